@@ -1,0 +1,26 @@
+package io.langop.proxy.config;
+
+import java.util.List;
+
+/**
+ * Root of the proxy's configuration file. The operator renders it from LanguageModel resources;
+ * {@link ProxyConfigFiles} reads and writes it, {@link ProxyConfigValidator} checks it.
+ *
+ * @param models          the models clients may name in {@code "model"}
+ * @param clientKeys      keys clients must present as {@code Authorization: Bearer <key>}; empty means no auth
+ * @param maxRequestBytes requests with a larger body are refused with 413 before they are parsed
+ */
+public record ProxyConfig(List<ModelConfig> models, List<ClientKey> clientKeys, Long maxRequestBytes) {
+
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+
+    public ProxyConfig {
+        models = models == null ? List.of() : List.copyOf(models);
+        clientKeys = clientKeys == null ? List.of() : List.copyOf(clientKeys);
+        maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+    }
+
+    public java.util.Optional<ModelConfig> model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+}
