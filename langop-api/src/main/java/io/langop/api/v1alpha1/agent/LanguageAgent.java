@@ -1,0 +1,23 @@
+package io.langop.api.v1alpha1.agent;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.langop.api.v1alpha1.LangopApi;
+
+/** An LLM agent written from natural-language instructions and run beside its tools and models. */
+@Group(LangopApi.GROUP)
+@Version(LangopApi.VERSION)
+@ShortNames("lagent")
+@AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.executionMode", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Executions", jsonPath = ".status.executionCount", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Success Rate", jsonPath = ".status.metrics.successRate", type = Type.NUMBER, priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class LanguageAgent extends CustomResource<LanguageAgentSpec, LanguageAgentStatus> implements Namespaced {}

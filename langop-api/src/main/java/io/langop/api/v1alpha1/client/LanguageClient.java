@@ -1,0 +1,22 @@
+package io.langop.api.v1alpha1.client;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.langop.api.v1alpha1.LangopApi;
+
+/** A chat or API front-end through which users reach models, tools and agents. */
+@Group(LangopApi.GROUP)
+@Version(LangopApi.VERSION)
+@ShortNames("lclient")
+@AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.type", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Sessions", jsonPath = ".status.activeSessions", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Users", jsonPath = ".status.totalUsers", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class LanguageClient extends CustomResource<LanguageClientSpec, LanguageClientStatus> implements Namespaced {}

@@ -1,0 +1,21 @@
+package io.langop.api.v1alpha1.cluster;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.langop.api.v1alpha1.LangopApi;
+
+/** Groups the agents, models, tools, personas and clients of one namespace and isolates their network. */
+@Group(LangopApi.GROUP)
+@Version(LangopApi.VERSION)
+@ShortNames("lcluster")
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Agents", jsonPath = ".status.agents", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Models", jsonPath = ".status.models", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Tools", jsonPath = ".status.tools", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class LanguageCluster extends CustomResource<LanguageClusterSpec, LanguageClusterStatus> implements Namespaced {}

@@ -1,0 +1,37 @@
+package io.langop.api.v1alpha1.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+import java.util.List;
+
+/** A model to use when this one fails. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ModelFallback {
+
+  @Required
+  @Size(min = 1)
+  @JsonPropertyDescription("Name of another LanguageModel (same namespace).")
+  private String modelRef;
+
+  @JsonPropertyDescription("When to fall back, e.g. timeout, rate-limit, error.")
+  private List<String> conditions;
+
+  public String getModelRef() {
+    return modelRef;
+  }
+
+  public void setModelRef(String modelRef) {
+    this.modelRef = modelRef;
+  }
+
+  public List<String> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<String> conditions) {
+    this.conditions = conditions;
+  }
+}

@@ -1,0 +1,61 @@
+package io.langop.api.v1alpha1.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.langop.api.v1alpha1.Patterns;
+
+/** Response cache of the model proxy. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ResponseCaching {
+
+  @Default("false")
+  @JsonPropertyDescription("Cache responses of identical requests.")
+  private Boolean enabled;
+
+  @Pattern(Patterns.DURATION)
+  @JsonPropertyDescription("How long a response stays cached.")
+  private String ttl;
+
+  @Min(1)
+  @JsonPropertyDescription("Cache size in MB.")
+  private Integer maxSize;
+
+  @Default("memory")
+  @JsonPropertyDescription("Cache backend.")
+  private CacheBackend backend;
+
+  public Boolean getEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(Boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getTtl() {
+    return ttl;
+  }
+
+  public void setTtl(String ttl) {
+    this.ttl = ttl;
+  }
+
+  public Integer getMaxSize() {
+    return maxSize;
+  }
+
+  public void setMaxSize(Integer maxSize) {
+    this.maxSize = maxSize;
+  }
+
+  public CacheBackend getBackend() {
+    return backend;
+  }
+
+  public void setBackend(CacheBackend backend) {
+    this.backend = backend;
+  }
+}

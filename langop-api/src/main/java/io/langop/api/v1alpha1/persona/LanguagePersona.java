@@ -1,0 +1,22 @@
+package io.langop.api.v1alpha1.persona;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.langop.api.v1alpha1.LangopApi;
+
+/** A reusable personality, rule set and tone for agents and clients. */
+@Group(LangopApi.GROUP)
+@Version(LangopApi.VERSION)
+@ShortNames("lpersona")
+@AdditionalPrinterColumn(name = "Display Name", jsonPath = ".spec.displayName", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Tone", jsonPath = ".spec.tone", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Usage", jsonPath = ".status.usageCount", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Valid", jsonPath = ".status.validationResult.valid", type = Type.BOOLEAN, priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class LanguagePersona extends CustomResource<LanguagePersonaSpec, LanguagePersonaStatus> implements Namespaced {}
