@@ -1,0 +1,144 @@
+package io.langop.tool.email.inbox;
+
+import io.langop.tool.email.InvalidParameterException;
+import io.langop.tool.email.connection.MailServer;
+import jakarta.mail.Address;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.ReceivedDateTerm;
+import jakarta.mail.search.SearchTerm;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads one IMAP account; each call opens its own short connection, so nothing goes stale between agent runs. */
+public final class ImapMailbox {
+
+    private final MailServer server;
+
+    public ImapMailbox(MailServer server) {
+        this.server = server;
+    }
+
+    /** Newest messages first, without marking anything as read. */
+    public List<MessageSummary> list(InboxQuery query) throws MessagingException {
+        try (Store store = connect(); Folder folder = open(store, query.folder(), Folder.READ_ONLY)) {
+            Message[] candidates = search(folder, query);
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            folder.fetch(candidates, profile);
+            long uidValidity = ((UIDFolder) folder).getUIDValidity();
+            List<MessageSummary> summaries = new ArrayList<>();
+            for (Message message : candidates) {
+                Instant received = received(message);
+                // IMAP SINCE compares whole days in the server's time zone; the exact cut is made here.
+                if (query.since().isEmpty() || !received.isBefore(query.since().get())) {
+                    summaries.add(new MessageSummary(
+                            new MessageId(folder.getFullName(), uidValidity, ((UIDFolder) folder).getUID(message)),
+                            addresses(message.getFrom()),
+                            Optional.ofNullable(message.getSubject()).orElse(""),
+                            received,
+                            !message.isSet(Flags.Flag.SEEN)));
+                }
+            }
+            return summaries.stream()
+                    .sorted(Comparator.comparing(MessageSummary::received)
+                            .thenComparing(summary -> summary.id().uid())
+                            .reversed())
+                    .limit(query.limit())
+                    .toList();
+        }
+    }
+
+    /** The whole message; like opening it in a mail client, this marks it as read. */
+    public MessageContent read(MessageId id) throws MessagingException, IOException {
+        try (Store store = connect(); Folder folder = open(store, id.folder(), Folder.READ_WRITE)) {
+            UIDFolder uids = (UIDFolder) folder;
+            if (uids.getUIDValidity() != id.uidValidity()) {
+                throw new InvalidParameterException("id",
+                        "folder '" + id.folder() + "' was rebuilt since this id was listed; call list_emails again");
+            }
+            Message message = uids.getMessageByUID(id.uid());
+            if (message == null || message.isExpunged()) {
+                throw new InvalidParameterException("id", "no message " + id + " (it may have been deleted)");
+            }
+            MessageText text = MessageText.of(message);
+            message.setFlag(Flags.Flag.SEEN, true);
+            return new MessageContent(id,
+                    addresses(message.getFrom()),
+                    addresses(message.getRecipients(Message.RecipientType.TO)),
+                    addresses(message.getRecipients(Message.RecipientType.CC)),
+                    Optional.ofNullable(message.getSubject()).orElse(""),
+                    received(message),
+                    text.body(),
+                    text.attachments());
+        }
+    }
+
+    private Store connect() throws MessagingException {
+        Store store = server.newSession().getStore(server.protocol().javaMailName());
+        store.connect(server.host(), server.port(), server.user(), server.password());
+        return store;
+    }
+
+    private static Folder open(Store store, String name, int mode) throws MessagingException {
+        Folder folder = store.getFolder(name);
+        if (!folder.exists()) {
+            String known = Arrays.stream(store.getDefaultFolder().list("*"))
+                    .map(Folder::getFullName)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            throw new InvalidParameterException("folder", "no folder named '" + name + "' (folders: " + known + ")");
+        }
+        folder.open(mode);
+        return folder;
+    }
+
+    private static Message[] search(Folder folder, InboxQuery query) throws MessagingException {
+        List<SearchTerm> terms = new ArrayList<>();
+        if (query.unreadOnly()) {
+            terms.add(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        }
+        // One day of slack, because IMAP compares dates in the server's zone; list() trims to the exact instant.
+        query.since().ifPresent(since -> terms.add(
+                new ReceivedDateTerm(ComparisonTerm.GE, Date.from(since.minus(Duration.ofDays(1))))));
+        if (terms.isEmpty()) {
+            // Without filters only the newest messages can make the list: don't fetch a whole mailbox.
+            int count = folder.getMessageCount();
+            return count == 0 ? new Message[0] : folder.getMessages(Math.max(1, count - query.limit() + 1), count);
+        }
+        return folder.search(terms.size() == 1 ? terms.getFirst() : new AndTerm(terms.toArray(SearchTerm[]::new)));
+    }
+
+    private static Instant received(Message message) throws MessagingException {
+        Date date = Optional.ofNullable(message.getReceivedDate()).orElse(message.getSentDate());
+        return date == null ? Instant.EPOCH : date.toInstant();
+    }
+
+    private static String addresses(Address[] addresses) {
+        if (addresses == null) {
+            return "";
+        }
+        return Arrays.stream(addresses)
+                .map(address -> address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString())
+                .collect(Collectors.joining(", "));
+    }
+}
