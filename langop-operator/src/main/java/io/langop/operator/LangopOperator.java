@@ -1,0 +1,71 @@
+package io.langop.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.langop.operator.cluster.LanguageClusterReconciler;
+import io.langop.operator.egress.DnsCache;
+import io.langop.operator.egress.EgressRules;
+import io.langop.operator.egress.HostResolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+
+/**
+ * Assembles the operator: one JOSDK {@link Operator} with every langop.io reconciler registered.
+ * Production, tests and the benchmark all start the operator through here, so they run the same
+ * configuration — in particular without server-side apply (see docs/DESIGN.md).
+ */
+public final class LangopOperator {
+
+  private LangopOperator() {}
+
+  public static Operator create(
+      KubernetesClient client,
+      OperatorSettings settings,
+      MeterRegistry meterRegistry,
+      LeaderElectionConfiguration leaderElection) {
+    return create(client, settings, meterRegistry, leaderElection, HostResolver.SYSTEM);
+  }
+
+  public static Operator create(
+      KubernetesClient client,
+      OperatorSettings settings,
+      MeterRegistry meterRegistry,
+      LeaderElectionConfiguration leaderElection,
+      HostResolver hostResolver) {
+    Operator operator = new Operator(overrider -> {
+      overrider
+          .withKubernetesClient(client)
+          .withCloseClientOnStop(false)
+          .withSSABasedCreateUpdateMatchForDependentResources(false)
+          .withUseSSAToPatchPrimaryResource(false)
+          .withConcurrentReconciliationThreads(settings.reconcileThreads())
+          .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(meterRegistry)
+              .notCollectingMetricsPerResource()
+              .build());
+      if (leaderElection != null) {
+        overrider.withLeaderElectionConfiguration(leaderElection);
+      }
+    });
+    EgressRules egressRules = new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()));
+    for (Reconciler<?> reconciler : reconcilers(settings, egressRules)) {
+      register(operator, reconciler, settings);
+    }
+    return operator;
+  }
+
+  private static List<Reconciler<?>> reconcilers(OperatorSettings settings, EgressRules egressRules) {
+    return List.of(new LanguageClusterReconciler(egressRules));
+  }
+
+  private static <P extends io.fabric8.kubernetes.api.model.HasMetadata> void register(
+      Operator operator, Reconciler<P> reconciler, OperatorSettings settings) {
+    operator.register(reconciler, config -> {
+      if (!settings.namespaces().isEmpty()) {
+        config.settingNamespaces(settings.namespaces());
+      }
+    });
+  }
+}

@@ -1,0 +1,148 @@
+package io.langop.operator;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.langop.operator.crd.CrdInstaller;
+import io.langop.sdk.server.ServiceServer;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The operator process: connects to the cluster of the current kubeconfig context (or the
+ * in-cluster service account), optionally installs the CRDs, reconciles the langop.io kinds and
+ * serves {@code /healthz}, {@code /readyz} and {@code /metrics} until SIGTERM.
+ */
+@Command(
+    name = "langop-operator",
+    mixinStandardHelpOptions = true,
+    description = "Reconciles LanguageCluster, LanguageModel, LanguageTool, LanguagePersona, "
+        + "LanguageAgent and LanguageClient resources.")
+public final class OperatorCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorCommand.class);
+  static final int EXIT_NO_CLUSTER = 2;
+
+  @Option(names = "--namespaces", split = ",", paramLabel = "NS",
+      description = "Namespaces to watch, comma separated; default: all namespaces.")
+  List<String> namespaces = List.of();
+
+  @Option(names = "--install-crds",
+      description = "Create or update the langop.io CRDs before reconciling.")
+  boolean installCrds;
+
+  @Option(names = "--port", defaultValue = "8080",
+      description = "Port of /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--leader-election",
+      description = "Reconcile only while holding the lease, so several replicas can run.")
+  boolean leaderElection;
+
+  @Option(names = "--leader-election-namespace", paramLabel = "NS",
+      description = "Namespace of the lease; default: the namespace the operator runs in.")
+  String leaseNamespace;
+
+  @Option(names = "--leader-election-lease", defaultValue = "langop-operator",
+      description = "Name of the lease (default: ${DEFAULT-VALUE}).")
+  String leaseName;
+
+  @Option(names = "--dns-refresh", defaultValue = "PT5M", converter = DurationConverter.class,
+      description = "How often DNS names in egress rules are resolved again, e.g. 5m, 30s "
+          + "(default: 5m).")
+  Duration dnsRefresh;
+
+  @Option(names = "--model-proxy-image",
+      defaultValue = OperatorSettings.DEFAULT_MODEL_PROXY_IMAGE,
+      description = "Image serving each LanguageModel (default: ${DEFAULT-VALUE}).")
+  String modelProxyImage;
+
+  @Option(names = "--reconcile-threads",
+      defaultValue = "" + OperatorSettings.DEFAULT_RECONCILE_THREADS,
+      description = "Reconciles running at the same time (default: ${DEFAULT-VALUE}).")
+  int reconcileThreads;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new OperatorCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    OperatorSettings settings =
+        new OperatorSettings(
+            new LinkedHashSet<>(namespaces), dnsRefresh, modelProxyImage, reconcileThreads);
+    Config config = new ConfigBuilder(Config.autoConfigure(null)).build();
+    String unreachable = ClusterProbe.unreachableReason(config);
+    if (unreachable != null) {
+      System.err.println("langop-operator: " + unreachable);
+      return EXIT_NO_CLUSTER;
+    }
+
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    if (installCrds) {
+      CrdInstaller installer = new CrdInstaller(client);
+      installer.awaitEstablished(installer.install(), Duration.ofSeconds(60));
+    }
+
+    ServiceServer server = ServiceServer.builder("langop-operator").port(port).start();
+    Operator operator =
+        LangopOperator.create(client, settings, server.meterRegistry(), leaderElection(client));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("langop-operator-shutdown")
+        .unstarted(() -> {
+          // Stop reconciling first so in-flight reconciles finish, then stop answering probes.
+          operator.stop();
+          server.close();
+          client.close();
+          stopped.countDown();
+        }));
+    operator.start();
+    LOG.info("langop-operator watching {}", settings.namespaces().isEmpty()
+        ? "all namespaces" : settings.namespaces());
+    stopped.await();
+    return 0;
+  }
+
+  private LeaderElectionConfiguration leaderElection(KubernetesClient client) {
+    if (!leaderElection) {
+      return null;
+    }
+    String namespace = leaseNamespace != null ? leaseNamespace : client.getNamespace();
+    return new LeaderElectionConfiguration(leaseName, namespace);
+  }
+
+  /** Accepts Kubernetes-style durations ({@code 30s}, {@code 5m}, {@code 1h}) and ISO-8601. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim();
+      if (v.matches("\\d+(ms|s|m|h)")) {
+        long amount = Long.parseLong(v.replaceAll("\\D", ""));
+        return switch (v.replaceAll("\\d", "")) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        };
+      }
+      try {
+        return Duration.parse(v);
+      } catch (RuntimeException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration such as 30s, 5m or 1h");
+      }
+    }
+  }
+
+}

@@ -1,0 +1,49 @@
+package io.langop.operator.cluster;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.langop.api.v1alpha1.cluster.LanguageCluster;
+import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.Labels;
+import java.util.ArrayList;
+
+/**
+ * Default-deny for the cluster's namespace: every pod in it may only talk to DNS, to pods of the
+ * cluster's namespaces (all namespaces labelled {@code langop.io/cluster=<cluster>}) and to the
+ * cluster-wide egress rules; it accepts traffic only from the cluster's namespaces. Components add
+ * their own egress on top with their own policies (NetworkPolicies are additive).
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.CLUSTER_OBJECTS))
+public class ClusterIsolationPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, LanguageCluster> {
+
+  static final String EGRESS = "cluster-egress";
+
+  @Override
+  protected NetworkPolicy desired(LanguageCluster cluster, Context<LanguageCluster> context) {
+    EgressRules.Resolved egress = context.managedWorkflowAndDependentResourceContext()
+        .getMandatory(EGRESS, EgressRules.Resolved.class);
+    String name = cluster.getMetadata().getName();
+    var rules = new ArrayList<>(egress.rules());
+    rules.addFirst(new NetworkPolicyEgressRuleBuilder().withTo(EgressRules.clusterPeer(name)).build());
+    rules.addFirst(EgressRules.dns());
+    return new NetworkPolicyBuilder()
+        .withNewMetadata()
+          .withName(Labels.name(cluster, "isolation"))
+          .withNamespace(cluster.getMetadata().getNamespace())
+          .withLabels(Labels.of(cluster, "isolation", name))
+        .endMetadata()
+        .withNewSpec()
+          .withNewPodSelector().endPodSelector()
+          .withPolicyTypes("Ingress", "Egress")
+          .withIngress(new NetworkPolicyIngressRuleBuilder().withFrom(EgressRules.clusterPeer(name)).build())
+          .withEgress(rules)
+        .endSpec()
+        .build();
+  }
+}

@@ -1,0 +1,114 @@
+package io.langop.operator.cluster;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.langop.api.v1alpha1.cluster.ClusterPhase;
+import io.langop.api.v1alpha1.cluster.LanguageCluster;
+import io.langop.api.v1alpha1.cluster.LanguageClusterStatus;
+import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.StatusUpdates;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A LanguageCluster claims its namespace (labels it {@code langop.io/cluster=<name>} plus
+ * {@code spec.namespaceLabels}), isolates it with a default-deny NetworkPolicy and counts the
+ * components that name it in {@code spec.clusterRef}.
+ */
+@Workflow(
+    explicitInvocation = true,
+    dependents = @Dependent(type = ClusterIsolationPolicy.class, reconcilePrecondition = IsolationEnabled.class))
+@ControllerConfiguration(name = "languagecluster")
+public class LanguageClusterReconciler implements Reconciler<LanguageCluster> {
+
+  private final EgressRules egressRules;
+
+  public LanguageClusterReconciler(EgressRules egressRules) {
+    this.egressRules = egressRules;
+  }
+
+  @Override
+  public List<EventSource<?, LanguageCluster>> prepareEventSources(EventSourceContext<LanguageCluster> context) {
+    return ClusterMembers.eventSources(context);
+  }
+
+  @Override
+  public UpdateControl<LanguageCluster> reconcile(LanguageCluster cluster, Context<LanguageCluster> context) {
+    var status = new LanguageClusterStatus();
+    var conditions = new Conditions(
+        cluster.getStatus() == null ? null : cluster.getStatus().getConditions(),
+        cluster.getMetadata().getGeneration());
+
+    String namespace = cluster.getMetadata().getNamespace();
+    boolean labelled = labelNamespace(context.getClient(), namespace, namespaceLabels(cluster));
+    var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
+    EgressRules.Resolved egress =
+        egressRules.resolve(network == null ? null : network.getEgress(), namespace);
+    context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.EGRESS, egress);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+    status.setAgents((int) ClusterMembers.AGENTS.count(context, cluster));
+    status.setModels((int) ClusterMembers.MODELS.count(context, cluster));
+    status.setTools((int) ClusterMembers.TOOLS.count(context, cluster));
+    status.setPersonas((int) ClusterMembers.PERSONAS.count(context, cluster));
+    status.setClients((int) ClusterMembers.CLIENTS.count(context, cluster));
+
+    String isolation = IsolationEnabled.isEnabled(cluster)
+        ? "namespace " + namespace + " isolated" : "network isolation disabled";
+    String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
+    if (labelled) {
+      status.setPhase(ClusterPhase.READY);
+      status.setReason("Reconciled");
+      status.setMessage(isolation + notes);
+      conditions.set(Conditions.READY, true, "Reconciled", isolation + notes);
+    } else {
+      status.setPhase(ClusterPhase.FAILED);
+      status.setReason("NamespaceNotFound");
+      status.setMessage("namespace " + namespace + " does not exist");
+      conditions.set(Conditions.READY, false, "NamespaceNotFound", status.getMessage());
+    }
+    status.setConditions(conditions.build());
+    UpdateControl<LanguageCluster> control = StatusUpdates.patchIfChanged(cluster, status);
+    return network != null && EgressRules.namesHosts(network.getEgress())
+        ? control.rescheduleAfter(egressRules.refresh())
+        : control;
+  }
+
+  static Map<String, String> namespaceLabels(LanguageCluster cluster) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (cluster.getSpec() != null && cluster.getSpec().getNamespaceLabels() != null) {
+      labels.putAll(cluster.getSpec().getNamespaceLabels());
+    }
+    labels.put(Labels.CLUSTER, cluster.getMetadata().getName());
+    return labels;
+  }
+
+  /** Adds the labels the namespace lacks; writes nothing when it has them all. */
+  private static boolean labelNamespace(KubernetesClient client, String name, Map<String, String> wanted) {
+    Namespace namespace = client.namespaces().withName(name).get();
+    if (namespace == null) {
+      return false;
+    }
+    Map<String, String> current = Objects.requireNonNullElse(namespace.getMetadata().getLabels(), Map.of());
+    if (!current.entrySet().containsAll(wanted.entrySet())) {
+      String patch = Serialization.asJson(Map.of("metadata", Map.of("labels", wanted)));
+      client.namespaces().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    }
+    return true;
+  }
+}
