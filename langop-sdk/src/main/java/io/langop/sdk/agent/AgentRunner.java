@@ -1,0 +1,174 @@
+package io.langop.sdk.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langop.sdk.llm.LlmClient;
+import io.langop.sdk.llm.ToolLoop;
+import io.langop.sdk.mcp.McpTools;
+import io.langop.sdk.workflow.Placeholders;
+import io.langop.sdk.workflow.StepExecutor;
+import io.langop.sdk.workflow.StepResults;
+import io.langop.sdk.workflow.WorkflowEngine;
+import io.langop.sdk.workflow.WorkflowResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Executes one run of an agent: its workflow when it has one, otherwise its objectives through the LLM
+ * tool loop; then writes the result to the workspace output. Every LLM turn of the run goes through one
+ * {@link ConstraintGuard}, and the run's timeout interrupts whatever is in flight.
+ */
+public final class AgentRunner {
+
+    /** The line an LLM ends its answer with when every objective is met (autonomous mode stops then). */
+    public static final String COMPLETION_MARKER = "OBJECTIVES COMPLETE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
+
+    private final AgentDefinition agent;
+    private final LlmClient llm;
+    private final McpTools tools;
+    private final Path workspace;
+    private final Clock clock;
+
+    public AgentRunner(AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock) {
+        this.agent = agent;
+        this.llm = llm;
+        this.tools = tools;
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    public AgentDefinition agent() {
+        return agent;
+    }
+
+    /** Runs once; {@code event} (a webhook payload, or null) is visible to steps as {@code {event}}. */
+    public RunOutcome run(JsonNode event) throws InterruptedException {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        ConstraintGuard guard = new ConstraintGuard(agent.constraints(), clock);
+        try (var agentName = MDC.putCloseable("agent", agent.name()); var run = MDC.putCloseable("run", runId)) {
+            LOG.info("Run started");
+            ZonedDateTime startedAt = ZonedDateTime.now(clock);
+            try {
+                Succeeded result = withTimeout(() -> execute(guard, event), guard);
+                guard.checkContent("output", result.text());
+                Optional<Path> outputFile = writeOutput(result.text(), startedAt);
+                LOG.info("Run succeeded ({} LLM requests, {} tokens)", guard.usage().llmRequests(), guard.usage().totalTokens());
+                return new RunOutcome.Succeeded(runId, result.text(), result.complete(), outputFile, guard.usage());
+            } catch (ConstraintViolationException violation) {
+                LOG.error("Run stopped: {}", violation.getMessage());
+                return new RunOutcome.ConstraintViolated(runId, violation, guard.usage());
+            } catch (InterruptedException interrupted) {
+                throw interrupted;
+            } catch (Exception failure) {
+                ConstraintViolationException violation = findViolation(failure);
+                if (violation != null) {
+                    LOG.error("Run stopped: {}", violation.getMessage());
+                    return new RunOutcome.ConstraintViolated(runId, violation, guard.usage());
+                }
+                LOG.error("Run failed: {}", failure.getMessage());
+                return new RunOutcome.Failed(runId, failure.getMessage(), guard.usage());
+            }
+        }
+    }
+
+    private record Succeeded(String text, boolean complete) {}
+
+    private Succeeded execute(ConstraintGuard guard, JsonNode event) throws Exception {
+        ToolLoop loop = new ToolLoop(llm, tools, guard);
+        if (agent.workflow().isEmpty()) {
+            String answer = loop.ask(agent.persona(), objectivesPrompt(event));
+            boolean complete = answer.strip().endsWith(COMPLETION_MARKER);
+            String text = complete ? answer.strip().substring(0, answer.strip().length() - COMPLETION_MARKER.length()).strip() : answer;
+            return new Succeeded(text, complete);
+        }
+        StepExecutor steps = new StepExecutor() {
+            @Override
+            public JsonNode callTool(String tool, Map<String, Object> arguments) {
+                guard.checkDeadline();
+                return tools.call(tool, arguments);
+            }
+
+            @Override
+            public String prompt(String prompt) throws InterruptedException {
+                return loop.ask(agent.persona(), prompt);
+            }
+        };
+        Map<String, JsonNode> inputs = event == null ? Map.of() : Map.of(Placeholders.EVENT, event);
+        WorkflowResult result = new WorkflowEngine(steps, clock).run(agent.workflow(), inputs);
+        return new Succeeded(result.finalText(), true);
+    }
+
+    private String objectivesPrompt(JsonNode event) {
+        StringBuilder prompt = new StringBuilder("# Task: ")
+                .append(agent.description().isBlank() ? agent.name() : agent.description()).append("\n\n## Objectives:\n");
+        agent.objectives().forEach(objective -> prompt.append("- ").append(objective).append('\n'));
+        if (event != null) {
+            prompt.append("\n## Event:\n").append(StepResults.render(event)).append('\n');
+        }
+        return prompt.append("\nUse the available tools as needed and reply with the result. When every objective is met, end your reply with the line ")
+                .append(COMPLETION_MARKER).append('.').toString();
+    }
+
+    private interface Body<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code body} on its own virtual thread so that the run's timeout can interrupt it. */
+    private <T> T withTimeout(Body<T> body, ConstraintGuard guard) throws Exception {
+        var timeout = agent.constraints().timeout();
+        if (timeout.isEmpty()) {
+            return body.run();
+        }
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        try (var thread = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<T> future = thread.submit(() -> {
+                MDC.setContextMap(logContext);
+                return body.run();
+            });
+            try {
+                return future.get(timeout.get().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException expired) {
+                future.cancel(true);
+                throw guard.timeoutViolation();
+            } catch (InterruptedException interrupted) {
+                future.cancel(true);
+                throw interrupted;
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof Exception cause ? cause : failed;
+            }
+        }
+    }
+
+    private Optional<Path> writeOutput(String text, ZonedDateTime startedAt) throws java.io.IOException {
+        Optional<Path> file = agent.output().resolve(workspace, startedAt);
+        if (file.isPresent()) {
+            Files.createDirectories(file.get().getParent());
+            Files.writeString(file.get(), text);
+            LOG.info("Wrote result to {}", file.get());
+        }
+        return file;
+    }
+
+    private static ConstraintViolationException findViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation;
+            }
+        }
+        return null;
+    }
+}

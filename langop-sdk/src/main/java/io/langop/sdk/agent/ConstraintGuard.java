@@ -1,0 +1,135 @@
+package io.langop.sdk.agent;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.langop.sdk.agent.ConstraintViolationException.Kind;
+import io.langop.sdk.llm.TurnObserver;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Enforces a run's {@link Constraints} at every LLM turn. Shared by all steps of a run (parallel steps
+ * count against the same budgets), hence synchronized. Throws {@link ConstraintViolationException}.
+ */
+public final class ConstraintGuard implements TurnObserver {
+
+    private final Constraints constraints;
+    private final Clock clock;
+    private final Optional<Instant> deadline;
+    private final Deque<Instant> recentRequests = new ArrayDeque<>();
+    private final Map<ChatMessage, Boolean> checkedMessages = new IdentityHashMap<>();
+    private int requests;
+    private long inputTokens;
+    private long outputTokens;
+
+    public ConstraintGuard(Constraints constraints, Clock clock) {
+        this.constraints = constraints;
+        this.clock = clock;
+        this.deadline = constraints.timeout().map(clock.instant()::plus);
+    }
+
+    @Override
+    public synchronized void beforeTurn(List<ChatMessage> messages) {
+        checkDeadline();
+        for (ChatMessage message : messages) {
+            if (checkedMessages.put(message, Boolean.TRUE) == null) {
+                checkContent("prompt", textOf(message));
+            }
+        }
+        if (requests >= constraints.maxIterations()) {
+            throw new ConstraintViolationException(Kind.MAX_ITERATIONS,
+                    "the run reached its limit of " + constraints.maxIterations() + " LLM turns");
+        }
+        Instant now = clock.instant();
+        while (!recentRequests.isEmpty() && recentRequests.peekFirst().isBefore(now.minus(Duration.ofMinutes(1)))) {
+            recentRequests.removeFirst();
+        }
+        if (constraints.requestsPerMinute() > 0 && recentRequests.size() >= constraints.requestsPerMinute()) {
+            throw new ConstraintViolationException(Kind.RATE_LIMIT,
+                    "more than " + constraints.requestsPerMinute() + " LLM requests within one minute");
+        }
+        recentRequests.addLast(now);
+        requests++;
+    }
+
+    @Override
+    public synchronized void afterTurn(ChatResponse response) {
+        TokenUsage usage = response.tokenUsage();
+        if (usage != null) {
+            inputTokens += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+            outputTokens += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        }
+        if (constraints.tokenBudget() > 0 && inputTokens + outputTokens > constraints.tokenBudget()) {
+            throw new ConstraintViolationException(Kind.TOKEN_BUDGET, "used " + (inputTokens + outputTokens)
+                    + " tokens, budget is " + constraints.tokenBudget());
+        }
+        double cost = cost();
+        if (constraints.costBudgetUsd() > 0 && cost > constraints.costBudgetUsd()) {
+            throw new ConstraintViolationException(Kind.COST_BUDGET, String.format(Locale.ROOT,
+                    "spent $%.4f, budget is $%.4f", cost, constraints.costBudgetUsd()));
+        }
+        checkedMessages.put(response.aiMessage(), Boolean.TRUE);
+        checkContent("output", response.aiMessage().text());
+        checkDeadline();
+    }
+
+    /** Refuses text that mentions a blocked topic or matches a blocked pattern. */
+    public void checkContent(String what, String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String topic : constraints.blockedTopics()) {
+            if (lower.contains(topic.toLowerCase(Locale.ROOT))) {
+                throw new ConstraintViolationException(Kind.BLOCKED_CONTENT, what + " mentions blocked topic '" + topic + "'");
+            }
+        }
+        for (Pattern pattern : constraints.blockedPatterns()) {
+            if (pattern.matcher(text).find()) {
+                throw new ConstraintViolationException(Kind.BLOCKED_CONTENT, what + " matches blocked pattern '" + pattern + "'");
+            }
+        }
+    }
+
+    public synchronized void checkDeadline() {
+        if (deadline.isPresent() && clock.instant().isAfter(deadline.get())) {
+            throw timeoutViolation();
+        }
+    }
+
+    ConstraintViolationException timeoutViolation() {
+        return new ConstraintViolationException(Kind.TIMEOUT, "the run exceeded its timeout of " + constraints.timeout().orElseThrow());
+    }
+
+    public synchronized RunUsage usage() {
+        return new RunUsage(requests, inputTokens, outputTokens, cost());
+    }
+
+    private double cost() {
+        return constraints.pricing().cost(inputTokens, outputTokens);
+    }
+
+    private static String textOf(ChatMessage message) {
+        return switch (message) {
+            case UserMessage user -> user.hasSingleText() ? user.singleText() : user.contents().toString();
+            case ToolExecutionResultMessage toolResult -> toolResult.text();
+            case AiMessage ai -> ai.text();
+            case SystemMessage system -> system.text();
+            default -> "";
+        };
+    }
+}

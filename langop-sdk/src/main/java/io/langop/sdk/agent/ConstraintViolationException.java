@@ -1,0 +1,19 @@
+package io.langop.sdk.agent;
+
+/** A run exceeded one of its {@link Constraints}; the run stops and the reason is reported. */
+public final class ConstraintViolationException extends RuntimeException {
+
+    /** Which limit was hit. */
+    public enum Kind { MAX_ITERATIONS, TIMEOUT, TOKEN_BUDGET, COST_BUDGET, RATE_LIMIT, BLOCKED_CONTENT }
+
+    private final Kind kind;
+
+    public ConstraintViolationException(Kind kind, String reason) {
+        super("constraint violated (" + kind.name().toLowerCase(java.util.Locale.ROOT) + "): " + reason);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

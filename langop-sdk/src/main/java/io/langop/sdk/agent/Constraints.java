@@ -1,0 +1,121 @@
+package io.langop.sdk.agent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Limits enforced while a run executes; exceeding one stops the run with a {@link ConstraintViolationException}.
+ *
+ * @param maxIterations LLM turns (requests) per run
+ * @param timeout wall-clock limit of a run, if any
+ * @param tokenBudget prompt + completion tokens per run, 0 = unlimited
+ * @param costBudgetUsd spend per run in US dollars under {@code pricing}, 0 = unlimited
+ * @param requestsPerMinute LLM requests in any sliding minute, 0 = unlimited
+ * @param blockedTopics phrases (case-insensitive) refused in prompts and outputs
+ * @param blockedPatterns regular expressions refused in prompts and outputs
+ */
+public record Constraints(
+        int maxIterations,
+        Optional<Duration> timeout,
+        long tokenBudget,
+        double costBudgetUsd,
+        Pricing pricing,
+        int requestsPerMinute,
+        List<String> blockedTopics,
+        List<Pattern> blockedPatterns) {
+
+    public static final int DEFAULT_MAX_ITERATIONS = 50;
+    public static final Constraints DEFAULTS = builder().build();
+
+    /** Model prices in US dollars per million tokens, used to turn token usage into cost. */
+    public record Pricing(double inputPerMillion, double outputPerMillion) {
+        public static final Pricing FREE = new Pricing(0, 0);
+
+        public double cost(long inputTokens, long outputTokens) {
+            return (inputTokens * inputPerMillion + outputTokens * outputPerMillion) / 1_000_000;
+        }
+    }
+
+    public Constraints {
+        blockedTopics = List.copyOf(blockedTopics);
+        blockedPatterns = List.copyOf(blockedPatterns);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private int maxIterations = DEFAULT_MAX_ITERATIONS;
+        private Duration timeout;
+        private long tokenBudget;
+        private double costBudgetUsd;
+        private Pricing pricing = Pricing.FREE;
+        private int requestsPerMinute;
+        private final List<String> blockedTopics = new ArrayList<>();
+        private final List<Pattern> blockedPatterns = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder maxIterations(int value) {
+            this.maxIterations = positive("maxIterations", value);
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("constraint timeout must be positive, got " + value);
+            }
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder tokenBudget(long tokens) {
+            this.tokenBudget = positive("tokenBudget", tokens);
+            return this;
+        }
+
+        public Builder costBudget(double usd, Pricing modelPricing) {
+            if (!(usd > 0)) {
+                throw new IllegalArgumentException("constraint costBudget must be positive, got " + usd);
+            }
+            this.costBudgetUsd = usd;
+            this.pricing = modelPricing;
+            return this;
+        }
+
+        public Builder requestsPerMinute(int value) {
+            this.requestsPerMinute = positive("requestsPerMinute", value);
+            return this;
+        }
+
+        public Builder blockedTopics(String... topics) {
+            blockedTopics.addAll(Arrays.asList(topics));
+            return this;
+        }
+
+        /** Java regular expressions; an invalid one fails here, when the agent is defined. */
+        public Builder blockedPatterns(String... regexes) {
+            for (String regex : regexes) {
+                blockedPatterns.add(Pattern.compile(regex));
+            }
+            return this;
+        }
+
+        public Constraints build() {
+            return new Constraints(maxIterations, Optional.ofNullable(timeout), tokenBudget, costBudgetUsd, pricing,
+                    requestsPerMinute, blockedTopics, blockedPatterns);
+        }
+
+        private static <N extends Number> N positive(String name, N value) {
+            if (value.longValue() <= 0) {
+                throw new IllegalArgumentException("constraint " + name + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}

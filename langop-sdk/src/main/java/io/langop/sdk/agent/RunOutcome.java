@@ -1,0 +1,23 @@
+package io.langop.sdk.agent;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** How a run ended. */
+public sealed interface RunOutcome {
+
+    String runId();
+
+    RunUsage usage();
+
+    /**
+     * @param objectivesComplete the workflow finished, or the LLM declared every objective met
+     * @param outputFile where the result was written, when the agent has an output
+     */
+    record Succeeded(String runId, String result, boolean objectivesComplete, Optional<Path> outputFile, RunUsage usage)
+            implements RunOutcome {}
+
+    record ConstraintViolated(String runId, ConstraintViolationException violation, RunUsage usage) implements RunOutcome {}
+
+    record Failed(String runId, String reason, RunUsage usage) implements RunOutcome {}
+}

@@ -1,0 +1,157 @@
+package io.langop.sdk.config;
+
+import io.langop.sdk.agent.ExecutionMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runtime settings of an agent pod, read from the environment the operator sets. Precedence, highest
+ * first: command-line flags (applied by the CLI with the {@code with...} methods), environment
+ * variables, defaults.
+ *
+ * <table>
+ * <tr><th>variable</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>MODEL_ENDPOINTS</td><td>comma list of OpenAI-compatible endpoints; the first is used
+ *     ({@code /v1} is appended when the URL has no path)</td><td>OPENAI_ENDPOINT, else none</td></tr>
+ * <tr><td>LLM_MODEL</td><td>comma list of model names; the first is used</td><td>gpt-4o-mini</td></tr>
+ * <tr><td>OPENAI_API_KEY</td><td>API key sent to the endpoint (never logged)</td><td>a dummy key for the local proxy</td></tr>
+ * <tr><td>MCP_SERVERS</td><td>comma list of MCP server URLs</td><td>MCP_URL, else none</td></tr>
+ * <tr><td>AGENT_NAME</td><td>agent name for logs and the chat model id</td><td>the definition's name</td></tr>
+ * <tr><td>AGENT_MODE</td><td>autonomous | scheduled | interactive | event-driven</td><td>the definition's mode</td></tr>
+ * <tr><td>AGENT_CODE_PATH</td><td>the agent source</td><td>/etc/agent/code/Agent.java</td></tr>
+ * <tr><td>AGENT_INSTRUCTIONS</td><td>used as the single objective when there is no code</td><td>none</td></tr>
+ * <tr><td>AGENT_WEBHOOK_SECRET</td><td>HMAC-SHA256 key for webhook signatures (never logged)</td><td>none: unsigned</td></tr>
+ * <tr><td>AGENT_CYCLE_PAUSE</td><td>pause between autonomous cycles (ISO-8601 or seconds)</td><td>30 s</td></tr>
+ * <tr><td>AGENT_MAX_CYCLES</td><td>autonomous cycles before the agent idles</td><td>10</td></tr>
+ * <tr><td>WORKSPACE_PATH</td><td>the workspace volume</td><td>/workspace</td></tr>
+ * <tr><td>LLM_TIMEOUT</td><td>per-request LLM timeout (ISO-8601 or seconds)</td><td>300 s</td></tr>
+ * <tr><td>PORT</td><td>HTTP port (health, metrics, chat, webhook)</td><td>8080</td></tr>
+ * </table>
+ * {@code LOG_LEVEL} and {@code LOG_FORMAT} are read by the logging setup.
+ */
+public record AgentConfig(
+        Optional<URI> modelEndpoint,
+        String modelName,
+        String apiKey,
+        List<URI> mcpServers,
+        Optional<String> agentName,
+        Optional<ExecutionMode> mode,
+        Path codePath,
+        Optional<String> instructions,
+        Optional<String> webhookSecret,
+        Duration cyclePause,
+        int maxCycles,
+        Path workspace,
+        Duration llmTimeout,
+        int port) {
+
+    public static final String DEFAULT_API_KEY = "sk-local-proxy-no-key";
+
+    public static AgentConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static AgentConfig from(Map<String, String> env) {
+        return new AgentConfig(
+                first(env, "MODEL_ENDPOINTS").or(() -> first(env, "OPENAI_ENDPOINT")).map(AgentConfig::apiRoot),
+                first(env, "LLM_MODEL").orElse("gpt-4o-mini"),
+                value(env, "OPENAI_API_KEY").orElse(DEFAULT_API_KEY),
+                list(env, "MCP_SERVERS").or(() -> list(env, "MCP_URL")).orElse(List.of()).stream().map(URI::create).toList(),
+                value(env, "AGENT_NAME"),
+                value(env, "AGENT_MODE").map(ExecutionMode::parse),
+                Path.of(value(env, "AGENT_CODE_PATH").orElse("/etc/agent/code/Agent.java")),
+                value(env, "AGENT_INSTRUCTIONS"),
+                value(env, "AGENT_WEBHOOK_SECRET"),
+                value(env, "AGENT_CYCLE_PAUSE").map(AgentConfig::duration).orElse(Duration.ofSeconds(30)),
+                value(env, "AGENT_MAX_CYCLES").map(text -> integer("AGENT_MAX_CYCLES", text)).orElse(10),
+                Path.of(value(env, "WORKSPACE_PATH").orElse("/workspace")),
+                value(env, "LLM_TIMEOUT").map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
+                value(env, "PORT").map(text -> integer("PORT", text)).orElse(8080));
+    }
+
+    public AgentConfig withModelEndpoint(String url) {
+        return new AgentConfig(Optional.of(apiRoot(url)), modelName, apiKey, mcpServers, agentName, mode, codePath,
+                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
+    }
+
+    public AgentConfig withModelName(String name) {
+        return new AgentConfig(modelEndpoint, name, apiKey, mcpServers, agentName, mode, codePath,
+                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
+    }
+
+    public AgentConfig withMcpServers(List<URI> servers) {
+        return new AgentConfig(modelEndpoint, modelName, apiKey, List.copyOf(servers), agentName, mode, codePath,
+                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
+    }
+
+    public AgentConfig withMode(ExecutionMode executionMode) {
+        return new AgentConfig(modelEndpoint, modelName, apiKey, mcpServers, agentName, Optional.of(executionMode), codePath,
+                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
+    }
+
+    public AgentConfig withWorkspace(Path path) {
+        return new AgentConfig(modelEndpoint, modelName, apiKey, mcpServers, agentName, mode, codePath,
+                instructions, webhookSecret, cyclePause, maxCycles, path, llmTimeout, port);
+    }
+
+    public AgentConfig withPort(int httpPort) {
+        return new AgentConfig(modelEndpoint, modelName, apiKey, mcpServers, agentName, mode, codePath,
+                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, httpPort);
+    }
+
+    /** Secrets are redacted so that the config can be logged. */
+    @Override
+    public String toString() {
+        return "AgentConfig[modelEndpoint=" + modelEndpoint.map(URI::toString).orElse("none") + ", modelName=" + modelName
+                + ", apiKey=" + (apiKey.equals(DEFAULT_API_KEY) ? "default" : "***") + ", mcpServers=" + mcpServers
+                + ", agentName=" + agentName.orElse("-") + ", mode=" + mode.map(ExecutionMode::wireName).orElse("from code")
+                + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
+                + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace=" + workspace
+                + ", llmTimeout=" + llmTimeout + ", port=" + port + "]";
+    }
+
+    /** The OpenAI API root: the proxy Service URL the operator passes has no path, the API lives under /v1. */
+    static URI apiRoot(String url) {
+        URI uri = URI.create(url.strip());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("model endpoint '" + url + "' is not an absolute http(s) URL");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.isEmpty() || path.equals("/") ? URI.create(url.strip().replaceAll("/$", "") + "/v1") : uri;
+    }
+
+    static Duration duration(String text) {
+        String value = text.strip();
+        try {
+            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+        } catch (RuntimeException invalid) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: use seconds (30) or ISO-8601 (PT30S)");
+        }
+    }
+
+    private static int integer(String name, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException invalid) {
+            throw new IllegalArgumentException(name + "='" + text + "' is not an integer");
+        }
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    private static Optional<List<String>> list(Map<String, String> env, String name) {
+        return value(env, name).map(text -> Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList())
+                .filter(items -> !items.isEmpty());
+    }
+
+    private static Optional<String> first(Map<String, String> env, String name) {
+        return list(env, name).map(List::getFirst);
+    }
+}

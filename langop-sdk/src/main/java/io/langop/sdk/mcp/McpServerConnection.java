@@ -1,0 +1,91 @@
+package io.langop.sdk.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session with one MCP server over streamable HTTP, falling back to the older HTTP+SSE transport
+ * when the server does not speak streamable HTTP. A URL without a path means the {@code /mcp} endpoint.
+ */
+final class McpServerConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpServerConnection.class);
+    private static final McpSchema.Implementation CLIENT = new McpSchema.Implementation("langop-agent", "0.1.0");
+
+    private final URI url;
+    private final McpSyncClient client;
+    private final List<McpSchema.Tool> tools;
+
+    private McpServerConnection(URI url, McpSyncClient client, List<McpSchema.Tool> tools) {
+        this.url = url;
+        this.client = client;
+        this.tools = List.copyOf(tools);
+    }
+
+    static McpServerConnection open(URI url, Duration requestTimeout) {
+        String base = url.getScheme() + "://" + url.getRawAuthority();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/") ? "/mcp" : url.getRawPath();
+        try {
+            return initialize(url, HttpClientStreamableHttpTransport.builder(base).endpoint(path).build(), requestTimeout);
+        } catch (RuntimeException streamableFailed) {
+            LOG.debug("Streamable HTTP failed for {}, trying HTTP+SSE: {}", url, streamableFailed.getMessage());
+            try {
+                String ssePath = path.equals("/mcp") ? "/sse" : path;
+                return initialize(url, HttpClientSseClientTransport.builder(base).sseEndpoint(ssePath).build(), requestTimeout);
+            } catch (RuntimeException sseFailed) {
+                streamableFailed.addSuppressed(sseFailed);
+                throw streamableFailed;
+            }
+        }
+    }
+
+    private static McpServerConnection initialize(URI url, McpClientTransport transport, Duration requestTimeout) {
+        McpSyncClient client = McpClient.sync(transport)
+                .clientInfo(CLIENT)
+                .requestTimeout(requestTimeout)
+                .initializationTimeout(requestTimeout)
+                .build();
+        try {
+            client.initialize();
+            List<McpSchema.Tool> tools = new ArrayList<>();
+            String cursor = null;
+            do {
+                McpSchema.ListToolsResult page = client.listTools(cursor);
+                tools.addAll(page.tools());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            return new McpServerConnection(url, client, tools);
+        } catch (RuntimeException failed) {
+            client.close();
+            throw failed;
+        }
+    }
+
+    URI url() {
+        return url;
+    }
+
+    List<McpSchema.Tool> tools() {
+        return tools;
+    }
+
+    McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    @Override
+    public void close() {
+        client.closeGracefully();
+    }
+}

@@ -1,0 +1,157 @@
+package io.langop.sdk.mcp;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
+import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.llm.ToolExecutor;
+import io.langop.sdk.workflow.StepResults;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The tools of every configured MCP server, offered to the LLM and to tool steps. Servers are
+ * connected in parallel with retry and backoff (sidecars start after the agent); a server that stays
+ * down is left out with a warning, so the agent runs with fewer tools instead of crashing.
+ */
+public final class McpTools implements ToolExecutor, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<McpServerConnection> connections;
+    private final Map<String, McpServerConnection> serverByTool;
+    private final List<ToolSpecification> specifications;
+
+    private McpTools(List<McpServerConnection> connections) {
+        this.connections = List.copyOf(connections);
+        Map<String, McpServerConnection> byTool = new LinkedHashMap<>();
+        List<ToolSpecification> specs = new ArrayList<>();
+        for (McpServerConnection connection : connections) {
+            for (McpSchema.Tool tool : connection.tools()) {
+                McpServerConnection previous = byTool.putIfAbsent(tool.name(), connection);
+                if (previous != null) {
+                    LOG.warn("Tool {} of {} ignored: {} already provides it", tool.name(), connection.url(), previous.url());
+                    continue;
+                }
+                specs.add(toSpecification(tool));
+            }
+        }
+        this.serverByTool = Map.copyOf(byTool);
+        this.specifications = List.copyOf(specs);
+    }
+
+    public static McpTools connect(List<URI> servers, RetryPolicy retry, Duration requestTimeout) throws InterruptedException {
+        List<McpServerConnection> connected = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<URI, Future<McpServerConnection>> attempts = new LinkedHashMap<>();
+            for (URI server : servers) {
+                attempts.put(server, threads.submit(() -> retry.call("MCP server connection to " + server,
+                        () -> McpServerConnection.open(server, requestTimeout), failure -> true)));
+            }
+            for (var attempt : attempts.entrySet()) {
+                try {
+                    McpServerConnection connection = attempt.getValue().get();
+                    LOG.info("Connected to MCP server {} ({} tools: {})", attempt.getKey(), connection.tools().size(),
+                            connection.tools().stream().map(McpSchema.Tool::name).collect(Collectors.joining(", ")));
+                    connected.add(connection);
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    LOG.warn("MCP server {} unreachable after {} attempts, continuing without its tools: {}",
+                            attempt.getKey(), retry.maxAttempts(), failed.getCause().getMessage());
+                }
+            }
+        }
+        return new McpTools(connected);
+    }
+
+    public List<String> toolNames() {
+        return List.copyOf(serverByTool.keySet());
+    }
+
+    @Override
+    public List<ToolSpecification> specifications() {
+        return specifications;
+    }
+
+    /** For tool steps: the tool's result as JSON (structured content, else its text parsed when it is JSON). */
+    public JsonNode call(String tool, Map<String, Object> arguments) {
+        McpServerConnection server = serverByTool.get(tool);
+        if (server == null) {
+            throw new ToolCallException(tool, "is not provided by any connected MCP server (available: " + toolNames() + ")");
+        }
+        McpSchema.CallToolResult result;
+        try (var ignored = MDC.putCloseable("tool", tool)) {
+            result = server.call(tool, arguments);
+        } catch (RuntimeException failure) {
+            throw new ToolCallException(tool, "call failed: " + failure.getMessage());
+        }
+        String text = textOf(result);
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw new ToolCallException(tool, "returned an error: " + text);
+        }
+        return result.structuredContent() != null ? JSON.valueToTree(result.structuredContent()) : StepResults.parseOrText(text);
+    }
+
+    /** For the LLM: errors come back as text so that the model can correct its call. */
+    @Override
+    public String execute(String tool, String argumentsJson) {
+        try {
+            Map<String, Object> arguments = argumentsJson == null || argumentsJson.isBlank()
+                    ? Map.of() : JSON.readValue(argumentsJson, new TypeReference<Map<String, Object>>() {});
+            return StepResults.render(call(tool, arguments));
+        } catch (ToolCallException failure) {
+            LOG.warn("{}", failure.getMessage());
+            return "Error: " + failure.getMessage();
+        } catch (Exception badArguments) {
+            return "Error: arguments for tool '" + tool + "' are not a JSON object: " + badArguments.getMessage();
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(McpServerConnection::close);
+    }
+
+    private static String textOf(McpSchema.CallToolResult result) {
+        return result.content() == null ? "" : result.content().stream()
+                .map(content -> content instanceof McpSchema.TextContent text ? text.text() : content.toString())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Keeps each parameter's JSON schema exactly as the server declared it. */
+    static ToolSpecification toSpecification(McpSchema.Tool tool) {
+        var parameters = JsonObjectSchema.builder();
+        Map<String, Object> schema = tool.inputSchema() == null ? Map.of() : tool.inputSchema();
+        if (schema.get("properties") instanceof Map<?, ?> properties) {
+            properties.forEach((name, propertySchema) -> {
+                try {
+                    parameters.addProperty(String.valueOf(name), JsonRawSchema.from(JSON.writeValueAsString(propertySchema)));
+                } catch (Exception unserializable) {
+                    throw new IllegalStateException("tool " + tool.name() + " has an unusable schema for " + name, unserializable);
+                }
+            });
+        }
+        if (schema.get("required") instanceof List<?> required) {
+            parameters.required(required.stream().map(String::valueOf).toList());
+        }
+        return ToolSpecification.builder()
+                .name(tool.name())
+                .description(tool.description() == null ? "" : tool.description())
+                .parameters(parameters.build())
+                .build();
+    }
+}
