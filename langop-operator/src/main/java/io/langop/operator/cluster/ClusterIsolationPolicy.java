@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.Owners;
 import java.util.ArrayList;
 
 /**
@@ -37,6 +38,7 @@ public class ClusterIsolationPolicy extends CRUDKubernetesDependentResource<Netw
           .withName(Labels.name(cluster, "isolation"))
           .withNamespace(cluster.getMetadata().getNamespace())
           .withLabels(Labels.of(cluster, "isolation", name))
+          .withOwnerReferences(Owners.controller(cluster))
         .endMetadata()
         .withNewSpec()
           .withNewPodSelector().endPodSelector()

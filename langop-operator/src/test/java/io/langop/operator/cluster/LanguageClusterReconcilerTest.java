@@ -1,0 +1,180 @@
+package io.langop.operator.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.NetworkPeer;
+import io.langop.api.v1alpha1.NetworkPort;
+import io.langop.api.v1alpha1.NetworkRule;
+import io.langop.api.v1alpha1.cluster.ClusterNetwork;
+import io.langop.api.v1alpha1.cluster.ClusterPhase;
+import io.langop.api.v1alpha1.cluster.LanguageCluster;
+import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.model.LanguageModelSpec;
+import io.langop.api.v1alpha1.model.ModelProvider;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.harness.OperatorHarness;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageClusterReconcilerTest {
+
+  private static OperatorHarness operator;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void startOperator() {
+    operator = OperatorHarness.start(OperatorSettings.defaults(), host -> switch (host) {
+      // answers in a rotating order: the policy must not change with it
+      case "api.example.com" -> List.of(InetAddress.getByName("203.0.113.9"), InetAddress.getByName("203.0.113.2"));
+      default -> throw new UnknownHostException(host);
+    });
+    client = operator.client();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void labelsItsNamespaceIsolatesItAndCountsItsMembers() {
+    operator.api().createNamespace("team-a");
+    client.resource(model("team-a", "gpt", "research")).create();
+    client.resource(model("team-a", "other", null)).create();
+    client.resource(cluster("team-a", "research", null)).create();
+
+    await().untilAsserted(() -> {
+      LanguageCluster cluster = get("team-a", "research");
+      assertThat(cluster.getStatus()).isNotNull();
+      assertThat(cluster.getStatus().getPhase()).isEqualTo(ClusterPhase.READY);
+      assertThat(cluster.getStatus().getModels()).isEqualTo(1);
+      assertThat(cluster.getStatus().getAgents()).isZero();
+      assertThat(cluster.getStatus().getObservedGeneration()).isEqualTo(cluster.getMetadata().getGeneration());
+    });
+    assertThat(client.namespaces().withName("team-a").get().getMetadata().getLabels())
+        .containsEntry("langop.io/cluster", "research");
+
+    NetworkPolicy policy = client.network().networkPolicies().inNamespace("team-a")
+        .withName("research-isolation").get();
+    assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+    assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    NetworkPolicyPeer sameCluster = policy.getSpec().getIngress().getFirst().getFrom().getFirst();
+    assertThat(sameCluster.getNamespaceSelector().getMatchLabels())
+        .isEqualTo(Map.of("langop.io/cluster", "research"));
+    assertThat(sameCluster.getPodSelector()).isNull();
+    assertThat(policy.getSpec().getEgress().get(0).getPorts())
+        .extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+        .containsExactlyInAnyOrder("UDP/53", "TCP/53");
+    assertThat(policy.getSpec().getEgress().get(1).getTo()).containsExactly(sameCluster);
+    assertThat(policy.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> {
+          assertThat(owner.getKind()).isEqualTo("LanguageCluster");
+          assertThat(owner.getUid()).isEqualTo(get("team-a", "research").getMetadata().getUid());
+          assertThat(owner.getController()).isTrue();
+        });
+
+    client.resource(model("team-a", "claude", "research")).create();
+    await().untilAsserted(() -> assertThat(get("team-a", "research").getStatus().getModels()).isEqualTo(2));
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void resolvesEgressNamesSortedAndFailsClosedOnNamesThatDoNotResolve() {
+    operator.api().createNamespace("team-b");
+    client.resource(cluster("team-b", "web", List.of(
+        rule(List.of("api.example.com"), 443),
+        rule(List.of("nowhere.invalid"), 443)))).create();
+
+    await().untilAsserted(() -> {
+      LanguageCluster cluster = get("team-b", "web");
+      assertThat(cluster.getStatus()).isNotNull();
+      assertThat(cluster.getStatus().getMessage())
+          .contains("nowhere.invalid does not resolve")
+          .contains("egress[1] has no reachable destination and allows nothing");
+    });
+    NetworkPolicy policy = client.network().networkPolicies().inNamespace("team-b")
+        .withName("web-isolation").get();
+    // DNS, same cluster, then the one rule that resolved; the other allows nothing (no any-IP rule)
+    assertThat(policy.getSpec().getEgress()).hasSize(3);
+    assertThat(policy.getSpec().getEgress().get(2).getTo())
+        .extracting(peer -> peer.getIpBlock().getCidr())
+        .containsExactly("203.0.113.2/32", "203.0.113.9/32");
+    assertThat(policy.getSpec().getEgress().get(2).getPorts())
+        .extracting(p -> p.getPort().getIntVal()).containsExactly(443);
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void turningIsolationOffRemovesThePolicyAndAMissingNamespaceIsReported() {
+    operator.api().createNamespace("team-c");
+    client.resource(cluster("team-c", "open", null)).create();
+    await().until(() -> client.network().networkPolicies().inNamespace("team-c")
+        .withName("open-isolation").get() != null);
+
+    LanguageCluster cluster = get("team-c", "open");
+    cluster.getSpec().setNetwork(new ClusterNetwork());
+    cluster.getSpec().getNetwork().setIsolation(false);
+    client.resource(cluster).update();
+    await().until(() -> client.network().networkPolicies().inNamespace("team-c")
+        .withName("open-isolation").get() == null);
+
+    client.resource(cluster("no-such-namespace", "lost", null)).create();
+    await().untilAsserted(() -> {
+      LanguageCluster lost = get("no-such-namespace", "lost");
+      assertThat(lost.getStatus()).isNotNull();
+      assertThat(lost.getStatus().getPhase()).isEqualTo(ClusterPhase.FAILED);
+      assertThat(lost.getStatus().getConditions()).singleElement().satisfies(c -> {
+        assertThat(c.getType()).isEqualTo("Ready");
+        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("NamespaceNotFound");
+      });
+    });
+  }
+
+  private static LanguageCluster get(String namespace, String name) {
+    return client.resources(LanguageCluster.class).inNamespace(namespace).withName(name).get();
+  }
+
+  static LanguageCluster cluster(String namespace, String name, List<NetworkRule> egress) {
+    LanguageCluster cluster = new LanguageCluster();
+    cluster.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    cluster.setSpec(new LanguageClusterSpec());
+    if (egress != null) {
+      cluster.getSpec().setNetwork(new ClusterNetwork());
+      cluster.getSpec().getNetwork().setEgress(egress);
+    }
+    return cluster;
+  }
+
+  static NetworkRule rule(List<String> hosts, int port) {
+    NetworkRule rule = new NetworkRule();
+    rule.setTo(new NetworkPeer());
+    rule.getTo().setDns(hosts);
+    NetworkPort networkPort = new NetworkPort();
+    networkPort.setPort(port);
+    rule.setPorts(List.of(networkPort));
+    return rule;
+  }
+
+  static LanguageModel model(String namespace, String name, String clusterRef) {
+    LanguageModel model = new LanguageModel();
+    model.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    model.setSpec(new LanguageModelSpec());
+    model.getSpec().setProvider(ModelProvider.OPENAI);
+    model.getSpec().setModelName("gpt-4o");
+    model.getSpec().setClusterRef(clusterRef);
+    return model;
+  }
+}

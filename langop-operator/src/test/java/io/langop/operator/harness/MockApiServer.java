@@ -1,0 +1,72 @@
+package io.langop.operator.harness;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.langop.operator.crd.CrdInstaller;
+import java.util.HashMap;
+
+/**
+ * The fabric8 mock API server in CRUD mode on a real socket, with the langop.io CRDs installed
+ * through {@link CrdInstaller} (so status subresources behave as in a cluster) and every request
+ * recorded in {@link #requests()}.
+ */
+public final class MockApiServer implements AutoCloseable {
+
+  // The mock server logs every request at INFO through java.util.logging; the request log replaces that.
+  private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+
+  private final ApiRequests requests = new ApiRequests();
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+
+  private MockApiServer() {
+    KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        requests.record(request.getMethod(), request.getPath());
+        return super.dispatch(request);
+      }
+    };
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    server.init();
+    client = server.createClient();
+  }
+
+  /** Starts a server holding the langop.io CRDs. */
+  public static MockApiServer start() {
+    MockApiServer api = new MockApiServer();
+    new CrdInstaller(api.client).install();
+    return api;
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public ApiRequests requests() {
+    return requests;
+  }
+
+  public void createNamespace(String name) {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}

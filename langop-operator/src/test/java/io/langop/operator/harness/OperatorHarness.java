@@ -1,0 +1,64 @@
+package io.langop.operator.harness;
+
+import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javaoperatorsdk.operator.Operator;
+import io.langop.operator.LangopOperator;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.egress.HostResolver;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The real operator, as production assembles it, running against a {@link MockApiServer}: informers
+ * list and watch over HTTP, dependents create and update objects with real requests.
+ */
+public final class OperatorHarness implements AutoCloseable {
+
+  private final MockApiServer api;
+  private final Operator operator;
+
+  private OperatorHarness(MockApiServer api, Operator operator) {
+    this.api = api;
+    this.operator = operator;
+  }
+
+  public static OperatorHarness start(OperatorSettings settings, HostResolver resolver) {
+    MockApiServer api = MockApiServer.start();
+    Operator operator =
+        LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver);
+    operator.start();
+    return new OperatorHarness(api, operator);
+  }
+
+  public MockApiServer api() {
+    return api;
+  }
+
+  public io.fabric8.kubernetes.client.KubernetesClient client() {
+    return api.client();
+  }
+
+  /**
+   * Waits until the operator stops writing, then checks it stays silent: a converged operator must
+   * make no write requests while nothing changes.
+   */
+  public void assertNoWritesWhileIdle(Duration idle) {
+    ApiRequests requests = api.requests();
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .until(() -> requests.noWritesFor(Duration.ofMillis(500)));
+    int mark = requests.mark();
+    await().during(idle).atMost(idle.plusSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> requests.writesSince(mark).isEmpty());
+    List<ApiRequests.Request> writes = requests.writesSince(mark);
+    assertThat(writes).as("writes while idle").isEmpty();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    api.close();
+  }
+}
