@@ -39,7 +39,9 @@ public record MailServer(
             case IMPLICIT_TLS -> properties.setProperty(prefix + "ssl.enable", "true");
         }
         if (security != TransportSecurity.NONE) {
-            properties.setProperty(prefix + "ssl.checkserveridentity", "true");
+            // Trusted hosts are the ones whose certificate cannot be verified (self-signed, no matching name):
+            // for them the name check is skipped too; every other host gets full validation.
+            properties.setProperty(prefix + "ssl.checkserveridentity", Boolean.toString(trustedHosts.isEmpty()));
             trustedHosts.ifPresent(hosts -> properties.setProperty(prefix + "ssl.trust", hosts));
         }
         return Session.getInstance(properties);
