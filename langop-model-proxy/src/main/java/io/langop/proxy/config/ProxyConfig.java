@@ -12,15 +12,15 @@ import java.util.List;
  */
 public record ProxyConfig(List<ModelConfig> models, List<ClientKey> clientKeys, Long maxRequestBytes) {
 
-    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
 
-    public ProxyConfig {
-        models = models == null ? List.of() : List.copyOf(models);
-        clientKeys = clientKeys == null ? List.of() : List.copyOf(clientKeys);
-        maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
-    }
+  public ProxyConfig {
+    models = models == null ? List.of() : List.copyOf(models);
+    clientKeys = clientKeys == null ? List.of() : List.copyOf(clientKeys);
+    maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+  }
 
-    public java.util.Optional<ModelConfig> model(String name) {
-        return models.stream().filter(m -> m.name().equals(name)).findFirst();
-    }
+  public java.util.Optional<ModelConfig> model(String name) {
+    return models.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
 }

@@ -1,0 +1,101 @@
+package io.langop.proxy;
+
+import io.langop.proxy.api.ProxyServlet;
+import io.langop.proxy.config.ConfigWatcher;
+import io.langop.proxy.config.ProxyConfig;
+import io.langop.proxy.config.ProxyConfigFiles;
+import io.langop.proxy.gateway.Gateway;
+import io.langop.proxy.gateway.ModelCalls;
+import io.langop.proxy.limits.RateLimiters;
+import io.langop.proxy.usage.UsageLedger;
+import io.langop.sdk.server.ServiceServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The running proxy: HTTP server, live configuration, limits and accounting. */
+public final class ModelProxy implements AutoCloseable {
+
+  private final ServiceServer server;
+  private final ConfigWatcher watcher;
+  private final HttpClient http;
+
+  private ModelProxy(ServiceServer server, ConfigWatcher watcher, HttpClient http) {
+    this.server = server;
+    this.watcher = watcher;
+    this.http = http;
+  }
+
+  /**
+   * Loads the configuration file (refusing to start on an invalid one), serves it on {@code port} (0 = any)
+   * and re-reads the file every {@code reloadInterval}.
+   */
+  public static ModelProxy start(Path configFile, int port, Duration reloadInterval) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(configFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read proxy configuration " + configFile, e);
+    }
+    ProxyConfig config = ProxyConfigFiles.parse(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+    RateLimiters limiters = new RateLimiters();
+    AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    UsageLedger ledger = new UsageLedger(registry);
+    HttpClient http = HttpClient.newBuilder()
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
+    ConfigWatcher watcher = new ConfigWatcher(configFile, content, reloadInterval, next -> {
+      Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);
+      gateway.set(rebuilt);
+      limiters.retainOnly(rebuilt.scopeKeys());
+    });
+    try {
+      ServiceServer server = ServiceServer.builder("model-proxy")
+          .port(port)
+          .meterRegistry(registry)
+          .servlet("/*", new ProxyServlet(gateway::get, calls, ledger))
+          .start();
+      return new ModelProxy(server, watcher, http);
+    } catch (RuntimeException e) {
+      watcher.close();
+      http.close();
+      throw e;
+    }
+  }
+
+  public URI uri() {
+    return server.uri();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public ModelProxy closeOnShutdown() {
+    server.closeOnShutdown();
+    return this;
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    watcher.close();
+    server.close();
+    http.close();
+  }
+}

@@ -1,0 +1,25 @@
+package io.langop.proxy;
+
+import io.langop.sdk.server.ServiceServer;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Container entry point. {@code PROXY_CONFIG} names the configuration file (default
+ * {@value #DEFAULT_CONFIG}), {@code PORT} the port (default 8080).
+ */
+public final class ModelProxyMain {
+
+  static final String DEFAULT_CONFIG = "/etc/langop/proxy/proxy.yaml";
+
+  private ModelProxyMain() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    String configured = System.getenv("PROXY_CONFIG");
+    Path config = Path.of(configured == null || configured.isBlank() ? DEFAULT_CONFIG : configured);
+    ModelProxy proxy = ModelProxy.start(config, ServiceServer.portFromEnv(8080), Duration.ofSeconds(5))
+        .closeOnShutdown();
+    proxy.join();
+  }
+}

@@ -1,0 +1,104 @@
+package io.langop.proxy.gateway;
+
+import io.langop.proxy.cache.ResponseCache;
+import io.langop.proxy.config.ClientKey;
+import io.langop.proxy.config.EndpointConfig;
+import io.langop.proxy.config.ModelConfig;
+import io.langop.proxy.config.ProxyConfig;
+import io.langop.proxy.routing.EndpointPool;
+import io.langop.proxy.upstream.Protocol;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * One configuration made live: models with their endpoints, caches and resolved keys. A reload builds a new
+ * gateway and keeps the runtime (breaker state, latency averages, cache) of every model whose
+ * configuration did not change.
+ */
+public final class Gateway {
+
+  /** The client name used for accounting when no client keys are configured. */
+  public static final String ANONYMOUS = "anonymous";
+
+  private final ProxyConfig config;
+  private final Map<String, ModelRuntime> models;
+  private final List<ResolvedKey> clientKeys;
+
+  private Gateway(ProxyConfig config, Map<String, ModelRuntime> models, List<ResolvedKey> clientKeys) {
+    this.config = config;
+    this.models = models;
+    this.clientKeys = clientKeys;
+  }
+
+  /**
+   * Resolves every secret and builds the runtime.
+   *
+   * @throws io.langop.proxy.config.ConfigException when a secret cannot be read
+   */
+  public static Gateway build(ProxyConfig config, Gateway previous, LongSupplier clock) {
+    Map<String, ModelRuntime> models = new LinkedHashMap<>();
+    for (ModelConfig model : config.models()) {
+      ModelRuntime kept = previous == null ? null : previous.models.get(model.name());
+      models.put(model.name(), kept != null && kept.config().equals(model) ? kept : runtime(model, clock));
+    }
+    List<ResolvedKey> keys = config.clientKeys().stream()
+        .map(k -> new ResolvedKey(k, k.key().resolve().getBytes(StandardCharsets.UTF_8)))
+        .toList();
+    return new Gateway(config, Map.copyOf(models), keys);
+  }
+
+  private static ModelRuntime runtime(ModelConfig model, LongSupplier clock) {
+    String modelKey = model.apiKey() == null ? null : model.apiKey().resolve();
+    EndpointPool pool = new EndpointPool(model.routing(), model.endpoints(), model.circuitBreaker(),
+        (EndpointConfig e) -> e.apiKey() != null ? e.apiKey().resolve() : modelKey, clock);
+    ResponseCache cache = model.cache().enabled()
+        ? new ResponseCache(model.cache().ttl(), model.cache().maxBytes(), clock) : null;
+    return new ModelRuntime(model, Protocol.of(model.provider()), pool, cache);
+  }
+
+  public ProxyConfig config() {
+    return config;
+  }
+
+  public Optional<ModelRuntime> model(String name) {
+    return Optional.ofNullable(models.get(name));
+  }
+
+  public List<ModelRuntime> models() {
+    return config.models().stream().map(m -> models.get(m.name())).toList();
+  }
+
+  public boolean requiresClientKey() {
+    return !clientKeys.isEmpty();
+  }
+
+  /** The client a presented key belongs to; compared in constant time so timing reveals no key. */
+  public Optional<ClientKey> client(String presentedKey) {
+    byte[] presented = presentedKey.getBytes(StandardCharsets.UTF_8);
+    ClientKey match = null;
+    for (ResolvedKey key : clientKeys) {
+      if (MessageDigest.isEqual(key.value(), presented)) {
+        match = key.config();
+      }
+    }
+    return Optional.ofNullable(match);
+  }
+
+  /** Limiter scopes that exist in this configuration. */
+  public Set<String> scopeKeys() {
+    Set<String> scopes = new HashSet<>();
+    config.models().forEach(m -> scopes.add("model:" + m.name()));
+    config.clientKeys().forEach(k -> scopes.add("client:" + k.name()));
+    return scopes;
+  }
+
+  private record ResolvedKey(ClientKey config, byte[] value) {
+  }
+}

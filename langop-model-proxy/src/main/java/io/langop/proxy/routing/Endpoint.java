@@ -1,0 +1,83 @@
+package io.langop.proxy.routing;
+
+import io.langop.proxy.config.EndpointConfig;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An upstream endpoint with the live state routing decides on. */
+public final class Endpoint {
+
+  /** Weight of the newest sample in the latency moving average. */
+  private static final double LATENCY_SMOOTHING = 0.3;
+
+  private final EndpointConfig config;
+  private final String apiKey;
+  private final CircuitBreaker breaker;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile double averageLatencyNanos = -1;
+  private int currentWeight; // smooth weighted round-robin state, guarded by the pool
+
+  Endpoint(EndpointConfig config, String apiKey, CircuitBreaker breaker) {
+    this.config = config;
+    this.apiKey = apiKey;
+    this.breaker = breaker;
+  }
+
+  public EndpointConfig config() {
+    return config;
+  }
+
+  /** The upstream key for this endpoint, or null when the upstream needs none. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /** Moving average of response latency in nanoseconds; negative until the first success. */
+  public double averageLatencyNanos() {
+    return averageLatencyNanos;
+  }
+
+  public boolean ejected() {
+    return breaker.state() != CircuitBreaker.State.CLOSED;
+  }
+
+  int weight() {
+    return config.weight();
+  }
+
+  int currentWeight() {
+    return currentWeight;
+  }
+
+  void currentWeight(int value) {
+    currentWeight = value;
+  }
+
+  boolean tryAcquire() {
+    if (!breaker.tryAcquire()) {
+      return false;
+    }
+    inFlight.incrementAndGet();
+    return true;
+  }
+
+  void release(Outcome outcome, long latencyNanos) {
+    inFlight.decrementAndGet();
+    switch (outcome) {
+      case SUCCESS -> {
+        breaker.onSuccess();
+        double previous = averageLatencyNanos;
+        averageLatencyNanos = previous < 0 ? latencyNanos
+            : previous + LATENCY_SMOOTHING * (latencyNanos - previous);
+      }
+      case FAILURE -> breaker.onFailure();
+      case NEUTRAL -> breaker.onNeutral();
+    }
+  }
+
+  /** What a finished request says about the endpoint's health. */
+  public enum Outcome { SUCCESS, FAILURE, NEUTRAL }
+}

@@ -1,0 +1,147 @@
+package io.langop.proxy.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langop.proxy.config.ModelConfig;
+import io.langop.proxy.config.Provider;
+import io.langop.proxy.openai.ApiError;
+import io.langop.proxy.openai.Json;
+import io.langop.proxy.routing.Endpoint;
+import io.langop.proxy.usage.TokenUsage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * OpenAI, OpenAI-compatible servers and Azure OpenAI: the request goes through with the upstream model id,
+ * the answer comes back byte for byte. Azure differs only in URL ({@code /openai/deployments/<deployment>}
+ * plus {@code api-version}) and key header ({@code api-key}).
+ */
+final class OpenAiProtocol implements Protocol {
+
+  static final OpenAiProtocol INSTANCE = new OpenAiProtocol();
+
+  private OpenAiProtocol() {
+  }
+
+  @Override
+  public HttpRequest.Builder chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream) {
+    ObjectNode upstream = request.deepCopy();
+    upstream.put("model", model.upstreamModel());
+    if (stream) {
+      // Ask for the usage chunk so streams are accounted like other answers; hidden again if the client
+      // did not ask for it itself.
+      upstream.putObject("stream_options").put("include_usage", true);
+    }
+    return post(model, endpoint, "chat/completions", upstream);
+  }
+
+  @Override
+  public HttpRequest.Builder embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request) {
+    ObjectNode upstream = request.deepCopy();
+    upstream.put("model", model.upstreamModel());
+    return post(model, endpoint, "embeddings", upstream);
+  }
+
+  private static HttpRequest.Builder post(ModelConfig model, Endpoint endpoint, String operation, ObjectNode body) {
+    URI base = endpoint.config().url();
+    HttpRequest.Builder request = HttpRequest.newBuilder()
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
+    if (model.provider() == Provider.AZURE) {
+      request.uri(UpstreamUrls.join(base, "/openai/deployments/"
+          + URLEncoder.encode(model.upstreamModel(), StandardCharsets.UTF_8) + "/" + operation
+          + "?api-version=" + URLEncoder.encode(model.apiVersion(), StandardCharsets.UTF_8)));
+      if (endpoint.apiKey() != null) {
+        request.header("api-key", endpoint.apiKey());
+      }
+    } else {
+      request.uri(UpstreamUrls.join(base, "/" + operation));
+      if (endpoint.apiKey() != null) {
+        request.header("Authorization", "Bearer " + endpoint.apiKey());
+      }
+    }
+    return request;
+  }
+
+  @Override
+  public Answer chatAnswer(byte[] upstreamBody) throws IOException {
+    JsonNode answer = Json.read(upstreamBody);
+    return new Answer(upstreamBody, TokenUsage.fromOpenAi(answer.get("usage")));
+  }
+
+  @Override
+  public StreamTranslator streamTranslator(boolean clientWantsUsage) {
+    return new PassThrough(clientWantsUsage);
+  }
+
+  @Override
+  public ApiError error(int status, byte[] upstreamBody) {
+    try {
+      ApiError error = ApiError.fromOpenAiBody(status, Json.read(upstreamBody));
+      if (error != null) {
+        return error;
+      }
+    } catch (IOException | RuntimeException notJson) {
+      // fall through: upstreams behind load balancers answer HTML or plain text too
+    }
+    return new ApiError(status, "upstream answered HTTP " + status, status >= 500 ? "server_error"
+        : "invalid_request_error", null, null, null);
+  }
+
+  /** Forwards chunks untouched, only reading the usage chunk (and hiding it when the client did not ask). */
+  private static final class PassThrough implements StreamTranslator {
+    private final boolean clientWantsUsage;
+    private TokenUsage reported;
+    private long chunks;
+    private boolean finished;
+
+    PassThrough(boolean clientWantsUsage) {
+      this.clientWantsUsage = clientWantsUsage;
+    }
+
+    @Override
+    public List<String> translate(String event, String data) {
+      if (data.equals("[DONE]")) {
+        finished = true;
+        return List.of(data);
+      }
+      // Cheap substring tests keep the common content chunk free of JSON parsing.
+      if (data.contains("\"usage\":{")) {
+        try {
+          JsonNode chunk = Json.read(data);
+          reported = TokenUsage.fromOpenAi(chunk.get("usage"));
+          if (!clientWantsUsage && chunk.path("choices").isEmpty()) {
+            return List.of();
+          }
+          if (!clientWantsUsage) {
+            ((ObjectNode) chunk).remove("usage");
+            return List.of(Json.text(chunk));
+          }
+        } catch (IOException notJson) {
+          return List.of(data);
+        }
+      } else {
+        chunks++;
+      }
+      return List.of(data);
+    }
+
+    @Override
+    public TokenUsage usage(long estimatedPromptTokens) {
+      if (reported != null) {
+        return reported;
+      }
+      // Upstreams without stream usage send about one token per chunk.
+      return new TokenUsage(estimatedPromptTokens, chunks);
+    }
+
+    @Override
+    public boolean finished() {
+      return finished;
+    }
+  }
+}
