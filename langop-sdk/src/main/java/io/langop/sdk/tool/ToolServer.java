@@ -1,0 +1,198 @@
+package io.langop.sdk.tool;
+
+import io.langop.sdk.server.ServiceServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An MCP server for a set of {@link Tool}s, started in one call:
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   ToolServer.serve("langop-tool-web", WebTools.fromEnv().all());
+ * }
+ * }</pre>
+ *
+ * It speaks streamable HTTP at {@code /mcp} and, for clients of the 2024-11-05 protocol, HTTP+SSE at
+ * {@code /sse} (messages posted to {@code /sse/message}), on the project's {@link ServiceServer}: Jetty
+ * on virtual threads with {@code /healthz}, {@code /readyz} and {@code /metrics}. Tool handlers run on
+ * the request's virtual thread, so blocking I/O in a tool is fine. {@link #close()} stops taking
+ * calls, ends the MCP sessions and drains in-flight requests.
+ */
+public final class ToolServer implements AutoCloseable {
+
+  public static final String MCP_PATH = "/mcp";
+  public static final String SSE_PATH = "/sse";
+  public static final String SSE_MESSAGE_PATH = "/sse/message";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ToolServer.class);
+
+  /** How long {@link #close()} waits for tool calls in progress. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+
+  private final ServiceServer http;
+  private final List<McpSyncServer> mcpServers;
+  private final InFlightCalls inFlight;
+  private volatile boolean accepting = true;
+
+  private ToolServer(ServiceServer.Builder http, List<McpSyncServer> mcpServers, InFlightCalls inFlight) {
+    this.mcpServers = mcpServers;
+    this.inFlight = inFlight;
+    this.http = http.readiness(() -> accepting).start();
+  }
+
+  /**
+   * Starts a server for {@code tools} on the port in {@code PORT} (default 8080) and closes it
+   * gracefully when the JVM is asked to stop. The call returns once the server listens.
+   */
+  public static ToolServer serve(String name, Collection<Tool> tools) {
+    ToolServer server = builder(name).tools(tools).port(ServiceServer.portFromEnv(8080)).start();
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name(name + "-shutdown").unstarted(server::close));
+    return server;
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** Base URI on loopback, e.g. {@code http://localhost:8080}. */
+  public URI uri() {
+    return http.uri();
+  }
+
+  /** The streamable HTTP endpoint. */
+  public URI mcpUri() {
+    return http.uri().resolve(MCP_PATH);
+  }
+
+  public PrometheusMeterRegistry meterRegistry() {
+    return http.meterRegistry();
+  }
+
+  /** Blocks until the server has stopped. */
+  public void join() throws InterruptedException {
+    http.join();
+  }
+
+  @Override
+  public void close() {
+    if (!accepting) {
+      return;
+    }
+    // Not ready first, so the Service stops routing here; let calls in progress finish (closing a
+    // session drops the answers still owed on it); then end the MCP sessions, whose open event
+    // streams would otherwise hold Jetty's drain until its timeout; then stop Jetty.
+    accepting = false;
+    try {
+      if (!inFlight.awaitIdle(DRAIN_TIMEOUT)) {
+        LOG.warn("tool calls still running after {}; closing anyway", DRAIN_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (McpSyncServer server : mcpServers) {
+      try {
+        server.closeGracefully();
+      } catch (RuntimeException e) {
+        LOG.warn("MCP transport did not close cleanly: {}", e.toString());
+      }
+    }
+    http.close();
+  }
+
+  /** Collects the tools and settings of a {@link ToolServer}. */
+  public static final class Builder {
+    private final String name;
+    private String version = "0.1.0";
+    private int port = 8080;
+    private final List<Tool> tools = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Version reported in the MCP {@code initialize} handshake. */
+    public Builder version(String version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** Port to bind; 0 picks a free one. Default 8080. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder tool(Tool tool) {
+      tools.add(Objects.requireNonNull(tool, "tool"));
+      return this;
+    }
+
+    public Builder tools(Collection<Tool> tools) {
+      tools.forEach(this::tool);
+      return this;
+    }
+
+    public ToolServer start() {
+      var names = new HashSet<String>();
+      tools.stream().filter(tool -> !names.add(tool.name())).findFirst().ifPresent(tool -> {
+        throw new IllegalArgumentException("two tools named '" + tool.name() + "'");
+      });
+      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      var inFlight = new InFlightCalls();
+      List<SyncToolSpecification> specifications =
+          tools.stream().map(tool -> new ToolCallHandler(tool, registry, inFlight).specification()).toList();
+
+      var streamable = HttpServletStreamableServerTransportProvider.builder()
+          .mcpEndpoint(MCP_PATH)
+          .build();
+      var sse = HttpServletSseServerTransportProvider.builder()
+          .sseEndpoint(SSE_PATH)
+          .messageEndpoint(SSE_MESSAGE_PATH)
+          .build();
+      List<McpSyncServer> mcpServers = List.of(
+          configure(McpServer.sync(streamable), specifications),
+          configure(McpServer.sync(sse), specifications));
+
+      var http = ServiceServer.builder(name)
+          .port(port)
+          .meterRegistry(registry)
+          .servlet(MCP_PATH + "/*", streamable)
+          .servlet(SSE_PATH + "/*", sse);
+      ToolServer server = new ToolServer(http, mcpServers, inFlight);
+      LOG.info("{} serves {} tools: {}", name, tools.size(), tools.stream().map(Tool::name).toList());
+      return server;
+    }
+
+    private McpSyncServer configure(McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools) {
+      return spec.serverInfo(name, version)
+          .capabilities(ServerCapabilities.builder().tools(false).build())
+          // Our binding coerces "10" to 10 before validating; the SDK's schema check would refuse it first.
+          .validateToolInputs(false)
+          // Run handlers on the request's virtual thread instead of Reactor's bounded pool.
+          .immediateExecution(true)
+          .tools(tools)
+          .build();
+    }
+  }
+}
