@@ -16,7 +16,8 @@ public class ModelReference {
   @JsonPropertyDescription("Name of the LanguageModel.")
   private String name;
 
-  @JsonPropertyDescription("Namespace of the LanguageModel; defaults to the referencing object's namespace.")
+  @JsonPropertyDescription(
+      "Namespace of the LanguageModel; defaults to the referencing object's namespace.")
   private String namespace;
 
   @Default("primary")

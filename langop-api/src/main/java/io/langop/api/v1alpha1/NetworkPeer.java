@@ -6,13 +6,14 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-
 import java.util.List;
 
 /**
  * One side of a network rule. Set one kind of peer; the operator resolves DNS names at reconcile time.
  */
-@ValidationRule(value = "[has(self.group), has(self.cidr), has(self.dns), has(self.service), has(self.namespaceSelector) || has(self.podSelector)].filter(x, x).size() <= 1", message = "set only one of group, cidr, dns, service or namespaceSelector/podSelector")
+@ValidationRule(
+    value = "[has(self.group), has(self.cidr), has(self.dns), has(self.service), has(self.namespaceSelector) || has(self.podSelector)].filter(x, x).size() <= 1",
+    message = "set only one of group, cidr, dns, service or namespaceSelector/podSelector")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NetworkPeer {
 
@@ -24,7 +25,9 @@ public class NetworkPeer {
   private String cidr;
 
   @Size(min = 1)
-  @JsonPropertyDescription("Host names, resolved to IP addresses by the operator; a leading '*.' allows a wildcard, of which only the base domain can be resolved.")
+  @JsonPropertyDescription(
+      "Host names, resolved to IP addresses by the operator; a leading '*.' allows a wildcard, of " +
+      "which only the base domain can be resolved.")
   private List<String> dns;
 
   @JsonPropertyDescription("A Kubernetes Service.")
@@ -33,7 +36,8 @@ public class NetworkPeer {
   @JsonPropertyDescription("Namespaces whose pods are selected.")
   private LabelSelector namespaceSelector;
 
-  @JsonPropertyDescription("Pods selected (in the namespaces of namespaceSelector, or the owner's namespace).")
+  @JsonPropertyDescription(
+      "Pods selected (in the namespaces of namespaceSelector, or the owner's namespace).")
   private LabelSelector podSelector;
 
   public String getGroup() {

@@ -14,7 +14,8 @@ public class PersonaReference {
   @JsonPropertyDescription("Name of the LanguagePersona.")
   private String name;
 
-  @JsonPropertyDescription("Namespace of the LanguagePersona; defaults to the referencing object's namespace.")
+  @JsonPropertyDescription(
+      "Namespace of the LanguagePersona; defaults to the referencing object's namespace.")
   private String namespace;
 
   public String getName() {

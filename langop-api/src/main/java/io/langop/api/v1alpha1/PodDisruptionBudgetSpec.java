@@ -6,14 +6,18 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.IntOrString;
 
 /** PodDisruptionBudget of a component; set one of the two fields. */
-@ValidationRule(value = "!(has(self.minAvailable) && has(self.maxUnavailable))", message = "set minAvailable or maxUnavailable, not both")
+@ValidationRule(
+    value = "!(has(self.minAvailable) && has(self.maxUnavailable))",
+    message = "set minAvailable or maxUnavailable, not both")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PodDisruptionBudgetSpec {
 
-  @JsonPropertyDescription("Pods (number or percentage) that must stay available during voluntary disruptions.")
+  @JsonPropertyDescription(
+      "Pods (number or percentage) that must stay available during voluntary disruptions.")
   private IntOrString minAvailable;
 
-  @JsonPropertyDescription("Pods (number or percentage) that may be unavailable during voluntary disruptions.")
+  @JsonPropertyDescription(
+      "Pods (number or percentage) that may be unavailable during voluntary disruptions.")
   private IntOrString maxUnavailable;
 
   public IntOrString getMinAvailable() {

@@ -11,7 +11,8 @@ public class RollingUpdateSpec {
   @JsonPropertyDescription("Pods (number or percentage) that may be unavailable during the update.")
   private IntOrString maxUnavailable;
 
-  @JsonPropertyDescription("Pods (number or percentage) created above the desired count during the update.")
+  @JsonPropertyDescription(
+      "Pods (number or percentage) created above the desired count during the update.")
   private IntOrString maxSurge;
 
   public IntOrString getMaxUnavailable() {

@@ -15,11 +15,13 @@ public class ToolReference {
   @JsonPropertyDescription("Name of the LanguageTool.")
   private String name;
 
-  @JsonPropertyDescription("Namespace of the LanguageTool; defaults to the referencing object's namespace.")
+  @JsonPropertyDescription(
+      "Namespace of the LanguageTool; defaults to the referencing object's namespace.")
   private String namespace;
 
   @Default("true")
-  @JsonPropertyDescription("Whether the tool is offered; false keeps the reference but withholds the tool.")
+  @JsonPropertyDescription(
+      "Whether the tool is offered; false keeps the reference but withholds the tool.")
   private Boolean enabled;
 
   @Default("false")

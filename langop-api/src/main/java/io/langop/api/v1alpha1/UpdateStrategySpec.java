@@ -6,7 +6,9 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Deployment update strategy of a component. */
-@ValidationRule(value = "self.type == 'RollingUpdate' || !has(self.rollingUpdate)", message = "rollingUpdate is only allowed with type RollingUpdate")
+@ValidationRule(
+    value = "self.type == 'RollingUpdate' || !has(self.rollingUpdate)",
+    message = "rollingUpdate is only allowed with type RollingUpdate")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UpdateStrategySpec {
 

@@ -2,7 +2,6 @@ package io.langop.api.v1alpha1.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.List;
 
 /** Cost of an agent. */

@@ -8,7 +8,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.FilterAction;
 
 /** A filter applied to agent input and output. */
-@ValidationRule(value = "self.type != 'custom' || has(self.pattern)", message = "a custom content filter needs a pattern")
+@ValidationRule(
+    value = "self.type != 'custom' || has(self.pattern)",
+    message = "a custom content filter needs a pattern")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ContentFilter {
 

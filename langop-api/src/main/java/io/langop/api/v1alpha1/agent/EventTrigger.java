@@ -3,7 +3,6 @@ package io.langop.api.v1alpha1.agent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.Map;
 
 /** An event that starts an event-driven agent. */

@@ -14,10 +14,23 @@ import io.langop.api.v1alpha1.LangopApi;
 @Version(LangopApi.VERSION)
 @ShortNames("lagent")
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.executionMode", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(
+    name = "Schedule",
+    jsonPath = ".spec.schedule",
+    type = Type.STRING,
+    priority = 1)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Executions", jsonPath = ".status.executionCount", type = Type.INTEGER, priority = 1)
-@AdditionalPrinterColumn(name = "Success Rate", jsonPath = ".status.metrics.successRate", type = Type.NUMBER, priority = 1)
+@AdditionalPrinterColumn(
+    name = "Executions",
+    jsonPath = ".status.executionCount",
+    type = Type.INTEGER,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Success Rate",
+    jsonPath = ".status.metrics.successRate",
+    type = Type.NUMBER,
+    priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class LanguageAgent extends CustomResource<LanguageAgentSpec, LanguageAgentStatus> implements Namespaced {}
+public class LanguageAgent extends CustomResource<LanguageAgentSpec, LanguageAgentStatus>
+    implements Namespaced {}

@@ -24,16 +24,28 @@ import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.Patterns;
 import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.api.v1alpha1.ToolReference;
-
 import java.util.List;
 import java.util.Map;
 
 /** Desired state of a LanguageAgent. */
-@ValidationRule(value = "has(self.instructions) || has(self.codeRef)", message = "set instructions (synthesized code) or codeRef (your own code)")
-@ValidationRule(value = "!(has(self.instructions) && has(self.codeRef))", message = "instructions and codeRef exclude each other")
-@ValidationRule(value = "self.executionMode != 'scheduled' || has(self.schedule)", message = "a scheduled agent needs a schedule", fieldPath = ".schedule")
-@ValidationRule(value = "self.executionMode == 'scheduled' || !has(self.schedule)", message = "schedule is only used with executionMode scheduled", fieldPath = ".schedule")
-@ValidationRule(value = "self.executionMode != 'event-driven' || (has(self.eventTriggers) && size(self.eventTriggers) > 0)", message = "an event-driven agent needs eventTriggers", fieldPath = ".eventTriggers")
+@ValidationRule(
+    value = "has(self.instructions) || has(self.codeRef)",
+    message = "set instructions (synthesized code) or codeRef (your own code)")
+@ValidationRule(
+    value = "!(has(self.instructions) && has(self.codeRef))",
+    message = "instructions and codeRef exclude each other")
+@ValidationRule(
+    value = "self.executionMode != 'scheduled' || has(self.schedule)",
+    message = "a scheduled agent needs a schedule",
+    fieldPath = ".schedule")
+@ValidationRule(
+    value = "self.executionMode == 'scheduled' || !has(self.schedule)",
+    message = "schedule is only used with executionMode scheduled",
+    fieldPath = ".schedule")
+@ValidationRule(
+    value = "self.executionMode != 'event-driven' || (has(self.eventTriggers) && size(self.eventTriggers) > 0)",
+    message = "an event-driven agent needs eventTriggers",
+    fieldPath = ".eventTriggers")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageAgentSpec {
 
@@ -66,7 +78,8 @@ public class LanguageAgentSpec {
   @JsonPropertyDescription("Objective of an autonomous agent.")
   private String goal;
 
-  @JsonPropertyDescription("What the agent should do, in natural language; the input of code synthesis.")
+  @JsonPropertyDescription(
+      "What the agent should do, in natural language; the input of code synthesis.")
   private String instructions;
 
   @JsonPropertyDescription("How the agent code is synthesized from the instructions.")
@@ -80,7 +93,8 @@ public class LanguageAgentSpec {
   private ExecutionMode executionMode;
 
   @Pattern(Patterns.CRON)
-  @JsonPropertyDescription("Cron schedule of a scheduled agent (five fields or a macro such as @daily).")
+  @JsonPropertyDescription(
+      "Cron schedule of a scheduled agent (five fields or a macro such as @daily).")
   private String schedule;
 
   @JsonPropertyDescription("Events that start an event-driven agent.")
@@ -162,7 +176,9 @@ public class LanguageAgentSpec {
   @JsonPropertyDescription("Persistent workspace volume.")
   private Workspace workspace;
 
-  @JsonPropertyDescription("External destinations the agent may reach; in-cluster traffic of the LanguageCluster is always allowed.")
+  @JsonPropertyDescription(
+      "External destinations the agent may reach; in-cluster traffic of the LanguageCluster is " +
+      "always allowed.")
   private List<NetworkRule> egress;
 
   public String getClusterRef() {

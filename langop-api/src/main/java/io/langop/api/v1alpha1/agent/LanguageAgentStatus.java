@@ -3,7 +3,6 @@ package io.langop.api.v1alpha1.agent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.langop.api.v1alpha1.ResourceStatus;
-
 import java.util.List;
 
 /** Observed state of a LanguageAgent. */

@@ -8,7 +8,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.SecretKeyReference;
 
 /** Conversation memory of an agent. */
-@ValidationRule(value = "self.type == 'ephemeral' || has(self.connectionSecretRef)", message = "redis, postgres and s3 memory stores need connectionSecretRef")
+@ValidationRule(
+    value = "self.type == 'ephemeral' || has(self.connectionSecretRef)",
+    message = "redis, postgres and s3 memory stores need connectionSecretRef")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MemoryStore {
 

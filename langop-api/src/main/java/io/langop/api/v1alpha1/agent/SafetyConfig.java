@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
-
 import java.util.List;
 
 /** Guard rails of an agent. */
@@ -26,7 +25,8 @@ public class SafetyConfig {
   private List<ContentFilter> contentFilters;
 
   @Min(0)
-  @JsonPropertyDescription("Cost budget of one execution, in the currency of the models' cost tracking.")
+  @JsonPropertyDescription(
+      "Cost budget of one execution, in the currency of the models' cost tracking.")
   private Double maxCostPerExecution;
 
   public Integer getMaxToolCallsPerIteration() {

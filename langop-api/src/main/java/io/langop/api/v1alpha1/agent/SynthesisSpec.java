@@ -10,13 +10,17 @@ import io.fabric8.generator.annotation.Min;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SynthesisSpec {
 
-  @JsonPropertyDescription("Name of the LanguageModel (same namespace) that writes the agent code; the operator's default synthesis model when unset.")
+  @JsonPropertyDescription(
+      "Name of the LanguageModel (same namespace) that writes the agent code; the operator's " +
+      "default synthesis model when unset.")
   private String modelRef;
 
   @Default("3")
   @Min(0)
   @Max(10)
-  @JsonPropertyDescription("Rounds in which compiler and policy errors are fed back to the model before synthesis fails.")
+  @JsonPropertyDescription(
+      "Rounds in which compiler and policy errors are fed back to the model before synthesis " +
+      "fails.")
   private Integer maxRepairAttempts;
 
   public String getModelRef() {

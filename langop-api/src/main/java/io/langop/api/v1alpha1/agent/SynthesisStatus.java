@@ -2,7 +2,6 @@ package io.langop.api.v1alpha1.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.List;
 
 /** Outcome of the last code synthesis. */
@@ -27,7 +26,9 @@ public class SynthesisStatus {
   @JsonPropertyDescription("SHA-256 of the current agent code.")
   private String codeHash;
 
-  @JsonPropertyDescription("SHA-256 of the inputs (instructions, tools, models, persona) that produced the current code.")
+  @JsonPropertyDescription(
+      "SHA-256 of the inputs (instructions, tools, models, persona) that produced the current " +
+      "code.")
   private String inputHash;
 
   @JsonPropertyDescription("When the last synthesis finished (RFC 3339).")

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.langop.api.v1alpha1.SecretKeyReference;
-
 import java.util.Map;
 
 /** An authentication provider. */
@@ -22,7 +21,8 @@ public class AuthProvider {
   @JsonPropertyDescription("Kind of provider.")
   private AuthProviderType type;
 
-  @JsonPropertyDescription("Provider settings (issuer URL, client id...); secrets belong in secretRef.")
+  @JsonPropertyDescription(
+      "Provider settings (issuer URL, client id...); secrets belong in secretRef.")
   private Map<String, String> config;
 
   @JsonPropertyDescription("Credential of the provider.")

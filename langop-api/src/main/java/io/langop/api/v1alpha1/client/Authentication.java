@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
-
 import java.util.List;
 
 /** Authentication of client users. */
-@ValidationRule(value = "!(self.requireAuthentication && self.allowAnonymous)", message = "requireAuthentication and allowAnonymous exclude each other")
-@ValidationRule(value = "!self.enabled || (has(self.providers) && size(self.providers) > 0)", message = "enabled authentication needs at least one provider")
+@ValidationRule(
+    value = "!(self.requireAuthentication && self.allowAnonymous)",
+    message = "requireAuthentication and allowAnonymous exclude each other")
+@ValidationRule(
+    value = "!self.enabled || (has(self.providers) && size(self.providers) > 0)",
+    message = "enabled authentication needs at least one provider")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Authentication {
 

@@ -7,11 +7,12 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
-
 import java.util.List;
 
 /** Horizontal autoscaling of a client. */
-@ValidationRule(value = "self.minReplicas <= self.maxReplicas", message = "minReplicas must not exceed maxReplicas")
+@ValidationRule(
+    value = "self.minReplicas <= self.maxReplicas",
+    message = "minReplicas must not exceed maxReplicas")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Autoscaling {
 

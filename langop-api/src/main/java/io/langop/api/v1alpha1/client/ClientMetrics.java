@@ -3,7 +3,6 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.langop.api.v1alpha1.persona.ToolFrequency;
-
 import java.util.List;
 
 /** Usage of a client. */

@@ -8,7 +8,6 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.langop.api.v1alpha1.ModelReference;
-
 import java.util.List;
 import java.util.Map;
 

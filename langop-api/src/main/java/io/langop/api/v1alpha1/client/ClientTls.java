@@ -7,8 +7,12 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 /** TLS of a client. */
-@ValidationRule(value = "!self.enabled || has(self.secretRef) || self.certManager", message = "enabled TLS needs secretRef or certManager")
-@ValidationRule(value = "!self.certManager || has(self.certManagerIssuer)", message = "certManager needs certManagerIssuer")
+@ValidationRule(
+    value = "!self.enabled || has(self.secretRef) || self.certManager",
+    message = "enabled TLS needs secretRef or certManager")
+@ValidationRule(
+    value = "!self.certManager || has(self.certManagerIssuer)",
+    message = "certManager needs certManagerIssuer")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientTls {
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.langop.api.v1alpha1.FilterAction;
-
 import java.util.List;
 
 /** Moderation of client messages. */

@@ -6,7 +6,9 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Session cookie of a web client. */
-@ValidationRule(value = "self.sameSite != 'None' || self.secure", message = "sameSite None requires secure cookies")
+@ValidationRule(
+    value = "self.sameSite != 'None' || self.secure",
+    message = "sameSite None requires secure cookies")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CookieConfig {
 

@@ -8,12 +8,13 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.langop.api.v1alpha1.Patterns;
-
 import java.util.List;
 import java.util.Map;
 
 /** Ingress of a client. */
-@ValidationRule(value = "!self.enabled || has(self.hosts)", message = "an enabled ingress needs hosts")
+@ValidationRule(
+    value = "!self.enabled || has(self.hosts)",
+    message = "an enabled ingress needs hosts")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IngressSpec {
 

@@ -26,7 +26,6 @@ import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
 import io.langop.api.v1alpha1.ServiceType;
 import io.langop.api.v1alpha1.ToolReference;
 import io.langop.api.v1alpha1.UpdateStrategySpec;
-
 import java.util.List;
 import java.util.Map;
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.langop.api.v1alpha1.ResourceStatus;
-
 import java.util.List;
 import java.util.Map;
 

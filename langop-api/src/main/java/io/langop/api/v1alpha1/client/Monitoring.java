@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.langop.api.v1alpha1.Patterns;
-
 import java.util.Map;
 
 /** Monitoring of a client. */

@@ -9,7 +9,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Patterns;
 
 /** Sessions of a client. */
-@ValidationRule(value = "self.backend == 'memory' || has(self.backendConfig)", message = "redis, postgres and dynamodb session backends need backendConfig")
+@ValidationRule(
+    value = "self.backend == 'memory' || has(self.backendConfig)",
+    message = "redis, postgres and dynamodb session backends need backendConfig")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SessionConfig {
 

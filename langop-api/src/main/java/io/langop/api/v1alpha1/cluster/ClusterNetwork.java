@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.langop.api.v1alpha1.NetworkRule;
-
 import java.util.List;
 
 /** Network isolation of a LanguageCluster. */
@@ -12,7 +11,9 @@ import java.util.List;
 public class ClusterNetwork {
 
   @Default("true")
-  @JsonPropertyDescription("Deny all traffic of the cluster's components except DNS, traffic among them and their egress rules.")
+  @JsonPropertyDescription(
+      "Deny all traffic of the cluster's components except DNS, traffic among them and their " +
+      "egress rules.")
   private Boolean isolation;
 
   @JsonPropertyDescription("External destinations every component of the cluster may reach.")

@@ -10,11 +10,13 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.Patterns;
 import io.langop.api.v1alpha1.SecretKeyReference;
-
 import java.util.List;
 
 /** Desired state of a LanguageModel: one model behind an OpenAI-compatible proxy. */
-@ValidationRule(value = "!(self.provider in ['openai-compatible', 'azure', 'custom']) || has(self.endpoint) || (has(self.loadBalancing) && has(self.loadBalancing.endpoints) && size(self.loadBalancing.endpoints) > 0)", message = "providers openai-compatible, azure and custom need an endpoint", fieldPath = ".endpoint")
+@ValidationRule(
+    value = "!(self.provider in ['openai-compatible', 'azure', 'custom']) || has(self.endpoint) || (has(self.loadBalancing) && has(self.loadBalancing.endpoints) && size(self.loadBalancing.endpoints) > 0)",
+    message = "providers openai-compatible, azure and custom need an endpoint",
+    fieldPath = ".endpoint")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageModelSpec {
 
@@ -31,7 +33,8 @@ public class LanguageModelSpec {
   private String modelName;
 
   @Pattern(Patterns.HTTP_URL)
-  @JsonPropertyDescription("Base URL of the API; required for openai-compatible, azure and custom providers.")
+  @JsonPropertyDescription(
+      "Base URL of the API; required for openai-compatible, azure and custom providers.")
   private String endpoint;
 
   @JsonPropertyDescription("Secret holding the API key; mounted into the proxy, never copied.")

@@ -7,7 +7,6 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.langop.api.v1alpha1.Patterns;
-
 import java.util.List;
 
 /** How the model proxy retries failed requests. */

@@ -10,7 +10,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.SecretKeyReference;
 
 /** Knowledge a persona draws on. */
-@ValidationRule(value = "!(self.type in ['url', 'api']) || has(self.url)", message = "url and api knowledge sources need a url")
+@ValidationRule(
+    value = "!(self.type in ['url', 'api']) || has(self.url)",
+    message = "url and api knowledge sources need a url")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KnowledgeSource {
 

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.langop.api.v1alpha1.Patterns;
-
 import java.util.List;
 
 /** Limits of a persona. */

@@ -2,7 +2,6 @@ package io.langop.api.v1alpha1.persona;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.List;
 import java.util.Map;
 

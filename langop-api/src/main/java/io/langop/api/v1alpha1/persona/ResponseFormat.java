@@ -7,7 +7,9 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** How a persona formats its answers. */
-@ValidationRule(value = "!(self.type in ['json', 'structured']) || !has(self.template)", message = "json and structured answers use schema, not template")
+@ValidationRule(
+    value = "!(self.type in ['json', 'structured']) || !has(self.template)",
+    message = "json and structured answers use schema, not template")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ResponseFormat {
 

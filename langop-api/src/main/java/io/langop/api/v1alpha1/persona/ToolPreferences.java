@@ -3,7 +3,6 @@ package io.langop.api.v1alpha1.persona;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-
 import java.util.List;
 
 /** How a persona uses tools. */

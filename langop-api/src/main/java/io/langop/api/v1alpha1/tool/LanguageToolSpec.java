@@ -23,7 +23,6 @@ import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
 import io.langop.api.v1alpha1.ServiceType;
 import io.langop.api.v1alpha1.UpdateStrategySpec;
-
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,6 @@ package io.langop.api.v1alpha1.tool;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.langop.api.v1alpha1.ResourceStatus;
-
 import java.util.List;
 
 /** Observed state of a LanguageTool. */
@@ -13,7 +12,8 @@ public class LanguageToolStatus extends ResourceStatus {
   @JsonPropertyDescription("Lifecycle phase.")
   private ToolPhase phase;
 
-  @JsonPropertyDescription("URL of the tool server: the Service URL, or localhost in the agent pod for sidecars.")
+  @JsonPropertyDescription(
+      "URL of the tool server: the Service URL, or localhost in the agent pod for sidecars.")
   private String endpoint;
 
   @JsonPropertyDescription("Names of the tools the server offers.")

@@ -1,0 +1,100 @@
+package io.langop.api.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.client.LanguageClient;
+import io.langop.api.v1alpha1.cluster.LanguageCluster;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.persona.LanguagePersona;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExamplesTest {
+
+  private static final Map<String, Class<? extends CustomResource<?, ?>>> CLASSES =
+      Map.of(
+          "LanguageAgent", LanguageAgent.class,
+          "LanguageClient", LanguageClient.class,
+          "LanguageCluster", LanguageCluster.class,
+          "LanguageModel", LanguageModel.class,
+          "LanguagePersona", LanguagePersona.class,
+          "LanguageTool", LanguageTool.class);
+
+  private static final CrdSchemaValidator VALIDATOR = new CrdSchemaValidator();
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  static Stream<Examples.Document> examples() {
+    return Examples.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void isValidAgainstTheGeneratedSchema(Examples.Document example) {
+    assertThat(VALIDATOR.violations(example.object())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void passesTheCelRulesOfItsCrd(Examples.Document example) {
+    assertThat(CelRules.violations(example.object())).isEmpty();
+  }
+
+  /** The Java model reads every field the example sets, and writes back exactly what it read. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void roundTripsThroughTheJavaModelWithoutLosingAField(Examples.Document example) {
+    CustomResource<?, ?> resource =
+        SERIALIZATION.unmarshal(example.object().toString(), CLASSES.get(example.kind()));
+
+    JsonNode written = SERIALIZATION.convertValue(resource, JsonNode.class);
+
+    assertThat(written).isEqualTo(example.object());
+  }
+
+  @Test
+  void everyKindHasItsOwnExampleDirectory() {
+    for (String kind : CLASSES.keySet()) {
+      Path dir = Examples.DIR.resolve(kind.toLowerCase());
+      assertThat(Examples.all())
+          .as("an example of %s under %s", kind, dir)
+          .anySatisfy(d -> {
+            assertThat(d.file()).startsWith(dir);
+            assertThat(d.kind()).isEqualTo(kind);
+          });
+    }
+  }
+
+  @Test
+  void simpleAgentHasClusterModelToolPersonaAndAgent() {
+    List<String> kinds =
+        Examples.all().stream()
+            .filter(d -> d.file().startsWith(Examples.DIR.resolve("simple-agent")))
+            .map(Examples.Document::kind)
+            .distinct()
+            .toList();
+
+    assertThat(kinds)
+        .containsExactlyInAnyOrder(
+            "LanguageCluster", "LanguageModel", "LanguageTool", "LanguagePersona", "LanguageAgent");
+  }
+
+  @Test
+  void everyExampleIsALangopObject() {
+    assertThat(Examples.all())
+        .isNotEmpty()
+        .allSatisfy(d -> {
+          assertThat(d.object().path("apiVersion").asText()).isEqualTo(LangopApi.API_VERSION);
+          assertThat(CLASSES).containsKey(d.kind());
+        });
+  }
+}
