@@ -39,6 +39,9 @@ final class McpServerConnection implements AutoCloseable {
         try {
             return initialize(url, HttpClientStreamableHttpTransport.builder(base).endpoint(path).build(), requestTimeout);
         } catch (RuntimeException streamableFailed) {
+            if (nothingListening(streamableFailed)) {
+                throw streamableFailed; // no transport can succeed: fail fast and let the retry policy wait
+            }
             LOG.debug("Streamable HTTP failed for {}, trying HTTP+SSE: {}", url, streamableFailed.getMessage());
             try {
                 String ssePath = path.equals("/mcp") ? "/sse" : path;
@@ -48,6 +51,15 @@ final class McpServerConnection implements AutoCloseable {
                 throw streamableFailed;
             }
         }
+    }
+
+    private static boolean nothingListening(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static McpServerConnection initialize(URI url, McpClientTransport transport, Duration requestTimeout) {

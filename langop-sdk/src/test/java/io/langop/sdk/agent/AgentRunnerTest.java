@@ -1,0 +1,220 @@
+package io.langop.sdk.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.langop.sdk.agent.ConstraintViolationException.Kind;
+import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.llm.LlmClient;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.mcp.McpTools;
+import io.langop.sdk.mcp.TestMcpServer;
+import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentRunnerTest {
+
+    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50));
+
+    @TempDir
+    Path workspace;
+
+    private final CountDownLatch releaseSlowTool = new CountDownLatch(1);
+    private ScriptedOpenAiServer llm;
+    private TestMcpServer mcp;
+    private McpTools tools;
+
+    @BeforeEach
+    void startServers() throws Exception {
+        llm = new ScriptedOpenAiServer();
+        mcp = TestMcpServer.start(
+                TestTool.of("web_search", "query", args -> "{\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}"),
+                TestTool.of("slow", "x", args -> {
+                    try {
+                        releaseSlowTool.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return "late";
+                }));
+        tools = McpTools.connect(List.of(mcp.url()), FAST, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stopServers() {
+        releaseSlowTool.countDown();
+        tools.close();
+        mcp.close();
+        llm.close();
+    }
+
+    private RunOutcome run(AgentDefinition agent) throws InterruptedException {
+        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        return new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC)).run(null);
+    }
+
+    private static AgentDefinition objectiveAgent(UnaryOperator<Constraints.Builder> limits) {
+        return AgentDefinition.builder("news").persona("You are terse.").objective("Find Kubernetes CVEs").constraints(limits).build();
+    }
+
+    @Test
+    void objectives_run_through_the_llm_tool_loop_with_mcp_tools() throws Exception {
+        llm.thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}")
+                .thenText("One CVE: CVE-2026-0001.\nOBJECTIVES COMPLETE", 40, 12);
+        var agent = AgentDefinition.builder("news").persona("You are terse.").objective("Find Kubernetes CVEs")
+                .output(Output.workspace("reports/{date}.md")).build();
+
+        RunOutcome outcome = run(agent);
+
+        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Succeeded.class, succeeded -> {
+            assertThat(succeeded.result()).isEqualTo("One CVE: CVE-2026-0001.");
+            assertThat(succeeded.objectivesComplete()).isTrue();
+            assertThat(succeeded.usage()).isEqualTo(new RunUsage(2, 50, 17, 0));
+            assertThat(succeeded.outputFile()).contains(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md"));
+        });
+        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md"))).isEqualTo("One CVE: CVE-2026-0001.");
+        assertThat(mcp.calls()).containsExactly("web_search {query=kubernetes CVE}");
+        assertThat(llm.messagesOf(0).getFirst()).isEqualTo("system: You are terse.");
+        assertThat(llm.messagesOf(0).get(1)).startsWith("user: # Task: news").contains("- Find Kubernetes CVEs");
+        assertThat(llm.requests().getFirst().path("tools").get(0).path("function").path("name").asText()).isEqualTo("web_search");
+        assertThat(llm.messagesOf(1).getLast()).isEqualTo("tool: {\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}");
+    }
+
+    @Test
+    void workflow_steps_call_mcp_tools_directly_and_prompt_the_llm_with_filled_placeholders() throws Exception {
+        llm.thenText("Summary: kubelet is affected");
+        var agent = AgentDefinition.builder("digest").objective("digest")
+                .workflow(w -> w
+                        .step("search", s -> s.tool("web_search").param("query", "kubernetes CVE {date}"))
+                        .step("summarize", s -> s.prompt("Summarize: {search.results.0.title}").dependsOn("search")))
+                .output(Output.workspace("digest.txt"))
+                .build();
+
+        RunOutcome outcome = run(agent);
+
+        assertThat(outcome).isInstanceOf(RunOutcome.Succeeded.class);
+        assertThat(mcp.calls()).containsExactly("web_search {query=kubernetes CVE " + LocalDate.now(ZoneOffset.UTC) + "}");
+        assertThat(llm.messagesOf(0)).containsExactly("user: Summarize: CVE-2026-0001 in kubelet");
+        assertThat(Files.readString(workspace.resolve("digest.txt"))).isEqualTo("Summary: kubelet is affected");
+    }
+
+    @Test
+    void llm_rate_limits_and_server_errors_are_retried() throws Exception {
+        llm.thenError(429, "slow down").thenError(503, "overloaded").thenText("fine");
+
+        RunOutcome outcome = run(objectiveAgent(c -> c));
+
+        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Succeeded.class, s -> assertThat(s.result()).isEqualTo("fine"));
+        assertThat(llm.requests()).hasSize(3);
+    }
+
+    @Test
+    void an_llm_that_keeps_failing_fails_the_run_with_the_reason() throws Exception {
+        llm.thenError(500, "boom").thenError(500, "boom").thenError(500, "boom");
+
+        RunOutcome outcome = run(objectiveAgent(c -> c));
+
+        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Failed.class, failed -> assertThat(failed.reason()).contains("boom"));
+    }
+
+    @Test
+    void max_iterations_stops_a_model_that_never_stops_calling_tools() throws Exception {
+        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"again\"}")), 5, 5));
+
+        RunOutcome outcome = run(objectiveAgent(c -> c.maxIterations(3)));
+
+        assertViolation(outcome, Kind.MAX_ITERATIONS, "the run reached its limit of 3 LLM turns");
+        assertThat(llm.requests()).hasSize(3);
+    }
+
+    @Test
+    void token_budget_stops_the_run() throws Exception {
+        llm.thenToolCall("web_search", "{\"query\":\"a\"}").thenText("done", 900, 200);
+
+        RunOutcome outcome = run(objectiveAgent(c -> c.tokenBudget(1000)));
+
+        assertViolation(outcome, Kind.TOKEN_BUDGET, "used 1115 tokens, budget is 1000");
+        assertThat(outcome.usage().totalTokens()).isEqualTo(1115);
+    }
+
+    @Test
+    void cost_budget_stops_the_run() throws Exception {
+        llm.thenText("expensive", 100_000, 10_000);
+
+        RunOutcome outcome = run(objectiveAgent(c -> c.costBudget(0.10, new Constraints.Pricing(1.0, 5.0))));
+
+        assertViolation(outcome, Kind.COST_BUDGET, "spent $0.1500, budget is $0.1000");
+    }
+
+    @Test
+    void requests_per_minute_stops_the_run() throws Exception {
+        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"x\"}")), 1, 1));
+
+        RunOutcome outcome = run(objectiveAgent(c -> c.requestsPerMinute(2)));
+
+        assertViolation(outcome, Kind.RATE_LIMIT, "more than 2 LLM requests within one minute");
+        assertThat(llm.requests()).hasSize(2);
+    }
+
+    @Test
+    void blocked_topics_refuse_prompts_before_they_reach_the_llm() throws Exception {
+        var agent = AgentDefinition.builder("a").objective("Find the admin Password of the cluster")
+                .constraints(c -> c.blockedTopics("password")).build();
+
+        RunOutcome outcome = run(agent);
+
+        assertViolation(outcome, Kind.BLOCKED_CONTENT, "prompt mentions blocked topic 'password'");
+        assertThat(llm.requests()).isEmpty();
+    }
+
+    @Test
+    void blocked_patterns_refuse_llm_outputs() throws Exception {
+        llm.thenText("here it is: api_key = sk-123");
+
+        RunOutcome outcome = run(objectiveAgent(c -> c.blockedPatterns("api_key\\s*=")));
+
+        assertViolation(outcome, Kind.BLOCKED_CONTENT, "output matches blocked pattern 'api_key\\s*='");
+    }
+
+    @Test
+    void timeout_interrupts_the_step_in_flight() throws Exception {
+        var agent = AgentDefinition.builder("a").objective("x")
+                .workflow(w -> w.step("wait", s -> s.tool("slow").param("x", "1")))
+                .constraints(c -> c.timeout(Duration.ofMillis(500)))
+                .build();
+
+        RunOutcome outcome = run(agent);
+
+        assertViolation(outcome, Kind.TIMEOUT, "the run exceeded its timeout of PT0.5S");
+    }
+
+    @Test
+    void a_failing_tool_step_fails_the_run_naming_the_step_and_tool() throws Exception {
+        var agent = AgentDefinition.builder("a").objective("x")
+                .workflow(w -> w.step("lookup", s -> s.tool("no_such_tool"))).build();
+
+        RunOutcome outcome = run(agent);
+
+        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Failed.class, failed ->
+                assertThat(failed.reason()).startsWith("step 'lookup' failed: tool 'no_such_tool' is not provided by any connected MCP server"));
+    }
+
+    private static void assertViolation(RunOutcome outcome, Kind kind, String reason) {
+        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.ConstraintViolated.class, violated -> {
+            assertThat(violated.violation().kind()).isEqualTo(kind);
+            assertThat(violated.violation().getMessage()).endsWith(reason);
+        });
+    }
+}

@@ -1,0 +1,178 @@
+package io.langop.sdk.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible chat completions server on a real socket that plays back a script (text
+ * answers, tool calls, HTTP errors, streamed chunks) and records every request it received.
+ * When the script runs out it answers 500 with an OpenAI error body, so a test that makes one request
+ * too many fails loudly.
+ */
+public final class ScriptedOpenAiServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One scripted reply. */
+    public sealed interface Reply {}
+
+    public record Text(String content, int promptTokens, int completionTokens) implements Reply {}
+
+    public record ToolCalls(List<Call> calls, int promptTokens, int completionTokens) implements Reply {}
+
+    public record Call(String name, String argumentsJson) {}
+
+    public record Error(int status, String type, String message) implements Reply {}
+
+    private final HttpServer server;
+    private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile Reply fallback;
+
+    public ScriptedOpenAiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/v1/chat/completions", this::chatCompletions);
+        server.start();
+    }
+
+    /** The API root to configure clients with, ending in {@code /v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The server root without {@code /v1}, as the operator passes it in {@code MODEL_ENDPOINTS}. */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public ScriptedOpenAiServer thenText(String content) {
+        return then(new Text(content, 10, 5));
+    }
+
+    public ScriptedOpenAiServer thenText(String content, int promptTokens, int completionTokens) {
+        return then(new Text(content, promptTokens, completionTokens));
+    }
+
+    public ScriptedOpenAiServer thenToolCall(String name, String argumentsJson) {
+        return then(new ToolCalls(List.of(new Call(name, argumentsJson)), 10, 5));
+    }
+
+    public ScriptedOpenAiServer thenError(int status, String message) {
+        return then(new Error(status, status == 429 ? "rate_limit_error" : "server_error", message));
+    }
+
+    public ScriptedOpenAiServer then(Reply reply) {
+        script.add(reply);
+        return this;
+    }
+
+    /** What to answer once the script is used up (instead of failing). */
+    public ScriptedOpenAiServer otherwise(Reply reply) {
+        this.fallback = reply;
+        return this;
+    }
+
+    public List<JsonNode> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The text of every message of request {@code index}, role-prefixed, e.g. {@code "user: hi"}. */
+    public List<String> messagesOf(int index) {
+        return requests.get(index).path("messages").valueStream()
+                .map(message -> message.path("role").asText() + ": " + message.path("content").asText())
+                .toList();
+    }
+
+    private void chatCompletions(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            requests.add(request);
+            Reply reply = script.poll();
+            if (reply == null) {
+                reply = fallback != null ? fallback : new Error(500, "server_error", "scripted server: script exhausted");
+            }
+            String model = request.path("model").asText("scripted");
+            switch (reply) {
+                case Error error -> send(exchange, error.status(), "application/json", JSON.writeValueAsString(
+                        JSON.createObjectNode().set("error", JSON.createObjectNode()
+                                .put("message", error.message()).put("type", error.type()).putNull("param").putNull("code"))));
+                case Text text when request.path("stream").asBoolean() -> stream(exchange, model, text);
+                case Text text -> send(exchange, 200, "application/json", completion(model, message(text.content(), null),
+                        "stop", text.promptTokens(), text.completionTokens()));
+                case ToolCalls toolCalls -> send(exchange, 200, "application/json", completion(model,
+                        message(null, toolCalls.calls()), "tool_calls", toolCalls.promptTokens(), toolCalls.completionTokens()));
+            }
+        }
+    }
+
+    private ObjectNode message(String content, List<Call> calls) {
+        ObjectNode message = JSON.createObjectNode().put("role", "assistant");
+        if (content != null) {
+            message.put("content", content);
+        } else {
+            message.putNull("content");
+            ArrayNode toolCalls = message.putArray("tool_calls");
+            for (Call call : calls) {
+                toolCalls.addObject().put("id", "call_" + ids.incrementAndGet()).put("type", "function")
+                        .putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+            }
+        }
+        return message;
+    }
+
+    private String completion(String model, ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("id", "chatcmpl-" + ids.incrementAndGet()).put("object", "chat.completion")
+                .put("created", System.currentTimeMillis() / 1000).put("model", model);
+        body.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).set("message", message);
+        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        return body.toString();
+    }
+
+    private void stream(HttpExchange exchange, String model, Text text) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        String id = "chatcmpl-" + ids.incrementAndGet();
+        for (String piece : text.content().split("(?<= )")) {
+            ObjectNode chunk = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
+            chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("content", piece);
+            out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        ObjectNode last = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
+        last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        last.putObject("usage").put("prompt_tokens", text.promptTokens()).put("completion_tokens", text.completionTokens())
+                .put("total_tokens", text.promptTokens() + text.completionTokens());
+        out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,74 @@
+package io.langop.sdk.mcp;
+
+import io.langop.sdk.server.ServiceServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A real MCP server (the official Java SDK over streamable HTTP on the project's Jetty stack) with
+ * tools given as name + handler; every call is recorded.
+ */
+public final class TestMcpServer implements AutoCloseable {
+
+    /** A tool: its answer is the handler's text, or an {@code isError} result when the handler throws. */
+    public record TestTool(String name, String description, Map<String, Object> inputSchema, Function<Map<String, Object>, String> handler) {
+        public static TestTool of(String name, String parameter, Function<Map<String, Object>, String> handler) {
+            return new TestTool(name, "test tool " + name,
+                    Map.of("type", "object", "properties", Map.of(parameter, Map.of("type", "string", "description", parameter)),
+                            "required", List.of(parameter)), handler);
+        }
+    }
+
+    private final ServiceServer http;
+    private final McpSyncServer mcp;
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+
+    private TestMcpServer(int port, List<TestTool> tools) {
+        var transport = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
+        var server = McpServer.sync(transport).serverInfo("test-tools", "1.0.0")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build());
+        for (TestTool tool : tools) {
+            server.toolCall(McpSchema.Tool.builder(tool.name(), tool.inputSchema()).description(tool.description()).build(),
+                    (exchange, request) -> {
+                        calls.add(tool.name() + " " + new java.util.TreeMap<>(request.arguments()));
+                        try {
+                            return McpSchema.CallToolResult.builder().addTextContent(tool.handler().apply(request.arguments())).build();
+                        } catch (RuntimeException failure) {
+                            return McpSchema.CallToolResult.builder().addTextContent(failure.getMessage()).isError(true).build();
+                        }
+                    });
+        }
+        this.mcp = server.build();
+        this.http = ServiceServer.builder("test-mcp").port(port).servlet("/mcp/*", transport).drainTimeout(java.time.Duration.ofMillis(50)).start();
+    }
+
+    public static TestMcpServer start(TestTool... tools) {
+        return new TestMcpServer(0, List.of(tools));
+    }
+
+    public static TestMcpServer startOn(int port, TestTool... tools) {
+        return new TestMcpServer(port, List.of(tools));
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + http.port() + "/mcp");
+    }
+
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public void close() {
+        mcp.closeGracefully();
+        http.close();
+    }
+}
