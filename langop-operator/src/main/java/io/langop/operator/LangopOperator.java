@@ -57,7 +57,9 @@ public final class LangopOperator {
   }
 
   private static List<Reconciler<?>> reconcilers(OperatorSettings settings, EgressRules egressRules) {
-    return List.of(new LanguageClusterReconciler(egressRules));
+    return List.of(
+        new LanguageClusterReconciler(egressRules),
+        new io.langop.operator.agent.LanguageAgentReconciler(egressRules));
   }
 
   private static <P extends io.fabric8.kubernetes.api.model.HasMetadata> void register(

@@ -1,0 +1,75 @@
+package io.langop.operator.agent;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
+import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
+import io.langop.operator.model.ModelProxy;
+import io.langop.operator.tool.ToolServer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The environment of the agent container: the contract between operator and agent runtime. Values
+ * the user sets in {@code spec.env} replace the operator's of the same name (each name appears once).
+ */
+final class AgentEnvironment {
+
+  private AgentEnvironment() {}
+
+  static List<EnvVar> of(AgentPlan plan) {
+    LanguageAgentSpec spec = plan.agent().getSpec();
+    Map<String, EnvVar> env = new LinkedHashMap<>();
+    put(env, "AGENT_NAME", plan.agent().getMetadata().getName());
+    put(env, "AGENT_NAMESPACE", plan.agent().getMetadata().getNamespace());
+    put(env, "AGENT_MODE", wireName(plan.mode()));
+    put(env, "AGENT_GOAL", spec.getGoal());
+    put(env, "AGENT_INSTRUCTIONS", spec.getInstructions());
+    put(env, "AGENT_MAX_ITERATIONS", spec.getMaxIterations() == null ? null : spec.getMaxIterations().toString());
+    put(env, "AGENT_TIMEOUT", spec.getTimeout());
+    put(env, "AGENT_CODE_PATH", AgentPodTemplate.CODE_PATH);
+    // The proxy routes by LanguageModel name; endpoints and names are in the same order.
+    put(env, "MODEL_ENDPOINTS", plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
+    put(env, "LLM_MODEL", plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
+    put(env, "MCP_SERVERS", plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
+    if (plan.persona() != null) {
+      LanguagePersonaSpec persona = plan.persona().getSpec();
+      put(env, "PERSONA_NAME", plan.persona().getMetadata().getName());
+      put(env, "PERSONA_SYSTEM_PROMPT", systemPrompt(persona));
+      put(env, "PERSONA_TONE", persona.getTone() == null ? null : persona.getTone().name().toLowerCase(java.util.Locale.ROOT));
+      put(env, "PERSONA_LANGUAGE", persona.getLanguage());
+    }
+    if (AgentPlan.hasWorkspace(plan.agent())) {
+      put(env, "WORKSPACE_PATH", plan.workspacePath());
+    }
+    for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
+      env.remove(user.getName());
+      env.put(user.getName(), user);
+    }
+    return List.copyOf(env.values());
+  }
+
+  /** The persona's system prompt followed by its guidelines, as one text. */
+  static String systemPrompt(LanguagePersonaSpec persona) {
+    StringBuilder prompt = new StringBuilder(Objects.requireNonNullElse(persona.getSystemPrompt(), ""));
+    List<String> guidelines = Objects.requireNonNullElse(persona.getInstructions(), List.of());
+    if (!guidelines.isEmpty()) {
+      prompt.append("\n\nGuidelines:");
+      guidelines.forEach(line -> prompt.append("\n- ").append(line));
+    }
+    return prompt.toString();
+  }
+
+  static String wireName(Enum<?> value) {
+    return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private static void put(Map<String, EnvVar> env, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      env.put(name, new EnvVarBuilder().withName(name).withValue(value).build());
+    }
+  }
+}

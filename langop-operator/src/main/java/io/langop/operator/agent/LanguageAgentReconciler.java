@@ -1,0 +1,158 @@
+package io.langop.operator.agent;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.langop.api.v1alpha1.NetworkRule;
+import io.langop.api.v1alpha1.agent.AgentPhase;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.Workloads;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a LanguageAgent: resolves what it references, then reconciles its workspace, its workload
+ * (a Deployment, or a CronJob when scheduled; switching removes the other) and its egress policy.
+ * Status says whether the references resolved and whether the workload is actually available.
+ */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+        @Dependent(name = "workspace", type = WorkspaceClaim.class, reconcilePrecondition = WorkspaceClaim.Requested.class),
+        @Dependent(name = "deployment", type = AgentDeployment.class,
+            reconcilePrecondition = AgentDeployment.RunsContinuously.class),
+        @Dependent(name = "cronjob", type = AgentCronJob.class,
+            reconcilePrecondition = AgentCronJob.RunsOnSchedule.class),
+        @Dependent(name = "egress", type = AgentEgressPolicy.class)
+    })
+@ControllerConfiguration(name = "languageagent")
+public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
+
+  private final EgressRules egressRules;
+
+  public LanguageAgentReconciler(EgressRules egressRules) {
+    this.egressRules = egressRules;
+  }
+
+  @Override
+  public List<EventSource<?, LanguageAgent>> prepareEventSources(EventSourceContext<LanguageAgent> context) {
+    return AgentReferences.eventSources(context);
+  }
+
+  @Override
+  public UpdateControl<LanguageAgent> reconcile(LanguageAgent agent, Context<LanguageAgent> context) {
+    LanguageAgentStatus status = Workloads.copy(agent.getStatus(), LanguageAgentStatus.class, LanguageAgentStatus::new);
+    Conditions conditions = new Conditions(status.getConditions(), agent.getMetadata().getGeneration());
+
+    List<String> problems = AgentSpecCheck.problems(agent);
+    if (!problems.isEmpty()) {
+      String message = String.join("; ", problems);
+      conditions.set(Conditions.READY, false, "InvalidSpec", message);
+      return finish(agent, status, conditions, AgentPhase.FAILED, "InvalidSpec", message);
+    }
+
+    AgentReferences.Resolution refs = AgentReferences.resolve(agent, context);
+    if (!refs.complete()) {
+      String message = "waiting for " + String.join("; ", refs.missing());
+      conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
+      conditions.set(Conditions.READY, false, "ReferencesMissing", message);
+      return finish(agent, status, conditions, AgentPhase.PENDING, "ReferencesMissing", message);
+    }
+    conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
+
+    List<NetworkRule> egress = egressOf(agent, refs.tools());
+    AgentPlan plan = new AgentPlan(agent, preferenceOrder(agent, refs.models()), refs.tools(), refs.persona(),
+        egressRules.resolve(egress, agent.getMetadata().getNamespace()));
+    context.managedWorkflowAndDependentResourceContext().put(AgentPlan.KEY, plan);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+    String notes = plan.egress().notes().isEmpty() ? "" : "; " + String.join("; ", plan.egress().notes());
+    UpdateControl<LanguageAgent> control = AgentPlan.isScheduled(agent)
+        ? scheduledStatus(agent, context, status, conditions, notes)
+        : continuousStatus(agent, context, status, conditions, notes);
+    return EgressRules.namesHosts(egress) ? control.rescheduleAfter(egressRules.refresh()) : control;
+  }
+
+  private UpdateControl<LanguageAgent> continuousStatus(LanguageAgent agent, Context<LanguageAgent> context,
+      LanguageAgentStatus status, Conditions conditions, String notes) {
+    Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+    int wanted = Objects.requireNonNullElse(agent.getSpec().getReplicas(), 1);
+    Workloads.Availability availability = Workloads.availability(deployment, wanted);
+    status.setReadyReplicas(availability.ready());
+    status.setActiveReplicas(availability.running());
+    if (wanted == 0) {
+      conditions.set(Conditions.READY, false, "Suspended", "scaled to zero replicas" + notes);
+      return finish(agent, status, conditions, AgentPhase.SUSPENDED, "Suspended", "scaled to zero replicas" + notes);
+    }
+    if (!availability.available()) {
+      String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
+      conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
+      return finish(agent, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", message);
+    }
+    conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
+    return finish(agent, status, conditions, AgentPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
+  }
+
+  private UpdateControl<LanguageAgent> scheduledStatus(LanguageAgent agent, Context<LanguageAgent> context,
+      LanguageAgentStatus status, Conditions conditions, String notes) {
+    CronJob cronJob = context.getSecondaryResource(CronJob.class).orElse(null);
+    status.setReadyReplicas(null);
+    status.setActiveReplicas(cronJob == null || cronJob.getStatus() == null || cronJob.getStatus().getActive() == null
+        ? 0 : cronJob.getStatus().getActive().size());
+    if (cronJob == null) {
+      conditions.set(Conditions.READY, false, "WorkloadNotAvailable", "cron job being created" + notes);
+      return finish(agent, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", "cron job being created" + notes);
+    }
+    String message = "scheduled '" + cronJob.getSpec().getSchedule() + "'" + notes;
+    conditions.set(Conditions.READY, true, "Scheduled", message);
+    return finish(agent, status, conditions, AgentPhase.RUNNING, "Scheduled", message);
+  }
+
+  private static UpdateControl<LanguageAgent> finish(LanguageAgent agent, LanguageAgentStatus status,
+      Conditions conditions, AgentPhase phase, String reason, String message) {
+    status.setPhase(phase);
+    status.setReason(reason);
+    status.setMessage(message);
+    status.setConditions(conditions.build());
+    return StatusUpdates.patchIfChanged(agent, status);
+  }
+
+  /** The agent's rules plus those of its sidecar tools, which share the agent's pod and policy. */
+  private static List<NetworkRule> egressOf(LanguageAgent agent, List<LanguageTool> tools) {
+    List<NetworkRule> rules = new ArrayList<>(Objects.requireNonNullElse(agent.getSpec().getEgress(), List.of()));
+    tools.stream()
+        .filter(io.langop.operator.tool.ToolServer::isSidecar)
+        .forEach(tool -> rules.addAll(Objects.requireNonNullElse(tool.getSpec().getEgress(), List.of())));
+    return rules;
+  }
+
+  /** Primary models first, then by priority (lower first), then in spec order. */
+  private static List<LanguageModel> preferenceOrder(LanguageAgent agent, List<LanguageModel> models) {
+    var refs = agent.getSpec().getModelRefs();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < models.size(); i++) {
+      order.add(i);
+    }
+    // models were resolved in spec order, so index i belongs to modelRefs[i] when nothing is missing
+    order.sort(Comparator
+        .comparing((Integer i) -> refs.get(i).getRole() != null
+            && refs.get(i).getRole() != io.langop.api.v1alpha1.ModelRole.PRIMARY)
+        .thenComparing(i -> Objects.requireNonNullElse(refs.get(i).getPriority(), Integer.MAX_VALUE)));
+    return order.stream().map(models::get).toList();
+  }
+}

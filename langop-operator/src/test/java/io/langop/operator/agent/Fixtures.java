@@ -1,0 +1,76 @@
+package io.langop.operator.agent;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.langop.api.v1alpha1.ModelReference;
+import io.langop.api.v1alpha1.ToolReference;
+import io.langop.api.v1alpha1.agent.ExecutionMode;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.model.LanguageModelSpec;
+import io.langop.api.v1alpha1.model.ModelProvider;
+import io.langop.api.v1alpha1.persona.LanguagePersona;
+import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
+import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.api.v1alpha1.tool.LanguageToolSpec;
+import java.util.Arrays;
+
+/** Minimal valid resources, as a user would apply them (no server-side defaults filled in). */
+public final class Fixtures {
+
+  private Fixtures() {}
+
+  public static LanguageAgent agent(String namespace, String name, String model, String... tools) {
+    LanguageAgent agent = new LanguageAgent();
+    agent.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    LanguageAgentSpec spec = new LanguageAgentSpec();
+    spec.setImage("ghcr.io/langop/langop-agent:test");
+    spec.setInstructions("Summarise the news every morning");
+    spec.setExecutionMode(ExecutionMode.AUTONOMOUS);
+    ModelReference modelRef = new ModelReference();
+    modelRef.setName(model);
+    spec.setModelRefs(new java.util.ArrayList<>(java.util.List.of(modelRef)));
+    spec.setToolRefs(Arrays.stream(tools).map(tool -> {
+      ToolReference ref = new ToolReference();
+      ref.setName(tool);
+      return ref;
+    }).toList());
+    agent.setSpec(spec);
+    return agent;
+  }
+
+  public static LanguageModel model(String namespace, String name) {
+    LanguageModel model = new LanguageModel();
+    model.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    LanguageModelSpec spec = new LanguageModelSpec();
+    spec.setProvider(ModelProvider.OPENAI_COMPATIBLE);
+    spec.setModelName("qwen2.5-7b");
+    spec.setEndpoint("http://vllm.inference.svc:8000/v1");
+    model.setSpec(spec);
+    return model;
+  }
+
+  public static LanguageTool tool(String namespace, String name, DeploymentMode mode, int port) {
+    LanguageTool tool = new LanguageTool();
+    tool.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    LanguageToolSpec spec = new LanguageToolSpec();
+    spec.setImage("ghcr.io/langop/langop-tool-" + name + ":test");
+    spec.setDeploymentMode(mode);
+    spec.setPort(port);
+    tool.setSpec(spec);
+    return tool;
+  }
+
+  public static LanguagePersona persona(String namespace, String name) {
+    LanguagePersona persona = new LanguagePersona();
+    persona.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    LanguagePersonaSpec spec = new LanguagePersonaSpec();
+    spec.setDisplayName("Analyst");
+    spec.setDescription("A careful analyst");
+    spec.setSystemPrompt("You are a careful analyst.");
+    spec.setInstructions(java.util.List.of("Cite sources"));
+    persona.setSpec(spec);
+    return persona;
+  }
+}

@@ -1,0 +1,296 @@
+package io.langop.operator.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.agent.AgentPhase;
+import io.langop.api.v1alpha1.agent.ExecutionMode;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.Workspace;
+import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.harness.OperatorHarness;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageAgentReconcilerTest {
+
+  private static OperatorHarness operator;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void startOperator() {
+    operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
+      throw new UnknownHostException(host);
+    });
+    client = operator.client();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void runsAnAutonomousAgentWithItsToolsModelsAndWorkspace() {
+    String ns = "agents-main";
+    client.resource(Fixtures.model(ns, "qwen")).create();
+    client.resource(Fixtures.tool(ns, "web", DeploymentMode.SERVICE, 8080)).create();
+    client.resource(Fixtures.tool(ns, "email", DeploymentMode.SIDECAR, 9090)).create();
+    LanguageAgent agent = Fixtures.agent(ns, "news", "qwen", "web", "email");
+    agent.getSpec().setWorkspace(new Workspace());
+    agent.getSpec().getWorkspace().setSize("1Gi");
+    client.resource(agent).create();
+
+    Deployment deployment = await().until(() -> deployment(ns, "news-agent"), d -> d != null);
+    assertThat(deployment.getMetadata().getLabels())
+        .containsEntry("langop.io/kind", "LanguageAgent")
+        .containsEntry("app.kubernetes.io/instance", "news")
+        .containsEntry("app.kubernetes.io/managed-by", "langop-operator");
+    assertThat(deployment.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(Map.of("langop.io/kind", "LanguageAgent", "app.kubernetes.io/instance", "news"));
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(deployment.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+      assertThat(owner.getKind()).isEqualTo("LanguageAgent");
+      assertThat(owner.getName()).isEqualTo("news");
+      assertThat(owner.getController()).isTrue();
+    });
+
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().getFirst();
+    assertThat(pod.getContainers()).hasSize(1);
+    assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-agent:test");
+    assertThat(env(container)).containsAllEntriesOf(Map.of(
+        "AGENT_NAME", "news",
+        "AGENT_NAMESPACE", ns,
+        "AGENT_MODE", "autonomous",
+        "AGENT_INSTRUCTIONS", "Summarise the news every morning",
+        "MODEL_ENDPOINTS", "http://qwen-model.agents-main.svc.cluster.local:8080/v1",
+        "LLM_MODEL", "qwen",
+        "MCP_SERVERS", "http://web-tool.agents-main.svc.cluster.local:8080/mcp,http://localhost:9090/mcp",
+        "WORKSPACE_PATH", "/workspace"));
+    assertThat(container.getVolumeMounts())
+        .extracting(m -> m.getName() + ":" + m.getMountPath())
+        .containsExactly("agent-code:/etc/agent/code", "workspace:/workspace");
+    assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("agent-code", "workspace");
+    assertThat(pod.getVolumes().getFirst().getConfigMap().getName()).isEqualTo("news-code");
+    assertThat(pod.getVolumes().getFirst().getConfigMap().getOptional()).isTrue();
+    assertThat(pod.getVolumes().get(1).getPersistentVolumeClaim().getClaimName()).isEqualTo("news-workspace");
+
+    // the sidecar tool is a native sidecar sharing the workspace, probed on its port
+    Container sidecar = pod.getInitContainers().getFirst();
+    assertThat(pod.getInitContainers()).hasSize(1);
+    assertThat(sidecar.getName()).isEqualTo("tool-email");
+    assertThat(sidecar.getRestartPolicy()).isEqualTo("Always");
+    assertThat(sidecar.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(9090));
+    assertThat(sidecar.getReadinessProbe().getTcpSocket().getPort().getStrVal()).isEqualTo("mcp");
+    assertThat(sidecar.getVolumeMounts()).extracting(m -> m.getMountPath()).containsExactly("/workspace");
+
+    var claim = client.persistentVolumeClaims().inNamespace(ns).withName("news-workspace").get();
+    assertThat(claim.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("1Gi");
+    assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+
+    NetworkPolicy policy = client.network().networkPolicies().inNamespace(ns).withName("news-agent").get();
+    assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+    assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Egress");
+    assertThat(policy.getSpec().getEgress()).hasSize(3); // DNS, model proxy, web tool service
+    assertThat(policy.getSpec().getEgress().get(1).getTo().getFirst().getPodSelector().getMatchLabels())
+        .containsEntry("langop.io/kind", "LanguageModel").containsEntry("app.kubernetes.io/instance", "qwen");
+    assertThat(policy.getSpec().getEgress().get(1).getTo().getFirst().getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", ns);
+
+    // not Ready while the Deployment is not available
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "news");
+      assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.PENDING);
+      assertThat(condition(current, "ReferencesResolved")).isEqualTo("True");
+      assertThat(condition(current, "Ready")).isEqualTo("False");
+    });
+    markAvailable(ns, "news-agent", 1);
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "news");
+      assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.RUNNING);
+      assertThat(condition(current, "Ready")).isEqualTo("True");
+      assertThat(current.getStatus().getReadyReplicas()).isEqualTo(1);
+      assertThat(current.getStatus().getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
+    });
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void waitsForMissingReferencesAndProceedsWhenTheyAppear() {
+    String ns = "agents-late";
+    client.resource(Fixtures.agent(ns, "late", "later-model", "later-tool")).create();
+
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "late");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.PENDING);
+      assertThat(current.getStatus().getConditions())
+          .filteredOn(c -> c.getType().equals("ReferencesResolved")).singleElement()
+          .satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getMessage())
+                .contains("LanguageModel agents-late/later-model not found")
+                .contains("LanguageTool agents-late/later-tool not found");
+          });
+    });
+    assertThat(deployment(ns, "late-agent")).isNull();
+
+    client.resource(Fixtures.model(ns, "later-model")).create();
+    await().untilAsserted(() -> assertThat(agent(ns, "late").getStatus().getMessage())
+        .doesNotContain("later-model").contains("later-tool"));
+    client.resource(Fixtures.tool(ns, "later-tool", DeploymentMode.SERVICE, 7000)).create();
+    Deployment deployment = await().until(() -> deployment(ns, "late-agent"), d -> d != null);
+    assertThat(env(deployment.getSpec().getTemplate().getSpec().getContainers().getFirst()))
+        .containsEntry("MCP_SERVERS", "http://later-tool-tool.agents-late.svc.cluster.local:7000/mcp");
+
+    // a change of the referenced tool reaches the agent without any change to the agent
+    LanguageTool tool = client.resources(LanguageTool.class).inNamespace(ns).withName("later-tool").get();
+    tool.getSpec().setPort(7100);
+    client.resource(tool).update();
+    await().untilAsserted(() -> assertThat(
+        env(deployment(ns, "late-agent").getSpec().getTemplate().getSpec().getContainers().getFirst()))
+        .containsEntry("MCP_SERVERS", "http://later-tool-tool.agents-late.svc.cluster.local:7100/mcp"));
+  }
+
+  @Test
+  void switchingExecutionModeReplacesTheWorkloadAndScheduledSidecarsLetJobsComplete() {
+    String ns = "agents-mode";
+    client.resource(Fixtures.model(ns, "m")).create();
+    client.resource(Fixtures.tool(ns, "scraper", DeploymentMode.SIDECAR, 8080)).create();
+    client.resource(Fixtures.agent(ns, "digest", "m", "scraper")).create();
+    await().until(() -> deployment(ns, "digest-agent") != null);
+
+    LanguageAgent agent = agent(ns, "digest");
+    agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
+    agent.getSpec().setSchedule("0 9 * * MON-FRI");
+    client.resource(agent).update();
+
+    CronJob cronJob = await().until(() -> cronJob(ns, "digest-agent"), c -> c != null);
+    await().until(() -> deployment(ns, "digest-agent") == null);
+    assertThat(cronJob.getSpec().getSchedule()).isEqualTo("0 9 * * MON-FRI");
+    assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+    assertThat(cronJob.getSpec().getJobTemplate().getSpec().getBackoffLimit()).isEqualTo(3);
+    PodSpec pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    assertThat(pod.getRestartPolicy()).isEqualTo("OnFailure");
+    assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("agent");
+    assertThat(pod.getInitContainers()).singleElement().satisfies(sidecar -> {
+      assertThat(sidecar.getName()).isEqualTo("tool-scraper");
+      assertThat(sidecar.getRestartPolicy()).isEqualTo("Always");
+    });
+    assertThat(env(pod.getContainers().getFirst())).containsEntry("AGENT_MODE", "scheduled");
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "digest");
+      assertThat(condition(current, "Ready")).isEqualTo("True");
+      assertThat(current.getStatus().getReason()).isEqualTo("Scheduled");
+    });
+
+    agent = agent(ns, "digest");
+    agent.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
+    agent.getSpec().setSchedule(null);
+    client.resource(agent).update();
+    await().until(() -> deployment(ns, "digest-agent") != null && cronJob(ns, "digest-agent") == null);
+  }
+
+  @Test
+  void anInvalidScheduleIsReportedAndNothingIsCreated() {
+    String ns = "agents-invalid";
+    client.resource(Fixtures.model(ns, "m")).create();
+    LanguageAgent agent = Fixtures.agent(ns, "broken", "m");
+    agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
+    agent.getSpec().setSchedule("61 * * * *");
+    client.resource(agent).create();
+
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "broken");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.FAILED);
+      assertThat(current.getStatus().getConditions()).filteredOn(c -> c.getType().equals("Ready"))
+          .singleElement().satisfies(c -> {
+            assertThat(c.getReason()).isEqualTo("InvalidSpec");
+            assertThat(c.getMessage()).contains("minute '61' is outside 0-59");
+          });
+    });
+    assertThat(cronJob(ns, "broken-agent")).isNull();
+    assertThat(deployment(ns, "broken-agent")).isNull();
+  }
+
+  @Test
+  void aDisabledWorkspaceStaysDisabledUserEnvWinsAndSpecChangesPropagate() {
+    String ns = "agents-update";
+    client.resource(Fixtures.model(ns, "m")).create();
+    LanguageAgent agent = Fixtures.agent(ns, "quiet", "m");
+    agent.getSpec().setWorkspace(new Workspace());
+    agent.getSpec().getWorkspace().setEnabled(false);
+    agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("LLM_MODEL").withValue("m-override").build()));
+    client.resource(agent).create();
+
+    Deployment deployment = await().until(() -> deployment(ns, "quiet-agent"), d -> d != null);
+    List<EnvVar> env = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+    assertThat(env).filteredOn(e -> e.getName().equals("LLM_MODEL")).singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo("m-override"));
+    assertThat(env).extracting(EnvVar::getName).doesNotContain("WORKSPACE_PATH");
+    assertThat(client.persistentVolumeClaims().inNamespace(ns).withName("quiet-workspace").get()).isNull();
+    await().until(() -> agent(ns, "quiet").getStatus() != null);
+    assertThat(agent(ns, "quiet").getSpec().getWorkspace().getEnabled()).isFalse();
+
+    agent = agent(ns, "quiet");
+    agent.getSpec().setImage("ghcr.io/langop/langop-agent:v2");
+    agent.getSpec().setReplicas(3);
+    client.resource(agent).update();
+    await().untilAsserted(() -> {
+      Deployment updated = deployment(ns, "quiet-agent");
+      assertThat(updated.getSpec().getReplicas()).isEqualTo(3);
+      assertThat(updated.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+          .isEqualTo("ghcr.io/langop/langop-agent:v2");
+    });
+  }
+
+  static Map<String, String> env(Container container) {
+    return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+  }
+
+  static String condition(LanguageAgent agent, String type) {
+    return agent.getStatus().getConditions().stream().filter(c -> c.getType().equals(type))
+        .map(c -> c.getStatus()).findFirst().orElse(null);
+  }
+
+  private static void markAvailable(String ns, String name, int replicas) {
+    Deployment deployment = deployment(ns, name);
+    deployment.setStatus(new DeploymentStatusBuilder()
+        .withObservedGeneration(deployment.getMetadata().getGeneration())
+        .withReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
+        .build());
+    client.resource(deployment).updateStatus();
+  }
+
+  private static LanguageAgent agent(String ns, String name) {
+    return client.resources(LanguageAgent.class).inNamespace(ns).withName(name).get();
+  }
+
+  private static Deployment deployment(String ns, String name) {
+    return client.apps().deployments().inNamespace(ns).withName(name).get();
+  }
+
+  private static CronJob cronJob(String ns, String name) {
+    return client.batch().v1().cronjobs().inNamespace(ns).withName(name).get();
+  }
+
+}
