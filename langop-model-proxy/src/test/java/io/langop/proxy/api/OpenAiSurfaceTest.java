@@ -1,6 +1,7 @@
 package io.langop.proxy.api;
 
 import static io.langop.proxy.testing.ProxyFixture.json;
+import static io.langop.proxy.testing.ProxyFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,14 +171,6 @@ class OpenAiSurfaceTest {
     assertThat(error.path("type").asText()).isEqualTo(type);
     if (param != null) {
       assertThat(error.path("param").asText()).isEqualTo(param);
-    }
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return io.langop.proxy.openai.Json.read(body);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -87,8 +87,12 @@ public final class ProxyFixture implements AutoCloseable {
   }
 
   public static JsonNode json(HttpResponse<String> response) {
+    return parse(response.body());
+  }
+
+  public static JsonNode parse(String json) {
     try {
-      return Json.read(response.body());
+      return Json.read(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,7 +100,7 @@ public final class ProxyFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    proxy.close();
     http.close();
+    proxy.close();
   }
 }

@@ -1,0 +1,161 @@
+package io.langop.proxy.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.langop.proxy.testing.OpenAiBodies;
+import io.langop.proxy.testing.ProxyFixture;
+import io.langop.proxy.testing.ScriptedUpstream;
+import io.langop.proxy.testing.ScriptedUpstream.Behaviour;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamingTest {
+
+  @TempDir
+  Path dir;
+  final ScriptedUpstream upstream = new ScriptedUpstream(Behaviour.sse(Duration.ZERO,
+      OpenAiBodies.chunk("Hel"), OpenAiBodies.chunk("lo"), OpenAiBodies.finalChunk(), OpenAiBodies.usageChunk(9, 2),
+      OpenAiBodies.DONE));
+  ProxyFixture proxy;
+
+  @BeforeEach
+  void start() {
+    proxy = new ProxyFixture(dir, """
+        models:
+          - name: m
+            endpoints: [{url: "%s"}]
+            pricing: {inputPer1kTokens: 1, outputPer1kTokens: 2}
+        """.formatted(upstream.baseUrl()));
+  }
+
+  @AfterEach
+  void stop() {
+    proxy.close();
+    upstream.close();
+  }
+
+  @Test
+  void anOpenAiClientStreamsThroughTheProxyAndTheStreamIsAccounted() throws Exception {
+    OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(proxy.openAiBaseUrl())
+        .apiKey("unused").modelName("m").build();
+    List<String> partials = new CopyOnWriteArrayList<>();
+    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+    model.chat("Say hello", new StreamingChatResponseHandler() {
+      @Override
+      public void onPartialResponse(String partial) {
+        partials.add(partial);
+      }
+
+      @Override
+      public void onCompleteResponse(ChatResponse response) {
+        done.complete(response);
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        done.completeExceptionally(error);
+      }
+    });
+
+    ChatResponse response = done.get(10, TimeUnit.SECONDS);
+    assertThat(partials).containsExactly("Hel", "lo");
+    assertThat(response.aiMessage().text()).isEqualTo("Hello");
+    var forwarded = ProxyFixture.parse(upstream.requests().getFirst().body());
+    assertThat(forwarded.path("stream").asBoolean()).isTrue();
+    assertThat(forwarded.path("stream_options").path("include_usage").asBoolean()).isTrue();
+    var usage = proxy.usage().path("models").path("m");
+    assertThat(usage.path("promptTokens").asLong()).isEqualTo(9);
+    assertThat(usage.path("completionTokens").asLong()).isEqualTo(2);
+    assertThat(usage.path("cost").decimalValue()).isEqualByComparingTo("0.013");
+  }
+
+  @Test
+  void hidesTheUsageChunkFromClientsThatDidNotAskAndShowsItToThoseWhoDid() throws Exception {
+    String plain = streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    String withUsage = streamBody("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+    assertThat(plain).doesNotContain("\"usage\"").endsWith("data: [DONE]\n\n");
+    assertThat(withUsage).contains("\"prompt_tokens\":9").endsWith("data: [DONE]\n\n");
+  }
+
+  @Test
+  void forwardsTheFirstChunkBeforeTheUpstreamHasFinished() throws Exception {
+    CountDownLatch clientSawFirstChunk = new CountDownLatch(1);
+    upstream.always((exchange, up) -> {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      var out = exchange.getResponseBody();
+      out.write((OpenAiBodies.chunk("first") + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      try {
+        // The upstream only finishes once the client has the first chunk: a buffering proxy would deadlock here.
+        if (!clientSawFirstChunk.await(10, TimeUnit.SECONDS)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      out.write((OpenAiBodies.chunk("second") + "\n\n" + OpenAiBodies.DONE + "\n\n").getBytes(StandardCharsets.UTF_8));
+    });
+
+    HttpResponse<InputStream> response = openStream();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("text/event-stream"));
+      assertThat(lines.readLine()).contains("first");
+      clientSawFirstChunk.countDown();
+      assertThat(lines.readLine()).isEmpty();
+      assertThat(lines.readLine()).contains("second");
+    }
+  }
+
+  @Test
+  void aClientThatDisconnectsCancelsTheUpstreamRequest() throws Exception {
+    String[] events = new String[200];
+    for (int i = 0; i < events.length; i++) {
+      events[i] = OpenAiBodies.chunk("token" + i);
+    }
+    upstream.always(Behaviour.sse(Duration.ofMillis(20), events));
+
+    HttpResponse<InputStream> response = openStream();
+    try (InputStream body = response.body()) {
+      assertThat(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)).readLine())
+          .contains("token0");
+    }
+
+    // 200 events at 20 ms would take 4 s; the upstream sees its client (the proxy) go away long before.
+    assertThat(upstream.streamAborted.await(3, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private String streamBody(String request) throws Exception {
+    return proxy.http().send(HttpRequest.newBuilder(proxy.uri().resolve("/v1/chat/completions"))
+        .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private HttpResponse<InputStream> openStream() throws Exception {
+    return proxy.http().send(HttpRequest.newBuilder(proxy.uri().resolve("/v1/chat/completions"))
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+  }
+}
