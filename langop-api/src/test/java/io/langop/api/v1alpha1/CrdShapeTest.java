@@ -13,6 +13,7 @@ import io.langop.api.v1alpha1.tool.ToolPhase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -90,7 +91,44 @@ class CrdShapeTest {
 
     assertThat(status.at("/observedGeneration/type").asText()).isEqualTo("integer");
     assertThat(status.at("/conditions/items/properties").properties())
-        .extracting(java.util.Map.Entry::getKey)
+        .extracting(Map.Entry::getKey)
         .contains("type", "status", "reason", "message", "lastTransitionTime", "observedGeneration");
+  }
+
+  /** The API server only accepts structural schemas: every node declares its type. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  void hasAStructuralSchema(String kind, String shortName, Class<? extends Enum<?>> phases) {
+    List<String> untyped = new ArrayList<>();
+    collectUntyped(GeneratedCrds.openApiSchema(kind), "", untyped);
+
+    assertThat(untyped).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  void everyCelRuleCompiles(String kind, String shortName, Class<? extends Enum<?>> phases)
+      throws Exception {
+    for (CelRules.Rule rule : CelRules.rulesOf(kind)) {
+      assertThat(CelRules.compile(rule.expression())).as(rule.path()).isNotNull();
+      assertThat(rule.message()).as("message of " + rule.path()).isNotBlank();
+    }
+  }
+
+  private static void collectUntyped(JsonNode schema, String path, List<String> untyped) {
+    if (!schema.has("type")
+        && !schema.path("x-kubernetes-int-or-string").asBoolean()
+        && !schema.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+      untyped.add(path.isEmpty() ? "/" : path);
+    }
+    for (var property : schema.path("properties").properties()) {
+      collectUntyped(property.getValue(), path + "/" + property.getKey(), untyped);
+    }
+    if (schema.has("items")) {
+      collectUntyped(schema.get("items"), path + "/items", untyped);
+    }
+    if (schema.path("additionalProperties").isObject()) {
+      collectUntyped(schema.get("additionalProperties"), path + "/additionalProperties", untyped);
+    }
   }
 }
