@@ -1,5 +1,9 @@
 package io.langop.tool.email;
 
+import io.langop.sdk.tool.Param;
+import io.langop.sdk.tool.Tool;
+import io.langop.sdk.tool.ToolResult;
+import io.langop.sdk.tool.Validator;
 import io.langop.tool.email.connection.MailConfigurationException;
 import io.langop.tool.email.connection.MailProtocol;
 import io.langop.tool.email.connection.MailServer;
@@ -18,13 +22,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What each email tool does and answers, independent of the MCP plumbing. Success returns the text for the
- * model; failure throws {@link EmailToolException} whose message is that text. Every text leaving this class
- * has the configured passwords masked, whatever a mail server may have echoed.
+ * The email tools: {@link #all()} declares them for the MCP server, the public methods do the work. Success
+ * returns the text for the model; failure throws {@link EmailToolException} whose message is that text, sent
+ * as an MCP error result. Every text leaving this class has the configured passwords masked, whatever a mail
+ * server may have echoed.
  */
 public final class EmailTools {
 
@@ -37,6 +43,61 @@ public final class EmailTools {
     public EmailTools(MailSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    public List<Tool> all() {
+        return List.of(
+                Tool.builder("send_email")
+                        .description("Send an email via SMTP")
+                        .param(Param.string("to").required()
+                                .description("Recipient email address (comma-separated for multiple recipients)"))
+                        .param(Param.string("subject").required().description("Email subject line"))
+                        .param(Param.string("body").required().description("Email body content (plain text or HTML)"))
+                        .param(Param.string("from")
+                                .description("Sender email address (defaults to SMTP_FROM env variable)"))
+                        .param(Param.string("cc").description("CC email addresses (comma-separated)"))
+                        .param(Param.string("bcc").description("BCC email addresses (comma-separated)"))
+                        .param(Param.bool("html").defaultValue(false).description("Send as HTML email (default: false)"))
+                        .handler(args -> answer(() -> sendEmail(args.string("to"), args.string("subject"),
+                                args.string("body"), args.optionalString("from").orElse(null),
+                                args.optionalString("cc").orElse(null), args.optionalString("bcc").orElse(null),
+                                args.bool("html"))))
+                        .build(),
+                Tool.builder("test_smtp")
+                        .description("Test SMTP connection and configuration")
+                        .handler(args -> answer(this::testSmtp))
+                        .build(),
+                Tool.builder("email_config")
+                        .description("Display current email configuration (without sensitive data)")
+                        .handler(args -> answer(this::emailConfig))
+                        .build(),
+                Tool.builder("list_emails")
+                        .description("List emails in a mailbox folder over IMAP, newest first, with the ID to read each one")
+                        .param(Param.string("folder").defaultValue("INBOX").description("Mailbox folder (default: INBOX)"))
+                        .param(Param.bool("unread_only").defaultValue(false)
+                                .description("Only emails not read yet (default: false)"))
+                        .param(Param.string("since").description("Only emails received at or after this: a date "
+                                + "(2026-11-20), a date-time (2026-11-20T08:00:00Z) or a period back from now (PT12H, P1D)"))
+                        .param(Param.integer("limit").defaultValue(20)
+                                .validate(Validator.range(1, InboxQuery.MAX_LIMIT))
+                                .description("Maximum number of emails to list (default: 20)"))
+                        .handler(args -> answer(() -> listEmails(args.string("folder"), args.bool("unread_only"),
+                                args.optionalString("since").orElse(null), Math.toIntExact(args.integer("limit")))))
+                        .build(),
+                Tool.builder("read_email")
+                        .description("Read one email (headers, text and attachment names) by the ID list_emails shows; "
+                                + "marks it as read")
+                        .param(Param.string("id").required().description("Email ID from list_emails, like INBOX:1700000000:42"))
+                        .handler(args -> answer(() -> readEmail(args.string("id"))))
+                        .build());
+    }
+
+    private static ToolResult answer(Supplier<String> call) {
+        try {
+            return ToolResult.success(call.get());
+        } catch (EmailToolException e) {
+            return ToolResult.failure(e.getMessage());
+        }
     }
 
     public String sendEmail(String to, String subject, String body, String from, String cc, String bcc, boolean html) {

@@ -6,7 +6,7 @@ public final class InvalidParameterException extends EmailToolException {
     private final String parameter;
 
     public InvalidParameterException(String parameter, String problem) {
-        super("Invalid '" + parameter + "': " + problem);
+        super("Invalid parameter '" + parameter + "': " + problem);
         this.parameter = parameter;
     }
 

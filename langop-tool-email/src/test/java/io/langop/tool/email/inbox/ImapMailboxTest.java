@@ -153,7 +153,7 @@ class ImapMailboxTest {
 
         assertThatThrownBy(() -> mailbox().list(query("Archive", false, null, 10)))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("Invalid 'folder': no folder named 'Archive' (folders: INBOX, Reports)");
+                .hasMessage("Invalid parameter 'folder': no folder named 'Archive' (folders: INBOX, Reports)");
     }
 
     @Test
@@ -162,7 +162,7 @@ class ImapMailboxTest {
         MessageId id = mailbox().list(query("INBOX", false, null, 1)).getFirst().id();
 
         assertThatThrownBy(() -> mailbox().read(new MessageId("INBOX", id.uidValidity(), id.uid() + 100)))
-                .hasMessageStartingWith("Invalid 'id': no message INBOX:");
+                .hasMessageStartingWith("Invalid parameter 'id': no message INBOX:");
         assertThatThrownBy(() -> mailbox().read(new MessageId("INBOX", id.uidValidity() + 1, id.uid())))
                 .hasMessageContaining("was rebuilt since this id was listed");
     }

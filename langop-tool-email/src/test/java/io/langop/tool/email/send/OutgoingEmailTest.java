@@ -28,14 +28,14 @@ class OutgoingEmailTest {
     void refusesInvalidAddressesNamingTheParameter(String to) {
         assertThatThrownBy(() -> OutgoingEmail.of("bot@example.com", to, null, null, "s", "b", false))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageStartingWith("Invalid 'to': ")
+                .hasMessageStartingWith("Invalid parameter 'to': ")
                 .hasMessageContaining("not a valid email address");
     }
 
     @Test
     void requiresAtLeastOneRecipient() {
         assertThatThrownBy(() -> OutgoingEmail.of("bot@example.com", " ", null, null, "s", "b", false))
-                .hasMessage("Invalid 'to': at least one recipient address is required");
+                .hasMessage("Invalid parameter 'to': at least one recipient address is required");
     }
 
     @Test
@@ -57,7 +57,7 @@ class OutgoingEmailTest {
 
         assertThatThrownBy(() -> OutgoingEmail.of(from, to, cc, bcc, subject, "body", false))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("Invalid '" + field + "': line breaks (CR/LF) are not allowed in email header fields");
+                .hasMessage("Invalid parameter '" + field + "': line breaks (CR/LF) are not allowed in email header fields");
     }
 
     @Test

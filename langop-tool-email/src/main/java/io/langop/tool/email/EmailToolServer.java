@@ -1,0 +1,41 @@
+package io.langop.tool.email;
+
+import io.langop.sdk.tool.ToolServer;
+import io.langop.tool.email.connection.MailConfigurationException;
+import io.langop.tool.email.connection.MailServer;
+import io.langop.tool.email.connection.MailSettings;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the email MCP server on {@code PORT}, configured from {@code SMTP_*} and {@code IMAP_*}. */
+public final class EmailToolServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailToolServer.class);
+
+    private EmailToolServer() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        MailSettings settings = MailSettings.fromEnvironment();
+        logConfiguration(settings);
+        ToolServer.serve("langop-tool-email", new EmailTools(settings, Clock.systemUTC()).all()).join();
+    }
+
+    /** Misconfiguration is logged at start-up, not fatal: the tools explain it to the agent when called. */
+    static void logConfiguration(MailSettings settings) {
+        try {
+            MailServer smtp = settings.smtp();
+            log.info("SMTP {}:{} with {}, {}", smtp.host(), smtp.port(), smtp.security().description(),
+                    smtp.credentials().map(c -> "login " + c.user()).orElse("no login"));
+        } catch (MailConfigurationException e) {
+            log.warn("send_email and test_smtp unavailable: {}", e.getMessage());
+        }
+        try {
+            MailServer imap = settings.imap();
+            log.info("IMAP {}:{} with {}, login {}", imap.host(), imap.port(), imap.security().description(), imap.user());
+        } catch (MailConfigurationException e) {
+            log.info("list_emails and read_email unavailable: {}", e.getMessage());
+        }
+    }
+}
