@@ -5,7 +5,9 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.langop.operator.agent.LanguageAgentReconciler;
 import io.langop.operator.cluster.LanguageClusterReconciler;
+import io.langop.operator.tool.LanguageToolReconciler;
 import io.langop.operator.egress.DnsCache;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.egress.HostResolver;
@@ -59,7 +61,8 @@ public final class LangopOperator {
   private static List<Reconciler<?>> reconcilers(OperatorSettings settings, EgressRules egressRules) {
     return List.of(
         new LanguageClusterReconciler(egressRules),
-        new io.langop.operator.agent.LanguageAgentReconciler(egressRules));
+        new LanguageToolReconciler(egressRules),
+        new LanguageAgentReconciler(egressRules));
   }
 
   private static <P extends io.fabric8.kubernetes.api.model.HasMetadata> void register(

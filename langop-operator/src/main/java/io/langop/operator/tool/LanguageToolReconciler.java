@@ -1,0 +1,145 @@
+package io.langop.operator.tool;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.langop.api.v1alpha1.ToolReference;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.api.v1alpha1.tool.LanguageToolStatus;
+import io.langop.api.v1alpha1.tool.ToolPhase;
+import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.Workloads;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A service-mode LanguageTool gets a Deployment, a Service and an egress policy; a sidecar-mode one
+ * gets nothing of its own (switching removes them) and its status names the agents that carry it.
+ */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+        @Dependent(name = "deployment", type = ToolDeployment.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
+        @Dependent(name = "service", type = ToolService.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
+        @Dependent(name = "egress", type = ToolEgressPolicy.class, reconcilePrecondition = ToolDeployment.ServiceMode.class)
+    })
+@ControllerConfiguration(name = "languagetool")
+public class LanguageToolReconciler implements Reconciler<LanguageTool> {
+
+  private final EgressRules egressRules;
+
+  public LanguageToolReconciler(EgressRules egressRules) {
+    this.egressRules = egressRules;
+  }
+
+  /** Agents are watched so that {@code status.sidecarAgents} follows the agents that use the tool. */
+  @Override
+  public List<EventSource<?, LanguageTool>> prepareEventSources(EventSourceContext<LanguageTool> context) {
+    return List.of(new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(LanguageAgent.class, LanguageTool.class)
+            .withSecondaryToPrimaryMapper(LanguageToolReconciler::toolsOf)
+            .build(),
+        context));
+  }
+
+  static Set<ResourceID> toolsOf(LanguageAgent agent) {
+    if (agent.getSpec() == null || agent.getSpec().getToolRefs() == null) {
+      return Set.of();
+    }
+    String ns = agent.getMetadata().getNamespace();
+    return agent.getSpec().getToolRefs().stream()
+        .map(ref -> new ResourceID(ref.getName(), Objects.requireNonNullElse(ref.getNamespace(), ns)))
+        .collect(Collectors.toSet());
+  }
+
+  @Override
+  public UpdateControl<LanguageTool> reconcile(LanguageTool tool, Context<LanguageTool> context) {
+    LanguageToolStatus status = Workloads.copy(tool.getStatus(), LanguageToolStatus.class, LanguageToolStatus::new);
+    Conditions conditions = new Conditions(status.getConditions(), tool.getMetadata().getGeneration());
+    if (tool.getSpec() == null || tool.getSpec().getImage() == null || tool.getSpec().getImage().isBlank()) {
+      conditions.set(Conditions.READY, false, "InvalidSpec", "spec.image is required");
+      return finish(tool, status, conditions, ToolPhase.FAILED, "InvalidSpec", "spec.image is required");
+    }
+    EgressRules.Resolved egress = egressRules.resolve(tool.getSpec().getEgress(), tool.getMetadata().getNamespace());
+    context.managedWorkflowAndDependentResourceContext().put(ToolEgressPolicy.EGRESS, egress);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+    status.setEndpoint(ToolServer.url(tool));
+    String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
+    UpdateControl<LanguageTool> control;
+    if (ToolServer.isSidecar(tool)) {
+      List<String> agents = agentsUsing(tool, context);
+      status.setSidecarAgents(agents.isEmpty() ? null : agents);
+      status.setReadyReplicas(null);
+      status.setAvailableReplicas(null);
+      status.setUpdatedReplicas(null);
+      status.setUnavailableReplicas(null);
+      String message = "sidecar in " + agents.size() + " agent(s)";
+      conditions.set(Conditions.READY, true, "Sidecar", message);
+      control = finish(tool, status, conditions, ToolPhase.RUNNING, "Sidecar", message);
+    } else {
+      status.setSidecarAgents(null);
+      int wanted = Objects.requireNonNullElse(tool.getSpec().getReplicas(), 1);
+      Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+      Workloads.Availability availability = Workloads.availability(deployment, wanted);
+      var deploymentStatus = deployment == null ? null : deployment.getStatus();
+      status.setReadyReplicas(availability.ready());
+      status.setAvailableReplicas(deploymentStatus == null ? 0 : Objects.requireNonNullElse(deploymentStatus.getAvailableReplicas(), 0));
+      status.setUpdatedReplicas(deploymentStatus == null ? 0 : Objects.requireNonNullElse(deploymentStatus.getUpdatedReplicas(), 0));
+      status.setUnavailableReplicas(deploymentStatus == null ? 0 : Objects.requireNonNullElse(deploymentStatus.getUnavailableReplicas(), 0));
+      if (availability.available()) {
+        conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
+        control = finish(tool, status, conditions, ToolPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
+      } else {
+        String message = "deployment " + availability.describe() + notes;
+        conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
+        control = finish(tool, status, conditions, ToolPhase.PENDING, "WorkloadNotAvailable", message);
+      }
+    }
+    return EgressRules.namesHosts(tool.getSpec().getEgress()) ? control.rescheduleAfter(egressRules.refresh()) : control;
+  }
+
+  private static List<String> agentsUsing(LanguageTool tool, Context<LanguageTool> context) {
+    ResourceID id = ResourceID.fromResource(tool);
+    @SuppressWarnings("unchecked")
+    var agents = (InformerEventSource<LanguageAgent, LanguageTool>) context.eventSourceRetriever()
+        .getEventSourceFor(LanguageAgent.class);
+    return agents.list(agent -> toolsOf(agent).contains(id) && enabled(agent, tool))
+        .map(agent -> agent.getMetadata().getNamespace() + "/" + agent.getMetadata().getName())
+        .sorted()
+        .toList();
+  }
+
+  private static boolean enabled(LanguageAgent agent, LanguageTool tool) {
+    return agent.getSpec().getToolRefs().stream()
+        .filter(ref -> ref.getName().equals(tool.getMetadata().getName()))
+        .map(ToolReference::getEnabled)
+        .noneMatch(Boolean.FALSE::equals);
+  }
+
+  private static UpdateControl<LanguageTool> finish(LanguageTool tool, LanguageToolStatus status,
+      Conditions conditions, ToolPhase phase, String reason, String message) {
+    if (status.getPhase() != phase) {
+      status.setLastTransitionTime(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
+    status.setPhase(phase);
+    status.setReason(reason);
+    status.setMessage(message);
+    status.setConditions(conditions.build());
+    return StatusUpdates.patchIfChanged(tool, status);
+  }
+}

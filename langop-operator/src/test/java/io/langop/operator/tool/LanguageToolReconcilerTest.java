@@ -1,0 +1,130 @@
+package io.langop.operator.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.ServiceType;
+import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.api.v1alpha1.tool.ToolPhase;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.OperatorHarness;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageToolReconcilerTest {
+
+  private static OperatorHarness operator;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void startOperator() {
+    operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
+      throw new UnknownHostException(host);
+    });
+    client = operator.client();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void aServiceModeToolGetsADeploymentAServiceAndAnEndpoint() {
+    String ns = "tools-service";
+    LanguageTool tool = Fixtures.tool(ns, "web", DeploymentMode.SERVICE, 8081);
+    tool.getSpec().setReplicas(2);
+    tool.getSpec().setServiceType(ServiceType.NODE_PORT);
+    tool.getSpec().setServiceAnnotations(Map.of("team", "search"));
+    tool.getSpec().setEnv(List.of(new EnvVarBuilder().withName("SEARCH_PROVIDER").withValue("duckduckgo").build()));
+    client.resource(tool).create();
+
+    Deployment deployment = await().until(() -> deployment(ns, "web-tool"), d -> d != null);
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(deployment.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(Map.of("langop.io/kind", "LanguageTool", "app.kubernetes.io/instance", "web"));
+    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(container.getName()).isEqualTo("tool");
+    assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-tool-web:test");
+    assertThat(container.getPorts()).singleElement().satisfies(p -> {
+      assertThat(p.getName()).isEqualTo("mcp");
+      assertThat(p.getContainerPort()).isEqualTo(8081);
+    });
+    assertThat(container.getReadinessProbe().getTcpSocket().getPort().getStrVal()).isEqualTo("mcp");
+    assertThat(container.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+        .containsExactly("SEARCH_PROVIDER=duckduckgo");
+    assertThat(deployment.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(o -> assertThat(o.getName()).isEqualTo("web"));
+
+    Service service = client.services().inNamespace(ns).withName("web-tool").get();
+    assertThat(service.getSpec().getType()).isEqualTo("NodePort");
+    assertThat(service.getMetadata().getAnnotations()).containsEntry("team", "search");
+    assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+    assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+      assertThat(p.getPort()).isEqualTo(8081);
+      assertThat(p.getTargetPort().getStrVal()).isEqualTo("mcp");
+    });
+    assertThat(client.network().networkPolicies().inNamespace(ns).withName("web-tool").get()).isNotNull();
+
+    await().untilAsserted(() -> {
+      LanguageTool current = get(ns, "web");
+      assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.PENDING);
+      assertThat(current.getStatus().getEndpoint()).isEqualTo("http://web-tool.tools-service.svc.cluster.local:8081/mcp");
+    });
+    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(2).withReadyReplicas(2)
+        .withAvailableReplicas(2).withUpdatedReplicas(2).build());
+    client.resource(deployment).updateStatus();
+    await().untilAsserted(() -> {
+      LanguageTool current = get(ns, "web");
+      assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
+      assertThat(current.getStatus().getReadyReplicas()).isEqualTo(2);
+      assertThat(current.getStatus().getConditions()).singleElement()
+          .satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
+    });
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aSidecarToolHasNoWorkloadOfItsOwnAndNamesTheAgentsCarryingIt() {
+    String ns = "tools-sidecar";
+    client.resource(Fixtures.tool(ns, "email", DeploymentMode.SERVICE, 8080)).create();
+    await().until(() -> deployment(ns, "email-tool") != null);
+
+    LanguageTool tool = get(ns, "email");
+    tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
+    client.resource(tool).update();
+    await().until(() -> deployment(ns, "email-tool") == null
+        && client.services().inNamespace(ns).withName("email-tool").get() == null
+        && client.network().networkPolicies().inNamespace(ns).withName("email-tool").get() == null);
+
+    client.resource(Fixtures.model(ns, "m")).create();
+    client.resource(Fixtures.agent(ns, "mailer", "m", "email")).create();
+    await().untilAsserted(() -> {
+      LanguageTool current = get(ns, "email");
+      assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
+      assertThat(current.getStatus().getEndpoint()).isEqualTo("http://localhost:8080/mcp");
+      assertThat(current.getStatus().getSidecarAgents()).containsExactly("tools-sidecar/mailer");
+    });
+  }
+
+  private static LanguageTool get(String ns, String name) {
+    return client.resources(LanguageTool.class).inNamespace(ns).withName(name).get();
+  }
+
+  private static Deployment deployment(String ns, String name) {
+    return client.apps().deployments().inNamespace(ns).withName(name).get();
+  }
+}
