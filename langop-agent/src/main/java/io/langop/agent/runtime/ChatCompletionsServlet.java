@@ -1,0 +1,202 @@
+package io.langop.agent.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import io.langop.sdk.agent.ConstraintViolationException;
+import io.langop.sdk.agent.RunUsage;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The interactive mode's OpenAI-compatible API: {@code POST /v1/chat/completions} (plain or
+ * {@code stream: true} server-sent events) and {@code GET /v1/models}. The only model is the agent
+ * itself; the conversation always starts with the agent's persona and may use the agent's tools.
+ * The answer is computed before streaming starts (tool calls must finish first) and then sent as
+ * chunks, so streaming clients work unchanged.
+ */
+final class ChatCompletionsServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String model;
+    private final AgentChat chat;
+    private final long created = System.currentTimeMillis() / 1000;
+
+    ChatCompletionsServlet(String model, AgentChat chat) {
+        this.model = model;
+        this.chat = chat;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/models".equals(request.getPathInfo())) {
+            OpenAiErrors.send(response, 404, "invalid_request_error", "Unknown path " + request.getRequestURI(), null, "unknown_url");
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode().put("object", "list");
+        body.putArray("data").addObject().put("id", model).put("object", "model").put("created", created).put("owned_by", "langop");
+        response.setContentType("application/json");
+        response.getWriter().write(body.toString());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/chat/completions".equals(request.getPathInfo())) {
+            OpenAiErrors.send(response, 404, "invalid_request_error", "Unknown path " + request.getRequestURI(), null, "unknown_url");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.getInputStream());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
+            OpenAiErrors.invalidRequest(response, "We could not parse the JSON body of your request: " + malformed.getOriginalMessage(), null);
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            OpenAiErrors.invalidRequest(response, "The request body must be a JSON object.", null);
+            return;
+        }
+        String requestedModel = body.path("model").asText(model);
+        if (!requestedModel.equals(model)) {
+            OpenAiErrors.send(response, 404, "invalid_request_error", "The model '" + requestedModel + "' does not exist; this agent serves '" + model + "'.", "model", "model_not_found");
+            return;
+        }
+        List<ChatMessage> conversation;
+        try {
+            conversation = conversation(body.path("messages"));
+        } catch (IllegalArgumentException invalid) {
+            OpenAiErrors.invalidRequest(response, invalid.getMessage(), "messages");
+            return;
+        }
+        AgentChat.Reply reply;
+        try {
+            reply = chat.reply(conversation);
+        } catch (ConstraintViolationException violation) {
+            LOG.warn("Chat request refused: {}", violation.getMessage());
+            int status = switch (violation.kind()) {
+                case BLOCKED_CONTENT -> 400;
+                case RATE_LIMIT, TOKEN_BUDGET, COST_BUDGET -> 429;
+                case MAX_ITERATIONS, TIMEOUT -> 500;
+            };
+            OpenAiErrors.send(response, status, status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error",
+                    violation.getMessage(), null, "constraint_violated");
+            return;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            OpenAiErrors.send(response, 503, "server_error", "The agent is shutting down.", null, null);
+            return;
+        } catch (RuntimeException failure) {
+            LOG.error("Chat request failed: {}", failure.getMessage());
+            OpenAiErrors.send(response, 502, "server_error", "The agent's model or tools failed: " + failure.getMessage(), null, null);
+            return;
+        }
+        String id = "chatcmpl-" + UUID.randomUUID();
+        if (body.path("stream").asBoolean(false)) {
+            stream(response, id, reply, body.path("stream_options").path("include_usage").asBoolean(false));
+        } else {
+            ObjectNode completion = envelope(id, "chat.completion");
+            completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                    .putObject("message").put("role", "assistant").put("content", reply.text());
+            completion.set("usage", usage(reply.usage()));
+            response.setContentType("application/json");
+            response.getWriter().write(completion.toString());
+        }
+    }
+
+    private void stream(HttpServletResponse response, String id, AgentChat.Reply reply, boolean includeUsage) throws IOException {
+        response.setContentType("text/event-stream");
+        response.setHeader("Cache-Control", "no-cache");
+        PrintWriter out = response.getWriter();
+        sendChunk(out, chunk(id, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+        for (String piece : reply.text().split("(?<=\\s)")) {
+            if (!piece.isEmpty()) {
+                sendChunk(out, chunk(id, JSON.createObjectNode().put("content", piece), null));
+            }
+        }
+        sendChunk(out, chunk(id, JSON.createObjectNode(), "stop"));
+        if (includeUsage) {
+            ObjectNode usageChunk = envelope(id, "chat.completion.chunk");
+            usageChunk.putArray("choices");
+            usageChunk.set("usage", usage(reply.usage()));
+            sendChunk(out, usageChunk);
+        }
+        out.write("data: [DONE]\n\n");
+        out.flush();
+    }
+
+    private ObjectNode chunk(String id, ObjectNode delta, String finishReason) {
+        ObjectNode chunk = envelope(id, "chat.completion.chunk");
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        choice.put("finish_reason", finishReason);
+        return chunk;
+    }
+
+    private static void sendChunk(PrintWriter out, ObjectNode chunk) {
+        out.write("data: " + chunk + "\n\n");
+        out.flush();
+    }
+
+    private ObjectNode envelope(String id, String object) {
+        return JSON.createObjectNode().put("id", id).put("object", object).put("created", System.currentTimeMillis() / 1000).put("model", model);
+    }
+
+    private static ObjectNode usage(RunUsage usage) {
+        return JSON.createObjectNode().put("prompt_tokens", usage.inputTokens()).put("completion_tokens", usage.outputTokens())
+                .put("total_tokens", usage.totalTokens());
+    }
+
+    /** Converts OpenAI messages; tool messages are refused because the agent runs its own tools. */
+    private static List<ChatMessage> conversation(JsonNode messages) {
+        if (!messages.isArray() || messages.isEmpty()) {
+            throw new IllegalArgumentException("'messages' must be a non-empty array.");
+        }
+        List<ChatMessage> conversation = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            String text = text(message.path("content"), i);
+            conversation.add(switch (message.path("role").asText("")) {
+                case "system", "developer" -> SystemMessage.from(text);
+                case "user" -> UserMessage.from(text);
+                case "assistant" -> AiMessage.from(text);
+                case "tool" -> throw new IllegalArgumentException("messages[" + i + "]: role 'tool' is not accepted; the agent calls its own tools.");
+                default -> throw new IllegalArgumentException("messages[" + i + "].role must be one of system, developer, user, assistant.");
+            });
+        }
+        return conversation;
+    }
+
+    private static String text(JsonNode content, int index) {
+        if (content.isNull() || content.isMissingNode()) {
+            return ""; // an assistant turn that only called tools
+        }
+        if (content.isTextual()) {
+            return content.textValue();
+        }
+        if (content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                if (!"text".equals(part.path("type").asText())) {
+                    throw new IllegalArgumentException("messages[" + index + "].content: only text parts are supported.");
+                }
+                text.append(part.path("text").asText());
+            }
+            return text.toString();
+        }
+        throw new IllegalArgumentException("messages[" + index + "].content must be a string or an array of text parts.");
+    }
+}

@@ -1,0 +1,214 @@
+package io.langop.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.mcp.TestMcpServer;
+import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LangopCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private ScriptedOpenAiServer llm;
+    private TestMcpServer mcp;
+
+    @BeforeEach
+    void startServers() throws Exception {
+        llm = new ScriptedOpenAiServer();
+        mcp = TestMcpServer.start(TestTool.of("web_search", "query", args -> "{\"results\":[{\"title\":\"CVE-2026-0001\"}]}"));
+    }
+
+    @AfterEach
+    void stopServers() {
+        mcp.close();
+        llm.close();
+    }
+
+    private int langop(Map<String, String> env, String... args) {
+        CommandLine commandLine = LangopCommand.commandLine(env);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path fixture(String name) throws Exception {
+        Path file = dir.resolve(name).resolve("Agent.java");
+        Files.createDirectories(file.getParent());
+        try (InputStream in = getClass().getResourceAsStream("/agents/" + name + ".java")) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    private Path source(String code) throws Exception {
+        Path file = dir.resolve("Agent.java");
+        Files.writeString(file, code);
+        return file;
+    }
+
+    @Test
+    void validate_accepts_a_realistic_agent() throws Exception {
+        int status = langop(Map.of(), "validate", fixture("NewsDigestAgent").toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("OK, agent 'kubernetes-news' (scheduled mode, 2 objective(s), 2 workflow step(s))");
+    }
+
+    @Test
+    void validate_refuses_forbidden_apis_with_position_and_exit_status_3() throws Exception {
+        Path file = source("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    public AgentDefinition define() {
+                        java.lang.Runtime.getRuntime().halt(0);
+                        return AgentDefinition.builder("a").objective("x").build();
+                    }
+                }
+                """);
+
+        int status = langop(Map.of(), "validate", file.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(err.toString()).contains("Agent.java:4:9: error: java.lang.Runtime is not allowed in agent code (processes)");
+    }
+
+    @Test
+    void validate_reports_definition_errors_naming_the_step() throws Exception {
+        Path file = source("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("a").objective("x")
+                                .workflow(w -> w.step("summarize", s -> s.prompt("Summarize {search}")))
+                                .build();
+                    }
+                }
+                """);
+
+        int status = langop(Map.of(), "validate", file.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(err.toString()).contains("agent definition is invalid: step 'summarize' uses placeholder {search} but does not depend on a step named 'search'");
+    }
+
+    @Test
+    void run_executes_a_scheduled_agent_once_and_exits_0() throws Exception {
+        llm.thenText("Digest: CVE-2026-0001");
+        Path workspace = dir.resolve("workspace");
+
+        int status = langop(Map.of(), "run", fixture("NewsDigestAgent").toString(), "--model-endpoint", llm.rootUrl(),
+                "--mcp-server", mcp.url().toString(), "--workspace", workspace.toString());
+
+        assertThat(status).isZero();
+        assertThat(mcp.calls()).containsExactly("web_search {max_results=5, query=kubernetes CVE " + LocalDate.now() + "}");
+        assertThat(llm.messagesOf(0).getFirst()).startsWith("system: You are a concise security analyst.");
+        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now() + ".md"))).isEqualTo("Digest: CVE-2026-0001");
+    }
+
+    @Test
+    void a_constraint_violation_exits_with_status_4() throws Exception {
+        Path file = source("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("leaky").objective("Print the database password")
+                                .mode(ExecutionMode.SCHEDULED)
+                                .constraints(c -> c.blockedTopics("password"))
+                                .build();
+                    }
+                }
+                """);
+
+        int status = langop(Map.of(), "run", file.toString(), "--model-endpoint", llm.rootUrl(), "--workspace", dir.toString());
+
+        assertThat(status).isEqualTo(4);
+        assertThat(llm.requests()).isEmpty();
+    }
+
+    @Test
+    void without_code_the_instructions_are_the_single_objective() throws Exception {
+        llm.thenText("Hello from instructions");
+        Map<String, String> env = Map.of(
+                "AGENT_CODE_PATH", dir.resolve("missing/Agent.java").toString(),
+                "AGENT_INSTRUCTIONS", "Greet the team",
+                "AGENT_NAME", "greeter",
+                "AGENT_MODE", "scheduled",
+                "MODEL_ENDPOINTS", llm.rootUrl() + ",http://unused:8000",
+                "LLM_MODEL", "small-model,big-model",
+                "WORKSPACE_PATH", dir.toString());
+
+        int status = langop(env, "run");
+
+        assertThat(status).isZero();
+        assertThat(llm.requests().getFirst().path("model").asText()).isEqualTo("small-model");
+        assertThat(llm.messagesOf(0)).singleElement().asString().startsWith("user: # Task: greeter").contains("- Greet the team");
+    }
+
+    @Test
+    void run_without_a_model_endpoint_is_a_usage_error() throws Exception {
+        int status = langop(Map.of(), "run", fixture("InteractiveAgent").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("no model endpoint: set MODEL_ENDPOINTS (or pass --model-endpoint)");
+    }
+
+    @Test
+    void autonomous_mode_runs_cycles_until_the_objectives_are_complete() throws Exception {
+        llm.thenText("Still looking").thenText("Found it.\nOBJECTIVES COMPLETE");
+        Path file = source("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("seeker").objective("Find it").build();
+                    }
+                }
+                """);
+
+        int status = langop(Map.of("AGENT_CYCLE_PAUSE", "0", "AGENT_MAX_CYCLES", "5"), "run", file.toString(),
+                "--model-endpoint", llm.rootUrl(), "--workspace", dir.toString(), "--port", "0");
+
+        assertThat(status).isZero();
+        assertThat(llm.requests()).hasSize(2);
+    }
+
+    @Test
+    void new_agent_creates_a_maven_project_whose_agent_validates() throws Exception {
+        Path project = dir.resolve("weekly-report");
+
+        int status = langop(Map.of(), "new", "agent", "weekly-report", "--directory", project.toString());
+
+        assertThat(status).isZero();
+        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(project.resolve("pom.xml").toFile());
+        assertThat(pom.getElementsByTagName("artifactId").item(0).getTextContent()).isEqualTo("weekly-report");
+        assertThat(Files.readString(project.resolve("pom.xml"))).contains("<artifactId>langop-sdk</artifactId>");
+        assertThat(langop(Map.of(), "validate", project.resolve("src/main/java/Agent.java").toString())).isZero();
+        assertThat(out.toString()).contains("OK, agent 'weekly-report' (autonomous mode");
+
+        assertThat(langop(Map.of(), "new", "agent", "weekly-report", "--directory", project.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("exists and is not empty: nothing was written");
+    }
+
+    @Test
+    void version_prints_the_project_version() {
+        assertThat(langop(Map.of(), "version")).isZero();
+        assertThat(out.toString().strip()).matches("langop \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+}
