@@ -3,6 +3,7 @@ package io.langop.api.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -78,6 +79,14 @@ class BrokenExamplesTest {
         new Breakage("egress port out of range", MODEL, "LanguageModel",
             spec -> ((ObjectNode) spec.at("/egress/0/ports/0")).put("port", 70000),
             "/spec/egress/0/ports/0/port: must have a maximum value of 65535"),
+        new Breakage("more egress rules than the API server can check cheaply", MODEL, "LanguageModel",
+            spec -> {
+              ArrayNode egress = (ArrayNode) spec.get("egress");
+              while (egress.size() <= 64) {
+                egress.add(egress.get(0).deepCopy());
+              }
+            },
+            "/spec/egress: must have at most 64 items"),
         new Breakage("tool port out of range", TOOLS, "LanguageTool",
             spec -> spec.put("port", 0), "/spec/port: must have a minimum value of 1"),
         new Breakage("unknown deployment mode", TOOLS, "LanguageTool",

@@ -176,6 +176,7 @@ public class LanguageAgentSpec {
   @JsonPropertyDescription("Persistent workspace volume.")
   private Workspace workspace;
 
+  @Size(max = 64)
   @JsonPropertyDescription(
       "External destinations the agent may reach; in-cluster traffic of the LanguageCluster is " +
       "always allowed.")

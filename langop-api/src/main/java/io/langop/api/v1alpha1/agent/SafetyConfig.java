@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
 /** Guard rails of an agent. */
@@ -21,6 +22,7 @@ public class SafetyConfig {
   @JsonPropertyDescription("Tools whose calls need human approval.")
   private List<String> requireApprovalFor;
 
+  @Size(max = 32)
   @JsonPropertyDescription("Filters applied to input and output.")
   private List<ContentFilter> contentFilters;
 

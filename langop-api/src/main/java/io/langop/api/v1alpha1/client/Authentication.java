@@ -3,6 +3,7 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public class Authentication {
   @JsonPropertyDescription("Authenticate users.")
   private Boolean enabled;
 
+  @Size(max = 16)
   @JsonPropertyDescription("Authentication providers.")
   private List<AuthProvider> providers;
 

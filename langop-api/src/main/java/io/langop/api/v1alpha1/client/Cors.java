@@ -4,13 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Cross-origin resource sharing of a client. */
-@ValidationRule(
-    value = "!self.allowCredentials || !has(self.allowedOrigins) || !('*' in self.allowedOrigins)",
-    message = "credentials cannot be allowed for origin *")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Cors {
 

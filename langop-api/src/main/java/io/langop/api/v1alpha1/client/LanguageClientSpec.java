@@ -182,6 +182,7 @@ public class LanguageClientSpec {
   @JsonPropertyDescription("Horizontal autoscaling.")
   private Autoscaling horizontalPodAutoscaler;
 
+  @Size(max = 16)
   @JsonPropertyDescription("Regions.")
   private List<ClientRegion> regions;
 

@@ -3,6 +3,7 @@ package io.langop.api.v1alpha1.cluster;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
 import io.langop.api.v1alpha1.NetworkRule;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public class ClusterNetwork {
       "egress rules.")
   private Boolean isolation;
 
+  @Size(max = 64)
   @JsonPropertyDescription("External destinations every component of the cluster may reach.")
   private List<NetworkRule> egress;
 

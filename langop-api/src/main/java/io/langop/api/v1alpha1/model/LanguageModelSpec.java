@@ -72,6 +72,7 @@ public class LanguageModelSpec {
   @JsonPropertyDescription("Regions serving the model.")
   private List<ModelRegion> regions;
 
+  @Size(max = 64)
   @JsonPropertyDescription("External destinations the model proxy may reach besides its endpoints.")
   private List<NetworkRule> egress;
 

@@ -64,6 +64,7 @@ public class LanguagePersonaSpec {
   @JsonPropertyDescription("Tool use.")
   private ToolPreferences toolPreferences;
 
+  @Size(max = 32)
   @JsonPropertyDescription("Knowledge sources.")
   private List<KnowledgeSource> knowledgeSources;
 

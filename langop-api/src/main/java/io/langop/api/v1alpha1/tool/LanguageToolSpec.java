@@ -125,6 +125,7 @@ public class LanguageToolSpec {
   @JsonPropertyDescription("Update strategy of a service-mode tool.")
   private UpdateStrategySpec updateStrategy;
 
+  @Size(max = 64)
   @JsonPropertyDescription("External destinations the tool may reach.")
   private List<NetworkRule> egress;
 
