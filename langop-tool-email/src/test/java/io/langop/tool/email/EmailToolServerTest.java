@@ -40,7 +40,7 @@ class EmailToolServerTest {
 
     @Test
     void publishesTheFiveToolsWithSchemasGeneratedFromTheDeclarations() {
-        try (var server = start(workingEnv()); var client = connect(server)) {
+        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
             Map<String, Tool> tools = client.listTools().tools().stream()
                     .collect(Collectors.toMap(Tool::name, Function.identity()));
 
@@ -61,7 +61,7 @@ class EmailToolServerTest {
 
     @Test
     void sentMailArrivesAndIsReadBackOverImap() {
-        try (var server = start(workingEnv()); var client = connect(server)) {
+        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
             CallToolResult sent = call(client, "send_email", Map.of(
                     "to", " agent@example.com , other@example.com", "subject", "Daily CVE summary",
                     "body", "Two new CVEs today.", "bcc", "audit@example.com"));
@@ -89,7 +89,7 @@ class EmailToolServerTest {
 
     @Test
     void headerInjectionIsAnErrorResultAndNothingIsSent() {
-        try (var server = start(workingEnv()); var client = connect(server)) {
+        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
             CallToolResult result = call(client, "send_email", Map.of("to", "agent@example.com",
                     "subject", "Hi\r\nBcc: everyone@example.com", "body", "x"));
 
@@ -102,7 +102,7 @@ class EmailToolServerTest {
 
     @Test
     void badArgumentsAreErrorResultsNamingTheParameter() {
-        try (var server = start(workingEnv()); var client = connect(server)) {
+        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
             assertError(call(client, "send_email", Map.of("subject", "s", "body", "b")),
                     "Missing required parameter 'to'");
             assertError(call(client, "send_email", Map.of("to", "not an address", "subject", "s", "body", "b")),
@@ -118,7 +118,7 @@ class EmailToolServerTest {
 
     @Test
     void testSmtpReportsSuccessAndFailureInTheReferenceFormat() throws Exception {
-        try (var server = start(workingEnv()); var client = connect(server)) {
+        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
             assertThat(text(call(client, "test_smtp", Map.of()))).isEqualTo("""
                     SMTP Configuration Test: SUCCESS
 
@@ -135,7 +135,7 @@ class EmailToolServerTest {
         try (var unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = unused.getLocalPort();
         }
-        var env = workingEnv();
+        var env = GreenMailServers.toolEnv(greenMail);
         env.put("SMTP_PORT", Integer.toString(closedPort));
         try (var server = start(env); var client = connect(server)) {
             String failed = text(call(client, "test_smtp", Map.of()));
@@ -156,21 +156,6 @@ class EmailToolServerTest {
                     "Error: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD to read mail.");
             assertThat(text(call(client, "email_config", Map.of()))).contains("SMTP_HOST: (not set)", "SMTP_PASSWORD: No");
         }
-    }
-
-    static HashMap<String, String> workingEnv() {
-        return new HashMap<>(Map.ofEntries(
-                Map.entry("SMTP_HOST", "127.0.0.1"),
-                Map.entry("SMTP_PORT", Integer.toString(greenMail.getSmtp().getPort())),
-                Map.entry("SMTP_TLS", "false"),
-                Map.entry("SMTP_USER", GreenMailServers.USER),
-                Map.entry("SMTP_PASSWORD", GreenMailServers.PASSWORD),
-                Map.entry("SMTP_FROM", "bot@example.com"),
-                Map.entry("IMAP_HOST", "127.0.0.1"),
-                Map.entry("IMAP_PORT", Integer.toString(greenMail.getImap().getPort())),
-                Map.entry("IMAP_TLS", "false"),
-                Map.entry("IMAP_USER", GreenMailServers.USER),
-                Map.entry("IMAP_PASSWORD", GreenMailServers.PASSWORD)));
     }
 
     static ToolServer start(Map<String, String> env) {

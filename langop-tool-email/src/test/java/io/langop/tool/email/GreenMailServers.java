@@ -3,6 +3,8 @@ package io.langop.tool.email;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.HashMap;
+import java.util.Map;
 
 /** GreenMail on free ports, started once per test class: TLS start-up is slow on a busy build machine. */
 public final class GreenMailServers {
@@ -24,5 +26,21 @@ public final class GreenMailServers {
         return new GreenMailExtension(onFreePorts)
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(ADDRESS, USER, PASSWORD))
                 .withPerMethodLifecycle(false);
+    }
+
+    /** Everything the email tools need to reach the servers of {@code greenMail}, without TLS. */
+    public static HashMap<String, String> toolEnv(GreenMailExtension greenMail) {
+        return new HashMap<>(Map.ofEntries(
+                Map.entry("SMTP_HOST", "127.0.0.1"),
+                Map.entry("SMTP_PORT", Integer.toString(greenMail.getSmtp().getPort())),
+                Map.entry("SMTP_TLS", "false"),
+                Map.entry("SMTP_USER", USER),
+                Map.entry("SMTP_PASSWORD", PASSWORD),
+                Map.entry("SMTP_FROM", "bot@example.com"),
+                Map.entry("IMAP_HOST", "127.0.0.1"),
+                Map.entry("IMAP_PORT", Integer.toString(greenMail.getImap().getPort())),
+                Map.entry("IMAP_TLS", "false"),
+                Map.entry("IMAP_USER", USER),
+                Map.entry("IMAP_PASSWORD", PASSWORD)));
     }
 }
