@@ -14,10 +14,14 @@ import java.util.Objects;
  * as annotations; the agent is synthesized again only when one of them changes, so an unchanged spec
  * costs no LLM call at all.
  *
+ * <p>Every input is taken from the resources, never from an LLM answer: a distilled persona or a live
+ * {@code tools/list} can differ from one call to the next, and hashing them would re-synthesize agents
+ * whose spec did not change (after every operator restart, say).
+ *
  * @param instructions the agent's natural-language instructions
- * @param tools one line per tool the agent may use (name, description, parameter schema), any order
+ * @param tools one canonical line per tool the agent may use (its name and LanguageTool spec), any order
  * @param models names of the models the agent may use, any order
- * @param persona the distilled persona paragraph, empty when the agent has none
+ * @param persona canonical form of the persona's spec, empty when the agent has none
  * @param templateVersion version of the prompt template the code was asked with
  */
 public record SynthesisFingerprint(
