@@ -1,0 +1,117 @@
+package io.langop.tool.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.langop.tool.email.connection.MailSettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The tools' texts where no server is needed, or where the server is a scripted one. */
+class EmailToolsTest {
+
+    @Test
+    void emailConfigShowsEveryValueButThePassword() {
+        String config = tools(Map.of(
+                "SMTP_HOST", "smtp.example.com", "SMTP_PORT", "465", "SMTP_USER", "agent@example.com",
+                "SMTP_PASSWORD", "very-secret-1", "SMTP_FROM", "bot@example.com",
+                "IMAP_HOST", "imap.example.com", "IMAP_USER", "agent@example.com", "IMAP_PASSWORD", "very-secret-2"))
+                .emailConfig();
+
+        assertThat(config).isEqualTo("""
+                Email Configuration:
+
+                SMTP_HOST: smtp.example.com
+                SMTP_PORT: 465
+                SMTP_USER: agent@example.com
+                SMTP_FROM: bot@example.com
+                SMTP_TLS: true
+                SMTP_PASSWORD: Yes (hidden)
+                SMTP connection: implicit TLS
+
+                IMAP_HOST: imap.example.com
+                IMAP_PORT: 993
+                IMAP_USER: agent@example.com
+                IMAP_TLS: true
+                IMAP_PASSWORD: Yes (hidden)
+                IMAP connection: implicit TLS
+
+                Note: Set these via environment variables when running the container.""");
+    }
+
+    @Test
+    void emailConfigShowsDefaultsMissingValuesAndWhyAServerIsNotUsable() {
+        String config = tools(Map.of("SMTP_USER", "agent@example.com", "SMTP_TLS", "false", "IMAP_PORT", "x"))
+                .emailConfig();
+
+        assertThat(config)
+                .contains("SMTP_HOST: (not set)\nSMTP_PORT: (default)\nSMTP_USER: agent@example.com\n"
+                        + "SMTP_FROM: agent@example.com\nSMTP_TLS: false\nSMTP_PASSWORD: No\n"
+                        + "SMTP connection: not usable: SMTP configuration missing. Please set SMTP_HOST")
+                .contains("IMAP_PORT: x\n")
+                .contains("IMAP connection: not usable: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD");
+    }
+
+    @Test
+    void aSenderIsRequiredWhenNeitherFromNorSmtpFromNorALoginIsGiven() {
+        EmailTools tools = tools(Map.of("SMTP_HOST", "127.0.0.1"));
+
+        assertThatThrownBy(() -> tools.sendEmail("a@example.com", "s", "b", null, null, null, false))
+                .isInstanceOf(EmailToolException.class)
+                .hasMessage("Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter.");
+    }
+
+    @Test
+    void aPasswordEchoedByTheServerIsMaskedInTheError() throws Exception {
+        String password = "Echo-Me-123";
+        try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> answerEveryAuthWithThePassword(server, password));
+            EmailTools tools = tools(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(server.getLocalPort()),
+                    "SMTP_TLS", "false", "SMTP_USER", "agent", "SMTP_PASSWORD", password));
+
+            assertThatThrownBy(() -> tools.sendEmail("a@example.com", "s", "b", "agent@example.com", null, null, false))
+                    .isInstanceOf(EmailToolException.class)
+                    .hasMessageStartingWith("Error sending email: ")
+                    .hasMessageContaining("rejected (hidden) for agent")
+                    .message().doesNotContain(password);
+        }
+    }
+
+    /** A careless server that quotes the password it was given in its refusal. */
+    private static void answerEveryAuthWithThePassword(ServerSocket server, String password) {
+        try (Socket client = server.accept();
+                var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+            out.print("220 scripted ESMTP\r\n");
+            out.flush();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String verb = line.split(" ", 2)[0].toUpperCase();
+                out.print(switch (verb) {
+                    case "EHLO" -> "250-scripted\r\n250 AUTH PLAIN\r\n";
+                    case "AUTH" -> "535 rejected " + password + " for agent\r\n";
+                    case "QUIT" -> "221 bye\r\n";
+                    default -> "250 ok\r\n";
+                });
+                out.flush();
+                if (verb.equals("QUIT")) {
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            // the client hung up
+        }
+    }
+
+    private static EmailTools tools(Map<String, String> env) {
+        return new EmailTools(new MailSettings(new HashMap<>(env)), Clock.systemUTC());
+    }
+}
