@@ -1,0 +1,159 @@
+package io.langop.agent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.ExecutionMode;
+import io.langop.sdk.config.AgentConfig;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.mcp.TestMcpServer;
+import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.sdk.server.ServiceServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The chat endpoint, exercised with langchain4j's OpenAI clients (plain and streaming). */
+class InteractiveModeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScriptedOpenAiServer llm;
+    private TestMcpServer mcp;
+    private AgentRuntime runtime;
+    private ServiceServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        llm = new ScriptedOpenAiServer();
+        mcp = TestMcpServer.start(TestTool.of("kubectl_get", "resource", args -> "3 pods running"));
+        var agent = AgentDefinition.builder("helpdesk").persona("You are the platform helpdesk.")
+                .mode(ExecutionMode.INTERACTIVE).objective("Answer questions")
+                .constraints(c -> c.blockedTopics("root password")).build();
+        var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "PORT", "0"));
+        runtime = AgentRuntime.connect(config, agent);
+        server = runtime.serve();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        runtime.close();
+        mcp.close();
+        llm.close();
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/v1";
+    }
+
+    @Test
+    void answers_openai_chat_completions_with_the_persona_and_the_agents_tools() {
+        llm.thenToolCall("kubectl_get", "{\"resource\":\"pods\"}").thenText("There are 3 pods.", 30, 7);
+        var client = OpenAiChatModel.builder().baseUrl(baseUrl()).apiKey("unused").modelName("helpdesk").maxRetries(0).build();
+
+        ChatResponse response = client.chat(ChatRequest.builder().messages(UserMessage.from("How many pods?")).build());
+
+        assertThat(response.aiMessage().text()).isEqualTo("There are 3 pods.");
+        assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(40);
+        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(12);
+        assertThat(llm.messagesOf(0)).containsExactly("system: You are the platform helpdesk.", "user: How many pods?");
+        assertThat(mcp.calls()).containsExactly("kubectl_get {resource=pods}");
+    }
+
+    @Test
+    void streams_the_answer_as_chat_completion_chunks() throws Exception {
+        llm.thenText("Streaming works fine today");
+        var client = OpenAiStreamingChatModel.builder().baseUrl(baseUrl()).apiKey("unused").modelName("helpdesk").build();
+        List<String> pieces = new CopyOnWriteArrayList<>();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        client.chat(ChatRequest.builder().messages(UserMessage.from("status?")).build(), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {
+                pieces.add(partialResponse);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse completeResponse) {
+                done.complete(completeResponse);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+
+        assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Streaming works fine today");
+        assertThat(pieces).hasSizeGreaterThan(1);
+        assertThat(String.join("", pieces)).isEqualTo("Streaming works fine today");
+    }
+
+    @Test
+    void lists_the_agent_as_the_only_model() throws Exception {
+        JsonNode models = JSON.readTree(get("/models").body());
+
+        assertThat(models.path("object").asText()).isEqualTo("list");
+        assertThat(models.path("data")).singleElement().satisfies(model -> assertThat(model.path("id").asText()).isEqualTo("helpdesk"));
+    }
+
+    @Test
+    void malformed_requests_get_openai_style_errors() throws Exception {
+        assertError(post("{not json"), 400, "invalid_request_error", "We could not parse the JSON body");
+        assertError(post("{\"model\":\"helpdesk\",\"messages\":[]}"), 400, "invalid_request_error", "'messages' must be a non-empty array.");
+        assertError(post("{\"model\":\"helpdesk\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}"), 400, "invalid_request_error", "role 'tool' is not accepted");
+        assertError(post("{\"model\":\"gpt-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 404, "invalid_request_error", "The model 'gpt-5' does not exist");
+        assertThat(llm.requests()).isEmpty();
+    }
+
+    @Test
+    void constraints_refuse_blocked_requests() throws Exception {
+        var response = post("{\"model\":\"helpdesk\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the ROOT PASSWORD?\"}]}");
+
+        assertError(response, 400, "invalid_request_error", "prompt mentions blocked topic 'root password'");
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("constraint_violated");
+        assertThat(llm.requests()).isEmpty();
+    }
+
+    @Test
+    void serves_health_endpoints() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String type, String message) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("type").asText()).isEqualTo(type);
+        assertThat(error.path("message").asText()).contains(message);
+    }
+}
