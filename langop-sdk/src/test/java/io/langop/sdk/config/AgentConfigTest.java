@@ -1,0 +1,82 @@
+package io.langop.sdk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.langop.sdk.agent.ExecutionMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+
+    @Test
+    void reads_what_the_operator_sets() {
+        AgentConfig config = AgentConfig.from(Map.of(
+                "MODEL_ENDPOINTS", " http://claude.team-a.svc.cluster.local:8000 , http://gpt.team-a.svc.cluster.local:8000",
+                "LLM_MODEL", "claude-sonnet,gpt-4o",
+                "OPENAI_API_KEY", "sk-real-secret",
+                "MCP_SERVERS", "http://localhost:8080,http://web.team-a.svc.cluster.local:8080/mcp",
+                "AGENT_NAME", "news", "AGENT_MODE", "event-driven", "WORKSPACE_PATH", "/data",
+                "AGENT_CYCLE_PAUSE", "PT1M", "LLM_TIMEOUT", "45", "PORT", "9090"));
+
+        assertThat(config.modelEndpoint()).contains(URI.create("http://claude.team-a.svc.cluster.local:8000/v1"));
+        assertThat(config.modelName()).isEqualTo("claude-sonnet");
+        assertThat(config.mcpServers()).containsExactly(URI.create("http://localhost:8080"), URI.create("http://web.team-a.svc.cluster.local:8080/mcp"));
+        assertThat(config.mode()).contains(ExecutionMode.EVENT_DRIVEN);
+        assertThat(config.workspace()).isEqualTo(Path.of("/data"));
+        assertThat(config.cyclePause()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.llmTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.port()).isEqualTo(9090);
+    }
+
+    @Test
+    void defaults_and_fallbacks() {
+        AgentConfig config = AgentConfig.from(Map.of("OPENAI_ENDPOINT", "http://localhost:1234/v1", "MCP_URL", "http://tools/mcp", "MCP_SERVERS", " "));
+
+        assertThat(config.modelEndpoint()).contains(URI.create("http://localhost:1234/v1"));
+        assertThat(config.mcpServers()).containsExactly(URI.create("http://tools/mcp"));
+        assertThat(config.mode()).isEmpty();
+        assertThat(config.codePath()).isEqualTo(Path.of("/etc/agent/code/Agent.java"));
+        assertThat(config.workspace()).isEqualTo(Path.of("/workspace"));
+        assertThat(config.apiKey()).isEqualTo(AgentConfig.DEFAULT_API_KEY);
+        assertThat(AgentConfig.from(Map.of()).modelEndpoint()).isEmpty();
+    }
+
+    @Test
+    void flags_override_the_environment() {
+        AgentConfig config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", "http://proxy:8000", "AGENT_MODE", "autonomous"))
+                .withModelEndpoint("http://localhost:9999").withMode(ExecutionMode.SCHEDULED).withMcpServers(List.of(URI.create("http://x/mcp")));
+
+        assertThat(config.modelEndpoint()).contains(URI.create("http://localhost:9999/v1"));
+        assertThat(config.mode()).isEqualTo(Optional.of(ExecutionMode.SCHEDULED));
+        assertThat(config.mcpServers()).containsExactly(URI.create("http://x/mcp"));
+    }
+
+    @Test
+    void secrets_never_appear_in_the_printed_config() {
+        AgentConfig config = AgentConfig.from(Map.of("OPENAI_API_KEY", "sk-real-secret", "AGENT_WEBHOOK_SECRET", "hook-secret"));
+
+        assertThat(config.toString()).doesNotContain("sk-real-secret").doesNotContain("hook-secret").contains("apiKey=***");
+    }
+
+    @Test
+    void invalid_values_fail_with_the_variable_name() {
+        assertThatThrownBy(() -> AgentConfig.from(Map.of("PORT", "http"))).hasMessage("PORT='http' is not an integer");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of("MODEL_ENDPOINTS", "proxy:8000"))).hasMessageContaining("is not an absolute http(s) URL");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of("AGENT_MODE", "reactive"))).hasMessageContaining("unknown execution mode 'reactive'");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of("LLM_TIMEOUT", "5 minutes"))).hasMessageContaining("is not a duration");
+    }
+
+    @Test
+    void retry_delays_double_up_to_the_maximum() {
+        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(10)).isEqualTo(Duration.ofSeconds(30));
+    }
+}
