@@ -270,7 +270,7 @@ class WebToolServerTest {
 
     assertThat(metadata.isError()).isTrue();
     assertThat(text(metadata)).isEqualTo("Error: Failed to fetch URL: " + site.url("/to-metadata")
-        + " - refused: 169.254.169.254 resolves to 169.254.169.254 is a cloud metadata address (allow it with WEB_ALLOWED_NETWORKS)");
+        + " - refused: 169.254.169.254 is a cloud metadata address (allow it with WEB_ALLOWED_NETWORKS)");
     assertThat(text(ftp)).isEqualTo("Error: Failed to fetch URL: " + site.url("/to-ftp")
         + " - refused: only http and https URLs can be fetched, not ftp:");
   }

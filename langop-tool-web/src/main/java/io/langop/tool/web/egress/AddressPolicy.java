@@ -41,7 +41,7 @@ public record AddressPolicy(List<Cidr> allowed) {
     return new AddressPolicy(Arrays.stream(commaSeparated.split(",")).filter(s -> !s.isBlank()).map(Cidr::parse).toList());
   }
 
-  /** Why {@code address} may not be contacted, or empty when it may. */
+  /** Why {@code address} may not be contacted (e.g. "a loopback address"), or empty when it may. */
   public Optional<String> refusal(InetAddress address) {
     if (allowed.stream().anyMatch(cidr -> cidr.contains(address))) {
       return Optional.empty();
@@ -49,7 +49,7 @@ public record AddressPolicy(List<Cidr> allowed) {
     return BLOCKED.stream()
         .filter(block -> block.contains(address))
         .findFirst()
-        .map(block -> address.getHostAddress() + " is " + block.kind + " address");
+        .map(block -> block.kind + " address");
   }
 
   private record Block(String kind, List<Cidr> networks) {

@@ -101,8 +101,10 @@ public final class WebClient implements AutoCloseable {
         for (InetAddress address : pin.addresses()) {
           Optional<String> refusal = settings.policy().refusal(address);
           if (refusal.isPresent()) {
-            throw FetchException.refused(host + " resolves to " + refusal.get()
-                + " (allow it with WEB_ALLOWED_NETWORKS)");
+            String what = isIpLiteral(host)
+                ? host + " is " + refusal.get()
+                : host + " resolves to " + address.getHostAddress() + ", " + refusal.get();
+            throw FetchException.refused(what + " (allow it with WEB_ALLOWED_NETWORKS)");
           }
         }
       }
@@ -149,6 +151,10 @@ public final class WebClient implements AutoCloseable {
     String host = uri.getHost();
     // URI keeps IPv6 literals in brackets; the resolver wants them bare.
     return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  private static boolean isIpLiteral(String host) {
+    return host.contains(":") || host.matches("[0-9.]+");
   }
 
   private Duration remaining(long deadline) throws FetchException {

@@ -1,0 +1,78 @@
+package io.langop.tool.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.langop.sdk.tool.Tool;
+import io.langop.sdk.tool.ToolResult;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web tools without an allow-list: the fixture site on loopback must be out of reach, whatever
+ * way the URL names it. With a scripted name server the tests also play DNS tricks.
+ */
+class EgressPolicyTest {
+
+  private static FixtureWebsite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = new FixtureWebsite();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  @Test
+  void loopbackIsRefusedWithoutAnAllowList() throws Exception {
+    try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()))) {
+      ToolResult byAddress = call(tools.fetch(), Map.of("url", site.url("/article")));
+      ToolResult byName = call(tools.fetch(), Map.of("url", "http://localhost:" + site.port() + "/article"));
+      ToolResult status = call(tools.status(), Map.of("url", site.url("/status/200")));
+      ToolResult headers = call(tools.headers(), Map.of("url", site.url("/headers")));
+
+      assertThat(byAddress).isEqualTo(ToolResult.failure("Error: Failed to fetch URL: " + site.url("/article")
+          + " - refused: 127.0.0.1 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
+      assertThat(byName.error()).isTrue();
+      assertThat(byName.text()).contains(" - refused: localhost resolves to ").contains(", a loopback address");
+      assertThat(status).isEqualTo(ToolResult.failure("Error: Failed to check status of: " + site.url("/status/200")
+          + " - refused: 127.0.0.1 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
+      assertThat(headers.text()).startsWith("Error: Failed to fetch headers from: " + site.url("/headers") + " - refused: ");
+      assertThat(site.requests).isEmpty();
+    }
+  }
+
+  @Test
+  void aNameThatResolvesInsideIsRefusedBeforeAnyConnection() throws Exception {
+    InetAddress metadata = InetAddress.getByName("169.254.169.254");
+    try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()), host -> List.of(metadata))) {
+      ToolResult result = call(tools.fetch(), Map.of("url", "http://innocent.example/latest/meta-data/"));
+
+      assertThat(result).isEqualTo(ToolResult.failure("Error: Failed to fetch URL: http://innocent.example/latest/meta-data/"
+          + " - refused: innocent.example resolves to 169.254.169.254, a cloud metadata address (allow it with WEB_ALLOWED_NETWORKS)"));
+    }
+  }
+
+  @Test
+  void theConnectionGoesToTheAddressThatWasChecked() throws Exception {
+    // Only the scripted lookup knows this name; the system resolver cannot. The page arrives, so
+    // the HTTP client connected to the pinned, checked address.
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    Map<String, String> env = Map.of("WEB_ALLOWED_NETWORKS", "127.0.0.1/32");
+    try (WebTools tools = new WebTools(WebSettings.fromEnv(env), host -> List.of(loopback))) {
+      ToolResult result = call(tools.fetch(), Map.of("url", "http://fixture.invalid:" + site.port() + "/json"));
+
+      assertThat(result).isEqualTo(ToolResult.success("Content from http://fixture.invalid:" + site.port() + "/json:\n\n{\"answer\":42}"));
+    }
+  }
+
+  private static ToolResult call(Tool tool, Map<String, Object> arguments) throws Exception {
+    return tool.handler().handle(((Tool.Binding.Bound) tool.bind(arguments)).arguments());
+  }
+}
