@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The email tools: {@link #all()} declares them for the MCP server, the public methods do the work. Success
@@ -33,6 +35,8 @@ import java.util.stream.Stream;
  * server may have echoed.
  */
 public final class EmailTools {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailTools.class);
 
     static final int MAX_BODY_CHARS = 20_000;
     private static final String NOT_SET = "(not set)";
@@ -95,7 +99,12 @@ public final class EmailTools {
     private static ToolResult answer(Supplier<String> call) {
         try {
             return ToolResult.success(call.get());
+        } catch (InvalidParameterException e) {
+            log.info("refused call: {}", e.getMessage());
+            return ToolResult.failure(e.getMessage());
         } catch (EmailToolException e) {
+            // Already masked; operators see the same failure the agent does.
+            log.warn("{}", e.getMessage());
             return ToolResult.failure(e.getMessage());
         }
     }
