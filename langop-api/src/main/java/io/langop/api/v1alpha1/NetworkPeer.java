@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 
 /**
- * One side of a network rule. Set one kind of peer; the operator resolves DNS names at reconcile time.
+ * One side of a network rule. Set one kind of peer; the operator resolves DNS names at reconcile
+ * time.
  */
 @ValidationRule(
-    value = "[has(self.group), has(self.cidr), has(self.dns), has(self.service), has(self.namespaceSelector) || has(self.podSelector)].filter(x, x).size() <= 1",
+    value =
+        "[has(self.group), has(self.cidr), has(self.dns), has(self.service), "
+            + "has(self.namespaceSelector) || has(self.podSelector)].filter(x, x).size() <= 1",
     message = "set only one of group, cidr, dns, service or namespaceSelector/podSelector")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NetworkPeer {
@@ -26,8 +29,8 @@ public class NetworkPeer {
 
   @Size(min = 1)
   @JsonPropertyDescription(
-      "Host names, resolved to IP addresses by the operator; a leading '*.' allows a wildcard, of " +
-      "which only the base domain can be resolved.")
+      "Host names, resolved to IP addresses by the operator; a leading '*.' allows a wildcard, "
+          + "of which only the base domain can be resolved.")
   private List<String> dns;
 
   @JsonPropertyDescription("A Kubernetes Service.")

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Evaluates the {@code x-kubernetes-validations} CEL rules of a generated CRD against an object, the
- * way the API server does after defaulting: each rule sees its own node as {@code self}, and a rule
- * that is false or fails to evaluate rejects the object with its message.
+ * Evaluates the {@code x-kubernetes-validations} CEL rules of a generated CRD against an object,
+ * the way the API server does after defaulting: each rule sees its own node as {@code self}, and a
+ * rule that is false or fails to evaluate rejects the object with its message.
  */
 final class CelRules {
 

@@ -34,14 +34,18 @@ final class CrdSchemaValidator {
                   new NonValidationKeyword("x-kubernetes-map-type")))
           .build();
 
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(KUBERNETES_OPENAPI);
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(KUBERNETES_OPENAPI);
 
   private final Map<String, Schema> schemasByKind = new ConcurrentHashMap<>();
 
   /** Everything the schema of the object's kind rejects, one line per problem; empty if valid. */
   List<String> violations(JsonNode object) {
     String kind = object.path("kind").asText();
-    return schemasByKind.computeIfAbsent(kind, CrdSchemaValidator::schemaOf).validate(object).stream()
+    return schemasByKind
+        .computeIfAbsent(kind, CrdSchemaValidator::schemaOf)
+        .validate(object)
+        .stream()
         .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
         .sorted()
         .toList();
@@ -50,7 +54,11 @@ final class CrdSchemaValidator {
   private static Schema schemaOf(String kind) {
     ObjectNode schema = GeneratedCrds.openApiSchema(kind).deepCopy();
     ObjectNode properties = (ObjectNode) schema.get("properties");
-    properties.putObject("apiVersion").put("type", "string").putArray("enum").add(LangopApi.API_VERSION);
+    properties
+        .putObject("apiVersion")
+        .put("type", "string")
+        .putArray("enum")
+        .add(LangopApi.API_VERSION);
     properties.putObject("kind").put("type", "string").putArray("enum").add(kind);
     properties.putObject("metadata").put("type", "object").put("additionalProperties", true);
     schema.putArray("required").add("apiVersion").add("kind").add("metadata").add("spec");

@@ -92,7 +92,8 @@ class CrdShapeTest {
     assertThat(status.at("/observedGeneration/type").asText()).isEqualTo("integer");
     assertThat(status.at("/conditions/items/properties").properties())
         .extracting(Map.Entry::getKey)
-        .contains("type", "status", "reason", "message", "lastTransitionTime", "observedGeneration");
+        .contains(
+            "type", "status", "reason", "message", "lastTransitionTime", "observedGeneration");
   }
 
   /** The API server only accepts structural schemas: every node declares its type. */

@@ -24,7 +24,8 @@ class DefaultTrueBooleanTest {
 
   @Test
   void falseSurvivesSerializationAndApiServerDefaulting() {
-    LanguageAgent agent = agentWith(disabledWorkspace(), toolRef("web", false), toolRef("email", null));
+    LanguageAgent agent =
+        agentWith(disabledWorkspace(), toolRef("web", false), toolRef("email", null));
 
     JsonNode sent = schemaDefaulted(SERIALIZATION.asJson(agent));
     LanguageAgent read = SERIALIZATION.unmarshal(sent.toString(), LanguageAgent.class);

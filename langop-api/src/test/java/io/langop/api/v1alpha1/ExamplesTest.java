@@ -67,10 +67,11 @@ class ExamplesTest {
       Path dir = Examples.DIR.resolve(kind.toLowerCase());
       assertThat(Examples.all())
           .as("an example of %s under %s", kind, dir)
-          .anySatisfy(d -> {
-            assertThat(d.file()).startsWith(dir);
-            assertThat(d.kind()).isEqualTo(kind);
-          });
+          .anySatisfy(
+              d -> {
+                assertThat(d.file()).startsWith(dir);
+                assertThat(d.kind()).isEqualTo(kind);
+              });
     }
   }
 
@@ -92,9 +93,10 @@ class ExamplesTest {
   void everyExampleIsALangopObject() {
     assertThat(Examples.all())
         .isNotEmpty()
-        .allSatisfy(d -> {
-          assertThat(d.object().path("apiVersion").asText()).isEqualTo(LangopApi.API_VERSION);
-          assertThat(CLASSES).containsKey(d.kind());
-        });
+        .allSatisfy(
+            d -> {
+              assertThat(d.object().path("apiVersion").asText()).isEqualTo(LangopApi.API_VERSION);
+              assertThat(CLASSES).containsKey(d.kind());
+            });
   }
 }

@@ -3,8 +3,8 @@ package io.langop.api.v1alpha1.agent;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * How an agent runs: a Deployment for autonomous, interactive and event-driven agents, a CronJob for
- * scheduled ones.
+ * How an agent runs: a Deployment for autonomous, interactive and event-driven agents, a CronJob
+ * for scheduled ones.
  */
 public enum ExecutionMode {
   @JsonProperty("autonomous")

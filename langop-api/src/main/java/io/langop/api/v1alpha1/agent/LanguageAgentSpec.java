@@ -43,7 +43,9 @@ import java.util.Map;
     message = "schedule is only used with executionMode scheduled",
     fieldPath = ".schedule")
 @ValidationRule(
-    value = "self.executionMode != 'event-driven' || (has(self.eventTriggers) && size(self.eventTriggers) > 0)",
+    value =
+        "self.executionMode != 'event-driven' || (has(self.eventTriggers) && "
+            + "size(self.eventTriggers) > 0)",
     message = "an event-driven agent needs eventTriggers",
     fieldPath = ".eventTriggers")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -178,8 +180,8 @@ public class LanguageAgentSpec {
 
   @Size(max = 64)
   @JsonPropertyDescription(
-      "External destinations the agent may reach; in-cluster traffic of the LanguageCluster is " +
-      "always allowed.")
+      "External destinations the agent may reach; in-cluster traffic of the LanguageCluster is "
+          + "always allowed.")
   private List<NetworkRule> egress;
 
   public String getClusterRef() {

@@ -11,16 +11,16 @@ import io.fabric8.generator.annotation.Min;
 public class SynthesisSpec {
 
   @JsonPropertyDescription(
-      "Name of the LanguageModel (same namespace) that writes the agent code; the operator's " +
-      "default synthesis model when unset.")
+      "Name of the LanguageModel (same namespace) that writes the agent code; the operator's "
+          + "default synthesis model when unset.")
   private String modelRef;
 
   @Default("3")
   @Min(0)
   @Max(10)
   @JsonPropertyDescription(
-      "Rounds in which compiler and policy errors are fed back to the model before synthesis " +
-      "fails.")
+      "Rounds in which compiler and policy errors are fed back to the model before synthesis "
+          + "fails.")
   private Integer maxRepairAttempts;
 
   public String getModelRef() {

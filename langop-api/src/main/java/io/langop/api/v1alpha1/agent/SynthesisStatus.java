@@ -27,8 +27,8 @@ public class SynthesisStatus {
   private String codeHash;
 
   @JsonPropertyDescription(
-      "SHA-256 of the inputs (instructions, tools, models, persona) that produced the current " +
-      "code.")
+      "SHA-256 of the inputs (instructions, tools, models, persona) that produced the current "
+          + "code.")
   private String inputHash;
 
   @JsonPropertyDescription("When the last synthesis finished (RFC 3339).")

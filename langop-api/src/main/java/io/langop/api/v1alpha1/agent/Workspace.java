@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.kubernetes.api.model.Volume;
 import io.langop.api.v1alpha1.Patterns;
 
 /** Persistent workspace volume of an agent. */

@@ -422,7 +422,8 @@ public class LanguageClientSpec {
     return topologySpreadConstraints;
   }
 
-  public void setTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+  public void setTopologySpreadConstraints(
+      List<TopologySpreadConstraint> topologySpreadConstraints) {
     this.topologySpreadConstraints = topologySpreadConstraints;
   }
 

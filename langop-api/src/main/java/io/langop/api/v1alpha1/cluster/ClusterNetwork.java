@@ -13,8 +13,8 @@ public class ClusterNetwork {
 
   @Default("true")
   @JsonPropertyDescription(
-      "Deny all traffic of the cluster's components except DNS, traffic among them and their " +
-      "egress rules.")
+      "Deny all traffic of the cluster's components except DNS, traffic among them and their "
+          + "egress rules.")
   private Boolean isolation;
 
   @Size(max = 64)

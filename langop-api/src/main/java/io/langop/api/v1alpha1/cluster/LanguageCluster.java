@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.langop.api.v1alpha1.LangopApi;
 
-/** Groups the agents, models, tools, personas and clients of one namespace and isolates their network. */
+/** Groups the agents, models, tools, personas and clients of a namespace and isolates them. */
 @Group(LangopApi.GROUP)
 @Version(LangopApi.VERSION)
 @ShortNames("lcluster")

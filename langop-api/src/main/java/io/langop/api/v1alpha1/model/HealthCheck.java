@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.kubernetes.api.model.Probe;
 import io.langop.api.v1alpha1.Patterns;
 
 /** Active health checks of model endpoints. */

@@ -14,7 +14,10 @@ import java.util.List;
 
 /** Desired state of a LanguageModel: one model behind an OpenAI-compatible proxy. */
 @ValidationRule(
-    value = "!(self.provider in ['openai-compatible', 'azure', 'custom']) || has(self.endpoint) || (has(self.loadBalancing) && has(self.loadBalancing.endpoints) && size(self.loadBalancing.endpoints) > 0)",
+    value =
+        "!(self.provider in ['openai-compatible', 'azure', 'custom']) || has(self.endpoint) || "
+            + "(has(self.loadBalancing) && has(self.loadBalancing.endpoints) && "
+            + "size(self.loadBalancing.endpoints) > 0)",
     message = "providers openai-compatible, azure and custom need an endpoint",
     fieldPath = ".endpoint")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.kubernetes.model.annotation.Version;
 import io.langop.api.v1alpha1.Patterns;
 import io.langop.api.v1alpha1.PersonaReference;
 import java.util.List;

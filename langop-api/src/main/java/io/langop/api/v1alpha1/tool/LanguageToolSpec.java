@@ -245,7 +245,8 @@ public class LanguageToolSpec {
     return topologySpreadConstraints;
   }
 
-  public void setTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+  public void setTopologySpreadConstraints(
+      List<TopologySpreadConstraint> topologySpreadConstraints) {
     this.topologySpreadConstraints = topologySpreadConstraints;
   }
 
