@@ -51,7 +51,7 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
                 specs.add(toSpecification(tool));
             }
         }
-        this.serverByTool = Map.copyOf(byTool);
+        this.serverByTool = java.util.Collections.unmodifiableMap(byTool);
         this.specifications = List.copyOf(specs);
     }
 

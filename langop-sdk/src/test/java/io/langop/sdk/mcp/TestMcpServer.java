@@ -2,8 +2,8 @@ package io.langop.sdk.mcp;
 
 import io.langop.sdk.server.ServiceServer;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -31,10 +31,23 @@ public final class TestMcpServer implements AutoCloseable {
     private final McpSyncServer mcp;
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
-    private TestMcpServer(int port, List<TestTool> tools) {
-        var transport = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
-        var server = McpServer.sync(transport).serverInfo("test-tools", "1.0.0")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build());
+    private TestMcpServer(int port, boolean legacySse, List<TestTool> tools) {
+        var http = ServiceServer.builder("test-mcp").port(port).drainTimeout(java.time.Duration.ofMillis(50));
+        if (legacySse) {
+            // the pre-2025 HTTP+SSE transport: GET /sse opens the stream, POST /mcp/message carries requests
+            var transport = HttpServletSseServerTransportProvider.builder().sseEndpoint("/sse").messageEndpoint("/mcp/message").build();
+            this.mcp = withTools(McpServer.sync(transport), tools);
+            http.servlet("/sse", transport).servlet("/mcp/message", transport);
+        } else {
+            var transport = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
+            this.mcp = withTools(McpServer.sync(transport), tools);
+            http.servlet("/mcp/*", transport);
+        }
+        this.http = http.start();
+    }
+
+    private <S extends McpServer.SyncSpecification<S>> McpSyncServer withTools(S server, List<TestTool> tools) {
+        server.serverInfo("test-tools", "1.0.0").capabilities(McpSchema.ServerCapabilities.builder().tools(false).build());
         for (TestTool tool : tools) {
             server.toolCall(McpSchema.Tool.builder(tool.name(), tool.inputSchema()).description(tool.description()).build(),
                     (exchange, request) -> {
@@ -46,16 +59,20 @@ public final class TestMcpServer implements AutoCloseable {
                         }
                     });
         }
-        this.mcp = server.build();
-        this.http = ServiceServer.builder("test-mcp").port(port).servlet("/mcp/*", transport).drainTimeout(java.time.Duration.ofMillis(50)).start();
+        return server.build();
+    }
+
+    /** A server speaking only the legacy HTTP+SSE transport. */
+    public static TestMcpServer startLegacySse(TestTool... tools) {
+        return new TestMcpServer(0, true, List.of(tools));
     }
 
     public static TestMcpServer start(TestTool... tools) {
-        return new TestMcpServer(0, List.of(tools));
+        return new TestMcpServer(0, false, List.of(tools));
     }
 
     public static TestMcpServer startOn(int port, TestTool... tools) {
-        return new TestMcpServer(port, List.of(tools));
+        return new TestMcpServer(port, false, List.of(tools));
     }
 
     public URI url() {
