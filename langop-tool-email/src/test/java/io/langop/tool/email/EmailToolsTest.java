@@ -1,8 +1,9 @@
 package io.langop.tool.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.langop.sdk.tool.Tool;
+import io.langop.sdk.tool.ToolResult;
 import io.langop.tool.email.connection.MailSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 class EmailToolsTest {
 
     @Test
-    void emailConfigShowsEveryValueButThePassword() {
-        String config = tools(Map.of(
+    void emailConfigShowsEveryValueButThePassword() throws Exception {
+        ToolResult config = call(Map.of(
                 "SMTP_HOST", "smtp.example.com", "SMTP_PORT", "465", "SMTP_USER", "agent@example.com",
                 "SMTP_PASSWORD", "very-secret-1", "SMTP_FROM", "bot@example.com",
-                "IMAP_HOST", "imap.example.com", "IMAP_USER", "agent@example.com", "IMAP_PASSWORD", "very-secret-2"))
-                .emailConfig();
+                "IMAP_HOST", "imap.example.com", "IMAP_USER", "agent@example.com", "IMAP_PASSWORD", "very-secret-2"),
+                "email_config", Map.of());
 
-        assertThat(config).isEqualTo("""
+        assertThat(config.error()).isFalse();
+        assertThat(config.text()).isEqualTo("""
                 Email Configuration:
 
                 SMTP_HOST: smtp.example.com
@@ -49,9 +50,9 @@ class EmailToolsTest {
     }
 
     @Test
-    void emailConfigShowsDefaultsMissingValuesAndWhyAServerIsNotUsable() {
-        String config = tools(Map.of("SMTP_USER", "agent@example.com", "SMTP_TLS", "false", "IMAP_PORT", "x"))
-                .emailConfig();
+    void emailConfigShowsDefaultsMissingValuesAndWhyAServerIsNotUsable() throws Exception {
+        String config = call(Map.of("SMTP_USER", "agent@example.com", "SMTP_TLS", "false", "IMAP_PORT", "x"),
+                "email_config", Map.of()).text();
 
         assertThat(config)
                 .contains("SMTP_HOST: (not set)\nSMTP_PORT: (default)\nSMTP_USER: agent@example.com\n"
@@ -62,12 +63,12 @@ class EmailToolsTest {
     }
 
     @Test
-    void aSenderIsRequiredWhenNeitherFromNorSmtpFromNorALoginIsGiven() {
-        EmailTools tools = tools(Map.of("SMTP_HOST", "127.0.0.1"));
+    void aSenderIsRequiredWhenNeitherFromNorSmtpFromNorALoginIsGiven() throws Exception {
+        ToolResult result = call(Map.of("SMTP_HOST", "127.0.0.1"),
+                "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b"));
 
-        assertThatThrownBy(() -> tools.sendEmail("a@example.com", "s", "b", null, null, null, false))
-                .isInstanceOf(EmailToolException.class)
-                .hasMessage("Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter.");
+        assertThat(result).isEqualTo(
+                ToolResult.failure("Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter."));
     }
 
     @Test
@@ -75,14 +76,14 @@ class EmailToolsTest {
         String password = "Echo-Me-123";
         try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> answerEveryAuthWithThePassword(server, password));
-            EmailTools tools = tools(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(server.getLocalPort()),
-                    "SMTP_TLS", "false", "SMTP_USER", "agent", "SMTP_PASSWORD", password));
+            ToolResult result = call(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(server.getLocalPort()),
+                    "SMTP_TLS", "false", "SMTP_USER", "agent", "SMTP_PASSWORD", password),
+                    "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b", "from", "agent@example.com"));
 
-            assertThatThrownBy(() -> tools.sendEmail("a@example.com", "s", "b", "agent@example.com", null, null, false))
-                    .isInstanceOf(EmailToolException.class)
-                    .hasMessageStartingWith("Error sending email: ")
-                    .hasMessageContaining("rejected (hidden) for agent")
-                    .message().doesNotContain(password);
+            assertThat(result.error()).isTrue();
+            assertThat(result.text()).startsWith("Error sending email: ")
+                    .contains("rejected (hidden) for agent")
+                    .doesNotContain(password);
         }
     }
 
@@ -111,7 +112,15 @@ class EmailToolsTest {
         }
     }
 
-    private static EmailTools tools(Map<String, String> env) {
-        return new EmailTools(new MailSettings(new HashMap<>(env)), Clock.systemUTC());
+    /** Calls a tool the way the MCP server does: bind the raw arguments to the declaration, then run the handler. */
+    private static ToolResult call(Map<String, String> env, String toolName, Map<String, Object> arguments)
+            throws Exception {
+        Tool tool = new EmailTools(new MailSettings(env), Clock.systemUTC()).all().stream()
+                .filter(candidate -> candidate.name().equals(toolName))
+                .findFirst().orElseThrow();
+        return switch (tool.bind(arguments)) {
+            case Tool.Binding.Bound bound -> tool.handler().handle(bound.arguments());
+            case Tool.Binding.Rejected rejected -> throw new AssertionError(rejected.message());
+        };
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The tools' configuration, read from environment variables ({@code SMTP_*}, {@code IMAP_*}).
@@ -33,12 +32,20 @@ public final class MailSettings {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    /** The configured passwords, exactly as set, so that output can be checked for them. */
-    public List<String> secrets() {
-        return Stream.of("SMTP_PASSWORD", "IMAP_PASSWORD")
-                .map(env::get)
-                .filter(secret -> secret != null && !secret.isEmpty())
-                .toList();
+    /**
+     * {@code text} with every configured password replaced by {@code (hidden)}, whatever put it there (a mail
+     * server quoting its input in an error, a message body).
+     */
+    public String mask(String text) {
+        String masked = text;
+        for (String variable : List.of("SMTP_PASSWORD", "IMAP_PASSWORD")) {
+            String secret = env.get(variable);
+            // Masking a one- or two-character password would shred ordinary words without protecting anything.
+            if (secret != null && secret.length() >= 3) {
+                masked = masked.replace(secret, "(hidden)");
+            }
+        }
+        return masked;
     }
 
     /** Sender used when a message names none: {@code SMTP_FROM}, else the SMTP login. */

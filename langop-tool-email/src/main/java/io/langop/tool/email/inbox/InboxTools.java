@@ -1,0 +1,94 @@
+package io.langop.tool.email.inbox;
+
+import io.langop.tool.email.EmailToolException;
+import io.langop.tool.email.connection.MailConfigurationException;
+import io.langop.tool.email.connection.MailSettings;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** list_emails and read_email: a mailbox as text a model can act on. */
+public final class InboxTools {
+
+    /** Long enough for any human-written message, short enough not to flood the model's context. */
+    static final int MAX_BODY_CHARS = 20_000;
+
+    private final MailSettings settings;
+    private final Clock clock;
+
+    public InboxTools(MailSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public String listEmails(String folder, boolean unreadOnly, String since, int limit) {
+        InboxQuery query = InboxQuery.of(folder, unreadOnly, since, limit, clock);
+        List<MessageSummary> messages;
+        try {
+            messages = mailbox().list(query);
+        } catch (MessagingException e) {
+            throw EmailToolException.because("Error reading mailbox", e);
+        }
+        String filters = Stream.of(
+                        query.unreadOnly() ? Optional.of("unread only") : Optional.<String>empty(),
+                        query.since().map(instant -> "since " + instant))
+                .flatMap(Optional::stream)
+                .collect(Collectors.joining(", "));
+        String scope = query.folder() + (filters.isEmpty() ? "" : " (" + filters + ")");
+        if (messages.isEmpty()) {
+            return "No emails in " + scope + ".";
+        }
+        StringBuilder text = new StringBuilder()
+                .append(messages.size()).append(messages.size() == 1 ? " email in " : " emails in ")
+                .append(scope).append(", newest first:\n");
+        for (MessageSummary message : messages) {
+            text.append("\nID: ").append(message.id())
+                    .append("\nFrom: ").append(message.from())
+                    .append("\nSubject: ").append(message.subject())
+                    .append("\nReceived: ").append(message.received())
+                    .append("\nStatus: ").append(message.unread() ? "unread" : "read")
+                    .append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    public String readEmail(String id) {
+        MessageId messageId = MessageId.parse("id", id);
+        MessageContent message;
+        try {
+            message = mailbox().read(messageId);
+        } catch (MessagingException | IOException e) {
+            throw EmailToolException.because("Error reading email", e);
+        }
+        StringBuilder text = new StringBuilder()
+                .append("ID: ").append(message.id())
+                .append("\nFrom: ").append(message.from())
+                .append("\nTo: ").append(message.to());
+        if (!message.cc().isEmpty()) {
+            text.append("\nCc: ").append(message.cc());
+        }
+        text.append("\nSubject: ").append(message.subject())
+                .append("\nReceived: ").append(message.received());
+        if (!message.attachments().isEmpty()) {
+            text.append("\nAttachments: ").append(String.join(", ", message.attachments()));
+        }
+        String body = message.body();
+        text.append("\n\n").append(body.isEmpty() ? "(no text content)" : body.substring(0, Math.min(body.length(), MAX_BODY_CHARS)));
+        if (body.length() > MAX_BODY_CHARS) {
+            text.append("\n\n[Truncated: ").append(body.length() - MAX_BODY_CHARS).append(" more characters not shown]");
+        }
+        return text.toString();
+    }
+
+    private ImapMailbox mailbox() {
+        try {
+            return new ImapMailbox(settings.imap());
+        } catch (MailConfigurationException e) {
+            throw EmailToolException.misconfigured(e);
+        }
+    }
+}
