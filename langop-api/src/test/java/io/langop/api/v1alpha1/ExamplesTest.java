@@ -12,8 +12,11 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,5 +101,52 @@ class ExamplesTest {
               assertThat(d.object().path("apiVersion").asText()).isEqualTo(LangopApi.API_VERSION);
               assertThat(CLASSES).containsKey(d.kind());
             });
+  }
+
+  /** Applying a directory of examples gives a working set: every reference names an example. */
+  @Test
+  void everyReferenceNamesAnObjectThatAnExampleCreates() {
+    Set<String> defined = new HashSet<>();
+    Examples.all().forEach(d -> defined.add(key(d.kind(), d.object().at("/metadata"), null)));
+
+    List<String> dangling = new ArrayList<>();
+    for (Examples.Document d : Examples.all()) {
+      JsonNode spec = d.object().get("spec");
+      JsonNode meta = d.object().get("metadata");
+      List<Map.Entry<String, JsonNode>> refs = new ArrayList<>();
+      spec.path("modelRefs").forEach(r -> refs.add(Map.entry("LanguageModel", r)));
+      spec.path("toolRefs").forEach(r -> refs.add(Map.entry("LanguageTool", r)));
+      spec.path("agentRefs").forEach(r -> refs.add(Map.entry("LanguageAgent", r)));
+      spec.path("fallbacks")
+          .forEach(r -> refs.add(Map.entry("LanguageModel", named(r.get("modelRef")))));
+      for (String persona : List.of("personaRef", "parentPersona")) {
+        if (spec.has(persona)) {
+          refs.add(Map.entry("LanguagePersona", spec.get(persona)));
+        }
+      }
+      if (spec.has("clusterRef")) {
+        refs.add(Map.entry("LanguageCluster", named(spec.get("clusterRef"))));
+      }
+      if (spec.at("/synthesis/modelRef").isTextual()) {
+        refs.add(Map.entry("LanguageModel", named(spec.at("/synthesis/modelRef"))));
+      }
+      for (var ref : refs) {
+        String wanted = key(ref.getKey(), ref.getValue(), meta.path("namespace").asText());
+        if (!defined.contains(wanted)) {
+          dangling.add(d + " -> " + wanted);
+        }
+      }
+    }
+
+    assertThat(dangling).isEmpty();
+  }
+
+  private static JsonNode named(JsonNode name) {
+    return SERIALIZATION.convertValue(Map.of("name", name.asText()), JsonNode.class);
+  }
+
+  private static String key(String kind, JsonNode ref, String defaultNamespace) {
+    String namespace = ref.path("namespace").asText(defaultNamespace);
+    return kind + " " + namespace + "/" + ref.path("name").asText();
   }
 }
