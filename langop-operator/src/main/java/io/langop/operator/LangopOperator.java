@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.langop.operator.agent.LanguageAgentReconciler;
 import io.langop.operator.cluster.LanguageClusterReconciler;
+import io.langop.operator.model.LanguageModelReconciler;
 import io.langop.operator.tool.LanguageToolReconciler;
 import io.langop.operator.egress.DnsCache;
 import io.langop.operator.egress.EgressRules;
@@ -61,6 +62,7 @@ public final class LangopOperator {
   private static List<Reconciler<?>> reconcilers(OperatorSettings settings, EgressRules egressRules) {
     return List.of(
         new LanguageClusterReconciler(egressRules),
+        new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
         new LanguageToolReconciler(egressRules),
         new LanguageAgentReconciler(egressRules));
   }

@@ -118,6 +118,7 @@ class LanguageAgentReconcilerTest {
     // not Ready while the Deployment is not available
     await().untilAsserted(() -> {
       LanguageAgent current = agent(ns, "news");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.PENDING);
       assertThat(condition(current, "ReferencesResolved")).isEqualTo("True");
       assertThat(condition(current, "Ready")).isEqualTo("False");
@@ -125,9 +126,12 @@ class LanguageAgentReconcilerTest {
     markAvailable(ns, "news-agent", 1);
     await().untilAsserted(() -> {
       LanguageAgent current = agent(ns, "news");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.RUNNING);
       assertThat(condition(current, "Ready")).isEqualTo("True");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getReadyReplicas()).isEqualTo(1);
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
     });
     operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
@@ -142,6 +146,7 @@ class LanguageAgentReconcilerTest {
       LanguageAgent current = agent(ns, "late");
       assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.PENDING);
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getConditions())
           .filteredOn(c -> c.getType().equals("ReferencesResolved")).singleElement()
           .satisfies(c -> {
@@ -199,6 +204,7 @@ class LanguageAgentReconcilerTest {
     await().untilAsserted(() -> {
       LanguageAgent current = agent(ns, "digest");
       assertThat(condition(current, "Ready")).isEqualTo("True");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getReason()).isEqualTo("Scheduled");
     });
 
@@ -222,6 +228,7 @@ class LanguageAgentReconcilerTest {
       LanguageAgent current = agent(ns, "broken");
       assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.FAILED);
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getConditions()).filteredOn(c -> c.getType().equals("Ready"))
           .singleElement().satisfies(c -> {
             assertThat(c.getReason()).isEqualTo("InvalidSpec");

@@ -81,7 +81,9 @@ class LanguageToolReconcilerTest {
 
     await().untilAsserted(() -> {
       LanguageTool current = get(ns, "web");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.PENDING);
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getEndpoint()).isEqualTo("http://web-tool.tools-service.svc.cluster.local:8081/mcp");
     });
     deployment.setStatus(new DeploymentStatusBuilder().withReplicas(2).withReadyReplicas(2)
@@ -89,8 +91,11 @@ class LanguageToolReconcilerTest {
     client.resource(deployment).updateStatus();
     await().untilAsserted(() -> {
       LanguageTool current = get(ns, "web");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getReadyReplicas()).isEqualTo(2);
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getConditions()).singleElement()
           .satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
     });
@@ -114,8 +119,11 @@ class LanguageToolReconcilerTest {
     client.resource(Fixtures.agent(ns, "mailer", "m", "email")).create();
     await().untilAsserted(() -> {
       LanguageTool current = get(ns, "email");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getEndpoint()).isEqualTo("http://localhost:8080/mcp");
+      assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getSidecarAgents()).containsExactly("tools-sidecar/mailer");
     });
   }

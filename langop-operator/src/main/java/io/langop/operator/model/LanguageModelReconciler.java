@@ -1,0 +1,133 @@
+package io.langop.operator.model;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.langop.api.v1alpha1.NetworkPeer;
+import io.langop.api.v1alpha1.NetworkPort;
+import io.langop.api.v1alpha1.NetworkRule;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.model.LanguageModelStatus;
+import io.langop.api.v1alpha1.model.ModelPhase;
+import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.Workloads;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Serves a LanguageModel through the langop model proxy: a ConfigMap with the proxy file rendered
+ * from the spec (fallback models included), the proxy Deployment with the API-key Secrets mounted,
+ * a Service, and an egress policy that reaches the model's upstreams and nothing else.
+ */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+        @Dependent(name = "config", type = ProxyConfigMap.class),
+        @Dependent(name = "deployment", type = ProxyDeployment.class, dependsOn = "config"),
+        @Dependent(name = "service", type = ProxyService.class),
+        @Dependent(name = "egress", type = ProxyEgressPolicy.class)
+    })
+@ControllerConfiguration(name = "languagemodel")
+public class LanguageModelReconciler implements Reconciler<LanguageModel> {
+
+  private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F:]+]?$");
+
+  private final EgressRules egressRules;
+  private final String proxyImage;
+
+  public LanguageModelReconciler(EgressRules egressRules, String proxyImage) {
+    this.egressRules = egressRules;
+    this.proxyImage = proxyImage;
+  }
+
+  @Override
+  public List<EventSource<?, LanguageModel>> prepareEventSources(EventSourceContext<LanguageModel> context) {
+    return List.of(ModelFallbacks.eventSource(context));
+  }
+
+  @Override
+  public UpdateControl<LanguageModel> reconcile(LanguageModel model, Context<LanguageModel> context) {
+    LanguageModelStatus status = Workloads.copy(model.getStatus(), LanguageModelStatus.class, LanguageModelStatus::new);
+    Conditions conditions = new Conditions(status.getConditions(), model.getMetadata().getGeneration());
+
+    ModelFallbacks.Resolution fallbacks = ModelFallbacks.resolve(model, context);
+    String configYaml;
+    try {
+      configYaml = ProxyConfigRenderer.toYaml(ProxyConfigRenderer.render(model, fallbacks.found()));
+    } catch (ProxyConfigRenderer.InvalidModelException e) {
+      conditions.set(Conditions.READY, false, "InvalidSpec", e.getMessage());
+      return finish(model, status, conditions, ModelPhase.FAILED, "InvalidSpec", e.getMessage());
+    }
+    if (fallbacks.missing().isEmpty()) {
+      conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all fallbacks exist");
+    } else {
+      conditions.set(Conditions.REFERENCES_RESOLVED, false, "FallbacksMissing",
+          "fallbacks not served until they exist: " + String.join(", ", fallbacks.missing()));
+    }
+
+    List<NetworkRule> egress = new ArrayList<>();
+    ProxyConfigRenderer.upstreams(model).forEach(url -> egress.add(ruleFor(url)));
+    fallbacks.found().forEach(f -> ProxyConfigRenderer.upstreams(f).forEach(url -> egress.add(ruleFor(url))));
+    egress.addAll(Objects.requireNonNullElse(model.getSpec().getEgress(), List.of()));
+    EgressRules.Resolved resolved = egressRules.resolve(egress, model.getMetadata().getNamespace());
+
+    context.managedWorkflowAndDependentResourceContext().put(ModelProxyPlan.KEY, new ModelProxyPlan(
+        proxyImage, configYaml, ModelProxyPlan.apiKeysOf(model, fallbacks.found()), resolved));
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+    status.setEndpoint(ModelProxy.url(model));
+    Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+    Workloads.Availability availability = Workloads.availability(deployment, 1);
+    status.setReadyReplicas(availability.ready());
+    String notes = resolved.notes().isEmpty() ? "" : "; " + String.join("; ", resolved.notes());
+    UpdateControl<LanguageModel> control;
+    if (availability.available()) {
+      conditions.set(Conditions.READY, true, "ProxyAvailable", "proxy " + availability.describe() + notes);
+      control = finish(model, status, conditions, ModelPhase.READY, "ProxyAvailable", "proxy " + availability.describe() + notes);
+    } else {
+      conditions.set(Conditions.READY, false, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
+      control = finish(model, status, conditions, ModelPhase.CONFIGURING, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
+    }
+    return egress.stream().anyMatch(r -> r.getTo() != null && r.getTo().getDns() != null)
+        ? control.rescheduleAfter(egressRules.refresh()) : control;
+  }
+
+  /** An upstream URL as an egress rule: its host (an address or a name) on its port. */
+  static NetworkRule ruleFor(URI url) {
+    NetworkRule rule = new NetworkRule();
+    rule.setDescription("upstream " + url);
+    NetworkPeer peer = new NetworkPeer();
+    String host = url.getHost();
+    if (IP_LITERAL.matcher(host).matches()) {
+      String address = host.replace("[", "").replace("]", "");
+      peer.setCidr(address + (address.contains(":") ? "/128" : "/32"));
+    } else {
+      peer.setDns(List.of(host));
+    }
+    rule.setTo(peer);
+    NetworkPort port = new NetworkPort();
+    port.setPort(url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80);
+    rule.setPorts(List.of(port));
+    return rule;
+  }
+
+  private static UpdateControl<LanguageModel> finish(LanguageModel model, LanguageModelStatus status,
+      Conditions conditions, ModelPhase phase, String reason, String message) {
+    status.setPhase(phase);
+    status.setReason(reason);
+    status.setMessage(message);
+    status.setConditions(conditions.build());
+    return StatusUpdates.patchIfChanged(model, status);
+  }
+}

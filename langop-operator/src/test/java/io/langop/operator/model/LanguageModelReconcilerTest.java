@@ -1,0 +1,172 @@
+package io.langop.operator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.model.ModelConfiguration;
+import io.langop.api.v1alpha1.model.ModelFallback;
+import io.langop.api.v1alpha1.model.ModelPhase;
+import io.langop.api.v1alpha1.model.ModelProvider;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.OperatorHarness;
+import io.langop.proxy.config.ModelConfig;
+import io.langop.proxy.config.Provider;
+import io.langop.proxy.config.ProxyConfig;
+import io.langop.proxy.config.ProxyConfigFiles;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageModelReconcilerTest {
+
+  private static final String PROXY_IMAGE = "registry.example/langop-model-proxy:1.2.3";
+  private static OperatorHarness operator;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void startOperator() {
+    OperatorSettings settings = new OperatorSettings(java.util.Set.of(), Duration.ofMinutes(5), PROXY_IMAGE, 4);
+    operator = OperatorHarness.start(settings, host -> switch (host) {
+      case "api.openai.com" -> List.of(InetAddress.getByName("198.51.100.7"));
+      default -> throw new UnknownHostException(host);
+    });
+    client = operator.client();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void servesTheModelThroughAProxyWhoseFileTheProxyReadsAndWhichHoldsNoSecret() {
+    String ns = "models-main";
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("openai")
+        .withNamespace(ns).endMetadata().withStringData(Map.of("token", "sk-live-do-not-leak")).build()).create();
+    LanguageModel model = Fixtures.model(ns, "gpt");
+    model.getSpec().setProvider(ModelProvider.OPENAI);
+    model.getSpec().setModelName("gpt-4o");
+    model.getSpec().setEndpoint(null);
+    SecretKeyReference key = new SecretKeyReference();
+    key.setName("openai");
+    key.setKey("token");
+    model.getSpec().setApiKeySecretRef(key);
+    model.getSpec().setTimeout("90s");
+    model.getSpec().setConfiguration(new ModelConfiguration());
+    model.getSpec().getConfiguration().setTemperature(0.2);
+    model.getSpec().getConfiguration().setAdditionalParameters(Map.of("seed", "7"));
+    client.resource(model).create();
+
+    ConfigMap configMap = await().until(() -> client.configMaps().inNamespace(ns).withName("gpt-model").get(), c -> c != null);
+    String yaml = configMap.getData().get("proxy.yaml");
+    assertThat(yaml).doesNotContain("sk-live-do-not-leak");
+    ProxyConfig config = ProxyConfigFiles.parse(yaml);
+    ModelConfig served = config.model("gpt").orElseThrow();
+    assertThat(served.provider()).isEqualTo(Provider.OPENAI);
+    assertThat(served.upstreamModel()).isEqualTo("gpt-4o");
+    assertThat(served.endpoints()).extracting(e -> e.url()).containsExactly(URI.create("https://api.openai.com/v1"));
+    assertThat(served.apiKey().file().toString()).isEqualTo("/etc/secrets/openai/token");
+    assertThat(served.timeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(served.defaults()).containsEntry("temperature", 0.2).containsEntry("seed", 7);
+
+    Deployment deployment = await().until(() -> client.apps().deployments().inNamespace(ns).withName("gpt-model").get(), d -> d != null);
+    Container proxy = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(proxy.getImage()).isEqualTo(PROXY_IMAGE);
+    assertThat(proxy.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+        .containsExactly("PROXY_CONFIG=/etc/langop/proxy/proxy.yaml", "PORT=8080");
+    assertThat(proxy.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath())
+        .containsExactly("config:/etc/langop/proxy", "api-keys:/etc/secrets");
+    var keys = deployment.getSpec().getTemplate().getSpec().getVolumes().get(1).getProjected().getSources();
+    assertThat(keys).singleElement().satisfies(source -> {
+      assertThat(source.getSecret().getName()).isEqualTo("openai");
+      assertThat(source.getSecret().getItems()).singleElement()
+          .satisfies(item -> assertThat(item.getKey() + "->" + item.getPath()).isEqualTo("token->openai/token"));
+    });
+    assertThat(deployment.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(Map.of("langop.io/kind", "LanguageModel", "app.kubernetes.io/instance", "gpt"));
+
+    var service = client.services().inNamespace(ns).withName("gpt-model").get();
+    assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getPort()).isEqualTo(8080));
+    NetworkPolicy policy = client.network().networkPolicies().inNamespace(ns).withName("gpt-model").get();
+    assertThat(policy.getSpec().getEgress()).hasSize(2);
+    assertThat(policy.getSpec().getEgress().get(1).getTo()).extracting(p -> p.getIpBlock().getCidr())
+        .containsExactly("198.51.100.7/32");
+    assertThat(policy.getSpec().getEgress().get(1).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(443);
+
+    await().untilAsserted(() -> {
+      LanguageModel current = get(ns, "gpt");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getPhase()).isEqualTo(ModelPhase.CONFIGURING);
+      assertThat(current.getStatus().getEndpoint()).isEqualTo("http://gpt-model.models-main.svc.cluster.local:8080/v1");
+    });
+    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1)
+        .withAvailableReplicas(1).withUpdatedReplicas(1).build());
+    client.resource(deployment).updateStatus();
+    await().untilAsserted(() -> assertThat(get(ns, "gpt").getStatus().getPhase()).isEqualTo(ModelPhase.READY));
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aFallbackIsServedFromTheSameProxyOnceItExists() {
+    String ns = "models-fallback";
+    LanguageModel primary = Fixtures.model(ns, "fast");
+    ModelFallback fallback = new ModelFallback();
+    fallback.setModelRef("steady");
+    primary.getSpec().setFallbacks(List.of(fallback));
+    client.resource(primary).create();
+
+    await().untilAsserted(() -> {
+      LanguageModel current = get(ns, "fast");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getConditions()).filteredOn(c -> c.getType().equals("ReferencesResolved"))
+          .singleElement().satisfies(c -> assertThat(c.getMessage()).contains("steady"));
+    });
+    assertThat(ProxyConfigFiles.parse(proxyYaml(ns, "fast")).models()).extracting(ModelConfig::name).containsExactly("fast");
+
+    client.resource(Fixtures.model(ns, "steady")).create();
+    await().untilAsserted(() -> {
+      ProxyConfig config = ProxyConfigFiles.parse(proxyYaml(ns, "fast"));
+      assertThat(config.models()).extracting(ModelConfig::name).containsExactly("fast", "steady");
+      assertThat(config.model("fast").orElseThrow().fallbacks()).containsExactly("steady");
+    });
+  }
+
+  @Test
+  void aProviderTheProxyCannotServeIsReported() {
+    String ns = "models-invalid";
+    LanguageModel model = Fixtures.model(ns, "titan");
+    model.getSpec().setProvider(ModelProvider.BEDROCK);
+    client.resource(model).create();
+    await().untilAsserted(() -> {
+      LanguageModel current = get(ns, "titan");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getPhase()).isEqualTo(ModelPhase.FAILED);
+      assertThat(current.getStatus().getMessage()).contains("provider bedrock is not served");
+    });
+    assertThat(client.apps().deployments().inNamespace(ns).withName("titan-model").get()).isNull();
+  }
+
+  private static String proxyYaml(String ns, String model) {
+    return client.configMaps().inNamespace(ns).withName(model + "-model").get().getData().get("proxy.yaml");
+  }
+
+  private static LanguageModel get(String ns, String name) {
+    return client.resources(LanguageModel.class).inNamespace(ns).withName(name).get();
+  }
+}
