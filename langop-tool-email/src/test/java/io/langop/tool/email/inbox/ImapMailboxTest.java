@@ -9,6 +9,7 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.langop.tool.email.GreenMailServers;
 import io.langop.tool.email.InvalidParameterException;
+import io.langop.tool.email.StartTlsRelay;
 import io.langop.tool.email.connection.MailSettings;
 import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
@@ -176,6 +177,33 @@ class ImapMailboxTest {
 
         assertThat(new ImapMailbox(new MailSettings(env).imap()).list(query("INBOX", false, null, 5)))
                 .extracting(MessageSummary::subject).containsExactly("Secure");
+    }
+
+    @Test
+    void readsOverStartTlsAndLogsInOnlyAfterTheUpgrade() throws Exception {
+        deliver(text("a@example.com", "Upgraded", "x"), "2026-11-25T10:00:00Z", false);
+        try (var relay = new StartTlsRelay(StartTlsRelay.Protocol.IMAP, greenMail.getImap().getPort())) {
+            var env = new HashMap<>(imapEnv(relay.port()));
+            env.put("IMAP_TLS", "starttls");
+            env.put("IMAP_TLS_TRUST", "127.0.0.1");
+
+            assertThat(new ImapMailbox(new MailSettings(env).imap()).list(query("INBOX", false, null, 5)))
+                    .extracting(MessageSummary::subject).containsExactly("Upgraded");
+            assertThat(relay.upgraded()).isTrue();
+            assertThat(relay.clearTextCommands()).last().asString().endsWith(" STARTTLS");
+            assertThat(relay.clearTextCommands()).allSatisfy(command -> assertThat(command)
+                    .matches("\\S+ (CAPABILITY|STARTTLS)"));
+        }
+    }
+
+    @Test
+    void refusesToLogInInClearTextWhenStartTlsIsNotOffered() throws Exception {
+        var env = new HashMap<>(imapEnv(greenMail.getImap().getPort()));
+        env.put("IMAP_TLS", "starttls");
+
+        assertThatThrownBy(() -> new ImapMailbox(new MailSettings(env).imap()).list(query("INBOX", false, null, 5)))
+                .isInstanceOf(jakarta.mail.MessagingException.class)
+                .hasMessageContaining("STARTTLS");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.langop.tool.email.GreenMailServers;
+import io.langop.tool.email.StartTlsRelay;
 import io.langop.tool.email.connection.MailServer;
 import io.langop.tool.email.connection.MailSettings;
 import jakarta.mail.AuthenticationFailedException;
@@ -99,7 +100,7 @@ class SmtpMailerTest {
 
     @Test
     void upgradesWithStartTlsBeforeSendingTheLogin() throws Exception {
-        try (var relay = new StartTlsRelay(greenMail.getSmtp().getPort())) {
+        try (var relay = new StartTlsRelay(StartTlsRelay.Protocol.SMTP, greenMail.getSmtp().getPort())) {
             mailer(Map.of("SMTP_PORT", port(relay.port()), "SMTP_TLS", "starttls", "SMTP_TLS_TRUST", "127.0.0.1",
                     "SMTP_USER", "agent", "SMTP_PASSWORD", PASSWORD))
                     .send(OutgoingEmail.of("agent@example.com", "starttls@example.com", null, null, "s", "b", false));

@@ -1,4 +1,4 @@
-package io.langop.tool.email.send;
+package io.langop.tool.email;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
@@ -17,12 +18,80 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * GreenMail speaks no STARTTLS, so this relay adds it in front of GreenMail's plain SMTP port: it offers
- * STARTTLS in the EHLO answer, upgrades the client connection with GreenMail's own test certificate, then
- * passes bytes through unchanged. It records every command the client sent before the upgrade, which is what
- * an eavesdropper would have seen.
+ * GreenMail speaks no STARTTLS, so this relay adds it in front of a plain GreenMail port: it offers STARTTLS
+ * in the capability answer (SMTP EHLO, IMAP CAPABILITY), upgrades the client connection with GreenMail's own
+ * test certificate, then passes bytes through unchanged. It records every command the client sent before the
+ * upgrade, which is what an eavesdropper would have seen.
  */
-final class StartTlsRelay implements AutoCloseable {
+public final class StartTlsRelay implements AutoCloseable {
+
+    /** What differs between the two protocols up to the upgrade. */
+    public enum Protocol {
+        SMTP {
+            @Override
+            String verb(String command) {
+                return command.split(" ", 2)[0].toUpperCase();
+            }
+
+            @Override
+            boolean lastLine(String line, String command) {
+                return line.length() <= 3 || line.charAt(3) != '-';
+            }
+
+            @Override
+            List<String> offerStartTls(String verb, List<String> reply) {
+                if (!verb.equals("EHLO")) {
+                    return reply;
+                }
+                var lines = new ArrayList<String>();
+                for (String line : reply) {
+                    lines.add("250-" + line.substring(4));
+                }
+                lines.add("250 STARTTLS");
+                return lines;
+            }
+
+            @Override
+            String readyForTls(String command) {
+                return "220 Ready to start TLS";
+            }
+        },
+        IMAP {
+            @Override
+            String verb(String command) {
+                String[] words = command.split(" ", 3);
+                return words.length > 1 ? words[1].toUpperCase() : "";
+            }
+
+            @Override
+            boolean lastLine(String line, String command) {
+                // The greeting is one untagged line; a command's reply ends with the line carrying its tag.
+                return command == null || line.startsWith(command.split(" ", 2)[0] + " ");
+            }
+
+            @Override
+            List<String> offerStartTls(String verb, List<String> reply) {
+                return reply.stream()
+                        .map(line -> line.startsWith("* CAPABILITY ") ? line + " STARTTLS" : line)
+                        .toList();
+            }
+
+            @Override
+            String readyForTls(String command) {
+                return command.split(" ", 2)[0] + " OK Begin TLS negotiation now";
+            }
+        };
+
+        abstract String verb(String command);
+
+        abstract boolean lastLine(String line, String command);
+
+        abstract List<String> offerStartTls(String verb, List<String> reply);
+
+        abstract String readyForTls(String command);
+    }
+
+    private final Protocol protocol;
 
     private final ServerSocket listener;
     private final int upstreamPort;
@@ -30,22 +99,23 @@ final class StartTlsRelay implements AutoCloseable {
     private final List<String> clearTextCommands = new CopyOnWriteArrayList<>();
     private volatile boolean upgraded;
 
-    StartTlsRelay(int upstreamPort) throws Exception {
+    public StartTlsRelay(Protocol protocol, int upstreamPort) throws Exception {
+        this.protocol = protocol;
         this.upstreamPort = upstreamPort;
         this.tls = greenMailTlsContext();
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    List<String> clearTextCommands() {
+    public List<String> clearTextCommands() {
         return List.copyOf(clearTextCommands);
     }
 
-    boolean upgraded() {
+    public boolean upgraded() {
         return upgraded;
     }
 
@@ -71,16 +141,16 @@ final class StartTlsRelay implements AutoCloseable {
             var fromServer = new BufferedInputStream(upstream.getInputStream());
             OutputStream toClient = client.getOutputStream();
             OutputStream toServer = upstream.getOutputStream();
-            write(toClient, readReply(fromServer));
+            write(toClient, readReply(fromServer, null));
             while (true) {
                 String command = readLine(fromClient);
                 if (command == null) {
                     return;
                 }
                 clearTextCommands.add(command);
-                String verb = command.split(" ", 2)[0].toUpperCase();
+                String verb = protocol.verb(command);
                 if (verb.equals("STARTTLS")) {
-                    write(toClient, List.of("220 Ready to start TLS"));
+                    write(toClient, List.of(protocol.readyForTls(command)));
                     SSLSocket secure = (SSLSocket) tls.getSocketFactory()
                             .createSocket(client, client.getInetAddress().getHostAddress(), client.getPort(), false);
                     secure.setUseClientMode(false);
@@ -91,24 +161,11 @@ final class StartTlsRelay implements AutoCloseable {
                     return;
                 }
                 write(toServer, List.of(command));
-                List<String> reply = readReply(fromServer);
-                if (verb.equals("EHLO")) {
-                    reply = offerStartTls(reply);
-                }
-                write(toClient, reply);
+                write(toClient, protocol.offerStartTls(verb, readReply(fromServer, command)));
             }
         } catch (IOException e) {
             // the client or GreenMail hung up; the test asserts on what was delivered
         }
-    }
-
-    private static List<String> offerStartTls(List<String> ehloReply) {
-        var lines = new java.util.ArrayList<String>();
-        for (String line : ehloReply) {
-            lines.add("250-" + line.substring(4));
-        }
-        lines.add("250 STARTTLS");
-        return lines;
     }
 
     private static void pump(InputStream from, Socket to) {
@@ -125,8 +182,8 @@ final class StartTlsRelay implements AutoCloseable {
         }
     }
 
-    private static List<String> readReply(InputStream in) throws IOException {
-        var lines = new java.util.ArrayList<String>();
+    private List<String> readReply(InputStream in, String command) throws IOException {
+        var lines = new ArrayList<String>();
         String line;
         do {
             line = readLine(in);
@@ -134,7 +191,7 @@ final class StartTlsRelay implements AutoCloseable {
                 throw new IOException("server closed the connection");
             }
             lines.add(line);
-        } while (line.length() > 3 && line.charAt(3) == '-');
+        } while (!protocol.lastLine(line, command));
         return lines;
     }
 
