@@ -37,7 +37,11 @@ public final class PinnedDns extends InetAddressResolverProvider {
 
   /** Whether the JVM uses this resolver (it does when the jar is on the class path). */
   public static boolean installed() {
-    InetAddress.getLoopbackAddress(); // the JVM picks its resolver on first use of InetAddress
+    try {
+      InetAddress.getByName("localhost"); // the JVM loads its resolver on the first name lookup
+    } catch (UnknownHostException ignored) {
+      // the lookup only served to load the resolver
+    }
     return installed;
   }
 

@@ -182,6 +182,6 @@ public final class WebClient implements AutoCloseable {
 
   @Override
   public void close() {
-    http.close();
+    http.shutdownNow();
   }
 }
