@@ -1,0 +1,65 @@
+package io.langop.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.mcp.TestMcpServer;
+import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real `langop run` process receiving SIGTERM while a step waits on a slow tool. */
+class SigtermTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigterm_aborts_the_step_in_flight_and_exits_143() throws Exception {
+        CountDownLatch neverReleased = new CountDownLatch(1);
+        try (var llm = new ScriptedOpenAiServer();
+             var mcp = TestMcpServer.start(TestTool.of("slow_export", "table", args -> {
+                 try {
+                     neverReleased.await(60, TimeUnit.SECONDS);
+                 } catch (InterruptedException interrupted) {
+                     Thread.currentThread().interrupt();
+                 }
+                 return "done";
+             }))) {
+            Path source = dir.resolve("Agent.java");
+            Files.writeString(source, """
+                    import io.langop.sdk.agent.*;
+                    public class Agent implements LangopAgent {
+                        public AgentDefinition define() {
+                            return AgentDefinition.builder("exporter").objective("export")
+                                    .workflow(w -> w.step("export", s -> s.tool("slow_export").param("table", "orders")))
+                                    .build();
+                        }
+                    }
+                    """);
+            Path log = dir.resolve("agent.log");
+            Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", source.toString(),
+                    "--mode", "scheduled", "--model-endpoint", llm.rootUrl(), "--mcp-server", mcp.url().toString(),
+                    "--workspace", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !mcp.calls().isEmpty());
+
+                agent.destroy(); // SIGTERM
+
+                assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(agent.exitValue()).isEqualTo(143);
+                assertThat(Files.readString(log)).contains("SIGTERM: aborting the current run");
+            } finally {
+                agent.destroyForcibly();
+            }
+        }
+    }
+}
