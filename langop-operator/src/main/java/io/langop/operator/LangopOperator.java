@@ -7,7 +7,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.langop.operator.agent.LanguageAgentReconciler;
 import io.langop.operator.cluster.LanguageClusterReconciler;
+import io.langop.operator.client.LanguageClientReconciler;
 import io.langop.operator.model.LanguageModelReconciler;
+import io.langop.operator.persona.LanguagePersonaReconciler;
 import io.langop.operator.tool.LanguageToolReconciler;
 import io.langop.operator.egress.DnsCache;
 import io.langop.operator.egress.EgressRules;
@@ -64,7 +66,9 @@ public final class LangopOperator {
         new LanguageClusterReconciler(egressRules),
         new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
         new LanguageToolReconciler(egressRules),
-        new LanguageAgentReconciler(egressRules));
+        new LanguagePersonaReconciler(),
+        new LanguageAgentReconciler(egressRules),
+        new LanguageClientReconciler());
   }
 
   private static <P extends io.fabric8.kubernetes.api.model.HasMetadata> void register(
