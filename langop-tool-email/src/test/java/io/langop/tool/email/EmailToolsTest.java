@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tools' texts where no server is needed, or where the server is a scripted one. */
 class EmailToolsTest {
@@ -62,10 +64,12 @@ class EmailToolsTest {
                 .contains("IMAP connection: not usable: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD");
     }
 
-    @Test
-    void aSenderIsRequiredWhenNeitherFromNorSmtpFromNorALoginIsGiven() throws Exception {
-        ToolResult result = call(Map.of("SMTP_HOST", "127.0.0.1"),
-                "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b"));
+    @ParameterizedTest
+    @ValueSource(strings = {"", "agent"})
+    void aSenderIsRequiredWhenNeitherFromNorSmtpFromNorAnAddressAsLoginIsGiven(String login) throws Exception {
+        var env = login.isEmpty() ? Map.of("SMTP_HOST", "127.0.0.1")
+                : Map.of("SMTP_HOST", "127.0.0.1", "SMTP_USER", login, "SMTP_PASSWORD", "pw-123");
+        ToolResult result = call(env, "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b"));
 
         assertThat(result).isEqualTo(
                 ToolResult.failure("Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter."));

@@ -48,9 +48,9 @@ public final class MailSettings {
         return masked;
     }
 
-    /** Sender used when a message names none: {@code SMTP_FROM}, else the SMTP login. */
+    /** Sender used when a message names none: {@code SMTP_FROM}, else the SMTP login when it is an address. */
     public Optional<String> defaultSender() {
-        return value("SMTP_FROM").or(() -> value("SMTP_USER"));
+        return value("SMTP_FROM").or(() -> value("SMTP_USER").filter(MailSettings::isAddress));
     }
 
     /** SMTP server; a login is optional because internal relays often accept mail without one. */
@@ -60,13 +60,8 @@ public final class MailSettings {
                     + "(and SMTP_USER and SMTP_PASSWORD when the server requires authentication).");
         }
         List<String> problems = new ArrayList<>();
-        value("SMTP_FROM").ifPresent(from -> {
-            try {
-                new InternetAddress(from, true).validate();
-            } catch (AddressException e) {
-                problems.add("SMTP_FROM is not a valid email address ('" + from + "')");
-            }
-        });
+        value("SMTP_FROM").filter(from -> !isAddress(from)).ifPresent(from ->
+                problems.add("SMTP_FROM is not a valid email address ('" + from + "')"));
         return read(MailProtocol.SMTP, problems);
     }
 
@@ -122,6 +117,15 @@ public final class MailSettings {
         Optional<Credentials> credentials = user.map(u -> new Credentials(u, password.orElseThrow()));
         return new MailServer(protocol, value(prefix + "HOST").orElseThrow(), port, security, credentials,
                 value(prefix + "TLS_TRUST"), timeout);
+    }
+
+    private static boolean isAddress(String text) {
+        try {
+            new InternetAddress(text, true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     private Integer number(String name, int min, int max) throws MailConfigurationException {

@@ -108,6 +108,7 @@ class MailSettingsTest {
         assertThat(new MailSettings(Map.of("SMTP_FROM", "bot@example.com", "SMTP_USER", "u@example.com"))
                 .defaultSender()).contains("bot@example.com");
         assertThat(new MailSettings(Map.of("SMTP_USER", "u@example.com")).defaultSender()).contains("u@example.com");
+        assertThat(new MailSettings(Map.of("SMTP_USER", "agent")).defaultSender()).as("a login that is no address").isEmpty();
         assertThat(new MailSettings(Map.of()).defaultSender()).isEmpty();
     }
 
