@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -127,29 +126,32 @@ public final class AgentRunner {
         T run() throws Exception;
     }
 
-    /** Runs {@code body} on its own virtual thread so that the run's timeout can interrupt it. */
+    /**
+     * Runs {@code body} on its own virtual thread so that the run's timeout can interrupt it. The caller
+     * does not wait for a body that ignores the interrupt (a busy loop in a custom step): the run ends
+     * with the timeout either way.
+     */
     private <T> T withTimeout(Body<T> body, ConstraintGuard guard) throws Exception {
         var timeout = agent.constraints().timeout();
         if (timeout.isEmpty()) {
             return body.run();
         }
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        try (var thread = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<T> future = thread.submit(() -> {
-                MDC.setContextMap(logContext);
-                return body.run();
-            });
-            try {
-                return future.get(timeout.get().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException expired) {
-                future.cancel(true);
-                throw guard.timeoutViolation();
-            } catch (InterruptedException interrupted) {
-                future.cancel(true);
-                throw interrupted;
-            } catch (ExecutionException failed) {
-                throw failed.getCause() instanceof Exception cause ? cause : failed;
-            }
+        FutureTask<T> task = new FutureTask<>(() -> {
+            MDC.setContextMap(logContext);
+            return body.run();
+        });
+        Thread.ofVirtual().name("run-" + agent.name()).start(task);
+        try {
+            return task.get(timeout.get().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException expired) {
+            task.cancel(true);
+            throw guard.timeoutViolation();
+        } catch (InterruptedException interrupted) {
+            task.cancel(true);
+            throw interrupted;
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof Exception cause ? cause : failed;
         }
     }
 

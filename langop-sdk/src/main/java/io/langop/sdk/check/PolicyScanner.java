@@ -98,6 +98,9 @@ final class PolicyScanner extends TreePathScanner<Void, Void> {
         if (tree.getModifiers().getFlags().contains(Modifier.NATIVE)) {
             report(tree, "native method " + tree.getName() + " is not allowed in agent code (native code)");
         }
+        if (tree.getName().contentEquals("finalize") && tree.getParameters().isEmpty()) {
+            report(tree, "finalize() is not allowed in agent code (threads of its own: finalizers run on the JVM's thread)");
+        }
         return super.visitMethod(tree, unused);
     }
 

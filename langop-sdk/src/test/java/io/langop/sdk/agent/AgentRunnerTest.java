@@ -201,6 +201,27 @@ class AgentRunnerTest {
     }
 
     @Test
+    void timeout_ends_the_run_even_when_a_custom_step_ignores_interrupts() throws Exception {
+        var agent = AgentDefinition.builder("a").objective("x")
+                .workflow(w -> w.step("spin", s -> s.custom(r -> {
+                    long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+                    long spins = 0;
+                    while (System.nanoTime() < until) {
+                        spins++; // busy, never checks the interrupt flag
+                    }
+                    return spins;
+                })))
+                .constraints(c -> c.timeout(Duration.ofMillis(300)))
+                .build();
+
+        long start = System.nanoTime();
+        RunOutcome outcome = run(agent);
+
+        assertViolation(outcome, Kind.TIMEOUT, "the run exceeded its timeout of PT0.3S");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void a_failing_tool_step_fails_the_run_naming_the_step_and_tool() throws Exception {
         var agent = AgentDefinition.builder("a").objective("x")
                 .workflow(w -> w.step("lookup", s -> s.tool("no_such_tool"))).build();

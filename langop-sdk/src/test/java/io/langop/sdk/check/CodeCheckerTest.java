@@ -132,6 +132,14 @@ class CodeCheckerTest {
     }
 
     @Test
+    void refuses_finalizers() {
+        CheckResult result = CHECKER.check(agentWith("", "protected void finalize() { }", "int unused = 0;"));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::line).containsExactly(5L);
+        assertThat(result.diagnostics().getFirst().message()).startsWith("finalize() is not allowed in agent code");
+    }
+
+    @Test
     void reports_compile_errors_with_position() {
         CheckResult result = CHECKER.check(agentWith("", "", "int x = \"text\";"));
 
