@@ -13,8 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Deliberately broken copies of valid examples must be rejected, naming what is wrong. */
 class BrokenExamplesTest {
 
-  private static final CrdSchemaValidator VALIDATOR = new CrdSchemaValidator();
-
   /** A valid example, a change that breaks it, and what the rejection must mention. */
   record Breakage(
       String what, String file, String kind, Consumer<ObjectNode> breakSpec, String expected) {
@@ -264,11 +262,13 @@ class BrokenExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("schemaBreakages")
   void schemaRejectsTheBrokenCopy(Breakage breakage) {
-    assertThat(VALIDATOR.violations(Examples.named(breakage.file(), breakage.kind()).object()))
+    assertThat(
+            CrdSchemaValidator.violations(
+                Examples.named(breakage.file(), breakage.kind()).object()))
         .as("the unbroken example")
         .isEmpty();
 
-    assertThat(VALIDATOR.violations(breakage.brokenObject()))
+    assertThat(CrdSchemaValidator.violations(breakage.brokenObject()))
         .anySatisfy(violation -> assertThat(violation).startsWith(breakage.expected()));
   }
 

@@ -37,12 +37,12 @@ final class CrdSchemaValidator {
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(KUBERNETES_OPENAPI);
 
-  private final Map<String, Schema> schemasByKind = new ConcurrentHashMap<>();
+  private static final Map<String, Schema> SCHEMAS_BY_KIND = new ConcurrentHashMap<>();
 
   /** Everything the schema of the object's kind rejects, one line per problem; empty if valid. */
-  List<String> violations(JsonNode object) {
+  static List<String> violations(JsonNode object) {
     String kind = object.path("kind").asText();
-    return schemasByKind
+    return SCHEMAS_BY_KIND
         .computeIfAbsent(kind, CrdSchemaValidator::schemaOf)
         .validate(object)
         .stream()
@@ -50,6 +50,8 @@ final class CrdSchemaValidator {
         .sorted()
         .toList();
   }
+
+  private CrdSchemaValidator() {}
 
   private static Schema schemaOf(String kind) {
     ObjectNode schema = GeneratedCrds.openApiSchema(kind).deepCopy();

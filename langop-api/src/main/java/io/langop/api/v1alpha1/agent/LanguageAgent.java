@@ -14,11 +14,7 @@ import io.langop.api.v1alpha1.LangopApi;
 @Version(LangopApi.VERSION)
 @ShortNames("lagent")
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.executionMode", type = Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Schedule",
-    jsonPath = ".spec.schedule",
-    type = Type.STRING,
-    priority = 1)
+@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER)
 @AdditionalPrinterColumn(
