@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +52,33 @@ final class CrdSchemaValidator {
         .toList();
   }
 
+  /**
+   * Every schema default of a kind that its own field schema rejects (the API server refuses such a
+   * CRD), as "pointer: problem".
+   */
+  static List<String> invalidDefaults(String kind) {
+    List<String> problems = new ArrayList<>();
+    collectInvalidDefaults(GeneratedCrds.openApiSchema(kind), "", problems);
+    return problems;
+  }
+
   private CrdSchemaValidator() {}
+
+  private static void collectInvalidDefaults(JsonNode schema, String path, List<String> out) {
+    if (schema.has("default")) {
+      ObjectNode fieldSchema = ((ObjectNode) schema).deepCopy();
+      fieldSchema.remove("default");
+      REGISTRY.getSchema(fieldSchema).validate(schema.get("default")).stream()
+          .map(error -> path + ": default " + schema.get("default") + " " + error.getMessage())
+          .forEach(out::add);
+    }
+    for (var property : schema.path("properties").properties()) {
+      collectInvalidDefaults(property.getValue(), path + "/" + property.getKey(), out);
+    }
+    if (schema.has("items")) {
+      collectInvalidDefaults(schema.get("items"), path + "/items", out);
+    }
+  }
 
   private static Schema schemaOf(String kind) {
     ObjectNode schema = GeneratedCrds.openApiSchema(kind).deepCopy();

@@ -108,6 +108,13 @@ class CrdShapeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
+  void everyDefaultSatisfiesItsOwnFieldSchema(
+      String kind, String shortName, Class<? extends Enum<?>> phases) {
+    assertThat(CrdSchemaValidator.invalidDefaults(kind)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
   void everyCelRuleCompiles(String kind, String shortName, Class<? extends Enum<?>> phases)
       throws Exception {
     for (CelRules.Rule rule : CelRules.rulesOf(kind)) {
