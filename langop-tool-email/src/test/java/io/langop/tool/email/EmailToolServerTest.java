@@ -101,6 +101,20 @@ class EmailToolServerTest {
     }
 
     @Test
+    void recipientsOutsideTheAllowListAreRefusedBeforeAnythingIsSent() {
+        var env = GreenMailServers.toolEnv(greenMail);
+        env.put("SMTP_ALLOWED_RECIPIENTS", "example.com");
+        try (var server = start(env); var client = connect(server)) {
+            assertError(call(client, "send_email", Map.of("to", "agent@example.com", "bcc", "leak@attacker.io",
+                    "subject", "s", "body", "b")), "Invalid parameter 'bcc': leak@attacker.io is not an allowed recipient");
+            assertThat(greenMail.getReceivedMessages()).isEmpty();
+            assertThat(call(client, "send_email", Map.of("to", "agent@example.com", "subject", "s", "body", "b"))
+                    .isError()).isFalse();
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        }
+    }
+
+    @Test
     void badArgumentsAreErrorResultsNamingTheParameter() {
         try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
             assertError(call(client, "send_email", Map.of("subject", "s", "body", "b")),

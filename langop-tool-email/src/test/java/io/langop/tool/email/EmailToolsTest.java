@@ -26,6 +26,7 @@ class EmailToolsTest {
         ToolResult config = call(Map.of(
                 "SMTP_HOST", "smtp.example.com", "SMTP_PORT", "465", "SMTP_USER", "agent@example.com",
                 "SMTP_PASSWORD", "very-secret-1", "SMTP_FROM", "bot@example.com",
+                "SMTP_ALLOWED_RECIPIENTS", "example.com, partner.org",
                 "IMAP_HOST", "imap.example.com", "IMAP_USER", "agent@example.com", "IMAP_PASSWORD", "very-secret-2"),
                 "email_config", Map.of());
 
@@ -37,6 +38,7 @@ class EmailToolsTest {
                 SMTP_PORT: 465
                 SMTP_USER: agent@example.com
                 SMTP_FROM: bot@example.com
+                SMTP_ALLOWED_RECIPIENTS: example.com, partner.org
                 SMTP_TLS: true
                 SMTP_PASSWORD: Yes (hidden)
                 SMTP connection: implicit TLS
@@ -58,7 +60,7 @@ class EmailToolsTest {
 
         assertThat(config)
                 .contains("SMTP_HOST: (not set)\nSMTP_PORT: (default)\nSMTP_USER: agent@example.com\n"
-                        + "SMTP_FROM: agent@example.com\nSMTP_TLS: false\nSMTP_PASSWORD: No\n"
+                        + "SMTP_FROM: agent@example.com\nSMTP_ALLOWED_RECIPIENTS: (anyone)\nSMTP_TLS: false\nSMTP_PASSWORD: No\n"
                         + "SMTP connection: not usable: SMTP configuration missing. Please set SMTP_HOST")
                 .contains("IMAP_PORT: x\n")
                 .contains("IMAP connection: not usable: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD");

@@ -30,6 +30,7 @@ public final class OutboxTools {
                 .orElseThrow(() -> new EmailToolException(
                         "Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter."));
         OutgoingEmail email = OutgoingEmail.of(sender, to, cc, bcc, subject, body, html);
+        RecipientPolicy.parse(settings.value(RecipientPolicy.VARIABLE).orElse(null)).check(email);
         try {
             mailer.send(email);
         } catch (MessagingException e) {
