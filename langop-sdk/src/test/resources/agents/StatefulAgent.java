@@ -1,5 +1,6 @@
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.LangopAgent;
+import io.langop.sdk.agent.Workspace;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
@@ -19,7 +20,12 @@ public class Agent implements LangopAgent {
                             long started = System.currentTimeMillis();
                             String key = Optional.ofNullable(r.text("list")).orElse("");
                             int count = seen.merge(key, 1, Integer::sum);
-                            return Map.of("new", count == 1, "runs", runs.get(), "ms", System.currentTimeMillis() - started);
+                            Workspace workspace = Workspace.current();
+                            boolean known = workspace.readIfExists("seen.txt").orElse("").lines().anyMatch(key::equals);
+                            if (!known) {
+                                workspace.append("seen.txt", key + "\n");
+                            }
+                            return Map.of("new", !known && count == 1, "runs", runs.get(), "ms", System.currentTimeMillis() - started);
                         }).dependsOn("list")))
                 .build();
     }

@@ -48,6 +48,7 @@ public final class AgentRunner {
         this.tools = tools;
         this.workspace = workspace;
         this.clock = clock;
+        Workspace.use(workspace);
     }
 
     public AgentDefinition agent() {

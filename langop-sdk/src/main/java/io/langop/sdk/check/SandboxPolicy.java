@@ -37,6 +37,10 @@ final class SandboxPolicy {
             "java.util.ServiceLoader", "java.util.Timer", "java.util.TimerTask", "java.util.ResourceBundle",
             "java.util.Scanner", "java.util.PropertyResourceBundle", "java.util.ListResourceBundle");
 
+    /** SDK types that drive runs: the runtime uses them, agent code only describes the agent. */
+    private static final Set<String> RUNTIME_INTERNALS = Set.of(
+            "io.langop.sdk.agent.AgentRunner", "io.langop.sdk.agent.ConstraintGuard", "io.langop.sdk.workflow.WorkflowEngine");
+
     /** Members of allowed types that are refused, with the reason. */
     private static final Map<String, String> REFUSED_MEMBERS = Map.ofEntries(
             Map.entry("java.lang.Object.getClass", "reflection"),
@@ -45,7 +49,8 @@ final class SandboxPolicy {
             Map.entry("java.lang.Object.notifyAll", "threads of its own"),
             Map.entry("java.lang.Integer.getInteger", "system properties"),
             Map.entry("java.lang.Long.getLong", "system properties"),
-            Map.entry("java.lang.Boolean.getBoolean", "system properties"));
+            Map.entry("java.lang.Boolean.getBoolean", "system properties"),
+            Map.entry("io.langop.sdk.agent.Workspace.use", "runtime internals"));
 
     /** The only members of java.lang.System an agent may use. */
     private static final Set<String> ALLOWED_SYSTEM_MEMBERS = Set.of("currentTimeMillis", "nanoTime", "lineSeparator");
@@ -74,6 +79,9 @@ final class SandboxPolicy {
 
     /** Why the top-level type {@code typeName} in {@code packageName} is refused, if it is (nested types follow their outermost type). */
     static Optional<String> refuseType(String packageName, String typeName) {
+        if (RUNTIME_INTERNALS.contains(typeName)) {
+            return Optional.of(typeName + " is not allowed in agent code (runtime internals)");
+        }
         boolean allowed = ALLOWED_TYPES.contains(typeName)
                 || ALLOWED_PACKAGES.contains(packageName)
                 || (packageName.equals("java.util") && !REFUSED_UTIL_TYPES.contains(typeName))

@@ -75,7 +75,9 @@ class CodeCheckerTest {
                 Arguments.of("this.wait();", "java.lang.Object.wait is not allowed"),
                 Arguments.of("new com.fasterxml.jackson.databind.ObjectMapper();", "com.fasterxml.jackson.databind.ObjectMapper is not allowed"),
                 Arguments.of("javax.script.ScriptEngineManager m = null;", "javax.script.ScriptEngineManager is not allowed in agent code (dynamic code)"),
-                Arguments.of("java.util.Arrays.parallelSort(new int[] {2, 1});", "java.util.Arrays.parallelSort is not allowed"));
+                Arguments.of("java.util.Arrays.parallelSort(new int[] {2, 1});", "java.util.Arrays.parallelSort is not allowed"),
+                Arguments.of("io.langop.sdk.agent.Workspace.use(null);", "io.langop.sdk.agent.Workspace.use is not allowed in agent code (runtime internals)"),
+                Arguments.of("new io.langop.sdk.agent.AgentRunner(null, null, null, null, null);", "io.langop.sdk.agent.AgentRunner is not allowed in agent code (runtime internals)"));
     }
 
     @ParameterizedTest
