@@ -7,5 +7,8 @@ public final class LangopApi {
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
 
+  /** {@code kubectl get langop} lists the objects of every kind. */
+  public static final String CATEGORY = "langop";
+
   private LangopApi() {}
 }

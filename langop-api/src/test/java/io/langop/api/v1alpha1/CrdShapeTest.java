@@ -35,13 +35,14 @@ class CrdShapeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
-  void isANamespacedV1alpha1KindWithShortNameAndStatusSubresource(
+  void isANamespacedV1alpha1KindWithShortNameCategoryAndStatusSubresource(
       String kind, String shortName, Class<? extends Enum<?>> phases) {
     JsonNode crd = GeneratedCrds.crd(kind);
 
     assertThat(crd.at("/spec/group").asText()).isEqualTo("langop.io");
     assertThat(crd.at("/spec/scope").asText()).isEqualTo("Namespaced");
     assertThat(crd.at("/spec/names/shortNames/0").asText()).isEqualTo(shortName);
+    assertThat(crd.at("/spec/names/categories/0").asText()).isEqualTo("langop");
     assertThat(crd.at("/spec/versions")).hasSize(1);
     JsonNode version = crd.at("/spec/versions/0");
     assertThat(version.at("/name").asText()).isEqualTo("v1alpha1");

@@ -4,6 +4,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -13,6 +14,7 @@ import io.langop.api.v1alpha1.LangopApi;
 @Group(LangopApi.GROUP)
 @Version(LangopApi.VERSION)
 @ShortNames("ltool")
+@Categories(LangopApi.CATEGORY)
 @AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.type", type = Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.deploymentMode", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Image", jsonPath = ".spec.image", type = Type.STRING, priority = 1)
