@@ -56,7 +56,7 @@ public final class ModelProxy implements AutoCloseable {
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
-    ConfigWatcher watcher = new ConfigWatcher(configFile, content, reloadInterval, next -> {
+    ConfigWatcher watcher = new ConfigWatcher(configFile, content, config, reloadInterval, next -> {
       Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);
       gateway.set(rebuilt);
       limiters.retainOnly(rebuilt.scopeKeys());

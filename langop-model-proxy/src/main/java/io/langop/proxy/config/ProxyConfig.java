@@ -23,4 +23,14 @@ public record ProxyConfig(List<ModelConfig> models, List<ClientKey> clientKeys, 
   public java.util.Optional<ModelConfig> model(String name) {
     return models.stream().filter(m -> m.name().equals(name)).findFirst();
   }
+
+  /** Every secret file the configuration refers to, so a rotated key can be noticed like a changed file. */
+  public List<java.nio.file.Path> secretFiles() {
+    java.util.stream.Stream<SecretRef> refs = java.util.stream.Stream.concat(
+        clientKeys.stream().map(ClientKey::key),
+        models.stream().flatMap(m -> java.util.stream.Stream.concat(java.util.stream.Stream.of(m.apiKey()),
+            m.endpoints().stream().map(EndpointConfig::apiKey))));
+    return refs.filter(r -> r != null && r.file() != null).map(r -> java.nio.file.Path.of(r.file()))
+        .distinct().toList();
+  }
 }

@@ -2,9 +2,9 @@ package io.langop.proxy.gateway;
 
 import io.langop.proxy.cache.ResponseCache;
 import io.langop.proxy.config.ClientKey;
-import io.langop.proxy.config.EndpointConfig;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.ProxyConfig;
+import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.routing.EndpointPool;
 import io.langop.proxy.upstream.Protocol;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +45,11 @@ public final class Gateway {
   public static Gateway build(ProxyConfig config, Gateway previous, LongSupplier clock) {
     Map<String, ModelRuntime> models = new LinkedHashMap<>();
     for (ModelConfig model : config.models()) {
+      List<String> keys = upstreamKeys(model);
       ModelRuntime kept = previous == null ? null : previous.models.get(model.name());
-      models.put(model.name(), kept != null && kept.config().equals(model) ? kept : runtime(model, clock));
+      boolean unchanged = kept != null && kept.config().equals(model)
+          && kept.pool().endpoints().stream().map(Endpoint::apiKey).toList().equals(keys);
+      models.put(model.name(), unchanged ? kept : runtime(model, keys, clock));
     }
     List<ResolvedKey> keys = config.clientKeys().stream()
         .map(k -> new ResolvedKey(k, k.key().resolve().getBytes(StandardCharsets.UTF_8)))
@@ -54,10 +57,16 @@ public final class Gateway {
     return new Gateway(config, Map.copyOf(models), keys);
   }
 
-  private static ModelRuntime runtime(ModelConfig model, LongSupplier clock) {
+  /** The key of each endpoint, in endpoint order (null where the upstream needs none). */
+  private static List<String> upstreamKeys(ModelConfig model) {
     String modelKey = model.apiKey() == null ? null : model.apiKey().resolve();
-    EndpointPool pool = new EndpointPool(model.routing(), model.endpoints(), model.circuitBreaker(),
-        (EndpointConfig e) -> e.apiKey() != null ? e.apiKey().resolve() : modelKey, clock);
+    return model.endpoints().stream()
+        .map(e -> e.apiKey() != null ? e.apiKey().resolve() : modelKey)
+        .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+  }
+
+  private static ModelRuntime runtime(ModelConfig model, List<String> keys, LongSupplier clock) {
+    EndpointPool pool = new EndpointPool(model.routing(), model.endpoints(), keys, model.circuitBreaker(), clock);
     ResponseCache cache = model.cache().enabled()
         ? new ResponseCache(model.cache().ttl(), model.cache().maxBytes(), clock) : null;
     return new ModelRuntime(model, Protocol.of(model.provider()), pool, cache);

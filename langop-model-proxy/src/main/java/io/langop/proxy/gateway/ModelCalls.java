@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.proxy.cache.ResponseCache;
 import io.langop.proxy.config.ClientKey;
-import io.langop.proxy.config.RateLimits;
+import io.langop.proxy.config.Durations;
 import io.langop.proxy.gateway.UpstreamAttempts.Result;
 import io.langop.proxy.limits.RateLimiters;
 import io.langop.proxy.limits.RateLimiters.Admission;
 import io.langop.proxy.limits.RateLimiters.Permit;
 import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.openai.InvalidRequestException;
+import io.langop.proxy.openai.Json;
 import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.upstream.Protocol;
 import io.langop.proxy.upstream.StreamTranslator;
@@ -85,7 +86,7 @@ public final class ModelCalls {
     try {
       model.config().defaults().forEach((field, value) -> {
         if (!request.has(field)) {
-          request.set(field, io.langop.proxy.openai.Json.MAPPER.valueToTree(value));
+          request.set(field, Json.MAPPER.valueToTree(value));
         }
       });
       boolean stream = operation == Operation.CHAT && request.path("stream").asBoolean(false);
@@ -123,15 +124,17 @@ public final class ModelCalls {
             fail(exchange, modelName, clientName, failed.error());
           }
           case Result.Answered answered -> {
+            List<Permit> permits = new ArrayList<>(answered.fallbackPermits());
+            permits.add(permit);
             try {
               TokenUsage usage = stream
                   ? streamAnswer(answered, request, estimatedTokens, exchange)
-                  : wholeAnswer(operation, answered, cacheKey, model, exchange);
+                  : wholeAnswer(operation, answered, cacheKey, model, permits, exchange);
               permit.settleTokens(usage.totalTokens());
               ledger.recordAnswer(answered.model().name(), clientName, usage, answered.model().config().pricing(),
                   false);
             } finally {
-              answered.fallbackPermits().forEach(Permit::close);
+              permits.forEach(Permit::close);
             }
           }
         }
@@ -152,14 +155,18 @@ public final class ModelCalls {
     return cacheable ? ResponseCache.key(operation.path, request) : null;
   }
 
+  /**
+   * @param permits closed before the answer is written: the upstream's work is done, and a client that sends its
+   *     next request the moment it has this answer must find the concurrency slot free
+   */
   private TokenUsage wholeAnswer(Operation operation, Result.Answered answered, String cacheKey, ModelRuntime requested,
-      Exchange exchange) throws IOException {
+      List<Permit> permits, Exchange exchange) throws IOException {
     ModelRuntime model = answered.model();
     Protocol.Answer answer;
     try {
       answer = operation == Operation.CHAT ? model.protocol().chatAnswer(answered.reply().body())
           : new Protocol.Answer(answered.reply().body(), TokenUsage.fromOpenAi(
-              io.langop.proxy.openai.Json.read(answered.reply().body()).get("usage")));
+              Json.read(answered.reply().body()).get("usage")));
     } catch (IOException | RuntimeException e) {
       answered.lease().close(Outcome.FAILURE, answered.latencyNanos());
       exchange.error(ApiError.upstreamUnavailable("Model '" + model.name() + "' answered with a body that is not "
@@ -167,6 +174,7 @@ public final class ModelCalls {
       return TokenUsage.NONE;
     }
     answered.lease().close(Outcome.SUCCESS, answered.latencyNanos());
+    permits.forEach(Permit::close);
     if (cacheKey != null) {
       requested.cache().put(cacheKey, answer.body(), model.name());
     }
@@ -186,12 +194,14 @@ public final class ModelCalls {
     StreamTranslator translator = model.protocol().streamTranslator(clientWantsUsage);
     Outcome outcome = Outcome.FAILURE;
     try (InputStream body = answered.reply().stream();
+         IdleWatchdog watchdog = new IdleWatchdog(model.config().timeout(), body);
          BufferedReader events = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       Exchange.EventSink sink = exchange.events(Map.of(MODEL_HEADER, model.name()));
       String event = null;
       StringBuilder data = new StringBuilder();
       String line;
       while ((line = readUpstream(events)) != null) {
+        watchdog.activity();
         if (line.isEmpty()) {
           if (!data.isEmpty()) {
             for (String out : translator.translate(event, data.toString())) {
@@ -216,9 +226,11 @@ public final class ModelCalls {
       if (translator.finished()) {
         outcome = Outcome.SUCCESS;
       } else {
-        LOG.warn("model {} ended its stream before finishing the answer", model.name());
-        send(sink, io.langop.proxy.openai.Json.text(ApiError.upstreamUnavailable(
-            "Model '" + model.name() + "' ended the stream before the answer was complete.").toJson()));
+        String why = watchdog.fired()
+            ? "was silent for longer than its timeout of " + Durations.format(model.config().timeout())
+            : "ended the stream before the answer was complete";
+        LOG.warn("model {} {}", model.name(), why);
+        send(sink, Json.text(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".").toJson()));
       }
       return translator.usage(estimatedTokens);
     } finally {

@@ -139,6 +139,10 @@ final class UpstreamAttempts {
       Reply reply;
       try {
         reply = exchange(request, config.timeout(), stream);
+      } catch (java.net.http.HttpConnectTimeoutException e) {
+        lease.close(Outcome.FAILURE, System.nanoTime() - started);
+        last = ApiError.upstreamUnavailable("Model '" + model.name() + "' could not be connected to in time.");
+        continue;
       } catch (HttpTimeoutException | TimeoutException e) {
         lease.close(Outcome.FAILURE, System.nanoTime() - started);
         last = ApiError.upstreamTimeout("Model '" + model.name() + "' did not answer within "

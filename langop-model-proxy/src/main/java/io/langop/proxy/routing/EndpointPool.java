@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /** A model's endpoints and the strategy that picks one per attempt, skipping ejected ones. */
@@ -19,12 +18,15 @@ public final class EndpointPool {
   private final List<Endpoint> endpoints;
   private final AtomicInteger next = new AtomicInteger();
 
-  public EndpointPool(RoutingStrategy strategy, List<EndpointConfig> configs, CircuitBreakerSettings breaker,
-      Function<EndpointConfig, String> apiKeys, LongSupplier clock) {
+  /** @param apiKeys the upstream key of each endpoint, in the same order (null where none is needed) */
+  public EndpointPool(RoutingStrategy strategy, List<EndpointConfig> configs, List<String> apiKeys,
+      CircuitBreakerSettings breaker, LongSupplier clock) {
     this.strategy = strategy;
-    this.endpoints = configs.stream()
-        .map(c -> new Endpoint(c, apiKeys.apply(c), new CircuitBreaker(breaker, clock)))
-        .toList();
+    List<Endpoint> built = new ArrayList<>(configs.size());
+    for (int i = 0; i < configs.size(); i++) {
+      built.add(new Endpoint(configs.get(i), apiKeys.get(i), new CircuitBreaker(breaker, clock)));
+    }
+    this.endpoints = List.copyOf(built);
   }
 
   public List<Endpoint> endpoints() {

@@ -45,6 +45,29 @@ class ConfigReloadTest {
     }
   }
 
+  @Test
+  void usesARotatedUpstreamKeyWithoutARestart() throws Exception {
+    Path key = dir.resolve("api-key");
+    java.nio.file.Files.writeString(key, "sk-old\n");
+    try (ScriptedUpstream upstream = new ScriptedUpstream(Behaviour.json(200, OpenAiBodies.completion("x", 1, 1)));
+         ProxyFixture proxy = new ProxyFixture(dir, """
+             models:
+               - name: m
+                 apiKey: {file: %s}
+                 endpoints: [{url: "%s"}]
+             """.formatted(key, upstream.baseUrl()))) {
+      status(proxy, "m");
+
+      java.nio.file.Files.writeString(key, "sk-new\n");
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+        status(proxy, "m");
+        return upstream.requests().getLast().header("Authorization").equals("Bearer sk-new");
+      });
+
+      assertThat(upstream.requests().getFirst().header("Authorization")).isEqualTo("Bearer sk-old");
+    }
+  }
+
   private static int status(ProxyFixture proxy, String model) {
     return proxy.post("/v1/chat/completions", OpenAiBodies.chatRequest(model, "hi")).statusCode();
   }

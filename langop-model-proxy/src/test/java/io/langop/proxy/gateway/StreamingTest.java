@@ -43,7 +43,10 @@ class StreamingTest {
           - name: m
             endpoints: [{url: "%s"}]
             pricing: {inputPer1kTokens: 1, outputPer1kTokens: 2}
-        """.formatted(upstream.baseUrl()));
+          - name: impatient
+            endpoints: [{url: "%s"}]
+            timeout: 300ms
+        """.formatted(upstream.baseUrl(), upstream.baseUrl()));
   }
 
   @AfterEach
@@ -145,6 +148,19 @@ class StreamingTest {
 
     // 200 events at 20 ms would take 4 s; the upstream sees its client (the proxy) go away long before.
     assertThat(upstream.streamAborted.await(3, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void endsAStreamWhoseUpstreamFallsSilent() throws Exception {
+    upstream.always(Behaviour.sse(Duration.ofSeconds(5), OpenAiBodies.chunk("first"), OpenAiBodies.chunk("late")));
+
+    long started = System.nanoTime();
+    String body = streamBody("{\"model\":\"impatient\",\"stream\":true,"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    assertThat(body).contains("first").doesNotContain("late")
+        .contains("was silent for longer than its timeout of 300ms");
   }
 
   private String streamBody(String request) throws Exception {

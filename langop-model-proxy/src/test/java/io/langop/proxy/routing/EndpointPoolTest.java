@@ -25,8 +25,8 @@ class EndpointPoolTest {
     for (int i = 0; i < weights.length; i++) {
       configs.add(new EndpointConfig(URI.create("http://e" + i + "/v1"), weights[i], null));
     }
-    return new EndpointPool(strategy, configs, new CircuitBreakerSettings(2, Duration.ofSeconds(10)), c -> null,
-        clock);
+    return new EndpointPool(strategy, configs, java.util.Collections.nCopies(weights.length, null),
+        new CircuitBreakerSettings(2, Duration.ofSeconds(10)), clock);
   }
 
   private static String host(Lease lease) {

@@ -1,0 +1,122 @@
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop load at a fixed rate against several targets serving the same fake upstream; prints latency
+ * p50/p99 per target and what each adds over calling the upstream directly. Latency runs from the moment
+ * a request was due, not when it was sent, so a stalled target cannot hide its queueing (no coordinated
+ * omission). Usage: java LoadBench.java <rate/s> <seconds> <name>=<url> ... (the first target is the baseline)
+ */
+public class LoadBench {
+
+  private static final String CHAT = "{\"model\":\"fast\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+  private static final String STREAM =
+      "{\"model\":\"fast-stream\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+  record Result(double p50Micros, double p99Micros, int errors) {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rate = Integer.parseInt(args[0]);
+    int seconds = Integer.parseInt(args[1]);
+    Map<String, String> targets = new LinkedHashMap<>();
+    for (int i = 2; i < args.length; i++) {
+      String[] pair = args[i].split("=", 2);
+      targets.put(pair[0], pair[1]);
+    }
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    for (String mode : new String[] {"non-streaming (full response)", "streaming (time to first chunk)"}) {
+      boolean stream = mode.startsWith("streaming");
+      System.out.printf("%n%s at %d req/s for %d s%n", mode, rate, seconds);
+      System.out.printf("%-8s %10s %10s %14s %14s %7s%n", "target", "p50 µs", "p99 µs", "added p50 µs",
+          "added p99 µs", "errors");
+      Result baseline = null;
+      for (var target : targets.entrySet()) {
+        String path = target.getValue() + (stream && !target.getKey().equals("proxy") ? "/stream" : "")
+            + "/v1/chat/completions";
+        run(http, path, stream, rate, 2); // warm up connections and JIT
+        Result result = run(http, path, stream, rate, seconds);
+        if (baseline == null) {
+          baseline = result;
+        }
+        System.out.printf("%-8s %10.0f %10.0f %14s %14s %7d%n", target.getKey(), result.p50Micros(),
+            result.p99Micros(), result == baseline ? "-" : "%.0f".formatted(result.p50Micros() - baseline.p50Micros()),
+            result == baseline ? "-" : "%.0f".formatted(result.p99Micros() - baseline.p99Micros()), result.errors());
+      }
+    }
+    http.close();
+  }
+
+  private static Result run(HttpClient http, String url, boolean stream, int rate, int seconds) throws Exception {
+    int total = rate * seconds;
+    long[] latencies = new long[total];
+    AtomicInteger errors = new AtomicInteger();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(stream ? STREAM : CHAT)).timeout(Duration.ofSeconds(10)).build();
+    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < total; i++) {
+        long due = start + i * interval;
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        int index = i;
+        workers.submit(() -> {
+          try {
+            latencies[index] = stream ? firstChunk(http, request, due) : whole(http, request, due);
+          } catch (Exception e) {
+            errors.incrementAndGet();
+            latencies[index] = Long.MAX_VALUE;
+          }
+        });
+      }
+    }
+    Arrays.sort(latencies);
+    return new Result(latencies[total / 2] / 1000.0, latencies[(int) (total * 0.99)] / 1000.0, errors.get());
+  }
+
+  private static long whole(HttpClient http, HttpRequest request, long due) throws Exception {
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    long latency = System.nanoTime() - due;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("HTTP " + response.statusCode());
+    }
+    return latency;
+  }
+
+  private static long firstChunk(HttpClient http, HttpRequest request, long due) throws Exception {
+    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null && !line.startsWith("data:")) {
+        // skip to the first event
+      }
+      long latency = System.nanoTime() - due;
+      if (response.statusCode() != 200 || line == null) {
+        throw new IllegalStateException("HTTP " + response.statusCode());
+      }
+      while (lines.readLine() != null) {
+        // drain so the connection can be reused
+      }
+      return latency;
+    }
+  }
+}

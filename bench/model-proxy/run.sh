@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Model proxy benchmark: a fast fake upstream (nginx returning canned OpenAI answers), called directly,
+# through the proxy, and through nginx proxy_pass, side by side. Prints added latency p50/p99 at a fixed
+# rate and maximum throughput, for non-streaming and streaming requests.
+# Usage: bench/model-proxy/run.sh [rate=1000] [seconds=10]      (needs root for apt-get if nginx/wrk are missing)
+set -euo pipefail
+RATE=${1:-1000}
+SECONDS_PER_RUN=${2:-10}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+WORK=$(mktemp -d)
+UPSTREAM_PORT=18081 NGINX_PORT=18082 PROXY_PORT=18083
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+  echo "installing nginx and wrk from Debian's packages" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light wrk >/dev/null
+fi
+
+echo "building the proxy" >&2
+(cd "$ROOT" && ./mvnw -B -q -pl langop-model-proxy -am package -DskipTests \
+  && ./mvnw -B -q -pl langop-model-proxy dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime)
+CLASSPATH="$ROOT/langop-model-proxy/target/classes:$(cat "$WORK/cp.txt")"
+
+# The fake upstream answers like a very fast model: a complete answer, or a short SSE stream.
+COMPLETION='{"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"fast","choices":[{"index":0,"message":{"role":"assistant","content":"Hello! How can I help you today?"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":9,"total_tokens":18}}'
+chunk() { printf 'data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1700000000,"model":"fast","choices":[{"index":0,"delta":{"content":"%s"},"finish_reason":null}]}\\n\\n' "$1"; }
+STREAM="$(chunk Hello)$(chunk ' there')$(chunk '!')"'data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1700000000,"model":"fast","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}}\n\ndata: [DONE]\n\n'
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/body;
+  proxy_temp_path $WORK/proxy;
+  upstream fake_model { server 127.0.0.1:$UPSTREAM_PORT; keepalive 256; }
+  server {
+    listen 127.0.0.1:$UPSTREAM_PORT;
+    keepalive_requests 100000;
+    location /stream/ { default_type text/event-stream; return 200 '$STREAM'; }
+    location / { default_type application/json; return 200 '$COMPLETION'; }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    keepalive_requests 100000;
+    location / {
+      proxy_pass http://fake_model;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+    }
+  }
+}
+CONF
+mkdir -p "$WORK/body" "$WORK/proxy"
+nginx -c "$WORK/nginx.conf" -g 'daemon on;'
+
+cat > "$WORK/proxy.yaml" <<YAML
+models:
+  - name: fast
+    endpoints: [{url: "http://127.0.0.1:$UPSTREAM_PORT/v1"}]
+  - name: fast-stream
+    endpoints: [{url: "http://127.0.0.1:$UPSTREAM_PORT/stream/v1"}]
+YAML
+PROXY_CONFIG="$WORK/proxy.yaml" PORT=$PROXY_PORT LOG_LEVEL=warn \
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -cp "$CLASSPATH" io.langop.proxy.ModelProxyMain &
+PIDS+=($!)
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null && break; sleep 0.2; done
+
+echo "== added latency (open loop, latency counted from when each request was due) =="
+"$JAVA_HOME/bin/java" "$HERE/LoadBench.java" "$RATE" "$SECONDS_PER_RUN" \
+  direct=http://127.0.0.1:$UPSTREAM_PORT proxy=http://127.0.0.1:$PROXY_PORT nginx=http://127.0.0.1:$NGINX_PORT
+
+echo
+echo "== maximum throughput (wrk, 2 threads, 64 connections, ${SECONDS_PER_RUN}s; all on the same 2 cores) =="
+printf '%s' '{"model":"fast","messages":[{"role":"user","content":"hi"}]}' > "$WORK/chat.json"
+printf '%s' '{"model":"fast-stream","stream":true,"messages":[{"role":"user","content":"hi"}]}' > "$WORK/stream.json"
+printf '%-15s %-8s %12s %10s %10s\n' mode target "req/s" "p50" "p99"
+for mode in chat stream; do
+  for target in direct proxy nginx; do
+    case $target in
+      direct) url=http://127.0.0.1:$UPSTREAM_PORT$([ $mode = stream ] && echo /stream)/v1/chat/completions ;;
+      proxy) url=http://127.0.0.1:$PROXY_PORT/v1/chat/completions ;;
+      nginx) url=http://127.0.0.1:$NGINX_PORT$([ $mode = stream ] && echo /stream)/v1/chat/completions ;;
+    esac
+    BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d3s -s "$HERE/post.lua" "$url" >/dev/null # warm-up
+    out=$(BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$HERE/post.lua" "$url")
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    printf '%-15s %-8s %12s %10s %10s %s\n' "$mode" "$target" "$rps" "$p50" "$p99" "${non2xx:+non-2xx: $non2xx}"
+  done
+done
