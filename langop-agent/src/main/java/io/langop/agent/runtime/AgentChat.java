@@ -11,6 +11,7 @@ import io.langop.sdk.llm.ToolLoop;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One chat turn of the interactive mode: the client's conversation, preceded by the agent's persona,
@@ -30,14 +31,23 @@ final class AgentChat {
         this.tools = tools;
     }
 
-    Reply reply(List<ChatMessage> conversation) throws InterruptedException {
+    /**
+     * Whether text can go to the client as the model writes it: not when content filters are set,
+     * since they must see the whole answer before any of it leaves.
+     */
+    boolean canStream() {
+        return agent.constraints().blockedTopics().isEmpty() && agent.constraints().blockedPatterns().isEmpty();
+    }
+
+    /** @param onText receives the answer while it is written, or null to get it only at the end */
+    Reply reply(List<ChatMessage> conversation, Consumer<String> onText) throws InterruptedException {
         List<ChatMessage> messages = new ArrayList<>();
         if (!agent.persona().isBlank()) {
             messages.add(SystemMessage.from(agent.persona()));
         }
         messages.addAll(conversation);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), Clock.systemUTC());
-        String text = new ToolLoop(llm, tools, guard).complete(messages).text();
+        String text = new ToolLoop(llm, tools, guard).complete(messages, onText).text();
         guard.checkContent("output", text);
         return new Reply(text, guard.usage());
     }

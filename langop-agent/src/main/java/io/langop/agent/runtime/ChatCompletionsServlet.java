@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The interactive mode's OpenAI-compatible API: {@code POST /v1/chat/completions} (plain or
  * {@code stream: true} server-sent events) and {@code GET /v1/models}. The only model is the agent
  * itself; the conversation always starts with the agent's persona and may use the agent's tools.
- * The answer is computed before streaming starts (tool calls must finish first) and then sent as
- * chunks, so streaming clients work unchanged.
+ * With {@code stream: true} the model's text is relayed as it is written, except when the agent has
+ * content filters (blocked topics or patterns): those must see the whole answer first, so it is then
+ * sent in chunks once complete.
  */
 final class ChatCompletionsServlet extends HttpServlet {
 
@@ -82,31 +83,28 @@ final class ChatCompletionsServlet extends HttpServlet {
             OpenAiErrors.invalidRequest(response, invalid.getMessage(), "messages");
             return;
         }
-        AgentChat.Reply reply;
-        try {
-            reply = chat.reply(conversation);
-        } catch (ConstraintViolationException violation) {
-            LOG.warn("Chat request refused: {}", violation.getMessage());
-            int status = switch (violation.kind()) {
-                case BLOCKED_CONTENT -> 400;
-                case RATE_LIMIT, TOKEN_BUDGET, COST_BUDGET -> 429;
-                case MAX_ITERATIONS, TIMEOUT -> 500;
-            };
-            OpenAiErrors.send(response, status, status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error",
-                    violation.getMessage(), null, "constraint_violated");
-            return;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            OpenAiErrors.send(response, 503, "server_error", "The agent is shutting down.", null, null);
-            return;
-        } catch (RuntimeException failure) {
-            LOG.error("Chat request failed: {}", failure.getMessage());
-            OpenAiErrors.send(response, 502, "server_error", "The agent's model or tools failed: " + failure.getMessage(), null, null);
+        String id = "chatcmpl-" + UUID.randomUUID();
+        boolean stream = body.path("stream").asBoolean(false);
+        boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
+        if (stream && chat.canStream()) {
+            streamLive(response, id, conversation, includeUsage);
             return;
         }
-        String id = "chatcmpl-" + UUID.randomUUID();
-        if (body.path("stream").asBoolean(false)) {
-            stream(response, id, reply, body.path("stream_options").path("include_usage").asBoolean(false));
+        AgentChat.Reply reply;
+        try {
+            reply = chat.reply(conversation, null);
+        } catch (InterruptedException | RuntimeException failure) {
+            sendFailure(response, failure);
+            return;
+        }
+        if (stream) {
+            PrintWriter out = startStream(response, id);
+            for (String piece : reply.text().split("(?<=\\s)")) {
+                if (!piece.isEmpty()) {
+                    sendChunk(out, chunk(id, JSON.createObjectNode().put("content", piece), null));
+                }
+            }
+            finishStream(out, id, reply.usage(), includeUsage);
         } else {
             ObjectNode completion = envelope(id, "chat.completion");
             completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
@@ -117,21 +115,63 @@ final class ChatCompletionsServlet extends HttpServlet {
         }
     }
 
-    private void stream(HttpServletResponse response, String id, AgentChat.Reply reply, boolean includeUsage) throws IOException {
+    /** Sends the model's text as it is written; a failure after the first byte becomes an error event. */
+    private void streamLive(HttpServletResponse response, String id, List<ChatMessage> conversation, boolean includeUsage) throws IOException {
+        PrintWriter out = startStream(response, id);
+        try {
+            AgentChat.Reply reply = chat.reply(conversation, text -> sendChunk(out, chunk(id, JSON.createObjectNode().put("content", text), null)));
+            finishStream(out, id, reply.usage(), includeUsage);
+        } catch (InterruptedException | RuntimeException failure) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Streamed chat request failed: {}", failure.getMessage());
+            ObjectNode error = JSON.createObjectNode();
+            error.putObject("error").put("message", failure.getMessage()).put("type", "server_error").putNull("param")
+                    .put("code", failure instanceof ConstraintViolationException ? "constraint_violated" : null);
+            sendChunk(out, error);
+            out.write("data: [DONE]\n\n");
+            out.flush();
+        }
+    }
+
+    private void sendFailure(HttpServletResponse response, Exception failure) throws IOException {
+        switch (failure) {
+            case ConstraintViolationException violation -> {
+                LOG.warn("Chat request refused: {}", violation.getMessage());
+                int status = switch (violation.kind()) {
+                    case BLOCKED_CONTENT -> 400;
+                    case RATE_LIMIT, TOKEN_BUDGET, COST_BUDGET -> 429;
+                    case MAX_ITERATIONS, TIMEOUT -> 500;
+                };
+                String type = status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error";
+                OpenAiErrors.send(response, status, type, violation.getMessage(), null, "constraint_violated");
+            }
+            case InterruptedException interrupted -> {
+                Thread.currentThread().interrupt();
+                OpenAiErrors.send(response, 503, "server_error", "The agent is shutting down.", null, null);
+            }
+            default -> {
+                LOG.error("Chat request failed: {}", failure.getMessage());
+                OpenAiErrors.send(response, 502, "server_error", "The agent's model or tools failed: " + failure.getMessage(), null, null);
+            }
+        }
+    }
+
+    private PrintWriter startStream(HttpServletResponse response, String id) throws IOException {
         response.setContentType("text/event-stream");
         response.setHeader("Cache-Control", "no-cache");
         PrintWriter out = response.getWriter();
         sendChunk(out, chunk(id, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
-        for (String piece : reply.text().split("(?<=\\s)")) {
-            if (!piece.isEmpty()) {
-                sendChunk(out, chunk(id, JSON.createObjectNode().put("content", piece), null));
-            }
-        }
+        return out;
+    }
+
+    private void finishStream(PrintWriter out, String id, RunUsage usage, boolean includeUsage) {
         sendChunk(out, chunk(id, JSON.createObjectNode(), "stop"));
         if (includeUsage) {
             ObjectNode usageChunk = envelope(id, "chat.completion.chunk");
             usageChunk.putArray("choices");
-            usageChunk.set("usage", usage(reply.usage()));
+            usageChunk.set("usage", usage(usage));
             sendChunk(out, usageChunk);
         }
         out.write("data: [DONE]\n\n");

@@ -79,13 +79,41 @@ class InteractiveModeTest {
     }
 
     @Test
-    void streams_the_answer_as_chat_completion_chunks() throws Exception {
+    void with_content_filters_streams_the_checked_answer_as_chunks() throws Exception {
         llm.thenText("Streaming works fine today");
         var client = OpenAiStreamingChatModel.builder().baseUrl(baseUrl()).apiKey("unused").modelName("helpdesk").build();
         List<String> pieces = new CopyOnWriteArrayList<>();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
-        client.chat(ChatRequest.builder().messages(UserMessage.from("status?")).build(), new StreamingChatResponseHandler() {
+        client.chat(ChatRequest.builder().messages(UserMessage.from("status?")).build(), collectInto(pieces, done));
+
+        assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Streaming works fine today");
+        assertThat(pieces).hasSizeGreaterThan(1);
+        assertThat(String.join("", pieces)).isEqualTo("Streaming works fine today");
+    }
+
+    @Test
+    void relays_the_models_text_while_it_is_written_when_no_content_filter_applies() throws Exception {
+        llm.thenToolCall("kubectl_get", "{\"resource\":\"nodes\"}").thenText("Live tokens arrive one by one");
+        var agent = AgentDefinition.builder("live").mode(ExecutionMode.INTERACTIVE).objective("Answer").build();
+        var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "PORT", "0"));
+        try (var liveRuntime = AgentRuntime.connect(config, agent); var liveServer = liveRuntime.serve()) {
+            var client = OpenAiStreamingChatModel.builder().baseUrl("http://127.0.0.1:" + liveServer.port() + "/v1")
+                    .apiKey("unused").modelName("live").build();
+            List<String> pieces = new CopyOnWriteArrayList<>();
+            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+            client.chat(ChatRequest.builder().messages(UserMessage.from("nodes?")).build(), collectInto(pieces, done));
+
+            assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Live tokens arrive one by one");
+            assertThat(pieces).containsExactly("Live ", "tokens ", "arrive ", "one ", "by ", "one");
+            assertThat(llm.requests()).allSatisfy(request -> assertThat(request.path("stream").asBoolean()).isTrue());
+            assertThat(mcp.calls()).containsExactly("kubectl_get {resource=nodes}");
+        }
+    }
+
+    private static StreamingChatResponseHandler collectInto(List<String> pieces, CompletableFuture<ChatResponse> done) {
+        return new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partialResponse) {
                 pieces.add(partialResponse);
@@ -100,11 +128,7 @@ class InteractiveModeTest {
             public void onError(Throwable error) {
                 done.completeExceptionally(error);
             }
-        });
-
-        assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Streaming works fine today");
-        assertThat(pieces).hasSizeGreaterThan(1);
-        assertThat(String.join("", pieces)).isEqualTo("Streaming works fine today");
+        };
     }
 
     @Test

@@ -5,11 +5,18 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.langop.sdk.config.RetryPolicy;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * An OpenAI-compatible chat model (the langop model proxy in a cluster). Rate limits (429), server
@@ -18,11 +25,13 @@ import java.time.Duration;
 public final class LlmClient {
 
     private final ChatModel model;
+    private final StreamingChatModel streamingModel;
     private final String modelName;
     private final RetryPolicy retry;
 
-    public LlmClient(ChatModel model, String modelName, RetryPolicy retry) {
+    public LlmClient(ChatModel model, StreamingChatModel streamingModel, String modelName, RetryPolicy retry) {
         this.model = model;
+        this.streamingModel = streamingModel;
         this.modelName = modelName;
         this.retry = retry;
     }
@@ -36,7 +45,13 @@ public final class LlmClient {
                 .timeout(timeout)
                 .maxRetries(0) // retries are ours, so that every attempt is visible and the policy is one
                 .build();
-        return new LlmClient(model, modelName, retry);
+        StreamingChatModel streamingModel = OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .modelName(modelName)
+                .timeout(timeout)
+                .build();
+        return new LlmClient(model, streamingModel, modelName, retry);
     }
 
     public String modelName() {
@@ -50,6 +65,49 @@ public final class LlmClient {
             throw failure;
         } catch (Exception unexpected) {
             throw new IllegalStateException(unexpected);
+        }
+    }
+
+    /**
+     * Like {@link #chat} but hands text to {@code onText} as the model produces it. A failure is retried
+     * only while no text has been handed on, so that the receiver never sees an answer twice.
+     */
+    public ChatResponse chatStreaming(ChatRequest request, Consumer<String> onText) throws InterruptedException {
+        AtomicBoolean emitted = new AtomicBoolean();
+        try {
+            return retry.call("LLM streaming request", () -> streamOnce(request, text -> {
+                emitted.set(true);
+                onText.accept(text);
+            }), failure -> !emitted.get() && isRetriable(failure));
+        } catch (InterruptedException | RuntimeException failure) {
+            throw failure;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    private ChatResponse streamOnce(ChatRequest request, Consumer<String> onText) throws InterruptedException {
+        CompletableFuture<ChatResponse> response = new CompletableFuture<>();
+        streamingModel.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {
+                onText.accept(partialResponse);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse completeResponse) {
+                response.complete(completeResponse);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                response.completeExceptionally(error);
+            }
+        });
+        try {
+            return response.get();
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
         }
     }
 

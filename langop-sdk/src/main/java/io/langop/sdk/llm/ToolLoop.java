@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,14 @@ public final class ToolLoop {
     }
 
     public Completion complete(List<ChatMessage> conversation) throws InterruptedException {
+        return complete(conversation, null);
+    }
+
+    /**
+     * Like {@link #complete(List)}, handing the model's text to {@code onText} as it is produced (when
+     * {@code onText} is not null), so that a chat client sees the answer while it is written.
+     */
+    public Completion complete(List<ChatMessage> conversation, Consumer<String> onText) throws InterruptedException {
         List<ChatMessage> messages = new ArrayList<>(conversation);
         while (true) {
             observer.beforeTurn(messages);
@@ -54,7 +63,7 @@ public final class ToolLoop {
             if (!tools.specifications().isEmpty()) {
                 request.toolSpecifications(tools.specifications());
             }
-            ChatResponse response = llm.chat(request.build());
+            ChatResponse response = onText == null ? llm.chat(request.build()) : llm.chatStreaming(request.build(), onText);
             observer.afterTurn(response);
             AiMessage answer = response.aiMessage();
             messages.add(answer);

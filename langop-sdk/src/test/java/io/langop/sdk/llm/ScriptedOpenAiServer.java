@@ -115,6 +115,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 case Text text when request.path("stream").asBoolean() -> stream(exchange, model, text);
                 case Text text -> send(exchange, 200, "application/json", completion(model, message(text.content(), null),
                         "stop", text.promptTokens(), text.completionTokens()));
+                case ToolCalls toolCalls when request.path("stream").asBoolean() -> streamToolCalls(exchange, model, toolCalls);
                 case ToolCalls toolCalls -> send(exchange, 200, "application/json", completion(model,
                         message(null, toolCalls.calls()), "tool_calls", toolCalls.promptTokens(), toolCalls.completionTokens()));
             }
@@ -161,6 +162,26 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
         last.putObject("usage").put("prompt_tokens", text.promptTokens()).put("completion_tokens", text.completionTokens())
                 .put("total_tokens", text.promptTokens() + text.completionTokens());
+        out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void streamToolCalls(HttpExchange exchange, String model, ToolCalls toolCalls) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        String id = "chatcmpl-" + ids.incrementAndGet();
+        for (int i = 0; i < toolCalls.calls().size(); i++) {
+            Call call = toolCalls.calls().get(i);
+            ObjectNode chunk = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
+            ObjectNode delta = chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta");
+            delta.putArray("tool_calls").addObject().put("index", i).put("id", "call_" + ids.incrementAndGet()).put("type", "function")
+                    .putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+            out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+        }
+        ObjectNode last = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
+        last.putArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls").putObject("delta");
+        last.putObject("usage").put("prompt_tokens", toolCalls.promptTokens()).put("completion_tokens", toolCalls.completionTokens())
+                .put("total_tokens", toolCalls.promptTokens() + toolCalls.completionTokens());
         out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
