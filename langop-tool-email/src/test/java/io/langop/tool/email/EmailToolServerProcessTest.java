@@ -80,7 +80,11 @@ class EmailToolServerProcessTest {
             server.destroy();
         }
 
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        boolean stopped = server.waitFor(30, TimeUnit.SECONDS);
+        if (!stopped) {
+            server.destroyForcibly();
+        }
+        assertThat(stopped).as("stops on SIGTERM").isTrue();
         String output = Files.readString(log);
         assertThat(output).contains("SMTP 127.0.0.1:" + greenMail.getSmtp().getPort() + " with none (plain text), login agent")
                 .contains("Sent email to 1 recipient(s)")

@@ -7,6 +7,7 @@ import jakarta.mail.Part;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -62,7 +63,7 @@ record MessageText(String body, List<String> attachments) {
     private static String baseType(Part part) throws MessagingException {
         String type = part.getContentType();
         int parameters = type.indexOf(';');
-        return (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase();
+        return (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
     }
 
     private static void appendBlock(StringBuilder body, String text) {
