@@ -65,18 +65,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AgentConfig config;
-        AgentDefinition agent;
-        try {
-            config = config();
-            agent = load(config);
-        } catch (InvalidAgentException | IllegalArgumentException invalid) {
-            spec.commandLine().getErr().println(invalid.getMessage());
-            return ExitStatus.INVALID_AGENT.code();
-        }
         AgentRuntime runtime;
         try {
-            runtime = AgentRuntime.connect(config, agent);
+            AgentConfig config = config();
+            runtime = AgentRuntime.connect(config, () -> load(config));
+        } catch (InvalidAgentException invalid) {
+            spec.commandLine().getErr().println(invalid.getMessage());
+            return ExitStatus.INVALID_AGENT.code();
         } catch (IllegalArgumentException misconfigured) {
             spec.commandLine().getErr().println(misconfigured.getMessage());
             return ExitStatus.USAGE.code();

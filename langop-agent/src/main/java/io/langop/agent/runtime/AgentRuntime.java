@@ -11,6 +11,9 @@ import io.langop.sdk.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,14 +48,41 @@ public final class AgentRuntime implements AutoCloseable {
         this.chat = chat;
     }
 
-    /** Connects the model client and the MCP servers (with retry) for {@code agent}. */
-    public static AgentRuntime connect(AgentConfig config, AgentDefinition agent) throws InterruptedException {
+    /** Produces the agent definition: checks and loads the source, or uses a definition at hand. */
+    @FunctionalInterface
+    public interface AgentSource {
+        AgentDefinition load() throws InvalidAgentException;
+    }
+
+    /**
+     * Loads the agent while connecting the MCP servers in the background (sidecars may take seconds to
+     * come up, compiling the source takes about as long), then wires the model client.
+     *
+     * @throws IllegalArgumentException when no model endpoint is configured
+     */
+    public static AgentRuntime connect(AgentConfig config, AgentSource source) throws InterruptedException, InvalidAgentException {
         String endpoint = config.modelEndpoint().map(Object::toString).orElseThrow(() -> new IllegalArgumentException(
                 "no model endpoint: set MODEL_ENDPOINTS (or pass --model-endpoint)"));
-        LOG.info("Starting agent {} with {}", agent.name(), config);
-        LlmClient llm = LlmClient.openAiCompatible(endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), RetryPolicy.LLM_CALL);
-        McpTools tools = McpTools.connect(config.mcpServers(), RetryPolicy.MCP_CONNECT, config.llmTimeout());
+        LOG.info("Starting with {}", config);
+        AgentDefinition agent;
+        McpTools tools;
+        try (var background = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<McpTools> connecting = background.submit(() ->
+                    McpTools.connect(config.mcpServers(), RetryPolicy.MCP_CONNECT, config.llmTimeout()));
+            try {
+                agent = source.load();
+            } catch (InvalidAgentException | RuntimeException invalid) {
+                connecting.cancel(true);
+                throw invalid;
+            }
+            try {
+                tools = connecting.get();
+            } catch (ExecutionException failed) {
+                throw new IllegalStateException("connecting the MCP servers failed: " + failed.getCause().getMessage(), failed.getCause());
+            }
+        }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
+        LlmClient llm = LlmClient.openAiCompatible(endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), RetryPolicy.LLM_CALL);
         AgentRunner runner = new AgentRunner(agent, llm, tools, config.workspace(), Clock.systemDefaultZone());
         return new AgentRuntime(config, runner, tools, new AgentChat(agent, llm, tools));
     }

@@ -36,7 +36,7 @@ class EventDrivenModeTest {
                 .build();
         var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "PORT", "0", "AGENT_WEBHOOK_SECRET", SECRET,
                 "WORKSPACE_PATH", System.getProperty("java.io.tmpdir")));
-        runtime = AgentRuntime.connect(config, agent);
+        runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }
 

@@ -48,7 +48,7 @@ class InteractiveModeTest {
                 .mode(ExecutionMode.INTERACTIVE).objective("Answer questions")
                 .constraints(c -> c.blockedTopics("root password")).build();
         var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "PORT", "0"));
-        runtime = AgentRuntime.connect(config, agent);
+        runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }
 
@@ -97,7 +97,7 @@ class InteractiveModeTest {
         llm.thenToolCall("kubectl_get", "{\"resource\":\"nodes\"}").thenText("Live tokens arrive one by one");
         var agent = AgentDefinition.builder("live").mode(ExecutionMode.INTERACTIVE).objective("Answer").build();
         var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "PORT", "0"));
-        try (var liveRuntime = AgentRuntime.connect(config, agent); var liveServer = liveRuntime.serve()) {
+        try (var liveRuntime = AgentRuntime.connect(config, () -> agent); var liveServer = liveRuntime.serve()) {
             var client = OpenAiStreamingChatModel.builder().baseUrl("http://127.0.0.1:" + liveServer.port() + "/v1")
                     .apiKey("unused").modelName("live").build();
             List<String> pieces = new CopyOnWriteArrayList<>();
