@@ -88,6 +88,20 @@ class EmailToolServerTest {
     }
 
     @Test
+    void aLongBodyIsCutWithANoteSayingHowMuchIsMissing() {
+        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
+            call(client, "send_email", Map.of("to", "agent@example.com", "subject", "Long", "body", "x".repeat(25_000)));
+            String id = text(call(client, "list_emails", Map.of("limit", 1))).lines()
+                    .filter(line -> line.startsWith("ID: ")).findFirst().orElseThrow().substring(4);
+
+            String read = text(call(client, "read_email", Map.of("id", id)));
+
+            assertThat(read.substring(read.indexOf("\n\n") + 2))
+                    .isEqualTo("x".repeat(20_000) + "\n\n[Truncated: 5000 more characters not shown]");
+        }
+    }
+
+    @Test
     void headerInjectionIsAnErrorResultAndNothingIsSent() {
         try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
             CallToolResult result = call(client, "send_email", Map.of("to", "agent@example.com",
