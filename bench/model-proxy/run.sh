@@ -13,11 +13,19 @@ WORK=$(mktemp -d)
 UPSTREAM_PORT=18081 NGINX_PORT=18082 PROXY_PORT=18083
 PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+for port in $UPSTREAM_PORT $NGINX_PORT $PROXY_PORT; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is already in use" >&2; exit 1; fi
+done
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   echo "installing nginx and wrk from Debian's packages" >&2
@@ -25,8 +33,8 @@ if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
 fi
 
 echo "building the proxy" >&2
-(cd "$ROOT" && ./mvnw -B -q -pl langop-model-proxy -am package -DskipTests \
-  && ./mvnw -B -q -pl langop-model-proxy dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime)
+(cd "$ROOT" && ./mvnw -B -q -pl langop-model-proxy -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime)
 CLASSPATH="$ROOT/langop-model-proxy/target/classes:$(cat "$WORK/cp.txt")"
 
 # The fake upstream answers like a very fast model: a complete answer, or a short SSE stream.
@@ -74,7 +82,8 @@ YAML
 PROXY_CONFIG="$WORK/proxy.yaml" PORT=$PROXY_PORT LOG_LEVEL=warn \
   "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -cp "$CLASSPATH" io.langop.proxy.ModelProxyMain &
 PIDS+=($!)
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null || { echo "the proxy did not become ready" >&2; exit 1; }
 
 echo "== added latency (open loop, latency counted from when each request was due) =="
 "$JAVA_HOME/bin/java" "$HERE/LoadBench.java" "$RATE" "$SECONDS_PER_RUN" \
