@@ -1,0 +1,61 @@
+package io.langop.sdk.tool.scaffold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.langop.sdk.tool.Tool;
+import io.langop.sdk.tool.ToolResult;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolScaffoldTest {
+
+  @Test
+  void scaffoldsABuildToolsATestAndAReadme() {
+    Map<String, String> files = ToolScaffold.files("weather-lookup", "1.2.3");
+
+    assertThat(files).containsOnlyKeys("pom.xml", "src/main/java/Tools.java", "src/test/java/ToolsTest.java", "README.md");
+    assertThat(files.get("pom.xml")).contains("<artifactId>weather-lookup</artifactId>", "<langop.version>1.2.3</langop.version>");
+    assertThat(files.get("src/main/java/Tools.java"))
+        .contains("Tool.builder(\"weather_lookup\")", "ToolServer.serve(\"weather-lookup\", all())");
+    assertThat(files.values()).noneMatch(text -> text.contains("{{"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theScaffoldedToolsAndTestCompileAgainstThisSdkAndWork(@TempDir Path dir) throws Exception {
+    Map<String, String> files = ToolScaffold.files("echo-box", "0.0.0");
+    Path source = Files.writeString(dir.resolve("Tools.java"), files.get("src/main/java/Tools.java"));
+    Path test = Files.writeString(dir.resolve("ToolsTest.java"), files.get("src/test/java/ToolsTest.java"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    boolean compiled = javac.getTask(diagnostics, null, null,
+        List.of("-d", dir.toString(), "-classpath", System.getProperty("java.class.path")), null,
+        javac.getStandardFileManager(null, null, null).getJavaFileObjects(source, test)).call();
+    assertThat(compiled).as(diagnostics.toString()).isTrue();
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      List<Tool> tools = (List<Tool>) loader.loadClass("Tools").getMethod("all").invoke(null);
+      Tool tool = tools.getFirst();
+      Tool.Binding binding = tool.bind(Map.of("text", "hi", "repeat", 2, "style", "shout"));
+
+      assertThat(tool.name()).isEqualTo("echo_box");
+      assertThat(tool.handler().handle(((Tool.Binding.Bound) binding).arguments())).isEqualTo(ToolResult.success("HI HI"));
+    }
+  }
+
+  @Test
+  void refusesNamesThatMakeNoProject() {
+    assertThatThrownBy(() -> ToolScaffold.files("Bad Name", "1"))
+        .hasMessage("Invalid name 'Bad Name': use lower-case letters, digits and '-', starting with a letter.");
+  }
+}
