@@ -38,7 +38,7 @@ public final class ImapMailbox {
 
     /** Newest messages first, without marking anything as read. */
     public List<MessageSummary> list(InboxQuery query) throws MessagingException {
-        try (Store store = connect(); Folder folder = open(store, query.folder(), Folder.READ_ONLY)) {
+        return inFolder(query.folder(), Folder.READ_ONLY, folder -> {
             Message[] candidates = search(folder, query);
             FetchProfile profile = new FetchProfile();
             profile.add(FetchProfile.Item.ENVELOPE);
@@ -65,12 +65,12 @@ public final class ImapMailbox {
                             .reversed())
                     .limit(query.limit())
                     .toList();
-        }
+        });
     }
 
     /** The whole message; like opening it in a mail client, this marks it as read. */
-    public MessageContent read(MessageId id) throws MessagingException, IOException {
-        try (Store store = connect(); Folder folder = open(store, id.folder(), Folder.READ_WRITE)) {
+    public MessageContent read(MessageId id) throws MessagingException {
+        return inFolder(id.folder(), Folder.READ_WRITE, folder -> {
             UIDFolder uids = (UIDFolder) folder;
             if (uids.getUIDValidity() != id.uidValidity()) {
                 throw new InvalidParameterException("id",
@@ -80,7 +80,12 @@ public final class ImapMailbox {
             if (message == null || message.isExpunged()) {
                 throw new InvalidParameterException("id", "no message " + id + " (it may have been deleted)");
             }
-            MessageText text = MessageText.of(message);
+            MessageText text;
+            try {
+                text = MessageText.of(message);
+            } catch (IOException e) {
+                throw new MessagingException("cannot decode the message: " + e.getMessage(), e);
+            }
             message.setFlag(Flags.Flag.SEEN, true);
             return new MessageContent(id,
                     addresses(message.getFrom()),
@@ -90,26 +95,34 @@ public final class ImapMailbox {
                     received(message),
                     text.body(),
                     text.attachments());
+        });
+    }
+
+    /** Connects, opens the folder, runs {@code work}, and closes both whatever happens. */
+    private <T> T inFolder(String name, int mode, FolderWork<T> work) throws MessagingException {
+        try (Store store = server.newSession().getStore(server.protocol().javaMailName())) {
+            store.connect(server.host(), server.port(), server.user(), server.password());
+            Folder folder = store.getFolder(name);
+            if (!folder.exists()) {
+                String known = Arrays.stream(store.getDefaultFolder().list("*"))
+                        .map(Folder::getFullName)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
+                throw new InvalidParameterException("folder", "no folder named '" + name + "' (folders: " + known + ")");
+            }
+            folder.open(mode);
+            try {
+                return work.apply(folder);
+            } finally {
+                // Not Folder.close(): it expunges, which would erase messages another client only marked deleted.
+                folder.close(false);
+            }
         }
     }
 
-    private Store connect() throws MessagingException {
-        Store store = server.newSession().getStore(server.protocol().javaMailName());
-        store.connect(server.host(), server.port(), server.user(), server.password());
-        return store;
-    }
-
-    private static Folder open(Store store, String name, int mode) throws MessagingException {
-        Folder folder = store.getFolder(name);
-        if (!folder.exists()) {
-            String known = Arrays.stream(store.getDefaultFolder().list("*"))
-                    .map(Folder::getFullName)
-                    .sorted()
-                    .collect(Collectors.joining(", "));
-            throw new InvalidParameterException("folder", "no folder named '" + name + "' (folders: " + known + ")");
-        }
-        folder.open(mode);
-        return folder;
+    @FunctionalInterface
+    private interface FolderWork<T> {
+        T apply(Folder folder) throws MessagingException;
     }
 
     private static Message[] search(Folder folder, InboxQuery query) throws MessagingException {

@@ -4,7 +4,6 @@ import io.langop.tool.email.EmailToolException;
 import io.langop.tool.email.connection.MailConfigurationException;
 import io.langop.tool.email.connection.MailSettings;
 import jakarta.mail.MessagingException;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +60,7 @@ public final class InboxTools {
         MessageContent message;
         try {
             message = mailbox().read(messageId);
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException e) {
             throw EmailToolException.because("Error reading email", e);
         }
         StringBuilder text = new StringBuilder()

@@ -136,6 +136,20 @@ class ImapMailboxTest {
     }
 
     @Test
+    void readingNeverExpungesMessagesAnotherClientMarkedDeleted() throws Exception {
+        deliver(text("a@example.com", "To read", "x"), "2026-11-25T10:00:00Z", false);
+        MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user());
+        inbox.appendMessage(text("a@example.com", "Marked deleted", "y"), new Flags(Flags.Flag.DELETED),
+                Date.from(Instant.parse("2026-11-24T10:00:00Z")));
+        MessageId id = mailbox().list(query("INBOX", false, null, 10)).stream()
+                .filter(message -> message.subject().equals("To read")).findFirst().orElseThrow().id();
+
+        mailbox().read(id);
+
+        assertThat(inbox.getMessageCount()).isEqualTo(2);
+    }
+
+    @Test
     void turnsAnHtmlOnlyMessageIntoReadableLines() throws Exception {
         MimeMessage message = text("news@example.com", "Newsletter", null);
         message.setContent("<html><head><style>p{color:red}</style></head><body><h1>Title</h1>"
