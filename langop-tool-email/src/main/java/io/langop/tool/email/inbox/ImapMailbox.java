@@ -49,8 +49,10 @@ public final class ImapMailbox {
             List<MessageSummary> summaries = new ArrayList<>();
             for (Message message : candidates) {
                 Instant received = received(message);
-                // IMAP SINCE compares whole days in the server's time zone; the exact cut is made here.
-                if (query.since().isEmpty() || !received.isBefore(query.since().get())) {
+                // IMAP SINCE compares whole days in the server's time zone; the exact cut is made here. Messages
+                // marked deleted are on their way out: listing them would invite reading what is already gone.
+                boolean wanted = query.since().isEmpty() || !received.isBefore(query.since().get());
+                if (wanted && !message.isSet(Flags.Flag.DELETED)) {
                     summaries.add(new MessageSummary(
                             new MessageId(folder.getFullName(), uidValidity, ((UIDFolder) folder).getUID(message)),
                             addresses(message.getFrom()),

@@ -136,15 +136,15 @@ class ImapMailboxTest {
     }
 
     @Test
-    void readingNeverExpungesMessagesAnotherClientMarkedDeleted() throws Exception {
+    void messagesAnotherClientMarkedDeletedAreNeitherListedNorExpunged() throws Exception {
         deliver(text("a@example.com", "To read", "x"), "2026-11-25T10:00:00Z", false);
         MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user());
         inbox.appendMessage(text("a@example.com", "Marked deleted", "y"), new Flags(Flags.Flag.DELETED),
                 Date.from(Instant.parse("2026-11-24T10:00:00Z")));
-        MessageId id = mailbox().list(query("INBOX", false, null, 10)).stream()
-                .filter(message -> message.subject().equals("To read")).findFirst().orElseThrow().id();
+        List<MessageSummary> listed = mailbox().list(query("INBOX", false, null, 10));
+        assertThat(listed).extracting(MessageSummary::subject).containsExactly("To read");
 
-        mailbox().read(id);
+        mailbox().read(listed.getFirst().id());
 
         assertThat(inbox.getMessageCount()).isEqualTo(2);
     }
