@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Agent cold start: from spawning `langop run Agent.java` (scheduled mode, so the agent compiles the
  * source, checks it and runs once) to the first request the scripted LLM receives. Measured without and
- * with a JDK 25 AOT cache (trained by one run with -XX:AOTCacheOutput).
+ * with a JDK 25 AOT cache (trained by one run with -XX:AOTCacheOutput), and with the cache plus the C1
+ * compiler only (short-lived runs rarely profit from C2).
  * Usage: java ColdStartBench.java CLASSPATH Agent.java [runs]
  */
 public class ColdStartBench {
@@ -50,6 +51,7 @@ public class ColdStartBench {
             runOnce(List.of("-XX:AOTCacheOutput=" + aotCache), classpath, agent, endpoint, work);
             System.out.printf("cold start: AOT cache trained, %d MiB%n", Files.size(aotCache) >> 20);
             measure("with AOT cache   ", runs, List.of("-XX:AOTCache=" + aotCache), classpath, agent, endpoint, work);
+            measure("with AOT cache, C1 only", runs, List.of("-XX:AOTCache=" + aotCache, "-XX:TieredStopAtLevel=1"), classpath, agent, endpoint, work);
         } finally {
             llm.stop(0);
         }

@@ -1,6 +1,5 @@
 package io.langop.agent.cli;
 
-import picocli.CommandLine;
 
 /** The {@code langop} executable and the agent container's entry point ({@code langop run}). */
 public final class Main {

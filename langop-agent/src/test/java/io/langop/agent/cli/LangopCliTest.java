@@ -2,7 +2,6 @@ package io.langop.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.langop.sdk.config.RetryPolicy;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;

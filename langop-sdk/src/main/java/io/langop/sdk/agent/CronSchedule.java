@@ -51,7 +51,7 @@ public record CronSchedule(String expression) {
             throw invalid(expression, field.name() + " '" + item + "' has more than one '/'");
         }
         if (rangeAndStep.length == 2) {
-            int step = number(expression, field, rangeAndStep[1], 1, field.max());
+            int step = number(expression, field, rangeAndStep[1], 0, field.max());
             if (step < 1) {
                 throw invalid(expression, field.name() + " step must be positive");
             }

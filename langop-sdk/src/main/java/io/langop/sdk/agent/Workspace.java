@@ -97,6 +97,9 @@ public final class Workspace {
         if (relative.isAbsolute() || !file.startsWith(root)) {
             throw new IllegalArgumentException("workspace path '" + path + "' leaves the workspace");
         }
+        if (!Files.exists(root)) {
+            return file; // nothing exists yet, so nothing can link out; writing creates the directories
+        }
         try {
             Path realRoot = root.toRealPath();
             for (Path existing = file; existing != null && existing.startsWith(root); existing = existing.getParent()) {
