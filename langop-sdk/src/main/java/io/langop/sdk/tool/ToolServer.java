@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * An MCP server for a set of {@link Tool}s, started in one call:
  *
  * <pre>{@code
- * public static void main(String[] args) {
- *   ToolServer.serve("langop-tool-web", WebTools.fromEnv().all());
+ * public static void main(String[] args) throws InterruptedException {
+ *   ToolServer.serve("langop-tool-web", new WebTools(WebSettings.fromEnv()).all()).join();
  * }
  * }</pre>
  *

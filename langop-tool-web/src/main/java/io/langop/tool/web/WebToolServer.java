@@ -2,6 +2,7 @@ package io.langop.tool.web;
 
 import io.langop.sdk.tool.ToolServer;
 import io.langop.tool.web.egress.PinnedDns;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ public final class WebToolServer {
   public static void main(String[] args) throws InterruptedException {
     WebSettings settings = WebSettings.fromEnv();
     LOG.info("search engine {} at {}; private networks allowed: {}; DNS pinning {}",
-        settings.engine().name().toLowerCase(java.util.Locale.ROOT), settings.searchEndpoint(),
+        settings.engine().name().toLowerCase(Locale.ROOT), settings.searchEndpoint(),
         settings.egress().policy().allowed().isEmpty() ? "none" : settings.egress().policy().allowed(),
         PinnedDns.installed() ? "active" : "INACTIVE");
     ToolServer.serve("langop-tool-web", new WebTools(settings).all()).join();

@@ -18,6 +18,7 @@ import io.langop.tool.web.search.SearchEngine;
 import io.langop.tool.web.search.SearchResult;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -136,15 +137,14 @@ public final class WebTools implements AutoCloseable {
     if (response.status() >= 400) {
       return ToolResult.failure("Error: Failed to fetch URL: " + url + " - " + response.status());
     }
-    PageContent content = PageContent.of(response);
     boolean raw = args.bool("html");
-    String text = switch (content) {
-      case PageContent.Binary binary -> null;
-      case PageContent.Html html -> raw ? html.source() : ReadableMarkdown.of(html.document());
-      case PageContent.Text plain -> plain.text();
-    };
-    if (content instanceof PageContent.Binary(String mediaType)) {
-      return ToolResult.failure("Error: " + url + " returned " + mediaType + ", which is binary: web_fetch only returns text");
+    String text;
+    switch (PageContent.of(response)) {
+      case PageContent.Binary(String mediaType) -> {
+        return ToolResult.failure("Error: " + url + " returned " + mediaType + ", which is binary: web_fetch only returns text");
+      }
+      case PageContent.Html html -> text = raw ? html.source() : ReadableMarkdown.of(html.document());
+      case PageContent.Text plain -> text = plain.text();
     }
     if (text.isBlank()) {
       return ToolResult.success("No text content found at: " + url);
@@ -174,7 +174,7 @@ public final class WebTools implements AutoCloseable {
       return ToolResult.failure("Error: Failed to fetch headers from: " + url + " - " + response.status());
     }
     String lines = response.headers().map().entrySet().stream()
-        .map(header -> header.getKey().toLowerCase(java.util.Locale.ROOT) + ": " + String.join(", ", header.getValue()))
+        .map(header -> header.getKey().toLowerCase(Locale.ROOT) + ": " + String.join(", ", header.getValue()))
         .collect(Collectors.joining("\n"));
     return ToolResult.success("Headers for " + url + ":\n\n" + lines);
   }

@@ -26,12 +26,6 @@ public sealed interface PageContent {
 
   record Binary(String mediaType) implements PageContent {}
 
-  /** Text media types outside {@code text/*}. */
-  Set<String> TEXT_APPLICATION_TYPES = Set.of(
-      "application/json", "application/xml", "application/javascript", "application/ecmascript",
-      "application/x-yaml", "application/yaml", "application/toml", "application/x-sh", "application/rss+xml",
-      "application/atom+xml", "application/ld+json", "application/x-ndjson", "application/graphql");
-
   static PageContent of(Response response) {
     String contentType = response.contentType().orElse("");
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -41,8 +35,7 @@ public sealed interface PageContent {
         || (mediaType.isEmpty() && looksLikeHtml(body))) {
       return html(body, declared, response.uri().toString());
     }
-    if (mediaType.startsWith("text/") || mediaType.endsWith("+json") || mediaType.endsWith("+xml")
-        || TEXT_APPLICATION_TYPES.contains(mediaType) || (mediaType.isEmpty() && !looksBinary(body))) {
+    if (isText(mediaType) || (mediaType.isEmpty() && !looksBinary(body))) {
       return new Text(new String(body, declared.orElse(StandardCharsets.UTF_8)));
     }
     return new Binary(mediaType.isEmpty() ? "unknown binary content" : mediaType);
@@ -60,6 +53,13 @@ public sealed interface PageContent {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean isText(String mediaType) {
+    return mediaType.startsWith("text/") || mediaType.endsWith("+json") || mediaType.endsWith("+xml")
+        || Set.of("application/json", "application/xml", "application/javascript", "application/ecmascript",
+            "application/yaml", "application/x-yaml", "application/toml", "application/x-sh",
+            "application/x-ndjson", "application/graphql").contains(mediaType);
   }
 
   private static Optional<Charset> charsetParameter(String contentType) {
