@@ -1,0 +1,45 @@
+package io.langop.it.harness;
+
+import io.langop.agent.cli.Main;
+import io.langop.proxy.ModelProxyMain;
+import io.langop.tool.email.EmailToolServer;
+import io.langop.tool.web.WebToolServer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which module main class plays which image: the same entry points the modules' Jib
+ * configurations put into the images, matched on the image's repository name so any registry and
+ * tag work ({@code ghcr.io/langop/langop-agent:0.1.0} → the agent runtime's {@code langop run}).
+ */
+final class ImageCatalog {
+
+  /** A main class and the arguments the image passes when the container spec has none. */
+  record Entrypoint(String mainClass, List<String> defaultArgs) {}
+
+  private static final Map<String, Entrypoint> BY_REPOSITORY = Map.of(
+      "langop-agent", new Entrypoint(Main.class.getName(), List.of("run")),
+      "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of()),
+      "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of()),
+      "langop-model-proxy", new Entrypoint(ModelProxyMain.class.getName(), List.of()));
+
+  private ImageCatalog() {}
+
+  static Entrypoint entrypoint(String image) {
+    Entrypoint entrypoint = BY_REPOSITORY.get(repository(image));
+    if (entrypoint == null) {
+      throw new IllegalArgumentException("image '" + image + "' is not a langop module; the harness runs "
+          + BY_REPOSITORY.keySet().stream().sorted().toList());
+    }
+    return entrypoint;
+  }
+
+  /** {@code registry/org/name:tag@digest} → {@code name}. */
+  static String repository(String image) {
+    String name = image.substring(image.lastIndexOf('/') + 1);
+    int digest = name.indexOf('@');
+    name = digest < 0 ? name : name.substring(0, digest);
+    int tag = name.indexOf(':');
+    return tag < 0 ? name : name.substring(0, tag);
+  }
+}

@@ -1,0 +1,8 @@
+package io.langop.it.harness;
+
+/** A pod needs a ConfigMap or Secret that does not exist yet; like a kubelet, the harness waits for it. */
+final class MissingObjectException extends Exception {
+  MissingObjectException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,171 @@
+package io.langop.it.harness;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A pod's volumes as directories: ConfigMaps and Secrets written out as files (read once, when the
+ * pod starts), persistent volume claims as one directory per claim that outlives pods, emptyDirs
+ * inside the pod's directory.
+ */
+final class PodVolumes {
+
+  private final KubernetesClient client;
+  private final Path claimsRoot;
+
+  PodVolumes(KubernetesClient client, Path claimsRoot) {
+    this.client = client;
+    this.claimsRoot = claimsRoot;
+  }
+
+  /** The directory of every volume of the pod, by volume name. */
+  Map<String, Path> materialize(String namespace, List<Volume> volumes, Path podDir) throws MissingObjectException {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    for (Volume volume : volumes) {
+      dirs.put(volume.getName(), materialize(namespace, volume, podDir.resolve("volumes").resolve(volume.getName())));
+    }
+    return dirs;
+  }
+
+  /** Container mount path → host path, longest mount path first so nested mounts win. */
+  static Map<String, Path> mounts(Container container, Map<String, Path> volumeDirs) {
+    Map<String, Path> mounts = new java.util.TreeMap<>(java.util.Comparator.comparing(String::length).reversed()
+        .thenComparing(java.util.Comparator.naturalOrder()));
+    for (VolumeMount mount : Objects.requireNonNullElse(container.getVolumeMounts(), List.<VolumeMount>of())) {
+      Path dir = volumeDirs.get(mount.getName());
+      if (dir == null) {
+        throw new IllegalArgumentException("container " + container.getName() + " mounts unknown volume " + mount.getName());
+      }
+      mounts.put(mount.getMountPath(), mount.getSubPath() == null || mount.getSubPath().isEmpty()
+          ? dir : dir.resolve(mount.getSubPath()));
+    }
+    return mounts;
+  }
+
+  /** The claim's directory: the same for every pod that mounts the claim, kept across restarts. */
+  Path claimDir(String namespace, String claim) {
+    return claimsRoot.resolve(namespace).resolve(claim);
+  }
+
+  private Path materialize(String namespace, Volume volume, Path dir) throws MissingObjectException {
+    if (volume.getPersistentVolumeClaim() != null) {
+      return createDirectories(claimDir(namespace, volume.getPersistentVolumeClaim().getClaimName()));
+    }
+    createDirectories(dir);
+    if (volume.getEmptyDir() != null) {
+      return dir;
+    }
+    if (volume.getConfigMap() != null) {
+      var source = volume.getConfigMap();
+      writeConfigMap(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir);
+      return dir;
+    }
+    if (volume.getSecret() != null) {
+      var source = volume.getSecret();
+      writeSecret(namespace, source.getSecretName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir);
+      return dir;
+    }
+    if (volume.getProjected() != null) {
+      for (VolumeProjection projection : volume.getProjected().getSources()) {
+        if (projection.getConfigMap() != null) {
+          var source = projection.getConfigMap();
+          writeConfigMap(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir);
+        } else if (projection.getSecret() != null) {
+          var source = projection.getSecret();
+          writeSecret(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir);
+        } else {
+          throw new IllegalArgumentException("volume " + volume.getName() + ": only ConfigMap and Secret projections are supported");
+        }
+      }
+      return dir;
+    }
+    throw new IllegalArgumentException("volume " + volume.getName() + ": the harness supports configMap, secret, "
+        + "projected, persistentVolumeClaim and emptyDir volumes");
+  }
+
+  private void writeConfigMap(String namespace, String name, List<KeyToPath> items, boolean optional, Path dir)
+      throws MissingObjectException {
+    ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(name).get();
+    if (configMap == null) {
+      if (optional) {
+        return;
+      }
+      throw new MissingObjectException("ConfigMap " + namespace + "/" + name);
+    }
+    Map<String, byte[]> data = new LinkedHashMap<>();
+    Objects.requireNonNullElse(configMap.getData(), Map.<String, String>of())
+        .forEach((key, value) -> data.put(key, value.getBytes(StandardCharsets.UTF_8)));
+    Objects.requireNonNullElse(configMap.getBinaryData(), Map.<String, String>of())
+        .forEach((key, value) -> data.put(key, Base64.getDecoder().decode(value)));
+    writeItems("ConfigMap " + namespace + "/" + name, data, items, dir);
+  }
+
+  private void writeSecret(String namespace, String name, List<KeyToPath> items, boolean optional, Path dir)
+      throws MissingObjectException {
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    if (secret == null) {
+      if (optional) {
+        return;
+      }
+      throw new MissingObjectException("Secret " + namespace + "/" + name);
+    }
+    writeItems("Secret " + namespace + "/" + name, secretData(secret), items, dir);
+  }
+
+  /** A Secret's values; the in-process API server keeps {@code stringData} as written, so both count. */
+  static Map<String, byte[]> secretData(Secret secret) {
+    Map<String, byte[]> data = new LinkedHashMap<>();
+    Objects.requireNonNullElse(secret.getData(), Map.<String, String>of())
+        .forEach((key, value) -> data.put(key, Base64.getDecoder().decode(value)));
+    Objects.requireNonNullElse(secret.getStringData(), Map.<String, String>of())
+        .forEach((key, value) -> data.put(key, value.getBytes(StandardCharsets.UTF_8)));
+    return data;
+  }
+
+  private static void writeItems(String owner, Map<String, byte[]> data, List<KeyToPath> items, Path dir) {
+    if (items == null || items.isEmpty()) {
+      data.forEach((key, value) -> write(dir.resolve(key), value));
+      return;
+    }
+    for (KeyToPath item : items) {
+      byte[] value = data.get(item.getKey());
+      if (value == null) {
+        throw new IllegalArgumentException(owner + " has no key " + item.getKey());
+      }
+      write(dir.resolve(item.getPath()), value);
+    }
+  }
+
+  private static void write(Path file, byte[] content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path createDirectories(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.langop.it.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.langop.api.v1alpha1.agent.AgentPhase;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.it.harness.LocalCluster;
+import io.langop.it.harness.LocalWebSite;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An autonomous agent with its code from {@code spec.codeRef} and the web tool as a sidecar: the
+ * operator's Deployment runs as processes, the agent fetches a page through the web tool over MCP
+ * and summarizes it through the model proxy, which forwards to the scripted LLM.
+ */
+class AutonomousAgentIT {
+
+  private static final String NAMESPACE = "newsroom";
+  private static final String RELEASE_NOTES = "<html><body><h1>Kubernetes 1.99</h1>"
+      + "<p>Sidecar containers are now enabled by default in every cluster.</p></body></html>";
+  private static final String SUMMARY = "Kubernetes 1.99 turns sidecar containers on everywhere.";
+
+  @RegisterExtension
+  static final LocalCluster cluster = new LocalCluster();
+
+  @Test
+  void fetchesThroughTheSidecarAndSummarizesThroughTheModelProxy() throws Exception {
+    try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer();
+        LocalWebSite site = LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES))) {
+      // a finished autonomous agent exits and its Deployment restarts it: later runs get the same answer
+      llm.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
+      cluster.createNamespace(NAMESPACE);
+      cluster.createConfigMap(NAMESPACE, "digest-code", Map.of("Agent.java",
+          LocalCluster.fill(LocalCluster.resource("agents/DigestAgent.java"), Map.of("PAGE_URL", site.url("/releases")))));
+      Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
+      cluster.applyResource("scenarios/scripted-model.yaml", values);
+      cluster.applyResource("scenarios/autonomous-agent.yaml", values);
+
+      await("agent running").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+          .until(() -> phase("digest") == AgentPhase.RUNNING);
+
+      Path digest = cluster.claimDir(NAMESPACE, "digest-workspace").resolve("digest.md");
+      await("digest written to the workspace").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+          .until(() -> Files.exists(digest) && !Files.readString(digest).isBlank());
+      assertThat(Files.readString(digest)).contains(SUMMARY);
+
+      assertThat(site.visits()).as("the page was fetched by the web tool")
+          .first().satisfies(visit -> {
+            assertThat(visit.path()).isEqualTo("/releases");
+            assertThat(visit.userAgent()).contains("langop-tool-web");
+          });
+      var request = llm.requests().getFirst();
+      assertThat(request.path("model").asText()).as("the proxy sends the LanguageModel's upstream model")
+          .isEqualTo("scripted-model");
+      assertThat(String.join("\n", llm.messagesOf(0))).as("the fetched page reached the prompt")
+          .contains("Sidecar containers are now enabled by default");
+    }
+  }
+
+  private static AgentPhase phase(String agent) {
+    LanguageAgent current = cluster.client().resources(LanguageAgent.class).inNamespace(NAMESPACE).withName(agent).get();
+    return current == null || current.getStatus() == null ? null : current.getStatus().getPhase();
+  }
+}

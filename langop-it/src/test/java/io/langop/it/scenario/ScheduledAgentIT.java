@@ -1,0 +1,80 @@
+package io.langop.it.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.langop.it.harness.LocalCluster;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A scheduled agent becomes a CronJob; one tick runs one Job whose pod runs the agent once through
+ * the model proxy, writes the day's report into the workspace and exits, and the Job completes.
+ */
+class ScheduledAgentIT {
+
+  private static final String NAMESPACE = "reports";
+  private static final String HEADLINE = "Platform team: all clusters upgraded, no incidents overnight.";
+
+  @RegisterExtension
+  static final LocalCluster cluster = new LocalCluster();
+
+  @Test
+  void aTickRunsOneJobToCompletionAndFilesTheReport() throws Exception {
+    try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
+      llm.thenText(HEADLINE);
+      cluster.createNamespace(NAMESPACE);
+      cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalCluster.resource("agents/ReportAgent.java")));
+      Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
+      cluster.applyResource("scenarios/scripted-model.yaml", values);
+      cluster.applyResource("scenarios/scheduled-agent.yaml", values);
+
+      await("cron job created").atMost(Duration.ofSeconds(30))
+          .until(() -> cronJob() != null);
+      assertThat(cronJob().getSpec().getSchedule()).isEqualTo("0 9 * * 1-5");
+
+      String jobName = cluster.triggerCronJob(NAMESPACE, "report-agent");
+
+      await("job complete").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+          .until(() -> condition(jobName, "Complete") || condition(jobName, "Failed"));
+      assertThat(condition(jobName, "Complete")).as("job %s completed", jobName).isTrue();
+      assertThat(job(jobName).getStatus().getSucceeded()).isEqualTo(1);
+
+      Path reports = cluster.claimDir(NAMESPACE, "report-workspace").resolve("reports");
+      try (var files = Files.list(reports)) {
+        assertThat(files.toList()).singleElement().satisfies(report -> {
+          assertThat(report.getFileName().toString()).startsWith(LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 4));
+          assertThat(Files.readString(report)).contains(HEADLINE);
+        });
+      }
+      assertThat(llm.requests()).as("one run, one model call").hasSize(1);
+      assertThat(llm.requests().getFirst().path("model").asText()).isEqualTo("scripted-model");
+
+      CronJob cronJob = cronJob();
+      assertThat(cronJob.getStatus().getLastSuccessfulTime()).isNotNull();
+      assertThat(cronJob.getStatus().getActive()).isEmpty();
+    }
+  }
+
+  private static CronJob cronJob() {
+    return cluster.client().batch().v1().cronjobs().inNamespace(NAMESPACE).withName("report-agent").get();
+  }
+
+  private static Job job(String name) {
+    return cluster.client().batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  private static boolean condition(String jobName, String type) {
+    Job job = job(jobName);
+    return job != null && job.getStatus() != null && job.getStatus().getConditions() != null
+        && job.getStatus().getConditions().stream().anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+}
