@@ -85,6 +85,7 @@ PIDS+=($!)
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null || { echo "the proxy did not become ready" >&2; exit 1; }
 
+echo "== $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) =="
 echo "== added latency (open loop, latency counted from when each request was due) =="
 "$JAVA_HOME/bin/java" "$HERE/LoadBench.java" "$RATE" "$SECONDS_PER_RUN" \
   direct=http://127.0.0.1:$UPSTREAM_PORT proxy=http://127.0.0.1:$PROXY_PORT nginx=http://127.0.0.1:$NGINX_PORT

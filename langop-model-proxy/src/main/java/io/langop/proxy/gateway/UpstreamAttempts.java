@@ -130,6 +130,18 @@ final class UpstreamAttempts {
             "Every endpoint of model '" + model.name() + "' is ejected after repeated failures."));
       }
       Lease lease = leased.get();
+      try {
+        if (!lease.awaitSlot(config.timeout())) {
+          lease.close(Outcome.NEUTRAL, 0);
+          last = ApiError.upstreamTimeout("Model '" + model.name() + "' had no free connection within "
+              + io.langop.proxy.config.Durations.format(config.timeout()) + ".");
+          continue;
+        }
+      } catch (InterruptedException e) {
+        lease.close(Outcome.NEUTRAL, 0);
+        Thread.currentThread().interrupt();
+        return new Attempt.Final(ApiError.upstreamUnavailable("The proxy is shutting down."));
+      }
       HttpRequest request = requests.build(model, lease.endpoint())
           .timeout(config.timeout())
           .version(lease.endpoint().config().url().getScheme().equals("http")

@@ -8,11 +8,17 @@ public final class Endpoint {
 
   /** Weight of the newest sample in the latency moving average. */
   private static final double LATENCY_SMOOTHING = 0.3;
+  /**
+   * Requests in flight to one endpoint at most. The JDK client opens a connection per concurrent request;
+   * without a bound, a burst or a stall would open connections until the process runs out of files.
+   */
+  public static final int MAX_IN_FLIGHT = 256;
 
   private final EndpointConfig config;
   private final String apiKey;
   private final CircuitBreaker breaker;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT, true);
   private volatile double averageLatencyNanos = -1;
   private int currentWeight; // smooth weighted round-robin state, guarded by the pool
 
@@ -62,6 +68,19 @@ public final class Endpoint {
     }
     inFlight.incrementAndGet();
     return true;
+  }
+
+  /**
+   * Waits for one of the endpoint's {@link #MAX_IN_FLIGHT} slots.
+   *
+   * @return false when none came free within {@code timeout}
+   */
+  boolean awaitSlot(java.time.Duration timeout) throws InterruptedException {
+    return slots.tryAcquire(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  void releaseSlot() {
+    slots.release();
   }
 
   void release(Outcome outcome, long latencyNanos) {

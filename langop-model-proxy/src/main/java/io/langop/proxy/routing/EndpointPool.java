@@ -42,7 +42,7 @@ public final class EndpointPool {
   public Optional<Lease> acquire() {
     for (Endpoint candidate : preferenceOrder()) {
       if (candidate.tryAcquire()) {
-        return Optional.of(new Lease(candidate, System.nanoTime()));
+        return Optional.of(new Lease(candidate));
       }
     }
     return Optional.empty();
@@ -107,9 +107,34 @@ public final class EndpointPool {
   }
 
   /** One attempt's hold on an endpoint. */
-  public record Lease(Endpoint endpoint, long startedNanos) {
+  public static final class Lease {
+    private final Endpoint endpoint;
+    private boolean holdsSlot;
+
+    Lease(Endpoint endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    public Endpoint endpoint() {
+      return endpoint;
+    }
+
+    /**
+     * Waits until the endpoint has fewer than {@link Endpoint#MAX_IN_FLIGHT} requests in flight.
+     *
+     * @return false when that did not happen within {@code timeout}
+     */
+    public boolean awaitSlot(java.time.Duration timeout) throws InterruptedException {
+      holdsSlot = endpoint.awaitSlot(timeout);
+      return holdsSlot;
+    }
+
     /** @param latencyNanos time until the upstream answered (its headers), what latency routing compares */
     public void close(Endpoint.Outcome outcome, long latencyNanos) {
+      if (holdsSlot) {
+        holdsSlot = false;
+        endpoint.releaseSlot();
+      }
       endpoint.release(outcome, latencyNanos);
     }
   }

@@ -137,4 +137,22 @@ class EndpointPoolTest {
     clock.advance(Duration.ofSeconds(10));
     assertThat(pool.acquire()).isPresent();
   }
+
+  @Test
+  void boundsRequestsInFlightPerEndpoint() throws Exception {
+    EndpointPool pool = pool(RoutingStrategy.ROUND_ROBIN, 100);
+    List<Lease> held = new ArrayList<>();
+    for (int i = 0; i < Endpoint.MAX_IN_FLIGHT; i++) {
+      Lease lease = pool.acquire().orElseThrow();
+      assertThat(lease.awaitSlot(Duration.ofMillis(10))).isTrue();
+      held.add(lease);
+    }
+
+    Lease waiting = pool.acquire().orElseThrow();
+    assertThat(waiting.awaitSlot(Duration.ofMillis(20))).isFalse();
+    waiting.close(Outcome.NEUTRAL, 0);
+    held.getFirst().close(Outcome.SUCCESS, 1);
+
+    assertThat(pool.acquire().orElseThrow().awaitSlot(Duration.ofMillis(20))).isTrue();
+  }
 }
