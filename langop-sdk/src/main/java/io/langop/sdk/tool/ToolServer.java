@@ -6,12 +6,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * on virtual threads with {@code /healthz}, {@code /readyz} and {@code /metrics}. Tool handlers run on
  * the request's virtual thread, so blocking I/O in a tool is fine. {@link #close()} stops taking
  * calls, ends the MCP sessions and drains in-flight requests.
+ *
+ * <p>As the MCP specification requires against DNS rebinding, a request carrying an {@code Origin}
+ * header is refused (403) unless that origin was allowed: agents send none, browsers always do.
  */
 public final class ToolServer implements AutoCloseable {
 
@@ -57,11 +62,17 @@ public final class ToolServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server for {@code tools} on the port in {@code PORT} (default 8080) and closes it
-   * gracefully when the JVM is asked to stop. The call returns once the server listens.
+   * Starts a server for {@code tools} on the port in {@code PORT} (default 8080), accepting browser
+   * origins listed in {@code MCP_ALLOWED_ORIGINS} (comma-separated, e.g. {@code http://localhost:6274}),
+   * and closes it gracefully when the JVM is asked to stop. The call returns once the server listens.
    */
   public static ToolServer serve(String name, Collection<Tool> tools) {
-    ToolServer server = builder(name).tools(tools).port(ServiceServer.portFromEnv(8080)).start();
+    String origins = System.getenv().getOrDefault("MCP_ALLOWED_ORIGINS", "");
+    ToolServer server = builder(name)
+        .tools(tools)
+        .port(ServiceServer.portFromEnv(8080))
+        .allowedOrigins(Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList())
+        .start();
     Runtime.getRuntime()
         .addShutdownHook(Thread.ofPlatform().name(name + "-shutdown").unstarted(server::close));
     return server;
@@ -126,6 +137,7 @@ public final class ToolServer implements AutoCloseable {
     private String version = "0.1.0";
     private int port = 8080;
     private final List<Tool> tools = new ArrayList<>();
+    private final List<String> allowedOrigins = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -140,6 +152,12 @@ public final class ToolServer implements AutoCloseable {
     /** Port to bind; 0 picks a free one. Default 8080. */
     public Builder port(int port) {
       this.port = port;
+      return this;
+    }
+
+    /** Browser origins allowed to call, e.g. {@code http://localhost:6274} or {@code https://ui.example.com:*}. */
+    public Builder allowedOrigins(Collection<String> origins) {
+      allowedOrigins.addAll(origins);
       return this;
     }
 
@@ -163,10 +181,13 @@ public final class ToolServer implements AutoCloseable {
       List<SyncToolSpecification> specifications =
           tools.stream().map(tool -> new ToolCallHandler(tool, registry, inFlight).specification()).toList();
 
+      var origins = DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build();
       var streamable = HttpServletStreamableServerTransportProvider.builder()
           .mcpEndpoint(MCP_PATH)
+          .httpHeaderValidator(origins)
           .build();
       var sse = HttpServletSseServerTransportProvider.builder()
+          .httpHeaderValidator(origins)
           .sseEndpoint(SSE_PATH)
           .messageEndpoint(SSE_MESSAGE_PATH)
           .build();

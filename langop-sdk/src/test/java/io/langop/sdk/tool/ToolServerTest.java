@@ -58,7 +58,9 @@ class ToolServerTest {
       .build();
 
   private final ToolServer server =
-      ToolServer.builder("test-tools").version("1.2.3").port(0).tools(List.of(echo, fail, refuse, slow)).start();
+      ToolServer.builder("test-tools").version("1.2.3").port(0).tools(List.of(echo, fail, refuse, slow))
+          .allowedOrigins(List.of("http://localhost:6274"))
+          .start();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @AfterEach
@@ -135,6 +137,16 @@ class ToolServerTest {
   }
 
   @Test
+  void browserOriginsAreRefusedUnlessAllowed() throws Exception {
+    String initialize = """
+        {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
+         "capabilities":{},"clientInfo":{"name":"browser","version":"1"}}}""";
+
+    assertThat(post(initialize, "http://evil.example").statusCode()).isEqualTo(403);
+    assertThat(post(initialize, "http://localhost:6274").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void servesHealthReadinessAndPerToolMetrics() throws Exception {
     try (McpSyncClient client = streamableClient()) {
       client.callTool(new CallToolRequest("echo", Map.of("text", "a")));
@@ -185,6 +197,15 @@ class ToolServerTest {
 
   private static String text(CallToolResult result) {
     return ((TextContent) result.content().getFirst()).text();
+  }
+
+  private HttpResponse<String> post(String json, String origin) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(server.mcpUri())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .header("Origin", origin)
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
