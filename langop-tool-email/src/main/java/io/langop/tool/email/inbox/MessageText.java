@@ -5,6 +5,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +38,22 @@ record MessageText(String body, List<String> attachments) {
                 collect(multipart.getBodyPart(i), body, attachments);
             }
         } else if (part.isMimeType("text/plain")) {
-            appendBlock(body, part.getContent().toString());
+            appendBlock(body, decodedText(part));
         } else if (part.isMimeType("text/html")) {
-            appendBlock(body, htmlToText(part.getContent().toString()));
+            appendBlock(body, htmlToText(decodedText(part)));
         } else {
             attachments.add(baseType(part));
+        }
+    }
+
+    /** A sender naming a charset Java does not know still gets read, as UTF-8, rather than failing the message. */
+    private static String decodedText(Part part) throws MessagingException, IOException {
+        try {
+            return part.getContent().toString();
+        } catch (UnsupportedEncodingException e) {
+            try (var in = part.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
     }
 

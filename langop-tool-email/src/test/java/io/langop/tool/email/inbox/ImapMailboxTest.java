@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -160,6 +161,25 @@ class ImapMailboxTest {
         MessageId id = mailbox().list(query("INBOX", false, null, 1)).getFirst().id();
 
         assertThat(mailbox().read(id).body()).isEqualTo("Title\nFirst paragraph.\nSecond\nline");
+    }
+
+    @Test
+    void aCharsetJavaDoesNotKnowIsReadAsUtf8InsteadOfFailing() throws Exception {
+        String raw = """
+                From: odd@example.com\r
+                To: agent@example.com\r
+                Subject: Odd charset\r
+                MIME-Version: 1.0\r
+                Content-Type: text/plain; charset=x-unknown-42\r
+                Content-Transfer-Encoding: 8bit\r
+                \r
+                Grüße aus Köln\r
+                """;
+        deliver(new MimeMessage(SESSION, new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))),
+                "2026-11-25T10:00:00Z", false);
+        MessageId id = mailbox().list(query("INBOX", false, null, 1)).getFirst().id();
+
+        assertThat(mailbox().read(id).body()).isEqualTo("Grüße aus Köln");
     }
 
     @Test
