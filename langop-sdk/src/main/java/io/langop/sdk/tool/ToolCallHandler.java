@@ -59,7 +59,9 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
     try (var ignored = MDC.putCloseable("tool", tool.name())) {
       switch (tool.bind(request.arguments())) {
         case Tool.Binding.Rejected rejected -> {
-          LOG.info("refused call: {}", rejected.message());
+          // The problems quote the offending values, which may be sensitive: full text at debug only.
+          LOG.info("refused call: {} invalid argument(s)", rejected.problems().size());
+          LOG.debug("refused call: {}", rejected.message());
           outcome = Outcome.INVALID_ARGUMENTS;
           result = ToolResult.failure(rejected.message());
         }
