@@ -19,6 +19,7 @@ import io.langop.api.v1alpha1.agent.Workspace;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.OperatorSettings;
+import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -169,7 +170,7 @@ class LanguageAgentReconcilerTest {
     // a change of the referenced tool reaches the agent without any change to the agent
     LanguageTool tool = client.resources(LanguageTool.class).inNamespace(ns).withName("later-tool").get();
     tool.getSpec().setPort(7100);
-    client.resource(tool).update();
+    Edits.replaceSpec(client, tool);
     await().untilAsserted(() -> assertThat(
         env(deployment(ns, "late-agent").getSpec().getTemplate().getSpec().getContainers().getFirst()))
         .containsEntry("MCP_SERVERS", "http://later-tool-tool.agents-late.svc.cluster.local:7100/mcp"));
@@ -186,7 +187,7 @@ class LanguageAgentReconcilerTest {
     LanguageAgent agent = agent(ns, "digest");
     agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
     agent.getSpec().setSchedule("0 9 * * MON-FRI");
-    client.resource(agent).update();
+    Edits.replaceSpec(client, agent);
 
     CronJob cronJob = await().until(() -> cronJob(ns, "digest-agent"), c -> c != null);
     await().until(() -> deployment(ns, "digest-agent") == null);
@@ -211,7 +212,7 @@ class LanguageAgentReconcilerTest {
     agent = agent(ns, "digest");
     agent.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
     agent.getSpec().setSchedule(null);
-    client.resource(agent).update();
+    Edits.replaceSpec(client, agent);
     await().until(() -> deployment(ns, "digest-agent") != null && cronJob(ns, "digest-agent") == null);
   }
 
@@ -261,13 +262,65 @@ class LanguageAgentReconcilerTest {
     agent = agent(ns, "quiet");
     agent.getSpec().setImage("ghcr.io/langop/langop-agent:v2");
     agent.getSpec().setReplicas(3);
-    client.resource(agent).update();
+    Edits.replaceSpec(client, agent);
     await().untilAsserted(() -> {
       Deployment updated = deployment(ns, "quiet-agent");
       assertThat(updated.getSpec().getReplicas()).isEqualTo(3);
       assertThat(updated.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
           .isEqualTo("ghcr.io/langop/langop-agent:v2");
     });
+  }
+
+  @Test
+  void aModelAToolAndAnAgentOfTheSameNameDoNotCollide() {
+    String ns = "agents-names";
+    client.resource(Fixtures.model(ns, "same")).create();
+    client.resource(Fixtures.tool(ns, "same", DeploymentMode.SERVICE, 8080)).create();
+    client.resource(Fixtures.agent(ns, "same", "same", "same")).create();
+
+    await().untilAsserted(() -> assertThat(client.apps().deployments().inNamespace(ns).list().getItems())
+        .extracting(d -> d.getMetadata().getName() + " owned by " + d.getMetadata().getOwnerReferences().getFirst().getKind())
+        .containsExactlyInAnyOrder("same-model owned by LanguageModel", "same-tool owned by LanguageTool",
+            "same-agent owned by LanguageAgent"));
+    assertThat(client.services().inNamespace(ns).list().getItems()).extracting(s -> s.getMetadata().getName())
+        .containsExactlyInAnyOrder("same-model", "same-tool");
+  }
+
+  @Test
+  void sidecarToolEgressJoinsTheAgentPolicyAndUnresolvableNamesAllowNothing() {
+    String ns = "agents-egress";
+    client.resource(Fixtures.model(ns, "m")).create();
+    LanguageTool mailer = Fixtures.tool(ns, "mailer", DeploymentMode.SIDECAR, 8080);
+    io.langop.api.v1alpha1.NetworkRule smtp = new io.langop.api.v1alpha1.NetworkRule();
+    smtp.setTo(new io.langop.api.v1alpha1.NetworkPeer());
+    smtp.getTo().setCidr("192.0.2.25/32");
+    io.langop.api.v1alpha1.NetworkPort port = new io.langop.api.v1alpha1.NetworkPort();
+    port.setPort(587);
+    smtp.setPorts(List.of(port));
+    mailer.getSpec().setEgress(List.of(smtp));
+    client.resource(mailer).create();
+    LanguageAgent agent = Fixtures.agent(ns, "notifier", "m", "mailer");
+    io.langop.api.v1alpha1.NetworkRule news = new io.langop.api.v1alpha1.NetworkRule();
+    news.setTo(new io.langop.api.v1alpha1.NetworkPeer());
+    news.getTo().setDns(List.of("news.invalid"));
+    news.setPorts(List.of(port));
+    agent.getSpec().setEgress(List.of(news));
+    client.resource(agent).create();
+
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "notifier");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getMessage())
+          .contains("news.invalid does not resolve")
+          .contains("egress[0] has no reachable destination and allows nothing");
+    });
+    NetworkPolicy policy = client.network().networkPolicies().inNamespace(ns).withName("notifier-agent").get();
+    // DNS, the model proxy, then only the sidecar's SMTP rule: no rule for the name that did not resolve
+    assertThat(policy.getSpec().getEgress()).hasSize(3);
+    assertThat(policy.getSpec().getEgress().get(2).getTo()).extracting(p -> p.getIpBlock().getCidr())
+        .containsExactly("192.0.2.25/32");
+    assertThat(policy.getSpec().getEgress().subList(1, 3)).allSatisfy(rule -> assertThat(rule.getTo())
+        .as("besides DNS, a rule with ports but no peer would allow every address").isNotEmpty());
   }
 
   static Map<String, String> env(Container container) {

@@ -18,6 +18,7 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelProvider;
 import io.langop.operator.OperatorSettings;
+import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -126,7 +127,7 @@ class LanguageClusterReconcilerTest {
     LanguageCluster cluster = get("team-c", "open");
     cluster.getSpec().setNetwork(new ClusterNetwork());
     cluster.getSpec().getNetwork().setIsolation(false);
-    client.resource(cluster).update();
+    Edits.replaceSpec(client, cluster);
     await().until(() -> client.network().networkPolicies().inNamespace("team-c")
         .withName("open-isolation").get() == null);
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ApiRequests {
 
   /** One request: HTTP method and path with query. */
-  public record Request(String method, String path, long nanoTime) {
+  public record Request(String method, String path, String userAgent, long nanoTime) {
     public boolean isWrite() {
       return switch (method) {
         case "POST", "PUT", "PATCH", "DELETE" -> true;
@@ -27,8 +27,8 @@ public final class ApiRequests {
 
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  void record(String method, String path) {
-    requests.add(new Request(method, path, System.nanoTime()));
+  void record(String method, String path, String userAgent) {
+    requests.add(new Request(method, path, userAgent, System.nanoTime()));
   }
 
   /** Whether no write arrived during the last {@code period}. */

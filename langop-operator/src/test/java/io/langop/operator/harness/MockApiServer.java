@@ -29,7 +29,7 @@ public final class MockApiServer implements AutoCloseable {
     KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        requests.record(request.getMethod(), request.getPath());
+        requests.record(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
         return super.dispatch(request);
       }
     };
@@ -47,6 +47,11 @@ public final class MockApiServer implements AutoCloseable {
 
   public KubernetesClient client() {
     return client;
+  }
+
+  /** Another client of the same server whose requests carry {@code userAgent}, to tell them apart. */
+  public KubernetesClient newClient(String userAgent) {
+    return server.createClient(builder -> builder.editOrNewConfig().withUserAgent(userAgent).endConfig());
   }
 
   public ApiRequests requests() {

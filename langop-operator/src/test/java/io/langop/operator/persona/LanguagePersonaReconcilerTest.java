@@ -13,6 +13,7 @@ import io.langop.api.v1alpha1.persona.PersonaPhase;
 import io.langop.api.v1alpha1.persona.PersonaRule;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class LanguagePersonaReconcilerTest {
 
     LanguagePersona persona = get(ns, "analyst");
     persona.getSpec().setSystemPrompt("You are a terse analyst.");
-    client.resource(persona).update();
+    Edits.replaceSpec(client, persona);
     await().untilAsserted(() -> assertThat(agentEnv(ns, "reporter-agent"))
         .containsEntry("PERSONA_SYSTEM_PROMPT", "You are a terse analyst.\n\nGuidelines:\n- Cite sources"));
     operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));

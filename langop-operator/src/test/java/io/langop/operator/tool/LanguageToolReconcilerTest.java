@@ -15,6 +15,7 @@ import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.api.v1alpha1.tool.ToolPhase;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -110,7 +111,7 @@ class LanguageToolReconcilerTest {
 
     LanguageTool tool = get(ns, "email");
     tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
-    client.resource(tool).update();
+    Edits.replaceSpec(client, tool);
     await().until(() -> deployment(ns, "email-tool") == null
         && client.services().inNamespace(ns).withName("email-tool").get() == null
         && client.network().networkPolicies().inNamespace(ns).withName("email-tool").get() == null);

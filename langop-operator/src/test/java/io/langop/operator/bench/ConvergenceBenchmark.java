@@ -1,0 +1,112 @@
+package io.langop.operator.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.ApiRequests;
+import io.langop.operator.harness.OperatorHarness;
+import io.langop.operator.kube.Conditions;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Creates N LanguageAgents, each with its own LanguageModel and service-mode LanguageTool, against
+ * the in-process API server and prints: seconds until every agent has its workload and resolved
+ * references and the operator stopped writing; the operator's API requests per agent (all
+ * controllers, and the agent controller alone); its write requests during an idle period.
+ *
+ * <p>Run with {@code bench/operator/run.sh [agents] [idle-seconds]}.
+ */
+public final class ConvergenceBenchmark {
+
+  private static final String BENCH_AGENT = "langop-bench";
+  private static final String NS = "bench";
+  private static final int CREATORS = 8;
+
+  public static void main(String[] args) throws Exception {
+    int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+
+    try (OperatorHarness operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
+      throw new UnknownHostException(host);
+    })) {
+      ApiRequests requests = operator.api().requests();
+      KubernetesClient bench = operator.api().newClient(BENCH_AGENT);
+      int startMark = requests.mark();
+      long start = System.nanoTime();
+
+      // created as kubectl apply of many files would: concurrently, models and tools before agents
+      try (var creators = Executors.newFixedThreadPool(CREATORS)) {
+        for (int i = 0; i < agents; i++) {
+          int n = i;
+          creators.submit(() -> bench.resource(Fixtures.model(NS, "model-" + n)).create());
+          creators.submit(() -> bench.resource(Fixtures.tool(NS, "tool-" + n, DeploymentMode.SERVICE, 8080)).create());
+        }
+      }
+      try (var creators = Executors.newFixedThreadPool(CREATORS)) {
+        for (int i = 0; i < agents; i++) {
+          int n = i;
+          creators.submit(() -> bench.resource(Fixtures.agent(NS, "agent-" + n, "model-" + n, "tool-" + n)).create());
+        }
+      }
+      long created = System.nanoTime();
+
+      while (!converged(bench, agents) || !requests.noWritesFor(Duration.ofSeconds(1))) {
+        Thread.sleep(250);
+      }
+      // the quiet second that proved convergence is not part of the time to converge
+      double seconds = (System.nanoTime() - start) / 1e9 - 1.0;
+
+      List<ApiRequests.Request> operatorRequests = requests.since(startMark).stream()
+          .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
+          .toList();
+      Map<String, Long> byKind = operatorRequests.stream()
+          .collect(Collectors.groupingBy(ConvergenceBenchmark::owner, TreeMap::new, Collectors.counting()));
+
+      int idleMark = requests.mark();
+      Thread.sleep(idleSeconds * 1000L);
+      long idleWrites = requests.since(idleMark).stream()
+          .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
+          .filter(ApiRequests.Request::isWrite)
+          .count();
+
+      System.out.printf(Locale.ROOT, "agents (each with its own model and tool): %d%n", agents);
+      System.out.printf(Locale.ROOT, "creating the %d resources took:            %.1f s%n", 3 * agents, (created - start) / 1e9);
+      System.out.printf(Locale.ROOT, "seconds to full convergence:               %.1f s (%.1f s after the last create)%n",
+          seconds, seconds - (created - start) / 1e9);
+      System.out.printf(Locale.ROOT, "operator API requests per agent, all:      %.2f (%d, %d writes)%n",
+          operatorRequests.size() / (double) agents, operatorRequests.size(),
+          operatorRequests.stream().filter(ApiRequests.Request::isWrite).count());
+      byKind.forEach((kind, count) -> System.out.printf(Locale.ROOT,
+          "  ... for %-28s %.2f per agent%n", kind + ":", count / (double) agents));
+      System.out.printf(Locale.ROOT, "operator write requests during %d s idle:  %d%n", idleSeconds, idleWrites);
+    }
+  }
+
+  private static boolean converged(KubernetesClient bench, int agents) {
+    List<LanguageAgent> list = bench.resources(LanguageAgent.class).inNamespace(NS).list().getItems();
+    return list.size() == agents && list.stream().allMatch(a -> a.getStatus() != null
+        && Conditions.isTrue(a.getStatus().getConditions(), Conditions.REFERENCES_RESOLVED)
+        && "WorkloadNotAvailable".equals(a.getStatus().getReason())
+        && a.getStatus().getMessage().startsWith("deployment 0/1"));
+  }
+
+  /** Method and resource type of a request, e.g. {@code POST deployments}, {@code PATCH languageagents/status}. */
+  private static String owner(ApiRequests.Request request) {
+    String path = request.path().replaceFirst("\\?.*$", "");
+    String[] segments = path.split("/");
+    int namespaces = java.util.Arrays.asList(segments).indexOf("namespaces");
+    String type = namespaces >= 0 && segments.length > namespaces + 2 ? segments[namespaces + 2] : segments[segments.length - 1];
+    boolean status = path.endsWith("/status");
+    String verb = request.isWatch() ? "WATCH" : request.method();
+    return verb + " " + type + (status ? "/status" : "");
+  }
+}
