@@ -78,7 +78,11 @@ public class ColdStartBench {
         builder.environment().put("LOG_LEVEL", "WARN");
         long spawned = System.nanoTime();
         Process process = builder.start();
-        long received = firstRequest.get(120, TimeUnit.SECONDS);
+        CompletableFuture.anyOf(firstRequest, process.onExit()).get(300, TimeUnit.SECONDS);
+        if (!firstRequest.isDone()) {
+            throw new IOException("agent exited with " + process.exitValue() + " before calling the model, see " + work.resolve("agent.log"));
+        }
+        long received = firstRequest.get();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("agent run failed, see " + work.resolve("agent.log"));
         }

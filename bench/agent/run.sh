@@ -11,7 +11,13 @@ mkdir -p "$out"
 # Jars only: the AOT cache refuses class-path directories.
 ./mvnw -B -q -pl langop-agent -am package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
-classpath="$PWD/langop-agent/target/langop-agent-0.1.0-SNAPSHOT.jar:$(cat "$out/classpath.txt")"
+# Snapshot the project's own jars: a concurrent build must not swap them under a running benchmark.
+mkdir -p "$out/lib"
+classpath=""
+for entry in "$PWD/langop-agent/target/langop-agent-0.1.0-SNAPSHOT.jar" $(tr ':' ' ' < "$out/classpath.txt"); do
+  if [[ "$entry" == "$PWD"/* ]]; then cp "$entry" "$out/lib/"; entry="$out/lib/$(basename "$entry")"; fi
+  classpath="${classpath:+$classpath:}$entry"
+done
 
 "$JAVA_HOME/bin/java" -cp "$classpath" bench/agent/CheckerBench.java bench/agent/Agent.java 30
 "$JAVA_HOME/bin/java" bench/agent/ColdStartBench.java "$classpath" bench/agent/Agent.java "${1:-5}"

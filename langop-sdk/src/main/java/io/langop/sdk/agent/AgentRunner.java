@@ -79,7 +79,7 @@ public final class AgentRunner {
                     LOG.error("Run stopped: {}", violation.getMessage());
                     return new RunOutcome.ConstraintViolated(runId, violation, guard.usage());
                 }
-                LOG.error("Run failed: {}", failure.getMessage());
+                LOG.error("Error executing task: {}", failure.getMessage());
                 return new RunOutcome.Failed(runId, failure.getMessage(), guard.usage());
             }
         }
@@ -112,6 +112,7 @@ public final class AgentRunner {
         return new Succeeded(result.finalText(), true);
     }
 
+    /** The task prompt of the original runtime (§1.9.3 of the reference), plus the completion protocol. */
     private String objectivesPrompt(JsonNode event) {
         StringBuilder prompt = new StringBuilder("# Task: ")
                 .append(agent.description().isBlank() ? agent.name() : agent.description()).append("\n\n## Objectives:\n");
@@ -119,8 +120,14 @@ public final class AgentRunner {
         if (event != null) {
             prompt.append("\n## Event:\n").append(StepResults.render(event)).append('\n');
         }
-        return prompt.append("\nUse the available tools as needed and reply with the result. When every objective is met, end your reply with the line ")
+        prompt.append("\n## Constraints:\n- Maximum iterations: ").append(agent.constraints().maxIterations()).append('\n');
+        agent.constraints().timeout().ifPresent(timeout -> prompt.append("- Timeout: ").append(humane(timeout)).append('\n'));
+        return prompt.append("\nPlease complete this task, using the available tools as needed. When every objective is met, end your reply with the line ")
                 .append(COMPLETION_MARKER).append('.').toString();
+    }
+
+    private static String humane(java.time.Duration duration) {
+        return duration.toSecondsPart() == 0 ? duration.toMinutes() + "m" : duration.toSeconds() + "s";
     }
 
     private interface Body<T> {

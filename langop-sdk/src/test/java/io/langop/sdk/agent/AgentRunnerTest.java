@@ -74,6 +74,7 @@ class AgentRunnerTest {
         llm.thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}")
                 .thenText("One CVE: CVE-2026-0001.\nOBJECTIVES COMPLETE", 40, 12);
         var agent = AgentDefinition.builder("news").persona("You are terse.").objective("Find Kubernetes CVEs")
+                .constraints(c -> c.timeout(Duration.ofMinutes(5)))
                 .output(Output.workspace("reports/{date}.md")).build();
 
         RunOutcome outcome = run(agent);
@@ -87,7 +88,18 @@ class AgentRunnerTest {
         assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md"))).isEqualTo("One CVE: CVE-2026-0001.");
         assertThat(mcp.calls()).containsExactly("web_search {query=kubernetes CVE}");
         assertThat(llm.messagesOf(0).getFirst()).isEqualTo("system: You are terse.");
-        assertThat(llm.messagesOf(0).get(1)).startsWith("user: # Task: news").contains("- Find Kubernetes CVEs");
+        assertThat(llm.messagesOf(0).get(1)).isEqualTo("""
+                user: # Task: news
+
+                ## Objectives:
+                - Find Kubernetes CVEs
+
+                ## Constraints:
+                - Maximum iterations: 50
+                - Timeout: 5m
+
+                Please complete this task, using the available tools as needed. When every objective is met, \
+                end your reply with the line OBJECTIVES COMPLETE.""");
         assertThat(llm.requests().getFirst().path("tools").get(0).path("function").path("name").asText()).isEqualTo("web_search");
         assertThat(llm.messagesOf(1).getLast()).isEqualTo("tool: {\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}");
     }
