@@ -7,8 +7,8 @@ import io.langop.sdk.tool.ToolResult;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class EgressPolicyTest {
 
-  private static FixtureWebsite site;
+  private FixtureWebsite site;
 
-  @BeforeAll
-  static void start() throws Exception {
+  @BeforeEach
+  void start() throws Exception {
     site = new FixtureWebsite();
   }
 
-  @AfterAll
-  static void stop() {
+  @AfterEach
+  void stop() {
     site.close();
   }
 
@@ -45,6 +45,34 @@ class EgressPolicyTest {
           + " - refused: 127.0.0.1 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
       assertThat(headers.text()).startsWith("Error: Failed to fetch headers from: " + site.url("/headers") + " - refused: ");
       assertThat(site.requests).isEmpty();
+    }
+  }
+
+  @Test
+  void aRedirectOutOfTheAllowListIsRefusedAtThatHop() throws Exception {
+    try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of("WEB_ALLOWED_NETWORKS", "127.0.0.1/32")))) {
+      ToolResult result = call(tools.fetch(), Map.of("url", site.url("/to-other-loopback")));
+
+      assertThat(result).isEqualTo(ToolResult.failure("Error: Failed to fetch URL: " + site.url("/to-other-loopback")
+          + " - refused: 127.0.0.2 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
+      assertThat(site.requests).singleElement().asString().startsWith("GET /to-other-loopback ");
+    }
+  }
+
+  @Test
+  void searxngAnswersWebSearchWhenConfigured() throws Exception {
+    Map<String, String> env = Map.of("WEB_SEARCH_ENGINE", "searxng", "WEB_SEARCH_URL", site.url("/searxng"));
+    try (WebTools tools = new WebTools(WebSettings.fromEnv(env))) {
+      ToolResult result = call(tools.search(), Map.of("query", "k8s", "max_results", 2));
+
+      assertThat(result).isEqualTo(ToolResult.success("""
+          Search results for: k8s
+
+          1. Kubernetes
+             URL: https://kubernetes.io/
+
+          2. kubernetes/kubernetes
+             URL: https://github.com/kubernetes/kubernetes"""));
     }
   }
 

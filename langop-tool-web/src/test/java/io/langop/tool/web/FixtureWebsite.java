@@ -85,6 +85,7 @@ final class FixtureWebsite implements AutoCloseable {
         case "/ua" -> send(exchange, 200, "text/plain", String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")).getBytes(StandardCharsets.UTF_8));
         case "/loop" -> redirect(exchange, 302, "/loop");
         case "/to-loopback-by-name" -> redirect(exchange, 302, "http://localhost:" + port() + "/article");
+        case "/to-other-loopback" -> redirect(exchange, 302, "http://127.0.0.2:" + port() + "/article");
         case "/to-metadata" -> redirect(exchange, 302, "http://169.254.169.254/latest/meta-data/");
         case "/to-ftp" -> redirect(exchange, 301, "ftp://example.com/file");
         case "/redirect-without-location" -> send(exchange, 301, null, new byte[0]);
