@@ -29,7 +29,7 @@ public class LoadBench {
       "{\"model\":\"fast-stream\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
   /** Percentiles over the requests that were answered; errors are counted apart. */
-  record Result(double p50Micros, double p99Micros, int errors) {
+  record Result(double p50Micros, double p99Micros, int errors, String firstError) {
   }
 
   public static void main(String[] args) throws Exception {
@@ -61,6 +61,9 @@ public class LoadBench {
         System.out.printf("%-8s %10.0f %10.0f %14s %14s %7d%n", target.getKey(), result.p50Micros(),
             result.p99Micros(), result == baseline ? "-" : "%.0f".formatted(result.p50Micros() - baseline.p50Micros()),
             result == baseline ? "-" : "%.0f".formatted(result.p99Micros() - baseline.p99Micros()), result.errors());
+        if (result.firstError() != null) {
+          System.out.printf("         first error: %s%n", result.firstError());
+        }
       }
     }
     http.close();
@@ -70,6 +73,7 @@ public class LoadBench {
     int total = rate * seconds;
     long[] latencies = new long[total];
     AtomicInteger errors = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(stream ? STREAM : CHAT)).timeout(Duration.ofSeconds(10)).build();
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -87,6 +91,7 @@ public class LoadBench {
             latencies[index] = stream ? firstChunk(http, request, due) : whole(http, request, due);
           } catch (Exception e) {
             errors.incrementAndGet();
+            firstError.compareAndSet(null, e.toString());
             latencies[index] = Long.MAX_VALUE;
           }
         });
@@ -94,17 +99,18 @@ public class LoadBench {
     }
     long[] answered = Arrays.stream(latencies).filter(l -> l != Long.MAX_VALUE).sorted().toArray();
     if (answered.length == 0) {
-      return new Result(Double.NaN, Double.NaN, errors.get());
+      return new Result(Double.NaN, Double.NaN, errors.get(), firstError.get());
     }
     return new Result(answered[answered.length / 2] / 1000.0, answered[(int) (answered.length * 0.99)] / 1000.0,
-        errors.get());
+        errors.get(), firstError.get());
   }
 
   private static long whole(HttpClient http, HttpRequest request, long due) throws Exception {
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     long latency = System.nanoTime() - due;
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("HTTP " + response.statusCode());
+      throw new IllegalStateException("HTTP " + response.statusCode() + " " + new String(response.body(),
+          StandardCharsets.UTF_8));
     }
     return latency;
   }

@@ -97,10 +97,12 @@ printf '%s' '{"model":"fast-stream","stream":true,"messages":[{"role":"user","co
 printf '%-15s %-8s %12s %10s %10s\n' mode target "req/s" "p50" "p99"
 for mode in chat stream; do
   for target in direct proxy nginx; do
+    prefix=""
+    if [ "$mode" = stream ]; then prefix=/stream; fi
     case $target in
-      direct) url=http://127.0.0.1:$UPSTREAM_PORT$([ $mode = stream ] && echo /stream)/v1/chat/completions ;;
+      direct) url=http://127.0.0.1:$UPSTREAM_PORT$prefix/v1/chat/completions ;;
       proxy) url=http://127.0.0.1:$PROXY_PORT/v1/chat/completions ;;
-      nginx) url=http://127.0.0.1:$NGINX_PORT$([ $mode = stream ] && echo /stream)/v1/chat/completions ;;
+      nginx) url=http://127.0.0.1:$NGINX_PORT$prefix/v1/chat/completions ;;
     esac
     BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d3s -s "$HERE/post.lua" "$url" >/dev/null # warm-up
     out=$(BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$HERE/post.lua" "$url")

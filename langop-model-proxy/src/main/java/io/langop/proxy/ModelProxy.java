@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class ModelProxy implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read proxy configuration " + configFile, e);
     }
-    ProxyConfig config = ProxyConfigFiles.parse(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+    ProxyConfig config = ProxyConfigFiles.parse(new String(content, StandardCharsets.UTF_8));
     RateLimiters limiters = new RateLimiters();
     AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

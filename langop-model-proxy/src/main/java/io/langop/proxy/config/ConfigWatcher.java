@@ -1,6 +1,7 @@
 package io.langop.proxy.config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -59,7 +60,7 @@ public final class ConfigWatcher implements AutoCloseable {
     }
     lastDigest = digest;
     try {
-      ProxyConfig config = ProxyConfigFiles.parse(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+      ProxyConfig config = ProxyConfigFiles.parse(new String(content, StandardCharsets.UTF_8));
       onChange.accept(config);
       if (!config.secretFiles().equals(secretFiles)) {
         secretFiles = config.secretFiles();

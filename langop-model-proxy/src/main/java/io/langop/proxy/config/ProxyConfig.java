@@ -1,6 +1,9 @@
 package io.langop.proxy.config;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Root of the proxy's configuration file. The operator renders it from LanguageModel resources;
@@ -20,17 +23,17 @@ public record ProxyConfig(List<ModelConfig> models, List<ClientKey> clientKeys, 
     maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
   }
 
-  public java.util.Optional<ModelConfig> model(String name) {
+  public Optional<ModelConfig> model(String name) {
     return models.stream().filter(m -> m.name().equals(name)).findFirst();
   }
 
   /** Every secret file the configuration refers to, so a rotated key can be noticed like a changed file. */
-  public List<java.nio.file.Path> secretFiles() {
-    java.util.stream.Stream<SecretRef> refs = java.util.stream.Stream.concat(
+  public List<Path> secretFiles() {
+    Stream<SecretRef> refs = Stream.concat(
         clientKeys.stream().map(ClientKey::key),
-        models.stream().flatMap(m -> java.util.stream.Stream.concat(java.util.stream.Stream.of(m.apiKey()),
+        models.stream().flatMap(m -> Stream.concat(Stream.of(m.apiKey()),
             m.endpoints().stream().map(EndpointConfig::apiKey))));
-    return refs.filter(r -> r != null && r.file() != null).map(r -> java.nio.file.Path.of(r.file()))
+    return refs.filter(r -> r != null && r.file() != null).map(r -> Path.of(r.file()))
         .distinct().toList();
   }
 }

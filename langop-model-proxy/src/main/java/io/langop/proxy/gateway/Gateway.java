@@ -9,6 +9,7 @@ import io.langop.proxy.routing.EndpointPool;
 import io.langop.proxy.upstream.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * One configuration made live: models with their endpoints, caches and resolved keys. A reload builds a new
@@ -62,7 +64,7 @@ public final class Gateway {
     String modelKey = model.apiKey() == null ? null : model.apiKey().resolve();
     return model.endpoints().stream()
         .map(e -> e.apiKey() != null ? e.apiKey().resolve() : modelKey)
-        .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
   private static ModelRuntime runtime(ModelConfig model, List<String> keys, LongSupplier clock) {

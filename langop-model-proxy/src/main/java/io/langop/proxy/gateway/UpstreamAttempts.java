@@ -1,12 +1,13 @@
 package io.langop.proxy.gateway;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langop.proxy.config.Durations;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.RetryPolicy;
 import io.langop.proxy.limits.RateLimiters;
 import io.langop.proxy.limits.RateLimiters.Admission;
 import io.langop.proxy.limits.RateLimiters.Permit;
 import io.langop.proxy.openai.ApiError;
+import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.routing.EndpointPool.Lease;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +59,7 @@ final class UpstreamAttempts {
 
   /** Builds the upstream request for an attempt on a model's endpoint. */
   interface RequestFactory {
-    HttpRequest.Builder build(ModelRuntime model, io.langop.proxy.routing.Endpoint endpoint);
+    HttpRequest.Builder build(ModelRuntime model, Endpoint endpoint);
   }
 
   Result send(Gateway gateway, ModelRuntime requested, RequestFactory requests, long estimatedTokens,
@@ -134,7 +136,7 @@ final class UpstreamAttempts {
         if (!lease.awaitSlot(config.timeout())) {
           lease.close(Outcome.NEUTRAL, 0);
           last = ApiError.upstreamTimeout("Model '" + model.name() + "' had no free connection within "
-              + io.langop.proxy.config.Durations.format(config.timeout()) + ".");
+              + Durations.format(config.timeout()) + ".");
           continue;
         }
       } catch (InterruptedException e) {
@@ -158,7 +160,7 @@ final class UpstreamAttempts {
       } catch (HttpTimeoutException | TimeoutException e) {
         lease.close(Outcome.FAILURE, System.nanoTime() - started);
         last = ApiError.upstreamTimeout("Model '" + model.name() + "' did not answer within "
-            + io.langop.proxy.config.Durations.format(config.timeout()) + ".");
+            + Durations.format(config.timeout()) + ".");
         continue;
       } catch (IOException e) {
         lease.close(Outcome.FAILURE, System.nanoTime() - started);
@@ -252,11 +254,11 @@ final class UpstreamAttempts {
         .orElse(error);
   }
 
-  private static java.util.Optional<Duration> seconds(String value) {
+  private static Optional<Duration> seconds(String value) {
     try {
-      return java.util.Optional.of(Duration.ofMillis((long) (Double.parseDouble(value.strip()) * 1000)));
+      return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value.strip()) * 1000)));
     } catch (NumberFormatException httpDate) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

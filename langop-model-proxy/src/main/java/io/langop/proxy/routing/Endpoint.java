@@ -1,6 +1,9 @@
 package io.langop.proxy.routing;
 
 import io.langop.proxy.config.EndpointConfig;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An upstream endpoint with the live state routing decides on. */
@@ -18,7 +21,7 @@ public final class Endpoint {
   private final String apiKey;
   private final CircuitBreaker breaker;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT, true);
+  private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT, true);
   private volatile double averageLatencyNanos = -1;
   private int currentWeight; // smooth weighted round-robin state, guarded by the pool
 
@@ -75,8 +78,8 @@ public final class Endpoint {
    *
    * @return false when none came free within {@code timeout}
    */
-  boolean awaitSlot(java.time.Duration timeout) throws InterruptedException {
-    return slots.tryAcquire(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+  boolean awaitSlot(Duration timeout) throws InterruptedException {
+    return slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   void releaseSlot() {

@@ -3,6 +3,7 @@ package io.langop.proxy.routing;
 import io.langop.proxy.config.CircuitBreakerSettings;
 import io.langop.proxy.config.EndpointConfig;
 import io.langop.proxy.config.RoutingStrategy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class EndpointPool {
      *
      * @return false when that did not happen within {@code timeout}
      */
-    public boolean awaitSlot(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitSlot(Duration timeout) throws InterruptedException {
       holdsSlot = endpoint.awaitSlot(timeout);
       return holdsSlot;
     }
