@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.langop.operator.crd.CrdInstaller;
 import io.langop.sdk.server.ServiceServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +66,11 @@ public final class OperatorCommand implements Callable<Integer> {
           + "(default: 5m).")
   Duration dnsRefresh;
 
+  @Option(names = "--crd-established-timeout", defaultValue = "PT60S", converter = DurationConverter.class,
+      description = "With --install-crds: how long to wait for the API server to serve the CRDs "
+          + "(default: 60s).")
+  Duration crdEstablishedTimeout;
+
   @Option(names = "--model-proxy-image",
       defaultValue = OperatorSettings.DEFAULT_MODEL_PROXY_IMAGE,
       description = "Image serving each LanguageModel (default: ${DEFAULT-VALUE}).")
@@ -79,39 +87,77 @@ public final class OperatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Running running;
+    try {
+      running = start();
+    } catch (NoClusterException e) {
+      System.err.println("langop-operator: " + e.getMessage());
+      return EXIT_NO_CLUSTER;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("langop-operator-shutdown")
+        .unstarted(() -> {
+          running.close();
+          stopped.countDown();
+        }));
+    stopped.await();
+    return 0;
+  }
+
+  /** The started operator: reconciling, and answering health, readiness and metrics on {@link #server()}. */
+  public record Running(KubernetesClient client, Operator operator, ServiceServer server) implements AutoCloseable {
+    /** Stops reconciling first so in-flight reconciles finish, then stops answering probes. */
+    @Override
+    public void close() {
+      operator.stop();
+      server.close();
+      client.close();
+    }
+  }
+
+  static final class NoClusterException extends Exception {
+    NoClusterException(String message) {
+      super(message);
+    }
+  }
+
+  /** Connects, installs the CRDs when asked, starts the operator and its health and metrics server. */
+  Running start() throws NoClusterException {
     OperatorSettings settings =
         new OperatorSettings(
             new LinkedHashSet<>(namespaces), dnsRefresh, modelProxyImage, reconcileThreads);
     Config config = new ConfigBuilder(Config.autoConfigure(null)).build();
     String unreachable = ClusterProbe.unreachableReason(config);
     if (unreachable != null) {
-      System.err.println("langop-operator: " + unreachable);
-      return EXIT_NO_CLUSTER;
+      throw new NoClusterException(unreachable);
     }
 
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     if (installCrds) {
       CrdInstaller installer = new CrdInstaller(client);
-      installer.awaitEstablished(installer.install(), Duration.ofSeconds(60));
+      var crds = installer.install();
+      try {
+        installer.awaitEstablished(crds, crdEstablishedTimeout);
+      } catch (KubernetesClientTimeoutException e) {
+        // the informers retry until the API server serves the kinds; nothing is lost by going on
+        LOG.warn("the langop.io CRDs are not established after {}; starting anyway", crdEstablishedTimeout);
+      }
     }
 
-    ServiceServer server = ServiceServer.builder("langop-operator").port(port).start();
-    Operator operator =
-        LangopOperator.create(client, settings, server.meterRegistry(), leaderElection(client));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("langop-operator-shutdown")
-        .unstarted(() -> {
-          // Stop reconciling first so in-flight reconciles finish, then stop answering probes.
-          operator.stop();
-          server.close();
-          client.close();
-          stopped.countDown();
-        }));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Operator operator = LangopOperator.create(client, settings, registry, leaderElection(client));
+    ServiceServer server = ServiceServer.builder("langop-operator")
+        .port(port)
+        .meterRegistry(registry)
+        // ready once every informer has synced and keeps its watch
+        .readiness(() -> operator.getRuntimeInfo().isStarted()
+            && operator.getRuntimeInfo().allEventSourcesAreHealthy())
+        .start();
+    Running running = new Running(client, operator, server);
     operator.start();
     LOG.info("langop-operator watching {}", settings.namespaces().isEmpty()
         ? "all namespaces" : settings.namespaces());
-    stopped.await();
-    return 0;
+    return running;
   }
 
   private LeaderElectionConfiguration leaderElection(KubernetesClient client) {

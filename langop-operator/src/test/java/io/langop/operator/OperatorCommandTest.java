@@ -1,8 +1,17 @@
 package io.langop.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.MockApiServer;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +58,62 @@ class OperatorCommandTest {
     List<String> stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines()
         .filter(line -> !line.startsWith("WARNING:")) // JVM notices about netty's use of Unsafe, not ours
         .toList();
-    assertThat(process.exitValue()).isEqualTo(OperatorCommand.EXIT_NO_CLUSTER);
     assertThat(stderr).singleElement().satisfies(line -> assertThat(line)
         .startsWith("langop-operator: no reachable Kubernetes API server at https://127.0.0.1:" + closedPort)
         .contains("kubeconfig"));
+    assertThat(process.exitValue()).isEqualTo(OperatorCommand.EXIT_NO_CLUSTER);
   }
+
+  @Test
+  void installsTheCrdsReconcilesAndServesProbesAndMetricsUntilClosed(@TempDir Path dir) throws Exception {
+    try (MockApiServer cluster = MockApiServer.startEmpty()) {
+      Path kubeconfig = dir.resolve("config");
+      Files.writeString(kubeconfig, KUBECONFIG.formatted(cluster.client().getMasterUrl()));
+      OperatorCommand command = new OperatorCommand();
+      new CommandLine(command).parseArgs("--install-crds", "--port", "0", "--crd-established-timeout", "1s");
+      System.setProperty("kubeconfig", kubeconfig.toString());
+      OperatorCommand.Running running;
+      try {
+        running = command.start();
+      } finally {
+        System.clearProperty("kubeconfig");
+      }
+      HttpClient http = HttpClient.newHttpClient();
+      URI base = running.server().uri();
+      try (running) {
+        assertThat(cluster.client().apiextensions().v1().customResourceDefinitions().list().getItems())
+            .extracting(crd -> crd.getMetadata().getName()).contains("languageagents.langop.io", "languagemodels.langop.io");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(http, base.resolve("/readyz")) == 200);
+
+        cluster.client().resource(Fixtures.model("default", "m")).create();
+        await().until(() -> cluster.client().resources(LanguageModel.class).inNamespace("default").withName("m").get()
+            .getStatus() != null);
+        String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("operator_sdk_reconciliations");
+      }
+      assertThatThrownBy(() -> status(http, base.resolve("/healthz"))).isInstanceOf(java.io.IOException.class);
+    }
+  }
+
+  private static int status(HttpClient http, URI uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static final String KUBECONFIG = """
+      apiVersion: v1
+      kind: Config
+      clusters:
+      - name: mock
+        cluster: {server: "%s"}
+      contexts:
+      - name: mock
+        context: {cluster: mock, user: tester}
+      current-context: mock
+      users:
+      - name: tester
+        user: {token: not-a-secret}
+      """;
 
   @Test
   void readsKubernetesStyleDurationsAndRefusesNonsense() {

@@ -38,6 +38,11 @@ public final class MockApiServer implements AutoCloseable {
     client = server.createClient();
   }
 
+  /** Starts a server as a fresh cluster: no langop.io CRDs yet. */
+  public static MockApiServer startEmpty() {
+    return new MockApiServer();
+  }
+
   /** Starts a server holding the langop.io CRDs. */
   public static MockApiServer start() {
     MockApiServer api = new MockApiServer();
