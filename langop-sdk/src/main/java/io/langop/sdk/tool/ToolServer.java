@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +54,12 @@ public final class ToolServer implements AutoCloseable {
   private final ServiceServer http;
   private final List<McpSyncServer> mcpServers;
   private final InFlightCalls inFlight;
-  private volatile boolean accepting = true;
+  private final AtomicBoolean accepting = new AtomicBoolean(true);
 
   private ToolServer(ServiceServer.Builder http, List<McpSyncServer> mcpServers, InFlightCalls inFlight) {
     this.mcpServers = mcpServers;
     this.inFlight = inFlight;
-    this.http = http.readiness(() -> accepting).start();
+    this.http = http.readiness(accepting::get).start();
   }
 
   /**
@@ -107,13 +108,12 @@ public final class ToolServer implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!accepting) {
-      return;
+    if (!accepting.compareAndSet(true, false)) {
+      return; // closed already, or closing on another thread (the shutdown hook, say)
     }
     // Not ready first, so the Service stops routing here; let calls in progress finish (closing a
     // session drops the answers still owed on it); then end the MCP sessions, whose open event
     // streams would otherwise hold Jetty's drain until its timeout; then stop Jetty.
-    accepting = false;
     try {
       if (!inFlight.awaitIdle(DRAIN_TIMEOUT)) {
         LOG.warn("tool calls still running after {}; closing anyway", DRAIN_TIMEOUT);
