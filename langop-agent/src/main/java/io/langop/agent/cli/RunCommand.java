@@ -5,17 +5,18 @@ import io.langop.agent.runtime.AgentRuntime;
 import io.langop.agent.runtime.ExitStatus;
 import io.langop.agent.runtime.InvalidAgentException;
 import io.langop.sdk.agent.AgentDefinition;
-import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.check.CodeChecker;
 import io.langop.sdk.config.AgentConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -81,27 +82,22 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Flags win over the environment: they replace the variables they stand for. */
     private AgentConfig config() {
-        AgentConfig config = AgentConfig.from(environment);
-        if (modelEndpoint != null) {
-            config = config.withModelEndpoint(modelEndpoint);
+        Map<String, String> settings = new HashMap<>(environment);
+        override(settings, "MODEL_ENDPOINTS", modelEndpoint);
+        override(settings, "LLM_MODEL", model);
+        override(settings, "MCP_SERVERS", mcpServers == null ? null : mcpServers.stream().map(URI::toString).collect(Collectors.joining(",")));
+        override(settings, "AGENT_MODE", mode);
+        override(settings, "WORKSPACE_PATH", workspace == null ? null : workspace.toString());
+        override(settings, "PORT", port == null ? null : port.toString());
+        return AgentConfig.from(settings);
+    }
+
+    private static void override(Map<String, String> settings, String variable, String flagValue) {
+        if (flagValue != null) {
+            settings.put(variable, flagValue);
         }
-        if (model != null) {
-            config = config.withModelName(model);
-        }
-        if (mcpServers != null) {
-            config = config.withMcpServers(mcpServers);
-        }
-        if (mode != null) {
-            config = config.withMode(ExecutionMode.parse(mode));
-        }
-        if (workspace != null) {
-            config = config.withWorkspace(workspace);
-        }
-        if (port != null) {
-            config = config.withPort(port);
-        }
-        return config;
     }
 
     private AgentDefinition load(AgentConfig config) throws InvalidAgentException {

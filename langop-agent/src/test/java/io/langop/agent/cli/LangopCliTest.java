@@ -109,12 +109,14 @@ class LangopCliTest {
     }
 
     @Test
-    void run_executes_a_scheduled_agent_once_and_exits_0() throws Exception {
+    void run_executes_a_scheduled_agent_once_and_exits_0_with_flags_over_the_environment() throws Exception {
         llm.thenText("Digest: CVE-2026-0001");
         Path workspace = dir.resolve("workspace");
 
-        int status = langop(Map.of(), "run", fixture("NewsDigestAgent").toString(), "--model-endpoint", llm.rootUrl(),
-                "--mcp-server", mcp.url().toString(), "--workspace", workspace.toString());
+        Map<String, String> env = Map.of("MODEL_ENDPOINTS", "http://127.0.0.1:9", "AGENT_MODE", "interactive", "MCP_SERVERS", "http://127.0.0.1:9");
+
+        int status = langop(env, "run", fixture("NewsDigestAgent").toString(), "--model-endpoint", llm.rootUrl(),
+                "--mcp-server", mcp.url().toString(), "--workspace", workspace.toString(), "--mode", "scheduled");
 
         assertThat(status).isZero();
         assertThat(mcp.calls()).containsExactly("web_search {max_results=5, query=kubernetes CVE " + LocalDate.now() + "}");

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Runtime settings of an agent pod, read from the environment the operator sets. Precedence, highest
- * first: command-line flags (applied by the CLI with the {@code with...} methods), environment
- * variables, defaults.
+ * first: command-line flags (the CLI puts them over the environment under the same variable names),
+ * environment variables, defaults.
  *
  * <table>
  * <tr><th>variable</th><th>meaning</th><th>default</th></tr>
@@ -72,36 +72,6 @@ public record AgentConfig(
                 Path.of(value(env, "WORKSPACE_PATH").orElse("/workspace")),
                 value(env, "LLM_TIMEOUT").map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
                 value(env, "PORT").map(text -> integer("PORT", text)).orElse(8080));
-    }
-
-    public AgentConfig withModelEndpoint(String url) {
-        return new AgentConfig(Optional.of(apiRoot(url)), modelName, apiKey, mcpServers, agentName, mode, codePath,
-                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
-    }
-
-    public AgentConfig withModelName(String name) {
-        return new AgentConfig(modelEndpoint, name, apiKey, mcpServers, agentName, mode, codePath,
-                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
-    }
-
-    public AgentConfig withMcpServers(List<URI> servers) {
-        return new AgentConfig(modelEndpoint, modelName, apiKey, List.copyOf(servers), agentName, mode, codePath,
-                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
-    }
-
-    public AgentConfig withMode(ExecutionMode executionMode) {
-        return new AgentConfig(modelEndpoint, modelName, apiKey, mcpServers, agentName, Optional.of(executionMode), codePath,
-                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, port);
-    }
-
-    public AgentConfig withWorkspace(Path path) {
-        return new AgentConfig(modelEndpoint, modelName, apiKey, mcpServers, agentName, mode, codePath,
-                instructions, webhookSecret, cyclePause, maxCycles, path, llmTimeout, port);
-    }
-
-    public AgentConfig withPort(int httpPort) {
-        return new AgentConfig(modelEndpoint, modelName, apiKey, mcpServers, agentName, mode, codePath,
-                instructions, webhookSecret, cyclePause, maxCycles, workspace, llmTimeout, httpPort);
     }
 
     /** Secrets are redacted so that the config can be logged. */

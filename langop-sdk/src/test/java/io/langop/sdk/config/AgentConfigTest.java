@@ -7,9 +7,7 @@ import io.langop.sdk.agent.ExecutionMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
@@ -45,16 +43,6 @@ class AgentConfigTest {
         assertThat(config.workspace()).isEqualTo(Path.of("/workspace"));
         assertThat(config.apiKey()).isEqualTo(AgentConfig.DEFAULT_API_KEY);
         assertThat(AgentConfig.from(Map.of()).modelEndpoint()).isEmpty();
-    }
-
-    @Test
-    void flags_override_the_environment() {
-        AgentConfig config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", "http://proxy:8000", "AGENT_MODE", "autonomous"))
-                .withModelEndpoint("http://localhost:9999").withMode(ExecutionMode.SCHEDULED).withMcpServers(List.of(URI.create("http://x/mcp")));
-
-        assertThat(config.modelEndpoint()).contains(URI.create("http://localhost:9999/v1"));
-        assertThat(config.mode()).isEqualTo(Optional.of(ExecutionMode.SCHEDULED));
-        assertThat(config.mcpServers()).containsExactly(URI.create("http://x/mcp"));
     }
 
     @Test
