@@ -116,6 +116,15 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback, 
     return pods.trigger(namespace, cronJob);
   }
 
+  /**
+   * Like {@code kubectl port-forward deployment/<name> <port>}: the loopback port of a ready pod of
+   * the Deployment; fails when none is ready.
+   */
+  public int portForward(String namespace, String deployment, int port) {
+    return pods.forward(namespace, deployment, port).orElseThrow(() -> new IllegalStateException(
+        "Deployment " + namespace + "/" + deployment + " has no ready pod"));
+  }
+
   /** What the pods wrote into a persistent volume claim, e.g. {@code <agent>-workspace}. */
   public Path claimDir(String namespace, String claim) {
     return pods.claimDir(namespace, claim);

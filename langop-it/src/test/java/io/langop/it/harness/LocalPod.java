@@ -170,6 +170,11 @@ final class LocalPod implements AutoCloseable {
 
   /** Volumes, ports and environments; like a kubelet, waits while a referenced object is missing. */
   private void prepare(PodSpec spec) throws InterruptedException {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     String waitingFor = null;
     while (true) {
       try {

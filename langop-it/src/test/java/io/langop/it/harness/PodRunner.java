@@ -68,6 +68,9 @@ final class PodRunner implements AutoCloseable {
   private final Map<String, LocalPod> jobPods = new ConcurrentHashMap<>();
   private final AtomicInteger ticks = new AtomicInteger();
   private final List<SharedIndexInformer<?>> informers;
+  /** Should the test JVM be told to stop before the extension closes, no process outlives it. */
+  private final Thread killPodsOnExit = new Thread(
+      () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "kill-pods");
   private volatile boolean closed;
 
   PodRunner(KubernetesClient client, Path workDir) {
@@ -79,6 +82,7 @@ final class PodRunner implements AutoCloseable {
     this.informers = List.of(
         client.apps().deployments().inAnyNamespace().inform(handler(this::reconcile, this::removeDeployment)),
         client.batch().v1().jobs().inAnyNamespace().inform(handler(this::runJob, this::removeJob)));
+    Runtime.getRuntime().addShutdownHook(killPodsOnExit);
   }
 
   /** The directory behind a persistent volume claim, e.g. an agent's workspace. */
@@ -133,6 +137,13 @@ final class PodRunner implements AutoCloseable {
       status.setActive(running);
     });
     return jobName;
+  }
+
+  /** The loopback port of a ready pod of the Deployment answering for {@code port}, as a port-forward would. */
+  Optional<Integer> forward(String namespace, String deployment, int port) {
+    DeploymentPods pods = deployments.get(namespace + "/" + deployment);
+    return pods == null ? Optional.empty() : pods.pods().stream().filter(LocalPod::ready).findFirst()
+        .flatMap(pod -> pod.port(new IntOrString(port)));
   }
 
   private Optional<Integer> endpoint(String namespace, Map<String, String> selector, IntOrString targetPort) {
@@ -368,5 +379,6 @@ final class PodRunner implements AutoCloseable {
       }
     }
     router.close();
+    Runtime.getRuntime().removeShutdownHook(killPodsOnExit);
   }
 }

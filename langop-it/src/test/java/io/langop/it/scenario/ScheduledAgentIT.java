@@ -10,7 +10,6 @@ import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,16 +50,19 @@ class ScheduledAgentIT {
       Path reports = cluster.claimDir(NAMESPACE, "report-workspace").resolve("reports");
       try (var files = Files.list(reports)) {
         assertThat(files.toList()).singleElement().satisfies(report -> {
-          assertThat(report.getFileName().toString()).startsWith(LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 4));
+          assertThat(report.getFileName().toString()).as("reports/{date}.md").matches("\\d{4}-\\d{2}-\\d{2}\\.md");
           assertThat(Files.readString(report)).contains(HEADLINE);
         });
       }
       assertThat(llm.requests()).as("one run, one model call").hasSize(1);
       assertThat(llm.requests().getFirst().path("model").asText()).isEqualTo("scripted-model");
 
-      CronJob cronJob = cronJob();
-      assertThat(cronJob.getStatus().getLastSuccessfulTime()).isNotNull();
-      assertThat(cronJob.getStatus().getActive()).isEmpty();
+      // the CronJob's controller records the finished Job after the Job itself
+      await("cron job status").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        CronJob cronJob = cronJob();
+        assertThat(cronJob.getStatus().getLastSuccessfulTime()).isNotNull();
+        assertThat(cronJob.getStatus().getActive()).isEmpty();
+      });
     }
   }
 
