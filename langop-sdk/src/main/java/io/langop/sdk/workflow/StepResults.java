@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,16 +91,6 @@ public final class StepResults {
             }
         }
         return Optional.of(node);
-    }
-
-    StepResults with(String step, JsonNode result) {
-        var copy = new LinkedHashMap<>(byStep);
-        copy.put(step, result);
-        return new StepResults(copy);
-    }
-
-    Map<String, JsonNode> asMap() {
-        return byStep;
     }
 
     @Override

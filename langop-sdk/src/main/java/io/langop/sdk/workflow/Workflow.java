@@ -2,6 +2,7 @@ package io.langop.sdk.workflow;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,7 +99,7 @@ public final class Workflow {
             for (Step step : order) {
                 checkPlaceholders(step, ancestors.get(step.name()));
             }
-            return new Workflow(Map.copyOf(steps), List.copyOf(order), Map.copyOf(ancestors));
+            return new Workflow(Collections.unmodifiableMap(new LinkedHashMap<>(steps)), List.copyOf(order), Map.copyOf(ancestors));
         }
 
         private List<Step> topologicalOrder() {
