@@ -71,7 +71,7 @@ class HelmChartTest {
     assertThat(verbs.get("langop.io/languageagents")).containsExactlyInAnyOrder("get", "list", "watch");
     assertThat(verbs.get("langop.io/languageagents/status")).containsExactlyInAnyOrder("get", "patch", "update");
     assertThat(verbs.get("apps/deployments")).contains("create", "update", "delete");
-    assertThat(verbs.get("/namespaces")).containsExactlyInAnyOrder("get", "list", "watch", "patch");
+    assertThat(verbs.get("/namespaces")).containsExactlyInAnyOrder("get", "patch");
     assertThat(verbs).doesNotContainKeys("/secrets", "/pods", "apiextensions.k8s.io/customresourcedefinitions");
     assertThat(only(objects, ClusterRoleBinding.class).getSubjects()).singleElement()
         .satisfies(s -> assertThat(s.getName()).isEqualTo("langop-language-operator"));
