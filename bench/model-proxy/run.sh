@@ -81,7 +81,8 @@ models:
 YAML
 PROXY_CONFIG="$WORK/proxy.yaml" PORT=$PROXY_PORT LOG_LEVEL=warn \
   "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -cp "$CLASSPATH" io.langop.proxy.ModelProxyMain &
-PIDS+=($!)
+PROXY_PID=$!
+PIDS+=($PROXY_PID)
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null || { echo "the proxy did not become ready" >&2; exit 1; }
 
@@ -94,7 +95,9 @@ echo
 echo "== maximum throughput (wrk, 2 threads, 64 connections, ${SECONDS_PER_RUN}s; all on the same 2 cores) =="
 printf '%s' '{"model":"fast","messages":[{"role":"user","content":"hi"}]}' > "$WORK/chat.json"
 printf '%s' '{"model":"fast-stream","stream":true,"messages":[{"role":"user","content":"hi"}]}' > "$WORK/stream.json"
-printf '%-15s %-8s %12s %10s %10s\n' mode target "req/s" "p50" "p99"
+# CPU the proxy process spends per request does not depend on what else runs on the machine.
+proxy_cpu_ticks() { awk '{print $14 + $15}' "/proc/$PROXY_PID/stat"; }
+printf '%-15s %-8s %12s %10s %10s %s\n' mode target "req/s" "p50" "p99" "proxy CPU/request"
 for mode in chat stream; do
   for target in direct proxy nginx; do
     prefix=""
@@ -105,11 +108,18 @@ for mode in chat stream; do
       nginx) url=http://127.0.0.1:$NGINX_PORT$prefix/v1/chat/completions ;;
     esac
     BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d3s -s "$HERE/post.lua" "$url" >/dev/null # warm-up
+    ticks_before=$(proxy_cpu_ticks)
     out=$(BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$HERE/post.lua" "$url")
+    ticks=$(( $(proxy_cpu_ticks) - ticks_before ))
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    cpu=""
+    if [ "$target" = proxy ] && [ "${requests:-0}" -gt 0 ]; then
+      cpu="$(( ticks * 1000000 / $(getconf CLK_TCK) / requests )) µs"
+    fi
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-    printf '%-15s %-8s %12s %10s %10s %s\n' "$mode" "$target" "$rps" "$p50" "$p99" "${non2xx:+non-2xx: $non2xx}"
+    printf '%-15s %-8s %12s %10s %10s %s %s\n' "$mode" "$target" "$rps" "$p50" "$p99" "$cpu" "${non2xx:+non-2xx: $non2xx}"
   done
 done

@@ -3,9 +3,8 @@ package io.langop.proxy.gateway;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class IdleWatchdog implements AutoCloseable {
 
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
-      Thread.ofPlatform().daemon().name("proxy-stream-watchdog").factory());
+  private static final ScheduledThreadPoolExecutor TIMER = timer();
   private static final long MIN_CHECK_NANOS = Duration.ofMillis(10).toNanos();
 
   private final long idleNanos;
@@ -25,11 +23,25 @@ final class IdleWatchdog implements AutoCloseable {
   private volatile long lastActivity = System.nanoTime();
   private volatile boolean fired;
 
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+        Thread.ofPlatform().daemon().name("proxy-stream-watchdog").factory());
+    // A finished stream's check must leave the queue at once, not at its next due time: otherwise every
+    // stream of the last minutes stays reachable (with its buffers) through its cancelled check.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
   IdleWatchdog(Duration idle, Closeable upstream) {
     this.idleNanos = idle.toNanos();
     this.upstream = upstream;
     long period = Math.max(MIN_CHECK_NANOS, idleNanos / 4);
     this.check = TIMER.scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
+  }
+
+  /** Checks scheduled for streams still open. */
+  static int pendingChecks() {
+    return TIMER.getQueue().size();
   }
 
   void activity() {
