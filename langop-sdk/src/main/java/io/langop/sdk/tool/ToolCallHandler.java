@@ -26,12 +26,10 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
 
   private final Tool tool;
   private final MeterRegistry registry;
-  private final InFlightCalls inFlight;
 
-  ToolCallHandler(Tool tool, MeterRegistry registry, InFlightCalls inFlight) {
+  ToolCallHandler(Tool tool, MeterRegistry registry) {
     this.tool = tool;
     this.registry = registry;
-    this.inFlight = inFlight;
   }
 
   SyncToolSpecification specification() {
@@ -44,15 +42,6 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
 
   @Override
   public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
-    inFlight.enter();
-    try {
-      return call(request);
-    } finally {
-      inFlight.exit();
-    }
-  }
-
-  private CallToolResult call(CallToolRequest request) {
     Timer.Sample sample = Timer.start(registry);
     Outcome outcome;
     ToolResult result;

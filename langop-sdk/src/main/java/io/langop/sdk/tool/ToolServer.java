@@ -48,15 +48,15 @@ public final class ToolServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ToolServer.class);
 
-  /** How long {@link #close()} waits for tool calls in progress. */
+  /** How long {@link #close()} waits for MCP requests in progress. */
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
 
   private final ServiceServer http;
   private final List<McpSyncServer> mcpServers;
-  private final InFlightCalls inFlight;
+  private final InFlightRequests inFlight;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
 
-  private ToolServer(ServiceServer.Builder http, List<McpSyncServer> mcpServers, InFlightCalls inFlight) {
+  private ToolServer(ServiceServer.Builder http, List<McpSyncServer> mcpServers, InFlightRequests inFlight) {
     this.mcpServers = mcpServers;
     this.inFlight = inFlight;
     this.http = http.readiness(accepting::get).start();
@@ -111,12 +111,12 @@ public final class ToolServer implements AutoCloseable {
     if (!accepting.compareAndSet(true, false)) {
       return; // closed already, or closing on another thread (the shutdown hook, say)
     }
-    // Not ready first, so the Service stops routing here; let calls in progress finish (closing a
-    // session drops the answers still owed on it); then end the MCP sessions, whose open event
-    // streams would otherwise hold Jetty's drain until its timeout; then stop Jetty.
+    // Not ready first, so the Service stops routing here; let requests in progress finish and
+    // answer (closing a session drops the answers still owed on it); then end the MCP sessions,
+    // whose open event streams would otherwise hold Jetty's drain until its timeout; then stop Jetty.
     try {
       if (!inFlight.awaitIdle(DRAIN_TIMEOUT)) {
-        LOG.warn("tool calls still running after {}; closing anyway", DRAIN_TIMEOUT);
+        LOG.warn("MCP requests still running after {}; closing anyway", DRAIN_TIMEOUT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -177,9 +177,8 @@ public final class ToolServer implements AutoCloseable {
         throw new IllegalArgumentException("two tools named '" + tool.name() + "'");
       });
       var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      var inFlight = new InFlightCalls();
       List<SyncToolSpecification> specifications =
-          tools.stream().map(tool -> new ToolCallHandler(tool, registry, inFlight).specification()).toList();
+          tools.stream().map(tool -> new ToolCallHandler(tool, registry).specification()).toList();
 
       var origins = DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build();
       var streamable = HttpServletStreamableServerTransportProvider.builder()
@@ -195,11 +194,12 @@ public final class ToolServer implements AutoCloseable {
           configure(McpServer.sync(streamable), specifications),
           configure(McpServer.sync(sse), specifications));
 
+      var inFlight = new InFlightRequests();
       var http = ServiceServer.builder(name)
           .port(port)
           .meterRegistry(registry)
-          .servlet(MCP_PATH + "/*", streamable)
-          .servlet(SSE_PATH + "/*", sse);
+          .servlet(MCP_PATH + "/*", new CountingServlet(streamable, inFlight))
+          .servlet(SSE_PATH + "/*", new CountingServlet(sse, inFlight));
       ToolServer server = new ToolServer(http, mcpServers, inFlight);
       LOG.info("{} serves {} tools: {}", name, tools.size(), tools.stream().map(Tool::name).toList());
       return server;

@@ -2,8 +2,8 @@ package io.langop.sdk.tool;
 
 import java.time.Duration;
 
-/** Counts tool calls in progress so shutdown can wait for them before it ends the MCP sessions. */
-final class InFlightCalls {
+/** Counts MCP requests in progress so shutdown can wait for them before it ends the MCP sessions. */
+final class InFlightRequests {
 
   private int count;
 
