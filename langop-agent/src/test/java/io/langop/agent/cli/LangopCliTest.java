@@ -208,6 +208,28 @@ class LangopCliTest {
     }
 
     @Test
+    void new_tool_creates_a_tool_server_project_with_a_test() throws Exception {
+        Path project = dir.resolve("weather-lookup");
+
+        assertThat(langop(Map.of(), "new", "tool", "weather-lookup", "--directory", project.toString())).isZero();
+
+        assertThat(project.resolve("src/main/java/Tools.java")).content().contains("Tool.builder(\"weather_lookup\")");
+        assertThat(project.resolve("src/test/java/ToolsTest.java")).exists();
+        assertThat(project.resolve("pom.xml")).content().contains("<artifactId>weather-lookup</artifactId>");
+        assertThat(out.toString()).contains("Created tool project weather-lookup").contains("mvn -q test");
+    }
+
+    @Test
+    void new_refuses_unknown_types_and_bad_names_and_writes_nothing() {
+        assertThat(langop(Map.of(), "new", "model", "x", "--directory", dir.resolve("x").toString())).isEqualTo(2);
+        assertThat(langop(Map.of(), "new", "tool", "Bad Name", "--directory", dir.resolve("y").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown type 'model': 'agent' or 'tool' can be created.")
+            .contains("Invalid name 'Bad Name'");
+        assertThat(dir.resolve("x")).doesNotExist();
+        assertThat(dir.resolve("y")).doesNotExist();
+    }
+
+    @Test
     void version_prints_the_project_version() {
         assertThat(langop(Map.of(), "version")).isZero();
         assertThat(out.toString().strip()).matches("langop \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");

@@ -1,8 +1,11 @@
-package io.langop.sdk.tool.scaffold;
+package io.langop.sdk.scaffold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.langop.sdk.check.CheckResult;
+import io.langop.sdk.check.CodeChecker;
+import io.langop.sdk.scaffold.ProjectScaffold.Kind;
 import io.langop.sdk.tool.Tool;
 import io.langop.sdk.tool.ToolResult;
 import java.io.StringWriter;
@@ -17,11 +20,11 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ToolScaffoldTest {
+class ProjectScaffoldTest {
 
   @Test
   void scaffoldsABuildToolsATestAndAReadme() {
-    Map<String, String> files = ToolScaffold.files("weather-lookup", "1.2.3");
+    Map<String, String> files = ProjectScaffold.files(Kind.TOOL, "weather-lookup", "1.2.3");
 
     assertThat(files).containsOnlyKeys("pom.xml", "src/main/java/Tools.java", "src/test/java/ToolsTest.java", "README.md");
     assertThat(files.get("pom.xml")).contains("<artifactId>weather-lookup</artifactId>", "<langop.version>1.2.3</langop.version>");
@@ -33,7 +36,7 @@ class ToolScaffoldTest {
   @Test
   @SuppressWarnings("unchecked")
   void theScaffoldedToolsAndTestCompileAgainstThisSdkAndWork(@TempDir Path dir) throws Exception {
-    Map<String, String> files = ToolScaffold.files("echo-box", "0.0.0");
+    Map<String, String> files = ProjectScaffold.files(Kind.TOOL, "echo-box", "0.0.0");
     Path source = Files.writeString(dir.resolve("Tools.java"), files.get("src/main/java/Tools.java"));
     Path test = Files.writeString(dir.resolve("ToolsTest.java"), files.get("src/test/java/ToolsTest.java"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -54,8 +57,26 @@ class ToolScaffoldTest {
   }
 
   @Test
+  void scaffoldsAnAgentProjectWhoseAgentPassesTheCodeChecker() {
+    Map<String, String> files = ProjectScaffold.files(Kind.AGENT, "weekly-report", "1.2.3");
+
+    assertThat(files).containsOnlyKeys("pom.xml", "src/main/java/Agent.java", "README.md");
+    assertThat(files.get("pom.xml")).contains("<artifactId>weekly-report</artifactId>", "<langop.version>1.2.3</langop.version>");
+    assertThat(files.values()).noneMatch(text -> text.contains("{{"));
+    CheckResult check = CodeChecker.forRuntimeClasspath().check(files.get("src/main/java/Agent.java"));
+    assertThat(check.passed()).as(check.report("Agent.java")).isTrue();
+  }
+
+  @Test
+  void kindsAreNamedAsTheCommandLineSpellsThem() {
+    assertThat(Kind.parse("agent")).isEqualTo(Kind.AGENT);
+    assertThat(Kind.parse("tool")).isEqualTo(Kind.TOOL);
+    assertThatThrownBy(() -> Kind.parse("model")).hasMessage("Unknown type 'model': 'agent' or 'tool' can be created.");
+  }
+
+  @Test
   void refusesNamesThatMakeNoProject() {
-    assertThatThrownBy(() -> ToolScaffold.files("Bad Name", "1"))
+    assertThatThrownBy(() -> ProjectScaffold.files(Kind.AGENT, "Bad Name", "1"))
         .hasMessage("Invalid name 'Bad Name': use lower-case letters, digits and '-', starting with a letter.");
   }
 }
