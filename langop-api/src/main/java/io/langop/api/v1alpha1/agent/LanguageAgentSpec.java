@@ -9,23 +9,13 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
-import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.Toleration;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.langop.api.v1alpha1.ImagePullPolicy;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.Patterns;
 import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.api.v1alpha1.ToolReference;
+import io.langop.api.v1alpha1.WorkloadSpec;
 import java.util.List;
-import java.util.Map;
 
 /** Desired state of a LanguageAgent. */
 @ValidationRule(
@@ -49,22 +39,7 @@ import java.util.Map;
     message = "an event-driven agent needs eventTriggers",
     fieldPath = ".eventTriggers")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class LanguageAgentSpec {
-
-  @JsonPropertyDescription("Name of the LanguageCluster (same namespace) the agent belongs to.")
-  private String clusterRef;
-
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Agent runtime image that compiles and runs the agent code.")
-  private String image;
-
-  @Default("IfNotPresent")
-  @JsonPropertyDescription("Image pull policy.")
-  private ImagePullPolicy imagePullPolicy;
-
-  @JsonPropertyDescription("Secrets for pulling the image.")
-  private List<LocalObjectReference> imagePullSecrets;
+public class LanguageAgentSpec extends WorkloadSpec {
 
   @Required
   @Size(min = 1)
@@ -118,42 +93,6 @@ public class LanguageAgentSpec {
   @JsonPropertyDescription("Pods of a Deployment-based agent.")
   private Integer replicas;
 
-  @JsonPropertyDescription("Extra environment variables of the agent container.")
-  private List<EnvVar> env;
-
-  @JsonPropertyDescription("Extra environment sources of the agent container.")
-  private List<EnvFromSource> envFrom;
-
-  @JsonPropertyDescription("Resources of the agent container.")
-  private ResourceRequirements resources;
-
-  @JsonPropertyDescription("Node selector of the agent pods.")
-  private Map<String, String> nodeSelector;
-
-  @JsonPropertyDescription("Affinity of the agent pods.")
-  private Affinity affinity;
-
-  @JsonPropertyDescription("Tolerations of the agent pods.")
-  private List<Toleration> tolerations;
-
-  @JsonPropertyDescription("Service account of the agent pods.")
-  private String serviceAccountName;
-
-  @JsonPropertyDescription("Pod security context of the agent pods.")
-  private PodSecurityContext securityContext;
-
-  @JsonPropertyDescription("Extra volume mounts of the agent container.")
-  private List<VolumeMount> volumeMounts;
-
-  @JsonPropertyDescription("Extra volumes of the agent pods.")
-  private List<Volume> volumes;
-
-  @JsonPropertyDescription("Extra annotations of the agent pods.")
-  private Map<String, String> podAnnotations;
-
-  @JsonPropertyDescription("Extra labels of the agent pods.")
-  private Map<String, String> podLabels;
-
   @Default("OnFailure")
   @JsonPropertyDescription("Restart policy of the pods of a scheduled agent.")
   private RestartPolicy restartPolicy;
@@ -183,38 +122,6 @@ public class LanguageAgentSpec {
       "External destinations the agent may reach; in-cluster traffic of the LanguageCluster is "
           + "always allowed.")
   private List<NetworkRule> egress;
-
-  public String getClusterRef() {
-    return clusterRef;
-  }
-
-  public void setClusterRef(String clusterRef) {
-    this.clusterRef = clusterRef;
-  }
-
-  public String getImage() {
-    return image;
-  }
-
-  public void setImage(String image) {
-    this.image = image;
-  }
-
-  public ImagePullPolicy getImagePullPolicy() {
-    return imagePullPolicy;
-  }
-
-  public void setImagePullPolicy(ImagePullPolicy imagePullPolicy) {
-    this.imagePullPolicy = imagePullPolicy;
-  }
-
-  public List<LocalObjectReference> getImagePullSecrets() {
-    return imagePullSecrets;
-  }
-
-  public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
-    this.imagePullSecrets = imagePullSecrets;
-  }
 
   public List<ModelReference> getModelRefs() {
     return modelRefs;
@@ -318,102 +225,6 @@ public class LanguageAgentSpec {
 
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
-  }
-
-  public List<EnvVar> getEnv() {
-    return env;
-  }
-
-  public void setEnv(List<EnvVar> env) {
-    this.env = env;
-  }
-
-  public List<EnvFromSource> getEnvFrom() {
-    return envFrom;
-  }
-
-  public void setEnvFrom(List<EnvFromSource> envFrom) {
-    this.envFrom = envFrom;
-  }
-
-  public ResourceRequirements getResources() {
-    return resources;
-  }
-
-  public void setResources(ResourceRequirements resources) {
-    this.resources = resources;
-  }
-
-  public Map<String, String> getNodeSelector() {
-    return nodeSelector;
-  }
-
-  public void setNodeSelector(Map<String, String> nodeSelector) {
-    this.nodeSelector = nodeSelector;
-  }
-
-  public Affinity getAffinity() {
-    return affinity;
-  }
-
-  public void setAffinity(Affinity affinity) {
-    this.affinity = affinity;
-  }
-
-  public List<Toleration> getTolerations() {
-    return tolerations;
-  }
-
-  public void setTolerations(List<Toleration> tolerations) {
-    this.tolerations = tolerations;
-  }
-
-  public String getServiceAccountName() {
-    return serviceAccountName;
-  }
-
-  public void setServiceAccountName(String serviceAccountName) {
-    this.serviceAccountName = serviceAccountName;
-  }
-
-  public PodSecurityContext getSecurityContext() {
-    return securityContext;
-  }
-
-  public void setSecurityContext(PodSecurityContext securityContext) {
-    this.securityContext = securityContext;
-  }
-
-  public List<VolumeMount> getVolumeMounts() {
-    return volumeMounts;
-  }
-
-  public void setVolumeMounts(List<VolumeMount> volumeMounts) {
-    this.volumeMounts = volumeMounts;
-  }
-
-  public List<Volume> getVolumes() {
-    return volumes;
-  }
-
-  public void setVolumes(List<Volume> volumes) {
-    this.volumes = volumes;
-  }
-
-  public Map<String, String> getPodAnnotations() {
-    return podAnnotations;
-  }
-
-  public void setPodAnnotations(Map<String, String> podAnnotations) {
-    this.podAnnotations = podAnnotations;
-  }
-
-  public Map<String, String> getPodLabels() {
-    return podLabels;
-  }
-
-  public void setPodLabels(Map<String, String> podLabels) {
-    this.podLabels = podLabels;
   }
 
   public RestartPolicy getRestartPolicy() {
