@@ -12,7 +12,7 @@ public class Agent implements LangopAgent {
                         .step("fetch", s -> s.tool("web_fetch").param("url", "${PAGE_URL}"))
                         .step("summarize", s -> s.prompt("Summarize these release notes in one line:\n{fetch}")
                                 .dependsOn("fetch")))
-                .output(Output.workspace("digest.md"))
+                .output(Output.workspace("${OUTPUT_FILE}"))
                 .build();
     }
 }

@@ -18,27 +18,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An autonomous agent with its code from {@code spec.codeRef} and the web tool as a sidecar: the
  * operator's Deployment runs as processes, the agent fetches a page through the web tool over MCP
- * and summarizes it through the model proxy, which forwards to the scripted LLM.
+ * and summarizes it through the model proxy, which forwards to the scripted LLM. Then the agent
+ * is pointed at new code: the Deployment's pod is replaced and the new version runs.
  */
 class AutonomousAgentIT {
 
   private static final String NAMESPACE = "newsroom";
   private static final String RELEASE_NOTES = "<html><body><h1>Kubernetes 1.99</h1>"
       + "<p>Sidecar containers are now enabled by default in every cluster.</p></body></html>";
+  private static final String SECURITY_NOTES = "<html><body><p>No new CVEs this week.</p></body></html>";
   private static final String SUMMARY = "Kubernetes 1.99 turns sidecar containers on everywhere.";
 
   @RegisterExtension
   static final LocalCluster cluster = new LocalCluster();
 
   @Test
-  void fetchesThroughTheSidecarAndSummarizesThroughTheModelProxy() throws Exception {
+  void fetchesThroughTheSidecarAndSummarizesThroughTheModelProxyThenRollsOutNewCode() throws Exception {
     try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer();
-        LocalWebSite site = LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES))) {
+        LocalWebSite site = LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES, "/security", SECURITY_NOTES))) {
       // a finished autonomous agent exits and its Deployment restarts it: later runs get the same answer
       llm.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
       cluster.createNamespace(NAMESPACE);
-      cluster.createConfigMap(NAMESPACE, "digest-code", Map.of("Agent.java",
-          LocalCluster.fill(LocalCluster.resource("agents/DigestAgent.java"), Map.of("PAGE_URL", site.url("/releases")))));
+      cluster.createConfigMap(NAMESPACE, "digest-code", digestAgent(site.url("/releases"), "digest.md"));
       Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
       cluster.applyResource("scenarios/scripted-model.yaml", values);
       cluster.applyResource("scenarios/autonomous-agent.yaml", values);
@@ -61,7 +62,30 @@ class AutonomousAgentIT {
           .isEqualTo("scripted-model");
       assertThat(String.join("\n", llm.messagesOf(0))).as("the fetched page reached the prompt")
           .contains("Sidecar containers are now enabled by default");
+
+      // new code: the pod template changes, the pod is replaced, the workspace outlives it
+      cluster.createConfigMap(NAMESPACE, "digest-code-v2", digestAgent(site.url("/security"), "security.md"));
+      cluster.client().resources(LanguageAgent.class).inNamespace(NAMESPACE).withName("digest")
+          .edit(agent -> {
+            agent.getSpec().getCodeRef().setName("digest-code-v2");
+            return agent;
+          });
+      Path security = digest.resolveSibling("security.md");
+      await("new code ran").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+          .until(() -> Files.exists(security) && !Files.readString(security).isBlank());
+      assertThat(site.visits()).extracting(LocalWebSite.Visit::path).contains("/security");
+      assertThat(Files.readString(digest)).as("the first version's output is still in the workspace").contains(SUMMARY);
+      assertThat(cluster.client().apps().deployments().inNamespace(NAMESPACE).withName("digest-agent").get()
+          .getSpec().getTemplate().getSpec().getVolumes())
+          .filteredOn(volume -> volume.getConfigMap() != null)
+          .extracting(volume -> volume.getConfigMap().getName())
+          .containsExactly("digest-code-v2");
     }
+  }
+
+  private static Map<String, String> digestAgent(String pageUrl, String outputFile) {
+    return Map.of("Agent.java", LocalCluster.fill(LocalCluster.resource("agents/DigestAgent.java"),
+        Map.of("PAGE_URL", pageUrl, "OUTPUT_FILE", outputFile)));
   }
 
   private static AgentPhase phase(String agent) {

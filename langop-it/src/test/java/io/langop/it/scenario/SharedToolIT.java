@@ -48,7 +48,7 @@ class SharedToolIT {
       String page = site.url("/releases");
       cluster.createNamespace(NAMESPACE);
       cluster.createConfigMap(NAMESPACE, "scout-code", Map.of("Agent.java",
-          LocalCluster.fill(LocalCluster.resource("agents/DigestAgent.java"), Map.of("PAGE_URL", page))));
+          LocalCluster.fill(LocalCluster.resource("agents/DigestAgent.java"), Map.of("PAGE_URL", page, "OUTPUT_FILE", "digest.md"))));
       cluster.createConfigMap(NAMESPACE, "concierge-code", Map.of("Agent.java", LocalCluster.resource("agents/ConciergeAgent.java")));
       Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
       cluster.applyResource("scenarios/scripted-model.yaml", values);

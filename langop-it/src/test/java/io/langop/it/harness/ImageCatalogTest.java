@@ -1,0 +1,17 @@
+package io.langop.it.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ImageCatalogTest {
+
+  @Test
+  void imagesMapToTheirModuleWhateverTheRegistryAndTag() {
+    assertThat(ImageCatalog.entrypoint("ghcr.io/langop/langop-agent:0.1.0").defaultArgs()).containsExactly("run");
+    assertThat(ImageCatalog.repository("registry.local:5000/team/langop-tool-web@sha256:abc")).isEqualTo("langop-tool-web");
+    assertThatThrownBy(() -> ImageCatalog.entrypoint("ghcr.io/example/mcp-filesystem:1.4.0"))
+        .hasMessageContaining("not a langop module");
+  }
+}
