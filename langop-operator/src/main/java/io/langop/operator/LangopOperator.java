@@ -1,5 +1,6 @@
 package io.langop.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -71,7 +72,7 @@ public final class LangopOperator {
         new LanguageClientReconciler());
   }
 
-  private static <P extends io.fabric8.kubernetes.api.model.HasMetadata> void register(
+  private static <P extends HasMetadata> void register(
       Operator operator, Reconciler<P> reconciler, OperatorSettings settings) {
     operator.register(reconciler, config -> {
       if (!settings.namespaces().isEmpty()) {

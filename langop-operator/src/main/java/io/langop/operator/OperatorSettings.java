@@ -40,10 +40,6 @@ public record OperatorSettings(
         Set.of(), DEFAULT_DNS_REFRESH, DEFAULT_MODEL_PROXY_IMAGE, DEFAULT_RECONCILE_THREADS);
   }
 
-  public OperatorSettings withDnsRefresh(Duration refresh) {
-    return new OperatorSettings(namespaces, refresh, modelProxyImage, reconcileThreads);
-  }
-
   public OperatorSettings withNamespaces(Set<String> watched) {
     return new OperatorSettings(watched, dnsRefresh, modelProxyImage, reconcileThreads);
   }

@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The models, tools, persona and cluster an agent names. Each kind is watched by an informer whose
@@ -41,7 +40,6 @@ final class AgentReferences {
 
   /** Every reference of an agent as {@code Kind/namespace/name}, the key of the index. */
   static List<String> keys(LanguageAgent agent) {
-    String ns = agent.getMetadata().getNamespace();
     LanguageAgentSpec spec = agent.getSpec();
     if (spec == null) {
       return List.of();
@@ -156,9 +154,5 @@ final class AgentReferences {
 
   private static String describe(ResourceID id) {
     return id.getNamespace().map(ns -> ns + "/").orElse("") + id.getName();
-  }
-
-  static Stream<String> namesOf(List<? extends HasMetadata> resources) {
-    return resources.stream().map(r -> r.getMetadata().getName());
   }
 }

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.langop.api.v1alpha1.ModelRole;
 import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
@@ -20,6 +21,7 @@ import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.Workloads;
+import io.langop.operator.tool.ToolServer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -136,7 +138,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
   private static List<NetworkRule> egressOf(LanguageAgent agent, List<LanguageTool> tools) {
     List<NetworkRule> rules = new ArrayList<>(Objects.requireNonNullElse(agent.getSpec().getEgress(), List.of()));
     tools.stream()
-        .filter(io.langop.operator.tool.ToolServer::isSidecar)
+        .filter(ToolServer::isSidecar)
         .forEach(tool -> rules.addAll(Objects.requireNonNullElse(tool.getSpec().getEgress(), List.of())));
     return rules;
   }
@@ -151,7 +153,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     // models were resolved in spec order, so index i belongs to modelRefs[i] when nothing is missing
     order.sort(Comparator
         .comparing((Integer i) -> refs.get(i).getRole() != null
-            && refs.get(i).getRole() != io.langop.api.v1alpha1.ModelRole.PRIMARY)
+            && refs.get(i).getRole() != ModelRole.PRIMARY)
         .thenComparing(i -> Objects.requireNonNullElse(refs.get(i).getPriority(), Integer.MAX_VALUE)));
     return order.stream().map(models::get).toList();
   }

@@ -14,7 +14,6 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -66,7 +65,6 @@ final class ClusterMembers {
   static List<EventSource<?, LanguageCluster>> eventSources(EventSourceContext<LanguageCluster> context) {
     return ALL.stream()
         .<EventSource<?, LanguageCluster>>map(kind -> kind.eventSource(context))
-        .filter(Objects::nonNull)
         .toList();
   }
 }
