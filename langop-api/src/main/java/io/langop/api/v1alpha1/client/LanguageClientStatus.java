@@ -3,13 +3,13 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.langop.api.v1alpha1.ResourceStatus;
+import io.langop.api.v1alpha1.ServiceWorkloadStatus;
 import java.util.List;
 import java.util.Map;
 
 /** Observed state of a LanguageClient. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class LanguageClientStatus extends ResourceStatus {
+public class LanguageClientStatus extends ServiceWorkloadStatus {
 
   @JsonPropertyDescription("Lifecycle phase.")
   private ClientPhase phase;
@@ -20,18 +20,6 @@ public class LanguageClientStatus extends ResourceStatus {
   @JsonProperty("regionalURLs")
   @JsonPropertyDescription("URL per region.")
   private Map<String, String> regionalURLs;
-
-  @JsonPropertyDescription("Pods ready.")
-  private Integer readyReplicas;
-
-  @JsonPropertyDescription("Pods available.")
-  private Integer availableReplicas;
-
-  @JsonPropertyDescription("Pods running the current template.")
-  private Integer updatedReplicas;
-
-  @JsonPropertyDescription("Pods unavailable.")
-  private Integer unavailableReplicas;
 
   @JsonPropertyDescription("Open sessions.")
   private Integer activeSessions;
@@ -67,38 +55,6 @@ public class LanguageClientStatus extends ResourceStatus {
 
   public void setRegionalURLs(Map<String, String> regionalURLs) {
     this.regionalURLs = regionalURLs;
-  }
-
-  public Integer getReadyReplicas() {
-    return readyReplicas;
-  }
-
-  public void setReadyReplicas(Integer readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
-
-  public Integer getAvailableReplicas() {
-    return availableReplicas;
-  }
-
-  public void setAvailableReplicas(Integer availableReplicas) {
-    this.availableReplicas = availableReplicas;
-  }
-
-  public Integer getUpdatedReplicas() {
-    return updatedReplicas;
-  }
-
-  public void setUpdatedReplicas(Integer updatedReplicas) {
-    this.updatedReplicas = updatedReplicas;
-  }
-
-  public Integer getUnavailableReplicas() {
-    return unavailableReplicas;
-  }
-
-  public void setUnavailableReplicas(Integer unavailableReplicas) {
-    this.unavailableReplicas = unavailableReplicas;
   }
 
   public Integer getActiveSessions() {

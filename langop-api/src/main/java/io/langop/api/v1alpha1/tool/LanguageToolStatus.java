@@ -2,12 +2,12 @@ package io.langop.api.v1alpha1.tool;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.langop.api.v1alpha1.ResourceStatus;
+import io.langop.api.v1alpha1.ServiceWorkloadStatus;
 import java.util.List;
 
 /** Observed state of a LanguageTool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class LanguageToolStatus extends ResourceStatus {
+public class LanguageToolStatus extends ServiceWorkloadStatus {
 
   @JsonPropertyDescription("Lifecycle phase.")
   private ToolPhase phase;
@@ -21,18 +21,6 @@ public class LanguageToolStatus extends ResourceStatus {
 
   @JsonPropertyDescription("Agents that carry this tool as a sidecar.")
   private List<String> sidecarAgents;
-
-  @JsonPropertyDescription("Pods ready.")
-  private Integer readyReplicas;
-
-  @JsonPropertyDescription("Pods available.")
-  private Integer availableReplicas;
-
-  @JsonPropertyDescription("Pods running the current template.")
-  private Integer updatedReplicas;
-
-  @JsonPropertyDescription("Pods unavailable.")
-  private Integer unavailableReplicas;
 
   @JsonPropertyDescription("Last phase change (RFC 3339).")
   private String lastTransitionTime;
@@ -67,38 +55,6 @@ public class LanguageToolStatus extends ResourceStatus {
 
   public void setSidecarAgents(List<String> sidecarAgents) {
     this.sidecarAgents = sidecarAgents;
-  }
-
-  public Integer getReadyReplicas() {
-    return readyReplicas;
-  }
-
-  public void setReadyReplicas(Integer readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
-
-  public Integer getAvailableReplicas() {
-    return availableReplicas;
-  }
-
-  public void setAvailableReplicas(Integer availableReplicas) {
-    this.availableReplicas = availableReplicas;
-  }
-
-  public Integer getUpdatedReplicas() {
-    return updatedReplicas;
-  }
-
-  public void setUpdatedReplicas(Integer updatedReplicas) {
-    this.updatedReplicas = updatedReplicas;
-  }
-
-  public Integer getUnavailableReplicas() {
-    return unavailableReplicas;
-  }
-
-  public void setUnavailableReplicas(Integer unavailableReplicas) {
-    this.unavailableReplicas = unavailableReplicas;
   }
 
   public String getLastTransitionTime() {
