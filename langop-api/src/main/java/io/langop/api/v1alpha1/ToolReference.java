@@ -3,21 +3,10 @@ package io.langop.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Required;
-import io.fabric8.generator.annotation.Size;
 
 /** Reference to a LanguageTool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ToolReference {
-
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Name of the LanguageTool.")
-  private String name;
-
-  @JsonPropertyDescription(
-      "Namespace of the LanguageTool; defaults to the referencing object's namespace.")
-  private String namespace;
+public class ToolReference extends NamespacedReference {
 
   @Default("true")
   @JsonPropertyDescription(
@@ -27,22 +16,6 @@ public class ToolReference {
   @Default("false")
   @JsonPropertyDescription("Whether a human must approve each call of this tool.")
   private Boolean requireApproval;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getNamespace() {
-    return namespace;
-  }
-
-  public void setNamespace(String namespace) {
-    this.namespace = namespace;
-  }
 
   public Boolean getEnabled() {
     return enabled;

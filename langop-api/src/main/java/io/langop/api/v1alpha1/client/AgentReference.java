@@ -3,20 +3,11 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Required;
-import io.fabric8.generator.annotation.Size;
+import io.langop.api.v1alpha1.NamespacedReference;
 
 /** An agent a client lets users invoke. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class AgentReference {
-
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Name of the LanguageAgent.")
-  private String name;
-
-  @JsonPropertyDescription("Namespace of the LanguageAgent; defaults to the client's namespace.")
-  private String namespace;
+public class AgentReference extends NamespacedReference {
 
   @Default("true")
   @JsonPropertyDescription("Whether users can invoke the agent.")
@@ -30,22 +21,6 @@ public class AgentReference {
 
   @JsonPropertyDescription("Icon shown to users.")
   private String icon;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getNamespace() {
-    return namespace;
-  }
-
-  public void setNamespace(String namespace) {
-    this.namespace = namespace;
-  }
 
   public Boolean getEnabled() {
     return enabled;
