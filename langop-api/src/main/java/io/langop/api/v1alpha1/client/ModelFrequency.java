@@ -3,21 +3,15 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.langop.api.v1alpha1.Frequency;
 
 /** How often a model was used. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ModelFrequency {
+public class ModelFrequency extends Frequency {
 
   @Required
   @JsonPropertyDescription("Model name.")
   private String modelName;
-
-  @Required
-  @JsonPropertyDescription("Requests.")
-  private Long count;
-
-  @JsonPropertyDescription("Share in percent.")
-  private Double percentage;
 
   @JsonPropertyDescription("Tokens.")
   private Long totalTokens;
@@ -31,22 +25,6 @@ public class ModelFrequency {
 
   public void setModelName(String modelName) {
     this.modelName = modelName;
-  }
-
-  public Long getCount() {
-    return count;
-  }
-
-  public void setCount(Long count) {
-    this.count = count;
-  }
-
-  public Double getPercentage() {
-    return percentage;
-  }
-
-  public void setPercentage(Double percentage) {
-    this.percentage = percentage;
   }
 
   public Long getTotalTokens() {
