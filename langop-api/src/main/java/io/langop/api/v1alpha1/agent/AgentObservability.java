@@ -4,18 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.langop.api.v1alpha1.LogLevel;
+import io.langop.api.v1alpha1.Observability;
 
 /** Metrics, tracing and logging of an agent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class AgentObservability {
-
-  @Default("true")
-  @JsonPropertyDescription("Expose Prometheus metrics.")
-  private Boolean metrics;
-
-  @Default("false")
-  @JsonPropertyDescription("Emit traces.")
-  private Boolean tracing;
+public class AgentObservability extends Observability {
 
   @Default("info")
   @JsonPropertyDescription("Log level of the agent runtime.")
@@ -24,22 +17,6 @@ public class AgentObservability {
   @Default("true")
   @JsonPropertyDescription("Log the messages exchanged with models.")
   private Boolean logConversations;
-
-  public Boolean getMetrics() {
-    return metrics;
-  }
-
-  public void setMetrics(Boolean metrics) {
-    this.metrics = metrics;
-  }
-
-  public Boolean getTracing() {
-    return tracing;
-  }
-
-  public void setTracing(Boolean tracing) {
-    this.tracing = tracing;
-  }
 
   public LogLevel getLogLevel() {
     return logLevel;
