@@ -3,10 +3,7 @@ package io.langop.operator.synthesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SynthesisRateLimitTest {
@@ -48,28 +45,5 @@ class SynthesisRateLimitTest {
   void nonsenseSettingsAreRefused() {
     assertThatThrownBy(() -> new SynthesisRateLimit(0, Duration.ofMinutes(1), clock)).hasMessageContaining("burst");
     assertThatThrownBy(() -> new SynthesisRateLimit(1, Duration.ZERO, clock)).hasMessageContaining("refill");
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-26T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

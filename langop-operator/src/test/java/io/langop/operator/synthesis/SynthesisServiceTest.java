@@ -9,11 +9,7 @@ import io.langop.operator.synthesis.SynthesisService.Finished;
 import io.langop.operator.synthesis.SynthesisService.Progress;
 import io.langop.operator.synthesis.SynthesisService.Running;
 import io.langop.operator.synthesis.SynthesisService.Unavailable;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -185,28 +181,5 @@ class SynthesisServiceTest {
 
   private static SynthesisResult success(SynthesisRequest request) {
     return new SynthesisResult(Optional.of("class Agent {} // " + request.instructions()), "m", 1, 10, 10, Duration.ZERO, List.of());
-  }
-
-  private static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-26T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
