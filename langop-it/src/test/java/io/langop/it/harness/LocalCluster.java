@@ -1,8 +1,12 @@
 package io.langop.it.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -20,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -123,6 +128,31 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback, 
   public int portForward(String namespace, String deployment, int port) {
     return pods.forward(namespace, deployment, port).orElseThrow(() -> new IllegalStateException(
         "Deployment " + namespace + "/" + deployment + " has no ready pod"));
+  }
+
+  /**
+   * Waits until the operator created the CronJob, fires it once and waits for the Job to finish.
+   *
+   * @return the finished Job
+   */
+  public Job runCronJobOnce(String namespace, String cronJob) {
+    await("CronJob " + cronJob).atMost(Duration.ofSeconds(30))
+        .until(() -> client.batch().v1().cronjobs().inNamespace(namespace).withName(cronJob).get() != null);
+    String name = pods.trigger(namespace, cronJob);
+    await("Job " + name + " finished").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+        .until(() -> outcome(client.batch().v1().jobs().inNamespace(namespace).withName(name).get()) != null);
+    return client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+  }
+
+  /** {@code Complete} or {@code Failed} once a Job finished, else null. */
+  public static String outcome(Job job) {
+    if (job == null || job.getStatus() == null || job.getStatus().getConditions() == null) {
+      return null;
+    }
+    return job.getStatus().getConditions().stream()
+        .filter(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && "True".equals(c.getStatus()))
+        .map(JobCondition::getType)
+        .findFirst().orElse(null);
   }
 
   /** What the pods wrote into a persistent volume claim, e.g. {@code <agent>-workspace}. */

@@ -33,16 +33,16 @@ class ModelFallbackIT {
       backup.thenText(HEADLINE);
       cluster.createNamespace(NAMESPACE);
       cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalCluster.resource("agents/ReportAgent.java")));
+      // The proxy reads its configuration when it starts and the harness does not update mounted
+      // ConfigMaps of running pods: the fallback must exist before the primary's proxy is rendered.
+      cluster.applyResource("scenarios/backup-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", backup.baseUrl()));
+      await("backup model's proxy configured").atMost(Duration.ofSeconds(30))
+          .until(() -> cluster.client().configMaps().inNamespace(NAMESPACE).withName("backup-model").get() != null);
       cluster.applyResource("scenarios/model-fallback.yaml", Map.of(
-          "NAMESPACE", NAMESPACE, "LLM_URL", backup.baseUrl(), "DOWN_URL", "http://127.0.0.1:" + closedPort() + "/v1"));
+          "NAMESPACE", NAMESPACE, "DOWN_URL", "http://127.0.0.1:" + closedPort() + "/v1"));
 
-      await("cron job created").atMost(Duration.ofSeconds(30)).until(() -> cluster.client().batch().v1().cronjobs()
-          .inNamespace(NAMESPACE).withName("report-agent").get() != null);
-      String jobName = cluster.triggerCronJob(NAMESPACE, "report-agent");
-      await("job finished").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-          .until(() -> conditionType(jobName) != null);
-
-      assertThat(conditionType(jobName)).as("job %s", jobName).isEqualTo("Complete");
+      Job job = cluster.runCronJobOnce(NAMESPACE, "report-agent");
+      assertThat(LocalCluster.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
       assertThat(backup.requests()).singleElement()
           .satisfies(request -> assertThat(request.path("model").asText()).isEqualTo("backup-model"));
       Path reports = cluster.claimDir(NAMESPACE, "report-workspace").resolve("reports");
@@ -59,14 +59,4 @@ class ModelFallbackIT {
     }
   }
 
-  /** Complete or Failed once the Job finished, else null. */
-  private static String conditionType(String jobName) {
-    Job job = cluster.client().batch().v1().jobs().inNamespace(NAMESPACE).withName(jobName).get();
-    if (job == null || job.getStatus() == null || job.getStatus().getConditions() == null) {
-      return null;
-    }
-    return job.getStatus().getConditions().stream()
-        .filter(c -> (c.getType().equals("Complete") || c.getType().equals("Failed")) && "True".equals(c.getStatus()))
-        .map(c -> c.getType()).findFirst().orElse(null);
-  }
 }

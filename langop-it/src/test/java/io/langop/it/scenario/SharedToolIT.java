@@ -61,11 +61,8 @@ class SharedToolIT {
 
       // the scheduled agent reads the page through the shared tool
       llm.thenText(SCOUT_NOTE);
-      await("cron job created").atMost(Duration.ofSeconds(30)).until(() -> cluster.client().batch().v1().cronjobs()
-          .inNamespace(NAMESPACE).withName("scout-agent").get() != null);
-      String jobName = cluster.triggerCronJob(NAMESPACE, "scout-agent");
-      await("scout job finished").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-          .until(() -> finished(jobName));
+      Job scoutRun = cluster.runCronJobOnce(NAMESPACE, "scout-agent");
+      assertThat(LocalCluster.outcome(scoutRun)).as("job %s", scoutRun.getMetadata().getName()).isEqualTo("Complete");
       assertThat(Files.readString(cluster.claimDir(NAMESPACE, "scout-workspace").resolve("digest.md"))).contains(SCOUT_NOTE);
 
       // the interactive agent answers a chat request and reads the page through the same tool on the way
@@ -98,14 +95,6 @@ class SharedToolIT {
     }
   }
 
-  private static boolean finished(String jobName) {
-    Job job = cluster.client().batch().v1().jobs().inNamespace(NAMESPACE).withName(jobName).get();
-    if (job == null || job.getStatus() == null || job.getStatus().getConditions() == null) {
-      return false;
-    }
-    assertThat(job.getStatus().getConditions()).as("job %s", jobName).noneMatch(c -> c.getType().equals("Failed"));
-    return job.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Complete"));
-  }
 
   private static Deployment deployment(String name) {
     return cluster.client().apps().deployments().inNamespace(NAMESPACE).withName(name).get();
