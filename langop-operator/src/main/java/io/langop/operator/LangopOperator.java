@@ -68,7 +68,7 @@ public final class LangopOperator {
         new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
         new LanguageToolReconciler(egressRules),
         new LanguagePersonaReconciler(),
-        new LanguageAgentReconciler(egressRules),
+        new LanguageAgentReconciler(egressRules, settings.synthesis()),
         new LanguageClientReconciler());
   }
 

@@ -8,12 +8,14 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.langop.operator.crd.CrdInstaller;
+import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -81,6 +83,36 @@ public final class OperatorCommand implements Callable<Integer> {
       description = "Reconciles running at the same time (default: ${DEFAULT-VALUE}).")
   int reconcileThreads;
 
+  @Option(names = "--synthesis-endpoint", paramLabel = "URL", defaultValue = "${env:SYNTHESIS_ENDPOINT}",
+      description = "OpenAI-compatible base URL (with /v1) of the LLM that writes agents; env SYNTHESIS_ENDPOINT.")
+  String synthesisEndpoint;
+
+  @Option(names = "--synthesis-model", paramLabel = "MODEL", defaultValue = "${env:SYNTHESIS_MODEL}",
+      description = "Model that writes agents; env SYNTHESIS_MODEL. Unset: synthesis is off and agents "
+          + "need spec.codeRef. The API key is read from env SYNTHESIS_API_KEY (mount it from a Secret).")
+  String synthesisModel;
+
+  @Option(names = "--synthesis-repair-rounds", defaultValue = "" + SynthesisSettings.DEFAULT_REPAIR_ROUNDS,
+      description = "Rounds in which compile and policy errors go back to the LLM (default: ${DEFAULT-VALUE}).")
+  int synthesisRepairRounds;
+
+  @Option(names = "--synthesis-namespace-budget", defaultValue = "" + SynthesisSettings.DEFAULT_NAMESPACE_BURST,
+      description = "Syntheses a namespace may start at once; one more is earned every "
+          + "--synthesis-namespace-refill (default: ${DEFAULT-VALUE}).")
+  int synthesisNamespaceBudget;
+
+  @Option(names = "--synthesis-namespace-refill", defaultValue = "PT1M", converter = DurationConverter.class,
+      description = "Time in which a namespace earns one more synthesis (default: 1m).")
+  Duration synthesisNamespaceRefill;
+
+  @Option(names = "--synthesis-retry", defaultValue = "PT10S", converter = DurationConverter.class,
+      description = "Wait after the synthesis LLM first fails, doubled per failure up to 10m (default: 10s).")
+  Duration synthesisRetry;
+
+  @Option(names = "--synthesis-timeout", defaultValue = "PT2M", converter = DurationConverter.class,
+      description = "How long one answer of the synthesis LLM may take (default: 2m).")
+  Duration synthesisTimeout;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new OperatorCommand()).execute(args));
   }
@@ -125,7 +157,7 @@ public final class OperatorCommand implements Callable<Integer> {
   Running start() throws NoClusterException {
     OperatorSettings settings =
         new OperatorSettings(
-            new LinkedHashSet<>(namespaces), dnsRefresh, modelProxyImage, reconcileThreads);
+            new LinkedHashSet<>(namespaces), dnsRefresh, modelProxyImage, reconcileThreads, synthesisSettings());
     Config config = new ConfigBuilder(Config.autoConfigure(null)).build();
     String unreachable = ClusterProbe.unreachableReason(config);
     if (unreachable != null) {
@@ -158,6 +190,12 @@ public final class OperatorCommand implements Callable<Integer> {
     LOG.info("langop-operator watching {}", settings.namespaces().isEmpty()
         ? "all namespaces" : settings.namespaces());
     return running;
+  }
+
+  SynthesisSettings synthesisSettings() {
+    return new SynthesisSettings(Optional.ofNullable(synthesisEndpoint), Optional.ofNullable(synthesisModel),
+        Optional.ofNullable(System.getenv("SYNTHESIS_API_KEY")), synthesisRepairRounds, synthesisNamespaceBudget,
+        synthesisNamespaceRefill, synthesisRetry, synthesisTimeout, SynthesisSettings.DEFAULT_CONCURRENT_RUNS);
   }
 
   private LeaderElectionConfiguration leaderElection(KubernetesClient client) {

@@ -1,5 +1,6 @@
 package io.langop.operator;
 
+import io.langop.operator.synthesis.SynthesisSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -12,9 +13,11 @@ import java.util.Set;
  * @param dnsRefresh       interval after which DNS names in egress rules are resolved again
  * @param modelProxyImage  image of the langop model proxy that serves each LanguageModel
  * @param reconcileThreads reconciles that may run at the same time across all controllers
+ * @param synthesis        how agents are written from their instructions (off by default)
  */
 public record OperatorSettings(
-    Set<String> namespaces, Duration dnsRefresh, String modelProxyImage, int reconcileThreads) {
+    Set<String> namespaces, Duration dnsRefresh, String modelProxyImage, int reconcileThreads,
+    SynthesisSettings synthesis) {
 
   public static final Duration DEFAULT_DNS_REFRESH = Duration.ofMinutes(5);
   public static final String DEFAULT_MODEL_PROXY_IMAGE = "ghcr.io/langop/langop-model-proxy:latest";
@@ -32,6 +35,12 @@ public record OperatorSettings(
     if (reconcileThreads < 1) {
       throw new IllegalArgumentException("at least one reconcile thread is needed, got " + reconcileThreads);
     }
+    Objects.requireNonNull(synthesis, "synthesis");
+  }
+
+  /** Without synthesis. */
+  public OperatorSettings(Set<String> namespaces, Duration dnsRefresh, String modelProxyImage, int reconcileThreads) {
+    this(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, SynthesisSettings.disabled());
   }
 
   /** Watches every namespace with the defaults. */
@@ -41,6 +50,10 @@ public record OperatorSettings(
   }
 
   public OperatorSettings withNamespaces(Set<String> watched) {
-    return new OperatorSettings(watched, dnsRefresh, modelProxyImage, reconcileThreads);
+    return new OperatorSettings(watched, dnsRefresh, modelProxyImage, reconcileThreads, synthesis);
+  }
+
+  public OperatorSettings withSynthesis(SynthesisSettings settings) {
+    return new OperatorSettings(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, settings);
   }
 }

@@ -10,6 +10,7 @@ import io.langop.operator.egress.EgressRules;
 import io.langop.operator.tool.ToolServer;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the agent's objects are built from, resolved once per reconcile and handed to the
@@ -18,13 +19,17 @@ import java.util.Objects;
  * @param models models in preference order (primary role first, then by priority)
  * @param tools  enabled tools, in spec order
  * @param persona the persona, or null
+ * @param code the synthesized code to keep in ConfigMap {@code <agent>-code}, if any
+ * @param codeHash SHA-256 of the code the agent runs (synthesized or its {@code codeRef}), null before there is any
  */
 record AgentPlan(
     LanguageAgent agent,
     List<LanguageModel> models,
     List<LanguageTool> tools,
     LanguagePersona persona,
-    EgressRules.Resolved egress) {
+    EgressRules.Resolved egress,
+    Optional<AgentSource> code,
+    String codeHash) {
 
   static final String KEY = AgentPlan.class.getName();
   static final String DEFAULT_WORKSPACE_PATH = "/workspace";

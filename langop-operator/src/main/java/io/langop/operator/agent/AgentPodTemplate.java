@@ -47,11 +47,9 @@ final class AgentPodTemplate {
     Map<String, String> labels = Labels.of(agent, "agent", plan.clusterRef());
     Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of()).forEach(labels::putIfAbsent);
     Map<String, String> annotations = new LinkedHashMap<>(Objects.requireNonNullElse(spec.getPodAnnotations(), Map.of()));
-    String codeHash = agent.getStatus() == null || agent.getStatus().getSynthesis() == null
-        ? null : agent.getStatus().getSynthesis().getCodeHash();
-    if (codeHash != null) {
+    if (plan.codeHash() != null) {
       // new code, new pod template: the rollout follows synthesis
-      annotations.put(CODE_HASH_ANNOTATION, codeHash);
+      annotations.put(CODE_HASH_ANNOTATION, plan.codeHash());
     }
 
     List<VolumeMount> workspaceMounts = AgentPlan.hasWorkspace(agent)

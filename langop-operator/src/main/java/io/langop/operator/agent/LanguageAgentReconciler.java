@@ -22,10 +22,14 @@ import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.Workloads;
 import io.langop.operator.tool.ToolServer;
+import io.langop.operator.synthesis.SynthesisSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs a LanguageAgent: resolves what it references, then reconciles its workspace, its workload
@@ -40,20 +44,25 @@ import java.util.Objects;
             reconcilePrecondition = AgentDeployment.RunsContinuously.class),
         @Dependent(name = "cronjob", type = AgentCronJob.class,
             reconcilePrecondition = AgentCronJob.RunsOnSchedule.class),
-        @Dependent(name = "egress", type = AgentEgressPolicy.class)
+        @Dependent(name = "egress", type = AgentEgressPolicy.class),
+        @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class)
     })
 @ControllerConfiguration(name = "languageagent")
 public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
 
   private final EgressRules egressRules;
+  private final AgentSynthesis synthesis;
 
-  public LanguageAgentReconciler(EgressRules egressRules) {
+  public LanguageAgentReconciler(EgressRules egressRules, SynthesisSettings synthesisSettings) {
     this.egressRules = egressRules;
+    this.synthesis = new AgentSynthesis(synthesisSettings);
   }
 
   @Override
   public List<EventSource<?, LanguageAgent>> prepareEventSources(EventSourceContext<LanguageAgent> context) {
-    return AgentReferences.eventSources(context);
+    List<EventSource<?, LanguageAgent>> sources = new ArrayList<>(AgentReferences.eventSources(context));
+    sources.add(synthesis.wakeUps());
+    return sources;
   }
 
   @Override
@@ -77,9 +86,11 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     }
     conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
 
+    List<LanguageModel> models = preferenceOrder(agent, refs.models());
+    AgentSynthesis.Outcome code = synthesis.reconcile(agent, models, refs.tools(), refs.persona(), context, status, conditions);
     List<NetworkRule> egress = egressOf(agent, refs.tools());
-    AgentPlan plan = new AgentPlan(agent, preferenceOrder(agent, refs.models()), refs.tools(), refs.persona(),
-        egressRules.resolve(egress, agent.getMetadata().getNamespace()));
+    AgentPlan plan = new AgentPlan(agent, models, refs.tools(), refs.persona(),
+        egressRules.resolve(egress, agent.getMetadata().getNamespace()), code.code(), code.codeHash());
     context.managedWorkflowAndDependentResourceContext().put(AgentPlan.KEY, plan);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
@@ -87,7 +98,10 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     UpdateControl<LanguageAgent> control = AgentPlan.isScheduled(agent)
         ? scheduledStatus(agent, context, status, conditions, notes)
         : continuousStatus(agent, context, status, conditions, notes);
-    return EgressRules.namesHosts(egress) ? control.rescheduleAfter(egressRules.refresh()) : control;
+    Optional<Duration> recheck = Stream.concat(code.recheckAfter().stream(),
+            EgressRules.namesHosts(egress) ? Stream.of(egressRules.refresh()) : Stream.empty())
+        .min(Comparator.naturalOrder());
+    return recheck.isPresent() ? control.rescheduleAfter(recheck.get()) : control;
   }
 
   private UpdateControl<LanguageAgent> continuousStatus(LanguageAgent agent, Context<LanguageAgent> context,

@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * Everything an agent is synthesized from.
  *
- * @param persona the distilled persona paragraph, empty when the agent has none
+ * @param persona the distilled persona paragraph, empty when the agent has none (or not distilled yet)
  * @param schedule the cron schedule of {@code spec.schedule}, when the agent has one
+ * @param target the LLM that writes the agent, empty for the operator's default
+ * @param personaSource the persona to distil into {@code persona} before synthesis, off the reconcile thread
  */
 public record SynthesisRequest(
     String agentName,
@@ -17,7 +19,22 @@ public record SynthesisRequest(
     List<ToolDescriptor> tools,
     List<String> models,
     String persona,
-    Optional<String> schedule) {
+    Optional<String> schedule,
+    Optional<SynthesisTarget> target,
+    Optional<PersonaSource> personaSource) {
+
+  /** A LanguagePersona as written: its name and the canonical JSON of its spec. */
+  public record PersonaSource(String name, String specJson) {}
+
+  public SynthesisRequest(String agentName, String namespace, String instructions, List<ToolDescriptor> tools,
+      List<String> models, String persona, Optional<String> schedule) {
+    this(agentName, namespace, instructions, tools, models, persona, schedule, Optional.empty(), Optional.empty());
+  }
+
+  /** This request with the persona distilled. */
+  public SynthesisRequest withPersona(String distilled) {
+    return new SynthesisRequest(agentName, namespace, instructions, tools, models, distilled, schedule, target, Optional.empty());
+  }
 
   public SynthesisRequest {
     Objects.requireNonNull(agentName, "agentName");
@@ -29,5 +46,7 @@ public record SynthesisRequest(
     models = List.copyOf(models);
     persona = Objects.requireNonNullElse(persona, "").strip();
     schedule = Objects.requireNonNullElse(schedule, Optional.empty());
+    target = Objects.requireNonNullElse(target, Optional.empty());
+    personaSource = Objects.requireNonNullElse(personaSource, Optional.empty());
   }
 }

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class SynthesisService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SynthesisService.class);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
   private static final Duration LAST_RETRY = Duration.ofMinutes(10);
 
   /** What one synthesis needs besides the request: the LLM conversation and checks. */
@@ -73,6 +72,7 @@ public final class SynthesisService implements AutoCloseable {
   private final Semaphore concurrentRuns;
   private final Consumer<AgentKey> wakeUp;
   private final Clock clock;
+  private final Duration firstRetry;
   private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
       Thread.ofVirtual().name("synthesis-", 0).factory());
   private final Map<AgentKey, State> states = new ConcurrentHashMap<>();
@@ -82,6 +82,13 @@ public final class SynthesisService implements AutoCloseable {
    * @param wakeUp called with the agent whose synthesis ended, to trigger its reconcile
    */
   public SynthesisService(Job job, SynthesisRateLimit rateLimit, int maxConcurrentRuns, Consumer<AgentKey> wakeUp, Clock clock) {
+    this(job, rateLimit, maxConcurrentRuns, wakeUp, clock, SynthesisSettings.DEFAULT_FIRST_RETRY);
+  }
+
+  /** @param firstRetry wait after the first failure to reach the LLM, doubled per failure in a row */
+  public SynthesisService(Job job, SynthesisRateLimit rateLimit, int maxConcurrentRuns, Consumer<AgentKey> wakeUp, Clock clock,
+      Duration firstRetry) {
+    this.firstRetry = firstRetry;
     this.job = job;
     this.rateLimit = rateLimit;
     this.concurrentRuns = new Semaphore(maxConcurrentRuns);
@@ -144,7 +151,7 @@ public final class SynthesisService implements AutoCloseable {
       return; // a newer fingerprint replaced this run, or the operator is stopping
     } catch (RuntimeException failure) {
       int failures = failuresSoFar + 1;
-      Duration backoff = backoff(failures);
+      Duration backoff = backoff(failures, firstRetry);
       LOG.warn("synthesis of {} failed ({} in a row), retrying in {}s: {}", agent, failures, backoff.toSeconds(), failure.getMessage());
       outcome = new Failed(fingerprint, failure.getMessage(), failures, clock.instant().plus(backoff));
     }
@@ -158,8 +165,12 @@ public final class SynthesisService implements AutoCloseable {
   }
 
   static Duration backoff(int failures) {
+    return backoff(failures, SynthesisSettings.DEFAULT_FIRST_RETRY);
+  }
+
+  static Duration backoff(int failures, Duration firstRetry) {
     long factor = 1L << Math.min(failures - 1, 20);
-    Duration delay = FIRST_RETRY.multipliedBy(factor);
+    Duration delay = firstRetry.multipliedBy(factor);
     return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
   }
 

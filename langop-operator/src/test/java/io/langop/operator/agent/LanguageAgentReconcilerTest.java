@@ -139,6 +139,25 @@ class LanguageAgentReconcilerTest {
   }
 
   @Test
+  void withoutASynthesisModelAnAgentWithInstructionsRunsWithoutCodeAndSaysWhy() {
+    String ns = "agents-unsynthesized";
+    client.resource(Fixtures.model(ns, "qwen")).create();
+    client.resource(Fixtures.agent(ns, "idle", "qwen")).create();
+
+    LanguageAgent agent = await().until(() -> agent(ns, "idle"),
+        a -> a != null && a.getStatus() != null && condition(a, "Synthesized") != null);
+    assertThat(agent.getStatus().getConditions()).filteredOn(c -> c.getType().equals("Synthesized")).singleElement()
+        .satisfies(c -> {
+          assertThat(c.getStatus()).isEqualTo("False");
+          assertThat(c.getReason()).isEqualTo("SynthesisDisabled");
+        });
+    assertThat(client.configMaps().inNamespace(ns).withName("idle-code").get()).isNull();
+    assertThat(java.util.Objects.requireNonNullElse(
+        deployment(ns, "idle-agent").getSpec().getTemplate().getMetadata().getAnnotations(), Map.<String, String>of()))
+        .doesNotContainKey("langop.io/code-hash");
+  }
+
+  @Test
   void waitsForMissingReferencesAndProceedsWhenTheyAppear() {
     String ns = "agents-late";
     client.resource(Fixtures.agent(ns, "late", "later-model", "later-tool")).create();

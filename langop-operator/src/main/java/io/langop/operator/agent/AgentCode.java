@@ -1,0 +1,50 @@
+package io.langop.operator.agent;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.Owners;
+import java.util.Map;
+
+/**
+ * ConfigMap {@code <agent>-code}: the synthesized {@code Agent.java} with the fingerprint of its inputs
+ * as annotations. While a new synthesis runs or fails, the plan carries the last good code, so the
+ * ConfigMap (and the agent running from it) stays as it is; it is removed only when the agent brings its
+ * own code or has nothing to synthesize from.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
+public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, LanguageAgent> {
+
+  @Override
+  protected ConfigMap desired(LanguageAgent agent, Context<LanguageAgent> context) {
+    AgentPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+    AgentSource code = plan.code().orElseThrow();
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+          .withName(AgentPodTemplate.codeConfigMapName(agent))
+          .withNamespace(agent.getMetadata().getNamespace())
+          .withLabels(Labels.of(agent, "code", plan.clusterRef()))
+          .withAnnotations(code.annotations())
+          .withOwnerReferences(Owners.controller(agent))
+        .endMetadata()
+        .withData(Map.of(AgentPodTemplate.CODE_FILE, code.source()))
+        .build();
+  }
+
+  /** There is synthesized code to keep; without it the ConfigMap is deleted. */
+  public static class HasCode implements Condition<ConfigMap, LanguageAgent> {
+    @Override
+    public boolean isMet(DependentResource<ConfigMap, LanguageAgent> dependent, LanguageAgent agent,
+        Context<LanguageAgent> context) {
+      return context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class)
+          .code().isPresent();
+    }
+  }
+}

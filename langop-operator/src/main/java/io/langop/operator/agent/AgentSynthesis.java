@@ -1,0 +1,272 @@
+package io.langop.operator.agent;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.langop.api.v1alpha1.agent.CodeReference;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
+import io.langop.api.v1alpha1.agent.SynthesisStatus;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.persona.LanguagePersona;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.kube.Conditions;
+import io.langop.operator.synthesis.SynthesisFingerprint;
+import io.langop.operator.synthesis.SynthesisJob;
+import io.langop.operator.synthesis.SynthesisPrompt;
+import io.langop.operator.synthesis.SynthesisRateLimit;
+import io.langop.operator.synthesis.SynthesisRequest;
+import io.langop.operator.synthesis.SynthesisResult;
+import io.langop.operator.synthesis.SynthesisService;
+import io.langop.operator.synthesis.SynthesisService.AgentKey;
+import io.langop.operator.synthesis.SynthesisSettings;
+import io.langop.operator.synthesis.SynthesisTarget;
+import io.langop.operator.synthesis.ToolDescriptor;
+import io.langop.sdk.check.CheckResult;
+import io.langop.sdk.check.CodeChecker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides, in each reconcile of an agent, which code it runs: the code already written from the
+ * current inputs (no LLM call), a fresh synthesis once the background run finishes, or — while one runs,
+ * fails or the LLM is away — the last good code. Agents with {@code spec.codeRef} are checked, not
+ * synthesized. Sets the {@code Synthesized}, {@code Validated} and {@code CodeUpdated} conditions and
+ * {@code status.synthesis}.
+ */
+final class AgentSynthesis {
+
+  static final String SYNTHESIZED = "Synthesized";
+  static final String VALIDATED = "Validated";
+  static final String CODE_UPDATED = "CodeUpdated";
+  /** Status stays readable, and far below the object size limit, whatever the compiler says. */
+  private static final int MAX_ERRORS = 10;
+  private static final int MAX_ERROR_LENGTH = 400;
+
+  /** The code to run and when to look again without an event (an LLM backoff, a rate limit). */
+  record Outcome(Optional<AgentSource> code, String codeHash, Optional<Duration> recheckAfter) {
+    static Outcome keep(Optional<AgentSource> code) {
+      return new Outcome(code, code.map(AgentSource::hash).orElse(null), Optional.empty());
+    }
+
+    Outcome recheckAfter(Duration wait) {
+      return new Outcome(code, codeHash, Optional.of(wait));
+    }
+  }
+
+  private final SynthesisSettings settings;
+  private final SynthesisPrompt prompt = SynthesisPrompt.bundled();
+  private final SimpleInboundEventSource<LanguageAgent> wakeUps = new SimpleInboundEventSource<>("synthesis");
+  private final SynthesisService service;
+  private final Map<String, List<String>> checkedCodeRefs = new ConcurrentHashMap<>();
+  private CodeChecker checker;
+
+  AgentSynthesis(SynthesisSettings settings) {
+    this.settings = settings;
+    this.service = settings.enabled()
+        ? new SynthesisService(new SynthesisJob(settings, checker(), prompt),
+            new SynthesisRateLimit(settings.namespaceBurst(), settings.namespaceRefill(), Clock.systemUTC()),
+            settings.concurrentRuns(),
+            agent -> wakeUps.propagateEvent(new ResourceID(agent.name(), agent.namespace())),
+            Clock.systemUTC(), settings.firstRetry())
+        : null;
+  }
+
+  /** Reconciles an agent when its background synthesis ends. */
+  SimpleInboundEventSource<LanguageAgent> wakeUps() {
+    return wakeUps;
+  }
+
+  Outcome reconcile(LanguageAgent agent, List<LanguageModel> models, List<LanguageTool> tools, LanguagePersona persona,
+      Context<LanguageAgent> context, LanguageAgentStatus status, Conditions conditions) {
+    var spec = agent.getSpec();
+    if (spec.getCodeRef() != null) {
+      return checkCodeRef(agent, spec.getCodeRef(), context, conditions);
+    }
+    if (spec.getInstructions() == null || spec.getInstructions().isBlank()) {
+      return Outcome.keep(Optional.empty());
+    }
+    Optional<AgentSource> last = context.getSecondaryResource(ConfigMap.class).flatMap(AgentSource::of);
+    SynthesisFingerprint fingerprint = new SynthesisFingerprint(spec.getInstructions(),
+        tools.stream().map(tool -> tool.getMetadata().getName() + " " + Serialization.asJson(tool.getSpec())).toList(),
+        models.stream().map(model -> model.getMetadata().getName()).toList(),
+        persona == null ? "" : Serialization.asJson(persona.getSpec()),
+        prompt.version());
+    String inputHash = SynthesisFingerprint.sha256(fingerprint.annotations().toString());
+    if (last.isPresent() && fingerprint.matches(last.get().annotations())) {
+      SynthesisStatus synthesis = Objects.requireNonNullElseGet(status.getSynthesis(), SynthesisStatus::new);
+      synthesis.setCodeHash(last.get().hash());
+      synthesis.setInputHash(inputHash);
+      synthesis.setLastErrors(null);
+      status.setSynthesis(synthesis);
+      return codeInPlace(agent, last.get(), conditions);
+    }
+    if (service == null) {
+      return waiting(agent, last, "SynthesisDisabled",
+          "no synthesis model configured (--synthesis-model); set spec.codeRef or configure synthesis", conditions);
+    }
+    SynthesisStatus previous = status.getSynthesis();
+    if (previous != null && inputHash.equals(previous.getInputHash()) && previous.getLastErrors() != null
+        && !previous.getLastErrors().isEmpty()) {
+      // these very inputs were rejected before (maybe before a restart): only a change of them is worth an LLM call
+      return rejected(agent, last, previous, conditions);
+    }
+    AgentKey key = new AgentKey(agent.getMetadata().getNamespace(), agent.getMetadata().getName());
+    Optional<SynthesisTarget> target;
+    try {
+      target = target(agent, models, context);
+    } catch (IllegalArgumentException unknownModel) {
+      return waiting(agent, last, "SynthesisModelMissing", unknownModel.getMessage(), conditions);
+    }
+    SynthesisRequest request = new SynthesisRequest(key.name(), key.namespace(), spec.getInstructions(),
+        tools.stream().map(AgentSynthesis::descriptor).toList(),
+        models.stream().map(model -> model.getMetadata().getName()).toList(), "",
+        Optional.ofNullable(spec.getSchedule()), target,
+        Optional.ofNullable(persona).map(p -> new SynthesisRequest.PersonaSource(p.getMetadata().getName(),
+            Serialization.asJson(p.getSpec()))));
+    String model = target.map(SynthesisTarget::model).or(settings::model).orElse("");
+    return switch (service.request(key, inputHash, request)) {
+      case SynthesisService.Running ignored -> {
+        yield waiting(agent, last, "Synthesizing", "writing the agent with " + model, conditions);
+      }
+      case SynthesisService.Deferred deferred -> {
+        yield waiting(agent, last, "RateLimited",
+            "the namespace's synthesis budget is spent; next try in " + deferred.retryAfter().toSeconds() + "s", conditions)
+            .recheckAfter(deferred.retryAfter());
+      }
+      case SynthesisService.Unavailable unavailable -> {
+        yield waiting(agent, last, "SynthesisUnavailable", unavailable.message() + " (" + unavailable.failures()
+            + " failure(s) in a row; next try in " + unavailable.retryAfter().toSeconds() + "s)", conditions)
+            .recheckAfter(unavailable.retryAfter());
+      }
+      case SynthesisService.Finished finished when finished.result().succeeded() -> {
+        AgentSource code = new AgentSource(finished.result().source().orElseThrow(), fingerprint.annotations());
+        status.setSynthesis(synthesisStatus(finished.result(), code.hash(), inputHash));
+        yield codeInPlace(agent, code, conditions);
+      }
+      case SynthesisService.Finished finished -> {
+        SynthesisStatus failed = synthesisStatus(finished.result(), last.map(AgentSource::hash).orElse(null), inputHash);
+        failed.setLastErrors(bounded(finished.result().errors()));
+        status.setSynthesis(failed);
+        yield rejected(agent, last, failed, conditions);
+      }
+    };
+  }
+
+  /**
+   * No new code (yet): the last good code, if any, keeps running. All three conditions are always set,
+   * in the same order, so the status keeps its shape from one state to the next.
+   */
+  private static Outcome waiting(LanguageAgent agent, Optional<AgentSource> last, String reason, String message,
+      Conditions conditions) {
+    conditions.set(SYNTHESIZED, false, reason, message);
+    if (last.isPresent()) {
+      conditions.set(VALIDATED, true, "Validated", "the running code passed the checks");
+      conditions.set(CODE_UPDATED, false, reason, "ConfigMap " + AgentPodTemplate.codeConfigMapName(agent)
+          + " keeps the previous code " + last.get().hash().substring(0, 12));
+    } else {
+      conditions.set(VALIDATED, false, "NoCode", "no code written yet");
+      conditions.set(CODE_UPDATED, false, reason, "no code written yet");
+    }
+    return Outcome.keep(last);
+  }
+
+  private static Outcome rejected(LanguageAgent agent, Optional<AgentSource> last, SynthesisStatus failed,
+      Conditions conditions) {
+    String kept = last.isPresent() ? "; the previous code keeps running" : "";
+    conditions.set(SYNTHESIZED, false, "SynthesisFailed",
+        "no valid code after " + failed.getAttempts() + " attempt(s)" + kept);
+    conditions.set(VALIDATED, false, "ValidationFailed", String.join("\n", failed.getLastErrors()));
+    conditions.set(CODE_UPDATED, false, last.isPresent() ? "PreviousCodeKept" : "NoValidCode",
+        "ConfigMap " + AgentPodTemplate.codeConfigMapName(agent) + kept);
+    return Outcome.keep(last);
+  }
+
+  private Outcome codeInPlace(LanguageAgent agent, AgentSource code, Conditions conditions) {
+    conditions.set(SYNTHESIZED, true, "Synthesized", "written from the current instructions, tools, models and persona");
+    conditions.set(VALIDATED, true, "Validated", "compiles against the SDK and passes the safety policy");
+    conditions.set(CODE_UPDATED, true, "CodeUpdated",
+        "ConfigMap " + AgentPodTemplate.codeConfigMapName(agent) + " holds code " + code.hash().substring(0, 12));
+    return Outcome.keep(Optional.of(code));
+  }
+
+  /** Bring-your-own code is not synthesized, but it must pass the same checks as synthesized code. */
+  private Outcome checkCodeRef(LanguageAgent agent, CodeReference ref, Context<LanguageAgent> context,
+      Conditions conditions) {
+    String key = Objects.requireNonNullElse(ref.getKey(), AgentPodTemplate.CODE_FILE);
+    ConfigMap configMap = context.getClient().configMaps().inNamespace(agent.getMetadata().getNamespace())
+        .withName(ref.getName()).get();
+    String source = configMap == null || configMap.getData() == null ? null : configMap.getData().get(key);
+    if (source == null) {
+      conditions.set(VALIDATED, false, "CodeNotFound", "ConfigMap " + ref.getName() + " has no key " + key);
+      return Outcome.keep(Optional.empty());
+    }
+    String hash = SynthesisFingerprint.sha256(source);
+    List<String> errors = checkedCodeRefs.computeIfAbsent(hash, unchecked -> {
+      CheckResult check = checker().check(source);
+      return bounded(check.diagnostics().stream().map(d -> d.format(AgentPodTemplate.CODE_FILE)).toList());
+    });
+    if (errors.isEmpty()) {
+      conditions.set(VALIDATED, true, "Validated", "spec.codeRef compiles against the SDK and passes the safety policy");
+    } else {
+      conditions.set(VALIDATED, false, "ValidationFailed", String.join("\n", errors));
+    }
+    return new Outcome(Optional.empty(), hash, Optional.empty());
+  }
+
+  /** {@code spec.synthesis.modelRef}: that LanguageModel's proxy writes the agent. */
+  private static Optional<SynthesisTarget> target(LanguageAgent agent, List<LanguageModel> models,
+      Context<LanguageAgent> context) {
+    String ref = agent.getSpec().getSynthesis() == null ? null : agent.getSpec().getSynthesis().getModelRef();
+    if (ref == null || ref.isBlank()) {
+      return Optional.empty();
+    }
+    String namespace = agent.getMetadata().getNamespace();
+    LanguageModel model = models.stream().filter(m -> m.getMetadata().getName().equals(ref)).findFirst()
+        .orElseGet(() -> context.getClient().resources(LanguageModel.class).inNamespace(namespace).withName(ref).get());
+    if (model == null) {
+      throw new IllegalArgumentException("spec.synthesis.modelRef: LanguageModel " + namespace + "/" + ref + " not found");
+    }
+    return Optional.of(SynthesisTarget.modelProxy(model));
+  }
+
+  private static ToolDescriptor descriptor(LanguageTool tool) {
+    return new ToolDescriptor(tool.getMetadata().getName(), "MCP tool server " + tool.getMetadata().getName(), "");
+  }
+
+  private static SynthesisStatus synthesisStatus(SynthesisResult result, String codeHash, String inputHash) {
+    SynthesisStatus synthesis = new SynthesisStatus();
+    synthesis.setModel(result.model());
+    synthesis.setDurationMillis(result.duration().toMillis());
+    synthesis.setAttempts(result.attempts());
+    synthesis.setPromptTokens(result.promptTokens());
+    synthesis.setCompletionTokens(result.completionTokens());
+    synthesis.setCodeHash(codeHash);
+    synthesis.setInputHash(inputHash);
+    synthesis.setTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    return synthesis;
+  }
+
+  private static List<String> bounded(List<String> errors) {
+    return errors.stream().limit(MAX_ERRORS)
+        .map(error -> error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) + "…" : error)
+        .toList();
+  }
+
+  /** The compiler is loaded once, and only when code is to be checked (a JRE-only image could not). */
+  private synchronized CodeChecker checker() {
+    if (checker == null) {
+      checker = CodeChecker.forRuntimeClasspath();
+    }
+    return checker;
+  }
+}

@@ -1,0 +1,27 @@
+package io.langop.operator.synthesis;
+
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.operator.model.ModelProxy;
+import java.util.Objects;
+
+/**
+ * The LLM that writes one agent: the operator's default, or the proxy of the LanguageModel named in
+ * {@code spec.synthesis.modelRef}.
+ *
+ * @param baseUrl  OpenAI-compatible base URL including {@code /v1}
+ * @param model    model name sent in each request
+ * @param external true for the operator's configured endpoint (gets the API key); an in-cluster model
+ *                 proxy holds its own upstream keys and never sees the operator's
+ */
+public record SynthesisTarget(String baseUrl, String model, boolean external) {
+
+  public SynthesisTarget {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(model, "model");
+  }
+
+  /** The proxy of a LanguageModel, which routes by the model's name. */
+  public static SynthesisTarget modelProxy(LanguageModel model) {
+    return new SynthesisTarget(ModelProxy.url(model), model.getMetadata().getName(), false);
+  }
+}

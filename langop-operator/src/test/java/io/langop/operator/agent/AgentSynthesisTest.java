@@ -1,0 +1,282 @@
+package io.langop.operator.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.langop.api.v1alpha1.agent.CodeReference;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.persona.LanguagePersona;
+import io.langop.api.v1alpha1.PersonaReference;
+import io.langop.operator.LangopOperator;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.harness.Edits;
+import io.langop.operator.harness.MockApiServer;
+import io.langop.operator.synthesis.SynthesisFingerprint;
+import io.langop.operator.synthesis.SynthesisPrompt;
+import io.langop.operator.synthesis.SynthesisSettings;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator writes agents with a scripted OpenAI-compatible LLM over real HTTP, against the mock API
+ * server: code lands in {@code <agent>-code} and rolls out, an unchanged spec costs no LLM call (also
+ * after a restart), and failures keep the last good code.
+ */
+class AgentSynthesisTest {
+
+  private static final String NS = "synthesis";
+  private static final String VALID = SynthesisPrompt.bundled().workedExample().strip();
+  private static final String INVALID = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
+
+  private static ScriptedOpenAiServer llm;
+  private static MockApiServer api;
+  private static KubernetesClient client;
+  private static OperatorSettings settings;
+  private static Operator operator;
+
+  @BeforeAll
+  static void start() throws Exception {
+    llm = new ScriptedOpenAiServer();
+    api = MockApiServer.start();
+    client = api.client();
+    settings = OperatorSettings.defaults().withSynthesis(new SynthesisSettings(Optional.of(llm.baseUrl()),
+        Optional.of("synth-model"), Optional.of("sk-test"), 1, 100, Duration.ofMinutes(1), Duration.ofSeconds(1),
+        Duration.ofSeconds(10), 4));
+    operator = startOperator();
+    client.resource(Fixtures.model(NS, "qwen")).create();
+  }
+
+  private static Operator startOperator() {
+    Operator started = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null, host -> {
+      throw new UnknownHostException(host);
+    });
+    started.start();
+    return started;
+  }
+
+  @AfterAll
+  static void stop() {
+    operator.stop();
+    api.close();
+    llm.close();
+  }
+
+  @Test
+  void writesCheckedCodeRollsItOutAndAsksNoMoreWhileTheInputsStayTheSame() {
+    int before = llm.requests().size();
+    llm.thenText("Here is the agent:\n```java\n" + VALID + "\n```\nEnjoy!", 1200, 300);
+    client.resource(Fixtures.agent(NS, "digest", "qwen")).create();
+
+    ConfigMap code = eventually().until(() -> configMap("digest-code"), found -> found != null);
+    String hash = SynthesisFingerprint.sha256(VALID);
+    assertThat(code.getData()).containsEntry("Agent.java", VALID);
+    assertThat(code.getMetadata().getAnnotations()).containsKeys(SynthesisFingerprint.INSTRUCTIONS_HASH,
+        SynthesisFingerprint.TOOLS_HASH, SynthesisFingerprint.MODELS_HASH, SynthesisFingerprint.PERSONA_HASH,
+        SynthesisFingerprint.TEMPLATE_VERSION);
+    assertThat(code.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> assertThat(owner.getName()).isEqualTo("digest"));
+    eventually().until(() -> podCodeHash("digest-agent"), hash::equals);
+    LanguageAgent agent = eventually().until(() -> agent("digest"), a -> isTrue(a, "CodeUpdated"));
+    assertThat(agent.getStatus().getSynthesis()).satisfies(synthesis -> {
+      assertThat(synthesis.getModel()).isEqualTo("synth-model");
+      assertThat(synthesis.getAttempts()).isEqualTo(1);
+      assertThat(synthesis.getPromptTokens()).isEqualTo(1200);
+      assertThat(synthesis.getCompletionTokens()).isEqualTo(300);
+      assertThat(synthesis.getCodeHash()).isEqualTo(hash);
+      assertThat(synthesis.getTime()).isNotBlank();
+      assertThat(synthesis.getLastErrors()).isNullOrEmpty();
+    });
+    assertThat(isTrue(agent, "Synthesized")).isTrue();
+    assertThat(isTrue(agent, "Validated")).isTrue();
+    assertThat(llm.requests()).hasSize(before + 1);
+
+    // a spec change that is no synthesis input: reconciled, but no LLM call
+    agent.getSpec().setReplicas(2);
+    Edits.replaceSpec(client, agent);
+    eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 2);
+
+    // a restarted operator reads the fingerprint back from the ConfigMap
+    operator.stop();
+    operator = startOperator();
+    agent.getSpec().setReplicas(3);
+    Edits.replaceSpec(client, agent);
+    eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 3);
+    assertThat(podCodeHash("digest-agent")).isEqualTo(hash);
+    assertThat(configMap("digest-code").getData()).containsEntry("Agent.java", VALID);
+    assertThat(llm.requests()).hasSize(before + 1);
+  }
+
+  @Test
+  void newInstructionsAreSynthesizedOnceAndRolledOut() {
+    LanguageAgent agent = agentWithCode("mailer", VALID);
+    int before = llm.requests().size();
+    String second = VALID + "\n// second version\n";
+    llm.thenText("```java\n" + second + "```");
+
+    agent.getSpec().setInstructions("Summarise the news every evening instead");
+    Edits.replaceSpec(client, agent);
+
+    String newHash = SynthesisFingerprint.sha256(second.strip());
+    eventually().until(() -> podCodeHash("mailer-agent"), newHash::equals);
+    assertThat(configMap("mailer-code").getData()).containsEntry("Agent.java", second.strip());
+    assertThat(agent("mailer").getStatus().getSynthesis().getCodeHash()).isEqualTo(newHash);
+    assertThat(llm.requests()).hasSize(before + 1);
+    assertThat(llm.messagesOf(before)).anySatisfy(message -> assertThat(message).contains("every evening instead"));
+  }
+
+  @Test
+  void codeThatStaysInvalidIsReportedAndTheLastGoodCodeKeepsRunning() {
+    LanguageAgent agent = agentWithCode("keeper", VALID);
+    int before = llm.requests().size();
+    llm.thenText("```java\n" + INVALID + "\n```").thenText("```java\n" + INVALID + "\n```");
+
+    agent.getSpec().setInstructions("Something the model cannot write");
+    Edits.replaceSpec(client, agent);
+
+    LanguageAgent failed = eventually().until(() -> agent("keeper"), a -> hasReason(a, "Validated", "ValidationFailed"));
+    assertThat(condition(failed, "Validated").getMessage()).contains("Agent.java");
+    assertThat(condition(failed, "CodeUpdated").getReason()).isEqualTo("PreviousCodeKept");
+    assertThat(failed.getStatus().getSynthesis().getLastErrors()).isNotEmpty().allSatisfy(error ->
+        assertThat(error.length()).isLessThanOrEqualTo(401));
+    assertThat(failed.getStatus().getSynthesis().getCodeHash()).isEqualTo(SynthesisFingerprint.sha256(VALID));
+    assertThat(configMap("keeper-code").getData()).containsEntry("Agent.java", VALID);
+    assertThat(podCodeHash("keeper-agent")).isEqualTo(SynthesisFingerprint.sha256(VALID));
+    assertThat(llm.requests()).hasSize(before + 2); // first draft + one repair round, then no retry
+  }
+
+  @Test
+  void anUnreachableLlmIsRetriedWithBackoffUntilItAnswers() {
+    int before = llm.requests().size();
+    // one synthesis = the client's two attempts; both fail
+    llm.thenError(503, "upstream down").thenError(503, "upstream down");
+    llm.thenText("```java\n" + VALID + "\n```");
+    client.resource(Fixtures.agent(NS, "patient", "qwen")).create();
+
+    LanguageAgent waiting = eventually().until(() -> agent("patient"),
+        a -> hasReason(a, "Synthesized", "SynthesisUnavailable"));
+    assertThat(condition(waiting, "Synthesized").getMessage()).contains("1 failure(s) in a row");
+    assertThat(configMap("patient-code")).isNull();
+
+    eventually().until(() -> agent("patient"), a -> isTrue(a, "CodeUpdated"));
+    assertThat(configMap("patient-code").getData()).containsEntry("Agent.java", VALID);
+    assertThat(llm.requests()).hasSize(before + 3);
+  }
+
+  @Test
+  void aPersonaIsDistilledFirstAndAChangeOfItWritesTheAgentAgain() {
+    client.resource(Fixtures.persona(NS, "analyst")).create();
+    int before = llm.requests().size();
+    llm.thenText("Careful analyst who cites sources.").thenText("```java\n" + VALID + "\n```");
+    LanguageAgent agent = Fixtures.agent(NS, "analysed", "qwen");
+    PersonaReference ref = new PersonaReference();
+    ref.setName("analyst");
+    agent.getSpec().setPersonaRef(ref);
+    client.resource(agent).create();
+
+    eventually().until(() -> podCodeHash("analysed-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+    assertThat(llm.requests()).hasSize(before + 2);
+    assertThat(llm.messagesOf(before)).singleElement().asString().contains("You are a careful analyst.");
+    assertThat(llm.messagesOf(before + 1)).singleElement().asString().contains("Careful analyst who cites sources.");
+
+    String third = VALID + "\n// terse persona\n";
+    llm.thenText("Terse analyst.").thenText("```java\n" + third + "```");
+    LanguagePersona persona = client.resources(LanguagePersona.class).inNamespace(NS).withName("analyst").get();
+    persona.getSpec().setSystemPrompt("You are a terse analyst.");
+    Edits.replaceSpec(client, persona);
+
+    eventually().until(() -> podCodeHash("analysed-agent"), SynthesisFingerprint.sha256(third.strip())::equals);
+    assertThat(llm.requests()).hasSize(before + 4);
+    assertThat(llm.messagesOf(before + 3)).singleElement().asString().contains("Terse analyst.");
+  }
+
+  @Test
+  void broughtCodeIsCheckedNotSynthesized() {
+    int before = llm.requests().size();
+    client.resource(new ConfigMapBuilder().withNewMetadata().withName("handwritten").withNamespace(NS).endMetadata()
+        .withData(Map.of("main.java", VALID, "broken.java", INVALID)).build()).create();
+    LanguageAgent own = Fixtures.agent(NS, "own", "qwen");
+    own.getSpec().setInstructions(null);
+    CodeReference ref = new CodeReference();
+    ref.setName("handwritten");
+    ref.setKey("main.java");
+    own.getSpec().setCodeRef(ref);
+    client.resource(own).create();
+
+    eventually().until(() -> agent("own"), a -> isTrue(a, "Validated"));
+    assertThat(podCodeHash("own-agent")).isEqualTo(SynthesisFingerprint.sha256(VALID));
+    assertThat(configMap("handwritten").getData()).containsKey("broken.java"); // the user's ConfigMap is left alone
+
+    ref.setKey("broken.java");
+    Edits.replaceSpec(client, own);
+    LanguageAgent refused = eventually().until(() -> agent("own"), a -> hasReason(a, "Validated", "ValidationFailed"));
+    assertThat(condition(refused, "Validated").getMessage()).contains("cannot be converted to int");
+    assertThat(condition(refused, "Synthesized")).isNull();
+    assertThat(configMap("own-code")).isNull(); // nothing synthesized
+    assertThat(llm.requests()).hasSize(before);
+  }
+
+  /** Generous: a reconcile retried after a conflict on a loaded machine must not fail the test. */
+  private static ConditionFactory eventually() {
+    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50));
+  }
+
+  /** An agent whose first synthesis has landed. */
+  private static LanguageAgent agentWithCode(String name, String source) {
+    llm.thenText("```java\n" + source + "\n```");
+    client.resource(Fixtures.agent(NS, name, "qwen")).create();
+    String hash = SynthesisFingerprint.sha256(source);
+    eventually().until(() -> podCodeHash(name + "-agent"), hash::equals);
+    return eventually().until(() -> agent(name), a -> isTrue(a, "CodeUpdated"));
+  }
+
+  private static LanguageAgent agent(String name) {
+    return client.resources(LanguageAgent.class).inNamespace(NS).withName(name).get();
+  }
+
+  private static ConfigMap configMap(String name) {
+    return client.configMaps().inNamespace(NS).withName(name).get();
+  }
+
+  private static Deployment deployment(String name) {
+    return client.apps().deployments().inNamespace(NS).withName(name).get();
+  }
+
+  private static String podCodeHash(String deployment) {
+    Deployment found = deployment(deployment);
+    if (found == null || found.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
+      return null;
+    }
+    return found.getSpec().getTemplate().getMetadata().getAnnotations().get("langop.io/code-hash");
+  }
+
+  private static Condition condition(LanguageAgent agent, String type) {
+    if (agent == null || agent.getStatus() == null || agent.getStatus().getConditions() == null) {
+      return null;
+    }
+    return agent.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+
+  private static boolean isTrue(LanguageAgent agent, String type) {
+    Condition condition = condition(agent, type);
+    return condition != null && "True".equals(condition.getStatus());
+  }
+
+  private static boolean hasReason(LanguageAgent agent, String type, String reason) {
+    Condition condition = condition(agent, type);
+    return condition != null && reason.equals(condition.getReason());
+  }
+}
