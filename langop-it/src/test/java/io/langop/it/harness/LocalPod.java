@@ -39,6 +39,8 @@ final class LocalPod implements AutoCloseable {
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
   /** Jobs retry sooner than the kubelet would, so a failing scenario does not wait minutes. */
   private static final Duration JOB_RETRY_PAUSE = Duration.ofSeconds(1);
+  /** Supervision runs every 100 ms; mounted ConfigMaps and Secrets are synchronized every second. */
+  private static final int VOLUME_SYNC_TICKS = 10;
 
   private final String namespace;
   private final String name;
@@ -248,7 +250,10 @@ final class LocalPod implements AutoCloseable {
 
   private void serve() throws InterruptedException {
     Map<ContainerProcess, Instant> restartAt = new HashMap<>();
-    while (true) {
+    for (long tick = 0; ; tick++) {
+      if (tick % VOLUME_SYNC_TICKS == 0) {
+        syncVolumes();
+      }
       boolean nowReady = mains.stream().allMatch(ContainerProcess::ready)
           && sidecars.stream().allMatch(ContainerProcess::running);
       if (nowReady != ready) {
@@ -273,6 +278,15 @@ final class LocalPod implements AutoCloseable {
         }
       }
       Thread.sleep(100);
+    }
+  }
+
+  /** Like the kubelet, running pods see ConfigMap and Secret changes in their files; a deleted object leaves the last content. */
+  private void syncVolumes() {
+    try {
+      volumes.materialize(namespace, Objects.requireNonNullElse(template.getSpec().getVolumes(), List.of()), dir);
+    } catch (MissingObjectException deleted) {
+      // the files keep their last content
     }
   }
 

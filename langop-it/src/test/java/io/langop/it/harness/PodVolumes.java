@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A pod's volumes as directories: ConfigMaps and Secrets written out as files (read once, when the
- * pod starts), persistent volume claims as one directory per claim that outlives pods, emptyDirs
+ * A pod's volumes as directories: ConfigMaps and Secrets written out as files (and written again
+ * when they change, see {@link LocalPod}), persistent volume claims as one directory per claim that outlives pods, emptyDirs
  * inside the pod's directory.
  */
 final class PodVolumes {
@@ -152,10 +152,16 @@ final class PodVolumes {
     }
   }
 
+  /** Unchanged content is not touched; new content replaces the file in one step, as the kubelet's swap does. */
   private static void write(Path file, byte[] content) {
     try {
       Files.createDirectories(file.getParent());
-      Files.write(file, content);
+      if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+        return;
+      }
+      Path next = file.resolveSibling("." + file.getFileName() + ".next");
+      Files.write(next, content);
+      Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,8 +33,8 @@ class ModelFallbackIT {
       backup.thenText(HEADLINE);
       cluster.createNamespace(NAMESPACE);
       cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalCluster.resource("agents/ReportAgent.java")));
-      // The proxy reads its configuration when it starts and the harness does not update mounted
-      // ConfigMaps of running pods: the fallback must exist before the primary's proxy is rendered.
+      // the fallback first, so the primary's proxy starts with it in its configuration instead of
+      // picking it up on a later reload while the agent already calls it
       cluster.applyResource("scenarios/backup-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", backup.baseUrl()));
       await("backup model's proxy configured").atMost(Duration.ofSeconds(30))
           .until(() -> cluster.client().configMaps().inNamespace(NAMESPACE).withName("backup-model").get() != null);
