@@ -88,6 +88,13 @@ final class AgentSynthesis {
 
   Outcome reconcile(LanguageAgent agent, List<LanguageModel> models, List<LanguageTool> tools, LanguagePersona persona,
       Context<LanguageAgent> context, LanguageAgentStatus status, Conditions conditions) {
+    Outcome outcome = decide(agent, models, tools, persona, context, status, conditions);
+    SynthesisEvents.post(context.getClient(), agent, status.getConditions(), conditions.build());
+    return outcome;
+  }
+
+  private Outcome decide(LanguageAgent agent, List<LanguageModel> models, List<LanguageTool> tools,
+      LanguagePersona persona, Context<LanguageAgent> context, LanguageAgentStatus status, Conditions conditions) {
     var spec = agent.getSpec();
     if (spec.getCodeRef() != null) {
       return checkCodeRef(agent, spec.getCodeRef(), context, conditions);
@@ -103,12 +110,7 @@ final class AgentSynthesis {
         prompt.version());
     String inputHash = SynthesisFingerprint.sha256(fingerprint.annotations().toString());
     if (last.isPresent() && fingerprint.matches(last.get().annotations())) {
-      SynthesisStatus synthesis = Objects.requireNonNullElseGet(status.getSynthesis(), SynthesisStatus::new);
-      synthesis.setCodeHash(last.get().hash());
-      synthesis.setInputHash(inputHash);
-      synthesis.setLastErrors(null);
-      status.setSynthesis(synthesis);
-      return codeInPlace(agent, last.get(), conditions);
+      return codeInPlace(agent, last.get(), inputHash, status, conditions);
     }
     if (service == null) {
       return waiting(agent, last, "SynthesisDisabled",
@@ -149,9 +151,7 @@ final class AgentSynthesis {
             .recheckAfter(unavailable.retryAfter());
       }
       case SynthesisService.Finished finished when finished.result().succeeded() -> {
-        AgentSource code = new AgentSource(finished.result().source().orElseThrow(), fingerprint.annotations());
-        status.setSynthesis(synthesisStatus(finished.result(), code.hash(), inputHash));
-        yield codeInPlace(agent, code, conditions);
+        yield codeInPlace(agent, AgentSource.synthesized(finished.result(), fingerprint), inputHash, status, conditions);
       }
       case SynthesisService.Finished finished -> {
         SynthesisStatus failed = synthesisStatus(finished.result(), last.map(AgentSource::hash).orElse(null), inputHash);
@@ -191,7 +191,15 @@ final class AgentSynthesis {
     return Outcome.keep(last);
   }
 
-  private Outcome codeInPlace(LanguageAgent agent, AgentSource code, Conditions conditions) {
+  /**
+   * The status is rebuilt from the ConfigMap, the one record of what the running code is: a status
+   * written from a stale cache, lost, or from before a restart is put right by the next reconcile.
+   */
+  private static Outcome codeInPlace(LanguageAgent agent, AgentSource code, String inputHash, LanguageAgentStatus status,
+      Conditions conditions) {
+    SynthesisStatus synthesis = code.synthesisStatus();
+    synthesis.setInputHash(inputHash);
+    status.setSynthesis(synthesis);
     conditions.set(SYNTHESIZED, true, "Synthesized", "written from the current instructions, tools, models and persona");
     conditions.set(VALIDATED, true, "Validated", "compiles against the SDK and passes the safety policy");
     conditions.set(CODE_UPDATED, true, "CodeUpdated",

@@ -6,24 +6,23 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.PersonaReference;
-import io.langop.operator.LangopOperator;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
-import io.langop.operator.harness.MockApiServer;
+import io.langop.operator.harness.OperatorHarness;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisPrompt;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.awaitility.core.ConditionFactory;
@@ -43,35 +42,26 @@ class AgentSynthesisTest {
   private static final String INVALID = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
 
   private static ScriptedOpenAiServer llm;
-  private static MockApiServer api;
+  private static OperatorHarness operator;
   private static KubernetesClient client;
-  private static OperatorSettings settings;
-  private static Operator operator;
 
   @BeforeAll
   static void start() throws Exception {
     llm = new ScriptedOpenAiServer();
-    api = MockApiServer.start();
-    client = api.client();
-    settings = OperatorSettings.defaults().withSynthesis(new SynthesisSettings(Optional.of(llm.baseUrl()),
-        Optional.of("synth-model"), Optional.of("sk-test"), 1, 100, Duration.ofMinutes(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(10), 4));
-    operator = startOperator();
-    client.resource(Fixtures.model(NS, "qwen")).create();
-  }
-
-  private static Operator startOperator() {
-    Operator started = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null, host -> {
+    // one repair round and a 1 s first retry keep the failure paths quick
+    OperatorSettings settings = OperatorSettings.defaults().withSynthesis(new SynthesisSettings(
+        Optional.of(llm.baseUrl()), Optional.of("synth-model"), Optional.of("sk-test"), 1, 100, Duration.ofMinutes(1),
+        Duration.ofSeconds(1), Duration.ofSeconds(10), 4));
+    operator = OperatorHarness.start(settings, host -> {
       throw new UnknownHostException(host);
     });
-    started.start();
-    return started;
+    client = operator.client();
+    client.resource(Fixtures.model(NS, "qwen")).create();
   }
 
   @AfterAll
   static void stop() {
-    operator.stop();
-    api.close();
+    operator.close();
     llm.close();
   }
 
@@ -109,15 +99,19 @@ class AgentSynthesisTest {
     Edits.replaceSpec(client, agent);
     eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 2);
 
+    List<String> events = eventually().until(() -> eventReasons("digest"), reasons -> reasons.contains("SynthesisSucceeded"));
+    assertThat(events).contains("SynthesisStarted").doesNotContain("SynthesisFailed", "ValidationFailed");
+
     // a restarted operator reads the fingerprint back from the ConfigMap
-    operator.stop();
-    operator = startOperator();
+    operator.restart();
     agent.getSpec().setReplicas(3);
     Edits.replaceSpec(client, agent);
     eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 3);
     assertThat(podCodeHash("digest-agent")).isEqualTo(hash);
     assertThat(configMap("digest-code").getData()).containsEntry("Agent.java", VALID);
     assertThat(llm.requests()).hasSize(before + 1);
+    assertThat(eventReasons("digest")).as("no new events for an unchanged agent, restart or not").isEqualTo(events);
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(1));
   }
 
   @Test
@@ -133,7 +127,8 @@ class AgentSynthesisTest {
     String newHash = SynthesisFingerprint.sha256(second.strip());
     eventually().until(() -> podCodeHash("mailer-agent"), newHash::equals);
     assertThat(configMap("mailer-code").getData()).containsEntry("Agent.java", second.strip());
-    assertThat(agent("mailer").getStatus().getSynthesis().getCodeHash()).isEqualTo(newHash);
+    // the workload is updated before the status in the same reconcile
+    eventually().until(() -> agent("mailer").getStatus().getSynthesis().getCodeHash(), newHash::equals);
     assertThat(llm.requests()).hasSize(before + 1);
     assertThat(llm.messagesOf(before)).anySatisfy(message -> assertThat(message).contains("every evening instead"));
   }
@@ -156,6 +151,8 @@ class AgentSynthesisTest {
     assertThat(configMap("keeper-code").getData()).containsEntry("Agent.java", VALID);
     assertThat(podCodeHash("keeper-agent")).isEqualTo(SynthesisFingerprint.sha256(VALID));
     assertThat(llm.requests()).hasSize(before + 2); // first draft + one repair round, then no retry
+    eventually().until(() -> eventReasons("keeper").contains("ValidationFailed"));
+    assertThat(eventReasons("keeper")).contains("SynthesisFailed");
   }
 
   @Test
@@ -241,6 +238,13 @@ class AgentSynthesisTest {
     String hash = SynthesisFingerprint.sha256(source);
     eventually().until(() -> podCodeHash(name + "-agent"), hash::equals);
     return eventually().until(() -> agent(name), a -> isTrue(a, "CodeUpdated"));
+  }
+
+  private static List<String> eventReasons(String agent) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(event -> agent.equals(event.getInvolvedObject().getName()))
+        .map(Event::getReason)
+        .toList();
   }
 
   private static LanguageAgent agent(String name) {

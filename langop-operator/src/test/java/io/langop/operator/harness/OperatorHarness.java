@@ -18,19 +18,31 @@ import java.util.List;
 public final class OperatorHarness implements AutoCloseable {
 
   private final MockApiServer api;
-  private final Operator operator;
+  private final OperatorSettings settings;
+  private final HostResolver resolver;
+  private Operator operator;
 
-  private OperatorHarness(MockApiServer api, Operator operator) {
+  private OperatorHarness(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
     this.api = api;
-    this.operator = operator;
+    this.settings = settings;
+    this.resolver = resolver;
+    this.operator = startOperator();
   }
 
   public static OperatorHarness start(OperatorSettings settings, HostResolver resolver) {
-    MockApiServer api = MockApiServer.start();
-    Operator operator =
-        LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver);
-    operator.start();
-    return new OperatorHarness(api, operator);
+    return new OperatorHarness(MockApiServer.start(), settings, resolver);
+  }
+
+  /** Stops the operator and starts a fresh one (nothing kept in memory) against the same API server. */
+  public void restart() {
+    operator.stop();
+    operator = startOperator();
+  }
+
+  private Operator startOperator() {
+    Operator started = LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver);
+    started.start();
+    return started;
   }
 
   public MockApiServer api() {
