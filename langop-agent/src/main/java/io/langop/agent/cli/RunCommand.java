@@ -91,6 +91,10 @@ final class RunCommand implements Callable<Integer> {
         override(settings, "AGENT_MODE", mode);
         override(settings, "WORKSPACE_PATH", workspace == null ? null : workspace.toString());
         override(settings, "PORT", port == null ? null : port.toString());
+        if (file != null) {
+            // run from a file on a workstation: a finished autonomous agent exits instead of idling like a pod
+            settings.putIfAbsent("AGENT_IDLE_WHEN_DONE", "false");
+        }
         return AgentConfig.from(settings);
     }
 
@@ -102,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
 
     private AgentDefinition load(AgentConfig config) throws InvalidAgentException {
         Path source = file != null ? file : config.codePath();
+        if (Files.isDirectory(source)) {
+            source = source.resolve("Agent.java"); // the operator mounts the code ConfigMap as a directory
+        }
         if (file == null && !Files.exists(source) && config.instructions().isPresent()) {
             LOG.info("No agent code at {}: running the instructions as the single objective", source);
             return AgentDefinition.fromInstructions(config.agentName().orElse("agent"), config.instructions().get());

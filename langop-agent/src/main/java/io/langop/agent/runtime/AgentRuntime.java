@@ -107,7 +107,13 @@ public final class AgentRuntime implements AutoCloseable {
                 }
                 case AUTONOMOUS -> {
                     try (ServiceServer server = serverBuilder().start()) {
-                        yield new AutonomousLoop(runner, config.cyclePause(), config.maxCycles(), new RunMetrics(metrics)).run();
+                        ExitStatus status = new AutonomousLoop(runner, config.cyclePause(), config.maxCycles(), new RunMetrics(metrics)).run();
+                        if (config.idleWhenDone()) {
+                            // exiting would make the Deployment start the agent again and repeat its work
+                            LOG.info("Autonomous work ended ({}): idling until stopped", status);
+                            server.join();
+                        }
+                        yield status;
                     }
                 }
                 case INTERACTIVE, EVENT_DRIVEN -> {

@@ -1,17 +1,25 @@
 package io.langop.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.langop.sdk.llm.ScriptedOpenAiServer;
-import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.sdk.mcp.TestMcpServer;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +177,41 @@ class LangopCliTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("no model endpoint: set MODEL_ENDPOINTS (or pass --model-endpoint)");
+    }
+
+    @Test
+    void in_a_pod_a_finished_autonomous_agent_idles_until_stopped_instead_of_exiting() throws Exception {
+        llm.thenText("Found it.\nOBJECTIVES COMPLETE");
+        Path codeDirectory = Files.createDirectories(dir.resolve("code")); // mounted like the operator's ConfigMap
+        Files.writeString(codeDirectory.resolve("Agent.java"), """
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("seeker").mode(ExecutionMode.AUTONOMOUS).objective("Find it").build();
+                    }
+                }
+                """);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        AtomicInteger status = new AtomicInteger(-1);
+        Thread pod = Thread.ofPlatform().start(() -> status.set(langop(Map.of("AGENT_CODE_PATH", codeDirectory.toString(),
+                "MODEL_ENDPOINTS", llm.rootUrl(), "WORKSPACE_PATH", dir.toString(), "PORT", String.valueOf(port)), "run")));
+        HttpClient http = HttpClient.newHttpClient();
+        URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(metrics).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains("langop_agent_runs_total{outcome=\"succeeded\"} 1.0"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        assertThat(pod.isAlive()).isTrue();
+
+        pod.interrupt(); // what SIGTERM does to the run
+        pod.join(Duration.ofSeconds(10));
+        assertThat(status).hasValue(143);
+        assertThat(llm.requests()).hasSize(1);
     }
 
     @Test

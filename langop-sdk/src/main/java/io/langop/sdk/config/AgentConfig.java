@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,11 +24,14 @@ import java.util.Optional;
  * <tr><td>MCP_SERVERS</td><td>comma list of MCP server URLs</td><td>MCP_URL, else none</td></tr>
  * <tr><td>AGENT_NAME</td><td>agent name for logs and the chat model id</td><td>the definition's name</td></tr>
  * <tr><td>AGENT_MODE</td><td>autonomous | scheduled | interactive | event-driven</td><td>the definition's mode</td></tr>
- * <tr><td>AGENT_CODE_PATH</td><td>the agent source</td><td>/etc/agent/code/Agent.java</td></tr>
+ * <tr><td>AGENT_CODE_PATH</td><td>the agent source, or the directory holding its {@code Agent.java}</td><td>/etc/agent/code/Agent.java</td></tr>
  * <tr><td>AGENT_INSTRUCTIONS</td><td>used as the single objective when there is no code</td><td>none</td></tr>
  * <tr><td>AGENT_WEBHOOK_SECRET</td><td>HMAC-SHA256 key for webhook signatures (never logged)</td><td>none: unsigned</td></tr>
  * <tr><td>AGENT_CYCLE_PAUSE</td><td>pause between autonomous cycles (ISO-8601 or seconds)</td><td>30 s</td></tr>
  * <tr><td>AGENT_MAX_CYCLES</td><td>autonomous cycles before the agent idles</td><td>10</td></tr>
+ * <tr><td>AGENT_IDLE_WHEN_DONE</td><td>an autonomous agent whose work is done keeps serving its health
+ *     endpoints until stopped, so its Deployment does not restart it and repeat the work</td><td>true
+ *     ({@code langop run FILE}: false, it exits)</td></tr>
  * <tr><td>WORKSPACE_PATH</td><td>the workspace volume</td><td>/workspace</td></tr>
  * <tr><td>LLM_TIMEOUT</td><td>per-request LLM timeout (ISO-8601 or seconds)</td><td>300 s</td></tr>
  * <tr><td>PORT</td><td>HTTP port (health, metrics, chat, webhook)</td><td>8080</td></tr>
@@ -48,7 +52,8 @@ public record AgentConfig(
         int maxCycles,
         Path workspace,
         Duration llmTimeout,
-        int port) {
+        int port,
+        boolean idleWhenDone) {
 
     public static final String DEFAULT_API_KEY = "sk-local-proxy-no-key";
 
@@ -71,7 +76,8 @@ public record AgentConfig(
                 value(env, "AGENT_MAX_CYCLES").map(text -> integer("AGENT_MAX_CYCLES", text)).orElse(10),
                 Path.of(value(env, "WORKSPACE_PATH").orElse("/workspace")),
                 value(env, "LLM_TIMEOUT").map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
-                value(env, "PORT").map(text -> integer("PORT", text)).orElse(8080));
+                value(env, "PORT").map(text -> integer("PORT", text)).orElse(8080),
+                value(env, "AGENT_IDLE_WHEN_DONE").map(text -> bool("AGENT_IDLE_WHEN_DONE", text)).orElse(true));
     }
 
     /** Secrets are redacted so that the config can be logged. */
@@ -82,7 +88,7 @@ public record AgentConfig(
                 + ", agentName=" + agentName.orElse("-") + ", mode=" + mode.map(ExecutionMode::wireName).orElse("from code")
                 + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
                 + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace=" + workspace
-                + ", llmTimeout=" + llmTimeout + ", port=" + port + "]";
+                + ", llmTimeout=" + llmTimeout + ", port=" + port + ", idleWhenDone=" + idleWhenDone + "]";
     }
 
     /** The OpenAI API root: the proxy Service URL the operator passes has no path, the API lives under /v1. */
@@ -110,6 +116,14 @@ public record AgentConfig(
         } catch (NumberFormatException invalid) {
             throw new IllegalArgumentException(name + "='" + text + "' is not an integer");
         }
+    }
+
+    private static boolean bool(String name, String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + "='" + text + "' is not true or false");
+        };
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

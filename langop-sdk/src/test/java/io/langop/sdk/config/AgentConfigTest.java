@@ -43,6 +43,8 @@ class AgentConfigTest {
         assertThat(config.workspace()).isEqualTo(Path.of("/workspace"));
         assertThat(config.apiKey()).isEqualTo(AgentConfig.DEFAULT_API_KEY);
         assertThat(AgentConfig.from(Map.of()).modelEndpoint()).isEmpty();
+        assertThat(config.idleWhenDone()).isTrue();
+        assertThat(AgentConfig.from(Map.of("AGENT_IDLE_WHEN_DONE", " FALSE ")).idleWhenDone()).isFalse();
     }
 
     @Test
@@ -58,6 +60,7 @@ class AgentConfigTest {
         assertThatThrownBy(() -> AgentConfig.from(Map.of("MODEL_ENDPOINTS", "proxy:8000"))).hasMessageContaining("is not an absolute http(s) URL");
         assertThatThrownBy(() -> AgentConfig.from(Map.of("AGENT_MODE", "reactive"))).hasMessageContaining("unknown execution mode 'reactive'");
         assertThatThrownBy(() -> AgentConfig.from(Map.of("LLM_TIMEOUT", "5 minutes"))).hasMessageContaining("is not a duration");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of("AGENT_IDLE_WHEN_DONE", "yes"))).hasMessage("AGENT_IDLE_WHEN_DONE='yes' is not true or false");
     }
 
     @Test
