@@ -228,24 +228,7 @@ final class LocalPod implements AutoCloseable {
   private Map<String, String> localEnvironment(Container container, Map<String, Path> volumeDirs)
       throws MissingObjectException {
     Map<String, Path> mounts = PodVolumes.mounts(container, volumeDirs);
-    Map<String, String> env = environment.localize(namespace,
-        environment.resolve(namespace, name, container), mounts, portsByNumber);
-    if (ImageCatalog.repository(container.getImage()).equals("langop-agent")) {
-      pointAgentAtItsSource(env);
-    }
-    return env;
-  }
-
-  /**
-   * Contract gap between operator and runtime: the operator sets AGENT_CODE_PATH to the code
-   * directory, the runtime reads the variable as the source file. Until they agree, the harness
-   * names the file the operator mounts there.
-   */
-  private static void pointAgentAtItsSource(Map<String, String> env) {
-    String codePath = env.get("AGENT_CODE_PATH");
-    if (codePath != null && Files.isDirectory(Path.of(codePath))) {
-      env.put("AGENT_CODE_PATH", Path.of(codePath, "Agent.java").toString());
-    }
+    return environment.localize(namespace, environment.resolve(namespace, name, container), mounts, portsByNumber);
   }
 
   private void serve() throws InterruptedException {

@@ -36,7 +36,7 @@ class AutonomousAgentIT {
   void fetchesThroughTheSidecarAndSummarizesThroughTheModelProxyThenRollsOutNewCode() throws Exception {
     try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer();
         LocalWebSite site = LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES, "/security", SECURITY_NOTES))) {
-      // a finished autonomous agent exits and its Deployment restarts it: later runs get the same answer
+      // every run of the agent, the first and the one after the code changes, gets the same answer
       llm.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
       cluster.createNamespace(NAMESPACE);
       cluster.createConfigMap(NAMESPACE, "digest-code", digestAgent(site.url("/releases"), "digest.md"));
