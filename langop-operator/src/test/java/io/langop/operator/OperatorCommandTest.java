@@ -3,10 +3,13 @@ package io.langop.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.MockApiServer;
+import io.langop.operator.synthesis.SynthesisSettings;
+import io.langop.operator.synthesis.SynthesisTarget;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,12 +20,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class OperatorCommandTest {
+
+  @Test
+  void synthesisOptionsBecomeTheSynthesisSettingsAndTheKeyIsNeverPrinted() {
+    OperatorCommand command = new OperatorCommand();
+    new CommandLine(command).parseArgs("--synthesis-endpoint", "https://llm.example.com/v1", "--synthesis-model", "gpt-4o",
+        "--synthesis-repair-rounds", "5", "--synthesis-namespace-budget", "2", "--synthesis-namespace-refill", "30s",
+        "--synthesis-retry", "3s", "--synthesis-timeout", "1m");
+
+    SynthesisSettings settings = command.synthesisSettings();
+    assertThat(settings.enabled()).isTrue();
+    assertThat(settings.defaultTarget()).contains(new SynthesisTarget("https://llm.example.com/v1", "gpt-4o", true));
+    assertThat(settings.repairRounds()).isEqualTo(5);
+    assertThat(settings.namespaceBurst()).isEqualTo(2);
+    assertThat(settings.namespaceRefill()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.firstRetry()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(settings.llmTimeout()).isEqualTo(Duration.ofMinutes(1));
+
+    SynthesisSettings withKey = new SynthesisSettings(settings.endpoint(), settings.model(), Optional.of("sk-secret-123"),
+        5, 2, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMinutes(1), 4);
+    assertThat(withKey.toString()).doesNotContain("sk-secret-123").contains("apiKey=<set>");
+  }
+
+  @Test
+  void withoutASynthesisModelSynthesisIsOff() {
+    assumeTrue(System.getenv("SYNTHESIS_MODEL") == null, "SYNTHESIS_MODEL is set in this environment");
+    OperatorCommand command = new OperatorCommand();
+    new CommandLine(command).parseArgs("--synthesis-endpoint", "https://llm.example.com/v1");
+
+    assertThat(command.synthesisSettings().enabled()).isFalse();
+    assertThat(command.synthesisSettings().repairRounds()).isEqualTo(SynthesisSettings.DEFAULT_REPAIR_ROUNDS);
+    assertThatThrownBy(() -> new CommandLine(new OperatorCommand()).parseArgs("--synthesis-retry", "soon"))
+        .hasMessageContaining("'soon' is not a duration");
+  }
 
   @Test
   void withoutAReachableClusterItExitsWithOneClearLine(@TempDir Path dir) throws Exception {
