@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInbound
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
+import io.langop.api.v1alpha1.agent.SynthesisSpec;
 import io.langop.api.v1alpha1.agent.SynthesisStatus;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
@@ -134,7 +135,8 @@ final class AgentSynthesis {
         models.stream().map(model -> model.getMetadata().getName()).toList(), "",
         Optional.ofNullable(spec.getSchedule()), target,
         Optional.ofNullable(persona).map(p -> new SynthesisRequest.PersonaSource(p.getMetadata().getName(),
-            Serialization.asJson(p.getSpec()))));
+            Serialization.asJson(p.getSpec()))),
+        Optional.ofNullable(spec.getSynthesis()).map(SynthesisSpec::getMaxRepairAttempts));
     String model = target.map(SynthesisTarget::model).or(settings::model).orElse("");
     return switch (service.request(key, inputHash, request)) {
       case SynthesisService.Running ignored -> {

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One synthesis as the {@link SynthesisService} runs it in the background: distil the agent's persona
- * (cached per persona version), then ask the agent's synthesis LLM for checked code. One client, one
- * synthesizer and one persona cache per LLM, reused by every agent that writes with it.
+ * (cached per persona version), then ask the agent's synthesis LLM for checked code. One persona cache
+ * per LLM and one synthesizer per LLM and repair bound, reused by every agent that writes with them.
  */
 public final class SynthesisJob implements SynthesisService.Job {
 
@@ -19,9 +19,10 @@ public final class SynthesisJob implements SynthesisService.Job {
   private final SynthesisSettings settings;
   private final CodeChecker checker;
   private final SynthesisPrompt prompt;
-  private final Map<SynthesisTarget, Writer> writers = new ConcurrentHashMap<>();
+  private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
+  private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
 
-  private record Writer(PersonaDistiller distiller, Synthesizer synthesizer) {}
+  private record WriterKey(SynthesisTarget target, int repairRounds) {}
 
   public SynthesisJob(SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt) {
     this.settings = settings;
@@ -34,20 +35,21 @@ public final class SynthesisJob implements SynthesisService.Job {
     SynthesisTarget target = request.target().or(settings::defaultTarget).orElseThrow(() ->
         new IllegalStateException("no synthesis endpoint configured and " + request.namespace() + "/"
             + request.agentName() + " names no spec.synthesis.modelRef"));
-    Writer writer = writers.computeIfAbsent(target, this::writer);
     SynthesisRequest ready = request;
     if (request.personaSource().isPresent()) {
       var persona = request.personaSource().get();
-      ready = request.withPersona(writer.distiller().distill(persona.name(), persona.specJson()));
+      ready = request.withPersona(distillers.computeIfAbsent(target, t -> new PersonaDistiller(llm(t)))
+          .distill(persona.name(), persona.specJson()));
     }
-    return writer.synthesizer().synthesize(ready);
+    WriterKey key = new WriterKey(target, request.repairRounds().orElse(settings.repairRounds()));
+    return synthesizers.computeIfAbsent(key, k -> new Synthesizer(llm(k.target()), checker, prompt, k.repairRounds()))
+        .synthesize(ready);
   }
 
-  private Writer writer(SynthesisTarget target) {
+  private LlmClient llm(SynthesisTarget target) {
     String key = target.external() ? settings.apiKey().orElse(NO_KEY) : NO_KEY;
     // failures surface to the SynthesisService, whose backoff spans minutes; one quick retry covers a blip
-    LlmClient llm = LlmClient.openAiCompatible(target.baseUrl(), key, target.model(), settings.llmTimeout(),
+    return LlmClient.openAiCompatible(target.baseUrl(), key, target.model(), settings.llmTimeout(),
         new RetryPolicy(2, settings.firstRetry().dividedBy(10), settings.firstRetry()));
-    return new Writer(new PersonaDistiller(llm), new Synthesizer(llm, checker, prompt, settings.repairRounds()));
   }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param schedule the cron schedule of {@code spec.schedule}, when the agent has one
  * @param target the LLM that writes the agent, empty for the operator's default
  * @param personaSource the persona to distil into {@code persona} before synthesis, off the reconcile thread
+ * @param repairRounds the agent's own bound on repair rounds ({@code spec.synthesis.maxRepairAttempts}), empty for
+ *     the operator's
  */
 public record SynthesisRequest(
     String agentName,
@@ -21,19 +23,22 @@ public record SynthesisRequest(
     String persona,
     Optional<String> schedule,
     Optional<SynthesisTarget> target,
-    Optional<PersonaSource> personaSource) {
+    Optional<PersonaSource> personaSource,
+    Optional<Integer> repairRounds) {
 
   /** A LanguagePersona as written: its name and the canonical JSON of its spec. */
   public record PersonaSource(String name, String specJson) {}
 
   public SynthesisRequest(String agentName, String namespace, String instructions, List<ToolDescriptor> tools,
       List<String> models, String persona, Optional<String> schedule) {
-    this(agentName, namespace, instructions, tools, models, persona, schedule, Optional.empty(), Optional.empty());
+    this(agentName, namespace, instructions, tools, models, persona, schedule, Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   /** This request with the persona distilled. */
   public SynthesisRequest withPersona(String distilled) {
-    return new SynthesisRequest(agentName, namespace, instructions, tools, models, distilled, schedule, target, Optional.empty());
+    return new SynthesisRequest(agentName, namespace, instructions, tools, models, distilled, schedule, target,
+        Optional.empty(), repairRounds);
   }
 
   public SynthesisRequest {
@@ -48,5 +53,6 @@ public record SynthesisRequest(
     schedule = Objects.requireNonNullElse(schedule, Optional.empty());
     target = Objects.requireNonNullElse(target, Optional.empty());
     personaSource = Objects.requireNonNullElse(personaSource, Optional.empty());
+    repairRounds = Objects.requireNonNullElse(repairRounds, Optional.empty());
   }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.SynthesisSpec;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.operator.OperatorSettings;
@@ -153,6 +154,23 @@ class AgentSynthesisTest {
     assertThat(llm.requests()).hasSize(before + 2); // first draft + one repair round, then no retry
     eventually().until(() -> eventReasons("keeper").contains("ValidationFailed"));
     assertThat(eventReasons("keeper")).contains("SynthesisFailed");
+  }
+
+  @Test
+  void anAgentsOwnRepairBoundReplacesTheOperators() {
+    int before = llm.requests().size();
+    llm.thenText("```java\n" + INVALID + "\n```");
+    LanguageAgent agent = Fixtures.agent(NS, "hasty", "qwen");
+    SynthesisSpec synthesis = new SynthesisSpec();
+    synthesis.setMaxRepairAttempts(0);
+    agent.getSpec().setSynthesis(synthesis);
+    client.resource(agent).create();
+
+    LanguageAgent failed = eventually().until(() -> agent("hasty"), a -> hasReason(a, "Validated", "ValidationFailed"));
+    assertThat(failed.getStatus().getSynthesis().getAttempts()).isEqualTo(1);
+    assertThat(condition(failed, "CodeUpdated").getReason()).isEqualTo("NoValidCode");
+    assertThat(configMap("hasty-code")).isNull();
+    assertThat(llm.requests()).hasSize(before + 1);
   }
 
   @Test
