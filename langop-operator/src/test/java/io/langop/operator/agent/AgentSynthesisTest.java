@@ -12,8 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.SynthesisSpec;
-import io.langop.api.v1alpha1.persona.LanguagePersona;
-import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
@@ -189,33 +187,6 @@ class AgentSynthesisTest {
     eventually().until(() -> agent("patient"), a -> isTrue(a, "CodeUpdated"));
     assertThat(configMap("patient-code").getData()).containsEntry("Agent.java", VALID);
     assertThat(llm.requests()).hasSize(before + 3);
-  }
-
-  @Test
-  void aPersonaIsDistilledFirstAndAChangeOfItWritesTheAgentAgain() {
-    client.resource(Fixtures.persona(NS, "analyst")).create();
-    int before = llm.requests().size();
-    llm.thenText("Careful analyst who cites sources.").thenText("```java\n" + VALID + "\n```");
-    LanguageAgent agent = Fixtures.agent(NS, "analysed", "qwen");
-    PersonaReference ref = new PersonaReference();
-    ref.setName("analyst");
-    agent.getSpec().setPersonaRef(ref);
-    client.resource(agent).create();
-
-    eventually().until(() -> podCodeHash("analysed-agent"), SynthesisFingerprint.sha256(VALID)::equals);
-    assertThat(llm.requests()).hasSize(before + 2);
-    assertThat(llm.messagesOf(before)).singleElement().asString().contains("You are a careful analyst.");
-    assertThat(llm.messagesOf(before + 1)).singleElement().asString().contains("Careful analyst who cites sources.");
-
-    String third = VALID + "\n// terse persona\n";
-    llm.thenText("Terse analyst.").thenText("```java\n" + third + "```");
-    LanguagePersona persona = client.resources(LanguagePersona.class).inNamespace(NS).withName("analyst").get();
-    persona.getSpec().setSystemPrompt("You are a terse analyst.");
-    Edits.replaceSpec(client, persona);
-
-    eventually().until(() -> podCodeHash("analysed-agent"), SynthesisFingerprint.sha256(third.strip())::equals);
-    assertThat(llm.requests()).hasSize(before + 4);
-    assertThat(llm.messagesOf(before + 3)).singleElement().asString().contains("Terse analyst.");
   }
 
   @Test
