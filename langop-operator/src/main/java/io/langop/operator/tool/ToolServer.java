@@ -2,6 +2,7 @@ package io.langop.operator.tool;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -52,12 +53,19 @@ public final class ToolServer {
     var spec = tool.getSpec();
     List<VolumeMount> mounts = new ArrayList<>(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
     mounts.addAll(extraMounts);
+    List<EnvVar> userEnv = Objects.requireNonNullElse(spec.getEnv(), List.of());
+    List<EnvVar> env = new ArrayList<>();
+    if (userEnv.stream().noneMatch(variable -> "PORT".equals(variable.getName()))) {
+      // tool servers listen on PORT: without it every one takes 8080, not the port its Service and probe use
+      env.add(new EnvVar("PORT", String.valueOf(port(tool)), null));
+    }
+    env.addAll(userEnv);
     return new ContainerBuilder()
         .withName(name)
         .withImage(spec.getImage())
         .withImagePullPolicy(spec.getImagePullPolicy() == null ? null : pullPolicy(spec.getImagePullPolicy()))
         .addNewPort().withName(PORT_NAME).withContainerPort(port(tool)).withProtocol("TCP").endPort()
-        .withEnv(spec.getEnv())
+        .withEnv(env)
         .withEnvFrom(spec.getEnvFrom())
         .withResources(spec.getResources())
         .withVolumeMounts(mounts)

@@ -66,7 +66,7 @@ class LanguageToolReconcilerTest {
     });
     assertThat(container.getReadinessProbe().getTcpSocket().getPort().getStrVal()).isEqualTo("mcp");
     assertThat(container.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
-        .containsExactly("SEARCH_PROVIDER=duckduckgo");
+        .containsExactly("PORT=8081", "SEARCH_PROVIDER=duckduckgo");
     assertThat(deployment.getMetadata().getOwnerReferences()).singleElement()
         .satisfies(o -> assertThat(o.getName()).isEqualTo("web"));
 
