@@ -7,6 +7,7 @@ import io.langop.proxy.config.ProxyConfigFiles;
 import io.langop.proxy.gateway.Gateway;
 import io.langop.proxy.gateway.ModelCalls;
 import io.langop.proxy.limits.RateLimiters;
+import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.sdk.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,7 +15,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +26,9 @@ public final class ModelProxy implements AutoCloseable {
 
   private final ServiceServer server;
   private final ConfigWatcher watcher;
-  private final HttpClient http;
+  private final UpstreamClient http;
 
-  private ModelProxy(ServiceServer server, ConfigWatcher watcher, HttpClient http) {
+  private ModelProxy(ServiceServer server, ConfigWatcher watcher, UpstreamClient http) {
     this.server = server;
     this.watcher = watcher;
     this.http = http;
@@ -50,13 +50,7 @@ public final class ModelProxy implements AutoCloseable {
     AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     UsageLedger ledger = new UsageLedger(registry);
-    HttpClient http = HttpClient.newBuilder()
-        // Completions run on the client's selector thread: they only hand results to the waiting virtual
-        // thread, and each executor hop costs more latency than it saves.
-        .executor(Runnable::run)
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    UpstreamClient http = new UpstreamClient(Duration.ofSeconds(10));
     ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
     ConfigWatcher watcher = new ConfigWatcher(configFile, content, config, reloadInterval, next -> {
       Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);

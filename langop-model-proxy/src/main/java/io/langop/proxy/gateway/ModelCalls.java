@@ -15,13 +15,13 @@ import io.langop.proxy.openai.Json;
 import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.upstream.Protocol;
 import io.langop.proxy.upstream.StreamTranslator;
+import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.TokenUsage;
 import io.langop.proxy.usage.UsageLedger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class ModelCalls {
   private final UsageLedger ledger;
   private final UpstreamAttempts upstream;
 
-  public ModelCalls(Supplier<Gateway> gateway, HttpClient http, RateLimiters limiters, UsageLedger ledger) {
+  public ModelCalls(Supplier<Gateway> gateway, UpstreamClient http, RateLimiters limiters, UsageLedger ledger) {
     this.gateway = gateway;
     this.limiters = limiters;
     this.ledger = ledger;
@@ -165,8 +165,7 @@ public final class ModelCalls {
     Protocol.Answer answer;
     try {
       answer = operation == Operation.CHAT ? model.protocol().chatAnswer(answered.reply().body())
-          : new Protocol.Answer(answered.reply().body(), TokenUsage.fromOpenAi(
-              Json.read(answered.reply().body()).get("usage")));
+          : new Protocol.Answer(answered.reply().body(), TokenUsage.fromOpenAiBody(answered.reply().body()));
     } catch (IOException | RuntimeException e) {
       answered.lease().close(Outcome.FAILURE, answered.latencyNanos());
       exchange.error(ApiError.upstreamUnavailable("Model '" + model.name() + "' answered with a body that is not "
@@ -185,7 +184,7 @@ public final class ModelCalls {
 
   /**
    * Forwards each upstream event as soon as it is read. When the client goes away the upstream body is closed,
-   * which makes the JDK client abort the upstream request.
+   * which aborts the upstream request.
    */
   private TokenUsage streamAnswer(Result.Answered answered, ObjectNode request, long estimatedTokens,
       Exchange exchange) throws IOException {

@@ -10,21 +10,15 @@ import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.routing.EndpointPool.Lease;
+import io.langop.proxy.upstream.UpstreamClient;
+import io.langop.proxy.upstream.UpstreamClient.Reply;
+import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
+import io.langop.proxy.upstream.UpstreamRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +30,11 @@ import org.slf4j.LoggerFactory;
 final class UpstreamAttempts {
 
   private static final Logger LOG = LoggerFactory.getLogger(UpstreamAttempts.class);
-  private static final int MAX_ERROR_BODY = 64 * 1024;
 
-  private final HttpClient http;
+  private final UpstreamClient http;
   private final RateLimiters limiters;
 
-  UpstreamAttempts(HttpClient http, RateLimiters limiters) {
+  UpstreamAttempts(UpstreamClient http, RateLimiters limiters) {
     this.http = http;
     this.limiters = limiters;
   }
@@ -59,7 +52,7 @@ final class UpstreamAttempts {
 
   /** Builds the upstream request for an attempt on a model's endpoint. */
   interface RequestFactory {
-    HttpRequest.Builder build(ModelRuntime model, Endpoint endpoint);
+    UpstreamRequest build(ModelRuntime model, Endpoint endpoint);
   }
 
   Result send(Gateway gateway, ModelRuntime requested, RequestFactory requests, long estimatedTokens,
@@ -144,23 +137,17 @@ final class UpstreamAttempts {
         Thread.currentThread().interrupt();
         return new Attempt.Final(ApiError.upstreamUnavailable("The proxy is shutting down."));
       }
-      HttpRequest request = requests.build(model, lease.endpoint())
-          .timeout(config.timeout())
-          .version(lease.endpoint().config().url().getScheme().equals("http")
-              ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-          .build();
+      UpstreamRequest request = requests.build(model, lease.endpoint());
       long started = System.nanoTime();
       Reply reply;
       try {
-        reply = exchange(request, config.timeout(), stream);
-      } catch (java.net.http.HttpConnectTimeoutException e) {
+        reply = http.send(request, config.timeout(), stream);
+      } catch (UpstreamTimeoutException e) {
         lease.close(Outcome.FAILURE, System.nanoTime() - started);
-        last = ApiError.upstreamUnavailable("Model '" + model.name() + "' could not be connected to in time.");
-        continue;
-      } catch (HttpTimeoutException | TimeoutException e) {
-        lease.close(Outcome.FAILURE, System.nanoTime() - started);
-        last = ApiError.upstreamTimeout("Model '" + model.name() + "' did not answer within "
-            + Durations.format(config.timeout()) + ".");
+        last = e.connecting()
+            ? ApiError.upstreamUnavailable("Model '" + model.name() + "' could not be connected to in time.")
+            : ApiError.upstreamTimeout("Model '" + model.name() + "' did not answer within "
+                + Durations.format(config.timeout()) + ".");
         continue;
       } catch (IOException e) {
         lease.close(Outcome.FAILURE, System.nanoTime() - started);
@@ -179,55 +166,13 @@ final class UpstreamAttempts {
       }
       byte[] body = reply.errorBody();
       lease.close(status >= 500 ? Outcome.FAILURE : status == 429 ? Outcome.NEUTRAL : Outcome.SUCCESS, latency);
-      ApiError error = withRetryAfter(model.protocol().error(status, body), reply.headers());
+      ApiError error = withRetryAfter(model.protocol().error(status, body), reply.retryAfter());
       if (!retry.retryableStatusCodes().contains(status)) {
         return new Attempt.Final(clientFacing(model, error));
       }
       last = clientFacing(model, error);
     }
     return new Attempt.Exhausted(last);
-  }
-
-  /**
-   * An upstream answer: the whole body for non-streaming requests, the open body stream for streaming ones
-   * (the caller must close it).
-   */
-  record Reply(int status, HttpHeaders headers, byte[] body, InputStream stream) {
-    byte[] errorBody() {
-      if (stream == null) {
-        return body.length > MAX_ERROR_BODY ? java.util.Arrays.copyOf(body, MAX_ERROR_BODY) : body;
-      }
-      try (InputStream in = stream) {
-        return in.readNBytes(MAX_ERROR_BODY);
-      } catch (IOException e) {
-        return new byte[0];
-      }
-    }
-  }
-
-  private Reply exchange(HttpRequest request, Duration timeout, boolean stream)
-      throws IOException, InterruptedException, TimeoutException {
-    if (stream) {
-      // Until the headers arrive the request timeout applies; the body then flows as the upstream writes it.
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      return new Reply(response.statusCode(), response.headers(), null, response.body());
-    }
-    // A whole non-streaming answer must arrive within the timeout, not just its headers.
-    var future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    try {
-      HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      return new Reply(response.statusCode(), response.headers(), response.body(), null);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(e.getCause());
-    } catch (CancellationException e) {
-      throw new IOException(e);
-    }
   }
 
   /**
@@ -248,8 +193,8 @@ final class UpstreamAttempts {
     };
   }
 
-  private static ApiError withRetryAfter(ApiError error, HttpHeaders headers) {
-    return headers.firstValue("retry-after").flatMap(UpstreamAttempts::seconds)
+  private static ApiError withRetryAfter(ApiError error, String retryAfter) {
+    return Optional.ofNullable(retryAfter).flatMap(UpstreamAttempts::seconds)
         .map(after -> new ApiError(error.status(), error.message(), error.type(), error.param(), error.code(), after))
         .orElse(error);
   }

@@ -12,7 +12,7 @@ public final class Endpoint {
   /** Weight of the newest sample in the latency moving average. */
   private static final double LATENCY_SMOOTHING = 0.3;
   /**
-   * Requests in flight to one endpoint at most. The JDK client opens a connection per concurrent request;
+   * Requests in flight to one endpoint at most. The upstream client opens a connection per concurrent request;
    * without a bound, a burst or a stall would open connections until the process runs out of files.
    */
   public static final int MAX_IN_FLIGHT = 256;

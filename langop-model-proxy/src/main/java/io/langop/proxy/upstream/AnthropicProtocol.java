@@ -10,8 +10,9 @@ import io.langop.proxy.openai.Json;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.usage.TokenUsage;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Anthropic's Messages API behind the chat completions API: requests, answers, tool calls, streams, errors. */
 final class AnthropicProtocol implements Protocol {
@@ -25,20 +26,18 @@ final class AnthropicProtocol implements Protocol {
   }
 
   @Override
-  public HttpRequest.Builder chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream) {
+  public UpstreamRequest chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream) {
     ObjectNode messages = AnthropicRequests.toMessages(request, model.upstreamModel(), stream);
-    HttpRequest.Builder upstream = HttpRequest.newBuilder(UpstreamUrls.join(endpoint.config().url(), "/messages"))
-        .header("Content-Type", "application/json")
-        .header("anthropic-version", model.apiVersion())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(messages)));
+    Map<String, String> headers = new LinkedHashMap<>(4);
+    headers.put("anthropic-version", model.apiVersion());
     if (endpoint.apiKey() != null) {
-      upstream.header("x-api-key", endpoint.apiKey());
+      headers.put("x-api-key", endpoint.apiKey());
     }
-    return upstream;
+    return new UpstreamRequest(UpstreamUrls.join(endpoint.config().url(), "/messages"), headers, Json.bytes(messages));
   }
 
   @Override
-  public HttpRequest.Builder embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request) {
+  public UpstreamRequest embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request) {
     throw new InvalidRequestException(ApiError.invalidRequest(
         "Model '" + model.name() + "' is an Anthropic model; Anthropic serves no embeddings.", "model",
         "unsupported_operation"));

@@ -11,9 +11,9 @@ import io.langop.proxy.usage.TokenUsage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * OpenAI, OpenAI-compatible servers and Azure OpenAI: the request goes through with the upstream model id,
@@ -28,7 +28,7 @@ final class OpenAiProtocol implements Protocol {
   }
 
   @Override
-  public HttpRequest.Builder chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream) {
+  public UpstreamRequest chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream) {
     ObjectNode upstream = request.deepCopy();
     upstream.put("model", model.upstreamModel());
     if (stream) {
@@ -40,37 +40,29 @@ final class OpenAiProtocol implements Protocol {
   }
 
   @Override
-  public HttpRequest.Builder embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request) {
+  public UpstreamRequest embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request) {
     ObjectNode upstream = request.deepCopy();
     upstream.put("model", model.upstreamModel());
     return post(model, endpoint, "embeddings", upstream);
   }
 
-  private static HttpRequest.Builder post(ModelConfig model, Endpoint endpoint, String operation, ObjectNode body) {
+  private static UpstreamRequest post(ModelConfig model, Endpoint endpoint, String operation, ObjectNode body) {
     URI base = endpoint.config().url();
-    HttpRequest.Builder request = HttpRequest.newBuilder()
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
     if (model.provider() == Provider.AZURE) {
-      request.uri(UpstreamUrls.join(base, "/openai/deployments/"
+      URI uri = UpstreamUrls.join(base, "/openai/deployments/"
           + URLEncoder.encode(model.upstreamModel(), StandardCharsets.UTF_8) + "/" + operation
-          + "?api-version=" + URLEncoder.encode(model.apiVersion(), StandardCharsets.UTF_8)));
-      if (endpoint.apiKey() != null) {
-        request.header("api-key", endpoint.apiKey());
-      }
-    } else {
-      request.uri(UpstreamUrls.join(base, "/" + operation));
-      if (endpoint.apiKey() != null) {
-        request.header("Authorization", "Bearer " + endpoint.apiKey());
-      }
+          + "?api-version=" + URLEncoder.encode(model.apiVersion(), StandardCharsets.UTF_8));
+      return new UpstreamRequest(uri, endpoint.apiKey() == null ? Map.of() : Map.of("api-key", endpoint.apiKey()),
+          Json.bytes(body));
     }
-    return request;
+    return new UpstreamRequest(UpstreamUrls.join(base, "/" + operation),
+        endpoint.apiKey() == null ? Map.of() : Map.of("Authorization", "Bearer " + endpoint.apiKey()),
+        Json.bytes(body));
   }
 
   @Override
   public Answer chatAnswer(byte[] upstreamBody) throws IOException {
-    JsonNode answer = Json.read(upstreamBody);
-    return new Answer(upstreamBody, TokenUsage.fromOpenAi(answer.get("usage")));
+    return new Answer(upstreamBody, TokenUsage.fromOpenAiBody(upstreamBody));
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.usage.TokenUsage;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 
 /** How to speak to one kind of upstream, in terms of OpenAI requests and answers. */
 public sealed interface Protocol permits OpenAiProtocol, AnthropicProtocol {
@@ -24,10 +23,10 @@ public sealed interface Protocol permits OpenAiProtocol, AnthropicProtocol {
    *
    * @throws io.langop.proxy.openai.InvalidRequestException when the request cannot be expressed upstream
    */
-  HttpRequest.Builder chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream);
+  UpstreamRequest chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream);
 
   /** @throws io.langop.proxy.openai.InvalidRequestException when the provider has no embeddings */
-  HttpRequest.Builder embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request);
+  UpstreamRequest embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request);
 
   /** The upstream's successful non-streaming chat answer as an OpenAI body, with its token usage. */
   Answer chatAnswer(byte[] upstreamBody) throws IOException;

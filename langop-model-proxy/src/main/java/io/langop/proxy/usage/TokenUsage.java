@@ -1,6 +1,10 @@
 package io.langop.proxy.usage;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.langop.proxy.openai.Json;
+import java.io.IOException;
 
 /** Tokens of one request, as the upstream reported them in OpenAI's {@code usage} object. */
 public record TokenUsage(long promptTokens, long completionTokens) {
@@ -17,5 +21,32 @@ public record TokenUsage(long promptTokens, long completionTokens) {
       return NONE;
     }
     return new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+  }
+
+  /**
+   * The {@code usage} of a whole OpenAI answer body. Streams over the body instead of building its tree (the
+   * answer is forwarded as it is), yet still reads all of it, so a body that is not JSON fails here.
+   *
+   * @throws IOException when the body is not valid JSON
+   */
+  public static TokenUsage fromOpenAiBody(byte[] body) throws IOException {
+    TokenUsage usage = NONE;
+    try (JsonParser parser = Json.MAPPER.createParser(body)) {
+      JsonToken token = parser.nextToken();
+      if (token != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return NONE;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (field.equals("usage")) {
+          usage = fromOpenAi(parser.readValueAsTree());
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+    return usage;
   }
 }

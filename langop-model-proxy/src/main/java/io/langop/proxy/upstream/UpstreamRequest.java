@@ -1,0 +1,13 @@
+package io.langop.proxy.upstream;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * A POST to an upstream, independent of the HTTP client that sends it.
+ *
+ * @param headers besides {@code Content-Type: application/json}, in the order they are sent (credentials included,
+ *     so never log them)
+ */
+public record UpstreamRequest(URI uri, Map<String, String> headers, byte[] body) {
+}
