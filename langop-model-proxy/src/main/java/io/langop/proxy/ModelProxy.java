@@ -7,6 +7,7 @@ import io.langop.proxy.config.ProxyConfigFiles;
 import io.langop.proxy.gateway.Gateway;
 import io.langop.proxy.gateway.ModelCalls;
 import io.langop.proxy.limits.RateLimiters;
+import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.sdk.server.ServiceServer;
@@ -24,6 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The running proxy: HTTP server, live configuration, limits and accounting. */
 public final class ModelProxy implements AutoCloseable {
 
+  /**
+   * Model calls served at once before new ones are answered 503: four times the in-flight bound of one endpoint,
+   * so waiting for an upstream slot still queues, while a proxy short of CPU sheds load instead of collapsing.
+   */
+  public static final int MAX_REQUESTS_IN_PROGRESS = 4 * Endpoint.MAX_IN_FLIGHT;
+
   private final ServiceServer server;
   private final ConfigWatcher watcher;
   private final UpstreamClient http;
@@ -39,6 +46,11 @@ public final class ModelProxy implements AutoCloseable {
    * and re-reads the file every {@code reloadInterval}.
    */
   public static ModelProxy start(Path configFile, int port, Duration reloadInterval) {
+    return start(configFile, port, reloadInterval, MAX_REQUESTS_IN_PROGRESS);
+  }
+
+  /** As {@link #start(Path, int, Duration)}, answering 503 beyond {@code maxRequestsInProgress} model calls at once. */
+  public static ModelProxy start(Path configFile, int port, Duration reloadInterval, int maxRequestsInProgress) {
     byte[] content;
     try {
       content = Files.readAllBytes(configFile);
@@ -61,7 +73,7 @@ public final class ModelProxy implements AutoCloseable {
       ServiceServer server = ServiceServer.builder("model-proxy")
           .port(port)
           .meterRegistry(registry)
-          .servlet("/*", new ProxyServlet(gateway::get, calls, ledger))
+          .servlet("/*", new ProxyServlet(gateway::get, calls, ledger, maxRequestsInProgress))
           .start();
       return new ModelProxy(server, watcher, http);
     } catch (RuntimeException e) {

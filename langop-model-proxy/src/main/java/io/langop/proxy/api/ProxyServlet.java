@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +41,19 @@ public final class ProxyServlet extends HttpServlet {
   private final transient Supplier<Gateway> gateway;
   private final transient ModelCalls calls;
   private final transient UsageLedger ledger;
+  private final int maxRequestsInProgress;
+  private final AtomicInteger inProgress = new AtomicInteger();
 
-  public ProxyServlet(Supplier<Gateway> gateway, ModelCalls calls, UsageLedger ledger) {
+  /**
+   * @param maxRequestsInProgress model calls (chat, embeddings) served at once; more are answered 503 at once. Without
+   *     a bound an overloaded proxy queues until clients give up and the server's idle timeout closes their
+   *     connections without an answer.
+   */
+  public ProxyServlet(Supplier<Gateway> gateway, ModelCalls calls, UsageLedger ledger, int maxRequestsInProgress) {
     this.gateway = gateway;
     this.calls = calls;
     this.ledger = ledger;
+    this.maxRequestsInProgress = maxRequestsInProgress;
   }
 
   @Override
@@ -53,8 +62,8 @@ public final class ProxyServlet extends HttpServlet {
     ServletExchange exchange = new ServletExchange(response);
     try {
       switch (path) {
-        case "/v1/chat/completions", "/chat/completions" -> post(request, exchange, Operation.CHAT);
-        case "/v1/embeddings", "/embeddings" -> post(request, exchange, Operation.EMBEDDINGS);
+        case "/v1/chat/completions", "/chat/completions" -> admitted(request, exchange, Operation.CHAT);
+        case "/v1/embeddings", "/embeddings" -> admitted(request, exchange, Operation.EMBEDDINGS);
         case "/v1/models", "/models" -> get(request, exchange, () -> models(request, exchange));
         case "/usage" -> get(request, exchange, () -> exchange.json(200, Map.of(),
             Json.MAPPER.writeValueAsBytes(ledger.snapshot())));
@@ -96,11 +105,26 @@ public final class ProxyServlet extends HttpServlet {
     exchange.json(200, Map.of(), Json.bytes(list));
   }
 
-  private void post(HttpServletRequest request, ServletExchange exchange, Operation operation) throws IOException {
+  private void admitted(HttpServletRequest request, ServletExchange exchange, Operation operation)
+      throws IOException {
     if (!request.getMethod().equals("POST")) {
       exchange.error(ApiError.methodNotAllowed(request.getMethod(), request.getRequestURI()));
       return;
     }
+    if (inProgress.incrementAndGet() > maxRequestsInProgress) {
+      inProgress.decrementAndGet();
+      ledger.recordError("unknown", Gateway.ANONYMOUS, 503);
+      exchange.error(ApiError.overloaded(maxRequestsInProgress));
+      return;
+    }
+    try {
+      post(request, exchange, operation);
+    } finally {
+      inProgress.decrementAndGet();
+    }
+  }
+
+  private void post(HttpServletRequest request, ServletExchange exchange, Operation operation) throws IOException {
     Gateway current = gateway.get();
     Optional<Optional<ClientKey>> client = authenticate(request, current, exchange);
     if (client.isEmpty()) {
@@ -197,11 +221,18 @@ public final class ProxyServlet extends HttpServlet {
       response.setHeader("X-Accel-Buffering", "no");
       ServletOutputStream out = response.getOutputStream();
       response.flushBuffer();
-      return data -> {
-        out.write(DATA);
-        out.write(data.getBytes(StandardCharsets.UTF_8));
-        out.write(EVENT_END);
-        out.flush();
+      return new EventSink() {
+        @Override
+        public void send(String data) throws IOException {
+          out.write(DATA);
+          out.write(data.getBytes(StandardCharsets.UTF_8));
+          out.write(EVENT_END);
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.flush();
+        }
       };
     }
   }

@@ -14,9 +14,12 @@ public interface Exchange {
   /** Commits a 200 {@code text/event-stream} answer. */
   EventSink events(Map<String, String> headers) throws IOException;
 
-  /** Server-sent events to the client, each flushed as it is sent. */
+  /** Server-sent events to the client. */
   interface EventSink {
-    /** @throws IOException when the client has gone away */
+    /** Buffers one event; {@link #flush()} sends what is buffered. */
     void send(String data) throws IOException;
+
+    /** @throws IOException when the client has gone away */
+    void flush() throws IOException;
   }
 }

@@ -202,14 +202,17 @@ public final class ModelCalls {
       while ((line = readUpstream(events)) != null) {
         watchdog.activity();
         if (line.isEmpty()) {
+          boolean sent = true;
           if (!data.isEmpty()) {
             for (String out : translator.translate(event, data.toString())) {
-              if (!send(sink, out)) {
-                LOG.info("client left a stream from model {}; upstream request cancelled", model.name());
-                outcome = Outcome.NEUTRAL;
-                return translator.usage(estimatedTokens);
-              }
+              sent = sent && send(sink, out);
             }
+          }
+          // Events the upstream sent together leave together; an event is never held back waiting for more.
+          if (!sent || (!ready(events) && !flush(sink))) {
+            LOG.info("client left a stream from model {}; upstream request cancelled", model.name());
+            outcome = Outcome.NEUTRAL;
+            return translator.usage(estimatedTokens);
           }
           event = null;
           data.setLength(0);
@@ -229,7 +232,9 @@ public final class ModelCalls {
             ? "was silent for longer than its timeout of " + Durations.format(model.config().timeout())
             : "ended the stream before the answer was complete";
         LOG.warn("model {} {}", model.name(), why);
-        send(sink, Json.text(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".").toJson()));
+        if (send(sink, Json.text(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".").toJson()))) {
+          flush(sink);
+        }
       }
       return translator.usage(estimatedTokens);
     } finally {
@@ -243,6 +248,24 @@ public final class ModelCalls {
       return events.readLine();
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** Whether more of the upstream's stream has already arrived (so the client's flush can wait for it). */
+  private static boolean ready(BufferedReader events) {
+    try {
+      return events.ready();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean flush(Exchange.EventSink sink) {
+    try {
+      sink.flush();
+      return true;
+    } catch (IOException clientGone) {
+      return false;
     }
   }
 

@@ -53,6 +53,12 @@ public record ApiError(int status, String message, String type, String param, St
     return new ApiError(504, message, "server_error", null, "upstream_timeout", null);
   }
 
+  /** The proxy has more requests in progress than it takes: answered at once, instead of queueing without end. */
+  public static ApiError overloaded(int limit) {
+    return new ApiError(503, "The proxy is overloaded (" + limit + " requests in progress); please retry shortly.",
+        "server_error", null, "server_overloaded", Duration.ofSeconds(1));
+  }
+
   public long retryAfterSeconds() {
     return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
   }

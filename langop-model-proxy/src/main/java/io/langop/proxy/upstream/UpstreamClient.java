@@ -95,7 +95,10 @@ public final class UpstreamClient implements AutoCloseable {
         .headers(headers -> {
           request.headers().forEach(headers::put);
         })
-        .body(new BytesRequestContent("application/json", request.body()));
+        .body(new BytesRequestContent("application/json", request.body()))
+        // Jetty's default (30 s of silence) would cut off a model that thinks longer; the model's timeout governs.
+        // A stream's silence is policed by the caller's watchdog, which reports it; this is only a backstop.
+        .idleTimeout(stream ? timeout.toNanos() * 2 : timeout.toNanos(), TimeUnit.NANOSECONDS);
     if (stream) {
       InputStreamResponseListener listener = new InputStreamResponseListener();
       upstream.send(listener);
