@@ -31,6 +31,9 @@ final class AgentEnvironment {
     put(env, "AGENT_MAX_ITERATIONS", spec.getMaxIterations() == null ? null : spec.getMaxIterations().toString());
     put(env, "AGENT_TIMEOUT", spec.getTimeout());
     put(env, "AGENT_CODE_PATH", AgentPodTemplate.CODE_PATH);
+    if (AgentHttp.serves(plan.agent())) {
+      put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));
+    }
     // The proxy routes by LanguageModel name; endpoints and names are in the same order.
     put(env, "MODEL_ENDPOINTS", plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
     put(env, "LLM_MODEL", plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));

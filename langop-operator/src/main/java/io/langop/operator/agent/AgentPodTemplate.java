@@ -25,7 +25,8 @@ import java.util.Objects;
  * The agent pod, the same for a Deployment and a CronJob: the agent container with its code,
  * workspace and environment, and each sidecar tool as a native sidecar (an init container with
  * {@code restartPolicy: Always}) — it starts, and is ready, before the agent, and it does not keep a
- * scheduled agent's Job from completing.
+ * scheduled agent's Job from completing. An agent that serves HTTP (every mode but scheduled) has
+ * its port and probes on {@code /readyz} and {@code /healthz}.
  */
 final class AgentPodTemplate {
 
@@ -60,15 +61,22 @@ final class AgentPodTemplate {
     agentMounts.addAll(workspaceMounts);
     agentMounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
 
-    Container container = new ContainerBuilder()
+    ContainerBuilder agentContainer = new ContainerBuilder()
         .withName("agent")
         .withImage(spec.getImage())
         .withImagePullPolicy(spec.getImagePullPolicy() == null ? null : ToolServer.pullPolicy(spec.getImagePullPolicy()))
         .withEnv(AgentEnvironment.of(plan))
         .withEnvFrom(spec.getEnvFrom())
         .withResources(spec.getResources())
-        .withVolumeMounts(agentMounts)
-        .build();
+        .withVolumeMounts(agentMounts);
+    if (AgentHttp.serves(agent)) {
+      agentContainer
+          .addNewPort().withName(AgentHttp.PORT_NAME).withContainerPort(AgentHttp.port(agent)).withProtocol("TCP").endPort()
+          .withStartupProbe(AgentHttp.startup())
+          .withReadinessProbe(AgentHttp.readiness())
+          .withLivenessProbe(AgentHttp.liveness());
+    }
+    Container container = agentContainer.build();
 
     List<Container> sidecars = new ArrayList<>();
     List<Volume> volumes = new ArrayList<>();

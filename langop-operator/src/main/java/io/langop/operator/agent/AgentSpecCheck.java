@@ -42,6 +42,10 @@ final class AgentSpecCheck {
     if (scheduled && spec.getRestartPolicy() == RestartPolicy.ALWAYS) {
       problems.add("spec.restartPolicy Always cannot run a scheduled job; use OnFailure or Never");
     }
+    String port = AgentHttp.envProblem(agent);
+    if (port != null) {
+      problems.add(port);
+    }
     return problems;
   }
 }

@@ -44,6 +44,7 @@ import java.util.stream.Stream;
             reconcilePrecondition = AgentDeployment.RunsContinuously.class),
         @Dependent(name = "cronjob", type = AgentCronJob.class,
             reconcilePrecondition = AgentCronJob.RunsOnSchedule.class),
+        @Dependent(name = "service", type = AgentService.class, reconcilePrecondition = AgentService.Exposed.class),
         @Dependent(name = "egress", type = AgentEgressPolicy.class),
         @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class)
     })
@@ -85,6 +86,12 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
       return finish(agent, status, conditions, AgentPhase.PENDING, "ReferencesMissing", message);
     }
     conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
+    List<String> conflicts = AgentHttp.portConflicts(agent, refs.tools().stream().filter(ToolServer::isSidecar).toList());
+    if (!conflicts.isEmpty()) {
+      String message = String.join("; ", conflicts);
+      conditions.set(Conditions.READY, false, "PortConflict", message);
+      return finish(agent, status, conditions, AgentPhase.FAILED, "PortConflict", message);
+    }
 
     List<LanguageModel> models = preferenceOrder(agent, refs.models());
     AgentSynthesis.Outcome code = synthesis.reconcile(agent, models, refs.tools(), refs.persona(), context, status, conditions);

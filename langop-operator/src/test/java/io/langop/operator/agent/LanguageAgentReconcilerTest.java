@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -342,6 +343,128 @@ class LanguageAgentReconcilerTest {
         .as("besides DNS, a rule with ports but no peer would allow every address").isNotEmpty());
   }
 
+  @Test
+  void interactiveAgentsServeOnTheirOwnPortWithProbesBehindAServiceBesideADefaultPortSidecar() {
+    String ns = "agents-http";
+    client.resource(Fixtures.model(ns, "m")).create();
+    client.resource(Fixtures.tool(ns, "fetch", DeploymentMode.SIDECAR, 8080)).create();
+    LanguageAgent agent = Fixtures.agent(ns, "helper", "m", "fetch");
+    agent.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
+    client.resource(agent).create();
+
+    Deployment deployment = await().until(() -> deployment(ns, "helper-agent"), d -> d != null);
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().getFirst();
+    assertThat(container.getPorts()).singleElement().satisfies(p -> {
+      assertThat(p.getName()).isEqualTo("http");
+      assertThat(p.getContainerPort()).isEqualTo(8000);
+    });
+    assertThat(env(container)).containsEntry("PORT", "8000");
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+    assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+    assertThat(pod.getInitContainers()).singleElement()
+        .satisfies(sidecar -> assertThat(sidecar.getPorts().getFirst().getContainerPort()).isEqualTo(8080));
+
+    Service service = await().until(() -> service(ns, "helper-agent"), s -> s != null);
+    assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+    assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+      assertThat(p.getName()).isEqualTo("http");
+      assertThat(p.getPort()).isEqualTo(8000);
+      assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+    });
+    assertThat(service.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> assertThat(owner.getName()).isEqualTo("helper"));
+    markAvailable(ns, "helper-agent", 1);
+    await().until(() -> AgentPhase.RUNNING == phase(ns, "helper"));
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+
+    // a user PORT moves the container port, the probes' target and the Service together
+    agent = agent(ns, "helper");
+    agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
+    agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("PORT").withValue("9000").build()));
+    Edits.replaceSpec(client, agent);
+    await().untilAsserted(() -> {
+      assertThat(service(ns, "helper-agent").getSpec().getPorts().getFirst().getPort()).isEqualTo(9000);
+      Container updated = deployment(ns, "helper-agent").getSpec().getTemplate().getSpec().getContainers().getFirst();
+      assertThat(updated.getPorts().getFirst().getContainerPort()).isEqualTo(9000);
+      assertThat(env(updated)).containsEntry("PORT", "9000").containsEntry("AGENT_MODE", "event-driven");
+    });
+
+    // autonomous agents take no requests: probes stay, the Service goes
+    agent = agent(ns, "helper");
+    agent.getSpec().setExecutionMode(ExecutionMode.AUTONOMOUS);
+    Edits.replaceSpec(client, agent);
+    await().until(() -> service(ns, "helper-agent") == null);
+    assertThat(deployment(ns, "helper-agent").getSpec().getTemplate().getSpec().getContainers().getFirst()
+        .getReadinessProbe()).isNotNull();
+
+    // scheduled agents exit after their run: no port, no probes, no PORT
+    agent = agent(ns, "helper");
+    agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
+    agent.getSpec().setSchedule("0 * * * *");
+    agent.getSpec().setEnv(null);
+    Edits.replaceSpec(client, agent);
+    CronJob cronJob = await().until(() -> cronJob(ns, "helper-agent"), c -> c != null);
+    Container scheduled = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(scheduled.getPorts()).isEmpty();
+    assertThat(scheduled.getReadinessProbe()).isNull();
+    assertThat(scheduled.getLivenessProbe()).isNull();
+    assertThat(env(scheduled)).doesNotContainKey("PORT");
+  }
+
+  @Test
+  void sidecarsThatCollideWithTheAgentOrEachOtherFailTheAgentUntilMoved() {
+    String ns = "agents-ports";
+    client.resource(Fixtures.model(ns, "m")).create();
+    client.resource(Fixtures.tool(ns, "first", DeploymentMode.SIDECAR, 8000)).create();
+    client.resource(Fixtures.tool(ns, "second", DeploymentMode.SIDECAR, 8000)).create();
+    client.resource(Fixtures.agent(ns, "busy", "m", "first", "second")).create();
+
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "busy");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getPhase()).isEqualTo(AgentPhase.FAILED);
+      assertThat(current.getStatus().getReason()).isEqualTo("PortConflict");
+      assertThat(current.getStatus().getMessage())
+          .contains("sidecar tool first listens on port 8000, which the agent already uses")
+          .contains("sidecar tool second listens on port 8000, which the agent already uses");
+    });
+    assertThat(deployment(ns, "busy-agent")).isNull();
+
+    LanguageTool first = client.resources(LanguageTool.class).inNamespace(ns).withName("first").get();
+    first.getSpec().setPort(9100);
+    Edits.replaceSpec(client, first);
+    await().untilAsserted(() -> assertThat(agent(ns, "busy").getStatus().getMessage())
+        .isEqualTo("sidecar tool second listens on port 8000, which the agent already uses; give the tool another spec.port"));
+    LanguageTool second = client.resources(LanguageTool.class).inNamespace(ns).withName("second").get();
+    second.getSpec().setPort(9100);
+    Edits.replaceSpec(client, second);
+    await().untilAsserted(() -> assertThat(agent(ns, "busy").getStatus().getMessage())
+        .contains("sidecar tool second listens on port 9100, which sidecar tool first already uses"));
+    second.getSpec().setPort(9200);
+    Edits.replaceSpec(client, second);
+    await().until(() -> deployment(ns, "busy-agent") != null);
+    assertThat(agent(ns, "busy").getStatus().getReason()).isNotEqualTo("PortConflict");
+  }
+
+  @Test
+  void aPortTheOperatorCannotReadIsAnInvalidSpec() {
+    String ns = "agents-badport";
+    client.resource(Fixtures.model(ns, "m")).create();
+    LanguageAgent agent = Fixtures.agent(ns, "odd", "m");
+    agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("PORT").withValue("http").build()));
+    client.resource(agent).create();
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "odd");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getReason()).isEqualTo("InvalidSpec");
+      assertThat(current.getStatus().getMessage()).contains("spec.env PORT must be a literal port number");
+    });
+    assertThat(deployment(ns, "odd-agent")).isNull();
+  }
+
   static Map<String, String> env(Container container) {
     return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
@@ -366,6 +489,15 @@ class LanguageAgentReconcilerTest {
 
   private static Deployment deployment(String ns, String name) {
     return client.apps().deployments().inNamespace(ns).withName(name).get();
+  }
+
+  private static Service service(String ns, String name) {
+    return client.services().inNamespace(ns).withName(name).get();
+  }
+
+  private static AgentPhase phase(String ns, String name) {
+    LanguageAgent current = agent(ns, name);
+    return current.getStatus() == null ? null : current.getStatus().getPhase();
   }
 
   private static CronJob cronJob(String ns, String name) {
