@@ -15,6 +15,7 @@ import io.langop.operator.tool.LanguageToolReconciler;
 import io.langop.operator.egress.DnsCache;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.egress.HostResolver;
+import io.langop.operator.egress.ServiceSelectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
@@ -55,7 +56,8 @@ public final class LangopOperator {
         overrider.withLeaderElectionConfiguration(leaderElection);
       }
     });
-    EgressRules egressRules = new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()));
+    EgressRules egressRules = new EgressRules(
+        new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(client));
     for (Reconciler<?> reconciler : reconcilers(settings, egressRules)) {
       register(operator, reconciler, settings);
     }

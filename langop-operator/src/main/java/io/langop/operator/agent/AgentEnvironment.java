@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * The environment of the agent container: the contract between operator and agent runtime. Values
  * the user sets in {@code spec.env} replace the operator's of the same name (each name appears once).
  */
-final class AgentEnvironment {
+public final class AgentEnvironment {
 
   private AgentEnvironment() {}
 
@@ -56,7 +56,7 @@ final class AgentEnvironment {
   }
 
   /** The persona's system prompt followed by its guidelines, as one text. */
-  static String systemPrompt(LanguagePersonaSpec persona) {
+  public static String systemPrompt(LanguagePersonaSpec persona) {
     StringBuilder prompt = new StringBuilder(Objects.requireNonNullElse(persona.getSystemPrompt(), ""));
     List<String> guidelines = Objects.requireNonNullElse(persona.getInstructions(), List.of());
     if (!guidelines.isEmpty()) {

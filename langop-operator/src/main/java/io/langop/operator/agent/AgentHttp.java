@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.kube.Labels;
 import io.langop.operator.tool.ToolServer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * and webhooks on, the probes on it, and which agents are reachable through a Service. Sidecar tools
  * share the pod's network, so their ports must differ from the agent's and from each other.
  */
-final class AgentHttp {
+public final class AgentHttp {
 
   /**
    * The agent's port unless {@code spec.env} sets {@code PORT}. Not 8080, the default port of tool
@@ -38,9 +39,19 @@ final class AgentHttp {
   }
 
   /** Interactive agents take chat requests and event-driven ones webhooks: both need a Service. */
-  static boolean exposed(LanguageAgent agent) {
+  public static boolean exposed(LanguageAgent agent) {
     ExecutionMode mode = agent.getSpec().getExecutionMode();
     return mode == ExecutionMode.INTERACTIVE || mode == ExecutionMode.EVENT_DRIVEN;
+  }
+
+  public static boolean interactive(LanguageAgent agent) {
+    return agent.getSpec().getExecutionMode() == ExecutionMode.INTERACTIVE;
+  }
+
+  /** Base URL of an exposed agent's Service, e.g. {@code http://news-agent.team.svc.cluster.local:8000}. */
+  public static String url(LanguageAgent agent) {
+    return "http://" + Labels.name(agent, "agent") + "." + agent.getMetadata().getNamespace()
+        + ".svc.cluster.local:" + port(agent);
   }
 
   static int port(LanguageAgent agent) {

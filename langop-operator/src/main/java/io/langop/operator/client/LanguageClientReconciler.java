@@ -1,48 +1,122 @@
 package io.langop.operator.client;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.langop.api.v1alpha1.client.ClientPhase;
+import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.client.LanguageClientStatus;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.Workloads;
+import io.langop.operator.workload.Autoscalers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Validates a LanguageClient and says so in its status. The client's own workload (Deployment,
- * Service, Ingress) is not run by this version of the operator; the status says that too, with a
- * phase from the CRD's enum, so nothing is retried forever.
+ * Runs a LanguageClient: once its models, tools, agents and persona exist, a ConfigMap with
+ * {@code client.json}, the Deployment and Service {@code <client>-client}, and when the spec asks
+ * for them an Ingress, a PodDisruptionBudget and a HorizontalPodAutoscaler. Status carries the
+ * replica counts, the URL users reach it at, and {@code Ready} only when the Deployment is available.
  */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+        @Dependent(name = "config", type = ClientConfigMap.class),
+        @Dependent(name = "deployment", type = ClientDeployment.class),
+        @Dependent(name = "service", type = ClientService.class),
+        @Dependent(name = "ingress", type = ClientIngress.class, reconcilePrecondition = ClientIngress.Enabled.class),
+        @Dependent(name = "disruption-budget", type = ClientScaling.DisruptionBudget.class,
+            reconcilePrecondition = ClientScaling.BudgetRequested.class),
+        @Dependent(name = "autoscaler", type = ClientScaling.Autoscaler.class,
+            reconcilePrecondition = ClientScaling.AutoscalingEnabled.class)
+    })
 @ControllerConfiguration(name = "languageclient")
 public class LanguageClientReconciler implements Reconciler<LanguageClient> {
 
-  static final String NOT_RUN = "validated; this operator version does not run client workloads yet";
+  @Override
+  public List<EventSource<?, LanguageClient>> prepareEventSources(EventSourceContext<LanguageClient> context) {
+    return ClientReferences.eventSources(context);
+  }
 
   @Override
   public UpdateControl<LanguageClient> reconcile(LanguageClient client, Context<LanguageClient> context) {
     LanguageClientStatus status = Workloads.copy(client.getStatus(), LanguageClientStatus.class, LanguageClientStatus::new);
     Conditions conditions = new Conditions(status.getConditions(), client.getMetadata().getGeneration());
     List<String> problems = problems(client.getSpec());
-    if (problems.isEmpty()) {
-      conditions.set(Conditions.VALID, true, "Valid", "spec is valid");
-      conditions.set(Conditions.READY, false, "WorkloadNotRun", NOT_RUN);
-      status.setPhase(ClientPhase.PENDING);
-      status.setReason("WorkloadNotRun");
-      status.setMessage(NOT_RUN);
-    } else {
+    if (!problems.isEmpty()) {
       String message = String.join("; ", problems);
       conditions.set(Conditions.VALID, false, "InvalidSpec", message);
       conditions.set(Conditions.READY, false, "InvalidSpec", message);
-      status.setPhase(ClientPhase.FAILED);
-      status.setReason("InvalidSpec");
-      status.setMessage(message);
+      return finish(client, status, conditions, ClientPhase.FAILED, "InvalidSpec", message);
     }
+    conditions.set(Conditions.VALID, true, "Valid", "spec is valid");
+
+    ClientReferences.Resolution refs = ClientReferences.resolve(client, context);
+    if (!refs.complete()) {
+      String message = "waiting for " + String.join("; ", refs.missing());
+      conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
+      conditions.set(Conditions.READY, false, "ReferencesMissing", message);
+      return finish(client, status, conditions, ClientPhase.PENDING, "ReferencesMissing", message);
+    }
+    conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
+
+    ClientPlan plan = ClientPlan.of(client, refs);
+    context.managedWorkflowAndDependentResourceContext().put(ClientPlan.KEY, plan);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+    Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+    int wanted = deployment == null || deployment.getSpec() == null || deployment.getSpec().getReplicas() == null
+        ? Objects.requireNonNullElse(client.getSpec().getReplicas(), ClientObjects.DEFAULT_REPLICAS)
+        : deployment.getSpec().getReplicas();
+    Workloads.Availability availability = Workloads.availability(deployment, wanted);
+    var observed = deployment == null ? null : deployment.getStatus();
+    status.setReadyReplicas(availability.ready());
+    status.setAvailableReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getAvailableReplicas(), 0));
+    status.setUpdatedReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getUpdatedReplicas(), 0));
+    status.setUnavailableReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getUnavailableReplicas(), 0));
+    status.setUrl(url(client));
+    String notes = plan.notes().isEmpty() ? "" : "; " + String.join("; ", plan.notes());
+    if (wanted == 0) {
+      conditions.set(Conditions.READY, false, "ScaledToZero", "scaled to zero replicas" + notes);
+      return finish(client, status, conditions, ClientPhase.PENDING, "ScaledToZero", "scaled to zero replicas" + notes);
+    }
+    if (!availability.available()) {
+      String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
+      conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
+      return finish(client, status, conditions, ClientPhase.PENDING, "WorkloadNotAvailable", message);
+    }
+    conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
+    return finish(client, status, conditions, ClientPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
+  }
+
+  /** The first ingress host (https when the Ingress has TLS for it), else the Service inside the cluster. */
+  static String url(LanguageClient client) {
+    if (!ClientIngress.enabled(client)) {
+      return ClientObjects.serviceUrl(client);
+    }
+    IngressSpec ingress = client.getSpec().getIngress();
+    String host = ingress.getHosts().getFirst();
+    boolean https = ClientIngress.tls(client, ingress).stream()
+        .anyMatch(tls -> tls.getHosts() == null || tls.getHosts().isEmpty() || tls.getHosts().contains(host));
+    String path = Objects.requireNonNullElse(ingress.getPath(), "/");
+    return (https ? "https://" : "http://") + host + path;
+  }
+
+  private static UpdateControl<LanguageClient> finish(LanguageClient client, LanguageClientStatus status,
+      Conditions conditions, ClientPhase phase, String reason, String message) {
+    status.setPhase(phase);
+    status.setReason(reason);
+    status.setMessage(message);
     status.setConditions(conditions.build());
     return StatusUpdates.patchIfChanged(client, status);
   }
@@ -66,6 +140,18 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
         && (ingress.getHosts() == null || ingress.getHosts().isEmpty())) {
       problems.add("spec.ingress.hosts needs a host when the ingress is enabled");
     }
+    var tls = spec.getTls();
+    if (tls != null && Boolean.TRUE.equals(tls.getEnabled()) && tls.getSecretRef() == null
+        && !Boolean.TRUE.equals(tls.getCertManager())) {
+      problems.add("spec.tls needs secretRef or certManager when enabled");
+    }
+    var auth = spec.getAuthentication();
+    if (auth != null && Boolean.TRUE.equals(auth.getEnabled())
+        && (auth.getProviders() == null || auth.getProviders().isEmpty())) {
+      problems.add("spec.authentication needs a provider when enabled");
+    }
+    problems.addAll(ClientSecrets.problems(spec));
+    problems.addAll(Autoscalers.problems(spec.getHorizontalPodAutoscaler(), "spec.horizontalPodAutoscaler"));
     return problems;
   }
 }

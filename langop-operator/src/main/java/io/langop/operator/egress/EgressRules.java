@@ -11,11 +11,14 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.langop.api.v1alpha1.NetworkPeer;
 import io.langop.api.v1alpha1.NetworkPort;
 import io.langop.api.v1alpha1.NetworkRule;
+import io.langop.api.v1alpha1.ServiceReference;
 import io.langop.operator.kube.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Turns the {@code egress} rules of a spec into NetworkPolicy egress rules. It fails closed: a rule
@@ -32,19 +35,28 @@ public final class EgressRules {
   public record Resolved(List<NetworkPolicyEgressRule> rules, List<String> notes) {}
 
   private final DnsCache dns;
+  private final ServiceSelectors services;
 
-  public EgressRules(DnsCache dns) {
+  public EgressRules(DnsCache dns, ServiceSelectors services) {
     this.dns = dns;
+    this.services = services;
   }
 
-  /** How long resolved names are trusted: owners with DNS rules are reconciled again after it. */
+  /**
+   * How long resolved names and Service selectors are trusted: owners whose rules name hosts or
+   * Services are reconciled again after it.
+   */
   public java.time.Duration refresh() {
     return dns.refresh();
   }
 
-  /** Whether any rule names hosts, so that its policy must follow DNS changes. */
+  /**
+   * Whether any rule names hosts or Services, whose addresses and selectors are read at reconcile
+   * time, so that its policy must follow their changes.
+   */
   public static boolean namesHosts(List<NetworkRule> rules) {
-    return rules != null && rules.stream().anyMatch(r -> r.getTo() != null && r.getTo().getDns() != null);
+    return rules != null && rules.stream()
+        .anyMatch(r -> r.getTo() != null && (r.getTo().getDns() != null || r.getTo().getService() != null));
   }
 
   public Resolved resolve(List<NetworkRule> rules, String ownerNamespace) {
@@ -105,11 +117,30 @@ public final class EgressRules {
           .build());
     }
     if (to.getService() != null) {
-      // A Service is reachable through its pods, whose selector lives in the Service object; name
-      // the pods with a podSelector or group instead until Service peers are resolved.
-      notes.add(label + ": service peers are not supported yet and allow nothing");
+      servicePeer(to.getService(), ownerNamespace, label, notes).ifPresent(peers::add);
     }
     return peers;
+  }
+
+  /**
+   * Traffic to a Service goes to the pods it selects (after kube-proxy's translation), so the peer is
+   * those pods in the Service's namespace. A Service that does not exist or selects no pods (its
+   * endpoints are managed by hand) allows nothing.
+   */
+  private Optional<NetworkPolicyPeer> servicePeer(
+      ServiceReference ref, String ownerNamespace, String label, List<String> notes) {
+    String namespace = ref.getNamespace() == null || ref.getNamespace().isBlank() ? ownerNamespace : ref.getNamespace();
+    String service = namespace + "/" + ref.getName();
+    Optional<Map<String, String>> selector = services.selectorOf(namespace, ref.getName());
+    if (selector.isEmpty()) {
+      notes.add(label + ": Service " + service + " not found");
+      return Optional.empty();
+    }
+    if (selector.get().isEmpty()) {
+      notes.add(label + ": Service " + service + " selects no pods, so its backends cannot be named");
+      return Optional.empty();
+    }
+    return Optional.of(podsIn(namespace, new TreeMap<>(selector.get())));
   }
 
   private static List<NetworkPolicyPort> ports(List<NetworkPort> ports) {

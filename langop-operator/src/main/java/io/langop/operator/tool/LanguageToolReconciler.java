@@ -27,15 +27,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A service-mode LanguageTool gets a Deployment, a Service and an egress policy; a sidecar-mode one
- * gets nothing of its own (switching removes them) and its status names the agents that carry it.
+ * A service-mode LanguageTool gets a Deployment, a Service, an egress policy and, when its spec sets
+ * one, a PodDisruptionBudget; a sidecar-mode one gets nothing of its own (switching removes them) and
+ * its status names the agents that carry it.
  */
 @Workflow(
     explicitInvocation = true,
     dependents = {
         @Dependent(name = "deployment", type = ToolDeployment.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
         @Dependent(name = "service", type = ToolService.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
-        @Dependent(name = "egress", type = ToolEgressPolicy.class, reconcilePrecondition = ToolDeployment.ServiceMode.class)
+        @Dependent(name = "egress", type = ToolEgressPolicy.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
+        @Dependent(name = "disruption-budget", type = ToolDisruptionBudget.class,
+            reconcilePrecondition = ToolDisruptionBudget.Requested.class)
     })
 @ControllerConfiguration(name = "languagetool")
 public class LanguageToolReconciler implements Reconciler<LanguageTool> {

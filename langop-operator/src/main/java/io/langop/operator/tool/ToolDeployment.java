@@ -2,19 +2,16 @@ package io.langop.operator.tool;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
-import io.langop.api.v1alpha1.UpdateStrategySpec;
-import io.langop.api.v1alpha1.UpdateStrategyType;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
+import io.langop.operator.workload.UpdateStrategies;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +35,7 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
         .withNewSpec()
           .withReplicas(Objects.requireNonNullElse(spec.getReplicas(), 1))
           .withNewSelector().withMatchLabels(Labels.selector(tool)).endSelector()
-          .withStrategy(strategy(spec.getUpdateStrategy()))
+          .withStrategy(UpdateStrategies.of(spec.getUpdateStrategy()))
           .withNewTemplate()
             .withNewMetadata().withLabels(podLabels).withAnnotations(spec.getPodAnnotations()).endMetadata()
             .withNewSpec()
@@ -54,23 +51,6 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
             .endSpec()
           .endTemplate()
         .endSpec()
-        .build();
-  }
-
-  private static DeploymentStrategy strategy(UpdateStrategySpec update) {
-    if (update == null) {
-      return null;
-    }
-    if (update.getType() == UpdateStrategyType.RECREATE) {
-      return new DeploymentStrategyBuilder().withType("Recreate").build();
-    }
-    var rolling = update.getRollingUpdate();
-    return new DeploymentStrategyBuilder()
-        .withType("RollingUpdate")
-        .withNewRollingUpdate()
-          .withMaxSurge(rolling == null ? null : rolling.getMaxSurge())
-          .withMaxUnavailable(rolling == null ? null : rolling.getMaxUnavailable())
-        .endRollingUpdate()
         .build();
   }
 

@@ -72,6 +72,11 @@ class HelmChartTest {
     assertThat(verbs.get("langop.io/languageagents/status")).containsExactlyInAnyOrder("get", "patch", "update");
     assertThat(verbs.get("apps/deployments")).contains("create", "update", "delete");
     assertThat(verbs.get("/namespaces")).containsExactlyInAnyOrder("get", "patch");
+    for (String managed : List.of("networking.k8s.io/ingresses", "policy/poddisruptionbudgets",
+        "autoscaling/horizontalpodautoscalers", "/services", "/configmaps")) {
+      assertThat(verbs.get(managed)).as(managed)
+          .containsExactlyInAnyOrder("get", "list", "watch", "create", "update", "patch", "delete");
+    }
     assertThat(verbs).doesNotContainKeys("/secrets", "/pods", "apiextensions.k8s.io/customresourcedefinitions");
     assertThat(only(objects, ClusterRoleBinding.class).getSubjects()).singleElement()
         .satisfies(s -> assertThat(s.getName()).isEqualTo("langop-language-operator"));

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
 import io.langop.api.v1alpha1.ServiceType;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
@@ -127,6 +130,56 @@ class LanguageToolReconcilerTest {
       assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getSidecarAgents()).containsExactly("tools-sidecar/mailer");
     });
+  }
+
+  @Test
+  void aDisruptionBudgetFollowsTheSpecAndGoesWithItOrWithSidecarMode() {
+    String ns = "tools-pdb";
+    LanguageTool tool = Fixtures.tool(ns, "search", DeploymentMode.SERVICE, 8080);
+    tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
+    tool.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(1));
+    client.resource(tool).create();
+
+    PodDisruptionBudget budget = await().until(() -> budget(ns, "search-tool"), b -> b != null);
+    assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+    assertThat(budget.getSpec().getMaxUnavailable()).isNull();
+    assertThat(budget.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(Map.of("langop.io/kind", "LanguageTool", "app.kubernetes.io/instance", "search"));
+    assertThat(budget.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+      assertThat(o.getKind()).isEqualTo("LanguageTool");
+      assertThat(o.getController()).isTrue();
+    });
+    await().until(() -> get(ns, "search").getStatus() != null);
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+
+    tool = get(ns, "search");
+    tool.getSpec().getPodDisruptionBudget().setMinAvailable(null);
+    tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString("25%"));
+    Edits.replaceSpec(client, tool);
+    await().untilAsserted(() -> {
+      PodDisruptionBudget updated = budget(ns, "search-tool");
+      assertThat(updated.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString("25%"));
+      assertThat(updated.getSpec().getMinAvailable()).isNull();
+    });
+
+    tool = get(ns, "search");
+    tool.getSpec().setPodDisruptionBudget(null);
+    Edits.replaceSpec(client, tool);
+    await().until(() -> budget(ns, "search-tool") == null);
+
+    tool = get(ns, "search");
+    tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
+    tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString(1));
+    Edits.replaceSpec(client, tool);
+    await().until(() -> budget(ns, "search-tool") != null);
+    tool = get(ns, "search");
+    tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
+    Edits.replaceSpec(client, tool);
+    await().until(() -> budget(ns, "search-tool") == null && deployment(ns, "search-tool") == null);
+  }
+
+  private static PodDisruptionBudget budget(String ns, String name) {
+    return client.policy().v1().podDisruptionBudget().inNamespace(ns).withName(name).get();
   }
 
   private static LanguageTool get(String ns, String name) {

@@ -1,0 +1,81 @@
+package io.langop.operator.client;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.client.AuthProvider;
+import io.langop.api.v1alpha1.client.LanguageClientSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The credentials a client needs (auth providers, session backend) reach its container only as
+ * environment variables that reference their Secrets ({@code secretKeyRef}): the operator never
+ * reads a Secret, and the client's ConfigMap names the variable instead of holding the value.
+ */
+final class ClientSecrets {
+
+  static final String SESSION_BACKEND = "SESSION_BACKEND_SECRET";
+  static final String DEFAULT_KEY = "api-key";
+
+  private ClientSecrets() {}
+
+  /** {@code AUTH_<PROVIDER>_SECRET}, the provider name upper-cased with other characters as '_'. */
+  static String providerVariable(AuthProvider provider) {
+    return "AUTH_" + provider.getName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_SECRET";
+  }
+
+  static List<AuthProvider> providers(LanguageClientSpec spec) {
+    return spec.getAuthentication() == null ? List.of()
+        : Objects.requireNonNullElse(spec.getAuthentication().getProviders(), List.of());
+  }
+
+  static SecretKeyReference sessionSecret(LanguageClientSpec spec) {
+    var session = spec.getSessionConfig();
+    return session == null || session.getBackendConfig() == null ? null : session.getBackendConfig().getSecretRef();
+  }
+
+  static List<EnvVar> env(LanguageClientSpec spec) {
+    List<EnvVar> env = new ArrayList<>();
+    for (AuthProvider provider : providers(spec)) {
+      if (provider.getSecretRef() != null) {
+        env.add(fromSecret(providerVariable(provider), provider.getSecretRef()));
+      }
+    }
+    SecretKeyReference session = sessionSecret(spec);
+    if (session != null) {
+      env.add(fromSecret(SESSION_BACKEND, session));
+    }
+    return env;
+  }
+
+  /** Providers whose names map to the same variable, which would hide one of the credentials. */
+  static List<String> problems(LanguageClientSpec spec) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (AuthProvider provider : providers(spec)) {
+      if (provider.getName() == null || provider.getSecretRef() == null) {
+        continue;
+      }
+      String other = seen.putIfAbsent(providerVariable(provider), provider.getName());
+      if (other != null) {
+        problems.add("authentication providers '" + other + "' and '" + provider.getName()
+            + "' both map to " + providerVariable(provider) + "; rename one");
+      }
+    }
+    return problems;
+  }
+
+  private static EnvVar fromSecret(String name, SecretKeyReference ref) {
+    return new EnvVarBuilder().withName(name)
+        .withNewValueFrom().withNewSecretKeyRef()
+          .withName(ref.getName())
+          .withKey(Objects.requireNonNullElse(ref.getKey(), DEFAULT_KEY))
+        .endSecretKeyRef().endValueFrom()
+        .build();
+  }
+}
