@@ -12,6 +12,7 @@ import io.langop.api.v1alpha1.ToolReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.client.AgentReference;
 import io.langop.api.v1alpha1.client.LanguageClient;
+import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The models, tools, agents and persona a client names. Each kind is watched; an event reconciles
+ * The models, tools, agents, persona and cluster a client names. Each kind is watched; an event reconciles
  * the clients that name the changed object (clients are few, so they are simply scanned), so a
  * client waiting for a model proceeds the moment it appears and follows an agent's port or mode.
  */
@@ -59,6 +60,11 @@ final class ClientReferences {
         .map(ref -> new Ref(ref.getName(), ref.getNamespace())).toList());
   }
 
+  static List<ResourceID> clusterIds(LanguageClient client) {
+    String ref = client.getSpec().getClusterRef();
+    return ref == null || ref.isBlank() ? List.of() : List.of(new ResourceID(ref, client.getMetadata().getNamespace()));
+  }
+
   static List<ResourceID> personaIds(LanguageClient client) {
     var ref = client.getSpec().getPersonaRef();
     return ref == null ? List.of() : ids(client, List.of(new Ref(ref.getName(), ref.getNamespace())));
@@ -76,7 +82,8 @@ final class ClientReferences {
         eventSource(LanguageModel.class, context, ClientReferences::modelIds),
         eventSource(LanguageTool.class, context, ClientReferences::toolIds),
         eventSource(LanguageAgent.class, context, ClientReferences::agentIds),
-        eventSource(LanguagePersona.class, context, ClientReferences::personaIds));
+        eventSource(LanguagePersona.class, context, ClientReferences::personaIds),
+        eventSource(LanguageCluster.class, context, ClientReferences::clusterIds));
   }
 
   private static <R extends HasMetadata> EventSource<R, LanguageClient> eventSource(
@@ -102,6 +109,7 @@ final class ClientReferences {
     List<LanguageTool> tools = lookUp(LanguageTool.class, toolIds(client), context, missing);
     List<LanguageAgent> agents = lookUp(LanguageAgent.class, agentIds(client), context, missing);
     List<LanguagePersona> personas = lookUp(LanguagePersona.class, personaIds(client), context, missing);
+    lookUp(LanguageCluster.class, clusterIds(client), context, missing);
     return new Resolution(models, tools, agents, personas.isEmpty() ? null : personas.getFirst(), missing);
   }
 

@@ -53,11 +53,19 @@ final class ClientSecrets {
     return env;
   }
 
-  /** Providers whose names map to the same variable, which would hide one of the credentials. */
+  /**
+   * Providers whose names map to the same variable (one credential would hide the other), and
+   * credentials written into a provider's {@code config}, which lands in the ConfigMap.
+   */
   static List<String> problems(LanguageClientSpec spec) {
     List<String> problems = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (AuthProvider provider : providers(spec)) {
+      Objects.requireNonNullElse(provider.getConfig(), Map.<String, String>of()).keySet().stream()
+          .filter(ClientSecrets::namesCredential)
+          .sorted()
+          .forEach(key -> problems.add("authentication provider '" + provider.getName() + "': config." + key
+              + " looks like a credential; put it in a Secret and name it in secretRef"));
       if (provider.getName() == null || provider.getSecretRef() == null) {
         continue;
       }
@@ -68,6 +76,13 @@ final class ClientSecrets {
       }
     }
     return problems;
+  }
+
+  /** Keys such as clientSecret, bind_password, apiKey; not tokenUrl or secretName-like settings. */
+  static boolean namesCredential(String key) {
+    String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return List.of("secret", "password", "apikey", "privatekey", "accesstoken", "bearertoken")
+        .stream().anyMatch(normalized::endsWith);
   }
 
   private static EnvVar fromSecret(String name, SecretKeyReference ref) {

@@ -40,6 +40,8 @@ import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.client.MetricType;
 import io.langop.api.v1alpha1.client.SessionBackend;
 import io.langop.api.v1alpha1.client.SessionConfig;
+import io.langop.api.v1alpha1.cluster.LanguageCluster;
+import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
@@ -77,6 +79,7 @@ class LanguageClientReconcilerTest {
     String ns = "clients-run";
     LanguageClient chat = languageClient(ns, "chat", List.of("gpt"));
     chat.getSpec().setReplicas(3);
+    chat.getSpec().setClusterRef("team");
     chat.getSpec().setToolRefs(List.of(toolRef("search"), toolRef("inline")));
     chat.getSpec().setAgentRefs(List.of(agentRef("helper", "Helper"), agentRef("batch", null)));
     chat.getSpec().setEnv(List.of(new EnvVarBuilder().withName("FEATURE_FLAG").withValue("beta-on").build()));
@@ -101,7 +104,8 @@ class LanguageClientReconcilerTest {
       assertThat(current.getStatus().getPhase()).isEqualTo(ClientPhase.PENDING);
       assertThat(current.getStatus().getReason()).isEqualTo("ReferencesMissing");
       assertThat(current.getStatus().getMessage()).contains("LanguageModel clients-run/gpt not found")
-          .contains("LanguageAgent clients-run/helper not found");
+          .contains("LanguageAgent clients-run/helper not found")
+          .contains("LanguageCluster clients-run/team not found");
     });
     assertThat(deployment(ns, "chat-client")).isNull();
 
@@ -112,11 +116,16 @@ class LanguageClientReconcilerTest {
     helper.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
     client.resource(helper).create();
     client.resource(Fixtures.agent(ns, "batch", "gpt")).create();
+    LanguageCluster team = new LanguageCluster();
+    team.setMetadata(new ObjectMetaBuilder().withName("team").withNamespace(ns).build());
+    team.setSpec(new LanguageClusterSpec());
+    client.resource(team).create();
 
     Deployment deployment = await().atMost(Duration.ofSeconds(30)).until(() -> deployment(ns, "chat-client"), d -> d != null);
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
     assertThat(deployment.getSpec().getSelector().getMatchLabels())
         .isEqualTo(Map.of("langop.io/kind", "LanguageClient", "app.kubernetes.io/instance", "chat"));
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("langop.io/cluster", "team");
     assertThat(deployment.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
       assertThat(owner.getKind()).isEqualTo("LanguageClient");
       assertThat(owner.getController()).isTrue();
@@ -309,6 +318,7 @@ class LanguageClientReconcilerTest {
     first.setName("corp-sso");
     first.setType(AuthProviderType.OIDC);
     first.setSecretRef(secretRef("a", null));
+    first.setConfig(Map.of("tokenUrl", "https://sso.example.com/token", "client_secret", "s3cr3t"));
     AuthProvider second = new AuthProvider();
     second.setName("corp.sso");
     second.setType(AuthProviderType.OAUTH2);
@@ -329,9 +339,12 @@ class LanguageClientReconcilerTest {
       assertThat(current.getStatus().getPhase()).isEqualTo(ClientPhase.FAILED);
       assertThat(current.getStatus().getMessage())
           .contains("authentication providers 'corp-sso' and 'corp.sso' both map to AUTH_CORP_SSO_SECRET")
-          .contains("spec.horizontalPodAutoscaler.customMetrics 'load' needs a type and a target quantity");
+          .contains("spec.horizontalPodAutoscaler.customMetrics 'load' needs a type and a target quantity")
+          .contains("authentication provider 'corp-sso': config.client_secret looks like a credential")
+          .doesNotContain("tokenUrl").doesNotContain("s3cr3t");
     });
     assertThat(client.apps().deployments().inNamespace("clients-bad").list().getItems()).isEmpty();
+    assertThat(client.configMaps().inNamespace("clients-bad").list().getItems()).isEmpty();
   }
 
   private static LanguageClient languageClient(String ns, String name, List<String> models) {
