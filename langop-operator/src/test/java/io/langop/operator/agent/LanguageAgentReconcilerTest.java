@@ -465,6 +465,49 @@ class LanguageAgentReconcilerTest {
     assertThat(deployment(ns, "odd-agent")).isNull();
   }
 
+  @Test
+  void egressToAServiceAllowsThePodsItSelectsAndAMissingServiceAllowsNothing() {
+    String ns = "agents-svc-egress";
+    client.resource(Fixtures.model(ns, "m")).create();
+    client.services().inNamespace("databases").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        .withNewMetadata().withName("postgres").withNamespace("databases").endMetadata()
+        .withNewSpec().withSelector(Map.of("app", "postgres")).addNewPort().withPort(5432).endPort().endSpec()
+        .build()).create();
+    LanguageAgent agent = Fixtures.agent(ns, "reporter", "m");
+    agent.getSpec().setEgress(List.of(toService("postgres", "databases", 5432), toService("cache", null, 6379)));
+    client.resource(agent).create();
+
+    await().untilAsserted(() -> {
+      LanguageAgent current = agent(ns, "reporter");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getMessage())
+          .contains("egress[1]: Service agents-svc-egress/cache not found")
+          .contains("egress[1] has no reachable destination and allows nothing");
+    });
+    NetworkPolicy policy = client.network().networkPolicies().inNamespace(ns).withName("reporter-agent").get();
+    // DNS, the model proxy, the Service's pods; nothing for the Service that does not exist
+    assertThat(policy.getSpec().getEgress()).hasSize(3);
+    var toPostgres = policy.getSpec().getEgress().get(2);
+    assertThat(toPostgres.getTo()).singleElement().satisfies(peer -> {
+      assertThat(peer.getNamespaceSelector().getMatchLabels()).isEqualTo(Map.of("kubernetes.io/metadata.name", "databases"));
+      assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "postgres"));
+    });
+    assertThat(toPostgres.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(5432));
+  }
+
+  private static io.langop.api.v1alpha1.NetworkRule toService(String name, String namespace, int port) {
+    io.langop.api.v1alpha1.ServiceReference service = new io.langop.api.v1alpha1.ServiceReference();
+    service.setName(name);
+    service.setNamespace(namespace);
+    io.langop.api.v1alpha1.NetworkRule rule = new io.langop.api.v1alpha1.NetworkRule();
+    rule.setTo(new io.langop.api.v1alpha1.NetworkPeer());
+    rule.getTo().setService(service);
+    io.langop.api.v1alpha1.NetworkPort networkPort = new io.langop.api.v1alpha1.NetworkPort();
+    networkPort.setPort(port);
+    rule.setPorts(List.of(networkPort));
+    return rule;
+  }
+
   static Map<String, String> env(Container container) {
     return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
