@@ -18,12 +18,16 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * Creates N LanguageAgents, each with its own LanguageModel and service-mode LanguageTool, against
- * the in-process API server and prints: seconds until every agent has its workload and resolved
+ * Creates N LanguageAgents against the in-process API server (the fabric8 mock server with the
+ * harness's indexed store) and prints: seconds until every agent has its workload and resolved
  * references and the operator stopped writing; the operator's API requests per agent (all
- * controllers, and the agent controller alone); its write requests during an idle period.
+ * controllers, and per resource type); its write requests during an idle period.
  *
- * <p>Run with {@code bench/operator/run.sh [agents] [idle-seconds]}.
+ * <p>Each agent has its own LanguageModel and service-mode LanguageTool, or, with a third argument
+ * M &gt; 0, the agents share M models and M tools (agent i uses model and tool i mod M), so the
+ * requests per agent are nearly the agent controller's own.
+ *
+ * <p>Run with {@code bench/operator/run.sh [agents] [idle-seconds] [shared]}.
  */
 public final class ConvergenceBenchmark {
 
@@ -34,6 +38,8 @@ public final class ConvergenceBenchmark {
   public static void main(String[] args) throws Exception {
     int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int shared = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    int dependencies = shared > 0 ? Math.min(shared, agents) : agents;
 
     try (OperatorHarness operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
       throw new UnknownHostException(host);
@@ -45,7 +51,7 @@ public final class ConvergenceBenchmark {
 
       // created as kubectl apply of many files would: concurrently, models and tools before agents
       try (var creators = Executors.newFixedThreadPool(CREATORS)) {
-        for (int i = 0; i < agents; i++) {
+        for (int i = 0; i < dependencies; i++) {
           int n = i;
           creators.submit(() -> bench.resource(Fixtures.model(NS, "model-" + n)).create());
           creators.submit(() -> bench.resource(Fixtures.tool(NS, "tool-" + n, DeploymentMode.SERVICE, 8080)).create());
@@ -54,7 +60,8 @@ public final class ConvergenceBenchmark {
       try (var creators = Executors.newFixedThreadPool(CREATORS)) {
         for (int i = 0; i < agents; i++) {
           int n = i;
-          creators.submit(() -> bench.resource(Fixtures.agent(NS, "agent-" + n, "model-" + n, "tool-" + n)).create());
+          int d = n % dependencies;
+          creators.submit(() -> bench.resource(Fixtures.agent(NS, "agent-" + n, "model-" + d, "tool-" + d)).create());
         }
       }
       long created = System.nanoTime();
@@ -78,8 +85,11 @@ public final class ConvergenceBenchmark {
           .filter(ApiRequests.Request::isWrite)
           .count();
 
-      System.out.printf(Locale.ROOT, "agents (each with its own model and tool): %d%n", agents);
-      System.out.printf(Locale.ROOT, "creating the %d resources took:            %.1f s%n", 3 * agents, (created - start) / 1e9);
+      System.out.printf(Locale.ROOT, "agents: %d, %s%n", agents, shared > 0
+          ? "sharing " + dependencies + " models and " + dependencies + " tools"
+          : "each with its own model and tool");
+      System.out.printf(Locale.ROOT, "creating the %d resources took:            %.1f s%n", agents + 2 * dependencies,
+          (created - start) / 1e9);
       System.out.printf(Locale.ROOT, "seconds to full convergence:               %.1f s (%.1f s after the last create)%n",
           seconds, seconds - (created - start) / 1e9);
       System.out.printf(Locale.ROOT, "operator API requests per agent, all:      %.2f (%d, %d writes)%n",

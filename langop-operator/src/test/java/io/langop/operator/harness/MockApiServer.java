@@ -6,13 +6,15 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.langop.operator.crd.CrdInstaller;
 import java.util.HashMap;
 
 /**
- * The fabric8 mock API server in CRUD mode on a real socket, with the langop.io CRDs installed
+ * The fabric8 mock API server in CRUD mode on a real socket (its store indexed by
+ * {@link IndexedCrudDispatcher}, so it answers in constant time per request), with the langop.io CRDs installed
  * through {@link CrdInstaller} (so status subresources behave as in a cluster) and every request
  * recorded in {@link #requests()}.
  */
@@ -26,11 +28,20 @@ public final class MockApiServer implements AutoCloseable {
   private final KubernetesClient client;
 
   private MockApiServer() {
-    KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher() {
+    this(new IndexedCrudDispatcher());
+  }
+
+  private MockApiServer(KubernetesCrudDispatcher store) {
+    Dispatcher dispatcher = new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         requests.record(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
-        return super.dispatch(request);
+        return store.dispatch(request);
+      }
+
+      @Override
+      public void shutdown() {
+        store.shutdown();
       }
     };
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -41,6 +52,11 @@ public final class MockApiServer implements AutoCloseable {
   /** Starts a server as a fresh cluster: no langop.io CRDs yet. */
   public static MockApiServer startEmpty() {
     return new MockApiServer();
+  }
+
+  /** Starts fabric8's own CRUD server, unindexed: the reference {@link IndexedCrudDispatcher} is held to. */
+  static MockApiServer startStock() {
+    return new MockApiServer(new KubernetesCrudDispatcher());
   }
 
   /** Starts a server holding the langop.io CRDs. */
