@@ -1,12 +1,9 @@
 package io.langop.operator.cluster;
 
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -23,18 +20,17 @@ import io.langop.operator.kube.StatusUpdates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A LanguageCluster claims its namespace (labels it {@code langop.io/cluster=<name>} plus
- * {@code spec.namespaceLabels}), isolates it with a default-deny NetworkPolicy and counts the
+ * {@code spec.namespaceLabels}, given back on deletion: see {@link NamespaceLabels}), isolates it with a default-deny NetworkPolicy and counts the
  * components that name it in {@code spec.clusterRef}.
  */
 @Workflow(
     explicitInvocation = true,
     dependents = @Dependent(type = ClusterIsolationPolicy.class, reconcilePrecondition = IsolationEnabled.class))
 @ControllerConfiguration(name = "languagecluster")
-public class LanguageClusterReconciler implements Reconciler<LanguageCluster> {
+public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, Cleaner<LanguageCluster> {
 
   private final EgressRules egressRules;
 
@@ -55,7 +51,7 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster> {
         cluster.getMetadata().getGeneration());
 
     String namespace = cluster.getMetadata().getNamespace();
-    boolean labelled = labelNamespace(context.getClient(), namespace, namespaceLabels(cluster));
+    boolean labelled = NamespaceLabels.apply(context.getClient(), namespace, namespaceLabels(cluster));
     var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
     EgressRules.Resolved egress =
         egressRules.resolve(network == null ? null : network.getEgress(), namespace);
@@ -98,17 +94,10 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster> {
     return labels;
   }
 
-  /** Adds the labels the namespace lacks; writes nothing when it has them all. */
-  private static boolean labelNamespace(KubernetesClient client, String name, Map<String, String> wanted) {
-    Namespace namespace = client.namespaces().withName(name).get();
-    if (namespace == null) {
-      return false;
-    }
-    Map<String, String> current = Objects.requireNonNullElse(namespace.getMetadata().getLabels(), Map.of());
-    if (!current.entrySet().containsAll(wanted.entrySet())) {
-      String patch = Serialization.asJson(Map.of("metadata", Map.of("labels", wanted)));
-      client.namespaces().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-    }
-    return true;
+  /** Gives the namespace its labels back; the finalizer this adds keeps the cluster until it has. */
+  @Override
+  public DeleteControl cleanup(LanguageCluster cluster, Context<LanguageCluster> context) {
+    NamespaceLabels.restore(context.getClient(), cluster.getMetadata().getNamespace());
+    return DeleteControl.defaultDelete();
   }
 }

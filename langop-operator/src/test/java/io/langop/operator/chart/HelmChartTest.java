@@ -70,6 +70,8 @@ class HelmChartTest {
     Map<String, Set<String>> verbs = verbsByResource(role.getRules());
     assertThat(verbs.get("langop.io/languageagents")).containsExactlyInAnyOrder("get", "list", "watch");
     assertThat(verbs.get("langop.io/languageagents/status")).containsExactlyInAnyOrder("get", "patch", "update");
+    // the LanguageCluster finalizer (namespace labels given back on deletion)
+    assertThat(verbs.get("langop.io/languageclusters")).containsExactlyInAnyOrder("get", "list", "watch", "patch", "update");
     assertThat(verbs.get("apps/deployments")).contains("create", "update", "delete");
     assertThat(verbs.get("/namespaces")).containsExactlyInAnyOrder("get", "patch");
     for (String managed : List.of("networking.k8s.io/ingresses", "policy/poddisruptionbudgets",

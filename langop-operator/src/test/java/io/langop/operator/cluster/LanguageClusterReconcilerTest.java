@@ -3,6 +3,8 @@ package io.langop.operator.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -142,6 +144,36 @@ class LanguageClusterReconcilerTest {
         assertThat(c.getReason()).isEqualTo("NamespaceNotFound");
       });
     });
+  }
+
+  @Test
+  void givesTheNamespaceItsLabelsBackWhenALabelIsDroppedAndWhenTheClusterIsDeleted() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-d")
+        .withLabels(Map.of("owner", "ops", "env", "prod")).endMetadata().build()).create();
+    LanguageCluster created = cluster("team-d", "labs", null);
+    created.getSpec().setNamespaceLabels(Map.of("env", "staging", "tier", "ai"));
+    client.resource(created).create();
+    await().untilAsserted(() -> assertThat(labels("team-d")).isEqualTo(Map.of(
+        "owner", "ops", "env", "staging", "tier", "ai", "langop.io/cluster", "labs")));
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+
+    LanguageCluster changed = get("team-d", "labs");
+    changed.getSpec().setNamespaceLabels(Map.of("env", "staging"));
+    Edits.replaceSpec(client, changed);
+    await().untilAsserted(() -> assertThat(labels("team-d")).isEqualTo(Map.of(
+        "owner", "ops", "env", "staging", "langop.io/cluster", "labs")));
+
+    client.resource(get("team-d", "labs")).delete();
+    await().untilAsserted(() -> {
+      assertThat(get("team-d", "labs")).isNull();
+      Namespace namespace = client.namespaces().withName("team-d").get();
+      assertThat(namespace.getMetadata().getLabels()).isEqualTo(Map.of("owner", "ops", "env", "prod"));
+      assertThat(namespace.getMetadata().getAnnotations()).isNullOrEmpty();
+    });
+  }
+
+  private static Map<String, String> labels(String namespace) {
+    return client.namespaces().withName(namespace).get().getMetadata().getLabels();
   }
 
   private static LanguageCluster get(String namespace, String name) {
