@@ -36,3 +36,26 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- default "default" .Values.serviceAccount.name }}
 {{- end }}
 {{- end }}
+
+{{/*
+An image reference: images.registry / repository : (its tag, else images.tag, else appVersion).
+Call with (dict "root" $ "image" .Values.images.<name>).
+*/}}
+{{- define "language-operator.image" -}}
+{{- $root := .root -}}
+{{- $tag := .image.tag | default $root.Values.images.tag | default $root.Chart.AppVersion -}}
+{{- if $root.Values.images.registry -}}
+{{- printf "%s/%s:%s" (trimSuffix "/" $root.Values.images.registry) .image.repository $tag -}}
+{{- else -}}
+{{- printf "%s:%s" .image.repository $tag -}}
+{{- end -}}
+{{- end }}
+
+{{/* Name of the Secret holding the synthesis API key, empty when there is none. */}}
+{{- define "language-operator.synthesisSecretName" -}}
+{{- if .Values.synthesis.apiKey.existingSecret -}}
+{{- .Values.synthesis.apiKey.existingSecret -}}
+{{- else if .Values.synthesis.apiKey.value -}}
+{{- printf "%s-synthesis" (include "language-operator.fullname" .) -}}
+{{- end -}}
+{{- end }}

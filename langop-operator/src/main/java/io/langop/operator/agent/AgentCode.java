@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
@@ -36,6 +37,15 @@ public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, Langua
         .endMetadata()
         .withData(Map.of(AgentPodTemplate.CODE_FILE, code.source()))
         .build();
+  }
+
+  /**
+   * By name, not from {@link #desired}: JOSDK picks the ConfigMap to delete with this when the agent has no
+   * code left to keep, and then there is nothing to build a desired ConfigMap from.
+   */
+  @Override
+  protected ResourceID targetSecondaryResourceID(LanguageAgent agent, Context<LanguageAgent> context) {
+    return new ResourceID(AgentPodTemplate.codeConfigMapName(agent), agent.getMetadata().getNamespace());
   }
 
   /** There is synthesized code to keep; without it the ConfigMap is deleted. */

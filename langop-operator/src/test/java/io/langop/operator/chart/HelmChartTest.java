@@ -1,49 +1,55 @@
 package io.langop.operator.chart;
 
+import static io.langop.operator.chart.ChartRendering.all;
+import static io.langop.operator.chart.ChartRendering.only;
+import static io.langop.operator.chart.ChartRendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.langop.operator.OperatorCommand;
-import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Renders the chart with Helm itself (helm-java) and checks the objects it would install. */
+/**
+ * Renders the chart with Helm itself (helm-java) and checks the objects it would install, with the default
+ * values and with each group of values changed. What the ClusterRole grants is checked against the
+ * operator's real requests in {@link OperatorAccessTest}.
+ */
 class HelmChartTest {
-
-  private static final Path CHART = Path.of(System.getProperty("langop.chart.dir"));
 
   @Test
   void lintsCleanly() {
-    LintResult lint = new Helm(CHART).lint().strict().call();
+    LintResult lint = new Helm(ChartRendering.CHART).lint().strict().call();
     assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
   }
 
   @Test
-  void rendersTheOperatorWithOnlyTheAccessItNeeds() {
+  void rendersTheOperatorWithItsDefaults() {
     List<HasMetadata> objects = render(Map.of());
 
     Deployment deployment = only(objects, Deployment.class);
     assertThat(deployment.getMetadata().getName()).isEqualTo("langop-language-operator");
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
-    var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    Container container = operator(objects);
     assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-operator:0.1.0");
     assertThat(container.getArgs()).containsExactly(
         "--port=8080",
@@ -51,11 +57,18 @@ class HelmChartTest {
         "--leader-election-namespace=$(POD_NAMESPACE)",
         "--leader-election-lease=langop-operator",
         "--dns-refresh=5m",
-        "--model-proxy-image=ghcr.io/langop/langop-model-proxy:latest",
-        "--reconcile-threads=10");
+        "--model-proxy-image=ghcr.io/langop/langop-model-proxy:0.1.0",
+        "--reconcile-threads=10",
+        "--synthesis-repair-rounds=3",
+        "--synthesis-namespace-budget=10",
+        "--synthesis-namespace-refill=1m",
+        "--synthesis-retry=10s",
+        "--synthesis-timeout=2m");
+    assertThat(env(container)).containsOnlyKeys("POD_NAMESPACE", "LOG_LEVEL", "LOG_FORMAT");
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
         .isEqualTo(only(objects, ServiceAccount.class).getMetadata().getName());
 
@@ -66,72 +79,155 @@ class HelmChartTest {
     });
     assertThat(metrics.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
 
-    ClusterRole role = only(objects, ClusterRole.class);
-    Map<String, Set<String>> verbs = verbsByResource(role.getRules());
-    assertThat(verbs.get("langop.io/languageagents")).containsExactlyInAnyOrder("get", "list", "watch");
-    assertThat(verbs.get("langop.io/languageagents/status")).containsExactlyInAnyOrder("get", "patch", "update");
-    // the LanguageCluster finalizer (namespace labels given back on deletion)
-    assertThat(verbs.get("langop.io/languageclusters")).containsExactlyInAnyOrder("get", "list", "watch", "patch", "update");
-    assertThat(verbs.get("apps/deployments")).contains("create", "update", "delete");
-    assertThat(verbs.get("/namespaces")).containsExactlyInAnyOrder("get", "patch");
-    for (String managed : List.of("networking.k8s.io/ingresses", "policy/poddisruptionbudgets",
-        "autoscaling/horizontalpodautoscalers", "/services", "/configmaps")) {
-      assertThat(verbs.get(managed)).as(managed)
-          .containsExactlyInAnyOrder("get", "list", "watch", "create", "update", "patch", "delete");
-    }
-    assertThat(verbs).doesNotContainKeys("/secrets", "/pods", "apiextensions.k8s.io/customresourcedefinitions");
     assertThat(only(objects, ClusterRoleBinding.class).getSubjects()).singleElement()
         .satisfies(s -> assertThat(s.getName()).isEqualTo("langop-language-operator"));
-    assertThat(verbsByResource(only(objects, Role.class).getRules()).get("coordination.k8s.io/leases"))
-        .containsExactlyInAnyOrder("get", "create", "update");
+    assertThat(ChartRendering.access(only(objects, Role.class).getRules())).containsExactlyInAnyOrder(
+        "coordination.k8s.io/leases:get", "coordination.k8s.io/leases:create", "coordination.k8s.io/leases:update");
+    assertThat(objects).noneMatch(o -> o instanceof Secret || o instanceof PodDisruptionBudget
+        || o.getKind().equals("ServiceMonitor"));
   }
 
   @Test
   void everyArgumentTheChartPassesIsAnOptionOfTheOperator() {
     List<HasMetadata> objects = render(Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b"));
-    List<String> args = only(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs();
+    List<String> args = operator(objects).getArgs();
     assertThat(args).contains("--namespaces=team-a,team-b");
     Set<String> options = new CommandLine(new OperatorCommand()).getCommandSpec().optionsMap().keySet();
     assertThat(args).allSatisfy(arg -> assertThat(options).contains(arg.split("=")[0]));
+    // and picocli accepts every value the chart passes
+    new CommandLine(new OperatorCommand()).parseArgs(args.stream()
+        .map(arg -> arg.replace("$(POD_NAMESPACE)", "langop-system")).toArray(String[]::new));
   }
 
   @Test
   void valuesChangeWhatTheyNameAndSeveralReplicasNeedLeaderElection() {
     List<HasMetadata> objects = render(Map.of("leaderElection.enabled", "false", "metrics.port", "9100",
-        "metrics.service.enabled", "false", "image.tag", "9.9.9"));
-    var container = only(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().getFirst();
-    assertThat(container.getArgs()).contains("--port=9100").noneMatch(arg -> arg.startsWith("--leader-election"));
-    assertThat(container.getImage()).endsWith(":9.9.9");
+        "metrics.service.enabled", "false", "replicaCount", "1", "operator.dnsRefresh", "30s",
+        "resources.limits.memory", "1Gi"));
+    Container container = operator(objects);
+    assertThat(container.getArgs()).contains("--port=9100", "--dns-refresh=30s")
+        .noneMatch(arg -> arg.startsWith("--leader-election"));
     assertThat(container.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(9100));
+    assertThat(container.getResources().getLimits().get("memory").toString()).isEqualTo("1Gi");
     assertThat(objects).noneMatch(o -> o instanceof Service || o instanceof Role);
 
+    assertThat(only(render(Map.of("replicaCount", "3")), Deployment.class).getSpec().getReplicas()).isEqualTo(3);
     assertThatThrownBy(() -> render(Map.of("replicaCount", "2", "leaderElection.enabled", "false")))
         .hasMessageContaining("replicaCount > 1 needs leaderElection.enabled=true");
   }
 
-  private static List<HasMetadata> render(Map<String, String> values) {
-    var template = new Helm(CHART).template().withName("langop").withNamespace("langop-system")
-        .withKubeVersion("1.31.0") // native sidecars need 1.29; the chart says so in kubeVersion
-        .skipCrds();
-    values.forEach(template::set);
-    String yaml = template.call();
-    return Arrays.stream(yaml.split("(?m)^---\\s*$"))
-        .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
-        .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
-        .toList();
+  @Test
+  void everyImageComesFromOneRegistryAndTagUnlessItNamesItsOwn() {
+    List<HasMetadata> objects = render(Map.of("images.registry", "registry.example.com/team/",
+        "images.tag", "1.2.3", "images.modelProxy.tag", "1.2.4", "images.operator.pullPolicy", "Always"));
+    Container container = operator(objects);
+    assertThat(container.getImage()).isEqualTo("registry.example.com/team/langop-operator:1.2.3");
+    assertThat(container.getImagePullPolicy()).isEqualTo("Always");
+    assertThat(container.getArgs()).contains("--model-proxy-image=registry.example.com/team/langop-model-proxy:1.2.4");
+    assertThat(notes(Map.of("images.registry", "registry.example.com/team", "images.tag", "1.2.3")))
+        .contains("LanguageAgent:           registry.example.com/team/langop-agent:1.2.3")
+        .contains("LanguageTool (web):      registry.example.com/team/langop-tool-web:1.2.3")
+        .contains("LanguageTool (email):    registry.example.com/team/langop-tool-email:1.2.3");
+
+    assertThat(operator(render(Map.of("images.registry", "", "images.operator.repository", "localhost:5000/op")))
+        .getImage()).isEqualTo("localhost:5000/op:0.1.0");
   }
 
-  private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
-    List<T> matching = objects.stream().filter(type::isInstance).map(type::cast).toList();
-    assertThat(matching).as(type.getSimpleName()).hasSize(1);
-    return matching.getFirst();
+  @Test
+  void synthesisIsConfiguredByEnvironmentAndTheKeyComesFromASecret() {
+    Container fromExisting = operator(render(Map.of("synthesis.endpoint", "https://llm.example.com/v1",
+        "synthesis.model", "gpt-4o", "synthesis.apiKey.existingSecret", "llm-key", "synthesis.repairRounds", "5")));
+    assertThat(env(fromExisting)).containsEntry("SYNTHESIS_ENDPOINT", "https://llm.example.com/v1")
+        .containsEntry("SYNTHESIS_MODEL", "gpt-4o");
+    assertThat(secretRef(fromExisting, "SYNTHESIS_API_KEY")).isEqualTo("llm-key/api-key");
+    assertThat(fromExisting.getArgs()).contains("--synthesis-repair-rounds=5");
+
+    List<HasMetadata> objects = render(Map.of("synthesis.model", "gpt-4o", "synthesis.apiKey.value", "sk-secret",
+        "synthesis.apiKey.secretKey", "key"));
+    Secret secret = only(objects, Secret.class);
+    assertThat(secret.getMetadata().getName()).isEqualTo("langop-language-operator-synthesis");
+    assertThat(new String(Base64.getDecoder().decode(secret.getData().get("key")), StandardCharsets.UTF_8))
+        .isEqualTo("sk-secret");
+    Container fromValue = operator(objects);
+    assertThat(secretRef(fromValue, "SYNTHESIS_API_KEY")).isEqualTo("langop-language-operator-synthesis/key");
+    assertThat(env(fromValue)).doesNotContainKey("SYNTHESIS_ENDPOINT");
+    Deployment deployment = only(objects, Deployment.class);
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("checksum/synthesis-secret");
+    assertThat(objects).as("the key appears only in its Secret").filteredOn(o -> !(o instanceof Secret))
+        .allSatisfy(o -> assertThat(o.toString()).doesNotContain("sk-secret"));
+    assertThat(notes(Map.of())).contains("Synthesis is OFF");
+    assertThat(notes(Map.of("synthesis.model", "gpt-4o"))).contains("agents are written by gpt-4o (no API key");
+
+    assertThatThrownBy(() -> render(Map.of("synthesis.model", "m", "synthesis.apiKey.existingSecret", "s",
+        "synthesis.apiKey.value", "v"))).hasMessageContaining("set existingSecret or value, not both");
+    assertThatThrownBy(() -> render(Map.of("synthesis.endpoint", "http://llm/v1")))
+        .hasMessageContaining("synthesis.endpoint needs synthesis.model");
   }
 
-  private static Map<String, Set<String>> verbsByResource(List<PolicyRule> rules) {
-    return rules.stream()
-        .flatMap(rule -> rule.getApiGroups().stream().flatMap(group -> rule.getResources().stream()
-            .map(resource -> Map.entry(group + "/" + resource, Set.copyOf(rule.getVerbs())))))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-            (a, b) -> Stream.concat(a.stream(), b.stream()).collect(Collectors.toSet())));
+  @Test
+  void aServiceMonitorScrapesTheMetricsService() {
+    List<HasMetadata> objects = render(Map.of("metrics.serviceMonitor.enabled", "true",
+        "metrics.serviceMonitor.labels.release", "prometheus", "metrics.serviceMonitor.interval", "15s"));
+    GenericKubernetesResource monitor = all(objects, GenericKubernetesResource.class).stream()
+        .filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+    Service service = only(objects, Service.class);
+    assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+    assertThat(service.getMetadata().getLabels())
+        .containsAllEntriesOf(monitor.<Map<String, String>>get("spec", "selector", "matchLabels"));
+    List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
+    assertThat(endpoints).singleElement().satisfies(endpoint -> {
+      assertThat(endpoint).containsEntry("port", service.getSpec().getPorts().getFirst().getName())
+          .containsEntry("path", "/metrics").containsEntry("interval", "15s");
+    });
+
+    assertThatThrownBy(() -> render(Map.of("metrics.serviceMonitor.enabled", "true",
+        "metrics.service.enabled", "false"))).hasMessageContaining("needs metrics.service.enabled");
+  }
+
+  @Test
+  void aPodDisruptionBudgetCoversTheOperatorPods() {
+    List<HasMetadata> objects = render(Map.of("podDisruptionBudget.enabled", "true", "replicaCount", "2"));
+    PodDisruptionBudget pdb = only(objects, PodDisruptionBudget.class);
+    assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+    assertThat(pdb.getSpec().getMinAvailable()).isNull();
+    assertThat(pdb.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(only(objects, Deployment.class).getSpec().getTemplate().getMetadata().getLabels());
+
+    PodDisruptionBudget byMin = only(render(Map.of("podDisruptionBudget.enabled", "true",
+        "podDisruptionBudget.minAvailable", "1")), PodDisruptionBudget.class);
+    assertThat(byMin.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+    assertThat(byMin.getSpec().getMaxUnavailable()).isNull();
+  }
+
+  @Test
+  void notesSayHowToCheckTheInstall() {
+    assertThat(notes(Map.of("watchNamespaces[0]", "team-a")))
+        .contains("kubectl -n langop-system rollout status deployment/langop-language-operator")
+        .contains("watching team-a")
+        .contains("port-forward service/langop-language-operator-metrics 8080");
+  }
+
+  /** NOTES.txt as {@code helm install --dry-run} prints it (helm template leaves it out). */
+  private static String notes(Map<String, String> values) {
+    var install = new Helm(ChartRendering.CHART).install().withName("langop").withNamespace("langop-system")
+        .withKubeVersion("1.31.0").clientOnly().dryRun();
+    values.forEach(install::set);
+    return install.call().getOutput();
+  }
+
+  private static Container operator(List<HasMetadata> objects) {
+    return only(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().getFirst();
+  }
+
+  private static Map<String, String> env(Container container) {
+    return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName,
+        e -> e.getValue() != null ? e.getValue() : "<from " + e.getValueFrom() + ">"));
+  }
+
+  private static String secretRef(Container container, String name) {
+    var ref = container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow()
+        .getValueFrom().getSecretKeyRef();
+    return ref.getName() + "/" + ref.getKey();
   }
 }

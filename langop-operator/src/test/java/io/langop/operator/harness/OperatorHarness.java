@@ -30,7 +30,12 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public static OperatorHarness start(OperatorSettings settings, HostResolver resolver) {
-    return new OperatorHarness(MockApiServer.start(), settings, resolver);
+    return start(MockApiServer.start(), settings, resolver);
+  }
+
+  /** The operator against {@code api}, so a test can mark the request log before the operator's first request. */
+  public static OperatorHarness start(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
+    return new OperatorHarness(api, settings, resolver);
   }
 
   /** Stops the operator and starts a fresh one (nothing kept in memory) against the same API server. */

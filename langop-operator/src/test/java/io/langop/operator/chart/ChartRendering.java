@@ -1,0 +1,60 @@
+package io.langop.operator.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The chart rendered by Helm itself (helm-java), as the objects {@code helm install} would create. */
+final class ChartRendering {
+
+  static final Path CHART = Path.of(System.getProperty("langop.chart.dir"));
+
+  private ChartRendering() {}
+
+  /** {@code helm template langop --namespace langop-system} with {@code values} set as by {@code --set}. */
+  static List<HasMetadata> render(Map<String, String> values) {
+    var template = new Helm(CHART).template().withName("langop").withNamespace("langop-system")
+        .withKubeVersion("1.31.0") // native sidecars need 1.29; the chart says so in kubeVersion
+        .skipCrds();
+    values.forEach(template::set);
+    String yaml = template.call();
+    return Arrays.stream(yaml.split("(?m)^---\\s*$"))
+        .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
+        .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
+        .toList();
+  }
+
+  static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
+    List<T> matching = all(objects, type);
+    assertThat(matching).as(type.getSimpleName()).hasSize(1);
+    return matching.getFirst();
+  }
+
+  static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {
+    return objects.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** Every {@code group/resource:verb} the rules allow (the core group is the empty string). */
+  static Set<String> access(List<PolicyRule> rules) {
+    Set<String> access = new TreeSet<>();
+    for (PolicyRule rule : rules) {
+      for (String group : rule.getApiGroups()) {
+        for (String resource : rule.getResources()) {
+          for (String verb : rule.getVerbs()) {
+            access.add(group + "/" + resource + ":" + verb);
+          }
+        }
+      }
+    }
+    return access;
+  }
+}
