@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -12,11 +13,15 @@ import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.Workspace;
+import io.langop.api.v1alpha1.client.Autoscaling;
+import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.NetworkPeer;
 import io.langop.api.v1alpha1.NetworkPort;
 import io.langop.api.v1alpha1.NetworkRule;
+import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
+import io.langop.api.v1alpha1.ServiceReference;
 import io.langop.api.v1alpha1.cluster.ClusterNetwork;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
@@ -46,8 +51,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The chart grants exactly what the operator uses: the operator runs through every path that writes
- * (each kind created, a synthesis with its events, a tool switched from service to sidecar mode, an agent
- * switched to a schedule and its workspace turned off, code brought by {@code codeRef}) while every request
+ * (each kind created with every optional object, each object changed once, then removed by the spec changes
+ * that remove them: a tool switched to sidecar mode, an agent switched to a schedule and back with its
+ * workspace turned off and its instructions replaced by {@code codeRef}, a client's ingress, disruption budget
+ * and autoscaler turned off) while every request
  * it makes is recorded; each request must be allowed by the rendered ClusterRole or Role, and each rule
  * the chart renders must have been used, unless it is listed in {@link #NOT_EXERCISED_HERE} with the reason.
  */
@@ -127,6 +134,10 @@ class OperatorAccessTest {
       eventually(() -> hasCodeHash(user.apps().deployments().inNamespace(NS).withName("digest-agent").get()));
       eventually(() -> hasCodeHash(user.apps().deployments().inNamespace(NS).withName("brought-agent").get()));
       eventually(() -> user.persistentVolumeClaims().inNamespace(NS).withName("digest-workspace").get() != null);
+      eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
+          != null);
+      eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get() != null);
+      eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get() != null);
       eventually(() -> user.v1().events().inNamespace(NS).list().getItems().stream()
           .anyMatch(event -> "SynthesisSucceeded".equals(event.getReason())));
 
@@ -140,8 +151,13 @@ class OperatorAccessTest {
       Edits.replaceSpec(user, web);
       LanguageCluster team = user.resources(LanguageCluster.class).inNamespace(NS).withName("team").get();
       team.getSpec().setNetwork(new ClusterNetwork());
-      team.getSpec().getNetwork().setEgress(List.of(cidrRule("198.51.100.0/24", 443)));
+      team.getSpec().getNetwork().setEgress(List.of(cidrRule("198.51.100.0/24", 443), serviceRule("web-tool", 8081)));
       Edits.replaceSpec(user, team);
+      LanguageClient chat = user.resources(LanguageClient.class).inNamespace(NS).withName("chat").get();
+      chat.getSpec().getIngress().setHosts(List.of("chat.example.org"));
+      chat.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(2));
+      chat.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(6);
+      Edits.replaceSpec(user, chat);
       agent = user.resources(LanguageAgent.class).inNamespace(NS).withName("digest").get();
       agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
       agent.getSpec().setSchedule("0 9 * * 1-5");
@@ -155,6 +171,12 @@ class OperatorAccessTest {
           .getSpec().getEgress().toString().contains("198.51.100.0/24"));
       eventually(() -> "2Gi".equals(user.persistentVolumeClaims().inNamespace(NS).withName("digest-workspace").get()
           .getSpec().getResources().getRequests().get("storage").toString()));
+      eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get().toString()
+          .contains("chat.example.org"));
+      eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get()
+          .getSpec().getMinAvailable().getIntVal() == 2);
+      eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
+          .getSpec().getMaxReplicas() == 6);
       eventually(() -> user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get() != null);
       eventually(() -> user.apps().deployments().inNamespace(NS).withName("digest-agent").get() == null);
       agent = user.resources(LanguageAgent.class).inNamespace(NS).withName("digest").get();
@@ -175,7 +197,16 @@ class OperatorAccessTest {
       agent.getSpec().setExecutionMode(ExecutionMode.AUTONOMOUS); // and the CronJob goes
       agent.getSpec().setSchedule(null);
       Edits.replaceSpec(user, agent);
+      chat = user.resources(LanguageClient.class).inNamespace(NS).withName("chat").get();
+      chat.getSpec().getIngress().setEnabled(false);
+      chat.getSpec().setPodDisruptionBudget(null);
+      chat.getSpec().getHorizontalPodAutoscaler().setEnabled(false);
+      Edits.replaceSpec(user, chat);
 
+      eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get() == null);
+      eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get() == null);
+      eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
+          == null);
       eventually(() -> user.apps().deployments().inNamespace(NS).withName("web-tool").get() == null);
       eventually(() -> user.services().inNamespace(NS).withName("web-tool").get() == null);
       eventually(() -> user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get() == null);
@@ -226,6 +257,14 @@ class OperatorAccessTest {
         && deployment.getSpec().getTemplate().getMetadata().getAnnotations().containsKey("langop.io/code-hash");
   }
 
+  private static NetworkRule serviceRule(String service, int port) {
+    NetworkRule rule = cidrRule(null, port);
+    rule.getTo().setService(new ServiceReference());
+    rule.getTo().getService().setName(service);
+    rule.getTo().getService().setNamespace(NS);
+    return rule;
+  }
+
   private static NetworkRule cidrRule(String cidr, int port) {
     NetworkRule rule = new NetworkRule();
     rule.setTo(new NetworkPeer());
@@ -255,6 +294,15 @@ class OperatorAccessTest {
     ModelReference model = new ModelReference();
     model.setName("gpt");
     client.getSpec().setModelRefs(List.of(model));
+    client.getSpec().setIngress(new IngressSpec());
+    client.getSpec().getIngress().setEnabled(true);
+    client.getSpec().getIngress().setHosts(List.of("chat.example.com"));
+    client.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
+    client.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(1));
+    client.getSpec().setHorizontalPodAutoscaler(new Autoscaling());
+    client.getSpec().getHorizontalPodAutoscaler().setEnabled(true);
+    client.getSpec().getHorizontalPodAutoscaler().setMinReplicas(2);
+    client.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(5);
     return client;
   }
 }
