@@ -73,7 +73,8 @@ class LanguageModelReconcilerTest {
     model.getSpec().getConfiguration().setAdditionalParameters(Map.of("seed", "7"));
     client.resource(model).create();
 
-    ConfigMap configMap = await().until(() -> client.configMaps().inNamespace(ns).withName("gpt-model").get(), c -> c != null);
+    // the first reconcile of a fresh operator JVM (class loading, YAML) is slow on a loaded machine
+    ConfigMap configMap = await().atMost(Duration.ofSeconds(30)).until(() -> client.configMaps().inNamespace(ns).withName("gpt-model").get(), c -> c != null);
     String yaml = configMap.getData().get("proxy.yaml");
     assertThat(yaml).doesNotContain("sk-live-do-not-leak");
     ProxyConfig config = ProxyConfigFiles.parse(yaml);
