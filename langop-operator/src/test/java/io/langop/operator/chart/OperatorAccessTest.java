@@ -54,7 +54,7 @@ import org.junit.jupiter.api.Test;
  * (each kind created with every optional object, each object changed once, then removed by the spec changes
  * that remove them: a tool switched to sidecar mode, an agent switched to a schedule and back with its
  * workspace turned off and its instructions replaced by {@code codeRef}, a client's ingress, disruption budget
- * and autoscaler turned off) while every request
+ * and autoscaler turned off, the cluster deleted) while every request
  * it makes is recorded; each request must be allowed by the rendered ClusterRole or Role, and each rule
  * the chart renders must have been used, unless it is listed in {@link #NOT_EXERCISED_HERE} with the reason.
  */
@@ -70,7 +70,9 @@ class OperatorAccessTest {
       "coordination.k8s.io/leases:create", "leader election, as above",
       "coordination.k8s.io/leases:update", "leader election, as above (renewing the lease is a PUT)",
       "langop.io/languagemodels:get", "AgentSynthesis reads the model of spec.synthesis.modelRef when the informer"
-          + " has not seen it yet");
+          + " has not seen it yet",
+      "langop.io/languageclusters:get", "JOSDK reads a LanguageCluster again when the patch of its finalizer conflicts"
+          + " (ReconciliationDispatcher.conflictRetryingPatch)");
 
   @Test
   void theChartGrantsEveryRequestTheOperatorMakesAndNothingElse() throws Exception {
@@ -212,6 +214,9 @@ class OperatorAccessTest {
       eventually(() -> user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get() == null);
       eventually(() -> user.persistentVolumeClaims().inNamespace(NS).withName("digest-workspace").get() == null);
       eventually(() -> user.configMaps().inNamespace(NS).withName("digest-code").get() == null);
+      // a deleted cluster gives its namespace its labels back before its finalizer goes
+      user.resources(LanguageCluster.class).inNamespace(NS).withName("team").delete();
+      eventually(() -> user.resources(LanguageCluster.class).inNamespace(NS).withName("team").get() == null);
       operator.assertNoWritesWhileIdle(Duration.ofSeconds(1));
 
       return api.requests().since(operatorStart).stream()
