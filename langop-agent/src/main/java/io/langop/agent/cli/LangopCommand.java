@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code langop}: run, validate and scaffold agents written against the langop SDK. */
+/**
+ * {@code langop}: run, validate and scaffold agents written against the langop SDK; further
+ * subcommands come from the modules on the class path ({@link LangopSubcommand}).
+ */
 @Command(name = "langop", mixinStandardHelpOptions = true, versionProvider = LangopCommand.Version.class,
         description = "Run, validate and create langop agents.",
         subcommands = {RunCommand.class, ValidateCommand.class, NewCommand.class, VersionCommand.class})
@@ -28,6 +32,9 @@ public final class LangopCommand implements Runnable {
                 return CommandLine.defaultFactory().create(type);
             }
         });
+        for (LangopSubcommand extra : ServiceLoader.load(LangopSubcommand.class)) {
+            commandLine.addSubcommand(extra);
+        }
         commandLine.setExitCodeExceptionMapper(failure -> ExitStatus.RUN_FAILED.code());
         return commandLine;
     }

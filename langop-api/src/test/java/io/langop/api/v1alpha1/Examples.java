@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The manifests under examples/, one entry per YAML document. */
+/**
+ * The manifests under examples/, one entry per YAML document: the langop.io objects, and apart from
+ * them the core objects an example ships (the ConfigMap with an agent's own code).
+ */
 final class Examples {
 
   static final Path DIR = Path.of(System.getProperty("langop.examples.dir"));
@@ -30,10 +33,22 @@ final class Examples {
 
   private Examples() {}
 
-  private static final List<Document> ALL = readAll();
+  private static final List<Document> EVERY = readAll();
+  private static final List<Document> ALL = EVERY.stream().filter(Examples::langop).toList();
+  private static final List<Document> CORE = EVERY.stream().filter(d -> !langop(d)).toList();
 
+  /** The langop.io objects. */
   static List<Document> all() {
     return ALL;
+  }
+
+  /** The other objects. */
+  static List<Document> core() {
+    return CORE;
+  }
+
+  private static boolean langop(Document document) {
+    return document.object().path("apiVersion").asText().startsWith(LangopApi.GROUP + "/");
   }
 
   private static List<Document> readAll() {

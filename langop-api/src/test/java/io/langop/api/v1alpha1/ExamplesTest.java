@@ -102,6 +102,24 @@ class ExamplesTest {
             });
   }
 
+  /** Beside langop.io objects, an example may only ship the code of an agent with {@code spec.codeRef}. */
+  @Test
+  void everyOtherObjectIsTheConfigMapOfAnAgentsCode() {
+    Set<String> codeRefs = new HashSet<>();
+    Examples.all().stream()
+        .filter(d -> d.object().at("/spec/codeRef/name").isTextual())
+        .forEach(d -> codeRefs.add(d.object().at("/metadata/namespace").asText() + "/"
+            + d.object().at("/spec/codeRef/name").asText()));
+    assertThat(Examples.core())
+        .allSatisfy(
+            d -> {
+              assertThat(d.object().path("apiVersion").asText()).isEqualTo("v1");
+              assertThat(d.kind()).isEqualTo("ConfigMap");
+              assertThat(codeRefs).contains(d.object().at("/metadata/namespace").asText() + "/"
+                  + d.object().at("/metadata/name").asText());
+            });
+  }
+
   /** Applying a directory of examples gives a working set: every reference names an example. */
   @Test
   void everyReferenceNamesAnObjectThatAnExampleCreates() {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
-import io.langop.it.harness.LocalCluster;
+import io.langop.it.harness.LocalClusterExtension;
 import io.langop.it.harness.LocalWebSite;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ class AutonomousAgentIT {
   private static final String SUMMARY = "Kubernetes 1.99 turns sidecar containers on everywhere.";
 
   @RegisterExtension
-  static final LocalCluster cluster = new LocalCluster();
+  static final LocalClusterExtension cluster = new LocalClusterExtension();
 
   @Test
   void fetchesThroughTheSidecarAndSummarizesThroughTheModelProxyThenRollsOutNewCode() throws Exception {
@@ -84,7 +84,7 @@ class AutonomousAgentIT {
   }
 
   private static Map<String, String> digestAgent(String pageUrl, String outputFile) {
-    return Map.of("Agent.java", LocalCluster.fill(LocalCluster.resource("agents/DigestAgent.java"),
+    return Map.of("Agent.java", LocalClusterExtension.fill(LocalClusterExtension.resource("agents/DigestAgent.java"),
         Map.of("PAGE_URL", pageUrl, "OUTPUT_FILE", outputFile)));
   }
 

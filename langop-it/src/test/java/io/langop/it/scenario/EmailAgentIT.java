@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.langop.it.harness.LocalCluster;
+import io.langop.it.harness.LocalClusterExtension;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
@@ -28,7 +28,7 @@ class EmailAgentIT {
   private static final String DIGEST = "Two clusters upgraded overnight. No incidents.";
 
   @RegisterExtension
-  static final LocalCluster cluster = new LocalCluster();
+  static final LocalClusterExtension cluster = new LocalClusterExtension();
 
   @RegisterExtension
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetup.createCopy(
@@ -41,13 +41,13 @@ class EmailAgentIT {
     try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
       llm.thenText(DIGEST);
       cluster.createNamespace(NAMESPACE);
-      cluster.createConfigMap(NAMESPACE, "mailer-code", Map.of("Agent.java", LocalCluster.resource("agents/MailerAgent.java")));
+      cluster.createConfigMap(NAMESPACE, "mailer-code", Map.of("Agent.java", LocalClusterExtension.resource("agents/MailerAgent.java")));
       cluster.applyResource("scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl()));
       cluster.applyResource("scenarios/email-agent.yaml", Map.of("NAMESPACE", NAMESPACE,
           "SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "SMTP_USER", SMTP_USER, "SMTP_PASSWORD", SMTP_PASSWORD));
 
       Job job = cluster.runCronJobOnce(NAMESPACE, "mailer-agent");
-      assertThat(LocalCluster.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
+      assertThat(LocalClusterExtension.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
       MimeMessage[] received = smtp.getReceivedMessages();
       assertThat(received).hasSize(1);
       assertThat(received[0].getSubject()).isEqualTo("Morning digest");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.langop.it.harness.LocalCluster;
+import io.langop.it.harness.LocalClusterExtension;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,14 +25,14 @@ class ModelFallbackIT {
   private static final String HEADLINE = "Answered by the backup model.";
 
   @RegisterExtension
-  static final LocalCluster cluster = new LocalCluster();
+  static final LocalClusterExtension cluster = new LocalClusterExtension();
 
   @Test
   void aModelThatIsDownFallsBackToTheNextModel() throws Exception {
     try (ScriptedOpenAiServer backup = new ScriptedOpenAiServer()) {
       backup.thenText(HEADLINE);
       cluster.createNamespace(NAMESPACE);
-      cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalCluster.resource("agents/ReportAgent.java")));
+      cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
       // the fallback first, so the primary's proxy starts with it in its configuration instead of
       // picking it up on a later reload while the agent already calls it
       cluster.applyResource("scenarios/backup-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", backup.baseUrl()));
@@ -42,7 +42,7 @@ class ModelFallbackIT {
           "NAMESPACE", NAMESPACE, "DOWN_URL", "http://127.0.0.1:" + closedPort() + "/v1"));
 
       Job job = cluster.runCronJobOnce(NAMESPACE, "report-agent");
-      assertThat(LocalCluster.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
+      assertThat(LocalClusterExtension.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
       assertThat(backup.requests()).singleElement()
           .satisfies(request -> assertThat(request.path("model").asText()).isEqualTo("backup-model"));
       Path reports = cluster.claimDir(NAMESPACE, "report-workspace").resolve("reports");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.langop.it.harness.LocalCluster;
+import io.langop.it.harness.LocalClusterExtension;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,21 +24,21 @@ class ScheduledAgentIT {
   private static final String HEADLINE = "Platform team: all clusters upgraded, no incidents overnight.";
 
   @RegisterExtension
-  static final LocalCluster cluster = new LocalCluster();
+  static final LocalClusterExtension cluster = new LocalClusterExtension();
 
   @Test
   void aTickRunsOneJobToCompletionAndFilesTheReport() throws Exception {
     try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
       llm.thenText(HEADLINE);
       cluster.createNamespace(NAMESPACE);
-      cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalCluster.resource("agents/ReportAgent.java")));
+      cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
       Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
       cluster.applyResource("scenarios/scripted-model.yaml", values);
       cluster.applyResource("scenarios/scheduled-agent.yaml", values);
 
       Job job = cluster.runCronJobOnce(NAMESPACE, "report-agent");
       assertThat(cronJob().getSpec().getSchedule()).isEqualTo("0 9 * * 1-5");
-      assertThat(LocalCluster.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
+      assertThat(LocalClusterExtension.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
       assertThat(job.getStatus().getSucceeded()).isEqualTo(1);
 
       Path reports = cluster.claimDir(NAMESPACE, "report-workspace").resolve("reports");

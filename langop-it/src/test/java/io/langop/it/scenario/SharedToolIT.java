@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
-import io.langop.it.harness.LocalCluster;
+import io.langop.it.harness.LocalClusterExtension;
 import io.langop.it.harness.LocalWebSite;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.net.URI;
@@ -39,7 +39,7 @@ class SharedToolIT {
   private static final String ANSWER = "Yes: since 1.99 pods can be resized in place.";
 
   @RegisterExtension
-  static final LocalCluster cluster = new LocalCluster();
+  static final LocalClusterExtension cluster = new LocalClusterExtension();
 
   @Test
   void aServiceToolServesAScheduledAndAnInteractiveAgent() throws Exception {
@@ -48,8 +48,8 @@ class SharedToolIT {
       String page = site.url("/releases");
       cluster.createNamespace(NAMESPACE);
       cluster.createConfigMap(NAMESPACE, "scout-code", Map.of("Agent.java",
-          LocalCluster.fill(LocalCluster.resource("agents/DigestAgent.java"), Map.of("PAGE_URL", page, "OUTPUT_FILE", "digest.md"))));
-      cluster.createConfigMap(NAMESPACE, "concierge-code", Map.of("Agent.java", LocalCluster.resource("agents/ConciergeAgent.java")));
+          LocalClusterExtension.fill(LocalClusterExtension.resource("agents/DigestAgent.java"), Map.of("PAGE_URL", page, "OUTPUT_FILE", "digest.md"))));
+      cluster.createConfigMap(NAMESPACE, "concierge-code", Map.of("Agent.java", LocalClusterExtension.resource("agents/ConciergeAgent.java")));
       Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
       cluster.applyResource("scenarios/scripted-model.yaml", values);
       cluster.applyResource("scenarios/shared-tool.yaml", values);
@@ -62,7 +62,7 @@ class SharedToolIT {
       // the scheduled agent reads the page through the shared tool
       llm.thenText(SCOUT_NOTE);
       Job scoutRun = cluster.runCronJobOnce(NAMESPACE, "scout-agent");
-      assertThat(LocalCluster.outcome(scoutRun)).as("job %s", scoutRun.getMetadata().getName()).isEqualTo("Complete");
+      assertThat(LocalClusterExtension.outcome(scoutRun)).as("job %s", scoutRun.getMetadata().getName()).isEqualTo("Complete");
       assertThat(Files.readString(cluster.claimDir(NAMESPACE, "scout-workspace").resolve("digest.md"))).contains(SCOUT_NOTE);
 
       // the interactive agent answers a chat request and reads the page through the same tool on the way

@@ -1,4 +1,4 @@
-package io.langop.it.harness;
+package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -56,6 +56,10 @@ final class PodVolumes {
           ? dir : dir.resolve(mount.getSubPath()));
     }
     return mounts;
+  }
+
+  Path claimsRoot() {
+    return claimsRoot;
   }
 
   /** The claim's directory: the same for every pod that mounts the claim, kept across restarts. */

@@ -1,4 +1,4 @@
-package io.langop.it.harness;
+package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -59,6 +59,7 @@ final class PodRunner implements AutoCloseable {
   private record DeploymentPods(String templateHash, Long generation, List<LocalPod> pods) {}
 
   private final KubernetesClient client;
+  private final PodListener listener;
   private final Path podsDir;
   private final PodVolumes volumes;
   private final ServiceRouter router;
@@ -68,13 +69,14 @@ final class PodRunner implements AutoCloseable {
   private final Map<String, LocalPod> jobPods = new ConcurrentHashMap<>();
   private final AtomicInteger ticks = new AtomicInteger();
   private final List<SharedIndexInformer<?>> informers;
-  /** Should the test JVM be told to stop before the extension closes, no process outlives it. */
+  /** Should the JVM be told to stop before the runner is closed, no process outlives it. */
   private final Thread killPodsOnExit = new Thread(
       () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "kill-pods");
   private volatile boolean closed;
 
-  PodRunner(KubernetesClient client, Path workDir) {
+  PodRunner(KubernetesClient client, Path workDir, PodListener listener) {
     this.client = client;
+    this.listener = listener;
     this.podsDir = workDir.resolve("pods");
     this.volumes = new PodVolumes(client, workDir.resolve("volumes"));
     this.router = new ServiceRouter(client, this::endpoint);
@@ -88,6 +90,10 @@ final class PodRunner implements AutoCloseable {
   /** The directory behind a persistent volume claim, e.g. an agent's workspace. */
   Path claimDir(String namespace, String claim) {
     return volumes.claimDir(namespace, claim);
+  }
+
+  Path claimsRoot() {
+    return volumes.claimsRoot();
   }
 
   /** Directory of every pod that ran, with {@code pod.log} and one log per container. */
@@ -139,6 +145,11 @@ final class PodRunner implements AutoCloseable {
     return jobName;
   }
 
+  /** The loopback port of the router's listener for a Service port. */
+  int servicePort(String namespace, String service, int port) {
+    return router.localPort(namespace, service, port);
+  }
+
   /** The loopback port of a ready pod of the Deployment answering for {@code port}, as a port-forward would. */
   Optional<Integer> forward(String namespace, String deployment, int port) {
     DeploymentPods pods = deployments.get(namespace + "/" + deployment);
@@ -172,7 +183,7 @@ final class PodRunner implements AutoCloseable {
     while (pods.size() < replicas) {
       String podName = deployment.getMetadata().getName() + "-" + hash + "-" + pods.size();
       pods.add(LocalPod.serving(namespace, podName, deployment.getSpec().getTemplate(),
-          podsDir.resolve(namespace).resolve(podName), volumes, environment, () -> onEvents(() -> reportDeployment(key)))
+          podsDir.resolve(namespace).resolve(podName), volumes, environment, listener, () -> onEvents(() -> reportDeployment(key)))
           .start());
       LOG.info("Pod {}/{} started for Deployment {}", namespace, podName, key);
     }
@@ -225,7 +236,7 @@ final class PodRunner implements AutoCloseable {
     String podName = job.getMetadata().getName() + "-" + uid.substring(0, Math.min(5, uid.length()));
     int backoffLimit = Objects.requireNonNullElse(job.getSpec().getBackoffLimit(), DEFAULT_JOB_BACKOFF_LIMIT);
     LocalPod pod = LocalPod.runToCompletion(namespace, podName, job.getSpec().getTemplate(), backoffLimit,
-        podsDir.resolve(namespace).resolve(podName), volumes, environment, () -> onEvents(() -> reportJob(job)));
+        podsDir.resolve(namespace).resolve(podName), volumes, environment, listener, () -> onEvents(() -> reportJob(job)));
     jobPods.put(key, pod.start());
     LOG.info("Pod {}/{} started for Job {}", namespace, podName, key);
     editJobStatus(job, new JobStatusBuilder().withActive(1).withStartTime(now()).build());

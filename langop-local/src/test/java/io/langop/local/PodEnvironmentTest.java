@@ -1,4 +1,4 @@
-package io.langop.it.harness;
+package io.langop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.langop.it.harness;
+package io.langop.local;
 
 import io.langop.agent.cli.Main;
 import io.langop.proxy.ModelProxyMain;

@@ -1,4 +1,4 @@
-package io.langop.it.harness;
+package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;

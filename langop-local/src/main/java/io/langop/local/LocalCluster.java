@@ -1,6 +1,4 @@
-package io.langop.it.harness;
-
-import static org.awaitility.Awaitility.await;
+package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -24,91 +22,90 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * A cluster without a cluster, for one test class: the fabric8 mock API server in CRUD mode with
- * the langop.io CRDs, the real operator in-process against it, and the {@link PodRunner} playing
- * kubelet for the Deployments, Jobs and CronJob ticks the operator creates. When a test fails, the
- * log of every pod and container is printed. Register it with {@code @RegisterExtension static}.
+ * A cluster without a cluster: the fabric8 mock API server in CRUD mode on a loopback socket with
+ * the langop.io CRDs, the real operator in this JVM against it, and the {@link PodRunner} playing
+ * kubelet for the Deployments, Jobs and CronJob ticks the operator creates. Used by {@code langop
+ * local} and by the end-to-end suites of langop-it.
  */
-public final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+public final class LocalCluster implements AutoCloseable {
 
   private static final int LOG_TAIL_LINES = 120;
 
-  private KubernetesMockServer apiServer;
-  private KubernetesClient client;
-  private Operator operator;
-  private PodRunner pods;
-  private Path workDir;
+  private final KubernetesMockServer apiServer;
+  private final KubernetesClient client;
+  private final Operator operator;
+  private final PodRunner pods;
 
-  @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
-    workDir = Path.of(System.getProperty("langop.it.work", "target/it-work"))
-        .resolve(context.getRequiredTestClass().getSimpleName()).toAbsolutePath();
-    deleteRecursively(workDir);
-    Files.createDirectories(workDir);
+  private LocalCluster(KubernetesMockServer apiServer, KubernetesClient client, Operator operator, PodRunner pods) {
+    this.apiServer = apiServer;
+    this.client = client;
+    this.operator = operator;
+    this.pods = pods;
+  }
+
+  /**
+   * Starts the API server, installs the CRDs, starts the operator with {@code settings} and the pod
+   * runner; everything the pods write goes under {@code workDir}; what happens to pods goes to
+   * {@code podListener} too.
+   */
+  public static LocalCluster start(Path workDir, OperatorSettings settings, PodListener podListener) {
+    createDirectories(workDir);
     // the mock server logs every request at INFO through java.util.logging
     java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
-    apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+    KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     apiServer.init();
-    client = apiServer.createClient();
-    new CrdInstaller(client).install();
-    operator = LangopOperator.create(client, OperatorSettings.defaults(), new SimpleMeterRegistry(), null);
-    operator.start();
-    pods = new PodRunner(client, workDir);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (pods != null) {
-      pods.close();
-    }
-    if (operator != null) {
-      operator.stop();
-    }
-    if (client != null) {
+    KubernetesClient client = apiServer.createClient();
+    Operator operator = null;
+    try {
+      new CrdInstaller(client).install();
+      operator = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null);
+      operator.start();
+      return new LocalCluster(apiServer, client, operator, new PodRunner(client, workDir, podListener));
+    } catch (RuntimeException failed) {
+      if (operator != null) {
+        operator.stop();
+      }
       client.close();
-    }
-    if (apiServer != null) {
       apiServer.destroy();
+      throw failed;
     }
   }
 
-  @Override
-  public void testFailed(ExtensionContext context, Throwable cause) {
-    System.out.println(podLogs());
+  public static LocalCluster start(Path workDir, OperatorSettings settings) {
+    return start(workDir, settings, PodListener.NONE);
   }
 
   public KubernetesClient client() {
     return client;
   }
 
+  /** The URL of the in-process API server, for a kubeconfig or {@code kubectl --server}. */
+  public String apiServerUrl() {
+    return client.getMasterUrl().toString();
+  }
+
   public void createNamespace(String name) {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .createOr(NonDeletingOperation::update);
   }
 
   /** Creates or updates every object of a YAML stream, as {@code kubectl apply} would. */
   public List<HasMetadata> apply(String yaml) {
-    List<HasMetadata> resources = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+    return apply(client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items());
+  }
+
+  /** Creates or updates each object, in order. */
+  public List<HasMetadata> apply(List<HasMetadata> resources) {
     return resources.stream()
         .map(resource -> client.resource(resource).createOr(NonDeletingOperation::update))
         .toList();
-  }
-
-  /** Applies a YAML file from the test class path after replacing each {@code ${KEY}}. */
-  public List<HasMetadata> applyResource(String path, Map<String, String> values) {
-    return apply(fill(resource(path), values));
   }
 
   public void createConfigMap(String namespace, String name, Map<String, String> data) {
@@ -131,17 +128,11 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback, 
   }
 
   /**
-   * Waits until the operator created the CronJob, fires it once and waits for the Job to finish.
-   *
-   * @return the finished Job
+   * The loopback port standing for {@code service.namespace:port}, as kube-proxy would route it to a
+   * ready pod the Service selects.
    */
-  public Job runCronJobOnce(String namespace, String cronJob) {
-    await("CronJob " + cronJob).atMost(Duration.ofSeconds(30))
-        .until(() -> client.batch().v1().cronjobs().inNamespace(namespace).withName(cronJob).get() != null);
-    String name = pods.trigger(namespace, cronJob);
-    await("Job " + name + " finished").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-        .until(() -> outcome(client.batch().v1().jobs().inNamespace(namespace).withName(name).get()) != null);
-    return client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+  public int servicePort(String namespace, String service, int port) {
+    return pods.servicePort(namespace, service, port);
   }
 
   /** {@code Complete} or {@code Failed} once a Job finished, else null. */
@@ -158,6 +149,16 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback, 
   /** What the pods wrote into a persistent volume claim, e.g. {@code <agent>-workspace}. */
   public Path claimDir(String namespace, String claim) {
     return pods.claimDir(namespace, claim);
+  }
+
+  /** Directory of the persistent volume claims, one directory per namespace and claim. */
+  public Path claimsRoot() {
+    return pods.claimsRoot();
+  }
+
+  /** Directory of every pod that ran, with {@code pod.log} and one log per container. */
+  public Path podsDir() {
+    return pods.podsDir();
   }
 
   /** The tail of every pod's event log and container logs. */
@@ -179,39 +180,20 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback, 
     return out.toString();
   }
 
-  /** A text file from the test class path. */
-  public static String resource(String path) {
-    try (var in = LocalCluster.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  /** Stops every pod, then the operator, then the API server. */
+  @Override
+  public void close() {
+    pods.close();
+    operator.stop();
+    client.close();
+    apiServer.destroy();
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Replaces each {@code ${KEY}}; a placeholder left without a value is an error, not a silent blank. */
-  public static String fill(String text, Map<String, String> values) {
-    String filled = text;
-    for (var value : values.entrySet()) {
-      filled = filled.replace("${" + value.getKey() + "}", value.getValue());
-    }
-    var left = java.util.regex.Pattern.compile("\\$\\{[A-Z_]+}").matcher(filled);
-    if (left.find()) {
-      throw new IllegalArgumentException("no value for " + left.group());
-    }
-    return filled;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

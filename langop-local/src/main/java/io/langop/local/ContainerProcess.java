@@ -1,13 +1,17 @@
-package io.langop.it.harness;
+package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One container as a JVM process: the image's main class on the test JVM's class path, the
+ * One container as a JVM process: the image's main class on this module's class path, the
  * container's environment (and nothing inherited), {@code PORT} set to its own loopback port,
  * stdout and stderr appended to {@code <container>.log} in the pod directory.
  */
@@ -31,6 +35,7 @@ final class ContainerProcess {
 
   private static final HttpClient PROBES = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  private static final String CLASS_PATH = modulesClassPath();
 
   private final Container container;
   private final Map<String, String> env;
@@ -73,7 +78,7 @@ final class ContainerProcess {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // quick start-up matters more than peak speed for these short-lived processes
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
-        "-cp", System.getProperty("java.class.path"),
+        "-cp", CLASS_PATH,
         entrypoint.mainClass()));
     List<String> args = container.getArgs();
     command.addAll(args == null || args.isEmpty() ? entrypoint.defaultArgs() : args);
@@ -153,6 +158,25 @@ final class ContainerProcess {
       current.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The class path this module was loaded from: the JVM's, unless a class loader of its own holds
+   * the modules, as under {@code mvn exec:java}, whose JVM class path is Maven's.
+   */
+  private static String modulesClassPath() {
+    if (ContainerProcess.class.getClassLoader() instanceof URLClassLoader loader) {
+      List<String> entries = new ArrayList<>();
+      for (URL url : loader.getURLs()) {
+        try {
+          entries.add(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException | IllegalArgumentException notAFile) {
+          // only local jars and directories can go on a command line
+        }
+      }
+      return String.join(File.pathSeparator, entries);
+    }
+    return System.getProperty("java.class.path");
   }
 
   /** The command without the class path, which is long and the same for every process. */

@@ -1,4 +1,4 @@
-package io.langop.it.harness;
+package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -49,6 +49,7 @@ final class LocalPod implements AutoCloseable {
   private final Path dir;
   private final PodVolumes volumes;
   private final PodEnvironment environment;
+  private final PodListener listener;
   private final Runnable onChange;
   private final Thread supervisor;
   private final List<ContainerProcess> sidecars = new ArrayList<>();
@@ -60,7 +61,7 @@ final class LocalPod implements AutoCloseable {
   private volatile boolean ready;
 
   private LocalPod(String namespace, String name, PodTemplateSpec template, Integer backoffLimit, Path dir,
-      PodVolumes volumes, PodEnvironment environment, Runnable onChange) {
+      PodVolumes volumes, PodEnvironment environment, PodListener listener, Runnable onChange) {
     this.namespace = namespace;
     this.name = name;
     this.template = template;
@@ -68,20 +69,21 @@ final class LocalPod implements AutoCloseable {
     this.dir = dir;
     this.volumes = volumes;
     this.environment = environment;
+    this.listener = listener;
     this.onChange = onChange;
     this.supervisor = Thread.ofVirtual().name("pod-" + name).unstarted(this::supervise);
   }
 
   /** A pod of a Deployment: runs until stopped, containers restarted when they exit. */
   static LocalPod serving(String namespace, String name, PodTemplateSpec template, Path dir, PodVolumes volumes,
-      PodEnvironment environment, Runnable onChange) {
-    return new LocalPod(namespace, name, template, null, dir, volumes, environment, onChange);
+      PodEnvironment environment, PodListener listener, Runnable onChange) {
+    return new LocalPod(namespace, name, template, null, dir, volumes, environment, listener, onChange);
   }
 
   /** A pod of a Job: done when its main containers exit 0, failed after {@code backoffLimit} retries. */
   static LocalPod runToCompletion(String namespace, String name, PodTemplateSpec template, int backoffLimit,
-      Path dir, PodVolumes volumes, PodEnvironment environment, Runnable onChange) {
-    return new LocalPod(namespace, name, template, backoffLimit, dir, volumes, environment, onChange);
+      Path dir, PodVolumes volumes, PodEnvironment environment, PodListener listener, Runnable onChange) {
+    return new LocalPod(namespace, name, template, backoffLimit, dir, volumes, environment, listener, onChange);
   }
 
   LocalPod start() {
@@ -321,6 +323,7 @@ final class LocalPod implements AutoCloseable {
   }
 
   void event(String message) {
+    listener.podEvent(namespace, name, message);
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("pod.log"), Instant.now() + " " + message + "\n", StandardCharsets.UTF_8,

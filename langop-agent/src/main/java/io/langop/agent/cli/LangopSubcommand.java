@@ -1,0 +1,10 @@
+package io.langop.agent.cli;
+
+/**
+ * A {@code langop} subcommand another module provides, found with {@link java.util.ServiceLoader}
+ * when that module is on the class path: the CLI does not depend on it. An implementation is a
+ * picocli {@code @Command} class with a public no-argument constructor, listed in {@code
+ * META-INF/services/io.langop.agent.cli.LangopSubcommand}; e.g. {@code local} from langop-local,
+ * which brings the operator.
+ */
+public interface LangopSubcommand {}
