@@ -127,14 +127,6 @@ public final class LocalCluster implements AutoCloseable {
         "Deployment " + namespace + "/" + deployment + " has no ready pod"));
   }
 
-  /**
-   * The loopback port standing for {@code service.namespace:port}, as kube-proxy would route it to a
-   * ready pod the Service selects.
-   */
-  public int servicePort(String namespace, String service, int port) {
-    return pods.servicePort(namespace, service, port);
-  }
-
   /** {@code Complete} or {@code Failed} once a Job finished, else null. */
   public static String outcome(Job job) {
     if (job == null || job.getStatus() == null || job.getStatus().getConditions() == null) {

@@ -54,6 +54,7 @@ final class LocalPod implements AutoCloseable {
   private final Thread supervisor;
   private final List<ContainerProcess> sidecars = new ArrayList<>();
   private final List<ContainerProcess> mains = new ArrayList<>();
+  private final List<ContainerProcess> inits = new ArrayList<>();
   private final Map<String, Integer> portsByName = new HashMap<>();
   private final Map<Integer, Integer> portsByNumber = new HashMap<>();
   private Map<String, Path> volumeDirs = Map.of();
@@ -132,6 +133,7 @@ final class LocalPod implements AutoCloseable {
       for (Container init : Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of())) {
         if (!"Always".equals(init.getRestartPolicy())) {
           ContainerProcess process = processFor(init);
+          inits.add(process);
           process.start();
           event("init container " + init.getName() + " started");
           int code = awaitExit(process);
@@ -165,10 +167,16 @@ final class LocalPod implements AutoCloseable {
       phase = Phase.FAILED;
     } finally {
       ready = false;
-      mains.forEach(ContainerProcess::stop);
-      sidecars.forEach(ContainerProcess::stop);
+      // close() interrupts this thread: the containers still get their grace period, as from a kubelet
+      boolean interrupted = Thread.interrupted();
+      stopAll(inits);
+      stopAll(mains);
+      stopAll(sidecars);
       event("stopped (" + phase + ")");
       onChange.run();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -211,6 +219,18 @@ final class LocalPod implements AutoCloseable {
           waitingFor = missing.getMessage();
         }
         Thread.sleep(250);
+      }
+    }
+  }
+
+  /** Like the kubelet: the main containers together, then the sidecars together, each with its grace period. */
+  private static void stopAll(List<ContainerProcess> containers) {
+    List<Thread> stopping = containers.stream().map(container -> Thread.ofVirtual().start(container::stop)).toList();
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

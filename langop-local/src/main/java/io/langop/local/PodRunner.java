@@ -145,11 +145,6 @@ final class PodRunner implements AutoCloseable {
     return jobName;
   }
 
-  /** The loopback port of the router's listener for a Service port. */
-  int servicePort(String namespace, String service, int port) {
-    return router.localPort(namespace, service, port);
-  }
-
   /** The loopback port of a ready pod of the Deployment answering for {@code port}, as a port-forward would. */
   Optional<Integer> forward(String namespace, String deployment, int port) {
     DeploymentPods pods = deployments.get(namespace + "/" + deployment);
