@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One pod played by processes, as a kubelet would run it: volumes and environment prepared (waiting
@@ -58,6 +60,7 @@ final class LocalPod implements AutoCloseable {
   private final Map<String, Integer> portsByName = new HashMap<>();
   private final Map<Integer, Integer> portsByNumber = new HashMap<>();
   private Map<String, Path> volumeDirs = Map.of();
+  private UnaryOperator<String> localizeText = UnaryOperator.identity();
   private volatile Phase phase = Phase.PENDING;
   private volatile boolean ready;
 
@@ -190,7 +193,10 @@ final class LocalPod implements AutoCloseable {
     String waitingFor = null;
     while (true) {
       try {
-        Map<String, Path> volumeDirs = volumes.materialize(namespace, Objects.requireNonNullElse(spec.getVolumes(), List.of()), dir);
+        List<Volume> specVolumes = Objects.requireNonNullElse(spec.getVolumes(), List.of());
+        Map<String, Path> podMounts = PodVolumes.podMounts(spec, volumes.dirs(namespace, specVolumes, dir));
+        localizeText = text -> PodVolumes.localizePaths(text, podMounts);
+        Map<String, Path> volumeDirs = volumes.materialize(namespace, specVolumes, dir, localizeText);
         List<Container> sidecarSpecs = Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of()).stream()
             .filter(init -> "Always".equals(init.getRestartPolicy())).toList();
         Map<Container, Integer> ports = new LinkedHashMap<>();
@@ -289,7 +295,8 @@ final class LocalPod implements AutoCloseable {
   /** Like the kubelet, running pods see ConfigMap and Secret changes in their files; a deleted object leaves the last content. */
   private void syncVolumes() {
     try {
-      volumes.materialize(namespace, Objects.requireNonNullElse(template.getSpec().getVolumes(), List.of()), dir);
+      volumes.materialize(namespace, Objects.requireNonNullElse(template.getSpec().getVolumes(), List.of()), dir,
+          localizeText);
     } catch (MissingObjectException deleted) {
       // the files keep their last content
     }

@@ -3,6 +3,7 @@ package io.langop.local;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -18,10 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A pod's volumes as directories: ConfigMaps and Secrets written out as files (and written again
- * when they change, see {@link LocalPod}), persistent volume claims as one directory per claim that outlives pods, emptyDirs
+ * when they change, see {@link LocalPod}; container paths in ConfigMap text become host paths), persistent volume claims as one directory per claim that outlives pods, emptyDirs
  * inside the pod's directory.
  */
 final class PodVolumes {
@@ -34,13 +39,54 @@ final class PodVolumes {
     this.claimsRoot = claimsRoot;
   }
 
-  /** The directory of every volume of the pod, by volume name. */
-  Map<String, Path> materialize(String namespace, List<Volume> volumes, Path podDir) throws MissingObjectException {
+  /**
+   * Writes every volume of the pod and returns its directory, by volume name; the text of ConfigMap
+   * files goes through {@code localizeText} first (see {@link #localizePaths}).
+   */
+  Map<String, Path> materialize(String namespace, List<Volume> volumes, Path podDir, UnaryOperator<String> localizeText)
+      throws MissingObjectException {
     Map<String, Path> dirs = new LinkedHashMap<>();
     for (Volume volume : volumes) {
-      dirs.put(volume.getName(), materialize(namespace, volume, podDir.resolve("volumes").resolve(volume.getName())));
+      dirs.put(volume.getName(), materialize(namespace, volume, dir(namespace, volume, podDir), localizeText));
     }
     return dirs;
+  }
+
+  /** Where each volume of the pod lives, by volume name, without writing anything. */
+  Map<String, Path> dirs(String namespace, List<Volume> volumes, Path podDir) {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    volumes.forEach(volume -> dirs.put(volume.getName(), dir(namespace, volume, podDir)));
+    return dirs;
+  }
+
+  private Path dir(String namespace, Volume volume, Path podDir) {
+    return volume.getPersistentVolumeClaim() != null
+        ? claimDir(namespace, volume.getPersistentVolumeClaim().getClaimName())
+        : podDir.resolve("volumes").resolve(volume.getName());
+  }
+
+  /** Every mount path of every container of the pod → host path, longest mount path first. */
+  static Map<String, Path> podMounts(PodSpec spec, Map<String, Path> volumeDirs) {
+    Map<String, Path> mounts = new java.util.TreeMap<>(java.util.Comparator.comparing(String::length).reversed()
+        .thenComparing(java.util.Comparator.naturalOrder()));
+    Stream.concat(Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of()).stream(),
+            Objects.requireNonNullElse(spec.getContainers(), List.<Container>of()).stream())
+        .forEach(container -> mounts.putAll(mounts(container, volumeDirs)));
+    return mounts;
+  }
+
+  /**
+   * A configuration file that names files of another volume by their path in the container (the
+   * model proxy's config names its API-key files under the Secret's mount) gets the host paths, as
+   * environment values do: each mount path, standing as a path of its own, becomes its directory.
+   */
+  static String localizePaths(String text, Map<String, Path> mounts) {
+    String local = text;
+    for (var mount : mounts.entrySet()) {
+      local = Pattern.compile("(?<![\\w./-])" + Pattern.quote(mount.getKey()) + "(?![\\w.-])").matcher(local)
+          .replaceAll(Matcher.quoteReplacement(mount.getValue().toString()));
+    }
+    return local;
   }
 
   /** Container mount path → host path, longest mount path first so nested mounts win. */
@@ -67,9 +113,10 @@ final class PodVolumes {
     return claimsRoot.resolve(namespace).resolve(claim);
   }
 
-  private Path materialize(String namespace, Volume volume, Path dir) throws MissingObjectException {
+  private Path materialize(String namespace, Volume volume, Path dir, UnaryOperator<String> localizeText)
+      throws MissingObjectException {
     if (volume.getPersistentVolumeClaim() != null) {
-      return createDirectories(claimDir(namespace, volume.getPersistentVolumeClaim().getClaimName()));
+      return createDirectories(dir);
     }
     createDirectories(dir);
     if (volume.getEmptyDir() != null) {
@@ -77,7 +124,8 @@ final class PodVolumes {
     }
     if (volume.getConfigMap() != null) {
       var source = volume.getConfigMap();
-      writeConfigMap(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir);
+      writeConfigMap(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir,
+          localizeText);
       return dir;
     }
     if (volume.getSecret() != null) {
@@ -89,7 +137,8 @@ final class PodVolumes {
       for (VolumeProjection projection : volume.getProjected().getSources()) {
         if (projection.getConfigMap() != null) {
           var source = projection.getConfigMap();
-          writeConfigMap(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir);
+          writeConfigMap(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir,
+              localizeText);
         } else if (projection.getSecret() != null) {
           var source = projection.getSecret();
           writeSecret(namespace, source.getName(), source.getItems(), Boolean.TRUE.equals(source.getOptional()), dir);
@@ -103,8 +152,8 @@ final class PodVolumes {
         + "projected, persistentVolumeClaim and emptyDir volumes");
   }
 
-  private void writeConfigMap(String namespace, String name, List<KeyToPath> items, boolean optional, Path dir)
-      throws MissingObjectException {
+  private void writeConfigMap(String namespace, String name, List<KeyToPath> items, boolean optional, Path dir,
+      UnaryOperator<String> localizeText) throws MissingObjectException {
     ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(name).get();
     if (configMap == null) {
       if (optional) {
@@ -114,7 +163,7 @@ final class PodVolumes {
     }
     Map<String, byte[]> data = new LinkedHashMap<>();
     Objects.requireNonNullElse(configMap.getData(), Map.<String, String>of())
-        .forEach((key, value) -> data.put(key, value.getBytes(StandardCharsets.UTF_8)));
+        .forEach((key, value) -> data.put(key, localizeText.apply(value).getBytes(StandardCharsets.UTF_8)));
     Objects.requireNonNullElse(configMap.getBinaryData(), Map.<String, String>of())
         .forEach((key, value) -> data.put(key, Base64.getDecoder().decode(value)));
     writeItems("ConfigMap " + namespace + "/" + name, data, items, dir);
