@@ -69,10 +69,13 @@ final class PodRunner implements AutoCloseable {
   private final Map<String, LocalPod> jobPods = new ConcurrentHashMap<>();
   private final AtomicInteger ticks = new AtomicInteger();
   private final List<SharedIndexInformer<?>> informers;
-  /** Should the JVM be told to stop before the runner is closed, no process outlives it. */
-  private final Thread killPodsOnExit = new Thread(
-      () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "kill-pods");
+  /**
+   * Should the JVM be told to stop (Ctrl-C, SIGTERM) before the runner is closed, the pods are stopped
+   * as {@link #close()} does and whatever process is left is killed: none outlives the JVM.
+   */
+  private final Thread stopPodsOnExit = new Thread(this::stopOnExit, "stop-pods");
   private volatile boolean closed;
+  private boolean stopped;
 
   PodRunner(KubernetesClient client, Path workDir, PodListener listener) {
     this.client = client;
@@ -84,7 +87,7 @@ final class PodRunner implements AutoCloseable {
     this.informers = List.of(
         client.apps().deployments().inAnyNamespace().inform(handler(this::reconcile, this::removeDeployment)),
         client.batch().v1().jobs().inAnyNamespace().inform(handler(this::runJob, this::removeJob)));
-    Runtime.getRuntime().addShutdownHook(killPodsOnExit);
+    Runtime.getRuntime().addShutdownHook(stopPodsOnExit);
   }
 
   /** The directory behind a persistent volume claim, e.g. an agent's workspace. */
@@ -362,9 +365,18 @@ final class PodRunner implements AutoCloseable {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  /** Stops watching, then stops every pod. */
+  private void stopOnExit() {
+    close();
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Stops watching, then stops every pod; a second call waits for the first. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     closed = true;
     informers.forEach(SharedIndexInformer::close);
     events.shutdown();
@@ -385,6 +397,10 @@ final class PodRunner implements AutoCloseable {
       }
     }
     router.close();
-    Runtime.getRuntime().removeShutdownHook(killPodsOnExit);
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopPodsOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // closed by a shutdown hook: the hook is running or done
+    }
   }
 }

@@ -82,7 +82,7 @@ class ExamplesIT {
             .until(() -> podLogsMention("support", "support-bot-agent", "not a langop module"));
         assertThat(phase("LanguageAgent support/support-bot")).isNotEqualTo("Running");
         assertThat(phase("LanguageClient support/support-chat")).as("clients are validated only").isNotEqualTo("Failed");
-        Deployment webSearch = cluster.client().apps().deployments().inNamespace("support").withName("web-search").get();
+        Deployment webSearch = cluster.client().apps().deployments().inNamespace("support").withName("web-search-tool").get();
         assertThat(webSearch.getStatus().getReadyReplicas()).as("both replicas of the shared web tool run").isEqualTo(2);
       } finally {
         System.out.println(states(objects));
