@@ -119,12 +119,11 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Like {@code kubectl port-forward deployment/<name> <port>}: the loopback port of a ready pod of
-   * the Deployment; fails when none is ready.
+   * The loopback port standing for {@code <service>.<namespace>:<port>}, as a client in the cluster
+   * reaches it: each connection goes to a ready pod the Service selects.
    */
-  public int portForward(String namespace, String deployment, int port) {
-    return pods.forward(namespace, deployment, port).orElseThrow(() -> new IllegalStateException(
-        "Deployment " + namespace + "/" + deployment + " has no ready pod"));
+  public int servicePort(String namespace, String service, int port) {
+    return pods.servicePort(namespace, service, port);
   }
 
   /** {@code Complete} or {@code Failed} once a Job finished, else null. */

@@ -148,11 +148,8 @@ final class PodRunner implements AutoCloseable {
     return jobName;
   }
 
-  /** The loopback port of a ready pod of the Deployment answering for {@code port}, as a port-forward would. */
-  Optional<Integer> forward(String namespace, String deployment, int port) {
-    DeploymentPods pods = deployments.get(namespace + "/" + deployment);
-    return pods == null ? Optional.empty() : pods.pods().stream().filter(LocalPod::ready).findFirst()
-        .flatMap(pod -> pod.port(new IntOrString(port)));
+  int servicePort(String namespace, String service, int port) {
+    return router.localPort(namespace, service, port);
   }
 
   private Optional<Integer> endpoint(String namespace, Map<String, String> selector, IntOrString targetPort) {

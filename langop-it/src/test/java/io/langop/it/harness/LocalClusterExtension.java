@@ -94,8 +94,8 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
     return cluster.triggerCronJob(namespace, cronJob);
   }
 
-  public int portForward(String namespace, String deployment, int port) {
-    return cluster.portForward(namespace, deployment, port);
+  public int servicePort(String namespace, String service, int port) {
+    return cluster.servicePort(namespace, service, port);
   }
 
   public Path claimDir(String namespace, String claim) {

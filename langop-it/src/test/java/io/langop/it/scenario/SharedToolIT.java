@@ -67,7 +67,12 @@ class SharedToolIT {
 
       // the interactive agent answers a chat request and reads the page through the same tool on the way
       llm.thenToolCall("web_fetch", "{\"url\":\"" + page + "\"}").thenText(ANSWER);
-      int chatPort = cluster.portForward(NAMESPACE, "concierge-agent", 8080);
+      // through the Service the operator gives an interactive agent, as a client in the cluster would
+      await("chat Service").atMost(Duration.ofMinutes(1))
+          .until(() -> cluster.client().services().inNamespace(NAMESPACE).withName("concierge-agent").get() != null);
+      int chatPort = cluster.servicePort(NAMESPACE, "concierge-agent",
+          cluster.client().services().inNamespace(NAMESPACE).withName("concierge-agent").get().getSpec().getPorts()
+              .getFirst().getPort());
       await("chat endpoint ready").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
           .until(() -> ready(chatPort));
       OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl("http://127.0.0.1:" + chatPort + "/v1")
