@@ -49,7 +49,7 @@ class ExamplesIT {
       secret("research", "openai-credentials", Map.of("api-key", "sk-example"));
       secret("research", "smtp-credentials", Map.of("username", "digest", "password", "example"));
       secret("support", "openai-credentials", Map.of("api-key", "sk-example"));
-      secret("support", "redis-credentials", Map.of("url", "redis://redis.support.svc:6379"));
+      secret("support", "redis-credentials", Map.of("url", "redis://redis.support.svc:6379", "password", "example"));
       secret("support", "sso-client", Map.of("client-secret", "example"));
       cluster.createConfigMap("support", "support-bot-code",
           Map.of("Agent.java", LocalClusterExtension.resource("agents/ConciergeAgent.java")));
