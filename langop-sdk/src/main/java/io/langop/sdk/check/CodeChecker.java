@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -65,9 +66,16 @@ public final class CodeChecker {
         this.options = List.of("-classpath", classpath, "-proc:none", "-Xlint:none", "-g:source,lines", "-implicit:none");
     }
 
-    /** Compiles against the classpath of the running JVM, which holds the SDK. */
+    /**
+     * Compiles against the jars of the running JVM that hold the agent API ({@link SandboxPolicy#API_LIBRARIES}),
+     * not its whole classpath: code using anything else is refused anyway, and javac then opens and
+     * indexes five jars instead of every jar of the runtime, which is most of a cold check.
+     */
     public static CodeChecker forRuntimeClasspath() {
-        return new CodeChecker(System.getProperty("java.class.path", "") + File.pathSeparator + sdkLocation());
+        return new CodeChecker(SandboxPolicy.API_LIBRARIES.stream()
+                .map(CodeChecker::location)
+                .distinct()
+                .collect(Collectors.joining(File.pathSeparator)));
     }
 
     public synchronized CheckResult check(String source) {
@@ -154,12 +162,12 @@ public final class CodeChecker {
         return matcher.find() ? matcher.group(1) : "Agent";
     }
 
-    /** The jar or directory holding the SDK, in case the JVM was started from a manifest-only classpath. */
-    private static String sdkLocation() {
+    /** The jar (or classes directory) {@code type} was loaded from. */
+    private static String location(Class<?> type) {
         try {
-            return new File(LangopAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
         } catch (Exception unknown) {
-            return "";
+            throw new IllegalStateException("cannot locate the jar of " + type.getName() + ", which agent code compiles against", unknown);
         }
     }
 

@@ -1,5 +1,10 @@
 package io.langop.sdk.check;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.TreeNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langop.sdk.agent.LangopAgent;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +16,13 @@ import java.util.Set;
  * is refused with the reason shown to the author (or to the LLM repairing synthesized code).
  */
 final class SandboxPolicy {
+
+    /**
+     * One type of each library agent code compiles against: the SDK, Jackson's tree model (with the core
+     * and annotation jars its classes refer to) and the SLF4J API. The JDK comes from the running JVM.
+     */
+    static final List<Class<?>> API_LIBRARIES = List.of(
+            LangopAgent.class, JsonNode.class, TreeNode.class, JsonInclude.class, org.slf4j.Logger.class);
 
     /** Packages whose every public type is allowed. */
     private static final Set<String> ALLOWED_PACKAGES = Set.of(

@@ -154,6 +154,19 @@ class CodeCheckerTest {
     }
 
     @Test
+    void compiles_against_the_agent_api_only_not_every_library_of_the_runtime() {
+        // langchain4j is on this JVM's classpath (the SDK uses it) but not part of what agent code may use
+        CheckResult result = CHECKER.check(agentWith("", "", "dev.langchain4j.model.chat.ChatModel model = null;"));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.diagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.origin()).isEqualTo(Diagnostic.Origin.COMPILER);
+            assertThat(diagnostic.line()).isEqualTo(7);
+            assertThat(diagnostic.message()).contains("dev.langchain4j.model.chat");
+        });
+    }
+
+    @Test
     void requires_exactly_one_agent_class() {
         CheckResult result = CHECKER.check("public class Agent { }");
 
