@@ -4,8 +4,8 @@ import io.langop.agent.runtime.AgentLoader;
 import io.langop.agent.runtime.AgentRuntime;
 import io.langop.agent.runtime.ExitStatus;
 import io.langop.agent.runtime.InvalidAgentException;
+import io.langop.agent.runtime.RuntimeChecker;
 import io.langop.sdk.agent.AgentDefinition;
-import io.langop.sdk.check.CodeChecker;
 import io.langop.sdk.config.AgentConfig;
 import java.net.URI;
 import java.nio.file.Files;
@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             LOG.info("No agent code at {}: running the instructions as the single objective", source);
             return AgentDefinition.fromInstructions(config.agentName().orElse("agent"), config.instructions().get());
         }
-        return new AgentLoader(CodeChecker.forRuntimeClasspath()).load(source);
+        return new AgentLoader(RuntimeChecker.get()).load(source);
     }
 
     /** On SIGTERM the run in progress is interrupted (its step aborts) and the process exits with 143. */

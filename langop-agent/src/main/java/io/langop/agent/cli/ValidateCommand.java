@@ -3,8 +3,8 @@ package io.langop.agent.cli;
 import io.langop.agent.runtime.AgentLoader;
 import io.langop.agent.runtime.ExitStatus;
 import io.langop.agent.runtime.InvalidAgentException;
+import io.langop.agent.runtime.RuntimeChecker;
 import io.langop.sdk.agent.AgentDefinition;
-import io.langop.sdk.check.CodeChecker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgentLoader loader = new AgentLoader(CodeChecker.forRuntimeClasspath());
+        AgentLoader loader = new AgentLoader(RuntimeChecker.get());
         boolean allValid = true;
         for (Path file : files) {
             try {

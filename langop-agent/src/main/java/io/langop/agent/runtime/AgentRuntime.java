@@ -38,11 +38,12 @@ public final class AgentRuntime implements AutoCloseable {
     private final AgentRunner runner;
     private final McpTools tools;
     private final AgentChat chat;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry metrics;
     private WebhookServlet webhook;
 
-    private AgentRuntime(AgentConfig config, AgentRunner runner, McpTools tools, AgentChat chat) {
+    private AgentRuntime(AgentConfig config, AgentRunner runner, McpTools tools, AgentChat chat, PrometheusMeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.runner = runner;
         this.tools = tools;
         this.chat = chat;
@@ -55,8 +56,9 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     /**
-     * Loads the agent while connecting the MCP servers in the background (sidecars may take seconds to
-     * come up, compiling the source takes about as long), then wires the model client.
+     * Loads the agent (compile + check, the longest step of a cold start) while everything that does not
+     * depend on it is prepared on other threads: the MCP connections (sidecars may take seconds to come
+     * up), the model client (which loads the JDK's HTTP and TLS stacks) and the metrics registry.
      *
      * @throws IllegalArgumentException when no model endpoint is configured
      */
@@ -66,25 +68,39 @@ public final class AgentRuntime implements AutoCloseable {
         LOG.info("Starting with {}", config);
         AgentDefinition agent;
         McpTools tools;
+        LlmClient llm;
+        PrometheusMeterRegistry metrics;
         try (var background = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<McpTools> connecting = background.submit(() ->
                     McpTools.connect(config.mcpServers(), RetryPolicy.MCP_CONNECT, config.llmTimeout()));
+            Future<LlmClient> llmClient = background.submit(() ->
+                    LlmClient.openAiCompatible(endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), RetryPolicy.LLM_CALL));
+            Future<PrometheusMeterRegistry> registry = background.submit(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             try {
                 agent = source.load();
             } catch (InvalidAgentException | RuntimeException invalid) {
                 connecting.cancel(true);
                 throw invalid;
             }
-            try {
-                tools = connecting.get();
-            } catch (ExecutionException failed) {
-                throw new IllegalStateException("connecting the MCP servers failed: " + failed.getCause().getMessage(), failed.getCause());
-            }
+            tools = result(connecting, "connecting the MCP servers");
+            llm = result(llmClient, "creating the model client");
+            metrics = result(registry, "creating the metrics registry");
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
-        LlmClient llm = LlmClient.openAiCompatible(endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), RetryPolicy.LLM_CALL);
         AgentRunner runner = new AgentRunner(agent, llm, tools, config.workspace(), Clock.systemDefaultZone());
-        return new AgentRuntime(config, runner, tools, new AgentChat(agent, llm, tools));
+        return new AgentRuntime(config, runner, tools, new AgentChat(agent, llm, tools), metrics);
+    }
+
+    /** The outcome of background work; an unchecked failure (e.g. a malformed endpoint) surfaces as it was thrown. */
+    private static <T> T result(Future<T> work, String what) throws InterruptedException {
+        try {
+            return work.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException(what + " failed: " + failed.getCause().getMessage(), failed.getCause());
+        }
     }
 
     public ExecutionMode mode() {

@@ -1,0 +1,34 @@
+package io.langop.agent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.langop.sdk.check.CheckResult;
+import io.langop.sdk.check.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+class RuntimeCheckerTest {
+
+    @Test
+    void the_warm_up_agent_passes_the_check_so_the_warm_up_runs_the_whole_compiler() {
+        CheckResult result = RuntimeChecker.get().check(RuntimeChecker.warmUpAgent());
+
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.agentClassName()).contains("Agent");
+    }
+
+    @Test
+    void a_warmed_up_checker_still_refuses_hostile_code() {
+        RuntimeChecker.get().check(RuntimeChecker.warmUpAgent());
+
+        CheckResult result = RuntimeChecker.get().check("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    public AgentDefinition define() { Runtime.getRuntime().halt(0); return null; }
+                }
+                """);
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.diagnostics()).extracting(Diagnostic::message)
+                .anySatisfy(message -> assertThat(message).contains("java.lang.Runtime is not allowed in agent code"));
+    }
+}
