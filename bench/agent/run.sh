@@ -10,7 +10,7 @@ mkdir -p "$out"
 
 # Jars only: the AOT cache refuses class-path directories.
 ./mvnw -B -q -pl langop-agent -am package dependency:build-classpath -DskipTests \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
+  -DincludeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
 # Snapshot the project's own jars: a concurrent build must not swap them under a running benchmark.
 mkdir -p "$out/lib"
 classpath=""
@@ -20,4 +20,4 @@ for entry in "$PWD/langop-agent/target/langop-agent-0.1.0-SNAPSHOT.jar" $(tr ':'
 done
 
 "$JAVA_HOME/bin/java" -cp "$classpath" bench/agent/CheckerBench.java bench/agent/Agent.java 30
-"$JAVA_HOME/bin/java" bench/agent/ColdStartBench.java "$classpath" bench/agent/Agent.java "${1:-5}"
+"$JAVA_HOME/bin/java" bench/agent/ColdStartBench.java "$classpath" bench/agent/Agent.java bench/agent/TrainingAgent.java "${1:-5}"
