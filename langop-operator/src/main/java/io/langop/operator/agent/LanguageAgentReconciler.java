@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -17,9 +18,14 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.egress.EgressEvents;
 import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.ConditionEvents;
+import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import io.langop.operator.tool.ToolServer;
 import io.langop.operator.synthesis.SynthesisSettings;
@@ -34,7 +40,9 @@ import java.util.stream.Stream;
 /**
  * Runs a LanguageAgent: resolves what it references, then reconciles its workspace, its workload
  * (a Deployment, or a CronJob when scheduled; switching removes the other) and its egress policy.
- * Status says whether the references resolved and whether the workload is actually available.
+ * Status says whether the references resolved and whether the workload is actually available;
+ * events tell an invalid spec, missing and then resolved references, a workload created or replaced
+ * and egress rules that allow less than they say, each once.
  */
 @Workflow(
     explicitInvocation = true,
@@ -50,6 +58,11 @@ import java.util.stream.Stream;
     })
 @ControllerConfiguration(name = "languageagent")
 public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
+
+  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+      Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
+      Rule.warning(Conditions.REFERENCES_RESOLVED, "ReferencesMissing", "ReferencesMissing"),
+      Rule.normal(Conditions.REFERENCES_RESOLVED, "Resolved", "ReferencesResolved").onlyAfterAnotherState()));
 
   private final EgressRules egressRules;
   private final AgentSynthesis synthesis;
@@ -68,6 +81,15 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
 
   @Override
   public UpdateControl<LanguageAgent> reconcile(LanguageAgent agent, Context<LanguageAgent> context) {
+    List<Condition> before = agent.getStatus() == null ? null : agent.getStatus().getConditions();
+    UpdateControl<LanguageAgent> control = converge(agent, context);
+    // the agent now carries the status to write, or still the stored one when nothing changed
+    EVENTS.post(context.getClient(), agent, before, agent.getStatus() == null ? null : agent.getStatus().getConditions());
+    return control;
+  }
+
+  private UpdateControl<LanguageAgent> converge(LanguageAgent agent, Context<LanguageAgent> context) {
+    String storedMessage = agent.getStatus() == null ? null : agent.getStatus().getMessage();
     LanguageAgentStatus status = Workloads.copy(agent.getStatus(), LanguageAgentStatus.class, LanguageAgentStatus::new);
     Conditions conditions = new Conditions(status.getConditions(), agent.getMetadata().getGeneration());
 
@@ -99,10 +121,15 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     AgentPlan plan = new AgentPlan(agent, models, refs.tools(), refs.persona(),
         egressRules.resolve(egress, agent.getMetadata().getNamespace()), code.code(), code.codeHash());
     context.managedWorkflowAndDependentResourceContext().put(AgentPlan.KEY, plan);
+    boolean scheduled = AgentPlan.isScheduled(agent);
+    boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
+    boolean hadCronJob = context.getSecondaryResource(CronJob.class).isPresent();
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    workloadEvents(agent, context, scheduled, scheduled ? hadCronJob : hadDeployment, scheduled ? hadDeployment : hadCronJob);
+    EgressEvents.post(context.getClient(), agent, storedMessage, plan.egress());
 
     String notes = plan.egress().notes().isEmpty() ? "" : "; " + String.join("; ", plan.egress().notes());
-    UpdateControl<LanguageAgent> control = AgentPlan.isScheduled(agent)
+    UpdateControl<LanguageAgent> control = scheduled
         ? scheduledStatus(agent, context, status, conditions, notes)
         : continuousStatus(agent, context, status, conditions, notes);
     Optional<Duration> recheck = Stream.concat(code.recheckAfter().stream(),
@@ -153,6 +180,14 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     status.setMessage(message);
     status.setConditions(conditions.build());
     return StatusUpdates.patchIfChanged(agent, status);
+  }
+
+  private static void workloadEvents(LanguageAgent agent, Context<LanguageAgent> context, boolean scheduled,
+      boolean hadWorkload, boolean hadOtherKind) {
+    String deployment = "deployment " + Labels.name(agent, "agent");
+    String cronJob = "cron job " + Labels.name(agent, "agent");
+    WorkloadEvents.afterWorkflow(context.getClient(), agent, scheduled ? cronJob : deployment, hadWorkload,
+        hadOtherKind ? (scheduled ? deployment : cronJob) : null);
   }
 
   /** The agent's rules plus those of its sidecar tools, which share the agent's pod and policy. */

@@ -1,5 +1,6 @@
 package io.langop.operator.cluster;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -13,7 +14,10 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.langop.api.v1alpha1.cluster.ClusterPhase;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterStatus;
+import io.langop.operator.egress.EgressEvents;
 import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.ConditionEvents;
+import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.StatusUpdates;
@@ -32,6 +36,9 @@ import java.util.Map;
 @ControllerConfiguration(name = "languagecluster")
 public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, Cleaner<LanguageCluster> {
 
+  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+      Rule.warning(Conditions.READY, "NamespaceNotFound", "NamespaceNotFound")));
+
   private final EgressRules egressRules;
 
   public LanguageClusterReconciler(EgressRules egressRules) {
@@ -45,6 +52,16 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
 
   @Override
   public UpdateControl<LanguageCluster> reconcile(LanguageCluster cluster, Context<LanguageCluster> context) {
+    List<Condition> before = cluster.getStatus() == null ? null : cluster.getStatus().getConditions();
+    UpdateControl<LanguageCluster> control = converge(cluster, context);
+    // the cluster now carries the status to write, or still the stored one when nothing changed
+    EVENTS.post(context.getClient(), cluster, before,
+        cluster.getStatus() == null ? null : cluster.getStatus().getConditions());
+    return control;
+  }
+
+  private UpdateControl<LanguageCluster> converge(LanguageCluster cluster, Context<LanguageCluster> context) {
+    String storedMessage = cluster.getStatus() == null ? null : cluster.getStatus().getMessage();
     var status = new LanguageClusterStatus();
     var conditions = new Conditions(
         cluster.getStatus() == null ? null : cluster.getStatus().getConditions(),
@@ -68,6 +85,7 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         ? "namespace " + namespace + " isolated" : "network isolation disabled";
     String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
     if (labelled) {
+      EgressEvents.post(context.getClient(), cluster, storedMessage, egress);
       status.setPhase(ClusterPhase.READY);
       status.setReason("Reconciled");
       status.setMessage(isolation + notes);

@@ -1,5 +1,6 @@
 package io.langop.operator.model;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -15,9 +16,13 @@ import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.LanguageModelStatus;
 import io.langop.api.v1alpha1.model.ModelPhase;
+import io.langop.operator.egress.EgressEvents;
 import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.ConditionEvents;
+import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import java.net.URI;
 import java.util.ArrayList;
@@ -41,6 +46,11 @@ import java.util.regex.Pattern;
 @ControllerConfiguration(name = "languagemodel")
 public class LanguageModelReconciler implements Reconciler<LanguageModel> {
 
+  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+      Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
+      Rule.warning(Conditions.REFERENCES_RESOLVED, "FallbacksMissing", "ReferencesMissing"),
+      Rule.normal(Conditions.REFERENCES_RESOLVED, "Resolved", "ReferencesResolved").onlyAfterAnotherState()));
+
   private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F:]+]?$");
 
   private final EgressRules egressRules;
@@ -58,6 +68,15 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
 
   @Override
   public UpdateControl<LanguageModel> reconcile(LanguageModel model, Context<LanguageModel> context) {
+    List<Condition> before = model.getStatus() == null ? null : model.getStatus().getConditions();
+    UpdateControl<LanguageModel> control = converge(model, context);
+    // the model now carries the status to write, or still the stored one when nothing changed
+    EVENTS.post(context.getClient(), model, before, model.getStatus() == null ? null : model.getStatus().getConditions());
+    return control;
+  }
+
+  private UpdateControl<LanguageModel> converge(LanguageModel model, Context<LanguageModel> context) {
+    String storedMessage = model.getStatus() == null ? null : model.getStatus().getMessage();
     LanguageModelStatus status = Workloads.copy(model.getStatus(), LanguageModelStatus.class, LanguageModelStatus::new);
     Conditions conditions = new Conditions(status.getConditions(), model.getMetadata().getGeneration());
 
@@ -84,7 +103,10 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
 
     context.managedWorkflowAndDependentResourceContext().put(ModelProxyPlan.KEY, new ModelProxyPlan(
         proxyImage, configYaml, ModelProxyPlan.apiKeysOf(model, fallbacks.found()), resolved));
+    boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    WorkloadEvents.afterWorkflow(context.getClient(), model, "deployment " + ModelProxy.name(model), hadDeployment, null);
+    EgressEvents.post(context.getClient(), model, storedMessage, resolved);
 
     status.setEndpoint(ModelProxy.url(model));
     Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);

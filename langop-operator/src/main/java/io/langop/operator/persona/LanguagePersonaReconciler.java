@@ -1,5 +1,6 @@
 package io.langop.operator.persona;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -14,6 +15,8 @@ import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.persona.LanguagePersonaStatus;
 import io.langop.api.v1alpha1.persona.PersonaPhase;
 import io.langop.api.v1alpha1.persona.ValidationResult;
+import io.langop.operator.kube.ConditionEvents;
+import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.Workloads;
@@ -30,6 +33,9 @@ import java.util.Set;
  */
 @ControllerConfiguration(name = "languagepersona")
 public class LanguagePersonaReconciler implements Reconciler<LanguagePersona> {
+
+  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+      Rule.warning(Conditions.READY, "Invalid", "InvalidSpec")));
 
   @Override
   public List<EventSource<?, LanguagePersona>> prepareEventSources(EventSourceContext<LanguagePersona> context) {
@@ -51,6 +57,15 @@ public class LanguagePersonaReconciler implements Reconciler<LanguagePersona> {
 
   @Override
   public UpdateControl<LanguagePersona> reconcile(LanguagePersona persona, Context<LanguagePersona> context) {
+    List<Condition> before = persona.getStatus() == null ? null : persona.getStatus().getConditions();
+    UpdateControl<LanguagePersona> control = converge(persona, context);
+    // the persona now carries the status to write, or still the stored one when nothing changed
+    EVENTS.post(context.getClient(), persona, before,
+        persona.getStatus() == null ? null : persona.getStatus().getConditions());
+    return control;
+  }
+
+  private UpdateControl<LanguagePersona> converge(LanguagePersona persona, Context<LanguagePersona> context) {
     LanguagePersonaStatus status = Workloads.copy(persona.getStatus(), LanguagePersonaStatus.class, LanguagePersonaStatus::new);
     Conditions conditions = new Conditions(status.getConditions(), persona.getMetadata().getGeneration());
 

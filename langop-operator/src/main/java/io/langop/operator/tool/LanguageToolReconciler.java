@@ -1,5 +1,6 @@
 package io.langop.operator.tool;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -17,9 +18,13 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.api.v1alpha1.tool.LanguageToolStatus;
 import io.langop.api.v1alpha1.tool.ToolPhase;
+import io.langop.operator.egress.EgressEvents;
 import io.langop.operator.egress.EgressRules;
+import io.langop.operator.kube.ConditionEvents;
+import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +47,9 @@ import java.util.stream.Collectors;
     })
 @ControllerConfiguration(name = "languagetool")
 public class LanguageToolReconciler implements Reconciler<LanguageTool> {
+
+  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+      Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec")));
 
   private final EgressRules egressRules;
 
@@ -71,6 +79,15 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
 
   @Override
   public UpdateControl<LanguageTool> reconcile(LanguageTool tool, Context<LanguageTool> context) {
+    List<Condition> before = tool.getStatus() == null ? null : tool.getStatus().getConditions();
+    UpdateControl<LanguageTool> control = converge(tool, context);
+    // the tool now carries the status to write, or still the stored one when nothing changed
+    EVENTS.post(context.getClient(), tool, before, tool.getStatus() == null ? null : tool.getStatus().getConditions());
+    return control;
+  }
+
+  private UpdateControl<LanguageTool> converge(LanguageTool tool, Context<LanguageTool> context) {
+    String storedMessage = tool.getStatus() == null ? null : tool.getStatus().getMessage();
     LanguageToolStatus status = Workloads.copy(tool.getStatus(), LanguageToolStatus.class, LanguageToolStatus::new);
     Conditions conditions = new Conditions(status.getConditions(), tool.getMetadata().getGeneration());
     if (tool.getSpec() == null || tool.getSpec().getImage() == null || tool.getSpec().getImage().isBlank()) {
@@ -79,7 +96,13 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
     }
     EgressRules.Resolved egress = egressRules.resolve(tool.getSpec().getEgress(), tool.getMetadata().getNamespace());
     context.managedWorkflowAndDependentResourceContext().put(ToolEgressPolicy.EGRESS, egress);
+    boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    if (!ToolServer.isSidecar(tool)) {
+      // a sidecar has no workload of its own, and its egress is told by the agents that carry it
+      WorkloadEvents.afterWorkflow(context.getClient(), tool, "deployment " + ToolServer.serviceName(tool), hadDeployment, null);
+      EgressEvents.post(context.getClient(), tool, storedMessage, egress);
+    }
 
     status.setEndpoint(ToolServer.url(tool));
     String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());

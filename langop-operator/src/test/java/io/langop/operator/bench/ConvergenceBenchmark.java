@@ -97,6 +97,9 @@ public final class ConvergenceBenchmark {
           operatorRequests.stream().filter(ApiRequests.Request::isWrite).count());
       byKind.forEach((kind, count) -> System.out.printf(Locale.ROOT,
           "  ... for %-28s %.2f per agent%n", kind + ":", count / (double) agents));
+      long events = byKind.getOrDefault("POST events", 0L);
+      System.out.printf(Locale.ROOT, "operator API requests per agent, no events: %.2f%n",
+          (operatorRequests.size() - events) / (double) agents);
       System.out.printf(Locale.ROOT, "operator write requests during %d s idle:  %d%n", idleSeconds, idleWrites);
     }
   }

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.NetworkPeer;
 import io.langop.api.v1alpha1.NetworkPort;
 import io.langop.api.v1alpha1.NetworkRule;
@@ -19,44 +18,31 @@ import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelProvider;
-import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
-import io.langop.operator.harness.OperatorHarness;
+import io.langop.operator.harness.OperatorExtension;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguageClusterReconcilerTest {
 
-  private static OperatorHarness operator;
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void startOperator() {
-    operator = OperatorHarness.start(OperatorSettings.defaults(), host -> switch (host) {
-      // answers in a rotating order: the policy must not change with it
-      case "api.example.com" -> List.of(InetAddress.getByName("203.0.113.9"), InetAddress.getByName("203.0.113.2"));
-      default -> throw new UnknownHostException(host);
-    });
-    client = operator.client();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+  @RegisterExtension
+  static final OperatorExtension operator = OperatorExtension.withDefaults().resolving(host -> switch (host) {
+    // answers in a rotating order: the policy must not change with it
+    case "api.example.com" -> List.of(InetAddress.getByName("203.0.113.9"), InetAddress.getByName("203.0.113.2"));
+    default -> throw new UnknownHostException(host);
+  });
 
   @Test
   void labelsItsNamespaceIsolatesItAndCountsItsMembers() {
     operator.api().createNamespace("team-a");
-    client.resource(model("team-a", "gpt", "research")).create();
-    client.resource(model("team-a", "other", null)).create();
-    client.resource(cluster("team-a", "research", null)).create();
+    operator.client().resource(model("team-a", "gpt", "research")).create();
+    operator.client().resource(model("team-a", "other", null)).create();
+    operator.client().resource(cluster("team-a", "research", null)).create();
 
     await().untilAsserted(() -> {
       LanguageCluster cluster = get("team-a", "research");
@@ -66,10 +52,10 @@ class LanguageClusterReconcilerTest {
       assertThat(cluster.getStatus().getAgents()).isZero();
       assertThat(cluster.getStatus().getObservedGeneration()).isEqualTo(cluster.getMetadata().getGeneration());
     });
-    assertThat(client.namespaces().withName("team-a").get().getMetadata().getLabels())
+    assertThat(operator.client().namespaces().withName("team-a").get().getMetadata().getLabels())
         .containsEntry("langop.io/cluster", "research");
 
-    NetworkPolicy policy = client.network().networkPolicies().inNamespace("team-a")
+    NetworkPolicy policy = operator.client().network().networkPolicies().inNamespace("team-a")
         .withName("research-isolation").get();
     assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
@@ -88,7 +74,7 @@ class LanguageClusterReconcilerTest {
           assertThat(owner.getController()).isTrue();
         });
 
-    client.resource(model("team-a", "claude", "research")).create();
+    operator.client().resource(model("team-a", "claude", "research")).create();
     await().untilAsserted(() -> assertThat(get("team-a", "research").getStatus().getModels()).isEqualTo(2));
     operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
   }
@@ -96,7 +82,7 @@ class LanguageClusterReconcilerTest {
   @Test
   void resolvesEgressNamesSortedAndFailsClosedOnNamesThatDoNotResolve() {
     operator.api().createNamespace("team-b");
-    client.resource(cluster("team-b", "web", List.of(
+    operator.client().resource(cluster("team-b", "web", List.of(
         rule(List.of("api.example.com"), 443),
         rule(List.of("nowhere.invalid"), 443)))).create();
 
@@ -107,7 +93,7 @@ class LanguageClusterReconcilerTest {
           .contains("nowhere.invalid does not resolve")
           .contains("egress[1] has no reachable destination and allows nothing");
     });
-    NetworkPolicy policy = client.network().networkPolicies().inNamespace("team-b")
+    NetworkPolicy policy = operator.client().network().networkPolicies().inNamespace("team-b")
         .withName("web-isolation").get();
     // DNS, same cluster, then the one rule that resolved; the other allows nothing (no any-IP rule)
     assertThat(policy.getSpec().getEgress()).hasSize(3);
@@ -122,18 +108,18 @@ class LanguageClusterReconcilerTest {
   @Test
   void turningIsolationOffRemovesThePolicyAndAMissingNamespaceIsReported() {
     operator.api().createNamespace("team-c");
-    client.resource(cluster("team-c", "open", null)).create();
-    await().until(() -> client.network().networkPolicies().inNamespace("team-c")
+    operator.client().resource(cluster("team-c", "open", null)).create();
+    await().until(() -> operator.client().network().networkPolicies().inNamespace("team-c")
         .withName("open-isolation").get() != null);
 
     LanguageCluster cluster = get("team-c", "open");
     cluster.getSpec().setNetwork(new ClusterNetwork());
     cluster.getSpec().getNetwork().setIsolation(false);
-    Edits.replaceSpec(client, cluster);
-    await().until(() -> client.network().networkPolicies().inNamespace("team-c")
+    Edits.replaceSpec(operator.client(), cluster);
+    await().until(() -> operator.client().network().networkPolicies().inNamespace("team-c")
         .withName("open-isolation").get() == null);
 
-    client.resource(cluster("no-such-namespace", "lost", null)).create();
+    operator.client().resource(cluster("no-such-namespace", "lost", null)).create();
     await().untilAsserted(() -> {
       LanguageCluster lost = get("no-such-namespace", "lost");
       assertThat(lost.getStatus()).isNotNull();
@@ -148,36 +134,36 @@ class LanguageClusterReconcilerTest {
 
   @Test
   void givesTheNamespaceItsLabelsBackWhenALabelIsDroppedAndWhenTheClusterIsDeleted() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-d")
+    operator.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-d")
         .withLabels(Map.of("owner", "ops", "env", "prod")).endMetadata().build()).create();
     LanguageCluster created = cluster("team-d", "labs", null);
     created.getSpec().setNamespaceLabels(Map.of("env", "staging", "tier", "ai"));
-    client.resource(created).create();
+    operator.client().resource(created).create();
     await().untilAsserted(() -> assertThat(labels("team-d")).isEqualTo(Map.of(
         "owner", "ops", "env", "staging", "tier", "ai", "langop.io/cluster", "labs")));
     operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
 
     LanguageCluster changed = get("team-d", "labs");
     changed.getSpec().setNamespaceLabels(Map.of("env", "staging"));
-    Edits.replaceSpec(client, changed);
+    Edits.replaceSpec(operator.client(), changed);
     await().untilAsserted(() -> assertThat(labels("team-d")).isEqualTo(Map.of(
         "owner", "ops", "env", "staging", "langop.io/cluster", "labs")));
 
-    client.resource(get("team-d", "labs")).delete();
+    operator.client().resource(get("team-d", "labs")).delete();
     await().untilAsserted(() -> {
       assertThat(get("team-d", "labs")).isNull();
-      Namespace namespace = client.namespaces().withName("team-d").get();
+      Namespace namespace = operator.client().namespaces().withName("team-d").get();
       assertThat(namespace.getMetadata().getLabels()).isEqualTo(Map.of("owner", "ops", "env", "prod"));
       assertThat(namespace.getMetadata().getAnnotations()).isNullOrEmpty();
     });
   }
 
   private static Map<String, String> labels(String namespace) {
-    return client.namespaces().withName(namespace).get().getMetadata().getLabels();
+    return operator.client().namespaces().withName(namespace).get().getMetadata().getLabels();
   }
 
   private static LanguageCluster get(String namespace, String name) {
-    return client.resources(LanguageCluster.class).inNamespace(namespace).withName(name).get();
+    return operator.client().resources(LanguageCluster.class).inNamespace(namespace).withName(name).get();
   }
 
   static LanguageCluster cluster(String namespace, String name, List<NetworkRule> egress) {

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.ModelConfiguration;
@@ -18,7 +17,7 @@ import io.langop.api.v1alpha1.model.ModelPhase;
 import io.langop.api.v1alpha1.model.ModelProvider;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
-import io.langop.operator.harness.OperatorHarness;
+import io.langop.operator.harness.OperatorExtension;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.Provider;
 import io.langop.proxy.config.ProxyConfig;
@@ -29,35 +28,24 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguageModelReconcilerTest {
 
   private static final String PROXY_IMAGE = "registry.example/langop-model-proxy:1.2.3";
-  private static OperatorHarness operator;
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void startOperator() {
-    OperatorSettings settings = new OperatorSettings(java.util.Set.of(), Duration.ofMinutes(5), PROXY_IMAGE, 4);
-    operator = OperatorHarness.start(settings, host -> switch (host) {
-      case "api.openai.com" -> List.of(InetAddress.getByName("198.51.100.7"));
-      default -> throw new UnknownHostException(host);
-    });
-    client = operator.client();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+  @RegisterExtension
+  static final OperatorExtension operator = OperatorExtension
+      .with(new OperatorSettings(java.util.Set.of(), Duration.ofMinutes(5), PROXY_IMAGE, 4))
+      .resolving(host -> switch (host) {
+        case "api.openai.com" -> List.of(InetAddress.getByName("198.51.100.7"));
+        default -> throw new UnknownHostException(host);
+      });
 
   @Test
   void servesTheModelThroughAProxyWhoseFileTheProxyReadsAndWhichHoldsNoSecret() {
     String ns = "models-main";
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("openai")
+    operator.client().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("openai")
         .withNamespace(ns).endMetadata().withStringData(Map.of("token", "sk-live-do-not-leak")).build()).create();
     LanguageModel model = Fixtures.model(ns, "gpt");
     model.getSpec().setProvider(ModelProvider.OPENAI);
@@ -71,10 +59,10 @@ class LanguageModelReconcilerTest {
     model.getSpec().setConfiguration(new ModelConfiguration());
     model.getSpec().getConfiguration().setTemperature(0.2);
     model.getSpec().getConfiguration().setAdditionalParameters(Map.of("seed", "7"));
-    client.resource(model).create();
+    operator.client().resource(model).create();
 
     // the first reconcile of a fresh operator JVM (class loading, YAML) is slow on a loaded machine
-    ConfigMap configMap = await().atMost(Duration.ofSeconds(30)).until(() -> client.configMaps().inNamespace(ns).withName("gpt-model").get(), c -> c != null);
+    ConfigMap configMap = await().atMost(Duration.ofSeconds(30)).until(() -> operator.client().configMaps().inNamespace(ns).withName("gpt-model").get(), c -> c != null);
     String yaml = configMap.getData().get("proxy.yaml");
     assertThat(yaml).doesNotContain("sk-live-do-not-leak");
     ProxyConfig config = ProxyConfigFiles.parse(yaml);
@@ -86,7 +74,7 @@ class LanguageModelReconcilerTest {
     assertThat(served.timeout()).isEqualTo(Duration.ofSeconds(90));
     assertThat(served.defaults()).containsEntry("temperature", 0.2).containsEntry("seed", 7);
 
-    Deployment deployment = await().until(() -> client.apps().deployments().inNamespace(ns).withName("gpt-model").get(), d -> d != null);
+    Deployment deployment = await().until(() -> operator.client().apps().deployments().inNamespace(ns).withName("gpt-model").get(), d -> d != null);
     Container proxy = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
     assertThat(proxy.getImage()).isEqualTo(PROXY_IMAGE);
     assertThat(proxy.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
@@ -102,9 +90,9 @@ class LanguageModelReconcilerTest {
     assertThat(deployment.getSpec().getSelector().getMatchLabels())
         .isEqualTo(Map.of("langop.io/kind", "LanguageModel", "app.kubernetes.io/instance", "gpt"));
 
-    var service = client.services().inNamespace(ns).withName("gpt-model").get();
+    var service = operator.client().services().inNamespace(ns).withName("gpt-model").get();
     assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getPort()).isEqualTo(8080));
-    NetworkPolicy policy = client.network().networkPolicies().inNamespace(ns).withName("gpt-model").get();
+    NetworkPolicy policy = operator.client().network().networkPolicies().inNamespace(ns).withName("gpt-model").get();
     assertThat(policy.getSpec().getEgress()).hasSize(2);
     assertThat(policy.getSpec().getEgress().get(1).getTo()).extracting(p -> p.getIpBlock().getCidr())
         .containsExactly("198.51.100.7/32");
@@ -118,7 +106,7 @@ class LanguageModelReconcilerTest {
     });
     deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1)
         .withAvailableReplicas(1).withUpdatedReplicas(1).build());
-    client.resource(deployment).updateStatus();
+    operator.client().resource(deployment).updateStatus();
     await().untilAsserted(() -> assertThat(get(ns, "gpt").getStatus().getPhase()).isEqualTo(ModelPhase.READY));
     operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
   }
@@ -130,7 +118,7 @@ class LanguageModelReconcilerTest {
     ModelFallback fallback = new ModelFallback();
     fallback.setModelRef("steady");
     primary.getSpec().setFallbacks(List.of(fallback));
-    client.resource(primary).create();
+    operator.client().resource(primary).create();
 
     await().untilAsserted(() -> {
       LanguageModel current = get(ns, "fast");
@@ -140,7 +128,7 @@ class LanguageModelReconcilerTest {
     });
     assertThat(ProxyConfigFiles.parse(proxyYaml(ns, "fast")).models()).extracting(ModelConfig::name).containsExactly("fast");
 
-    client.resource(Fixtures.model(ns, "steady")).create();
+    operator.client().resource(Fixtures.model(ns, "steady")).create();
     await().untilAsserted(() -> {
       ProxyConfig config = ProxyConfigFiles.parse(proxyYaml(ns, "fast"));
       assertThat(config.models()).extracting(ModelConfig::name).containsExactly("fast", "steady");
@@ -153,21 +141,21 @@ class LanguageModelReconcilerTest {
     String ns = "models-invalid";
     LanguageModel model = Fixtures.model(ns, "titan");
     model.getSpec().setProvider(ModelProvider.BEDROCK);
-    client.resource(model).create();
+    operator.client().resource(model).create();
     await().untilAsserted(() -> {
       LanguageModel current = get(ns, "titan");
       assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getPhase()).isEqualTo(ModelPhase.FAILED);
       assertThat(current.getStatus().getMessage()).contains("provider bedrock is not served");
     });
-    assertThat(client.apps().deployments().inNamespace(ns).withName("titan-model").get()).isNull();
+    assertThat(operator.client().apps().deployments().inNamespace(ns).withName("titan-model").get()).isNull();
   }
 
   private static String proxyYaml(String ns, String model) {
-    return client.configMaps().inNamespace(ns).withName(model + "-model").get().getData().get("proxy.yaml");
+    return operator.client().configMaps().inNamespace(ns).withName(model + "-model").get().getData().get("proxy.yaml");
   }
 
   private static LanguageModel get(String ns, String name) {
-    return client.resources(LanguageModel.class).inNamespace(ns).withName(name).get();
+    return operator.client().resources(LanguageModel.class).inNamespace(ns).withName(name).get();
   }
 }

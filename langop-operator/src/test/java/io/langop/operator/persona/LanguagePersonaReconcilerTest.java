@@ -5,53 +5,36 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.persona.PersonaPhase;
 import io.langop.api.v1alpha1.persona.PersonaRule;
-import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
-import io.langop.operator.harness.OperatorHarness;
-import java.net.UnknownHostException;
+import io.langop.operator.harness.OperatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguagePersonaReconcilerTest {
 
-  private static OperatorHarness operator;
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void startOperator() {
-    operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
-      throw new UnknownHostException(host);
-    });
-    client = operator.client();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+  @RegisterExtension
+  static final OperatorExtension operator = OperatorExtension.withDefaults();
 
   @Test
   void aValidPersonaIsReadyCountsItsAgentsAndItsEditsReachThem() {
     String ns = "personas-valid";
-    client.resource(Fixtures.persona(ns, "analyst")).create();
-    client.resource(Fixtures.model(ns, "m")).create();
+    operator.client().resource(Fixtures.persona(ns, "analyst")).create();
+    operator.client().resource(Fixtures.model(ns, "m")).create();
     LanguageAgent agent = Fixtures.agent(ns, "reporter", "m");
     PersonaReference ref = new PersonaReference();
     ref.setName("analyst");
     agent.getSpec().setPersonaRef(ref);
-    client.resource(agent).create();
+    operator.client().resource(agent).create();
 
     await().untilAsserted(() -> {
       LanguagePersona current = get(ns, "analyst");
@@ -67,7 +50,7 @@ class LanguagePersonaReconcilerTest {
 
     LanguagePersona persona = get(ns, "analyst");
     persona.getSpec().setSystemPrompt("You are a terse analyst.");
-    Edits.replaceSpec(client, persona);
+    Edits.replaceSpec(operator.client(), persona);
     await().untilAsserted(() -> assertThat(agentEnv(ns, "reporter-agent"))
         .containsEntry("PERSONA_SYSTEM_PROMPT", "You are a terse analyst.\n\nGuidelines:\n- Cite sources"));
     operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
@@ -78,13 +61,13 @@ class LanguagePersonaReconcilerTest {
     String ns = "personas-invalid";
     LanguagePersona persona = Fixtures.persona(ns, "confused");
     persona.getSpec().setRules(List.of(rule("tone"), rule("tone")));
-    client.resource(persona).create();
-    client.resource(Fixtures.model(ns, "m")).create();
+    operator.client().resource(persona).create();
+    operator.client().resource(Fixtures.model(ns, "m")).create();
     LanguageAgent agent = Fixtures.agent(ns, "user", "m");
     PersonaReference ref = new PersonaReference();
     ref.setName("confused");
     agent.getSpec().setPersonaRef(ref);
-    client.resource(agent).create();
+    operator.client().resource(agent).create();
 
     await().untilAsserted(() -> {
       LanguagePersona current = get(ns, "confused");
@@ -94,11 +77,11 @@ class LanguagePersonaReconcilerTest {
           .containsExactly("spec.rules[1].name 'tone' is used by an earlier rule");
     });
     await().untilAsserted(() -> {
-      LanguageAgent current = client.resources(LanguageAgent.class).inNamespace(ns).withName("user").get();
+      LanguageAgent current = operator.client().resources(LanguageAgent.class).inNamespace(ns).withName("user").get();
       assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getMessage()).contains("LanguagePersona personas-invalid/confused is not Ready");
     });
-    assertThat(client.apps().deployments().inNamespace(ns).withName("user-agent").get()).isNull();
+    assertThat(operator.client().apps().deployments().inNamespace(ns).withName("user-agent").get()).isNull();
   }
 
   private static PersonaRule rule(String name) {
@@ -110,13 +93,13 @@ class LanguagePersonaReconcilerTest {
   }
 
   private static Map<String, String> agentEnv(String ns, String deployment) {
-    Deployment d = client.apps().deployments().inNamespace(ns).withName(deployment).get();
+    Deployment d = operator.client().apps().deployments().inNamespace(ns).withName(deployment).get();
     assertThat(d).isNotNull();
     return d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
         .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
 
   private static LanguagePersona get(String ns, String name) {
-    return client.resources(LanguagePersona.class).inNamespace(ns).withName(name).get();
+    return operator.client().resources(LanguagePersona.class).inNamespace(ns).withName(name).get();
   }
 }
