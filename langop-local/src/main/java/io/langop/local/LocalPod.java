@@ -280,7 +280,8 @@ final class LocalPod implements AutoCloseable {
         Instant due = restartAt.get(container);
         if (due == null) {
           Duration backoff = backoff(container.restarts());
-          event("container " + container.name() + " exited with " + exit + "; restarting in " + backoff.toSeconds() + " s");
+          event("container " + container.name() + " exited with " + exit + "; restarting in " + backoff.toSeconds()
+              + " s; its log: " + container.log());
           restartAt.put(container, Instant.now().plus(backoff));
         } else if (Instant.now().isAfter(due)) {
           restartAt.remove(container);
@@ -315,8 +316,8 @@ final class LocalPod implements AutoCloseable {
         return;
       }
       failures++;
-      event(failed.stream().map(c -> c.name() + " exited with " + c.exitCode()).toList() + " (failure " + failures
-          + " of at most " + (backoffLimit + 1) + ")");
+      event(failed.stream().map(c -> c.name() + " exited with " + c.exitCode() + ", log " + c.log()).toList()
+          + " (failure " + failures + " of at most " + (backoffLimit + 1) + ")");
       if (failures > backoffLimit) {
         phase = Phase.FAILED;
         return;
