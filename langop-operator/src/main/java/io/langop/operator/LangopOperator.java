@@ -58,19 +58,20 @@ public final class LangopOperator {
     });
     EgressRules egressRules = new EgressRules(
         new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(client));
-    for (Reconciler<?> reconciler : reconcilers(settings, egressRules)) {
+    for (Reconciler<?> reconciler : reconcilers(settings, egressRules, hostResolver)) {
       register(operator, reconciler, settings);
     }
     return operator;
   }
 
-  private static List<Reconciler<?>> reconcilers(OperatorSettings settings, EgressRules egressRules) {
+  private static List<Reconciler<?>> reconcilers(OperatorSettings settings, EgressRules egressRules,
+      HostResolver hostResolver) {
     return List.of(
         new LanguageClusterReconciler(egressRules),
         new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
         new LanguageToolReconciler(egressRules),
         new LanguagePersonaReconciler(),
-        new LanguageAgentReconciler(egressRules, settings.synthesis()),
+        new LanguageAgentReconciler(egressRules, settings.synthesis(), hostResolver),
         new LanguageClientReconciler());
   }
 

@@ -5,10 +5,10 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
@@ -41,7 +41,8 @@ public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, Langua
 
   /**
    * By name, not from {@link #desired}: JOSDK picks the ConfigMap to delete with this when the agent has no
-   * code left to keep, and then there is nothing to build a desired ConfigMap from.
+   * code left to keep, and then there is nothing to build a desired ConfigMap from; and the ConfigMaps of
+   * {@code codeRef}s are secondary resources of the agent too.
    */
   @Override
   protected ResourceID targetSecondaryResourceID(LanguageAgent agent, Context<LanguageAgent> context) {

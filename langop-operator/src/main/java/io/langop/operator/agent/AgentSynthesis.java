@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
@@ -13,6 +16,7 @@ import io.langop.api.v1alpha1.agent.SynthesisStatus;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.egress.HostResolver;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisJob;
@@ -25,8 +29,11 @@ import io.langop.operator.synthesis.SynthesisService.AgentKey;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.synthesis.SynthesisTarget;
 import io.langop.operator.synthesis.ToolDescriptor;
+import io.langop.operator.synthesis.ToolSource;
+import io.langop.operator.tool.ToolServer;
 import io.langop.sdk.check.CheckResult;
 import io.langop.sdk.check.CodeChecker;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,15 +73,35 @@ final class AgentSynthesis {
 
   private final SynthesisSettings settings;
   private final SynthesisPrompt prompt = SynthesisPrompt.bundled();
-  private final SimpleInboundEventSource<LanguageAgent> wakeUps = new SimpleInboundEventSource<>("synthesis");
+  private final WakeUps wakeUps = new WakeUps();
   private final SynthesisService service;
-  private final Map<String, List<String>> checkedCodeRefs = new ConcurrentHashMap<>();
+  /** The last brought code checked per agent: re-checked only when it changes, dropped with the agent. */
+  private final Map<AgentKey, CheckedCode> checkedCodeRefs = new ConcurrentHashMap<>();
   private CodeChecker checker;
 
-  AgentSynthesis(SynthesisSettings settings) {
+  private record CheckedCode(String hash, List<String> errors) {}
+
+  /**
+   * Reconciles an agent when its background synthesis ends, and forgets what is known about an agent
+   * when it is deleted (the framework tells every {@link ResourceEventAware} source; no finalizer needed).
+   */
+  private final class WakeUps extends SimpleInboundEventSource<LanguageAgent>
+      implements ResourceEventAware<LanguageAgent> {
+    WakeUps() {
+      super("synthesis");
+    }
+
+    @Override
+    public void onResourceDeleted(LanguageAgent agent) {
+      forget(agent);
+    }
+  }
+
+  /** @param resolver resolves tool Services, whose servers are asked for their {@code tools/list} */
+  AgentSynthesis(SynthesisSettings settings, HostResolver resolver) {
     this.settings = settings;
     this.service = settings.enabled()
-        ? new SynthesisService(new SynthesisJob(settings, checker(), prompt),
+        ? new SynthesisService(new SynthesisJob(settings, CodeChecker.forRuntimeClasspath(), prompt, resolver),
             new SynthesisRateLimit(settings.namespaceBurst(), settings.namespaceRefill(), Clock.systemUTC()),
             settings.concurrentRuns(),
             agent -> wakeUps.propagateEvent(new ResourceID(agent.name(), agent.namespace())),
@@ -82,9 +109,22 @@ final class AgentSynthesis {
         : null;
   }
 
-  /** Reconciles an agent when its background synthesis ends. */
-  SimpleInboundEventSource<LanguageAgent> wakeUps() {
-    return wakeUps;
+  /** The event sources synthesis needs: wake-ups (and deletions) and the ConfigMaps named by {@code codeRef}. */
+  List<EventSource<?, LanguageAgent>> eventSources(EventSourceContext<LanguageAgent> context) {
+    return List.of(wakeUps, CodeRefs.eventSource(context));
+  }
+
+  /** Drops the agent's background run, its synthesis state and its checked code. */
+  void forget(LanguageAgent agent) {
+    AgentKey key = keyOf(agent);
+    checkedCodeRefs.remove(key);
+    if (service != null) {
+      service.forget(key);
+    }
+  }
+
+  private static AgentKey keyOf(LanguageAgent agent) {
+    return new AgentKey(agent.getMetadata().getNamespace(), agent.getMetadata().getName());
   }
 
   Outcome reconcile(LanguageAgent agent, List<LanguageModel> models, List<LanguageTool> tools, LanguagePersona persona,
@@ -103,7 +143,11 @@ final class AgentSynthesis {
     if (spec.getInstructions() == null || spec.getInstructions().isBlank()) {
       return Outcome.keep(Optional.empty());
     }
-    Optional<AgentSource> last = context.getSecondaryResource(ConfigMap.class).flatMap(AgentSource::of);
+    String codeName = AgentPodTemplate.codeConfigMapName(agent);
+    // two ConfigMap sources (the code dependent and codeRef): pick the agent's own by name
+    Optional<AgentSource> last = context.getSecondaryResourcesAsStream(ConfigMap.class)
+        .filter(configMap -> codeName.equals(configMap.getMetadata().getName()))
+        .findFirst().flatMap(AgentSource::of);
     SynthesisFingerprint fingerprint = new SynthesisFingerprint(spec.getInstructions(),
         tools.stream().map(tool -> tool.getMetadata().getName() + " " + Serialization.asJson(tool.getSpec())).toList(),
         models.stream().map(model -> model.getMetadata().getName()).toList(),
@@ -123,7 +167,7 @@ final class AgentSynthesis {
       // these very inputs were rejected before (maybe before a restart): only a change of them is worth an LLM call
       return rejected(agent, last, previous, conditions);
     }
-    AgentKey key = new AgentKey(agent.getMetadata().getNamespace(), agent.getMetadata().getName());
+    AgentKey key = keyOf(agent);
     Optional<SynthesisTarget> target;
     try {
       target = target(agent, models, context);
@@ -131,11 +175,11 @@ final class AgentSynthesis {
       return waiting(agent, last, "SynthesisModelMissing", unknownModel.getMessage(), conditions);
     }
     SynthesisRequest request = new SynthesisRequest(key.name(), key.namespace(), spec.getInstructions(),
-        tools.stream().map(AgentSynthesis::descriptor).toList(),
-        models.stream().map(model -> model.getMetadata().getName()).toList(), "",
+        List.of(), models.stream().map(model -> model.getMetadata().getName()).toList(), "",
         Optional.ofNullable(spec.getSchedule()), target,
         Optional.ofNullable(persona).map(p -> new SynthesisRequest.PersonaSource(p.getMetadata().getName(),
             Serialization.asJson(p.getSpec()))),
+        tools.stream().map(AgentSynthesis::toolSource).toList(),
         Optional.ofNullable(spec.getSynthesis()).map(SynthesisSpec::getMaxRepairAttempts));
     String model = target.map(SynthesisTarget::model).or(settings::model).orElse("");
     return switch (service.request(key, inputHash, request)) {
@@ -187,7 +231,7 @@ final class AgentSynthesis {
     String kept = last.isPresent() ? "; the previous code keeps running" : "";
     conditions.set(SYNTHESIZED, false, "SynthesisFailed",
         "no valid code after " + failed.getAttempts() + " attempt(s)" + kept);
-    conditions.set(VALIDATED, false, "ValidationFailed", String.join("\n", failed.getLastErrors()));
+    conditions.set(VALIDATED, false, "ValidationFailed", summary(failed.getLastErrors(), "the last answer"));
     conditions.set(CODE_UPDATED, false, last.isPresent() ? "PreviousCodeKept" : "NoValidCode",
         "ConfigMap " + AgentPodTemplate.codeConfigMapName(agent) + kept);
     return Outcome.keep(last);
@@ -209,28 +253,48 @@ final class AgentSynthesis {
     return Outcome.keep(Optional.of(code));
   }
 
-  /** Bring-your-own code is not synthesized, but it must pass the same checks as synthesized code. */
+  /**
+   * Bring-your-own code is not synthesized, but it must pass the same checks as synthesized code. The
+   * ConfigMap comes from the informer of referenced ConfigMaps (no request per reconcile), and an edit of
+   * it reconciles the agent, whose new code hash rolls the workload.
+   */
   private Outcome checkCodeRef(LanguageAgent agent, CodeReference ref, Context<LanguageAgent> context,
       Conditions conditions) {
     String key = Objects.requireNonNullElse(ref.getKey(), AgentPodTemplate.CODE_FILE);
-    ConfigMap configMap = context.getClient().configMaps().inNamespace(agent.getMetadata().getNamespace())
-        .withName(ref.getName()).get();
-    String source = configMap == null || configMap.getData() == null ? null : configMap.getData().get(key);
+    Optional<ConfigMap> configMap = CodeRefs.referenced(context);
+    String source = configMap.map(ConfigMap::getData).map(data -> data.get(key)).orElse(null);
     if (source == null) {
       conditions.set(VALIDATED, false, "CodeNotFound", "ConfigMap " + ref.getName() + " has no key " + key);
       return Outcome.keep(Optional.empty());
     }
     String hash = SynthesisFingerprint.sha256(source);
-    List<String> errors = checkedCodeRefs.computeIfAbsent(hash, unchecked -> {
+    CheckedCode checked = checkedCodeRefs.get(keyOf(agent));
+    if (checked == null || !checked.hash().equals(hash)) {
       CheckResult check = checker().check(source);
-      return bounded(check.diagnostics().stream().map(d -> d.format(AgentPodTemplate.CODE_FILE)).toList());
-    });
-    if (errors.isEmpty()) {
+      checked = new CheckedCode(hash, bounded(check.diagnostics().stream()
+          .map(diagnostic -> diagnostic.format(AgentPodTemplate.CODE_FILE)).toList()));
+      checkedCodeRefs.put(keyOf(agent), checked);
+    }
+    if (checked.errors().isEmpty()) {
       conditions.set(VALIDATED, true, "Validated", "spec.codeRef compiles against the SDK and passes the safety policy");
     } else {
-      conditions.set(VALIDATED, false, "ValidationFailed", String.join("\n", errors));
+      conditions.set(VALIDATED, false, "ValidationFailed", summary(checked.errors(), "ConfigMap " + ref.getName()));
     }
     return new Outcome(Optional.empty(), hash, Optional.empty());
+  }
+
+  /**
+   * A condition (and event) message a person can read: how many problems and the first one in full
+   * (bounded). The bounded list of a synthesis is in {@code status.synthesis.lastErrors}; for brought
+   * code, {@code langop validate} prints every problem.
+   */
+  private static String summary(List<String> errors, String where) {
+    if (errors.isEmpty()) {
+      return where + " was refused";
+    }
+    String first = errors.getFirst();
+    return errors.size() == 1 ? where + " has 1 problem: " + first
+        : where + " has " + errors.size() + " problems, the first: " + first;
   }
 
   /** {@code spec.synthesis.modelRef}: that LanguageModel's proxy writes the agent. */
@@ -249,8 +313,15 @@ final class AgentSynthesis {
     return Optional.of(SynthesisTarget.modelProxy(model));
   }
 
-  private static ToolDescriptor descriptor(LanguageTool tool) {
-    return new ToolDescriptor(tool.getMetadata().getName(), "MCP tool server " + tool.getMetadata().getName(), "");
+  /**
+   * A tool as the prompt describes it when its server does not answer, and where the operator can ask
+   * the server: the Service of a service-mode tool (a sidecar lives only inside the agent's pod).
+   */
+  private static ToolSource toolSource(LanguageTool tool) {
+    ToolDescriptor fromSpec = new ToolDescriptor(tool.getMetadata().getName(),
+        "MCP tool server " + tool.getMetadata().getName(), "");
+    return new ToolSource(fromSpec,
+        ToolServer.isSidecar(tool) ? Optional.empty() : Optional.of(URI.create(ToolServer.url(tool))));
   }
 
   private static SynthesisStatus synthesisStatus(SynthesisResult result, String codeHash, String inputHash) {
@@ -272,7 +343,11 @@ final class AgentSynthesis {
         .toList();
   }
 
-  /** The compiler is loaded once, and only when code is to be checked (a JRE-only image could not). */
+  /**
+   * The checker of brought code, loaded once and only when such code is to be checked. It is not the
+   * background syntheses' checker: a checker compiles one source at a time, and a reconcile must not wait
+   * behind twenty synthesized agents.
+   */
   private synchronized CodeChecker checker() {
     if (checker == null) {
       checker = CodeChecker.forRuntimeClasspath();

@@ -20,6 +20,7 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.egress.EgressEvents;
 import io.langop.operator.egress.EgressRules;
+import io.langop.operator.egress.HostResolver;
 import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
@@ -67,15 +68,16 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
   private final EgressRules egressRules;
   private final AgentSynthesis synthesis;
 
-  public LanguageAgentReconciler(EgressRules egressRules, SynthesisSettings synthesisSettings) {
+  /** @param hostResolver resolves tool Services, whose {@code tools/list} synthesis reads */
+  public LanguageAgentReconciler(EgressRules egressRules, SynthesisSettings synthesisSettings, HostResolver hostResolver) {
     this.egressRules = egressRules;
-    this.synthesis = new AgentSynthesis(synthesisSettings);
+    this.synthesis = new AgentSynthesis(synthesisSettings, hostResolver);
   }
 
   @Override
   public List<EventSource<?, LanguageAgent>> prepareEventSources(EventSourceContext<LanguageAgent> context) {
     List<EventSource<?, LanguageAgent>> sources = new ArrayList<>(AgentReferences.eventSources(context));
-    sources.add(synthesis.wakeUps());
+    sources.addAll(synthesis.eventSources(context));
     return sources;
   }
 
@@ -97,7 +99,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     if (!problems.isEmpty()) {
       String message = String.join("; ", problems);
       conditions.set(Conditions.READY, false, "InvalidSpec", message);
-      return finish(agent, status, conditions, AgentPhase.FAILED, "InvalidSpec", message);
+      return finish(agent, context, status, conditions, AgentPhase.FAILED, "InvalidSpec", message);
     }
 
     AgentReferences.Resolution refs = AgentReferences.resolve(agent, context);
@@ -105,14 +107,14 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
       String message = "waiting for " + String.join("; ", refs.missing());
       conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
       conditions.set(Conditions.READY, false, "ReferencesMissing", message);
-      return finish(agent, status, conditions, AgentPhase.PENDING, "ReferencesMissing", message);
+      return finish(agent, context, status, conditions, AgentPhase.PENDING, "ReferencesMissing", message);
     }
     conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
     List<String> conflicts = AgentHttp.portConflicts(agent, refs.tools().stream().filter(ToolServer::isSidecar).toList());
     if (!conflicts.isEmpty()) {
       String message = String.join("; ", conflicts);
       conditions.set(Conditions.READY, false, "PortConflict", message);
-      return finish(agent, status, conditions, AgentPhase.FAILED, "PortConflict", message);
+      return finish(agent, context, status, conditions, AgentPhase.FAILED, "PortConflict", message);
     }
 
     List<LanguageModel> models = preferenceOrder(agent, refs.models());
@@ -147,15 +149,15 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     status.setActiveReplicas(availability.running());
     if (wanted == 0) {
       conditions.set(Conditions.READY, false, "Suspended", "scaled to zero replicas" + notes);
-      return finish(agent, status, conditions, AgentPhase.SUSPENDED, "Suspended", "scaled to zero replicas" + notes);
+      return finish(agent, context, status, conditions, AgentPhase.SUSPENDED, "Suspended", "scaled to zero replicas" + notes);
     }
     if (!availability.available()) {
       String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
       conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
-      return finish(agent, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", message);
+      return finish(agent, context, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", message);
     }
     conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
-    return finish(agent, status, conditions, AgentPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
+    return finish(agent, context, status, conditions, AgentPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
   }
 
   private UpdateControl<LanguageAgent> scheduledStatus(LanguageAgent agent, Context<LanguageAgent> context,
@@ -166,20 +168,20 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         ? 0 : cronJob.getStatus().getActive().size());
     if (cronJob == null) {
       conditions.set(Conditions.READY, false, "WorkloadNotAvailable", "cron job being created" + notes);
-      return finish(agent, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", "cron job being created" + notes);
+      return finish(agent, context, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", "cron job being created" + notes);
     }
     String message = "scheduled '" + cronJob.getSpec().getSchedule() + "'" + notes;
     conditions.set(Conditions.READY, true, "Scheduled", message);
-    return finish(agent, status, conditions, AgentPhase.RUNNING, "Scheduled", message);
+    return finish(agent, context, status, conditions, AgentPhase.RUNNING, "Scheduled", message);
   }
 
-  private static UpdateControl<LanguageAgent> finish(LanguageAgent agent, LanguageAgentStatus status,
-      Conditions conditions, AgentPhase phase, String reason, String message) {
+  private static UpdateControl<LanguageAgent> finish(LanguageAgent agent, Context<LanguageAgent> context,
+      LanguageAgentStatus status, Conditions conditions, AgentPhase phase, String reason, String message) {
     status.setPhase(phase);
     status.setReason(reason);
     status.setMessage(message);
     status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(agent, status);
+    return StatusUpdates.patchIfChanged(agent, status, context);
   }
 
   private static void workloadEvents(LanguageAgent agent, Context<LanguageAgent> context, boolean scheduled,

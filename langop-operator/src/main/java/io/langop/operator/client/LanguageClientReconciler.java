@@ -57,7 +57,7 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
       String message = String.join("; ", problems);
       conditions.set(Conditions.VALID, false, "InvalidSpec", message);
       conditions.set(Conditions.READY, false, "InvalidSpec", message);
-      return finish(client, status, conditions, ClientPhase.FAILED, "InvalidSpec", message);
+      return finish(client, context, status, conditions, ClientPhase.FAILED, "InvalidSpec", message);
     }
     conditions.set(Conditions.VALID, true, "Valid", "spec is valid");
 
@@ -66,7 +66,7 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
       String message = "waiting for " + String.join("; ", refs.missing());
       conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
       conditions.set(Conditions.READY, false, "ReferencesMissing", message);
-      return finish(client, status, conditions, ClientPhase.PENDING, "ReferencesMissing", message);
+      return finish(client, context, status, conditions, ClientPhase.PENDING, "ReferencesMissing", message);
     }
     conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
 
@@ -88,15 +88,15 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
     String notes = plan.notes().isEmpty() ? "" : "; " + String.join("; ", plan.notes());
     if (wanted == 0) {
       conditions.set(Conditions.READY, false, "ScaledToZero", "scaled to zero replicas" + notes);
-      return finish(client, status, conditions, ClientPhase.PENDING, "ScaledToZero", "scaled to zero replicas" + notes);
+      return finish(client, context, status, conditions, ClientPhase.PENDING, "ScaledToZero", "scaled to zero replicas" + notes);
     }
     if (!availability.available()) {
       String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
       conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
-      return finish(client, status, conditions, ClientPhase.PENDING, "WorkloadNotAvailable", message);
+      return finish(client, context, status, conditions, ClientPhase.PENDING, "WorkloadNotAvailable", message);
     }
     conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
-    return finish(client, status, conditions, ClientPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
+    return finish(client, context, status, conditions, ClientPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
   }
 
   /** The first ingress host (https when the Ingress has TLS for it), else the Service inside the cluster. */
@@ -112,13 +112,13 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
     return (https ? "https://" : "http://") + host + path;
   }
 
-  private static UpdateControl<LanguageClient> finish(LanguageClient client, LanguageClientStatus status,
-      Conditions conditions, ClientPhase phase, String reason, String message) {
+  private static UpdateControl<LanguageClient> finish(LanguageClient client, Context<LanguageClient> context,
+      LanguageClientStatus status, Conditions conditions, ClientPhase phase, String reason, String message) {
     status.setPhase(phase);
     status.setReason(reason);
     status.setMessage(message);
     status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(client, status);
+    return StatusUpdates.patchIfChanged(client, status, context);
   }
 
   static List<String> problems(LanguageClientSpec spec) {

@@ -97,7 +97,7 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
       conditions.set(Conditions.READY, false, "NamespaceNotFound", status.getMessage());
     }
     status.setConditions(conditions.build());
-    UpdateControl<LanguageCluster> control = StatusUpdates.patchIfChanged(cluster, status);
+    UpdateControl<LanguageCluster> control = StatusUpdates.patchIfChanged(cluster, status, context);
     return network != null && EgressRules.namesHosts(network.getEgress())
         ? control.rescheduleAfter(egressRules.refresh())
         : control;

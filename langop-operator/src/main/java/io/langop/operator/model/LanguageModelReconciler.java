@@ -86,7 +86,7 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
       configYaml = ProxyConfigRenderer.toYaml(ProxyConfigRenderer.render(model, fallbacks.found()));
     } catch (ProxyConfigRenderer.InvalidModelException e) {
       conditions.set(Conditions.READY, false, "InvalidSpec", e.getMessage());
-      return finish(model, status, conditions, ModelPhase.FAILED, "InvalidSpec", e.getMessage());
+      return finish(model, context, status, conditions, ModelPhase.FAILED, "InvalidSpec", e.getMessage());
     }
     if (fallbacks.missing().isEmpty()) {
       conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all fallbacks exist");
@@ -116,10 +116,10 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
     UpdateControl<LanguageModel> control;
     if (availability.available()) {
       conditions.set(Conditions.READY, true, "ProxyAvailable", "proxy " + availability.describe() + notes);
-      control = finish(model, status, conditions, ModelPhase.READY, "ProxyAvailable", "proxy " + availability.describe() + notes);
+      control = finish(model, context, status, conditions, ModelPhase.READY, "ProxyAvailable", "proxy " + availability.describe() + notes);
     } else {
       conditions.set(Conditions.READY, false, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
-      control = finish(model, status, conditions, ModelPhase.CONFIGURING, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
+      control = finish(model, context, status, conditions, ModelPhase.CONFIGURING, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
     }
     return egress.stream().anyMatch(r -> r.getTo() != null && r.getTo().getDns() != null)
         ? control.rescheduleAfter(egressRules.refresh()) : control;
@@ -144,12 +144,12 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
     return rule;
   }
 
-  private static UpdateControl<LanguageModel> finish(LanguageModel model, LanguageModelStatus status,
-      Conditions conditions, ModelPhase phase, String reason, String message) {
+  private static UpdateControl<LanguageModel> finish(LanguageModel model, Context<LanguageModel> context,
+      LanguageModelStatus status, Conditions conditions, ModelPhase phase, String reason, String message) {
     status.setPhase(phase);
     status.setReason(reason);
     status.setMessage(message);
     status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(model, status);
+    return StatusUpdates.patchIfChanged(model, status, context);
   }
 }

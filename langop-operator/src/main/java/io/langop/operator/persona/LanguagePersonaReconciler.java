@@ -97,7 +97,7 @@ public class LanguagePersonaReconciler implements Reconciler<LanguagePersona> {
       status.setMessage(message);
     }
     status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(persona, status);
+    return StatusUpdates.patchIfChanged(persona, status, context);
   }
 
   /** Keeps the validation time of an unchanged result, so revalidating writes nothing. */

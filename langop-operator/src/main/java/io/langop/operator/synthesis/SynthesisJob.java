@@ -1,5 +1,6 @@
 package io.langop.operator.synthesis;
 
+import io.langop.operator.egress.HostResolver;
 import io.langop.sdk.check.CodeChecker;
 import io.langop.sdk.config.RetryPolicy;
 import io.langop.sdk.llm.LlmClient;
@@ -7,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One synthesis as the {@link SynthesisService} runs it in the background: distil the agent's persona
- * (cached per persona version), then ask the agent's synthesis LLM for checked code. One persona cache
+ * One synthesis as the {@link SynthesisService} runs it in the background: read the tool servers'
+ * {@code tools/list}, distil the agent's persona (cached per persona version), then ask the agent's
+ * synthesis LLM for checked code. Failure messages leave with the API key masked. One persona cache
  * per LLM and one synthesizer per LLM and repair bound, reused by every agent that writes with them.
  */
 public final class SynthesisJob implements SynthesisService.Job {
@@ -19,12 +21,15 @@ public final class SynthesisJob implements SynthesisService.Job {
   private final SynthesisSettings settings;
   private final CodeChecker checker;
   private final SynthesisPrompt prompt;
+  private final ToolCatalog tools;
   private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
   private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
 
   private record WriterKey(SynthesisTarget target, int repairRounds) {}
 
-  public SynthesisJob(SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt) {
+  /** @param resolver resolves the tool servers' Service names, to read their {@code tools/list} */
+  public SynthesisJob(SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt, HostResolver resolver) {
+    this.tools = new ToolCatalog(resolver, ToolCatalog.DEFAULT_TIMEOUT);
     this.settings = settings;
     this.checker = checker;
     this.prompt = prompt;
@@ -32,13 +37,23 @@ public final class SynthesisJob implements SynthesisService.Job {
 
   @Override
   public SynthesisResult run(SynthesisRequest request) throws InterruptedException {
+    try {
+      return write(request);
+    } catch (SynthesisUnavailableException failure) {
+      // the LLM's error body can echo the key; the message goes to status, events and logs
+      throw new SynthesisUnavailableException(settings.redact(failure.getMessage()), failure.getCause());
+    }
+  }
+
+  private SynthesisResult write(SynthesisRequest request) throws InterruptedException {
     SynthesisTarget target = request.target().or(settings::defaultTarget).orElseThrow(() ->
         new IllegalStateException("no synthesis endpoint configured and " + request.namespace() + "/"
             + request.agentName() + " names no spec.synthesis.modelRef"));
-    SynthesisRequest ready = request;
+    SynthesisRequest ready = request.toolSources().isEmpty() ? request
+        : request.withTools(tools.describe(request.toolSources()));
     if (request.personaSource().isPresent()) {
       var persona = request.personaSource().get();
-      ready = request.withPersona(distillers.computeIfAbsent(target, t -> new PersonaDistiller(llm(t)))
+      ready = ready.withPersona(distillers.computeIfAbsent(target, t -> new PersonaDistiller(llm(t)))
           .distill(persona.name(), persona.specJson()));
     }
     WriterKey key = new WriterKey(target, request.repairRounds().orElse(settings.repairRounds()));

@@ -61,7 +61,8 @@ public final class SynthesisService implements AutoCloseable {
 
   private sealed interface State {}
 
-  private record InFlight(String fingerprint, Future<?> run) implements State {}
+  /** {@code id} tells runs apart: a forgotten agent created again may ask for the same fingerprint. */
+  private record InFlight(String fingerprint, long id, Future<?> run) implements State {}
 
   private record Done(String fingerprint, SynthesisResult result) implements State {}
 
@@ -76,6 +77,7 @@ public final class SynthesisService implements AutoCloseable {
   private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
       Thread.ofVirtual().name("synthesis-", 0).factory());
   private final Map<AgentKey, State> states = new ConcurrentHashMap<>();
+  private long runs;
 
   /**
    * @param maxConcurrentRuns how many LLM conversations may run at once, across all agents
@@ -126,8 +128,9 @@ public final class SynthesisService implements AutoCloseable {
       return new Deferred(wait.get());
     }
     int failuresSoFar = state instanceof Failed failed && failed.fingerprint().equals(fingerprint) ? failed.failures() : 0;
-    Future<?> run = executor.submit(() -> run(agent, fingerprint, request, failuresSoFar));
-    states.put(agent, new InFlight(fingerprint, run));
+    long id = ++runs;
+    Future<?> run = executor.submit(() -> run(agent, fingerprint, id, request, failuresSoFar));
+    states.put(agent, new InFlight(fingerprint, id, run));
     return new Running();
   }
 
@@ -138,7 +141,7 @@ public final class SynthesisService implements AutoCloseable {
     }
   }
 
-  private void run(AgentKey agent, String fingerprint, SynthesisRequest request, int failuresSoFar) {
+  private void run(AgentKey agent, String fingerprint, long id, SynthesisRequest request, int failuresSoFar) {
     State outcome;
     try {
       concurrentRuns.acquire();
@@ -156,7 +159,7 @@ public final class SynthesisService implements AutoCloseable {
       outcome = new Failed(fingerprint, failure.getMessage(), failures, clock.instant().plus(backoff));
     }
     synchronized (this) {
-      if (!(states.get(agent) instanceof InFlight current) || !current.fingerprint().equals(fingerprint)) {
+      if (!(states.get(agent) instanceof InFlight current) || current.id() != id) {
         return; // superseded or forgotten while running
       }
       states.put(agent, outcome);

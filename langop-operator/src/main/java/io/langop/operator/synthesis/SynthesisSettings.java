@@ -72,6 +72,18 @@ public record SynthesisSettings(
     return endpoint.flatMap(url -> model.map(name -> new SynthesisTarget(url, name, true)));
   }
 
+  /**
+   * {@code text} with the API key and any credentials in URLs masked: LLM error bodies can echo them,
+   * and such text ends up in status, events and logs.
+   */
+  public String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String masked = apiKey.map(key -> text.replace(key, "<redacted>")).orElse(text);
+    return masked.replaceAll("(?<=://)[^/@\\s]+@", "<redacted>@");
+  }
+
   @Override
   public String toString() {
     // the key stays out of every log line that prints the settings

@@ -92,7 +92,7 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
     Conditions conditions = new Conditions(status.getConditions(), tool.getMetadata().getGeneration());
     if (tool.getSpec() == null || tool.getSpec().getImage() == null || tool.getSpec().getImage().isBlank()) {
       conditions.set(Conditions.READY, false, "InvalidSpec", "spec.image is required");
-      return finish(tool, status, conditions, ToolPhase.FAILED, "InvalidSpec", "spec.image is required");
+      return finish(tool, context, status, conditions, ToolPhase.FAILED, "InvalidSpec", "spec.image is required");
     }
     EgressRules.Resolved egress = egressRules.resolve(tool.getSpec().getEgress(), tool.getMetadata().getNamespace());
     context.managedWorkflowAndDependentResourceContext().put(ToolEgressPolicy.EGRESS, egress);
@@ -116,7 +116,7 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
       status.setUnavailableReplicas(null);
       String message = "sidecar in " + agents.size() + " agent(s)";
       conditions.set(Conditions.READY, true, "Sidecar", message);
-      control = finish(tool, status, conditions, ToolPhase.RUNNING, "Sidecar", message);
+      control = finish(tool, context, status, conditions, ToolPhase.RUNNING, "Sidecar", message);
     } else {
       status.setSidecarAgents(null);
       int wanted = Objects.requireNonNullElse(tool.getSpec().getReplicas(), 1);
@@ -129,11 +129,11 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
       status.setUnavailableReplicas(deploymentStatus == null ? 0 : Objects.requireNonNullElse(deploymentStatus.getUnavailableReplicas(), 0));
       if (availability.available()) {
         conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
-        control = finish(tool, status, conditions, ToolPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
+        control = finish(tool, context, status, conditions, ToolPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
       } else {
         String message = "deployment " + availability.describe() + notes;
         conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
-        control = finish(tool, status, conditions, ToolPhase.PENDING, "WorkloadNotAvailable", message);
+        control = finish(tool, context, status, conditions, ToolPhase.PENDING, "WorkloadNotAvailable", message);
       }
     }
     return EgressRules.namesHosts(tool.getSpec().getEgress()) ? control.rescheduleAfter(egressRules.refresh()) : control;
@@ -157,8 +157,8 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
         .noneMatch(Boolean.FALSE::equals);
   }
 
-  private static UpdateControl<LanguageTool> finish(LanguageTool tool, LanguageToolStatus status,
-      Conditions conditions, ToolPhase phase, String reason, String message) {
+  private static UpdateControl<LanguageTool> finish(LanguageTool tool, Context<LanguageTool> context,
+      LanguageToolStatus status, Conditions conditions, ToolPhase phase, String reason, String message) {
     if (status.getPhase() != phase) {
       status.setLastTransitionTime(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
@@ -166,6 +166,6 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
     status.setReason(reason);
     status.setMessage(message);
     status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(tool, status);
+    return StatusUpdates.patchIfChanged(tool, status, context);
   }
 }

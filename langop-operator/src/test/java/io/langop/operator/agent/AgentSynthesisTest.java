@@ -12,6 +12,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.SynthesisSpec;
+import io.langop.api.v1alpha1.persona.LanguagePersona;
+import io.langop.api.v1alpha1.PersonaReference;
+import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.api.v1alpha1.persona.LanguagePersona;
+import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
@@ -19,11 +24,16 @@ import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisPrompt;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.mcp.McpTools;
+import io.langop.sdk.mcp.TestMcpServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,18 +50,30 @@ class AgentSynthesisTest {
   private static final String VALID = SynthesisPrompt.bundled().workedExample().strip();
   private static final String INVALID = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
 
+  private static final String API_KEY = "sk-test-4f9d2c";
+  private static final AtomicInteger NAMES = new AtomicInteger();
+
   private static ScriptedOpenAiServer llm;
+  private static TestMcpServer searchTools;
   private static OperatorHarness operator;
   private static KubernetesClient client;
 
   @BeforeAll
   static void start() throws Exception {
     llm = new ScriptedOpenAiServer();
+    searchTools = TestMcpServer.start(TestMcpServer.TestTool.of("web_search", "query", arguments -> "no results"));
+    // a running tool server answers within the operator's short timeout; pay the first-use costs (class loading
+    // on both sides, in this JVM) here, not in the test, so a loaded machine does not make it look down
+    McpTools.listTools(searchTools.url(), Duration.ofSeconds(60));
     // one repair round and a 1 s first retry keep the failure paths quick
     OperatorSettings settings = OperatorSettings.defaults().withSynthesis(new SynthesisSettings(
-        Optional.of(llm.baseUrl()), Optional.of("synth-model"), Optional.of("sk-test"), 1, 100, Duration.ofMinutes(1),
+        Optional.of(llm.baseUrl()), Optional.of("synth-model"), Optional.of(API_KEY), 1, 100, Duration.ofMinutes(1),
         Duration.ofSeconds(1), Duration.ofSeconds(10), 4));
+    // the Services of tools resolve to this machine, where a test MCP server listens on the tool's port (or nothing does)
     operator = OperatorHarness.start(settings, host -> {
+      if (host.endsWith(".svc.cluster.local")) {
+        return List.of(InetAddress.getLoopbackAddress());
+      }
       throw new UnknownHostException(host);
     });
     client = operator.client();
@@ -61,6 +83,7 @@ class AgentSynthesisTest {
   @AfterAll
   static void stop() {
     operator.close();
+    searchTools.close();
     llm.close();
   }
 
@@ -190,6 +213,97 @@ class AgentSynthesisTest {
   }
 
   @Test
+  void aPersonaIsDistilledFirstAndAChangeOfItWritesTheAgentAgain() {
+    String name = "analysed-" + NAMES.incrementAndGet();
+    client.resource(Fixtures.persona(NS, name)).create();
+    int before = llm.requests().size();
+    llm.thenText("Careful analyst who cites sources.").thenText("```java\n" + VALID + "\n```");
+    LanguageAgent agent = Fixtures.agent(NS, name, "qwen");
+    PersonaReference ref = new PersonaReference();
+    ref.setName(name);
+    agent.getSpec().setPersonaRef(ref);
+    client.resource(agent).create();
+
+    eventually().until(() -> podCodeHash(name + "-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+    assertThat(llm.requests()).hasSize(before + 2);
+    assertThat(llm.messagesOf(before)).singleElement().asString().contains("You are a careful analyst.");
+    assertThat(llm.messagesOf(before + 1)).singleElement().asString().contains("Careful analyst who cites sources.");
+
+    String third = VALID + "\n// terse persona " + name + "\n";
+    llm.thenText("Terse analyst.").thenText("```java\n" + third + "```");
+    LanguagePersona persona = client.resources(LanguagePersona.class).inNamespace(NS).withName(name).get();
+    persona.getSpec().setSystemPrompt("You are a terse analyst.");
+    Edits.replaceSpec(client, persona);
+
+    eventually().until(() -> podCodeHash(name + "-agent"), SynthesisFingerprint.sha256(third.strip())::equals);
+    assertThat(llm.requests()).hasSize(before + 4);
+    assertThat(llm.messagesOf(before + 2)).singleElement().asString().contains("You are a terse analyst.");
+    assertThat(llm.messagesOf(before + 3)).singleElement().asString().contains("Terse analyst.");
+  }
+
+  @Test
+  void toolsAreDescribedByTheirServersWhenTheyAnswerAndByTheirSpecOtherwise() throws Exception {
+    client.resource(Fixtures.tool(NS, "search", DeploymentMode.SERVICE, searchTools.url().getPort())).create();
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      closedPort = probe.getLocalPort();
+    }
+    client.resource(Fixtures.tool(NS, "mailer", DeploymentMode.SERVICE, closedPort)).create();
+    int before = llm.requests().size();
+    llm.thenText("```java\n" + VALID + "\n```");
+    client.resource(Fixtures.agent(NS, "equipped", "qwen", "search", "mailer")).create();
+
+    eventually().until(() -> podCodeHash("equipped-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+    assertThat(llm.requests()).hasSize(before + 1);
+    String prompt = String.join("\n", llm.messagesOf(before));
+    // the live tools/list: the server's own tool name, description and parameter schema
+    assertThat(prompt).contains("`web_search`: test tool web_search").contains("\"query\"");
+    // nothing listens for the other tool: described from its LanguageTool
+    assertThat(prompt).contains("`mailer`: MCP tool server mailer");
+  }
+
+  @Test
+  void aDeletedAgentIsForgottenSoTheSameAgentCreatedAgainIsWrittenAgain() {
+    // a slow answer keeps the first synthesis in flight while the agent is deleted
+    String first = VALID + "\n// written for the deleted agent\n";
+    String second = VALID + "\n// written for the new agent\n";
+    int before = llm.requests().size();
+    llm.delayReplies(Duration.ofSeconds(4)).thenText("```java\n" + first + "```");
+    client.resource(Fixtures.agent(NS, "fleeting", "qwen")).create();
+    eventually().until(() -> llm.requests().size() == before + 1);
+    String uid = agent("fleeting").getMetadata().getUid();
+    client.resources(LanguageAgent.class).inNamespace(NS).withName("fleeting").delete();
+    eventually().until(() -> agent("fleeting") == null);
+    collectGarbageOf(uid);
+    llm.delayReplies(Duration.ZERO).thenText("```java\n" + second + "```");
+    client.resource(Fixtures.agent(NS, "fleeting", "qwen")).create();
+
+    // same inputs: without forget, the run of the deleted agent would have delivered the first code
+    eventually().until(() -> podCodeHash("fleeting-agent"), SynthesisFingerprint.sha256(second.strip())::equals);
+    assertThat(configMap("fleeting-code").getData()).containsEntry("Agent.java", second.strip());
+    assertThat(llm.requests()).hasSize(before + 2);
+  }
+
+  @Test
+  void failuresAreSummarizedInConditionsAndEventsWithoutTheApiKey() {
+    int before = llm.requests().size();
+    // OpenAI-style error bodies echo the key that was refused
+    llm.thenError(401, "Incorrect API key provided: " + API_KEY + ". You can find your API key in your account.")
+        .thenError(401, "Incorrect API key provided: " + API_KEY + ".");
+    llm.thenText("```java\n" + VALID + "\n```");
+    client.resource(Fixtures.agent(NS, "locked", "qwen")).create();
+
+    LanguageAgent waiting = eventually().until(() -> agent("locked"), a -> hasReason(a, "Synthesized", "SynthesisUnavailable"));
+    assertThat(condition(waiting, "Synthesized").getMessage()).contains("Incorrect API key").doesNotContain(API_KEY)
+        .contains("<redacted>");
+    List<Event> events = eventually().until(() -> events("locked"),
+        found -> found.stream().anyMatch(event -> "SynthesisFailed".equals(event.getReason())));
+    assertThat(events).allSatisfy(event -> assertThat(event.getMessage()).doesNotContain(API_KEY));
+    eventually().until(() -> agent("locked"), a -> isTrue(a, "CodeUpdated"));
+    assertThat(llm.requests()).hasSize(before + 3);
+  }
+
+  @Test
   void broughtCodeIsCheckedNotSynthesized() {
     int before = llm.requests().size();
     client.resource(new ConfigMapBuilder().withNewMetadata().withName("handwritten").withNamespace(NS).endMetadata()
@@ -203,13 +317,31 @@ class AgentSynthesisTest {
     client.resource(own).create();
 
     eventually().until(() -> agent("own"), a -> isTrue(a, "Validated"));
-    assertThat(podCodeHash("own-agent")).isEqualTo(SynthesisFingerprint.sha256(VALID));
+    eventually().until(() -> podCodeHash("own-agent"), SynthesisFingerprint.sha256(VALID)::equals);
     assertThat(configMap("handwritten").getData()).containsKey("broken.java"); // the user's ConfigMap is left alone
 
-    ref.setKey("broken.java");
+    // reconciles read the brought code from the informer: an unrelated change makes no GET of it
+    int mark = operator.api().requests().mark();
+    own.getSpec().setReplicas(2);
+    Edits.replaceSpec(client, own);
+    eventually().until(() -> deployment("own-agent").getSpec().getReplicas() == 2);
+    assertThat(operator.api().requests().since(mark)).noneMatch(request ->
+        request.method().equals("GET") && request.path().contains("/configmaps/handwritten") && !request.isWatch());
+
+    // an edit of the referenced ConfigMap is checked and rolled out
+    String edited = VALID + "\n// edited by hand\n";
+    client.configMaps().inNamespace(NS).withName("handwritten").edit(configMap -> {
+      configMap.getData().put("main.java", edited);
+      return configMap;
+    });
+    eventually().until(() -> podCodeHash("own-agent"), SynthesisFingerprint.sha256(edited)::equals);
+    own = agent("own");
+
+    own.getSpec().getCodeRef().setKey("broken.java");
     Edits.replaceSpec(client, own);
     LanguageAgent refused = eventually().until(() -> agent("own"), a -> hasReason(a, "Validated", "ValidationFailed"));
-    assertThat(condition(refused, "Validated").getMessage()).contains("cannot be converted to int");
+    assertThat(condition(refused, "Validated").getMessage()).startsWith("ConfigMap handwritten has ")
+        .contains("cannot be converted to int");
     assertThat(condition(refused, "Synthesized")).isNull();
     assertThat(configMap("own-code")).isNull(); // nothing synthesized
     assertThat(llm.requests()).hasSize(before);
@@ -229,10 +361,28 @@ class AgentSynthesisTest {
     return eventually().until(() -> agent(name), a -> isTrue(a, "CodeUpdated"));
   }
 
+  /** The mock API server has no garbage collector: delete what the agent owned, as the cluster would. */
+  private static void collectGarbageOf(String ownerUid) {
+    java.util.function.Predicate<io.fabric8.kubernetes.api.model.HasMetadata> owned = object ->
+        object.getMetadata().getOwnerReferences().stream().anyMatch(owner -> ownerUid.equals(owner.getUid()));
+    eventually().until(() -> {
+      List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new java.util.ArrayList<>();
+      objects.addAll(client.apps().deployments().inNamespace(NS).list().getItems());
+      objects.addAll(client.configMaps().inNamespace(NS).list().getItems());
+      objects.addAll(client.network().networkPolicies().inNamespace(NS).list().getItems());
+      objects.addAll(client.persistentVolumeClaims().inNamespace(NS).list().getItems());
+      objects.stream().filter(owned).forEach(object -> client.resource(object).delete());
+      return objects.stream().noneMatch(owned);
+    });
+  }
+
   private static List<String> eventReasons(String agent) {
+    return events(agent).stream().map(Event::getReason).toList();
+  }
+
+  private static List<Event> events(String agent) {
     return client.v1().events().inNamespace(NS).list().getItems().stream()
         .filter(event -> agent.equals(event.getInvolvedObject().getName()))
-        .map(Event::getReason)
         .toList();
   }
 

@@ -78,6 +78,27 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
         return new McpTools(connected);
     }
 
+    /** A tool as its server lists it: name, description and the JSON schema of its parameters. */
+    public record ListedTool(String name, String description, Map<String, Object> inputSchema) {
+        public ListedTool {
+            inputSchema = inputSchema == null ? Map.of() : inputSchema;
+        }
+    }
+
+    /**
+     * The {@code tools/list} of one server, asked once (no retry) with {@code timeout} for each request,
+     * for callers that describe tools rather than call them (the operator's synthesis prompt).
+     *
+     * @throws RuntimeException when the server cannot be reached or does not speak MCP
+     */
+    public static List<ListedTool> listTools(URI server, Duration timeout) {
+        try (McpServerConnection connection = McpServerConnection.open(server, timeout)) {
+            return connection.tools().stream()
+                    .map(tool -> new ListedTool(tool.name(), tool.description(), tool.inputSchema()))
+                    .toList();
+        }
+    }
+
     public List<String> toolNames() {
         return List.copyOf(serverByTool.keySet());
     }

@@ -43,6 +43,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Reply fallback;
+    private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
     public ScriptedOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -88,6 +89,12 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /** Makes every later reply wait {@code delay} before it is sent, as a slow model does. */
+    public ScriptedOpenAiServer delayReplies(java.time.Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
     public List<JsonNode> requests() {
         return List.copyOf(requests);
     }
@@ -108,6 +115,14 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 reply = fallback != null ? fallback : new Error(500, "server_error", "scripted server: script exhausted");
             }
             String model = request.path("model").asText("scripted");
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             switch (reply) {
                 case Error error -> send(exchange, error.status(), "application/json", JSON.writeValueAsString(
                         JSON.createObjectNode().set("error", JSON.createObjectNode()
