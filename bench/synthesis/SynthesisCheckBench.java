@@ -1,0 +1,83 @@
+import io.langop.operator.synthesis.SynthesisPrompt;
+import io.langop.operator.synthesis.SynthesisRequest;
+import io.langop.operator.synthesis.SynthesisResult;
+import io.langop.operator.synthesis.Synthesizer;
+import io.langop.operator.synthesis.ToolDescriptor;
+import io.langop.sdk.check.CheckResult;
+import io.langop.sdk.check.CodeChecker;
+import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.llm.LlmClient;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prints what checking synthesized code costs the operator: CodeChecker.check on the operator's class
+ * path, cold (first check in a fresh JVM, compiler loaded) and warm; then whole synthesis rounds through
+ * the operator's Synthesizer against a local scripted LLM that answers at once, so the figure is the
+ * operator's own share of a synthesis (prompt, HTTP round trip on loopback, extraction, check).
+ * Usage: java -cp CLASSPATH SynthesisCheckBench.java Agent.java [warmRuns]
+ */
+public class SynthesisCheckBench {
+    public static void main(String[] args) throws Exception {
+        String source = Files.readString(Path.of(args[0]));
+        int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+
+        long start = System.nanoTime();
+        CodeChecker checker = CodeChecker.forRuntimeClasspath();
+        CheckResult first = checker.check(source);
+        double coldMs = (System.nanoTime() - start) / 1e6;
+        if (!first.passed()) {
+            throw new IllegalStateException("benchmark agent does not pass the check:\n" + first.report("Agent.java"));
+        }
+        double[] warm = time(warmRuns, () -> checker.check(source));
+        System.out.printf("operator check: %d lines, cold (new JVM, compiler loaded + first check) %.0f ms%n",
+                source.lines().count(), coldMs);
+        print("operator check: warm", warm);
+
+        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
+            llm.otherwise(new ScriptedOpenAiServer.Text("Here it is:\n```java\n" + source + "\n```", 1500, 700));
+            Synthesizer synthesizer = new Synthesizer(
+                    LlmClient.openAiCompatible(llm.baseUrl(), "unused", "bench-model", Duration.ofSeconds(30),
+                            new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100))),
+                    checker, SynthesisPrompt.bundled(), 3);
+            SynthesisRequest request = new SynthesisRequest("digest", "bench",
+                    "Every weekday at 9:00, search the web for Kubernetes CVEs and e-mail a summary.",
+                    List.of(new ToolDescriptor("web_search", "Search the web", "{\"type\":\"object\"}"),
+                            new ToolDescriptor("send_email", "Send an e-mail", "")),
+                    List.of("gpt"), "A careful analyst.", Optional.of("0 9 * * 1-5"));
+            long roundStart = System.nanoTime();
+            SynthesisResult firstRound = synthesizer.synthesize(request);
+            double firstRoundMs = (System.nanoTime() - roundStart) / 1e6;
+            if (!firstRound.succeeded()) {
+                throw new IllegalStateException("synthesis refused: " + firstRound.errors());
+            }
+            System.out.printf("synthesis round (instant local LLM): first %.0f ms%n", firstRoundMs);
+            print("synthesis round (instant local LLM): warm", time(warmRuns, () -> synthesizer.synthesize(request)));
+        }
+    }
+
+    interface Run {
+        void run() throws Exception;
+    }
+
+    private static double[] time(int runs, Run run) throws Exception {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            run.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static void print(String what, double[] ms) {
+        System.out.printf("%s over %d: median %.0f ms, p90 %.0f ms, min %.0f ms%n",
+                what, ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.9)], ms[0]);
+    }
+}
