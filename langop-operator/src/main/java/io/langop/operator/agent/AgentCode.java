@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
@@ -13,6 +12,8 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * ConfigMap {@code <agent>-code}: the synthesized {@code Agent.java} with the fingerprint of its inputs
@@ -40,13 +41,19 @@ public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, Langua
   }
 
   /**
-   * By name, not from {@link #desired}: JOSDK picks the ConfigMap to delete with this when the agent has no
-   * code left to keep, and then there is nothing to build a desired ConfigMap from; and the ConfigMaps of
-   * {@code codeRef}s are secondary resources of the agent too.
+   * By name and owner, not from {@link #desired}: JOSDK picks the ConfigMap to update or delete with this
+   * when the agent has no code left to keep, and then there is nothing to build a desired ConfigMap from.
+   * The owner matters because the ConfigMaps of {@code codeRef}s are secondary resources of the agent too,
+   * and a user's ConfigMap may well be called {@code <agent>-code}: it must never be taken for ours.
    */
   @Override
-  protected ResourceID targetSecondaryResourceID(LanguageAgent agent, Context<LanguageAgent> context) {
-    return new ResourceID(AgentPodTemplate.codeConfigMapName(agent), agent.getMetadata().getNamespace());
+  protected Optional<ConfigMap> selectTargetSecondaryResource(Set<ConfigMap> configMaps, LanguageAgent agent,
+      Context<LanguageAgent> context) {
+    String name = AgentPodTemplate.codeConfigMapName(agent);
+    return configMaps.stream()
+        .filter(configMap -> name.equals(configMap.getMetadata().getName()))
+        .filter(configMap -> configMap.hasOwnerReferenceFor(agent))
+        .findFirst();
   }
 
   /** There is synthesized code to keep; without it the ConfigMap is deleted. */

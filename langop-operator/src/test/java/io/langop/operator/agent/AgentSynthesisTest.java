@@ -347,6 +347,30 @@ class AgentSynthesisTest {
     assertThat(llm.requests()).hasSize(before);
   }
 
+  @Test
+  void broughtCodeNamedLikeTheSynthesizedConfigMapIsLeftAlone() {
+    // <agent>-code is the name people pick for their own code, and the name of the ConfigMap synthesis writes
+    client.resource(new ConfigMapBuilder().withNewMetadata().withName("namesake-code").withNamespace(NS).endMetadata()
+        .withData(Map.of("Agent.java", VALID)).build()).create();
+    LanguageAgent agent = Fixtures.agent(NS, "namesake", "qwen");
+    agent.getSpec().setInstructions(null);
+    CodeReference ref = new CodeReference();
+    ref.setName("namesake-code");
+    agent.getSpec().setCodeRef(ref);
+    client.resource(agent).create();
+
+    eventually().until(() -> podCodeHash("namesake-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+    eventually().until(() -> agent("namesake"), a -> isTrue(a, "Validated"));
+    // a few more reconciles (a spec change) must not take the user's ConfigMap for a stale synthesized one
+    agent = agent("namesake");
+    agent.getSpec().setReplicas(2);
+    Edits.replaceSpec(client, agent);
+    eventually().until(() -> deployment("namesake-agent").getSpec().getReplicas() == 2);
+    assertThat(configMap("namesake-code")).isNotNull()
+        .satisfies(configMap -> assertThat(configMap.getData()).containsEntry("Agent.java", VALID));
+    assertThat(agent("namesake")).matches(a -> isTrue(a, "Validated"));
+  }
+
   /** Generous: a reconcile retried after a conflict on a loaded machine must not fail the test. */
   private static ConditionFactory eventually() {
     return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50));
