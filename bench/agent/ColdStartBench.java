@@ -109,10 +109,11 @@ public class ColdStartBench {
         cpuRead = new CompletableFuture<>();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", classpath, "io.langop.agent.cli.Main", "run", agent.toString(),
-                "--mode", "scheduled", "--model-endpoint", endpoint, "--workspace", work.toString()));
+        // started as the agent container is: `langop run`, configured by the environment the operator sets
+        command.addAll(List.of("-cp", classpath, "io.langop.agent.cli.Main", "run"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
-        builder.environment().put("LOG_LEVEL", "WARN");
+        builder.environment().putAll(Map.of("LOG_LEVEL", "WARN", "AGENT_CODE_PATH", agent.toString(), "AGENT_MODE", "scheduled",
+                "MODEL_ENDPOINTS", endpoint, "WORKSPACE_PATH", work.toString()));
         long spawned = System.nanoTime();
         Process process = builder.start();
         CompletableFuture.anyOf(firstRequest, process.onExit()).get(300, TimeUnit.SECONDS);

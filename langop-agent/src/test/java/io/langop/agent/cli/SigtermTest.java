@@ -9,9 +9,11 @@ import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real `langop run` process receiving SIGTERM while a step waits on a slow tool. */
@@ -20,8 +22,10 @@ class SigtermTest {
     @TempDir
     Path dir;
 
-    @Test
-    void sigterm_aborts_the_step_in_flight_and_exits_143() throws Exception {
+    /** Run from a file with flags, and as the container runs it: {@code langop run} with the environment only. */
+    @ParameterizedTest(name = "configured by the environment only: {0}")
+    @ValueSource(booleans = {false, true})
+    void sigterm_aborts_the_step_in_flight_and_exits_143(boolean containerWay) throws Exception {
         CountDownLatch neverReleased = new CountDownLatch(1);
         try (var llm = new ScriptedOpenAiServer();
              var mcp = TestMcpServer.start(TestTool.of("slow_export", "table", args -> {
@@ -44,11 +48,17 @@ class SigtermTest {
                     }
                     """);
             Path log = dir.resolve("agent.log");
-            Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", source.toString(),
-                    "--mode", "scheduled", "--model-endpoint", llm.rootUrl(), "--mcp-server", mcp.url().toString(),
-                    "--workspace", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder launch = containerWay
+                    ? new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run")
+                    : new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                            source.toString(), "--mode", "scheduled", "--model-endpoint", llm.rootUrl(),
+                            "--mcp-server", mcp.url().toString(), "--workspace", dir.toString());
+            if (containerWay) {
+                launch.environment().putAll(Map.of("AGENT_CODE_PATH", source.toString(), "AGENT_MODE", "scheduled",
+                        "MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "WORKSPACE_PATH", dir.toString()));
+            }
+            Process agent = launch.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !mcp.calls().isEmpty());
 
