@@ -17,9 +17,9 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.persona.PersonaPhase;
 import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.kube.References;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -118,41 +118,21 @@ final class AgentReferences {
 
   static Resolution resolve(LanguageAgent agent, Context<LanguageAgent> context) {
     List<String> missing = new ArrayList<>();
-    List<LanguageModel> models = lookUp(LanguageModel.class, modelIds(agent), context, missing);
-    List<LanguageTool> tools = lookUp(LanguageTool.class, toolIds(agent), context, missing);
+    List<LanguageModel> models = References.lookUp(LanguageModel.class, modelIds(agent), context, missing);
+    List<LanguageTool> tools = References.lookUp(LanguageTool.class, toolIds(agent), context, missing);
     LanguagePersona persona = null;
     Optional<ResourceID> personaId = personaId(agent);
     if (personaId.isPresent()) {
-      List<LanguagePersona> found = lookUp(LanguagePersona.class, List.of(personaId.get()), context, missing);
+      List<LanguagePersona> found = References.lookUp(LanguagePersona.class, List.of(personaId.get()), context, missing);
       if (!found.isEmpty()) {
         persona = found.getFirst();
         if (persona.getStatus() == null || persona.getStatus().getPhase() != PersonaPhase.READY) {
-          missing.add("LanguagePersona " + describe(personaId.get()) + " is not Ready");
+          missing.add("LanguagePersona " + References.describe(personaId.get()) + " is not Ready");
           persona = null;
         }
       }
     }
-    clusterId(agent).ifPresent(id -> lookUp(LanguageCluster.class, List.of(id), context, missing));
+    clusterId(agent).ifPresent(id -> References.lookUp(LanguageCluster.class, List.of(id), context, missing));
     return new Resolution(models, tools, persona, missing);
-  }
-
-  private static <R extends HasMetadata> List<R> lookUp(
-      Class<R> kind, List<ResourceID> ids, Context<LanguageAgent> context, List<String> missing) {
-    Map<ResourceID, R> existing = context.getSecondaryResources(kind).stream()
-        .collect(Collectors.toMap(ResourceID::fromResource, r -> r, (a, b) -> a));
-    List<R> found = new ArrayList<>();
-    for (ResourceID id : ids) {
-      R resource = existing.get(id);
-      if (resource == null) {
-        missing.add(HasMetadata.getKind(kind) + " " + describe(id) + " not found");
-      } else {
-        found.add(resource);
-      }
-    }
-    return found;
-  }
-
-  private static String describe(ResourceID id) {
-    return id.getNamespace().map(ns -> ns + "/").orElse("") + id.getName();
   }
 }

@@ -16,9 +16,9 @@ import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.kube.References;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -105,27 +105,11 @@ final class ClientReferences {
 
   static Resolution resolve(LanguageClient client, Context<LanguageClient> context) {
     List<String> missing = new ArrayList<>();
-    List<LanguageModel> models = lookUp(LanguageModel.class, modelIds(client), context, missing);
-    List<LanguageTool> tools = lookUp(LanguageTool.class, toolIds(client), context, missing);
-    List<LanguageAgent> agents = lookUp(LanguageAgent.class, agentIds(client), context, missing);
-    List<LanguagePersona> personas = lookUp(LanguagePersona.class, personaIds(client), context, missing);
-    lookUp(LanguageCluster.class, clusterIds(client), context, missing);
+    List<LanguageModel> models = References.lookUp(LanguageModel.class, modelIds(client), context, missing);
+    List<LanguageTool> tools = References.lookUp(LanguageTool.class, toolIds(client), context, missing);
+    List<LanguageAgent> agents = References.lookUp(LanguageAgent.class, agentIds(client), context, missing);
+    List<LanguagePersona> personas = References.lookUp(LanguagePersona.class, personaIds(client), context, missing);
+    References.lookUp(LanguageCluster.class, clusterIds(client), context, missing);
     return new Resolution(models, tools, agents, personas.isEmpty() ? null : personas.getFirst(), missing);
-  }
-
-  private static <R extends HasMetadata> List<R> lookUp(
-      Class<R> kind, List<ResourceID> ids, Context<LanguageClient> context, List<String> missing) {
-    Map<ResourceID, R> existing = context.getSecondaryResources(kind).stream()
-        .collect(Collectors.toMap(ResourceID::fromResource, r -> r, (a, b) -> a));
-    List<R> found = new ArrayList<>();
-    for (ResourceID id : ids) {
-      R resource = existing.get(id);
-      if (resource == null) {
-        missing.add(HasMetadata.getKind(kind) + " " + id.getNamespace().map(ns -> ns + "/").orElse("") + id.getName() + " not found");
-      } else {
-        found.add(resource);
-      }
-    }
-    return found;
   }
 }
