@@ -24,6 +24,7 @@ import io.langop.operator.kube.Owners;
 import io.langop.operator.model.ModelProxy;
 import io.langop.operator.tool.ToolServer;
 import io.langop.operator.workload.Autoscalers;
+import io.langop.operator.workload.ServiceWorkloadPods;
 import io.langop.operator.workload.UpdateStrategies;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -84,17 +85,10 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
           .withStrategy(UpdateStrategies.of(spec.getUpdateStrategy()))
           .withNewTemplate()
             .withNewMetadata().withLabels(podLabels).withAnnotations(annotations).endMetadata()
-            .withNewSpec()
-              .withContainers(container(plan))
-              .withVolumes(volumes)
-              .withServiceAccountName(spec.getServiceAccountName())
-              .withSecurityContext(spec.getSecurityContext())
-              .withNodeSelector(spec.getNodeSelector())
-              .withAffinity(spec.getAffinity())
-              .withTolerations(spec.getTolerations())
-              .withTopologySpreadConstraints(spec.getTopologySpreadConstraints())
-              .withImagePullSecrets(spec.getImagePullSecrets())
-            .endSpec()
+            .withSpec(ServiceWorkloadPods.podSpec(spec)
+                .withContainers(container(plan))
+                .withVolumes(volumes)
+                .build())
           .endTemplate()
         .endSpec()
         .build();

@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
+import io.langop.operator.workload.ServiceWorkloadPods;
 import io.langop.operator.workload.UpdateStrategies;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +39,10 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
           .withStrategy(UpdateStrategies.of(spec.getUpdateStrategy()))
           .withNewTemplate()
             .withNewMetadata().withLabels(podLabels).withAnnotations(spec.getPodAnnotations()).endMetadata()
-            .withNewSpec()
-              .withContainers(ToolServer.container("tool", tool, List.of()))
-              .withVolumes(spec.getVolumes())
-              .withServiceAccountName(spec.getServiceAccountName())
-              .withSecurityContext(spec.getSecurityContext())
-              .withNodeSelector(spec.getNodeSelector())
-              .withAffinity(spec.getAffinity())
-              .withTolerations(spec.getTolerations())
-              .withTopologySpreadConstraints(spec.getTopologySpreadConstraints())
-              .withImagePullSecrets(spec.getImagePullSecrets())
-            .endSpec()
+            .withSpec(ServiceWorkloadPods.podSpec(spec)
+                .withContainers(ToolServer.container("tool", tool, List.of()))
+                .withVolumes(spec.getVolumes())
+                .build())
           .endTemplate()
         .endSpec()
         .build();
