@@ -1,5 +1,7 @@
 package io.langop.operator.agent;
 
+import static io.langop.operator.agent.Fixtures.condition;
+import static io.langop.operator.agent.Fixtures.isTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -430,17 +432,6 @@ class AgentSynthesisTest {
     return found.getSpec().getTemplate().getMetadata().getAnnotations().get("langop.io/code-hash");
   }
 
-  private static Condition condition(LanguageAgent agent, String type) {
-    if (agent == null || agent.getStatus() == null || agent.getStatus().getConditions() == null) {
-      return null;
-    }
-    return agent.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-  }
-
-  private static boolean isTrue(LanguageAgent agent, String type) {
-    Condition condition = condition(agent, type);
-    return condition != null && "True".equals(condition.getStatus());
-  }
 
   private static boolean hasReason(LanguageAgent agent, String type, String reason) {
     Condition condition = condition(agent, type);

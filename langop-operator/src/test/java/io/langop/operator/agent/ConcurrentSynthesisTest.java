@@ -1,9 +1,10 @@
 package io.langop.operator.agent;
 
+import static io.langop.operator.agent.Fixtures.condition;
+import static io.langop.operator.agent.Fixtures.isTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.agent.CodeReference;
@@ -123,17 +124,5 @@ class ConcurrentSynthesisTest {
 
   private LanguageAgent agent(String name) {
     return client.resources(LanguageAgent.class).inNamespace(NS).withName(name).get();
-  }
-
-  private static Condition condition(LanguageAgent agent, String type) {
-    if (agent == null || agent.getStatus() == null || agent.getStatus().getConditions() == null) {
-      return null;
-    }
-    return agent.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-  }
-
-  private static boolean isTrue(LanguageAgent agent, String type) {
-    Condition condition = condition(agent, type);
-    return condition != null && "True".equals(condition.getStatus());
   }
 }

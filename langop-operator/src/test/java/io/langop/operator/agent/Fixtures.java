@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.ToolReference;
@@ -72,5 +73,18 @@ public final class Fixtures {
     spec.setInstructions(java.util.List.of("Cite sources"));
     persona.setSpec(spec);
     return persona;
+  }
+
+  /** The agent's condition of {@code type}, or null while it has none. */
+  static Condition condition(LanguageAgent agent, String type) {
+    if (agent == null || agent.getStatus() == null || agent.getStatus().getConditions() == null) {
+      return null;
+    }
+    return agent.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+
+  static boolean isTrue(LanguageAgent agent, String type) {
+    Condition condition = condition(agent, type);
+    return condition != null && "True".equals(condition.getStatus());
   }
 }
