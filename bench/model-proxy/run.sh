@@ -2,7 +2,7 @@
 # Model proxy benchmark: a fast fake upstream (nginx returning canned OpenAI answers), called directly,
 # through the proxy, and through nginx proxy_pass, side by side. Prints added latency p50/p99 at a fixed
 # rate and maximum throughput, for non-streaming and streaming requests.
-# Usage: bench/model-proxy/run.sh [rate=1000] [seconds=10]      (needs root for apt-get if nginx/wrk are missing)
+# Usage: [WARMUP=30] bench/model-proxy/run.sh [rate=1000] [seconds=10]   (needs root for apt-get if nginx/wrk are missing)
 set -euo pipefail
 RATE=${1:-1000}
 SECONDS_PER_RUN=${2:-10}
@@ -79,12 +79,28 @@ models:
   - name: fast-stream
     endpoints: [{url: "http://127.0.0.1:$UPSTREAM_PORT/stream/v1"}]
 YAML
+# The image's JVM flags (langop-model-proxy/pom.xml, Jib), with a fixed heap.
 PROXY_CONFIG="$WORK/proxy.yaml" PORT=$PROXY_PORT LOG_LEVEL=warn \
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -cp "$CLASSPATH" io.langop.proxy.ModelProxyMain &
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx512m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -cp "$CLASSPATH" io.langop.proxy.ModelProxyMain &
 PROXY_PID=$!
 PIDS+=($PROXY_PID)
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$PROXY_PORT/readyz" >/dev/null || { echo "the proxy did not become ready" >&2; exit 1; }
+
+printf '%s' '{"model":"fast","messages":[{"role":"user","content":"hi"}]}' > "$WORK/chat.json"
+printf '%s' '{"model":"fast-stream","stream":true,"messages":[{"role":"user","content":"hi"}]}' > "$WORK/stream.json"
+
+# A gateway runs for days: measure it compiled. On 2 shared cores the JIT needs tens of seconds of full load
+# before the proxy reaches its steady speed (measured with WARMUP=0: the first 10 s run at a third of it).
+WARMUP=${WARMUP:-30}
+if [ "$WARMUP" -gt 0 ]; then
+  echo "warming the proxy up: ${WARMUP}s of whole answers, ${WARMUP}s of streams at full load" >&2
+  for mode in chat stream; do
+    BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${WARMUP}s" -s "$HERE/post.lua" \
+      "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" >/dev/null
+  done
+fi
 
 echo "== $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) =="
 echo "== added latency (open loop, latency counted from when each request was due) =="
@@ -93,8 +109,6 @@ echo "== added latency (open loop, latency counted from when each request was du
 
 echo
 echo "== maximum throughput (wrk, 2 threads, 64 connections, ${SECONDS_PER_RUN}s; all on the same 2 cores) =="
-printf '%s' '{"model":"fast","messages":[{"role":"user","content":"hi"}]}' > "$WORK/chat.json"
-printf '%s' '{"model":"fast-stream","stream":true,"messages":[{"role":"user","content":"hi"}]}' > "$WORK/stream.json"
 # CPU the proxy process spends per request does not depend on what else runs on the machine.
 proxy_cpu_ticks() { awk '{print $14 + $15}' "/proc/$PROXY_PID/stat"; }
 printf '%-15s %-8s %12s %10s %10s %s\n' mode target "req/s" "p50" "p99" "proxy CPU/request"

@@ -1,6 +1,7 @@
 package io.langop.proxy;
 
-import io.langop.proxy.api.ProxyServlet;
+import io.langop.proxy.api.ProxyApi;
+import io.langop.proxy.api.ProxyHttpServer;
 import io.langop.proxy.config.ConfigWatcher;
 import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.config.ProxyConfigFiles;
@@ -10,7 +11,7 @@ import io.langop.proxy.limits.RateLimiters;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
-import io.langop.sdk.server.ServiceServer;
+import io.langop.sdk.server.JvmMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -31,11 +32,14 @@ public final class ModelProxy implements AutoCloseable {
    */
   public static final int MAX_REQUESTS_IN_PROGRESS = 4 * Endpoint.MAX_IN_FLIGHT;
 
-  private final ServiceServer server;
+  /** How long {@link #close()} lets requests in progress finish. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ProxyHttpServer server;
   private final ConfigWatcher watcher;
   private final UpstreamClient http;
 
-  private ModelProxy(ServiceServer server, ConfigWatcher watcher, UpstreamClient http) {
+  private ModelProxy(ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http) {
     this.server = server;
     this.watcher = watcher;
     this.http = http;
@@ -61,6 +65,7 @@ public final class ModelProxy implements AutoCloseable {
     RateLimiters limiters = new RateLimiters();
     AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmMetrics.bindTo(registry);
     UsageLedger ledger = new UsageLedger(registry);
     UpstreamClient http = new UpstreamClient(Duration.ofSeconds(10));
     ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
@@ -70,11 +75,8 @@ public final class ModelProxy implements AutoCloseable {
       limiters.retainOnly(rebuilt.scopeKeys());
     });
     try {
-      ServiceServer server = ServiceServer.builder("model-proxy")
-          .port(port)
-          .meterRegistry(registry)
-          .servlet("/*", new ProxyServlet(gateway::get, calls, ledger, maxRequestsInProgress))
-          .start();
+      ProxyHttpServer server = ProxyHttpServer.start(port,
+          new ProxyApi(gateway::get, calls, ledger, registry, maxRequestsInProgress), DRAIN_TIMEOUT);
       return new ModelProxy(server, watcher, http);
     } catch (RuntimeException e) {
       watcher.close();

@@ -1,18 +1,31 @@
 package io.langop.proxy.gateway;
 
 import io.langop.proxy.openai.ApiError;
+import io.langop.proxy.openai.Json;
 import java.io.IOException;
 import java.util.Map;
 
 /** The client side of one request: where the answer goes. */
 public interface Exchange {
 
-  void json(int status, Map<String, String> headers, byte[] body) throws IOException;
-
-  void error(ApiError error) throws IOException;
+  /** Sends a whole answer. */
+  void respond(int status, String contentType, Map<String, String> headers, byte[] body) throws IOException;
 
   /** Commits a 200 {@code text/event-stream} answer. */
   EventSink events(Map<String, String> headers) throws IOException;
+
+  /** Whether the status line has gone out (an error can no longer be sent as such). */
+  boolean committed();
+
+  default void json(int status, Map<String, String> headers, byte[] body) throws IOException {
+    respond(status, "application/json", headers, body);
+  }
+
+  /** OpenAI's error shape, with {@code Retry-After} when the error says when to come back. */
+  default void error(ApiError error) throws IOException {
+    json(error.status(), error.retryAfter() == null ? Map.of()
+        : Map.of("Retry-After", Long.toString(error.retryAfterSeconds())), Json.bytes(error.toJson()));
+  }
 
   /** Server-sent events to the client. */
   interface EventSink {

@@ -195,7 +195,14 @@ public final class ModelCalls {
     try (InputStream body = answered.reply().stream();
          IdleWatchdog watchdog = new IdleWatchdog(model.config().timeout(), body);
          BufferedReader events = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      Exchange.EventSink sink = exchange.events(Map.of(MODEL_HEADER, model.name()));
+      Exchange.EventSink sink;
+      try {
+        sink = exchange.events(Map.of(MODEL_HEADER, model.name()));
+      } catch (IOException clientGone) {
+        // Says nothing about the upstream, which answered.
+        outcome = Outcome.NEUTRAL;
+        throw clientGone;
+      }
       String event = null;
       StringBuilder data = new StringBuilder();
       String line;

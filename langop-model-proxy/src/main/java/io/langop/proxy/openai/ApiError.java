@@ -54,6 +54,11 @@ public record ApiError(int status, String message, String type, String param, St
   }
 
   /** The proxy has more requests in progress than it takes: answered at once, instead of queueing without end. */
+  /** A failure of the proxy itself; the details are in its log, never in the answer. */
+  public static ApiError serverError() {
+    return new ApiError(500, "The proxy failed to handle the request.", "server_error", null, null, null);
+  }
+
   public static ApiError overloaded(int limit) {
     return new ApiError(503, "The proxy is overloaded (" + limit + " requests in progress); please retry shortly.",
         "server_error", null, "server_overloaded", Duration.ofSeconds(1));

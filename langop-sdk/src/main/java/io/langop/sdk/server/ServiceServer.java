@@ -1,9 +1,5 @@
 package io.langop.sdk.server;
 
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
@@ -168,7 +164,7 @@ public final class ServiceServer implements AutoCloseable {
     public ServiceServer start() {
       PrometheusMeterRegistry registry =
           meterRegistry != null ? meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      bindJvmMetrics(registry);
+      JvmMetrics.bindTo(registry);
 
       QueuedThreadPool threads = new QueuedThreadPool();
       threads.setName(component);
@@ -210,13 +206,6 @@ public final class ServiceServer implements AutoCloseable {
       ServletHolder holder = new ServletHolder(servlet);
       holder.setAsyncSupported(true);
       context.addServlet(holder, path);
-    }
-
-    private static void bindJvmMetrics(PrometheusMeterRegistry registry) {
-      new JvmMemoryMetrics().bindTo(registry);
-      new JvmThreadMetrics().bindTo(registry);
-      new ProcessorMetrics().bindTo(registry);
-      new UptimeMetrics().bindTo(registry);
     }
   }
 }

@@ -14,12 +14,8 @@ import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.openai.InvalidRequestException;
 import io.langop.proxy.openai.Json;
 import io.langop.proxy.usage.UsageLedger;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -30,17 +26,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OpenAI-compatible HTTP surface: {@code POST /v1/chat/completions}, {@code POST /v1/embeddings},
- * {@code GET /v1/models} and {@code GET /usage}. Everything that goes wrong answers OpenAI's error shape.
+ * {@code GET /v1/models} and {@code GET /usage}, next to the probes ({@code /healthz}, {@code /readyz}) and
+ * {@code /metrics}. Everything that goes wrong on the API answers OpenAI's error shape. Independent of the
+ * HTTP server: {@link ProxyHttpServer} reads each request whole and calls {@link #handle} on a virtual thread.
  */
-public final class ProxyServlet extends HttpServlet {
+public final class ProxyApi {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProxyServlet.class);
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyApi.class);
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
 
-  private final transient Supplier<Gateway> gateway;
-  private final transient ModelCalls calls;
-  private final transient UsageLedger ledger;
+  private final Supplier<Gateway> gateway;
+  private final ModelCalls calls;
+  private final UsageLedger ledger;
+  private final PrometheusMeterRegistry metrics;
   private final int maxRequestsInProgress;
   private final AtomicInteger inProgress = new AtomicInteger();
 
@@ -49,17 +48,23 @@ public final class ProxyServlet extends HttpServlet {
    *     a bound an overloaded proxy queues until clients give up and the server's idle timeout closes their
    *     connections without an answer.
    */
-  public ProxyServlet(Supplier<Gateway> gateway, ModelCalls calls, UsageLedger ledger, int maxRequestsInProgress) {
+  public ProxyApi(Supplier<Gateway> gateway, ModelCalls calls, UsageLedger ledger, PrometheusMeterRegistry metrics,
+      int maxRequestsInProgress) {
     this.gateway = gateway;
     this.calls = calls;
     this.ledger = ledger;
+    this.metrics = metrics;
     this.maxRequestsInProgress = maxRequestsInProgress;
   }
 
-  @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String path = request.getRequestURI();
-    ServletExchange exchange = new ServletExchange(response);
+  /** Largest request body accepted now (the configuration can change it). */
+  long maxRequestBytes() {
+    return gateway.get().config().maxRequestBytes();
+  }
+
+  /** Answers one request read whole; the exchange is complete when this returns. */
+  public void handle(ApiRequest request, Exchange exchange) throws IOException {
+    String path = request.path();
     try {
       switch (path) {
         case "/v1/chat/completions", "/chat/completions" -> admitted(request, exchange, Operation.CHAT);
@@ -67,14 +72,16 @@ public final class ProxyServlet extends HttpServlet {
         case "/v1/models", "/models" -> get(request, exchange, () -> models(request, exchange));
         case "/usage" -> get(request, exchange, () -> exchange.json(200, Map.of(),
             Json.MAPPER.writeValueAsBytes(ledger.snapshot())));
+        // The proxy holds no state that could make it unready: it is ready while it serves.
+        case "/healthz", "/readyz" -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK);
+        case "/metrics" -> exchange.respond(200, PROMETHEUS_TEXT, Map.of(), metrics.scrape().getBytes(StandardCharsets.UTF_8));
         default -> exchange.error(ApiError.notFound(path));
       }
     } catch (RuntimeException e) {
       // A bug must not show the client a stack trace; the log has it.
       LOG.error("request to {} failed", path, e);
-      if (!response.isCommitted()) {
-        exchange.error(new ApiError(500, "The proxy failed to handle the request.", "server_error", null, null,
-            null));
+      if (!exchange.committed()) {
+        exchange.error(ApiError.serverError());
       }
     }
   }
@@ -83,15 +90,15 @@ public final class ProxyServlet extends HttpServlet {
     void run() throws IOException;
   }
 
-  private static void get(HttpServletRequest request, ServletExchange exchange, Action action) throws IOException {
-    if (!request.getMethod().equals("GET")) {
-      exchange.error(ApiError.methodNotAllowed(request.getMethod(), request.getRequestURI()));
+  private static void get(ApiRequest request, Exchange exchange, Action action) throws IOException {
+    if (!request.method().equals("GET")) {
+      exchange.error(ApiError.methodNotAllowed(request.method(), request.path()));
       return;
     }
     action.run();
   }
 
-  private void models(HttpServletRequest request, ServletExchange exchange) throws IOException {
+  private void models(ApiRequest request, Exchange exchange) throws IOException {
     Gateway current = gateway.get();
     if (authenticate(request, current, exchange).isEmpty()) {
       return;
@@ -105,10 +112,10 @@ public final class ProxyServlet extends HttpServlet {
     exchange.json(200, Map.of(), Json.bytes(list));
   }
 
-  private void admitted(HttpServletRequest request, ServletExchange exchange, Operation operation)
+  private void admitted(ApiRequest request, Exchange exchange, Operation operation)
       throws IOException {
-    if (!request.getMethod().equals("POST")) {
-      exchange.error(ApiError.methodNotAllowed(request.getMethod(), request.getRequestURI()));
+    if (!request.method().equals("POST")) {
+      exchange.error(ApiError.methodNotAllowed(request.method(), request.path()));
       return;
     }
     if (inProgress.incrementAndGet() > maxRequestsInProgress) {
@@ -124,25 +131,13 @@ public final class ProxyServlet extends HttpServlet {
     }
   }
 
-  private void post(HttpServletRequest request, ServletExchange exchange, Operation operation) throws IOException {
+  private void post(ApiRequest request, Exchange exchange, Operation operation) throws IOException {
     Gateway current = gateway.get();
     Optional<Optional<ClientKey>> client = authenticate(request, current, exchange);
     if (client.isEmpty()) {
       return;
     }
-    long limit = current.config().maxRequestBytes();
-    if (request.getContentLengthLong() > limit) {
-      exchange.error(ApiError.tooLarge(limit));
-      return;
-    }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-    }
-    if (body.length > limit) {
-      exchange.error(ApiError.tooLarge(limit));
-      return;
-    }
+    byte[] body = request.body();
     JsonNode parsed;
     try {
       parsed = Json.read(body);
@@ -167,12 +162,12 @@ public final class ProxyServlet extends HttpServlet {
    * @return empty when the request was refused (the error is sent), otherwise the client (empty when the
    *     proxy has no client keys)
    */
-  private static Optional<Optional<ClientKey>> authenticate(HttpServletRequest request, Gateway gateway,
-      ServletExchange exchange) throws IOException {
+  private static Optional<Optional<ClientKey>> authenticate(ApiRequest request, Gateway gateway,
+      Exchange exchange) throws IOException {
     if (!gateway.requiresClientKey()) {
       return Optional.of(Optional.empty());
     }
-    String authorization = request.getHeader("Authorization");
+    String authorization = request.authorization();
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       exchange.error(ApiError.invalidApiKey("You didn't provide an API key. Provide it in the Authorization "
           + "header as 'Bearer <key>'."));
@@ -184,56 +179,5 @@ public final class ProxyServlet extends HttpServlet {
       return Optional.empty();
     }
     return Optional.of(client);
-  }
-
-  /** Writes answers onto the servlet response. */
-  private static final class ServletExchange implements Exchange {
-    private final HttpServletResponse response;
-
-    ServletExchange(HttpServletResponse response) {
-      this.response = response;
-    }
-
-    @Override
-    public void json(int status, Map<String, String> headers, byte[] body) throws IOException {
-      response.setStatus(status);
-      headers.forEach(response::setHeader);
-      response.setContentType("application/json");
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
-    }
-
-    @Override
-    public void error(ApiError error) throws IOException {
-      if (error.retryAfter() != null) {
-        response.setHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
-      }
-      json(error.status(), Map.of(), Json.bytes(error.toJson()));
-    }
-
-    @Override
-    public EventSink events(Map<String, String> headers) throws IOException {
-      response.setStatus(200);
-      headers.forEach(response::setHeader);
-      response.setContentType("text/event-stream");
-      response.setCharacterEncoding("UTF-8");
-      response.setHeader("Cache-Control", "no-cache");
-      response.setHeader("X-Accel-Buffering", "no");
-      ServletOutputStream out = response.getOutputStream();
-      response.flushBuffer();
-      return new EventSink() {
-        @Override
-        public void send(String data) throws IOException {
-          out.write(DATA);
-          out.write(data.getBytes(StandardCharsets.UTF_8));
-          out.write(EVENT_END);
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-      };
-    }
   }
 }

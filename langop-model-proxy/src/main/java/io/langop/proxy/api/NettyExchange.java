@@ -1,0 +1,146 @@
+package io.langop.proxy.api;
+
+import io.langop.proxy.gateway.Exchange;
+import io.langop.proxy.openai.ApiError;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes one answer onto a client connection, from the request's virtual thread (Netty queues writes from other
+ * threads onto the connection's event loop, in order).
+ */
+final class NettyExchange implements Exchange {
+
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
+
+  private final Channel channel;
+  private final boolean keepAlive;
+  private volatile boolean committed;
+  private boolean streaming;
+  private ChannelFuture lastWrite;
+
+  NettyExchange(Channel channel, boolean keepAlive) {
+    this.channel = channel;
+    this.keepAlive = keepAlive;
+  }
+
+  @Override
+  public void respond(int status, String contentType, Map<String, String> headers, byte[] body) {
+    commit();
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+        Unpooled.wrappedBuffer(body));
+    HttpHeaders fields = response.headers();
+    fields.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    fields.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    headers.forEach(fields::set);
+    HttpUtil.setKeepAlive(response, keepAlive);
+    lastWrite = channel.writeAndFlush(response);
+  }
+
+  @Override
+  public EventSink events(Map<String, String> headers) throws IOException {
+    commit();
+    streaming = true;
+    HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    HttpHeaders fields = response.headers();
+    fields.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+    fields.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+    // Tells nginx-style ingresses in front of the proxy not to buffer the stream.
+    fields.set("X-Accel-Buffering", "no");
+    headers.forEach(fields::set);
+    HttpUtil.setTransferEncodingChunked(response, true);
+    HttpUtil.setKeepAlive(response, keepAlive);
+    write(response);
+    return new Sink();
+  }
+
+  @Override
+  public boolean committed() {
+    return committed;
+  }
+
+  private void commit() {
+    if (committed) {
+      throw new IllegalStateException("the answer has already been sent");
+    }
+    committed = true;
+  }
+
+  /**
+   * Writes and flushes; waits only while the client reads slower than the answer comes (Netty's write buffer is
+   * over its high mark), so a slow client slows the upstream stream down instead of filling memory.
+   */
+  private void write(Object message) throws IOException {
+    if (!channel.isActive()) {
+      ReferenceCountUtil.release(message);
+      throw new IOException("the client closed the connection");
+    }
+    lastWrite = channel.writeAndFlush(message);
+    if (!channel.isWritable()) {
+      lastWrite.awaitUninterruptibly();
+      if (!lastWrite.isSuccess()) {
+        throw new IOException("the client closed the connection", lastWrite.cause());
+      }
+    }
+  }
+
+  /** Ends the exchange: a stream gets its last chunk, a request nobody answered a 500, a closing one its close. */
+  void finish() {
+    if (!committed) {
+      try {
+        error(ApiError.serverError());
+      } catch (IOException cannotHappen) {
+        // respond does not throw
+      }
+    } else if (streaming && channel.isActive()) {
+      lastWrite = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+    }
+    if (!keepAlive && lastWrite != null) {
+      lastWrite.addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private final class Sink implements EventSink {
+    private ByteBuf pending;
+
+    @Override
+    public void send(String data) {
+      if (pending == null) {
+        pending = Unpooled.buffer();
+      }
+      pending.writeBytes(DATA);
+      pending.writeCharSequence(data, StandardCharsets.UTF_8);
+      pending.writeBytes(EVENT_END);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (pending != null) {
+        ByteBuf out = pending;
+        pending = null;
+        write(new DefaultHttpContent(out));
+      } else if (!channel.isActive()) {
+        throw new IOException("the client closed the connection");
+      }
+    }
+  }
+}

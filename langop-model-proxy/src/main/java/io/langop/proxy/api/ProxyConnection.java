@@ -1,0 +1,179 @@
+package io.langop.proxy.api;
+
+import io.langop.proxy.openai.ApiError;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: reads each request whole (refusing bodies over the configured limit without reading
+ * them), then answers it on a virtual thread. Requests on a connection are answered one at a time, in order;
+ * the connection is not read while a request is in progress. Every method runs on the connection's event loop.
+ */
+final class ProxyConnection extends ChannelInboundHandlerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyConnection.class);
+
+  private final ProxyApi api;
+  private final AtomicInteger inProgress;
+  /** Messages a pipelining client sent after the request in progress; handled when it is answered. */
+  private final Queue<Object> waiting = new ArrayDeque<>();
+  private HttpRequest request;
+  private ByteArrayOutputStream body;
+  private long limit;
+  /** The request in progress is refused; the rest of its body is dropped and the connection closed. */
+  private boolean discarding;
+  private boolean busy;
+
+  ProxyConnection(ProxyApi api, AtomicInteger inProgress) {
+    this.api = api;
+    this.inProgress = inProgress;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    if (busy) {
+      waiting.add(message);
+      return;
+    }
+    if (message instanceof HttpRequest head) {
+      begin(ctx, head);
+    }
+    if (message instanceof HttpContent content) {
+      try {
+        append(ctx, content);
+      } finally {
+        content.release();
+      }
+    } else {
+      ReferenceCountUtil.release(message);
+    }
+  }
+
+  private void begin(ChannelHandlerContext ctx, HttpRequest head) {
+    if (head.decoderResult().isFailure()) {
+      discarding = true;
+      refuse(ctx, ApiError.invalidRequest("The request is not valid HTTP/1.1: "
+          + head.decoderResult().cause().getMessage(), null, "invalid_http"));
+      return;
+    }
+    request = head;
+    limit = api.maxRequestBytes();
+    discarding = false;
+    long declared = HttpUtil.getContentLength(head, -1L);
+    if (declared > limit) {
+      discarding = true;
+      refuse(ctx, ApiError.tooLarge(limit));
+      return;
+    }
+    body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+  }
+
+  private void append(ChannelHandlerContext ctx, HttpContent content) {
+    if (discarding || request == null) {
+      return;
+    }
+    ByteBuf bytes = content.content();
+    if (body.size() + (long) bytes.readableBytes() > limit) {
+      discarding = true;
+      refuse(ctx, ApiError.tooLarge(limit));
+      return;
+    }
+    body.writeBytes(ByteBufUtil.getBytes(bytes));
+    if (content instanceof LastHttpContent) {
+      dispatch(ctx);
+    }
+  }
+
+  /** Answers an error at once and closes the connection: what follows on it cannot be read as a request. */
+  private void refuse(ChannelHandlerContext ctx, ApiError error) {
+    NettyExchange exchange = new NettyExchange(ctx.channel(), false);
+    try {
+      exchange.error(error);
+    } catch (IOException e) {
+      // the connection is being closed either way
+    }
+    exchange.finish();
+    request = null;
+    body = null;
+  }
+
+  private void dispatch(ChannelHandlerContext ctx) {
+    busy = true;
+    ctx.channel().config().setAutoRead(false);
+    HttpRequest head = request;
+    byte[] bytes = body.toByteArray();
+    request = null;
+    body = null;
+    String uri = head.uri();
+    int query = uri.indexOf('?');
+    ApiRequest call = new ApiRequest(head.method().name(), query < 0 ? uri : uri.substring(0, query),
+        head.headers().get(HttpHeaderNames.AUTHORIZATION), bytes);
+    boolean keepAlive = HttpUtil.isKeepAlive(head);
+    NettyExchange exchange = new NettyExchange(ctx.channel(), keepAlive);
+    inProgress.incrementAndGet();
+    Thread.ofVirtual().name("proxy-request").start(() -> {
+      try {
+        api.handle(call, exchange);
+      } catch (IOException clientGone) {
+        LOG.debug("client went away during {} {}", call.method(), call.path());
+      } catch (RuntimeException | Error e) {
+        LOG.error("request to {} failed", call.path(), e);
+      } finally {
+        exchange.finish();
+        inProgress.decrementAndGet();
+        ctx.executor().execute(() -> answered(ctx, keepAlive));
+      }
+    });
+  }
+
+  private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
+    busy = false;
+    if (!keepAlive) {
+      waiting.forEach(ReferenceCountUtil::release);
+      waiting.clear();
+      return;
+    }
+    while (!busy && !waiting.isEmpty()) {
+      channelRead(ctx, waiting.poll());
+    }
+    if (!busy) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent && !busy && request == null) {
+      ctx.close();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    waiting.forEach(ReferenceCountUtil::release);
+    waiting.clear();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("client connection failed: {}", cause.toString());
+    ctx.close();
+  }
+}

@@ -1,0 +1,149 @@
+package io.langop.proxy.api;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy's HTTP/1.1 server: Netty, on native epoll where the platform has it (NIO elsewhere). The event loops
+ * only parse and write; each request, once read whole, is answered by {@link ProxyApi} on a virtual thread of
+ * its own. On the fake-upstream benchmark this costs about half the CPU per request that Jetty's servlet stack
+ * did (bench/model-proxy/README.md).
+ *
+ * <p>{@link #close()} is graceful: the listener closes, requests in progress get up to the drain time to
+ * finish, then the connections close.
+ */
+public final class ProxyHttpServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyHttpServer.class);
+  /** A keep-alive connection with no request in progress for this long is closed. */
+  static final int IDLE_CONNECTION_SECONDS = 60;
+
+  private final EventLoopGroup acceptor;
+  private final EventLoopGroup workers;
+  private final Channel listener;
+  private final ChannelGroup connections;
+  private final AtomicInteger inProgress;
+  private final Duration drainTimeout;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private ProxyHttpServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener,
+      ChannelGroup connections, AtomicInteger inProgress, Duration drainTimeout) {
+    this.acceptor = acceptor;
+    this.workers = workers;
+    this.listener = listener;
+    this.connections = connections;
+    this.inProgress = inProgress;
+    this.drainTimeout = drainTimeout;
+  }
+
+  /** Listens on {@code port} (0 = any free one) on every interface. */
+  public static ProxyHttpServer start(int port, ProxyApi api, Duration drainTimeout) {
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup acceptor = eventLoops(epoll, 1, "proxy-accept");
+    EventLoopGroup workers = eventLoops(epoll, Runtime.getRuntime().availableProcessors(), "proxy-io");
+    ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    AtomicInteger inProgress = new AtomicInteger();
+    Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, workers).channel(channel)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel connection) {
+            connections.add(connection);
+            connection.pipeline().addLast(
+                new HttpServerCodec(),
+                new HttpServerExpectContinueHandler(),
+                new IdleStateHandler(0, 0, IDLE_CONNECTION_SECONDS),
+                new ProxyConnection(api, inProgress));
+          }
+        });
+    try {
+      Channel listener = bootstrap.bind(port).syncUninterruptibly().channel();
+      ProxyHttpServer server = new ProxyHttpServer(acceptor, workers, listener, connections, inProgress,
+          drainTimeout);
+      LOG.info("model-proxy listening on port {} ({})", server.port(), epoll ? "epoll" : "nio");
+      return server;
+    } catch (RuntimeException e) {
+      acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw new IllegalStateException("model-proxy could not listen on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static EventLoopGroup eventLoops(boolean epoll, int threads, String name) {
+    DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
+    return epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+  }
+
+  public int port() {
+    return ((java.net.InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** {@code http://localhost:<port>}. */
+  public URI uri() {
+    return URI.create("http://localhost:" + port());
+  }
+
+  /** Closes the server gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
+  public ProxyHttpServer closeOnShutdown() {
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("model-proxy-shutdown").unstarted(this::close));
+    return this;
+  }
+
+  /** Blocks until the server has closed. */
+  public void join() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    listener.close().syncUninterruptibly();
+    long deadline = System.nanoTime() + drainTimeout.toNanos();
+    while (inProgress.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (inProgress.get() > 0) {
+      LOG.warn("model-proxy closing with {} requests still in progress", inProgress.get());
+    }
+    connections.close().awaitUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    LOG.info("model-proxy stopped");
+    closed.countDown();
+  }
+}
