@@ -8,7 +8,6 @@ import io.langop.proxy.config.ProxyConfigFiles;
 import io.langop.proxy.gateway.Gateway;
 import io.langop.proxy.gateway.ModelCalls;
 import io.langop.proxy.limits.RateLimiters;
-import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.sdk.server.JvmMetrics;
@@ -25,12 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The running proxy: HTTP server, live configuration, limits and accounting. */
 public final class ModelProxy implements AutoCloseable {
-
-  /**
-   * Model calls served at once before new ones are answered 503: four times the in-flight bound of one endpoint,
-   * so waiting for an upstream slot still queues, while a proxy short of CPU sheds load instead of collapsing.
-   */
-  public static final int MAX_REQUESTS_IN_PROGRESS = 4 * Endpoint.MAX_IN_FLIGHT;
 
   /** How long {@link #close()} lets requests in progress finish. */
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
@@ -50,11 +43,6 @@ public final class ModelProxy implements AutoCloseable {
    * and re-reads the file every {@code reloadInterval}.
    */
   public static ModelProxy start(Path configFile, int port, Duration reloadInterval) {
-    return start(configFile, port, reloadInterval, MAX_REQUESTS_IN_PROGRESS);
-  }
-
-  /** As {@link #start(Path, int, Duration)}, answering 503 beyond {@code maxRequestsInProgress} model calls at once. */
-  public static ModelProxy start(Path configFile, int port, Duration reloadInterval, int maxRequestsInProgress) {
     byte[] content;
     try {
       content = Files.readAllBytes(configFile);
@@ -76,7 +64,7 @@ public final class ModelProxy implements AutoCloseable {
     });
     try {
       ProxyHttpServer server = ProxyHttpServer.start(port,
-          new ProxyApi(gateway::get, calls, ledger, registry, maxRequestsInProgress), DRAIN_TIMEOUT);
+          new ProxyApi(gateway::get, calls, ledger, registry), DRAIN_TIMEOUT);
       return new ModelProxy(server, watcher, http);
     } catch (RuntimeException e) {
       watcher.close();

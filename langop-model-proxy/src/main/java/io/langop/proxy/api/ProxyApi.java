@@ -40,21 +40,13 @@ public final class ProxyApi {
   private final ModelCalls calls;
   private final UsageLedger ledger;
   private final PrometheusMeterRegistry metrics;
-  private final int maxRequestsInProgress;
   private final AtomicInteger inProgress = new AtomicInteger();
 
-  /**
-   * @param maxRequestsInProgress model calls (chat, embeddings) served at once; more are answered 503 at once. Without
-   *     a bound an overloaded proxy queues until clients give up and the server's idle timeout closes their
-   *     connections without an answer.
-   */
-  public ProxyApi(Supplier<Gateway> gateway, ModelCalls calls, UsageLedger ledger, PrometheusMeterRegistry metrics,
-      int maxRequestsInProgress) {
+  public ProxyApi(Supplier<Gateway> gateway, ModelCalls calls, UsageLedger ledger, PrometheusMeterRegistry metrics) {
     this.gateway = gateway;
     this.calls = calls;
     this.ledger = ledger;
     this.metrics = metrics;
-    this.maxRequestsInProgress = maxRequestsInProgress;
   }
 
   /** Largest request body accepted now (the configuration can change it). */
@@ -118,10 +110,11 @@ public final class ProxyApi {
       exchange.error(ApiError.methodNotAllowed(request.method(), request.path()));
       return;
     }
-    if (inProgress.incrementAndGet() > maxRequestsInProgress) {
+    int limit = gateway.get().config().maxRequestsInProgress();
+    if (inProgress.incrementAndGet() > limit) {
       inProgress.decrementAndGet();
       ledger.recordError("unknown", Gateway.ANONYMOUS, 503);
-      exchange.error(ApiError.overloaded(maxRequestsInProgress));
+      exchange.error(ApiError.overloaded(limit));
       return;
     }
     try {

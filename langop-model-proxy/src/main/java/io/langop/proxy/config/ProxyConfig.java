@@ -1,5 +1,6 @@
 package io.langop.proxy.config;
 
+import io.langop.proxy.routing.Endpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,15 +13,24 @@ import java.util.stream.Stream;
  * @param models          the models clients may name in {@code "model"}
  * @param clientKeys      keys clients must present as {@code Authorization: Bearer <key>}; empty means no auth
  * @param maxRequestBytes requests with a larger body are refused with 413 before they are parsed
+ * @param maxRequestsInProgress chat and embedding requests served at once; more are answered 503 with
+ *     {@code Retry-After} at once. Without a bound an overloaded proxy queues until clients give up.
  */
-public record ProxyConfig(List<ModelConfig> models, List<ClientKey> clientKeys, Long maxRequestBytes) {
+public record ProxyConfig(List<ModelConfig> models, List<ClientKey> clientKeys, Long maxRequestBytes,
+    Integer maxRequestsInProgress) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+  /**
+   * Four times the in-flight bound of one endpoint: waiting for an upstream slot still queues, while a proxy
+   * short of CPU sheds load instead of collapsing.
+   */
+  public static final int DEFAULT_MAX_REQUESTS_IN_PROGRESS = 4 * Endpoint.MAX_IN_FLIGHT;
 
   public ProxyConfig {
     models = models == null ? List.of() : List.copyOf(models);
     clientKeys = clientKeys == null ? List.of() : List.copyOf(clientKeys);
     maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+    maxRequestsInProgress = maxRequestsInProgress == null ? DEFAULT_MAX_REQUESTS_IN_PROGRESS : maxRequestsInProgress;
   }
 
   public Optional<ModelConfig> model(String name) {

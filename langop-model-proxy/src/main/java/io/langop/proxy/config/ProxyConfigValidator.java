@@ -45,6 +45,9 @@ final class ProxyConfigValidator {
     if (config.maxRequestBytes() <= 0) {
       problems.add("maxRequestBytes must be positive");
     }
+    if (config.maxRequestsInProgress() <= 0) {
+      problems.add("maxRequestsInProgress must be positive");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException("invalid proxy configuration: " + String.join("; ", problems));
     }

@@ -34,10 +34,11 @@ class OverloadTest {
           answer.respond(exchange, up);
         });
          ProxyFixture proxy = new ProxyFixture(dir, """
+             maxRequestsInProgress: 1
              models:
                - name: m
                  endpoints: [{url: "%s"}]
-             """.formatted(upstream.baseUrl()), 1)) {
+             """.formatted(upstream.baseUrl()))) {
       CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
           () -> proxy.post("/v1/chat/completions", OpenAiBodies.chatRequest("m", "hi")));
       Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> upstream.requests().size() == 1);

@@ -100,6 +100,7 @@ class ProxyConfigFilesTest {
     assertThat(local.cache().enabled()).isFalse();
     assertThat(config.clientKeys()).isEmpty();
     assertThat(config.maxRequestBytes()).isEqualTo(ProxyConfig.DEFAULT_MAX_REQUEST_BYTES);
+    assertThat(config.maxRequestsInProgress()).isEqualTo(1024);
   }
 
   @Test
@@ -127,6 +128,7 @@ class ProxyConfigFilesTest {
   @Test
   void reportsEveryProblemAtOnce() {
     assertThatThrownBy(() -> ProxyConfigFiles.parse("""
+        maxRequestsInProgress: 0
         clientKeys:
           - name: a
             key: {env: A, file: /a}
@@ -139,6 +141,7 @@ class ProxyConfigFilesTest {
             endpoints: [{url: "ftp://x"}]
         """))
         .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("maxRequestsInProgress must be positive")
         .hasMessageContaining("model m is defined twice")
         .hasMessageContaining("model m (azure) needs at least one endpoint")
         .hasMessageContaining("needs apiVersion")

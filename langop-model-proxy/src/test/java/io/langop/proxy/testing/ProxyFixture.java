@@ -23,17 +23,13 @@ public final class ProxyFixture implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public ProxyFixture(Path dir, String yaml) {
-    this(dir, yaml, ModelProxy.MAX_REQUESTS_IN_PROGRESS);
-  }
-
-  public ProxyFixture(Path dir, String yaml, int maxRequestsInProgress) {
     try {
       configFile = dir.resolve("proxy.yaml");
       Files.writeString(configFile, yaml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    proxy = ModelProxy.start(configFile, 0, RELOAD_INTERVAL, maxRequestsInProgress);
+    proxy = ModelProxy.start(configFile, 0, RELOAD_INTERVAL);
   }
 
   public URI uri() {
