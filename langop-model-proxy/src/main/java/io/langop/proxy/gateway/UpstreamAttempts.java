@@ -85,7 +85,12 @@ final class UpstreamAttempts {
         }
         case Attempt.Exhausted exhausted -> {
           last = exhausted.error();
-          LOG.warn("model {} gave up: {}", model.name(), last.message());
+          if (exhausted.tried()) {
+            LOG.warn("model {} gave up: {}", model.name(), last.message());
+          } else {
+            // Every endpoint is ejected, which was logged when it happened.
+            LOG.debug("model {} gave up: {}", model.name(), last.message());
+          }
         }
       }
     }
@@ -101,7 +106,8 @@ final class UpstreamAttempts {
     record Final(ApiError error) implements Attempt {
     }
 
-    record Exhausted(ApiError error) implements Attempt {
+    /** @param tried whether any upstream was called (otherwise every endpoint was ejected) */
+    record Exhausted(ApiError error, boolean tried) implements Attempt {
     }
   }
 
@@ -116,13 +122,13 @@ final class UpstreamAttempts {
           backoff = last.retryAfter().compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : last.retryAfter();
         }
         if (!sleep(backoff)) {
-          return new Attempt.Exhausted(last);
+          return new Attempt.Exhausted(last, true);
         }
       }
       var leased = model.pool().acquire();
       if (leased.isEmpty()) {
         return new Attempt.Exhausted(last != null ? last : ApiError.upstreamUnavailable(
-            "Every endpoint of model '" + model.name() + "' is ejected after repeated failures."));
+            "Every endpoint of model '" + model.name() + "' is ejected after repeated failures."), last != null);
       }
       Lease lease = leased.get();
       try {
@@ -172,7 +178,7 @@ final class UpstreamAttempts {
       }
       last = clientFacing(model, error);
     }
-    return new Attempt.Exhausted(last);
+    return new Attempt.Exhausted(last, true);
   }
 
   /**

@@ -39,17 +39,28 @@ final class CircuitBreaker {
     };
   }
 
-  synchronized void onSuccess() {
+  /** @return whether this success ended an ejection */
+  synchronized boolean onSuccess() {
+    boolean recovered = state != State.CLOSED;
     consecutiveFailures = 0;
     state = State.CLOSED;
+    return recovered;
   }
 
-  synchronized void onFailure() {
+  /** @return whether this failure ejected the endpoint (again) */
+  synchronized boolean onFailure() {
     consecutiveFailures++;
     if (state == State.PROBING || consecutiveFailures >= failureThreshold) {
+      boolean ejectedNow = state != State.OPEN;
       state = State.OPEN;
       openUntil = clock.getAsLong() + ejectNanos;
+      return ejectedNow;
     }
+    return false;
+  }
+
+  long ejectNanos() {
+    return ejectNanos;
   }
 
   /** The request ended without saying anything about the endpoint's health (e.g. the client left). */

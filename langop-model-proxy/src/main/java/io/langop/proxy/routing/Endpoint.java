@@ -1,13 +1,18 @@
 package io.langop.proxy.routing;
 
+import io.langop.proxy.config.Durations;
 import io.langop.proxy.config.EndpointConfig;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** An upstream endpoint with the live state routing decides on. */
 public final class Endpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
 
   /** Weight of the newest sample in the latency moving average. */
   private static final double LATENCY_SMOOTHING = 0.3;
@@ -90,12 +95,20 @@ public final class Endpoint {
     inFlight.decrementAndGet();
     switch (outcome) {
       case SUCCESS -> {
-        breaker.onSuccess();
+        if (breaker.onSuccess()) {
+          LOG.info("endpoint {} answered its probe and is back in rotation", config.url());
+        }
         double previous = averageLatencyNanos;
         averageLatencyNanos = previous < 0 ? latencyNanos
             : previous + LATENCY_SMOOTHING * (latencyNanos - previous);
       }
-      case FAILURE -> breaker.onFailure();
+      case FAILURE -> {
+        // Logged once per ejection: requests refused while the endpoint is out are not worth a line each.
+        if (breaker.onFailure()) {
+          LOG.warn("endpoint {} ejected for {} after repeated failures", config.url(),
+              Durations.format(Duration.ofNanos(breaker.ejectNanos())));
+        }
+      }
       case NEUTRAL -> breaker.onNeutral();
     }
   }
