@@ -8,6 +8,7 @@ import io.langop.proxy.config.ProxyConfigFiles;
 import io.langop.proxy.gateway.Gateway;
 import io.langop.proxy.gateway.ModelCalls;
 import io.langop.proxy.limits.RateLimiters;
+import io.langop.proxy.transport.EventLoops;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.sdk.server.JvmMetrics;
@@ -31,11 +32,13 @@ public final class ModelProxy implements AutoCloseable {
   private final ProxyHttpServer server;
   private final ConfigWatcher watcher;
   private final UpstreamClient http;
+  private final EventLoops loops;
 
-  private ModelProxy(ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http) {
+  private ModelProxy(ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http, EventLoops loops) {
     this.server = server;
     this.watcher = watcher;
     this.http = http;
+    this.loops = loops;
   }
 
   /**
@@ -55,7 +58,8 @@ public final class ModelProxy implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmMetrics.bindTo(registry);
     UsageLedger ledger = new UsageLedger(registry);
-    UpstreamClient http = new UpstreamClient(Duration.ofSeconds(10));
+    EventLoops loops = new EventLoops();
+    UpstreamClient http = new UpstreamClient(loops, Duration.ofSeconds(10));
     ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
     ConfigWatcher watcher = new ConfigWatcher(configFile, content, config, reloadInterval, next -> {
       Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);
@@ -64,11 +68,12 @@ public final class ModelProxy implements AutoCloseable {
     });
     try {
       ProxyHttpServer server = ProxyHttpServer.start(port,
-          new ProxyApi(gateway::get, calls, ledger, registry), DRAIN_TIMEOUT);
-      return new ModelProxy(server, watcher, http);
+          new ProxyApi(gateway::get, calls, ledger, registry), loops, DRAIN_TIMEOUT);
+      return new ModelProxy(server, watcher, http, loops);
     } catch (RuntimeException e) {
       watcher.close();
       http.close();
+      loops.close();
       throw e;
     }
   }
@@ -95,5 +100,6 @@ public final class ModelProxy implements AutoCloseable {
     watcher.close();
     server.close();
     http.close();
+    loops.close();
   }
 }

@@ -1,36 +1,27 @@
 package io.langop.proxy.api;
 
+import io.langop.proxy.transport.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's HTTP/1.1 server: Netty, on native epoll where the platform has it (NIO elsewhere). The event loops
- * only parse and write; each request, once read whole, is answered by {@link ProxyApi} on a virtual thread of
+ * The proxy's HTTP/1.1 server: Netty, on the proxy's {@link EventLoops}. The event loops only parse and write; each request, once read whole, is answered by {@link ProxyApi} on a virtual thread of
  * its own. On the fake-upstream benchmark this costs about half the CPU per request that Jetty's servlet stack
  * did (bench/model-proxy/README.md).
  *
@@ -43,8 +34,6 @@ public final class ProxyHttpServer implements AutoCloseable {
   /** A keep-alive connection with no request in progress for this long is closed. */
   static final int IDLE_CONNECTION_SECONDS = 60;
 
-  private final EventLoopGroup acceptor;
-  private final EventLoopGroup workers;
   private final Channel listener;
   private final ChannelGroup connections;
   private final AtomicInteger inProgress;
@@ -52,10 +41,8 @@ public final class ProxyHttpServer implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private ProxyHttpServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener,
-      ChannelGroup connections, AtomicInteger inProgress, Duration drainTimeout) {
-    this.acceptor = acceptor;
-    this.workers = workers;
+  private ProxyHttpServer(Channel listener, ChannelGroup connections, AtomicInteger inProgress,
+      Duration drainTimeout) {
     this.listener = listener;
     this.connections = connections;
     this.inProgress = inProgress;
@@ -63,14 +50,11 @@ public final class ProxyHttpServer implements AutoCloseable {
   }
 
   /** Listens on {@code port} (0 = any free one) on every interface. */
-  public static ProxyHttpServer start(int port, ProxyApi api, Duration drainTimeout) {
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup acceptor = eventLoops(epoll, 1, "proxy-accept");
-    EventLoopGroup workers = eventLoops(epoll, Runtime.getRuntime().availableProcessors(), "proxy-io");
+  public static ProxyHttpServer start(int port, ProxyApi api, EventLoops loops, Duration drainTimeout) {
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     AtomicInteger inProgress = new AtomicInteger();
-    Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, workers).channel(channel)
+    ServerBootstrap bootstrap = new ServerBootstrap().group(loops.acceptor(), loops.workers())
+        .channel(loops.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -86,20 +70,12 @@ public final class ProxyHttpServer implements AutoCloseable {
         });
     try {
       Channel listener = bootstrap.bind(port).syncUninterruptibly().channel();
-      ProxyHttpServer server = new ProxyHttpServer(acceptor, workers, listener, connections, inProgress,
-          drainTimeout);
-      LOG.info("model-proxy listening on port {} ({})", server.port(), epoll ? "epoll" : "nio");
+      ProxyHttpServer server = new ProxyHttpServer(listener, connections, inProgress, drainTimeout);
+      LOG.info("model-proxy listening on port {} ({})", server.port(), loops.kind());
       return server;
     } catch (RuntimeException e) {
-      acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw new IllegalStateException("model-proxy could not listen on port " + port + ": " + e.getMessage(), e);
     }
-  }
-
-  private static EventLoopGroup eventLoops(boolean epoll, int threads, String name) {
-    DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
-    return epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
   }
 
   public int port() {
@@ -141,8 +117,6 @@ public final class ProxyHttpServer implements AutoCloseable {
       LOG.warn("model-proxy closing with {} requests still in progress", inProgress.get());
     }
     connections.close().awaitUninterruptibly();
-    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     LOG.info("model-proxy stopped");
     closed.countDown();
   }

@@ -1,64 +1,95 @@
 package io.langop.proxy.upstream;
 
-import io.langop.proxy.routing.Endpoint;
+import io.langop.proxy.transport.EventLoops;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.CompletableResponseListener;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
- * Sends upstream requests with Jetty's asynchronous HTTP client (HTTP/1.1, pooled keep-alive connections). Its
- * responses complete on its own selector threads, which hand the result straight to the waiting request thread:
- * one hop per answer, where the JDK client queued every completion through a single selector thread.
+ * Sends upstream requests over pooled keep-alive HTTP/1.1 connections (TLS for {@code https://}, with the
+ * JDK's trust store and host name verification) that run on the proxy's {@link EventLoops}. The calling
+ * (virtual) thread waits for the answer; the event loop reading it wakes that thread directly. No transparent
+ * gzip, redirects, cookies or 401 handling: bytes and statuses go through as the upstream sent them.
  */
 public final class UpstreamClient implements AutoCloseable {
 
   /** Largest whole (non-streaming) answer accepted from an upstream. */
   static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
   private static final int MAX_ERROR_BODY = 64 * 1024;
+  /**
+   * A pooled connection idle for longer is closed rather than reused: servers close idle keep-alive connections
+   * (nginx after 75 s), and a request written onto a connection the server is closing fails.
+   */
+  static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
-  private final HttpClient http;
+  private final EventLoops loops;
+  private final Duration connectTimeout;
+  private final SslContext tls;
+  private final Map<Origin, ChannelPool> pools = new ConcurrentHashMap<>();
 
-  public UpstreamClient(Duration connectTimeout) {
-    QueuedThreadPool threads = new QueuedThreadPool();
-    threads.setName("proxy-upstream");
-    threads.setDaemon(true);
-    http = new HttpClient();
-    http.setExecutor(threads);
-    http.setConnectTimeout(connectTimeout.toMillis());
-    http.setFollowRedirects(false);
-    // The upstream connection slots per endpoint are bounded by Endpoint; the client must not queue behind them.
-    http.setMaxConnectionsPerDestination(Endpoint.MAX_IN_FLIGHT);
-    http.setMaxRequestsQueuedPerDestination(Endpoint.MAX_IN_FLIGHT * 4);
-    http.setUserAgentField(null);
-    // Clients share the proxy; one client's upstream cookies must not travel with another's requests.
-    http.setHttpCookieStore(new HttpCookieStore.Empty());
+  public UpstreamClient(EventLoops loops, Duration connectTimeout) {
+    this(loops, connectTimeout, defaultTls());
+  }
+
+  /** With {@code tls} deciding which upstream certificates are trusted (tests use their own authority). */
+  UpstreamClient(EventLoops loops, Duration connectTimeout, SslContext tls) {
+    this.loops = loops;
+    this.connectTimeout = connectTimeout;
+    this.tls = tls;
+  }
+
+  private static SslContext defaultTls() {
     try {
-      http.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the upstream HTTP client", e);
+      return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot set up TLS for upstream calls", e);
     }
-    // Bytes go through as the upstream sent them: no transparent gzip (it would buffer streams), no handling
-    // of the upstream's 401s, 3xx or 1xx. Starting installs these defaults, so they are removed afterwards.
-    http.getContentDecoderFactories().clear();
-    http.getProtocolHandlers().clear();
+  }
+
+  /** Where connections go: one pool each. */
+  private record Origin(boolean secure, String host, int port) {
+    static Origin of(URI uri) {
+      boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+      int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
+      return new Origin(secure, uri.getHost(), port);
+    }
+
+    String hostHeader() {
+      return port == (secure ? 443 : 80) ? host : host + ":" + port;
+    }
   }
 
   /**
@@ -85,63 +116,108 @@ public final class UpstreamClient implements AutoCloseable {
    * Sends {@code request} and waits for the answer: the whole body within {@code timeout}, or for streams the
    * headers within {@code timeout} (the body then flows as the upstream writes it).
    *
-   * @throws UpstreamTimeoutException when the upstream did not answer in time
+   * @throws UpstreamTimeoutException when the upstream did not answer (or accept the connection) in time
    * @throws IOException when the upstream could not be reached or broke the connection
    */
   public Reply send(UpstreamRequest request, Duration timeout, boolean stream)
       throws IOException, InterruptedException {
-    Request upstream = http.newRequest(request.uri())
-        .method(HttpMethod.POST)
-        .headers(headers -> {
-          request.headers().forEach(headers::put);
-        })
-        .body(new BytesRequestContent("application/json", request.body()))
-        // Jetty's default (30 s of silence) would cut off a model that thinks longer; the model's timeout governs.
-        // A stream's silence is policed by the caller's watchdog, which reports it; this is only a backstop.
-        .idleTimeout(stream ? timeout.toNanos() * 2 : timeout.toNanos(), TimeUnit.NANOSECONDS);
-    if (stream) {
-      InputStreamResponseListener listener = new InputStreamResponseListener();
-      upstream.send(listener);
+    Origin origin = Origin.of(request.uri());
+    ChannelPool pool = pools.computeIfAbsent(origin, this::pool);
+    // A connection the server closed while it idled fails at once; that says nothing about the upstream, so
+    // the request goes once more, on a new connection.
+    for (int attempt = 1; ; attempt++) {
+      Channel channel = acquire(pool);
+      UpstreamConnection.Exchange exchange = channel.pipeline().get(UpstreamConnection.class)
+          .begin(stream, MAX_ANSWER_BYTES);
+      channel.writeAndFlush(httpRequest(origin, request)).addListener(written -> {
+        if (!written.isSuccess()) {
+          exchange.abort(new IOException("could not send the request upstream", written.cause()));
+        }
+      });
       try {
-        Response response = listener.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        return new Reply(response.getStatus(), response.getHeaders().get(HttpHeader.RETRY_AFTER), null,
-            listener.getInputStream());
+        UpstreamConnection.Head head = stream ? exchange.head.get(timeout.toNanos(), TimeUnit.NANOSECONDS) : null;
+        byte[] body = stream ? null : exchange.whole.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (head == null) {
+          head = exchange.head.getNow(null);
+        }
+        return new Reply(head.status(), head.retryAfter(), body, exchange.stream);
       } catch (TimeoutException e) {
-        upstream.abort(e);
+        exchange.abort();
         throw new UpstreamTimeoutException(false);
+      } catch (InterruptedException e) {
+        exchange.abort();
+        throw e;
       } catch (ExecutionException e) {
-        throw failure(e.getCause());
+        boolean answered = exchange.head.state() == java.util.concurrent.Future.State.SUCCESS;
+        if (attempt == 1 && exchange.reused() && !answered) {
+          continue;
+        }
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
       }
-    }
-    // A whole answer must arrive within the timeout, not just its headers.
-    upstream.timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    CompletableFuture<ContentResponse> answer = new CompletableResponseListener(upstream, MAX_ANSWER_BYTES).send();
-    try {
-      ContentResponse response = answer.get();
-      return new Reply(response.getStatus(), response.getHeaders().get(HttpHeader.RETRY_AFTER),
-          response.getContent(), null);
-    } catch (InterruptedException e) {
-      upstream.abort(e);
-      throw e;
-    } catch (ExecutionException e) {
-      throw failure(e.getCause());
-    } catch (CancellationException e) {
-      throw new IOException(e);
     }
   }
 
-  private static IOException failure(Throwable cause) {
-    if (cause instanceof TimeoutException) {
-      return new UpstreamTimeoutException(false);
+  private Channel acquire(ChannelPool pool) throws IOException, InterruptedException {
+    CompletableFuture<Channel> acquired = new CompletableFuture<>();
+    pool.acquire().addListener((Future<Channel> result) -> {
+      if (result.isSuccess()) {
+        acquired.complete(result.getNow());
+      } else {
+        acquired.completeExceptionally(result.cause());
+      }
+    });
+    try {
+      // The connect timeout is enforced by the channel; the margin only guards against a lost callback.
+      return acquired.get(connectTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new UpstreamTimeoutException(true);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof io.netty.channel.ConnectTimeoutException) {
+        throw new UpstreamTimeoutException(true);
+      }
+      throw cause instanceof IOException io ? io : new ConnectException(String.valueOf(cause));
     }
-    if (cause instanceof SocketTimeoutException) {
-      // Jetty reports a connect that did not complete within the connect timeout this way.
-      return new UpstreamTimeoutException(true);
-    }
-    if (cause instanceof IOException io) {
-      return io;
-    }
-    return new IOException(cause);
+  }
+
+  private ChannelPool pool(Origin origin) {
+    Bootstrap bootstrap = new Bootstrap().group(loops.workers()).channel(loops.channel())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+        .option(ChannelOption.TCP_NODELAY, true)
+        // Resolved when each connection is made, so a Service's changed address is picked up.
+        .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
+    ChannelHealthChecker fresh = channel -> channel.eventLoop().newSucceededFuture(channel.isActive()
+        && channel.pipeline().get(UpstreamConnection.class).idleNanos() < MAX_IDLE.toNanos());
+    ChannelPool[] self = new ChannelPool[1];
+    self[0] = new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
+      @Override
+      public void channelCreated(Channel channel) {
+        if (origin.secure()) {
+          SslHandler handler = tls.newHandler(channel.alloc(), origin.host(), origin.port());
+          SSLEngine engine = handler.engine();
+          SSLParameters parameters = engine.getSSLParameters();
+          parameters.setEndpointIdentificationAlgorithm("HTTPS");
+          engine.setSSLParameters(parameters);
+          channel.pipeline().addLast(handler);
+        }
+        channel.pipeline().addLast(new HttpClientCodec(), new UpstreamConnection(self[0]));
+      }
+    }, fresh, true, true);
+    return self[0];
+  }
+
+  private static FullHttpRequest httpRequest(Origin origin, UpstreamRequest request) {
+    URI uri = request.uri();
+    String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
+        Unpooled.wrappedBuffer(request.body()));
+    HttpHeaders headers = http.headers();
+    headers.set(HttpHeaderNames.HOST, origin.hostHeader());
+    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+    request.headers().forEach(headers::set);
+    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
+    return http;
   }
 
   /** The upstream did not answer (or accept the connection) in time. */
@@ -161,10 +237,7 @@ public final class UpstreamClient implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      http.stop();
-    } catch (Exception e) {
-      // stopping: connections are closed either way
-    }
+    pools.values().forEach(ChannelPool::close);
+    pools.clear();
   }
 }

@@ -1,0 +1,176 @@
+package io.langop.proxy.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.langop.proxy.transport.EventLoops;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpstreamClientTest {
+
+  private static final byte[] BODY = "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8);
+  private static final char[] PASSWORD = "changeit".toCharArray();
+
+  @TempDir
+  Path dir;
+  private final EventLoops loops = new EventLoops();
+
+  @AfterEach
+  void stop() {
+    loops.close();
+  }
+
+  @Test
+  void callsAnHttpsUpstreamItTrustsAndChecksTheHostName() throws Exception {
+    KeyStore keys = selfSigned(dir.resolve("upstream.p12"));
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    SSLContext serverTls = SSLContext.getInstance("TLS");
+    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, PASSWORD);
+    serverTls.init(keyManagers.getKeyManagers(), null, null);
+    server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+    server.createContext("/", exchange -> {
+      byte[] answer = ("{\"host\":\"" + exchange.getRequestHeaders().getFirst("Host") + "\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    server.start();
+    int port = server.getAddress().getPort();
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(keys);
+    try (UpstreamClient trusting = new UpstreamClient(loops, Duration.ofSeconds(2),
+             SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(trust).build());
+         UpstreamClient standard = new UpstreamClient(loops, Duration.ofSeconds(2))) {
+      UpstreamClient.Reply reply = trusting.send(post("https://localhost:" + port + "/v1/chat"), Duration.ofSeconds(5),
+          false);
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("{\"host\":\"localhost:" + port + "\"}");
+
+      // The certificate names localhost only.
+      assertThatThrownBy(() -> trusting.send(post("https://127.0.0.1:" + port + "/v1/chat"), Duration.ofSeconds(5),
+          false)).isInstanceOf(IOException.class);
+      // The JDK's trust store does not know the self-signed authority.
+      assertThatThrownBy(() -> standard.send(post("https://localhost:" + port + "/v1/chat"), Duration.ofSeconds(5),
+          false)).isInstanceOf(IOException.class);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void sendsAgainOnANewConnectionWhenAPooledOneWasClosedByTheServer() throws Exception {
+    // Each connection answers its first request and closes when the second one arrives, unanswered: what a
+    // server's idle keep-alive timeout looks like from the client.
+    AtomicInteger connections = new AtomicInteger();
+    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+         UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
+      Thread.ofVirtual().start(() -> {
+        while (!server.isClosed()) {
+          try {
+            Socket socket = server.accept();
+            connections.incrementAndGet();
+            Thread.ofVirtual().start(() -> answerFirstRequestOnly(socket));
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1/chat";
+
+      assertThat(client.send(post(url), Duration.ofSeconds(5), false).status()).isEqualTo(200);
+      assertThat(client.send(post(url), Duration.ofSeconds(5), false).status()).isEqualTo(200);
+      assertThat(connections.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void refusesAConnectionItCannotMakeWithAnIoError() throws IOException {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      closedPort = probe.getLocalPort();
+    }
+    try (UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
+      assertThatThrownBy(() -> client.send(post("http://127.0.0.1:" + closedPort + "/v1"), Duration.ofSeconds(5),
+          false)).isInstanceOf(IOException.class)
+          .isNotInstanceOf(UpstreamClient.UpstreamTimeoutException.class);
+    }
+  }
+
+  private static void answerFirstRequestOnly(Socket socket) {
+    try (socket) {
+      InputStream in = socket.getInputStream();
+      OutputStream out = socket.getOutputStream();
+      readRequest(in);
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+          .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      readRequest(in);
+    } catch (IOException ignored) {
+      // the client went away
+    }
+  }
+
+  private static void readRequest(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+      int next = in.read();
+      if (next < 0) {
+        throw new IOException("closed");
+      }
+      head.append((char) next);
+    }
+    int length = 0;
+    for (String line : head.toString().split("\r\n")) {
+      if (line.toLowerCase().startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).strip());
+      }
+    }
+    in.readNBytes(length);
+  }
+
+  private static UpstreamRequest post(String url) {
+    return new UpstreamRequest(URI.create(url), Map.of("Authorization", "Bearer sk-test"), BODY);
+  }
+
+  /** A key pair for localhost from the JDK's keytool. */
+  private static KeyStore selfSigned(Path file) throws Exception {
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "upstream", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+        "-ext", "SAN=dns:localhost", "-validity", "2", "-keystore", file.toString(), "-storetype", "PKCS12",
+        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(keytool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue()).as(output).isZero();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (FileInputStream in = new FileInputStream(file.toFile())) {
+      keys.load(in, PASSWORD);
+    }
+    return keys;
+  }
+}
