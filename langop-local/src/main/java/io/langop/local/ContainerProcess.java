@@ -77,9 +77,9 @@ final class ContainerProcess {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // quick start-up matters more than peak speed for these short-lived processes
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
-        "-cp", CLASS_PATH,
-        entrypoint.mainClass()));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m"));
+    command.addAll(entrypoint.jvmFlags());
+    command.addAll(List.of("-cp", CLASS_PATH, entrypoint.mainClass()));
     List<String> args = container.getArgs();
     command.addAll(args == null || args.isEmpty() ? entrypoint.defaultArgs() : args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

@@ -14,14 +14,19 @@ import java.util.Map;
  */
 final class ImageCatalog {
 
-  /** A main class and the arguments the image passes when the container spec has none. */
-  record Entrypoint(String mainClass, List<String> defaultArgs) {}
+  /**
+   * A main class, the arguments the image passes when the container spec has none, and the JVM flags the image
+   * sets that change behaviour (not its tuning).
+   */
+  record Entrypoint(String mainClass, List<String> defaultArgs, List<String> jvmFlags) {}
 
   private static final Map<String, Entrypoint> BY_REPOSITORY = Map.of(
-      "langop-agent", new Entrypoint(Main.class.getName(), List.of("run")),
-      "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of()),
-      "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of()),
-      "langop-model-proxy", new Entrypoint(ModelProxyMain.class.getName(), List.of()));
+      "langop-agent", new Entrypoint(Main.class.getName(), List.of("run"), List.of()),
+      "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
+      "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
+      // Netty's native epoll and its direct memory, allowed as in the image (langop-model-proxy/pom.xml).
+      "langop-model-proxy", new Entrypoint(ModelProxyMain.class.getName(), List.of(),
+          List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")));
 
   private ImageCatalog() {}
 
