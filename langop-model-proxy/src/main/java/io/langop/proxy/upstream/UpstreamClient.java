@@ -5,6 +5,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
@@ -29,19 +30,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 /**
  * Sends upstream requests over pooled keep-alive HTTP/1.1 connections (TLS for {@code https://}, with the
- * JDK's trust store and host name verification) that run on the proxy's {@link EventLoops}. The calling
- * (virtual) thread waits for the answer; the event loop reading it wakes that thread directly. No transparent
+ * JDK's trust store and host name verification) that run on the proxy's {@link EventLoops}. The event loop
+ * acquires the connection, sends, keeps the deadline and reads the answer; the calling (virtual) thread only
+ * waits for it, woken directly by the event loop. No transparent
  * gzip, redirects, cookies or 401 handling: bytes and statuses go through as the upstream sent them.
  */
 public final class UpstreamClient implements AutoCloseable {
@@ -126,58 +125,38 @@ public final class UpstreamClient implements AutoCloseable {
     // A connection the server closed while it idled fails at once; that says nothing about the upstream, so
     // the request goes once more, on a new connection.
     for (int attempt = 1; ; attempt++) {
-      Channel channel = acquire(pool);
-      UpstreamConnection.Exchange exchange = channel.pipeline().get(UpstreamConnection.class)
-          .begin(stream, MAX_ANSWER_BYTES);
-      channel.writeAndFlush(httpRequest(origin, request)).addListener(written -> {
-        if (!written.isSuccess()) {
-          exchange.abort(new IOException("could not send the request upstream", written.cause()));
+      UpstreamConnection.Exchange exchange = new UpstreamConnection.Exchange(stream, MAX_ANSWER_BYTES);
+      FullHttpRequest http = httpRequest(origin, request);
+      // Acquiring and sending happen on the event loop; this thread only waits for the answer.
+      pool.acquire().addListener((Future<Channel> acquired) -> {
+        if (acquired.isSuccess()) {
+          acquired.getNow().pipeline().get(UpstreamConnection.class).start(exchange, http, timeout.toNanos());
+        } else {
+          exchange.failed(connectFailure(acquired.cause()));
         }
       });
       try {
-        UpstreamConnection.Head head = stream ? exchange.head.get(timeout.toNanos(), TimeUnit.NANOSECONDS) : null;
-        byte[] body = stream ? null : exchange.whole.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (head == null) {
-          head = exchange.head.getNow(null);
-        }
+        byte[] body = stream ? null : exchange.whole.get();
+        UpstreamConnection.Head head = exchange.head.get();
         return new Reply(head.status(), head.retryAfter(), body, exchange.stream);
-      } catch (TimeoutException e) {
-        exchange.abort();
-        throw new UpstreamTimeoutException(false);
       } catch (InterruptedException e) {
         exchange.abort();
         throw e;
       } catch (ExecutionException e) {
-        boolean answered = exchange.head.state() == java.util.concurrent.Future.State.SUCCESS;
-        if (attempt == 1 && exchange.reused() && !answered) {
+        Throwable cause = e.getCause();
+        if (attempt == 1 && exchange.reused() && !exchange.answered() && !(cause instanceof UpstreamTimeoutException)) {
           continue;
         }
-        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        throw cause instanceof IOException io ? io : new IOException(cause);
       }
     }
   }
 
-  private Channel acquire(ChannelPool pool) throws IOException, InterruptedException {
-    CompletableFuture<Channel> acquired = new CompletableFuture<>();
-    pool.acquire().addListener((Future<Channel> result) -> {
-      if (result.isSuccess()) {
-        acquired.complete(result.getNow());
-      } else {
-        acquired.completeExceptionally(result.cause());
-      }
-    });
-    try {
-      // The connect timeout is enforced by the channel; the margin only guards against a lost callback.
-      return acquired.get(connectTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new UpstreamTimeoutException(true);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-        throw new UpstreamTimeoutException(true);
-      }
-      throw cause instanceof IOException io ? io : new ConnectException(String.valueOf(cause));
+  private static IOException connectFailure(Throwable cause) {
+    if (cause instanceof ConnectTimeoutException) {
+      return new UpstreamTimeoutException(true);
     }
+    return cause instanceof IOException io ? io : new ConnectException(String.valueOf(cause));
   }
 
   private ChannelPool pool(Origin origin) {

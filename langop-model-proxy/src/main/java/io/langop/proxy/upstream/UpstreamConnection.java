@@ -5,20 +5,25 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.pool.ChannelPool;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One pooled upstream connection: carries one request at a time and hands its answer to the waiting request
  * thread, whole or as a {@link StreamBody}. When the answer is complete the connection goes back to its pool
- * (or is closed when the upstream said so); a failed or abandoned request closes it.
+ * (or is closed when the upstream said so); a failed or abandoned request closes it. Everything but
+ * {@link #start} runs on the connection's event loop, which also keeps each request's deadline: the waiting
+ * thread parks without a timer of its own.
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
@@ -26,17 +31,19 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
   record Head(int status, String retryAfter) {
   }
 
-  /** One request's answer; completed on the connection's event loop. */
-  final class Exchange implements StreamBody.Connection {
+  /** One request's answer, completed on the event loop of the connection that carries it. */
+  static final class Exchange implements StreamBody.Connection {
     final CompletableFuture<Head> head = new CompletableFuture<>();
     final CompletableFuture<byte[]> whole = new CompletableFuture<>();
     final StreamBody stream;
     private final ByteArrayOutputStream body;
     private final long maxBytes;
-    private final boolean reused;
+    private volatile UpstreamConnection connection;
+    private volatile boolean abandoned;
+    private boolean reused;
+    private ScheduledFuture<?> deadline;
 
-    Exchange(boolean streaming, long maxBytes, boolean reused) {
-      this.reused = reused;
+    Exchange(boolean streaming, long maxBytes) {
       this.stream = streaming ? new StreamBody(this) : null;
       this.body = streaming ? null : new ByteArrayOutputStream();
       this.maxBytes = maxBytes;
@@ -44,7 +51,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void pauseReading(boolean paused) {
-      channel.config().setAutoRead(!paused);
+      UpstreamConnection carrier = connection;
+      if (carrier != null) {
+        carrier.channel.config().setAutoRead(!paused);
+      }
     }
 
     /** Abandons the request: the connection is closed, since the rest of the answer would still arrive on it. */
@@ -55,22 +65,40 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     /** As {@link #abort()}, failing the request with {@code cause}; from any thread. */
     void abort(IOException cause) {
-      channel.eventLoop().execute(() -> {
-        if (current == this) {
-          fail(cause);
-        }
-      });
+      abandoned = true;
+      UpstreamConnection carrier = connection;
+      if (carrier == null) {
+        failed(cause); // not started: start() hands the connection back unused
+      } else {
+        carrier.channel.eventLoop().execute(() -> carrier.failIfCurrent(this, cause));
+      }
     }
 
-    /** Whether the connection carried an earlier request (a server may have closed it while it idled). */
+    /** Whether the connection had carried an earlier request (a server may have closed it while it idled). */
     boolean reused() {
       return reused;
+    }
+
+    /** Whether the upstream's status line arrived. */
+    boolean answered() {
+      return head.state() == java.util.concurrent.Future.State.SUCCESS;
+    }
+
+    void failed(IOException cause) {
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
+      head.completeExceptionally(cause);
+      whole.completeExceptionally(cause);
+      if (stream != null) {
+        stream.fail(cause);
+      }
     }
   }
 
   private final ChannelPool pool;
   private Channel channel;
-  private volatile Exchange current;
+  private Exchange current;
   private boolean keepAlive;
   private long releasedAt = System.nanoTime();
   private int requests;
@@ -84,11 +112,32 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     channel = ctx.channel();
   }
 
-  /** Starts a request on this connection (acquired from the pool, so no other request is on it). */
-  Exchange begin(boolean streaming, long maxBytes) {
-    Exchange exchange = new Exchange(streaming, maxBytes, requests++ > 0);
+  /**
+   * Sends {@code request} on this connection (just acquired from the pool, so no other request is on it) and
+   * fails it with {@link UpstreamClient.UpstreamTimeoutException} when {@code timeoutNanos} pass before the
+   * whole answer (for streams: its status line) has arrived. From any thread.
+   */
+  void start(Exchange exchange, FullHttpRequest request, long timeoutNanos) {
+    if (!channel.eventLoop().inEventLoop()) {
+      channel.eventLoop().execute(() -> start(exchange, request, timeoutNanos));
+      return;
+    }
+    if (exchange.abandoned) {
+      releasedAt = System.nanoTime();
+      pool.release(channel);
+      return;
+    }
     current = exchange;
-    return exchange;
+    exchange.connection = this;
+    exchange.reused = requests++ > 0;
+    exchange.deadline = channel.eventLoop().schedule(
+        () -> failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false)),
+        timeoutNanos, TimeUnit.NANOSECONDS);
+    channel.writeAndFlush(request).addListener(written -> {
+      if (!written.isSuccess()) {
+        failIfCurrent(exchange, new IOException("could not send the request upstream", written.cause()));
+      }
+    });
   }
 
   /** How long the connection has been idle in the pool. */
@@ -101,10 +150,13 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     try {
       Exchange exchange = current;
       if (exchange == null) {
-        return; // nothing was asked: an upstream that talks out of turn is closed
+        return; // nothing was asked: an upstream that talks out of turn is ignored
       }
       if (message instanceof HttpResponse response) {
         keepAlive = HttpUtil.isKeepAlive(response);
+        if (exchange.stream != null) {
+          exchange.deadline.cancel(false); // from here on the stream's own watchdog polices silence
+        }
         exchange.head.complete(new Head(response.status().code(),
             response.headers().get(HttpHeaderNames.RETRY_AFTER)));
       }
@@ -113,7 +165,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         if (exchange.stream != null) {
           exchange.stream.offer(bytes);
         } else if (exchange.body.size() + (long) bytes.length > exchange.maxBytes) {
-          fail(new IOException("the upstream's answer exceeds " + exchange.maxBytes + " bytes"));
+          failIfCurrent(exchange, new IOException("the upstream's answer exceeds " + exchange.maxBytes + " bytes"));
           return;
         } else {
           exchange.body.writeBytes(bytes);
@@ -129,6 +181,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
   private void complete(Exchange exchange) {
     current = null;
+    exchange.deadline.cancel(false);
     if (exchange.stream != null) {
       exchange.stream.end();
     } else {
@@ -143,30 +196,30 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Fails the request in progress, if any, and closes the connection. */
-  private void fail(IOException cause) {
-    Exchange exchange = current;
-    current = null;
-    if (exchange != null) {
-      exchange.head.completeExceptionally(cause);
-      exchange.whole.completeExceptionally(cause);
-      if (exchange.stream != null) {
-        exchange.stream.fail(cause);
-      }
+  /** Fails {@code exchange} if it is still the request in progress, and closes the connection. */
+  private void failIfCurrent(Exchange exchange, IOException cause) {
+    if (current != exchange) {
+      return;
     }
+    current = null;
+    exchange.failed(cause);
     channel.close();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (current != null) {
-      fail(new IOException("the upstream closed the connection"));
+      failIfCurrent(current, new IOException("the upstream closed the connection"));
     }
     ctx.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    fail(cause instanceof IOException io ? io : new IOException(cause));
+    if (current != null) {
+      failIfCurrent(current, cause instanceof IOException io ? io : new IOException(cause));
+    } else {
+      ctx.close();
+    }
   }
 }
