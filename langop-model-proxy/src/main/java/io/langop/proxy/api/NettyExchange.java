@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -36,6 +37,7 @@ final class NettyExchange implements Exchange {
   private final boolean keepAlive;
   private volatile boolean committed;
   private boolean streaming;
+  private Sink sink;
   private ChannelFuture lastWrite;
 
   NettyExchange(Channel channel, boolean keepAlive) {
@@ -59,7 +61,6 @@ final class NettyExchange implements Exchange {
   @Override
   public EventSink events(Map<String, String> headers) throws IOException {
     commit();
-    streaming = true;
     HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     HttpHeaders fields = response.headers();
     fields.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
@@ -69,8 +70,14 @@ final class NettyExchange implements Exchange {
     headers.forEach(fields::set);
     HttpUtil.setTransferEncodingChunked(response, true);
     HttpUtil.setKeepAlive(response, keepAlive);
-    write(response);
-    return new Sink();
+    if (!channel.isActive()) {
+      throw new IOException("the client closed the connection");
+    }
+    // Not flushed: the first events (or the end) take the headers along, in one write.
+    channel.write(response);
+    sink = new Sink();
+    streaming = true;
+    return sink;
   }
 
   @Override
@@ -112,7 +119,9 @@ final class NettyExchange implements Exchange {
         // respond does not throw
       }
     } else if (streaming && channel.isActive()) {
-      lastWrite = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+      ByteBuf rest = sink.take();
+      lastWrite = channel.writeAndFlush(rest == null ? LastHttpContent.EMPTY_LAST_CONTENT
+          : new DefaultLastHttpContent(rest));
     }
     if (!keepAlive && lastWrite != null) {
       lastWrite.addListener(ChannelFutureListener.CLOSE);
@@ -121,6 +130,13 @@ final class NettyExchange implements Exchange {
 
   private final class Sink implements EventSink {
     private ByteBuf pending;
+
+    /** What is buffered and not sent yet, or null. */
+    ByteBuf take() {
+      ByteBuf rest = pending;
+      pending = null;
+      return rest;
+    }
 
     @Override
     public void send(String data) {
@@ -140,6 +156,8 @@ final class NettyExchange implements Exchange {
         write(new DefaultHttpContent(out));
       } else if (!channel.isActive()) {
         throw new IOException("the client closed the connection");
+      } else {
+        channel.flush();
       }
     }
   }

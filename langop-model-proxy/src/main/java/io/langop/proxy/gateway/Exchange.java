@@ -11,7 +11,7 @@ public interface Exchange {
   /** Sends a whole answer. */
   void respond(int status, String contentType, Map<String, String> headers, byte[] body) throws IOException;
 
-  /** Commits a 200 {@code text/event-stream} answer. */
+  /** Commits a 200 {@code text/event-stream} answer; its headers leave with the first flush. */
   EventSink events(Map<String, String> headers) throws IOException;
 
   /** Whether the status line has gone out (an error can no longer be sent as such). */
@@ -27,7 +27,7 @@ public interface Exchange {
         : Map.of("Retry-After", Long.toString(error.retryAfterSeconds())), Json.bytes(error.toJson()));
   }
 
-  /** Server-sent events to the client. */
+  /** Server-sent events to the client; what is buffered when the exchange ends is sent with its end. */
   interface EventSink {
     /** Buffers one event; {@link #flush()} sends what is buffered. */
     void send(String data) throws IOException;

@@ -198,6 +198,11 @@ public final class ModelCalls {
       Exchange.EventSink sink;
       try {
         sink = exchange.events(Map.of(MODEL_HEADER, model.name()));
+        // The headers leave with the first events when those have arrived already, at once otherwise (a model
+        // may think for a while before its first token).
+        if (!ready(events)) {
+          sink.flush();
+        }
       } catch (IOException clientGone) {
         // Says nothing about the upstream, which answered.
         outcome = Outcome.NEUTRAL;
@@ -215,8 +220,9 @@ public final class ModelCalls {
               sent = sent && send(sink, out);
             }
           }
-          // Events the upstream sent together leave together; an event is never held back waiting for more.
-          if (!sent || (!ready(events) && !flush(sink))) {
+          // Events the upstream sent together leave together; an event is never held back waiting for more. Once
+          // the upstream has sent all, the rest leaves with the end of the answer.
+          if (!sent || (!ready(events) && !answered.reply().streamComplete() && !flush(sink))) {
             LOG.info("client left a stream from model {}; upstream request cancelled", model.name());
             outcome = Outcome.NEUTRAL;
             return translator.usage(estimatedTokens);

@@ -130,6 +130,16 @@ final class StreamBody extends InputStream {
     }
   }
 
+  /** Whether the upstream sent the whole body. */
+  boolean complete() {
+    lock.lock();
+    try {
+      return ended && failure == null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Bytes that can be read without waiting: what has arrived and is not read yet. */
   @Override
   public int available() {

@@ -98,6 +98,11 @@ public final class UpstreamClient implements AutoCloseable {
    * @param retryAfter the upstream's {@code Retry-After} header, or null
    */
   public record Reply(int status, String retryAfter, byte[] body, InputStream stream) {
+    /** Whether the whole stream has arrived (what is unread is buffered). */
+    public boolean streamComplete() {
+      return stream instanceof StreamBody body && body.complete();
+    }
+
     /** The start of an error answer's body (the stream is consumed and closed). */
     public byte[] errorBody() {
       if (stream == null) {
