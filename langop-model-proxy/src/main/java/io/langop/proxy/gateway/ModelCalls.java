@@ -16,6 +16,7 @@ import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.upstream.Protocol;
 import io.langop.proxy.upstream.StreamTranslator;
 import io.langop.proxy.upstream.UpstreamClient;
+import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.usage.TokenUsage;
 import io.langop.proxy.usage.UsageLedger;
 import java.io.BufferedReader;
@@ -193,7 +194,6 @@ public final class ModelCalls {
     StreamTranslator translator = model.protocol().streamTranslator(clientWantsUsage);
     Outcome outcome = Outcome.FAILURE;
     try (InputStream body = answered.reply().stream();
-         IdleWatchdog watchdog = new IdleWatchdog(model.config().timeout(), body);
          BufferedReader events = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       Exchange.EventSink sink;
       try {
@@ -210,9 +210,18 @@ public final class ModelCalls {
       }
       String event = null;
       StringBuilder data = new StringBuilder();
-      String line;
-      while ((line = readUpstream(events)) != null) {
-        watchdog.activity();
+      IOException broken = null;
+      while (true) {
+        String line;
+        try {
+          line = events.readLine();
+        } catch (IOException e) {
+          broken = e; // the upstream broke off or fell silent: reported below like an early end
+          break;
+        }
+        if (line == null) {
+          break;
+        }
         if (line.isEmpty()) {
           boolean sent = true;
           if (!data.isEmpty()) {
@@ -241,7 +250,7 @@ public final class ModelCalls {
       if (translator.finished()) {
         outcome = Outcome.SUCCESS;
       } else {
-        String why = watchdog.fired()
+        String why = broken instanceof UpstreamTimeoutException
             ? "was silent for longer than its timeout of " + Durations.format(model.config().timeout())
             : "ended the stream before the answer was complete";
         LOG.warn("model {} {}", model.name(), why);
@@ -252,15 +261,6 @@ public final class ModelCalls {
       return translator.usage(estimatedTokens);
     } finally {
       answered.lease().close(outcome, answered.latencyNanos());
-    }
-  }
-
-  /** Reads one line; an upstream that breaks off mid-stream reads as the end of the stream. */
-  private static String readUpstream(BufferedReader events) {
-    try {
-      return events.readLine();
-    } catch (IOException e) {
-      return null;
     }
   }
 

@@ -118,7 +118,8 @@ public final class UpstreamClient implements AutoCloseable {
 
   /**
    * Sends {@code request} and waits for the answer: the whole body within {@code timeout}, or for streams the
-   * headers within {@code timeout} (the body then flows as the upstream writes it).
+   * headers within {@code timeout}; the body then flows as the upstream writes it, and a silence longer than
+   * {@code timeout} fails its reads with {@link UpstreamTimeoutException}.
    *
    * @throws UpstreamTimeoutException when the upstream did not answer (or accept the connection) in time
    * @throws IOException when the upstream could not be reached or broke the connection

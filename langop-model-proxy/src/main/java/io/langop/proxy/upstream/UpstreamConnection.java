@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * One pooled upstream connection: carries one request at a time and hands its answer to the waiting request
  * thread, whole or as a {@link StreamBody}. When the answer is complete the connection goes back to its pool
  * (or is closed when the upstream said so); a failed or abandoned request closes it. Everything but
- * {@link #start} runs on the connection's event loop, which also keeps each request's deadline: the waiting
- * thread parks without a timer of its own.
+ * {@link #start} runs on the connection's event loop, which also keeps each request's deadline (for streams:
+ * the longest silence allowed between chunks): the waiting thread parks without a timer of its own.
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
@@ -42,6 +42,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     private volatile boolean abandoned;
     private boolean reused;
     private ScheduledFuture<?> deadline;
+    private long timeoutNanos;
+    private long lastActivity;
 
     Exchange(boolean streaming, long maxBytes) {
       this.stream = streaming ? new StreamBody(this) : null;
@@ -115,7 +117,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
   /**
    * Sends {@code request} on this connection (just acquired from the pool, so no other request is on it) and
    * fails it with {@link UpstreamClient.UpstreamTimeoutException} when {@code timeoutNanos} pass before the
-   * whole answer (for streams: its status line) has arrived. From any thread.
+   * whole answer has arrived, or for streams before the status line or between two chunks. From any thread.
    */
   void start(Exchange exchange, FullHttpRequest request, long timeoutNanos) {
     if (!channel.eventLoop().inEventLoop()) {
@@ -130,14 +132,33 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     current = exchange;
     exchange.connection = this;
     exchange.reused = requests++ > 0;
-    exchange.deadline = channel.eventLoop().schedule(
-        () -> failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false)),
-        timeoutNanos, TimeUnit.NANOSECONDS);
+    exchange.timeoutNanos = timeoutNanos;
+    exchange.lastActivity = System.nanoTime();
+    exchange.deadline = channel.eventLoop().schedule(() -> deadline(exchange), timeoutNanos, TimeUnit.NANOSECONDS);
     channel.writeAndFlush(request).addListener(written -> {
       if (!written.isSuccess()) {
         failIfCurrent(exchange, new IOException("could not send the request upstream", written.cause()));
       }
     });
+  }
+
+  /**
+   * A whole answer or a stream's status line that is late fails; a stream that has been silent less than the
+   * timeout, or that is paused because its reader is behind, is checked again when it could next be late.
+   */
+  private void deadline(Exchange exchange) {
+    if (current != exchange) {
+      return;
+    }
+    if (exchange.stream != null && exchange.answered()) {
+      long quiet = System.nanoTime() - exchange.lastActivity;
+      if (!channel.config().isAutoRead() || quiet < exchange.timeoutNanos) {
+        long next = channel.config().isAutoRead() ? exchange.timeoutNanos - quiet : exchange.timeoutNanos;
+        exchange.deadline = channel.eventLoop().schedule(() -> deadline(exchange), next, TimeUnit.NANOSECONDS);
+        return;
+      }
+    }
+    failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false));
   }
 
   /** How long the connection has been idle in the pool. */
@@ -154,15 +175,14 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       }
       if (message instanceof HttpResponse response) {
         keepAlive = HttpUtil.isKeepAlive(response);
-        if (exchange.stream != null) {
-          exchange.deadline.cancel(false); // from here on the stream's own watchdog polices silence
-        }
+        exchange.lastActivity = System.nanoTime();
         exchange.head.complete(new Head(response.status().code(),
             response.headers().get(HttpHeaderNames.RETRY_AFTER)));
       }
       if (message instanceof HttpContent content) {
         byte[] bytes = ByteBufUtil.getBytes(content.content());
         if (exchange.stream != null) {
+          exchange.lastActivity = System.nanoTime();
           exchange.stream.offer(bytes);
         } else if (exchange.body.size() + (long) bytes.length > exchange.maxBytes) {
           failIfCurrent(exchange, new IOException("the upstream's answer exceeds " + exchange.maxBytes + " bytes"));

@@ -110,6 +110,33 @@ class UpstreamClientTest {
   }
 
   @Test
+  void failsTheReadsOfAStreamThatFallsSilentForLongerThanTheTimeout() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+         UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
+      Thread.ofVirtual().start(() -> {
+        try (Socket socket = server.accept()) {
+          readRequest(socket.getInputStream());
+          socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n6\r\ndata: \r\n").getBytes(StandardCharsets.UTF_8));
+          socket.getOutputStream().flush();
+          Thread.sleep(10_000);
+        } catch (IOException | InterruptedException ignored) {
+          // the client gave up
+        }
+      });
+      UpstreamClient.Reply reply = client.send(post("http://127.0.0.1:" + server.getLocalPort() + "/v1"),
+          Duration.ofMillis(300), true);
+      long started = System.nanoTime();
+      try (InputStream stream = reply.stream()) {
+        assertThat(stream.readNBytes(6)).isEqualTo("data: ".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(stream::read).isInstanceOf(UpstreamClient.UpstreamTimeoutException.class);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(200),
+          Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void refusesAConnectionItCannotMakeWithAnIoError() throws IOException {
     int closedPort;
     try (ServerSocket probe = new ServerSocket(0)) {
