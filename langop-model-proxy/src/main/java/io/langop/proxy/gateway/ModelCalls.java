@@ -19,10 +19,8 @@ import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.usage.TokenUsage;
 import io.langop.proxy.usage.UsageLedger;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,14 +191,14 @@ public final class ModelCalls {
     boolean clientWantsUsage = request.path("stream_options").path("include_usage").asBoolean(false);
     StreamTranslator translator = model.protocol().streamTranslator(clientWantsUsage);
     Outcome outcome = Outcome.FAILURE;
-    try (InputStream body = answered.reply().stream();
-         BufferedReader events = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    try (InputStream body = answered.reply().stream()) {
+      EventLines events = new EventLines(body);
       Exchange.EventSink sink;
       try {
         sink = exchange.events(Map.of(MODEL_HEADER, model.name()));
         // The headers leave with the first events when those have arrived already, at once otherwise (a model
         // may think for a while before its first token).
-        if (!ready(events)) {
+        if (!events.ready()) {
           sink.flush();
         }
       } catch (IOException clientGone) {
@@ -231,7 +229,7 @@ public final class ModelCalls {
           }
           // Events the upstream sent together leave together; an event is never held back waiting for more. Once
           // the upstream has sent all, the rest leaves with the end of the answer.
-          if (!sent || (!ready(events) && !answered.reply().streamComplete() && !flush(sink))) {
+          if (!sent || (!events.ready() && !answered.reply().streamComplete() && !flush(sink))) {
             LOG.info("client left a stream from model {}; upstream request cancelled", model.name());
             outcome = Outcome.NEUTRAL;
             return translator.usage(estimatedTokens);
@@ -261,15 +259,6 @@ public final class ModelCalls {
       return translator.usage(estimatedTokens);
     } finally {
       answered.lease().close(outcome, answered.latencyNanos());
-    }
-  }
-
-  /** Whether more of the upstream's stream has already arrived (so the client's flush can wait for it). */
-  private static boolean ready(BufferedReader events) {
-    try {
-      return events.ready();
-    } catch (IOException e) {
-      return false;
     }
   }
 
