@@ -65,8 +65,10 @@ public final class ProxyApi {
         case "/usage" -> get(request, exchange, () -> exchange.json(200, Map.of(),
             Json.MAPPER.writeValueAsBytes(ledger.snapshot())));
         // The proxy holds no state that could make it unready: it is ready while it serves.
-        case "/healthz", "/readyz" -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK);
-        case "/metrics" -> exchange.respond(200, PROMETHEUS_TEXT, Map.of(), metrics.scrape().getBytes(StandardCharsets.UTF_8));
+        case "/healthz", "/readyz" -> get(request, exchange,
+            () -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK));
+        case "/metrics" -> get(request, exchange, () -> exchange.respond(200, PROMETHEUS_TEXT, Map.of(),
+            metrics.scrape().getBytes(StandardCharsets.UTF_8)));
         default -> exchange.error(ApiError.notFound(path));
       }
     } catch (RuntimeException e) {

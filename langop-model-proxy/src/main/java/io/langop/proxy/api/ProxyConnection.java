@@ -1,8 +1,7 @@
 package io.langop.proxy.api;
 
 import io.langop.proxy.openai.ApiError;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.langop.proxy.transport.BoundedBody;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -12,7 +11,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -33,11 +31,9 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
   private final AtomicInteger inProgress;
   /** Messages a pipelining client sent after the request in progress; handled when it is answered. */
   private final Queue<Object> waiting = new ArrayDeque<>();
+  /** The request being read; null between requests and after a refusal (the rest of its body is dropped). */
   private HttpRequest request;
-  private ByteArrayOutputStream body;
-  private long limit;
-  /** The request in progress is refused; the rest of its body is dropped and the connection closed. */
-  private boolean discarding;
+  private BoundedBody body;
   private boolean busy;
 
   ProxyConnection(ProxyApi api, AtomicInteger inProgress) {
@@ -67,34 +63,28 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
   private void begin(ChannelHandlerContext ctx, HttpRequest head) {
     if (head.decoderResult().isFailure()) {
-      discarding = true;
       refuse(ctx, ApiError.invalidRequest("The request is not valid HTTP/1.1: "
           + head.decoderResult().cause().getMessage(), null, "invalid_http"));
       return;
     }
-    request = head;
-    limit = api.maxRequestBytes();
-    discarding = false;
+    long limit = api.maxRequestBytes();
     long declared = HttpUtil.getContentLength(head, -1L);
     if (declared > limit) {
-      discarding = true;
       refuse(ctx, ApiError.tooLarge(limit));
       return;
     }
-    body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+    request = head;
+    body = new BoundedBody(limit, declared);
   }
 
   private void append(ChannelHandlerContext ctx, HttpContent content) {
-    if (discarding || request == null) {
+    if (request == null) {
       return;
     }
-    ByteBuf bytes = content.content();
-    if (body.size() + (long) bytes.readableBytes() > limit) {
-      discarding = true;
-      refuse(ctx, ApiError.tooLarge(limit));
+    if (!body.add(content.content())) {
+      refuse(ctx, ApiError.tooLarge(body.limit()));
       return;
     }
-    body.writeBytes(ByteBufUtil.getBytes(bytes));
     if (content instanceof LastHttpContent) {
       dispatch(ctx);
     }
@@ -117,7 +107,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     busy = true;
     ctx.channel().config().setAutoRead(false);
     HttpRequest head = request;
-    byte[] bytes = body.toByteArray();
+    byte[] bytes = body.toArray();
     request = null;
     body = null;
     String uri = head.uri();

@@ -21,7 +21,6 @@ import io.langop.proxy.usage.TokenUsage;
 import io.langop.proxy.usage.UsageLedger;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.langop.proxy.upstream;
 
+import io.langop.proxy.transport.BoundedBody;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,7 +14,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +36,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     final CompletableFuture<Head> head = new CompletableFuture<>();
     final CompletableFuture<byte[]> whole = new CompletableFuture<>();
     final StreamBody stream;
-    private final ByteArrayOutputStream body;
     private final long maxBytes;
+    private BoundedBody body;
     private volatile UpstreamConnection connection;
     private volatile boolean abandoned;
     private boolean reused;
@@ -47,7 +47,6 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     Exchange(boolean streaming, long maxBytes) {
       this.stream = streaming ? new StreamBody(this) : null;
-      this.body = streaming ? null : new ByteArrayOutputStream();
       this.maxBytes = maxBytes;
     }
 
@@ -176,19 +175,19 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       if (message instanceof HttpResponse response) {
         keepAlive = HttpUtil.isKeepAlive(response);
         exchange.lastActivity = System.nanoTime();
+        if (exchange.stream == null) {
+          exchange.body = new BoundedBody(exchange.maxBytes, HttpUtil.getContentLength(response, -1L));
+        }
         exchange.head.complete(new Head(response.status().code(),
             response.headers().get(HttpHeaderNames.RETRY_AFTER)));
       }
       if (message instanceof HttpContent content) {
-        byte[] bytes = ByteBufUtil.getBytes(content.content());
         if (exchange.stream != null) {
           exchange.lastActivity = System.nanoTime();
-          exchange.stream.offer(bytes);
-        } else if (exchange.body.size() + (long) bytes.length > exchange.maxBytes) {
+          exchange.stream.offer(ByteBufUtil.getBytes(content.content()));
+        } else if (!exchange.body.add(content.content())) {
           failIfCurrent(exchange, new IOException("the upstream's answer exceeds " + exchange.maxBytes + " bytes"));
           return;
-        } else {
-          exchange.body.writeBytes(bytes);
         }
         if (content instanceof LastHttpContent) {
           complete(exchange);
@@ -205,7 +204,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     if (exchange.stream != null) {
       exchange.stream.end();
     } else {
-      exchange.whole.complete(exchange.body.toByteArray());
+      exchange.whole.complete(exchange.body.toArray());
     }
     channel.config().setAutoRead(true);
     if (keepAlive) {
