@@ -53,9 +53,9 @@ final class Account implements PodListener, AutoCloseable {
     KubernetesClient client = cluster.client();
     for (String kind : KINDS) {
       informers.add(client.genericKubernetesResources(LangopApi.API_VERSION, kind).inAnyNamespace()
-          .inform(onChange(this::status)));
+          .inform(telling(this::status, true)));
     }
-    informers.add(client.v1().events().inAnyNamespace().inform(onAdd(this::event)));
+    informers.add(client.v1().events().inAnyNamespace().inform(telling(this::event, false)));
     fileWatcher = Thread.ofVirtual().name("account-files").start(() -> watchFiles(claimsRoot));
   }
 
@@ -144,8 +144,12 @@ final class Account implements PodListener, AutoCloseable {
         : object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
   }
 
-  /** Events are told once, when posted. */
-  private static <T> ResourceEventHandler<T> onAdd(java.util.function.Consumer<T> tell) {
+  /**
+   * Tells each added object, and each updated one when {@code updates} (an updated Event only counts a repeat);
+   * deletions are not told (events expire, and resources are deleted by the user or at the end of the run, which
+   * the pod lines tell).
+   */
+  private static <T> ResourceEventHandler<T> telling(java.util.function.Consumer<T> tell, boolean updates) {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T resource) {
@@ -154,31 +158,14 @@ final class Account implements PodListener, AutoCloseable {
 
       @Override
       public void onUpdate(T old, T resource) {
-        // a repeated event only counts up
+        if (updates) {
+          tell.accept(resource);
+        }
       }
 
       @Override
       public void onDelete(T resource, boolean finalStateUnknown) {
-        // events expire; nothing to tell
-      }
-    };
-  }
-
-  private static <T> ResourceEventHandler<T> onChange(java.util.function.Consumer<T> tell) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T resource) {
-        tell.accept(resource);
-      }
-
-      @Override
-      public void onUpdate(T old, T resource) {
-        tell.accept(resource);
-      }
-
-      @Override
-      public void onDelete(T resource, boolean finalStateUnknown) {
-        // deletions come from the user or the end of the run; the pod lines tell what stopped
+        // not told, see above
       }
     };
   }
