@@ -24,9 +24,11 @@ final class ImageCatalog {
       "langop-agent", new Entrypoint(Main.class.getName(), List.of("run"), List.of()),
       "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
       "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
-      // Netty's native epoll and its direct memory, allowed as in the image (langop-model-proxy/pom.xml).
+      // The image's JVM flags (langop-model-proxy/pom.xml): Netty's native epoll and direct memory, request
+      // threads carried by the event loops, no leak sampling.
       "langop-model-proxy", new Entrypoint(ModelProxyMain.class.getName(), List.of(),
-          List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")));
+          List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+              "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dio.netty.leakDetection.level=disabled")));
 
   private ImageCatalog() {}
 

@@ -2,6 +2,7 @@ package io.langop.proxy.api;
 
 import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.transport.BoundedBody;
+import io.langop.proxy.transport.EventLoops;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -14,6 +15,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,12 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyConnection.class);
 
+  /**
+   * Messages (request heads and body chunks of up to 8 KiB) a pipelining client may send ahead before the
+   * connection stops being read. Reading is not paused for each request: that would cost two system calls.
+   */
+  private static final int MAX_WAITING = 64;
+
   private final ProxyApi api;
   private final AtomicInteger inProgress;
   /** Messages a pipelining client sent after the request in progress; handled when it is answered. */
@@ -35,6 +43,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
   private HttpRequest request;
   private BoundedBody body;
   private boolean busy;
+  private ThreadFactory threads;
 
   ProxyConnection(ProxyApi api, AtomicInteger inProgress) {
     this.api = api;
@@ -45,6 +54,9 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     if (busy) {
       waiting.add(message);
+      if (waiting.size() == MAX_WAITING) {
+        ctx.channel().config().setAutoRead(false);
+      }
       return;
     }
     if (message instanceof HttpRequest head) {
@@ -105,7 +117,6 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
   private void dispatch(ChannelHandlerContext ctx) {
     busy = true;
-    ctx.channel().config().setAutoRead(false);
     HttpRequest head = request;
     byte[] bytes = body.toArray();
     request = null;
@@ -117,9 +128,12 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     boolean keepAlive = HttpUtil.isKeepAlive(head);
     NettyExchange exchange = new NettyExchange(ctx.channel(), keepAlive);
     inProgress.incrementAndGet();
-    Thread.ofVirtual().name("proxy-request").start(() -> {
+    threads(ctx).newThread(() -> {
       try {
-        api.handle(call, exchange);
+        ScopedValue.where(EventLoops.HOME, ctx.channel().eventLoop()).call(() -> {
+          api.handle(call, exchange);
+          return null;
+        });
       } catch (IOException clientGone) {
         LOG.debug("client went away during {} {}", call.method(), call.path());
       } catch (RuntimeException | Error e) {
@@ -129,7 +143,14 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
         inProgress.decrementAndGet();
         ctx.executor().execute(() -> answered(ctx, keepAlive));
       }
-    });
+    }).start();
+  }
+
+  private ThreadFactory threads(ChannelHandlerContext ctx) {
+    if (threads == null) {
+      threads = EventLoops.requestThreads(ctx.channel().eventLoop());
+    }
+    return threads;
   }
 
   private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
@@ -142,7 +163,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     while (!busy && !waiting.isEmpty()) {
       channelRead(ctx, waiting.poll());
     }
-    if (!busy) {
+    if (!busy && !ctx.channel().config().isAutoRead()) {
       ctx.channel().config().setAutoRead(true);
     }
   }

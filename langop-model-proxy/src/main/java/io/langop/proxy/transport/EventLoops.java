@@ -1,6 +1,7 @@
 package io.langop.proxy.transport;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -11,6 +12,11 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +25,16 @@ import java.util.concurrent.TimeUnit;
  * without handing work between more threads than there are cores.
  */
 public final class EventLoops implements AutoCloseable {
+
+  /** The event loop that carries the current request's virtual thread; unbound elsewhere. */
+  public static final ScopedValue<EventLoop> HOME = ScopedValue.newInstance();
+
+  /**
+   * {@code new ThreadBuilders.VirtualThreadBuilder(Executor scheduler)}: the JDK's own, not yet public, way to
+   * choose the threads that carry virtual threads. Null when the JDK lacks it or java.lang is not opened to
+   * this code ({@code --add-opens java.base/java.lang=ALL-UNNAMED}).
+   */
+  private static final MethodHandle CARRIED_BUILDER = carriedBuilder();
 
   private final boolean epoll = Epoll.isAvailable();
   private final EventLoopGroup acceptor;
@@ -32,6 +48,33 @@ public final class EventLoops implements AutoCloseable {
   private EventLoopGroup group(int threads, String name) {
     DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
     return epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+  }
+
+  private static MethodHandle carriedBuilder() {
+    try {
+      Class<?> builder = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
+      return MethodHandles.privateLookupIn(builder, MethodHandles.lookup())
+          .findConstructor(builder, MethodType.methodType(void.class, Executor.class));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Makes virtual threads that run on {@code loop} itself: a request's code then hands nothing to another
+   * thread, its writes and its upstream's answer are handled by the same thread, and no thread is woken up. Where
+   * the JDK does not offer this, ordinary virtual threads.
+   */
+  public static ThreadFactory requestThreads(EventLoop loop) {
+    Thread.Builder.OfVirtual builder = Thread.ofVirtual();
+    if (CARRIED_BUILDER != null) {
+      try {
+        builder = (Thread.Builder.OfVirtual) CARRIED_BUILDER.invoke((Executor) loop);
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return builder.name("proxy-request").factory();
   }
 
   /** Accepts client connections. */
@@ -52,9 +95,15 @@ public final class EventLoops implements AutoCloseable {
     return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
   }
 
-  /** {@code epoll} or {@code nio}, for the start-up log. */
+  /** Whether request threads run on the event loops (see {@link #requestThreads}). */
+  public static boolean carriesRequestThreads() {
+    return CARRIED_BUILDER != null;
+  }
+
+  /** What the proxy runs on, for the start-up log. */
   public String kind() {
-    return epoll ? "epoll" : "nio";
+    return (epoll ? "epoll" : "nio") + (carriesRequestThreads() ? ", request threads on the event loops"
+        : ", request threads on the JDK's scheduler (open java.base/java.lang to run them on the event loops)");
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
@@ -57,7 +58,8 @@ public final class UpstreamClient implements AutoCloseable {
   private final EventLoops loops;
   private final Duration connectTimeout;
   private final SslContext tls;
-  private final Map<Origin, ChannelPool> pools = new ConcurrentHashMap<>();
+  /** Per origin and event loop: a request's upstream connection runs on the event loop that runs the request. */
+  private final Map<PoolKey, ChannelPool> pools = new ConcurrentHashMap<>();
 
   public UpstreamClient(EventLoops loops, Duration connectTimeout) {
     this(loops, connectTimeout, defaultTls());
@@ -89,6 +91,9 @@ public final class UpstreamClient implements AutoCloseable {
     String hostHeader() {
       return port == (secure ? 443 : 80) ? host : host + ":" + port;
     }
+  }
+
+  private record PoolKey(Origin origin, EventLoop loop) {
   }
 
   /**
@@ -127,7 +132,8 @@ public final class UpstreamClient implements AutoCloseable {
   public Reply send(UpstreamRequest request, Duration timeout, boolean stream)
       throws IOException, InterruptedException {
     Origin origin = Origin.of(request.uri());
-    ChannelPool pool = pools.computeIfAbsent(origin, this::pool);
+    EventLoop loop = EventLoops.HOME.isBound() ? EventLoops.HOME.get() : loops.workers().next();
+    ChannelPool pool = pools.computeIfAbsent(new PoolKey(origin, loop), this::pool);
     // A connection the server closed while it idled fails at once; that says nothing about the upstream, so
     // the request goes once more, on a new connection.
     for (int attempt = 1; ; attempt++) {
@@ -165,8 +171,9 @@ public final class UpstreamClient implements AutoCloseable {
     return cause instanceof IOException io ? io : new ConnectException(String.valueOf(cause));
   }
 
-  private ChannelPool pool(Origin origin) {
-    Bootstrap bootstrap = new Bootstrap().group(loops.workers()).channel(loops.channel())
+  private ChannelPool pool(PoolKey key) {
+    Origin origin = key.origin();
+    Bootstrap bootstrap = new Bootstrap().group(key.loop()).channel(loops.channel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
         // Resolved when each connection is made, so a Service's changed address is picked up.
