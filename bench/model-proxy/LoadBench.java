@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,35 @@ public class LoadBench {
   record Result(double p50Micros, double p99Micros, int errors, String firstError) {
   }
 
+  /** What one run measured: the latency of each answered request, in nanoseconds. */
+  record Run(long[] latencies, int errors, String firstError) {
+  }
+
+  /** The runs of one target, merged. */
+  static final class Sample {
+    private long[] latencies = new long[0];
+    private int errors;
+    private String firstError;
+
+    void add(Run run) {
+      int length = latencies.length;
+      latencies = Arrays.copyOf(latencies, length + run.latencies().length);
+      System.arraycopy(run.latencies(), 0, latencies, length, run.latencies().length);
+      errors += run.errors();
+      firstError = firstError != null ? firstError : run.firstError();
+    }
+
+    Result result() {
+      long[] sorted = latencies.clone();
+      Arrays.sort(sorted);
+      if (sorted.length == 0) {
+        return new Result(Double.NaN, Double.NaN, errors, firstError);
+      }
+      return new Result(sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0, errors,
+          firstError);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     int rate = Integer.parseInt(args[0]);
     int seconds = Integer.parseInt(args[1]);
@@ -44,21 +75,36 @@ public class LoadBench {
         .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     for (String mode : new String[] {"non-streaming (full response)", "streaming (time to first chunk)"}) {
       boolean stream = mode.startsWith("streaming");
-      System.out.printf("%n%s at %d req/s for %d s%n", mode, rate, seconds);
+      System.out.printf("%n%s at %d req/s, %d s each, in 1 s turns%n", mode, rate, seconds);
       System.out.printf("%-8s %10s %10s %14s %14s %7s%n", "target", "p50 µs", "p99 µs", "added p50 µs",
           "added p99 µs", "errors");
-      Result baseline = null;
+      Map<String, String> paths = new LinkedHashMap<>();
+      Map<String, Sample> samples = new LinkedHashMap<>();
       for (var target : targets.entrySet()) {
         String path = target.getValue() + (stream && !target.getKey().equals("proxy") ? "/stream" : "")
             + "/v1/chat/completions";
+        paths.put(target.getKey(), path);
+        samples.put(target.getKey(), new Sample());
         // Warm up connections and the JIT gently first: a cold JVM at full rate measures its compiler.
         run(http, path, stream, Math.max(1, rate / 4), 5);
         run(http, path, stream, rate, 5);
-        Result result = run(http, path, stream, rate, seconds);
+      }
+      // The targets take turns of one second, in a rotating order, so that whatever else the machine does
+      // meanwhile (and on 2 shared cores it does) falls on all of them alike.
+      List<String> names = new ArrayList<>(targets.keySet());
+      for (int turn = 0; turn < seconds; turn++) {
+        for (int i = 0; i < names.size(); i++) {
+          String name = names.get((turn + i) % names.size());
+          samples.get(name).add(run(http, paths.get(name), stream, rate, 1));
+        }
+      }
+      Result baseline = null;
+      for (var entry : samples.entrySet()) {
+        Result result = entry.getValue().result();
         if (baseline == null) {
           baseline = result;
         }
-        System.out.printf("%-8s %10.0f %10.0f %14s %14s %7d%n", target.getKey(), result.p50Micros(),
+        System.out.printf("%-8s %10.0f %10.0f %14s %14s %7d%n", entry.getKey(), result.p50Micros(),
             result.p99Micros(), result == baseline ? "-" : "%.0f".formatted(result.p50Micros() - baseline.p50Micros()),
             result == baseline ? "-" : "%.0f".formatted(result.p99Micros() - baseline.p99Micros()), result.errors());
         if (result.firstError() != null) {
@@ -69,7 +115,7 @@ public class LoadBench {
     http.close();
   }
 
-  private static Result run(HttpClient http, String url, boolean stream, int rate, int seconds) throws Exception {
+  private static Run run(HttpClient http, String url, boolean stream, int rate, int seconds) throws Exception {
     int total = rate * seconds;
     long[] latencies = new long[total];
     AtomicInteger errors = new AtomicInteger();
@@ -97,12 +143,8 @@ public class LoadBench {
         });
       }
     }
-    long[] answered = Arrays.stream(latencies).filter(l -> l != Long.MAX_VALUE).sorted().toArray();
-    if (answered.length == 0) {
-      return new Result(Double.NaN, Double.NaN, errors.get(), firstError.get());
-    }
-    return new Result(answered[answered.length / 2] / 1000.0, answered[(int) (answered.length * 0.99)] / 1000.0,
-        errors.get(), firstError.get());
+    return new Run(Arrays.stream(latencies).filter(l -> l != Long.MAX_VALUE).toArray(), errors.get(),
+        firstError.get());
   }
 
   private static long whole(HttpClient http, HttpRequest request, long due) throws Exception {

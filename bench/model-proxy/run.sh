@@ -2,7 +2,7 @@
 # Model proxy benchmark: a fast fake upstream (nginx returning canned OpenAI answers), called directly,
 # through the proxy, and through nginx proxy_pass, side by side. Prints added latency p50/p99 at a fixed
 # rate and maximum throughput, for non-streaming and streaming requests.
-# Usage: [WARMUP=30] bench/model-proxy/run.sh [rate=1000] [seconds=10]   (needs root for apt-get if nginx/wrk are missing)
+# Usage: [WARMUP=30] [ROUNDS=3] bench/model-proxy/run.sh [rate=1000] [seconds=10]   (needs root for apt-get if nginx/wrk are missing)
 set -euo pipefail
 RATE=${1:-1000}
 SECONDS_PER_RUN=${2:-10}
@@ -109,32 +109,47 @@ echo "== added latency (open loop, latency counted from when each request was du
   direct=http://127.0.0.1:$UPSTREAM_PORT proxy=http://127.0.0.1:$PROXY_PORT nginx=http://127.0.0.1:$NGINX_PORT
 
 echo
-echo "== maximum throughput (wrk, 2 threads, 64 connections, ${SECONDS_PER_RUN}s; all on the same 2 cores) =="
-# CPU the proxy process spends per request does not depend on what else runs on the machine.
+ROUNDS=${ROUNDS:-3}
+echo "== maximum throughput (wrk, 2 threads, 64 connections, ${SECONDS_PER_RUN}s per run, $ROUNDS rounds; all on the same 2 cores) =="
+# CPU the proxy process spends per request, from its own counters.
 proxy_cpu_ticks() { awk '{print $14 + $15}' "/proc/$PROXY_PID/stat"; }
-printf '%-15s %-8s %12s %10s %10s %s\n' mode target "req/s" "p50" "p99" "proxy CPU/request"
-for mode in chat stream; do
-  for target in direct proxy nginx; do
-    prefix=""
-    if [ "$mode" = stream ]; then prefix=/stream; fi
-    case $target in
-      direct) url=http://127.0.0.1:$UPSTREAM_PORT$prefix/v1/chat/completions ;;
-      proxy) url=http://127.0.0.1:$PROXY_PORT/v1/chat/completions ;;
-      nginx) url=http://127.0.0.1:$NGINX_PORT$prefix/v1/chat/completions ;;
-    esac
-    BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d3s -s "$HERE/post.lua" "$url" >/dev/null # warm-up
-    ticks_before=$(proxy_cpu_ticks)
-    out=$(BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$HERE/post.lua" "$url")
-    ticks=$(( $(proxy_cpu_ticks) - ticks_before ))
-    requests=$(awk '/requests in/ {print $1}' <<<"$out")
-    cpu=""
-    if [ "$target" = proxy ] && [ "${requests:-0}" -gt 0 ]; then
-      cpu="$(( ticks * 1000000 / $(getconf CLK_TCK) / requests )) µs"
-    fi
-    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-    printf '%-15s %-8s %12s %10s %10s %s %s\n' "$mode" "$target" "$rps" "$p50" "$p99" "$cpu" "${non2xx:+non-2xx: $non2xx}"
+printf '%-6s %-7s %-8s %12s %10s %10s %s\n' round mode target "req/s" "p50" "p99" "proxy CPU/request"
+declare -A RPS LAST RATIO
+for round in $(seq 1 "$ROUNDS"); do
+  for mode in chat stream; do
+    for target in direct proxy nginx; do
+      prefix=""
+      if [ "$mode" = stream ]; then prefix=/stream; fi
+      case $target in
+        direct) url=http://127.0.0.1:$UPSTREAM_PORT$prefix/v1/chat/completions ;;
+        proxy) url=http://127.0.0.1:$PROXY_PORT/v1/chat/completions ;;
+        nginx) url=http://127.0.0.1:$NGINX_PORT$prefix/v1/chat/completions ;;
+      esac
+      BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d3s -s "$HERE/post.lua" "$url" >/dev/null # warm-up
+      ticks_before=$(proxy_cpu_ticks)
+      out=$(BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$HERE/post.lua" "$url")
+      ticks=$(( $(proxy_cpu_ticks) - ticks_before ))
+      requests=$(awk '/requests in/ {print $1}' <<<"$out")
+      cpu=""
+      if [ "$target" = proxy ] && [ "${requests:-0}" -gt 0 ]; then
+        cpu="$(( ticks * 1000000 / $(getconf CLK_TCK) / requests )) µs"
+      fi
+      rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+      RPS[$mode.$target]+="$rps "
+      LAST[$target]=$rps
+      p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+      p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+      non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+      printf '%-6s %-7s %-8s %12s %10s %10s %s %s\n' "$round" "$mode" "$target" "$rps" "$p50" "$p99" "$cpu" \
+        "${non2xx:+non-2xx: $non2xx}"
+    done
+    RATIO[$mode]+="$(awk -v p="${LAST[proxy]}" -v n="${LAST[nginx]}" 'BEGIN {print 100 * p / n}') "
   done
+done
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+echo
+echo "== medians over $ROUNDS rounds (proxy/nginx: the median of each round's ratio) =="
+for mode in chat stream; do
+  printf '%-7s proxy %10.0f req/s   nginx %10.0f req/s   proxy/nginx %5.1f %%   (rounds: %s)\n' "$mode" \
+    "$(median "${RPS[$mode.proxy]}")" "$(median "${RPS[$mode.nginx]}")" "$(median "${RATIO[$mode]}")" "${RATIO[$mode]% }"
 done

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class ProxyHttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyHttpServer.class);
-  /** A keep-alive connection with no request in progress for this long is closed. */
+  /** A keep-alive connection that sent nothing for this long and has no request in progress is closed. */
   static final int IDLE_CONNECTION_SECONDS = 60;
 
   private final Channel listener;
@@ -64,7 +64,8 @@ public final class ProxyHttpServer implements AutoCloseable {
             connection.pipeline().addLast(
                 new HttpServerCodec(),
                 new HttpServerExpectContinueHandler(),
-                new IdleStateHandler(0, 0, IDLE_CONNECTION_SECONDS),
+                // Watches reads only: watching writes too would hook a listener onto every write.
+                new IdleStateHandler(IDLE_CONNECTION_SECONDS, 0, 0),
                 new ProxyConnection(api, inProgress));
           }
         });

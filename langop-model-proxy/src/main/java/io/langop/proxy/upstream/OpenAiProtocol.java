@@ -29,7 +29,7 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public UpstreamRequest chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream) {
-    ObjectNode upstream = request.deepCopy();
+    ObjectNode upstream = topLevelCopy(request);
     upstream.put("model", model.upstreamModel());
     if (stream) {
       // Ask for the usage chunk so streams are accounted like other answers; hidden again if the client
@@ -41,9 +41,19 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public UpstreamRequest embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request) {
-    ObjectNode upstream = request.deepCopy();
+    ObjectNode upstream = topLevelCopy(request);
     upstream.put("model", model.upstreamModel());
     return post(model, endpoint, "embeddings", upstream);
+  }
+
+  /**
+   * A copy whose own fields can be replaced while the client's request stays as it came (a fallback model
+   * needs it); the values below them (the messages) are shared, never changed, and not copied.
+   */
+  private static ObjectNode topLevelCopy(ObjectNode request) {
+    ObjectNode copy = request.objectNode();
+    copy.setAll(request);
+    return copy;
   }
 
   private static UpstreamRequest post(ModelConfig model, Endpoint endpoint, String operation, ObjectNode body) {
