@@ -77,7 +77,8 @@ public final class ModelCalls {
     String modelName = request.path("model").asText();
     ModelRuntime model = current.model(modelName).orElse(null);
     if (model == null) {
-      fail(exchange, modelName, clientName, ApiError.modelNotFound(modelName));
+      // Counted as "unknown": a name clients make up must not become a metric series (or a /usage entry) each.
+      fail(exchange, null, clientName, ApiError.modelNotFound(modelName));
       return;
     }
     MDC.put("agent", clientName);

@@ -20,6 +20,8 @@ public final class UsageLedger {
 
   private final Map<String, Tally> byModel = new ConcurrentHashMap<>();
   private final Map<String, Tally> byClient = new ConcurrentHashMap<>();
+  /** Looked up once per model, client and currency: a registry lookup builds and sorts tags each time. */
+  private final Map<MeterKey, AnswerMeters> answerMeters = new ConcurrentHashMap<>();
   private final MeterRegistry registry;
   private final Instant since = Instant.now();
 
@@ -40,17 +42,35 @@ public final class UsageLedger {
     TokenUsage billed = cached ? TokenUsage.NONE : usage;
     tally(byModel, model, pricing.currency()).add(billed, cost, cached);
     tally(byClient, client, pricing.currency()).add(billed, cost, cached);
-    registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome",
-        cached ? "cache_hit" : "answered").increment();
-    if (!cached) {
-      registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "prompt")
-          .increment(usage.promptTokens());
-      registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "completion")
-          .increment(usage.completionTokens());
-      Counter.builder("langop_proxy_cost").baseUnit(pricing.currency())
-          .tags("model", model, "client", client, "currency", pricing.currency())
-          .register(registry).increment(cost.doubleValue());
+    AnswerMeters meters = answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()),
+        this::answerMeters);
+    if (cached) {
+      meters.cacheHits().increment();
+    } else {
+      meters.answered().increment();
+      meters.promptTokens().increment(usage.promptTokens());
+      meters.completionTokens().increment(usage.completionTokens());
+      meters.cost().increment(cost.doubleValue());
     }
+  }
+
+  private record MeterKey(String model, String client, String currency) {
+  }
+
+  private record AnswerMeters(Counter answered, Counter cacheHits, Counter promptTokens, Counter completionTokens,
+      Counter cost) {
+  }
+
+  private AnswerMeters answerMeters(MeterKey key) {
+    String model = key.model();
+    String client = key.client();
+    return new AnswerMeters(
+        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "answered"),
+        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "cache_hit"),
+        registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "prompt"),
+        registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "completion"),
+        Counter.builder("langop_proxy_cost").baseUnit(key.currency())
+            .tags("model", model, "client", client, "currency", key.currency()).register(registry));
   }
 
   /** A cacheable request the cache could not answer. */

@@ -128,6 +128,10 @@ class OpenAiSurfaceTest {
     HttpResponse<String> unknown = proxy.post("/v1/chat/completions", OpenAiBodies.chatRequest("gpt-9", "x"), auth);
     assertError(unknown, 404, "invalid_request_error", "model");
     assertThat(json(unknown).path("error").path("code").asText()).isEqualTo("model_not_found");
+    // Made-up model names are counted together, not one /usage entry and metric series each.
+    assertThat(proxy.usage().path("models").has("gpt-9")).isFalse();
+    assertThat(proxy.usage().path("models").path("unknown").path("errors").asLong()).isPositive();
+    assertThat(proxy.get("/metrics").body()).doesNotContain("gpt-9");
     HttpResponse<String> tooLarge = proxy.post("/v1/chat/completions",
         OpenAiBodies.chatRequest("gpt-test", "x".repeat(3000)), auth);
     assertError(tooLarge, 413, "invalid_request_error", null);

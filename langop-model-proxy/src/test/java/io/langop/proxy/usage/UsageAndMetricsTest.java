@@ -48,13 +48,15 @@ class UsageAndMetricsTest {
       assertThat(usage.path("clients").path("news-agent").path("cost").decimalValue()).isEqualByComparingTo("3.5");
       assertThat(usage.path("clients").path("mail-agent").path("cost").decimalValue()).isEqualByComparingTo("0.035");
       assertThat(usage.path("clients").path("mail-agent").path("errors").asLong()).isEqualTo(1);
-      assertThat(usage.path("models").path("nope").path("errors").asLong()).isEqualTo(1);
+      // A model name the configuration does not have is counted as "unknown", not as a series of its own.
+      assertThat(usage.path("models").path("unknown").path("errors").asLong()).isEqualTo(1);
+      assertThat(usage.path("models").has("nope")).isFalse();
 
       String metrics = proxy.get("/metrics").body();
       assertThat(metrics)
           .contains("langop_proxy_tokens_total{client=\"news-agent\",model=\"gpt\",type=\"prompt\"} 1000.0")
           .contains("langop_proxy_tokens_total{client=\"mail-agent\",model=\"gpt\",type=\"completion\"} 20.0")
-          .contains("langop_proxy_requests_total{client=\"mail-agent\",model=\"nope\",outcome=\"error_404\"} 1.0")
+          .contains("langop_proxy_requests_total{client=\"mail-agent\",model=\"unknown\",outcome=\"error_404\"} 1.0")
           .containsPattern("langop_proxy_cost_USD_total\\{client=\"news-agent\",currency=\"USD\",model=\"gpt\"} 3.5");
       assertThat(proxy.get("/healthz").statusCode()).isEqualTo(200);
       assertThat(proxy.get("/readyz").statusCode()).isEqualTo(200);
