@@ -58,6 +58,18 @@ class HttpConnectionTest {
   }
 
   @Test
+  void keepsAnsweringAClientThatPipelinesMoreThanTheConnectionHoldsBack() throws IOException {
+    // 300 requests are 600 messages (head, end), far over the 64 that wait before reading pauses: reading must
+    // resume as the queue drains, or the connection hangs.
+    String health = "GET /healthz HTTP/1.1\r\nHost: proxy\r\n\r\n";
+    String last = "GET /healthz HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n";
+
+    String answers = exchange(health.repeat(299) + last);
+
+    assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(301);
+  }
+
+  @Test
   void refusesAnOversizeBodyByItsLengthWithoutReadingIt() throws IOException {
     // Declares a body far over the limit and sends none of it: the answer must not wait for it.
     String head = "POST /v1/chat/completions HTTP/1.1\r\nHost: proxy\r\nContent-Type: application/json\r\n"
