@@ -141,7 +141,8 @@ final class NettyExchange implements Exchange {
     @Override
     public void send(String data) {
       if (pending == null) {
-        pending = Unpooled.buffer();
+        // Room for a few events of this size at once: growing a buffer copies it.
+        pending = Unpooled.buffer(Math.max(1024, 4 * data.length()));
       }
       pending.writeBytes(DATA);
       pending.writeCharSequence(data, StandardCharsets.UTF_8);

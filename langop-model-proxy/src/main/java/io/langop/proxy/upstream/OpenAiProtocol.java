@@ -1,6 +1,5 @@
 package io.langop.proxy.upstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.Provider;
@@ -114,14 +113,16 @@ final class OpenAiProtocol implements Protocol {
       // Cheap substring tests keep the common content chunk free of JSON parsing.
       if (data.contains("\"usage\":{")) {
         try {
-          JsonNode chunk = Json.read(data);
-          reported = TokenUsage.fromOpenAi(chunk.get("usage"));
-          if (!clientWantsUsage && chunk.path("choices").isEmpty()) {
+          TokenUsage.ChunkUsage chunk = TokenUsage.fromOpenAiChunk(data);
+          reported = chunk.usage();
+          if (!clientWantsUsage && !chunk.hasChoices()) {
             return List.of();
           }
           if (!clientWantsUsage) {
-            ((ObjectNode) chunk).remove("usage");
-            return List.of(Json.text(chunk));
+            // Usage on a content chunk (some servers send it so): the content goes on without it.
+            ObjectNode tree = (ObjectNode) Json.read(data);
+            tree.remove("usage");
+            return List.of(Json.text(tree));
           }
         } catch (IOException notJson) {
           return List.of(data);

@@ -30,23 +30,47 @@ public record TokenUsage(long promptTokens, long completionTokens) {
    * @throws IOException when the body is not valid JSON
    */
   public static TokenUsage fromOpenAiBody(byte[] body) throws IOException {
-    TokenUsage usage = NONE;
     try (JsonParser parser = Json.MAPPER.createParser(body)) {
-      JsonToken token = parser.nextToken();
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        return NONE;
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        if (field.equals("usage")) {
-          usage = fromOpenAi(parser.readValueAsTree());
-        } else {
+      return scan(parser).usage();
+    }
+  }
+
+  /** What a stream chunk holds: its {@code usage} (NONE when absent) and whether its {@code choices} has any. */
+  public record ChunkUsage(TokenUsage usage, boolean hasChoices) {
+  }
+
+  /**
+   * Reads a stream chunk's usage with the streaming parser, like {@link #fromOpenAiBody}.
+   *
+   * @throws IOException when the chunk is not valid JSON
+   */
+  public static ChunkUsage fromOpenAiChunk(String chunk) throws IOException {
+    try (JsonParser parser = Json.MAPPER.createParser(chunk)) {
+      return scan(parser);
+    }
+  }
+
+  private static ChunkUsage scan(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return new ChunkUsage(NONE, false);
+    }
+    TokenUsage usage = NONE;
+    boolean hasChoices = false;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("usage")) {
+        usage = fromOpenAi(parser.readValueAsTree());
+      } else if (field.equals("choices") && value == JsonToken.START_ARRAY) {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          hasChoices = true;
           parser.skipChildren();
         }
+      } else {
+        parser.skipChildren();
       }
     }
-    return usage;
+    return new ChunkUsage(usage, hasChoices);
   }
 }
