@@ -2,7 +2,10 @@ package io.langop.proxy.routing;
 
 import io.langop.proxy.config.Durations;
 import io.langop.proxy.config.EndpointConfig;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +30,8 @@ public final class Endpoint {
   private final CircuitBreaker breaker;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT, true);
+  /** Operation URLs under this endpoint's base, parsed once each rather than for every request. */
+  private final Map<String, URI> urls = new ConcurrentHashMap<>();
   private volatile double averageLatencyNanos = -1;
   private int currentWeight; // smooth weighted round-robin state, guarded by the pool
 
@@ -43,6 +48,14 @@ public final class Endpoint {
   /** The upstream key for this endpoint, or null when the upstream needs none. */
   public String apiKey() {
     return apiKey;
+  }
+
+  /** This endpoint's API base joined with {@code path}, without doubling or dropping the slash between them. */
+  public URI url(String path) {
+    return urls.computeIfAbsent(path, p -> {
+      String base = config.url().toString();
+      return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + p);
+    });
   }
 
   public int inFlight() {

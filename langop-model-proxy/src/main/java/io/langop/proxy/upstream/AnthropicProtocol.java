@@ -33,7 +33,7 @@ final class AnthropicProtocol implements Protocol {
     if (endpoint.apiKey() != null) {
       headers.put("x-api-key", endpoint.apiKey());
     }
-    return new UpstreamRequest(UpstreamUrls.join(endpoint.config().url(), "/messages"), headers, Json.bytes(messages));
+    return new UpstreamRequest(endpoint.url("/messages"), headers, Json.bytes(messages));
   }
 
   @Override

@@ -56,15 +56,14 @@ final class OpenAiProtocol implements Protocol {
   }
 
   private static UpstreamRequest post(ModelConfig model, Endpoint endpoint, String operation, ObjectNode body) {
-    URI base = endpoint.config().url();
     if (model.provider() == Provider.AZURE) {
-      URI uri = UpstreamUrls.join(base, "/openai/deployments/"
+      URI uri = endpoint.url("/openai/deployments/"
           + URLEncoder.encode(model.upstreamModel(), StandardCharsets.UTF_8) + "/" + operation
           + "?api-version=" + URLEncoder.encode(model.apiVersion(), StandardCharsets.UTF_8));
       return new UpstreamRequest(uri, endpoint.apiKey() == null ? Map.of() : Map.of("api-key", endpoint.apiKey()),
           Json.bytes(body));
     }
-    return new UpstreamRequest(UpstreamUrls.join(base, "/" + operation),
+    return new UpstreamRequest(endpoint.url("/" + operation),
         endpoint.apiKey() == null ? Map.of() : Map.of("Authorization", "Bearer " + endpoint.apiKey()),
         Json.bytes(body));
   }
