@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: reads each request whole (refusing bodies over the configured limit without reading
- * them), then answers it on a virtual thread. Requests on a connection are answered one at a time, in order;
- * the connection is not read while a request is in progress. Every method runs on the connection's event loop.
+ * them), then answers it on a virtual thread carried by this connection's event loop. Requests on a connection
+ * are answered one at a time, in order; what a pipelining client sends meanwhile waits, and reading pauses once
+ * {@value #MAX_WAITING} messages wait. Every method runs on the connection's event loop.
  */
 final class ProxyConnection extends ChannelInboundHandlerAdapter {
 

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's HTTP/1.1 server: Netty, on the proxy's {@link EventLoops}. The event loops only parse and write; each request, once read whole, is answered by {@link ProxyApi} on a virtual thread of
- * its own. On the fake-upstream benchmark this costs about half the CPU per request that Jetty's servlet stack
+ * The proxy's HTTP/1.1 server: Netty, on the proxy's {@link EventLoops}. Each request, once read whole, is
+ * answered by {@link ProxyApi} on a virtual thread of its own, carried by the event loop of its connection. On the fake-upstream benchmark this costs about half the CPU per request that Jetty's servlet stack
  * did (bench/model-proxy/README.md).
  *
  * <p>{@link #close()} is graceful: the listener closes, requests in progress get up to the drain time to
