@@ -38,17 +38,19 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
   private final ProxyApi api;
   private final AtomicInteger inProgress;
+  /** Makes request threads carried by this connection's event loop. */
+  private final ThreadFactory threads;
   /** Messages a pipelining client sent after the request in progress; handled when it is answered. */
   private final Queue<Object> waiting = new ArrayDeque<>();
   /** The request being read; null between requests and after a refusal (the rest of its body is dropped). */
   private HttpRequest request;
   private BoundedBody body;
   private boolean busy;
-  private ThreadFactory threads;
 
-  ProxyConnection(ProxyApi api, AtomicInteger inProgress) {
+  ProxyConnection(ProxyApi api, AtomicInteger inProgress, ThreadFactory threads) {
     this.api = api;
     this.inProgress = inProgress;
+    this.threads = threads;
   }
 
   @Override
@@ -129,7 +131,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     boolean keepAlive = HttpUtil.isKeepAlive(head);
     NettyExchange exchange = new NettyExchange(ctx.channel(), keepAlive);
     inProgress.incrementAndGet();
-    threads(ctx).newThread(() -> {
+    threads.newThread(() -> {
       try {
         ScopedValue.where(EventLoops.HOME, ctx.channel().eventLoop()).call(() -> {
           api.handle(call, exchange);
@@ -145,13 +147,6 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
         ctx.executor().execute(() -> answered(ctx, keepAlive));
       }
     }).start();
-  }
-
-  private ThreadFactory threads(ChannelHandlerContext ctx) {
-    if (threads == null) {
-      threads = EventLoops.requestThreads(ctx.channel().eventLoop());
-    }
-    return threads;
   }
 
   private void answered(ChannelHandlerContext ctx, boolean keepAlive) {

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The proxy's HTTP/1.1 server: Netty, on the proxy's {@link EventLoops}. Each request, once read whole, is
- * answered by {@link ProxyApi} on a virtual thread of its own, carried by the event loop of its connection. On the fake-upstream benchmark this costs about half the CPU per request that Jetty's servlet stack
- * did (bench/model-proxy/README.md).
+ * answered by {@link ProxyApi} on a virtual thread of its own, carried by the event loop of its connection. On
+ * the fake-upstream benchmark this costs about half the CPU per request that Jetty's servlet stack did
+ * (bench/model-proxy/README.md).
  *
  * <p>{@link #close()} is graceful: the listener closes, requests in progress get up to the drain time to
  * finish, then the connections close.
@@ -66,7 +67,7 @@ public final class ProxyHttpServer implements AutoCloseable {
                 new HttpServerExpectContinueHandler(),
                 // Watches reads only: watching writes too would hook a listener onto every write.
                 new IdleStateHandler(IDLE_CONNECTION_SECONDS, 0, 0),
-                new ProxyConnection(api, inProgress));
+                new ProxyConnection(api, inProgress, EventLoops.requestThreads(connection.eventLoop())));
           }
         });
     try {

@@ -124,8 +124,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (exchange.abandoned) {
-      releasedAt = System.nanoTime();
-      pool.release(channel);
+      release();
       return;
     }
     current = exchange;
@@ -158,6 +157,12 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       }
     }
     failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false));
+  }
+
+  /** Hands the connection back to its pool, where it idles from now. */
+  private void release() {
+    releasedAt = System.nanoTime();
+    pool.release(channel);
   }
 
   /** How long the connection has been idle in the pool. */
@@ -208,8 +213,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     }
     channel.config().setAutoRead(true);
     if (keepAlive) {
-      releasedAt = System.nanoTime();
-      pool.release(channel);
+      release();
     } else {
       channel.close();
     }
