@@ -139,14 +139,19 @@ final class NettyExchange implements Exchange {
     }
 
     @Override
-    public void send(String data) {
+    public void send(byte[] data) {
       if (pending == null) {
         // Room for a few events of this size at once: growing a buffer copies it.
-        pending = Unpooled.buffer(Math.max(1024, 4 * data.length()));
+        pending = Unpooled.buffer(Math.max(1024, 4 * data.length));
       }
-      pending.writeBytes(DATA);
-      pending.writeCharSequence(data, StandardCharsets.UTF_8);
-      pending.writeBytes(EVENT_END);
+      int line = 0;
+      for (int i = 0; i < data.length; i++) {
+        if (data[i] == '\n') {
+          pending.writeBytes(DATA).writeBytes(data, line, i + 1 - line);
+          line = i + 1;
+        }
+      }
+      pending.writeBytes(DATA).writeBytes(data, line, data.length - line).writeBytes(EVENT_END);
     }
 
     @Override

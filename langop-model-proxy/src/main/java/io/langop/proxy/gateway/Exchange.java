@@ -29,8 +29,8 @@ public interface Exchange {
 
   /** Server-sent events to the client; what is buffered when the exchange ends is sent with its end. */
   interface EventSink {
-    /** Buffers one event; {@link #flush()} sends what is buffered. */
-    void send(String data) throws IOException;
+    /** Buffers one event with {@code data} (UTF-8; each line its own data line); {@link #flush()} sends it. */
+    void send(byte[] data) throws IOException;
 
     /** @throws IOException when the client has gone away */
     void flush() throws IOException;

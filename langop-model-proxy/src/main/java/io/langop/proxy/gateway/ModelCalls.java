@@ -192,7 +192,7 @@ public final class ModelCalls {
     StreamTranslator translator = model.protocol().streamTranslator(clientWantsUsage);
     Outcome outcome = Outcome.FAILURE;
     try (InputStream body = answered.reply().stream()) {
-      EventLines events = new EventLines(body);
+      EventReader events = new EventReader(body);
       Exchange.EventSink sink;
       try {
         sink = exchange.events(Map.of(MODEL_HEADER, model.name()));
@@ -206,43 +206,28 @@ public final class ModelCalls {
         outcome = Outcome.NEUTRAL;
         throw clientGone;
       }
-      String event = null;
-      StringBuilder data = new StringBuilder();
       IOException broken = null;
       while (true) {
-        String line;
+        EventReader.Event event;
         try {
-          line = events.readLine();
+          event = events.next();
         } catch (IOException e) {
           broken = e; // the upstream broke off or fell silent: reported below like an early end
           break;
         }
-        if (line == null) {
+        if (event == null) {
           break;
         }
-        if (line.isEmpty()) {
-          boolean sent = true;
-          if (!data.isEmpty()) {
-            for (String out : translator.translate(event, data.toString())) {
-              sent = sent && send(sink, out);
-            }
-          }
-          // Events the upstream sent together leave together; an event is never held back waiting for more. Once
-          // the upstream has sent all, the rest leaves with the end of the answer.
-          if (!sent || (!events.ready() && !answered.reply().streamComplete() && !flush(sink))) {
-            LOG.info("client left a stream from model {}; upstream request cancelled", model.name());
-            outcome = Outcome.NEUTRAL;
-            return translator.usage(estimatedTokens);
-          }
-          event = null;
-          data.setLength(0);
-        } else if (line.startsWith("data:")) {
-          if (!data.isEmpty()) {
-            data.append('\n');
-          }
-          data.append(line, line.startsWith("data: ") ? 6 : 5, line.length());
-        } else if (line.startsWith("event:")) {
-          event = line.substring(6).strip();
+        boolean sent = true;
+        for (byte[] out : translator.translate(event.name(), event.data())) {
+          sent = sent && send(sink, out);
+        }
+        // Events the upstream sent together leave together; an event is never held back waiting for more. Once
+        // the upstream has sent all, the rest leaves with the end of the answer.
+        if (!sent || (!events.ready() && !answered.reply().streamComplete() && !flush(sink))) {
+          LOG.info("client left a stream from model {}; upstream request cancelled", model.name());
+          outcome = Outcome.NEUTRAL;
+          return translator.usage(estimatedTokens);
         }
       }
       if (translator.finished()) {
@@ -252,7 +237,7 @@ public final class ModelCalls {
             ? "was silent for longer than its timeout of " + Durations.format(model.config().timeout())
             : "ended the stream before the answer was complete";
         LOG.warn("model {} {}", model.name(), why);
-        if (send(sink, Json.text(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".").toJson()))) {
+        if (send(sink, Json.bytes(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".").toJson()))) {
           flush(sink);
         }
       }
@@ -271,7 +256,7 @@ public final class ModelCalls {
     }
   }
 
-  private static boolean send(Exchange.EventSink sink, String data) {
+  private static boolean send(Exchange.EventSink sink, byte[] data) {
     try {
       sink.send(data);
       return true;

@@ -31,12 +31,15 @@ final class AnthropicStream implements StreamTranslator {
   }
 
   @Override
-  public List<String> translate(String event, String data) {
+  public List<byte[]> translate(String event, byte[] data) {
     JsonNode payload;
     try {
       payload = Json.read(data);
     } catch (IOException e) {
       return List.of();
+    }
+    if (payload == null) {
+      return List.of(); // an empty data field
     }
     String type = payload.path("type").asText(event == null ? "" : event);
     return switch (type) {
@@ -49,7 +52,7 @@ final class AnthropicStream implements StreamTranslator {
         completionTokens = usage.completionTokens();
         ObjectNode chunk = chunk();
         delta(chunk).put("role", "assistant").put("content", "");
-        yield List.of(Json.text(chunk));
+        yield List.of(Json.bytes(chunk));
       }
       case "content_block_start" -> {
         JsonNode block = payload.path("content_block");
@@ -62,7 +65,7 @@ final class AnthropicStream implements StreamTranslator {
         ObjectNode call = delta(chunk).putArray("tool_calls").addObject();
         call.put("index", toolIndex).put("id", block.path("id").asText()).put("type", "function");
         call.putObject("function").put("name", block.path("name").asText()).put("arguments", "");
-        yield List.of(Json.text(chunk));
+        yield List.of(Json.bytes(chunk));
       }
       case "content_block_delta" -> {
         JsonNode delta = payload.path("delta");
@@ -81,7 +84,7 @@ final class AnthropicStream implements StreamTranslator {
             yield List.of();
           }
         }
-        yield List.of(Json.text(chunk));
+        yield List.of(Json.bytes(chunk));
       }
       case "message_delta" -> {
         JsonNode usage = payload.path("usage");
@@ -94,26 +97,26 @@ final class AnthropicStream implements StreamTranslator {
         ObjectNode chunk = chunk();
         ((ObjectNode) chunk.path("choices").get(0)).put("finish_reason",
             AnthropicProtocol.finishReason(payload.path("delta").path("stop_reason").asText(null)));
-        yield List.of(Json.text(chunk));
+        yield List.of(Json.bytes(chunk));
       }
       case "message_stop" -> {
         finished = true;
-        List<String> out = new ArrayList<>(2);
+        List<byte[]> out = new ArrayList<>(2);
         if (clientWantsUsage) {
           ObjectNode chunk = chunk();
           chunk.putArray("choices");
           chunk.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
               .put("total_tokens", promptTokens + completionTokens);
-          out.add(Json.text(chunk));
+          out.add(Json.bytes(chunk));
         }
-        out.add("[DONE]");
+        out.add(DONE);
         yield out;
       }
       case "error" -> {
         ObjectNode error = Json.object();
         error.putObject("error").put("message", payload.path("error").path("message").asText("upstream error"))
             .put("type", "server_error").put("code", payload.path("error").path("type").asText(null));
-        yield List.of(Json.text(error));
+        yield List.of(Json.bytes(error));
       }
       default -> List.of(); // ping and future event kinds
     };

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -94,6 +95,9 @@ final class OpenAiProtocol implements Protocol {
 
   /** Forwards chunks untouched, only reading the usage chunk (and hiding it when the client did not ask). */
   private static final class PassThrough implements StreamTranslator {
+    /** Only a chunk with a usage object is parsed: the common content chunk goes through unread. */
+    private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
+
     private final boolean clientWantsUsage;
     private TokenUsage reported;
     private long chunks;
@@ -104,32 +108,55 @@ final class OpenAiProtocol implements Protocol {
     }
 
     @Override
-    public List<String> translate(String event, String data) {
-      if (data.equals("[DONE]")) {
+    public List<byte[]> translate(String event, byte[] data) {
+      if (Arrays.equals(data, DONE)) {
         finished = true;
+        return List.of(DONE);
+      }
+      if (!hasUsageObject(data)) {
+        chunks++;
         return List.of(data);
       }
-      // Cheap substring tests keep the common content chunk free of JSON parsing.
-      if (data.contains("\"usage\":{")) {
-        try {
-          TokenUsage.ChunkUsage chunk = TokenUsage.fromOpenAiChunk(data);
-          reported = chunk.usage();
-          if (!clientWantsUsage && !chunk.hasChoices()) {
-            return List.of();
-          }
-          if (!clientWantsUsage) {
-            // Usage on a content chunk (some servers send it so): the content goes on without it.
-            ObjectNode tree = (ObjectNode) Json.read(data);
-            tree.remove("usage");
-            return List.of(Json.text(tree));
-          }
-        } catch (IOException notJson) {
+      try {
+        TokenUsage.ChunkUsage chunk = TokenUsage.fromOpenAiChunk(data);
+        if (chunk.usage() == null) {
+          chunks++; // "usage": {...} was inside a string value
           return List.of(data);
         }
-      } else {
-        chunks++;
+        reported = chunk.usage();
+        if (clientWantsUsage) {
+          return List.of(data);
+        }
+        if (!chunk.hasChoices()) {
+          return List.of();
+        }
+        // Usage on a content chunk (some servers send it so): the content goes on without it.
+        ObjectNode tree = (ObjectNode) Json.read(data);
+        tree.remove("usage");
+        return List.of(Json.bytes(tree));
+      } catch (IOException notJson) {
+        return List.of(data);
       }
-      return List.of(data);
+    }
+
+    /**
+     * Whether {@code "usage"} is followed by an object: OpenAI puts {@code "usage":null} on every content chunk of a
+     * stream that asked for usage, and those need no parsing.
+     */
+    private static boolean hasUsageObject(byte[] data) {
+      for (int i = 0; i <= data.length - USAGE_KEY.length; i++) {
+        if (data[i] == '"' && Arrays.equals(data, i, i + USAGE_KEY.length, USAGE_KEY, 0, USAGE_KEY.length)) {
+          int j = i + USAGE_KEY.length;
+          while (j < data.length && (data[j] == ' ' || data[j] == ':' || data[j] == '\t' || data[j] == '\n'
+              || data[j] == '\r')) {
+            j++;
+          }
+          if (j < data.length && data[j] == '{') {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     @Override

@@ -1,17 +1,24 @@
 package io.langop.proxy.upstream;
 
 import io.langop.proxy.usage.TokenUsage;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Turns one upstream stream's server-sent events into OpenAI {@code chat.completion.chunk} payloads. */
+/**
+ * Turns one upstream stream's server-sent events into OpenAI {@code chat.completion.chunk} payloads. Payloads are
+ * UTF-8 bytes, so events that need no change go from upstream to client without being decoded.
+ */
 public interface StreamTranslator {
+
+  /** The payload that ends an OpenAI stream (shared: never modified). */
+  byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
   /**
    * @param event the SSE {@code event:} field, null when absent
    * @param data  the SSE {@code data:} payload
-   * @return the {@code data:} payloads to send to the client now, in order ({@code [DONE]} included)
+   * @return the {@code data:} payloads to send to the client now, in order ({@link #DONE} included)
    */
-  List<String> translate(String event, String data);
+  List<byte[]> translate(String event, byte[] data);
 
   /** Tokens reported by the upstream, or counted from the stream when it reported none. */
   TokenUsage usage(long estimatedPromptTokens);

@@ -31,11 +31,17 @@ public record TokenUsage(long promptTokens, long completionTokens) {
    */
   public static TokenUsage fromOpenAiBody(byte[] body) throws IOException {
     try (JsonParser parser = Json.MAPPER.createParser(body)) {
-      return scan(parser).usage();
+      TokenUsage usage = scan(parser).usage();
+      return usage == null ? NONE : usage;
     }
   }
 
-  /** What a stream chunk holds: its {@code usage} (NONE when absent) and whether its {@code choices} has any. */
+  /**
+   * What a stream chunk holds.
+   *
+   * @param usage      its {@code usage}, null when it has none (or {@code "usage": null})
+   * @param hasChoices whether its {@code choices} has any
+   */
   public record ChunkUsage(TokenUsage usage, boolean hasChoices) {
   }
 
@@ -44,7 +50,7 @@ public record TokenUsage(long promptTokens, long completionTokens) {
    *
    * @throws IOException when the chunk is not valid JSON
    */
-  public static ChunkUsage fromOpenAiChunk(String chunk) throws IOException {
+  public static ChunkUsage fromOpenAiChunk(byte[] chunk) throws IOException {
     try (JsonParser parser = Json.MAPPER.createParser(chunk)) {
       return scan(parser);
     }
@@ -53,14 +59,14 @@ public record TokenUsage(long promptTokens, long completionTokens) {
   private static ChunkUsage scan(JsonParser parser) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      return new ChunkUsage(NONE, false);
+      return new ChunkUsage(null, false);
     }
-    TokenUsage usage = NONE;
+    TokenUsage usage = null;
     boolean hasChoices = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
-      if (field.equals("usage")) {
+      if (field.equals("usage") && value == JsonToken.START_OBJECT) {
         usage = fromOpenAi(parser.readValueAsTree());
       } else if (field.equals("choices") && value == JsonToken.START_ARRAY) {
         while (parser.nextToken() != JsonToken.END_ARRAY) {

@@ -102,6 +102,18 @@ class StreamingTest {
   }
 
   @Test
+  void anEventWhoseDataSpansLinesReachesTheClientAsTheSameLines() throws Exception {
+    // Pretty-printed JSON over several data lines, with a comment and an id the client has no use for.
+    upstream.always(Behaviour.sse(Duration.ZERO, ": warming up\nid: 1\ndata: {\"id\":\"c\",\r\ndata:  \"choices\":[{\"index\":0,"
+        + "\"delta\":{\"content\":\"two lines\"}}]}", OpenAiBodies.DONE));
+
+    String body = streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+    assertThat(body).isEqualTo("data: {\"id\":\"c\",\ndata:  \"choices\":[{\"index\":0,\"delta\":{\"content\":\"two lines\"}}]}\n\n"
+        + "data: [DONE]\n\n");
+  }
+
+  @Test
   void forwardsTheFirstChunkBeforeTheUpstreamHasFinished() throws Exception {
     CountDownLatch clientSawFirstChunk = new CountDownLatch(1);
     upstream.always((exchange, up) -> {

@@ -1,0 +1,169 @@
+package io.langop.proxy.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads an upstream's server-sent events as the SSE format defines them: lines end with LF, CR or CRLF; the
+ * {@code data} lines of an event are joined by LF, {@code event} names it, a blank line ends it; comments and
+ * other fields are skipped, and an event cut off by the end of the stream is dropped. Works on bytes throughout:
+ * OpenAI-style events go on to the client as they came, so they are never decoded.
+ */
+final class EventReader {
+
+  /**
+   * @param name the {@code event} field, null when absent
+   * @param data the {@code data} lines, joined by LF
+   */
+  record Event(String name, byte[] data) {
+  }
+
+  private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LF = {'\n'};
+
+  private final InputStream in;
+  /**
+   * Token streams arrive in pieces of a few hundred bytes, which this holds at once; a longer line is gathered
+   * across reads. (4 KiB was a fifth of all the proxy allocated per stream.)
+   */
+  private final byte[] buffer = new byte[1024];
+  private int start;
+  private int end;
+  /** The last line ended with CR: an LF that follows belongs to it. */
+  private boolean skipLf;
+  /** The current line: a slice of {@link #buffer}, or of {@link #longLine} when it spans reads. */
+  private byte[] line;
+  private int lineStart;
+  private int lineLength;
+  private byte[] longLine = new byte[0];
+  private byte[] data = new byte[256];
+  private int dataLength;
+
+  EventReader(InputStream in) {
+    this.in = in;
+  }
+
+  /** The next event, or null at the end of the stream. */
+  Event next() throws IOException {
+    String name = null;
+    boolean hasData = false;
+    dataLength = 0;
+    while (readLine()) {
+      if (lineLength == 0) {
+        if (hasData) {
+          return new Event(name, Arrays.copyOf(data, dataLength));
+        }
+        name = null; // an event without data is not dispatched
+        continue;
+      }
+      int colon = indexOf(':');
+      if (colon == 0) {
+        continue; // a comment, such as a keep-alive
+      }
+      int fieldLength = colon < 0 ? lineLength : colon;
+      int value = colon < 0 ? lineLength : colon + 1;
+      if (value < lineLength && line[lineStart + value] == ' ') {
+        value++;
+      }
+      if (isField(DATA, fieldLength)) {
+        if (hasData) {
+          appendData(LF, 0, 1);
+        }
+        appendData(line, lineStart + value, lineLength - value);
+        hasData = true;
+      } else if (isField(EVENT, fieldLength)) {
+        name = new String(line, lineStart + value, lineLength - value, StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  /** Whether more of the stream has already arrived, so reading it will not wait. */
+  boolean ready() {
+    try {
+      return start < end || in.available() > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads the next whole line into {@link #line}; false at the end of the stream. */
+  private boolean readLine() throws IOException {
+    int gathered = 0;
+    while (true) {
+      if (start == end && !fill()) {
+        return false;
+      }
+      if (skipLf) {
+        skipLf = false;
+        if (buffer[start] == '\n') {
+          start++;
+          continue;
+        }
+      }
+      for (int i = start; i < end; i++) {
+        byte b = buffer[i];
+        if (b == '\n' || b == '\r') {
+          if (gathered == 0) {
+            line = buffer;
+            lineStart = start;
+            lineLength = i - start;
+          } else {
+            gathered = gather(gathered, start, i - start);
+            line = longLine;
+            lineStart = 0;
+            lineLength = gathered;
+          }
+          start = i + 1;
+          skipLf = b == '\r';
+          return true;
+        }
+      }
+      // No line end in what has arrived: keep it and read on.
+      gathered = gather(gathered, start, end - start);
+      start = end;
+    }
+  }
+
+  private int gather(int gathered, int from, int length) {
+    if (gathered + length > longLine.length) {
+      longLine = Arrays.copyOf(longLine, Math.max(2 * longLine.length, gathered + length));
+    }
+    System.arraycopy(buffer, from, longLine, gathered, length);
+    return gathered + length;
+  }
+
+  private void appendData(byte[] source, int from, int length) {
+    if (dataLength + length > data.length) {
+      data = Arrays.copyOf(data, Math.max(2 * data.length, dataLength + length));
+    }
+    System.arraycopy(source, from, data, dataLength, length);
+    dataLength += length;
+  }
+
+  private int indexOf(char c) {
+    for (int i = 0; i < lineLength; i++) {
+      if (line[lineStart + i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean isField(byte[] field, int fieldLength) {
+    return Arrays.equals(line, lineStart, lineStart + fieldLength, field, 0, field.length);
+  }
+
+  private boolean fill() throws IOException {
+    int read = in.read(buffer, 0, buffer.length);
+    if (read < 0) {
+      return false;
+    }
+    start = 0;
+    end = read;
+    return true;
+  }
+}
