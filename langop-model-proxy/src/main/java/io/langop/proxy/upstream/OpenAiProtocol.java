@@ -145,7 +145,9 @@ final class OpenAiProtocol implements Protocol {
      */
     private static boolean hasUsageObject(byte[] data) {
       for (int i = 0; i <= data.length - USAGE_KEY.length; i++) {
-        if (data[i] == '"' && Arrays.equals(data, i, i + USAGE_KEY.length, USAGE_KEY, 0, USAGE_KEY.length)) {
+        // JSON is full of quotes: the second byte is tested here before the whole key is compared.
+        if (data[i] == '"' && data[i + 1] == 'u'
+            && Arrays.equals(data, i, i + USAGE_KEY.length, USAGE_KEY, 0, USAGE_KEY.length)) {
           int j = i + USAGE_KEY.length;
           while (j < data.length && (data[j] == ' ' || data[j] == ':' || data[j] == '\t' || data[j] == '\n'
               || data[j] == '\r')) {
