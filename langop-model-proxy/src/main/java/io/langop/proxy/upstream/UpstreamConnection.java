@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -101,6 +102,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
   private Channel channel;
   private Exchange current;
   private boolean keepAlive;
+  /** An interim (1xx) answer is being read. */
+  private boolean interim;
   private long releasedAt = System.nanoTime();
   private int requests;
 
@@ -178,6 +181,11 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         return; // nothing was asked: an upstream that talks out of turn is ignored
       }
       if (message instanceof HttpResponse response) {
+        if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+          // 100 Continue, 103 Early Hints: the answer follows; skipped with the empty content Netty adds.
+          interim = true;
+          return;
+        }
         keepAlive = HttpUtil.isKeepAlive(response);
         exchange.lastActivity = System.nanoTime();
         if (exchange.stream == null) {
@@ -187,6 +195,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
             response.headers().get(HttpHeaderNames.RETRY_AFTER)));
       }
       if (message instanceof HttpContent content) {
+        if (interim) {
+          interim = !(content instanceof LastHttpContent);
+          return;
+        }
         if (exchange.stream != null) {
           exchange.lastActivity = System.nanoTime();
           exchange.stream.offer(ByteBufUtil.getBytes(content.content()));

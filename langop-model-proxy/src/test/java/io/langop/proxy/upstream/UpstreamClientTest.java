@@ -137,6 +137,36 @@ class UpstreamClientTest {
   }
 
   @Test
+  void skipsInterimAnswersAndReadsTheFinalOne() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+         UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
+      Thread.ofVirtual().start(() -> {
+        while (!server.isClosed()) {
+          try (Socket socket = server.accept()) {
+            readRequest(socket.getInputStream());
+            socket.getOutputStream().write(("HTTP/1.1 100 Continue\r\n\r\n"
+                + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
+                + "Connection: close\r\n\r\n{\"final\":1}").getBytes(StandardCharsets.UTF_8));
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1";
+
+      UpstreamClient.Reply whole = client.send(post(url), Duration.ofSeconds(5), false);
+      assertThat(whole.status()).isEqualTo(200);
+      assertThat(whole.body()).asString(StandardCharsets.UTF_8).isEqualTo("{\"final\":1}");
+      UpstreamClient.Reply streamed = client.send(post(url), Duration.ofSeconds(5), true);
+      assertThat(streamed.status()).isEqualTo(200);
+      try (InputStream stream = streamed.stream()) {
+        assertThat(stream.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("{\"final\":1}");
+      }
+    }
+  }
+
+  @Test
   void refusesAConnectionItCannotMakeWithAnIoError() throws IOException {
     int closedPort;
     try (ServerSocket probe = new ServerSocket(0)) {
