@@ -22,6 +22,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -50,29 +52,36 @@ public final class UpstreamClient implements AutoCloseable {
   static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
   private static final int MAX_ERROR_BODY = 64 * 1024;
   /**
-   * A pooled connection idle for longer is closed rather than reused: servers close idle keep-alive connections
-   * (nginx after 75 s), and a request written onto a connection the server is closing fails.
+   * A pooled connection idle for this long is closed, in the background: servers close idle keep-alive
+   * connections too (nginx after 75 s), and a request written onto a connection the server is closing fails;
+   * and the sockets of a past burst are not held for ever.
    */
-  static final Duration MAX_IDLE = Duration.ofSeconds(30);
+  private static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
   private final EventLoops loops;
   private final Duration connectTimeout;
   private final SslContext tls;
+  private final Duration maxIdle;
   /** Per origin and event loop: a request's upstream connection runs on the event loop that runs the request. */
   private final Map<PoolKey, ChannelPool> pools = new ConcurrentHashMap<>();
 
   public UpstreamClient(EventLoops loops, Duration connectTimeout) {
-    this(loops, connectTimeout, defaultTls());
+    this(loops, connectTimeout, defaultTls(), MAX_IDLE);
   }
 
-  /** With {@code tls} deciding which upstream certificates are trusted (tests use their own authority). */
-  UpstreamClient(EventLoops loops, Duration connectTimeout, SslContext tls) {
+  /**
+   * @param tls     decides which upstream certificates are trusted (tests use their own authority)
+   * @param maxIdle how long a pooled connection may idle before it is closed
+   */
+  UpstreamClient(EventLoops loops, Duration connectTimeout, SslContext tls, Duration maxIdle) {
     this.loops = loops;
     this.connectTimeout = connectTimeout;
     this.tls = tls;
+    this.maxIdle = maxIdle;
   }
 
-  private static SslContext defaultTls() {
+  static SslContext defaultTls() {
+
     try {
       return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
     } catch (SSLException e) {
@@ -178,8 +187,6 @@ public final class UpstreamClient implements AutoCloseable {
         .option(ChannelOption.TCP_NODELAY, true)
         // Resolved when each connection is made, so a Service's changed address is picked up.
         .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
-    ChannelHealthChecker fresh = channel -> channel.eventLoop().newSucceededFuture(channel.isActive()
-        && channel.pipeline().get(UpstreamConnection.class).idleNanos() < MAX_IDLE.toNanos());
     ChannelPool[] self = new ChannelPool[1];
     self[0] = new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
       @Override
@@ -192,9 +199,11 @@ public final class UpstreamClient implements AutoCloseable {
           engine.setSSLParameters(parameters);
           channel.pipeline().addLast(handler);
         }
-        channel.pipeline().addLast(new HttpClientCodec(), new UpstreamConnection(self[0]));
+        // Reads only: a pooled connection reads nothing, and a request in progress ignores the event.
+        channel.pipeline().addLast(new IdleStateHandler(maxIdle.toNanos(), 0, 0, TimeUnit.NANOSECONDS),
+            new HttpClientCodec(), new UpstreamConnection(self[0]));
       }
-    }, fresh, true, true);
+    }, ChannelHealthChecker.ACTIVE, true, true);
     return self[0];
   }
 

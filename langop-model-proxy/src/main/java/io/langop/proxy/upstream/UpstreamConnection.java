@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
@@ -104,7 +105,6 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
   private boolean keepAlive;
   /** An interim (1xx) answer is being read. */
   private boolean interim;
-  private long releasedAt = System.nanoTime();
   private int requests;
 
   UpstreamConnection(ChannelPool pool) {
@@ -162,15 +162,19 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false));
   }
 
-  /** Hands the connection back to its pool, where it idles from now. */
+  /** Hands the connection back to its pool. */
   private void release() {
-    releasedAt = System.nanoTime();
     pool.release(channel);
   }
 
-  /** How long the connection has been idle in the pool. */
-  long idleNanos() {
-    return System.nanoTime() - releasedAt;
+  /** Closes a connection that has idled in its pool for too long; the pool drops it when next asked. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent && current == null) {
+      ctx.close();
+    } else {
+      ctx.fireUserEventTriggered(event);
+    }
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -65,7 +66,8 @@ class UpstreamClientTest {
     TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(keys);
     try (UpstreamClient trusting = new UpstreamClient(loops, Duration.ofSeconds(2),
-             SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(trust).build());
+             SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(trust).build(),
+             Duration.ofSeconds(30));
          UpstreamClient standard = new UpstreamClient(loops, Duration.ofSeconds(2))) {
       UpstreamClient.Reply reply = trusting.send(post("https://localhost:" + port + "/v1/chat"), Duration.ofSeconds(5),
           false);
@@ -106,6 +108,39 @@ class UpstreamClientTest {
       assertThat(client.send(post(url), Duration.ofSeconds(5), false).status()).isEqualTo(200);
       assertThat(client.send(post(url), Duration.ofSeconds(5), false).status()).isEqualTo(200);
       assertThat(connections.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void closesPooledConnectionsThatIdleTooLong() throws Exception {
+    AtomicInteger connections = new AtomicInteger();
+    CountDownLatch closedByClient = new CountDownLatch(1);
+    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+         UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2), UpstreamClient.defaultTls(),
+             Duration.ofMillis(300))) {
+      Thread.ofVirtual().start(() -> {
+        while (!server.isClosed()) {
+          try {
+            Socket socket = server.accept();
+            connections.incrementAndGet();
+            Thread.ofVirtual().start(() -> {
+              answerFirstRequestOnly(socket);
+              closedByClient.countDown(); // waiting for a second request ended: the client closed the connection
+            });
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1/chat";
+
+      assertThat(client.send(post(url), Duration.ofSeconds(5), false).status()).isEqualTo(200);
+      assertThat(closedByClient.await(5, TimeUnit.SECONDS)).as("the idle connection was closed").isTrue();
+      // Requests from outside the event loops take turns between them: one of these finds the closed connection
+      // in its pool and must not use it.
+      assertThat(client.send(post(url), Duration.ofSeconds(5), false).status()).isEqualTo(200);
+      assertThat(client.send(post(url), Duration.ofSeconds(5), false).status()).isEqualTo(200);
+      assertThat(connections.get()).isEqualTo(3);
     }
   }
 
