@@ -62,22 +62,26 @@ public final class UpstreamClient implements AutoCloseable {
   private final Duration connectTimeout;
   private final SslContext tls;
   private final Duration maxIdle;
+  private final UpstreamResolver resolver;
   /** Per origin and event loop: a request's upstream connection runs on the event loop that runs the request. */
   private final Map<PoolKey, ChannelPool> pools = new ConcurrentHashMap<>();
 
   public UpstreamClient(EventLoops loops, Duration connectTimeout) {
-    this(loops, connectTimeout, defaultTls(), MAX_IDLE);
+    this(loops, connectTimeout, defaultTls(), MAX_IDLE, new UpstreamResolver());
   }
 
   /**
-   * @param tls     decides which upstream certificates are trusted (tests use their own authority)
-   * @param maxIdle how long a pooled connection may idle before it is closed
+   * @param tls      decides which upstream certificates are trusted (tests use their own authority)
+   * @param maxIdle  how long a pooled connection may idle before it is closed
+   * @param resolver looks up upstream host names
    */
-  UpstreamClient(EventLoops loops, Duration connectTimeout, SslContext tls, Duration maxIdle) {
+  UpstreamClient(EventLoops loops, Duration connectTimeout, SslContext tls, Duration maxIdle,
+      UpstreamResolver resolver) {
     this.loops = loops;
     this.connectTimeout = connectTimeout;
     this.tls = tls;
     this.maxIdle = maxIdle;
+    this.resolver = resolver;
   }
 
   static SslContext defaultTls() {
@@ -186,6 +190,7 @@ public final class UpstreamClient implements AutoCloseable {
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
         // Resolved when each connection is made, so a Service's changed address is picked up.
+        .resolver(resolver)
         .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
     ChannelPool[] self = new ChannelPool[1];
     self[0] = new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
@@ -240,5 +245,6 @@ public final class UpstreamClient implements AutoCloseable {
   public void close() {
     pools.values().forEach(ChannelPool::close);
     pools.clear();
+    resolver.close();
   }
 }

@@ -67,7 +67,7 @@ class UpstreamClientTest {
     trust.init(keys);
     try (UpstreamClient trusting = new UpstreamClient(loops, Duration.ofSeconds(2),
              SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(trust).build(),
-             Duration.ofSeconds(30));
+             Duration.ofSeconds(30), new UpstreamResolver());
          UpstreamClient standard = new UpstreamClient(loops, Duration.ofSeconds(2))) {
       UpstreamClient.Reply reply = trusting.send(post("https://localhost:" + port + "/v1/chat"), Duration.ofSeconds(5),
           false);
@@ -117,7 +117,7 @@ class UpstreamClientTest {
     CountDownLatch closedByClient = new CountDownLatch(1);
     try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2), UpstreamClient.defaultTls(),
-             Duration.ofMillis(300))) {
+             Duration.ofMillis(300), new UpstreamResolver())) {
       Thread.ofVirtual().start(() -> {
         while (!server.isClosed()) {
           try {
