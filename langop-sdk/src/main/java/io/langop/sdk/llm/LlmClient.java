@@ -28,12 +28,15 @@ public final class LlmClient {
     private final StreamingChatModel streamingModel;
     private final String modelName;
     private final RetryPolicy retry;
+    /** Taken out of error messages. */
+    private final String apiKey;
 
-    public LlmClient(ChatModel model, StreamingChatModel streamingModel, String modelName, RetryPolicy retry) {
+    private LlmClient(ChatModel model, StreamingChatModel streamingModel, String modelName, RetryPolicy retry, String apiKey) {
         this.model = model;
         this.streamingModel = streamingModel;
         this.modelName = modelName;
         this.retry = retry;
+        this.apiKey = apiKey;
     }
 
     /** @param baseUrl the API root including {@code /v1}, e.g. {@code http://proxy:8000/v1} */
@@ -51,16 +54,17 @@ public final class LlmClient {
                 .modelName(modelName)
                 .timeout(timeout)
                 .build();
-        return new LlmClient(model, streamingModel, modelName, retry);
+        return new LlmClient(model, streamingModel, modelName, retry, apiKey);
     }
 
     public String modelName() {
         return modelName;
     }
 
+    /** @throws LlmException when the model cannot answer, after the retries the policy allows */
     public ChatResponse chat(ChatRequest request) throws InterruptedException {
         try {
-            return retry.call("LLM request", () -> model.chat(request), LlmClient::isRetriable);
+            return retry.call("LLM request", () -> keyless(() -> model.chat(request)), LlmClient::isRetriable);
         } catch (InterruptedException | RuntimeException failure) {
             throw failure;
         } catch (Exception unexpected) {
@@ -71,14 +75,16 @@ public final class LlmClient {
     /**
      * Like {@link #chat} but hands text to {@code onText} as the model produces it. A failure is retried
      * only while no text has been handed on, so that the receiver never sees an answer twice.
+     *
+     * @throws LlmException when the model cannot answer, after the retries the policy allows
      */
     public ChatResponse chatStreaming(ChatRequest request, Consumer<String> onText) throws InterruptedException {
         AtomicBoolean emitted = new AtomicBoolean();
         try {
-            return retry.call("LLM streaming request", () -> streamOnce(request, text -> {
+            return retry.call("LLM streaming request", () -> keyless(() -> streamOnce(request, text -> {
                 emitted.set(true);
                 onText.accept(text);
-            }), failure -> !emitted.get() && isRetriable(failure));
+            })), failure -> !emitted.get() && isRetriable(failure));
         } catch (InterruptedException | RuntimeException failure) {
             throw failure;
         } catch (Exception unexpected) {
@@ -111,7 +117,25 @@ public final class LlmClient {
         }
     }
 
-    static boolean isRetriable(Exception failure) {
+    /** One attempt, whose failure reaches the retry log and the caller only as an {@link LlmException}. */
+    private ChatResponse keyless(Attempt attempt) throws InterruptedException {
+        try {
+            return attempt.call();
+        } catch (RuntimeException failure) {
+            throw new LlmException(failure, apiKey, isRetriableFailure(failure));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        ChatResponse call() throws InterruptedException;
+    }
+
+    private static boolean isRetriable(Exception failure) {
+        return failure instanceof LlmException llm && llm.retriable();
+    }
+
+    private static boolean isRetriableFailure(RuntimeException failure) {
         return failure instanceof RateLimitException
                 || failure instanceof InternalServerException
                 || failure instanceof TimeoutException

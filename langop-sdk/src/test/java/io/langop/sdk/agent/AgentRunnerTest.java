@@ -2,6 +2,9 @@ package io.langop.sdk.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
 import io.langop.sdk.config.RetryPolicy;
 import io.langop.sdk.llm.LlmClient;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class AgentRunnerTest {
 
@@ -61,7 +65,11 @@ class AgentRunnerTest {
     }
 
     private RunOutcome run(AgentDefinition agent) throws InterruptedException {
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        return run(agent, "sk-test");
+    }
+
+    private RunOutcome run(AgentDefinition agent, String apiKey) throws InterruptedException {
+        var client = LlmClient.openAiCompatible(llm.baseUrl(), apiKey, "test-model", Duration.ofSeconds(10), FAST);
         return new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC)).run(null);
     }
 
@@ -139,6 +147,26 @@ class AgentRunnerTest {
         RunOutcome outcome = run(objectiveAgent(c -> c));
 
         assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Failed.class, failed -> assertThat(failed.reason()).contains("boom"));
+    }
+
+    @Test
+    void an_api_key_the_llm_echoes_stays_out_of_the_retry_log_and_the_run_outcome() throws Exception {
+        String key = "sk-agent-7f3a9c2e51";
+        llm.thenError(503, "overloaded, key " + key + " has to wait").thenError(401, "Incorrect API key provided: " + key);
+        ListAppender<ILoggingEvent> retryLog = new ListAppender<>();
+        retryLog.start();
+        Logger retryLogger = (Logger) LoggerFactory.getLogger(RetryPolicy.class);
+        retryLogger.addAppender(retryLog);
+        try {
+            RunOutcome outcome = run(objectiveAgent(c -> c), key);
+
+            assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Failed.class, failed -> assertThat(failed.reason())
+                    .contains("Incorrect API key provided: <redacted>").doesNotContain(key));
+            assertThat(retryLog.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+                    .contains("overloaded, key <redacted> has to wait").doesNotContain(key));
+        } finally {
+            retryLogger.detachAppender(retryLog);
+        }
     }
 
     @Test
