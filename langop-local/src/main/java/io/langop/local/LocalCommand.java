@@ -3,16 +3,17 @@ package io.langop.local;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.langop.agent.cli.LangopSubcommand;
 import io.langop.operator.OperatorSettings;
+import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,15 +39,8 @@ public final class LocalCommand implements Callable<Integer>, LangopSubcommand {
       description = "Where the pods' logs, volumes and workspaces go (default: a new directory under the system's temp dir).")
   Path work;
 
-  @Option(names = "--synthesis-endpoint", paramLabel = "URL", defaultValue = "${env:SYNTHESIS_ENDPOINT}",
-      description = "OpenAI-compatible base URL (with /v1) of the LLM that writes agents, e.g. a local Ollama's "
-          + "http://localhost:11434/v1; env SYNTHESIS_ENDPOINT.")
-  String synthesisEndpoint;
-
-  @Option(names = "--synthesis-model", paramLabel = "MODEL", defaultValue = "${env:SYNTHESIS_MODEL}",
-      description = "Model that writes agents; env SYNTHESIS_MODEL. Unset: agents need spec.codeRef. "
-          + "The API key is read from env SYNTHESIS_API_KEY.")
-  String synthesisModel;
+  @Mixin
+  SynthesisModelOptions synthesis;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -74,10 +68,6 @@ public final class LocalCommand implements Callable<Integer>, LangopSubcommand {
   }
 
   OperatorSettings settings() {
-    SynthesisSettings defaults = SynthesisSettings.disabled();
-    return OperatorSettings.defaults().withSynthesis(new SynthesisSettings(Optional.ofNullable(synthesisEndpoint),
-        Optional.ofNullable(synthesisModel), Optional.ofNullable(System.getenv("SYNTHESIS_API_KEY")),
-        defaults.repairRounds(), defaults.namespaceBurst(), defaults.namespaceRefill(), defaults.firstRetry(),
-        defaults.llmTimeout(), defaults.concurrentRuns()));
+    return OperatorSettings.defaults().withSynthesis(synthesis.applyTo(SynthesisSettings.disabled()));
   }
 }

@@ -3,6 +3,7 @@ package io.langop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.langop.agent.cli.LangopCommand;
+import io.langop.operator.synthesis.SynthesisSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,6 +24,18 @@ class LocalCommandTest {
     StringWriter help = new StringWriter();
     langop.getSubcommands().get("local").usage(new PrintWriter(help));
     assertThat(help.toString()).contains("[DIR]").contains("--synthesis-endpoint").contains("no kubelet");
+  }
+
+  @Test
+  void theSynthesisOptionsNameTheModelAndKeepTheOtherDefaults() {
+    LocalCommand local = new LocalCommand();
+    new CommandLine(local).parseArgs("--synthesis-endpoint", "http://localhost:11434/v1", "--synthesis-model", "qwen");
+
+    SynthesisSettings settings = local.settings().synthesis();
+    assertThat(settings.endpoint()).contains("http://localhost:11434/v1");
+    assertThat(settings.model()).contains("qwen");
+    assertThat(settings.enabled()).isTrue();
+    assertThat(settings.repairRounds()).isEqualTo(SynthesisSettings.disabled().repairRounds());
   }
 
   @Test

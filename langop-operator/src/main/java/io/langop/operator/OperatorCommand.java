@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.langop.operator.crd.CrdInstaller;
+import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -83,14 +85,8 @@ public final class OperatorCommand implements Callable<Integer> {
       description = "Reconciles running at the same time (default: ${DEFAULT-VALUE}).")
   int reconcileThreads;
 
-  @Option(names = "--synthesis-endpoint", paramLabel = "URL", defaultValue = "${env:SYNTHESIS_ENDPOINT}",
-      description = "OpenAI-compatible base URL (with /v1) of the LLM that writes agents; env SYNTHESIS_ENDPOINT.")
-  String synthesisEndpoint;
-
-  @Option(names = "--synthesis-model", paramLabel = "MODEL", defaultValue = "${env:SYNTHESIS_MODEL}",
-      description = "Model that writes agents; env SYNTHESIS_MODEL. Unset: synthesis is off and agents "
-          + "need spec.codeRef. The API key is read from env SYNTHESIS_API_KEY (mount it from a Secret).")
-  String synthesisModel;
+  @Mixin
+  SynthesisModelOptions synthesis;
 
   @Option(names = "--synthesis-repair-rounds", defaultValue = "" + SynthesisSettings.DEFAULT_REPAIR_ROUNDS,
       description = "Rounds in which compile and policy errors go back to the LLM (default: ${DEFAULT-VALUE}).")
@@ -193,9 +189,9 @@ public final class OperatorCommand implements Callable<Integer> {
   }
 
   SynthesisSettings synthesisSettings() {
-    return new SynthesisSettings(Optional.ofNullable(synthesisEndpoint), Optional.ofNullable(synthesisModel),
-        Optional.ofNullable(System.getenv("SYNTHESIS_API_KEY")), synthesisRepairRounds, synthesisNamespaceBudget,
-        synthesisNamespaceRefill, synthesisRetry, synthesisTimeout, SynthesisSettings.DEFAULT_CONCURRENT_RUNS);
+    return synthesis.applyTo(new SynthesisSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+        synthesisRepairRounds, synthesisNamespaceBudget, synthesisNamespaceRefill, synthesisRetry, synthesisTimeout,
+        SynthesisSettings.DEFAULT_CONCURRENT_RUNS));
   }
 
   private LeaderElectionConfiguration leaderElection(KubernetesClient client) {
