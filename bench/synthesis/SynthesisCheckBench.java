@@ -3,7 +3,6 @@ import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisResult;
 import io.langop.operator.synthesis.Synthesizer;
 import io.langop.operator.synthesis.ToolDescriptor;
-import io.langop.sdk.check.CheckResult;
 import io.langop.sdk.check.CodeChecker;
 import io.langop.sdk.config.RetryPolicy;
 import io.langop.sdk.llm.LlmClient;
@@ -16,28 +15,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prints what checking synthesized code costs the operator: CodeChecker.check on the operator's class
- * path, cold (first check in a fresh JVM, compiler loaded) and warm; then whole synthesis rounds through
- * the operator's Synthesizer against a local scripted LLM that answers at once, so the figure is the
- * operator's own share of a synthesis (prompt, HTTP round trip on loopback, extraction, check).
+ * Prints what one whole synthesis round costs the operator besides the LLM: the operator's Synthesizer against a
+ * local scripted LLM that answers at once (prompt, HTTP round trip on loopback, extraction, code check). The
+ * check alone is bench/agent/CheckerBench.java, which run.sh calls on the operator's class path first.
  * Usage: java -cp CLASSPATH SynthesisCheckBench.java Agent.java [warmRuns]
  */
 public class SynthesisCheckBench {
     public static void main(String[] args) throws Exception {
         String source = Files.readString(Path.of(args[0]));
         int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-
-        long start = System.nanoTime();
         CodeChecker checker = CodeChecker.forRuntimeClasspath();
-        CheckResult first = checker.check(source);
-        double coldMs = (System.nanoTime() - start) / 1e6;
-        if (!first.passed()) {
-            throw new IllegalStateException("benchmark agent does not pass the check:\n" + first.report("Agent.java"));
-        }
-        double[] warm = time(warmRuns, () -> checker.check(source));
-        System.out.printf("operator check: %d lines, cold (new JVM, compiler loaded + first check) %.0f ms%n",
-                source.lines().count(), coldMs);
-        print("operator check: warm", warm);
 
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("Here it is:\n```java\n" + source + "\n```", 1500, 700));

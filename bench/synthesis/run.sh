@@ -22,5 +22,7 @@ for entry in "$PWD/langop-operator/target/langop-operator-0.1.0-SNAPSHOT.jar" \
   classpath="${classpath:+$classpath:}$entry"
 done
 
+# The check alone, on the operator's class path (the agent benchmark runs the same on the agent's).
+"$JAVA_HOME/bin/java" -cp "$classpath" bench/agent/CheckerBench.java bench/agent/Agent.java "${1:-30}"
 LOG_LEVEL="${LOG_LEVEL:-warn}" "$JAVA_HOME/bin/java" -cp "$classpath" \
   bench/synthesis/SynthesisCheckBench.java bench/agent/Agent.java "${1:-30}"

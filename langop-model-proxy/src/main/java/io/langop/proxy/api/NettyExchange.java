@@ -9,8 +9,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -48,8 +50,10 @@ final class NettyExchange implements Exchange {
   @Override
   public void respond(int status, String contentType, Map<String, String> headers, byte[] body) {
     commit();
+    // No trailers are ever sent: the shared empty set saves a headers object per answer.
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-        Unpooled.wrappedBuffer(body));
+        Unpooled.wrappedBuffer(body), DefaultHttpHeadersFactory.headersFactory().newHeaders(),
+        EmptyHttpHeaders.INSTANCE);
     HttpHeaders fields = response.headers();
     fields.set(HttpHeaderNames.CONTENT_TYPE, contentType);
     fields.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
@@ -121,7 +125,7 @@ final class NettyExchange implements Exchange {
     } else if (streaming && channel.isActive()) {
       ByteBuf rest = sink.take();
       lastWrite = channel.writeAndFlush(rest == null ? LastHttpContent.EMPTY_LAST_CONTENT
-          : new DefaultLastHttpContent(rest));
+          : new DefaultLastHttpContent(rest, EmptyHttpHeaders.INSTANCE));
     }
     if (!keepAlive && lastWrite != null) {
       lastWrite.addListener(ChannelFutureListener.CLOSE);

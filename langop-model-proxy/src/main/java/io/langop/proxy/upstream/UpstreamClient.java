@@ -12,6 +12,8 @@ import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -52,9 +54,9 @@ public final class UpstreamClient implements AutoCloseable {
   static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
   private static final int MAX_ERROR_BODY = 64 * 1024;
   /**
-   * A pooled connection idle for this long is closed, in the background: servers close idle keep-alive
-   * connections too (nginx after 75 s), and a request written onto a connection the server is closing fails;
-   * and the sockets of a past burst are not held for ever.
+   * A pooled connection idle for this long is closed in the background: before most servers close it (nginx
+   * does after 75 s, and a request written onto a connection the server is closing fails), and so that the
+   * sockets of a past burst are not held for ever.
    */
   private static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
@@ -85,7 +87,6 @@ public final class UpstreamClient implements AutoCloseable {
   }
 
   static SslContext defaultTls() {
-
     try {
       return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
     } catch (SSLException e) {
@@ -217,7 +218,8 @@ public final class UpstreamClient implements AutoCloseable {
     String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
-        Unpooled.wrappedBuffer(request.body()));
+        Unpooled.wrappedBuffer(request.body()), DefaultHttpHeadersFactory.headersFactory().newHeaders(),
+        EmptyHttpHeaders.INSTANCE);
     HttpHeaders headers = http.headers();
     headers.set(HttpHeaderNames.HOST, origin.hostHeader());
     headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
