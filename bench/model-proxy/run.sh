@@ -2,7 +2,7 @@
 # Model proxy benchmark: a fast fake upstream (nginx returning canned OpenAI answers), called directly,
 # through the proxy, and through nginx proxy_pass, side by side. Prints added latency p50/p99 at a fixed
 # rate and maximum throughput, for non-streaming and streaming requests.
-# Usage: [WARMUP=30] [ROUNDS=3] bench/model-proxy/run.sh [rate=1000] [seconds=10]   (needs root for apt-get if nginx/wrk are missing)
+# Usage: [WARMUP=30] [TURNS=10] [TURN_SECONDS=2] bench/model-proxy/run.sh [rate=1000] [seconds=10]   (needs root for apt-get if nginx/wrk are missing)
 set -euo pipefail
 RATE=${1:-1000}
 SECONDS_PER_RUN=${2:-10}
@@ -109,47 +109,57 @@ echo "== added latency (open loop, latency counted from when each request was du
   direct=http://127.0.0.1:$UPSTREAM_PORT proxy=http://127.0.0.1:$PROXY_PORT nginx=http://127.0.0.1:$NGINX_PORT
 
 echo
-ROUNDS=${ROUNDS:-3}
-echo "== maximum throughput (wrk, 2 threads, 64 connections, ${SECONDS_PER_RUN}s per run, $ROUNDS rounds; all on the same 2 cores) =="
-# CPU the proxy process spends per request, from its own counters.
+TURNS=${TURNS:-10}
+TURN_SECONDS=${TURN_SECONDS:-2}
+echo "== maximum throughput (wrk, 2 threads, 64 connections; per mode $TURNS turns of ${TURN_SECONDS}s per target in" \
+  "rotating order; all on the same 2 cores) =="
+# Short turns in rotating order, as in the latency test: on shared cores the machine's speed drifts by a third
+# within minutes, and a target measured in one long window after the other would carry that drift as its own.
 proxy_cpu_ticks() { awk '{print $14 + $15}' "/proc/$PROXY_PID/stat"; }
-printf '%-6s %-7s %-8s %12s %10s %10s %s\n' round mode target "req/s" "p50" "p99" "proxy CPU/request"
-declare -A RPS LAST RATIO
-for round in $(seq 1 "$ROUNDS"); do
-  for mode in chat stream; do
-    for target in direct proxy nginx; do
-      prefix=""
-      if [ "$mode" = stream ]; then prefix=/stream; fi
-      case $target in
-        direct) url=http://127.0.0.1:$UPSTREAM_PORT$prefix/v1/chat/completions ;;
-        proxy) url=http://127.0.0.1:$PROXY_PORT/v1/chat/completions ;;
-        nginx) url=http://127.0.0.1:$NGINX_PORT$prefix/v1/chat/completions ;;
-      esac
-      BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d3s -s "$HERE/post.lua" "$url" >/dev/null # warm-up
-      ticks_before=$(proxy_cpu_ticks)
-      out=$(BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$HERE/post.lua" "$url")
-      ticks=$(( $(proxy_cpu_ticks) - ticks_before ))
-      requests=$(awk '/requests in/ {print $1}' <<<"$out")
-      cpu=""
-      if [ "$target" = proxy ] && [ "${requests:-0}" -gt 0 ]; then
-        cpu="$(( ticks * 1000000 / $(getconf CLK_TCK) / requests )) µs"
-      fi
-      rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-      RPS[$mode.$target]+="$rps "
-      LAST[$target]=$rps
-      p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-      p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-      non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-      printf '%-6s %-7s %-8s %12s %10s %10s %s %s\n' "$round" "$mode" "$target" "$rps" "$p50" "$p99" "$cpu" \
-        "${non2xx:+non-2xx: $non2xx}"
-    done
-    RATIO[$mode]+="$(awk -v p="${LAST[proxy]}" -v n="${LAST[nginx]}" 'BEGIN {print 100 * p / n}') "
-  done
-done
+url_of() {
+  local prefix=""
+  if [ "$1" = stream ]; then prefix=/stream; fi
+  case $2 in
+    direct) echo "http://127.0.0.1:$UPSTREAM_PORT$prefix/v1/chat/completions" ;;
+    proxy) echo "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" ;;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT$prefix/v1/chat/completions" ;;
+  esac
+}
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-echo
-echo "== medians over $ROUNDS rounds (proxy/nginx: the median of each round's ratio) =="
+TARGETS=(direct proxy nginx)
+printf '%-7s %-8s %12s %22s %s\n' mode target "req/s" "turns min-max req/s" "proxy CPU/request"
 for mode in chat stream; do
-  printf '%-7s proxy %10.0f req/s   nginx %10.0f req/s   proxy/nginx %5.1f %%   (rounds: %s)\n' "$mode" \
-    "$(median "${RPS[$mode.proxy]}")" "$(median "${RPS[$mode.nginx]}")" "$(median "${RATIO[$mode]}")" "${RATIO[$mode]% }"
+  for target in "${TARGETS[@]}"; do # one unmeasured turn each: connections and pools open
+    BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d1s -s "$HERE/post.lua" "$(url_of $mode $target)" >/dev/null
+  done
+  declare -A REQUESTS=() SECONDS_SUM=() TURN_RPS=() ALL_RPS=()
+  ticks=0
+  ratios=""
+  non2xx=0
+  for turn in $(seq 1 "$TURNS"); do
+    for k in 0 1 2; do
+      target=${TARGETS[$(( (turn + k) % 3 ))]}
+      before=$(proxy_cpu_ticks)
+      out=$(BODY_FILE="$WORK/$mode.json" wrk -t2 -c64 -d"${TURN_SECONDS}s" -s "$HERE/post.lua" "$(url_of $mode $target)")
+      if [ "$target" = proxy ]; then ticks=$(( ticks + $(proxy_cpu_ticks) - before )); fi
+      read -r requests seconds < <(awk '/requests in/ {sub(/s,$/, "", $4); print $1, $4}' <<<"$out")
+      non2xx=$(( non2xx + $(awk '/Non-2xx/ {n=$NF} END {print n+0}' <<<"$out") ))
+      REQUESTS[$target]=$(( ${REQUESTS[$target]:-0} + requests ))
+      SECONDS_SUM[$target]=$(awk -v a="${SECONDS_SUM[$target]:-0}" -v b="$seconds" 'BEGIN {print a + b}')
+      TURN_RPS[$target]=$(awk -v r="$requests" -v s="$seconds" 'BEGIN {print r / s}')
+      ALL_RPS[$target]+="${TURN_RPS[$target]} "
+    done
+    ratios+="$(awk -v p="${TURN_RPS[proxy]}" -v n="${TURN_RPS[nginx]}" 'BEGIN {printf "%.0f", 100 * p / n}') "
+  done
+  for target in "${TARGETS[@]}"; do
+    rps=$(awk -v r="${REQUESTS[$target]}" -v s="${SECONDS_SUM[$target]}" 'BEGIN {printf "%.0f", r / s}')
+    range=$(tr ' ' '\n' <<<"${ALL_RPS[$target]}" | grep . | sort -g | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%.0f-%.0f", lo, hi}')
+    cpu=""
+    if [ "$target" = proxy ]; then cpu="$(( ticks * 1000000 / $(getconf CLK_TCK) / ${REQUESTS[proxy]} )) µs"; fi
+    printf '%-7s %-8s %12s %22s %s\n' "$mode" "$target" "$rps" "$range" "$cpu"
+  done
+  total=$(awk -v p="${REQUESTS[proxy]}" -v ps="${SECONDS_SUM[proxy]}" -v n="${REQUESTS[nginx]}" -v ns="${SECONDS_SUM[nginx]}" \
+    'BEGIN {printf "%.1f", 100 * (p / ps) / (n / ns)}')
+  printf '%-7s proxy/nginx %s %% over all turns; median of the turns %s %% (turns: %s)%s\n' "$mode" "$total" \
+    "$(median "$ratios")" "${ratios% }" "$( [ "$non2xx" -gt 0 ] && echo "; non-2xx answers: $non2xx")"
 done
