@@ -20,6 +20,11 @@ final class EventReader {
   record Event(String name, byte[] data) {
   }
 
+  /**
+   * Longest line and longest event accepted. A model's stream sends events of a few hundred bytes (tool call
+   * arguments arrive in fragments too); an upstream that never ends a line must not fill the proxy's memory.
+   */
+  static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
   private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] LF = {'\n'};
@@ -128,7 +133,10 @@ final class EventReader {
     }
   }
 
-  private int gather(int gathered, int from, int length) {
+  private int gather(int gathered, int from, int length) throws IOException {
+    if (gathered + length > MAX_EVENT_BYTES) {
+      throw new IOException("the upstream sent a line longer than " + MAX_EVENT_BYTES + " bytes");
+    }
     if (gathered + length > longLine.length) {
       longLine = Arrays.copyOf(longLine, Math.max(2 * longLine.length, gathered + length));
     }
@@ -136,7 +144,10 @@ final class EventReader {
     return gathered + length;
   }
 
-  private void appendData(byte[] source, int from, int length) {
+  private void appendData(byte[] source, int from, int length) throws IOException {
+    if (dataLength + length > MAX_EVENT_BYTES) {
+      throw new IOException("the upstream sent an event longer than " + MAX_EVENT_BYTES + " bytes");
+    }
     if (dataLength + length > data.length) {
       data = Arrays.copyOf(data, Math.max(2 * data.length, dataLength + length));
     }

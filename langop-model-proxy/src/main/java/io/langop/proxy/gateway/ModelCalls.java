@@ -236,7 +236,7 @@ public final class ModelCalls {
         String why = broken instanceof UpstreamTimeoutException
             ? "was silent for longer than its timeout of " + Durations.format(model.config().timeout())
             : "ended the stream before the answer was complete";
-        LOG.warn("model {} {}", model.name(), why);
+        LOG.warn("model {} {}{}", model.name(), why, broken == null ? "" : " (" + broken.getMessage() + ")");
         if (send(sink, Json.bytes(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".").toJson()))) {
           flush(sink);
         }

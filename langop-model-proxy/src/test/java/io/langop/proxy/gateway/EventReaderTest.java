@@ -1,12 +1,14 @@
 package io.langop.proxy.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,19 @@ class EventReaderTest {
     // One byte per read: every multi-byte character and every CRLF is split between reads.
     assertThat(events("event: delta\r\ndata: " + data + "\r\n\r\ndata: [DONE]\r\n\r\n", 1))
         .containsExactly("delta:" + data, "null:[DONE]");
+  }
+
+  @Test
+  void refusesALineOrAnEventLongerThanItsLimit() {
+    byte[] endless = new byte[EventReader.MAX_EVENT_BYTES + 1];
+    Arrays.fill(endless, (byte) 'x');
+    assertThatThrownBy(() -> new EventReader(new ByteArrayInputStream(endless)).next())
+        .isInstanceOf(IOException.class).hasMessageContaining("line longer than");
+
+    String line = "data: " + "x".repeat(1000) + "\n";
+    String manyLines = line.repeat(EventReader.MAX_EVENT_BYTES / 1000 + 1);
+    assertThatThrownBy(() -> new EventReader(new ByteArrayInputStream(manyLines.getBytes(StandardCharsets.UTF_8)))
+        .next()).isInstanceOf(IOException.class).hasMessageContaining("event longer than");
   }
 
   @Test

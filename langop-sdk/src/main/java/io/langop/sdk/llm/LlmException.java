@@ -20,7 +20,7 @@ public final class LlmException extends RuntimeException {
         return retriable;
     }
 
-    static String redact(String message, String apiKey) {
+    private static String redact(String message, String apiKey) {
         return apiKey == null || apiKey.isBlank() ? message : message.replace(apiKey, "<redacted>");
     }
 }
