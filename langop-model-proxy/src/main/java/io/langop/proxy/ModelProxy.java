@@ -3,6 +3,7 @@ package io.langop.proxy;
 import io.langop.proxy.api.ProxyApi;
 import io.langop.proxy.api.ProxyHttpServer;
 import io.langop.proxy.config.ConfigWatcher;
+import io.langop.proxy.config.EndpointConfig;
 import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.config.ProxyConfigFiles;
 import io.langop.proxy.gateway.Gateway;
@@ -65,6 +66,8 @@ public final class ModelProxy implements AutoCloseable {
       Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);
       gateway.set(rebuilt);
       limiters.retainOnly(rebuilt.scopeKeys());
+      http.retainOnly(next.models().stream().flatMap(model -> model.endpoints().stream())
+          .map(EndpointConfig::url).toList());
     });
     try {
       ProxyHttpServer server = ProxyHttpServer.start(port,

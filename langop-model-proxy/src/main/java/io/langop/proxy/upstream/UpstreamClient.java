@@ -33,10 +33,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -66,7 +69,7 @@ public final class UpstreamClient implements AutoCloseable {
   private final Duration maxIdle;
   private final UpstreamResolver resolver;
   /** Per origin and event loop: a request's upstream connection runs on the event loop that runs the request. */
-  private final Map<PoolKey, ChannelPool> pools = new ConcurrentHashMap<>();
+  private final Map<PoolKey, SimpleChannelPool> pools = new ConcurrentHashMap<>();
 
   public UpstreamClient(EventLoops loops, Duration connectTimeout) {
     this(loops, connectTimeout, defaultTls(), MAX_IDLE, new UpstreamResolver());
@@ -147,7 +150,7 @@ public final class UpstreamClient implements AutoCloseable {
       throws IOException, InterruptedException {
     Origin origin = Origin.of(request.uri());
     EventLoop loop = EventLoops.HOME.isBound() ? EventLoops.HOME.get() : loops.workers().next();
-    ChannelPool pool = pools.computeIfAbsent(new PoolKey(origin, loop), this::pool);
+    SimpleChannelPool pool = pools.computeIfAbsent(new PoolKey(origin, loop), this::pool);
     // A connection the server closed while it idled fails at once; that says nothing about the upstream, so
     // the request goes once more, on a new connection.
     for (int attempt = 1; ; attempt++) {
@@ -185,7 +188,7 @@ public final class UpstreamClient implements AutoCloseable {
     return cause instanceof IOException io ? io : new ConnectException(String.valueOf(cause));
   }
 
-  private ChannelPool pool(PoolKey key) {
+  private SimpleChannelPool pool(PoolKey key) {
     Origin origin = key.origin();
     Bootstrap bootstrap = new Bootstrap().group(key.loop()).channel(loops.channel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
@@ -193,7 +196,7 @@ public final class UpstreamClient implements AutoCloseable {
         // Resolved when each connection is made, so a Service's changed address is picked up.
         .resolver(resolver)
         .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
-    ChannelPool[] self = new ChannelPool[1];
+    SimpleChannelPool[] self = new SimpleChannelPool[1];
     self[0] = new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
       @Override
       public void channelCreated(Channel channel) {
@@ -241,6 +244,26 @@ public final class UpstreamClient implements AutoCloseable {
     public boolean connecting() {
       return connecting;
     }
+  }
+
+  /**
+   * Drops the connection pools of origins none of {@code upstreams} is at, after a configuration change: their
+   * idle connections close now, those still carrying a request once it is done and they have idled.
+   */
+  public void retainOnly(Collection<URI> upstreams) {
+    Set<Origin> kept = upstreams.stream().map(Origin::of).collect(Collectors.toSet());
+    pools.entrySet().removeIf(entry -> {
+      boolean dropped = !kept.contains(entry.getKey().origin());
+      if (dropped) {
+        entry.getValue().closeAsync();
+      }
+      return dropped;
+    });
+  }
+
+  /** How many connection pools there are: one per origin and event loop that has been used. */
+  int poolCount() {
+    return pools.size();
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,24 @@ class UpstreamClientTest {
   }
 
   @Test
+  void dropsThePoolsOfUpstreamsNoLongerConfigured() throws Exception {
+    try (KeepAliveUpstream dropped = new KeepAliveUpstream(); KeepAliveUpstream kept = new KeepAliveUpstream();
+         UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
+      EventLoop loop = loops.workers().next();
+      assertThat(sendFrom(loop, client, dropped.url()).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, kept.url()).status()).isEqualTo(200);
+      assertThat(client.poolCount()).isEqualTo(2);
+
+      client.retainOnly(List.of(URI.create(kept.url())));
+
+      assertThat(client.poolCount()).isEqualTo(1);
+      assertThat(dropped.closedByClient.await(5, TimeUnit.SECONDS)).as("the dropped pool's connection closed").isTrue();
+      assertThat(sendFrom(loop, client, kept.url()).status()).isEqualTo(200);
+      assertThat(kept.connections.get()).as("the kept pool's connection reused").isEqualTo(1);
+    }
+  }
+
+  @Test
   void failsTheReadsOfAStreamThatFallsSilentForLongerThanTheTimeout() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
@@ -252,6 +271,48 @@ class UpstreamClientTest {
   /** Sends as a request thread of {@code loop} does: through that loop's connection pool. */
   private static UpstreamClient.Reply sendFrom(EventLoop loop, UpstreamClient client, String url) throws Exception {
     return ScopedValue.where(EventLoops.HOME, loop).call(() -> client.send(post(url), Duration.ofSeconds(5), false));
+  }
+
+  /** Answers every request on a connection until the client closes it; counts connections and closes. */
+  private static final class KeepAliveUpstream implements AutoCloseable {
+    final AtomicInteger connections = new AtomicInteger();
+    final CountDownLatch closedByClient = new CountDownLatch(1);
+    private final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+
+    KeepAliveUpstream() throws IOException {
+      Thread.ofVirtual().start(() -> {
+        while (!server.isClosed()) {
+          try {
+            Socket socket = server.accept();
+            connections.incrementAndGet();
+            Thread.ofVirtual().start(() -> answerUntilClosed(socket));
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+    }
+
+    private void answerUntilClosed(Socket socket) {
+      try (socket) {
+        while (true) {
+          readRequest(socket.getInputStream());
+          socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException closed) {
+        closedByClient.countDown();
+      }
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getLocalPort() + "/v1/chat";
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
   }
 
   private static UpstreamRequest post(String url) {
