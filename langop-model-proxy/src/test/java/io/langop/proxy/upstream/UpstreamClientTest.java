@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -91,66 +92,44 @@ class UpstreamClientTest {
   void sendsAgainOnANewConnectionWhenAPooledOneWasClosedByTheServer() throws Exception {
     // Each connection answers its first request and closes when the second one arrives, unanswered: what a
     // server's idle keep-alive timeout looks like from the client.
-    AtomicInteger connections = new AtomicInteger();
-    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    try (SocketUpstream server = new SocketUpstream(UpstreamClientTest::answerFirstRequestOnly);
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
-      Thread.ofVirtual().start(() -> {
-        while (!server.isClosed()) {
-          try {
-            Socket socket = server.accept();
-            connections.incrementAndGet();
-            Thread.ofVirtual().start(() -> answerFirstRequestOnly(socket));
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      });
-      String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1/chat";
       EventLoop loop = loops.workers().next();
 
       // Both from one event loop, so the second request goes out on the first one's pooled connection.
-      assertThat(sendFrom(loop, client, url).status()).isEqualTo(200);
-      assertThat(sendFrom(loop, client, url).status()).isEqualTo(200);
-      assertThat(connections.get()).isEqualTo(2);
+      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
+      assertThat(server.connections.get()).isEqualTo(2);
     }
   }
 
   @Test
   void closesPooledConnectionsThatIdleTooLong() throws Exception {
-    AtomicInteger connections = new AtomicInteger();
     CountDownLatch closedByClient = new CountDownLatch(1);
-    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    try (SocketUpstream server = new SocketUpstream(socket -> {
+           answerFirstRequestOnly(socket);
+           closedByClient.countDown(); // waiting for a second request ended: the client closed the connection
+         });
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2), UpstreamClient.defaultTls(),
              Duration.ofMillis(300), new UpstreamResolver())) {
-      Thread.ofVirtual().start(() -> {
-        while (!server.isClosed()) {
-          try {
-            Socket socket = server.accept();
-            connections.incrementAndGet();
-            Thread.ofVirtual().start(() -> {
-              answerFirstRequestOnly(socket);
-              closedByClient.countDown(); // waiting for a second request ended: the client closed the connection
-            });
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      });
-      String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1/chat";
-
       EventLoop loop = loops.workers().next();
 
-      assertThat(sendFrom(loop, client, url).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
       assertThat(closedByClient.await(5, TimeUnit.SECONDS)).as("the idle connection was closed").isTrue();
       // The loop's pool still holds the closed connection: the next request must open a new one.
-      assertThat(sendFrom(loop, client, url).status()).isEqualTo(200);
-      assertThat(connections.get()).isEqualTo(2);
+      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
+      assertThat(server.connections.get()).isEqualTo(2);
     }
   }
 
   @Test
   void dropsThePoolsOfUpstreamsNoLongerConfigured() throws Exception {
-    try (KeepAliveUpstream dropped = new KeepAliveUpstream(); KeepAliveUpstream kept = new KeepAliveUpstream();
+    CountDownLatch droppedClosed = new CountDownLatch(1);
+    try (SocketUpstream dropped = new SocketUpstream(socket -> {
+           answerUntilClosed(socket);
+           droppedClosed.countDown();
+         });
+         SocketUpstream kept = new SocketUpstream(UpstreamClientTest::answerUntilClosed);
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
       EventLoop loop = loops.workers().next();
       assertThat(sendFrom(loop, client, dropped.url()).status()).isEqualTo(200);
@@ -160,7 +139,7 @@ class UpstreamClientTest {
       client.retainOnly(List.of(URI.create(kept.url())));
 
       assertThat(client.poolCount()).isEqualTo(1);
-      assertThat(dropped.closedByClient.await(5, TimeUnit.SECONDS)).as("the dropped pool's connection closed").isTrue();
+      assertThat(droppedClosed.await(5, TimeUnit.SECONDS)).as("the dropped pool's connection closed").isTrue();
       assertThat(sendFrom(loop, client, kept.url()).status()).isEqualTo(200);
       assertThat(kept.connections.get()).as("the kept pool's connection reused").isEqualTo(1);
     }
@@ -168,21 +147,18 @@ class UpstreamClientTest {
 
   @Test
   void failsTheReadsOfAStreamThatFallsSilentForLongerThanTheTimeout() throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    try (SocketUpstream server = new SocketUpstream(socket -> {
+           try (socket) {
+             readRequest(socket.getInputStream());
+             socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                 + "Transfer-Encoding: chunked\r\n\r\n6\r\ndata: \r\n").getBytes(StandardCharsets.UTF_8));
+             Thread.sleep(10_000);
+           } catch (IOException | InterruptedException ignored) {
+             // the client gave up
+           }
+         });
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
-      Thread.ofVirtual().start(() -> {
-        try (Socket socket = server.accept()) {
-          readRequest(socket.getInputStream());
-          socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-              + "Transfer-Encoding: chunked\r\n\r\n6\r\ndata: \r\n").getBytes(StandardCharsets.UTF_8));
-          socket.getOutputStream().flush();
-          Thread.sleep(10_000);
-        } catch (IOException | InterruptedException ignored) {
-          // the client gave up
-        }
-      });
-      UpstreamClient.Reply reply = client.send(post("http://127.0.0.1:" + server.getLocalPort() + "/v1"),
-          Duration.ofMillis(300), true);
+      UpstreamClient.Reply reply = client.send(post(server.url()), Duration.ofMillis(300), true);
       long started = System.nanoTime();
       try (InputStream stream = reply.stream()) {
         assertThat(stream.readNBytes(6)).isEqualTo("data: ".getBytes(StandardCharsets.UTF_8));
@@ -195,22 +171,19 @@ class UpstreamClientTest {
 
   @Test
   void skipsInterimAnswersAndReadsTheFinalOne() throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    try (SocketUpstream server = new SocketUpstream(socket -> {
+           try (socket) {
+             readRequest(socket.getInputStream());
+             socket.getOutputStream().write(("HTTP/1.1 100 Continue\r\n\r\n"
+                 + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                 + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
+                 + "Connection: close\r\n\r\n{\"final\":1}").getBytes(StandardCharsets.UTF_8));
+           } catch (IOException clientGone) {
+             // nothing more to answer
+           }
+         });
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
-      Thread.ofVirtual().start(() -> {
-        while (!server.isClosed()) {
-          try (Socket socket = server.accept()) {
-            readRequest(socket.getInputStream());
-            socket.getOutputStream().write(("HTTP/1.1 100 Continue\r\n\r\n"
-                + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-                + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
-                + "Connection: close\r\n\r\n{\"final\":1}").getBytes(StandardCharsets.UTF_8));
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      });
-      String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1";
+      String url = server.url();
 
       UpstreamClient.Reply whole = client.send(post(url), Duration.ofSeconds(5), false);
       assertThat(whole.status()).isEqualTo(200);
@@ -273,36 +246,35 @@ class UpstreamClientTest {
     return ScopedValue.where(EventLoops.HOME, loop).call(() -> client.send(post(url), Duration.ofSeconds(5), false));
   }
 
-  /** Answers every request on a connection until the client closes it; counts connections and closes. */
-  private static final class KeepAliveUpstream implements AutoCloseable {
+  private static void answerUntilClosed(Socket socket) {
+    try (socket) {
+      while (true) {
+        readRequest(socket.getInputStream());
+        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException closed) {
+      // the client closed the connection
+    }
+  }
+
+  /** A raw HTTP/1.1 upstream on loopback: each connection is handed to {@code connection} on a thread of its own. */
+  private static final class SocketUpstream implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
-    final CountDownLatch closedByClient = new CountDownLatch(1);
     private final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
 
-    KeepAliveUpstream() throws IOException {
+    SocketUpstream(Consumer<Socket> connection) throws IOException {
       Thread.ofVirtual().start(() -> {
         while (!server.isClosed()) {
           try {
             Socket socket = server.accept();
             connections.incrementAndGet();
-            Thread.ofVirtual().start(() -> answerUntilClosed(socket));
+            Thread.ofVirtual().start(() -> connection.accept(socket));
           } catch (IOException closed) {
             return;
           }
         }
       });
-    }
-
-    private void answerUntilClosed(Socket socket) {
-      try (socket) {
-        while (true) {
-          readRequest(socket.getInputStream());
-          socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-              + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
-        }
-      } catch (IOException closed) {
-        closedByClient.countDown();
-      }
     }
 
     String url() {
