@@ -1,5 +1,6 @@
 package io.langop.proxy.gateway;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,12 @@ final class EventReader {
   private int end;
   /** The last line ended with CR: an LF that follows belongs to it. */
   private boolean skipLf;
-  /** The current line: a slice of {@link #buffer}, or of {@link #longLine} when it spans reads. */
+  /** The current line: a slice of {@link #buffer}, or the gathered {@link #longLine} when it spans reads. */
   private byte[] line;
   private int lineStart;
   private int lineLength;
-  private byte[] longLine = new byte[0];
-  private byte[] data = new byte[256];
-  private int dataLength;
+  private final ByteArrayOutputStream longLine = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream data = new ByteArrayOutputStream(256);
 
   EventReader(InputStream in) {
     this.in = in;
@@ -55,11 +55,11 @@ final class EventReader {
   Event next() throws IOException {
     String name = null;
     boolean hasData = false;
-    dataLength = 0;
+    data.reset();
     while (readLine()) {
       if (lineLength == 0) {
         if (hasData) {
-          return new Event(name, Arrays.copyOf(data, dataLength));
+          return new Event(name, data.toByteArray());
         }
         name = null; // an event without data is not dispatched
         continue;
@@ -75,9 +75,9 @@ final class EventReader {
       }
       if (isField(DATA, fieldLength)) {
         if (hasData) {
-          appendData(LF, 0, 1);
+          append(data, LF, 0, 1, "an event");
         }
-        appendData(line, lineStart + value, lineLength - value);
+        append(data, line, lineStart + value, lineLength - value, "an event");
         hasData = true;
       } else if (isField(EVENT, fieldLength)) {
         name = new String(line, lineStart + value, lineLength - value, StandardCharsets.UTF_8);
@@ -97,7 +97,7 @@ final class EventReader {
 
   /** Reads the next whole line into {@link #line}; false at the end of the stream. */
   private boolean readLine() throws IOException {
-    int gathered = 0;
+    longLine.reset();
     while (true) {
       if (start == end && !fill()) {
         return false;
@@ -112,15 +112,15 @@ final class EventReader {
       for (int i = start; i < end; i++) {
         byte b = buffer[i];
         if (b == '\n' || b == '\r') {
-          if (gathered == 0) {
+          if (longLine.size() == 0) {
             line = buffer;
             lineStart = start;
             lineLength = i - start;
           } else {
-            gathered = gather(gathered, start, i - start);
-            line = longLine;
+            append(longLine, buffer, start, i - start, "a line");
+            line = longLine.toByteArray();
             lineStart = 0;
-            lineLength = gathered;
+            lineLength = line.length;
           }
           start = i + 1;
           skipLf = b == '\r';
@@ -128,31 +128,18 @@ final class EventReader {
         }
       }
       // No line end in what has arrived: keep it and read on.
-      gathered = gather(gathered, start, end - start);
+      append(longLine, buffer, start, end - start, "a line");
       start = end;
     }
   }
 
-  private int gather(int gathered, int from, int length) throws IOException {
-    if (gathered + length > MAX_EVENT_BYTES) {
-      throw new IOException("the upstream sent a line longer than " + MAX_EVENT_BYTES + " bytes");
+  /** Appends to {@code target} what fits under {@link #MAX_EVENT_BYTES}; {@code what} names it in the error. */
+  private static void append(ByteArrayOutputStream target, byte[] source, int from, int length, String what)
+      throws IOException {
+    if (target.size() + length > MAX_EVENT_BYTES) {
+      throw new IOException("the upstream sent " + what + " longer than " + MAX_EVENT_BYTES + " bytes");
     }
-    if (gathered + length > longLine.length) {
-      longLine = Arrays.copyOf(longLine, Math.max(2 * longLine.length, gathered + length));
-    }
-    System.arraycopy(buffer, from, longLine, gathered, length);
-    return gathered + length;
-  }
-
-  private void appendData(byte[] source, int from, int length) throws IOException {
-    if (dataLength + length > MAX_EVENT_BYTES) {
-      throw new IOException("the upstream sent an event longer than " + MAX_EVENT_BYTES + " bytes");
-    }
-    if (dataLength + length > data.length) {
-      data = Arrays.copyOf(data, Math.max(2 * data.length, dataLength + length));
-    }
-    System.arraycopy(source, from, data, dataLength, length);
-    dataLength += length;
+    target.write(source, from, length);
   }
 
   private int indexOf(char c) {

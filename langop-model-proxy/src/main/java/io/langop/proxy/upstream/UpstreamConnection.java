@@ -127,7 +127,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (exchange.abandoned) {
-      release();
+      pool.release(channel);
       return;
     }
     current = exchange;
@@ -160,11 +160,6 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       }
     }
     failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false));
-  }
-
-  /** Hands the connection back to its pool. */
-  private void release() {
-    pool.release(channel);
   }
 
   /** Closes a connection that has idled in its pool for too long; the pool drops it when next asked. */
@@ -229,7 +224,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     }
     channel.config().setAutoRead(true);
     if (keepAlive) {
-      release();
+      pool.release(channel);
     } else {
       channel.close();
     }
