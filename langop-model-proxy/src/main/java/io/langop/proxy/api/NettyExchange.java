@@ -65,21 +65,18 @@ final class NettyExchange implements Exchange {
   @Override
   public EventSink events(Map<String, String> headers) throws IOException {
     commit();
-    HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-    HttpHeaders fields = response.headers();
+    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    HttpHeaders fields = head.headers();
     fields.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
     fields.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
     // Tells nginx-style ingresses in front of the proxy not to buffer the stream.
     fields.set("X-Accel-Buffering", "no");
     headers.forEach(fields::set);
-    HttpUtil.setTransferEncodingChunked(response, true);
-    HttpUtil.setKeepAlive(response, keepAlive);
+    HttpUtil.setKeepAlive(head, keepAlive);
     if (!channel.isActive()) {
       throw new IOException("the client closed the connection");
     }
-    // Not flushed: the first events (or the end) take the headers along, in one write.
-    channel.write(response);
-    sink = new Sink();
+    sink = new Sink(head);
     streaming = true;
     return sink;
   }
@@ -123,23 +120,23 @@ final class NettyExchange implements Exchange {
         // respond does not throw
       }
     } else if (streaming && channel.isActive()) {
-      ByteBuf rest = sink.take();
-      lastWrite = channel.writeAndFlush(rest == null ? LastHttpContent.EMPTY_LAST_CONTENT
-          : new DefaultLastHttpContent(rest, EmptyHttpHeaders.INSTANCE));
+      lastWrite = channel.writeAndFlush(sink.end());
     }
     if (!keepAlive && lastWrite != null) {
       lastWrite.addListener(ChannelFutureListener.CLOSE);
     }
   }
 
+  /**
+   * Holds back the head until the first flush: a stream that is whole before anything was sent (the upstream's
+   * stream had arrived whole) leaves as one response with a length, like any answer, instead of chunked.
+   */
   private final class Sink implements EventSink {
+    private HttpResponse head;
     private ByteBuf pending;
 
-    /** What is buffered and not sent yet, or null. */
-    ByteBuf take() {
-      ByteBuf rest = pending;
-      pending = null;
-      return rest;
+    Sink(HttpResponse head) {
+      this.head = head;
     }
 
     @Override
@@ -160,6 +157,14 @@ final class NettyExchange implements Exchange {
 
     @Override
     public void flush() throws IOException {
+      if (head != null) {
+        if (!channel.isActive()) {
+          throw new IOException("the client closed the connection");
+        }
+        HttpUtil.setTransferEncodingChunked(head, true);
+        channel.write(head);
+        head = null;
+      }
       if (pending != null) {
         ByteBuf out = pending;
         pending = null;
@@ -169,6 +174,21 @@ final class NettyExchange implements Exchange {
       } else {
         channel.flush();
       }
+    }
+
+    /** The end of the stream: what is buffered, as the last chunk or, when nothing was sent yet, the answer. */
+    Object end() {
+      ByteBuf rest = pending == null ? Unpooled.EMPTY_BUFFER : pending;
+      pending = null;
+      if (head != null) {
+        head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, rest.readableBytes());
+        FullHttpResponse whole = new DefaultFullHttpResponse(head.protocolVersion(), head.status(), rest,
+            head.headers(), EmptyHttpHeaders.INSTANCE);
+        head = null;
+        return whole;
+      }
+      return rest.isReadable() ? new DefaultLastHttpContent(rest, EmptyHttpHeaders.INSTANCE)
+          : LastHttpContent.EMPTY_LAST_CONTENT;
     }
   }
 }

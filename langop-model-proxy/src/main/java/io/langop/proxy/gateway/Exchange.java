@@ -11,7 +11,10 @@ public interface Exchange {
   /** Sends a whole answer. */
   void respond(int status, String contentType, Map<String, String> headers, byte[] body) throws IOException;
 
-  /** Commits a 200 {@code text/event-stream} answer; its headers leave with the first flush. */
+  /**
+   * Commits a 200 {@code text/event-stream} answer. Its headers leave with the first flush, and the events in
+   * chunks; when nothing was flushed before the exchange ends, all leaves as one answer with its length.
+   */
   EventSink events(Map<String, String> headers) throws IOException;
 
   /** Whether the status line has gone out (an error can no longer be sent as such). */

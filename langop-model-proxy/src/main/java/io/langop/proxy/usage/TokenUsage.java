@@ -2,7 +2,6 @@ package io.langop.proxy.usage;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.langop.proxy.openai.Json;
 import java.io.IOException;
 
@@ -13,14 +12,6 @@ public record TokenUsage(long promptTokens, long completionTokens) {
 
   public long totalTokens() {
     return promptTokens + completionTokens;
-  }
-
-  /** Reads {@code {"prompt_tokens", "completion_tokens"}}; missing fields count zero. */
-  public static TokenUsage fromOpenAi(JsonNode usage) {
-    if (usage == null || !usage.isObject()) {
-      return NONE;
-    }
-    return new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
   }
 
   /**
@@ -67,7 +58,7 @@ public record TokenUsage(long promptTokens, long completionTokens) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (field.equals("usage") && value == JsonToken.START_OBJECT) {
-        usage = fromOpenAi(parser.readValueAsTree());
+        usage = readUsage(parser);
       } else if (field.equals("choices") && value == JsonToken.START_ARRAY) {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
           hasChoices = true;
@@ -78,5 +69,23 @@ public record TokenUsage(long promptTokens, long completionTokens) {
       }
     }
     return new ChunkUsage(usage, hasChoices);
+  }
+
+  /** Reads the usage object the parser is at: {@code prompt_tokens} and {@code completion_tokens}, zero when missing. */
+  private static TokenUsage readUsage(JsonParser parser) throws IOException {
+    long prompt = 0;
+    long completion = 0;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "prompt_tokens" -> prompt = parser.getValueAsLong(0);
+        case "completion_tokens" -> completion = parser.getValueAsLong(0);
+        default -> {
+        }
+      }
+      parser.skipChildren(); // a nested value, whatever its name
+    }
+    return new TokenUsage(prompt, completion);
   }
 }

@@ -9,12 +9,16 @@ import io.langop.proxy.testing.OpenAiBodies;
 import io.langop.proxy.testing.ProxyFixture;
 import io.langop.proxy.testing.ScriptedUpstream;
 import io.langop.proxy.testing.ScriptedUpstream.Behaviour;
+import io.langop.proxy.testing.SocketUpstream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -137,10 +141,46 @@ class StreamingTest {
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
           type -> assertThat(type).startsWith("text/event-stream"));
+      assertThat(response.headers().firstValue("Content-Length")).as("sent in chunks as they come").isEmpty();
       assertThat(lines.readLine()).contains("first");
       clientSawFirstChunk.countDown();
       assertThat(lines.readLine()).isEmpty();
       assertThat(lines.readLine()).contains("second");
+    }
+  }
+
+  @Test
+  void aStreamTheUpstreamSentWholeBeforeAnythingLeftGoesAsOneAnswerWithItsLength() throws Exception {
+    byte[] events = (OpenAiBodies.chunk("all at once") + "\n\n" + OpenAiBodies.DONE + "\n\n")
+        .getBytes(StandardCharsets.UTF_8);
+    // Head and body in one write: the proxy has the whole stream before its request thread reads the first event.
+    try (SocketUpstream whole = new SocketUpstream(socket -> {
+           try (socket) {
+             SocketUpstream.readRequest(socket.getInputStream());
+             ByteArrayOutputStream answer = new ByteArrayOutputStream();
+             answer.writeBytes(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
+                 + events.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+             answer.writeBytes(events);
+             socket.getOutputStream().write(answer.toByteArray());
+           } catch (IOException clientGone) {
+             // nothing more to answer
+           }
+         });
+         ProxyFixture wholeProxy = new ProxyFixture(Files.createDirectories(dir.resolve("whole")), """
+             models:
+               - name: m
+                 endpoints: [{url: "%s"}]
+             """.formatted(whole.url("/v1")))) {
+      HttpResponse<String> response = wholeProxy.http().send(
+          HttpRequest.newBuilder(wholeProxy.uri().resolve("/v1/chat/completions")).POST(HttpRequest.BodyPublishers
+              .ofString("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"))
+              .build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.body()).isEqualTo(new String(events, StandardCharsets.UTF_8));
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("text/event-stream"));
+      assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(events.length);
+      assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
     }
   }
 

@@ -20,8 +20,10 @@ class OpenAiStreamUsageTest {
   /** A usage object below the top level is not the chunk's usage. */
   private static final String CONTENT_NESTED_USAGE = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
       + "\"Hi\"},\"usage\":{\"prompt_tokens\":1}}]}";
-  private static final String USAGE_ALONE =
-      "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11}}";
+  /** OpenAI's usage chunk, with the token details it nests among the counts. */
+  private static final String USAGE_ALONE = "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,"
+      + "\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0},\"completion_tokens\":2,\"total_tokens\":11,"
+      + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}}";
   private static final String USAGE_WITH_CONTENT = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
       + "\"!\"},\"finish_reason\":\"stop\"}],\"usage\": {\"prompt_tokens\":7,\"completion_tokens\":3}}";
 

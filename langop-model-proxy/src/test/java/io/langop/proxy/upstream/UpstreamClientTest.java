@@ -1,10 +1,12 @@
 package io.langop.proxy.upstream;
 
+import static io.langop.proxy.testing.SocketUpstream.readRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.langop.proxy.testing.SocketUpstream;
 import io.langop.proxy.transport.EventLoops;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -25,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -97,8 +97,8 @@ class UpstreamClientTest {
       EventLoop loop = loops.workers().next();
 
       // Both from one event loop, so the second request goes out on the first one's pooled connection.
-      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
-      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, server.url("/v1/chat")).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, server.url("/v1/chat")).status()).isEqualTo(200);
       assertThat(server.connections.get()).isEqualTo(2);
     }
   }
@@ -114,10 +114,10 @@ class UpstreamClientTest {
              Duration.ofMillis(300), new UpstreamResolver())) {
       EventLoop loop = loops.workers().next();
 
-      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, server.url("/v1/chat")).status()).isEqualTo(200);
       assertThat(closedByClient.await(5, TimeUnit.SECONDS)).as("the idle connection was closed").isTrue();
       // The loop's pool still holds the closed connection: the next request must open a new one.
-      assertThat(sendFrom(loop, client, server.url()).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, server.url("/v1/chat")).status()).isEqualTo(200);
       assertThat(server.connections.get()).isEqualTo(2);
     }
   }
@@ -132,15 +132,15 @@ class UpstreamClientTest {
          SocketUpstream kept = new SocketUpstream(UpstreamClientTest::answerUntilClosed);
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
       EventLoop loop = loops.workers().next();
-      assertThat(sendFrom(loop, client, dropped.url()).status()).isEqualTo(200);
-      assertThat(sendFrom(loop, client, kept.url()).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, dropped.url("/v1/chat")).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, kept.url("/v1/chat")).status()).isEqualTo(200);
       assertThat(client.poolCount()).isEqualTo(2);
 
-      client.retainOnly(List.of(URI.create(kept.url())));
+      client.retainOnly(List.of(URI.create(kept.url("/v1/chat"))));
 
       assertThat(client.poolCount()).isEqualTo(1);
       assertThat(droppedClosed.await(5, TimeUnit.SECONDS)).as("the dropped pool's connection closed").isTrue();
-      assertThat(sendFrom(loop, client, kept.url()).status()).isEqualTo(200);
+      assertThat(sendFrom(loop, client, kept.url("/v1/chat")).status()).isEqualTo(200);
       assertThat(kept.connections.get()).as("the kept pool's connection reused").isEqualTo(1);
     }
   }
@@ -158,7 +158,7 @@ class UpstreamClientTest {
            }
          });
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
-      UpstreamClient.Reply reply = client.send(post(server.url()), Duration.ofMillis(300), true);
+      UpstreamClient.Reply reply = client.send(post(server.url("/v1/chat")), Duration.ofMillis(300), true);
       long started = System.nanoTime();
       try (InputStream stream = reply.stream()) {
         assertThat(stream.readNBytes(6)).isEqualTo("data: ".getBytes(StandardCharsets.UTF_8));
@@ -183,7 +183,7 @@ class UpstreamClientTest {
            }
          });
          UpstreamClient client = new UpstreamClient(loops, Duration.ofSeconds(2))) {
-      String url = server.url();
+      String url = server.url("/v1/chat");
 
       UpstreamClient.Reply whole = client.send(post(url), Duration.ofSeconds(5), false);
       assertThat(whole.status()).isEqualTo(200);
@@ -223,24 +223,6 @@ class UpstreamClientTest {
     }
   }
 
-  private static void readRequest(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-      int next = in.read();
-      if (next < 0) {
-        throw new IOException("closed");
-      }
-      head.append((char) next);
-    }
-    int length = 0;
-    for (String line : head.toString().split("\r\n")) {
-      if (line.toLowerCase().startsWith("content-length:")) {
-        length = Integer.parseInt(line.substring(15).strip());
-      }
-    }
-    in.readNBytes(length);
-  }
-
   /** Sends as a request thread of {@code loop} does: through that loop's connection pool. */
   private static UpstreamClient.Reply sendFrom(EventLoop loop, UpstreamClient client, String url) throws Exception {
     return ScopedValue.where(EventLoops.HOME, loop).call(() -> client.send(post(url), Duration.ofSeconds(5), false));
@@ -255,35 +237,6 @@ class UpstreamClientTest {
       }
     } catch (IOException closed) {
       // the client closed the connection
-    }
-  }
-
-  /** A raw HTTP/1.1 upstream on loopback: each connection is handed to {@code connection} on a thread of its own. */
-  private static final class SocketUpstream implements AutoCloseable {
-    final AtomicInteger connections = new AtomicInteger();
-    private final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-
-    SocketUpstream(Consumer<Socket> connection) throws IOException {
-      Thread.ofVirtual().start(() -> {
-        while (!server.isClosed()) {
-          try {
-            Socket socket = server.accept();
-            connections.incrementAndGet();
-            Thread.ofVirtual().start(() -> connection.accept(socket));
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      });
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.getLocalPort() + "/v1/chat";
-    }
-
-    @Override
-    public void close() throws IOException {
-      server.close();
     }
   }
 
