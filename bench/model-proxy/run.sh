@@ -82,7 +82,7 @@ YAML
 # The image's JVM flags (langop-model-proxy/pom.xml, Jib), with a fixed heap.
 PROXY_CONFIG="$WORK/proxy.yaml" PORT=$PROXY_PORT LOG_LEVEL=warn \
   "$JAVA_HOME/bin/java" -Xms256m -Xmx512m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  --add-opens=java.base/java.lang=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled \
+  --add-opens=java.base/java.lang=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled -XX:+UseCompactObjectHeaders \
   -cp "$CLASSPATH" io.langop.proxy.ModelProxyMain &
 PROXY_PID=$!
 PIDS+=($PROXY_PID)

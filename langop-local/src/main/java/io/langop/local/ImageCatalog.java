@@ -25,10 +25,11 @@ final class ImageCatalog {
       "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
       "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
       // The image's JVM flags (langop-model-proxy/pom.xml): Netty's native epoll and direct memory, request
-      // threads carried by the event loops, no leak sampling.
+      // threads carried by the event loops, no leak sampling, compact object headers.
       "langop-model-proxy", new Entrypoint(ModelProxyMain.class.getName(), List.of(),
           List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-              "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dio.netty.leakDetection.level=disabled")));
+              "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dio.netty.leakDetection.level=disabled",
+              "-XX:+UseCompactObjectHeaders")));
 
   private ImageCatalog() {}
 

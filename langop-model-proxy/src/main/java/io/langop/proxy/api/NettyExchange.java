@@ -27,8 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Writes one answer onto a client connection, from the request's virtual thread (Netty queues writes from other
- * threads onto the connection's event loop, in order).
+ * Writes one answer onto a client connection. A whole answer, and the end of a stream, leave in {@link #finish()},
+ * which the connection runs on its event loop in the same task that goes on to its next request: one hand-over
+ * to the loop per request. A stream's flushes are written from the request's virtual thread (Netty queues
+ * writes from other threads onto the connection's event loop, in order).
  */
 final class NettyExchange implements Exchange {
 
@@ -38,8 +40,9 @@ final class NettyExchange implements Exchange {
   private final Channel channel;
   private final boolean keepAlive;
   private volatile boolean committed;
-  private boolean streaming;
   private Sink sink;
+  /** A whole answer, sent when the exchange ends. */
+  private FullHttpResponse answer;
   private ChannelFuture lastWrite;
 
   NettyExchange(Channel channel, boolean keepAlive) {
@@ -59,7 +62,7 @@ final class NettyExchange implements Exchange {
     fields.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     headers.forEach(fields::set);
     HttpUtil.setKeepAlive(response, keepAlive);
-    lastWrite = channel.writeAndFlush(response);
+    answer = response;
   }
 
   @Override
@@ -77,7 +80,6 @@ final class NettyExchange implements Exchange {
       throw new IOException("the client closed the connection");
     }
     sink = new Sink(head);
-    streaming = true;
     return sink;
   }
 
@@ -111,7 +113,10 @@ final class NettyExchange implements Exchange {
     }
   }
 
-  /** Ends the exchange: a stream gets its last chunk, a request nobody answered a 500, a closing one its close. */
+  /**
+   * Ends the exchange: sends the answer, or a stream's last chunk, or a 500 for a request nobody answered; a
+   * closing connection is closed after it.
+   */
   void finish() {
     if (!committed) {
       try {
@@ -119,8 +124,10 @@ final class NettyExchange implements Exchange {
       } catch (IOException cannotHappen) {
         // respond does not throw
       }
-    } else if (streaming && channel.isActive()) {
-      lastWrite = channel.writeAndFlush(sink.end());
+    }
+    Object last = sink != null ? sink.end() : answer;
+    if (last != null) {
+      lastWrite = channel.writeAndFlush(last); // fails, and frees it, when the client has gone
     }
     if (!keepAlive && lastWrite != null) {
       lastWrite.addListener(ChannelFutureListener.CLOSE);

@@ -142,9 +142,11 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
       } catch (RuntimeException | Error e) {
         LOG.error("request to {} failed", call.path(), e);
       } finally {
-        exchange.finish();
         inProgress.decrementAndGet();
-        ctx.executor().execute(() -> answered(ctx, keepAlive));
+        ctx.executor().execute(() -> {
+          exchange.finish();
+          answered(ctx, keepAlive);
+        });
       }
     }).start();
   }
