@@ -42,9 +42,6 @@ record ClientPlan(LanguageClient client, List<LanguageModel> models, List<Langua
     if (spec.getRegions() != null && !spec.getRegions().isEmpty()) {
       notes.add("spec.regions is not run by this operator version");
     }
-    if (spec.getMonitoring() != null && Boolean.TRUE.equals(spec.getMonitoring().getServiceMonitor())) {
-      notes.add("monitoring.serviceMonitor is not created by this operator version");
-    }
     return new ClientPlan(client, refs.models(), List.copyOf(tools), List.copyOf(agents), refs.persona(), List.copyOf(notes));
   }
 

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.langop.api.v1alpha1.client.ClientPhase;
 import io.langop.api.v1alpha1.client.IngressSpec;
@@ -25,7 +26,8 @@ import java.util.Objects;
 /**
  * Runs a LanguageClient: once its models, tools, agents and persona exist, a ConfigMap with
  * {@code client.json}, the Deployment and Service {@code <client>-client}, and when the spec asks
- * for them an Ingress, a PodDisruptionBudget and a HorizontalPodAutoscaler. Status carries the
+ * for them an Ingress, a PodDisruptionBudget, a HorizontalPodAutoscaler and (where the Prometheus Operator is
+ * installed) a ServiceMonitor. Status carries the
  * replica counts, the URL users reach it at, and {@code Ready} only when the Deployment is available.
  */
 @Workflow(
@@ -38,7 +40,10 @@ import java.util.Objects;
         @Dependent(name = "disruption-budget", type = ClientScaling.DisruptionBudget.class,
             reconcilePrecondition = ClientScaling.BudgetRequested.class),
         @Dependent(name = "autoscaler", type = ClientScaling.Autoscaler.class,
-            reconcilePrecondition = ClientScaling.AutoscalingEnabled.class)
+            reconcilePrecondition = ClientScaling.AutoscalingEnabled.class),
+        @Dependent(name = ClientServiceMonitor.NAME, type = ClientServiceMonitor.class,
+            activationCondition = ClientServiceMonitor.CrdInstalled.class,
+            reconcilePrecondition = ClientServiceMonitor.Requested.class)
     })
 @ControllerConfiguration(name = "languageclient")
 public class LanguageClientReconciler implements Reconciler<LanguageClient> {
@@ -72,7 +77,13 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
 
     ClientPlan plan = ClientPlan.of(client, refs);
     context.managedWorkflowAndDependentResourceContext().put(ClientPlan.KEY, plan);
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    WorkflowReconcileResult workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    List<String> notes = new ArrayList<>(plan.notes());
+    if (ClientServiceMonitor.requested(client) && workflow.getReconciledDependents().stream()
+        .noneMatch(dependent -> ClientServiceMonitor.NAME.equals(dependent.name()))) {
+      notes.add("monitoring.serviceMonitor needs the Prometheus Operator's CRD " + ClientServiceMonitor.CRD
+          + ", which this cluster does not have");
+    }
 
     Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
     int wanted = deployment == null || deployment.getSpec() == null || deployment.getSpec().getReplicas() == null
@@ -85,18 +96,18 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
     status.setUpdatedReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getUpdatedReplicas(), 0));
     status.setUnavailableReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getUnavailableReplicas(), 0));
     status.setUrl(url(client));
-    String notes = plan.notes().isEmpty() ? "" : "; " + String.join("; ", plan.notes());
+    String note = notes.isEmpty() ? "" : "; " + String.join("; ", notes);
     if (wanted == 0) {
-      conditions.set(Conditions.READY, false, "ScaledToZero", "scaled to zero replicas" + notes);
-      return finish(client, context, status, conditions, ClientPhase.PENDING, "ScaledToZero", "scaled to zero replicas" + notes);
+      conditions.set(Conditions.READY, false, "ScaledToZero", "scaled to zero replicas" + note);
+      return finish(client, context, status, conditions, ClientPhase.PENDING, "ScaledToZero", "scaled to zero replicas" + note);
     }
     if (!availability.available()) {
-      String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
+      String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + note;
       conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
       return finish(client, context, status, conditions, ClientPhase.PENDING, "WorkloadNotAvailable", message);
     }
-    conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
-    return finish(client, context, status, conditions, ClientPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
+    conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + note);
+    return finish(client, context, status, conditions, ClientPhase.RUNNING, "WorkloadAvailable", availability.describe() + note);
   }
 
   /** The first ingress host (https when the Ingress has TLS for it), else the Service inside the cluster. */

@@ -2,6 +2,8 @@ package io.langop.operator.agent;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.ToolReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
@@ -73,6 +75,23 @@ public final class Fixtures {
     spec.setInstructions(java.util.List.of("Cite sources"));
     persona.setSpec(spec);
     return persona;
+  }
+
+  /** The Prometheus Operator's ServiceMonitor CRD, as far as the API server needs it to serve the kind. */
+  public static CustomResourceDefinition serviceMonitorCrd() {
+    return new CustomResourceDefinitionBuilder()
+        .withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
+        .withNewSpec()
+          .withGroup("monitoring.coreos.com")
+          .withScope("Namespaced")
+          .withNewNames().withKind("ServiceMonitor").withListKind("ServiceMonitorList").withPlural("servicemonitors")
+            .withSingular("servicemonitor").endNames()
+          .addNewVersion().withName("v1").withServed(true).withStorage(true)
+            .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
+            .endOpenAPIV3Schema().endSchema()
+          .endVersion()
+        .endSpec()
+        .build();
   }
 
   /** The agent's condition of {@code type}, or null while it has none. */

@@ -17,6 +17,7 @@ import io.langop.api.v1alpha1.client.Autoscaling;
 import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
+import io.langop.api.v1alpha1.client.Monitoring;
 import io.langop.api.v1alpha1.NetworkPeer;
 import io.langop.api.v1alpha1.NetworkPort;
 import io.langop.api.v1alpha1.NetworkRule;
@@ -32,6 +33,7 @@ import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
+import io.langop.operator.client.ServiceMonitor;
 import io.langop.operator.harness.ApiRequests;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.MockApiServer;
@@ -53,8 +55,8 @@ import org.junit.jupiter.api.Test;
  * The chart grants exactly what the operator uses: the operator runs through every path that writes
  * (each kind created with every optional object, each object changed once, then removed by the spec changes
  * that remove them: a tool switched to sidecar mode, an agent switched to a schedule and back with its
- * workspace turned off and its instructions replaced by {@code codeRef}, a client's ingress, disruption budget
- * and autoscaler turned off, the cluster deleted) while every request
+ * workspace turned off and its instructions replaced by {@code codeRef}, a client's ingress, disruption budget,
+ * autoscaler and ServiceMonitor turned off, the cluster deleted) while every request
  * it makes is recorded; each request must be allowed by the rendered ClusterRole or Role, and each rule
  * the chart renders must have been used, unless it is listed in {@link #NOT_EXERCISED_HERE} with the reason.
  */
@@ -108,6 +110,7 @@ class OperatorAccessTest {
       throw new UnknownHostException(host);
     }); KubernetesClient user = api.newClient(TEST_CLIENT)) {
       user.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+      user.resource(Fixtures.serviceMonitorCrd()).create(); // the Prometheus Operator is installed
       user.resource(cluster()).create();
       user.resource(Fixtures.model(NS, "gpt")).create();
       user.resource(Fixtures.persona(NS, "analyst")).create();
@@ -140,6 +143,7 @@ class OperatorAccessTest {
           != null);
       eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get() != null);
       eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get() != null);
+      eventually(() -> user.resources(ServiceMonitor.class).inNamespace(NS).withName("chat-client").get() != null);
       eventually(() -> user.v1().events().inNamespace(NS).list().getItems().stream()
           .anyMatch(event -> "SynthesisSucceeded".equals(event.getReason())));
 
@@ -159,6 +163,7 @@ class OperatorAccessTest {
       chat.getSpec().getIngress().setHosts(List.of("chat.example.org"));
       chat.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(2));
       chat.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(6);
+      chat.getSpec().getMonitoring().setMetricsPath("/prometheus");
       Edits.replaceSpec(user, chat);
       agent = user.resources(LanguageAgent.class).inNamespace(NS).withName("digest").get();
       agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
@@ -179,6 +184,8 @@ class OperatorAccessTest {
           .getSpec().getMinAvailable().getIntVal() == 2);
       eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
           .getSpec().getMaxReplicas() == 6);
+      eventually(() -> "/prometheus".equals(user.resources(ServiceMonitor.class).inNamespace(NS).withName("chat-client")
+          .get().getSpec().endpoints.getFirst().path));
       eventually(() -> user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get() != null);
       eventually(() -> user.apps().deployments().inNamespace(NS).withName("digest-agent").get() == null);
       agent = user.resources(LanguageAgent.class).inNamespace(NS).withName("digest").get();
@@ -203,12 +210,14 @@ class OperatorAccessTest {
       chat.getSpec().getIngress().setEnabled(false);
       chat.getSpec().setPodDisruptionBudget(null);
       chat.getSpec().getHorizontalPodAutoscaler().setEnabled(false);
+      chat.getSpec().getMonitoring().setServiceMonitor(false);
       Edits.replaceSpec(user, chat);
 
       eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get() == null);
       eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get() == null);
       eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
           == null);
+      eventually(() -> user.resources(ServiceMonitor.class).inNamespace(NS).withName("chat-client").get() == null);
       eventually(() -> user.apps().deployments().inNamespace(NS).withName("web-tool").get() == null);
       eventually(() -> user.services().inNamespace(NS).withName("web-tool").get() == null);
       eventually(() -> user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get() == null);
@@ -308,6 +317,8 @@ class OperatorAccessTest {
     client.getSpec().getHorizontalPodAutoscaler().setEnabled(true);
     client.getSpec().getHorizontalPodAutoscaler().setMinReplicas(2);
     client.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(5);
+    client.getSpec().setMonitoring(new Monitoring());
+    client.getSpec().getMonitoring().setServiceMonitor(true);
     return client;
   }
 }

@@ -38,6 +38,7 @@ import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.client.MetricType;
+import io.langop.api.v1alpha1.client.Monitoring;
 import io.langop.api.v1alpha1.client.SessionBackend;
 import io.langop.api.v1alpha1.client.SessionConfig;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
@@ -304,6 +305,49 @@ class LanguageClientReconcilerTest {
   }
 
   @Test
+  void aServiceMonitorIsMadeWhereThePrometheusOperatorIsInstalledAndGoesWhenNoLongerAskedFor() {
+    String ns = "clients-monitored";
+    client.resource(Fixtures.model(ns, "gpt")).create();
+    LanguageClient chat = languageClient(ns, "watched", List.of("gpt"));
+    chat.getSpec().setMonitoring(new Monitoring());
+    chat.getSpec().getMonitoring().setServiceMonitor(true);
+    chat.getSpec().getMonitoring().setAdditionalLabels(Map.of("release", "prometheus"));
+    client.resource(chat).create();
+
+    // No Prometheus Operator yet: the client runs all the same, and its status says why it has no monitor.
+    await().untilAsserted(() -> assertThat(get(ns, "watched").getStatus().getMessage()).contains(
+        "monitoring.serviceMonitor needs the Prometheus Operator's CRD servicemonitors.monitoring.coreos.com"));
+    assertThat(deployment(ns, "watched-client")).isNotNull();
+    assertThat(monitor(ns, "watched-client")).isNull();
+
+    client.resource(Fixtures.serviceMonitorCrd()).create();
+    LanguageClient changed = get(ns, "watched");
+    changed.getSpec().getMonitoring().setMetricsPath("/prometheus");
+    Edits.replaceSpec(client, changed);
+
+    ServiceMonitor monitor = await().until(() -> monitor(ns, "watched-client"), m -> m != null);
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus")
+        .containsEntry("app.kubernetes.io/managed-by", "langop-operator");
+    assertThat(monitor.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> assertThat(owner.getName()).isEqualTo("watched"));
+    Map<String, String> selected = Map.of("langop.io/kind", "LanguageClient", "app.kubernetes.io/instance", "watched");
+    assertThat(monitor.getSpec().selector.getMatchLabels()).isEqualTo(selected);
+    assertThat(client.services().inNamespace(ns).withName("watched-client").get().getMetadata().getLabels())
+        .as("the Service the monitor selects").containsAllEntriesOf(selected);
+    assertThat(monitor.getSpec().endpoints).singleElement().satisfies(endpoint -> {
+      assertThat(endpoint.port).isEqualTo("http");
+      assertThat(endpoint.path).isEqualTo("/prometheus");
+    });
+    await().untilAsserted(() -> assertThat(get(ns, "watched").getStatus().getMessage()).doesNotContain("monitor"));
+    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+
+    changed = get(ns, "watched");
+    changed.getSpec().getMonitoring().setServiceMonitor(false);
+    Edits.replaceSpec(client, changed);
+    await().until(() -> monitor(ns, "watched-client") == null);
+  }
+
+  @Test
   void anInvalidClientFailsWithTheReasonAndRunsNothing() {
     client.resource(languageClient("clients-bad", "broken", List.of())).create();
     LanguageClient metrics = languageClient("clients-bad", "metrics", List.of("gpt"));
@@ -391,6 +435,10 @@ class LanguageClientReconcilerTest {
 
   private static LanguageClient get(String ns, String name) {
     return client.resources(LanguageClient.class).inNamespace(ns).withName(name).get();
+  }
+
+  private static ServiceMonitor monitor(String ns, String name) {
+    return client.resources(ServiceMonitor.class).inNamespace(ns).withName(name).get();
   }
 
   private static Deployment deployment(String ns, String name) {
