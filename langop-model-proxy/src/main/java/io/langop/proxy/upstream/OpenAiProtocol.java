@@ -33,8 +33,12 @@ final class OpenAiProtocol implements Protocol {
     upstream.put("model", model.upstreamModel());
     if (stream) {
       // Ask for the usage chunk so streams are accounted like other answers; hidden again if the client
-      // did not ask for it itself.
-      upstream.putObject("stream_options").put("include_usage", true);
+      // did not ask for it itself. The client's other stream options go along.
+      ObjectNode options = upstream.objectNode();
+      if (request.get("stream_options") instanceof ObjectNode asked) {
+        options.setAll(asked);
+      }
+      upstream.set("stream_options", options.put("include_usage", true));
     }
     return post(model, endpoint, "chat/completions", upstream);
   }

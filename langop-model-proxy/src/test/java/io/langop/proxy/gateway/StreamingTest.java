@@ -96,13 +96,18 @@ class StreamingTest {
   }
 
   @Test
-  void hidesTheUsageChunkFromClientsThatDidNotAskAndShowsItToThoseWhoDid() throws Exception {
+  void hidesTheUsageChunkFromClientsThatDidNotAskAndShowsItToThoseWhoDidWithTheirOtherStreamOptions() throws Exception {
     String plain = streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-    String withUsage = streamBody("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+    String withUsage = streamBody("{\"model\":\"m\",\"stream\":true,"
+        + "\"stream_options\":{\"include_usage\":true,\"include_obfuscation\":false},"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
     assertThat(plain).doesNotContain("\"usage\"").endsWith("data: [DONE]\n\n");
     assertThat(withUsage).contains("\"prompt_tokens\":9").endsWith("data: [DONE]\n\n");
+    var forwarded = ProxyFixture.parse(upstream.requests().get(1).body());
+    assertThat(forwarded.path("stream_options").path("include_usage").asBoolean()).isTrue();
+    assertThat(forwarded.path("stream_options").path("include_obfuscation").isBoolean())
+        .as("the client's other stream options go to the upstream").isTrue();
   }
 
   @Test
