@@ -36,7 +36,8 @@ public final class LocalCommand implements Callable<Integer>, LangopSubcommand {
   Path dir;
 
   @Option(names = "--work", paramLabel = "DIR",
-      description = "Where the pods' logs, volumes and workspaces go (default: a new directory under the system's temp dir).")
+      description = "Where the pods' logs, volumes and workspaces go "
+          + "(default: a new directory under the system's temp dir).")
   Path work;
 
   @Mixin
