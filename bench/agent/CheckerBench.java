@@ -1,5 +1,5 @@
-import io.langop.sdk.check.CheckResult;
-import io.langop.sdk.check.CodeChecker;
+import io.langop.kit.check.CheckResult;
+import io.langop.kit.check.CodeChecker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

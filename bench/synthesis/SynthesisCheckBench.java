@@ -3,8 +3,8 @@ import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisResult;
 import io.langop.operator.synthesis.Synthesizer;
 import io.langop.operator.synthesis.ToolDescriptor;
-import io.langop.sdk.check.CodeChecker;
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.kit.check.CodeChecker;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ public class SynthesisCheckBench {
             llm.otherwise(new ScriptedOpenAiServer.Text("Here it is:\n```java\n" + source + "\n```", 1500, 700));
             Synthesizer synthesizer = new Synthesizer(
                     LlmClient.openAiCompatible(llm.baseUrl(), "unused", "bench-model", Duration.ofSeconds(30),
-                            new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100))),
+                            new Backoff(1, Duration.ofMillis(100), Duration.ofMillis(100))),
                     checker, SynthesisPrompt.bundled(), 3);
             SynthesisRequest request = new SynthesisRequest("digest", "bench",
                     "Every weekday at 9:00, search the web for Kubernetes CVEs and e-mail a summary.",

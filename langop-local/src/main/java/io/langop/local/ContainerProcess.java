@@ -1,5 +1,6 @@
 package io.langop.local;
 
+import io.langop.wire.ServiceWire;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.io.File;
@@ -88,7 +89,7 @@ final class ContainerProcess {
     builder.environment().put("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin"));
     builder.environment().put("HOME", workDir.toString());
     builder.environment().putAll(env);
-    builder.environment().put("PORT", Integer.toString(port));
+    builder.environment().put(ServiceWire.PORT_ENV, Integer.toString(port));
     try {
       Files.writeString(log, "=== " + Instant.now() + " start " + args(command)
           + " on port " + port + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

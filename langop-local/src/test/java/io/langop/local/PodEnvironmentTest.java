@@ -1,5 +1,6 @@
 package io.langop.local;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,8 +68,8 @@ class PodEnvironmentTest {
     client.resource(new ServiceBuilder().withNewMetadata().withName("search").withNamespace("team").endMetadata()
         .withNewSpec().addToSelector("app", "search").addNewPort().withPort(80).endPort().endSpec().build()).create();
     Map<String, String> env = Map.of(
-        "AGENT_CODE_PATH", "/etc/agent/code/Agent.java",
-        "MCP_SERVERS", "http://localhost:8080/mcp,http://web-tool.team.svc.cluster.local:8080/mcp",
+        AgentEnv.AGENT_CODE_PATH, "/etc/agent/code/Agent.java",
+        AgentEnv.MCP_SERVERS, "http://localhost:8080/mcp,http://web-tool.team.svc.cluster.local:8080/mcp",
         "SEARCH", "http://search/api",
         "EXTERNAL", "https://example.com:8443/v1");
 
@@ -78,8 +79,8 @@ class PodEnvironmentTest {
     int webTool = router.localPort("team", "web-tool", 8080);
     int search = router.localPort("team", "search", 80);
     assertThat(local)
-        .containsEntry("AGENT_CODE_PATH", "/tmp/pod/code/Agent.java")
-        .containsEntry("MCP_SERVERS", "http://127.0.0.1:41000/mcp,http://127.0.0.1:" + webTool + "/mcp")
+        .containsEntry(AgentEnv.AGENT_CODE_PATH, "/tmp/pod/code/Agent.java")
+        .containsEntry(AgentEnv.MCP_SERVERS, "http://127.0.0.1:41000/mcp,http://127.0.0.1:" + webTool + "/mcp")
         .containsEntry("SEARCH", "http://127.0.0.1:" + search + "/api")
         .containsEntry("EXTERNAL", "https://example.com:8443/v1");
   }

@@ -2,7 +2,6 @@ package io.langop.proxy;
 
 import io.langop.proxy.api.ProxyApi;
 import io.langop.proxy.api.ProxyHttpServer;
-import io.langop.proxy.config.ConfigWatcher;
 import io.langop.proxy.config.EndpointConfig;
 import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.config.ProxyConfigFiles;
@@ -12,7 +11,7 @@ import io.langop.proxy.limits.RateLimiters;
 import io.langop.proxy.transport.EventLoops;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
-import io.langop.sdk.server.JvmMetrics;
+import io.langop.server.JvmMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

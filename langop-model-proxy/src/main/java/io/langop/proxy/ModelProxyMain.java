@@ -1,6 +1,7 @@
 package io.langop.proxy;
 
-import io.langop.sdk.server.ServiceServer;
+import io.langop.wire.ServiceWire;
+import io.langop.server.ServiceServer;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,7 +17,7 @@ public final class ModelProxyMain {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    String configured = System.getenv("PROXY_CONFIG");
+    String configured = System.getenv(ServiceWire.PROXY_CONFIG_ENV);
     Path config = Path.of(configured == null || configured.isBlank() ? DEFAULT_CONFIG : configured);
     ModelProxy proxy = ModelProxy.start(config, ServiceServer.portFromEnv(8080), Duration.ofSeconds(5))
         .closeOnShutdown();

@@ -10,7 +10,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.langop.operator.crd.CrdInstaller;
 import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
-import io.langop.sdk.server.ServiceServer;
+import io.langop.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.langop.agent.cli;
 
+import io.langop.wire.AgentFiles;
 import io.langop.agent.runtime.AgentLoader;
 import io.langop.agent.runtime.AgentRuntime;
 import io.langop.agent.runtime.ExitStatus;
@@ -50,7 +51,7 @@ final class AgentLaunch {
     private static AgentDefinition load(AgentConfig config, Path file) throws InvalidAgentException {
         Path source = file != null ? file : config.codePath();
         if (Files.isDirectory(source)) {
-            source = source.resolve("Agent.java"); // the operator mounts the code ConfigMap as a directory
+            source = source.resolve(AgentFiles.CODE_FILE); // the operator mounts the code ConfigMap as a directory
         }
         if (file == null && !Files.exists(source) && config.instructions().isPresent()) {
             LOG.info("No agent code at {}: running the instructions as the single objective", source);

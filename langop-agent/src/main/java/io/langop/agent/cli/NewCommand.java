@@ -1,8 +1,8 @@
 package io.langop.agent.cli;
 
 import io.langop.agent.runtime.ExitStatus;
-import io.langop.sdk.scaffold.ProjectScaffold;
-import io.langop.sdk.scaffold.ProjectScaffold.Kind;
+import io.langop.kit.scaffold.ProjectScaffold;
+import io.langop.kit.scaffold.ProjectScaffold.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

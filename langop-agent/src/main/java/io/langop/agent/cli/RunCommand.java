@@ -1,5 +1,7 @@
 package io.langop.agent.cli;
 
+import io.langop.wire.ServiceWire;
+import io.langop.wire.AgentEnv;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -58,15 +60,15 @@ final class RunCommand implements Callable<Integer> {
     /** Flags win over the environment: they replace the variables they stand for. */
     private Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>(environment);
-        override(settings, "MODEL_ENDPOINTS", modelEndpoint);
-        override(settings, "LLM_MODEL", model);
-        override(settings, "MCP_SERVERS", mcpServers == null ? null : mcpServers.stream().map(URI::toString).collect(Collectors.joining(",")));
-        override(settings, "AGENT_MODE", mode);
-        override(settings, "WORKSPACE_PATH", workspace == null ? null : workspace.toString());
-        override(settings, "PORT", port == null ? null : port.toString());
+        override(settings, AgentEnv.MODEL_ENDPOINTS, modelEndpoint);
+        override(settings, AgentEnv.LLM_MODEL, model);
+        override(settings, AgentEnv.MCP_SERVERS, mcpServers == null ? null : mcpServers.stream().map(URI::toString).collect(Collectors.joining(",")));
+        override(settings, AgentEnv.AGENT_MODE, mode);
+        override(settings, AgentEnv.WORKSPACE_PATH, workspace == null ? null : workspace.toString());
+        override(settings, ServiceWire.PORT_ENV, port == null ? null : port.toString());
         if (file != null) {
             // run from a file on a workstation: a finished autonomous agent exits instead of idling like a pod
-            settings.putIfAbsent("AGENT_IDLE_WHEN_DONE", "false");
+            settings.putIfAbsent(AgentEnv.AGENT_IDLE_WHEN_DONE, "false");
         }
         return settings;
     }

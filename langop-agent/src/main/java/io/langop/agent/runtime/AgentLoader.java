@@ -2,8 +2,8 @@ package io.langop.agent.runtime;
 
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.LangopAgent;
-import io.langop.sdk.check.CheckResult;
-import io.langop.sdk.check.CodeChecker;
+import io.langop.kit.check.CheckResult;
+import io.langop.kit.check.CodeChecker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRunner;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.mcp.McpTools;
-import io.langop.sdk.server.ServiceServer;
+import io.langop.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -72,9 +72,9 @@ public final class AgentRuntime implements AutoCloseable {
         PrometheusMeterRegistry metrics;
         try (var background = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<McpTools> connecting = background.submit(() ->
-                    McpTools.connect(config.mcpServers(), RetryPolicy.MCP_CONNECT, config.llmTimeout()));
+                    McpTools.connect(config.mcpServers(), Backoff.MCP_CONNECT, config.llmTimeout()));
             Future<LlmClient> llmClient = background.submit(() ->
-                    LlmClient.openAiCompatible(endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), RetryPolicy.LLM_CALL));
+                    LlmClient.openAiCompatible(endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), Backoff.LLM_CALL));
             Future<PrometheusMeterRegistry> registry = background.submit(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             try {
                 agent = source.load();

@@ -1,6 +1,6 @@
 package io.langop.agent.runtime;
 
-import io.langop.sdk.check.CodeChecker;
+import io.langop.kit.check.CodeChecker;
 
 /**
  * The code checker of this process, warmed up while the command line is still being parsed.

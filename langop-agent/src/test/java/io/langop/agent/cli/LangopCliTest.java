@@ -1,5 +1,6 @@
 package io.langop.agent.cli;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -121,7 +122,7 @@ class LangopCliTest {
         llm.thenText("Digest: CVE-2026-0001");
         Path workspace = dir.resolve("workspace");
 
-        Map<String, String> env = Map.of("MODEL_ENDPOINTS", "http://127.0.0.1:9", "AGENT_MODE", "interactive", "MCP_SERVERS", "http://127.0.0.1:9");
+        Map<String, String> env = Map.of(AgentEnv.MODEL_ENDPOINTS, "http://127.0.0.1:9", AgentEnv.AGENT_MODE, "interactive", AgentEnv.MCP_SERVERS, "http://127.0.0.1:9");
 
         int status = langop(env, "run", fixture("NewsDigestAgent").toString(), "--model-endpoint", llm.rootUrl(),
                 "--mcp-server", mcp.url().toString(), "--workspace", workspace.toString(), "--mode", "scheduled");
@@ -156,13 +157,13 @@ class LangopCliTest {
     void without_code_the_instructions_are_the_single_objective() throws Exception {
         llm.thenText("Hello from instructions");
         Map<String, String> env = Map.of(
-                "AGENT_CODE_PATH", dir.resolve("missing/Agent.java").toString(),
-                "AGENT_INSTRUCTIONS", "Greet the team",
-                "AGENT_NAME", "greeter",
-                "AGENT_MODE", "scheduled",
-                "MODEL_ENDPOINTS", llm.rootUrl() + ",http://unused:8000",
-                "LLM_MODEL", "small-model,big-model",
-                "WORKSPACE_PATH", dir.toString());
+                AgentEnv.AGENT_CODE_PATH, dir.resolve("missing/Agent.java").toString(),
+                AgentEnv.AGENT_INSTRUCTIONS, "Greet the team",
+                AgentEnv.AGENT_NAME, "greeter",
+                AgentEnv.AGENT_MODE, "scheduled",
+                AgentEnv.MODEL_ENDPOINTS, llm.rootUrl() + ",http://unused:8000",
+                AgentEnv.LLM_MODEL, "small-model,big-model",
+                AgentEnv.WORKSPACE_PATH, dir.toString());
 
         int status = langop(env, "run");
 
@@ -196,8 +197,8 @@ class LangopCliTest {
             port = socket.getLocalPort();
         }
         AtomicInteger status = new AtomicInteger(-1);
-        Thread pod = Thread.ofPlatform().start(() -> status.set(langop(Map.of("AGENT_CODE_PATH", codeDirectory.toString(),
-                "MODEL_ENDPOINTS", llm.rootUrl(), "WORKSPACE_PATH", dir.toString(), "PORT", String.valueOf(port)), "run")));
+        Thread pod = Thread.ofPlatform().start(() -> status.set(langop(Map.of(AgentEnv.AGENT_CODE_PATH, codeDirectory.toString(),
+                AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.WORKSPACE_PATH, dir.toString(), "PORT", String.valueOf(port)), "run")));
         HttpClient http = HttpClient.newHttpClient();
         URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
 
@@ -226,7 +227,7 @@ class LangopCliTest {
                 }
                 """);
 
-        int status = langop(Map.of("AGENT_CYCLE_PAUSE", "0", "AGENT_MAX_CYCLES", "5"), "run", file.toString(),
+        int status = langop(Map.of(AgentEnv.AGENT_CYCLE_PAUSE, "0", AgentEnv.AGENT_MAX_CYCLES, "5"), "run", file.toString(),
                 "--model-endpoint", llm.rootUrl(), "--workspace", dir.toString(), "--port", "0");
 
         assertThat(status).isZero();

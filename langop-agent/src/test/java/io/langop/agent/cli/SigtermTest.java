@@ -1,5 +1,6 @@
 package io.langop.agent.cli;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,8 +56,8 @@ class SigtermTest {
                             source.toString(), "--mode", "scheduled", "--model-endpoint", llm.rootUrl(),
                             "--mcp-server", mcp.url().toString(), "--workspace", dir.toString());
             if (containerWay) {
-                launch.environment().putAll(Map.of("AGENT_CODE_PATH", source.toString(), "AGENT_MODE", "scheduled",
-                        "MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "WORKSPACE_PATH", dir.toString()));
+                launch.environment().putAll(Map.of(AgentEnv.AGENT_CODE_PATH, source.toString(), AgentEnv.AGENT_MODE, "scheduled",
+                        AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.MCP_SERVERS, mcp.url().toString(), AgentEnv.WORKSPACE_PATH, dir.toString()));
             }
             Process agent = launch.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {

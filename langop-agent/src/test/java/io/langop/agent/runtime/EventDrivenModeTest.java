@@ -1,5 +1,6 @@
 package io.langop.agent.runtime;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,7 @@ import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
-import io.langop.sdk.server.ServiceServer;
+import io.langop.server.ServiceServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +35,8 @@ class EventDrivenModeTest {
         var agent = AgentDefinition.builder("triage").mode(ExecutionMode.EVENT_DRIVEN).objective("Triage incidents")
                 .workflow(w -> w.step("classify", s -> s.prompt("Classify incident {event.id}: {event.title}")))
                 .build();
-        var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "PORT", "0", "AGENT_WEBHOOK_SECRET", SECRET,
-                "WORKSPACE_PATH", System.getProperty("java.io.tmpdir")));
+        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), "PORT", "0", AgentEnv.AGENT_WEBHOOK_SECRET, SECRET,
+                AgentEnv.WORKSPACE_PATH, System.getProperty("java.io.tmpdir")));
         runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }

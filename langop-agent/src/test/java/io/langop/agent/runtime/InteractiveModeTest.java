@@ -1,5 +1,6 @@
 package io.langop.agent.runtime;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
-import io.langop.sdk.server.ServiceServer;
+import io.langop.server.ServiceServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ class InteractiveModeTest {
         var agent = AgentDefinition.builder("helpdesk").persona("You are the platform helpdesk.")
                 .mode(ExecutionMode.INTERACTIVE).objective("Answer questions")
                 .constraints(c -> c.blockedTopics("root password")).build();
-        var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "PORT", "0"));
+        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.MCP_SERVERS, mcp.url().toString(), "PORT", "0"));
         runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }
@@ -96,7 +97,7 @@ class InteractiveModeTest {
     void relays_the_models_text_while_it_is_written_when_no_content_filter_applies() throws Exception {
         llm.thenToolCall("kubectl_get", "{\"resource\":\"nodes\"}").thenText("Live tokens arrive one by one");
         var agent = AgentDefinition.builder("live").mode(ExecutionMode.INTERACTIVE).objective("Answer").build();
-        var config = AgentConfig.from(Map.of("MODEL_ENDPOINTS", llm.rootUrl(), "MCP_SERVERS", mcp.url().toString(), "PORT", "0"));
+        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.MCP_SERVERS, mcp.url().toString(), "PORT", "0"));
         try (var liveRuntime = AgentRuntime.connect(config, () -> agent); var liveServer = liveRuntime.serve()) {
             var client = OpenAiStreamingChatModel.builder().baseUrl("http://127.0.0.1:" + liveServer.port() + "/v1")
                     .apiKey("unused").modelName("live").build();

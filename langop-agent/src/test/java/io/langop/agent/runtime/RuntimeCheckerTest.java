@@ -2,8 +2,8 @@ package io.langop.agent.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.langop.sdk.check.CheckResult;
-import io.langop.sdk.check.Diagnostic;
+import io.langop.kit.check.CheckResult;
+import io.langop.kit.check.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class RuntimeCheckerTest {

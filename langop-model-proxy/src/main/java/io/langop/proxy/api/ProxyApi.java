@@ -1,5 +1,6 @@
 package io.langop.proxy.api;
 
+import io.langop.wire.ServiceWire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -65,7 +66,7 @@ public final class ProxyApi {
         case "/usage" -> get(request, exchange, () -> exchange.json(200, Map.of(),
             Json.MAPPER.writeValueAsBytes(ledger.snapshot())));
         // The proxy holds no state that could make it unready: it is ready while it serves.
-        case "/healthz", "/readyz" -> get(request, exchange,
+        case ServiceWire.HEALTH_PATH, ServiceWire.READY_PATH -> get(request, exchange,
             () -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK));
         case "/metrics" -> get(request, exchange, () -> exchange.respond(200, PROMETHEUS_TEXT, Map.of(),
             metrics.scrape().getBytes(StandardCharsets.UTF_8)));

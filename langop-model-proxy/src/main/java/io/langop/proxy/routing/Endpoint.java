@@ -1,5 +1,6 @@
 package io.langop.proxy.routing;
 
+import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.config.Durations;
 import io.langop.proxy.config.EndpointConfig;
 import java.net.URI;
@@ -23,7 +24,7 @@ public final class Endpoint {
    * Requests in flight to one endpoint at most. The upstream client opens a connection per concurrent request;
    * without a bound, a burst or a stall would open connections until the process runs out of files.
    */
-  public static final int MAX_IN_FLIGHT = 256;
+  public static final int MAX_IN_FLIGHT = ProxyConfig.MAX_IN_FLIGHT_PER_ENDPOINT;
 
   private final EndpointConfig config;
   private final String apiKey;

@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.langop.wire.AgentEnv;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
@@ -23,30 +24,30 @@ public final class AgentEnvironment {
   static List<EnvVar> of(AgentPlan plan) {
     LanguageAgentSpec spec = plan.agent().getSpec();
     Map<String, EnvVar> env = new LinkedHashMap<>();
-    put(env, "AGENT_NAME", plan.agent().getMetadata().getName());
-    put(env, "AGENT_NAMESPACE", plan.agent().getMetadata().getNamespace());
-    put(env, "AGENT_MODE", wireName(plan.mode()));
-    put(env, "AGENT_GOAL", spec.getGoal());
-    put(env, "AGENT_INSTRUCTIONS", spec.getInstructions());
-    put(env, "AGENT_MAX_ITERATIONS", spec.getMaxIterations() == null ? null : spec.getMaxIterations().toString());
-    put(env, "AGENT_TIMEOUT", spec.getTimeout());
-    put(env, "AGENT_CODE_PATH", AgentPodTemplate.CODE_PATH);
+    put(env, AgentEnv.AGENT_NAME, plan.agent().getMetadata().getName());
+    put(env, AgentEnv.AGENT_NAMESPACE, plan.agent().getMetadata().getNamespace());
+    put(env, AgentEnv.AGENT_MODE, wireName(plan.mode()));
+    put(env, AgentEnv.AGENT_GOAL, spec.getGoal());
+    put(env, AgentEnv.AGENT_INSTRUCTIONS, spec.getInstructions());
+    put(env, AgentEnv.AGENT_MAX_ITERATIONS, spec.getMaxIterations() == null ? null : spec.getMaxIterations().toString());
+    put(env, AgentEnv.AGENT_TIMEOUT, spec.getTimeout());
+    put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
     if (AgentHttp.serves(plan.agent())) {
       put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));
     }
     // The proxy routes by LanguageModel name; endpoints and names are in the same order.
-    put(env, "MODEL_ENDPOINTS", plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
-    put(env, "LLM_MODEL", plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
-    put(env, "MCP_SERVERS", plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
+    put(env, AgentEnv.MODEL_ENDPOINTS, plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
+    put(env, AgentEnv.LLM_MODEL, plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
+    put(env, AgentEnv.MCP_SERVERS, plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
     if (plan.persona() != null) {
       LanguagePersonaSpec persona = plan.persona().getSpec();
-      put(env, "PERSONA_NAME", plan.persona().getMetadata().getName());
-      put(env, "PERSONA_SYSTEM_PROMPT", systemPrompt(persona));
-      put(env, "PERSONA_TONE", persona.getTone() == null ? null : persona.getTone().name().toLowerCase(java.util.Locale.ROOT));
-      put(env, "PERSONA_LANGUAGE", persona.getLanguage());
+      put(env, AgentEnv.PERSONA_NAME, plan.persona().getMetadata().getName());
+      put(env, AgentEnv.PERSONA_SYSTEM_PROMPT, systemPrompt(persona));
+      put(env, AgentEnv.PERSONA_TONE, persona.getTone() == null ? null : persona.getTone().name().toLowerCase(java.util.Locale.ROOT));
+      put(env, AgentEnv.PERSONA_LANGUAGE, persona.getLanguage());
     }
     if (AgentPlan.hasWorkspace(plan.agent())) {
-      put(env, "WORKSPACE_PATH", plan.workspacePath());
+      put(env, AgentEnv.WORKSPACE_PATH, plan.workspacePath());
     }
     for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
       env.remove(user.getName());

@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.langop.wire.ServiceWire;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -29,7 +30,7 @@ public final class AgentHttp {
    */
   static final int DEFAULT_PORT = 8000;
   static final String PORT_NAME = "http";
-  static final String PORT_ENV = "PORT";
+  static final String PORT_ENV = ServiceWire.PORT_ENV;
 
   private AgentHttp() {}
 
@@ -91,16 +92,16 @@ public final class AgentHttp {
   }
 
   static Probe readiness() {
-    return get("/readyz").withPeriodSeconds(5).withTimeoutSeconds(2).withFailureThreshold(3).build();
+    return get(ServiceWire.READY_PATH).withPeriodSeconds(5).withTimeoutSeconds(2).withFailureThreshold(3).build();
   }
 
   static Probe liveness() {
-    return get("/healthz").withPeriodSeconds(10).withTimeoutSeconds(2).withFailureThreshold(3).build();
+    return get(ServiceWire.HEALTH_PATH).withPeriodSeconds(10).withTimeoutSeconds(2).withFailureThreshold(3).build();
   }
 
   /** Start-up (JVM start and loading the agent's code) may take a while; liveness waits for it. */
   static Probe startup() {
-    return get("/healthz").withPeriodSeconds(2).withTimeoutSeconds(2).withFailureThreshold(90).build();
+    return get(ServiceWire.HEALTH_PATH).withPeriodSeconds(2).withTimeoutSeconds(2).withFailureThreshold(90).build();
   }
 
   private static ProbeBuilder get(String path) {

@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.langop.wire.AgentFiles;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.Workspace;
@@ -32,7 +33,7 @@ record AgentPlan(
     String codeHash) {
 
   static final String KEY = AgentPlan.class.getName();
-  static final String DEFAULT_WORKSPACE_PATH = "/workspace";
+  static final String DEFAULT_WORKSPACE_PATH = AgentFiles.WORKSPACE_DIR;
 
   ExecutionMode mode() {
     return Objects.requireNonNullElse(agent.getSpec().getExecutionMode(), ExecutionMode.AUTONOMOUS);

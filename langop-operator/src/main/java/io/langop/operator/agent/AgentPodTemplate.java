@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.langop.wire.AgentFiles;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -30,10 +31,10 @@ import java.util.Objects;
  */
 final class AgentPodTemplate {
 
-  static final String CODE_PATH = "/etc/agent/code";
+  static final String CODE_PATH = AgentFiles.CODE_DIR;
   static final String CODE_VOLUME = "agent-code";
   static final String WORKSPACE_VOLUME = "workspace";
-  static final String CODE_FILE = "Agent.java";
+  static final String CODE_FILE = AgentFiles.CODE_FILE;
   static final String CODE_HASH_ANNOTATION = "langop.io/code-hash";
 
   private AgentPodTemplate() {}

@@ -1,5 +1,7 @@
 package io.langop.operator.client;
 
+import io.langop.wire.ServiceWire;
+import io.langop.wire.AgentEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -125,11 +127,11 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
     put(env, "CLIENT_NAME", plan.client().getMetadata().getName());
     put(env, "CLIENT_NAMESPACE", plan.client().getMetadata().getNamespace());
     put(env, "CLIENT_TYPE", ClientSettings.typeName(spec));
-    put(env, "PORT", String.valueOf(ClientObjects.port(plan.client())));
+    put(env, ServiceWire.PORT_ENV, String.valueOf(ClientObjects.port(plan.client())));
     put(env, "CLIENT_CONFIG", CONFIG_DIR + "/" + ClientSettings.FILE);
-    put(env, "MODEL_ENDPOINTS", plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
-    put(env, "LLM_MODEL", plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
-    put(env, "MCP_SERVERS", plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
+    put(env, AgentEnv.MODEL_ENDPOINTS, plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
+    put(env, AgentEnv.LLM_MODEL, plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
+    put(env, AgentEnv.MCP_SERVERS, plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
     if (servesTls(spec)) {
       put(env, "TLS_CERT_FILE", TLS_DIR + "/tls.crt");
       put(env, "TLS_KEY_FILE", TLS_DIR + "/tls.key");

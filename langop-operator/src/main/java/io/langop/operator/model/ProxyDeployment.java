@@ -1,5 +1,6 @@
 package io.langop.operator.model;
 
+import io.langop.wire.ServiceWire;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
@@ -52,12 +53,12 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
                 .withName("proxy")
                 .withImage(plan.image())
                 .addNewPort().withName("http").withContainerPort(ModelProxy.PORT).withProtocol("TCP").endPort()
-                .addNewEnv().withName("PROXY_CONFIG").withValue(CONFIG_DIR + "/" + ProxyConfigMap.FILE).endEnv()
-                .addNewEnv().withName("PORT").withValue(Integer.toString(ModelProxy.PORT)).endEnv()
+                .addNewEnv().withName(ServiceWire.PROXY_CONFIG_ENV).withValue(CONFIG_DIR + "/" + ProxyConfigMap.FILE).endEnv()
+                .addNewEnv().withName(ServiceWire.PORT_ENV).withValue(Integer.toString(ModelProxy.PORT)).endEnv()
                 .addNewVolumeMount().withName("config").withMountPath(CONFIG_DIR).withReadOnly(true).endVolumeMount()
-                .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/readyz").withPort(new IntOrString("http")).endHttpGet()
+                .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath(ServiceWire.READY_PATH).withPort(new IntOrString("http")).endHttpGet()
                     .withPeriodSeconds(10).build())
-                .withLivenessProbe(new ProbeBuilder().withNewHttpGet().withPath("/healthz").withPort(new IntOrString("http")).endHttpGet()
+                .withLivenessProbe(new ProbeBuilder().withNewHttpGet().withPath(ServiceWire.HEALTH_PATH).withPort(new IntOrString("http")).endHttpGet()
                     .withInitialDelaySeconds(10).withPeriodSeconds(20).build())
               .endContainer()
               .addNewVolume().withName("config").withNewConfigMap().withName(ModelProxy.name(model)).endConfigMap().endVolume()

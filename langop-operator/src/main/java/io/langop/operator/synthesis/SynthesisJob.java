@@ -1,8 +1,8 @@
 package io.langop.operator.synthesis;
 
 import io.langop.operator.egress.HostResolver;
-import io.langop.sdk.check.CodeChecker;
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.kit.check.CodeChecker;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +65,6 @@ public final class SynthesisJob implements SynthesisService.Job {
     String key = target.external() ? settings.apiKey().orElse(NO_KEY) : NO_KEY;
     // failures surface to the SynthesisService, whose backoff spans minutes; one quick retry covers a blip
     return LlmClient.openAiCompatible(target.baseUrl(), key, target.model(), settings.llmTimeout(),
-        new RetryPolicy(2, settings.firstRetry().dividedBy(10), settings.firstRetry()));
+        new Backoff(2, settings.firstRetry().dividedBy(10), settings.firstRetry()));
   }
 }

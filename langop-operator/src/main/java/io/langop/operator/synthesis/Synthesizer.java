@@ -1,13 +1,14 @@
 package io.langop.operator.synthesis;
 
+import io.langop.wire.AgentFiles;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import io.langop.sdk.check.CheckResult;
-import io.langop.sdk.check.CodeChecker;
+import io.langop.kit.check.CheckResult;
+import io.langop.kit.check.CodeChecker;
 import io.langop.sdk.llm.LlmClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Synthesizer {
 
-  static final String FILE_NAME = "Agent.java";
+  static final String FILE_NAME = AgentFiles.CODE_FILE;
   private static final Logger LOG = LoggerFactory.getLogger(Synthesizer.class);
 
   private final LlmClient llm;

@@ -1,5 +1,6 @@
 package io.langop.operator.tool;
 
+import io.langop.wire.ServiceWire;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -22,7 +23,7 @@ public final class ToolServer {
 
   public static final int DEFAULT_PORT = 8080;
   /** Path of the MCP streamable-HTTP endpoint of langop tool servers. */
-  public static final String MCP_PATH = "/mcp";
+  public static final String MCP_PATH = ServiceWire.MCP_PATH;
   public static final String PORT_NAME = "mcp";
 
   private ToolServer() {}
@@ -55,9 +56,9 @@ public final class ToolServer {
     mounts.addAll(extraMounts);
     List<EnvVar> userEnv = Objects.requireNonNullElse(spec.getEnv(), List.of());
     List<EnvVar> env = new ArrayList<>();
-    if (userEnv.stream().noneMatch(variable -> "PORT".equals(variable.getName()))) {
+    if (userEnv.stream().noneMatch(variable -> ServiceWire.PORT_ENV.equals(variable.getName()))) {
       // tool servers listen on PORT: without it every one takes 8080, not the port its Service and probe use
-      env.add(new EnvVar("PORT", String.valueOf(port(tool)), null));
+      env.add(new EnvVar(ServiceWire.PORT_ENV, String.valueOf(port(tool)), null));
     }
     env.addAll(userEnv);
     return new ContainerBuilder()

@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,14 +80,14 @@ class LanguageAgentReconcilerTest {
     assertThat(pod.getContainers()).hasSize(1);
     assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-agent:test");
     assertThat(env(container)).containsAllEntriesOf(Map.of(
-        "AGENT_NAME", "news",
-        "AGENT_NAMESPACE", ns,
-        "AGENT_MODE", "autonomous",
-        "AGENT_INSTRUCTIONS", "Summarise the news every morning",
-        "MODEL_ENDPOINTS", "http://qwen-model.agents-main.svc.cluster.local:8080/v1",
-        "LLM_MODEL", "qwen",
-        "MCP_SERVERS", "http://web-tool.agents-main.svc.cluster.local:8080/mcp,http://localhost:9090/mcp",
-        "WORKSPACE_PATH", "/workspace"));
+        AgentEnv.AGENT_NAME, "news",
+        AgentEnv.AGENT_NAMESPACE, ns,
+        AgentEnv.AGENT_MODE, "autonomous",
+        AgentEnv.AGENT_INSTRUCTIONS, "Summarise the news every morning",
+        AgentEnv.MODEL_ENDPOINTS, "http://qwen-model.agents-main.svc.cluster.local:8080/v1",
+        AgentEnv.LLM_MODEL, "qwen",
+        AgentEnv.MCP_SERVERS, "http://web-tool.agents-main.svc.cluster.local:8080/mcp,http://localhost:9090/mcp",
+        AgentEnv.WORKSPACE_PATH, "/workspace"));
     assertThat(container.getVolumeMounts())
         .extracting(m -> m.getName() + ":" + m.getMountPath())
         .containsExactly("agent-code:/etc/agent/code", "workspace:/workspace");
@@ -185,7 +186,7 @@ class LanguageAgentReconcilerTest {
     client.resource(Fixtures.tool(ns, "later-tool", DeploymentMode.SERVICE, 7000)).create();
     Deployment deployment = await().until(() -> deployment(ns, "late-agent"), d -> d != null);
     assertThat(env(deployment.getSpec().getTemplate().getSpec().getContainers().getFirst()))
-        .containsEntry("MCP_SERVERS", "http://later-tool-tool.agents-late.svc.cluster.local:7000/mcp");
+        .containsEntry(AgentEnv.MCP_SERVERS, "http://later-tool-tool.agents-late.svc.cluster.local:7000/mcp");
 
     // a change of the referenced tool reaches the agent without any change to the agent
     LanguageTool tool = client.resources(LanguageTool.class).inNamespace(ns).withName("later-tool").get();
@@ -193,7 +194,7 @@ class LanguageAgentReconcilerTest {
     Edits.replaceSpec(client, tool);
     await().untilAsserted(() -> assertThat(
         env(deployment(ns, "late-agent").getSpec().getTemplate().getSpec().getContainers().getFirst()))
-        .containsEntry("MCP_SERVERS", "http://later-tool-tool.agents-late.svc.cluster.local:7100/mcp"));
+        .containsEntry(AgentEnv.MCP_SERVERS, "http://later-tool-tool.agents-late.svc.cluster.local:7100/mcp"));
   }
 
   @Test
@@ -221,7 +222,7 @@ class LanguageAgentReconcilerTest {
       assertThat(sidecar.getName()).isEqualTo("tool-scraper");
       assertThat(sidecar.getRestartPolicy()).isEqualTo("Always");
     });
-    assertThat(env(pod.getContainers().getFirst())).containsEntry("AGENT_MODE", "scheduled");
+    assertThat(env(pod.getContainers().getFirst())).containsEntry(AgentEnv.AGENT_MODE, "scheduled");
     await().untilAsserted(() -> {
       LanguageAgent current = agent(ns, "digest");
       assertThat(condition(current, "Ready")).isEqualTo("True");
@@ -267,14 +268,14 @@ class LanguageAgentReconcilerTest {
     LanguageAgent agent = Fixtures.agent(ns, "quiet", "m");
     agent.getSpec().setWorkspace(new Workspace());
     agent.getSpec().getWorkspace().setEnabled(false);
-    agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("LLM_MODEL").withValue("m-override").build()));
+    agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName(AgentEnv.LLM_MODEL).withValue("m-override").build()));
     client.resource(agent).create();
 
     Deployment deployment = await().until(() -> deployment(ns, "quiet-agent"), d -> d != null);
     List<EnvVar> env = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
-    assertThat(env).filteredOn(e -> e.getName().equals("LLM_MODEL")).singleElement()
+    assertThat(env).filteredOn(e -> e.getName().equals(AgentEnv.LLM_MODEL)).singleElement()
         .satisfies(e -> assertThat(e.getValue()).isEqualTo("m-override"));
-    assertThat(env).extracting(EnvVar::getName).doesNotContain("WORKSPACE_PATH");
+    assertThat(env).extracting(EnvVar::getName).doesNotContain(AgentEnv.WORKSPACE_PATH);
     assertThat(client.persistentVolumeClaims().inNamespace(ns).withName("quiet-workspace").get()).isNull();
     await().until(() -> agent(ns, "quiet").getStatus() != null);
     assertThat(agent(ns, "quiet").getSpec().getWorkspace().getEnabled()).isFalse();
@@ -389,7 +390,7 @@ class LanguageAgentReconcilerTest {
       assertThat(service(ns, "helper-agent").getSpec().getPorts().getFirst().getPort()).isEqualTo(9000);
       Container updated = deployment(ns, "helper-agent").getSpec().getTemplate().getSpec().getContainers().getFirst();
       assertThat(updated.getPorts().getFirst().getContainerPort()).isEqualTo(9000);
-      assertThat(env(updated)).containsEntry("PORT", "9000").containsEntry("AGENT_MODE", "event-driven");
+      assertThat(env(updated)).containsEntry("PORT", "9000").containsEntry(AgentEnv.AGENT_MODE, "event-driven");
     });
 
     // autonomous agents take no requests: probes stay, the Service goes

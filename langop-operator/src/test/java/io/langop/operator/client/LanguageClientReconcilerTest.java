@@ -1,5 +1,6 @@
 package io.langop.operator.client;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -148,9 +149,9 @@ class LanguageClientReconcilerTest {
         "CLIENT_TYPE", "web",
         "PORT", "8080",
         "CLIENT_CONFIG", "/etc/client/client.json",
-        "MODEL_ENDPOINTS", "http://gpt-model.clients-run.svc.cluster.local:8080/v1",
-        "LLM_MODEL", "gpt",
-        "MCP_SERVERS", "http://search-tool.clients-run.svc.cluster.local:8081/mcp",
+        AgentEnv.MODEL_ENDPOINTS, "http://gpt-model.clients-run.svc.cluster.local:8080/v1",
+        AgentEnv.LLM_MODEL, "gpt",
+        AgentEnv.MCP_SERVERS, "http://search-tool.clients-run.svc.cluster.local:8081/mcp",
         "FEATURE_FLAG", "beta-on"));
     assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("AUTH_CORP_SSO_SECRET")).singleElement()
         .satisfies(e -> {

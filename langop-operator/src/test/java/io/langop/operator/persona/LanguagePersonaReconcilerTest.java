@@ -1,5 +1,6 @@
 package io.langop.operator.persona;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,14 +46,14 @@ class LanguagePersonaReconcilerTest {
       assertThat(current.getStatus().getActiveAgents()).containsExactly("personas-valid/reporter");
     });
     await().untilAsserted(() -> assertThat(agentEnv(ns, "reporter-agent"))
-        .containsEntry("PERSONA_NAME", "analyst")
-        .containsEntry("PERSONA_SYSTEM_PROMPT", "You are a careful analyst.\n\nGuidelines:\n- Cite sources"));
+        .containsEntry(AgentEnv.PERSONA_NAME, "analyst")
+        .containsEntry(AgentEnv.PERSONA_SYSTEM_PROMPT, "You are a careful analyst.\n\nGuidelines:\n- Cite sources"));
 
     LanguagePersona persona = get(ns, "analyst");
     persona.getSpec().setSystemPrompt("You are a terse analyst.");
     Edits.replaceSpec(operator.client(), persona);
     await().untilAsserted(() -> assertThat(agentEnv(ns, "reporter-agent"))
-        .containsEntry("PERSONA_SYSTEM_PROMPT", "You are a terse analyst.\n\nGuidelines:\n- Cite sources"));
+        .containsEntry(AgentEnv.PERSONA_SYSTEM_PROMPT, "You are a terse analyst.\n\nGuidelines:\n- Cite sources"));
     operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
   }
 

@@ -3,7 +3,7 @@ package io.langop.operator.synthesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class PersonaDistillerTest {
   void scriptedLlm() throws Exception {
     llm = new ScriptedOpenAiServer();
     distiller = new PersonaDistiller(LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "synth-model",
-        Duration.ofSeconds(10), new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10))));
+        Duration.ofSeconds(10), new Backoff(1, Duration.ofMillis(10), Duration.ofMillis(10))));
   }
 
   @AfterEach

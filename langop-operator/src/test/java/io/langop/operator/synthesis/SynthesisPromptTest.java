@@ -2,8 +2,8 @@ package io.langop.operator.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.langop.sdk.check.CheckResult;
-import io.langop.sdk.check.CodeChecker;
+import io.langop.kit.check.CheckResult;
+import io.langop.kit.check.CodeChecker;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

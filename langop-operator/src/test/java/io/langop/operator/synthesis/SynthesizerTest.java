@@ -3,8 +3,8 @@ package io.langop.operator.synthesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.langop.sdk.check.CodeChecker;
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.kit.check.CodeChecker;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class SynthesizerTest {
   void scriptedLlm() throws Exception {
     llm = new ScriptedOpenAiServer();
     LlmClient client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "synth-model", Duration.ofSeconds(10),
-        new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+        new Backoff(2, Duration.ofMillis(10), Duration.ofMillis(20)));
     synthesizer = new Synthesizer(client, checker, PROMPT, 2);
   }
 

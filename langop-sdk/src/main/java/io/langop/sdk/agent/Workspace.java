@@ -1,5 +1,6 @@
 package io.langop.sdk.agent;
 
+import io.langop.wire.AgentFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class Workspace {
 
-    private static volatile Workspace current = new Workspace(Path.of("/workspace"));
+    private static volatile Workspace current = new Workspace(Path.of(AgentFiles.WORKSPACE_DIR));
 
     private final Path root;
 

@@ -1,5 +1,8 @@
 package io.langop.sdk.config;
 
+import io.langop.wire.ServiceWire;
+import io.langop.wire.AgentFiles;
+import io.langop.wire.AgentEnv;
 import io.langop.sdk.agent.ExecutionMode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -63,21 +66,21 @@ public record AgentConfig(
 
     public static AgentConfig from(Map<String, String> env) {
         return new AgentConfig(
-                first(env, "MODEL_ENDPOINTS").or(() -> first(env, "OPENAI_ENDPOINT")).map(AgentConfig::apiRoot),
-                first(env, "LLM_MODEL").orElse("gpt-4o-mini"),
-                value(env, "OPENAI_API_KEY").orElse(DEFAULT_API_KEY),
-                list(env, "MCP_SERVERS").or(() -> list(env, "MCP_URL")).orElse(List.of()).stream().map(URI::create).toList(),
-                value(env, "AGENT_NAME"),
-                value(env, "AGENT_MODE").map(ExecutionMode::parse),
-                Path.of(value(env, "AGENT_CODE_PATH").orElse("/etc/agent/code/Agent.java")),
-                value(env, "AGENT_INSTRUCTIONS"),
-                value(env, "AGENT_WEBHOOK_SECRET"),
-                value(env, "AGENT_CYCLE_PAUSE").map(AgentConfig::duration).orElse(Duration.ofSeconds(30)),
-                value(env, "AGENT_MAX_CYCLES").map(text -> integer("AGENT_MAX_CYCLES", text)).orElse(10),
-                Path.of(value(env, "WORKSPACE_PATH").orElse("/workspace")),
-                value(env, "LLM_TIMEOUT").map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
-                value(env, "PORT").map(text -> integer("PORT", text)).orElse(8080),
-                value(env, "AGENT_IDLE_WHEN_DONE").map(text -> bool("AGENT_IDLE_WHEN_DONE", text)).orElse(true));
+                first(env, AgentEnv.MODEL_ENDPOINTS).or(() -> first(env, "OPENAI_ENDPOINT")).map(AgentConfig::apiRoot),
+                first(env, AgentEnv.LLM_MODEL).orElse("gpt-4o-mini"),
+                value(env, AgentEnv.OPENAI_API_KEY).orElse(DEFAULT_API_KEY),
+                list(env, AgentEnv.MCP_SERVERS).or(() -> list(env, "MCP_URL")).orElse(List.of()).stream().map(URI::create).toList(),
+                value(env, AgentEnv.AGENT_NAME),
+                value(env, AgentEnv.AGENT_MODE).map(ExecutionMode::parse),
+                Path.of(value(env, AgentEnv.AGENT_CODE_PATH).orElse(AgentFiles.CODE_PATH)),
+                value(env, AgentEnv.AGENT_INSTRUCTIONS),
+                value(env, AgentEnv.AGENT_WEBHOOK_SECRET),
+                value(env, AgentEnv.AGENT_CYCLE_PAUSE).map(AgentConfig::duration).orElse(Duration.ofSeconds(30)),
+                value(env, AgentEnv.AGENT_MAX_CYCLES).map(text -> integer(AgentEnv.AGENT_MAX_CYCLES, text)).orElse(10),
+                Path.of(value(env, AgentEnv.WORKSPACE_PATH).orElse(AgentFiles.WORKSPACE_DIR)),
+                value(env, AgentEnv.LLM_TIMEOUT).map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
+                value(env, ServiceWire.PORT_ENV).map(text -> integer(ServiceWire.PORT_ENV, text)).orElse(8080),
+                value(env, AgentEnv.AGENT_IDLE_WHEN_DONE).map(text -> bool(AgentEnv.AGENT_IDLE_WHEN_DONE, text)).orElse(true));
     }
 
     /** Secrets are redacted so that the config can be logged. */

@@ -11,7 +11,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.retry.Backoff;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,11 +27,11 @@ public final class LlmClient {
     private final ChatModel model;
     private final StreamingChatModel streamingModel;
     private final String modelName;
-    private final RetryPolicy retry;
+    private final Backoff retry;
     /** Taken out of error messages. */
     private final String apiKey;
 
-    private LlmClient(ChatModel model, StreamingChatModel streamingModel, String modelName, RetryPolicy retry, String apiKey) {
+    private LlmClient(ChatModel model, StreamingChatModel streamingModel, String modelName, Backoff retry, String apiKey) {
         this.model = model;
         this.streamingModel = streamingModel;
         this.modelName = modelName;
@@ -40,7 +40,7 @@ public final class LlmClient {
     }
 
     /** @param baseUrl the API root including {@code /v1}, e.g. {@code http://proxy:8000/v1} */
-    public static LlmClient openAiCompatible(String baseUrl, String apiKey, String modelName, Duration timeout, RetryPolicy retry) {
+    public static LlmClient openAiCompatible(String baseUrl, String apiKey, String modelName, Duration timeout, Backoff retry) {
         ChatModel model = OpenAiChatModel.builder()
                 .baseUrl(baseUrl)
                 .apiKey(apiKey)

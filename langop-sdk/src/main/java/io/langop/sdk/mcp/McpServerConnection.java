@@ -1,5 +1,6 @@
 package io.langop.sdk.mcp;
 
+import io.langop.wire.ServiceWire;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -35,7 +36,7 @@ final class McpServerConnection implements AutoCloseable {
 
     static McpServerConnection open(URI url, Duration requestTimeout) {
         String base = url.getScheme() + "://" + url.getRawAuthority();
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/") ? "/mcp" : url.getRawPath();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/") ? ServiceWire.MCP_PATH : url.getRawPath();
         try {
             return initialize(url, HttpClientStreamableHttpTransport.builder(base).endpoint(path).build(), requestTimeout);
         } catch (RuntimeException streamableFailed) {
@@ -44,7 +45,7 @@ final class McpServerConnection implements AutoCloseable {
             }
             LOG.debug("Streamable HTTP failed for {}, trying HTTP+SSE: {}", url, streamableFailed.getMessage());
             try {
-                String ssePath = path.equals("/mcp") ? "/sse" : path;
+                String ssePath = path.equals(ServiceWire.MCP_PATH) ? ServiceWire.MCP_SSE_PATH : path;
                 return initialize(url, HttpClientSseClientTransport.builder(base).sseEndpoint(ssePath).build(), requestTimeout);
             } catch (RuntimeException sseFailed) {
                 streamableFailed.addSuppressed(sseFailed);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.workflow.StepResults;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -55,7 +55,7 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
         this.specifications = List.copyOf(specs);
     }
 
-    public static McpTools connect(List<URI> servers, RetryPolicy retry, Duration requestTimeout) throws InterruptedException {
+    public static McpTools connect(List<URI> servers, Backoff retry, Duration requestTimeout) throws InterruptedException {
         List<McpServerConnection> connected = new ArrayList<>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<URI, Future<McpServerConnection>> attempts = new LinkedHashMap<>();

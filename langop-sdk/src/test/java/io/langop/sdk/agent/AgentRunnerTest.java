@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.McpTools;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 class AgentRunnerTest {
 
-    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50));
+    private static final Backoff FAST = new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(50));
 
     @TempDir
     Path workspace;
@@ -155,7 +155,7 @@ class AgentRunnerTest {
         llm.thenError(503, "overloaded, key " + key + " has to wait").thenError(401, "Incorrect API key provided: " + key);
         ListAppender<ILoggingEvent> retryLog = new ListAppender<>();
         retryLog.start();
-        Logger retryLogger = (Logger) LoggerFactory.getLogger(RetryPolicy.class);
+        Logger retryLogger = (Logger) LoggerFactory.getLogger(Backoff.class);
         retryLogger.addAppender(retryLog);
         try {
             RunOutcome outcome = run(objectiveAgent(c -> c), key);

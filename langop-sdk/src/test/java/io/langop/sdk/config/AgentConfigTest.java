@@ -1,5 +1,6 @@
 package io.langop.sdk.config;
 
+import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,12 +16,12 @@ class AgentConfigTest {
     @Test
     void reads_what_the_operator_sets() {
         AgentConfig config = AgentConfig.from(Map.of(
-                "MODEL_ENDPOINTS", " http://claude.team-a.svc.cluster.local:8000 , http://gpt.team-a.svc.cluster.local:8000",
-                "LLM_MODEL", "claude-sonnet,gpt-4o",
-                "OPENAI_API_KEY", "sk-real-secret",
-                "MCP_SERVERS", "http://localhost:8080,http://web.team-a.svc.cluster.local:8080/mcp",
-                "AGENT_NAME", "news", "AGENT_MODE", "event-driven", "WORKSPACE_PATH", "/data",
-                "AGENT_CYCLE_PAUSE", "PT1M", "LLM_TIMEOUT", "45", "PORT", "9090"));
+                AgentEnv.MODEL_ENDPOINTS, " http://claude.team-a.svc.cluster.local:8000 , http://gpt.team-a.svc.cluster.local:8000",
+                AgentEnv.LLM_MODEL, "claude-sonnet,gpt-4o",
+                AgentEnv.OPENAI_API_KEY, "sk-real-secret",
+                AgentEnv.MCP_SERVERS, "http://localhost:8080,http://web.team-a.svc.cluster.local:8080/mcp",
+                AgentEnv.AGENT_NAME, "news", AgentEnv.AGENT_MODE, "event-driven", AgentEnv.WORKSPACE_PATH, "/data",
+                AgentEnv.AGENT_CYCLE_PAUSE, "PT1M", AgentEnv.LLM_TIMEOUT, "45", "PORT", "9090"));
 
         assertThat(config.modelEndpoint()).contains(URI.create("http://claude.team-a.svc.cluster.local:8000/v1"));
         assertThat(config.modelName()).isEqualTo("claude-sonnet");
@@ -34,7 +35,7 @@ class AgentConfigTest {
 
     @Test
     void defaults_and_fallbacks() {
-        AgentConfig config = AgentConfig.from(Map.of("OPENAI_ENDPOINT", "http://localhost:1234/v1", "MCP_URL", "http://tools/mcp", "MCP_SERVERS", " "));
+        AgentConfig config = AgentConfig.from(Map.of("OPENAI_ENDPOINT", "http://localhost:1234/v1", "MCP_URL", "http://tools/mcp", AgentEnv.MCP_SERVERS, " "));
 
         assertThat(config.modelEndpoint()).contains(URI.create("http://localhost:1234/v1"));
         assertThat(config.mcpServers()).containsExactly(URI.create("http://tools/mcp"));
@@ -44,12 +45,12 @@ class AgentConfigTest {
         assertThat(config.apiKey()).isEqualTo(AgentConfig.DEFAULT_API_KEY);
         assertThat(AgentConfig.from(Map.of()).modelEndpoint()).isEmpty();
         assertThat(config.idleWhenDone()).isTrue();
-        assertThat(AgentConfig.from(Map.of("AGENT_IDLE_WHEN_DONE", " FALSE ")).idleWhenDone()).isFalse();
+        assertThat(AgentConfig.from(Map.of(AgentEnv.AGENT_IDLE_WHEN_DONE, " FALSE ")).idleWhenDone()).isFalse();
     }
 
     @Test
     void secrets_never_appear_in_the_printed_config() {
-        AgentConfig config = AgentConfig.from(Map.of("OPENAI_API_KEY", "sk-real-secret", "AGENT_WEBHOOK_SECRET", "hook-secret"));
+        AgentConfig config = AgentConfig.from(Map.of(AgentEnv.OPENAI_API_KEY, "sk-real-secret", AgentEnv.AGENT_WEBHOOK_SECRET, "hook-secret"));
 
         assertThat(config.toString()).doesNotContain("sk-real-secret").doesNotContain("hook-secret").contains("apiKey=***");
     }
@@ -57,17 +58,9 @@ class AgentConfigTest {
     @Test
     void invalid_values_fail_with_the_variable_name() {
         assertThatThrownBy(() -> AgentConfig.from(Map.of("PORT", "http"))).hasMessage("PORT='http' is not an integer");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of("MODEL_ENDPOINTS", "proxy:8000"))).hasMessageContaining("is not an absolute http(s) URL");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of("AGENT_MODE", "reactive"))).hasMessageContaining("unknown execution mode 'reactive'");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of("LLM_TIMEOUT", "5 minutes"))).hasMessageContaining("is not a duration");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of("AGENT_IDLE_WHEN_DONE", "yes"))).hasMessage("AGENT_IDLE_WHEN_DONE='yes' is not true or false");
-    }
-
-    @Test
-    void retry_delays_double_up_to_the_maximum() {
-        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(3)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(RetryPolicy.MCP_CONNECT.delayAfter(10)).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, "proxy:8000"))).hasMessageContaining("is not an absolute http(s) URL");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.AGENT_MODE, "reactive"))).hasMessageContaining("unknown execution mode 'reactive'");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.LLM_TIMEOUT, "5 minutes"))).hasMessageContaining("is not a duration");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.AGENT_IDLE_WHEN_DONE, "yes"))).hasMessage("AGENT_IDLE_WHEN_DONE='yes' is not true or false");
     }
 }

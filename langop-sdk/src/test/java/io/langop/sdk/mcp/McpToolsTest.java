@@ -3,7 +3,7 @@ package io.langop.sdk.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.langop.sdk.config.RetryPolicy;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class McpToolsTest {
 
-    private static final RetryPolicy FAST = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20));
+    private static final Backoff FAST = new Backoff(2, Duration.ofMillis(10), Duration.ofMillis(20));
 
     @Test
     void exposes_every_tool_with_its_schema_and_calls_it_over_streamable_http() throws Exception {
@@ -63,7 +63,7 @@ class McpToolsTest {
     @Test
     void a_server_that_starts_late_is_connected_by_the_retries() throws Exception {
         int port = freePort();
-        var patient = new RetryPolicy(20, Duration.ofMillis(100), Duration.ofMillis(200));
+        var patient = new Backoff(20, Duration.ofMillis(100), Duration.ofMillis(200));
         try (var background = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<McpTools> connecting = background.submit(() ->
                     McpTools.connect(List.of(URI.create("http://127.0.0.1:" + port)), patient, Duration.ofSeconds(2)));

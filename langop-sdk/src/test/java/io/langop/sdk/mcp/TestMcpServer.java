@@ -1,6 +1,6 @@
 package io.langop.sdk.mcp;
 
-import io.langop.sdk.server.ServiceServer;
+import io.langop.server.ServiceServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;

@@ -1,6 +1,6 @@
 package io.langop.tool.email;
 
-import io.langop.sdk.tool.ToolServer;
+import io.langop.kit.tool.ToolServer;
 import io.langop.tool.email.connection.MailConfigurationException;
 import io.langop.tool.email.connection.MailServer;
 import io.langop.tool.email.connection.MailSettings;

@@ -1,9 +1,9 @@
 package io.langop.tool.email;
 
-import io.langop.sdk.tool.Param;
-import io.langop.sdk.tool.Tool;
-import io.langop.sdk.tool.ToolResult;
-import io.langop.sdk.tool.Validator;
+import io.langop.kit.tool.Param;
+import io.langop.kit.tool.Tool;
+import io.langop.kit.tool.ToolResult;
+import io.langop.kit.tool.Validator;
 import io.langop.tool.email.connection.ConfigurationReport;
 import io.langop.tool.email.connection.MailSettings;
 import io.langop.tool.email.inbox.InboxQuery;

@@ -2,8 +2,8 @@ package io.langop.tool.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.langop.sdk.tool.Tool;
-import io.langop.sdk.tool.ToolResult;
+import io.langop.kit.tool.Tool;
+import io.langop.kit.tool.ToolResult;
 import io.langop.tool.email.connection.MailSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package io.langop.tool.web;
 
-import io.langop.sdk.tool.ToolServer;
+import io.langop.kit.tool.ToolServer;
 import io.langop.tool.web.egress.PinnedDns;
 import java.util.Locale;
 import org.slf4j.Logger;

@@ -1,10 +1,10 @@
 package io.langop.tool.web;
 
-import io.langop.sdk.tool.Param;
-import io.langop.sdk.tool.Tool;
-import io.langop.sdk.tool.ToolArguments;
-import io.langop.sdk.tool.ToolResult;
-import io.langop.sdk.tool.Validator;
+import io.langop.kit.tool.Param;
+import io.langop.kit.tool.Tool;
+import io.langop.kit.tool.ToolArguments;
+import io.langop.kit.tool.ToolResult;
+import io.langop.kit.tool.Validator;
 import io.langop.tool.web.egress.FetchException;
 import io.langop.tool.web.egress.HostLookup;
 import io.langop.tool.web.egress.Response;

@@ -2,8 +2,8 @@ package io.langop.tool.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.langop.sdk.tool.Tool;
-import io.langop.sdk.tool.ToolResult;
+import io.langop.kit.tool.Tool;
+import io.langop.kit.tool.ToolResult;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.langop.tool.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.langop.sdk.tool.ToolServer;
+import io.langop.kit.tool.ToolServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

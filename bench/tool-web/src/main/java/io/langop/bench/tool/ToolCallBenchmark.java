@@ -1,9 +1,9 @@
 package io.langop.bench.tool;
 
-import io.langop.sdk.tool.Param;
-import io.langop.sdk.tool.Tool;
-import io.langop.sdk.tool.ToolResult;
-import io.langop.sdk.tool.ToolServer;
+import io.langop.kit.tool.Param;
+import io.langop.kit.tool.Tool;
+import io.langop.kit.tool.ToolResult;
+import io.langop.kit.tool.ToolServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

@@ -1,5 +1,6 @@
 package io.langop.api.v1alpha1.agent;
 
+import io.langop.wire.AgentFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -15,7 +16,7 @@ public class CodeReference {
   @JsonPropertyDescription("Name of the ConfigMap (same namespace) holding the agent source.")
   private String name;
 
-  @Default("Agent.java")
+  @Default(AgentFiles.CODE_FILE)
   @JsonPropertyDescription("Key of the source inside the ConfigMap.")
   private String key;
 

@@ -1,5 +1,6 @@
 package io.langop.api.v1alpha1.agent;
 
+import io.langop.wire.AgentFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -26,7 +27,7 @@ public class Workspace {
   @JsonPropertyDescription("Volume access mode.")
   private WorkspaceAccessMode accessMode;
 
-  @Default("/workspace")
+  @Default(AgentFiles.WORKSPACE_DIR)
   @Pattern(Patterns.ABSOLUTE_PATH)
   @JsonPropertyDescription("Where the workspace is mounted in the agent and its sidecar tools.")
   private String mountPath;

@@ -1,0 +1,29 @@
+package io.langop.wire;
+
+/** Ports, HTTP paths and environment variables every langop server shares. */
+public final class ServiceWire {
+
+    /** The environment variable a server reads its port from. */
+    public static final String PORT_ENV = "PORT";
+    /** The port of tool servers, model proxies and chat clients. */
+    public static final int DEFAULT_PORT = 8080;
+    /** The port of agents: not {@link #DEFAULT_PORT}, which a sidecar tool in the same pod listens on. */
+    public static final int AGENT_PORT = 8000;
+
+    public static final String HEALTH_PATH = "/healthz";
+    public static final String READY_PATH = "/readyz";
+    public static final String METRICS_PATH = "/metrics";
+
+    /** MCP's streamable HTTP transport. */
+    public static final String MCP_PATH = "/mcp";
+    /** MCP's earlier HTTP+SSE transport. */
+    public static final String MCP_SSE_PATH = "/sse";
+
+    /** The model proxy's configuration file. */
+    public static final String PROXY_CONFIG_ENV = "PROXY_CONFIG";
+
+    public static final String LOG_LEVEL_ENV = "LOG_LEVEL";
+    public static final String LOG_FORMAT_ENV = "LOG_FORMAT";
+
+    private ServiceWire() {}
+}
