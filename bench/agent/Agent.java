@@ -29,14 +29,19 @@ public class Agent implements LangopAgent {
                         "Collect the releases of the core projects published during the last week",
                         "Flag security fixes and breaking changes",
                         "Write a digest the on-call engineer can read in two minutes")
-                .workflow(w -> w
-                        .step("plan", s -> s.prompt("List what to check this week for: " + String.join(", ", PROJECTS)))
+                .workflow(w -> w.step(
+                                "plan",
+                                s -> s.prompt("List what to check this week for: " + String.join(", ", PROJECTS)))
                         .step("releases", s -> s.custom(this::releaseQueries).dependsOn("plan"))
-                        .step("assess", s -> s.prompt("Given this plan {plan} and these queries {releases}, flag security fixes.")
-                                .dependsOn("releases"))
-                        .step("digest", s -> s.custom(r -> format(r.text("assess"))).dependsOn("assess")))
-                .constraints(c -> c
-                        .maxIterations(25)
+                        .step(
+                                "assess",
+                                s -> s.prompt(
+                                                "Given this plan {plan} and these queries {releases}, flag security fixes.")
+                                        .dependsOn("releases"))
+                        .step(
+                                "digest",
+                                s -> s.custom(r -> format(r.text("assess"))).dependsOn("assess")))
+                .constraints(c -> c.maxIterations(25)
                         .timeout(Duration.ofMinutes(10))
                         .tokenBudget(200_000)
                         .requestsPerMinute(20)
@@ -57,7 +62,9 @@ public class Agent implements LangopAgent {
         StringBuilder digest = new StringBuilder("# Release digest\n\n");
         for (String line : assessment.split("\n")) {
             if (!line.isBlank()) {
-                digest.append("- ").append(line.strip().toLowerCase(Locale.ROOT)).append('\n');
+                digest.append("- ")
+                        .append(line.strip().toLowerCase(Locale.ROOT))
+                        .append('\n');
             }
         }
         return digest.toString();

@@ -29,8 +29,11 @@ public class CheckerBench {
             warm[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(warm);
-        System.out.printf("checker: %d lines, cold (new JVM, first check) %.0f ms%n", source.lines().count(), coldMs);
-        System.out.printf("checker: warm over %d checks: median %.0f ms, p90 %.0f ms, min %.0f ms%n",
+        System.out.printf(
+                "checker: %d lines, cold (new JVM, first check) %.0f ms%n",
+                source.lines().count(), coldMs);
+        System.out.printf(
+                "checker: warm over %d checks: median %.0f ms, p90 %.0f ms, min %.0f ms%n",
                 warmRuns, warm[warmRuns / 2], warm[(int) (warmRuns * 0.9)], warm[0]);
     }
 }

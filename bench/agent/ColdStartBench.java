@@ -67,7 +67,9 @@ public class ColdStartBench {
         variants.put("no AOT cache", List.of());
         variants.put("AOT cache", List.of("-XX:AOTCache=" + aotCache));
         variants.put("AOT cache, C1 only", List.of("-XX:AOTCache=" + aotCache, "-XX:TieredStopAtLevel=1"));
-        variants.put("AOT cache, C1 only, Serial GC (image flags)", List.of("-XX:AOTCache=" + aotCache, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        variants.put(
+                "AOT cache, C1 only, Serial GC (image flags)",
+                List.of("-XX:AOTCache=" + aotCache, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         try {
             System.out.printf("cold start: load average before %s%n", loadAverage());
             runOnce(List.of("-XX:AOTCacheOutput=" + aotCache), classpath, trainingAgent, endpoint, work);
@@ -81,44 +83,66 @@ public class ColdStartBench {
             }
             samples.forEach((label, measured) -> System.out.printf(
                     "cold start, %s: wall median %.0f ms, min %.0f ms, max %.0f ms; cpu median %.0f ms, main thread %.0f ms (%d runs)%n",
-                    label, percentile(measured, Sample::wallMs, 0.5), percentile(measured, Sample::wallMs, 0),
-                    percentile(measured, Sample::wallMs, 1), percentile(measured, Sample::cpuMs, 0.5),
-                    percentile(measured, Sample::mainThreadCpuMs, 0.5), measured.size()));
+                    label,
+                    percentile(measured, Sample::wallMs, 0.5),
+                    percentile(measured, Sample::wallMs, 0),
+                    percentile(measured, Sample::wallMs, 1),
+                    percentile(measured, Sample::cpuMs, 0.5),
+                    percentile(measured, Sample::mainThreadCpuMs, 0.5),
+                    measured.size()));
             System.out.printf("cold start: load average after %s%n", loadAverage());
         } finally {
             llm.stop(0);
         }
     }
 
-    private static double percentile(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value, double fraction) {
+    private static double percentile(
+            List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value, double fraction) {
         double[] sorted = samples.stream().mapToDouble(value).sorted().toArray();
         return sorted[(int) Math.round(fraction * (sorted.length - 1))];
     }
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+            return String.join(
+                    " ",
+                    Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
         } catch (IOException unavailable) {
             return "unknown";
         }
     }
 
     /** Wall and CPU time from process spawn to the first LLM request; fails if the agent does not exit 0. */
-    private static Sample runOnce(List<String> jvmFlags, String classpath, Path agent, String endpoint, Path work) throws Exception {
+    private static Sample runOnce(List<String> jvmFlags, String classpath, Path agent, String endpoint, Path work)
+            throws Exception {
         firstRequest = new CompletableFuture<>();
         cpuRead = new CompletableFuture<>();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
         // started as the agent container is: `langop run`, configured by the environment the operator sets
         command.addAll(List.of("-cp", classpath, "io.langop.agent.cli.Main", "run"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
-        builder.environment().putAll(Map.of("LOG_LEVEL", "WARN", "AGENT_CODE_PATH", agent.toString(), "AGENT_MODE", "scheduled",
-                "MODEL_ENDPOINTS", endpoint, "WORKSPACE_PATH", work.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("agent.log").toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "LOG_LEVEL",
+                        "WARN",
+                        "AGENT_CODE_PATH",
+                        agent.toString(),
+                        "AGENT_MODE",
+                        "scheduled",
+                        "MODEL_ENDPOINTS",
+                        endpoint,
+                        "WORKSPACE_PATH",
+                        work.toString()));
         long spawned = System.nanoTime();
         Process process = builder.start();
         CompletableFuture.anyOf(firstRequest, process.onExit()).get(300, TimeUnit.SECONDS);
         if (!firstRequest.isDone()) {
-            throw new IOException("agent exited with " + process.exitValue() + " before calling the model, see " + work.resolve("agent.log"));
+            throw new IOException("agent exited with " + process.exitValue() + " before calling the model, see "
+                    + work.resolve("agent.log"));
         }
         long received = firstRequest.get();
         double cpuMs = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);

@@ -21,8 +21,7 @@ public class Agent implements LangopAgent {
                 .mode(ExecutionMode.SCHEDULED)
                 .schedule("*/30 * * * *")
                 .objectives("Read the new tickets", "Label each one urgent, normal or later")
-                .workflow(w -> w
-                        .step("read", s -> s.prompt("Summarize the new tickets"))
+                .workflow(w -> w.step("read", s -> s.prompt("Summarize the new tickets"))
                         .step("label", s -> s.custom(this::labels).dependsOn("read")))
                 .constraints(c -> c.maxIterations(10).timeout(Duration.ofMinutes(5)))
                 .output(Output.workspace("triage/{date}.md"))

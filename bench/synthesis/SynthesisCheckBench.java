@@ -1,12 +1,12 @@
+import io.langop.kit.check.CodeChecker;
 import io.langop.operator.synthesis.SynthesisPrompt;
 import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisResult;
 import io.langop.operator.synthesis.Synthesizer;
 import io.langop.operator.synthesis.ToolDescriptor;
-import io.langop.kit.check.CodeChecker;
-import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.retry.Backoff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +29,25 @@ public class SynthesisCheckBench {
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("Here it is:\n```java\n" + source + "\n```", 1500, 700));
             Synthesizer synthesizer = new Synthesizer(
-                    LlmClient.openAiCompatible(llm.baseUrl(), "unused", "bench-model", Duration.ofSeconds(30),
+                    LlmClient.openAiCompatible(
+                            llm.baseUrl(),
+                            "unused",
+                            "bench-model",
+                            Duration.ofSeconds(30),
                             new Backoff(1, Duration.ofMillis(100), Duration.ofMillis(100))),
-                    checker, SynthesisPrompt.bundled(), 3);
-            SynthesisRequest request = new SynthesisRequest("digest", "bench",
+                    checker,
+                    SynthesisPrompt.bundled(),
+                    3);
+            SynthesisRequest request = new SynthesisRequest(
+                    "digest",
+                    "bench",
                     "Every weekday at 9:00, search the web for Kubernetes CVEs and e-mail a summary.",
-                    List.of(new ToolDescriptor("web_search", "Search the web", "{\"type\":\"object\"}"),
+                    List.of(
+                            new ToolDescriptor("web_search", "Search the web", "{\"type\":\"object\"}"),
                             new ToolDescriptor("send_email", "Send an e-mail", "")),
-                    List.of("gpt"), "A careful analyst.", Optional.of("0 9 * * 1-5"));
+                    List.of("gpt"),
+                    "A careful analyst.",
+                    Optional.of("0 9 * * 1-5"));
             long roundStart = System.nanoTime();
             SynthesisResult firstRound = synthesizer.synthesize(request);
             double firstRoundMs = (System.nanoTime() - roundStart) / 1e6;
@@ -64,7 +75,8 @@ public class SynthesisCheckBench {
     }
 
     private static void print(String what, double[] ms) {
-        System.out.printf("%s over %d: median %.0f ms, p90 %.0f ms, min %.0f ms%n",
+        System.out.printf(
+                "%s over %d: median %.0f ms, p90 %.0f ms, min %.0f ms%n",
                 what, ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.9)], ms[0]);
     }
 }

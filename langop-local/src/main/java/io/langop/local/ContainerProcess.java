@@ -1,8 +1,8 @@
 package io.langop.local;
 
-import io.langop.wire.ServiceWire;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.langop.wire.ServiceWire;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,155 +34,177 @@ import java.util.Objects;
  */
 final class ContainerProcess {
 
-  private static final HttpClient PROBES = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-  private static final String CLASS_PATH = modulesClassPath();
+    private static final HttpClient PROBES =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final String CLASS_PATH = modulesClassPath();
 
-  private final Container container;
-  private final Map<String, String> env;
-  private final int port;
-  private final Path workDir;
-  private final Path log;
-  private volatile Process process;
-  private int restarts = -1;
+    private final Container container;
+    private final Map<String, String> env;
+    private final int port;
+    private final Path workDir;
+    private final Path log;
+    private volatile Process process;
+    private int restarts = -1;
 
-  ContainerProcess(Container container, Map<String, String> env, int port, Path workDir) {
-    this.container = container;
-    this.env = Map.copyOf(env);
-    this.port = port;
-    this.workDir = workDir;
-    this.log = workDir.resolve(container.getName() + ".log");
-  }
-
-  String name() {
-    return container.getName();
-  }
-
-  int port() {
-    return port;
-  }
-
-  Path log() {
-    return log;
-  }
-
-  int restarts() {
-    return Math.max(restarts, 0);
-  }
-
-  synchronized void start() {
-    if (container.getCommand() != null && !container.getCommand().isEmpty()) {
-      throw new IllegalArgumentException("container " + name() + ": command overrides are not supported by the harness");
+    ContainerProcess(Container container, Map<String, String> env, int port, Path workDir) {
+        this.container = container;
+        this.env = Map.copyOf(env);
+        this.port = port;
+        this.workDir = workDir;
+        this.log = workDir.resolve(container.getName() + ".log");
     }
-    ImageCatalog.Entrypoint entrypoint = ImageCatalog.entrypoint(container.getImage());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // quick start-up matters more than peak speed for these short-lived processes
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m"));
-    command.addAll(entrypoint.jvmFlags());
-    command.addAll(List.of("-cp", CLASS_PATH, entrypoint.mainClass()));
-    List<String> args = container.getArgs();
-    command.addAll(args == null || args.isEmpty() ? entrypoint.defaultArgs() : args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().clear();
-    builder.environment().put("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin"));
-    builder.environment().put("HOME", workDir.toString());
-    builder.environment().putAll(env);
-    builder.environment().put(ServiceWire.PORT_ENV, Integer.toString(port));
-    try {
-      Files.writeString(log, "=== " + Instant.now() + " start " + args(command)
-          + " on port " + port + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      process = builder.start();
-      restarts++;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  boolean running() {
-    Process current = process;
-    return current != null && current.isAlive();
-  }
+    String name() {
+        return container.getName();
+    }
 
-  /** The exit code once the process ended, else null. */
-  Integer exitCode() {
-    Process current = process;
-    return current == null || current.isAlive() ? null : current.exitValue();
-  }
+    int port() {
+        return port;
+    }
 
-  /** The container's readiness probe (HTTP GET or TCP connect) against its port; no probe: running. */
-  boolean ready() {
-    if (!running()) {
-      return false;
+    Path log() {
+        return log;
     }
-    Probe probe = container.getReadinessProbe();
-    if (probe == null) {
-      return true;
-    }
-    if (probe.getHttpGet() != null) {
-      try {
-        HttpResponse<Void> response = PROBES.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + Objects.requireNonNullElse(probe.getHttpGet().getPath(), "/")))
-            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() >= 200 && response.statusCode() < 400;
-      } catch (IOException e) {
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    if (probe.getTcpSocket() != null) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  /** SIGTERM, then SIGKILL after the grace period, as the kubelet does. */
-  void stop() {
-    Process current = process;
-    if (current == null || !current.isAlive()) {
-      return;
+    int restarts() {
+        return Math.max(restarts, 0);
     }
-    current.destroy();
-    try {
-      if (!current.waitFor(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        current.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      current.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
 
-  /**
-   * The class path this module was loaded from: the JVM's, unless a class loader of its own holds
-   * the modules, as under {@code mvn exec:java}, whose JVM class path is Maven's.
-   */
-  private static String modulesClassPath() {
-    if (ContainerProcess.class.getClassLoader() instanceof URLClassLoader loader) {
-      List<String> entries = new ArrayList<>();
-      for (URL url : loader.getURLs()) {
-        try {
-          entries.add(Path.of(url.toURI()).toString());
-        } catch (URISyntaxException | IllegalArgumentException notAFile) {
-          // only local jars and directories can go on a command line
+    synchronized void start() {
+        if (container.getCommand() != null && !container.getCommand().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "container " + name() + ": command overrides are not supported by the harness");
         }
-      }
-      return String.join(File.pathSeparator, entries);
+        ImageCatalog.Entrypoint entrypoint = ImageCatalog.entrypoint(container.getImage());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // quick start-up matters more than peak speed for these short-lived processes
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-Xmx384m"));
+        command.addAll(entrypoint.jvmFlags());
+        command.addAll(List.of("-cp", CLASS_PATH, entrypoint.mainClass()));
+        List<String> args = container.getArgs();
+        command.addAll(args == null || args.isEmpty() ? entrypoint.defaultArgs() : args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().clear();
+        builder.environment().put("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin"));
+        builder.environment().put("HOME", workDir.toString());
+        builder.environment().putAll(env);
+        builder.environment().put(ServiceWire.PORT_ENV, Integer.toString(port));
+        try {
+            Files.writeString(
+                    log,
+                    "=== " + Instant.now() + " start " + args(command) + " on port " + port + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            process = builder.start();
+            restarts++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return System.getProperty("java.class.path");
-  }
 
-  /** The command without the class path, which is long and the same for every process. */
-  private static String args(List<String> command) {
-    return String.join(" ", command.subList(command.indexOf(command.stream()
-        .filter(arg -> arg.equals("-cp")).findFirst().orElseThrow()) + 2, command.size()));
-  }
+    boolean running() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** The exit code once the process ended, else null. */
+    Integer exitCode() {
+        Process current = process;
+        return current == null || current.isAlive() ? null : current.exitValue();
+    }
+
+    /** The container's readiness probe (HTTP GET or TCP connect) against its port; no probe: running. */
+    boolean ready() {
+        if (!running()) {
+            return false;
+        }
+        Probe probe = container.getReadinessProbe();
+        if (probe == null) {
+            return true;
+        }
+        if (probe.getHttpGet() != null) {
+            try {
+                HttpResponse<Void> response = PROBES.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                        + Objects.requireNonNullElse(
+                                                probe.getHttpGet().getPath(), "/")))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() >= 200 && response.statusCode() < 400;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        if (probe.getTcpSocket() != null) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** SIGTERM, then SIGKILL after the grace period, as the kubelet does. */
+    void stop() {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            return;
+        }
+        current.destroy();
+        try {
+            if (!current.waitFor(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                current.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The class path this module was loaded from: the JVM's, unless a class loader of its own holds
+     * the modules, as under {@code mvn exec:java}, whose JVM class path is Maven's.
+     */
+    private static String modulesClassPath() {
+        if (ContainerProcess.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException notAFile) {
+                    // only local jars and directories can go on a command line
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    /** The command without the class path, which is long and the same for every process. */
+    private static String args(List<String> command) {
+        return String.join(
+                " ",
+                command.subList(
+                        command.indexOf(command.stream()
+                                        .filter(arg -> arg.equals("-cp"))
+                                        .findFirst()
+                                        .orElseThrow())
+                                + 2,
+                        command.size()));
+    }
 }

@@ -14,40 +14,46 @@ import java.util.Map;
  */
 final class ImageCatalog {
 
-  /**
-   * A main class, the arguments the image passes when the container spec has none, and the JVM flags the image
-   * sets that change behaviour (not its tuning).
-   */
-  record Entrypoint(String mainClass, List<String> defaultArgs, List<String> jvmFlags) {}
+    /**
+     * A main class, the arguments the image passes when the container spec has none, and the JVM flags the image
+     * sets that change behaviour (not its tuning).
+     */
+    record Entrypoint(String mainClass, List<String> defaultArgs, List<String> jvmFlags) {}
 
-  private static final Map<String, Entrypoint> BY_REPOSITORY = Map.of(
-      "langop-agent", new Entrypoint(Main.class.getName(), List.of("run"), List.of()),
-      "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
-      "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
-      // The image's JVM flags (langop-model-proxy/pom.xml): Netty's native epoll and direct memory, request
-      // threads carried by the event loops, no leak sampling, compact object headers.
-      "langop-model-proxy", new Entrypoint(ModelProxyMain.class.getName(), List.of(),
-          List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-              "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dio.netty.leakDetection.level=disabled",
-              "-XX:+UseCompactObjectHeaders")));
+    private static final Map<String, Entrypoint> BY_REPOSITORY = Map.of(
+            "langop-agent", new Entrypoint(Main.class.getName(), List.of("run"), List.of()),
+            "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
+            "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
+            // The image's JVM flags (langop-model-proxy/pom.xml): Netty's native epoll and direct memory, request
+            // threads carried by the event loops, no leak sampling, compact object headers.
+            "langop-model-proxy",
+                    new Entrypoint(
+                            ModelProxyMain.class.getName(),
+                            List.of(),
+                            List.of(
+                                    "--enable-native-access=ALL-UNNAMED",
+                                    "--sun-misc-unsafe-memory-access=allow",
+                                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                                    "-Dio.netty.leakDetection.level=disabled",
+                                    "-XX:+UseCompactObjectHeaders")));
 
-  private ImageCatalog() {}
+    private ImageCatalog() {}
 
-  static Entrypoint entrypoint(String image) {
-    Entrypoint entrypoint = BY_REPOSITORY.get(repository(image));
-    if (entrypoint == null) {
-      throw new IllegalArgumentException("image '" + image + "' is not a langop module; the harness runs "
-          + BY_REPOSITORY.keySet().stream().sorted().toList());
+    static Entrypoint entrypoint(String image) {
+        Entrypoint entrypoint = BY_REPOSITORY.get(repository(image));
+        if (entrypoint == null) {
+            throw new IllegalArgumentException("image '" + image + "' is not a langop module; the harness runs "
+                    + BY_REPOSITORY.keySet().stream().sorted().toList());
+        }
+        return entrypoint;
     }
-    return entrypoint;
-  }
 
-  /** {@code registry/org/name:tag@digest} → {@code name}. */
-  static String repository(String image) {
-    String name = image.substring(image.lastIndexOf('/') + 1);
-    int digest = name.indexOf('@');
-    name = digest < 0 ? name : name.substring(0, digest);
-    int tag = name.indexOf(':');
-    return tag < 0 ? name : name.substring(0, tag);
-  }
+    /** {@code registry/org/name:tag@digest} → {@code name}. */
+    static String repository(String image) {
+        String name = image.substring(image.lastIndexOf('/') + 1);
+        int digest = name.indexOf('@');
+        name = digest < 0 ? name : name.substring(0, digest);
+        int tag = name.indexOf(':');
+        return tag < 0 ? name : name.substring(0, tag);
+    }
 }

@@ -35,156 +35,180 @@ import java.util.stream.Stream;
  */
 public final class LocalCluster implements AutoCloseable {
 
-  private static final int LOG_TAIL_LINES = 120;
+    private static final int LOG_TAIL_LINES = 120;
 
-  private final KubernetesMockServer apiServer;
-  private final KubernetesClient client;
-  private final Operator operator;
-  private final PodRunner pods;
+    private final KubernetesMockServer apiServer;
+    private final KubernetesClient client;
+    private final Operator operator;
+    private final PodRunner pods;
 
-  private LocalCluster(KubernetesMockServer apiServer, KubernetesClient client, Operator operator, PodRunner pods) {
-    this.apiServer = apiServer;
-    this.client = client;
-    this.operator = operator;
-    this.pods = pods;
-  }
+    private LocalCluster(KubernetesMockServer apiServer, KubernetesClient client, Operator operator, PodRunner pods) {
+        this.apiServer = apiServer;
+        this.client = client;
+        this.operator = operator;
+        this.pods = pods;
+    }
 
-  /**
-   * Starts the API server, installs the CRDs, starts the operator with {@code settings} and the pod
-   * runner; everything the pods write goes under {@code workDir}; what happens to pods goes to
-   * {@code podListener} too.
-   */
-  public static LocalCluster start(Path workDir, OperatorSettings settings, PodListener podListener) {
-    createDirectories(workDir);
-    // the mock server logs every request at INFO through java.util.logging
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
-    KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
-    apiServer.init();
-    KubernetesClient client = apiServer.createClient();
-    Operator operator = null;
-    try {
-      new CrdInstaller(client).install();
-      operator = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null);
-      operator.start();
-      return new LocalCluster(apiServer, client, operator, new PodRunner(client, workDir, podListener));
-    } catch (RuntimeException failed) {
-      if (operator != null) {
+    /**
+     * Starts the API server, installs the CRDs, starts the operator with {@code settings} and the pod
+     * runner; everything the pods write goes under {@code workDir}; what happens to pods goes to
+     * {@code podListener} too.
+     */
+    public static LocalCluster start(Path workDir, OperatorSettings settings, PodListener podListener) {
+        createDirectories(workDir);
+        // the mock server logs every request at INFO through java.util.logging
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+        KubernetesMockServer apiServer = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+        apiServer.init();
+        KubernetesClient client = apiServer.createClient();
+        Operator operator = null;
+        try {
+            new CrdInstaller(client).install();
+            operator = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null);
+            operator.start();
+            return new LocalCluster(apiServer, client, operator, new PodRunner(client, workDir, podListener));
+        } catch (RuntimeException failed) {
+            if (operator != null) {
+                operator.stop();
+            }
+            client.close();
+            apiServer.destroy();
+            throw failed;
+        }
+    }
+
+    public static LocalCluster start(Path workDir, OperatorSettings settings) {
+        return start(workDir, settings, PodListener.NONE);
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** The URL of the in-process API server, for a kubeconfig or {@code kubectl --server}. */
+    public String apiServerUrl() {
+        return client.getMasterUrl().toString();
+    }
+
+    public void createNamespace(String name) {
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
+                .createOr(NonDeletingOperation::update);
+    }
+
+    /** Creates or updates every object of a YAML stream, as {@code kubectl apply} would. */
+    public List<HasMetadata> apply(String yaml) {
+        return apply(client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .items());
+    }
+
+    /** Creates or updates each object, in order. */
+    public List<HasMetadata> apply(List<HasMetadata> resources) {
+        return resources.stream()
+                .map(resource -> client.resource(resource).createOr(NonDeletingOperation::update))
+                .toList();
+    }
+
+    public void createConfigMap(String namespace, String name, Map<String, String> data) {
+        client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withData(data)
+                        .build())
+                .createOr(NonDeletingOperation::update);
+    }
+
+    /** Fires a CronJob now and returns the name of the Job it created. */
+    public String triggerCronJob(String namespace, String cronJob) {
+        return pods.trigger(namespace, cronJob);
+    }
+
+    /**
+     * The loopback port standing for {@code <service>.<namespace>:<port>}, as a client in the cluster
+     * reaches it: each connection goes to a ready pod the Service selects.
+     */
+    public int servicePort(String namespace, String service, int port) {
+        return pods.servicePort(namespace, service, port);
+    }
+
+    /** {@code Complete} or {@code Failed} once a Job finished, else null. */
+    public static String outcome(Job job) {
+        if (job == null || job.getStatus() == null || job.getStatus().getConditions() == null) {
+            return null;
+        }
+        return job.getStatus().getConditions().stream()
+                .filter(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                        && "True".equals(c.getStatus()))
+                .map(JobCondition::getType)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** What the pods wrote into a persistent volume claim, e.g. {@code <agent>-workspace}. */
+    public Path claimDir(String namespace, String claim) {
+        return pods.claimDir(namespace, claim);
+    }
+
+    /** Directory of the persistent volume claims, one directory per namespace and claim. */
+    public Path claimsRoot() {
+        return pods.claimsRoot();
+    }
+
+    /** Directory of every pod that ran, with {@code pod.log} and one log per container. */
+    public Path podsDir() {
+        return pods.podsDir();
+    }
+
+    /** The tail of every pod's event log and container logs. */
+    public String podLogs() {
+        StringBuilder out = new StringBuilder("\n===== pod logs under ")
+                .append(pods.podsDir())
+                .append(" =====\n");
+        if (!Files.isDirectory(pods.podsDir())) {
+            return out.append("(no pod ran)\n").toString();
+        }
+        try (Stream<Path> files = Files.walk(pods.podsDir())) {
+            for (Path log : files.filter(file -> file.toString().endsWith(".log"))
+                    .sorted()
+                    .toList()) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                out.append("----- ")
+                        .append(pods.podsDir().relativize(log))
+                        .append(" (last ")
+                        .append(Math.min(lines.size(), LOG_TAIL_LINES))
+                        .append(" of ")
+                        .append(lines.size())
+                        .append(" lines) -----\n");
+                lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
+                        .forEach(line -> out.append(line).append('\n'));
+            }
+        } catch (IOException e) {
+            out.append("cannot read the logs: ").append(e).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Stops every pod, then the operator, then the API server. */
+    @Override
+    public void close() {
+        pods.close();
         operator.stop();
-      }
-      client.close();
-      apiServer.destroy();
-      throw failed;
+        client.close();
+        apiServer.destroy();
     }
-  }
 
-  public static LocalCluster start(Path workDir, OperatorSettings settings) {
-    return start(workDir, settings, PodListener.NONE);
-  }
-
-  public KubernetesClient client() {
-    return client;
-  }
-
-  /** The URL of the in-process API server, for a kubeconfig or {@code kubectl --server}. */
-  public String apiServerUrl() {
-    return client.getMasterUrl().toString();
-  }
-
-  public void createNamespace(String name) {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .createOr(NonDeletingOperation::update);
-  }
-
-  /** Creates or updates every object of a YAML stream, as {@code kubectl apply} would. */
-  public List<HasMetadata> apply(String yaml) {
-    return apply(client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items());
-  }
-
-  /** Creates or updates each object, in order. */
-  public List<HasMetadata> apply(List<HasMetadata> resources) {
-    return resources.stream()
-        .map(resource -> client.resource(resource).createOr(NonDeletingOperation::update))
-        .toList();
-  }
-
-  public void createConfigMap(String namespace, String name, Map<String, String> data) {
-    client.resource(new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withData(data).build()).createOr(NonDeletingOperation::update);
-  }
-
-  /** Fires a CronJob now and returns the name of the Job it created. */
-  public String triggerCronJob(String namespace, String cronJob) {
-    return pods.trigger(namespace, cronJob);
-  }
-
-  /**
-   * The loopback port standing for {@code <service>.<namespace>:<port>}, as a client in the cluster
-   * reaches it: each connection goes to a ready pod the Service selects.
-   */
-  public int servicePort(String namespace, String service, int port) {
-    return pods.servicePort(namespace, service, port);
-  }
-
-  /** {@code Complete} or {@code Failed} once a Job finished, else null. */
-  public static String outcome(Job job) {
-    if (job == null || job.getStatus() == null || job.getStatus().getConditions() == null) {
-      return null;
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return job.getStatus().getConditions().stream()
-        .filter(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && "True".equals(c.getStatus()))
-        .map(JobCondition::getType)
-        .findFirst().orElse(null);
-  }
-
-  /** What the pods wrote into a persistent volume claim, e.g. {@code <agent>-workspace}. */
-  public Path claimDir(String namespace, String claim) {
-    return pods.claimDir(namespace, claim);
-  }
-
-  /** Directory of the persistent volume claims, one directory per namespace and claim. */
-  public Path claimsRoot() {
-    return pods.claimsRoot();
-  }
-
-  /** Directory of every pod that ran, with {@code pod.log} and one log per container. */
-  public Path podsDir() {
-    return pods.podsDir();
-  }
-
-  /** The tail of every pod's event log and container logs. */
-  public String podLogs() {
-    StringBuilder out = new StringBuilder("\n===== pod logs under ").append(pods.podsDir()).append(" =====\n");
-    if (!Files.isDirectory(pods.podsDir())) {
-      return out.append("(no pod ran)\n").toString();
-    }
-    try (Stream<Path> files = Files.walk(pods.podsDir())) {
-      for (Path log : files.filter(file -> file.toString().endsWith(".log")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        out.append("----- ").append(pods.podsDir().relativize(log)).append(" (last ")
-            .append(Math.min(lines.size(), LOG_TAIL_LINES)).append(" of ").append(lines.size()).append(" lines) -----\n");
-        lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(line -> out.append(line).append('\n'));
-      }
-    } catch (IOException e) {
-      out.append("cannot read the logs: ").append(e).append('\n');
-    }
-    return out.toString();
-  }
-
-  /** Stops every pod, then the operator, then the API server. */
-  @Override
-  public void close() {
-    pods.close();
-    operator.stop();
-    client.close();
-    apiServer.destroy();
-  }
-
-  private static void createDirectories(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -34,355 +34,403 @@ import java.util.function.UnaryOperator;
  */
 final class LocalPod implements AutoCloseable {
 
-  enum Phase { PENDING, RUNNING, SUCCEEDED, FAILED }
-
-  /** Kubelet's crash-loop back-off starts at 10 s and doubles up to 5 min. */
-  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-  /** Jobs retry sooner than the kubelet would, so a failing scenario does not wait minutes. */
-  private static final Duration JOB_RETRY_PAUSE = Duration.ofSeconds(1);
-  /** Supervision runs every 100 ms; mounted ConfigMaps and Secrets are synchronized every second. */
-  private static final int VOLUME_SYNC_TICKS = 10;
-
-  private final String namespace;
-  private final String name;
-  private final PodTemplateSpec template;
-  private final Integer backoffLimit;
-  private final Path dir;
-  private final PodVolumes volumes;
-  private final PodEnvironment environment;
-  private final PodListener listener;
-  private final Runnable onChange;
-  private final Thread supervisor;
-  private final List<ContainerProcess> sidecars = new ArrayList<>();
-  private final List<ContainerProcess> mains = new ArrayList<>();
-  private final List<ContainerProcess> inits = new ArrayList<>();
-  private final Map<String, Integer> portsByName = new HashMap<>();
-  private final Map<Integer, Integer> portsByNumber = new HashMap<>();
-  private Map<String, Path> volumeDirs = Map.of();
-  private UnaryOperator<String> localizeText = UnaryOperator.identity();
-  private volatile Phase phase = Phase.PENDING;
-  private volatile boolean ready;
-
-  private LocalPod(String namespace, String name, PodTemplateSpec template, Integer backoffLimit, Path dir,
-      PodVolumes volumes, PodEnvironment environment, PodListener listener, Runnable onChange) {
-    this.namespace = namespace;
-    this.name = name;
-    this.template = template;
-    this.backoffLimit = backoffLimit;
-    this.dir = dir;
-    this.volumes = volumes;
-    this.environment = environment;
-    this.listener = listener;
-    this.onChange = onChange;
-    this.supervisor = Thread.ofVirtual().name("pod-" + name).unstarted(this::supervise);
-  }
-
-  /** A pod of a Deployment: runs until stopped, containers restarted when they exit. */
-  static LocalPod serving(String namespace, String name, PodTemplateSpec template, Path dir, PodVolumes volumes,
-      PodEnvironment environment, PodListener listener, Runnable onChange) {
-    return new LocalPod(namespace, name, template, null, dir, volumes, environment, listener, onChange);
-  }
-
-  /** A pod of a Job: done when its main containers exit 0, failed after {@code backoffLimit} retries. */
-  static LocalPod runToCompletion(String namespace, String name, PodTemplateSpec template, int backoffLimit,
-      Path dir, PodVolumes volumes, PodEnvironment environment, PodListener listener, Runnable onChange) {
-    return new LocalPod(namespace, name, template, backoffLimit, dir, volumes, environment, listener, onChange);
-  }
-
-  LocalPod start() {
-    supervisor.start();
-    return this;
-  }
-
-  String name() {
-    return name;
-  }
-
-  String namespace() {
-    return namespace;
-  }
-
-  Phase phase() {
-    return phase;
-  }
-
-  boolean ready() {
-    return ready;
-  }
-
-  Path dir() {
-    return dir;
-  }
-
-  boolean matches(String namespace, Map<String, String> selector) {
-    Map<String, String> labels = Objects.requireNonNullElse(template.getMetadata().getLabels(), Map.of());
-    return this.namespace.equals(namespace) && labels.entrySet().containsAll(selector.entrySet());
-  }
-
-  /** The loopback port behind a Service's target port: a declared port by name or number, else the main container's. */
-  Optional<Integer> port(IntOrString target) {
-    if (target.getStrVal() != null) {
-      return Optional.ofNullable(portsByName.get(target.getStrVal()));
+    enum Phase {
+        PENDING,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
     }
-    Integer declared = portsByNumber.get(target.getIntVal());
-    return declared != null ? Optional.of(declared) : mains.stream().findFirst().map(ContainerProcess::port);
-  }
 
-  private void supervise() {
-    try {
-      PodSpec spec = template.getSpec();
-      prepare(spec);
-      for (Container init : Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of())) {
-        if (!"Always".equals(init.getRestartPolicy())) {
-          ContainerProcess process = processFor(init);
-          inits.add(process);
-          process.start();
-          event("init container " + init.getName() + " started");
-          int code = awaitExit(process);
-          if (code != 0) {
-            event("init container " + init.getName() + " failed with exit code " + code);
-            phase = Phase.FAILED;
-            return;
-          }
+    /** Kubelet's crash-loop back-off starts at 10 s and doubles up to 5 min. */
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
+
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** Jobs retry sooner than the kubelet would, so a failing scenario does not wait minutes. */
+    private static final Duration JOB_RETRY_PAUSE = Duration.ofSeconds(1);
+    /** Supervision runs every 100 ms; mounted ConfigMaps and Secrets are synchronized every second. */
+    private static final int VOLUME_SYNC_TICKS = 10;
+
+    private final String namespace;
+    private final String name;
+    private final PodTemplateSpec template;
+    private final Integer backoffLimit;
+    private final Path dir;
+    private final PodVolumes volumes;
+    private final PodEnvironment environment;
+    private final PodListener listener;
+    private final Runnable onChange;
+    private final Thread supervisor;
+    private final List<ContainerProcess> sidecars = new ArrayList<>();
+    private final List<ContainerProcess> mains = new ArrayList<>();
+    private final List<ContainerProcess> inits = new ArrayList<>();
+    private final Map<String, Integer> portsByName = new HashMap<>();
+    private final Map<Integer, Integer> portsByNumber = new HashMap<>();
+    private Map<String, Path> volumeDirs = Map.of();
+    private UnaryOperator<String> localizeText = UnaryOperator.identity();
+    private volatile Phase phase = Phase.PENDING;
+    private volatile boolean ready;
+
+    private LocalPod(
+            String namespace,
+            String name,
+            PodTemplateSpec template,
+            Integer backoffLimit,
+            Path dir,
+            PodVolumes volumes,
+            PodEnvironment environment,
+            PodListener listener,
+            Runnable onChange) {
+        this.namespace = namespace;
+        this.name = name;
+        this.template = template;
+        this.backoffLimit = backoffLimit;
+        this.dir = dir;
+        this.volumes = volumes;
+        this.environment = environment;
+        this.listener = listener;
+        this.onChange = onChange;
+        this.supervisor = Thread.ofVirtual().name("pod-" + name).unstarted(this::supervise);
+    }
+
+    /** A pod of a Deployment: runs until stopped, containers restarted when they exit. */
+    static LocalPod serving(
+            String namespace,
+            String name,
+            PodTemplateSpec template,
+            Path dir,
+            PodVolumes volumes,
+            PodEnvironment environment,
+            PodListener listener,
+            Runnable onChange) {
+        return new LocalPod(namespace, name, template, null, dir, volumes, environment, listener, onChange);
+    }
+
+    /** A pod of a Job: done when its main containers exit 0, failed after {@code backoffLimit} retries. */
+    static LocalPod runToCompletion(
+            String namespace,
+            String name,
+            PodTemplateSpec template,
+            int backoffLimit,
+            Path dir,
+            PodVolumes volumes,
+            PodEnvironment environment,
+            PodListener listener,
+            Runnable onChange) {
+        return new LocalPod(namespace, name, template, backoffLimit, dir, volumes, environment, listener, onChange);
+    }
+
+    LocalPod start() {
+        supervisor.start();
+        return this;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    boolean matches(String namespace, Map<String, String> selector) {
+        Map<String, String> labels =
+                Objects.requireNonNullElse(template.getMetadata().getLabels(), Map.of());
+        return this.namespace.equals(namespace) && labels.entrySet().containsAll(selector.entrySet());
+    }
+
+    /** The loopback port behind a Service's target port: a declared port by name or number, else the main container's. */
+    Optional<Integer> port(IntOrString target) {
+        if (target.getStrVal() != null) {
+            return Optional.ofNullable(portsByName.get(target.getStrVal()));
         }
-      }
-      for (ContainerProcess sidecar : sidecars) {
-        sidecar.start();
-        event("sidecar " + sidecar.name() + " started on port " + sidecar.port());
-        awaitReady(sidecar);
-        event("sidecar " + sidecar.name() + " ready");
-      }
-      phase = Phase.RUNNING;
-      for (ContainerProcess main : mains) {
-        main.start();
-        event("container " + main.name() + " started on port " + main.port());
-      }
-      if (backoffLimit == null) {
-        serve();
-      } else {
-        runToCompletion();
-      }
-    } catch (InterruptedException stopped) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException broken) {
-      event("cannot run the pod: " + broken);
-      phase = Phase.FAILED;
-    } finally {
-      ready = false;
-      // close() interrupts this thread: the containers still get their grace period, as from a kubelet
-      boolean interrupted = Thread.interrupted();
-      stopAll(inits);
-      stopAll(mains);
-      stopAll(sidecars);
-      event("stopped (" + phase + ")");
-      onChange.run();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+        Integer declared = portsByNumber.get(target.getIntVal());
+        return declared != null
+                ? Optional.of(declared)
+                : mains.stream().findFirst().map(ContainerProcess::port);
     }
-  }
 
-  /** Volumes, ports and environments; like a kubelet, waits while a referenced object is missing. */
-  private void prepare(PodSpec spec) throws InterruptedException {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String waitingFor = null;
-    while (true) {
-      try {
-        List<Volume> specVolumes = Objects.requireNonNullElse(spec.getVolumes(), List.of());
-        Map<String, Path> podMounts = PodVolumes.podMounts(spec, volumes.dirs(namespace, specVolumes, dir));
-        localizeText = text -> PodVolumes.localizePaths(text, podMounts);
-        Map<String, Path> volumeDirs = volumes.materialize(namespace, specVolumes, dir, localizeText);
-        List<Container> sidecarSpecs = Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of()).stream()
-            .filter(init -> "Always".equals(init.getRestartPolicy())).toList();
-        Map<Container, Integer> ports = new LinkedHashMap<>();
-        for (Container container : concat(sidecarSpecs, spec.getContainers())) {
-          int port = freePort();
-          ports.put(container, port);
-          for (ContainerPort declared : Objects.requireNonNullElse(container.getPorts(), List.<ContainerPort>of())) {
-            portsByNumber.put(declared.getContainerPort(), port);
-            if (declared.getName() != null) {
-              portsByName.put(declared.getName(), port);
+    private void supervise() {
+        try {
+            PodSpec spec = template.getSpec();
+            prepare(spec);
+            for (Container init : Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of())) {
+                if (!"Always".equals(init.getRestartPolicy())) {
+                    ContainerProcess process = processFor(init);
+                    inits.add(process);
+                    process.start();
+                    event("init container " + init.getName() + " started");
+                    int code = awaitExit(process);
+                    if (code != 0) {
+                        event("init container " + init.getName() + " failed with exit code " + code);
+                        phase = Phase.FAILED;
+                        return;
+                    }
+                }
             }
-          }
+            for (ContainerProcess sidecar : sidecars) {
+                sidecar.start();
+                event("sidecar " + sidecar.name() + " started on port " + sidecar.port());
+                awaitReady(sidecar);
+                event("sidecar " + sidecar.name() + " ready");
+            }
+            phase = Phase.RUNNING;
+            for (ContainerProcess main : mains) {
+                main.start();
+                event("container " + main.name() + " started on port " + main.port());
+            }
+            if (backoffLimit == null) {
+                serve();
+            } else {
+                runToCompletion();
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException broken) {
+            event("cannot run the pod: " + broken);
+            phase = Phase.FAILED;
+        } finally {
+            ready = false;
+            // close() interrupts this thread: the containers still get their grace period, as from a kubelet
+            boolean interrupted = Thread.interrupted();
+            stopAll(inits);
+            stopAll(mains);
+            stopAll(sidecars);
+            event("stopped (" + phase + ")");
+            onChange.run();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        sidecars.clear();
-        mains.clear();
-        for (var entry : ports.entrySet()) {
-          Container container = entry.getKey();
-          ContainerProcess process = new ContainerProcess(container, localEnvironment(container, volumeDirs), entry.getValue(), dir);
-          (sidecarSpecs.contains(container) ? sidecars : mains).add(process);
+    }
+
+    /** Volumes, ports and environments; like a kubelet, waits while a referenced object is missing. */
+    private void prepare(PodSpec spec) throws InterruptedException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        this.volumeDirs = volumeDirs;
-        return;
-      } catch (MissingObjectException missing) {
-        if (!missing.getMessage().equals(waitingFor)) {
-          event("waiting for " + missing.getMessage());
-          waitingFor = missing.getMessage();
+        String waitingFor = null;
+        while (true) {
+            try {
+                List<Volume> specVolumes = Objects.requireNonNullElse(spec.getVolumes(), List.of());
+                Map<String, Path> podMounts = PodVolumes.podMounts(spec, volumes.dirs(namespace, specVolumes, dir));
+                localizeText = text -> PodVolumes.localizePaths(text, podMounts);
+                Map<String, Path> volumeDirs = volumes.materialize(namespace, specVolumes, dir, localizeText);
+                List<Container> sidecarSpecs =
+                        Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of()).stream()
+                                .filter(init -> "Always".equals(init.getRestartPolicy()))
+                                .toList();
+                Map<Container, Integer> ports = new LinkedHashMap<>();
+                for (Container container : concat(sidecarSpecs, spec.getContainers())) {
+                    int port = freePort();
+                    ports.put(container, port);
+                    for (ContainerPort declared :
+                            Objects.requireNonNullElse(container.getPorts(), List.<ContainerPort>of())) {
+                        portsByNumber.put(declared.getContainerPort(), port);
+                        if (declared.getName() != null) {
+                            portsByName.put(declared.getName(), port);
+                        }
+                    }
+                }
+                sidecars.clear();
+                mains.clear();
+                for (var entry : ports.entrySet()) {
+                    Container container = entry.getKey();
+                    ContainerProcess process = new ContainerProcess(
+                            container, localEnvironment(container, volumeDirs), entry.getValue(), dir);
+                    (sidecarSpecs.contains(container) ? sidecars : mains).add(process);
+                }
+                this.volumeDirs = volumeDirs;
+                return;
+            } catch (MissingObjectException missing) {
+                if (!missing.getMessage().equals(waitingFor)) {
+                    event("waiting for " + missing.getMessage());
+                    waitingFor = missing.getMessage();
+                }
+                Thread.sleep(250);
+            }
         }
-        Thread.sleep(250);
-      }
     }
-  }
 
-  /** Like the kubelet: the main containers together, then the sidecars together, each with its grace period. */
-  private static void stopAll(List<ContainerProcess> containers) {
-    List<Thread> stopping = containers.stream().map(container -> Thread.ofVirtual().start(container::stop)).toList();
-    for (Thread thread : stopping) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private ContainerProcess processFor(Container init) {
-    return new ContainerProcess(init, localEnvironmentUnchecked(init), freePort(), dir);
-  }
-
-  private Map<String, String> localEnvironmentUnchecked(Container container) {
-    try {
-      return localEnvironment(container, volumeDirs);
-    } catch (MissingObjectException missing) {
-      throw new IllegalStateException("init container " + container.getName() + " needs " + missing.getMessage());
-    }
-  }
-
-  private Map<String, String> localEnvironment(Container container, Map<String, Path> volumeDirs)
-      throws MissingObjectException {
-    Map<String, Path> mounts = PodVolumes.mounts(container, volumeDirs);
-    return environment.localize(namespace, environment.resolve(namespace, name, container), mounts, portsByNumber);
-  }
-
-  private void serve() throws InterruptedException {
-    Map<ContainerProcess, Instant> restartAt = new HashMap<>();
-    for (long tick = 0; ; tick++) {
-      if (tick % VOLUME_SYNC_TICKS == 0) {
-        syncVolumes();
-      }
-      boolean nowReady = mains.stream().allMatch(ContainerProcess::ready)
-          && sidecars.stream().allMatch(ContainerProcess::running);
-      if (nowReady != ready) {
-        ready = nowReady;
-        event(nowReady ? "ready" : "not ready");
-        onChange.run();
-      }
-      for (ContainerProcess container : concat(sidecars, mains)) {
-        Integer exit = container.exitCode();
-        if (exit == null) {
-          continue;
+    /** Like the kubelet: the main containers together, then the sidecars together, each with its grace period. */
+    private static void stopAll(List<ContainerProcess> containers) {
+        List<Thread> stopping = containers.stream()
+                .map(container -> Thread.ofVirtual().start(container::stop))
+                .toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        Instant due = restartAt.get(container);
-        if (due == null) {
-          Duration backoff = backoff(container.restarts());
-          event("container " + container.name() + " exited with " + exit + "; restarting in " + backoff.toSeconds()
-              + " s; its log: " + container.log());
-          restartAt.put(container, Instant.now().plus(backoff));
-        } else if (Instant.now().isAfter(due)) {
-          restartAt.remove(container);
-          container.start();
-          event("container " + container.name() + " restarted");
+    }
+
+    private ContainerProcess processFor(Container init) {
+        return new ContainerProcess(init, localEnvironmentUnchecked(init), freePort(), dir);
+    }
+
+    private Map<String, String> localEnvironmentUnchecked(Container container) {
+        try {
+            return localEnvironment(container, volumeDirs);
+        } catch (MissingObjectException missing) {
+            throw new IllegalStateException("init container " + container.getName() + " needs " + missing.getMessage());
         }
-      }
-      Thread.sleep(100);
     }
-  }
 
-  /** Like the kubelet, running pods see ConfigMap and Secret changes in their files; a deleted object leaves the last content. */
-  private void syncVolumes() {
-    try {
-      volumes.materialize(namespace, Objects.requireNonNullElse(template.getSpec().getVolumes(), List.of()), dir,
-          localizeText);
-    } catch (MissingObjectException deleted) {
-      // the files keep their last content
+    private Map<String, String> localEnvironment(Container container, Map<String, Path> volumeDirs)
+            throws MissingObjectException {
+        Map<String, Path> mounts = PodVolumes.mounts(container, volumeDirs);
+        return environment.localize(namespace, environment.resolve(namespace, name, container), mounts, portsByNumber);
     }
-  }
 
-  private void runToCompletion() throws InterruptedException {
-    int failures = 0;
-    while (true) {
-      for (ContainerProcess main : mains) {
-        awaitExit(main);
-      }
-      List<ContainerProcess> failed = mains.stream().filter(main -> main.exitCode() != 0).toList();
-      if (failed.isEmpty()) {
-        event("completed");
-        phase = Phase.SUCCEEDED;
-        return;
-      }
-      failures++;
-      event(failed.stream().map(c -> c.name() + " exited with " + c.exitCode() + ", log " + c.log()).toList()
-          + " (failure " + failures + " of at most " + (backoffLimit + 1) + ")");
-      if (failures > backoffLimit) {
-        phase = Phase.FAILED;
-        return;
-      }
-      Thread.sleep(JOB_RETRY_PAUSE);
-      failed.forEach(ContainerProcess::start);
+    private void serve() throws InterruptedException {
+        Map<ContainerProcess, Instant> restartAt = new HashMap<>();
+        for (long tick = 0; ; tick++) {
+            if (tick % VOLUME_SYNC_TICKS == 0) {
+                syncVolumes();
+            }
+            boolean nowReady = mains.stream().allMatch(ContainerProcess::ready)
+                    && sidecars.stream().allMatch(ContainerProcess::running);
+            if (nowReady != ready) {
+                ready = nowReady;
+                event(nowReady ? "ready" : "not ready");
+                onChange.run();
+            }
+            for (ContainerProcess container : concat(sidecars, mains)) {
+                Integer exit = container.exitCode();
+                if (exit == null) {
+                    continue;
+                }
+                Instant due = restartAt.get(container);
+                if (due == null) {
+                    Duration backoff = backoff(container.restarts());
+                    event("container " + container.name() + " exited with " + exit + "; restarting in "
+                            + backoff.toSeconds() + " s; its log: " + container.log());
+                    restartAt.put(container, Instant.now().plus(backoff));
+                } else if (Instant.now().isAfter(due)) {
+                    restartAt.remove(container);
+                    container.start();
+                    event("container " + container.name() + " restarted");
+                }
+            }
+            Thread.sleep(100);
+        }
     }
-  }
 
-  private static Duration backoff(int restarts) {
-    Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(restarts, 5));
-    return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
-  }
-
-  private static int awaitExit(ContainerProcess process) throws InterruptedException {
-    while (process.exitCode() == null) {
-      Thread.sleep(100);
+    /** Like the kubelet, running pods see ConfigMap and Secret changes in their files; a deleted object leaves the last content. */
+    private void syncVolumes() {
+        try {
+            volumes.materialize(
+                    namespace,
+                    Objects.requireNonNullElse(template.getSpec().getVolumes(), List.of()),
+                    dir,
+                    localizeText);
+        } catch (MissingObjectException deleted) {
+            // the files keep their last content
+        }
     }
-    return process.exitCode();
-  }
 
-  private void awaitReady(ContainerProcess process) throws InterruptedException {
-    while (!process.ready()) {
-      if (process.exitCode() != null) {
-        event("sidecar " + process.name() + " exited with " + process.exitCode() + " before it was ready; restarting");
-        Thread.sleep(JOB_RETRY_PAUSE);
-        process.start();
-      }
-      Thread.sleep(100);
+    private void runToCompletion() throws InterruptedException {
+        int failures = 0;
+        while (true) {
+            for (ContainerProcess main : mains) {
+                awaitExit(main);
+            }
+            List<ContainerProcess> failed =
+                    mains.stream().filter(main -> main.exitCode() != 0).toList();
+            if (failed.isEmpty()) {
+                event("completed");
+                phase = Phase.SUCCEEDED;
+                return;
+            }
+            failures++;
+            event(failed.stream()
+                            .map(c -> c.name() + " exited with " + c.exitCode() + ", log " + c.log())
+                            .toList() + " (failure " + failures + " of at most " + (backoffLimit + 1) + ")");
+            if (failures > backoffLimit) {
+                phase = Phase.FAILED;
+                return;
+            }
+            Thread.sleep(JOB_RETRY_PAUSE);
+            failed.forEach(ContainerProcess::start);
+        }
     }
-  }
 
-  void event(String message) {
-    listener.podEvent(namespace, name, message);
-    try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("pod.log"), Instant.now() + " " + message + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static Duration backoff(int restarts) {
+        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(restarts, 5));
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
-  }
 
-  private static <T> List<T> concat(List<T> first, List<T> second) {
-    List<T> all = new ArrayList<>(first);
-    all.addAll(Objects.requireNonNullElse(second, List.of()));
-    return all;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static int awaitExit(ContainerProcess process) throws InterruptedException {
+        while (process.exitCode() == null) {
+            Thread.sleep(100);
+        }
+        return process.exitCode();
     }
-  }
 
-  /** Stops the containers (SIGTERM, then SIGKILL after the grace period) and waits for it. */
-  @Override
-  public void close() {
-    supervisor.interrupt();
-    try {
-      supervisor.join(Duration.ofSeconds(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private void awaitReady(ContainerProcess process) throws InterruptedException {
+        while (!process.ready()) {
+            if (process.exitCode() != null) {
+                event("sidecar " + process.name() + " exited with " + process.exitCode()
+                        + " before it was ready; restarting");
+                Thread.sleep(JOB_RETRY_PAUSE);
+                process.start();
+            }
+            Thread.sleep(100);
+        }
     }
-  }
+
+    void event(String message) {
+        listener.podEvent(namespace, name, message);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(
+                    dir.resolve("pod.log"),
+                    Instant.now() + " " + message + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(Objects.requireNonNullElse(second, List.of()));
+        return all;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the containers (SIGTERM, then SIGKILL after the grace period) and waits for it. */
+    @Override
+    public void close() {
+        supervisor.interrupt();
+        try {
+            supervisor.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

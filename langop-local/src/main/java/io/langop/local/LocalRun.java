@@ -17,76 +17,84 @@ import java.util.Set;
  */
 public final class LocalRun implements AutoCloseable {
 
-  private final LocalCluster cluster;
-  private final Account account;
-  private final ScheduledRuns scheduledRuns;
+    private final LocalCluster cluster;
+    private final Account account;
+    private final ScheduledRuns scheduledRuns;
 
-  private LocalRun(LocalCluster cluster, Account account, ScheduledRuns scheduledRuns) {
-    this.cluster = cluster;
-    this.account = account;
-    this.scheduledRuns = scheduledRuns;
-  }
-
-  /**
-   * Starts a run of {@code manifests} (see {@link Manifests#read}) with the pods' files under
-   * {@code workDir}.
-   */
-  public static LocalRun start(List<HasMetadata> manifests, Path workDir, OperatorSettings settings, PrintStream out) {
-    Account account = new Account(out);
-    account.line("local", settings.synthesis().enabled()
-        ? "synthesis LLM: model " + settings.synthesis().model().orElseThrow() + " at "
-            + settings.synthesis().endpoint().orElse("(each agent's spec.synthesis.modelRef)")
-        : "no synthesis LLM configured (--synthesis-endpoint/--synthesis-model or SYNTHESIS_ENDPOINT/SYNTHESIS_MODEL):"
-            + " only agents with spec.codeRef run");
-    LocalCluster cluster = LocalCluster.start(workDir, settings, account);
-    try {
-      account.line("local", "API server " + cluster.apiServerUrl() + ", operator started, pods under " + cluster.podsDir());
-      account.follow(cluster, cluster.claimsRoot());
-      ScheduledRuns scheduledRuns = new ScheduledRuns(cluster, account);
-      LocalRun run = new LocalRun(cluster, account, scheduledRuns);
-      run.apply(manifests);
-      return run;
-    } catch (RuntimeException failed) {
-      account.close();
-      cluster.close();
-      throw failed;
+    private LocalRun(LocalCluster cluster, Account account, ScheduledRuns scheduledRuns) {
+        this.cluster = cluster;
+        this.account = account;
+        this.scheduledRuns = scheduledRuns;
     }
-  }
 
-  public LocalCluster cluster() {
-    return cluster;
-  }
-
-  private void apply(List<HasMetadata> manifests) {
-    Set<String> namespaces = new LinkedHashSet<>();
-    manifests.stream().filter(object -> object instanceof Namespace)
-        .forEach(namespace -> namespaces.add(namespace.getMetadata().getName()));
-    for (HasMetadata object : manifests) {
-      String namespace = Manifests.namespaceOf(object);
-      if (!(object instanceof Namespace) && namespaces.add(namespace)) {
-        cluster.createNamespace(namespace);
-        account.line("applied", "Namespace " + namespace);
-      }
-      if (!(object instanceof Namespace) && object.getMetadata().getNamespace() == null) {
-        object.getMetadata().setNamespace(namespace);
-      }
-      try {
-        cluster.apply(List.of(object));
-        account.applied(object);
-      } catch (KubernetesClientException refused) {
-        account.line("refused", object.getKind() + " " + namespace + "/" + object.getMetadata().getName() + ": "
-            + refused.getMessage());
-      }
+    /**
+     * Starts a run of {@code manifests} (see {@link Manifests#read}) with the pods' files under
+     * {@code workDir}.
+     */
+    public static LocalRun start(
+            List<HasMetadata> manifests, Path workDir, OperatorSettings settings, PrintStream out) {
+        Account account = new Account(out);
+        account.line(
+                "local",
+                settings.synthesis().enabled()
+                        ? "synthesis LLM: model " + settings.synthesis().model().orElseThrow() + " at "
+                                + settings.synthesis().endpoint().orElse("(each agent's spec.synthesis.modelRef)")
+                        : "no synthesis LLM configured (--synthesis-endpoint/--synthesis-model or SYNTHESIS_ENDPOINT/SYNTHESIS_MODEL):"
+                                + " only agents with spec.codeRef run");
+        LocalCluster cluster = LocalCluster.start(workDir, settings, account);
+        try {
+            account.line(
+                    "local",
+                    "API server " + cluster.apiServerUrl() + ", operator started, pods under " + cluster.podsDir());
+            account.follow(cluster, cluster.claimsRoot());
+            ScheduledRuns scheduledRuns = new ScheduledRuns(cluster, account);
+            LocalRun run = new LocalRun(cluster, account, scheduledRuns);
+            run.apply(manifests);
+            return run;
+        } catch (RuntimeException failed) {
+            account.close();
+            cluster.close();
+            throw failed;
+        }
     }
-  }
 
-  /** Stops the pods (SIGTERM, SIGKILL after 10 s), the operator and the API server. */
-  @Override
-  public void close() {
-    account.line("local", "stopping: pods, operator, API server");
-    scheduledRuns.close();
-    account.close();
-    cluster.close();
-    account.line("local", "stopped");
-  }
+    public LocalCluster cluster() {
+        return cluster;
+    }
+
+    private void apply(List<HasMetadata> manifests) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        manifests.stream()
+                .filter(object -> object instanceof Namespace)
+                .forEach(namespace -> namespaces.add(namespace.getMetadata().getName()));
+        for (HasMetadata object : manifests) {
+            String namespace = Manifests.namespaceOf(object);
+            if (!(object instanceof Namespace) && namespaces.add(namespace)) {
+                cluster.createNamespace(namespace);
+                account.line("applied", "Namespace " + namespace);
+            }
+            if (!(object instanceof Namespace) && object.getMetadata().getNamespace() == null) {
+                object.getMetadata().setNamespace(namespace);
+            }
+            try {
+                cluster.apply(List.of(object));
+                account.applied(object);
+            } catch (KubernetesClientException refused) {
+                account.line(
+                        "refused",
+                        object.getKind() + " " + namespace + "/"
+                                + object.getMetadata().getName() + ": " + refused.getMessage());
+            }
+        }
+    }
+
+    /** Stops the pods (SIGTERM, SIGKILL after 10 s), the operator and the API server. */
+    @Override
+    public void close() {
+        account.line("local", "stopping: pods, operator, API server");
+        scheduledRuns.close();
+        account.close();
+        cluster.close();
+        account.line("local", "stopped");
+    }
 }

@@ -21,85 +21,88 @@ import java.util.stream.Stream;
  */
 public final class Manifests {
 
-  private static final Map<String, Integer> RANK = Map.of(
-      "Namespace", 0,
-      "LanguageCluster", 2,
-      "LanguageModel", 3,
-      "LanguageTool", 4,
-      "LanguagePersona", 5,
-      "LanguageAgent", 6,
-      "LanguageClient", 6);
-  private static final int OTHER_RANK = 1;
+    private static final Map<String, Integer> RANK = Map.of(
+            "Namespace", 0,
+            "LanguageCluster", 2,
+            "LanguageModel", 3,
+            "LanguageTool", 4,
+            "LanguagePersona", 5,
+            "LanguageAgent", 6,
+            "LanguageClient", 6);
+    private static final int OTHER_RANK = 1;
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  private Manifests() {}
+    private Manifests() {}
 
-  /**
-   * Reads and orders the objects under {@code dir}.
-   *
-   * @throws IllegalArgumentException naming the file, when the directory is missing or a file is not
-   *     Kubernetes YAML
-   */
-  public static List<HasMetadata> read(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("no directory " + dir.toAbsolutePath());
+    /**
+     * Reads and orders the objects under {@code dir}.
+     *
+     * @throws IllegalArgumentException naming the file, when the directory is missing or a file is not
+     *     Kubernetes YAML
+     */
+    public static List<HasMetadata> read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no directory " + dir.toAbsolutePath());
+        }
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Path file : yamlFiles(dir)) {
+            objects.addAll(parse(file));
+        }
+        if (objects.isEmpty()) {
+            throw new IllegalArgumentException("no Kubernetes objects in the YAML files under " + dir.toAbsolutePath());
+        }
+        return objects.stream().sorted(Comparator.comparingInt(Manifests::rank)).toList();
     }
-    List<HasMetadata> objects = new ArrayList<>();
-    for (Path file : yamlFiles(dir)) {
-      objects.addAll(parse(file));
-    }
-    if (objects.isEmpty()) {
-      throw new IllegalArgumentException("no Kubernetes objects in the YAML files under " + dir.toAbsolutePath());
-    }
-    return objects.stream().sorted(Comparator.comparingInt(Manifests::rank)).toList();
-  }
 
-  /** The namespace each namespaced object goes to: its own, else {@code default}. */
-  public static String namespaceOf(HasMetadata object) {
-    return Objects.requireNonNullElse(object.getMetadata().getNamespace(), "default");
-  }
+    /** The namespace each namespaced object goes to: its own, else {@code default}. */
+    public static String namespaceOf(HasMetadata object) {
+        return Objects.requireNonNullElse(object.getMetadata().getNamespace(), "default");
+    }
 
-  private static int rank(HasMetadata object) {
-    return RANK.getOrDefault(object.getKind(), OTHER_RANK);
-  }
+    private static int rank(HasMetadata object) {
+        return RANK.getOrDefault(object.getKind(), OTHER_RANK);
+    }
 
-  private static List<Path> yamlFiles(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile)
-          .filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static List<Path> yamlFiles(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file ->
+                            file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  private static List<HasMetadata> parse(Path file) {
-    String yaml;
-    try {
-      yaml = Files.readString(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    private static List<HasMetadata> parse(Path file) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Object parsed;
+        try {
+            parsed = SERIALIZATION.unmarshal(yaml);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + " is not Kubernetes YAML: " + e.getMessage(), e);
+        }
+        List<?> documents = parsed instanceof List<?> list ? list : parsed == null ? List.of() : List.of(parsed);
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Object document : documents) {
+            if (document == null) {
+                continue;
+            }
+            if (!(document instanceof HasMetadata object)
+                    || object.getMetadata() == null
+                    || object.getMetadata().getName() == null
+                    || object.getKind() == null) {
+                throw new IllegalArgumentException(file + " holds a document without kind or metadata.name");
+            }
+            objects.add(object);
+        }
+        return objects;
     }
-    Object parsed;
-    try {
-      parsed = SERIALIZATION.unmarshal(yaml);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(file + " is not Kubernetes YAML: " + e.getMessage(), e);
-    }
-    List<?> documents = parsed instanceof List<?> list ? list : parsed == null ? List.of() : List.of(parsed);
-    List<HasMetadata> objects = new ArrayList<>();
-    for (Object document : documents) {
-      if (document == null) {
-        continue;
-      }
-      if (!(document instanceof HasMetadata object) || object.getMetadata() == null
-          || object.getMetadata().getName() == null || object.getKind() == null) {
-        throw new IllegalArgumentException(file + " holds a document without kind or metadata.name");
-      }
-      objects.add(object);
-    }
-    return objects;
-  }
 }

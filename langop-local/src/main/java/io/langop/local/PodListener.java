@@ -4,7 +4,7 @@ package io.langop.local;
 @FunctionalInterface
 public interface PodListener {
 
-  PodListener NONE = (namespace, pod, message) -> { };
+    PodListener NONE = (namespace, pod, message) -> {};
 
-  void podEvent(String namespace, String pod, String message);
+    void podEvent(String namespace, String pod, String message);
 }

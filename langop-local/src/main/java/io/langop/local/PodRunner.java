@@ -53,351 +53,431 @@ import org.slf4j.LoggerFactory;
  */
 final class PodRunner implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PodRunner.class);
-  private static final int DEFAULT_JOB_BACKOFF_LIMIT = 6;
+    private static final Logger LOG = LoggerFactory.getLogger(PodRunner.class);
+    private static final int DEFAULT_JOB_BACKOFF_LIMIT = 6;
 
-  private record DeploymentPods(String templateHash, Long generation, List<LocalPod> pods) {}
+    private record DeploymentPods(String templateHash, Long generation, List<LocalPod> pods) {}
 
-  private final KubernetesClient client;
-  private final PodListener listener;
-  private final Path podsDir;
-  private final PodVolumes volumes;
-  private final ServiceRouter router;
-  private final PodEnvironment environment;
-  private final ExecutorService events = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("pod-runner").factory());
-  private final Map<String, DeploymentPods> deployments = new ConcurrentHashMap<>();
-  private final Map<String, LocalPod> jobPods = new ConcurrentHashMap<>();
-  private final AtomicInteger ticks = new AtomicInteger();
-  private final List<SharedIndexInformer<?>> informers;
-  /**
-   * Should the JVM be told to stop (Ctrl-C, SIGTERM) before the runner is closed, the pods are stopped
-   * as {@link #close()} does and whatever process is left is killed: none outlives the JVM.
-   */
-  private final Thread stopPodsOnExit = new Thread(this::stopOnExit, "stop-pods");
-  private volatile boolean closed;
-  private boolean stopped;
+    private final KubernetesClient client;
+    private final PodListener listener;
+    private final Path podsDir;
+    private final PodVolumes volumes;
+    private final ServiceRouter router;
+    private final PodEnvironment environment;
+    private final ExecutorService events = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("pod-runner").factory());
+    private final Map<String, DeploymentPods> deployments = new ConcurrentHashMap<>();
+    private final Map<String, LocalPod> jobPods = new ConcurrentHashMap<>();
+    private final AtomicInteger ticks = new AtomicInteger();
+    private final List<SharedIndexInformer<?>> informers;
+    /**
+     * Should the JVM be told to stop (Ctrl-C, SIGTERM) before the runner is closed, the pods are stopped
+     * as {@link #close()} does and whatever process is left is killed: none outlives the JVM.
+     */
+    private final Thread stopPodsOnExit = new Thread(this::stopOnExit, "stop-pods");
 
-  PodRunner(KubernetesClient client, Path workDir, PodListener listener) {
-    this.client = client;
-    this.listener = listener;
-    this.podsDir = workDir.resolve("pods");
-    this.volumes = new PodVolumes(client, workDir.resolve("volumes"));
-    this.router = new ServiceRouter(client, this::endpoint);
-    this.environment = new PodEnvironment(client, router);
-    this.informers = List.of(
-        client.apps().deployments().inAnyNamespace().inform(handler(this::reconcile, this::removeDeployment)),
-        client.batch().v1().jobs().inAnyNamespace().inform(handler(this::runJob, this::removeJob)));
-    Runtime.getRuntime().addShutdownHook(stopPodsOnExit);
-  }
+    private volatile boolean closed;
+    private boolean stopped;
 
-  /** The directory behind a persistent volume claim, e.g. an agent's workspace. */
-  Path claimDir(String namespace, String claim) {
-    return volumes.claimDir(namespace, claim);
-  }
-
-  Path claimsRoot() {
-    return volumes.claimsRoot();
-  }
-
-  /** Directory of every pod that ran, with {@code pod.log} and one log per container. */
-  Path podsDir() {
-    return podsDir;
-  }
-
-  /**
-   * One tick of a CronJob, as its controller would make it: a Job from the job template, owned by
-   * the CronJob, recorded in the CronJob's status. With {@code concurrencyPolicy: Forbid} a tick
-   * while a Job is still active is refused.
-   *
-   * @return the name of the Job
-   */
-  String trigger(String namespace, String cronJobName) {
-    CronJob cronJob = client.batch().v1().cronjobs().inNamespace(namespace).withName(cronJobName).get();
-    if (cronJob == null) {
-      throw new IllegalArgumentException("no CronJob " + namespace + "/" + cronJobName);
+    PodRunner(KubernetesClient client, Path workDir, PodListener listener) {
+        this.client = client;
+        this.listener = listener;
+        this.podsDir = workDir.resolve("pods");
+        this.volumes = new PodVolumes(client, workDir.resolve("volumes"));
+        this.router = new ServiceRouter(client, this::endpoint);
+        this.environment = new PodEnvironment(client, router);
+        this.informers = List.of(
+                client.apps().deployments().inAnyNamespace().inform(handler(this::reconcile, this::removeDeployment)),
+                client.batch().v1().jobs().inAnyNamespace().inform(handler(this::runJob, this::removeJob)));
+        Runtime.getRuntime().addShutdownHook(stopPodsOnExit);
     }
-    List<ObjectReference> active = cronJob.getStatus() == null || cronJob.getStatus().getActive() == null
-        ? List.of() : cronJob.getStatus().getActive();
-    if ("Forbid".equals(cronJob.getSpec().getConcurrencyPolicy()) && !active.isEmpty()) {
-      throw new IllegalStateException("CronJob " + cronJobName + " forbids concurrent runs and Job "
-          + active.getFirst().getName() + " is still active");
-    }
-    var template = cronJob.getSpec().getJobTemplate();
-    String jobName = cronJobName + "-" + ticks.incrementAndGet();
-    Job job = new JobBuilder()
-        .withNewMetadata()
-          .withName(jobName)
-          .withNamespace(namespace)
-          .withLabels(template.getMetadata() == null ? null : template.getMetadata().getLabels())
-          .withAnnotations(Map.of("cronjob.kubernetes.io/instantiate", "manual"))
-          .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(cronJob.getApiVersion())
-              .withKind(cronJob.getKind()).withName(cronJobName).withUid(cronJob.getMetadata().getUid())
-              .withController(true).withBlockOwnerDeletion(true).build())
-        .endMetadata()
-        .withSpec(template.getSpec())
-        .build();
-    client.resource(job).create();
-    ObjectReference reference = new ObjectReferenceBuilder().withApiVersion("batch/v1").withKind("Job")
-        .withNamespace(namespace).withName(jobName).build();
-    editCronJobStatus(namespace, cronJobName, status -> {
-      status.setLastScheduleTime(now());
-      List<ObjectReference> running = new ArrayList<>(Objects.requireNonNullElse(status.getActive(), List.of()));
-      running.add(reference);
-      status.setActive(running);
-    });
-    return jobName;
-  }
 
-  int servicePort(String namespace, String service, int port) {
-    return router.localPort(namespace, service, port);
-  }
+    /** The directory behind a persistent volume claim, e.g. an agent's workspace. */
+    Path claimDir(String namespace, String claim) {
+        return volumes.claimDir(namespace, claim);
+    }
 
-  private Optional<Integer> endpoint(String namespace, Map<String, String> selector, IntOrString targetPort) {
-    return Stream.concat(deployments.values().stream().flatMap(d -> d.pods().stream()), jobPods.values().stream())
-        .filter(pod -> pod.ready() && pod.matches(namespace, selector))
-        .findFirst()
-        .flatMap(pod -> pod.port(targetPort));
-  }
+    Path claimsRoot() {
+        return volumes.claimsRoot();
+    }
 
-  private void reconcile(Deployment deployment) {
-    String key = key(deployment);
-    String hash = templateHash(deployment);
-    int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
-    DeploymentPods current = deployments.get(key);
-    List<LocalPod> pods = new ArrayList<>();
-    if (current != null && current.templateHash().equals(hash)) {
-      pods.addAll(current.pods());
-    } else if (current != null) {
-      LOG.info("Deployment {} has a new pod template: replacing its pods", key);
-      current.pods().forEach(LocalPod::close);
+    /** Directory of every pod that ran, with {@code pod.log} and one log per container. */
+    Path podsDir() {
+        return podsDir;
     }
-    while (pods.size() > replicas) {
-      pods.removeLast().close();
-    }
-    String namespace = deployment.getMetadata().getNamespace();
-    while (pods.size() < replicas) {
-      String podName = deployment.getMetadata().getName() + "-" + hash + "-" + pods.size();
-      pods.add(LocalPod.serving(namespace, podName, deployment.getSpec().getTemplate(),
-          podsDir.resolve(namespace).resolve(podName), volumes, environment, listener, () -> onEvents(() -> reportDeployment(key)))
-          .start());
-      LOG.info("Pod {}/{} started for Deployment {}", namespace, podName, key);
-    }
-    deployments.put(key, new DeploymentPods(hash, deployment.getMetadata().getGeneration(), List.copyOf(pods)));
-    reportDeployment(key);
-  }
 
-  private void removeDeployment(Deployment deployment) {
-    DeploymentPods pods = deployments.remove(key(deployment));
-    if (pods != null) {
-      LOG.info("Deployment {} deleted: stopping its pods", key(deployment));
-      pods.pods().forEach(LocalPod::close);
-    }
-  }
-
-  private void reportDeployment(String key) {
-    DeploymentPods current = deployments.get(key);
-    if (current == null) {
-      return;
-    }
-    int ready = (int) current.pods().stream().filter(LocalPod::ready).count();
-    int replicas = current.pods().size();
-    DeploymentStatus status = new DeploymentStatusBuilder()
-        .withObservedGeneration(current.generation())
-        .withReplicas(replicas)
-        .withUpdatedReplicas(replicas)
-        .withReadyReplicas(ready)
-        .withAvailableReplicas(ready)
-        .build();
-    String[] name = key.split("/");
-    Deployment deployment = client.apps().deployments().inNamespace(name[0]).withName(name[1]).get();
-    if (deployment == null || status.equals(deployment.getStatus())) {
-      return;
-    }
-    try {
-      client.apps().deployments().inNamespace(name[0]).withName(name[1])
-          .editStatus(existing -> new DeploymentBuilder(existing).withStatus(status).build());
-    } catch (KubernetesClientException gone) {
-      LOG.debug("Status of Deployment {} not written: {}", key, gone.getMessage());
-    }
-  }
-
-  private void runJob(Job job) {
-    String key = key(job);
-    if (jobPods.containsKey(key) || finished(job)) {
-      return;
-    }
-    String namespace = job.getMetadata().getNamespace();
-    String uid = Objects.requireNonNullElse(job.getMetadata().getUid(), "00000");
-    String podName = job.getMetadata().getName() + "-" + uid.substring(0, Math.min(5, uid.length()));
-    int backoffLimit = Objects.requireNonNullElse(job.getSpec().getBackoffLimit(), DEFAULT_JOB_BACKOFF_LIMIT);
-    LocalPod pod = LocalPod.runToCompletion(namespace, podName, job.getSpec().getTemplate(), backoffLimit,
-        podsDir.resolve(namespace).resolve(podName), volumes, environment, listener, () -> onEvents(() -> reportJob(job)));
-    jobPods.put(key, pod.start());
-    LOG.info("Pod {}/{} started for Job {}", namespace, podName, key);
-    editJobStatus(job, new JobStatusBuilder().withActive(1).withStartTime(now()).build());
-  }
-
-  private void removeJob(Job job) {
-    LocalPod pod = jobPods.remove(key(job));
-    if (pod != null) {
-      pod.close();
-    }
-  }
-
-  /** A finished pod makes its Job Complete or Failed and leaves its CronJob's active list. */
-  private void reportJob(Job job) {
-    LocalPod pod = jobPods.get(key(job));
-    if (pod == null || (pod.phase() != LocalPod.Phase.SUCCEEDED && pod.phase() != LocalPod.Phase.FAILED)) {
-      return;
-    }
-    boolean succeeded = pod.phase() == LocalPod.Phase.SUCCEEDED;
-    String now = now();
-    JobStatusBuilder status = new JobStatusBuilder().withActive(0).withStartTime(startTime(job));
-    if (succeeded) {
-      status.withSucceeded(1).withCompletionTime(now).withConditions(
-          condition("SuccessCriteriaMet", "CompletionsReached", now), condition("Complete", "CompletionsReached", now));
-    } else {
-      status.withFailed(1).withConditions(
-          condition("FailureTarget", "BackoffLimitExceeded", now), condition("Failed", "BackoffLimitExceeded", now));
-    }
-    editJobStatus(job, status.build());
-    job.getMetadata().getOwnerReferences().stream()
-        .filter(owner -> "CronJob".equals(owner.getKind()))
-        .forEach(owner -> editCronJobStatus(job.getMetadata().getNamespace(), owner.getName(), cronStatus -> {
-          cronStatus.setActive(Objects.requireNonNullElse(cronStatus.getActive(), List.<ObjectReference>of()).stream()
-              .filter(ref -> !ref.getName().equals(job.getMetadata().getName())).toList());
-          if (succeeded) {
-            cronStatus.setLastSuccessfulTime(now);
-          }
-        }));
-  }
-
-  private String startTime(Job job) {
-    Job current = client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName()).get();
-    return current == null || current.getStatus() == null ? null : current.getStatus().getStartTime();
-  }
-
-  private static io.fabric8.kubernetes.api.model.batch.v1.JobCondition condition(String type, String reason, String time) {
-    return new JobConditionBuilder().withType(type).withStatus("True").withReason(reason)
-        .withLastTransitionTime(time).withLastProbeTime(time).build();
-  }
-
-  private void editJobStatus(Job job, JobStatus status) {
-    try {
-      client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-          .editStatus(existing -> new JobBuilder(existing).withStatus(status).build());
-    } catch (KubernetesClientException gone) {
-      LOG.debug("Status of Job {} not written: {}", key(job), gone.getMessage());
-    }
-  }
-
-  private void editCronJobStatus(String namespace, String name, Consumer<io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus> change) {
-    try {
-      client.batch().v1().cronjobs().inNamespace(namespace).withName(name).editStatus(existing -> {
-        CronJob edited = new CronJobBuilder(existing).editOrNewStatus().endStatus().build();
-        change.accept(edited.getStatus());
-        return edited;
-      });
-    } catch (KubernetesClientException gone) {
-      LOG.debug("Status of CronJob {}/{} not written: {}", namespace, name, gone.getMessage());
-    }
-  }
-
-  private static boolean finished(Job job) {
-    return job.getStatus() != null && job.getStatus().getConditions() != null && job.getStatus().getConditions().stream()
-        .anyMatch(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && "True".equals(c.getStatus()));
-  }
-
-  private void onEvents(Runnable task) {
-    if (closed) {
-      return;
-    }
-    try {
-      events.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          LOG.warn("Pod runner event failed", e);
+    /**
+     * One tick of a CronJob, as its controller would make it: a Job from the job template, owned by
+     * the CronJob, recorded in the CronJob's status. With {@code concurrencyPolicy: Forbid} a tick
+     * while a Job is still active is refused.
+     *
+     * @return the name of the Job
+     */
+    String trigger(String namespace, String cronJobName) {
+        CronJob cronJob = client.batch()
+                .v1()
+                .cronjobs()
+                .inNamespace(namespace)
+                .withName(cronJobName)
+                .get();
+        if (cronJob == null) {
+            throw new IllegalArgumentException("no CronJob " + namespace + "/" + cronJobName);
         }
-      });
-    } catch (RejectedExecutionException shuttingDown) {
-      // closing: nothing is reported any more
+        List<ObjectReference> active =
+                cronJob.getStatus() == null || cronJob.getStatus().getActive() == null
+                        ? List.of()
+                        : cronJob.getStatus().getActive();
+        if ("Forbid".equals(cronJob.getSpec().getConcurrencyPolicy()) && !active.isEmpty()) {
+            throw new IllegalStateException("CronJob " + cronJobName + " forbids concurrent runs and Job "
+                    + active.getFirst().getName() + " is still active");
+        }
+        var template = cronJob.getSpec().getJobTemplate();
+        String jobName = cronJobName + "-" + ticks.incrementAndGet();
+        Job job = new JobBuilder()
+                .withNewMetadata()
+                .withName(jobName)
+                .withNamespace(namespace)
+                .withLabels(
+                        template.getMetadata() == null
+                                ? null
+                                : template.getMetadata().getLabels())
+                .withAnnotations(Map.of("cronjob.kubernetes.io/instantiate", "manual"))
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(cronJob.getApiVersion())
+                        .withKind(cronJob.getKind())
+                        .withName(cronJobName)
+                        .withUid(cronJob.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build())
+                .endMetadata()
+                .withSpec(template.getSpec())
+                .build();
+        client.resource(job).create();
+        ObjectReference reference = new ObjectReferenceBuilder()
+                .withApiVersion("batch/v1")
+                .withKind("Job")
+                .withNamespace(namespace)
+                .withName(jobName)
+                .build();
+        editCronJobStatus(namespace, cronJobName, status -> {
+            status.setLastScheduleTime(now());
+            List<ObjectReference> running = new ArrayList<>(Objects.requireNonNullElse(status.getActive(), List.of()));
+            running.add(reference);
+            status.setActive(running);
+        });
+        return jobName;
     }
-  }
 
-  private <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed, Consumer<T> deleted) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T resource) {
-        onEvents(() -> changed.accept(resource));
-      }
-
-      @Override
-      public void onUpdate(T old, T resource) {
-        onEvents(() -> changed.accept(resource));
-      }
-
-      @Override
-      public void onDelete(T resource, boolean finalStateUnknown) {
-        onEvents(() -> deleted.accept(resource));
-      }
-    };
-  }
-
-  private static String templateHash(Deployment deployment) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          Serialization.asJson(deployment.getSpec().getTemplate()).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 5);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    int servicePort(String namespace, String service, int port) {
+        return router.localPort(namespace, service, port);
     }
-  }
 
-  private static String key(HasMetadata resource) {
-    return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
-  }
+    private Optional<Integer> endpoint(String namespace, Map<String, String> selector, IntOrString targetPort) {
+        return Stream.concat(deployments.values().stream().flatMap(d -> d.pods().stream()), jobPods.values().stream())
+                .filter(pod -> pod.ready() && pod.matches(namespace, selector))
+                .findFirst()
+                .flatMap(pod -> pod.port(targetPort));
+    }
 
-  private static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-  }
+    private void reconcile(Deployment deployment) {
+        String key = key(deployment);
+        String hash = templateHash(deployment);
+        int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+        DeploymentPods current = deployments.get(key);
+        List<LocalPod> pods = new ArrayList<>();
+        if (current != null && current.templateHash().equals(hash)) {
+            pods.addAll(current.pods());
+        } else if (current != null) {
+            LOG.info("Deployment {} has a new pod template: replacing its pods", key);
+            current.pods().forEach(LocalPod::close);
+        }
+        while (pods.size() > replicas) {
+            pods.removeLast().close();
+        }
+        String namespace = deployment.getMetadata().getNamespace();
+        while (pods.size() < replicas) {
+            String podName = deployment.getMetadata().getName() + "-" + hash + "-" + pods.size();
+            pods.add(LocalPod.serving(
+                            namespace,
+                            podName,
+                            deployment.getSpec().getTemplate(),
+                            podsDir.resolve(namespace).resolve(podName),
+                            volumes,
+                            environment,
+                            listener,
+                            () -> onEvents(() -> reportDeployment(key)))
+                    .start());
+            LOG.info("Pod {}/{} started for Deployment {}", namespace, podName, key);
+        }
+        deployments.put(key, new DeploymentPods(hash, deployment.getMetadata().getGeneration(), List.copyOf(pods)));
+        reportDeployment(key);
+    }
 
-  private void stopOnExit() {
-    close();
-    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-  }
+    private void removeDeployment(Deployment deployment) {
+        DeploymentPods pods = deployments.remove(key(deployment));
+        if (pods != null) {
+            LOG.info("Deployment {} deleted: stopping its pods", key(deployment));
+            pods.pods().forEach(LocalPod::close);
+        }
+    }
 
-  /** Stops watching, then stops every pod; a second call waits for the first. */
-  @Override
-  public synchronized void close() {
-    if (stopped) {
-      return;
+    private void reportDeployment(String key) {
+        DeploymentPods current = deployments.get(key);
+        if (current == null) {
+            return;
+        }
+        int ready = (int) current.pods().stream().filter(LocalPod::ready).count();
+        int replicas = current.pods().size();
+        DeploymentStatus status = new DeploymentStatusBuilder()
+                .withObservedGeneration(current.generation())
+                .withReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .withReadyReplicas(ready)
+                .withAvailableReplicas(ready)
+                .build();
+        String[] name = key.split("/");
+        Deployment deployment = client.apps()
+                .deployments()
+                .inNamespace(name[0])
+                .withName(name[1])
+                .get();
+        if (deployment == null || status.equals(deployment.getStatus())) {
+            return;
+        }
+        try {
+            client.apps()
+                    .deployments()
+                    .inNamespace(name[0])
+                    .withName(name[1])
+                    .editStatus(existing ->
+                            new DeploymentBuilder(existing).withStatus(status).build());
+        } catch (KubernetesClientException gone) {
+            LOG.debug("Status of Deployment {} not written: {}", key, gone.getMessage());
+        }
     }
-    stopped = true;
-    closed = true;
-    informers.forEach(SharedIndexInformer::close);
-    events.shutdown();
-    try {
-      events.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+
+    private void runJob(Job job) {
+        String key = key(job);
+        if (jobPods.containsKey(key) || finished(job)) {
+            return;
+        }
+        String namespace = job.getMetadata().getNamespace();
+        String uid = Objects.requireNonNullElse(job.getMetadata().getUid(), "00000");
+        String podName = job.getMetadata().getName() + "-" + uid.substring(0, Math.min(5, uid.length()));
+        int backoffLimit = Objects.requireNonNullElse(job.getSpec().getBackoffLimit(), DEFAULT_JOB_BACKOFF_LIMIT);
+        LocalPod pod = LocalPod.runToCompletion(
+                namespace,
+                podName,
+                job.getSpec().getTemplate(),
+                backoffLimit,
+                podsDir.resolve(namespace).resolve(podName),
+                volumes,
+                environment,
+                listener,
+                () -> onEvents(() -> reportJob(job)));
+        jobPods.put(key, pod.start());
+        LOG.info("Pod {}/{} started for Job {}", namespace, podName, key);
+        editJobStatus(
+                job, new JobStatusBuilder().withActive(1).withStartTime(now()).build());
     }
-    List<Thread> stopping = Stream.concat(deployments.values().stream().flatMap(d -> d.pods().stream()),
-            jobPods.values().stream())
-        .map(pod -> Thread.ofVirtual().start(pod::close))
-        .toList();
-    for (Thread thread : stopping) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+
+    private void removeJob(Job job) {
+        LocalPod pod = jobPods.remove(key(job));
+        if (pod != null) {
+            pod.close();
+        }
     }
-    router.close();
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopPodsOnExit);
-    } catch (IllegalStateException shuttingDown) {
-      // closed by a shutdown hook: the hook is running or done
+
+    /** A finished pod makes its Job Complete or Failed and leaves its CronJob's active list. */
+    private void reportJob(Job job) {
+        LocalPod pod = jobPods.get(key(job));
+        if (pod == null || (pod.phase() != LocalPod.Phase.SUCCEEDED && pod.phase() != LocalPod.Phase.FAILED)) {
+            return;
+        }
+        boolean succeeded = pod.phase() == LocalPod.Phase.SUCCEEDED;
+        String now = now();
+        JobStatusBuilder status = new JobStatusBuilder().withActive(0).withStartTime(startTime(job));
+        if (succeeded) {
+            status.withSucceeded(1)
+                    .withCompletionTime(now)
+                    .withConditions(
+                            condition("SuccessCriteriaMet", "CompletionsReached", now),
+                            condition("Complete", "CompletionsReached", now));
+        } else {
+            status.withFailed(1)
+                    .withConditions(
+                            condition("FailureTarget", "BackoffLimitExceeded", now),
+                            condition("Failed", "BackoffLimitExceeded", now));
+        }
+        editJobStatus(job, status.build());
+        job.getMetadata().getOwnerReferences().stream()
+                .filter(owner -> "CronJob".equals(owner.getKind()))
+                .forEach(owner -> editCronJobStatus(job.getMetadata().getNamespace(), owner.getName(), cronStatus -> {
+                    cronStatus.setActive(
+                            Objects.requireNonNullElse(cronStatus.getActive(), List.<ObjectReference>of()).stream()
+                                    .filter(ref -> !ref.getName()
+                                            .equals(job.getMetadata().getName()))
+                                    .toList());
+                    if (succeeded) {
+                        cronStatus.setLastSuccessfulTime(now);
+                    }
+                }));
     }
-  }
+
+    private String startTime(Job job) {
+        Job current = client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(job.getMetadata().getNamespace())
+                .withName(job.getMetadata().getName())
+                .get();
+        return current == null || current.getStatus() == null
+                ? null
+                : current.getStatus().getStartTime();
+    }
+
+    private static io.fabric8.kubernetes.api.model.batch.v1.JobCondition condition(
+            String type, String reason, String time) {
+        return new JobConditionBuilder()
+                .withType(type)
+                .withStatus("True")
+                .withReason(reason)
+                .withLastTransitionTime(time)
+                .withLastProbeTime(time)
+                .build();
+    }
+
+    private void editJobStatus(Job job, JobStatus status) {
+        try {
+            client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(job.getMetadata().getNamespace())
+                    .withName(job.getMetadata().getName())
+                    .editStatus(existing ->
+                            new JobBuilder(existing).withStatus(status).build());
+        } catch (KubernetesClientException gone) {
+            LOG.debug("Status of Job {} not written: {}", key(job), gone.getMessage());
+        }
+    }
+
+    private void editCronJobStatus(
+            String namespace, String name, Consumer<io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus> change) {
+        try {
+            client.batch().v1().cronjobs().inNamespace(namespace).withName(name).editStatus(existing -> {
+                CronJob edited = new CronJobBuilder(existing)
+                        .editOrNewStatus()
+                        .endStatus()
+                        .build();
+                change.accept(edited.getStatus());
+                return edited;
+            });
+        } catch (KubernetesClientException gone) {
+            LOG.debug("Status of CronJob {}/{} not written: {}", namespace, name, gone.getMessage());
+        }
+    }
+
+    private static boolean finished(Job job) {
+        return job.getStatus() != null
+                && job.getStatus().getConditions() != null
+                && job.getStatus().getConditions().stream()
+                        .anyMatch(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                                && "True".equals(c.getStatus()));
+    }
+
+    private void onEvents(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            events.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Pod runner event failed", e);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // closing: nothing is reported any more
+        }
+    }
+
+    private <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed, Consumer<T> deleted) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T resource) {
+                onEvents(() -> changed.accept(resource));
+            }
+
+            @Override
+            public void onUpdate(T old, T resource) {
+                onEvents(() -> changed.accept(resource));
+            }
+
+            @Override
+            public void onDelete(T resource, boolean finalStateUnknown) {
+                onEvents(() -> deleted.accept(resource));
+            }
+        };
+    }
+
+    private static String templateHash(Deployment deployment) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Serialization.asJson(deployment.getSpec().getTemplate())
+                            .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String key(HasMetadata resource) {
+        return resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private void stopOnExit() {
+        close();
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Stops watching, then stops every pod; a second call waits for the first. */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        closed = true;
+        informers.forEach(SharedIndexInformer::close);
+        events.shutdown();
+        try {
+            events.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Thread> stopping = Stream.concat(
+                        deployments.values().stream().flatMap(d -> d.pods().stream()), jobPods.values().stream())
+                .map(pod -> Thread.ofVirtual().start(pod::close))
+                .toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        router.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopPodsOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // closed by a shutdown hook: the hook is running or done
+        }
+    }
 }

@@ -26,82 +26,84 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The running proxy: HTTP server, live configuration, limits and accounting. */
 public final class ModelProxy implements AutoCloseable {
 
-  /** How long {@link #close()} lets requests in progress finish. */
-  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** How long {@link #close()} lets requests in progress finish. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-  private final ProxyHttpServer server;
-  private final ConfigWatcher watcher;
-  private final UpstreamClient http;
-  private final EventLoops loops;
+    private final ProxyHttpServer server;
+    private final ConfigWatcher watcher;
+    private final UpstreamClient http;
+    private final EventLoops loops;
 
-  private ModelProxy(ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http, EventLoops loops) {
-    this.server = server;
-    this.watcher = watcher;
-    this.http = http;
-    this.loops = loops;
-  }
-
-  /**
-   * Loads the configuration file (refusing to start on an invalid one), serves it on {@code port} (0 = any)
-   * and re-reads the file every {@code reloadInterval}.
-   */
-  public static ModelProxy start(Path configFile, int port, Duration reloadInterval) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(configFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read proxy configuration " + configFile, e);
+    private ModelProxy(ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http, EventLoops loops) {
+        this.server = server;
+        this.watcher = watcher;
+        this.http = http;
+        this.loops = loops;
     }
-    ProxyConfig config = ProxyConfigFiles.parse(new String(content, StandardCharsets.UTF_8));
-    RateLimiters limiters = new RateLimiters();
-    AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JvmMetrics.bindTo(registry);
-    UsageLedger ledger = new UsageLedger(registry);
-    EventLoops loops = new EventLoops();
-    UpstreamClient http = new UpstreamClient(loops, Duration.ofSeconds(10));
-    ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
-    ConfigWatcher watcher = new ConfigWatcher(configFile, content, config, reloadInterval, next -> {
-      Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);
-      gateway.set(rebuilt);
-      limiters.retainOnly(rebuilt.scopeKeys());
-      http.retainOnly(next.models().stream().flatMap(model -> model.endpoints().stream())
-          .map(EndpointConfig::url).toList());
-    });
-    try {
-      ProxyHttpServer server = ProxyHttpServer.start(port,
-          new ProxyApi(gateway::get, calls, ledger, registry), loops, DRAIN_TIMEOUT);
-      return new ModelProxy(server, watcher, http, loops);
-    } catch (RuntimeException e) {
-      watcher.close();
-      http.close();
-      loops.close();
-      throw e;
+
+    /**
+     * Loads the configuration file (refusing to start on an invalid one), serves it on {@code port} (0 = any)
+     * and re-reads the file every {@code reloadInterval}.
+     */
+    public static ModelProxy start(Path configFile, int port, Duration reloadInterval) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(configFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read proxy configuration " + configFile, e);
+        }
+        ProxyConfig config = ProxyConfigFiles.parse(new String(content, StandardCharsets.UTF_8));
+        RateLimiters limiters = new RateLimiters();
+        AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmMetrics.bindTo(registry);
+        UsageLedger ledger = new UsageLedger(registry);
+        EventLoops loops = new EventLoops();
+        UpstreamClient http = new UpstreamClient(loops, Duration.ofSeconds(10));
+        ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
+        ConfigWatcher watcher = new ConfigWatcher(configFile, content, config, reloadInterval, next -> {
+            Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);
+            gateway.set(rebuilt);
+            limiters.retainOnly(rebuilt.scopeKeys());
+            http.retainOnly(next.models().stream()
+                    .flatMap(model -> model.endpoints().stream())
+                    .map(EndpointConfig::url)
+                    .toList());
+        });
+        try {
+            ProxyHttpServer server = ProxyHttpServer.start(
+                    port, new ProxyApi(gateway::get, calls, ledger, registry), loops, DRAIN_TIMEOUT);
+            return new ModelProxy(server, watcher, http, loops);
+        } catch (RuntimeException e) {
+            watcher.close();
+            http.close();
+            loops.close();
+            throw e;
+        }
     }
-  }
 
-  public URI uri() {
-    return server.uri();
-  }
+    public URI uri() {
+        return server.uri();
+    }
 
-  public int port() {
-    return server.port();
-  }
+    public int port() {
+        return server.port();
+    }
 
-  public ModelProxy closeOnShutdown() {
-    server.closeOnShutdown();
-    return this;
-  }
+    public ModelProxy closeOnShutdown() {
+        server.closeOnShutdown();
+        return this;
+    }
 
-  public void join() throws InterruptedException {
-    server.join();
-  }
+    public void join() throws InterruptedException {
+        server.join();
+    }
 
-  @Override
-  public void close() {
-    watcher.close();
-    server.close();
-    http.close();
-    loops.close();
-  }
+    @Override
+    public void close() {
+        watcher.close();
+        server.close();
+        http.close();
+        loops.close();
+    }
 }

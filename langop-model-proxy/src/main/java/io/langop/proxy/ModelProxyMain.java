@@ -1,7 +1,7 @@
 package io.langop.proxy;
 
-import io.langop.wire.ServiceWire;
 import io.langop.server.ServiceServer;
+import io.langop.wire.ServiceWire;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,16 +11,15 @@ import java.time.Duration;
  */
 public final class ModelProxyMain {
 
-  static final String DEFAULT_CONFIG = "/etc/langop/proxy/proxy.yaml";
+    static final String DEFAULT_CONFIG = "/etc/langop/proxy/proxy.yaml";
 
-  private ModelProxyMain() {
-  }
+    private ModelProxyMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    String configured = System.getenv(ServiceWire.PROXY_CONFIG_ENV);
-    Path config = Path.of(configured == null || configured.isBlank() ? DEFAULT_CONFIG : configured);
-    ModelProxy proxy = ModelProxy.start(config, ServiceServer.portFromEnv(8080), Duration.ofSeconds(5))
-        .closeOnShutdown();
-    proxy.join();
-  }
+    public static void main(String[] args) throws InterruptedException {
+        String configured = System.getenv(ServiceWire.PROXY_CONFIG_ENV);
+        Path config = Path.of(configured == null || configured.isBlank() ? DEFAULT_CONFIG : configured);
+        ModelProxy proxy = ModelProxy.start(config, ServiceServer.portFromEnv(8080), Duration.ofSeconds(5))
+                .closeOnShutdown();
+        proxy.join();
+    }
 }

@@ -12,14 +12,13 @@ import java.util.List;
 /** The six kinds of the langop.io API that this operator reconciles. */
 public final class LangopKinds {
 
-  public static final List<Class<? extends HasMetadata>> ALL =
-      List.of(
-          LanguageCluster.class,
-          LanguageModel.class,
-          LanguageTool.class,
-          LanguagePersona.class,
-          LanguageAgent.class,
-          LanguageClient.class);
+    public static final List<Class<? extends HasMetadata>> ALL = List.of(
+            LanguageCluster.class,
+            LanguageModel.class,
+            LanguageTool.class,
+            LanguagePersona.class,
+            LanguageAgent.class,
+            LanguageClient.class);
 
-  private LangopKinds() {}
+    private LangopKinds() {}
 }

@@ -7,15 +7,15 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.langop.operator.agent.LanguageAgentReconciler;
-import io.langop.operator.cluster.LanguageClusterReconciler;
 import io.langop.operator.client.LanguageClientReconciler;
-import io.langop.operator.model.LanguageModelReconciler;
-import io.langop.operator.persona.LanguagePersonaReconciler;
-import io.langop.operator.tool.LanguageToolReconciler;
+import io.langop.operator.cluster.LanguageClusterReconciler;
 import io.langop.operator.egress.DnsCache;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.egress.HostResolver;
 import io.langop.operator.egress.ServiceSelectors;
+import io.langop.operator.model.LanguageModelReconciler;
+import io.langop.operator.persona.LanguagePersonaReconciler;
+import io.langop.operator.tool.LanguageToolReconciler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
@@ -26,61 +26,61 @@ import java.util.List;
  */
 public final class LangopOperator {
 
-  private LangopOperator() {}
+    private LangopOperator() {}
 
-  public static Operator create(
-      KubernetesClient client,
-      OperatorSettings settings,
-      MeterRegistry meterRegistry,
-      LeaderElectionConfiguration leaderElection) {
-    return create(client, settings, meterRegistry, leaderElection, HostResolver.SYSTEM);
-  }
-
-  public static Operator create(
-      KubernetesClient client,
-      OperatorSettings settings,
-      MeterRegistry meterRegistry,
-      LeaderElectionConfiguration leaderElection,
-      HostResolver hostResolver) {
-    Operator operator = new Operator(overrider -> {
-      overrider
-          .withKubernetesClient(client)
-          .withCloseClientOnStop(false)
-          .withSSABasedCreateUpdateMatchForDependentResources(false)
-          .withUseSSAToPatchPrimaryResource(false)
-          .withConcurrentReconciliationThreads(settings.reconcileThreads())
-          .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(meterRegistry)
-              .notCollectingMetricsPerResource()
-              .build());
-      if (leaderElection != null) {
-        overrider.withLeaderElectionConfiguration(leaderElection);
-      }
-    });
-    EgressRules egressRules = new EgressRules(
-        new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(client));
-    for (Reconciler<?> reconciler : reconcilers(settings, egressRules, hostResolver)) {
-      register(operator, reconciler, settings);
+    public static Operator create(
+            KubernetesClient client,
+            OperatorSettings settings,
+            MeterRegistry meterRegistry,
+            LeaderElectionConfiguration leaderElection) {
+        return create(client, settings, meterRegistry, leaderElection, HostResolver.SYSTEM);
     }
-    return operator;
-  }
 
-  private static List<Reconciler<?>> reconcilers(OperatorSettings settings, EgressRules egressRules,
-      HostResolver hostResolver) {
-    return List.of(
-        new LanguageClusterReconciler(egressRules),
-        new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
-        new LanguageToolReconciler(egressRules),
-        new LanguagePersonaReconciler(),
-        new LanguageAgentReconciler(egressRules, settings.synthesis(), hostResolver),
-        new LanguageClientReconciler());
-  }
+    public static Operator create(
+            KubernetesClient client,
+            OperatorSettings settings,
+            MeterRegistry meterRegistry,
+            LeaderElectionConfiguration leaderElection,
+            HostResolver hostResolver) {
+        Operator operator = new Operator(overrider -> {
+            overrider
+                    .withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                    .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(meterRegistry)
+                            .notCollectingMetricsPerResource()
+                            .build());
+            if (leaderElection != null) {
+                overrider.withLeaderElectionConfiguration(leaderElection);
+            }
+        });
+        EgressRules egressRules =
+                new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(client));
+        for (Reconciler<?> reconciler : reconcilers(settings, egressRules, hostResolver)) {
+            register(operator, reconciler, settings);
+        }
+        return operator;
+    }
 
-  private static <P extends HasMetadata> void register(
-      Operator operator, Reconciler<P> reconciler, OperatorSettings settings) {
-    operator.register(reconciler, config -> {
-      if (!settings.namespaces().isEmpty()) {
-        config.settingNamespaces(settings.namespaces());
-      }
-    });
-  }
+    private static List<Reconciler<?>> reconcilers(
+            OperatorSettings settings, EgressRules egressRules, HostResolver hostResolver) {
+        return List.of(
+                new LanguageClusterReconciler(egressRules),
+                new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
+                new LanguageToolReconciler(egressRules),
+                new LanguagePersonaReconciler(),
+                new LanguageAgentReconciler(egressRules, settings.synthesis(), hostResolver),
+                new LanguageClientReconciler());
+    }
+
+    private static <P extends HasMetadata> void register(
+            Operator operator, Reconciler<P> reconciler, OperatorSettings settings) {
+        operator.register(reconciler, config -> {
+            if (!settings.namespaces().isEmpty()) {
+                config.settingNamespaces(settings.namespaces());
+            }
+        });
+    }
 }

@@ -30,183 +30,184 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceServer implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ServiceServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceServer.class);
 
-  private final String component;
-  private final Server server;
-  private final PrometheusMeterRegistry meterRegistry;
-
-  private ServiceServer(String component, Server server, PrometheusMeterRegistry meterRegistry) {
-    this.component = component;
-    this.server = server;
-    this.meterRegistry = meterRegistry;
-  }
-
-  /** Starts describing a server for the named component (used in logs and as a metric tag). */
-  public static Builder builder(String component) {
-    return new Builder(component);
-  }
-
-  /** The port from the {@code PORT} environment variable, or {@code fallback} when it is unset. */
-  public static int portFromEnv(int fallback) {
-    return portFrom(System.getenv(ServiceWire.PORT_ENV), fallback);
-  }
-
-  static int portFrom(String value, int fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int port = Integer.parseInt(value.trim());
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("PORT must be between 0 and 65535, got " + value);
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("PORT must be a number, got '" + value + "'", e);
-    }
-  }
-
-  public String component() {
-    return component;
-  }
-
-  /** The port actually bound (useful when the builder asked for port 0). */
-  public int port() {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-  }
-
-  /** {@code http://localhost:<port>} — loopback base URI for local clients and tests. */
-  public URI uri() {
-    return URI.create("http://localhost:" + port());
-  }
-
-  public PrometheusMeterRegistry meterRegistry() {
-    return meterRegistry;
-  }
-
-  /** Closes the server gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
-  public ServiceServer closeOnShutdown() {
-    Runtime.getRuntime()
-        .addShutdownHook(Thread.ofPlatform().name(component + "-shutdown").unstarted(this::close));
-    return this;
-  }
-
-  /** Blocks until the server has stopped. */
-  public void join() throws InterruptedException {
-    server.join();
-  }
-
-  @Override
-  public void close() {
-    if (server.isStopped()) {
-      return;
-    }
-    try {
-      server.stop();
-      LOG.info("{} stopped", component);
-    } catch (Exception e) {
-      LOG.warn("{} did not stop cleanly: {}", component, e.toString());
-    }
-  }
-
-  /** Describes a {@link ServiceServer}; {@link #start()} binds it. */
-  public static final class Builder {
     private final String component;
-    private int port = 8080;
-    private String host;
-    private BooleanSupplier readiness = () -> true;
-    private PrometheusMeterRegistry meterRegistry;
-    private Duration drainTimeout = Duration.ofSeconds(10);
-    private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    private final Server server;
+    private final PrometheusMeterRegistry meterRegistry;
 
-    private Builder(String component) {
-      this.component = Objects.requireNonNull(component, "component");
+    private ServiceServer(String component, Server server, PrometheusMeterRegistry meterRegistry) {
+        this.component = component;
+        this.server = server;
+        this.meterRegistry = meterRegistry;
     }
 
-    /** Port to bind; 0 picks a free one. Default 8080. */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
+    /** Starts describing a server for the named component (used in logs and as a metric tag). */
+    public static Builder builder(String component) {
+        return new Builder(component);
     }
 
-    /** Interface to bind; default all interfaces. */
-    public Builder host(String host) {
-      this.host = host;
-      return this;
+    /** The port from the {@code PORT} environment variable, or {@code fallback} when it is unset. */
+    public static int portFromEnv(int fallback) {
+        return portFrom(System.getenv(ServiceWire.PORT_ENV), fallback);
     }
 
-    /** Mounts a servlet (async supported) at a servlet path spec such as {@code /mcp/*}. */
-    public Builder servlet(String pathSpec, HttpServlet servlet) {
-      if (servlets.putIfAbsent(pathSpec, servlet) != null) {
-        throw new IllegalArgumentException("two servlets for " + pathSpec);
-      }
-      return this;
-    }
-
-    /** What {@code /readyz} reports: 200 while it answers true, 503 otherwise. Default always ready. */
-    public Builder readiness(BooleanSupplier readiness) {
-      this.readiness = Objects.requireNonNull(readiness, "readiness");
-      return this;
-    }
-
-    /** Registry served at {@code /metrics}; one is created when none is given. */
-    public Builder meterRegistry(PrometheusMeterRegistry meterRegistry) {
-      this.meterRegistry = meterRegistry;
-      return this;
-    }
-
-    /** How long {@link ServiceServer#close()} lets in-flight requests finish. Default 10 s. */
-    public Builder drainTimeout(Duration drainTimeout) {
-      this.drainTimeout = drainTimeout;
-      return this;
-    }
-
-    public ServiceServer start() {
-      PrometheusMeterRegistry registry =
-          meterRegistry != null ? meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      JvmMetrics.bindTo(registry);
-
-      QueuedThreadPool threads = new QueuedThreadPool();
-      threads.setName(component);
-      threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-      Server server = new Server(threads);
-      server.setStopTimeout(drainTimeout.toMillis());
-      server.setStopAtShutdown(false);
-
-      ServerConnector connector = new ServerConnector(server);
-      connector.setPort(port);
-      connector.setHost(host);
-      server.addConnector(connector);
-
-      ServletContextHandler context = new ServletContextHandler();
-      context.setContextPath("/");
-      mount(context, ServiceWire.HEALTH_PATH, new HealthServlet(() -> true));
-      mount(context, ServiceWire.READY_PATH, new HealthServlet(readiness));
-      mount(context, "/metrics", new MetricsServlet(registry));
-      servlets.forEach((path, servlet) -> mount(context, path, servlet));
-      server.setHandler(new GracefulHandler(context));
-
-      try {
-        server.start();
-      } catch (Exception e) {
-        try {
-          server.stop();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
+    static int portFrom(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
         }
-        throw new IllegalStateException(
-            component + " could not listen on port " + port + ": " + e.getMessage(), e);
-      }
-      ServiceServer started = new ServiceServer(component, server, registry);
-      LOG.info("{} listening on port {}", component, started.port());
-      return started;
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("PORT must be between 0 and 65535, got " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT must be a number, got '" + value + "'", e);
+        }
     }
 
-    private static void mount(ServletContextHandler context, String path, HttpServlet servlet) {
-      ServletHolder holder = new ServletHolder(servlet);
-      holder.setAsyncSupported(true);
-      context.addServlet(holder, path);
+    public String component() {
+        return component;
     }
-  }
+
+    /** The port actually bound (useful when the builder asked for port 0). */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** {@code http://localhost:<port>} — loopback base URI for local clients and tests. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    public PrometheusMeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    /** Closes the server gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
+    public ServiceServer closeOnShutdown() {
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        Thread.ofPlatform().name(component + "-shutdown").unstarted(this::close));
+        return this;
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        if (server.isStopped()) {
+            return;
+        }
+        try {
+            server.stop();
+            LOG.info("{} stopped", component);
+        } catch (Exception e) {
+            LOG.warn("{} did not stop cleanly: {}", component, e.toString());
+        }
+    }
+
+    /** Describes a {@link ServiceServer}; {@link #start()} binds it. */
+    public static final class Builder {
+        private final String component;
+        private int port = 8080;
+        private String host;
+        private BooleanSupplier readiness = () -> true;
+        private PrometheusMeterRegistry meterRegistry;
+        private Duration drainTimeout = Duration.ofSeconds(10);
+        private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+
+        private Builder(String component) {
+            this.component = Objects.requireNonNull(component, "component");
+        }
+
+        /** Port to bind; 0 picks a free one. Default 8080. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Interface to bind; default all interfaces. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** Mounts a servlet (async supported) at a servlet path spec such as {@code /mcp/*}. */
+        public Builder servlet(String pathSpec, HttpServlet servlet) {
+            if (servlets.putIfAbsent(pathSpec, servlet) != null) {
+                throw new IllegalArgumentException("two servlets for " + pathSpec);
+            }
+            return this;
+        }
+
+        /** What {@code /readyz} reports: 200 while it answers true, 503 otherwise. Default always ready. */
+        public Builder readiness(BooleanSupplier readiness) {
+            this.readiness = Objects.requireNonNull(readiness, "readiness");
+            return this;
+        }
+
+        /** Registry served at {@code /metrics}; one is created when none is given. */
+        public Builder meterRegistry(PrometheusMeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /** How long {@link ServiceServer#close()} lets in-flight requests finish. Default 10 s. */
+        public Builder drainTimeout(Duration drainTimeout) {
+            this.drainTimeout = drainTimeout;
+            return this;
+        }
+
+        public ServiceServer start() {
+            PrometheusMeterRegistry registry =
+                    meterRegistry != null ? meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            JvmMetrics.bindTo(registry);
+
+            QueuedThreadPool threads = new QueuedThreadPool();
+            threads.setName(component);
+            threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            Server server = new Server(threads);
+            server.setStopTimeout(drainTimeout.toMillis());
+            server.setStopAtShutdown(false);
+
+            ServerConnector connector = new ServerConnector(server);
+            connector.setPort(port);
+            connector.setHost(host);
+            server.addConnector(connector);
+
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            mount(context, ServiceWire.HEALTH_PATH, new HealthServlet(() -> true));
+            mount(context, ServiceWire.READY_PATH, new HealthServlet(readiness));
+            mount(context, "/metrics", new MetricsServlet(registry));
+            servlets.forEach((path, servlet) -> mount(context, path, servlet));
+            server.setHandler(new GracefulHandler(context));
+
+            try {
+                server.start();
+            } catch (Exception e) {
+                try {
+                    server.stop();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw new IllegalStateException(
+                        component + " could not listen on port " + port + ": " + e.getMessage(), e);
+            }
+            ServiceServer started = new ServiceServer(component, server, registry);
+            LOG.info("{} listening on port {}", component, started.port());
+            return started;
+        }
+
+        private static void mount(ServletContextHandler context, String path, HttpServlet servlet) {
+            ServletHolder holder = new ServletHolder(servlet);
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, path);
+        }
+    }
 }

@@ -20,114 +20,123 @@ import org.junit.jupiter.api.Test;
 
 class ServiceServerTest {
 
-  private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newHttpClient();
 
-  @Test
-  void servesHealthReadinessMetricsAndTheComponentServlets() throws Exception {
-    AtomicBoolean ready = new AtomicBoolean(false);
-    try (ServiceServer server =
-        ServiceServer.builder("test-component")
-            .port(0)
-            .readiness(ready::get)
-            .servlet("/hello/*", new TextServlet("hello " ))
-            .start()) {
-      server.meterRegistry().counter("langop_test_calls").increment();
+    @Test
+    void servesHealthReadinessMetricsAndTheComponentServlets() throws Exception {
+        AtomicBoolean ready = new AtomicBoolean(false);
+        try (ServiceServer server = ServiceServer.builder("test-component")
+                .port(0)
+                .readiness(ready::get)
+                .servlet("/hello/*", new TextServlet("hello "))
+                .start()) {
+            server.meterRegistry().counter("langop_test_calls").increment();
 
-      assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
-      assertThat(get(server, "/readyz").statusCode()).isEqualTo(503);
-      ready.set(true);
-      assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/readyz").statusCode()).isEqualTo(503);
+            ready.set(true);
+            assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);
 
-      HttpResponse<String> metrics = get(server, "/metrics");
-      assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
-      assertThat(metrics.body()).contains("langop_test_calls_total 1.0").contains("jvm_memory_used_bytes");
+            HttpResponse<String> metrics = get(server, "/metrics");
+            assertThat(metrics.headers().firstValue("content-type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+            assertThat(metrics.body()).contains("langop_test_calls_total 1.0").contains("jvm_memory_used_bytes");
 
-      HttpResponse<String> hello = get(server, "/hello/world");
-      assertThat(hello.statusCode()).isEqualTo(200);
-      assertThat(hello.body()).isEqualTo("hello /world");
-      assertThat(get(server, "/nowhere").statusCode()).isEqualTo(404);
-    }
-  }
-
-  @Test
-  void aReadinessProbeThatThrowsReportsUnavailable() throws Exception {
-    try (ServiceServer server =
-        ServiceServer.builder("flaky").port(0).readiness(() -> { throw new IllegalStateException("boom"); }).start()) {
-      assertThat(get(server, "/readyz").statusCode()).isEqualTo(503);
-    }
-  }
-
-  @Test
-  void closeLetsInFlightRequestsFinish() throws Exception {
-    CountDownLatch entered = new CountDownLatch(1);
-    HttpServlet slow = new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        entered.countDown();
-        try {
-          Thread.sleep(300);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+            HttpResponse<String> hello = get(server, "/hello/world");
+            assertThat(hello.statusCode()).isEqualTo(200);
+            assertThat(hello.body()).isEqualTo("hello /world");
+            assertThat(get(server, "/nowhere").statusCode()).isEqualTo(404);
         }
-        resp.getWriter().write("done");
-      }
-    };
-    ServiceServer server = ServiceServer.builder("draining").port(0).servlet("/slow", slow).start();
-    CompletableFuture<HttpResponse<String>> inFlight =
-        http.sendAsync(HttpRequest.newBuilder(server.uri().resolve("/slow")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-
-    URI health = server.uri().resolve("/healthz");
-    server.close();
-
-    HttpResponse<String> response = inFlight.get(5, TimeUnit.SECONDS);
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("done");
-    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
-        .isInstanceOf(IOException.class);
-  }
-
-  @Test
-  void aTakenPortIsAClearError() {
-    try (ServiceServer first = ServiceServer.builder("first").port(0).start()) {
-      assertThatThrownBy(() -> ServiceServer.builder("second").port(first.port()).start())
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("second could not listen on port " + first.port());
-    }
-  }
-
-  @Test
-  void portComesFromTheEnvironmentValueOrTheFallback() {
-    assertThat(ServiceServer.portFrom(null, 8080)).isEqualTo(8080);
-    assertThat(ServiceServer.portFrom(" ", 8080)).isEqualTo(8080);
-    assertThat(ServiceServer.portFrom("9090", 8080)).isEqualTo(9090);
-    assertThatThrownBy(() -> ServiceServer.portFrom("http", 8080)).hasMessageContaining("PORT must be a number");
-    assertThatThrownBy(() -> ServiceServer.portFrom("70000", 8080)).hasMessageContaining("between 0 and 65535");
-  }
-
-  @Test
-  void twoServletsOnOnePathAreRefused() {
-    ServiceServer.Builder builder = ServiceServer.builder("dup").servlet("/a", new TextServlet("a"));
-    assertThatThrownBy(() -> builder.servlet("/a", new TextServlet("b"))).hasMessageContaining("two servlets for /a");
-  }
-
-  private HttpResponse<String> get(ServiceServer server, String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.uri() + path)).timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static final class TextServlet extends HttpServlet {
-    private final String prefix;
-
-    TextServlet(String prefix) {
-      this.prefix = prefix;
     }
 
-    @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-      resp.getWriter().write(prefix + req.getPathInfo());
+    @Test
+    void aReadinessProbeThatThrowsReportsUnavailable() throws Exception {
+        try (ServiceServer server = ServiceServer.builder("flaky")
+                .port(0)
+                .readiness(() -> {
+                    throw new IllegalStateException("boom");
+                })
+                .start()) {
+            assertThat(get(server, "/readyz").statusCode()).isEqualTo(503);
+        }
     }
-  }
+
+    @Test
+    void closeLetsInFlightRequestsFinish() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        HttpServlet slow = new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                entered.countDown();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                resp.getWriter().write("done");
+            }
+        };
+        ServiceServer server =
+                ServiceServer.builder("draining").port(0).servlet("/slow", slow).start();
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                HttpRequest.newBuilder(server.uri().resolve("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        URI health = server.uri().resolve("/healthz");
+        server.close();
+
+        HttpResponse<String> response = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("done");
+        assertThatThrownBy(
+                        () -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aTakenPortIsAClearError() {
+        try (ServiceServer first = ServiceServer.builder("first").port(0).start()) {
+            assertThatThrownBy(() ->
+                            ServiceServer.builder("second").port(first.port()).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("second could not listen on port " + first.port());
+        }
+    }
+
+    @Test
+    void portComesFromTheEnvironmentValueOrTheFallback() {
+        assertThat(ServiceServer.portFrom(null, 8080)).isEqualTo(8080);
+        assertThat(ServiceServer.portFrom(" ", 8080)).isEqualTo(8080);
+        assertThat(ServiceServer.portFrom("9090", 8080)).isEqualTo(9090);
+        assertThatThrownBy(() -> ServiceServer.portFrom("http", 8080)).hasMessageContaining("PORT must be a number");
+        assertThatThrownBy(() -> ServiceServer.portFrom("70000", 8080)).hasMessageContaining("between 0 and 65535");
+    }
+
+    @Test
+    void twoServletsOnOnePathAreRefused() {
+        ServiceServer.Builder builder = ServiceServer.builder("dup").servlet("/a", new TextServlet("a"));
+        assertThatThrownBy(() -> builder.servlet("/a", new TextServlet("b")))
+                .hasMessageContaining("two servlets for /a");
+    }
+
+    private HttpResponse<String> get(ServiceServer server, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final class TextServlet extends HttpServlet {
+        private final String prefix;
+
+        TextServlet(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().write(prefix + req.getPathInfo());
+        }
+    }
 }

@@ -10,12 +10,14 @@ public final class AgentEnv {
     public static final String AGENT_NAMESPACE = "AGENT_NAMESPACE";
     /** The execution mode's wire name ({@code autonomous}, {@code scheduled}, ...); unset: the code's mode. */
     public static final String AGENT_MODE = "AGENT_MODE";
+
     public static final String AGENT_GOAL = "AGENT_GOAL";
     public static final String AGENT_INSTRUCTIONS = "AGENT_INSTRUCTIONS";
     public static final String AGENT_MAX_ITERATIONS = "AGENT_MAX_ITERATIONS";
     public static final String AGENT_TIMEOUT = "AGENT_TIMEOUT";
     /** The path of the agent's source file (see {@link AgentFiles#CODE_PATH}). */
     public static final String AGENT_CODE_PATH = "AGENT_CODE_PATH";
+
     public static final String AGENT_WEBHOOK_SECRET = "AGENT_WEBHOOK_SECRET";
     public static final String AGENT_CYCLE_PAUSE = "AGENT_CYCLE_PAUSE";
     public static final String AGENT_MAX_CYCLES = "AGENT_MAX_CYCLES";
@@ -26,6 +28,7 @@ public final class AgentEnv {
     public static final String MODEL_ENDPOINTS = "MODEL_ENDPOINTS";
     /** Comma-separated model names, in the order of {@link #MODEL_ENDPOINTS}. */
     public static final String LLM_MODEL = "LLM_MODEL";
+
     public static final String LLM_TIMEOUT = "LLM_TIMEOUT";
     public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
     /** Comma-separated MCP server URLs. */

@@ -7,6 +7,7 @@ public final class AgentFiles {
     public static final String CODE_FILE = "Agent.java";
     /** The directory the code ConfigMap is mounted at. */
     public static final String CODE_DIR = "/etc/agent/code";
+
     public static final String CODE_PATH = CODE_DIR + "/" + CODE_FILE;
     /** The agent's workspace volume. */
     public static final String WORKSPACE_DIR = "/workspace";

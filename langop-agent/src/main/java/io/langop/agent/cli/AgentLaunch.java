@@ -1,6 +1,5 @@
 package io.langop.agent.cli;
 
-import io.langop.wire.AgentFiles;
 import io.langop.agent.runtime.AgentLoader;
 import io.langop.agent.runtime.AgentRuntime;
 import io.langop.agent.runtime.ExitStatus;
@@ -8,6 +7,7 @@ import io.langop.agent.runtime.InvalidAgentException;
 import io.langop.agent.runtime.RuntimeChecker;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.config.AgentConfig;
+import io.langop.wire.AgentFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,8 @@ final class AgentLaunch {
         }
         if (file == null && !Files.exists(source) && config.instructions().isPresent()) {
             LOG.info("No agent code at {}: running the instructions as the single objective", source);
-            return AgentDefinition.fromInstructions(config.agentName().orElse("agent"), config.instructions().get());
+            return AgentDefinition.fromInstructions(
+                    config.agentName().orElse("agent"), config.instructions().get());
         }
         return new AgentLoader(RuntimeChecker.get()).load(source);
     }
@@ -64,17 +65,19 @@ final class AgentLaunch {
     private static ExitStatus abortOnSigterm(AgentRuntime runtime) throws Exception {
         Thread worker = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onSigterm = new Thread(() -> {
-            if (finished.getCount() > 0) {
-                LOG.warn("SIGTERM: aborting the current run");
-                worker.interrupt();
-                try {
-                    finished.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "sigterm");
+        Thread onSigterm = new Thread(
+                () -> {
+                    if (finished.getCount() > 0) {
+                        LOG.warn("SIGTERM: aborting the current run");
+                        worker.interrupt();
+                        try {
+                            finished.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException ignored) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "sigterm");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         try {
             return runtime.run();

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
  * {@code langop}: run, validate and scaffold agents written against the langop SDK; further
  * subcommands come from the modules on the class path ({@link LangopSubcommand}).
  */
-@Command(name = "langop", mixinStandardHelpOptions = true, versionProvider = LangopCommand.Version.class,
+@Command(
+        name = "langop",
+        mixinStandardHelpOptions = true,
+        versionProvider = LangopCommand.Version.class,
         description = "Run, validate and create langop agents.",
         subcommands = {RunCommand.class, ValidateCommand.class, NewCommand.class, VersionCommand.class})
 public final class LangopCommand implements Runnable {

@@ -50,7 +50,9 @@ final class NewCommand implements Callable<Integer> {
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue());
         }
-        spec.commandLine().getOut().printf("Created %s project %s in %s%n%s", kind.word(), name, root, nextSteps(kind, root));
+        spec.commandLine()
+                .getOut()
+                .printf("Created %s project %s in %s%n%s", kind.word(), name, root, nextSteps(kind, root));
         return ExitStatus.SUCCESS.code();
     }
 

@@ -1,7 +1,7 @@
 package io.langop.agent.cli;
 
-import io.langop.wire.ServiceWire;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.ServiceWire;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,7 +27,10 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Agent source (default: AGENT_CODE_PATH or /etc/agent/code/Agent.java)")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "Agent source (default: AGENT_CODE_PATH or /etc/agent/code/Agent.java)")
     Path file;
 
     @Option(names = "--model-endpoint", description = "OpenAI-compatible endpoint (overrides MODEL_ENDPOINTS)")
@@ -39,7 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mcp-server", description = "MCP server URL, repeatable (overrides MCP_SERVERS)")
     List<URI> mcpServers;
 
-    @Option(names = "--mode", description = "autonomous, scheduled, interactive or event-driven (overrides AGENT_MODE and the code)")
+    @Option(
+            names = "--mode",
+            description = "autonomous, scheduled, interactive or event-driven (overrides AGENT_MODE and the code)")
     String mode;
 
     @Option(names = "--workspace", description = "Workspace directory (overrides WORKSPACE_PATH)")
@@ -62,7 +67,12 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> settings = new HashMap<>(environment);
         override(settings, AgentEnv.MODEL_ENDPOINTS, modelEndpoint);
         override(settings, AgentEnv.LLM_MODEL, model);
-        override(settings, AgentEnv.MCP_SERVERS, mcpServers == null ? null : mcpServers.stream().map(URI::toString).collect(Collectors.joining(",")));
+        override(
+                settings,
+                AgentEnv.MCP_SERVERS,
+                mcpServers == null
+                        ? null
+                        : mcpServers.stream().map(URI::toString).collect(Collectors.joining(",")));
         override(settings, AgentEnv.AGENT_MODE, mode);
         override(settings, AgentEnv.WORKSPACE_PATH, workspace == null ? null : workspace.toString());
         override(settings, ServiceWire.PORT_ENV, port == null ? null : port.toString());

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Runs the checker (compile + allow-list) and the definition's own validation, without running anything. */
-@Command(name = "validate", description = "Check agent sources: compile, refuse forbidden APIs, validate the definition.")
+@Command(
+        name = "validate",
+        description = "Check agent sources: compile, refuse forbidden APIs, validate the definition.")
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -29,8 +31,15 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 AgentDefinition agent = loader.load(file);
-                spec.commandLine().getOut().printf("%s: OK, agent '%s' (%s mode, %d objective(s), %d workflow step(s))%n", file,
-                        agent.name(), agent.mode().wireName(), agent.objectives().size(), agent.workflow().steps().size());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%s: OK, agent '%s' (%s mode, %d objective(s), %d workflow step(s))%n",
+                                file,
+                                agent.name(),
+                                agent.mode().wireName(),
+                                agent.objectives().size(),
+                                agent.workflow().steps().size());
             } catch (InvalidAgentException invalid) {
                 allValid = false;
                 spec.commandLine().getErr().println(file + ": " + invalid.getMessage());

@@ -36,7 +36,8 @@ final class AgentChat {
      * since they must see the whole answer before any of it leaves.
      */
     boolean canStream() {
-        return agent.constraints().blockedTopics().isEmpty() && agent.constraints().blockedPatterns().isEmpty();
+        return agent.constraints().blockedTopics().isEmpty()
+                && agent.constraints().blockedPatterns().isEmpty();
     }
 
     /** @param onText receives the answer while it is written, or null to get it only at the end */

@@ -1,9 +1,9 @@
 package io.langop.agent.runtime;
 
-import io.langop.sdk.agent.AgentDefinition;
-import io.langop.sdk.agent.LangopAgent;
 import io.langop.kit.check.CheckResult;
 import io.langop.kit.check.CodeChecker;
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.LangopAgent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,20 +29,24 @@ public final class AgentLoader {
         try {
             code = Files.readString(source);
         } catch (IOException unreadable) {
-            throw new InvalidAgentException("cannot read agent source " + source + ": " + unreadable.getMessage(), unreadable);
+            throw new InvalidAgentException(
+                    "cannot read agent source " + source + ": " + unreadable.getMessage(), unreadable);
         }
         long start = System.nanoTime();
         CheckResult result = checker.check(code);
         LOG.info("Checked {} in {} ms", source.getFileName(), (System.nanoTime() - start) / 1_000_000);
         if (!result.passed()) {
-            throw new InvalidAgentException("agent source refused:\n" + result.report(source.getFileName().toString()));
+            throw new InvalidAgentException("agent source refused:\n"
+                    + result.report(source.getFileName().toString()));
         }
         try {
             Class<? extends LangopAgent> agentClass = result.classLoader(AgentLoader.class.getClassLoader())
-                    .loadClass(result.agentClassName().orElseThrow()).asSubclass(LangopAgent.class);
+                    .loadClass(result.agentClassName().orElseThrow())
+                    .asSubclass(LangopAgent.class);
             return agentClass.getDeclaredConstructor().newInstance().define();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError invalid) {
-            Throwable cause = invalid instanceof java.lang.reflect.InvocationTargetException target ? target.getCause() : invalid;
+            Throwable cause =
+                    invalid instanceof java.lang.reflect.InvocationTargetException target ? target.getCause() : invalid;
             throw new InvalidAgentException("agent definition is invalid: " + cause.getMessage(), cause);
         }
     }

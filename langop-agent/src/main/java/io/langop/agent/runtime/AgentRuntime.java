@@ -4,9 +4,9 @@ import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRunner;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
-import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.mcp.McpTools;
+import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,7 +41,8 @@ public final class AgentRuntime implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private WebhookServlet webhook;
 
-    private AgentRuntime(AgentConfig config, AgentRunner runner, McpTools tools, AgentChat chat, PrometheusMeterRegistry metrics) {
+    private AgentRuntime(
+            AgentConfig config, AgentRunner runner, McpTools tools, AgentChat chat, PrometheusMeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
         this.runner = runner;
@@ -62,20 +63,24 @@ public final class AgentRuntime implements AutoCloseable {
      *
      * @throws IllegalArgumentException when no model endpoint is configured
      */
-    public static AgentRuntime connect(AgentConfig config, AgentSource source) throws InterruptedException, InvalidAgentException {
-        String endpoint = config.modelEndpoint().map(Object::toString).orElseThrow(() -> new IllegalArgumentException(
-                "no model endpoint: set MODEL_ENDPOINTS (or pass --model-endpoint)"));
+    public static AgentRuntime connect(AgentConfig config, AgentSource source)
+            throws InterruptedException, InvalidAgentException {
+        String endpoint = config.modelEndpoint()
+                .map(Object::toString)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no model endpoint: set MODEL_ENDPOINTS (or pass --model-endpoint)"));
         LOG.info("Starting with {}", config);
         AgentDefinition agent;
         McpTools tools;
         LlmClient llm;
         PrometheusMeterRegistry metrics;
         try (var background = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<McpTools> connecting = background.submit(() ->
-                    McpTools.connect(config.mcpServers(), Backoff.MCP_CONNECT, config.llmTimeout()));
-            Future<LlmClient> llmClient = background.submit(() ->
-                    LlmClient.openAiCompatible(endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), Backoff.LLM_CALL));
-            Future<PrometheusMeterRegistry> registry = background.submit(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            Future<McpTools> connecting = background.submit(
+                    () -> McpTools.connect(config.mcpServers(), Backoff.MCP_CONNECT, config.llmTimeout()));
+            Future<LlmClient> llmClient = background.submit(() -> LlmClient.openAiCompatible(
+                    endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), Backoff.LLM_CALL));
+            Future<PrometheusMeterRegistry> registry =
+                    background.submit(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             try {
                 agent = source.load();
             } catch (InvalidAgentException | RuntimeException invalid) {
@@ -99,7 +104,8 @@ public final class AgentRuntime implements AutoCloseable {
             if (failed.getCause() instanceof RuntimeException unchecked) {
                 throw unchecked;
             }
-            throw new IllegalStateException(what + " failed: " + failed.getCause().getMessage(), failed.getCause());
+            throw new IllegalStateException(
+                    what + " failed: " + failed.getCause().getMessage(), failed.getCause());
         }
     }
 
@@ -123,7 +129,9 @@ public final class AgentRuntime implements AutoCloseable {
                 }
                 case AUTONOMOUS -> {
                     try (ServiceServer server = serverBuilder().start()) {
-                        ExitStatus status = new AutonomousLoop(runner, config.cyclePause(), config.maxCycles(), new RunMetrics(metrics)).run();
+                        ExitStatus status = new AutonomousLoop(
+                                        runner, config.cyclePause(), config.maxCycles(), new RunMetrics(metrics))
+                                .run();
                         if (config.idleWhenDone()) {
                             // exiting would make the Deployment start the agent again and repeat its work
                             LOG.info("Autonomous work ended ({}): idling until stopped", status);

@@ -33,7 +33,8 @@ final class AutonomousLoop {
             last = runner.run(null);
             metrics.record(last);
             switch (last) {
-                case RunOutcome.Succeeded succeeded when succeeded.objectivesComplete() -> {
+                case RunOutcome.Succeeded succeeded
+                when succeeded.objectivesComplete() -> {
                     LOG.info("Objectives complete after {} cycle(s)", cycle);
                     return ExitStatus.SUCCESS;
                 }
@@ -41,7 +42,8 @@ final class AutonomousLoop {
                     return ExitStatus.CONSTRAINT_VIOLATED;
                 }
                 case RunOutcome.Succeeded succeeded -> LOG.info("Cycle {} done, objectives not complete yet", cycle);
-                case RunOutcome.Failed failed -> LOG.warn("Cycle {} failed, trying again next cycle: {}", cycle, failed.reason());
+                case RunOutcome.Failed failed ->
+                    LOG.warn("Cycle {} failed, trying again next cycle: {}", cycle, failed.reason());
             }
             if (cycle < maxCycles) {
                 Thread.sleep(pause);

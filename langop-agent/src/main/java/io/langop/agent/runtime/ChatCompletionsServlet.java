@@ -45,11 +45,22 @@ final class ChatCompletionsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"/models".equals(request.getPathInfo())) {
-            OpenAiErrors.send(response, 404, "invalid_request_error", "Unknown path " + request.getRequestURI(), null, "unknown_url");
+            OpenAiErrors.send(
+                    response,
+                    404,
+                    "invalid_request_error",
+                    "Unknown path " + request.getRequestURI(),
+                    null,
+                    "unknown_url");
             return;
         }
         ObjectNode body = JSON.createObjectNode().put("object", "list");
-        body.putArray("data").addObject().put("id", model).put("object", "model").put("created", created).put("owned_by", "langop");
+        body.putArray("data")
+                .addObject()
+                .put("id", model)
+                .put("object", "model")
+                .put("created", created)
+                .put("owned_by", "langop");
         response.setContentType("application/json");
         response.getWriter().write(body.toString());
     }
@@ -57,14 +68,23 @@ final class ChatCompletionsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"/chat/completions".equals(request.getPathInfo())) {
-            OpenAiErrors.send(response, 404, "invalid_request_error", "Unknown path " + request.getRequestURI(), null, "unknown_url");
+            OpenAiErrors.send(
+                    response,
+                    404,
+                    "invalid_request_error",
+                    "Unknown path " + request.getRequestURI(),
+                    null,
+                    "unknown_url");
             return;
         }
         JsonNode body;
         try {
             body = JSON.readTree(request.getInputStream());
         } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
-            OpenAiErrors.invalidRequest(response, "We could not parse the JSON body of your request: " + malformed.getOriginalMessage(), null);
+            OpenAiErrors.invalidRequest(
+                    response,
+                    "We could not parse the JSON body of your request: " + malformed.getOriginalMessage(),
+                    null);
             return;
         }
         if (body == null || !body.isObject()) {
@@ -73,7 +93,13 @@ final class ChatCompletionsServlet extends HttpServlet {
         }
         String requestedModel = body.path("model").asText(model);
         if (!requestedModel.equals(model)) {
-            OpenAiErrors.send(response, 404, "invalid_request_error", "The model '" + requestedModel + "' does not exist; this agent serves '" + model + "'.", "model", "model_not_found");
+            OpenAiErrors.send(
+                    response,
+                    404,
+                    "invalid_request_error",
+                    "The model '" + requestedModel + "' does not exist; this agent serves '" + model + "'.",
+                    "model",
+                    "model_not_found");
             return;
         }
         List<ChatMessage> conversation;
@@ -107,8 +133,14 @@ final class ChatCompletionsServlet extends HttpServlet {
             finishStream(out, id, reply.usage(), includeUsage);
         } else {
             ObjectNode completion = envelope(id, "chat.completion");
-            completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-                    .putObject("message").put("role", "assistant").put("content", reply.text());
+            completion
+                    .putArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .put("finish_reason", "stop")
+                    .putObject("message")
+                    .put("role", "assistant")
+                    .put("content", reply.text());
             completion.set("usage", usage(reply.usage()));
             response.setContentType("application/json");
             response.getWriter().write(completion.toString());
@@ -116,10 +148,14 @@ final class ChatCompletionsServlet extends HttpServlet {
     }
 
     /** Sends the model's text as it is written; a failure after the first byte becomes an error event. */
-    private void streamLive(HttpServletResponse response, String id, List<ChatMessage> conversation, boolean includeUsage) throws IOException {
+    private void streamLive(
+            HttpServletResponse response, String id, List<ChatMessage> conversation, boolean includeUsage)
+            throws IOException {
         PrintWriter out = startStream(response, id);
         try {
-            AgentChat.Reply reply = chat.reply(conversation, text -> sendChunk(out, chunk(id, JSON.createObjectNode().put("content", text), null)));
+            AgentChat.Reply reply = chat.reply(
+                    conversation,
+                    text -> sendChunk(out, chunk(id, JSON.createObjectNode().put("content", text), null)));
             finishStream(out, id, reply.usage(), includeUsage);
         } catch (InterruptedException | RuntimeException failure) {
             if (failure instanceof InterruptedException) {
@@ -127,7 +163,10 @@ final class ChatCompletionsServlet extends HttpServlet {
             }
             LOG.warn("Streamed chat request failed: {}", failure.getMessage());
             ObjectNode error = JSON.createObjectNode();
-            error.putObject("error").put("message", failure.getMessage()).put("type", "server_error").putNull("param")
+            error.putObject("error")
+                    .put("message", failure.getMessage())
+                    .put("type", "server_error")
+                    .putNull("param")
                     .put("code", failure instanceof ConstraintViolationException ? "constraint_violated" : null);
             sendChunk(out, error);
             out.write("data: [DONE]\n\n");
@@ -144,7 +183,8 @@ final class ChatCompletionsServlet extends HttpServlet {
                     case RATE_LIMIT, TOKEN_BUDGET, COST_BUDGET -> 429;
                     case MAX_ITERATIONS, TIMEOUT -> 500;
                 };
-                String type = status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error";
+                String type =
+                        status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error";
                 OpenAiErrors.send(response, status, type, violation.getMessage(), null, "constraint_violated");
             }
             case InterruptedException interrupted -> {
@@ -153,7 +193,13 @@ final class ChatCompletionsServlet extends HttpServlet {
             }
             default -> {
                 LOG.error("Chat request failed: {}", failure.getMessage());
-                OpenAiErrors.send(response, 502, "server_error", "The agent's model or tools failed: " + failure.getMessage(), null, null);
+                OpenAiErrors.send(
+                        response,
+                        502,
+                        "server_error",
+                        "The agent's model or tools failed: " + failure.getMessage(),
+                        null,
+                        null);
             }
         }
     }
@@ -162,7 +208,8 @@ final class ChatCompletionsServlet extends HttpServlet {
         response.setContentType("text/event-stream");
         response.setHeader("Cache-Control", "no-cache");
         PrintWriter out = response.getWriter();
-        sendChunk(out, chunk(id, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+        sendChunk(
+                out, chunk(id, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
         return out;
     }
 
@@ -192,11 +239,17 @@ final class ChatCompletionsServlet extends HttpServlet {
     }
 
     private ObjectNode envelope(String id, String object) {
-        return JSON.createObjectNode().put("id", id).put("object", object).put("created", System.currentTimeMillis() / 1000).put("model", model);
+        return JSON.createObjectNode()
+                .put("id", id)
+                .put("object", object)
+                .put("created", System.currentTimeMillis() / 1000)
+                .put("model", model);
     }
 
     private static ObjectNode usage(RunUsage usage) {
-        return JSON.createObjectNode().put("prompt_tokens", usage.inputTokens()).put("completion_tokens", usage.outputTokens())
+        return JSON.createObjectNode()
+                .put("prompt_tokens", usage.inputTokens())
+                .put("completion_tokens", usage.outputTokens())
                 .put("total_tokens", usage.totalTokens());
     }
 
@@ -209,13 +262,18 @@ final class ChatCompletionsServlet extends HttpServlet {
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             String text = text(message.path("content"), i);
-            conversation.add(switch (message.path("role").asText("")) {
-                case "system", "developer" -> SystemMessage.from(text);
-                case "user" -> UserMessage.from(text);
-                case "assistant" -> AiMessage.from(text);
-                case "tool" -> throw new IllegalArgumentException("messages[" + i + "]: role 'tool' is not accepted; the agent calls its own tools.");
-                default -> throw new IllegalArgumentException("messages[" + i + "].role must be one of system, developer, user, assistant.");
-            });
+            conversation.add(
+                    switch (message.path("role").asText("")) {
+                        case "system", "developer" -> SystemMessage.from(text);
+                        case "user" -> UserMessage.from(text);
+                        case "assistant" -> AiMessage.from(text);
+                        case "tool" ->
+                            throw new IllegalArgumentException(
+                                    "messages[" + i + "]: role 'tool' is not accepted; the agent calls its own tools.");
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "messages[" + i + "].role must be one of system, developer, user, assistant.");
+                    });
         }
         return conversation;
     }
@@ -231,12 +289,14 @@ final class ChatCompletionsServlet extends HttpServlet {
             StringBuilder text = new StringBuilder();
             for (JsonNode part : content) {
                 if (!"text".equals(part.path("type").asText())) {
-                    throw new IllegalArgumentException("messages[" + index + "].content: only text parts are supported.");
+                    throw new IllegalArgumentException(
+                            "messages[" + index + "].content: only text parts are supported.");
                 }
                 text.append(part.path("text").asText());
             }
             return text.toString();
         }
-        throw new IllegalArgumentException("messages[" + index + "].content must be a string or an array of text parts.");
+        throw new IllegalArgumentException(
+                "messages[" + index + "].content must be a string or an array of text parts.");
     }
 }

@@ -11,9 +11,14 @@ final class OpenAiErrors {
 
     private OpenAiErrors() {}
 
-    static void send(HttpServletResponse response, int status, String type, String message, String param, String code) throws IOException {
+    static void send(HttpServletResponse response, int status, String type, String message, String param, String code)
+            throws IOException {
         var error = JSON.createObjectNode();
-        error.putObject("error").put("message", message).put("type", type).put("param", param).put("code", code);
+        error.putObject("error")
+                .put("message", message)
+                .put("type", type)
+                .put("param", param)
+                .put("code", code);
         response.setStatus(status);
         response.setContentType("application/json");
         response.getWriter().write(error.toString());

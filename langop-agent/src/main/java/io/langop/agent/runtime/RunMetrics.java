@@ -17,12 +17,24 @@ final class RunMetrics {
     void record(RunOutcome outcome) {
         String result = switch (outcome) {
             case RunOutcome.Succeeded succeeded -> "succeeded";
-            case RunOutcome.ConstraintViolated violated -> "constraint_" + violated.violation().kind().name().toLowerCase(Locale.ROOT);
+            case RunOutcome.ConstraintViolated violated ->
+                "constraint_" + violated.violation().kind().name().toLowerCase(Locale.ROOT);
             case RunOutcome.Failed failed -> "failed";
         };
-        Counter.builder("langop_agent_runs").tag("outcome", result).register(registry).increment();
-        Counter.builder("langop_agent_tokens").tag("kind", "input").register(registry).increment(outcome.usage().inputTokens());
-        Counter.builder("langop_agent_tokens").tag("kind", "output").register(registry).increment(outcome.usage().outputTokens());
-        Counter.builder("langop_agent_llm_requests").register(registry).increment(outcome.usage().llmRequests());
+        Counter.builder("langop_agent_runs")
+                .tag("outcome", result)
+                .register(registry)
+                .increment();
+        Counter.builder("langop_agent_tokens")
+                .tag("kind", "input")
+                .register(registry)
+                .increment(outcome.usage().inputTokens());
+        Counter.builder("langop_agent_tokens")
+                .tag("kind", "output")
+                .register(registry)
+                .increment(outcome.usage().outputTokens());
+        Counter.builder("langop_agent_llm_requests")
+                .register(registry)
+                .increment(outcome.usage().llmRequests());
     }
 }

@@ -34,7 +34,8 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
     private final AgentRunner runner;
     private final Optional<WebhookSignature> signature;
     private final RunMetrics metrics;
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("webhook-run").factory());
+    private final ExecutorService queue = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("webhook-run").factory());
     private final AtomicInteger pending = new AtomicInteger();
 
     WebhookServlet(AgentRunner runner, Optional<String> secret, RunMetrics metrics) {
@@ -51,7 +52,8 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
             return;
         }
         if (signature.isPresent()) {
-            String header = Optional.ofNullable(request.getHeader("X-Langop-Signature")).orElse(request.getHeader("X-Hub-Signature-256"));
+            String header = Optional.ofNullable(request.getHeader("X-Langop-Signature"))
+                    .orElse(request.getHeader("X-Hub-Signature-256"));
             if (!signature.get().verify(body, header)) {
                 LOG.warn("Webhook refused: {} signature", header == null ? "missing" : "invalid");
                 reply(response, 401, "{\"error\":\"missing or invalid signature\"}");
@@ -72,7 +74,13 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
             return null;
         });
         LOG.info("Accepted event {}", eventId);
-        reply(response, 202, JSON.createObjectNode().put("event", eventId).put("queued", pending.get()).toString());
+        reply(
+                response,
+                202,
+                JSON.createObjectNode()
+                        .put("event", eventId)
+                        .put("queued", pending.get())
+                        .toString());
     }
 
     private static void reply(HttpServletResponse response, int status, String json) throws IOException {

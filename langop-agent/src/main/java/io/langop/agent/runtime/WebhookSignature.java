@@ -30,7 +30,9 @@ final class WebhookSignature {
     }
 
     boolean verify(byte[] body, String header) {
-        return header != null && MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.US_ASCII),
-                header.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return header != null
+                && MessageDigest.isEqual(
+                        sign(body).getBytes(StandardCharsets.US_ASCII),
+                        header.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,12 +1,12 @@
 package io.langop.agent.cli;
 
-import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.langop.sdk.llm.ScriptedOpenAiServer;
-import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.sdk.mcp.TestMcpServer;
+import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.wire.AgentEnv;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,7 +41,8 @@ class LangopCliTest {
     @BeforeEach
     void startServers() throws Exception {
         llm = new ScriptedOpenAiServer();
-        mcp = TestMcpServer.start(TestTool.of("web_search", "query", args -> "{\"results\":[{\"title\":\"CVE-2026-0001\"}]}"));
+        mcp = TestMcpServer.start(
+                TestTool.of("web_search", "query", args -> "{\"results\":[{\"title\":\"CVE-2026-0001\"}]}"));
     }
 
     @AfterEach
@@ -73,15 +74,16 @@ class LangopCliTest {
     }
 
     @Test
-    void validate_accepts_a_realistic_agent() throws Exception {
+    void validateAcceptsARealisticAgent() throws Exception {
         int status = langop(Map.of(), "validate", fixture("NewsDigestAgent").toString());
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("OK, agent 'kubernetes-news' (scheduled mode, 2 objective(s), 2 workflow step(s))");
+        assertThat(out.toString())
+                .contains("OK, agent 'kubernetes-news' (scheduled mode, 2 objective(s), 2 workflow step(s))");
     }
 
     @Test
-    void validate_refuses_forbidden_apis_with_position_and_exit_status_3() throws Exception {
+    void validateRefusesForbiddenApisWithPositionAndExitStatus3() throws Exception {
         Path file = source("""
                 import io.langop.sdk.agent.*;
                 public class Agent implements LangopAgent {
@@ -95,11 +97,12 @@ class LangopCliTest {
         int status = langop(Map.of(), "validate", file.toString());
 
         assertThat(status).isEqualTo(3);
-        assertThat(err.toString()).contains("Agent.java:4:9: error: java.lang.Runtime is not allowed in agent code (processes)");
+        assertThat(err.toString())
+                .contains("Agent.java:4:9: error: java.lang.Runtime is not allowed in agent code (processes)");
     }
 
     @Test
-    void validate_reports_definition_errors_naming_the_step() throws Exception {
+    void validateReportsDefinitionErrorsNamingTheStep() throws Exception {
         Path file = source("""
                 import io.langop.sdk.agent.*;
                 public class Agent implements LangopAgent {
@@ -114,27 +117,47 @@ class LangopCliTest {
         int status = langop(Map.of(), "validate", file.toString());
 
         assertThat(status).isEqualTo(3);
-        assertThat(err.toString()).contains("agent definition is invalid: step 'summarize' uses placeholder {search} but does not depend on a step named 'search'");
+        assertThat(err.toString())
+                .contains(
+                        "agent definition is invalid: step 'summarize' uses placeholder {search} but does not depend on a step named 'search'");
     }
 
     @Test
-    void run_executes_a_scheduled_agent_once_and_exits_0_with_flags_over_the_environment() throws Exception {
+    void runExecutesAScheduledAgentOnceAndExits0WithFlagsOverTheEnvironment() throws Exception {
         llm.thenText("Digest: CVE-2026-0001");
         Path workspace = dir.resolve("workspace");
 
-        Map<String, String> env = Map.of(AgentEnv.MODEL_ENDPOINTS, "http://127.0.0.1:9", AgentEnv.AGENT_MODE, "interactive", AgentEnv.MCP_SERVERS, "http://127.0.0.1:9");
+        Map<String, String> env = Map.of(
+                AgentEnv.MODEL_ENDPOINTS,
+                "http://127.0.0.1:9",
+                AgentEnv.AGENT_MODE,
+                "interactive",
+                AgentEnv.MCP_SERVERS,
+                "http://127.0.0.1:9");
 
-        int status = langop(env, "run", fixture("NewsDigestAgent").toString(), "--model-endpoint", llm.rootUrl(),
-                "--mcp-server", mcp.url().toString(), "--workspace", workspace.toString(), "--mode", "scheduled");
+        int status = langop(
+                env,
+                "run",
+                fixture("NewsDigestAgent").toString(),
+                "--model-endpoint",
+                llm.rootUrl(),
+                "--mcp-server",
+                mcp.url().toString(),
+                "--workspace",
+                workspace.toString(),
+                "--mode",
+                "scheduled");
 
         assertThat(status).isZero();
-        assertThat(mcp.calls()).containsExactly("web_search {max_results=5, query=kubernetes CVE " + LocalDate.now() + "}");
+        assertThat(mcp.calls())
+                .containsExactly("web_search {max_results=5, query=kubernetes CVE " + LocalDate.now() + "}");
         assertThat(llm.messagesOf(0).getFirst()).startsWith("system: You are a concise security analyst.");
-        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now() + ".md"))).isEqualTo("Digest: CVE-2026-0001");
+        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now() + ".md")))
+                .isEqualTo("Digest: CVE-2026-0001");
     }
 
     @Test
-    void a_constraint_violation_exits_with_status_4() throws Exception {
+    void aConstraintViolationExitsWithStatus4() throws Exception {
         Path file = source("""
                 import io.langop.sdk.agent.*;
                 public class Agent implements LangopAgent {
@@ -147,14 +170,15 @@ class LangopCliTest {
                 }
                 """);
 
-        int status = langop(Map.of(), "run", file.toString(), "--model-endpoint", llm.rootUrl(), "--workspace", dir.toString());
+        int status = langop(
+                Map.of(), "run", file.toString(), "--model-endpoint", llm.rootUrl(), "--workspace", dir.toString());
 
         assertThat(status).isEqualTo(4);
         assertThat(llm.requests()).isEmpty();
     }
 
     @Test
-    void without_code_the_instructions_are_the_single_objective() throws Exception {
+    void withoutCodeTheInstructionsAreTheSingleObjective() throws Exception {
         llm.thenText("Hello from instructions");
         Map<String, String> env = Map.of(
                 AgentEnv.AGENT_CODE_PATH, dir.resolve("missing/Agent.java").toString(),
@@ -169,11 +193,15 @@ class LangopCliTest {
 
         assertThat(status).isZero();
         assertThat(llm.requests().getFirst().path("model").asText()).isEqualTo("small-model");
-        assertThat(llm.messagesOf(0)).singleElement().asString().startsWith("user: # Task: greeter").contains("- Greet the team");
+        assertThat(llm.messagesOf(0))
+                .singleElement()
+                .asString()
+                .startsWith("user: # Task: greeter")
+                .contains("- Greet the team");
     }
 
     @Test
-    void run_without_a_model_endpoint_is_a_usage_error() throws Exception {
+    void runWithoutAModelEndpointIsAUsageError() throws Exception {
         int status = langop(Map.of(), "run", fixture("InteractiveAgent").toString());
 
         assertThat(status).isEqualTo(2);
@@ -181,7 +209,7 @@ class LangopCliTest {
     }
 
     @Test
-    void in_a_pod_a_finished_autonomous_agent_idles_until_stopped_instead_of_exiting() throws Exception {
+    void inAPodAFinishedAutonomousAgentIdlesUntilStoppedInsteadOfExiting() throws Exception {
         llm.thenText("Found it.\nOBJECTIVES COMPLETE");
         Path codeDirectory = Files.createDirectories(dir.resolve("code")); // mounted like the operator's ConfigMap
         Files.writeString(codeDirectory.resolve("Agent.java"), """
@@ -197,16 +225,34 @@ class LangopCliTest {
             port = socket.getLocalPort();
         }
         AtomicInteger status = new AtomicInteger(-1);
-        Thread pod = Thread.ofPlatform().start(() -> status.set(langop(Map.of(AgentEnv.AGENT_CODE_PATH, codeDirectory.toString(),
-                AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.WORKSPACE_PATH, dir.toString(), "PORT", String.valueOf(port)), "run")));
+        Thread pod = Thread.ofPlatform()
+                .start(() -> status.set(langop(
+                        Map.of(
+                                AgentEnv.AGENT_CODE_PATH,
+                                codeDirectory.toString(),
+                                AgentEnv.MODEL_ENDPOINTS,
+                                llm.rootUrl(),
+                                AgentEnv.WORKSPACE_PATH,
+                                dir.toString(),
+                                "PORT",
+                                String.valueOf(port)),
+                        "run")));
         HttpClient http = HttpClient.newHttpClient();
         URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
 
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(metrics).build(),
-                HttpResponse.BodyHandlers.ofString()).body().contains("langop_agent_runs_total{outcome=\"succeeded\"} 1.0"));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains("langop_agent_runs_total{outcome=\"succeeded\"} 1.0"));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> http.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200);
         assertThat(pod.isAlive()).isTrue();
 
         pod.interrupt(); // what SIGTERM does to the run
@@ -216,7 +262,7 @@ class LangopCliTest {
     }
 
     @Test
-    void autonomous_mode_runs_cycles_until_the_objectives_are_complete() throws Exception {
+    void autonomousModeRunsCyclesUntilTheObjectivesAreComplete() throws Exception {
         llm.thenText("Still looking").thenText("Found it.\nOBJECTIVES COMPLETE");
         Path file = source("""
                 import io.langop.sdk.agent.*;
@@ -227,54 +273,88 @@ class LangopCliTest {
                 }
                 """);
 
-        int status = langop(Map.of(AgentEnv.AGENT_CYCLE_PAUSE, "0", AgentEnv.AGENT_MAX_CYCLES, "5"), "run", file.toString(),
-                "--model-endpoint", llm.rootUrl(), "--workspace", dir.toString(), "--port", "0");
+        int status = langop(
+                Map.of(AgentEnv.AGENT_CYCLE_PAUSE, "0", AgentEnv.AGENT_MAX_CYCLES, "5"),
+                "run",
+                file.toString(),
+                "--model-endpoint",
+                llm.rootUrl(),
+                "--workspace",
+                dir.toString(),
+                "--port",
+                "0");
 
         assertThat(status).isZero();
         assertThat(llm.requests()).hasSize(2);
     }
 
     @Test
-    void new_agent_creates_a_maven_project_whose_agent_validates() throws Exception {
+    void newAgentCreatesAMavenProjectWhoseAgentValidates() throws Exception {
         Path project = dir.resolve("weekly-report");
 
         int status = langop(Map.of(), "new", "agent", "weekly-report", "--directory", project.toString());
 
         assertThat(status).isZero();
-        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(project.resolve("pom.xml").toFile());
-        assertThat(pom.getElementsByTagName("artifactId").item(0).getTextContent()).isEqualTo("weekly-report");
+        var pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(project.resolve("pom.xml").toFile());
+        assertThat(pom.getElementsByTagName("artifactId").item(0).getTextContent())
+                .isEqualTo("weekly-report");
         assertThat(Files.readString(project.resolve("pom.xml"))).contains("<artifactId>langop-sdk</artifactId>");
-        assertThat(langop(Map.of(), "validate", project.resolve("src/main/java/Agent.java").toString())).isZero();
+        assertThat(langop(
+                        Map.of(),
+                        "validate",
+                        project.resolve("src/main/java/Agent.java").toString()))
+                .isZero();
         assertThat(out.toString()).contains("OK, agent 'weekly-report' (autonomous mode");
 
-        assertThat(langop(Map.of(), "new", "agent", "weekly-report", "--directory", project.toString())).isEqualTo(2);
+        assertThat(langop(Map.of(), "new", "agent", "weekly-report", "--directory", project.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("exists and is not empty: nothing was written");
     }
 
     @Test
-    void new_tool_creates_a_tool_server_project_with_a_test() throws Exception {
+    void newToolCreatesAToolServerProjectWithATest() throws Exception {
         Path project = dir.resolve("weather-lookup");
 
-        assertThat(langop(Map.of(), "new", "tool", "weather-lookup", "--directory", project.toString())).isZero();
+        assertThat(langop(Map.of(), "new", "tool", "weather-lookup", "--directory", project.toString()))
+                .isZero();
 
         assertThat(project.resolve("src/main/java/Tools.java")).content().contains("Tool.builder(\"weather_lookup\")");
         assertThat(project.resolve("src/test/java/ToolsTest.java")).exists();
         assertThat(project.resolve("pom.xml")).content().contains("<artifactId>weather-lookup</artifactId>");
-        assertThat(out.toString()).contains("Created tool project weather-lookup").contains("mvn -q test");
+        assertThat(out.toString())
+                .contains("Created tool project weather-lookup")
+                .contains("mvn -q test");
     }
 
     @Test
-    void new_refuses_unknown_types_and_bad_names_and_writes_nothing() {
-        assertThat(langop(Map.of(), "new", "model", "x", "--directory", dir.resolve("x").toString())).isEqualTo(2);
-        assertThat(langop(Map.of(), "new", "tool", "Bad Name", "--directory", dir.resolve("y").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown type 'model': 'agent' or 'tool' can be created.")
-            .contains("Invalid name 'Bad Name'");
+    void newRefusesUnknownTypesAndBadNamesAndWritesNothing() {
+        assertThat(langop(
+                        Map.of(),
+                        "new",
+                        "model",
+                        "x",
+                        "--directory",
+                        dir.resolve("x").toString()))
+                .isEqualTo(2);
+        assertThat(langop(
+                        Map.of(),
+                        "new",
+                        "tool",
+                        "Bad Name",
+                        "--directory",
+                        dir.resolve("y").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Unknown type 'model': 'agent' or 'tool' can be created.")
+                .contains("Invalid name 'Bad Name'");
         assertThat(dir.resolve("x")).doesNotExist();
         assertThat(dir.resolve("y")).doesNotExist();
     }
 
     @Test
-    void version_prints_the_project_version() {
+    void versionPrintsTheProjectVersion() {
         assertThat(langop(Map.of(), "version")).isZero();
         assertThat(out.toString().strip()).matches("langop \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }

@@ -1,21 +1,21 @@
 package io.langop.agent.cli;
 
-import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.wire.AgentEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A real `langop run` process receiving SIGTERM while a step waits on a slow tool. */
 class SigtermTest {
@@ -26,17 +26,17 @@ class SigtermTest {
     /** Run from a file with flags, and as the container runs it: {@code langop run} with the environment only. */
     @ParameterizedTest(name = "configured by the environment only: {0}")
     @ValueSource(booleans = {false, true})
-    void sigterm_aborts_the_step_in_flight_and_exits_143(boolean containerWay) throws Exception {
+    void sigtermAbortsTheStepInFlightAndExits143(boolean containerWay) throws Exception {
         CountDownLatch neverReleased = new CountDownLatch(1);
         try (var llm = new ScriptedOpenAiServer();
-             var mcp = TestMcpServer.start(TestTool.of("slow_export", "table", args -> {
-                 try {
-                     neverReleased.await(60, TimeUnit.SECONDS);
-                 } catch (InterruptedException interrupted) {
-                     Thread.currentThread().interrupt();
-                 }
-                 return "done";
-             }))) {
+                var mcp = TestMcpServer.start(TestTool.of("slow_export", "table", args -> {
+                    try {
+                        neverReleased.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return "done";
+                }))) {
             Path source = dir.resolve("Agent.java");
             Files.writeString(source, """
                     import io.langop.sdk.agent.*;
@@ -49,17 +49,43 @@ class SigtermTest {
                     }
                     """);
             Path log = dir.resolve("agent.log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder launch = containerWay
-                    ? new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run")
-                    : new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                            source.toString(), "--mode", "scheduled", "--model-endpoint", llm.rootUrl(),
-                            "--mcp-server", mcp.url().toString(), "--workspace", dir.toString());
+                    ? new ProcessBuilder(
+                            java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run")
+                    : new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            "run",
+                            source.toString(),
+                            "--mode",
+                            "scheduled",
+                            "--model-endpoint",
+                            llm.rootUrl(),
+                            "--mcp-server",
+                            mcp.url().toString(),
+                            "--workspace",
+                            dir.toString());
             if (containerWay) {
-                launch.environment().putAll(Map.of(AgentEnv.AGENT_CODE_PATH, source.toString(), AgentEnv.AGENT_MODE, "scheduled",
-                        AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.MCP_SERVERS, mcp.url().toString(), AgentEnv.WORKSPACE_PATH, dir.toString()));
+                launch.environment()
+                        .putAll(Map.of(
+                                AgentEnv.AGENT_CODE_PATH,
+                                source.toString(),
+                                AgentEnv.AGENT_MODE,
+                                "scheduled",
+                                AgentEnv.MODEL_ENDPOINTS,
+                                llm.rootUrl(),
+                                AgentEnv.MCP_SERVERS,
+                                mcp.url().toString(),
+                                AgentEnv.WORKSPACE_PATH,
+                                dir.toString()));
             }
-            Process agent = launch.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process agent = launch.redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !mcp.calls().isEmpty());
 

@@ -1,6 +1,5 @@
 package io.langop.agent.runtime;
 
-import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.server.ServiceServer;
+import io.langop.wire.AgentEnv;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,11 +32,20 @@ class EventDrivenModeTest {
     @BeforeEach
     void start() throws Exception {
         llm = new ScriptedOpenAiServer();
-        var agent = AgentDefinition.builder("triage").mode(ExecutionMode.EVENT_DRIVEN).objective("Triage incidents")
+        var agent = AgentDefinition.builder("triage")
+                .mode(ExecutionMode.EVENT_DRIVEN)
+                .objective("Triage incidents")
                 .workflow(w -> w.step("classify", s -> s.prompt("Classify incident {event.id}: {event.title}")))
                 .build();
-        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), "PORT", "0", AgentEnv.AGENT_WEBHOOK_SECRET, SECRET,
-                AgentEnv.WORKSPACE_PATH, System.getProperty("java.io.tmpdir")));
+        var config = AgentConfig.from(Map.of(
+                AgentEnv.MODEL_ENDPOINTS,
+                llm.rootUrl(),
+                "PORT",
+                "0",
+                AgentEnv.AGENT_WEBHOOK_SECRET,
+                SECRET,
+                AgentEnv.WORKSPACE_PATH,
+                System.getProperty("java.io.tmpdir")));
         runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }
@@ -50,7 +59,8 @@ class EventDrivenModeTest {
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/webhook"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
         }
@@ -58,7 +68,7 @@ class EventDrivenModeTest {
     }
 
     @Test
-    void a_signed_event_starts_a_run_with_the_payload_as_placeholder() throws Exception {
+    void aSignedEventStartsARunWithThePayloadAsPlaceholder() throws Exception {
         llm.thenText("severity: high");
         String signature = new WebhookSignature(SECRET).sign(EVENT.getBytes(StandardCharsets.UTF_8));
 
@@ -68,19 +78,27 @@ class EventDrivenModeTest {
         assertThat(response.body()).contains("\"event\":");
         await().atMost(Duration.ofSeconds(20)).until(() -> llm.requests().size() == 1);
         assertThat(llm.messagesOf(0)).containsExactly("user: Classify incident 7: disk full on node-3");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(metrics()).contains("langop_agent_runs_total{outcome=\"succeeded\"} 1.0"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(metrics()).contains("langop_agent_runs_total{outcome=\"succeeded\"} 1.0"));
     }
 
     @Test
-    void unsigned_or_wrongly_signed_events_are_refused() throws Exception {
+    void unsignedOrWronglySignedEventsAreRefused() throws Exception {
         assertThat(post(EVENT, null).statusCode()).isEqualTo(401);
-        assertThat(post(EVENT, new WebhookSignature("other").sign(EVENT.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
+        assertThat(post(EVENT, new WebhookSignature("other").sign(EVENT.getBytes(StandardCharsets.UTF_8)))
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(post(EVENT, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
         assertThat(llm.requests()).isEmpty();
     }
 
     private String metrics() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

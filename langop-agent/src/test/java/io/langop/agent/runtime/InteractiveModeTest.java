@@ -1,6 +1,5 @@
 package io.langop.agent.runtime;
 
-import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.server.ServiceServer;
+import io.langop.wire.AgentEnv;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,10 +45,19 @@ class InteractiveModeTest {
     void start() throws Exception {
         llm = new ScriptedOpenAiServer();
         mcp = TestMcpServer.start(TestTool.of("kubectl_get", "resource", args -> "3 pods running"));
-        var agent = AgentDefinition.builder("helpdesk").persona("You are the platform helpdesk.")
-                .mode(ExecutionMode.INTERACTIVE).objective("Answer questions")
-                .constraints(c -> c.blockedTopics("root password")).build();
-        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.MCP_SERVERS, mcp.url().toString(), "PORT", "0"));
+        var agent = AgentDefinition.builder("helpdesk")
+                .persona("You are the platform helpdesk.")
+                .mode(ExecutionMode.INTERACTIVE)
+                .objective("Answer questions")
+                .constraints(c -> c.blockedTopics("root password"))
+                .build();
+        var config = AgentConfig.from(Map.of(
+                AgentEnv.MODEL_ENDPOINTS,
+                llm.rootUrl(),
+                AgentEnv.MCP_SERVERS,
+                mcp.url().toString(),
+                "PORT",
+                "0"));
         runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }
@@ -66,11 +75,18 @@ class InteractiveModeTest {
     }
 
     @Test
-    void answers_openai_chat_completions_with_the_persona_and_the_agents_tools() {
+    void answersOpenaiChatCompletionsWithThePersonaAndTheAgentsTools() {
         llm.thenToolCall("kubectl_get", "{\"resource\":\"pods\"}").thenText("There are 3 pods.", 30, 7);
-        var client = OpenAiChatModel.builder().baseUrl(baseUrl()).apiKey("unused").modelName("helpdesk").maxRetries(0).build();
+        var client = OpenAiChatModel.builder()
+                .baseUrl(baseUrl())
+                .apiKey("unused")
+                .modelName("helpdesk")
+                .maxRetries(0)
+                .build();
 
-        ChatResponse response = client.chat(ChatRequest.builder().messages(UserMessage.from("How many pods?")).build());
+        ChatResponse response = client.chat(ChatRequest.builder()
+                .messages(UserMessage.from("How many pods?"))
+                .build());
 
         assertThat(response.aiMessage().text()).isEqualTo("There are 3 pods.");
         assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(40);
@@ -80,9 +96,13 @@ class InteractiveModeTest {
     }
 
     @Test
-    void with_content_filters_streams_the_checked_answer_as_chunks() throws Exception {
+    void withContentFiltersStreamsTheCheckedAnswerAsChunks() throws Exception {
         llm.thenText("Streaming works fine today");
-        var client = OpenAiStreamingChatModel.builder().baseUrl(baseUrl()).apiKey("unused").modelName("helpdesk").build();
+        var client = OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl())
+                .apiKey("unused")
+                .modelName("helpdesk")
+                .build();
         List<String> pieces = new CopyOnWriteArrayList<>();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
@@ -94,21 +114,37 @@ class InteractiveModeTest {
     }
 
     @Test
-    void relays_the_models_text_while_it_is_written_when_no_content_filter_applies() throws Exception {
+    void relaysTheModelsTextWhileItIsWrittenWhenNoContentFilterApplies() throws Exception {
         llm.thenToolCall("kubectl_get", "{\"resource\":\"nodes\"}").thenText("Live tokens arrive one by one");
-        var agent = AgentDefinition.builder("live").mode(ExecutionMode.INTERACTIVE).objective("Answer").build();
-        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), AgentEnv.MCP_SERVERS, mcp.url().toString(), "PORT", "0"));
-        try (var liveRuntime = AgentRuntime.connect(config, () -> agent); var liveServer = liveRuntime.serve()) {
-            var client = OpenAiStreamingChatModel.builder().baseUrl("http://127.0.0.1:" + liveServer.port() + "/v1")
-                    .apiKey("unused").modelName("live").build();
+        var agent = AgentDefinition.builder("live")
+                .mode(ExecutionMode.INTERACTIVE)
+                .objective("Answer")
+                .build();
+        var config = AgentConfig.from(Map.of(
+                AgentEnv.MODEL_ENDPOINTS,
+                llm.rootUrl(),
+                AgentEnv.MCP_SERVERS,
+                mcp.url().toString(),
+                "PORT",
+                "0"));
+        try (var liveRuntime = AgentRuntime.connect(config, () -> agent);
+                var liveServer = liveRuntime.serve()) {
+            var client = OpenAiStreamingChatModel.builder()
+                    .baseUrl("http://127.0.0.1:" + liveServer.port() + "/v1")
+                    .apiKey("unused")
+                    .modelName("live")
+                    .build();
             List<String> pieces = new CopyOnWriteArrayList<>();
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
-            client.chat(ChatRequest.builder().messages(UserMessage.from("nodes?")).build(), collectInto(pieces, done));
+            client.chat(
+                    ChatRequest.builder().messages(UserMessage.from("nodes?")).build(), collectInto(pieces, done));
 
             assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Live tokens arrive one by one");
             assertThat(pieces).containsExactly("Live ", "tokens ", "arrive ", "one ", "by ", "one");
-            assertThat(llm.requests()).allSatisfy(request -> assertThat(request.path("stream").asBoolean()).isTrue());
+            assertThat(llm.requests())
+                    .allSatisfy(request ->
+                            assertThat(request.path("stream").asBoolean()).isTrue());
             assertThat(mcp.calls()).containsExactly("kubectl_get {resource=nodes}");
         }
     }
@@ -133,49 +169,77 @@ class InteractiveModeTest {
     }
 
     @Test
-    void lists_the_agent_as_the_only_model() throws Exception {
+    void listsTheAgentAsTheOnlyModel() throws Exception {
         JsonNode models = JSON.readTree(get("/models").body());
 
         assertThat(models.path("object").asText()).isEqualTo("list");
-        assertThat(models.path("data")).singleElement().satisfies(model -> assertThat(model.path("id").asText()).isEqualTo("helpdesk"));
+        assertThat(models.path("data"))
+                .singleElement()
+                .satisfies(model -> assertThat(model.path("id").asText()).isEqualTo("helpdesk"));
     }
 
     @Test
-    void malformed_requests_get_openai_style_errors() throws Exception {
+    void malformedRequestsGetOpenaiStyleErrors() throws Exception {
         assertError(post("{not json"), 400, "invalid_request_error", "We could not parse the JSON body");
-        assertError(post("{\"model\":\"helpdesk\",\"messages\":[]}"), 400, "invalid_request_error", "'messages' must be a non-empty array.");
-        assertError(post("{\"model\":\"helpdesk\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}"), 400, "invalid_request_error", "role 'tool' is not accepted");
-        assertError(post("{\"model\":\"gpt-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 404, "invalid_request_error", "The model 'gpt-5' does not exist");
+        assertError(
+                post("{\"model\":\"helpdesk\",\"messages\":[]}"),
+                400,
+                "invalid_request_error",
+                "'messages' must be a non-empty array.");
+        assertError(
+                post("{\"model\":\"helpdesk\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}"),
+                400,
+                "invalid_request_error",
+                "role 'tool' is not accepted");
+        assertError(
+                post("{\"model\":\"gpt-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+                404,
+                "invalid_request_error",
+                "The model 'gpt-5' does not exist");
         assertThat(llm.requests()).isEmpty();
     }
 
     @Test
-    void constraints_refuse_blocked_requests() throws Exception {
-        var response = post("{\"model\":\"helpdesk\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the ROOT PASSWORD?\"}]}");
+    void constraintsRefuseBlockedRequests() throws Exception {
+        var response = post(
+                "{\"model\":\"helpdesk\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the ROOT PASSWORD?\"}]}");
 
         assertError(response, 400, "invalid_request_error", "prompt mentions blocked topic 'root password'");
-        assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("constraint_violated");
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText())
+                .isEqualTo("constraint_violated");
         assertThat(llm.requests()).isEmpty();
     }
 
     @Test
-    void serves_health_endpoints() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void servesHealthEndpoints() throws Exception {
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/healthz"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void assertError(HttpResponse<String> response, int status, String type, String message) throws Exception {
+    private static void assertError(HttpResponse<String> response, int status, String type, String message)
+            throws Exception {
         assertThat(response.statusCode()).isEqualTo(status);
         JsonNode error = JSON.readTree(response.body()).path("error");
         assertThat(error.path("type").asText()).isEqualTo(type);

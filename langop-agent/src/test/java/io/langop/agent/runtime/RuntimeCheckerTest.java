@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RuntimeCheckerTest {
 
     @Test
-    void the_warm_up_agent_passes_the_check_so_the_warm_up_runs_the_whole_compiler() {
+    void theWarmUpAgentPassesTheCheckSoTheWarmUpRunsTheWholeCompiler() {
         CheckResult result = RuntimeChecker.get().check(RuntimeChecker.warmUpAgent());
 
         assertThat(result.diagnostics()).isEmpty();
@@ -17,7 +17,7 @@ class RuntimeCheckerTest {
     }
 
     @Test
-    void a_warmed_up_checker_still_refuses_hostile_code() {
+    void aWarmedUpCheckerStillRefusesHostileCode() {
         RuntimeChecker.get().check(RuntimeChecker.warmUpAgent());
 
         CheckResult result = RuntimeChecker.get().check("""
@@ -28,7 +28,8 @@ class RuntimeCheckerTest {
                 """);
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.diagnostics()).extracting(Diagnostic::message)
+        assertThat(result.diagnostics())
+                .extracting(Diagnostic::message)
                 .anySatisfy(message -> assertThat(message).contains("java.lang.Runtime is not allowed in agent code"));
     }
 }

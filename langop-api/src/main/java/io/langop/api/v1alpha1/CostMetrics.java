@@ -7,36 +7,36 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class CostMetrics {
 
-  @JsonPropertyDescription("Total cost.")
-  private Double totalCost;
+    @JsonPropertyDescription("Total cost.")
+    private Double totalCost;
 
-  @JsonPropertyDescription("Currency of the amounts.")
-  private String currency;
+    @JsonPropertyDescription("Currency of the amounts.")
+    private String currency;
 
-  @JsonPropertyDescription("When the counters were last reset (RFC 3339).")
-  private String lastReset;
+    @JsonPropertyDescription("When the counters were last reset (RFC 3339).")
+    private String lastReset;
 
-  public Double getTotalCost() {
-    return totalCost;
-  }
+    public Double getTotalCost() {
+        return totalCost;
+    }
 
-  public void setTotalCost(Double totalCost) {
-    this.totalCost = totalCost;
-  }
+    public void setTotalCost(Double totalCost) {
+        this.totalCost = totalCost;
+    }
 
-  public String getCurrency() {
-    return currency;
-  }
+    public String getCurrency() {
+        return currency;
+    }
 
-  public void setCurrency(String currency) {
-    this.currency = currency;
-  }
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
 
-  public String getLastReset() {
-    return lastReset;
-  }
+    public String getLastReset() {
+        return lastReset;
+    }
 
-  public void setLastReset(String lastReset) {
-    this.lastReset = lastReset;
-  }
+    public void setLastReset(String lastReset) {
+        this.lastReset = lastReset;
+    }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What happens when a content filter matches. */
 public enum FilterAction {
-  @JsonProperty("block")
-  BLOCK,
-  @JsonProperty("warn")
-  WARN,
-  @JsonProperty("log")
-  LOG
+    @JsonProperty("block")
+    BLOCK,
+    @JsonProperty("warn")
+    WARN,
+    @JsonProperty("log")
+    LOG
 }

@@ -11,26 +11,26 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class Frequency {
 
-  @Required
-  @JsonPropertyDescription("How often it occurred (requests, calls, uses).")
-  private Long count;
+    @Required
+    @JsonPropertyDescription("How often it occurred (requests, calls, uses).")
+    private Long count;
 
-  @JsonPropertyDescription("Share of the total in percent.")
-  private Double percentage;
+    @JsonPropertyDescription("Share of the total in percent.")
+    private Double percentage;
 
-  public Long getCount() {
-    return count;
-  }
+    public Long getCount() {
+        return count;
+    }
 
-  public void setCount(Long count) {
-    this.count = count;
-  }
+    public void setCount(Long count) {
+        this.count = count;
+    }
 
-  public Double getPercentage() {
-    return percentage;
-  }
+    public Double getPercentage() {
+        return percentage;
+    }
 
-  public void setPercentage(Double percentage) {
-    this.percentage = percentage;
-  }
+    public void setPercentage(Double percentage) {
+        this.percentage = percentage;
+    }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** When the kubelet pulls a container image. */
 public enum ImagePullPolicy {
-  @JsonProperty("Always")
-  ALWAYS,
-  @JsonProperty("IfNotPresent")
-  IF_NOT_PRESENT,
-  @JsonProperty("Never")
-  NEVER
+    @JsonProperty("Always")
+    ALWAYS,
+    @JsonProperty("IfNotPresent")
+    IF_NOT_PRESENT,
+    @JsonProperty("Never")
+    NEVER
 }

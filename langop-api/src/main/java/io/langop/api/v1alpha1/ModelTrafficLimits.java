@@ -11,27 +11,27 @@ import io.fabric8.generator.annotation.Min;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ModelTrafficLimits {
 
-  @Min(1)
-  @JsonPropertyDescription("Model requests per minute.")
-  private Integer requestsPerMinute;
+    @Min(1)
+    @JsonPropertyDescription("Model requests per minute.")
+    private Integer requestsPerMinute;
 
-  @Min(1)
-  @JsonPropertyDescription("Model tokens per minute.")
-  private Integer tokensPerMinute;
+    @Min(1)
+    @JsonPropertyDescription("Model tokens per minute.")
+    private Integer tokensPerMinute;
 
-  public Integer getRequestsPerMinute() {
-    return requestsPerMinute;
-  }
+    public Integer getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
 
-  public void setRequestsPerMinute(Integer requestsPerMinute) {
-    this.requestsPerMinute = requestsPerMinute;
-  }
+    public void setRequestsPerMinute(Integer requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
+    }
 
-  public Integer getTokensPerMinute() {
-    return tokensPerMinute;
-  }
+    public Integer getTokensPerMinute() {
+        return tokensPerMinute;
+    }
 
-  public void setTokensPerMinute(Integer tokensPerMinute) {
-    this.tokensPerMinute = tokensPerMinute;
-  }
+    public void setTokensPerMinute(Integer tokensPerMinute) {
+        this.tokensPerMinute = tokensPerMinute;
+    }
 }

@@ -12,28 +12,27 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class NamespacedReference {
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Name of the referenced object.")
-  private String name;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Name of the referenced object.")
+    private String name;
 
-  @JsonPropertyDescription(
-      "Namespace of the referenced object; defaults to the referencing object's namespace.")
-  private String namespace;
+    @JsonPropertyDescription("Namespace of the referenced object; defaults to the referencing object's namespace.")
+    private String namespace;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public String getNamespace() {
-    return namespace;
-  }
+    public String getNamespace() {
+        return namespace;
+    }
 
-  public void setNamespace(String namespace) {
-    this.namespace = namespace;
-  }
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
 }

@@ -13,81 +13,78 @@ import java.util.List;
  * time.
  */
 @ValidationRule(
-    value =
-        "[has(self.group), has(self.cidr), has(self.dns), has(self.service), "
-            + "has(self.namespaceSelector) || has(self.podSelector)].filter(x, x).size() <= 1",
-    message = "set only one of group, cidr, dns, service or namespaceSelector/podSelector")
+        value = "[has(self.group), has(self.cidr), has(self.dns), has(self.service), "
+                + "has(self.namespaceSelector) || has(self.podSelector)].filter(x, x).size() <= 1",
+        message = "set only one of group, cidr, dns, service or namespaceSelector/podSelector")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NetworkPeer {
 
-  @JsonPropertyDescription("Pods labelled langop.io/group=<group>.")
-  private String group;
+    @JsonPropertyDescription("Pods labelled langop.io/group=<group>.")
+    private String group;
 
-  @Pattern(Patterns.CIDR)
-  @JsonPropertyDescription("An IP block in CIDR notation.")
-  private String cidr;
+    @Pattern(Patterns.CIDR)
+    @JsonPropertyDescription("An IP block in CIDR notation.")
+    private String cidr;
 
-  @Size(min = 1)
-  @JsonPropertyDescription(
-      "Host names, resolved to IP addresses by the operator; a leading '*.' allows a wildcard, "
-          + "of which only the base domain can be resolved.")
-  private List<String> dns;
+    @Size(min = 1)
+    @JsonPropertyDescription("Host names, resolved to IP addresses by the operator; a leading '*.' allows a wildcard, "
+            + "of which only the base domain can be resolved.")
+    private List<String> dns;
 
-  @JsonPropertyDescription("A Kubernetes Service.")
-  private ServiceReference service;
+    @JsonPropertyDescription("A Kubernetes Service.")
+    private ServiceReference service;
 
-  @JsonPropertyDescription("Namespaces whose pods are selected.")
-  private LabelSelector namespaceSelector;
+    @JsonPropertyDescription("Namespaces whose pods are selected.")
+    private LabelSelector namespaceSelector;
 
-  @JsonPropertyDescription(
-      "Pods selected (in the namespaces of namespaceSelector, or the owner's namespace).")
-  private LabelSelector podSelector;
+    @JsonPropertyDescription("Pods selected (in the namespaces of namespaceSelector, or the owner's namespace).")
+    private LabelSelector podSelector;
 
-  public String getGroup() {
-    return group;
-  }
+    public String getGroup() {
+        return group;
+    }
 
-  public void setGroup(String group) {
-    this.group = group;
-  }
+    public void setGroup(String group) {
+        this.group = group;
+    }
 
-  public String getCidr() {
-    return cidr;
-  }
+    public String getCidr() {
+        return cidr;
+    }
 
-  public void setCidr(String cidr) {
-    this.cidr = cidr;
-  }
+    public void setCidr(String cidr) {
+        this.cidr = cidr;
+    }
 
-  public List<String> getDns() {
-    return dns;
-  }
+    public List<String> getDns() {
+        return dns;
+    }
 
-  public void setDns(List<String> dns) {
-    this.dns = dns;
-  }
+    public void setDns(List<String> dns) {
+        this.dns = dns;
+    }
 
-  public ServiceReference getService() {
-    return service;
-  }
+    public ServiceReference getService() {
+        return service;
+    }
 
-  public void setService(ServiceReference service) {
-    this.service = service;
-  }
+    public void setService(ServiceReference service) {
+        this.service = service;
+    }
 
-  public LabelSelector getNamespaceSelector() {
-    return namespaceSelector;
-  }
+    public LabelSelector getNamespaceSelector() {
+        return namespaceSelector;
+    }
 
-  public void setNamespaceSelector(LabelSelector namespaceSelector) {
-    this.namespaceSelector = namespaceSelector;
-  }
+    public void setNamespaceSelector(LabelSelector namespaceSelector) {
+        this.namespaceSelector = namespaceSelector;
+    }
 
-  public LabelSelector getPodSelector() {
-    return podSelector;
-  }
+    public LabelSelector getPodSelector() {
+        return podSelector;
+    }
 
-  public void setPodSelector(LabelSelector podSelector) {
-    this.podSelector = podSelector;
-  }
+    public void setPodSelector(LabelSelector podSelector) {
+        this.podSelector = podSelector;
+    }
 }

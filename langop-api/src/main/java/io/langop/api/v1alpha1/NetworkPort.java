@@ -11,29 +11,29 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NetworkPort {
 
-  @Default("TCP")
-  @JsonPropertyDescription("Transport protocol.")
-  private NetworkProtocol protocol;
+    @Default("TCP")
+    @JsonPropertyDescription("Transport protocol.")
+    private NetworkProtocol protocol;
 
-  @Required
-  @Min(1)
-  @Max(65535)
-  @JsonPropertyDescription("Port number.")
-  private Integer port;
+    @Required
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("Port number.")
+    private Integer port;
 
-  public NetworkProtocol getProtocol() {
-    return protocol;
-  }
+    public NetworkProtocol getProtocol() {
+        return protocol;
+    }
 
-  public void setProtocol(NetworkProtocol protocol) {
-    this.protocol = protocol;
-  }
+    public void setProtocol(NetworkProtocol protocol) {
+        this.protocol = protocol;
+    }
 
-  public Integer getPort() {
-    return port;
-  }
+    public Integer getPort() {
+        return port;
+    }
 
-  public void setPort(Integer port) {
-    this.port = port;
-  }
+    public void setPort(Integer port) {
+        this.port = port;
+    }
 }

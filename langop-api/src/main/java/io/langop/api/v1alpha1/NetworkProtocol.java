@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Transport protocol of a network port. */
 public enum NetworkProtocol {
-  @JsonProperty("TCP")
-  TCP,
-  @JsonProperty("UDP")
-  UDP,
-  @JsonProperty("SCTP")
-  SCTP
+    @JsonProperty("TCP")
+    TCP,
+    @JsonProperty("UDP")
+    UDP,
+    @JsonProperty("SCTP")
+    SCTP
 }

@@ -8,47 +8,47 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NetworkRule {
 
-  @JsonPropertyDescription("Why this traffic is allowed.")
-  private String description;
+    @JsonPropertyDescription("Why this traffic is allowed.")
+    private String description;
 
-  @JsonPropertyDescription("Source of the traffic (ingress rules).")
-  private NetworkPeer from;
+    @JsonPropertyDescription("Source of the traffic (ingress rules).")
+    private NetworkPeer from;
 
-  @JsonPropertyDescription("Destination of the traffic (egress rules).")
-  private NetworkPeer to;
+    @JsonPropertyDescription("Destination of the traffic (egress rules).")
+    private NetworkPeer to;
 
-  @JsonPropertyDescription("Allowed ports; none means all ports.")
-  private List<NetworkPort> ports;
+    @JsonPropertyDescription("Allowed ports; none means all ports.")
+    private List<NetworkPort> ports;
 
-  public String getDescription() {
-    return description;
-  }
+    public String getDescription() {
+        return description;
+    }
 
-  public void setDescription(String description) {
-    this.description = description;
-  }
+    public void setDescription(String description) {
+        this.description = description;
+    }
 
-  public NetworkPeer getFrom() {
-    return from;
-  }
+    public NetworkPeer getFrom() {
+        return from;
+    }
 
-  public void setFrom(NetworkPeer from) {
-    this.from = from;
-  }
+    public void setFrom(NetworkPeer from) {
+        this.from = from;
+    }
 
-  public NetworkPeer getTo() {
-    return to;
-  }
+    public NetworkPeer getTo() {
+        return to;
+    }
 
-  public void setTo(NetworkPeer to) {
-    this.to = to;
-  }
+    public void setTo(NetworkPeer to) {
+        this.to = to;
+    }
 
-  public List<NetworkPort> getPorts() {
-    return ports;
-  }
+    public List<NetworkPort> getPorts() {
+        return ports;
+    }
 
-  public void setPorts(List<NetworkPort> ports) {
-    this.ports = ports;
-  }
+    public void setPorts(List<NetworkPort> ports) {
+        this.ports = ports;
+    }
 }

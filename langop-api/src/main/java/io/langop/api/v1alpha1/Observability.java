@@ -8,27 +8,27 @@ import io.fabric8.generator.annotation.Default;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class Observability {
 
-  @Default("true")
-  @JsonPropertyDescription("Expose Prometheus metrics.")
-  private Boolean metrics;
+    @Default("true")
+    @JsonPropertyDescription("Expose Prometheus metrics.")
+    private Boolean metrics;
 
-  @Default("false")
-  @JsonPropertyDescription("Emit traces.")
-  private Boolean tracing;
+    @Default("false")
+    @JsonPropertyDescription("Emit traces.")
+    private Boolean tracing;
 
-  public Boolean getMetrics() {
-    return metrics;
-  }
+    public Boolean getMetrics() {
+        return metrics;
+    }
 
-  public void setMetrics(Boolean metrics) {
-    this.metrics = metrics;
-  }
+    public void setMetrics(Boolean metrics) {
+        this.metrics = metrics;
+    }
 
-  public Boolean getTracing() {
-    return tracing;
-  }
+    public Boolean getTracing() {
+        return tracing;
+    }
 
-  public void setTracing(Boolean tracing) {
-    this.tracing = tracing;
-  }
+    public void setTracing(Boolean tracing) {
+        this.tracing = tracing;
+    }
 }

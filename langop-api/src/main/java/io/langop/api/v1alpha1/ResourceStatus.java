@@ -12,58 +12,58 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ResourceStatus {
 
-  @JsonPropertyDescription("metadata.generation of the spec this status describes.")
-  private Long observedGeneration;
+    @JsonPropertyDescription("metadata.generation of the spec this status describes.")
+    private Long observedGeneration;
 
-  @JsonPropertyDescription("Standard conditions, one per type.")
-  private List<Condition> conditions;
+    @JsonPropertyDescription("Standard conditions, one per type.")
+    private List<Condition> conditions;
 
-  @JsonPropertyDescription("Human-readable detail of the phase.")
-  private String message;
+    @JsonPropertyDescription("Human-readable detail of the phase.")
+    private String message;
 
-  @JsonPropertyDescription("Machine-readable reason of the phase, in CamelCase.")
-  private String reason;
+    @JsonPropertyDescription("Machine-readable reason of the phase, in CamelCase.")
+    private String reason;
 
-  @JsonPropertyDescription("When the operator last changed this status (RFC 3339).")
-  private String lastUpdateTime;
+    @JsonPropertyDescription("When the operator last changed this status (RFC 3339).")
+    private String lastUpdateTime;
 
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
 
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
 
-  public List<Condition> getConditions() {
-    return conditions;
-  }
+    public List<Condition> getConditions() {
+        return conditions;
+    }
 
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
-  }
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
 
-  public String getMessage() {
-    return message;
-  }
+    public String getMessage() {
+        return message;
+    }
 
-  public void setMessage(String message) {
-    this.message = message;
-  }
+    public void setMessage(String message) {
+        this.message = message;
+    }
 
-  public String getReason() {
-    return reason;
-  }
+    public String getReason() {
+        return reason;
+    }
 
-  public void setReason(String reason) {
-    this.reason = reason;
-  }
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
 
-  public String getLastUpdateTime() {
-    return lastUpdateTime;
-  }
+    public String getLastUpdateTime() {
+        return lastUpdateTime;
+    }
 
-  public void setLastUpdateTime(String lastUpdateTime) {
-    this.lastUpdateTime = lastUpdateTime;
-  }
+    public void setLastUpdateTime(String lastUpdateTime) {
+        this.lastUpdateTime = lastUpdateTime;
+    }
 }

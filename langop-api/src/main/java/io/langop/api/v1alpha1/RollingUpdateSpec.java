@@ -8,26 +8,25 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RollingUpdateSpec {
 
-  @JsonPropertyDescription("Pods (number or percentage) that may be unavailable during the update.")
-  private IntOrString maxUnavailable;
+    @JsonPropertyDescription("Pods (number or percentage) that may be unavailable during the update.")
+    private IntOrString maxUnavailable;
 
-  @JsonPropertyDescription(
-      "Pods (number or percentage) created above the desired count during the update.")
-  private IntOrString maxSurge;
+    @JsonPropertyDescription("Pods (number or percentage) created above the desired count during the update.")
+    private IntOrString maxSurge;
 
-  public IntOrString getMaxUnavailable() {
-    return maxUnavailable;
-  }
+    public IntOrString getMaxUnavailable() {
+        return maxUnavailable;
+    }
 
-  public void setMaxUnavailable(IntOrString maxUnavailable) {
-    this.maxUnavailable = maxUnavailable;
-  }
+    public void setMaxUnavailable(IntOrString maxUnavailable) {
+        this.maxUnavailable = maxUnavailable;
+    }
 
-  public IntOrString getMaxSurge() {
-    return maxSurge;
-  }
+    public IntOrString getMaxSurge() {
+        return maxSurge;
+    }
 
-  public void setMaxSurge(IntOrString maxSurge) {
-    this.maxSurge = maxSurge;
-  }
+    public void setMaxSurge(IntOrString maxSurge) {
+        this.maxSurge = maxSurge;
+    }
 }

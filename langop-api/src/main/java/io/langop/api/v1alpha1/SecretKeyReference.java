@@ -13,28 +13,28 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretKeyReference {
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Name of the Secret, in the namespace of the referencing object.")
-  private String name;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Name of the Secret, in the namespace of the referencing object.")
+    private String name;
 
-  @Default("api-key")
-  @JsonPropertyDescription("Key inside the Secret.")
-  private String key;
+    @Default("api-key")
+    @JsonPropertyDescription("Key inside the Secret.")
+    private String key;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public String getKey() {
-    return key;
-  }
+    public String getKey() {
+        return key;
+    }
 
-  public void setKey(String key) {
-    this.key = key;
-  }
+    public void setKey(String key) {
+        this.key = key;
+    }
 }

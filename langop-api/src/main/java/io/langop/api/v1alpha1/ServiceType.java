@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Kubernetes Service type of a component's Service. */
 public enum ServiceType {
-  @JsonProperty("ClusterIP")
-  CLUSTER_IP,
-  @JsonProperty("NodePort")
-  NODE_PORT,
-  @JsonProperty("LoadBalancer")
-  LOAD_BALANCER
+    @JsonProperty("ClusterIP")
+    CLUSTER_IP,
+    @JsonProperty("NodePort")
+    NODE_PORT,
+    @JsonProperty("LoadBalancer")
+    LOAD_BALANCER
 }

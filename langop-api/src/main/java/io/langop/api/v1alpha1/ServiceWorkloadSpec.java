@@ -17,107 +17,106 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ServiceWorkloadSpec extends WorkloadSpec {
 
-  @Default("8080")
-  @Min(1)
-  @Max(65535)
-  @JsonPropertyDescription("Port the main container listens on and the Service exposes.")
-  private Integer port;
+    @Default("8080")
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("Port the main container listens on and the Service exposes.")
+    private Integer port;
 
-  @JsonPropertyDescription("Topology spread of the pods.")
-  private List<TopologySpreadConstraint> topologySpreadConstraints;
+    @JsonPropertyDescription("Topology spread of the pods.")
+    private List<TopologySpreadConstraint> topologySpreadConstraints;
 
-  @JsonPropertyDescription("Liveness probe replacing the default.")
-  private Probe livenessProbe;
+    @JsonPropertyDescription("Liveness probe replacing the default.")
+    private Probe livenessProbe;
 
-  @JsonPropertyDescription("Readiness probe replacing the default.")
-  private Probe readinessProbe;
+    @JsonPropertyDescription("Readiness probe replacing the default.")
+    private Probe readinessProbe;
 
-  @JsonPropertyDescription("Startup probe.")
-  private Probe startupProbe;
+    @JsonPropertyDescription("Startup probe.")
+    private Probe startupProbe;
 
-  @Default("ClusterIP")
-  @JsonPropertyDescription("Type of the Service.")
-  private ServiceType serviceType;
+    @Default("ClusterIP")
+    @JsonPropertyDescription("Type of the Service.")
+    private ServiceType serviceType;
 
-  @JsonPropertyDescription("Annotations of the Service.")
-  private Map<String, String> serviceAnnotations;
+    @JsonPropertyDescription("Annotations of the Service.")
+    private Map<String, String> serviceAnnotations;
 
-  @JsonPropertyDescription("PodDisruptionBudget of the pods.")
-  private PodDisruptionBudgetSpec podDisruptionBudget;
+    @JsonPropertyDescription("PodDisruptionBudget of the pods.")
+    private PodDisruptionBudgetSpec podDisruptionBudget;
 
-  @JsonPropertyDescription("Update strategy of the Deployment.")
-  private UpdateStrategySpec updateStrategy;
+    @JsonPropertyDescription("Update strategy of the Deployment.")
+    private UpdateStrategySpec updateStrategy;
 
-  public Integer getPort() {
-    return port;
-  }
+    public Integer getPort() {
+        return port;
+    }
 
-  public void setPort(Integer port) {
-    this.port = port;
-  }
+    public void setPort(Integer port) {
+        this.port = port;
+    }
 
-  public List<TopologySpreadConstraint> getTopologySpreadConstraints() {
-    return topologySpreadConstraints;
-  }
+    public List<TopologySpreadConstraint> getTopologySpreadConstraints() {
+        return topologySpreadConstraints;
+    }
 
-  public void setTopologySpreadConstraints(
-      List<TopologySpreadConstraint> topologySpreadConstraints) {
-    this.topologySpreadConstraints = topologySpreadConstraints;
-  }
+    public void setTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+        this.topologySpreadConstraints = topologySpreadConstraints;
+    }
 
-  public Probe getLivenessProbe() {
-    return livenessProbe;
-  }
+    public Probe getLivenessProbe() {
+        return livenessProbe;
+    }
 
-  public void setLivenessProbe(Probe livenessProbe) {
-    this.livenessProbe = livenessProbe;
-  }
+    public void setLivenessProbe(Probe livenessProbe) {
+        this.livenessProbe = livenessProbe;
+    }
 
-  public Probe getReadinessProbe() {
-    return readinessProbe;
-  }
+    public Probe getReadinessProbe() {
+        return readinessProbe;
+    }
 
-  public void setReadinessProbe(Probe readinessProbe) {
-    this.readinessProbe = readinessProbe;
-  }
+    public void setReadinessProbe(Probe readinessProbe) {
+        this.readinessProbe = readinessProbe;
+    }
 
-  public Probe getStartupProbe() {
-    return startupProbe;
-  }
+    public Probe getStartupProbe() {
+        return startupProbe;
+    }
 
-  public void setStartupProbe(Probe startupProbe) {
-    this.startupProbe = startupProbe;
-  }
+    public void setStartupProbe(Probe startupProbe) {
+        this.startupProbe = startupProbe;
+    }
 
-  public ServiceType getServiceType() {
-    return serviceType;
-  }
+    public ServiceType getServiceType() {
+        return serviceType;
+    }
 
-  public void setServiceType(ServiceType serviceType) {
-    this.serviceType = serviceType;
-  }
+    public void setServiceType(ServiceType serviceType) {
+        this.serviceType = serviceType;
+    }
 
-  public Map<String, String> getServiceAnnotations() {
-    return serviceAnnotations;
-  }
+    public Map<String, String> getServiceAnnotations() {
+        return serviceAnnotations;
+    }
 
-  public void setServiceAnnotations(Map<String, String> serviceAnnotations) {
-    this.serviceAnnotations = serviceAnnotations;
-  }
+    public void setServiceAnnotations(Map<String, String> serviceAnnotations) {
+        this.serviceAnnotations = serviceAnnotations;
+    }
 
-  public PodDisruptionBudgetSpec getPodDisruptionBudget() {
-    return podDisruptionBudget;
-  }
+    public PodDisruptionBudgetSpec getPodDisruptionBudget() {
+        return podDisruptionBudget;
+    }
 
-  public void setPodDisruptionBudget(PodDisruptionBudgetSpec podDisruptionBudget) {
-    this.podDisruptionBudget = podDisruptionBudget;
-  }
+    public void setPodDisruptionBudget(PodDisruptionBudgetSpec podDisruptionBudget) {
+        this.podDisruptionBudget = podDisruptionBudget;
+    }
 
-  public UpdateStrategySpec getUpdateStrategy() {
-    return updateStrategy;
-  }
+    public UpdateStrategySpec getUpdateStrategy() {
+        return updateStrategy;
+    }
 
-  public void setUpdateStrategy(UpdateStrategySpec updateStrategy) {
-    this.updateStrategy = updateStrategy;
-  }
+    public void setUpdateStrategy(UpdateStrategySpec updateStrategy) {
+        this.updateStrategy = updateStrategy;
+    }
 }

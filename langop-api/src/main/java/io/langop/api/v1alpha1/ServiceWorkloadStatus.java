@@ -7,47 +7,47 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ServiceWorkloadStatus extends ResourceStatus {
 
-  @JsonPropertyDescription("Pods ready.")
-  private Integer readyReplicas;
+    @JsonPropertyDescription("Pods ready.")
+    private Integer readyReplicas;
 
-  @JsonPropertyDescription("Pods available.")
-  private Integer availableReplicas;
+    @JsonPropertyDescription("Pods available.")
+    private Integer availableReplicas;
 
-  @JsonPropertyDescription("Pods running the current template.")
-  private Integer updatedReplicas;
+    @JsonPropertyDescription("Pods running the current template.")
+    private Integer updatedReplicas;
 
-  @JsonPropertyDescription("Pods unavailable.")
-  private Integer unavailableReplicas;
+    @JsonPropertyDescription("Pods unavailable.")
+    private Integer unavailableReplicas;
 
-  public Integer getReadyReplicas() {
-    return readyReplicas;
-  }
+    public Integer getReadyReplicas() {
+        return readyReplicas;
+    }
 
-  public void setReadyReplicas(Integer readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
+    public void setReadyReplicas(Integer readyReplicas) {
+        this.readyReplicas = readyReplicas;
+    }
 
-  public Integer getAvailableReplicas() {
-    return availableReplicas;
-  }
+    public Integer getAvailableReplicas() {
+        return availableReplicas;
+    }
 
-  public void setAvailableReplicas(Integer availableReplicas) {
-    this.availableReplicas = availableReplicas;
-  }
+    public void setAvailableReplicas(Integer availableReplicas) {
+        this.availableReplicas = availableReplicas;
+    }
 
-  public Integer getUpdatedReplicas() {
-    return updatedReplicas;
-  }
+    public Integer getUpdatedReplicas() {
+        return updatedReplicas;
+    }
 
-  public void setUpdatedReplicas(Integer updatedReplicas) {
-    this.updatedReplicas = updatedReplicas;
-  }
+    public void setUpdatedReplicas(Integer updatedReplicas) {
+        this.updatedReplicas = updatedReplicas;
+    }
 
-  public Integer getUnavailableReplicas() {
-    return unavailableReplicas;
-  }
+    public Integer getUnavailableReplicas() {
+        return unavailableReplicas;
+    }
 
-  public void setUnavailableReplicas(Integer unavailableReplicas) {
-    this.unavailableReplicas = unavailableReplicas;
-  }
+    public void setUnavailableReplicas(Integer unavailableReplicas) {
+        this.unavailableReplicas = unavailableReplicas;
+    }
 }

@@ -8,28 +8,27 @@ import io.fabric8.generator.annotation.Default;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ToolReference extends NamespacedReference {
 
-  @Default("true")
-  @JsonPropertyDescription(
-      "Whether the tool is offered; false keeps the reference but withholds the tool.")
-  private Boolean enabled;
+    @Default("true")
+    @JsonPropertyDescription("Whether the tool is offered; false keeps the reference but withholds the tool.")
+    private Boolean enabled;
 
-  @Default("false")
-  @JsonPropertyDescription("Whether a human must approve each call of this tool.")
-  private Boolean requireApproval;
+    @Default("false")
+    @JsonPropertyDescription("Whether a human must approve each call of this tool.")
+    private Boolean requireApproval;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  public Boolean getRequireApproval() {
-    return requireApproval;
-  }
+    public Boolean getRequireApproval() {
+        return requireApproval;
+    }
 
-  public void setRequireApproval(Boolean requireApproval) {
-    this.requireApproval = requireApproval;
-  }
+    public void setRequireApproval(Boolean requireApproval) {
+        this.requireApproval = requireApproval;
+    }
 }

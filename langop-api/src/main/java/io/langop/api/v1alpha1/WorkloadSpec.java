@@ -24,182 +24,182 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class WorkloadSpec {
 
-  @JsonPropertyDescription("Name of the LanguageCluster (same namespace) this object belongs to.")
-  private String clusterRef;
+    @JsonPropertyDescription("Name of the LanguageCluster (same namespace) this object belongs to.")
+    private String clusterRef;
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Image of the main container.")
-  private String image;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Image of the main container.")
+    private String image;
 
-  @Default("IfNotPresent")
-  @JsonPropertyDescription("Image pull policy.")
-  private ImagePullPolicy imagePullPolicy;
+    @Default("IfNotPresent")
+    @JsonPropertyDescription("Image pull policy.")
+    private ImagePullPolicy imagePullPolicy;
 
-  @JsonPropertyDescription("Secrets for pulling the image.")
-  private List<LocalObjectReference> imagePullSecrets;
+    @JsonPropertyDescription("Secrets for pulling the image.")
+    private List<LocalObjectReference> imagePullSecrets;
 
-  @JsonPropertyDescription("Environment variables added to the main container.")
-  private List<EnvVar> env;
+    @JsonPropertyDescription("Environment variables added to the main container.")
+    private List<EnvVar> env;
 
-  @JsonPropertyDescription("Environment sources added to the main container.")
-  private List<EnvFromSource> envFrom;
+    @JsonPropertyDescription("Environment sources added to the main container.")
+    private List<EnvFromSource> envFrom;
 
-  @JsonPropertyDescription("Resources of the main container.")
-  private ResourceRequirements resources;
+    @JsonPropertyDescription("Resources of the main container.")
+    private ResourceRequirements resources;
 
-  @JsonPropertyDescription("Node selector of the pods.")
-  private Map<String, String> nodeSelector;
+    @JsonPropertyDescription("Node selector of the pods.")
+    private Map<String, String> nodeSelector;
 
-  @JsonPropertyDescription("Affinity of the pods.")
-  private Affinity affinity;
+    @JsonPropertyDescription("Affinity of the pods.")
+    private Affinity affinity;
 
-  @JsonPropertyDescription("Tolerations of the pods.")
-  private List<Toleration> tolerations;
+    @JsonPropertyDescription("Tolerations of the pods.")
+    private List<Toleration> tolerations;
 
-  @JsonPropertyDescription("Service account of the pods.")
-  private String serviceAccountName;
+    @JsonPropertyDescription("Service account of the pods.")
+    private String serviceAccountName;
 
-  @JsonPropertyDescription("Pod security context.")
-  private PodSecurityContext securityContext;
+    @JsonPropertyDescription("Pod security context.")
+    private PodSecurityContext securityContext;
 
-  @JsonPropertyDescription("Extra volume mounts of the main container.")
-  private List<VolumeMount> volumeMounts;
+    @JsonPropertyDescription("Extra volume mounts of the main container.")
+    private List<VolumeMount> volumeMounts;
 
-  @JsonPropertyDescription("Extra volumes of the pods.")
-  private List<Volume> volumes;
+    @JsonPropertyDescription("Extra volumes of the pods.")
+    private List<Volume> volumes;
 
-  @JsonPropertyDescription("Extra annotations of the pods.")
-  private Map<String, String> podAnnotations;
+    @JsonPropertyDescription("Extra annotations of the pods.")
+    private Map<String, String> podAnnotations;
 
-  @JsonPropertyDescription("Extra labels of the pods.")
-  private Map<String, String> podLabels;
+    @JsonPropertyDescription("Extra labels of the pods.")
+    private Map<String, String> podLabels;
 
-  public String getClusterRef() {
-    return clusterRef;
-  }
+    public String getClusterRef() {
+        return clusterRef;
+    }
 
-  public void setClusterRef(String clusterRef) {
-    this.clusterRef = clusterRef;
-  }
+    public void setClusterRef(String clusterRef) {
+        this.clusterRef = clusterRef;
+    }
 
-  public String getImage() {
-    return image;
-  }
+    public String getImage() {
+        return image;
+    }
 
-  public void setImage(String image) {
-    this.image = image;
-  }
+    public void setImage(String image) {
+        this.image = image;
+    }
 
-  public ImagePullPolicy getImagePullPolicy() {
-    return imagePullPolicy;
-  }
+    public ImagePullPolicy getImagePullPolicy() {
+        return imagePullPolicy;
+    }
 
-  public void setImagePullPolicy(ImagePullPolicy imagePullPolicy) {
-    this.imagePullPolicy = imagePullPolicy;
-  }
+    public void setImagePullPolicy(ImagePullPolicy imagePullPolicy) {
+        this.imagePullPolicy = imagePullPolicy;
+    }
 
-  public List<LocalObjectReference> getImagePullSecrets() {
-    return imagePullSecrets;
-  }
+    public List<LocalObjectReference> getImagePullSecrets() {
+        return imagePullSecrets;
+    }
 
-  public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
-    this.imagePullSecrets = imagePullSecrets;
-  }
+    public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
+        this.imagePullSecrets = imagePullSecrets;
+    }
 
-  public List<EnvVar> getEnv() {
-    return env;
-  }
+    public List<EnvVar> getEnv() {
+        return env;
+    }
 
-  public void setEnv(List<EnvVar> env) {
-    this.env = env;
-  }
+    public void setEnv(List<EnvVar> env) {
+        this.env = env;
+    }
 
-  public List<EnvFromSource> getEnvFrom() {
-    return envFrom;
-  }
+    public List<EnvFromSource> getEnvFrom() {
+        return envFrom;
+    }
 
-  public void setEnvFrom(List<EnvFromSource> envFrom) {
-    this.envFrom = envFrom;
-  }
+    public void setEnvFrom(List<EnvFromSource> envFrom) {
+        this.envFrom = envFrom;
+    }
 
-  public ResourceRequirements getResources() {
-    return resources;
-  }
+    public ResourceRequirements getResources() {
+        return resources;
+    }
 
-  public void setResources(ResourceRequirements resources) {
-    this.resources = resources;
-  }
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
+    }
 
-  public Map<String, String> getNodeSelector() {
-    return nodeSelector;
-  }
+    public Map<String, String> getNodeSelector() {
+        return nodeSelector;
+    }
 
-  public void setNodeSelector(Map<String, String> nodeSelector) {
-    this.nodeSelector = nodeSelector;
-  }
+    public void setNodeSelector(Map<String, String> nodeSelector) {
+        this.nodeSelector = nodeSelector;
+    }
 
-  public Affinity getAffinity() {
-    return affinity;
-  }
+    public Affinity getAffinity() {
+        return affinity;
+    }
 
-  public void setAffinity(Affinity affinity) {
-    this.affinity = affinity;
-  }
+    public void setAffinity(Affinity affinity) {
+        this.affinity = affinity;
+    }
 
-  public List<Toleration> getTolerations() {
-    return tolerations;
-  }
+    public List<Toleration> getTolerations() {
+        return tolerations;
+    }
 
-  public void setTolerations(List<Toleration> tolerations) {
-    this.tolerations = tolerations;
-  }
+    public void setTolerations(List<Toleration> tolerations) {
+        this.tolerations = tolerations;
+    }
 
-  public String getServiceAccountName() {
-    return serviceAccountName;
-  }
+    public String getServiceAccountName() {
+        return serviceAccountName;
+    }
 
-  public void setServiceAccountName(String serviceAccountName) {
-    this.serviceAccountName = serviceAccountName;
-  }
+    public void setServiceAccountName(String serviceAccountName) {
+        this.serviceAccountName = serviceAccountName;
+    }
 
-  public PodSecurityContext getSecurityContext() {
-    return securityContext;
-  }
+    public PodSecurityContext getSecurityContext() {
+        return securityContext;
+    }
 
-  public void setSecurityContext(PodSecurityContext securityContext) {
-    this.securityContext = securityContext;
-  }
+    public void setSecurityContext(PodSecurityContext securityContext) {
+        this.securityContext = securityContext;
+    }
 
-  public List<VolumeMount> getVolumeMounts() {
-    return volumeMounts;
-  }
+    public List<VolumeMount> getVolumeMounts() {
+        return volumeMounts;
+    }
 
-  public void setVolumeMounts(List<VolumeMount> volumeMounts) {
-    this.volumeMounts = volumeMounts;
-  }
+    public void setVolumeMounts(List<VolumeMount> volumeMounts) {
+        this.volumeMounts = volumeMounts;
+    }
 
-  public List<Volume> getVolumes() {
-    return volumes;
-  }
+    public List<Volume> getVolumes() {
+        return volumes;
+    }
 
-  public void setVolumes(List<Volume> volumes) {
-    this.volumes = volumes;
-  }
+    public void setVolumes(List<Volume> volumes) {
+        this.volumes = volumes;
+    }
 
-  public Map<String, String> getPodAnnotations() {
-    return podAnnotations;
-  }
+    public Map<String, String> getPodAnnotations() {
+        return podAnnotations;
+    }
 
-  public void setPodAnnotations(Map<String, String> podAnnotations) {
-    this.podAnnotations = podAnnotations;
-  }
+    public void setPodAnnotations(Map<String, String> podAnnotations) {
+        this.podAnnotations = podAnnotations;
+    }
 
-  public Map<String, String> getPodLabels() {
-    return podLabels;
-  }
+    public Map<String, String> getPodLabels() {
+        return podLabels;
+    }
 
-  public void setPodLabels(Map<String, String> podLabels) {
-    this.podLabels = podLabels;
-  }
+    public void setPodLabels(Map<String, String> podLabels) {
+        this.podLabels = podLabels;
+    }
 }

@@ -24,109 +24,109 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CelRules {
 
-  private static final CelCompiler COMPILER =
-      CelCompilerFactory.standardCelCompilerBuilder()
-          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .addVar("self", SimpleType.DYN)
-          .build();
-  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
-  private static final Map<String, Program> PROGRAMS = new ConcurrentHashMap<>();
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("self", SimpleType.DYN)
+            .build();
+    private static final CelRuntime RUNTIME =
+            CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final Map<String, Program> PROGRAMS = new ConcurrentHashMap<>();
 
-  /** A rule as found in a CRD, with the JSON pointer of the schema node it sits on. */
-  record Rule(String path, String expression, String message) {}
+    /** A rule as found in a CRD, with the JSON pointer of the schema node it sits on. */
+    record Rule(String path, String expression, String message) {}
 
-  private CelRules() {}
+    private CelRules() {}
 
-  /** The messages of every rule the (defaulted) object breaks; empty if it passes them all. */
-  static List<String> violations(JsonNode object) {
-    List<String> violations = new ArrayList<>();
-    JsonNode schema = GeneratedCrds.openApiSchema(object.path("kind").asText());
-    check(schema, SchemaDefaults.applied(object), "", violations);
-    return violations;
-  }
-
-  /** Every rule of a kind's schema, wherever it is nested. */
-  static List<Rule> rulesOf(String kind) {
-    List<Rule> rules = new ArrayList<>();
-    collect(GeneratedCrds.openApiSchema(kind), "", rules);
-    return rules;
-  }
-
-  /** Compiles a rule; throws with the compiler's diagnostics if it is not valid CEL. */
-  static CelAbstractSyntaxTree compile(String expression) throws CelValidationException {
-    return COMPILER.compile(expression).getAst();
-  }
-
-  private static Program program(String expression)
-      throws CelValidationException, CelEvaluationException {
-    Program program = PROGRAMS.get(expression);
-    if (program == null) {
-      program = RUNTIME.createProgram(compile(expression));
-      PROGRAMS.put(expression, program);
+    /** The messages of every rule the (defaulted) object breaks; empty if it passes them all. */
+    static List<String> violations(JsonNode object) {
+        List<String> violations = new ArrayList<>();
+        JsonNode schema = GeneratedCrds.openApiSchema(object.path("kind").asText());
+        check(schema, SchemaDefaults.applied(object), "", violations);
+        return violations;
     }
-    return program;
-  }
 
-  private static void check(JsonNode schema, JsonNode value, String path, List<String> out) {
-    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-      String expression = rule.get("rule").asText();
-      String where = path.isEmpty() ? "/" : path;
-      try {
-        Object result = program(expression).eval(Map.of("self", toCel(value)));
-        if (!Boolean.TRUE.equals(result)) {
-          out.add(where + ": " + rule.path("message").asText(expression));
+    /** Every rule of a kind's schema, wherever it is nested. */
+    static List<Rule> rulesOf(String kind) {
+        List<Rule> rules = new ArrayList<>();
+        collect(GeneratedCrds.openApiSchema(kind), "", rules);
+        return rules;
+    }
+
+    /** Compiles a rule; throws with the compiler's diagnostics if it is not valid CEL. */
+    static CelAbstractSyntaxTree compile(String expression) throws CelValidationException {
+        return COMPILER.compile(expression).getAst();
+    }
+
+    private static Program program(String expression) throws CelValidationException, CelEvaluationException {
+        Program program = PROGRAMS.get(expression);
+        if (program == null) {
+            program = RUNTIME.createProgram(compile(expression));
+            PROGRAMS.put(expression, program);
         }
-      } catch (CelValidationException | CelEvaluationException e) {
-        out.add(where + ": rule '" + expression + "' cannot be evaluated: " + e.getMessage());
-      }
+        return program;
     }
-    if (value.isObject()) {
-      for (var property : schema.path("properties").properties()) {
-        JsonNode child = value.get(property.getKey());
-        if (child != null) {
-          check(property.getValue(), child, path + "/" + property.getKey(), out);
+
+    private static void check(JsonNode schema, JsonNode value, String path, List<String> out) {
+        for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+            String expression = rule.get("rule").asText();
+            String where = path.isEmpty() ? "/" : path;
+            try {
+                Object result = program(expression).eval(Map.of("self", toCel(value)));
+                if (!Boolean.TRUE.equals(result)) {
+                    out.add(where + ": " + rule.path("message").asText(expression));
+                }
+            } catch (CelValidationException | CelEvaluationException e) {
+                out.add(where + ": rule '" + expression + "' cannot be evaluated: " + e.getMessage());
+            }
         }
-      }
-    } else if (value.isArray() && schema.has("items")) {
-      for (int i = 0; i < value.size(); i++) {
-        check(schema.get("items"), value.get(i), path + "/" + i, out);
-      }
+        if (value.isObject()) {
+            for (var property : schema.path("properties").properties()) {
+                JsonNode child = value.get(property.getKey());
+                if (child != null) {
+                    check(property.getValue(), child, path + "/" + property.getKey(), out);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                check(schema.get("items"), value.get(i), path + "/" + i, out);
+            }
+        }
     }
-  }
 
-  private static void collect(JsonNode schema, String path, List<Rule> out) {
-    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-      out.add(new Rule(path, rule.get("rule").asText(), rule.path("message").asText()));
+    private static void collect(JsonNode schema, String path, List<Rule> out) {
+        for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+            out.add(new Rule(
+                    path, rule.get("rule").asText(), rule.path("message").asText()));
+        }
+        for (var property : schema.path("properties").properties()) {
+            collect(property.getValue(), path + "/" + property.getKey(), out);
+        }
+        if (schema.has("items")) {
+            collect(schema.get("items"), path + "/items", out);
+        }
     }
-    for (var property : schema.path("properties").properties()) {
-      collect(property.getValue(), path + "/" + property.getKey(), out);
-    }
-    if (schema.has("items")) {
-      collect(schema.get("items"), path + "/items", out);
-    }
-  }
 
-  /** JSON as CEL sees it: maps, lists, int64, double, string, bool. */
-  private static Object toCel(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      node.properties().forEach(e -> map.put(e.getKey(), toCel(e.getValue())));
-      return map;
+    /** JSON as CEL sees it: maps, lists, int64, double, string, bool. */
+    private static Object toCel(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), toCel(e.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(toCel(item)));
+            return list;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.asText();
     }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>();
-      node.forEach(item -> list.add(toCel(item)));
-      return list;
-    }
-    if (node.isIntegralNumber()) {
-      return node.asLong();
-    }
-    if (node.isNumber()) {
-      return node.asDouble();
-    }
-    if (node.isBoolean()) {
-      return node.asBoolean();
-    }
-    return node.asText();
-  }
 }

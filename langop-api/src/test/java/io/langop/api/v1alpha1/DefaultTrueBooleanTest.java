@@ -20,70 +20,70 @@ import org.junit.jupiter.api.Test;
  */
 class DefaultTrueBooleanTest {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  @Test
-  void falseSurvivesSerializationAndApiServerDefaulting() {
-    LanguageAgent agent =
-        agentWith(disabledWorkspace(), toolRef("web", false), toolRef("email", null));
+    @Test
+    void falseSurvivesSerializationAndApiServerDefaulting() {
+        LanguageAgent agent = agentWith(disabledWorkspace(), toolRef("web", false), toolRef("email", null));
 
-    JsonNode sent = schemaDefaulted(SERIALIZATION.asJson(agent));
-    LanguageAgent read = SERIALIZATION.unmarshal(sent.toString(), LanguageAgent.class);
+        JsonNode sent = schemaDefaulted(SERIALIZATION.asJson(agent));
+        LanguageAgent read = SERIALIZATION.unmarshal(sent.toString(), LanguageAgent.class);
 
-    assertThat(read.getSpec().getWorkspace().getEnabled()).isFalse();
-    assertThat(read.getSpec().getObservability().getMetrics()).isFalse();
-    assertThat(read.getSpec().getToolRefs().get(0).getEnabled()).isFalse();
-    assertThat(read.getSpec().getToolRefs().get(1).getEnabled())
-        .as("unset, so the schema default applies")
-        .isTrue();
-    assertThat(read.getSpec().getObservability().getLogConversations())
-        .as("unset, so the schema default applies")
-        .isTrue();
-  }
+        assertThat(read.getSpec().getWorkspace().getEnabled()).isFalse();
+        assertThat(read.getSpec().getObservability().getMetrics()).isFalse();
+        assertThat(read.getSpec().getToolRefs().get(0).getEnabled()).isFalse();
+        assertThat(read.getSpec().getToolRefs().get(1).getEnabled())
+                .as("unset, so the schema default applies")
+                .isTrue();
+        assertThat(read.getSpec().getObservability().getLogConversations())
+                .as("unset, so the schema default applies")
+                .isTrue();
+    }
 
-  @Test
-  void unsetBooleansAreNotWrittenSoTheyCannotOverrideAnything() {
-    LanguageAgent agent = agentWith(disabledWorkspace(), toolRef("email", null));
+    @Test
+    void unsetBooleansAreNotWrittenSoTheyCannotOverrideAnything() {
+        LanguageAgent agent = agentWith(disabledWorkspace(), toolRef("email", null));
 
-    JsonNode written = SERIALIZATION.convertValue(agent, JsonNode.class);
+        JsonNode written = SERIALIZATION.convertValue(agent, JsonNode.class);
 
-    assertThat(written.at("/spec/toolRefs/0").has("enabled")).isFalse();
-    assertThat(written.at("/spec/workspace/enabled").isBoolean()).isTrue();
-    assertThat(written.at("/spec/workspace/enabled").asBoolean()).isFalse();
-  }
+        assertThat(written.at("/spec/toolRefs/0").has("enabled")).isFalse();
+        assertThat(written.at("/spec/workspace/enabled").isBoolean()).isTrue();
+        assertThat(written.at("/spec/workspace/enabled").asBoolean()).isFalse();
+    }
 
-  private static JsonNode schemaDefaulted(String json) {
-    return SchemaDefaults.applied(SERIALIZATION.unmarshal(json, JsonNode.class));
-  }
+    private static JsonNode schemaDefaulted(String json) {
+        return SchemaDefaults.applied(SERIALIZATION.unmarshal(json, JsonNode.class));
+    }
 
-  private static LanguageAgent agentWith(Workspace workspace, ToolReference... tools) {
-    LanguageAgentSpec spec = new LanguageAgentSpec();
-    spec.setImage("ghcr.io/langop/langop-agent:0.1.0");
-    spec.setInstructions("Say hello.");
-    ModelReference model = new ModelReference();
-    model.setName("gpt");
-    spec.setModelRefs(List.of(model));
-    spec.setToolRefs(List.of(tools));
-    spec.setWorkspace(workspace);
-    AgentObservability observability = new AgentObservability();
-    observability.setMetrics(false);
-    spec.setObservability(observability);
-    LanguageAgent agent = new LanguageAgent();
-    agent.setMetadata(new ObjectMetaBuilder().withName("hello").withNamespace("demo").build());
-    agent.setSpec(spec);
-    return agent;
-  }
+    private static LanguageAgent agentWith(Workspace workspace, ToolReference... tools) {
+        LanguageAgentSpec spec = new LanguageAgentSpec();
+        spec.setImage("ghcr.io/langop/langop-agent:0.1.0");
+        spec.setInstructions("Say hello.");
+        ModelReference model = new ModelReference();
+        model.setName("gpt");
+        spec.setModelRefs(List.of(model));
+        spec.setToolRefs(List.of(tools));
+        spec.setWorkspace(workspace);
+        AgentObservability observability = new AgentObservability();
+        observability.setMetrics(false);
+        spec.setObservability(observability);
+        LanguageAgent agent = new LanguageAgent();
+        agent.setMetadata(
+                new ObjectMetaBuilder().withName("hello").withNamespace("demo").build());
+        agent.setSpec(spec);
+        return agent;
+    }
 
-  private static Workspace disabledWorkspace() {
-    Workspace workspace = new Workspace();
-    workspace.setEnabled(false);
-    return workspace;
-  }
+    private static Workspace disabledWorkspace() {
+        Workspace workspace = new Workspace();
+        workspace.setEnabled(false);
+        return workspace;
+    }
 
-  private static ToolReference toolRef(String name, Boolean enabled) {
-    ToolReference ref = new ToolReference();
-    ref.setName(name);
-    ref.setEnabled(enabled);
-    return ref;
-  }
+    private static ToolReference toolRef(String name, Boolean enabled) {
+        ToolReference ref = new ToolReference();
+        ref.setName(name);
+        ref.setEnabled(enabled);
+        return ref;
+    }
 }

@@ -19,67 +19,67 @@ import java.util.stream.Stream;
  */
 final class GeneratedCrds {
 
-  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  static final String REFRESH_COMMAND = "./mvnw -pl langop-api -Pupdate-crds process-classes";
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String REFRESH_COMMAND = "./mvnw -pl langop-api -Pupdate-crds process-classes";
 
-  private GeneratedCrds() {}
+    private GeneratedCrds() {}
 
-  /** File name to path of every freshly generated CRD. */
-  static Map<String, Path> fresh() {
-    try {
-      return yamlFilesIn(Path.of(GeneratedCrds.class.getResource("/META-INF/fabric8").toURI()));
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    /** File name to path of every freshly generated CRD. */
+    static Map<String, Path> fresh() {
+        try {
+            return yamlFilesIn(
+                    Path.of(GeneratedCrds.class.getResource("/META-INF/fabric8").toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /** File name to path of every CRD checked in for Helm. */
-  static Map<String, Path> checkedIn() {
-    return yamlFilesIn(Path.of(System.getProperty("langop.crds.dir")));
-  }
-
-  /** The freshly generated CRD of a kind. */
-  static JsonNode crd(String kind) {
-    JsonNode crd = ByKind.CRDS.get(kind);
-    if (crd == null) {
-      throw new IllegalArgumentException("no CRD generated for kind " + kind);
+    /** File name to path of every CRD checked in for Helm. */
+    static Map<String, Path> checkedIn() {
+        return yamlFilesIn(Path.of(System.getProperty("langop.crds.dir")));
     }
-    return crd;
-  }
 
-  /** Parsed once: the files are large and every test reads them. */
-  private static final class ByKind {
-    static final Map<String, JsonNode> CRDS = new TreeMap<>();
-
-    static {
-      fresh().values().stream()
-          .map(GeneratedCrds::read)
-          .forEach(crd -> CRDS.put(crd.at("/spec/names/kind").asText(), crd));
+    /** The freshly generated CRD of a kind. */
+    static JsonNode crd(String kind) {
+        JsonNode crd = ByKind.CRDS.get(kind);
+        if (crd == null) {
+            throw new IllegalArgumentException("no CRD generated for kind " + kind);
+        }
+        return crd;
     }
-  }
 
-  /** The openAPIV3Schema of the only version of a kind. */
-  static ObjectNode openApiSchema(String kind) {
-    return (ObjectNode) crd(kind).at("/spec/versions/0/schema/openAPIV3Schema");
-  }
+    /** Parsed once: the files are large and every test reads them. */
+    private static final class ByKind {
+        static final Map<String, JsonNode> CRDS = new TreeMap<>();
 
-  static JsonNode read(Path file) {
-    try {
-      return YAML.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        static {
+            fresh().values().stream()
+                    .map(GeneratedCrds::read)
+                    .forEach(crd -> CRDS.put(crd.at("/spec/names/kind").asText(), crd));
+        }
     }
-  }
 
-  private static Map<String, Path> yamlFilesIn(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      Map<String, Path> byName = new TreeMap<>();
-      files
-          .filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
-          .forEach(f -> byName.put(f.getFileName().toString(), f));
-      return byName;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The openAPIV3Schema of the only version of a kind. */
+    static ObjectNode openApiSchema(String kind) {
+        return (ObjectNode) crd(kind).at("/spec/versions/0/schema/openAPIV3Schema");
     }
-  }
+
+    static JsonNode read(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Path> yamlFilesIn(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            Map<String, Path> byName = new TreeMap<>();
+            files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                    .forEach(f -> byName.put(f.getFileName().toString(), f));
+            return byName;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

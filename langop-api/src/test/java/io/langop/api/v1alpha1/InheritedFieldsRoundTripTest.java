@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class InheritedFieldsRoundTripTest {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  @Test
-  void clientReadsAndWritesFieldsOfEveryLevel() {
-    String manifest =
-        """
+    @Test
+    void clientReadsAndWritesFieldsOfEveryLevel() {
+        String manifest = """
         apiVersion: langop.io/v1alpha1
         kind: LanguageClient
         metadata: {name: chat, namespace: team}
@@ -42,29 +41,28 @@ class InheritedFieldsRoundTripTest {
           observedGeneration: 4
         """;
 
-    LanguageClient client = SERIALIZATION.unmarshal(manifest, LanguageClient.class);
+        LanguageClient client = SERIALIZATION.unmarshal(manifest, LanguageClient.class);
 
-    assertThat(client.getSpec().getClusterRef()).isEqualTo("main");
-    assertThat(client.getSpec().getImage()).isEqualTo("ghcr.io/example/chat:1");
-    assertThat(client.getSpec().getPodLabels()).containsEntry("tier", "front");
-    assertThat(client.getSpec().getPort()).isEqualTo(9090);
-    assertThat(client.getSpec().getServiceType()).isEqualTo(ServiceType.NODE_PORT);
-    assertThat(client.getSpec().getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
-    assertThat(client.getSpec().getReplicas()).isEqualTo(3);
-    ModelReference model = client.getSpec().getModelRefs().getFirst();
-    assertThat(model.getName()).isEqualTo("gpt");
-    assertThat(model.getNamespace()).isEqualTo("shared");
-    assertThat(model.getRole()).isEqualTo(ModelRole.FALLBACK);
-    assertThat(client.getSpec().getAgentRefs().getFirst().getName()).isEqualTo("helper");
-    assertThat(client.getStatus().getReadyReplicas()).isEqualTo(2);
-    assertThat(client.getStatus().getObservedGeneration()).isEqualTo(4L);
-    assertThat(writtenBack(client)).isEqualTo(SERIALIZATION.unmarshal(manifest, JsonNode.class));
-  }
+        assertThat(client.getSpec().getClusterRef()).isEqualTo("main");
+        assertThat(client.getSpec().getImage()).isEqualTo("ghcr.io/example/chat:1");
+        assertThat(client.getSpec().getPodLabels()).containsEntry("tier", "front");
+        assertThat(client.getSpec().getPort()).isEqualTo(9090);
+        assertThat(client.getSpec().getServiceType()).isEqualTo(ServiceType.NODE_PORT);
+        assertThat(client.getSpec().getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(client.getSpec().getReplicas()).isEqualTo(3);
+        ModelReference model = client.getSpec().getModelRefs().getFirst();
+        assertThat(model.getName()).isEqualTo("gpt");
+        assertThat(model.getNamespace()).isEqualTo("shared");
+        assertThat(model.getRole()).isEqualTo(ModelRole.FALLBACK);
+        assertThat(client.getSpec().getAgentRefs().getFirst().getName()).isEqualTo("helper");
+        assertThat(client.getStatus().getReadyReplicas()).isEqualTo(2);
+        assertThat(client.getStatus().getObservedGeneration()).isEqualTo(4L);
+        assertThat(writtenBack(client)).isEqualTo(SERIALIZATION.unmarshal(manifest, JsonNode.class));
+    }
 
-  @Test
-  void agentAndToolReadAndWriteTheirSharedPodSettings() {
-    String agentManifest =
-        """
+    @Test
+    void agentAndToolReadAndWriteTheirSharedPodSettings() {
+        String agentManifest = """
         apiVersion: langop.io/v1alpha1
         kind: LanguageAgent
         metadata: {name: digest, namespace: team}
@@ -79,8 +77,7 @@ class InheritedFieldsRoundTripTest {
         status:
           costMetrics: {totalCost: 1.5, currency: EUR, modelCosts: [{modelName: gpt, cost: 1.5}]}
         """;
-    String toolManifest =
-        """
+        String toolManifest = """
         apiVersion: langop.io/v1alpha1
         kind: LanguageTool
         metadata: {name: web, namespace: team}
@@ -93,24 +90,25 @@ class InheritedFieldsRoundTripTest {
           availableReplicas: 1
         """;
 
-    LanguageAgent agent = SERIALIZATION.unmarshal(agentManifest, LanguageAgent.class);
-    LanguageTool tool = SERIALIZATION.unmarshal(toolManifest, LanguageTool.class);
+        LanguageAgent agent = SERIALIZATION.unmarshal(agentManifest, LanguageAgent.class);
+        LanguageTool tool = SERIALIZATION.unmarshal(toolManifest, LanguageTool.class);
 
-    assertThat(agent.getSpec().getImagePullPolicy()).isEqualTo(ImagePullPolicy.ALWAYS);
-    assertThat(agent.getSpec().getEnv().getFirst().getValue()).isEqualTo("UTC");
-    assertThat(agent.getSpec().getServiceAccountName()).isEqualTo("digest");
-    assertThat(agent.getSpec().getPersonaRef().getName()).isEqualTo("analyst");
-    AgentCostMetrics cost = agent.getStatus().getCostMetrics();
-    assertThat(cost.getTotalCost()).isEqualTo(1.5);
-    assertThat(cost.getCurrency()).isEqualTo("EUR");
-    assertThat(tool.getSpec().getResources().getLimits()).containsKey("memory");
-    assertThat(tool.getSpec().getPodDisruptionBudget().getMinAvailable().getIntVal()).isEqualTo(1);
-    assertThat(tool.getStatus().getAvailableReplicas()).isEqualTo(1);
-    assertThat(writtenBack(agent)).isEqualTo(SERIALIZATION.unmarshal(agentManifest, JsonNode.class));
-    assertThat(writtenBack(tool)).isEqualTo(SERIALIZATION.unmarshal(toolManifest, JsonNode.class));
-  }
+        assertThat(agent.getSpec().getImagePullPolicy()).isEqualTo(ImagePullPolicy.ALWAYS);
+        assertThat(agent.getSpec().getEnv().getFirst().getValue()).isEqualTo("UTC");
+        assertThat(agent.getSpec().getServiceAccountName()).isEqualTo("digest");
+        assertThat(agent.getSpec().getPersonaRef().getName()).isEqualTo("analyst");
+        AgentCostMetrics cost = agent.getStatus().getCostMetrics();
+        assertThat(cost.getTotalCost()).isEqualTo(1.5);
+        assertThat(cost.getCurrency()).isEqualTo("EUR");
+        assertThat(tool.getSpec().getResources().getLimits()).containsKey("memory");
+        assertThat(tool.getSpec().getPodDisruptionBudget().getMinAvailable().getIntVal())
+                .isEqualTo(1);
+        assertThat(tool.getStatus().getAvailableReplicas()).isEqualTo(1);
+        assertThat(writtenBack(agent)).isEqualTo(SERIALIZATION.unmarshal(agentManifest, JsonNode.class));
+        assertThat(writtenBack(tool)).isEqualTo(SERIALIZATION.unmarshal(toolManifest, JsonNode.class));
+    }
 
-  private static JsonNode writtenBack(Object resource) {
-    return SERIALIZATION.unmarshal(SERIALIZATION.asYaml(resource), JsonNode.class);
-  }
+    private static JsonNode writtenBack(Object resource) {
+        return SERIALIZATION.unmarshal(SERIALIZATION.asYaml(resource), JsonNode.class);
+    }
 }

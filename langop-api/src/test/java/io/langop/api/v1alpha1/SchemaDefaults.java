@@ -10,31 +10,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SchemaDefaults {
 
-  private SchemaDefaults() {}
+    private SchemaDefaults() {}
 
-  /** A copy of {@code object} with the defaults of the CRD of its kind filled in. */
-  static JsonNode applied(JsonNode object) {
-    JsonNode copy = object.deepCopy();
-    apply(GeneratedCrds.openApiSchema(object.path("kind").asText()), copy);
-    return copy;
-  }
-
-  private static void apply(JsonNode schema, JsonNode value) {
-    if (value instanceof ObjectNode object) {
-      for (var property : schema.path("properties").properties()) {
-        JsonNode propertySchema = property.getValue();
-        if (!object.has(property.getKey()) && propertySchema.has("default")) {
-          object.set(property.getKey(), propertySchema.get("default").deepCopy());
-        }
-        if (object.has(property.getKey())) {
-          apply(propertySchema, object.get(property.getKey()));
-        }
-      }
-      if (schema.path("additionalProperties").isObject()) {
-        object.forEach(entry -> apply(schema.get("additionalProperties"), entry));
-      }
-    } else if (value instanceof ArrayNode array && schema.has("items")) {
-      array.forEach(item -> apply(schema.get("items"), item));
+    /** A copy of {@code object} with the defaults of the CRD of its kind filled in. */
+    static JsonNode applied(JsonNode object) {
+        JsonNode copy = object.deepCopy();
+        apply(GeneratedCrds.openApiSchema(object.path("kind").asText()), copy);
+        return copy;
     }
-  }
+
+    private static void apply(JsonNode schema, JsonNode value) {
+        if (value instanceof ObjectNode object) {
+            for (var property : schema.path("properties").properties()) {
+                JsonNode propertySchema = property.getValue();
+                if (!object.has(property.getKey()) && propertySchema.has("default")) {
+                    object.set(property.getKey(), propertySchema.get("default").deepCopy());
+                }
+                if (object.has(property.getKey())) {
+                    apply(propertySchema, object.get(property.getKey()));
+                }
+            }
+            if (schema.path("additionalProperties").isObject()) {
+                object.forEach(entry -> apply(schema.get("additionalProperties"), entry));
+            }
+        } else if (value instanceof ArrayNode array && schema.has("items")) {
+            array.forEach(item -> apply(schema.get("items"), item));
+        }
+    }
 }

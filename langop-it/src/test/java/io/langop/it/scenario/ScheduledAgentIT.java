@@ -20,47 +20,60 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ScheduledAgentIT {
 
-  private static final String NAMESPACE = "reports";
-  private static final String HEADLINE = "Platform team: all clusters upgraded, no incidents overnight.";
+    private static final String NAMESPACE = "reports";
+    private static final String HEADLINE = "Platform team: all clusters upgraded, no incidents overnight.";
 
-  @RegisterExtension
-  static final LocalClusterExtension cluster = new LocalClusterExtension();
+    @RegisterExtension
+    static final LocalClusterExtension cluster = new LocalClusterExtension();
 
-  @Test
-  void aTickRunsOneJobToCompletionAndFilesTheReport() throws Exception {
-    try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
-      llm.thenText(HEADLINE);
-      cluster.createNamespace(NAMESPACE);
-      cluster.createConfigMap(NAMESPACE, "report-code", Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
-      Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
-      cluster.applyResource("scenarios/scripted-model.yaml", values);
-      cluster.applyResource("scenarios/scheduled-agent.yaml", values);
+    @Test
+    void aTickRunsOneJobToCompletionAndFilesTheReport() throws Exception {
+        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
+            llm.thenText(HEADLINE);
+            cluster.createNamespace(NAMESPACE);
+            cluster.createConfigMap(
+                    NAMESPACE,
+                    "report-code",
+                    Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
+            Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
+            cluster.applyResource("scenarios/scripted-model.yaml", values);
+            cluster.applyResource("scenarios/scheduled-agent.yaml", values);
 
-      Job job = cluster.runCronJobOnce(NAMESPACE, "report-agent");
-      assertThat(cronJob().getSpec().getSchedule()).isEqualTo("0 9 * * 1-5");
-      assertThat(LocalClusterExtension.outcome(job)).as("job %s", job.getMetadata().getName()).isEqualTo("Complete");
-      assertThat(job.getStatus().getSucceeded()).isEqualTo(1);
+            Job job = cluster.runCronJobOnce(NAMESPACE, "report-agent");
+            assertThat(cronJob().getSpec().getSchedule()).isEqualTo("0 9 * * 1-5");
+            assertThat(LocalClusterExtension.outcome(job))
+                    .as("job %s", job.getMetadata().getName())
+                    .isEqualTo("Complete");
+            assertThat(job.getStatus().getSucceeded()).isEqualTo(1);
 
-      Path reports = cluster.claimDir(NAMESPACE, "report-workspace").resolve("reports");
-      try (var files = Files.list(reports)) {
-        assertThat(files.toList()).singleElement().satisfies(report -> {
-          assertThat(report.getFileName().toString()).as("reports/{date}.md").matches("\\d{4}-\\d{2}-\\d{2}\\.md");
-          assertThat(Files.readString(report)).contains(HEADLINE);
-        });
-      }
-      assertThat(llm.requests()).as("one run, one model call").hasSize(1);
-      assertThat(llm.requests().getFirst().path("model").asText()).isEqualTo("scripted-model");
+            Path reports = cluster.claimDir(NAMESPACE, "report-workspace").resolve("reports");
+            try (var files = Files.list(reports)) {
+                assertThat(files.toList()).singleElement().satisfies(report -> {
+                    assertThat(report.getFileName().toString())
+                            .as("reports/{date}.md")
+                            .matches("\\d{4}-\\d{2}-\\d{2}\\.md");
+                    assertThat(Files.readString(report)).contains(HEADLINE);
+                });
+            }
+            assertThat(llm.requests()).as("one run, one model call").hasSize(1);
+            assertThat(llm.requests().getFirst().path("model").asText()).isEqualTo("scripted-model");
 
-      // the CronJob's controller records the finished Job after the Job itself
-      await("cron job status").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-        CronJob cronJob = cronJob();
-        assertThat(cronJob.getStatus().getLastSuccessfulTime()).isNotNull();
-        assertThat(cronJob.getStatus().getActive()).isEmpty();
-      });
+            // the CronJob's controller records the finished Job after the Job itself
+            await("cron job status").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                CronJob cronJob = cronJob();
+                assertThat(cronJob.getStatus().getLastSuccessfulTime()).isNotNull();
+                assertThat(cronJob.getStatus().getActive()).isEmpty();
+            });
+        }
     }
-  }
 
-  private static CronJob cronJob() {
-    return cluster.client().batch().v1().cronjobs().inNamespace(NAMESPACE).withName("report-agent").get();
-  }
+    private static CronJob cronJob() {
+        return cluster.client()
+                .batch()
+                .v1()
+                .cronjobs()
+                .inNamespace(NAMESPACE)
+                .withName("report-agent")
+                .get();
+    }
 }

@@ -29,88 +29,133 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SynthesizedAgentIT {
 
-  private static final String NAMESPACE = "writers";
-  private static final String RELEASE_NOTES = "<html><body><h1>Kubernetes 1.99</h1>"
-      + "<p>Sidecar containers are now enabled by default in every cluster.</p></body></html>";
-  private static final String SECURITY_NOTES = "<html><body><p>CVE-2099-0001 is fixed in 1.99.1.</p></body></html>";
-  private static final String SUMMARY = "Kubernetes 1.99 turns sidecar containers on everywhere.";
+    private static final String NAMESPACE = "writers";
+    private static final String RELEASE_NOTES = "<html><body><h1>Kubernetes 1.99</h1>"
+            + "<p>Sidecar containers are now enabled by default in every cluster.</p></body></html>";
+    private static final String SECURITY_NOTES = "<html><body><p>CVE-2099-0001 is fixed in 1.99.1.</p></body></html>";
+    private static final String SUMMARY = "Kubernetes 1.99 turns sidecar containers on everywhere.";
 
-  /** The LLM that writes agents; the agents' own model is another server, so neither's script depends on the other's calls. */
-  private static final ScriptedOpenAiServer SYNTHESIS_LLM = scriptedServer();
+    /** The LLM that writes agents; the agents' own model is another server, so neither's script depends on the other's calls. */
+    private static final ScriptedOpenAiServer SYNTHESIS_LLM = scriptedServer();
 
-  @RegisterExtension
-  static final LocalClusterExtension cluster = new LocalClusterExtension(() -> OperatorSettings.defaults()
-      .withSynthesis(new SynthesisSettings(Optional.of(SYNTHESIS_LLM.baseUrl()), Optional.of("synthesis-model"),
-          Optional.of("sk-synthesis"), 1, 10, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 2)));
+    @RegisterExtension
+    static final LocalClusterExtension cluster = new LocalClusterExtension(() -> OperatorSettings.defaults()
+            .withSynthesis(new SynthesisSettings(
+                    Optional.of(SYNTHESIS_LLM.baseUrl()),
+                    Optional.of("synthesis-model"),
+                    Optional.of("sk-synthesis"),
+                    1,
+                    10,
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(30),
+                    2)));
 
-  @AfterAll
-  static void stopSynthesisLlm() {
-    SYNTHESIS_LLM.close();
-  }
-
-  @Test
-  void writesTheAgentFromItsInstructionsRunsItThenRewritesItWhenTheInstructionsChange() throws Exception {
-    try (ScriptedOpenAiServer model = new ScriptedOpenAiServer();
-        LocalWebSite site = LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES, "/security", SECURITY_NOTES))) {
-      model.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
-      SYNTHESIS_LLM.thenText("Here is the agent:\n```java\n" + digestAgent(site.url("/releases"), "digest.md") + "\n```", 900, 300);
-      cluster.createNamespace(NAMESPACE);
-      cluster.applyResource("scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", model.baseUrl()));
-      cluster.applyResource("scenarios/synthesized-agent.yaml", Map.of("NAMESPACE", NAMESPACE, "PAGE_URL", site.url("/releases")));
-
-      Path digest = cluster.claimDir(NAMESPACE, "notes-workspace").resolve("digest.md");
-      await("synthesized agent wrote its digest").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-          .until(() -> Files.exists(digest) && !Files.readString(digest).isBlank());
-      assertThat(Files.readString(digest)).contains(SUMMARY);
-      assertThat(SYNTHESIS_LLM.requests()).hasSize(1);
-      assertThat(SYNTHESIS_LLM.requests().getFirst().path("model").asText()).isEqualTo("synthesis-model");
-      assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(0))).as("the instructions reached the prompt")
-          .contains("write a one-line summary of them to digest.md");
-      assertThat(site.visits()).as("the page was fetched by the web tool").first().satisfies(visit -> {
-        assertThat(visit.path()).isEqualTo("/releases");
-        assertThat(visit.userAgent()).contains("langop-tool-web");
-      });
-      assertThat(model.requests().getFirst().path("model").asText()).as("through the model proxy")
-          .isEqualTo("scripted-model");
-      assertThat(String.join("\n", model.messagesOf(0))).contains("Sidecar containers are now enabled by default");
-      LanguageAgent written = agent();
-      assertThat(written.getStatus().getSynthesis().getAttempts()).isEqualTo(1);
-      assertThat(written.getStatus().getSynthesis().getModel()).isEqualTo("synthesis-model");
-
-      // new instructions: written again, rolled out, and the new code does the new thing
-      SYNTHESIS_LLM.thenText("```java\n" + digestAgent(site.url("/security"), "security.md") + "\n```", 900, 300);
-      cluster.client().resources(LanguageAgent.class).inNamespace(NAMESPACE).withName("notes").edit(agent -> {
-        agent.getSpec().setInstructions("Read the security notes at " + site.url("/security")
-            + " and write a one-line summary of them to security.md.");
-        return agent;
-      });
-      Path security = digest.resolveSibling("security.md");
-      await("re-synthesized agent wrote the security summary").atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> Files.exists(security) && !Files.readString(security).isBlank());
-      assertThat(SYNTHESIS_LLM.requests()).hasSize(2);
-      assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(1))).contains("security notes");
-      assertThat(site.visits()).extracting(LocalWebSite.Visit::path).contains("/security");
-      assertThat(Files.readString(digest)).as("the workspace outlived the first pod").contains(SUMMARY);
-      assertThat(cluster.client().configMaps().inNamespace(NAMESPACE).withName("notes-code").get().getData()
-          .get("Agent.java")).contains("security.md");
+    @AfterAll
+    static void stopSynthesisLlm() {
+        SYNTHESIS_LLM.close();
     }
-  }
 
-  private static LanguageAgent agent() {
-    return cluster.client().resources(LanguageAgent.class).inNamespace(NAMESPACE).withName("notes").get();
-  }
+    @Test
+    void writesTheAgentFromItsInstructionsRunsItThenRewritesItWhenTheInstructionsChange() throws Exception {
+        try (ScriptedOpenAiServer model = new ScriptedOpenAiServer();
+                LocalWebSite site =
+                        LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES, "/security", SECURITY_NOTES))) {
+            model.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
+            SYNTHESIS_LLM.thenText(
+                    "Here is the agent:\n```java\n" + digestAgent(site.url("/releases"), "digest.md") + "\n```",
+                    900,
+                    300);
+            cluster.createNamespace(NAMESPACE);
+            cluster.applyResource(
+                    "scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", model.baseUrl()));
+            cluster.applyResource(
+                    "scenarios/synthesized-agent.yaml",
+                    Map.of("NAMESPACE", NAMESPACE, "PAGE_URL", site.url("/releases")));
 
-  private static String digestAgent(String pageUrl, String outputFile) {
-    return LocalClusterExtension.fill(LocalClusterExtension.resource("agents/DigestAgent.java"),
-        Map.of("PAGE_URL", pageUrl, "OUTPUT_FILE", outputFile));
-  }
+            Path digest = cluster.claimDir(NAMESPACE, "notes-workspace").resolve("digest.md");
+            await("synthesized agent wrote its digest")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() ->
+                            Files.exists(digest) && !Files.readString(digest).isBlank());
+            assertThat(Files.readString(digest)).contains(SUMMARY);
+            assertThat(SYNTHESIS_LLM.requests()).hasSize(1);
+            assertThat(SYNTHESIS_LLM.requests().getFirst().path("model").asText())
+                    .isEqualTo("synthesis-model");
+            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(0)))
+                    .as("the instructions reached the prompt")
+                    .contains("write a one-line summary of them to digest.md");
+            assertThat(site.visits())
+                    .as("the page was fetched by the web tool")
+                    .first()
+                    .satisfies(visit -> {
+                        assertThat(visit.path()).isEqualTo("/releases");
+                        assertThat(visit.userAgent()).contains("langop-tool-web");
+                    });
+            assertThat(model.requests().getFirst().path("model").asText())
+                    .as("through the model proxy")
+                    .isEqualTo("scripted-model");
+            assertThat(String.join("\n", model.messagesOf(0)))
+                    .contains("Sidecar containers are now enabled by default");
+            LanguageAgent written = agent();
+            assertThat(written.getStatus().getSynthesis().getAttempts()).isEqualTo(1);
+            assertThat(written.getStatus().getSynthesis().getModel()).isEqualTo("synthesis-model");
 
-  private static ScriptedOpenAiServer scriptedServer() {
-    try {
-      return new ScriptedOpenAiServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+            // new instructions: written again, rolled out, and the new code does the new thing
+            SYNTHESIS_LLM.thenText("```java\n" + digestAgent(site.url("/security"), "security.md") + "\n```", 900, 300);
+            cluster.client()
+                    .resources(LanguageAgent.class)
+                    .inNamespace(NAMESPACE)
+                    .withName("notes")
+                    .edit(agent -> {
+                        agent.getSpec()
+                                .setInstructions("Read the security notes at " + site.url("/security")
+                                        + " and write a one-line summary of them to security.md.");
+                        return agent;
+                    });
+            Path security = digest.resolveSibling("security.md");
+            await("re-synthesized agent wrote the security summary")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> Files.exists(security)
+                            && !Files.readString(security).isBlank());
+            assertThat(SYNTHESIS_LLM.requests()).hasSize(2);
+            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(1))).contains("security notes");
+            assertThat(site.visits()).extracting(LocalWebSite.Visit::path).contains("/security");
+            assertThat(Files.readString(digest))
+                    .as("the workspace outlived the first pod")
+                    .contains(SUMMARY);
+            assertThat(cluster.client()
+                            .configMaps()
+                            .inNamespace(NAMESPACE)
+                            .withName("notes-code")
+                            .get()
+                            .getData()
+                            .get("Agent.java"))
+                    .contains("security.md");
+        }
     }
-  }
+
+    private static LanguageAgent agent() {
+        return cluster.client()
+                .resources(LanguageAgent.class)
+                .inNamespace(NAMESPACE)
+                .withName("notes")
+                .get();
+    }
+
+    private static String digestAgent(String pageUrl, String outputFile) {
+        return LocalClusterExtension.fill(
+                LocalClusterExtension.resource("agents/DigestAgent.java"),
+                Map.of("PAGE_URL", pageUrl, "OUTPUT_FILE", outputFile));
+    }
+
+    private static ScriptedOpenAiServer scriptedServer() {
+        try {
+            return new ScriptedOpenAiServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -43,6 +43,8 @@ public record CheckResult(List<Diagnostic> diagnostics, Map<String, byte[]> clas
     }
 
     public String report(String fileName) {
-        return diagnostics.stream().map(diagnostic -> diagnostic.format(fileName)).collect(Collectors.joining("\n"));
+        return diagnostics.stream()
+                .map(diagnostic -> diagnostic.format(fileName))
+                .collect(Collectors.joining("\n"));
     }
 }

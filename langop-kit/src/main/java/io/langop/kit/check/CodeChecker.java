@@ -1,6 +1,5 @@
 package io.langop.kit.check;
 
-import io.langop.wire.AgentFiles;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
@@ -52,7 +51,8 @@ import javax.tools.ToolProvider;
  */
 public final class CodeChecker {
 
-    private static final Pattern PUBLIC_CLASS = Pattern.compile("public\\s+(?:final\\s+|abstract\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
+    private static final Pattern PUBLIC_CLASS =
+            Pattern.compile("public\\s+(?:final\\s+|abstract\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
 
     private final JavaCompiler compiler;
     private final StandardJavaFileManager files;
@@ -64,7 +64,8 @@ public final class CodeChecker {
             throw new IllegalStateException("no Java compiler available: the agent runtime needs a JDK, not a JRE");
         }
         this.files = compiler.getStandardFileManager(null, Locale.ROOT, null);
-        this.options = List.of("-classpath", classpath, "-proc:none", "-Xlint:none", "-g:source,lines", "-implicit:none");
+        this.options =
+                List.of("-classpath", classpath, "-proc:none", "-Xlint:none", "-g:source,lines", "-implicit:none");
     }
 
     /**
@@ -109,41 +110,56 @@ public final class CodeChecker {
             }
             task.generate();
             errors = compilerErrors(compilerDiagnostics);
-            return errors.isEmpty() ? new CheckResult(List.of(), output.classes, agentClass) : CheckResult.refused(errors);
+            return errors.isEmpty()
+                    ? new CheckResult(List.of(), output.classes, agentClass)
+                    : CheckResult.refused(errors);
         } catch (java.io.IOException unreadable) {
             throw new IllegalStateException("in-memory compilation failed", unreadable);
         }
     }
 
     /** Exactly one public, concrete class with a public no-argument constructor must implement {@link LangopAgent}. */
-    private static Optional<String> findAgentClass(JavacTask task, Trees trees, CompilationUnitTree unit, Set<Diagnostic> findings) {
+    private static Optional<String> findAgentClass(
+            JavacTask task, Trees trees, CompilationUnitTree unit, Set<Diagnostic> findings) {
         Elements elements = task.getElements();
         Types types = task.getTypes();
         TypeElement agentInterface = elements.getTypeElement(LangopAgent.class.getName());
         List<TypeElement> candidates = new ArrayList<>();
         for (Tree declaration : unit.getTypeDecls()) {
             Element element = trees.getElement(trees.getPath(unit, declaration));
-            if (element instanceof TypeElement type && type.getKind() == ElementKind.CLASS
+            if (element instanceof TypeElement type
+                    && type.getKind() == ElementKind.CLASS
                     && types.isAssignable(type.asType(), agentInterface.asType())) {
                 candidates.add(type);
             }
         }
         if (candidates.size() != 1) {
-            findings.add(new Diagnostic(Diagnostic.Origin.POLICY, 1, 1, candidates.isEmpty()
-                    ? "no class implements " + LangopAgent.class.getName()
-                    : "more than one class implements " + LangopAgent.class.getName() + ": " + candidates));
+            findings.add(new Diagnostic(
+                    Diagnostic.Origin.POLICY,
+                    1,
+                    1,
+                    candidates.isEmpty()
+                            ? "no class implements " + LangopAgent.class.getName()
+                            : "more than one class implements " + LangopAgent.class.getName() + ": " + candidates));
             return Optional.empty();
         }
         TypeElement agent = candidates.getFirst();
-        boolean instantiable = agent.getModifiers().contains(Modifier.PUBLIC) && !agent.getModifiers().contains(Modifier.ABSTRACT)
-                && agent.getEnclosedElements().stream().anyMatch(member -> member.getKind() == ElementKind.CONSTRUCTOR
-                        && member.getModifiers().contains(Modifier.PUBLIC)
-                        && ((javax.lang.model.element.ExecutableElement) member).getParameters().isEmpty());
+        boolean instantiable = agent.getModifiers().contains(Modifier.PUBLIC)
+                && !agent.getModifiers().contains(Modifier.ABSTRACT)
+                && agent.getEnclosedElements().stream()
+                        .anyMatch(member -> member.getKind() == ElementKind.CONSTRUCTOR
+                                && member.getModifiers().contains(Modifier.PUBLIC)
+                                && ((javax.lang.model.element.ExecutableElement) member)
+                                        .getParameters()
+                                        .isEmpty());
         if (!instantiable) {
             long position = trees.getSourcePositions().getStartPosition(unit, trees.getTree(agent));
-            findings.add(new Diagnostic(Diagnostic.Origin.POLICY, unit.getLineMap().getLineNumber(position),
+            findings.add(new Diagnostic(
+                    Diagnostic.Origin.POLICY,
+                    unit.getLineMap().getLineNumber(position),
                     unit.getLineMap().getColumnNumber(position),
-                    agent.getSimpleName() + " must be a public, non-abstract class with a public no-argument constructor"));
+                    agent.getSimpleName()
+                            + " must be a public, non-abstract class with a public no-argument constructor"));
             return Optional.empty();
         }
         return Optional.of(elements.getBinaryName(agent).toString());
@@ -152,8 +168,11 @@ public final class CodeChecker {
     private static List<Diagnostic> compilerErrors(DiagnosticCollector<JavaFileObject> collector) {
         return collector.getDiagnostics().stream()
                 .filter(diagnostic -> diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-                .map(diagnostic -> new Diagnostic(Diagnostic.Origin.COMPILER, Math.max(diagnostic.getLineNumber(), 1),
-                        Math.max(diagnostic.getColumnNumber(), 1), diagnostic.getMessage(Locale.ROOT)))
+                .map(diagnostic -> new Diagnostic(
+                        Diagnostic.Origin.COMPILER,
+                        Math.max(diagnostic.getLineNumber(), 1),
+                        Math.max(diagnostic.getColumnNumber(), 1),
+                        diagnostic.getMessage(Locale.ROOT)))
                 .distinct()
                 .toList();
     }
@@ -166,9 +185,14 @@ public final class CodeChecker {
     /** The jar (or classes directory) {@code type} was loaded from. */
     private static String location(Class<?> type) {
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+            return new File(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getPath();
         } catch (Exception unknown) {
-            throw new IllegalStateException("cannot locate the jar of " + type.getName() + ", which agent code compiles against", unknown);
+            throw new IllegalStateException(
+                    "cannot locate the jar of " + type.getName() + ", which agent code compiles against", unknown);
         }
     }
 
@@ -181,8 +205,10 @@ public final class CodeChecker {
         }
 
         @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            return new SimpleJavaFileObject(
+                    URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                 @Override
                 public OutputStream openOutputStream() {
                     return new ByteArrayOutputStream() {

@@ -9,7 +9,10 @@ package io.langop.kit.check;
  */
 public record Diagnostic(Origin origin, long line, long column, String message) {
 
-    public enum Origin { COMPILER, POLICY }
+    public enum Origin {
+        COMPILER,
+        POLICY
+    }
 
     /** {@code Agent.java:12:5: error: ...}, the format editors and CI logs understand. */
     public String format(String fileName) {

@@ -44,10 +44,12 @@ final class PolicyScanner extends TreePathScanner<Void, Void> {
 
     @Override
     public Void visitImport(ImportTree tree, Void unused) {
-        if (tree.getQualifiedIdentifier() instanceof MemberSelectTree select && select.getIdentifier().contentEquals("*")) {
+        if (tree.getQualifiedIdentifier() instanceof MemberSelectTree select
+                && select.getIdentifier().contentEquals("*")) {
             Element qualifier = trees.getElement(new TreePath(getCurrentPath(), select.getExpression()));
             if (qualifier instanceof PackageElement pkg) {
-                SandboxPolicy.refusePackageImport(pkg.getQualifiedName().toString()).ifPresent(reason -> report(tree, reason));
+                SandboxPolicy.refusePackageImport(pkg.getQualifiedName().toString())
+                        .ifPresent(reason -> report(tree, reason));
                 return null;
             }
         }
@@ -85,7 +87,8 @@ final class PolicyScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitVariable(VariableTree tree, Void unused) {
         // `var` and implicitly typed lambda parameters have no type tree to visit: check the inferred type
-        boolean inferred = tree.getType() == null || trees.getSourcePositions().getStartPosition(unit, tree.getType()) < 0;
+        boolean inferred =
+                tree.getType() == null || trees.getSourcePositions().getStartPosition(unit, tree.getType()) < 0;
         Element variable = trees.getElement(getCurrentPath());
         if (inferred && variable != null && variable.asType() instanceof DeclaredType declared) {
             check(declared.asElement(), tree);
@@ -99,7 +102,9 @@ final class PolicyScanner extends TreePathScanner<Void, Void> {
             report(tree, "native method " + tree.getName() + " is not allowed in agent code (native code)");
         }
         if (tree.getName().contentEquals("finalize") && tree.getParameters().isEmpty()) {
-            report(tree, "finalize() is not allowed in agent code (threads of its own: finalizers run on the JVM's thread)");
+            report(
+                    tree,
+                    "finalize() is not allowed in agent code (threads of its own: finalizers run on the JVM's thread)");
         }
         return super.visitMethod(tree, unused);
     }
@@ -109,17 +114,20 @@ final class PolicyScanner extends TreePathScanner<Void, Void> {
             return;
         }
         switch (element.getKind()) {
-            case CLASS, INTERFACE, ENUM, RECORD, ANNOTATION_TYPE -> refusal((TypeElement) element).ifPresent(reason -> report(tree, reason));
+            case CLASS, INTERFACE, ENUM, RECORD, ANNOTATION_TYPE ->
+                refusal((TypeElement) element).ifPresent(reason -> report(tree, reason));
             case METHOD, CONSTRUCTOR, FIELD, ENUM_CONSTANT -> {
                 if (element.getEnclosingElement() instanceof TypeElement owner) {
                     Optional<String> reason = refusal(owner);
                     if (reason.isEmpty() && !isDeclaredInSource(owner)) {
-                        reason = SandboxPolicy.refuseMember(owner.getQualifiedName().toString(), element.getSimpleName().toString());
+                        reason = SandboxPolicy.refuseMember(
+                                owner.getQualifiedName().toString(),
+                                element.getSimpleName().toString());
                     }
                     reason.ifPresent(why -> report(tree, why));
                 }
             }
-            default -> { } // packages, locals, parameters, type variables: nothing to resolve
+            default -> {} // packages, locals, parameters, type variables: nothing to resolve
         }
     }
 
@@ -132,7 +140,8 @@ final class PolicyScanner extends TreePathScanner<Void, Void> {
             outermost = enclosing;
         }
         String packageName = elements.getPackageOf(outermost).getQualifiedName().toString();
-        return SandboxPolicy.refuseType(packageName, outermost.getQualifiedName().toString());
+        return SandboxPolicy.refuseType(
+                packageName, outermost.getQualifiedName().toString());
     }
 
     private boolean isDeclaredInSource(TypeElement type) {
@@ -141,7 +150,10 @@ final class PolicyScanner extends TreePathScanner<Void, Void> {
 
     private void report(Tree tree, String message) {
         long position = trees.getSourcePositions().getStartPosition(unit, tree);
-        findings.add(new Diagnostic(Diagnostic.Origin.POLICY,
-                unit.getLineMap().getLineNumber(position), unit.getLineMap().getColumnNumber(position), message));
+        findings.add(new Diagnostic(
+                Diagnostic.Origin.POLICY,
+                unit.getLineMap().getLineNumber(position),
+                unit.getLineMap().getColumnNumber(position),
+                message));
     }
 }

@@ -15,72 +15,74 @@ import java.util.TreeMap;
  */
 public final class ProjectScaffold {
 
-  /** What a project builds. */
-  public enum Kind {
-    /** An agent: {@code Agent.java}, checked and run by the langop runtime. */
-    AGENT(Map.of(
-        "pom.xml", "pom.xml.template",
-        "src/main/java/Agent.java", "Agent.java.template",
-        "README.md", "README.md.template")),
-    /** An MCP tool server: a {@code Tools} class with one example tool, a main that serves it, and a test. */
-    TOOL(Map.of(
-        "pom.xml", "pom.xml.template",
-        "src/main/java/Tools.java", "Tools.java.template",
-        "src/test/java/ToolsTest.java", "ToolsTest.java.template",
-        "README.md", "README.md.template"));
+    /** What a project builds. */
+    public enum Kind {
+        /** An agent: {@code Agent.java}, checked and run by the langop runtime. */
+        AGENT(Map.of(
+                "pom.xml", "pom.xml.template",
+                "src/main/java/Agent.java", "Agent.java.template",
+                "README.md", "README.md.template")),
+        /** An MCP tool server: a {@code Tools} class with one example tool, a main that serves it, and a test. */
+        TOOL(Map.of(
+                "pom.xml", "pom.xml.template",
+                "src/main/java/Tools.java", "Tools.java.template",
+                "src/test/java/ToolsTest.java", "ToolsTest.java.template",
+                "README.md", "README.md.template"));
 
-    private final Map<String, String> templates;
+        private final Map<String, String> templates;
 
-    Kind(Map<String, String> templates) {
-      this.templates = templates;
-    }
-
-    /** {@code agent} or {@code tool}, as the command line spells it. */
-    public String word() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The kind a command-line word names. */
-    public static Kind parse(String word) {
-      for (Kind kind : values()) {
-        if (kind.word().equals(word)) {
-          return kind;
+        Kind(Map<String, String> templates) {
+            this.templates = templates;
         }
-      }
-      throw new IllegalArgumentException("Unknown type '" + word + "': 'agent' or 'tool' can be created.");
-    }
-  }
 
-  private ProjectScaffold() {}
+        /** {@code agent} or {@code tool}, as the command line spells it. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
-  /**
-   * The project's files, keyed by path relative to the project directory.
-   *
-   * @param name project name: lower-case letters, digits and '-'; a tool project's example tool is
-   *     named after it with '_' for '-'
-   * @param sdkVersion the langop-sdk version the project builds on
-   */
-  public static Map<String, String> files(Kind kind, String name, String sdkVersion) {
-    if (name == null || !name.matches("[a-z][a-z0-9-]{0,62}")) {
-      throw new IllegalArgumentException(
-          "Invalid name '" + name + "': use lower-case letters, digits and '-', starting with a letter.");
+        /** The kind a command-line word names. */
+        public static Kind parse(String word) {
+            for (Kind kind : values()) {
+                if (kind.word().equals(word)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("Unknown type '" + word + "': 'agent' or 'tool' can be created.");
+        }
     }
-    Map<String, String> files = new TreeMap<>();
-    kind.templates.forEach((path, resource) -> files.put(path, template(kind.word() + "/" + resource)
-        .replace("{{name}}", name)
-        .replace("{{toolName}}", name.replace('-', '_'))
-        .replace("{{sdkVersion}}", sdkVersion)));
-    return files;
-  }
 
-  private static String template(String resource) {
-    try (InputStream in = ProjectScaffold.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("scaffold template " + resource + " is missing from the SDK jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private ProjectScaffold() {}
+
+    /**
+     * The project's files, keyed by path relative to the project directory.
+     *
+     * @param name project name: lower-case letters, digits and '-'; a tool project's example tool is
+     *     named after it with '_' for '-'
+     * @param sdkVersion the langop-sdk version the project builds on
+     */
+    public static Map<String, String> files(Kind kind, String name, String sdkVersion) {
+        if (name == null || !name.matches("[a-z][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException(
+                    "Invalid name '" + name + "': use lower-case letters, digits and '-', starting with a letter.");
+        }
+        Map<String, String> files = new TreeMap<>();
+        kind.templates.forEach((path, resource) -> files.put(
+                path,
+                template(kind.word() + "/" + resource)
+                        .replace("{{name}}", name)
+                        .replace("{{toolName}}", name.replace('-', '_'))
+                        .replace("{{sdkVersion}}", sdkVersion)));
+        return files;
     }
-  }
+
+    private static String template(String resource) {
+        try (InputStream in = ProjectScaffold.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("scaffold template " + resource + " is missing from the SDK jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

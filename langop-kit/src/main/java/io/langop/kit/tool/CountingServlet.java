@@ -14,36 +14,37 @@ import java.io.IOException;
  */
 final class CountingServlet extends HttpServlet {
 
-  private final transient HttpServlet transport;
-  private final transient InFlightRequests inFlight;
+    private final transient HttpServlet transport;
+    private final transient InFlightRequests inFlight;
 
-  CountingServlet(HttpServlet transport, InFlightRequests inFlight) {
-    this.transport = transport;
-    this.inFlight = inFlight;
-  }
-
-  @Override
-  public void init(ServletConfig config) throws ServletException {
-    super.init(config);
-    transport.init(config);
-  }
-
-  @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-    if (request.getMethod().equals("GET")) {
-      transport.service(request, response);
-      return;
+    CountingServlet(HttpServlet transport, InFlightRequests inFlight) {
+        this.transport = transport;
+        this.inFlight = inFlight;
     }
-    inFlight.enter();
-    try {
-      transport.service(request, response);
-    } finally {
-      inFlight.exit();
-    }
-  }
 
-  @Override
-  public void destroy() {
-    transport.destroy();
-  }
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        transport.init(config);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (request.getMethod().equals("GET")) {
+            transport.service(request, response);
+            return;
+        }
+        inFlight.enter();
+        try {
+            transport.service(request, response);
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        transport.destroy();
+    }
 }

@@ -28,133 +28,140 @@ import java.util.regex.Pattern;
  */
 public record Tool(String name, String description, List<Param> params, ToolHandler handler) {
 
-  /** The character set and length the MCP specification recommends for tool names. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    /** The character set and length the MCP specification recommends for tool names. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
-  public Tool {
-    Objects.requireNonNull(name, "name");
-    if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("tool name '" + name + "' must be 1-128 of A-Z a-z 0-9 _ . -");
-    }
-    if (description == null || description.isBlank()) {
-      throw new IllegalArgumentException("tool '" + name + "' needs a description: it is what the model reads");
-    }
-    Objects.requireNonNull(handler, "tool '" + name + "' needs a handler");
-    params = List.copyOf(params);
-    Set<String> seen = new HashSet<>();
-    for (Param param : params) {
-      if (!seen.add(param.name())) {
-        throw new IllegalArgumentException("tool '" + name + "' declares parameter '" + param.name() + "' twice");
-      }
-      param.defaultValue().flatMap(param::problemWith).ifPresent(problem -> {
-        throw new IllegalArgumentException("tool '" + name + "', parameter '" + param.name() + "': default " + problem);
-      });
-    }
-  }
-
-  public static Builder builder(String name) {
-    return new Builder(name);
-  }
-
-  /** The JSON schema of the arguments object, as published in {@code tools/list}. */
-  public Map<String, Object> inputSchema() {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    List<String> required = new ArrayList<>();
-    for (Param param : params) {
-      properties.put(param.name(), param.schema());
-      if (param.isRequired()) {
-        required.add(param.name());
-      }
-    }
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("type", "object");
-    schema.put("properties", properties);
-    if (!required.isEmpty()) {
-      schema.put("required", required);
-    }
-    schema.put("additionalProperties", false);
-    return schema;
-  }
-
-  /**
-   * Applies the declaration to raw call arguments: defaults for absent (or null) parameters, then
-   * the required check, coercion to the declared type, allowed values and validators. Every problem
-   * is reported, each naming its parameter, so a model can fix all of them in one retry.
-   */
-  public Binding bind(Map<String, Object> raw) {
-    Map<String, Object> supplied = raw == null ? Map.of() : raw;
-    List<String> problems = new ArrayList<>();
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Param param : params) {
-      Object value = Optional.ofNullable(supplied.get(param.name())).or(param::defaultValue).orElse(null);
-      if (value == null) {
-        if (param.isRequired()) {
-          problems.add("Missing required parameter '" + param.name() + "'");
+    public Tool {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("tool name '" + name + "' must be 1-128 of A-Z a-z 0-9 _ . -");
         }
-        continue;
-      }
-      try {
-        Object coerced = param.coerce(value);
-        param.problemWith(coerced).ifPresentOrElse(
-            problem -> problems.add("Invalid parameter '" + param.name() + "': " + problem),
-            () -> values.put(param.name(), coerced));
-      } catch (IllegalArgumentException e) {
-        problems.add("Invalid parameter '" + param.name() + "': " + e.getMessage());
-      }
-    }
-    supplied.keySet().stream()
-        .filter(key -> params.stream().noneMatch(param -> param.name().equals(key)))
-        .sorted()
-        .forEach(key -> problems.add("Unknown parameter '" + key + "' (accepted: " + acceptedNames() + ")"));
-    return problems.isEmpty()
-        ? new Binding.Bound(new ToolArguments(values))
-        : new Binding.Rejected(List.copyOf(problems));
-  }
-
-  private String acceptedNames() {
-    return params.isEmpty() ? "none" : String.join(", ", params.stream().map(Param::name).toList());
-  }
-
-  /** The outcome of {@link #bind}: arguments ready for the handler, or why they were refused. */
-  public sealed interface Binding {
-    record Bound(ToolArguments arguments) implements Binding {}
-
-    record Rejected(List<String> problems) implements Binding {
-      /** All problems in one line, the text of the MCP error result. */
-      public String message() {
-        return String.join("; ", problems);
-      }
-    }
-  }
-
-  /** Collects a tool declaration; {@link #build()} checks it. */
-  public static final class Builder {
-    private final String name;
-    private String description;
-    private final List<Param> params = new ArrayList<>();
-    private ToolHandler handler;
-
-    private Builder(String name) {
-      this.name = name;
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("tool '" + name + "' needs a description: it is what the model reads");
+        }
+        Objects.requireNonNull(handler, "tool '" + name + "' needs a handler");
+        params = List.copyOf(params);
+        Set<String> seen = new HashSet<>();
+        for (Param param : params) {
+            if (!seen.add(param.name())) {
+                throw new IllegalArgumentException(
+                        "tool '" + name + "' declares parameter '" + param.name() + "' twice");
+            }
+            param.defaultValue().flatMap(param::problemWith).ifPresent(problem -> {
+                throw new IllegalArgumentException(
+                        "tool '" + name + "', parameter '" + param.name() + "': default " + problem);
+            });
+        }
     }
 
-    public Builder description(String description) {
-      this.description = description;
-      return this;
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
-    public Builder param(Param param) {
-      params.add(Objects.requireNonNull(param, "param"));
-      return this;
+    /** The JSON schema of the arguments object, as published in {@code tools/list}. */
+    public Map<String, Object> inputSchema() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        for (Param param : params) {
+            properties.put(param.name(), param.schema());
+            if (param.isRequired()) {
+                required.add(param.name());
+            }
+        }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("additionalProperties", false);
+        return schema;
     }
 
-    public Builder handler(ToolHandler handler) {
-      this.handler = handler;
-      return this;
+    /**
+     * Applies the declaration to raw call arguments: defaults for absent (or null) parameters, then
+     * the required check, coercion to the declared type, allowed values and validators. Every problem
+     * is reported, each naming its parameter, so a model can fix all of them in one retry.
+     */
+    public Binding bind(Map<String, Object> raw) {
+        Map<String, Object> supplied = raw == null ? Map.of() : raw;
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Param param : params) {
+            Object value = Optional.ofNullable(supplied.get(param.name()))
+                    .or(param::defaultValue)
+                    .orElse(null);
+            if (value == null) {
+                if (param.isRequired()) {
+                    problems.add("Missing required parameter '" + param.name() + "'");
+                }
+                continue;
+            }
+            try {
+                Object coerced = param.coerce(value);
+                param.problemWith(coerced)
+                        .ifPresentOrElse(
+                                problem -> problems.add("Invalid parameter '" + param.name() + "': " + problem),
+                                () -> values.put(param.name(), coerced));
+            } catch (IllegalArgumentException e) {
+                problems.add("Invalid parameter '" + param.name() + "': " + e.getMessage());
+            }
+        }
+        supplied.keySet().stream()
+                .filter(key -> params.stream().noneMatch(param -> param.name().equals(key)))
+                .sorted()
+                .forEach(key -> problems.add("Unknown parameter '" + key + "' (accepted: " + acceptedNames() + ")"));
+        return problems.isEmpty()
+                ? new Binding.Bound(new ToolArguments(values))
+                : new Binding.Rejected(List.copyOf(problems));
     }
 
-    public Tool build() {
-      return new Tool(name, description, params, handler);
+    private String acceptedNames() {
+        return params.isEmpty()
+                ? "none"
+                : String.join(", ", params.stream().map(Param::name).toList());
     }
-  }
+
+    /** The outcome of {@link #bind}: arguments ready for the handler, or why they were refused. */
+    public sealed interface Binding {
+        record Bound(ToolArguments arguments) implements Binding {}
+
+        record Rejected(List<String> problems) implements Binding {
+            /** All problems in one line, the text of the MCP error result. */
+            public String message() {
+                return String.join("; ", problems);
+            }
+        }
+    }
+
+    /** Collects a tool declaration; {@link #build()} checks it. */
+    public static final class Builder {
+        private final String name;
+        private String description;
+        private final List<Param> params = new ArrayList<>();
+        private ToolHandler handler;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder param(Param param) {
+            params.add(Objects.requireNonNull(param, "param"));
+            return this;
+        }
+
+        public Builder handler(ToolHandler handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public Tool build() {
+            return new Tool(name, description, params, handler);
+        }
+    }
 }

@@ -14,70 +14,70 @@ import java.util.Optional;
  */
 public final class ToolArguments {
 
-  private final Map<String, Object> values;
+    private final Map<String, Object> values;
 
-  ToolArguments(Map<String, Object> values) {
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-  }
-
-  /** Arguments built directly, e.g. to call a handler from a test; no validation is applied. */
-  public static ToolArguments of(Map<String, Object> values) {
-    return new ToolArguments(values);
-  }
-
-  public boolean has(String name) {
-    return values.containsKey(name);
-  }
-
-  public String string(String name) {
-    return get(name, String.class);
-  }
-
-  public Optional<String> optionalString(String name) {
-    return Optional.ofNullable(values.get(name)).map(String.class::cast);
-  }
-
-  public long integer(String name) {
-    return get(name, Long.class);
-  }
-
-  public double number(String name) {
-    return get(name, Double.class);
-  }
-
-  public boolean bool(String name) {
-    return get(name, Boolean.class);
-  }
-
-  @SuppressWarnings("unchecked")
-  public List<Object> list(String name) {
-    return get(name, List.class);
-  }
-
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> object(String name) {
-    return get(name, Map.class);
-  }
-
-  /** All supplied and defaulted values, in declaration order. */
-  public Map<String, Object> asMap() {
-    return values;
-  }
-
-  private <T> T get(String name, Class<T> type) {
-    Object value = values.get(name);
-    if (value == null) {
-      throw new IllegalStateException("argument '" + name + "' was not supplied and has no default");
+    ToolArguments(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
-    if (!type.isInstance(value)) {
-      throw new IllegalStateException(
-          "argument '" + name + "' is a " + value.getClass().getSimpleName() + ", not a " + type.getSimpleName());
-    }
-    return type.cast(value);
-  }
 
-  @Override
-  public String toString() {
-    return "ToolArguments" + values.keySet();
-  }
+    /** Arguments built directly, e.g. to call a handler from a test; no validation is applied. */
+    public static ToolArguments of(Map<String, Object> values) {
+        return new ToolArguments(values);
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public String string(String name) {
+        return get(name, String.class);
+    }
+
+    public Optional<String> optionalString(String name) {
+        return Optional.ofNullable(values.get(name)).map(String.class::cast);
+    }
+
+    public long integer(String name) {
+        return get(name, Long.class);
+    }
+
+    public double number(String name) {
+        return get(name, Double.class);
+    }
+
+    public boolean bool(String name) {
+        return get(name, Boolean.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object> list(String name) {
+        return get(name, List.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> object(String name) {
+        return get(name, Map.class);
+    }
+
+    /** All supplied and defaulted values, in declaration order. */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    private <T> T get(String name, Class<T> type) {
+        Object value = values.get(name);
+        if (value == null) {
+            throw new IllegalStateException("argument '" + name + "' was not supplied and has no default");
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalStateException("argument '" + name + "' is a "
+                    + value.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+        }
+        return type.cast(value);
+    }
+
+    @Override
+    public String toString() {
+        return "ToolArguments" + values.keySet();
+    }
 }

@@ -8,5 +8,5 @@ package io.langop.kit.tool;
  */
 @FunctionalInterface
 public interface ToolHandler {
-  ToolResult handle(ToolArguments arguments) throws Exception;
+    ToolResult handle(ToolArguments arguments) throws Exception;
 }

@@ -8,15 +8,15 @@ import java.util.Objects;
  */
 public record ToolResult(String text, boolean error) {
 
-  public ToolResult {
-    Objects.requireNonNull(text, "text");
-  }
+    public ToolResult {
+        Objects.requireNonNull(text, "text");
+    }
 
-  public static ToolResult success(String text) {
-    return new ToolResult(text, false);
-  }
+    public static ToolResult success(String text) {
+        return new ToolResult(text, false);
+    }
 
-  public static ToolResult failure(String text) {
-    return new ToolResult(text, true);
-  }
+    public static ToolResult failure(String text) {
+        return new ToolResult(text, true);
+    }
 }

@@ -35,54 +35,105 @@ class CodeCheckerTest {
 
     static Stream<Arguments> hostileBodies() {
         return Stream.of(
-                Arguments.of("Runtime.getRuntime().exec(\"ls\");", "java.lang.Runtime is not allowed in agent code (processes)"),
+                Arguments.of(
+                        "Runtime.getRuntime().exec(\"ls\");",
+                        "java.lang.Runtime is not allowed in agent code (processes)"),
                 Arguments.of("new ProcessBuilder(\"ls\").start();", "java.lang.ProcessBuilder is not allowed"),
                 Arguments.of("java.lang.Runtime.getRuntime().exec(\"ls\");", "java.lang.Runtime is not allowed"),
                 Arguments.of("ProcessHandle.current().pid();", "java.lang.ProcessHandle is not allowed"),
                 Arguments.of("System.exit(1);", "java.lang.System.exit is not allowed in agent code (System.exit)"),
                 Arguments.of("Runtime.getRuntime().halt(0);", "java.lang.Runtime is not allowed"),
-                Arguments.of("Class.forName(\"java.lang.Runtime\");", "java.lang.Class is not allowed in agent code (reflection and class loading)"),
+                Arguments.of(
+                        "Class.forName(\"java.lang.Runtime\");",
+                        "java.lang.Class is not allowed in agent code (reflection and class loading)"),
                 Arguments.of("String.class.getDeclaredMethods();", "java.lang.Class is not allowed"),
-                Arguments.of("\"x\".getClass();", "java.lang.Object.getClass is not allowed in agent code (reflection)"),
-                Arguments.of("java.lang.reflect.Method m = null;", "java.lang.reflect.Method is not allowed in agent code (reflection)"),
-                Arguments.of("java.lang.invoke.MethodHandles.lookup();", "java.lang.invoke.MethodHandles is not allowed"),
-                Arguments.of("ClassLoader.getSystemClassLoader();", "java.lang.ClassLoader is not allowed in agent code (class loading)"),
-                Arguments.of("new Thread(() -> {}).start();", "java.lang.Thread is not allowed in agent code (threads of its own)"),
+                Arguments.of(
+                        "\"x\".getClass();", "java.lang.Object.getClass is not allowed in agent code (reflection)"),
+                Arguments.of(
+                        "java.lang.reflect.Method m = null;",
+                        "java.lang.reflect.Method is not allowed in agent code (reflection)"),
+                Arguments.of(
+                        "java.lang.invoke.MethodHandles.lookup();", "java.lang.invoke.MethodHandles is not allowed"),
+                Arguments.of(
+                        "ClassLoader.getSystemClassLoader();",
+                        "java.lang.ClassLoader is not allowed in agent code (class loading)"),
+                Arguments.of(
+                        "new Thread(() -> {}).start();",
+                        "java.lang.Thread is not allowed in agent code (threads of its own)"),
                 Arguments.of("Thread.ofVirtual().start(() -> {});", "java.lang.Thread is not allowed"),
-                Arguments.of("java.util.concurrent.Executors.newFixedThreadPool(2);", "java.util.concurrent.Executors is not allowed in agent code (threads of its own)"),
-                Arguments.of("java.util.concurrent.CompletableFuture.runAsync(() -> {});", "java.util.concurrent.CompletableFuture is not allowed"),
-                Arguments.of("java.util.List.of(1, 2).parallelStream().count();", "java.util.Collection.parallelStream is not allowed in agent code (threads of its own)"),
-                Arguments.of("java.util.stream.IntStream.range(0, 9).parallel().sum();", "parallel is not allowed in agent code (threads of its own)"),
-                Arguments.of("java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\"));", "java.nio.file.Files is not allowed in agent code (file access outside the workspace API)"),
-                Arguments.of("new java.io.File(\"/etc/passwd\").delete();", "java.io.File is not allowed in agent code (file access outside the workspace API)"),
+                Arguments.of(
+                        "java.util.concurrent.Executors.newFixedThreadPool(2);",
+                        "java.util.concurrent.Executors is not allowed in agent code (threads of its own)"),
+                Arguments.of(
+                        "java.util.concurrent.CompletableFuture.runAsync(() -> {});",
+                        "java.util.concurrent.CompletableFuture is not allowed"),
+                Arguments.of(
+                        "java.util.List.of(1, 2).parallelStream().count();",
+                        "java.util.Collection.parallelStream is not allowed in agent code (threads of its own)"),
+                Arguments.of(
+                        "java.util.stream.IntStream.range(0, 9).parallel().sum();",
+                        "parallel is not allowed in agent code (threads of its own)"),
+                Arguments.of(
+                        "java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\"));",
+                        "java.nio.file.Files is not allowed in agent code (file access outside the workspace API)"),
+                Arguments.of(
+                        "new java.io.File(\"/etc/passwd\").delete();",
+                        "java.io.File is not allowed in agent code (file access outside the workspace API)"),
                 Arguments.of("new java.io.FileWriter(\"/tmp/x\").close();", "java.io.FileWriter is not allowed"),
-                Arguments.of("new java.net.Socket(\"example.com\", 80).close();", "java.net.Socket is not allowed in agent code (raw sockets and HTTP outside the SDK)"),
+                Arguments.of(
+                        "new java.net.Socket(\"example.com\", 80).close();",
+                        "java.net.Socket is not allowed in agent code (raw sockets and HTTP outside the SDK)"),
                 Arguments.of("java.net.http.HttpClient.newHttpClient();", "java.net.http.HttpClient is not allowed"),
-                Arguments.of("java.net.URI.create(\"http://169.254.169.254\").toURL().openStream();", "java.net.URI is not allowed"),
-                Arguments.of("System.loadLibrary(\"evil\");", "java.lang.System.loadLibrary is not allowed in agent code (native code)"),
+                Arguments.of(
+                        "java.net.URI.create(\"http://169.254.169.254\").toURL().openStream();",
+                        "java.net.URI is not allowed"),
+                Arguments.of(
+                        "System.loadLibrary(\"evil\");",
+                        "java.lang.System.loadLibrary is not allowed in agent code (native code)"),
                 Arguments.of("System.getenv(\"OPENAI_API_KEY\");", "java.lang.System.getenv is not allowed"),
                 Arguments.of("System.getProperty(\"user.home\");", "java.lang.System.getProperty is not allowed"),
-                Arguments.of("var loader = Thread.currentThread().getContextClassLoader();", "java.lang.Thread is not allowed"),
-                Arguments.of("java.util.function.Supplier<Runtime> s = Runtime::getRuntime;", "java.lang.Runtime is not allowed"),
-                Arguments.of("java.util.function.IntConsumer exit = System::exit;", "java.lang.System.exit is not allowed"),
+                Arguments.of(
+                        "var loader = Thread.currentThread().getContextClassLoader();",
+                        "java.lang.Thread is not allowed"),
+                Arguments.of(
+                        "java.util.function.Supplier<Runtime> s = Runtime::getRuntime;",
+                        "java.lang.Runtime is not allowed"),
+                Arguments.of(
+                        "java.util.function.IntConsumer exit = System::exit;", "java.lang.System.exit is not allowed"),
                 Arguments.of("Runnable r = () -> System.exit(0);", "java.lang.System.exit is not allowed"),
-                Arguments.of("new Object() { void f() throws Exception { Runtime.getRuntime().exec(\"x\"); } };", "java.lang.Runtime is not allowed"),
+                Arguments.of(
+                        "new Object() { void f() throws Exception { Runtime.getRuntime().exec(\"x\"); } };",
+                        "java.lang.Runtime is not allowed"),
                 Arguments.of("class Worker extends Thread {}", "java.lang.Thread is not allowed"),
-                Arguments.of("Integer.getInteger(\"secret\");", "java.lang.Integer.getInteger is not allowed in agent code (system properties)"),
+                Arguments.of(
+                        "Integer.getInteger(\"secret\");",
+                        "java.lang.Integer.getInteger is not allowed in agent code (system properties)"),
                 Arguments.of("new java.util.Timer().schedule(null, 1L);", "java.util.Timer is not allowed"),
                 Arguments.of("java.util.ServiceLoader.load(Runnable.class);", "java.util.ServiceLoader is not allowed"),
-                Arguments.of("java.lang.foreign.Arena.ofConfined();", "java.lang.foreign.Arena is not allowed in agent code (native code)"),
+                Arguments.of(
+                        "java.lang.foreign.Arena.ofConfined();",
+                        "java.lang.foreign.Arena is not allowed in agent code (native code)"),
                 Arguments.of("this.wait();", "java.lang.Object.wait is not allowed"),
-                Arguments.of("new com.fasterxml.jackson.databind.ObjectMapper();", "com.fasterxml.jackson.databind.ObjectMapper is not allowed"),
-                Arguments.of("javax.script.ScriptEngineManager m = null;", "javax.script.ScriptEngineManager is not allowed in agent code (dynamic code)"),
-                Arguments.of("java.util.Arrays.parallelSort(new int[] {2, 1});", "java.util.Arrays.parallelSort is not allowed"),
-                Arguments.of("io.langop.sdk.agent.Workspace.use(null);", "io.langop.sdk.agent.Workspace.use is not allowed in agent code (runtime internals)"),
-                Arguments.of("new io.langop.sdk.agent.AgentRunner(null, null, null, null, null);", "io.langop.sdk.agent.AgentRunner is not allowed in agent code (runtime internals)"));
+                Arguments.of(
+                        "new com.fasterxml.jackson.databind.ObjectMapper();",
+                        "com.fasterxml.jackson.databind.ObjectMapper is not allowed"),
+                Arguments.of(
+                        "javax.script.ScriptEngineManager m = null;",
+                        "javax.script.ScriptEngineManager is not allowed in agent code (dynamic code)"),
+                Arguments.of(
+                        "java.util.Arrays.parallelSort(new int[] {2, 1});",
+                        "java.util.Arrays.parallelSort is not allowed"),
+                Arguments.of(
+                        "io.langop.sdk.agent.Workspace.use(null);",
+                        "io.langop.sdk.agent.Workspace.use is not allowed in agent code (runtime internals)"),
+                Arguments.of(
+                        "new io.langop.sdk.agent.AgentRunner(null, null, null, null, null);",
+                        "io.langop.sdk.agent.AgentRunner is not allowed in agent code (runtime internals)"));
     }
 
     @ParameterizedTest
     @MethodSource("hostileBodies")
-    void refuses_hostile_code_naming_the_api_with_line_and_column(String body, String expectedMessage) {
+    void refusesHostileCodeNamingTheApiWithLineAndColumn(String body, String expectedMessage) {
         CheckResult result = CHECKER.check(agentWith("", "", body));
 
         assertThat(result.passed()).isFalse();
@@ -98,25 +149,38 @@ class CodeCheckerTest {
     }
 
     @Test
-    void reports_the_exact_position_of_the_refused_call() {
+    void reportsTheExactPositionOfTheRefusedCall() {
         CheckResult result = CHECKER.check(agentWith("", "", "int a = 1; System.exit(a);"));
 
-        assertThat(result.diagnostics()).containsExactly(new Diagnostic(Diagnostic.Origin.POLICY, 7, 20,
-                "java.lang.System.exit is not allowed in agent code (System.exit)"));
-        assertThat(result.report("Agent.java")).isEqualTo("Agent.java:7:20: error: java.lang.System.exit is not allowed in agent code (System.exit)");
+        assertThat(result.diagnostics())
+                .containsExactly(new Diagnostic(
+                        Diagnostic.Origin.POLICY,
+                        7,
+                        20,
+                        "java.lang.System.exit is not allowed in agent code (System.exit)"));
+        assertThat(result.report("Agent.java"))
+                .isEqualTo("Agent.java:7:20: error: java.lang.System.exit is not allowed in agent code (System.exit)");
     }
 
     @Test
-    void a_static_import_does_not_hide_system_exit() {
+    void aStaticImportDoesNotHideSystemExit() {
         CheckResult result = CHECKER.check(agentWith("import static java.lang.System.exit;", "", "exit(3);"));
 
-        assertThat(result.diagnostics()).extracting(Diagnostic::line, Diagnostic::message)
-                .contains(org.assertj.core.groups.Tuple.tuple(7L, "java.lang.System.exit is not allowed in agent code (System.exit)"));
+        assertThat(result.diagnostics())
+                .extracting(Diagnostic::line, Diagnostic::message)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        7L, "java.lang.System.exit is not allowed in agent code (System.exit)"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"import java.lang.reflect.*;", "import java.io.*;", "import java.lang.reflect.Method;", "import java.net.Socket;"})
-    void refuses_imports_of_forbidden_packages_and_types(String importLine) {
+    @ValueSource(
+            strings = {
+                "import java.lang.reflect.*;",
+                "import java.io.*;",
+                "import java.lang.reflect.Method;",
+                "import java.net.Socket;"
+            })
+    void refusesImportsOfForbiddenPackagesAndTypes(String importLine) {
         CheckResult result = CHECKER.check(agentWith(importLine, "", "int unused = 0;"));
 
         assertThat(result.diagnostics()).isNotEmpty().allSatisfy(diagnostic -> {
@@ -126,15 +190,17 @@ class CodeCheckerTest {
     }
 
     @Test
-    void refuses_native_methods() {
+    void refusesNativeMethods() {
         CheckResult result = CHECKER.check(agentWith("", "public native void evil();", "int unused = 0;"));
 
-        assertThat(result.diagnostics()).extracting(Diagnostic::line, Diagnostic::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(5L, "native method evil is not allowed in agent code (native code)"));
+        assertThat(result.diagnostics())
+                .extracting(Diagnostic::line, Diagnostic::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        5L, "native method evil is not allowed in agent code (native code)"));
     }
 
     @Test
-    void refuses_finalizers() {
+    void refusesFinalizers() {
         CheckResult result = CHECKER.check(agentWith("", "protected void finalize() { }", "int unused = 0;"));
 
         assertThat(result.diagnostics()).extracting(Diagnostic::line).containsExactly(5L);
@@ -142,7 +208,7 @@ class CodeCheckerTest {
     }
 
     @Test
-    void reports_compile_errors_with_position() {
+    void reportsCompileErrorsWithPosition() {
         CheckResult result = CHECKER.check(agentWith("", "", "int x = \"text\";"));
 
         assertThat(result.passed()).isFalse();
@@ -154,7 +220,7 @@ class CodeCheckerTest {
     }
 
     @Test
-    void compiles_against_the_agent_api_only_not_every_library_of_the_runtime() {
+    void compilesAgainstTheAgentApiOnlyNotEveryLibraryOfTheRuntime() {
         // langchain4j is on this JVM's classpath (the SDK uses it) but not part of what agent code may use
         CheckResult result = CHECKER.check(agentWith("", "", "dev.langchain4j.model.chat.ChatModel model = null;"));
 
@@ -167,23 +233,40 @@ class CodeCheckerTest {
     }
 
     @Test
-    void requires_exactly_one_agent_class() {
+    void requiresExactlyOneAgentClass() {
         CheckResult result = CHECKER.check("public class Agent { }");
 
-        assertThat(result.diagnostics()).extracting(Diagnostic::message)
+        assertThat(result.diagnostics())
+                .extracting(Diagnostic::message)
                 .containsExactly("no class implements io.langop.sdk.agent.LangopAgent");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NewsDigestAgent", "CustomStepsAgent", "InteractiveAgent", "ConditionalAgent", "EventAgent",
-            "BudgetedAgent", "ParallelFanOutAgent", "StatefulAgent", "SwitchPatternsAgent", "LoggingAgent"})
-    void accepts_realistic_agents_and_loads_them(String fixture) throws Exception {
+    @ValueSource(
+            strings = {
+                "NewsDigestAgent",
+                "CustomStepsAgent",
+                "InteractiveAgent",
+                "ConditionalAgent",
+                "EventAgent",
+                "BudgetedAgent",
+                "ParallelFanOutAgent",
+                "StatefulAgent",
+                "SwitchPatternsAgent",
+                "LoggingAgent"
+            })
+    void acceptsRealisticAgentsAndLoadsThem(String fixture) throws Exception {
         CheckResult result = CHECKER.check(fixture(fixture));
 
         assertThat(result.diagnostics()).isEmpty();
         assertThat(result.agentClassName()).contains("Agent");
-        Class<?> agentClass = result.classLoader(getClass().getClassLoader()).loadClass(result.agentClassName().orElseThrow());
-        AgentDefinition definition = agentClass.asSubclass(LangopAgent.class).getDeclaredConstructor().newInstance().define();
+        Class<?> agentClass = result.classLoader(getClass().getClassLoader())
+                .loadClass(result.agentClassName().orElseThrow());
+        AgentDefinition definition = agentClass
+                .asSubclass(LangopAgent.class)
+                .getDeclaredConstructor()
+                .newInstance()
+                .define();
         assertThat(definition.name()).isNotBlank();
         assertThat(definition.objectives()).isNotEmpty();
     }

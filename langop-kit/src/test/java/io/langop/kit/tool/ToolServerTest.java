@@ -21,194 +21,221 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ToolServerTest {
 
-  private final CountDownLatch slowCallStarted = new CountDownLatch(1);
-  private final CountDownLatch releaseSlowCall = new CountDownLatch(1);
+    private final CountDownLatch slowCallStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseSlowCall = new CountDownLatch(1);
 
-  private final Tool echo = Tool.builder("echo")
-      .description("Repeat a text")
-      .param(Param.string("text").required().description("What to repeat"))
-      .param(Param.integer("times").defaultValue(1).validate(Validator.range(1, 3)))
-      .handler(args -> ToolResult.success(String.join(" ", java.util.Collections.nCopies((int) args.integer("times"), args.string("text")))))
-      .build();
-  private final Tool fail = Tool.builder("fail")
-      .description("Always fails")
-      .handler(args -> {
-        throw new IllegalStateException("boom");
-      })
-      .build();
-  private final Tool refuse = Tool.builder("refuse")
-      .description("Reports a failure it expected")
-      .handler(args -> ToolResult.failure("Error: nothing to do"))
-      .build();
-  private final Tool slow = Tool.builder("slow")
-      .description("Waits until the test lets it finish")
-      .handler(args -> {
-        slowCallStarted.countDown();
-        return releaseSlowCall.await(10, TimeUnit.SECONDS) ? ToolResult.success("finished") : ToolResult.failure("timed out");
-      })
-      .build();
+    private final Tool echo = Tool.builder("echo")
+            .description("Repeat a text")
+            .param(Param.string("text").required().description("What to repeat"))
+            .param(Param.integer("times").defaultValue(1).validate(Validator.range(1, 3)))
+            .handler(args -> ToolResult.success(
+                    String.join(" ", java.util.Collections.nCopies((int) args.integer("times"), args.string("text")))))
+            .build();
+    private final Tool fail = Tool.builder("fail")
+            .description("Always fails")
+            .handler(args -> {
+                throw new IllegalStateException("boom");
+            })
+            .build();
+    private final Tool refuse = Tool.builder("refuse")
+            .description("Reports a failure it expected")
+            .handler(args -> ToolResult.failure("Error: nothing to do"))
+            .build();
+    private final Tool slow = Tool.builder("slow")
+            .description("Waits until the test lets it finish")
+            .handler(args -> {
+                slowCallStarted.countDown();
+                return releaseSlowCall.await(10, TimeUnit.SECONDS)
+                        ? ToolResult.success("finished")
+                        : ToolResult.failure("timed out");
+            })
+            .build();
 
-  private final ToolServer server =
-      ToolServer.builder("test-tools").version("1.2.3").port(0).tools(List.of(echo, fail, refuse, slow))
-          .allowedOrigins(List.of("http://localhost:6274"))
-          .start();
-  private final HttpClient http = HttpClient.newHttpClient();
+    private final ToolServer server = ToolServer.builder("test-tools")
+            .version("1.2.3")
+            .port(0)
+            .tools(List.of(echo, fail, refuse, slow))
+            .allowedOrigins(List.of("http://localhost:6274"))
+            .start();
+    private final HttpClient http = HttpClient.newHttpClient();
 
-  @AfterEach
-  void stop() {
-    server.close();
-    http.close();
-  }
-
-  @Test
-  void initializeAndListToolsOverStreamableHttp() {
-    try (McpSyncClient client = client(HttpClientStreamableHttpTransport.builder(server.uri().toString()).endpoint("/mcp").build())) {
-      var init = client.initialize();
-      assertThat(init.serverInfo().name()).isEqualTo("test-tools");
-      assertThat(init.serverInfo().version()).isEqualTo("1.2.3");
-      assertThat(init.capabilities().tools()).isNotNull();
-
-      var tools = client.listTools().tools();
-
-      assertThat(tools).extracting(t -> t.name()).containsExactly("echo", "fail", "refuse", "slow");
-      var listed = tools.getFirst();
-      assertThat(listed.description()).isEqualTo("Repeat a text");
-      assertThat(listed.inputSchema()).isEqualTo(Map.of(
-          "type", "object",
-          "properties", Map.of(
-              "text", Map.of("type", "string", "description", "What to repeat"),
-              "times", Map.of("type", "integer", "default", 1, "minimum", 1, "maximum", 3)),
-          "required", List.of("text"),
-          "additionalProperties", false));
+    @AfterEach
+    void stop() {
+        server.close();
+        http.close();
     }
-  }
 
-  @Test
-  void callsReturnTheToolsTextWithArgumentsCoerced() {
-    try (McpSyncClient client = streamableClient()) {
-      CallToolResult result = client.callTool(new CallToolRequest("echo", Map.of("text", "hi", "times", "2")));
+    @Test
+    void initializeAndListToolsOverStreamableHttp() {
+        try (McpSyncClient client =
+                client(HttpClientStreamableHttpTransport.builder(server.uri().toString())
+                        .endpoint("/mcp")
+                        .build())) {
+            var init = client.initialize();
+            assertThat(init.serverInfo().name()).isEqualTo("test-tools");
+            assertThat(init.serverInfo().version()).isEqualTo("1.2.3");
+            assertThat(init.capabilities().tools()).isNotNull();
 
-      assertThat(result.isError()).isFalse();
-      assertThat(text(result)).isEqualTo("hi hi");
+            var tools = client.listTools().tools();
+
+            assertThat(tools).extracting(t -> t.name()).containsExactly("echo", "fail", "refuse", "slow");
+            var listed = tools.getFirst();
+            assertThat(listed.description()).isEqualTo("Repeat a text");
+            assertThat(listed.inputSchema())
+                    .isEqualTo(Map.of(
+                            "type",
+                            "object",
+                            "properties",
+                            Map.of(
+                                    "text", Map.of("type", "string", "description", "What to repeat"),
+                                    "times", Map.of("type", "integer", "default", 1, "minimum", 1, "maximum", 3)),
+                            "required",
+                            List.of("text"),
+                            "additionalProperties",
+                            false));
+        }
     }
-  }
 
-  @Test
-  void invalidArgumentsGiveAnErrorResultNamingEachParameter() {
-    try (McpSyncClient client = streamableClient()) {
-      CallToolResult result = client.callTool(new CallToolRequest("echo", Map.of("times", 7)));
+    @Test
+    void callsReturnTheToolsTextWithArgumentsCoerced() {
+        try (McpSyncClient client = streamableClient()) {
+            CallToolResult result = client.callTool(new CallToolRequest("echo", Map.of("text", "hi", "times", "2")));
 
-      assertThat(result.isError()).isTrue();
-      assertThat(text(result)).isEqualTo(
-          "Missing required parameter 'text'; Invalid parameter 'times': must be between 1 and 3, got 7");
+            assertThat(result.isError()).isFalse();
+            assertThat(text(result)).isEqualTo("hi hi");
+        }
     }
-  }
 
-  @Test
-  void failuresAndExceptionsAreErrorResultsNotProtocolErrors() {
-    try (McpSyncClient client = streamableClient()) {
-      CallToolResult thrown = client.callTool(new CallToolRequest("fail", Map.of()));
-      CallToolResult refused = client.callTool(new CallToolRequest("refuse", Map.of()));
+    @Test
+    void invalidArgumentsGiveAnErrorResultNamingEachParameter() {
+        try (McpSyncClient client = streamableClient()) {
+            CallToolResult result = client.callTool(new CallToolRequest("echo", Map.of("times", 7)));
 
-      assertThat(thrown.isError()).isTrue();
-      assertThat(text(thrown)).isEqualTo("Error: boom");
-      assertThat(refused.isError()).isTrue();
-      assertThat(text(refused)).isEqualTo("Error: nothing to do");
+            assertThat(result.isError()).isTrue();
+            assertThat(text(result))
+                    .isEqualTo(
+                            "Missing required parameter 'text'; Invalid parameter 'times': must be between 1 and 3, got 7");
+        }
     }
-  }
 
-  @Test
-  void olderClientsUseHttpWithServerSentEvents() {
-    try (McpSyncClient client = client(HttpClientSseClientTransport.builder(server.uri().toString()).sseEndpoint("/sse").build())) {
-      client.initialize();
+    @Test
+    void failuresAndExceptionsAreErrorResultsNotProtocolErrors() {
+        try (McpSyncClient client = streamableClient()) {
+            CallToolResult thrown = client.callTool(new CallToolRequest("fail", Map.of()));
+            CallToolResult refused = client.callTool(new CallToolRequest("refuse", Map.of()));
 
-      assertThat(client.listTools().tools()).hasSize(4);
-      assertThat(text(client.callTool(new CallToolRequest("echo", Map.of("text", "sse"))))).isEqualTo("sse");
+            assertThat(thrown.isError()).isTrue();
+            assertThat(text(thrown)).isEqualTo("Error: boom");
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).isEqualTo("Error: nothing to do");
+        }
     }
-  }
 
-  @Test
-  void browserOriginsAreRefusedUnlessAllowed() throws Exception {
-    String initialize = """
+    @Test
+    void olderClientsUseHttpWithServerSentEvents() {
+        try (McpSyncClient client =
+                client(HttpClientSseClientTransport.builder(server.uri().toString())
+                        .sseEndpoint("/sse")
+                        .build())) {
+            client.initialize();
+
+            assertThat(client.listTools().tools()).hasSize(4);
+            assertThat(text(client.callTool(new CallToolRequest("echo", Map.of("text", "sse")))))
+                    .isEqualTo("sse");
+        }
+    }
+
+    @Test
+    void browserOriginsAreRefusedUnlessAllowed() throws Exception {
+        String initialize = """
         {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
          "capabilities":{},"clientInfo":{"name":"browser","version":"1"}}}""";
 
-    assertThat(post(initialize, "http://evil.example").statusCode()).isEqualTo(403);
-    assertThat(post(initialize, "http://localhost:6274").statusCode()).isEqualTo(200);
-  }
-
-  @Test
-  void servesHealthReadinessAndPerToolMetrics() throws Exception {
-    try (McpSyncClient client = streamableClient()) {
-      client.callTool(new CallToolRequest("echo", Map.of("text", "a")));
-      client.callTool(new CallToolRequest("echo", Map.of("text", "b")));
-      client.callTool(new CallToolRequest("echo", Map.of()));
-      client.callTool(new CallToolRequest("fail", Map.of()));
+        assertThat(post(initialize, "http://evil.example").statusCode()).isEqualTo(403);
+        assertThat(post(initialize, "http://localhost:6274").statusCode()).isEqualTo(200);
     }
 
-    assertThat(get("/healthz").statusCode()).isEqualTo(200);
-    assertThat(get("/readyz").statusCode()).isEqualTo(200);
-    String metrics = get("/metrics").body();
-    assertThat(metrics)
-        .contains("langop_tool_calls_seconds_count{outcome=\"success\",tool=\"echo\"} 2")
-        .contains("langop_tool_calls_seconds_count{outcome=\"invalid_arguments\",tool=\"echo\"} 1")
-        .contains("langop_tool_calls_seconds_count{outcome=\"exception\",tool=\"fail\"} 1")
-        .contains("langop_tool_calls_seconds_bucket{outcome=\"success\",tool=\"echo\",le=");
-  }
+    @Test
+    void servesHealthReadinessAndPerToolMetrics() throws Exception {
+        try (McpSyncClient client = streamableClient()) {
+            client.callTool(new CallToolRequest("echo", Map.of("text", "a")));
+            client.callTool(new CallToolRequest("echo", Map.of("text", "b")));
+            client.callTool(new CallToolRequest("echo", Map.of()));
+            client.callTool(new CallToolRequest("fail", Map.of()));
+        }
 
-  @Test
-  void closeLetsAnInFlightCallFinishThenStopsListening() throws Exception {
-    // Own threads: the MCP client completes its responses on the common pool, which a blocked
-    // caller there would starve on a small machine.
-    URI healthz = URI.create(server.uri() + "/healthz");
-    try (McpSyncClient client = streamableClient(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<CallToolResult> inFlight = threads.submit(() -> client.callTool(new CallToolRequest("slow", Map.of())));
-      assertThat(slowCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
-
-      Future<?> closing = threads.submit(server::close);
-      await().atMost(Duration.ofSeconds(5)).until(() -> get("/readyz").statusCode() == 503);
-      releaseSlowCall.countDown();
-
-      assertThat(text(inFlight.get(10, TimeUnit.SECONDS))).isEqualTo("finished");
-      closing.get(15, TimeUnit.SECONDS);
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
+        String metrics = get("/metrics").body();
+        assertThat(metrics)
+                .contains("langop_tool_calls_seconds_count{outcome=\"success\",tool=\"echo\"} 2")
+                .contains("langop_tool_calls_seconds_count{outcome=\"invalid_arguments\",tool=\"echo\"} 1")
+                .contains("langop_tool_calls_seconds_count{outcome=\"exception\",tool=\"fail\"} 1")
+                .contains("langop_tool_calls_seconds_bucket{outcome=\"success\",tool=\"echo\",le=");
     }
-    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(healthz).build(), HttpResponse.BodyHandlers.ofString()))
-        .isInstanceOf(ConnectException.class);
-  }
 
-  private McpSyncClient streamableClient() {
-    McpSyncClient client = client(HttpClientStreamableHttpTransport.builder(server.uri().toString()).endpoint("/mcp").build());
-    client.initialize();
-    return client;
-  }
+    @Test
+    void closeLetsAnInFlightCallFinishThenStopsListening() throws Exception {
+        // Own threads: the MCP client completes its responses on the common pool, which a blocked
+        // caller there would starve on a small machine.
+        URI healthz = URI.create(server.uri() + "/healthz");
+        try (McpSyncClient client = streamableClient();
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<CallToolResult> inFlight =
+                    threads.submit(() -> client.callTool(new CallToolRequest("slow", Map.of())));
+            assertThat(slowCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
-  private static McpSyncClient client(McpClientTransport transport) {
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build();
-  }
+            Future<?> closing = threads.submit(server::close);
+            await().atMost(Duration.ofSeconds(5)).until(() -> get("/readyz").statusCode() == 503);
+            releaseSlowCall.countDown();
 
-  private static String text(CallToolResult result) {
-    return ((TextContent) result.content().getFirst()).text();
-  }
+            assertThat(text(inFlight.get(10, TimeUnit.SECONDS))).isEqualTo("finished");
+            closing.get(15, TimeUnit.SECONDS);
+        }
+        assertThatThrownBy(
+                        () -> http.send(HttpRequest.newBuilder(healthz).build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
+    }
 
-  private HttpResponse<String> post(String json, String origin) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(server.mcpUri())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, text/event-stream")
-        .header("Origin", origin)
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private McpSyncClient streamableClient() {
+        McpSyncClient client =
+                client(HttpClientStreamableHttpTransport.builder(server.uri().toString())
+                        .endpoint("/mcp")
+                        .build());
+        client.initialize();
+        return client;
+    }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(server.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private static McpSyncClient client(McpClientTransport transport) {
+        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static String text(CallToolResult result) {
+        return ((TextContent) result.content().getFirst()).text();
+    }
+
+    private HttpResponse<String> post(String json, String origin) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(server.mcpUri())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("Origin", origin)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

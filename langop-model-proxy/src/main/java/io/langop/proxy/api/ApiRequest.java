@@ -6,5 +6,4 @@ package io.langop.proxy.api;
  * @param path the request path without its query
  * @param authorization the {@code Authorization} header, or null
  */
-public record ApiRequest(String method, String path, String authorization, byte[] body) {
-}
+public record ApiRequest(String method, String path, String authorization, byte[] body) {}

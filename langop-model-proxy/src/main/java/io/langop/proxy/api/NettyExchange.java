@@ -34,168 +34,173 @@ import java.util.Map;
  */
 final class NettyExchange implements Exchange {
 
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
 
-  private final Channel channel;
-  private final boolean keepAlive;
-  private volatile boolean committed;
-  private Sink sink;
-  /** A whole answer, sent when the exchange ends. */
-  private FullHttpResponse answer;
-  private ChannelFuture lastWrite;
+    private final Channel channel;
+    private final boolean keepAlive;
+    private volatile boolean committed;
+    private Sink sink;
+    /** A whole answer, sent when the exchange ends. */
+    private FullHttpResponse answer;
 
-  NettyExchange(Channel channel, boolean keepAlive) {
-    this.channel = channel;
-    this.keepAlive = keepAlive;
-  }
+    private ChannelFuture lastWrite;
 
-  @Override
-  public void respond(int status, String contentType, Map<String, String> headers, byte[] body) {
-    commit();
-    // No trailers are ever sent: the shared empty set saves a headers object per answer.
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-        Unpooled.wrappedBuffer(body), DefaultHttpHeadersFactory.headersFactory().newHeaders(),
-        EmptyHttpHeaders.INSTANCE);
-    HttpHeaders fields = response.headers();
-    fields.set(HttpHeaderNames.CONTENT_TYPE, contentType);
-    fields.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    headers.forEach(fields::set);
-    HttpUtil.setKeepAlive(response, keepAlive);
-    answer = response;
-  }
-
-  @Override
-  public EventSink events(Map<String, String> headers) throws IOException {
-    commit();
-    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-    HttpHeaders fields = head.headers();
-    fields.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-    fields.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-    // Tells nginx-style ingresses in front of the proxy not to buffer the stream.
-    fields.set("X-Accel-Buffering", "no");
-    headers.forEach(fields::set);
-    HttpUtil.setKeepAlive(head, keepAlive);
-    if (!channel.isActive()) {
-      throw new IOException("the client closed the connection");
-    }
-    sink = new Sink(head);
-    return sink;
-  }
-
-  @Override
-  public boolean committed() {
-    return committed;
-  }
-
-  private void commit() {
-    if (committed) {
-      throw new IllegalStateException("the answer has already been sent");
-    }
-    committed = true;
-  }
-
-  /**
-   * Writes and flushes; waits only while the client reads slower than the answer comes (Netty's write buffer is
-   * over its high mark), so a slow client slows the upstream stream down instead of filling memory.
-   */
-  private void write(Object message) throws IOException {
-    if (!channel.isActive()) {
-      ReferenceCountUtil.release(message);
-      throw new IOException("the client closed the connection");
-    }
-    lastWrite = channel.writeAndFlush(message);
-    if (!channel.isWritable()) {
-      lastWrite.awaitUninterruptibly();
-      if (!lastWrite.isSuccess()) {
-        throw new IOException("the client closed the connection", lastWrite.cause());
-      }
-    }
-  }
-
-  /**
-   * Ends the exchange: sends the answer, or a stream's last chunk, or a 500 for a request nobody answered; a
-   * closing connection is closed after it.
-   */
-  void finish() {
-    if (!committed) {
-      try {
-        error(ApiError.serverError());
-      } catch (IOException cannotHappen) {
-        // respond does not throw
-      }
-    }
-    Object last = sink != null ? sink.end() : answer;
-    if (last != null) {
-      lastWrite = channel.writeAndFlush(last); // fails, and frees it, when the client has gone
-    }
-    if (!keepAlive && lastWrite != null) {
-      lastWrite.addListener(ChannelFutureListener.CLOSE);
-    }
-  }
-
-  /**
-   * Holds back the head until the first flush: a stream that is whole before anything was sent (the upstream's
-   * stream had arrived whole) leaves as one response with a length, like any answer, instead of chunked.
-   */
-  private final class Sink implements EventSink {
-    private HttpResponse head;
-    private ByteBuf pending;
-
-    Sink(HttpResponse head) {
-      this.head = head;
+    NettyExchange(Channel channel, boolean keepAlive) {
+        this.channel = channel;
+        this.keepAlive = keepAlive;
     }
 
     @Override
-    public void send(byte[] data) {
-      if (pending == null) {
-        // Room for a few events of this size at once: growing a buffer copies it.
-        pending = Unpooled.buffer(Math.max(1024, 4 * data.length));
-      }
-      int line = 0;
-      for (int i = 0; i < data.length; i++) {
-        if (data[i] == '\n') {
-          pending.writeBytes(DATA).writeBytes(data, line, i + 1 - line);
-          line = i + 1;
-        }
-      }
-      pending.writeBytes(DATA).writeBytes(data, line, data.length - line).writeBytes(EVENT_END);
+    public void respond(int status, String contentType, Map<String, String> headers, byte[] body) {
+        commit();
+        // No trailers are ever sent: the shared empty set saves a headers object per answer.
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(body),
+                DefaultHttpHeadersFactory.headersFactory().newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
+        HttpHeaders fields = response.headers();
+        fields.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        fields.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        headers.forEach(fields::set);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        answer = response;
     }
 
     @Override
-    public void flush() throws IOException {
-      if (head != null) {
+    public EventSink events(Map<String, String> headers) throws IOException {
+        commit();
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpHeaders fields = head.headers();
+        fields.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        fields.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        // Tells nginx-style ingresses in front of the proxy not to buffer the stream.
+        fields.set("X-Accel-Buffering", "no");
+        headers.forEach(fields::set);
+        HttpUtil.setKeepAlive(head, keepAlive);
         if (!channel.isActive()) {
-          throw new IOException("the client closed the connection");
+            throw new IOException("the client closed the connection");
         }
-        HttpUtil.setTransferEncodingChunked(head, true);
-        channel.write(head);
-        head = null;
-      }
-      if (pending != null) {
-        ByteBuf out = pending;
-        pending = null;
-        write(new DefaultHttpContent(out));
-      } else if (!channel.isActive()) {
-        throw new IOException("the client closed the connection");
-      } else {
-        channel.flush();
-      }
+        sink = new Sink(head);
+        return sink;
     }
 
-    /** The end of the stream: what is buffered, as the last chunk or, when nothing was sent yet, the answer. */
-    Object end() {
-      ByteBuf rest = pending == null ? Unpooled.EMPTY_BUFFER : pending;
-      pending = null;
-      if (head != null) {
-        head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, rest.readableBytes());
-        FullHttpResponse whole = new DefaultFullHttpResponse(head.protocolVersion(), head.status(), rest,
-            head.headers(), EmptyHttpHeaders.INSTANCE);
-        head = null;
-        return whole;
-      }
-      return rest.isReadable() ? new DefaultLastHttpContent(rest, EmptyHttpHeaders.INSTANCE)
-          : LastHttpContent.EMPTY_LAST_CONTENT;
+    @Override
+    public boolean committed() {
+        return committed;
     }
-  }
+
+    private void commit() {
+        if (committed) {
+            throw new IllegalStateException("the answer has already been sent");
+        }
+        committed = true;
+    }
+
+    /**
+     * Writes and flushes; waits only while the client reads slower than the answer comes (Netty's write buffer is
+     * over its high mark), so a slow client slows the upstream stream down instead of filling memory.
+     */
+    private void write(Object message) throws IOException {
+        if (!channel.isActive()) {
+            ReferenceCountUtil.release(message);
+            throw new IOException("the client closed the connection");
+        }
+        lastWrite = channel.writeAndFlush(message);
+        if (!channel.isWritable()) {
+            lastWrite.awaitUninterruptibly();
+            if (!lastWrite.isSuccess()) {
+                throw new IOException("the client closed the connection", lastWrite.cause());
+            }
+        }
+    }
+
+    /**
+     * Ends the exchange: sends the answer, or a stream's last chunk, or a 500 for a request nobody answered; a
+     * closing connection is closed after it.
+     */
+    void finish() {
+        if (!committed) {
+            try {
+                error(ApiError.serverError());
+            } catch (IOException cannotHappen) {
+                // respond does not throw
+            }
+        }
+        Object last = sink != null ? sink.end() : answer;
+        if (last != null) {
+            lastWrite = channel.writeAndFlush(last); // fails, and frees it, when the client has gone
+        }
+        if (!keepAlive && lastWrite != null) {
+            lastWrite.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /**
+     * Holds back the head until the first flush: a stream that is whole before anything was sent (the upstream's
+     * stream had arrived whole) leaves as one response with a length, like any answer, instead of chunked.
+     */
+    private final class Sink implements EventSink {
+        private HttpResponse head;
+        private ByteBuf pending;
+
+        Sink(HttpResponse head) {
+            this.head = head;
+        }
+
+        @Override
+        public void send(byte[] data) {
+            if (pending == null) {
+                // Room for a few events of this size at once: growing a buffer copies it.
+                pending = Unpooled.buffer(Math.max(1024, 4 * data.length));
+            }
+            int line = 0;
+            for (int i = 0; i < data.length; i++) {
+                if (data[i] == '\n') {
+                    pending.writeBytes(DATA).writeBytes(data, line, i + 1 - line);
+                    line = i + 1;
+                }
+            }
+            pending.writeBytes(DATA).writeBytes(data, line, data.length - line).writeBytes(EVENT_END);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (head != null) {
+                if (!channel.isActive()) {
+                    throw new IOException("the client closed the connection");
+                }
+                HttpUtil.setTransferEncodingChunked(head, true);
+                channel.write(head);
+                head = null;
+            }
+            if (pending != null) {
+                ByteBuf out = pending;
+                pending = null;
+                write(new DefaultHttpContent(out));
+            } else if (!channel.isActive()) {
+                throw new IOException("the client closed the connection");
+            } else {
+                channel.flush();
+            }
+        }
+
+        /** The end of the stream: what is buffered, as the last chunk or, when nothing was sent yet, the answer. */
+        Object end() {
+            ByteBuf rest = pending == null ? Unpooled.EMPTY_BUFFER : pending;
+            pending = null;
+            if (head != null) {
+                head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, rest.readableBytes());
+                FullHttpResponse whole = new DefaultFullHttpResponse(
+                        head.protocolVersion(), head.status(), rest, head.headers(), EmptyHttpHeaders.INSTANCE);
+                head = null;
+                return whole;
+            }
+            return rest.isReadable()
+                    ? new DefaultLastHttpContent(rest, EmptyHttpHeaders.INSTANCE)
+                    : LastHttpContent.EMPTY_LAST_CONTENT;
+        }
+    }
 }

@@ -31,95 +31,102 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyHttpServer implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProxyHttpServer.class);
-  /** A keep-alive connection that sent nothing for this long and has no request in progress is closed. */
-  static final int IDLE_CONNECTION_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyHttpServer.class);
+    /** A keep-alive connection that sent nothing for this long and has no request in progress is closed. */
+    static final int IDLE_CONNECTION_SECONDS = 60;
 
-  private final Channel listener;
-  private final ChannelGroup connections;
-  private final AtomicInteger inProgress;
-  private final Duration drainTimeout;
-  private final AtomicBoolean closing = new AtomicBoolean();
-  private final CountDownLatch closed = new CountDownLatch(1);
+    private final Channel listener;
+    private final ChannelGroup connections;
+    private final AtomicInteger inProgress;
+    private final Duration drainTimeout;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
-  private ProxyHttpServer(Channel listener, ChannelGroup connections, AtomicInteger inProgress,
-      Duration drainTimeout) {
-    this.listener = listener;
-    this.connections = connections;
-    this.inProgress = inProgress;
-    this.drainTimeout = drainTimeout;
-  }
-
-  /** Listens on {@code port} (0 = any free one) on every interface. */
-  public static ProxyHttpServer start(int port, ProxyApi api, EventLoops loops, Duration drainTimeout) {
-    ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    AtomicInteger inProgress = new AtomicInteger();
-    ServerBootstrap bootstrap = new ServerBootstrap().group(loops.acceptor(), loops.workers())
-        .channel(loops.serverChannel())
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel connection) {
-            connections.add(connection);
-            connection.pipeline().addLast(
-                new HttpServerCodec(),
-                new HttpServerExpectContinueHandler(),
-                // Watches reads only: watching writes too would hook a listener onto every write.
-                new IdleStateHandler(IDLE_CONNECTION_SECONDS, 0, 0),
-                new ProxyConnection(api, inProgress, EventLoops.requestThreads(connection.eventLoop())));
-          }
-        });
-    try {
-      Channel listener = bootstrap.bind(port).syncUninterruptibly().channel();
-      ProxyHttpServer server = new ProxyHttpServer(listener, connections, inProgress, drainTimeout);
-      LOG.info("model-proxy listening on port {} ({})", server.port(), loops.kind());
-      return server;
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("model-proxy could not listen on port " + port + ": " + e.getMessage(), e);
+    private ProxyHttpServer(
+            Channel listener, ChannelGroup connections, AtomicInteger inProgress, Duration drainTimeout) {
+        this.listener = listener;
+        this.connections = connections;
+        this.inProgress = inProgress;
+        this.drainTimeout = drainTimeout;
     }
-  }
 
-  public int port() {
-    return ((java.net.InetSocketAddress) listener.localAddress()).getPort();
-  }
-
-  /** {@code http://localhost:<port>}. */
-  public URI uri() {
-    return URI.create("http://localhost:" + port());
-  }
-
-  /** Closes the server gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
-  public ProxyHttpServer closeOnShutdown() {
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("model-proxy-shutdown").unstarted(this::close));
-    return this;
-  }
-
-  /** Blocks until the server has closed. */
-  public void join() throws InterruptedException {
-    closed.await();
-  }
-
-  @Override
-  public void close() {
-    if (!closing.compareAndSet(false, true)) {
-      return;
+    /** Listens on {@code port} (0 = any free one) on every interface. */
+    public static ProxyHttpServer start(int port, ProxyApi api, EventLoops loops, Duration drainTimeout) {
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        AtomicInteger inProgress = new AtomicInteger();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops.acceptor(), loops.workers())
+                .channel(loops.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel connection) {
+                        connections.add(connection);
+                        connection
+                                .pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new HttpServerExpectContinueHandler(),
+                                        // Watches reads only: watching writes too would hook a listener onto every
+                                        // write.
+                                        new IdleStateHandler(IDLE_CONNECTION_SECONDS, 0, 0),
+                                        new ProxyConnection(
+                                                api, inProgress, EventLoops.requestThreads(connection.eventLoop())));
+                    }
+                });
+        try {
+            Channel listener = bootstrap.bind(port).syncUninterruptibly().channel();
+            ProxyHttpServer server = new ProxyHttpServer(listener, connections, inProgress, drainTimeout);
+            LOG.info("model-proxy listening on port {} ({})", server.port(), loops.kind());
+            return server;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("model-proxy could not listen on port " + port + ": " + e.getMessage(), e);
+        }
     }
-    listener.close().syncUninterruptibly();
-    long deadline = System.nanoTime() + drainTimeout.toNanos();
-    while (inProgress.get() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+
+    public int port() {
+        return ((java.net.InetSocketAddress) listener.localAddress()).getPort();
     }
-    if (inProgress.get() > 0) {
-      LOG.warn("model-proxy closing with {} requests still in progress", inProgress.get());
+
+    /** {@code http://localhost:<port>}. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port());
     }
-    connections.close().awaitUninterruptibly();
-    LOG.info("model-proxy stopped");
-    closed.countDown();
-  }
+
+    /** Closes the server gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
+    public ProxyHttpServer closeOnShutdown() {
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        Thread.ofPlatform().name("model-proxy-shutdown").unstarted(this::close));
+        return this;
+    }
+
+    /** Blocks until the server has closed. */
+    public void join() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        listener.close().syncUninterruptibly();
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (inProgress.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inProgress.get() > 0) {
+            LOG.warn("model-proxy closing with {} requests still in progress", inProgress.get());
+        }
+        connections.close().awaitUninterruptibly();
+        LOG.info("model-proxy stopped");
+        closed.countDown();
+    }
 }

@@ -26,90 +26,94 @@ import java.util.stream.Collectors;
  */
 public final class Gateway {
 
-  /** The client name used for accounting when no client keys are configured. */
-  public static final String ANONYMOUS = "anonymous";
+    /** The client name used for accounting when no client keys are configured. */
+    public static final String ANONYMOUS = "anonymous";
 
-  private final ProxyConfig config;
-  private final Map<String, ModelRuntime> models;
-  private final List<ResolvedKey> clientKeys;
+    private final ProxyConfig config;
+    private final Map<String, ModelRuntime> models;
+    private final List<ResolvedKey> clientKeys;
 
-  private Gateway(ProxyConfig config, Map<String, ModelRuntime> models, List<ResolvedKey> clientKeys) {
-    this.config = config;
-    this.models = models;
-    this.clientKeys = clientKeys;
-  }
-
-  /**
-   * Resolves every secret and builds the runtime.
-   *
-   * @throws io.langop.proxy.config.ConfigException when a secret cannot be read
-   */
-  public static Gateway build(ProxyConfig config, Gateway previous, LongSupplier clock) {
-    Map<String, ModelRuntime> models = new LinkedHashMap<>();
-    for (ModelConfig model : config.models()) {
-      List<String> keys = upstreamKeys(model);
-      ModelRuntime kept = previous == null ? null : previous.models.get(model.name());
-      boolean unchanged = kept != null && kept.config().equals(model)
-          && kept.pool().endpoints().stream().map(Endpoint::apiKey).toList().equals(keys);
-      models.put(model.name(), unchanged ? kept : runtime(model, keys, clock));
+    private Gateway(ProxyConfig config, Map<String, ModelRuntime> models, List<ResolvedKey> clientKeys) {
+        this.config = config;
+        this.models = models;
+        this.clientKeys = clientKeys;
     }
-    List<ResolvedKey> keys = config.clientKeys().stream()
-        .map(k -> new ResolvedKey(k, k.key().resolve().getBytes(StandardCharsets.UTF_8)))
-        .toList();
-    return new Gateway(config, Map.copyOf(models), keys);
-  }
 
-  /** The key of each endpoint, in endpoint order (null where the upstream needs none). */
-  private static List<String> upstreamKeys(ModelConfig model) {
-    String modelKey = model.apiKey() == null ? null : model.apiKey().resolve();
-    return model.endpoints().stream()
-        .map(e -> e.apiKey() != null ? e.apiKey().resolve() : modelKey)
-        .collect(Collectors.toCollection(ArrayList::new));
-  }
-
-  private static ModelRuntime runtime(ModelConfig model, List<String> keys, LongSupplier clock) {
-    EndpointPool pool = new EndpointPool(model.routing(), model.endpoints(), keys, model.circuitBreaker(), clock);
-    ResponseCache cache = model.cache().enabled()
-        ? new ResponseCache(model.cache().ttl(), model.cache().maxBytes(), clock) : null;
-    return new ModelRuntime(model, Protocol.of(model.provider()), pool, cache);
-  }
-
-  public ProxyConfig config() {
-    return config;
-  }
-
-  public Optional<ModelRuntime> model(String name) {
-    return Optional.ofNullable(models.get(name));
-  }
-
-  public List<ModelRuntime> models() {
-    return config.models().stream().map(m -> models.get(m.name())).toList();
-  }
-
-  public boolean requiresClientKey() {
-    return !clientKeys.isEmpty();
-  }
-
-  /** The client a presented key belongs to; compared in constant time so timing reveals no key. */
-  public Optional<ClientKey> client(String presentedKey) {
-    byte[] presented = presentedKey.getBytes(StandardCharsets.UTF_8);
-    ClientKey match = null;
-    for (ResolvedKey key : clientKeys) {
-      if (MessageDigest.isEqual(key.value(), presented)) {
-        match = key.config();
-      }
+    /**
+     * Resolves every secret and builds the runtime.
+     *
+     * @throws io.langop.proxy.config.ConfigException when a secret cannot be read
+     */
+    public static Gateway build(ProxyConfig config, Gateway previous, LongSupplier clock) {
+        Map<String, ModelRuntime> models = new LinkedHashMap<>();
+        for (ModelConfig model : config.models()) {
+            List<String> keys = upstreamKeys(model);
+            ModelRuntime kept = previous == null ? null : previous.models.get(model.name());
+            boolean unchanged = kept != null
+                    && kept.config().equals(model)
+                    && kept.pool().endpoints().stream()
+                            .map(Endpoint::apiKey)
+                            .toList()
+                            .equals(keys);
+            models.put(model.name(), unchanged ? kept : runtime(model, keys, clock));
+        }
+        List<ResolvedKey> keys = config.clientKeys().stream()
+                .map(k -> new ResolvedKey(k, k.key().resolve().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        return new Gateway(config, Map.copyOf(models), keys);
     }
-    return Optional.ofNullable(match);
-  }
 
-  /** Limiter scopes that exist in this configuration. */
-  public Set<String> scopeKeys() {
-    Set<String> scopes = new HashSet<>();
-    config.models().forEach(m -> scopes.add("model:" + m.name()));
-    config.clientKeys().forEach(k -> scopes.add("client:" + k.name()));
-    return scopes;
-  }
+    /** The key of each endpoint, in endpoint order (null where the upstream needs none). */
+    private static List<String> upstreamKeys(ModelConfig model) {
+        String modelKey = model.apiKey() == null ? null : model.apiKey().resolve();
+        return model.endpoints().stream()
+                .map(e -> e.apiKey() != null ? e.apiKey().resolve() : modelKey)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
 
-  private record ResolvedKey(ClientKey config, byte[] value) {
-  }
+    private static ModelRuntime runtime(ModelConfig model, List<String> keys, LongSupplier clock) {
+        EndpointPool pool = new EndpointPool(model.routing(), model.endpoints(), keys, model.circuitBreaker(), clock);
+        ResponseCache cache = model.cache().enabled()
+                ? new ResponseCache(model.cache().ttl(), model.cache().maxBytes(), clock)
+                : null;
+        return new ModelRuntime(model, Protocol.of(model.provider()), pool, cache);
+    }
+
+    public ProxyConfig config() {
+        return config;
+    }
+
+    public Optional<ModelRuntime> model(String name) {
+        return Optional.ofNullable(models.get(name));
+    }
+
+    public List<ModelRuntime> models() {
+        return config.models().stream().map(m -> models.get(m.name())).toList();
+    }
+
+    public boolean requiresClientKey() {
+        return !clientKeys.isEmpty();
+    }
+
+    /** The client a presented key belongs to; compared in constant time so timing reveals no key. */
+    public Optional<ClientKey> client(String presentedKey) {
+        byte[] presented = presentedKey.getBytes(StandardCharsets.UTF_8);
+        ClientKey match = null;
+        for (ResolvedKey key : clientKeys) {
+            if (MessageDigest.isEqual(key.value(), presented)) {
+                match = key.config();
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    /** Limiter scopes that exist in this configuration. */
+    public Set<String> scopeKeys() {
+        Set<String> scopes = new HashSet<>();
+        config.models().forEach(m -> scopes.add("model:" + m.name()));
+        config.clientKeys().forEach(k -> scopes.add("client:" + k.name()));
+        return scopes;
+    }
+
+    private record ResolvedKey(ClientKey config, byte[] value) {}
 }

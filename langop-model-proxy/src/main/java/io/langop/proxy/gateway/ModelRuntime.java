@@ -8,7 +8,7 @@ import io.langop.proxy.upstream.Protocol;
 /** A configured model with its live routing state and cache. */
 public record ModelRuntime(ModelConfig config, Protocol protocol, EndpointPool pool, ResponseCache cache) {
 
-  public String name() {
-    return config.name();
-  }
+    public String name() {
+        return config.name();
+    }
 }

@@ -12,80 +12,104 @@ import java.time.Duration;
  */
 public record ApiError(int status, String message, String type, String param, String code, Duration retryAfter) {
 
-  public static ApiError invalidRequest(String message, String param, String code) {
-    return new ApiError(400, message, "invalid_request_error", param, code, null);
-  }
-
-  public static ApiError invalidApiKey(String message) {
-    return new ApiError(401, message, "invalid_request_error", null, "invalid_api_key", null);
-  }
-
-  public static ApiError modelNotFound(String model) {
-    return new ApiError(404, "The model '" + model + "' does not exist or you do not have access to it.",
-        "invalid_request_error", "model", "model_not_found", null);
-  }
-
-  public static ApiError notFound(String path) {
-    return new ApiError(404, "Unknown request URL: " + path + ".", "invalid_request_error", null,
-        "unknown_url", null);
-  }
-
-  public static ApiError methodNotAllowed(String method, String path) {
-    return new ApiError(405, method + " is not allowed on " + path + ".", "invalid_request_error", null,
-        "method_not_allowed", null);
-  }
-
-  public static ApiError tooLarge(long limit) {
-    return new ApiError(413, "Request body exceeds the proxy's limit of " + limit + " bytes.",
-        "invalid_request_error", null, "request_too_large", null);
-  }
-
-  /** @param kind {@code requests} or {@code tokens}, OpenAI's rate-limit error types */
-  public static ApiError rateLimited(String message, String kind, Duration retryAfter) {
-    return new ApiError(429, message, kind, null, "rate_limit_exceeded", retryAfter);
-  }
-
-  public static ApiError upstreamUnavailable(String message) {
-    return new ApiError(502, message, "server_error", null, "upstream_unavailable", null);
-  }
-
-  public static ApiError upstreamTimeout(String message) {
-    return new ApiError(504, message, "server_error", null, "upstream_timeout", null);
-  }
-
-  /** The proxy has more requests in progress than it takes: answered at once, instead of queueing without end. */
-  /** A failure of the proxy itself; the details are in its log, never in the answer. */
-  public static ApiError serverError() {
-    return new ApiError(500, "The proxy failed to handle the request.", "server_error", null, null, null);
-  }
-
-  public static ApiError overloaded(int limit) {
-    return new ApiError(503, "The proxy is overloaded (" + limit + " requests in progress); please retry shortly.",
-        "server_error", null, "server_overloaded", Duration.ofSeconds(1));
-  }
-
-  public long retryAfterSeconds() {
-    return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-  }
-
-  public ObjectNode toJson() {
-    ObjectNode body = Json.object();
-    ObjectNode error = body.putObject("error");
-    error.put("message", message);
-    error.put("type", type);
-    error.put("param", param);
-    error.put("code", code);
-    return body;
-  }
-
-  /** Reads an upstream's OpenAI-shaped error body, keeping the upstream status; null when it is not one. */
-  public static ApiError fromOpenAiBody(int status, JsonNode body) {
-    JsonNode error = body == null ? null : body.get("error");
-    if (error == null || !error.isObject() || !error.path("message").isTextual()) {
-      return null;
+    public static ApiError invalidRequest(String message, String param, String code) {
+        return new ApiError(400, message, "invalid_request_error", param, code, null);
     }
-    return new ApiError(status, error.path("message").asText(), error.path("type").asText("upstream_error"),
-        error.path("param").isTextual() ? error.path("param").asText() : null,
-        error.path("code").isTextual() ? error.path("code").asText() : null, null);
-  }
+
+    public static ApiError invalidApiKey(String message) {
+        return new ApiError(401, message, "invalid_request_error", null, "invalid_api_key", null);
+    }
+
+    public static ApiError modelNotFound(String model) {
+        return new ApiError(
+                404,
+                "The model '" + model + "' does not exist or you do not have access to it.",
+                "invalid_request_error",
+                "model",
+                "model_not_found",
+                null);
+    }
+
+    public static ApiError notFound(String path) {
+        return new ApiError(
+                404, "Unknown request URL: " + path + ".", "invalid_request_error", null, "unknown_url", null);
+    }
+
+    public static ApiError methodNotAllowed(String method, String path) {
+        return new ApiError(
+                405,
+                method + " is not allowed on " + path + ".",
+                "invalid_request_error",
+                null,
+                "method_not_allowed",
+                null);
+    }
+
+    public static ApiError tooLarge(long limit) {
+        return new ApiError(
+                413,
+                "Request body exceeds the proxy's limit of " + limit + " bytes.",
+                "invalid_request_error",
+                null,
+                "request_too_large",
+                null);
+    }
+
+    /** @param kind {@code requests} or {@code tokens}, OpenAI's rate-limit error types */
+    public static ApiError rateLimited(String message, String kind, Duration retryAfter) {
+        return new ApiError(429, message, kind, null, "rate_limit_exceeded", retryAfter);
+    }
+
+    public static ApiError upstreamUnavailable(String message) {
+        return new ApiError(502, message, "server_error", null, "upstream_unavailable", null);
+    }
+
+    public static ApiError upstreamTimeout(String message) {
+        return new ApiError(504, message, "server_error", null, "upstream_timeout", null);
+    }
+
+    /** The proxy has more requests in progress than it takes: answered at once, instead of queueing without end. */
+    /** A failure of the proxy itself; the details are in its log, never in the answer. */
+    public static ApiError serverError() {
+        return new ApiError(500, "The proxy failed to handle the request.", "server_error", null, null, null);
+    }
+
+    public static ApiError overloaded(int limit) {
+        return new ApiError(
+                503,
+                "The proxy is overloaded (" + limit + " requests in progress); please retry shortly.",
+                "server_error",
+                null,
+                "server_overloaded",
+                Duration.ofSeconds(1));
+    }
+
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putObject("error");
+        error.put("message", message);
+        error.put("type", type);
+        error.put("param", param);
+        error.put("code", code);
+        return body;
+    }
+
+    /** Reads an upstream's OpenAI-shaped error body, keeping the upstream status; null when it is not one. */
+    public static ApiError fromOpenAiBody(int status, JsonNode body) {
+        JsonNode error = body == null ? null : body.get("error");
+        if (error == null || !error.isObject() || !error.path("message").isTextual()) {
+            return null;
+        }
+        return new ApiError(
+                status,
+                error.path("message").asText(),
+                error.path("type").asText("upstream_error"),
+                error.path("param").isTextual() ? error.path("param").asText() : null,
+                error.path("code").isTextual() ? error.path("code").asText() : null,
+                null);
+    }
 }

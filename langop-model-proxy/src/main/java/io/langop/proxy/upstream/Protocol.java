@@ -11,32 +11,31 @@ import java.io.IOException;
 /** How to speak to one kind of upstream, in terms of OpenAI requests and answers. */
 public sealed interface Protocol permits OpenAiProtocol, AnthropicProtocol {
 
-  static Protocol of(Provider provider) {
-    return switch (provider) {
-      case OPENAI, OPENAI_COMPATIBLE, AZURE -> OpenAiProtocol.INSTANCE;
-      case ANTHROPIC -> AnthropicProtocol.INSTANCE;
-    };
-  }
+    static Protocol of(Provider provider) {
+        return switch (provider) {
+            case OPENAI, OPENAI_COMPATIBLE, AZURE -> OpenAiProtocol.INSTANCE;
+            case ANTHROPIC -> AnthropicProtocol.INSTANCE;
+        };
+    }
 
-  /**
-   * The upstream request for an OpenAI chat completion request (defaults already applied).
-   *
-   * @throws io.langop.proxy.openai.InvalidRequestException when the request cannot be expressed upstream
-   */
-  UpstreamRequest chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream);
+    /**
+     * The upstream request for an OpenAI chat completion request (defaults already applied).
+     *
+     * @throws io.langop.proxy.openai.InvalidRequestException when the request cannot be expressed upstream
+     */
+    UpstreamRequest chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream);
 
-  /** @throws io.langop.proxy.openai.InvalidRequestException when the provider has no embeddings */
-  UpstreamRequest embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request);
+    /** @throws io.langop.proxy.openai.InvalidRequestException when the provider has no embeddings */
+    UpstreamRequest embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request);
 
-  /** The upstream's successful non-streaming chat answer as an OpenAI body, with its token usage. */
-  Answer chatAnswer(byte[] upstreamBody) throws IOException;
+    /** The upstream's successful non-streaming chat answer as an OpenAI body, with its token usage. */
+    Answer chatAnswer(byte[] upstreamBody) throws IOException;
 
-  StreamTranslator streamTranslator(boolean clientWantsUsage);
+    StreamTranslator streamTranslator(boolean clientWantsUsage);
 
-  /** The upstream's error body in OpenAI's shape (status kept), never echoing credentials. */
-  ApiError error(int status, byte[] upstreamBody);
+    /** The upstream's error body in OpenAI's shape (status kept), never echoing credentials. */
+    ApiError error(int status, byte[] upstreamBody);
 
-  /** @param body OpenAI-shaped response bytes, sent to the client as they are */
-  record Answer(byte[] body, TokenUsage usage) {
-  }
+    /** @param body OpenAI-shaped response bytes, sent to the client as they are */
+    record Answer(byte[] body, TokenUsage usage) {}
 }

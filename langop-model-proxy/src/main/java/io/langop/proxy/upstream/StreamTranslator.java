@@ -10,19 +10,19 @@ import java.util.List;
  */
 public interface StreamTranslator {
 
-  /** The payload that ends an OpenAI stream (shared: never modified). */
-  byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+    /** The payload that ends an OpenAI stream (shared: never modified). */
+    byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
-  /**
-   * @param event the SSE {@code event:} field, null when absent
-   * @param data  the SSE {@code data:} payload
-   * @return the {@code data:} payloads to send to the client now, in order ({@link #DONE} included)
-   */
-  List<byte[]> translate(String event, byte[] data);
+    /**
+     * @param event the SSE {@code event:} field, null when absent
+     * @param data  the SSE {@code data:} payload
+     * @return the {@code data:} payloads to send to the client now, in order ({@link #DONE} included)
+     */
+    List<byte[]> translate(String event, byte[] data);
 
-  /** Tokens reported by the upstream, or counted from the stream when it reported none. */
-  TokenUsage usage(long estimatedPromptTokens);
+    /** Tokens reported by the upstream, or counted from the stream when it reported none. */
+    TokenUsage usage(long estimatedPromptTokens);
 
-  /** Whether the upstream signalled the end of the answer. */
-  boolean finished();
+    /** Whether the upstream signalled the end of the answer. */
+    boolean finished();
 }

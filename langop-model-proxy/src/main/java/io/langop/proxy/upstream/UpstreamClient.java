@@ -53,223 +53,243 @@ import javax.net.ssl.SSLParameters;
  */
 public final class UpstreamClient implements AutoCloseable {
 
-  /** Largest whole (non-streaming) answer accepted from an upstream. */
-  static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
-  private static final int MAX_ERROR_BODY = 64 * 1024;
-  /**
-   * A pooled connection idle for this long is closed in the background: before most servers close it (nginx
-   * does after 75 s, and a request written onto a connection the server is closing fails), and so that the
-   * sockets of a past burst are not held for ever.
-   */
-  private static final Duration MAX_IDLE = Duration.ofSeconds(30);
+    /** Largest whole (non-streaming) answer accepted from an upstream. */
+    static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
 
-  private final EventLoops loops;
-  private final Duration connectTimeout;
-  private final SslContext tls;
-  private final Duration maxIdle;
-  private final UpstreamResolver resolver;
-  /** Per origin and event loop: a request's upstream connection runs on the event loop that runs the request. */
-  private final Map<PoolKey, SimpleChannelPool> pools = new ConcurrentHashMap<>();
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    /**
+     * A pooled connection idle for this long is closed in the background: before most servers close it (nginx
+     * does after 75 s, and a request written onto a connection the server is closing fails), and so that the
+     * sockets of a past burst are not held for ever.
+     */
+    private static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
-  public UpstreamClient(EventLoops loops, Duration connectTimeout) {
-    this(loops, connectTimeout, defaultTls(), MAX_IDLE, new UpstreamResolver());
-  }
+    private final EventLoops loops;
+    private final Duration connectTimeout;
+    private final SslContext tls;
+    private final Duration maxIdle;
+    private final UpstreamResolver resolver;
+    /** Per origin and event loop: a request's upstream connection runs on the event loop that runs the request. */
+    private final Map<PoolKey, SimpleChannelPool> pools = new ConcurrentHashMap<>();
 
-  /**
-   * @param tls      decides which upstream certificates are trusted (tests use their own authority)
-   * @param maxIdle  how long a pooled connection may idle before it is closed
-   * @param resolver looks up upstream host names
-   */
-  UpstreamClient(EventLoops loops, Duration connectTimeout, SslContext tls, Duration maxIdle,
-      UpstreamResolver resolver) {
-    this.loops = loops;
-    this.connectTimeout = connectTimeout;
-    this.tls = tls;
-    this.maxIdle = maxIdle;
-    this.resolver = resolver;
-  }
-
-  static SslContext defaultTls() {
-    try {
-      return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("cannot set up TLS for upstream calls", e);
-    }
-  }
-
-  /** Where connections go: one pool each. */
-  private record Origin(boolean secure, String host, int port) {
-    static Origin of(URI uri) {
-      boolean secure = "https".equalsIgnoreCase(uri.getScheme());
-      int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
-      return new Origin(secure, uri.getHost(), port);
+    public UpstreamClient(EventLoops loops, Duration connectTimeout) {
+        this(loops, connectTimeout, defaultTls(), MAX_IDLE, new UpstreamResolver());
     }
 
-    String hostHeader() {
-      return port == (secure ? 443 : 80) ? host : host + ":" + port;
-    }
-  }
-
-  private record PoolKey(Origin origin, EventLoop loop) {
-  }
-
-  /**
-   * An upstream answer: the whole body for non-streaming requests, the open body stream for streaming ones (the
-   * caller must close it; closing it early aborts the upstream request).
-   *
-   * @param retryAfter the upstream's {@code Retry-After} header, or null
-   */
-  public record Reply(int status, String retryAfter, byte[] body, InputStream stream) {
-    /** Whether the whole stream has arrived (what is unread is buffered). */
-    public boolean streamComplete() {
-      return stream instanceof StreamBody body && body.complete();
+    /**
+     * @param tls      decides which upstream certificates are trusted (tests use their own authority)
+     * @param maxIdle  how long a pooled connection may idle before it is closed
+     * @param resolver looks up upstream host names
+     */
+    UpstreamClient(
+            EventLoops loops, Duration connectTimeout, SslContext tls, Duration maxIdle, UpstreamResolver resolver) {
+        this.loops = loops;
+        this.connectTimeout = connectTimeout;
+        this.tls = tls;
+        this.maxIdle = maxIdle;
+        this.resolver = resolver;
     }
 
-    /** The start of an error answer's body (the stream is consumed and closed). */
-    public byte[] errorBody() {
-      if (stream == null) {
-        return body.length > MAX_ERROR_BODY ? Arrays.copyOf(body, MAX_ERROR_BODY) : body;
-      }
-      try (InputStream in = stream) {
-        return in.readNBytes(MAX_ERROR_BODY);
-      } catch (IOException e) {
-        return new byte[0];
-      }
-    }
-  }
-
-  /**
-   * Sends {@code request} and waits for the answer: the whole body within {@code timeout}, or for streams the
-   * headers within {@code timeout}; the body then flows as the upstream writes it, and a silence longer than
-   * {@code timeout} fails its reads with {@link UpstreamTimeoutException}.
-   *
-   * @throws UpstreamTimeoutException when the upstream did not answer (or accept the connection) in time
-   * @throws IOException when the upstream could not be reached or broke the connection
-   */
-  public Reply send(UpstreamRequest request, Duration timeout, boolean stream)
-      throws IOException, InterruptedException {
-    Origin origin = Origin.of(request.uri());
-    EventLoop loop = EventLoops.HOME.isBound() ? EventLoops.HOME.get() : loops.workers().next();
-    SimpleChannelPool pool = pools.computeIfAbsent(new PoolKey(origin, loop), this::pool);
-    // A connection the server closed while it idled fails at once; that says nothing about the upstream, so
-    // the request goes once more, on a new connection.
-    for (int attempt = 1; ; attempt++) {
-      UpstreamConnection.Exchange exchange = new UpstreamConnection.Exchange(stream, MAX_ANSWER_BYTES);
-      FullHttpRequest http = httpRequest(origin, request);
-      // Acquiring and sending happen on the event loop; this thread only waits for the answer.
-      pool.acquire().addListener((Future<Channel> acquired) -> {
-        if (acquired.isSuccess()) {
-          acquired.getNow().pipeline().get(UpstreamConnection.class).start(exchange, http, timeout.toNanos());
-        } else {
-          exchange.failed(connectFailure(acquired.cause()));
+    static SslContext defaultTls() {
+        try {
+            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS for upstream calls", e);
         }
-      });
-      try {
-        byte[] body = stream ? null : exchange.whole.get();
-        UpstreamConnection.Head head = exchange.head.get();
-        return new Reply(head.status(), head.retryAfter(), body, exchange.stream);
-      } catch (InterruptedException e) {
-        exchange.abort();
-        throw e;
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (attempt == 1 && exchange.reused() && !exchange.answered() && !(cause instanceof UpstreamTimeoutException)) {
-          continue;
+    }
+
+    /** Where connections go: one pool each. */
+    private record Origin(boolean secure, String host, int port) {
+        static Origin of(URI uri) {
+            boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+            int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
+            return new Origin(secure, uri.getHost(), port);
         }
-        throw cause instanceof IOException io ? io : new IOException(cause);
-      }
-    }
-  }
 
-  private static IOException connectFailure(Throwable cause) {
-    if (cause instanceof ConnectTimeoutException) {
-      return new UpstreamTimeoutException(true);
-    }
-    return cause instanceof IOException io ? io : new ConnectException(String.valueOf(cause));
-  }
-
-  private SimpleChannelPool pool(PoolKey key) {
-    Origin origin = key.origin();
-    Bootstrap bootstrap = new Bootstrap().group(key.loop()).channel(loops.channel())
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-        .option(ChannelOption.TCP_NODELAY, true)
-        // Resolved when each connection is made, so a Service's changed address is picked up.
-        .resolver(resolver)
-        .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
-    SimpleChannelPool[] self = new SimpleChannelPool[1];
-    self[0] = new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
-      @Override
-      public void channelCreated(Channel channel) {
-        if (origin.secure()) {
-          SslHandler handler = tls.newHandler(channel.alloc(), origin.host(), origin.port());
-          SSLEngine engine = handler.engine();
-          SSLParameters parameters = engine.getSSLParameters();
-          parameters.setEndpointIdentificationAlgorithm("HTTPS");
-          engine.setSSLParameters(parameters);
-          channel.pipeline().addLast(handler);
+        String hostHeader() {
+            return port == (secure ? 443 : 80) ? host : host + ":" + port;
         }
-        // Reads only: a pooled connection reads nothing, and a request in progress ignores the event.
-        channel.pipeline().addLast(new IdleStateHandler(maxIdle.toNanos(), 0, 0, TimeUnit.NANOSECONDS),
-            new HttpClientCodec(), new UpstreamConnection(self[0]));
-      }
-    }, ChannelHealthChecker.ACTIVE, true, true);
-    return self[0];
-  }
-
-  private static FullHttpRequest httpRequest(Origin origin, UpstreamRequest request) {
-    URI uri = request.uri();
-    String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
-        Unpooled.wrappedBuffer(request.body()), DefaultHttpHeadersFactory.headersFactory().newHeaders(),
-        EmptyHttpHeaders.INSTANCE);
-    HttpHeaders headers = http.headers();
-    headers.set(HttpHeaderNames.HOST, origin.hostHeader());
-    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-    request.headers().forEach(headers::set);
-    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
-    return http;
-  }
-
-  /** The upstream did not answer (or accept the connection) in time. */
-  public static final class UpstreamTimeoutException extends IOException {
-    private final boolean connecting;
-
-    UpstreamTimeoutException(boolean connecting) {
-      super(connecting ? "connect timeout" : "answer timeout");
-      this.connecting = connecting;
     }
 
-    /** True when the connection itself was not established in time. */
-    public boolean connecting() {
-      return connecting;
+    private record PoolKey(Origin origin, EventLoop loop) {}
+
+    /**
+     * An upstream answer: the whole body for non-streaming requests, the open body stream for streaming ones (the
+     * caller must close it; closing it early aborts the upstream request).
+     *
+     * @param retryAfter the upstream's {@code Retry-After} header, or null
+     */
+    public record Reply(int status, String retryAfter, byte[] body, InputStream stream) {
+        /** Whether the whole stream has arrived (what is unread is buffered). */
+        public boolean streamComplete() {
+            return stream instanceof StreamBody body && body.complete();
+        }
+
+        /** The start of an error answer's body (the stream is consumed and closed). */
+        public byte[] errorBody() {
+            if (stream == null) {
+                return body.length > MAX_ERROR_BODY ? Arrays.copyOf(body, MAX_ERROR_BODY) : body;
+            }
+            try (InputStream in = stream) {
+                return in.readNBytes(MAX_ERROR_BODY);
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        }
     }
-  }
 
-  /**
-   * Drops the connection pools of origins none of {@code upstreams} is at, after a configuration change: their
-   * idle connections close now, those still carrying a request once it is done and they have idled.
-   */
-  public void retainOnly(Collection<URI> upstreams) {
-    Set<Origin> kept = upstreams.stream().map(Origin::of).collect(Collectors.toSet());
-    pools.entrySet().removeIf(entry -> {
-      boolean dropped = !kept.contains(entry.getKey().origin());
-      if (dropped) {
-        entry.getValue().closeAsync();
-      }
-      return dropped;
-    });
-  }
+    /**
+     * Sends {@code request} and waits for the answer: the whole body within {@code timeout}, or for streams the
+     * headers within {@code timeout}; the body then flows as the upstream writes it, and a silence longer than
+     * {@code timeout} fails its reads with {@link UpstreamTimeoutException}.
+     *
+     * @throws UpstreamTimeoutException when the upstream did not answer (or accept the connection) in time
+     * @throws IOException when the upstream could not be reached or broke the connection
+     */
+    public Reply send(UpstreamRequest request, Duration timeout, boolean stream)
+            throws IOException, InterruptedException {
+        Origin origin = Origin.of(request.uri());
+        EventLoop loop = EventLoops.HOME.isBound()
+                ? EventLoops.HOME.get()
+                : loops.workers().next();
+        SimpleChannelPool pool = pools.computeIfAbsent(new PoolKey(origin, loop), this::pool);
+        // A connection the server closed while it idled fails at once; that says nothing about the upstream, so
+        // the request goes once more, on a new connection.
+        for (int attempt = 1; ; attempt++) {
+            UpstreamConnection.Exchange exchange = new UpstreamConnection.Exchange(stream, MAX_ANSWER_BYTES);
+            FullHttpRequest http = httpRequest(origin, request);
+            // Acquiring and sending happen on the event loop; this thread only waits for the answer.
+            pool.acquire().addListener((Future<Channel> acquired) -> {
+                if (acquired.isSuccess()) {
+                    acquired.getNow().pipeline().get(UpstreamConnection.class).start(exchange, http, timeout.toNanos());
+                } else {
+                    exchange.failed(connectFailure(acquired.cause()));
+                }
+            });
+            try {
+                byte[] body = stream ? null : exchange.whole.get();
+                UpstreamConnection.Head head = exchange.head.get();
+                return new Reply(head.status(), head.retryAfter(), body, exchange.stream);
+            } catch (InterruptedException e) {
+                exchange.abort();
+                throw e;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (attempt == 1
+                        && exchange.reused()
+                        && !exchange.answered()
+                        && !(cause instanceof UpstreamTimeoutException)) {
+                    continue;
+                }
+                throw cause instanceof IOException io ? io : new IOException(cause);
+            }
+        }
+    }
 
-  /** How many connection pools there are: one per origin and event loop that has been used. */
-  int poolCount() {
-    return pools.size();
-  }
+    private static IOException connectFailure(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return new UpstreamTimeoutException(true);
+        }
+        return cause instanceof IOException io ? io : new ConnectException(String.valueOf(cause));
+    }
 
-  @Override
-  public void close() {
-    pools.values().forEach(ChannelPool::close);
-    pools.clear();
-    resolver.close();
-  }
+    private SimpleChannelPool pool(PoolKey key) {
+        Origin origin = key.origin();
+        Bootstrap bootstrap = new Bootstrap()
+                .group(key.loop())
+                .channel(loops.channel())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                // Resolved when each connection is made, so a Service's changed address is picked up.
+                .resolver(resolver)
+                .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
+        SimpleChannelPool[] self = new SimpleChannelPool[1];
+        self[0] = new SimpleChannelPool(
+                bootstrap,
+                new AbstractChannelPoolHandler() {
+                    @Override
+                    public void channelCreated(Channel channel) {
+                        if (origin.secure()) {
+                            SslHandler handler = tls.newHandler(channel.alloc(), origin.host(), origin.port());
+                            SSLEngine engine = handler.engine();
+                            SSLParameters parameters = engine.getSSLParameters();
+                            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                            engine.setSSLParameters(parameters);
+                            channel.pipeline().addLast(handler);
+                        }
+                        // Reads only: a pooled connection reads nothing, and a request in progress ignores the event.
+                        channel.pipeline()
+                                .addLast(
+                                        new IdleStateHandler(maxIdle.toNanos(), 0, 0, TimeUnit.NANOSECONDS),
+                                        new HttpClientCodec(),
+                                        new UpstreamConnection(self[0]));
+                    }
+                },
+                ChannelHealthChecker.ACTIVE,
+                true,
+                true);
+        return self[0];
+    }
+
+    private static FullHttpRequest httpRequest(Origin origin, UpstreamRequest request) {
+        URI uri = request.uri();
+        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        FullHttpRequest http = new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                HttpMethod.POST,
+                target,
+                Unpooled.wrappedBuffer(request.body()),
+                DefaultHttpHeadersFactory.headersFactory().newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
+        HttpHeaders headers = http.headers();
+        headers.set(HttpHeaderNames.HOST, origin.hostHeader());
+        headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        request.headers().forEach(headers::set);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
+        return http;
+    }
+
+    /** The upstream did not answer (or accept the connection) in time. */
+    public static final class UpstreamTimeoutException extends IOException {
+        private final boolean connecting;
+
+        UpstreamTimeoutException(boolean connecting) {
+            super(connecting ? "connect timeout" : "answer timeout");
+            this.connecting = connecting;
+        }
+
+        /** True when the connection itself was not established in time. */
+        public boolean connecting() {
+            return connecting;
+        }
+    }
+
+    /**
+     * Drops the connection pools of origins none of {@code upstreams} is at, after a configuration change: their
+     * idle connections close now, those still carrying a request once it is done and they have idled.
+     */
+    public void retainOnly(Collection<URI> upstreams) {
+        Set<Origin> kept = upstreams.stream().map(Origin::of).collect(Collectors.toSet());
+        pools.entrySet().removeIf(entry -> {
+            boolean dropped = !kept.contains(entry.getKey().origin());
+            if (dropped) {
+                entry.getValue().closeAsync();
+            }
+            return dropped;
+        });
+    }
+
+    /** How many connection pools there are: one per origin and event loop that has been used. */
+    int poolCount() {
+        return pools.size();
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(ChannelPool::close);
+        pools.clear();
+        resolver.close();
+    }
 }

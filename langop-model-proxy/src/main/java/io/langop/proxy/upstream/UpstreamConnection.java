@@ -29,231 +29,232 @@ import java.util.concurrent.TimeUnit;
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
-  /** Status line and the headers the proxy uses. */
-  record Head(int status, String retryAfter) {
-  }
+    /** Status line and the headers the proxy uses. */
+    record Head(int status, String retryAfter) {}
 
-  /** One request's answer, completed on the event loop of the connection that carries it. */
-  static final class Exchange implements StreamBody.Connection {
-    final CompletableFuture<Head> head = new CompletableFuture<>();
-    final CompletableFuture<byte[]> whole = new CompletableFuture<>();
-    final StreamBody stream;
-    private final long maxBytes;
-    private BoundedBody body;
-    private volatile UpstreamConnection connection;
-    private volatile boolean abandoned;
-    private boolean reused;
-    private ScheduledFuture<?> deadline;
-    private long timeoutNanos;
-    private long lastActivity;
+    /** One request's answer, completed on the event loop of the connection that carries it. */
+    static final class Exchange implements StreamBody.Connection {
+        final CompletableFuture<Head> head = new CompletableFuture<>();
+        final CompletableFuture<byte[]> whole = new CompletableFuture<>();
+        final StreamBody stream;
+        private final long maxBytes;
+        private BoundedBody body;
+        private volatile UpstreamConnection connection;
+        private volatile boolean abandoned;
+        private boolean reused;
+        private ScheduledFuture<?> deadline;
+        private long timeoutNanos;
+        private long lastActivity;
 
-    Exchange(boolean streaming, long maxBytes) {
-      this.stream = streaming ? new StreamBody(this) : null;
-      this.maxBytes = maxBytes;
-    }
-
-    @Override
-    public void pauseReading(boolean paused) {
-      UpstreamConnection carrier = connection;
-      if (carrier != null) {
-        carrier.channel.config().setAutoRead(!paused);
-      }
-    }
-
-    /** Abandons the request: the connection is closed, since the rest of the answer would still arrive on it. */
-    @Override
-    public void abort() {
-      abort(new IOException("upstream request aborted"));
-    }
-
-    /** As {@link #abort()}, failing the request with {@code cause}; from any thread. */
-    void abort(IOException cause) {
-      abandoned = true;
-      UpstreamConnection carrier = connection;
-      if (carrier == null) {
-        failed(cause); // not started: start() hands the connection back unused
-      } else {
-        carrier.channel.eventLoop().execute(() -> carrier.failIfCurrent(this, cause));
-      }
-    }
-
-    /** Whether the connection had carried an earlier request (a server may have closed it while it idled). */
-    boolean reused() {
-      return reused;
-    }
-
-    /** Whether the upstream's status line arrived. */
-    boolean answered() {
-      return head.state() == java.util.concurrent.Future.State.SUCCESS;
-    }
-
-    void failed(IOException cause) {
-      if (deadline != null) {
-        deadline.cancel(false);
-      }
-      head.completeExceptionally(cause);
-      whole.completeExceptionally(cause);
-      if (stream != null) {
-        stream.fail(cause);
-      }
-    }
-  }
-
-  private final ChannelPool pool;
-  private Channel channel;
-  private Exchange current;
-  private boolean keepAlive;
-  /** An interim (1xx) answer is being read. */
-  private boolean interim;
-  private int requests;
-
-  UpstreamConnection(ChannelPool pool) {
-    this.pool = pool;
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    channel = ctx.channel();
-  }
-
-  /**
-   * Sends {@code request} on this connection (just acquired from the pool, so no other request is on it) and
-   * fails it with {@link UpstreamClient.UpstreamTimeoutException} when {@code timeoutNanos} pass before the
-   * whole answer has arrived, or for streams before the status line or between two chunks. From any thread.
-   */
-  void start(Exchange exchange, FullHttpRequest request, long timeoutNanos) {
-    if (!channel.eventLoop().inEventLoop()) {
-      channel.eventLoop().execute(() -> start(exchange, request, timeoutNanos));
-      return;
-    }
-    if (exchange.abandoned) {
-      pool.release(channel);
-      return;
-    }
-    current = exchange;
-    exchange.connection = this;
-    exchange.reused = requests++ > 0;
-    exchange.timeoutNanos = timeoutNanos;
-    exchange.lastActivity = System.nanoTime();
-    exchange.deadline = channel.eventLoop().schedule(() -> deadline(exchange), timeoutNanos, TimeUnit.NANOSECONDS);
-    channel.writeAndFlush(request).addListener(written -> {
-      if (!written.isSuccess()) {
-        failIfCurrent(exchange, new IOException("could not send the request upstream", written.cause()));
-      }
-    });
-  }
-
-  /**
-   * A whole answer or a stream's status line that is late fails; a stream that has been silent less than the
-   * timeout, or that is paused because its reader is behind, is checked again when it could next be late.
-   */
-  private void deadline(Exchange exchange) {
-    if (current != exchange) {
-      return;
-    }
-    if (exchange.stream != null && exchange.answered()) {
-      long quiet = System.nanoTime() - exchange.lastActivity;
-      if (!channel.config().isAutoRead() || quiet < exchange.timeoutNanos) {
-        long next = channel.config().isAutoRead() ? exchange.timeoutNanos - quiet : exchange.timeoutNanos;
-        exchange.deadline = channel.eventLoop().schedule(() -> deadline(exchange), next, TimeUnit.NANOSECONDS);
-        return;
-      }
-    }
-    failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false));
-  }
-
-  /** Closes a connection that has idled in its pool for too long; the pool drops it when next asked. */
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof IdleStateEvent && current == null) {
-      ctx.close();
-    } else {
-      ctx.fireUserEventTriggered(event);
-    }
-  }
-
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object message) {
-    try {
-      Exchange exchange = current;
-      if (exchange == null) {
-        return; // nothing was asked: an upstream that talks out of turn is ignored
-      }
-      if (message instanceof HttpResponse response) {
-        if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-          // 100 Continue, 103 Early Hints: the answer follows; skipped with the empty content Netty adds.
-          interim = true;
-          return;
+        Exchange(boolean streaming, long maxBytes) {
+            this.stream = streaming ? new StreamBody(this) : null;
+            this.maxBytes = maxBytes;
         }
-        keepAlive = HttpUtil.isKeepAlive(response);
+
+        @Override
+        public void pauseReading(boolean paused) {
+            UpstreamConnection carrier = connection;
+            if (carrier != null) {
+                carrier.channel.config().setAutoRead(!paused);
+            }
+        }
+
+        /** Abandons the request: the connection is closed, since the rest of the answer would still arrive on it. */
+        @Override
+        public void abort() {
+            abort(new IOException("upstream request aborted"));
+        }
+
+        /** As {@link #abort()}, failing the request with {@code cause}; from any thread. */
+        void abort(IOException cause) {
+            abandoned = true;
+            UpstreamConnection carrier = connection;
+            if (carrier == null) {
+                failed(cause); // not started: start() hands the connection back unused
+            } else {
+                carrier.channel.eventLoop().execute(() -> carrier.failIfCurrent(this, cause));
+            }
+        }
+
+        /** Whether the connection had carried an earlier request (a server may have closed it while it idled). */
+        boolean reused() {
+            return reused;
+        }
+
+        /** Whether the upstream's status line arrived. */
+        boolean answered() {
+            return head.state() == java.util.concurrent.Future.State.SUCCESS;
+        }
+
+        void failed(IOException cause) {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            head.completeExceptionally(cause);
+            whole.completeExceptionally(cause);
+            if (stream != null) {
+                stream.fail(cause);
+            }
+        }
+    }
+
+    private final ChannelPool pool;
+    private Channel channel;
+    private Exchange current;
+    private boolean keepAlive;
+    /** An interim (1xx) answer is being read. */
+    private boolean interim;
+
+    private int requests;
+
+    UpstreamConnection(ChannelPool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+    }
+
+    /**
+     * Sends {@code request} on this connection (just acquired from the pool, so no other request is on it) and
+     * fails it with {@link UpstreamClient.UpstreamTimeoutException} when {@code timeoutNanos} pass before the
+     * whole answer has arrived, or for streams before the status line or between two chunks. From any thread.
+     */
+    void start(Exchange exchange, FullHttpRequest request, long timeoutNanos) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> start(exchange, request, timeoutNanos));
+            return;
+        }
+        if (exchange.abandoned) {
+            pool.release(channel);
+            return;
+        }
+        current = exchange;
+        exchange.connection = this;
+        exchange.reused = requests++ > 0;
+        exchange.timeoutNanos = timeoutNanos;
         exchange.lastActivity = System.nanoTime();
-        if (exchange.stream == null) {
-          exchange.body = new BoundedBody(exchange.maxBytes, HttpUtil.getContentLength(response, -1L));
+        exchange.deadline = channel.eventLoop().schedule(() -> deadline(exchange), timeoutNanos, TimeUnit.NANOSECONDS);
+        channel.writeAndFlush(request).addListener(written -> {
+            if (!written.isSuccess()) {
+                failIfCurrent(exchange, new IOException("could not send the request upstream", written.cause()));
+            }
+        });
+    }
+
+    /**
+     * A whole answer or a stream's status line that is late fails; a stream that has been silent less than the
+     * timeout, or that is paused because its reader is behind, is checked again when it could next be late.
+     */
+    private void deadline(Exchange exchange) {
+        if (current != exchange) {
+            return;
         }
-        exchange.head.complete(new Head(response.status().code(),
-            response.headers().get(HttpHeaderNames.RETRY_AFTER)));
-      }
-      if (message instanceof HttpContent content) {
-        if (interim) {
-          interim = !(content instanceof LastHttpContent);
-          return;
+        if (exchange.stream != null && exchange.answered()) {
+            long quiet = System.nanoTime() - exchange.lastActivity;
+            if (!channel.config().isAutoRead() || quiet < exchange.timeoutNanos) {
+                long next = channel.config().isAutoRead() ? exchange.timeoutNanos - quiet : exchange.timeoutNanos;
+                exchange.deadline = channel.eventLoop().schedule(() -> deadline(exchange), next, TimeUnit.NANOSECONDS);
+                return;
+            }
         }
+        failIfCurrent(exchange, new UpstreamClient.UpstreamTimeoutException(false));
+    }
+
+    /** Closes a connection that has idled in its pool for too long; the pool drops it when next asked. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && current == null) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        try {
+            Exchange exchange = current;
+            if (exchange == null) {
+                return; // nothing was asked: an upstream that talks out of turn is ignored
+            }
+            if (message instanceof HttpResponse response) {
+                if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                    // 100 Continue, 103 Early Hints: the answer follows; skipped with the empty content Netty adds.
+                    interim = true;
+                    return;
+                }
+                keepAlive = HttpUtil.isKeepAlive(response);
+                exchange.lastActivity = System.nanoTime();
+                if (exchange.stream == null) {
+                    exchange.body = new BoundedBody(exchange.maxBytes, HttpUtil.getContentLength(response, -1L));
+                }
+                exchange.head.complete(
+                        new Head(response.status().code(), response.headers().get(HttpHeaderNames.RETRY_AFTER)));
+            }
+            if (message instanceof HttpContent content) {
+                if (interim) {
+                    interim = !(content instanceof LastHttpContent);
+                    return;
+                }
+                if (exchange.stream != null) {
+                    exchange.lastActivity = System.nanoTime();
+                    exchange.stream.offer(ByteBufUtil.getBytes(content.content()));
+                } else if (!exchange.body.add(content.content())) {
+                    failIfCurrent(
+                            exchange, new IOException("the upstream's answer exceeds " + exchange.maxBytes + " bytes"));
+                    return;
+                }
+                if (content instanceof LastHttpContent) {
+                    complete(exchange);
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private void complete(Exchange exchange) {
+        current = null;
+        exchange.deadline.cancel(false);
         if (exchange.stream != null) {
-          exchange.lastActivity = System.nanoTime();
-          exchange.stream.offer(ByteBufUtil.getBytes(content.content()));
-        } else if (!exchange.body.add(content.content())) {
-          failIfCurrent(exchange, new IOException("the upstream's answer exceeds " + exchange.maxBytes + " bytes"));
-          return;
+            exchange.stream.end();
+        } else {
+            exchange.whole.complete(exchange.body.toArray());
         }
-        if (content instanceof LastHttpContent) {
-          complete(exchange);
+        channel.config().setAutoRead(true);
+        if (keepAlive) {
+            pool.release(channel);
+        } else {
+            channel.close();
         }
-      }
-    } finally {
-      ReferenceCountUtil.release(message);
     }
-  }
 
-  private void complete(Exchange exchange) {
-    current = null;
-    exchange.deadline.cancel(false);
-    if (exchange.stream != null) {
-      exchange.stream.end();
-    } else {
-      exchange.whole.complete(exchange.body.toArray());
+    /** Fails {@code exchange} if it is still the request in progress, and closes the connection. */
+    private void failIfCurrent(Exchange exchange, IOException cause) {
+        if (current != exchange) {
+            return;
+        }
+        current = null;
+        exchange.failed(cause);
+        channel.close();
     }
-    channel.config().setAutoRead(true);
-    if (keepAlive) {
-      pool.release(channel);
-    } else {
-      channel.close();
-    }
-  }
 
-  /** Fails {@code exchange} if it is still the request in progress, and closes the connection. */
-  private void failIfCurrent(Exchange exchange, IOException cause) {
-    if (current != exchange) {
-      return;
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (current != null) {
+            failIfCurrent(current, new IOException("the upstream closed the connection"));
+        }
+        ctx.fireChannelInactive();
     }
-    current = null;
-    exchange.failed(cause);
-    channel.close();
-  }
 
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    if (current != null) {
-      failIfCurrent(current, new IOException("the upstream closed the connection"));
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (current != null) {
+            failIfCurrent(current, cause instanceof IOException io ? io : new IOException(cause));
+        } else {
+            ctx.close();
+        }
     }
-    ctx.fireChannelInactive();
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (current != null) {
-      failIfCurrent(current, cause instanceof IOException io ? io : new IOException(cause));
-    } else {
-      ctx.close();
-    }
-  }
 }

@@ -9,5 +9,4 @@ import java.util.Map;
  * @param headers besides {@code Content-Type: application/json}, in the order they are sent (credentials included,
  *     so never log them)
  */
-public record UpstreamRequest(URI uri, Map<String, String> headers, byte[] body) {
-}
+public record UpstreamRequest(URI uri, Map<String, String> headers, byte[] body) {}

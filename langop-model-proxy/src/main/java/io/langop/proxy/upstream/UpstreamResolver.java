@@ -21,45 +21,45 @@ import java.util.function.Function;
  */
 final class UpstreamResolver extends AddressResolverGroup<InetSocketAddress> {
 
-  /** Looks a host name up, blocking; {@link InetAddress#getAllByName} but for tests. */
-  @FunctionalInterface
-  interface Lookup {
-    InetAddress[] all(String host) throws UnknownHostException;
-  }
+    /** Looks a host name up, blocking; {@link InetAddress#getAllByName} but for tests. */
+    @FunctionalInterface
+    interface Lookup {
+        InetAddress[] all(String host) throws UnknownHostException;
+    }
 
-  private final Lookup lookup;
+    private final Lookup lookup;
 
-  UpstreamResolver() {
-    this(InetAddress::getAllByName);
-  }
+    UpstreamResolver() {
+        this(InetAddress::getAllByName);
+    }
 
-  UpstreamResolver(Lookup lookup) {
-    this.lookup = lookup;
-  }
+    UpstreamResolver(Lookup lookup) {
+        this.lookup = lookup;
+    }
 
-  @Override
-  protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
-    return new InetSocketAddressResolver(executor, new InetNameResolver(executor) {
-      @Override
-      protected void doResolve(String host, Promise<InetAddress> promise) {
-        lookUpOffTheLoop(host, promise, all -> all[0]);
-      }
+    @Override
+    protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
+        return new InetSocketAddressResolver(executor, new InetNameResolver(executor) {
+            @Override
+            protected void doResolve(String host, Promise<InetAddress> promise) {
+                lookUpOffTheLoop(host, promise, all -> all[0]);
+            }
 
-      @Override
-      protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
-        lookUpOffTheLoop(host, promise, Arrays::asList);
-      }
-    });
-  }
+            @Override
+            protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
+                lookUpOffTheLoop(host, promise, Arrays::asList);
+            }
+        });
+    }
 
-  /** Completes {@code promise} from a virtual thread; its listeners still run on the promise's event loop. */
-  private <T> void lookUpOffTheLoop(String host, Promise<T> promise, Function<InetAddress[], T> pick) {
-    Thread.ofVirtual().name("dns-lookup").start(() -> {
-      try {
-        promise.trySuccess(pick.apply(lookup.all(host)));
-      } catch (UnknownHostException | RuntimeException e) {
-        promise.tryFailure(e);
-      }
-    });
-  }
+    /** Completes {@code promise} from a virtual thread; its listeners still run on the promise's event loop. */
+    private <T> void lookUpOffTheLoop(String host, Promise<T> promise, Function<InetAddress[], T> pick) {
+        Thread.ofVirtual().name("dns-lookup").start(() -> {
+            try {
+                promise.trySuccess(pick.apply(lookup.all(host)));
+            } catch (UnknownHostException | RuntimeException e) {
+                promise.tryFailure(e);
+            }
+        });
+    }
 }

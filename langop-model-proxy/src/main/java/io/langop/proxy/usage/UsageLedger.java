@@ -16,138 +16,155 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UsageLedger {
 
-  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-  private final Map<String, Tally> byModel = new ConcurrentHashMap<>();
-  private final Map<String, Tally> byClient = new ConcurrentHashMap<>();
-  /** Looked up once per model, client and currency: a registry lookup builds and sorts tags each time. */
-  private final Map<MeterKey, AnswerMeters> answerMeters = new ConcurrentHashMap<>();
-  private final MeterRegistry registry;
-  private final Instant since = Instant.now();
+    private final Map<String, Tally> byModel = new ConcurrentHashMap<>();
+    private final Map<String, Tally> byClient = new ConcurrentHashMap<>();
+    /** Looked up once per model, client and currency: a registry lookup builds and sorts tags each time. */
+    private final Map<MeterKey, AnswerMeters> answerMeters = new ConcurrentHashMap<>();
 
-  public UsageLedger(MeterRegistry registry) {
-    this.registry = registry;
-  }
+    private final MeterRegistry registry;
+    private final Instant since = Instant.now();
 
-  /** Cost of {@code usage} at {@code pricing} (prices are per 1,000 tokens). */
-  public static BigDecimal cost(TokenUsage usage, Pricing pricing) {
-    return BigDecimal.valueOf(usage.promptTokens()).multiply(BigDecimal.valueOf(pricing.inputPer1kTokens()))
-        .add(BigDecimal.valueOf(usage.completionTokens()).multiply(BigDecimal.valueOf(pricing.outputPer1kTokens())))
-        .divide(THOUSAND, MathContext.DECIMAL64);
-  }
-
-  /** A request the named model answered (upstream or from the cache). */
-  public void recordAnswer(String model, String client, TokenUsage usage, Pricing pricing, boolean cached) {
-    BigDecimal cost = cached ? BigDecimal.ZERO : cost(usage, pricing);
-    TokenUsage billed = cached ? TokenUsage.NONE : usage;
-    tally(byModel, model, pricing.currency()).add(billed, cost, cached);
-    tally(byClient, client, pricing.currency()).add(billed, cost, cached);
-    AnswerMeters meters = answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()),
-        this::answerMeters);
-    if (cached) {
-      meters.cacheHits().increment();
-    } else {
-      meters.answered().increment();
-      meters.promptTokens().increment(usage.promptTokens());
-      meters.completionTokens().increment(usage.completionTokens());
-      meters.cost().increment(cost.doubleValue());
-    }
-  }
-
-  private record MeterKey(String model, String client, String currency) {
-  }
-
-  private record AnswerMeters(Counter answered, Counter cacheHits, Counter promptTokens, Counter completionTokens,
-      Counter cost) {
-  }
-
-  private AnswerMeters answerMeters(MeterKey key) {
-    String model = key.model();
-    String client = key.client();
-    return new AnswerMeters(
-        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "answered"),
-        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "cache_hit"),
-        registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "prompt"),
-        registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "completion"),
-        Counter.builder("langop_proxy_cost").baseUnit(key.currency())
-            .tags("model", model, "client", client, "currency", key.currency()).register(registry));
-  }
-
-  /** A cacheable request the cache could not answer. */
-  public void recordCacheMiss(String model) {
-    tally(byModel, model, null).addCacheMiss();
-    registry.counter("langop_proxy_cache", "model", model, "result", "miss").increment();
-  }
-
-  public void recordCacheHit(String model) {
-    registry.counter("langop_proxy_cache", "model", model, "result", "hit").increment();
-  }
-
-  /** A request that ended in an error answer; {@code model} is the model the client asked for. */
-  public void recordError(String model, String client, int status) {
-    tally(byModel, model, null).addError();
-    tally(byClient, client, null).addError();
-    registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome",
-        "error_" + status).increment();
-  }
-
-  public Snapshot snapshot() {
-    return new Snapshot(since.toString(), snapshots(byModel), snapshots(byClient));
-  }
-
-  private static Map<String, TallySnapshot> snapshots(Map<String, Tally> tallies) {
-    Map<String, TallySnapshot> sorted = new TreeMap<>();
-    tallies.forEach((name, tally) -> sorted.put(name, tally.snapshot()));
-    return sorted;
-  }
-
-  private static Tally tally(Map<String, Tally> tallies, String name, String currency) {
-    Tally tally = tallies.computeIfAbsent(name, n -> new Tally());
-    if (currency != null) {
-      tally.currency = currency;
-    }
-    return tally;
-  }
-
-  /** What {@code GET /usage} returns. */
-  public record Snapshot(String since, Map<String, TallySnapshot> models, Map<String, TallySnapshot> clients) {
-  }
-
-  public record TallySnapshot(long requests, long promptTokens, long completionTokens, long totalTokens,
-      BigDecimal cost, String currency, long cacheHits, long cacheMisses, long errors) {
-  }
-
-  private static final class Tally {
-    private long requests;
-    private long promptTokens;
-    private long completionTokens;
-    private BigDecimal cost = BigDecimal.ZERO;
-    private long cacheHits;
-    private long cacheMisses;
-    private long errors;
-    private volatile String currency = "USD";
-
-    synchronized void addCacheMiss() {
-      cacheMisses++;
+    public UsageLedger(MeterRegistry registry) {
+        this.registry = registry;
     }
 
-    synchronized void addError() {
-      errors++;
+    /** Cost of {@code usage} at {@code pricing} (prices are per 1,000 tokens). */
+    public static BigDecimal cost(TokenUsage usage, Pricing pricing) {
+        return BigDecimal.valueOf(usage.promptTokens())
+                .multiply(BigDecimal.valueOf(pricing.inputPer1kTokens()))
+                .add(BigDecimal.valueOf(usage.completionTokens())
+                        .multiply(BigDecimal.valueOf(pricing.outputPer1kTokens())))
+                .divide(THOUSAND, MathContext.DECIMAL64);
     }
 
-    synchronized void add(TokenUsage usage, BigDecimal requestCost, boolean cached) {
-      requests++;
-      promptTokens += usage.promptTokens();
-      completionTokens += usage.completionTokens();
-      cost = cost.add(requestCost);
-      if (cached) {
-        cacheHits++;
-      }
+    /** A request the named model answered (upstream or from the cache). */
+    public void recordAnswer(String model, String client, TokenUsage usage, Pricing pricing, boolean cached) {
+        BigDecimal cost = cached ? BigDecimal.ZERO : cost(usage, pricing);
+        TokenUsage billed = cached ? TokenUsage.NONE : usage;
+        tally(byModel, model, pricing.currency()).add(billed, cost, cached);
+        tally(byClient, client, pricing.currency()).add(billed, cost, cached);
+        AnswerMeters meters =
+                answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters);
+        if (cached) {
+            meters.cacheHits().increment();
+        } else {
+            meters.answered().increment();
+            meters.promptTokens().increment(usage.promptTokens());
+            meters.completionTokens().increment(usage.completionTokens());
+            meters.cost().increment(cost.doubleValue());
+        }
     }
 
-    synchronized TallySnapshot snapshot() {
-      return new TallySnapshot(requests, promptTokens, completionTokens, promptTokens + completionTokens,
-          cost.stripTrailingZeros(), currency, cacheHits, cacheMisses, errors);
+    private record MeterKey(String model, String client, String currency) {}
+
+    private record AnswerMeters(
+            Counter answered, Counter cacheHits, Counter promptTokens, Counter completionTokens, Counter cost) {}
+
+    private AnswerMeters answerMeters(MeterKey key) {
+        String model = key.model();
+        String client = key.client();
+        return new AnswerMeters(
+                registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "answered"),
+                registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "cache_hit"),
+                registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "prompt"),
+                registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "completion"),
+                Counter.builder("langop_proxy_cost")
+                        .baseUnit(key.currency())
+                        .tags("model", model, "client", client, "currency", key.currency())
+                        .register(registry));
     }
-  }
+
+    /** A cacheable request the cache could not answer. */
+    public void recordCacheMiss(String model) {
+        tally(byModel, model, null).addCacheMiss();
+        registry.counter("langop_proxy_cache", "model", model, "result", "miss").increment();
+    }
+
+    public void recordCacheHit(String model) {
+        registry.counter("langop_proxy_cache", "model", model, "result", "hit").increment();
+    }
+
+    /** A request that ended in an error answer; {@code model} is the model the client asked for. */
+    public void recordError(String model, String client, int status) {
+        tally(byModel, model, null).addError();
+        tally(byClient, client, null).addError();
+        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "error_" + status)
+                .increment();
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(since.toString(), snapshots(byModel), snapshots(byClient));
+    }
+
+    private static Map<String, TallySnapshot> snapshots(Map<String, Tally> tallies) {
+        Map<String, TallySnapshot> sorted = new TreeMap<>();
+        tallies.forEach((name, tally) -> sorted.put(name, tally.snapshot()));
+        return sorted;
+    }
+
+    private static Tally tally(Map<String, Tally> tallies, String name, String currency) {
+        Tally tally = tallies.computeIfAbsent(name, n -> new Tally());
+        if (currency != null) {
+            tally.currency = currency;
+        }
+        return tally;
+    }
+
+    /** What {@code GET /usage} returns. */
+    public record Snapshot(String since, Map<String, TallySnapshot> models, Map<String, TallySnapshot> clients) {}
+
+    public record TallySnapshot(
+            long requests,
+            long promptTokens,
+            long completionTokens,
+            long totalTokens,
+            BigDecimal cost,
+            String currency,
+            long cacheHits,
+            long cacheMisses,
+            long errors) {}
+
+    private static final class Tally {
+        private long requests;
+        private long promptTokens;
+        private long completionTokens;
+        private BigDecimal cost = BigDecimal.ZERO;
+        private long cacheHits;
+        private long cacheMisses;
+        private long errors;
+        private volatile String currency = "USD";
+
+        synchronized void addCacheMiss() {
+            cacheMisses++;
+        }
+
+        synchronized void addError() {
+            errors++;
+        }
+
+        synchronized void add(TokenUsage usage, BigDecimal requestCost, boolean cached) {
+            requests++;
+            promptTokens += usage.promptTokens();
+            completionTokens += usage.completionTokens();
+            cost = cost.add(requestCost);
+            if (cached) {
+                cacheHits++;
+            }
+        }
+
+        synchronized TallySnapshot snapshot() {
+            return new TallySnapshot(
+                    requests,
+                    promptTokens,
+                    completionTokens,
+                    promptTokens + completionTokens,
+                    cost.stripTrailingZeros(),
+                    currency,
+                    cacheHits,
+                    cacheMisses,
+                    errors);
+        }
+    }
 }

@@ -18,21 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RetryAndFallbackTest {
 
-  @TempDir
-  Path dir;
-  final ScriptedUpstream primary = new ScriptedUpstream(Behaviour.json(200, OpenAiBodies.completion("primary", 1, 1)));
-  final ScriptedUpstream backup = new ScriptedUpstream(Behaviour.json(200, OpenAiBodies.completion("backup", 1, 1)));
-  ProxyFixture proxy;
+    @TempDir
+    Path dir;
 
-  @AfterEach
-  void stop() {
-    proxy.close();
-    primary.close();
-    backup.close();
-  }
+    final ScriptedUpstream primary =
+            new ScriptedUpstream(Behaviour.json(200, OpenAiBodies.completion("primary", 1, 1)));
+    final ScriptedUpstream backup = new ScriptedUpstream(Behaviour.json(200, OpenAiBodies.completion("backup", 1, 1)));
+    ProxyFixture proxy;
 
-  private void start(String primaryUrl, String primaryExtra) {
-    proxy = new ProxyFixture(dir, """
+    @AfterEach
+    void stop() {
+        proxy.close();
+        primary.close();
+        backup.close();
+    }
+
+    private void start(String primaryUrl, String primaryExtra) {
+        proxy = new ProxyFixture(dir, """
         models:
           - name: main
             endpoints: [{url: "%s"}]
@@ -43,103 +45,112 @@ class RetryAndFallbackTest {
             endpoints: [{url: "%s"}]
             retry: {maxAttempts: 1}
         """.formatted(primaryUrl, primaryExtra, backup.baseUrl()));
-  }
-
-  private HttpResponse<String> ask() {
-    return proxy.post("/v1/chat/completions", OpenAiBodies.chatRequest("main", "hi"));
-  }
-
-  @Test
-  void retriesATransientFailureOnTheSameModel() {
-    start(primary.baseUrl().toString(), "");
-    primary.then(Behaviour.json(503, OpenAiBodies.error("overloaded", "server_error")));
-
-    HttpResponse<String> response = ask();
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("main");
-    assertThat(primary.requests()).hasSize(2);
-    assertThat(backup.requests()).isEmpty();
-  }
-
-  @Test
-  void fallsBackAfterRetriesWithBackoffAndSaysWhichModelAnswered() {
-    start(primary.baseUrl().toString(), "");
-    primary.always(Behaviour.json(500, OpenAiBodies.error("boom", "server_error")));
-
-    long started = System.nanoTime();
-    HttpResponse<String> response = ask();
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("spare");
-    assertThat(json(response).path("choices").get(0).path("message").path("content").asText()).isEqualTo("backup");
-    assertThat(primary.requests()).hasSize(3);
-    assertThat(backup.requests()).hasSize(1);
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(150)); // backoffs 50 ms + 100 ms
-  }
-
-  @Test
-  void fallsBackWhenTheEndpointCannotBeReached() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
     }
-    start("http://127.0.0.1:" + closedPort + "/v1", "");
 
-    HttpResponse<String> response = ask();
+    private HttpResponse<String> ask() {
+        return proxy.post("/v1/chat/completions", OpenAiBodies.chatRequest("main", "hi"));
+    }
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("spare");
-  }
+    @Test
+    void retriesATransientFailureOnTheSameModel() {
+        start(primary.baseUrl().toString(), "");
+        primary.then(Behaviour.json(503, OpenAiBodies.error("overloaded", "server_error")));
 
-  @Test
-  void fallsBackWhenTheUpstreamIsTooSlow() {
-    start(primary.baseUrl().toString(), "timeout: 200ms");
-    primary.always(Behaviour.delayed(Duration.ofSeconds(3), Behaviour.json(200, OpenAiBodies.completion("late", 1, 1))));
+        HttpResponse<String> response = ask();
 
-    long started = System.nanoTime();
-    HttpResponse<String> response = ask();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("main");
+        assertThat(primary.requests()).hasSize(2);
+        assertThat(backup.requests()).isEmpty();
+    }
 
-    assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("spare");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-  }
+    @Test
+    void fallsBackAfterRetriesWithBackoffAndSaysWhichModelAnswered() {
+        start(primary.baseUrl().toString(), "");
+        primary.always(Behaviour.json(500, OpenAiBodies.error("boom", "server_error")));
 
-  @Test
-  void honoursTheUpstreamRetryAfter() {
-    start(primary.baseUrl().toString(), "");
-    primary.then(Behaviour.json(429, OpenAiBodies.error("slow down", "requests"), Map.of("Retry-After", "0.4")));
+        long started = System.nanoTime();
+        HttpResponse<String> response = ask();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    long started = System.nanoTime();
-    HttpResponse<String> response = ask();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("spare");
+        assertThat(json(response)
+                        .path("choices")
+                        .get(0)
+                        .path("message")
+                        .path("content")
+                        .asText())
+                .isEqualTo("backup");
+        assertThat(primary.requests()).hasSize(3);
+        assertThat(backup.requests()).hasSize(1);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(150)); // backoffs 50 ms + 100 ms
+    }
 
-    assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("main");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
-  }
+    @Test
+    void fallsBackWhenTheEndpointCannotBeReached() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        start("http://127.0.0.1:" + closedPort + "/v1", "");
 
-  @Test
-  void doesNotRetryOrFallBackOnTheClientsOwnMistake() {
-    start(primary.baseUrl().toString(), "");
-    primary.always(Behaviour.json(400, OpenAiBodies.error("Invalid 'messages[0].role'", "invalid_request_error")));
+        HttpResponse<String> response = ask();
 
-    HttpResponse<String> response = ask();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("spare");
+    }
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).path("error").path("message").asText()).isEqualTo("Invalid 'messages[0].role'");
-    assertThat(primary.requests()).hasSize(1);
-    assertThat(backup.requests()).isEmpty();
-  }
+    @Test
+    void fallsBackWhenTheUpstreamIsTooSlow() {
+        start(primary.baseUrl().toString(), "timeout: 200ms");
+        primary.always(
+                Behaviour.delayed(Duration.ofSeconds(3), Behaviour.json(200, OpenAiBodies.completion("late", 1, 1))));
 
-  @Test
-  void reportsTheLastErrorWhenTheWholeChainFails() {
-    start(primary.baseUrl().toString(), "");
-    primary.always(Behaviour.json(503, OpenAiBodies.error("down", "server_error")));
-    backup.always(Behaviour.json(502, "bad gateway"));
+        long started = System.nanoTime();
+        HttpResponse<String> response = ask();
 
-    HttpResponse<String> response = ask();
+        assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("spare");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
 
-    assertThat(response.statusCode()).isEqualTo(502);
-    assertThat(json(response).path("error").path("message").asText()).contains("spare").contains("HTTP 502");
-    assertThat(json(response).path("error").path("type").asText()).isEqualTo("server_error");
-  }
+    @Test
+    void honoursTheUpstreamRetryAfter() {
+        start(primary.baseUrl().toString(), "");
+        primary.then(Behaviour.json(429, OpenAiBodies.error("slow down", "requests"), Map.of("Retry-After", "0.4")));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = ask();
+
+        assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("main");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void doesNotRetryOrFallBackOnTheClientsOwnMistake() {
+        start(primary.baseUrl().toString(), "");
+        primary.always(Behaviour.json(400, OpenAiBodies.error("Invalid 'messages[0].role'", "invalid_request_error")));
+
+        HttpResponse<String> response = ask();
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").path("message").asText()).isEqualTo("Invalid 'messages[0].role'");
+        assertThat(primary.requests()).hasSize(1);
+        assertThat(backup.requests()).isEmpty();
+    }
+
+    @Test
+    void reportsTheLastErrorWhenTheWholeChainFails() {
+        start(primary.baseUrl().toString(), "");
+        primary.always(Behaviour.json(503, OpenAiBodies.error("down", "server_error")));
+        backup.always(Behaviour.json(502, "bad gateway"));
+
+        HttpResponse<String> response = ask();
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response).path("error").path("message").asText())
+                .contains("spare")
+                .contains("HTTP 502");
+        assertThat(json(response).path("error").path("type").asText()).isEqualTo("server_error");
+    }
 }

@@ -33,16 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StreamingTest {
 
-  @TempDir
-  Path dir;
-  final ScriptedUpstream upstream = new ScriptedUpstream(Behaviour.sse(Duration.ZERO,
-      OpenAiBodies.chunk("Hel"), OpenAiBodies.chunk("lo"), OpenAiBodies.finalChunk(), OpenAiBodies.usageChunk(9, 2),
-      OpenAiBodies.DONE));
-  ProxyFixture proxy;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() {
-    proxy = new ProxyFixture(dir, """
+    final ScriptedUpstream upstream = new ScriptedUpstream(Behaviour.sse(
+            Duration.ZERO,
+            OpenAiBodies.chunk("Hel"),
+            OpenAiBodies.chunk("lo"),
+            OpenAiBodies.finalChunk(),
+            OpenAiBodies.usageChunk(9, 2),
+            OpenAiBodies.DONE));
+    ProxyFixture proxy;
+
+    @BeforeEach
+    void start() {
+        proxy = new ProxyFixture(dir, """
         models:
           - name: m
             endpoints: [{url: "%s"}]
@@ -51,184 +56,221 @@ class StreamingTest {
             endpoints: [{url: "%s"}]
             timeout: 300ms
         """.formatted(upstream.baseUrl(), upstream.baseUrl()));
-  }
-
-  @AfterEach
-  void stop() {
-    proxy.close();
-    upstream.close();
-  }
-
-  @Test
-  void anOpenAiClientStreamsThroughTheProxyAndTheStreamIsAccounted() throws Exception {
-    OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(proxy.openAiBaseUrl())
-        .apiKey("unused").modelName("m").build();
-    List<String> partials = new CopyOnWriteArrayList<>();
-    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-
-    model.chat("Say hello", new StreamingChatResponseHandler() {
-      @Override
-      public void onPartialResponse(String partial) {
-        partials.add(partial);
-      }
-
-      @Override
-      public void onCompleteResponse(ChatResponse response) {
-        done.complete(response);
-      }
-
-      @Override
-      public void onError(Throwable error) {
-        done.completeExceptionally(error);
-      }
-    });
-
-    ChatResponse response = done.get(10, TimeUnit.SECONDS);
-    assertThat(partials).containsExactly("Hel", "lo");
-    assertThat(response.aiMessage().text()).isEqualTo("Hello");
-    var forwarded = ProxyFixture.parse(upstream.requests().getFirst().body());
-    assertThat(forwarded.path("stream").asBoolean()).isTrue();
-    assertThat(forwarded.path("stream_options").path("include_usage").asBoolean()).isTrue();
-    var usage = proxy.usage().path("models").path("m");
-    assertThat(usage.path("promptTokens").asLong()).isEqualTo(9);
-    assertThat(usage.path("completionTokens").asLong()).isEqualTo(2);
-    assertThat(usage.path("cost").decimalValue()).isEqualByComparingTo("0.013");
-  }
-
-  @Test
-  void hidesTheUsageChunkFromClientsThatDidNotAskAndShowsItToThoseWhoDidWithTheirOtherStreamOptions() throws Exception {
-    String plain = streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-    String withUsage = streamBody("{\"model\":\"m\",\"stream\":true,"
-        + "\"stream_options\":{\"include_usage\":true,\"include_obfuscation\":false},"
-        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-
-    assertThat(plain).doesNotContain("\"usage\"").endsWith("data: [DONE]\n\n");
-    assertThat(withUsage).contains("\"prompt_tokens\":9").endsWith("data: [DONE]\n\n");
-    var forwarded = ProxyFixture.parse(upstream.requests().get(1).body());
-    assertThat(forwarded.path("stream_options").path("include_usage").asBoolean()).isTrue();
-    assertThat(forwarded.path("stream_options").path("include_obfuscation").isBoolean())
-        .as("the client's other stream options go to the upstream").isTrue();
-  }
-
-  @Test
-  void anEventWhoseDataSpansLinesReachesTheClientAsTheSameLines() throws Exception {
-    // Pretty-printed JSON over several data lines, with a comment and an id the client has no use for.
-    upstream.always(Behaviour.sse(Duration.ZERO, ": warming up\nid: 1\ndata: {\"id\":\"c\",\r\ndata:  \"choices\":[{\"index\":0,"
-        + "\"delta\":{\"content\":\"two lines\"}}]}", OpenAiBodies.DONE));
-
-    String body = streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-
-    assertThat(body).isEqualTo("data: {\"id\":\"c\",\ndata:  \"choices\":[{\"index\":0,\"delta\":{\"content\":\"two lines\"}}]}\n\n"
-        + "data: [DONE]\n\n");
-  }
-
-  @Test
-  void forwardsTheFirstChunkBeforeTheUpstreamHasFinished() throws Exception {
-    CountDownLatch clientSawFirstChunk = new CountDownLatch(1);
-    upstream.always((exchange, up) -> {
-      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-      exchange.sendResponseHeaders(200, 0);
-      var out = exchange.getResponseBody();
-      out.write((OpenAiBodies.chunk("first") + "\n\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      try {
-        // The upstream only finishes once the client has the first chunk: a buffering proxy would deadlock here.
-        if (!clientSawFirstChunk.await(10, TimeUnit.SECONDS)) {
-          return;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      out.write((OpenAiBodies.chunk("second") + "\n\n" + OpenAiBodies.DONE + "\n\n").getBytes(StandardCharsets.UTF_8));
-    });
-
-    HttpResponse<InputStream> response = openStream();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("text/event-stream"));
-      assertThat(response.headers().firstValue("Content-Length")).as("sent in chunks as they come").isEmpty();
-      assertThat(lines.readLine()).contains("first");
-      clientSawFirstChunk.countDown();
-      assertThat(lines.readLine()).isEmpty();
-      assertThat(lines.readLine()).contains("second");
     }
-  }
 
-  @Test
-  void aStreamTheUpstreamSentWholeBeforeAnythingLeftGoesAsOneAnswerWithItsLength() throws Exception {
-    byte[] events = (OpenAiBodies.chunk("all at once") + "\n\n" + OpenAiBodies.DONE + "\n\n")
-        .getBytes(StandardCharsets.UTF_8);
-    // Head and body in one write: the proxy has the whole stream before its request thread reads the first event.
-    try (SocketUpstream whole = new SocketUpstream(socket -> {
-           try (socket) {
-             SocketUpstream.readRequest(socket.getInputStream());
-             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-             answer.writeBytes(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
-                 + events.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-             answer.writeBytes(events);
-             socket.getOutputStream().write(answer.toByteArray());
-           } catch (IOException clientGone) {
-             // nothing more to answer
-           }
-         });
-         ProxyFixture wholeProxy = new ProxyFixture(Files.createDirectories(dir.resolve("whole")), """
+    @AfterEach
+    void stop() {
+        proxy.close();
+        upstream.close();
+    }
+
+    @Test
+    void anOpenAiClientStreamsThroughTheProxyAndTheStreamIsAccounted() throws Exception {
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
+                .baseUrl(proxy.openAiBaseUrl())
+                .apiKey("unused")
+                .modelName("m")
+                .build();
+        List<String> partials = new CopyOnWriteArrayList<>();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        model.chat("Say hello", new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                partials.add(partial);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+
+        ChatResponse response = done.get(10, TimeUnit.SECONDS);
+        assertThat(partials).containsExactly("Hel", "lo");
+        assertThat(response.aiMessage().text()).isEqualTo("Hello");
+        var forwarded = ProxyFixture.parse(upstream.requests().getFirst().body());
+        assertThat(forwarded.path("stream").asBoolean()).isTrue();
+        assertThat(forwarded.path("stream_options").path("include_usage").asBoolean())
+                .isTrue();
+        var usage = proxy.usage().path("models").path("m");
+        assertThat(usage.path("promptTokens").asLong()).isEqualTo(9);
+        assertThat(usage.path("completionTokens").asLong()).isEqualTo(2);
+        assertThat(usage.path("cost").decimalValue()).isEqualByComparingTo("0.013");
+    }
+
+    @Test
+    void hidesTheUsageChunkFromClientsThatDidNotAskAndShowsItToThoseWhoDidWithTheirOtherStreamOptions()
+            throws Exception {
+        String plain =
+                streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        String withUsage = streamBody("{\"model\":\"m\",\"stream\":true,"
+                + "\"stream_options\":{\"include_usage\":true,\"include_obfuscation\":false},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+        assertThat(plain).doesNotContain("\"usage\"").endsWith("data: [DONE]\n\n");
+        assertThat(withUsage).contains("\"prompt_tokens\":9").endsWith("data: [DONE]\n\n");
+        var forwarded = ProxyFixture.parse(upstream.requests().get(1).body());
+        assertThat(forwarded.path("stream_options").path("include_usage").asBoolean())
+                .isTrue();
+        assertThat(forwarded.path("stream_options").path("include_obfuscation").isBoolean())
+                .as("the client's other stream options go to the upstream")
+                .isTrue();
+    }
+
+    @Test
+    void anEventWhoseDataSpansLinesReachesTheClientAsTheSameLines() throws Exception {
+        // Pretty-printed JSON over several data lines, with a comment and an id the client has no use for.
+        upstream.always(Behaviour.sse(
+                Duration.ZERO,
+                ": warming up\nid: 1\ndata: {\"id\":\"c\",\r\ndata:  \"choices\":[{\"index\":0,"
+                        + "\"delta\":{\"content\":\"two lines\"}}]}",
+                OpenAiBodies.DONE));
+
+        String body =
+                streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+        assertThat(body)
+                .isEqualTo(
+                        "data: {\"id\":\"c\",\ndata:  \"choices\":[{\"index\":0,\"delta\":{\"content\":\"two lines\"}}]}\n\n"
+                                + "data: [DONE]\n\n");
+    }
+
+    @Test
+    void forwardsTheFirstChunkBeforeTheUpstreamHasFinished() throws Exception {
+        CountDownLatch clientSawFirstChunk = new CountDownLatch(1);
+        upstream.always((exchange, up) -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            var out = exchange.getResponseBody();
+            out.write((OpenAiBodies.chunk("first") + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                // The upstream only finishes once the client has the first chunk: a buffering proxy would deadlock
+                // here.
+                if (!clientSawFirstChunk.await(10, TimeUnit.SECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.write((OpenAiBodies.chunk("second") + "\n\n" + OpenAiBodies.DONE + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+
+        HttpResponse<InputStream> response = openStream();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(response.headers().firstValue("Content-Length"))
+                    .as("sent in chunks as they come")
+                    .isEmpty();
+            assertThat(lines.readLine()).contains("first");
+            clientSawFirstChunk.countDown();
+            assertThat(lines.readLine()).isEmpty();
+            assertThat(lines.readLine()).contains("second");
+        }
+    }
+
+    @Test
+    void aStreamTheUpstreamSentWholeBeforeAnythingLeftGoesAsOneAnswerWithItsLength() throws Exception {
+        byte[] events = (OpenAiBodies.chunk("all at once") + "\n\n" + OpenAiBodies.DONE + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+        // Head and body in one write: the proxy has the whole stream before its request thread reads the first event.
+        try (SocketUpstream whole = new SocketUpstream(socket -> {
+                    try (socket) {
+                        SocketUpstream.readRequest(socket.getInputStream());
+                        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                        answer.writeBytes(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
+                                        + events.length + "\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                        answer.writeBytes(events);
+                        socket.getOutputStream().write(answer.toByteArray());
+                    } catch (IOException clientGone) {
+                        // nothing more to answer
+                    }
+                });
+                ProxyFixture wholeProxy = new ProxyFixture(
+                        Files.createDirectories(dir.resolve("whole")), """
              models:
                - name: m
                  endpoints: [{url: "%s"}]
              """.formatted(whole.url("/v1")))) {
-      HttpResponse<String> response = wholeProxy.http().send(
-          HttpRequest.newBuilder(wholeProxy.uri().resolve("/v1/chat/completions")).POST(HttpRequest.BodyPublishers
-              .ofString("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"))
-              .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = wholeProxy
+                    .http()
+                    .send(
+                            HttpRequest.newBuilder(wholeProxy.uri().resolve("/v1/chat/completions"))
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
-      assertThat(response.body()).isEqualTo(new String(events, StandardCharsets.UTF_8));
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("text/event-stream"));
-      assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(events.length);
-      assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
-    }
-  }
-
-  @Test
-  void aClientThatDisconnectsCancelsTheUpstreamRequest() throws Exception {
-    String[] events = new String[200];
-    for (int i = 0; i < events.length; i++) {
-      events[i] = OpenAiBodies.chunk("token" + i);
-    }
-    upstream.always(Behaviour.sse(Duration.ofMillis(20), events));
-
-    HttpResponse<InputStream> response = openStream();
-    try (InputStream body = response.body()) {
-      assertThat(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)).readLine())
-          .contains("token0");
+            assertThat(response.body()).isEqualTo(new String(events, StandardCharsets.UTF_8));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(events.length);
+            assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+        }
     }
 
-    // 200 events at 20 ms would take 4 s; the upstream sees its client (the proxy) go away long before.
-    assertThat(upstream.streamAborted.await(3, TimeUnit.SECONDS)).isTrue();
-  }
+    @Test
+    void aClientThatDisconnectsCancelsTheUpstreamRequest() throws Exception {
+        String[] events = new String[200];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = OpenAiBodies.chunk("token" + i);
+        }
+        upstream.always(Behaviour.sse(Duration.ofMillis(20), events));
 
-  @Test
-  void endsAStreamWhoseUpstreamFallsSilent() throws Exception {
-    upstream.always(Behaviour.sse(Duration.ofSeconds(5), OpenAiBodies.chunk("first"), OpenAiBodies.chunk("late")));
+        HttpResponse<InputStream> response = openStream();
+        try (InputStream body = response.body()) {
+            assertThat(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)).readLine())
+                    .contains("token0");
+        }
 
-    long started = System.nanoTime();
-    String body = streamBody("{\"model\":\"impatient\",\"stream\":true,"
-        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        // 200 events at 20 ms would take 4 s; the upstream sees its client (the proxy) go away long before.
+        assertThat(upstream.streamAborted.await(3, TimeUnit.SECONDS)).isTrue();
+    }
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-    assertThat(body).contains("first").doesNotContain("late")
-        .contains("was silent for longer than its timeout of 300ms");
-  }
+    @Test
+    void endsAStreamWhoseUpstreamFallsSilent() throws Exception {
+        upstream.always(Behaviour.sse(Duration.ofSeconds(5), OpenAiBodies.chunk("first"), OpenAiBodies.chunk("late")));
 
-  private String streamBody(String request) throws Exception {
-    return proxy.http().send(HttpRequest.newBuilder(proxy.uri().resolve("/v1/chat/completions"))
-        .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString()).body();
-  }
+        long started = System.nanoTime();
+        String body = streamBody(
+                "{\"model\":\"impatient\",\"stream\":true," + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
-  private HttpResponse<InputStream> openStream() throws Exception {
-    return proxy.http().send(HttpRequest.newBuilder(proxy.uri().resolve("/v1/chat/completions"))
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
-  }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(body)
+                .contains("first")
+                .doesNotContain("late")
+                .contains("was silent for longer than its timeout of 300ms");
+    }
+
+    private String streamBody(String request) throws Exception {
+        return proxy.http()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve("/v1/chat/completions"))
+                                .POST(HttpRequest.BodyPublishers.ofString(request))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private HttpResponse<InputStream> openStream() throws Exception {
+        return proxy.http()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve("/v1/chat/completions"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+    }
 }

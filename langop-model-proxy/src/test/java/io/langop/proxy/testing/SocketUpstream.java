@@ -15,49 +15,49 @@ import java.util.function.Consumer;
  * and body in one write, a stream that stops mid-way).
  */
 public final class SocketUpstream implements AutoCloseable {
-  public final AtomicInteger connections = new AtomicInteger();
-  private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    public final AtomicInteger connections = new AtomicInteger();
+    private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 
-  public SocketUpstream(Consumer<Socket> connection) throws IOException {
-    Thread.ofVirtual().start(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket socket = server.accept();
-          connections.incrementAndGet();
-          Thread.ofVirtual().start(() -> connection.accept(socket));
-        } catch (IOException closed) {
-          return;
+    public SocketUpstream(Consumer<Socket> connection) throws IOException {
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    connections.incrementAndGet();
+                    Thread.ofVirtual().start(() -> connection.accept(socket));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** {@code http://127.0.0.1:<port>} followed by {@code path}. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getLocalPort() + path;
+    }
+
+    /** Reads one request, head and {@code Content-Length} body. */
+    public static void readRequest(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("closed");
+            }
+            head.append((char) next);
         }
-      }
-    });
-  }
-
-  /** {@code http://127.0.0.1:<port>} followed by {@code path}. */
-  public String url(String path) {
-    return "http://127.0.0.1:" + server.getLocalPort() + path;
-  }
-
-  /** Reads one request, head and {@code Content-Length} body. */
-  public static void readRequest(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-      int next = in.read();
-      if (next < 0) {
-        throw new IOException("closed");
-      }
-      head.append((char) next);
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        in.readNBytes(length);
     }
-    int length = 0;
-    for (String line : head.toString().split("\r\n")) {
-      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-        length = Integer.parseInt(line.substring(15).strip());
-      }
-    }
-    in.readNBytes(length);
-  }
 
-  @Override
-  public void close() throws IOException {
-    server.close();
-  }
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
 }

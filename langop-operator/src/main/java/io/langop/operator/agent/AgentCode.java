@@ -24,45 +24,50 @@ import java.util.Set;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
 public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, LanguageAgent> {
 
-  @Override
-  protected ConfigMap desired(LanguageAgent agent, Context<LanguageAgent> context) {
-    AgentPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
-    AgentSource code = plan.code().orElseThrow();
-    return new ConfigMapBuilder()
-        .withNewMetadata()
-          .withName(AgentPodTemplate.codeConfigMapName(agent))
-          .withNamespace(agent.getMetadata().getNamespace())
-          .withLabels(Labels.of(agent, "code", plan.clusterRef()))
-          .withAnnotations(code.annotations())
-          .withOwnerReferences(Owners.controller(agent))
-        .endMetadata()
-        .withData(Map.of(AgentPodTemplate.CODE_FILE, code.source()))
-        .build();
-  }
-
-  /**
-   * By name and owner, not from {@link #desired}: JOSDK picks the ConfigMap to update or delete with this
-   * when the agent has no code left to keep, and then there is nothing to build a desired ConfigMap from.
-   * The owner matters because the ConfigMaps of {@code codeRef}s are secondary resources of the agent too,
-   * and a user's ConfigMap may well be called {@code <agent>-code}: it must never be taken for ours.
-   */
-  @Override
-  protected Optional<ConfigMap> selectTargetSecondaryResource(Set<ConfigMap> configMaps, LanguageAgent agent,
-      Context<LanguageAgent> context) {
-    String name = AgentPodTemplate.codeConfigMapName(agent);
-    return configMaps.stream()
-        .filter(configMap -> name.equals(configMap.getMetadata().getName()))
-        .filter(configMap -> configMap.hasOwnerReferenceFor(agent))
-        .findFirst();
-  }
-
-  /** There is synthesized code to keep; without it the ConfigMap is deleted. */
-  public static class HasCode implements Condition<ConfigMap, LanguageAgent> {
     @Override
-    public boolean isMet(DependentResource<ConfigMap, LanguageAgent> dependent, LanguageAgent agent,
-        Context<LanguageAgent> context) {
-      return context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class)
-          .code().isPresent();
+    protected ConfigMap desired(LanguageAgent agent, Context<LanguageAgent> context) {
+        AgentPlan plan =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        AgentSource code = plan.code().orElseThrow();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(AgentPodTemplate.codeConfigMapName(agent))
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(Labels.of(agent, "code", plan.clusterRef()))
+                .withAnnotations(code.annotations())
+                .withOwnerReferences(Owners.controller(agent))
+                .endMetadata()
+                .withData(Map.of(AgentPodTemplate.CODE_FILE, code.source()))
+                .build();
     }
-  }
+
+    /**
+     * By name and owner, not from {@link #desired}: JOSDK picks the ConfigMap to update or delete with this
+     * when the agent has no code left to keep, and then there is nothing to build a desired ConfigMap from.
+     * The owner matters because the ConfigMaps of {@code codeRef}s are secondary resources of the agent too,
+     * and a user's ConfigMap may well be called {@code <agent>-code}: it must never be taken for ours.
+     */
+    @Override
+    protected Optional<ConfigMap> selectTargetSecondaryResource(
+            Set<ConfigMap> configMaps, LanguageAgent agent, Context<LanguageAgent> context) {
+        String name = AgentPodTemplate.codeConfigMapName(agent);
+        return configMaps.stream()
+                .filter(configMap -> name.equals(configMap.getMetadata().getName()))
+                .filter(configMap -> configMap.hasOwnerReferenceFor(agent))
+                .findFirst();
+    }
+
+    /** There is synthesized code to keep; without it the ConfigMap is deleted. */
+    public static class HasCode implements Condition<ConfigMap, LanguageAgent> {
+        @Override
+        public boolean isMet(
+                DependentResource<ConfigMap, LanguageAgent> dependent,
+                LanguageAgent agent,
+                Context<LanguageAgent> context) {
+            return context.managedWorkflowAndDependentResourceContext()
+                    .getMandatory(AgentPlan.KEY, AgentPlan.class)
+                    .code()
+                    .isPresent();
+        }
+    }
 }

@@ -18,38 +18,43 @@ import java.util.Objects;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
 public class AgentCronJob extends CRUDKubernetesDependentResource<CronJob, LanguageAgent> {
 
-  @Override
-  protected CronJob desired(LanguageAgent agent, Context<LanguageAgent> context) {
-    AgentPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
-    var spec = agent.getSpec();
-    String restartPolicy = spec.getRestartPolicy() == RestartPolicy.NEVER ? "Never" : "OnFailure";
-    return new CronJobBuilder()
-        .withNewMetadata()
-          .withName(Labels.name(agent, "agent"))
-          .withNamespace(agent.getMetadata().getNamespace())
-          .withLabels(Labels.of(agent, "agent", plan.clusterRef()))
-          .withOwnerReferences(Owners.controller(agent))
-        .endMetadata()
-        .withNewSpec()
-          .withSchedule(spec.getSchedule())
-          .withConcurrencyPolicy("Forbid")
-          .withNewJobTemplate()
-            .withNewMetadata().withLabels(Labels.of(agent, "agent", plan.clusterRef())).endMetadata()
-            .withNewSpec()
-              .withBackoffLimit(Objects.requireNonNullElse(spec.getBackoffLimit(), 3))
-              .withTemplate(AgentPodTemplate.build(plan, restartPolicy))
-            .endSpec()
-          .endJobTemplate()
-        .endSpec()
-        .build();
-  }
-
-  /** A CronJob only for scheduled agents; switching to another mode deletes it. */
-  public static class RunsOnSchedule implements Condition<CronJob, LanguageAgent> {
     @Override
-    public boolean isMet(DependentResource<CronJob, LanguageAgent> dependent, LanguageAgent agent,
-        Context<LanguageAgent> context) {
-      return AgentPlan.isScheduled(agent);
+    protected CronJob desired(LanguageAgent agent, Context<LanguageAgent> context) {
+        AgentPlan plan =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        var spec = agent.getSpec();
+        String restartPolicy = spec.getRestartPolicy() == RestartPolicy.NEVER ? "Never" : "OnFailure";
+        return new CronJobBuilder()
+                .withNewMetadata()
+                .withName(Labels.name(agent, "agent"))
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(Labels.of(agent, "agent", plan.clusterRef()))
+                .withOwnerReferences(Owners.controller(agent))
+                .endMetadata()
+                .withNewSpec()
+                .withSchedule(spec.getSchedule())
+                .withConcurrencyPolicy("Forbid")
+                .withNewJobTemplate()
+                .withNewMetadata()
+                .withLabels(Labels.of(agent, "agent", plan.clusterRef()))
+                .endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(Objects.requireNonNullElse(spec.getBackoffLimit(), 3))
+                .withTemplate(AgentPodTemplate.build(plan, restartPolicy))
+                .endSpec()
+                .endJobTemplate()
+                .endSpec()
+                .build();
     }
-  }
+
+    /** A CronJob only for scheduled agents; switching to another mode deletes it. */
+    public static class RunsOnSchedule implements Condition<CronJob, LanguageAgent> {
+        @Override
+        public boolean isMet(
+                DependentResource<CronJob, LanguageAgent> dependent,
+                LanguageAgent agent,
+                Context<LanguageAgent> context) {
+            return AgentPlan.isScheduled(agent);
+        }
+    }
 }

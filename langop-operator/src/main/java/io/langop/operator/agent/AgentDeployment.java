@@ -17,30 +17,35 @@ import java.util.Objects;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
 public class AgentDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageAgent> {
 
-  @Override
-  protected Deployment desired(LanguageAgent agent, Context<LanguageAgent> context) {
-    AgentPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-          .withName(Labels.name(agent, "agent"))
-          .withNamespace(agent.getMetadata().getNamespace())
-          .withLabels(Labels.of(agent, "agent", plan.clusterRef()))
-          .withOwnerReferences(Owners.controller(agent))
-        .endMetadata()
-        .withNewSpec()
-          .withReplicas(Objects.requireNonNullElse(agent.getSpec().getReplicas(), 1))
-          .withNewSelector().withMatchLabels(Labels.selector(agent)).endSelector()
-          .withTemplate(AgentPodTemplate.build(plan, null))
-        .endSpec()
-        .build();
-  }
-
-  /** A Deployment for every mode but scheduled; switching to scheduled deletes it. */
-  public static class RunsContinuously implements Condition<Deployment, LanguageAgent> {
     @Override
-    public boolean isMet(DependentResource<Deployment, LanguageAgent> dependent, LanguageAgent agent,
-        Context<LanguageAgent> context) {
-      return !AgentPlan.isScheduled(agent);
+    protected Deployment desired(LanguageAgent agent, Context<LanguageAgent> context) {
+        AgentPlan plan =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(Labels.name(agent, "agent"))
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(Labels.of(agent, "agent", plan.clusterRef()))
+                .withOwnerReferences(Owners.controller(agent))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(Objects.requireNonNullElse(agent.getSpec().getReplicas(), 1))
+                .withNewSelector()
+                .withMatchLabels(Labels.selector(agent))
+                .endSelector()
+                .withTemplate(AgentPodTemplate.build(plan, null))
+                .endSpec()
+                .build();
     }
-  }
+
+    /** A Deployment for every mode but scheduled; switching to scheduled deletes it. */
+    public static class RunsContinuously implements Condition<Deployment, LanguageAgent> {
+        @Override
+        public boolean isMet(
+                DependentResource<Deployment, LanguageAgent> dependent,
+                LanguageAgent agent,
+                Context<LanguageAgent> context) {
+            return !AgentPlan.isScheduled(agent);
+        }
+    }
 }

@@ -28,39 +28,50 @@ import java.util.List;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
 public class AgentEgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, LanguageAgent> {
 
-  @Override
-  protected NetworkPolicy desired(LanguageAgent agent, Context<LanguageAgent> context) {
-    AgentPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
-    List<NetworkPolicyEgressRule> rules = new ArrayList<>();
-    rules.add(EgressRules.dns());
-    for (LanguageModel model : plan.models()) {
-      rules.add(new NetworkPolicyEgressRuleBuilder()
-          .withTo(EgressRules.podsIn(model.getMetadata().getNamespace(), Labels.selector(model)))
-          .addNewPort().withProtocol("TCP").withPort(new IntOrString(ModelProxy.PORT)).endPort()
-          .build());
+    @Override
+    protected NetworkPolicy desired(LanguageAgent agent, Context<LanguageAgent> context) {
+        AgentPlan plan =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        List<NetworkPolicyEgressRule> rules = new ArrayList<>();
+        rules.add(EgressRules.dns());
+        for (LanguageModel model : plan.models()) {
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(EgressRules.podsIn(model.getMetadata().getNamespace(), Labels.selector(model)))
+                    .addNewPort()
+                    .withProtocol("TCP")
+                    .withPort(new IntOrString(ModelProxy.PORT))
+                    .endPort()
+                    .build());
+        }
+        for (LanguageTool tool : plan.serviceTools()) {
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(EgressRules.podsIn(tool.getMetadata().getNamespace(), Labels.selector(tool)))
+                    .addNewPort()
+                    .withProtocol("TCP")
+                    .withPort(new IntOrString(ToolServer.port(tool)))
+                    .endPort()
+                    .build());
+        }
+        if (plan.clusterRef() != null) {
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(EgressRules.clusterPeer(plan.clusterRef()))
+                    .build());
+        }
+        rules.addAll(plan.egress().rules());
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(Labels.name(agent, "agent"))
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(Labels.of(agent, "egress", plan.clusterRef()))
+                .withOwnerReferences(Owners.controller(agent))
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .withMatchLabels(Labels.selector(agent))
+                .endPodSelector()
+                .withPolicyTypes("Egress")
+                .withEgress(rules)
+                .endSpec()
+                .build();
     }
-    for (LanguageTool tool : plan.serviceTools()) {
-      rules.add(new NetworkPolicyEgressRuleBuilder()
-          .withTo(EgressRules.podsIn(tool.getMetadata().getNamespace(), Labels.selector(tool)))
-          .addNewPort().withProtocol("TCP").withPort(new IntOrString(ToolServer.port(tool))).endPort()
-          .build());
-    }
-    if (plan.clusterRef() != null) {
-      rules.add(new NetworkPolicyEgressRuleBuilder().withTo(EgressRules.clusterPeer(plan.clusterRef())).build());
-    }
-    rules.addAll(plan.egress().rules());
-    return new NetworkPolicyBuilder()
-        .withNewMetadata()
-          .withName(Labels.name(agent, "agent"))
-          .withNamespace(agent.getMetadata().getNamespace())
-          .withLabels(Labels.of(agent, "egress", plan.clusterRef()))
-          .withOwnerReferences(Owners.controller(agent))
-        .endMetadata()
-        .withNewSpec()
-          .withNewPodSelector().withMatchLabels(Labels.selector(agent)).endPodSelector()
-          .withPolicyTypes("Egress")
-          .withEgress(rules)
-        .endSpec()
-        .build();
-  }
 }

@@ -1,12 +1,12 @@
 package io.langop.operator.agent;
 
-import io.langop.wire.AgentEnv;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.operator.model.ModelProxy;
 import io.langop.operator.tool.ToolServer;
+import io.langop.wire.AgentEnv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,61 +19,76 @@ import java.util.stream.Collectors;
  */
 public final class AgentEnvironment {
 
-  private AgentEnvironment() {}
+    private AgentEnvironment() {}
 
-  static List<EnvVar> of(AgentPlan plan) {
-    LanguageAgentSpec spec = plan.agent().getSpec();
-    Map<String, EnvVar> env = new LinkedHashMap<>();
-    put(env, AgentEnv.AGENT_NAME, plan.agent().getMetadata().getName());
-    put(env, AgentEnv.AGENT_NAMESPACE, plan.agent().getMetadata().getNamespace());
-    put(env, AgentEnv.AGENT_MODE, wireName(plan.mode()));
-    put(env, AgentEnv.AGENT_GOAL, spec.getGoal());
-    put(env, AgentEnv.AGENT_INSTRUCTIONS, spec.getInstructions());
-    put(env, AgentEnv.AGENT_MAX_ITERATIONS, spec.getMaxIterations() == null ? null : spec.getMaxIterations().toString());
-    put(env, AgentEnv.AGENT_TIMEOUT, spec.getTimeout());
-    put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
-    if (AgentHttp.serves(plan.agent())) {
-      put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));
+    static List<EnvVar> of(AgentPlan plan) {
+        LanguageAgentSpec spec = plan.agent().getSpec();
+        Map<String, EnvVar> env = new LinkedHashMap<>();
+        put(env, AgentEnv.AGENT_NAME, plan.agent().getMetadata().getName());
+        put(env, AgentEnv.AGENT_NAMESPACE, plan.agent().getMetadata().getNamespace());
+        put(env, AgentEnv.AGENT_MODE, wireName(plan.mode()));
+        put(env, AgentEnv.AGENT_GOAL, spec.getGoal());
+        put(env, AgentEnv.AGENT_INSTRUCTIONS, spec.getInstructions());
+        put(
+                env,
+                AgentEnv.AGENT_MAX_ITERATIONS,
+                spec.getMaxIterations() == null ? null : spec.getMaxIterations().toString());
+        put(env, AgentEnv.AGENT_TIMEOUT, spec.getTimeout());
+        put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
+        if (AgentHttp.serves(plan.agent())) {
+            put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));
+        }
+        // The proxy routes by LanguageModel name; endpoints and names are in the same order.
+        put(
+                env,
+                AgentEnv.MODEL_ENDPOINTS,
+                plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
+        put(
+                env,
+                AgentEnv.LLM_MODEL,
+                plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
+        put(
+                env,
+                AgentEnv.MCP_SERVERS,
+                plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
+        if (plan.persona() != null) {
+            LanguagePersonaSpec persona = plan.persona().getSpec();
+            put(env, AgentEnv.PERSONA_NAME, plan.persona().getMetadata().getName());
+            put(env, AgentEnv.PERSONA_SYSTEM_PROMPT, systemPrompt(persona));
+            put(
+                    env,
+                    AgentEnv.PERSONA_TONE,
+                    persona.getTone() == null ? null : persona.getTone().name().toLowerCase(java.util.Locale.ROOT));
+            put(env, AgentEnv.PERSONA_LANGUAGE, persona.getLanguage());
+        }
+        if (AgentPlan.hasWorkspace(plan.agent())) {
+            put(env, AgentEnv.WORKSPACE_PATH, plan.workspacePath());
+        }
+        for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
+            env.remove(user.getName());
+            env.put(user.getName(), user);
+        }
+        return List.copyOf(env.values());
     }
-    // The proxy routes by LanguageModel name; endpoints and names are in the same order.
-    put(env, AgentEnv.MODEL_ENDPOINTS, plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
-    put(env, AgentEnv.LLM_MODEL, plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
-    put(env, AgentEnv.MCP_SERVERS, plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
-    if (plan.persona() != null) {
-      LanguagePersonaSpec persona = plan.persona().getSpec();
-      put(env, AgentEnv.PERSONA_NAME, plan.persona().getMetadata().getName());
-      put(env, AgentEnv.PERSONA_SYSTEM_PROMPT, systemPrompt(persona));
-      put(env, AgentEnv.PERSONA_TONE, persona.getTone() == null ? null : persona.getTone().name().toLowerCase(java.util.Locale.ROOT));
-      put(env, AgentEnv.PERSONA_LANGUAGE, persona.getLanguage());
-    }
-    if (AgentPlan.hasWorkspace(plan.agent())) {
-      put(env, AgentEnv.WORKSPACE_PATH, plan.workspacePath());
-    }
-    for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
-      env.remove(user.getName());
-      env.put(user.getName(), user);
-    }
-    return List.copyOf(env.values());
-  }
 
-  /** The persona's system prompt followed by its guidelines, as one text. */
-  public static String systemPrompt(LanguagePersonaSpec persona) {
-    StringBuilder prompt = new StringBuilder(Objects.requireNonNullElse(persona.getSystemPrompt(), ""));
-    List<String> guidelines = Objects.requireNonNullElse(persona.getInstructions(), List.of());
-    if (!guidelines.isEmpty()) {
-      prompt.append("\n\nGuidelines:");
-      guidelines.forEach(line -> prompt.append("\n- ").append(line));
+    /** The persona's system prompt followed by its guidelines, as one text. */
+    public static String systemPrompt(LanguagePersonaSpec persona) {
+        StringBuilder prompt = new StringBuilder(Objects.requireNonNullElse(persona.getSystemPrompt(), ""));
+        List<String> guidelines = Objects.requireNonNullElse(persona.getInstructions(), List.of());
+        if (!guidelines.isEmpty()) {
+            prompt.append("\n\nGuidelines:");
+            guidelines.forEach(line -> prompt.append("\n- ").append(line));
+        }
+        return prompt.toString();
     }
-    return prompt.toString();
-  }
 
-  static String wireName(Enum<?> value) {
-    return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-  }
-
-  private static void put(Map<String, EnvVar> env, String name, String value) {
-    if (value != null && !value.isEmpty()) {
-      env.put(name, new EnvVarBuilder().withName(name).withValue(value).build());
+    static String wireName(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
-  }
+
+    private static void put(Map<String, EnvVar> env, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            env.put(name, new EnvVarBuilder().withName(name).withValue(value).build());
+        }
+    }
 }

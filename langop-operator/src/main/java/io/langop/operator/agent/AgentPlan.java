@@ -1,6 +1,5 @@
 package io.langop.operator.agent;
 
-import io.langop.wire.AgentFiles;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.Workspace;
@@ -9,6 +8,7 @@ import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.tool.ToolServer;
+import io.langop.wire.AgentFiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,47 +24,48 @@ import java.util.Optional;
  * @param codeHash SHA-256 of the code the agent runs (synthesized or its {@code codeRef}), null before there is any
  */
 record AgentPlan(
-    LanguageAgent agent,
-    List<LanguageModel> models,
-    List<LanguageTool> tools,
-    LanguagePersona persona,
-    EgressRules.Resolved egress,
-    Optional<AgentSource> code,
-    String codeHash) {
+        LanguageAgent agent,
+        List<LanguageModel> models,
+        List<LanguageTool> tools,
+        LanguagePersona persona,
+        EgressRules.Resolved egress,
+        Optional<AgentSource> code,
+        String codeHash) {
 
-  static final String KEY = AgentPlan.class.getName();
-  static final String DEFAULT_WORKSPACE_PATH = AgentFiles.WORKSPACE_DIR;
+    static final String KEY = AgentPlan.class.getName();
+    static final String DEFAULT_WORKSPACE_PATH = AgentFiles.WORKSPACE_DIR;
 
-  ExecutionMode mode() {
-    return Objects.requireNonNullElse(agent.getSpec().getExecutionMode(), ExecutionMode.AUTONOMOUS);
-  }
+    ExecutionMode mode() {
+        return Objects.requireNonNullElse(agent.getSpec().getExecutionMode(), ExecutionMode.AUTONOMOUS);
+    }
 
-  static boolean isScheduled(LanguageAgent agent) {
-    return agent.getSpec().getExecutionMode() == ExecutionMode.SCHEDULED;
-  }
+    static boolean isScheduled(LanguageAgent agent) {
+        return agent.getSpec().getExecutionMode() == ExecutionMode.SCHEDULED;
+    }
 
-  List<LanguageTool> sidecarTools() {
-    return tools.stream().filter(ToolServer::isSidecar).toList();
-  }
+    List<LanguageTool> sidecarTools() {
+        return tools.stream().filter(ToolServer::isSidecar).toList();
+    }
 
-  List<LanguageTool> serviceTools() {
-    return tools.stream().filter(t -> !ToolServer.isSidecar(t)).toList();
-  }
+    List<LanguageTool> serviceTools() {
+        return tools.stream().filter(t -> !ToolServer.isSidecar(t)).toList();
+    }
 
-  /** A workspace block without {@code enabled: false} asks for a volume. */
-  static boolean hasWorkspace(LanguageAgent agent) {
-    Workspace workspace = agent.getSpec().getWorkspace();
-    return workspace != null && !Boolean.FALSE.equals(workspace.getEnabled());
-  }
+    /** A workspace block without {@code enabled: false} asks for a volume. */
+    static boolean hasWorkspace(LanguageAgent agent) {
+        Workspace workspace = agent.getSpec().getWorkspace();
+        return workspace != null && !Boolean.FALSE.equals(workspace.getEnabled());
+    }
 
-  String workspacePath() {
-    Workspace workspace = agent.getSpec().getWorkspace();
-    return workspace == null || workspace.getMountPath() == null
-        ? DEFAULT_WORKSPACE_PATH : workspace.getMountPath();
-  }
+    String workspacePath() {
+        Workspace workspace = agent.getSpec().getWorkspace();
+        return workspace == null || workspace.getMountPath() == null
+                ? DEFAULT_WORKSPACE_PATH
+                : workspace.getMountPath();
+    }
 
-  String clusterRef() {
-    String ref = agent.getSpec().getClusterRef();
-    return ref == null || ref.isBlank() ? null : ref;
-  }
+    String clusterRef() {
+        String ref = agent.getSpec().getClusterRef();
+        return ref == null || ref.isBlank() ? null : ref;
+    }
 }

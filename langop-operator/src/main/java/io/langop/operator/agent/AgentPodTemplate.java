@@ -1,6 +1,5 @@
 package io.langop.operator.agent;
 
-import io.langop.wire.AgentFiles;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -15,6 +14,7 @@ import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.tool.ToolServer;
+import io.langop.wire.AgentFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,109 +31,141 @@ import java.util.Objects;
  */
 final class AgentPodTemplate {
 
-  static final String CODE_PATH = AgentFiles.CODE_DIR;
-  static final String CODE_VOLUME = "agent-code";
-  static final String WORKSPACE_VOLUME = "workspace";
-  static final String CODE_FILE = AgentFiles.CODE_FILE;
-  static final String CODE_HASH_ANNOTATION = "langop.io/code-hash";
+    static final String CODE_PATH = AgentFiles.CODE_DIR;
+    static final String CODE_VOLUME = "agent-code";
+    static final String WORKSPACE_VOLUME = "workspace";
+    static final String CODE_FILE = AgentFiles.CODE_FILE;
+    static final String CODE_HASH_ANNOTATION = "langop.io/code-hash";
 
-  private AgentPodTemplate() {}
+    private AgentPodTemplate() {}
 
-  static String codeConfigMapName(LanguageAgent agent) {
-    return Labels.name(agent, "code");
-  }
-
-  static PodTemplateSpec build(AgentPlan plan, String restartPolicy) {
-    LanguageAgent agent = plan.agent();
-    LanguageAgentSpec spec = agent.getSpec();
-    Map<String, String> labels = Labels.of(agent, "agent", plan.clusterRef());
-    Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of()).forEach(labels::putIfAbsent);
-    Map<String, String> annotations = new LinkedHashMap<>(Objects.requireNonNullElse(spec.getPodAnnotations(), Map.of()));
-    if (plan.codeHash() != null) {
-      // new code, new pod template: the rollout follows synthesis
-      annotations.put(CODE_HASH_ANNOTATION, plan.codeHash());
+    static String codeConfigMapName(LanguageAgent agent) {
+        return Labels.name(agent, "code");
     }
 
-    List<VolumeMount> workspaceMounts = AgentPlan.hasWorkspace(agent)
-        ? List.of(new VolumeMountBuilder().withName(WORKSPACE_VOLUME).withMountPath(plan.workspacePath()).build())
-        : List.of();
-    List<VolumeMount> agentMounts = new ArrayList<>();
-    agentMounts.add(new VolumeMountBuilder().withName(CODE_VOLUME).withMountPath(CODE_PATH).withReadOnly(true).build());
-    agentMounts.addAll(workspaceMounts);
-    agentMounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
+    static PodTemplateSpec build(AgentPlan plan, String restartPolicy) {
+        LanguageAgent agent = plan.agent();
+        LanguageAgentSpec spec = agent.getSpec();
+        Map<String, String> labels = Labels.of(agent, "agent", plan.clusterRef());
+        Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of())
+                .forEach(labels::putIfAbsent);
+        Map<String, String> annotations =
+                new LinkedHashMap<>(Objects.requireNonNullElse(spec.getPodAnnotations(), Map.of()));
+        if (plan.codeHash() != null) {
+            // new code, new pod template: the rollout follows synthesis
+            annotations.put(CODE_HASH_ANNOTATION, plan.codeHash());
+        }
 
-    ContainerBuilder agentContainer = new ContainerBuilder()
-        .withName("agent")
-        .withImage(spec.getImage())
-        .withImagePullPolicy(spec.getImagePullPolicy() == null ? null : ToolServer.pullPolicy(spec.getImagePullPolicy()))
-        .withEnv(AgentEnvironment.of(plan))
-        .withEnvFrom(spec.getEnvFrom())
-        .withResources(spec.getResources())
-        .withVolumeMounts(agentMounts);
-    if (AgentHttp.serves(agent)) {
-      agentContainer
-          .addNewPort().withName(AgentHttp.PORT_NAME).withContainerPort(AgentHttp.port(agent)).withProtocol("TCP").endPort()
-          .withStartupProbe(AgentHttp.startup())
-          .withReadinessProbe(AgentHttp.readiness())
-          .withLivenessProbe(AgentHttp.liveness());
-    }
-    Container container = agentContainer.build();
+        List<VolumeMount> workspaceMounts = AgentPlan.hasWorkspace(agent)
+                ? List.of(new VolumeMountBuilder()
+                        .withName(WORKSPACE_VOLUME)
+                        .withMountPath(plan.workspacePath())
+                        .build())
+                : List.of();
+        List<VolumeMount> agentMounts = new ArrayList<>();
+        agentMounts.add(new VolumeMountBuilder()
+                .withName(CODE_VOLUME)
+                .withMountPath(CODE_PATH)
+                .withReadOnly(true)
+                .build());
+        agentMounts.addAll(workspaceMounts);
+        agentMounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
 
-    List<Container> sidecars = new ArrayList<>();
-    List<Volume> volumes = new ArrayList<>();
-    volumes.add(codeVolume(agent));
-    if (AgentPlan.hasWorkspace(agent)) {
-      volumes.add(new VolumeBuilder().withName(WORKSPACE_VOLUME)
-          .withNewPersistentVolumeClaim().withClaimName(Labels.name(agent, WORKSPACE_VOLUME)).endPersistentVolumeClaim()
-          .build());
-    }
-    volumes.addAll(Objects.requireNonNullElse(spec.getVolumes(), List.of()));
-    LinkedHashSet<String> pullSecrets = new LinkedHashSet<>();
-    Objects.requireNonNullElse(spec.getImagePullSecrets(), List.<LocalObjectReference>of())
-        .forEach(s -> pullSecrets.add(s.getName()));
-    for (LanguageTool tool : plan.sidecarTools()) {
-      Container sidecar = ToolServer.container("tool-" + tool.getMetadata().getName(), tool, workspaceMounts);
-      sidecar.setRestartPolicy("Always");
-      sidecars.add(sidecar);
-      Objects.requireNonNullElse(tool.getSpec().getVolumes(), List.<Volume>of()).stream()
-          .filter(v -> volumes.stream().noneMatch(existing -> existing.getName().equals(v.getName())))
-          .forEach(volumes::add);
-      Objects.requireNonNullElse(tool.getSpec().getImagePullSecrets(), List.<LocalObjectReference>of())
-          .forEach(s -> pullSecrets.add(s.getName()));
+        ContainerBuilder agentContainer = new ContainerBuilder()
+                .withName("agent")
+                .withImage(spec.getImage())
+                .withImagePullPolicy(
+                        spec.getImagePullPolicy() == null ? null : ToolServer.pullPolicy(spec.getImagePullPolicy()))
+                .withEnv(AgentEnvironment.of(plan))
+                .withEnvFrom(spec.getEnvFrom())
+                .withResources(spec.getResources())
+                .withVolumeMounts(agentMounts);
+        if (AgentHttp.serves(agent)) {
+            agentContainer
+                    .addNewPort()
+                    .withName(AgentHttp.PORT_NAME)
+                    .withContainerPort(AgentHttp.port(agent))
+                    .withProtocol("TCP")
+                    .endPort()
+                    .withStartupProbe(AgentHttp.startup())
+                    .withReadinessProbe(AgentHttp.readiness())
+                    .withLivenessProbe(AgentHttp.liveness());
+        }
+        Container container = agentContainer.build();
+
+        List<Container> sidecars = new ArrayList<>();
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(codeVolume(agent));
+        if (AgentPlan.hasWorkspace(agent)) {
+            volumes.add(new VolumeBuilder()
+                    .withName(WORKSPACE_VOLUME)
+                    .withNewPersistentVolumeClaim()
+                    .withClaimName(Labels.name(agent, WORKSPACE_VOLUME))
+                    .endPersistentVolumeClaim()
+                    .build());
+        }
+        volumes.addAll(Objects.requireNonNullElse(spec.getVolumes(), List.of()));
+        LinkedHashSet<String> pullSecrets = new LinkedHashSet<>();
+        Objects.requireNonNullElse(spec.getImagePullSecrets(), List.<LocalObjectReference>of())
+                .forEach(s -> pullSecrets.add(s.getName()));
+        for (LanguageTool tool : plan.sidecarTools()) {
+            Container sidecar =
+                    ToolServer.container("tool-" + tool.getMetadata().getName(), tool, workspaceMounts);
+            sidecar.setRestartPolicy("Always");
+            sidecars.add(sidecar);
+            Objects.requireNonNullElse(tool.getSpec().getVolumes(), List.<Volume>of()).stream()
+                    .filter(v -> volumes.stream()
+                            .noneMatch(existing -> existing.getName().equals(v.getName())))
+                    .forEach(volumes::add);
+            Objects.requireNonNullElse(tool.getSpec().getImagePullSecrets(), List.<LocalObjectReference>of())
+                    .forEach(s -> pullSecrets.add(s.getName()));
+        }
+
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata()
+                .withLabels(labels)
+                .withAnnotations(annotations.isEmpty() ? null : annotations)
+                .endMetadata()
+                .withNewSpec()
+                .withInitContainers(sidecars)
+                .withContainers(container)
+                .withVolumes(volumes)
+                .withRestartPolicy(restartPolicy)
+                .withServiceAccountName(spec.getServiceAccountName())
+                .withSecurityContext(spec.getSecurityContext())
+                .withNodeSelector(spec.getNodeSelector())
+                .withAffinity(spec.getAffinity())
+                .withTolerations(spec.getTolerations())
+                .withImagePullSecrets(
+                        pullSecrets.stream().map(LocalObjectReference::new).toList())
+                .endSpec()
+                .build();
     }
 
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata().withLabels(labels).withAnnotations(annotations.isEmpty() ? null : annotations).endMetadata()
-        .withNewSpec()
-          .withInitContainers(sidecars)
-          .withContainers(container)
-          .withVolumes(volumes)
-          .withRestartPolicy(restartPolicy)
-          .withServiceAccountName(spec.getServiceAccountName())
-          .withSecurityContext(spec.getSecurityContext())
-          .withNodeSelector(spec.getNodeSelector())
-          .withAffinity(spec.getAffinity())
-          .withTolerations(spec.getTolerations())
-          .withImagePullSecrets(pullSecrets.stream().map(LocalObjectReference::new).toList())
-        .endSpec()
-        .build();
-  }
-
-  /**
-   * Bring-your-own code from {@code spec.codeRef}, or the ConfigMap synthesis writes; the latter is
-   * optional so the pod can be scheduled before the first synthesis finished.
-   */
-  private static Volume codeVolume(LanguageAgent agent) {
-    var codeRef = agent.getSpec().getCodeRef();
-    if (codeRef != null) {
-      return new VolumeBuilder().withName(CODE_VOLUME)
-          .withNewConfigMap().withName(codeRef.getName())
-            .addNewItem().withKey(Objects.requireNonNullElse(codeRef.getKey(), CODE_FILE)).withPath(CODE_FILE).endItem()
-          .endConfigMap()
-          .build();
+    /**
+     * Bring-your-own code from {@code spec.codeRef}, or the ConfigMap synthesis writes; the latter is
+     * optional so the pod can be scheduled before the first synthesis finished.
+     */
+    private static Volume codeVolume(LanguageAgent agent) {
+        var codeRef = agent.getSpec().getCodeRef();
+        if (codeRef != null) {
+            return new VolumeBuilder()
+                    .withName(CODE_VOLUME)
+                    .withNewConfigMap()
+                    .withName(codeRef.getName())
+                    .addNewItem()
+                    .withKey(Objects.requireNonNullElse(codeRef.getKey(), CODE_FILE))
+                    .withPath(CODE_FILE)
+                    .endItem()
+                    .endConfigMap()
+                    .build();
+        }
+        return new VolumeBuilder()
+                .withName(CODE_VOLUME)
+                .withNewConfigMap()
+                .withName(codeConfigMapName(agent))
+                .withOptional(true)
+                .endConfigMap()
+                .build();
     }
-    return new VolumeBuilder().withName(CODE_VOLUME)
-        .withNewConfigMap().withName(codeConfigMapName(agent)).withOptional(true).endConfigMap()
-        .build();
-  }
 }

@@ -20,35 +20,38 @@ import io.langop.operator.kube.Owners;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
 public class AgentService extends CRUDKubernetesDependentResource<Service, LanguageAgent> {
 
-  @Override
-  protected Service desired(LanguageAgent agent, Context<LanguageAgent> context) {
-    AgentPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
-    return new ServiceBuilder()
-        .withNewMetadata()
-          .withName(Labels.name(agent, "agent"))
-          .withNamespace(agent.getMetadata().getNamespace())
-          .withLabels(Labels.of(agent, "agent", plan.clusterRef()))
-          .withOwnerReferences(Owners.controller(agent))
-        .endMetadata()
-        .withNewSpec()
-          .withType("ClusterIP")
-          .withSelector(Labels.selector(agent))
-          .addNewPort()
-            .withName(AgentHttp.PORT_NAME)
-            .withPort(AgentHttp.port(agent))
-            .withTargetPort(new IntOrString(AgentHttp.PORT_NAME))
-            .withProtocol("TCP")
-          .endPort()
-        .endSpec()
-        .build();
-  }
-
-  /** Only agents that take requests are exposed; switching to another mode deletes the Service. */
-  public static class Exposed implements Condition<Service, LanguageAgent> {
     @Override
-    public boolean isMet(DependentResource<Service, LanguageAgent> dependent, LanguageAgent agent,
-        Context<LanguageAgent> context) {
-      return AgentHttp.exposed(agent);
+    protected Service desired(LanguageAgent agent, Context<LanguageAgent> context) {
+        AgentPlan plan =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        return new ServiceBuilder()
+                .withNewMetadata()
+                .withName(Labels.name(agent, "agent"))
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(Labels.of(agent, "agent", plan.clusterRef()))
+                .withOwnerReferences(Owners.controller(agent))
+                .endMetadata()
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(Labels.selector(agent))
+                .addNewPort()
+                .withName(AgentHttp.PORT_NAME)
+                .withPort(AgentHttp.port(agent))
+                .withTargetPort(new IntOrString(AgentHttp.PORT_NAME))
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build();
     }
-  }
+
+    /** Only agents that take requests are exposed; switching to another mode deletes the Service. */
+    public static class Exposed implements Condition<Service, LanguageAgent> {
+        @Override
+        public boolean isMet(
+                DependentResource<Service, LanguageAgent> dependent,
+                LanguageAgent agent,
+                Context<LanguageAgent> context) {
+            return AgentHttp.exposed(agent);
+        }
+    }
 }

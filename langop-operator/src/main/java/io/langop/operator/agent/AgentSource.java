@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A version of an agent's {@code Agent.java} as the code ConfigMap holds it, with annotations naming
@@ -18,62 +18,62 @@ import java.util.Optional;
  */
 record AgentSource(String source, Map<String, String> annotations) {
 
-  static final String MODEL = "langop.io/synthesis-model";
-  static final String ATTEMPTS = "langop.io/synthesis-attempts";
-  static final String PROMPT_TOKENS = "langop.io/synthesis-prompt-tokens";
-  static final String COMPLETION_TOKENS = "langop.io/synthesis-completion-tokens";
-  static final String DURATION_MILLIS = "langop.io/synthesis-duration-millis";
-  static final String TIME = "langop.io/synthesis-time";
+    static final String MODEL = "langop.io/synthesis-model";
+    static final String ATTEMPTS = "langop.io/synthesis-attempts";
+    static final String PROMPT_TOKENS = "langop.io/synthesis-prompt-tokens";
+    static final String COMPLETION_TOKENS = "langop.io/synthesis-completion-tokens";
+    static final String DURATION_MILLIS = "langop.io/synthesis-duration-millis";
+    static final String TIME = "langop.io/synthesis-time";
 
-  AgentSource {
-    annotations = Map.copyOf(annotations);
-  }
-
-  /** The checked code of a successful synthesis, annotated with its inputs and its cost. */
-  static AgentSource synthesized(SynthesisResult result, SynthesisFingerprint inputs) {
-    Map<String, String> annotations = new LinkedHashMap<>(inputs.annotations());
-    annotations.put(MODEL, result.model());
-    annotations.put(ATTEMPTS, Integer.toString(result.attempts()));
-    annotations.put(PROMPT_TOKENS, Long.toString(result.promptTokens()));
-    annotations.put(COMPLETION_TOKENS, Long.toString(result.completionTokens()));
-    annotations.put(DURATION_MILLIS, Long.toString(result.duration().toMillis()));
-    annotations.put(TIME, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    return new AgentSource(result.source().orElseThrow(), annotations);
-  }
-
-  /** {@code status.synthesis} of this code (without {@code inputHash}); fields the annotations lack stay unset. */
-  SynthesisStatus synthesisStatus() {
-    SynthesisStatus status = new SynthesisStatus();
-    status.setModel(annotations.get(MODEL));
-    status.setAttempts(number(ATTEMPTS, Integer::valueOf));
-    status.setPromptTokens(number(PROMPT_TOKENS, Long::valueOf));
-    status.setCompletionTokens(number(COMPLETION_TOKENS, Long::valueOf));
-    status.setDurationMillis(number(DURATION_MILLIS, Long::valueOf));
-    status.setTime(annotations.get(TIME));
-    status.setCodeHash(hash());
-    return status;
-  }
-
-  private <N> N number(String key, Function<String, N> parse) {
-    try {
-      return annotations.containsKey(key) ? parse.apply(annotations.get(key)) : null;
-    } catch (NumberFormatException edited) {
-      return null; // someone edited the annotation: the code is still good, only the figure is lost
+    AgentSource {
+        annotations = Map.copyOf(annotations);
     }
-  }
 
-  /** The code a ConfigMap holds, with its annotations, if it holds any. */
-  static Optional<AgentSource> of(ConfigMap configMap) {
-    String source = configMap.getData() == null ? null : configMap.getData().get(AgentPodTemplate.CODE_FILE);
-    if (source == null) {
-      return Optional.empty();
+    /** The checked code of a successful synthesis, annotated with its inputs and its cost. */
+    static AgentSource synthesized(SynthesisResult result, SynthesisFingerprint inputs) {
+        Map<String, String> annotations = new LinkedHashMap<>(inputs.annotations());
+        annotations.put(MODEL, result.model());
+        annotations.put(ATTEMPTS, Integer.toString(result.attempts()));
+        annotations.put(PROMPT_TOKENS, Long.toString(result.promptTokens()));
+        annotations.put(COMPLETION_TOKENS, Long.toString(result.completionTokens()));
+        annotations.put(DURATION_MILLIS, Long.toString(result.duration().toMillis()));
+        annotations.put(TIME, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return new AgentSource(result.source().orElseThrow(), annotations);
     }
-    Map<String, String> annotations = configMap.getMetadata().getAnnotations();
-    return Optional.of(new AgentSource(source, annotations == null ? Map.of() : annotations));
-  }
 
-  /** What the pod annotation {@code langop.io/code-hash} carries, so new code rolls out. */
-  String hash() {
-    return SynthesisFingerprint.sha256(source);
-  }
+    /** {@code status.synthesis} of this code (without {@code inputHash}); fields the annotations lack stay unset. */
+    SynthesisStatus synthesisStatus() {
+        SynthesisStatus status = new SynthesisStatus();
+        status.setModel(annotations.get(MODEL));
+        status.setAttempts(number(ATTEMPTS, Integer::valueOf));
+        status.setPromptTokens(number(PROMPT_TOKENS, Long::valueOf));
+        status.setCompletionTokens(number(COMPLETION_TOKENS, Long::valueOf));
+        status.setDurationMillis(number(DURATION_MILLIS, Long::valueOf));
+        status.setTime(annotations.get(TIME));
+        status.setCodeHash(hash());
+        return status;
+    }
+
+    private <N> N number(String key, Function<String, N> parse) {
+        try {
+            return annotations.containsKey(key) ? parse.apply(annotations.get(key)) : null;
+        } catch (NumberFormatException edited) {
+            return null; // someone edited the annotation: the code is still good, only the figure is lost
+        }
+    }
+
+    /** The code a ConfigMap holds, with its annotations, if it holds any. */
+    static Optional<AgentSource> of(ConfigMap configMap) {
+        String source = configMap.getData() == null ? null : configMap.getData().get(AgentPodTemplate.CODE_FILE);
+        if (source == null) {
+            return Optional.empty();
+        }
+        Map<String, String> annotations = configMap.getMetadata().getAnnotations();
+        return Optional.of(new AgentSource(source, annotations == null ? Map.of() : annotations));
+    }
+
+    /** What the pod annotation {@code langop.io/code-hash} carries, so new code rolls out. */
+    String hash() {
+        return SynthesisFingerprint.sha256(source);
+    }
 }

@@ -14,38 +14,38 @@ import java.util.List;
  */
 final class AgentSpecCheck {
 
-  private AgentSpecCheck() {}
+    private AgentSpecCheck() {}
 
-  static List<String> problems(LanguageAgent agent) {
-    LanguageAgentSpec spec = agent.getSpec();
-    List<String> problems = new ArrayList<>();
-    if (spec == null) {
-      return List.of("spec is missing");
+    static List<String> problems(LanguageAgent agent) {
+        LanguageAgentSpec spec = agent.getSpec();
+        List<String> problems = new ArrayList<>();
+        if (spec == null) {
+            return List.of("spec is missing");
+        }
+        if (spec.getImage() == null || spec.getImage().isBlank()) {
+            problems.add("spec.image is required");
+        }
+        if (spec.getModelRefs() == null || spec.getModelRefs().isEmpty()) {
+            problems.add("spec.modelRefs needs at least one model");
+        }
+        boolean scheduled = spec.getExecutionMode() == ExecutionMode.SCHEDULED;
+        if (scheduled && (spec.getSchedule() == null || spec.getSchedule().isBlank())) {
+            problems.add("a scheduled agent needs spec.schedule");
+        } else if (scheduled) {
+            String cron = CronSchedule.problem(spec.getSchedule());
+            if (cron != null) {
+                problems.add("spec.schedule '" + spec.getSchedule() + "': " + cron);
+            }
+        } else if (spec.getSchedule() != null) {
+            problems.add("spec.schedule is only used with executionMode scheduled");
+        }
+        if (scheduled && spec.getRestartPolicy() == RestartPolicy.ALWAYS) {
+            problems.add("spec.restartPolicy Always cannot run a scheduled job; use OnFailure or Never");
+        }
+        String port = AgentHttp.envProblem(agent);
+        if (port != null) {
+            problems.add(port);
+        }
+        return problems;
     }
-    if (spec.getImage() == null || spec.getImage().isBlank()) {
-      problems.add("spec.image is required");
-    }
-    if (spec.getModelRefs() == null || spec.getModelRefs().isEmpty()) {
-      problems.add("spec.modelRefs needs at least one model");
-    }
-    boolean scheduled = spec.getExecutionMode() == ExecutionMode.SCHEDULED;
-    if (scheduled && (spec.getSchedule() == null || spec.getSchedule().isBlank())) {
-      problems.add("a scheduled agent needs spec.schedule");
-    } else if (scheduled) {
-      String cron = CronSchedule.problem(spec.getSchedule());
-      if (cron != null) {
-        problems.add("spec.schedule '" + spec.getSchedule() + "': " + cron);
-      }
-    } else if (spec.getSchedule() != null) {
-      problems.add("spec.schedule is only used with executionMode scheduled");
-    }
-    if (scheduled && spec.getRestartPolicy() == RestartPolicy.ALWAYS) {
-      problems.add("spec.restartPolicy Always cannot run a scheduled job; use OnFailure or Never");
-    }
-    String port = AgentHttp.envProblem(agent);
-    if (port != null) {
-      problems.add(port);
-    }
-    return problems;
-  }
 }

@@ -21,37 +21,44 @@ import java.util.stream.Collectors;
  */
 final class CodeRefs {
 
-  static final String EVENT_SOURCE = "code-refs";
-  private static final String INDEX = "langop-code-refs";
+    static final String EVENT_SOURCE = "code-refs";
+    private static final String INDEX = "langop-code-refs";
 
-  private CodeRefs() {}
+    private CodeRefs() {}
 
-  static Optional<ResourceID> id(LanguageAgent agent) {
-    var ref = agent.getSpec() == null ? null : agent.getSpec().getCodeRef();
-    return ref == null || ref.getName() == null ? Optional.empty()
-        : Optional.of(new ResourceID(ref.getName(), agent.getMetadata().getNamespace()));
-  }
+    static Optional<ResourceID> id(LanguageAgent agent) {
+        var ref = agent.getSpec() == null ? null : agent.getSpec().getCodeRef();
+        return ref == null || ref.getName() == null
+                ? Optional.empty()
+                : Optional.of(new ResourceID(ref.getName(), agent.getMetadata().getNamespace()));
+    }
 
-  private static String key(ResourceID id) {
-    return id.getNamespace().orElse("") + "/" + id.getName();
-  }
+    private static String key(ResourceID id) {
+        return id.getNamespace().orElse("") + "/" + id.getName();
+    }
 
-  static EventSource<ConfigMap, LanguageAgent> eventSource(EventSourceContext<LanguageAgent> context) {
-    context.getPrimaryCache().addIndexer(INDEX, agent -> id(agent).map(CodeRefs::key).stream().toList());
-    return new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(ConfigMap.class, LanguageAgent.class)
-            .withName(EVENT_SOURCE)
-            .withSecondaryToPrimaryMapper(configMap -> context.getPrimaryCache()
-                .byIndex(INDEX, key(ResourceID.fromResource(configMap))).stream()
-                .map(ResourceID::fromResource)
-                .collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper(agent -> id((LanguageAgent) agent).map(Set::of).orElse(Set.of()))
-            .build(),
-        context);
-  }
+    static EventSource<ConfigMap, LanguageAgent> eventSource(EventSourceContext<LanguageAgent> context) {
+        context.getPrimaryCache()
+                .addIndexer(
+                        INDEX, agent -> id(agent).map(CodeRefs::key).stream().toList());
+        return new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(ConfigMap.class, LanguageAgent.class)
+                        .withName(EVENT_SOURCE)
+                        .withSecondaryToPrimaryMapper(configMap ->
+                                context
+                                        .getPrimaryCache()
+                                        .byIndex(INDEX, key(ResourceID.fromResource(configMap)))
+                                        .stream()
+                                        .map(ResourceID::fromResource)
+                                        .collect(Collectors.toSet()))
+                        .withPrimaryToSecondaryMapper(
+                                agent -> id((LanguageAgent) agent).map(Set::of).orElse(Set.of()))
+                        .build(),
+                context);
+    }
 
-  /** The ConfigMap the reconciled agent's {@code codeRef} names, if it exists. */
-  static Optional<ConfigMap> referenced(Context<LanguageAgent> context) {
-    return context.getSecondaryResource(ConfigMap.class, EVENT_SOURCE);
-  }
+    /** The ConfigMap the reconciled agent's {@code codeRef} names, if it exists. */
+    static Optional<ConfigMap> referenced(Context<LanguageAgent> context) {
+        return context.getSecondaryResource(ConfigMap.class, EVENT_SOURCE);
+    }
 }

@@ -28,8 +28,8 @@ import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
-import io.langop.operator.tool.ToolServer;
 import io.langop.operator.synthesis.SynthesisSettings;
+import io.langop.operator.tool.ToolServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,173 +46,254 @@ import java.util.stream.Stream;
  * and egress rules that allow less than they say, each once.
  */
 @Workflow(
-    explicitInvocation = true,
-    dependents = {
-        @Dependent(name = "workspace", type = WorkspaceClaim.class, reconcilePrecondition = WorkspaceClaim.Requested.class),
-        @Dependent(name = "deployment", type = AgentDeployment.class,
-            reconcilePrecondition = AgentDeployment.RunsContinuously.class),
-        @Dependent(name = "cronjob", type = AgentCronJob.class,
-            reconcilePrecondition = AgentCronJob.RunsOnSchedule.class),
-        @Dependent(name = "service", type = AgentService.class, reconcilePrecondition = AgentService.Exposed.class),
-        @Dependent(name = "egress", type = AgentEgressPolicy.class),
-        @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class)
-    })
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(
+                    name = "workspace",
+                    type = WorkspaceClaim.class,
+                    reconcilePrecondition = WorkspaceClaim.Requested.class),
+            @Dependent(
+                    name = "deployment",
+                    type = AgentDeployment.class,
+                    reconcilePrecondition = AgentDeployment.RunsContinuously.class),
+            @Dependent(
+                    name = "cronjob",
+                    type = AgentCronJob.class,
+                    reconcilePrecondition = AgentCronJob.RunsOnSchedule.class),
+            @Dependent(name = "service", type = AgentService.class, reconcilePrecondition = AgentService.Exposed.class),
+            @Dependent(name = "egress", type = AgentEgressPolicy.class),
+            @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class)
+        })
 @ControllerConfiguration(name = "languageagent")
 public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
 
-  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
-      Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
-      Rule.warning(Conditions.REFERENCES_RESOLVED, "ReferencesMissing", "ReferencesMissing"),
-      Rule.normal(Conditions.REFERENCES_RESOLVED, "Resolved", "ReferencesResolved").onlyAfterAnotherState()));
+    private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+            Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
+            Rule.warning(Conditions.REFERENCES_RESOLVED, "ReferencesMissing", "ReferencesMissing"),
+            Rule.normal(Conditions.REFERENCES_RESOLVED, "Resolved", "ReferencesResolved")
+                    .onlyAfterAnotherState()));
 
-  private final EgressRules egressRules;
-  private final AgentSynthesis synthesis;
+    private final EgressRules egressRules;
+    private final AgentSynthesis synthesis;
 
-  /** @param hostResolver resolves tool Services, whose {@code tools/list} synthesis reads */
-  public LanguageAgentReconciler(EgressRules egressRules, SynthesisSettings synthesisSettings, HostResolver hostResolver) {
-    this.egressRules = egressRules;
-    this.synthesis = new AgentSynthesis(synthesisSettings, hostResolver);
-  }
-
-  @Override
-  public List<EventSource<?, LanguageAgent>> prepareEventSources(EventSourceContext<LanguageAgent> context) {
-    List<EventSource<?, LanguageAgent>> sources = new ArrayList<>(AgentReferences.eventSources(context));
-    sources.addAll(synthesis.eventSources(context));
-    return sources;
-  }
-
-  @Override
-  public UpdateControl<LanguageAgent> reconcile(LanguageAgent agent, Context<LanguageAgent> context) {
-    List<Condition> before = agent.getStatus() == null ? null : agent.getStatus().getConditions();
-    UpdateControl<LanguageAgent> control = converge(agent, context);
-    // the agent now carries the status to write, or still the stored one when nothing changed
-    EVENTS.post(context.getClient(), agent, before, agent.getStatus() == null ? null : agent.getStatus().getConditions());
-    return control;
-  }
-
-  private UpdateControl<LanguageAgent> converge(LanguageAgent agent, Context<LanguageAgent> context) {
-    String storedMessage = agent.getStatus() == null ? null : agent.getStatus().getMessage();
-    LanguageAgentStatus status = Workloads.copy(agent.getStatus(), LanguageAgentStatus.class, LanguageAgentStatus::new);
-    Conditions conditions = new Conditions(status.getConditions(), agent.getMetadata().getGeneration());
-
-    List<String> problems = AgentSpecCheck.problems(agent);
-    if (!problems.isEmpty()) {
-      String message = String.join("; ", problems);
-      conditions.set(Conditions.READY, false, "InvalidSpec", message);
-      return finish(agent, context, status, conditions, AgentPhase.FAILED, "InvalidSpec", message);
+    /** @param hostResolver resolves tool Services, whose {@code tools/list} synthesis reads */
+    public LanguageAgentReconciler(
+            EgressRules egressRules, SynthesisSettings synthesisSettings, HostResolver hostResolver) {
+        this.egressRules = egressRules;
+        this.synthesis = new AgentSynthesis(synthesisSettings, hostResolver);
     }
 
-    AgentReferences.Resolution refs = AgentReferences.resolve(agent, context);
-    if (!refs.complete()) {
-      String message = "waiting for " + String.join("; ", refs.missing());
-      conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
-      conditions.set(Conditions.READY, false, "ReferencesMissing", message);
-      return finish(agent, context, status, conditions, AgentPhase.PENDING, "ReferencesMissing", message);
-    }
-    conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
-    List<String> conflicts = AgentHttp.portConflicts(agent, refs.tools().stream().filter(ToolServer::isSidecar).toList());
-    if (!conflicts.isEmpty()) {
-      String message = String.join("; ", conflicts);
-      conditions.set(Conditions.READY, false, "PortConflict", message);
-      return finish(agent, context, status, conditions, AgentPhase.FAILED, "PortConflict", message);
+    @Override
+    public List<EventSource<?, LanguageAgent>> prepareEventSources(EventSourceContext<LanguageAgent> context) {
+        List<EventSource<?, LanguageAgent>> sources = new ArrayList<>(AgentReferences.eventSources(context));
+        sources.addAll(synthesis.eventSources(context));
+        return sources;
     }
 
-    List<LanguageModel> models = preferenceOrder(agent, refs.models());
-    AgentSynthesis.Outcome code = synthesis.reconcile(agent, models, refs.tools(), refs.persona(), context, status, conditions);
-    List<NetworkRule> egress = egressOf(agent, refs.tools());
-    AgentPlan plan = new AgentPlan(agent, models, refs.tools(), refs.persona(),
-        egressRules.resolve(egress, agent.getMetadata().getNamespace()), code.code(), code.codeHash());
-    context.managedWorkflowAndDependentResourceContext().put(AgentPlan.KEY, plan);
-    boolean scheduled = AgentPlan.isScheduled(agent);
-    boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
-    boolean hadCronJob = context.getSecondaryResource(CronJob.class).isPresent();
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    workloadEvents(agent, context, scheduled, scheduled ? hadCronJob : hadDeployment, scheduled ? hadDeployment : hadCronJob);
-    EgressEvents.post(context.getClient(), agent, storedMessage, plan.egress());
-
-    String notes = plan.egress().notes().isEmpty() ? "" : "; " + String.join("; ", plan.egress().notes());
-    UpdateControl<LanguageAgent> control = scheduled
-        ? scheduledStatus(agent, context, status, conditions, notes)
-        : continuousStatus(agent, context, status, conditions, notes);
-    Optional<Duration> recheck = Stream.concat(code.recheckAfter().stream(),
-            EgressRules.namesHosts(egress) ? Stream.of(egressRules.refresh()) : Stream.empty())
-        .min(Comparator.naturalOrder());
-    return recheck.isPresent() ? control.rescheduleAfter(recheck.get()) : control;
-  }
-
-  private UpdateControl<LanguageAgent> continuousStatus(LanguageAgent agent, Context<LanguageAgent> context,
-      LanguageAgentStatus status, Conditions conditions, String notes) {
-    Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
-    int wanted = Objects.requireNonNullElse(agent.getSpec().getReplicas(), 1);
-    Workloads.Availability availability = Workloads.availability(deployment, wanted);
-    status.setReadyReplicas(availability.ready());
-    status.setActiveReplicas(availability.running());
-    if (wanted == 0) {
-      conditions.set(Conditions.READY, false, "Suspended", "scaled to zero replicas" + notes);
-      return finish(agent, context, status, conditions, AgentPhase.SUSPENDED, "Suspended", "scaled to zero replicas" + notes);
+    @Override
+    public UpdateControl<LanguageAgent> reconcile(LanguageAgent agent, Context<LanguageAgent> context) {
+        List<Condition> before =
+                agent.getStatus() == null ? null : agent.getStatus().getConditions();
+        UpdateControl<LanguageAgent> control = converge(agent, context);
+        // the agent now carries the status to write, or still the stored one when nothing changed
+        EVENTS.post(
+                context.getClient(),
+                agent,
+                before,
+                agent.getStatus() == null ? null : agent.getStatus().getConditions());
+        return control;
     }
-    if (!availability.available()) {
-      String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
-      conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
-      return finish(agent, context, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", message);
+
+    private UpdateControl<LanguageAgent> converge(LanguageAgent agent, Context<LanguageAgent> context) {
+        String storedMessage =
+                agent.getStatus() == null ? null : agent.getStatus().getMessage();
+        LanguageAgentStatus status =
+                Workloads.copy(agent.getStatus(), LanguageAgentStatus.class, LanguageAgentStatus::new);
+        Conditions conditions =
+                new Conditions(status.getConditions(), agent.getMetadata().getGeneration());
+
+        List<String> problems = AgentSpecCheck.problems(agent);
+        if (!problems.isEmpty()) {
+            String message = String.join("; ", problems);
+            conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            return finish(agent, context, status, conditions, AgentPhase.FAILED, "InvalidSpec", message);
+        }
+
+        AgentReferences.Resolution refs = AgentReferences.resolve(agent, context);
+        if (!refs.complete()) {
+            String message = "waiting for " + String.join("; ", refs.missing());
+            conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
+            conditions.set(Conditions.READY, false, "ReferencesMissing", message);
+            return finish(agent, context, status, conditions, AgentPhase.PENDING, "ReferencesMissing", message);
+        }
+        conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
+        List<String> conflicts = AgentHttp.portConflicts(
+                agent, refs.tools().stream().filter(ToolServer::isSidecar).toList());
+        if (!conflicts.isEmpty()) {
+            String message = String.join("; ", conflicts);
+            conditions.set(Conditions.READY, false, "PortConflict", message);
+            return finish(agent, context, status, conditions, AgentPhase.FAILED, "PortConflict", message);
+        }
+
+        List<LanguageModel> models = preferenceOrder(agent, refs.models());
+        AgentSynthesis.Outcome code =
+                synthesis.reconcile(agent, models, refs.tools(), refs.persona(), context, status, conditions);
+        List<NetworkRule> egress = egressOf(agent, refs.tools());
+        AgentPlan plan = new AgentPlan(
+                agent,
+                models,
+                refs.tools(),
+                refs.persona(),
+                egressRules.resolve(egress, agent.getMetadata().getNamespace()),
+                code.code(),
+                code.codeHash());
+        context.managedWorkflowAndDependentResourceContext().put(AgentPlan.KEY, plan);
+        boolean scheduled = AgentPlan.isScheduled(agent);
+        boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
+        boolean hadCronJob = context.getSecondaryResource(CronJob.class).isPresent();
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        workloadEvents(
+                agent,
+                context,
+                scheduled,
+                scheduled ? hadCronJob : hadDeployment,
+                scheduled ? hadDeployment : hadCronJob);
+        EgressEvents.post(context.getClient(), agent, storedMessage, plan.egress());
+
+        String notes = plan.egress().notes().isEmpty()
+                ? ""
+                : "; " + String.join("; ", plan.egress().notes());
+        UpdateControl<LanguageAgent> control = scheduled
+                ? scheduledStatus(agent, context, status, conditions, notes)
+                : continuousStatus(agent, context, status, conditions, notes);
+        Optional<Duration> recheck = Stream.concat(
+                        code.recheckAfter().stream(),
+                        EgressRules.namesHosts(egress) ? Stream.of(egressRules.refresh()) : Stream.empty())
+                .min(Comparator.naturalOrder());
+        return recheck.isPresent() ? control.rescheduleAfter(recheck.get()) : control;
     }
-    conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
-    return finish(agent, context, status, conditions, AgentPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
-  }
 
-  private UpdateControl<LanguageAgent> scheduledStatus(LanguageAgent agent, Context<LanguageAgent> context,
-      LanguageAgentStatus status, Conditions conditions, String notes) {
-    CronJob cronJob = context.getSecondaryResource(CronJob.class).orElse(null);
-    status.setReadyReplicas(null);
-    status.setActiveReplicas(cronJob == null || cronJob.getStatus() == null || cronJob.getStatus().getActive() == null
-        ? 0 : cronJob.getStatus().getActive().size());
-    if (cronJob == null) {
-      conditions.set(Conditions.READY, false, "WorkloadNotAvailable", "cron job being created" + notes);
-      return finish(agent, context, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", "cron job being created" + notes);
+    private UpdateControl<LanguageAgent> continuousStatus(
+            LanguageAgent agent,
+            Context<LanguageAgent> context,
+            LanguageAgentStatus status,
+            Conditions conditions,
+            String notes) {
+        Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+        int wanted = Objects.requireNonNullElse(agent.getSpec().getReplicas(), 1);
+        Workloads.Availability availability = Workloads.availability(deployment, wanted);
+        status.setReadyReplicas(availability.ready());
+        status.setActiveReplicas(availability.running());
+        if (wanted == 0) {
+            conditions.set(Conditions.READY, false, "Suspended", "scaled to zero replicas" + notes);
+            return finish(
+                    agent,
+                    context,
+                    status,
+                    conditions,
+                    AgentPhase.SUSPENDED,
+                    "Suspended",
+                    "scaled to zero replicas" + notes);
+        }
+        if (!availability.available()) {
+            String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
+            conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
+            return finish(agent, context, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", message);
+        }
+        conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
+        return finish(
+                agent,
+                context,
+                status,
+                conditions,
+                AgentPhase.RUNNING,
+                "WorkloadAvailable",
+                availability.describe() + notes);
     }
-    String message = "scheduled '" + cronJob.getSpec().getSchedule() + "'" + notes;
-    conditions.set(Conditions.READY, true, "Scheduled", message);
-    return finish(agent, context, status, conditions, AgentPhase.RUNNING, "Scheduled", message);
-  }
 
-  private static UpdateControl<LanguageAgent> finish(LanguageAgent agent, Context<LanguageAgent> context,
-      LanguageAgentStatus status, Conditions conditions, AgentPhase phase, String reason, String message) {
-    status.setPhase(phase);
-    status.setReason(reason);
-    status.setMessage(message);
-    status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(agent, status, context);
-  }
-
-  private static void workloadEvents(LanguageAgent agent, Context<LanguageAgent> context, boolean scheduled,
-      boolean hadWorkload, boolean hadOtherKind) {
-    String deployment = "deployment " + Labels.name(agent, "agent");
-    String cronJob = "cron job " + Labels.name(agent, "agent");
-    WorkloadEvents.afterWorkflow(context.getClient(), agent, scheduled ? cronJob : deployment, hadWorkload,
-        hadOtherKind ? (scheduled ? deployment : cronJob) : null);
-  }
-
-  /** The agent's rules plus those of its sidecar tools, which share the agent's pod and policy. */
-  private static List<NetworkRule> egressOf(LanguageAgent agent, List<LanguageTool> tools) {
-    List<NetworkRule> rules = new ArrayList<>(Objects.requireNonNullElse(agent.getSpec().getEgress(), List.of()));
-    tools.stream()
-        .filter(ToolServer::isSidecar)
-        .forEach(tool -> rules.addAll(Objects.requireNonNullElse(tool.getSpec().getEgress(), List.of())));
-    return rules;
-  }
-
-  /** Primary models first, then by priority (lower first), then in spec order. */
-  private static List<LanguageModel> preferenceOrder(LanguageAgent agent, List<LanguageModel> models) {
-    var refs = agent.getSpec().getModelRefs();
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < models.size(); i++) {
-      order.add(i);
+    private UpdateControl<LanguageAgent> scheduledStatus(
+            LanguageAgent agent,
+            Context<LanguageAgent> context,
+            LanguageAgentStatus status,
+            Conditions conditions,
+            String notes) {
+        CronJob cronJob = context.getSecondaryResource(CronJob.class).orElse(null);
+        status.setReadyReplicas(null);
+        status.setActiveReplicas(
+                cronJob == null
+                                || cronJob.getStatus() == null
+                                || cronJob.getStatus().getActive() == null
+                        ? 0
+                        : cronJob.getStatus().getActive().size());
+        if (cronJob == null) {
+            conditions.set(Conditions.READY, false, "WorkloadNotAvailable", "cron job being created" + notes);
+            return finish(
+                    agent,
+                    context,
+                    status,
+                    conditions,
+                    AgentPhase.PENDING,
+                    "WorkloadNotAvailable",
+                    "cron job being created" + notes);
+        }
+        String message = "scheduled '" + cronJob.getSpec().getSchedule() + "'" + notes;
+        conditions.set(Conditions.READY, true, "Scheduled", message);
+        return finish(agent, context, status, conditions, AgentPhase.RUNNING, "Scheduled", message);
     }
-    // models were resolved in spec order, so index i belongs to modelRefs[i] when nothing is missing
-    order.sort(Comparator
-        .comparing((Integer i) -> refs.get(i).getRole() != null
-            && refs.get(i).getRole() != ModelRole.PRIMARY)
-        .thenComparing(i -> Objects.requireNonNullElse(refs.get(i).getPriority(), Integer.MAX_VALUE)));
-    return order.stream().map(models::get).toList();
-  }
+
+    private static UpdateControl<LanguageAgent> finish(
+            LanguageAgent agent,
+            Context<LanguageAgent> context,
+            LanguageAgentStatus status,
+            Conditions conditions,
+            AgentPhase phase,
+            String reason,
+            String message) {
+        status.setPhase(phase);
+        status.setReason(reason);
+        status.setMessage(message);
+        status.setConditions(conditions.build());
+        return StatusUpdates.patchIfChanged(agent, status, context);
+    }
+
+    private static void workloadEvents(
+            LanguageAgent agent,
+            Context<LanguageAgent> context,
+            boolean scheduled,
+            boolean hadWorkload,
+            boolean hadOtherKind) {
+        String deployment = "deployment " + Labels.name(agent, "agent");
+        String cronJob = "cron job " + Labels.name(agent, "agent");
+        WorkloadEvents.afterWorkflow(
+                context.getClient(),
+                agent,
+                scheduled ? cronJob : deployment,
+                hadWorkload,
+                hadOtherKind ? (scheduled ? deployment : cronJob) : null);
+    }
+
+    /** The agent's rules plus those of its sidecar tools, which share the agent's pod and policy. */
+    private static List<NetworkRule> egressOf(LanguageAgent agent, List<LanguageTool> tools) {
+        List<NetworkRule> rules =
+                new ArrayList<>(Objects.requireNonNullElse(agent.getSpec().getEgress(), List.of()));
+        tools.stream()
+                .filter(ToolServer::isSidecar)
+                .forEach(tool ->
+                        rules.addAll(Objects.requireNonNullElse(tool.getSpec().getEgress(), List.of())));
+        return rules;
+    }
+
+    /** Primary models first, then by priority (lower first), then in spec order. */
+    private static List<LanguageModel> preferenceOrder(LanguageAgent agent, List<LanguageModel> models) {
+        var refs = agent.getSpec().getModelRefs();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            order.add(i);
+        }
+        // models were resolved in spec order, so index i belongs to modelRefs[i] when nothing is missing
+        order.sort(Comparator.comparing((Integer i) ->
+                        refs.get(i).getRole() != null && refs.get(i).getRole() != ModelRole.PRIMARY)
+                .thenComparing(i -> Objects.requireNonNullElse(refs.get(i).getPriority(), Integer.MAX_VALUE)));
+        return order.stream().map(models::get).toList();
+    }
 }

@@ -14,17 +14,17 @@ import java.util.List;
  */
 final class SynthesisEvents {
 
-  private static final ConditionEvents STEPS = new ConditionEvents(List.of(
-      Rule.normal(AgentSynthesis.SYNTHESIZED, "Synthesizing", "SynthesisStarted"),
-      Rule.normal(AgentSynthesis.SYNTHESIZED, "Synthesized", "SynthesisSucceeded"),
-      Rule.warning(AgentSynthesis.SYNTHESIZED, "SynthesisUnavailable", "SynthesisFailed"),
-      Rule.warning(AgentSynthesis.SYNTHESIZED, "SynthesisFailed", "SynthesisFailed"),
-      Rule.warning(AgentSynthesis.VALIDATED, "ValidationFailed", "ValidationFailed")));
+    private static final ConditionEvents STEPS = new ConditionEvents(List.of(
+            Rule.normal(AgentSynthesis.SYNTHESIZED, "Synthesizing", "SynthesisStarted"),
+            Rule.normal(AgentSynthesis.SYNTHESIZED, "Synthesized", "SynthesisSucceeded"),
+            Rule.warning(AgentSynthesis.SYNTHESIZED, "SynthesisUnavailable", "SynthesisFailed"),
+            Rule.warning(AgentSynthesis.SYNTHESIZED, "SynthesisFailed", "SynthesisFailed"),
+            Rule.warning(AgentSynthesis.VALIDATED, "ValidationFailed", "ValidationFailed")));
 
-  private SynthesisEvents() {}
+    private SynthesisEvents() {}
 
-  /** Posts an event for each synthesis step whose condition is new in {@code after}. */
-  static void post(KubernetesClient client, LanguageAgent agent, List<Condition> before, List<Condition> after) {
-    STEPS.post(client, agent, before, after);
-  }
+    /** Posts an event for each synthesis step whose condition is new in {@code after}. */
+    static void post(KubernetesClient client, LanguageAgent agent, List<Condition> before, List<Condition> after) {
+        STEPS.post(client, agent, before, after);
+    }
 }

@@ -21,35 +21,39 @@ import java.util.Objects;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
 public class WorkspaceClaim extends CRUDKubernetesDependentResource<PersistentVolumeClaim, LanguageAgent> {
 
-  static final String DEFAULT_SIZE = "10Gi";
+    static final String DEFAULT_SIZE = "10Gi";
 
-  @Override
-  protected PersistentVolumeClaim desired(LanguageAgent agent, Context<LanguageAgent> context) {
-    Workspace workspace = agent.getSpec().getWorkspace();
-    String accessMode = workspace.getAccessMode() == WorkspaceAccessMode.READ_WRITE_MANY ? "ReadWriteMany" : "ReadWriteOnce";
-    return new PersistentVolumeClaimBuilder()
-        .withNewMetadata()
-          .withName(Labels.name(agent, AgentPodTemplate.WORKSPACE_VOLUME))
-          .withNamespace(agent.getMetadata().getNamespace())
-          .withLabels(Labels.of(agent, "workspace", agent.getSpec().getClusterRef()))
-          .withOwnerReferences(Owners.controller(agent))
-        .endMetadata()
-        .withNewSpec()
-          .withAccessModes(accessMode)
-          .withStorageClassName(workspace.getStorageClassName())
-          .withNewResources()
-            .withRequests(Map.of("storage", new Quantity(Objects.requireNonNullElse(workspace.getSize(), DEFAULT_SIZE))))
-          .endResources()
-        .endSpec()
-        .build();
-  }
-
-  /** Only with a workspace block that is not {@code enabled: false}. */
-  public static class Requested implements Condition<PersistentVolumeClaim, LanguageAgent> {
     @Override
-    public boolean isMet(DependentResource<PersistentVolumeClaim, LanguageAgent> dependent, LanguageAgent agent,
-        Context<LanguageAgent> context) {
-      return AgentPlan.hasWorkspace(agent);
+    protected PersistentVolumeClaim desired(LanguageAgent agent, Context<LanguageAgent> context) {
+        Workspace workspace = agent.getSpec().getWorkspace();
+        String accessMode =
+                workspace.getAccessMode() == WorkspaceAccessMode.READ_WRITE_MANY ? "ReadWriteMany" : "ReadWriteOnce";
+        return new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName(Labels.name(agent, AgentPodTemplate.WORKSPACE_VOLUME))
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(Labels.of(agent, "workspace", agent.getSpec().getClusterRef()))
+                .withOwnerReferences(Owners.controller(agent))
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes(accessMode)
+                .withStorageClassName(workspace.getStorageClassName())
+                .withNewResources()
+                .withRequests(
+                        Map.of("storage", new Quantity(Objects.requireNonNullElse(workspace.getSize(), DEFAULT_SIZE))))
+                .endResources()
+                .endSpec()
+                .build();
     }
-  }
+
+    /** Only with a workspace block that is not {@code enabled: false}. */
+    public static class Requested implements Condition<PersistentVolumeClaim, LanguageAgent> {
+        @Override
+        public boolean isMet(
+                DependentResource<PersistentVolumeClaim, LanguageAgent> dependent,
+                LanguageAgent agent,
+                Context<LanguageAgent> context) {
+            return AgentPlan.hasWorkspace(agent);
+        }
+    }
 }

@@ -14,17 +14,18 @@ import java.util.Map;
 @KubernetesDependent(informer = @Informer(labelSelector = ClientObjects.SELECTOR))
 public class ClientConfigMap extends CRUDKubernetesDependentResource<ConfigMap, LanguageClient> {
 
-  @Override
-  protected ConfigMap desired(LanguageClient client, Context<LanguageClient> context) {
-    ClientPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class);
-    return new ConfigMapBuilder()
-        .withNewMetadata()
-          .withName(ClientObjects.name(client))
-          .withNamespace(client.getMetadata().getNamespace())
-          .withLabels(ClientObjects.labels(client))
-          .withOwnerReferences(Owners.controller(client))
-        .endMetadata()
-        .withData(Map.of(ClientSettings.FILE, ClientSettings.render(plan)))
-        .build();
-  }
+    @Override
+    protected ConfigMap desired(LanguageClient client, Context<LanguageClient> context) {
+        ClientPlan plan =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class);
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(ClientObjects.name(client))
+                .withNamespace(client.getMetadata().getNamespace())
+                .withLabels(ClientObjects.labels(client))
+                .withOwnerReferences(Owners.controller(client))
+                .endMetadata()
+                .withData(Map.of(ClientSettings.FILE, ClientSettings.render(plan)))
+                .build();
+    }
 }

@@ -1,7 +1,5 @@
 package io.langop.operator.client;
 
-import io.langop.wire.ServiceWire;
-import io.langop.wire.AgentEnv;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -28,6 +26,8 @@ import io.langop.operator.tool.ToolServer;
 import io.langop.operator.workload.Autoscalers;
 import io.langop.operator.workload.ServiceWorkloadPods;
 import io.langop.operator.workload.UpdateStrategies;
+import io.langop.wire.AgentEnv;
+import io.langop.wire.ServiceWire;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,127 +48,170 @@ import java.util.stream.Collectors;
 @KubernetesDependent(informer = @Informer(labelSelector = ClientObjects.SELECTOR))
 public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageClient> {
 
-  static final String CONFIG_DIR = "/etc/client";
-  static final String TLS_DIR = "/etc/client/tls";
-  static final String CONFIG_VOLUME = "client-config";
-  static final String TLS_VOLUME = "client-tls";
-  static final String CONFIG_HASH_ANNOTATION = "langop.io/config-hash";
+    static final String CONFIG_DIR = "/etc/client";
+    static final String TLS_DIR = "/etc/client/tls";
+    static final String CONFIG_VOLUME = "client-config";
+    static final String TLS_VOLUME = "client-tls";
+    static final String CONFIG_HASH_ANNOTATION = "langop.io/config-hash";
 
-  @Override
-  protected Deployment desired(LanguageClient client, Context<LanguageClient> context) {
-    ClientPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class);
-    LanguageClientSpec spec = client.getSpec();
-    Map<String, String> podLabels = ClientObjects.labels(client);
-    Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of()).forEach(podLabels::putIfAbsent);
-    Map<String, String> annotations = new LinkedHashMap<>(Objects.requireNonNullElse(spec.getPodAnnotations(), Map.of()));
-    annotations.put(CONFIG_HASH_ANNOTATION, sha256(ClientSettings.render(plan)));
+    @Override
+    protected Deployment desired(LanguageClient client, Context<LanguageClient> context) {
+        ClientPlan plan =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class);
+        LanguageClientSpec spec = client.getSpec();
+        Map<String, String> podLabels = ClientObjects.labels(client);
+        Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of())
+                .forEach(podLabels::putIfAbsent);
+        Map<String, String> annotations =
+                new LinkedHashMap<>(Objects.requireNonNullElse(spec.getPodAnnotations(), Map.of()));
+        annotations.put(CONFIG_HASH_ANNOTATION, sha256(ClientSettings.render(plan)));
 
-    List<Volume> volumes = new ArrayList<>();
-    volumes.add(new VolumeBuilder().withName(CONFIG_VOLUME)
-        .withNewConfigMap().withName(ClientObjects.name(client)).endConfigMap().build());
-    if (servesTls(spec)) {
-      volumes.add(new VolumeBuilder().withName(TLS_VOLUME)
-          .withNewSecret().withSecretName(spec.getTls().getSecretRef().getName()).endSecret().build());
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder()
+                .withName(CONFIG_VOLUME)
+                .withNewConfigMap()
+                .withName(ClientObjects.name(client))
+                .endConfigMap()
+                .build());
+        if (servesTls(spec)) {
+            volumes.add(new VolumeBuilder()
+                    .withName(TLS_VOLUME)
+                    .withNewSecret()
+                    .withSecretName(spec.getTls().getSecretRef().getName())
+                    .endSecret()
+                    .build());
+        }
+        volumes.addAll(Objects.requireNonNullElse(spec.getVolumes(), List.of()));
+        int fixedReplicas = Objects.requireNonNullElse(spec.getReplicas(), ClientObjects.DEFAULT_REPLICAS);
+        Deployment current = context.getSecondaryResource(Deployment.class).orElse(null);
+
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(ClientObjects.name(client))
+                .withNamespace(client.getMetadata().getNamespace())
+                .withLabels(ClientObjects.labels(client))
+                .withOwnerReferences(Owners.controller(client))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(Autoscalers.replicas(spec.getHorizontalPodAutoscaler(), current, fixedReplicas))
+                .withNewSelector()
+                .withMatchLabels(Labels.selector(client))
+                .endSelector()
+                .withStrategy(UpdateStrategies.of(spec.getUpdateStrategy()))
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(podLabels)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withSpec(ServiceWorkloadPods.podSpec(spec)
+                        .withContainers(container(plan))
+                        .withVolumes(volumes)
+                        .build())
+                .endTemplate()
+                .endSpec()
+                .build();
     }
-    volumes.addAll(Objects.requireNonNullElse(spec.getVolumes(), List.of()));
-    int fixedReplicas = Objects.requireNonNullElse(spec.getReplicas(), ClientObjects.DEFAULT_REPLICAS);
-    Deployment current = context.getSecondaryResource(Deployment.class).orElse(null);
 
-    return new DeploymentBuilder()
-        .withNewMetadata()
-          .withName(ClientObjects.name(client))
-          .withNamespace(client.getMetadata().getNamespace())
-          .withLabels(ClientObjects.labels(client))
-          .withOwnerReferences(Owners.controller(client))
-        .endMetadata()
-        .withNewSpec()
-          .withReplicas(Autoscalers.replicas(spec.getHorizontalPodAutoscaler(), current, fixedReplicas))
-          .withNewSelector().withMatchLabels(Labels.selector(client)).endSelector()
-          .withStrategy(UpdateStrategies.of(spec.getUpdateStrategy()))
-          .withNewTemplate()
-            .withNewMetadata().withLabels(podLabels).withAnnotations(annotations).endMetadata()
-            .withSpec(ServiceWorkloadPods.podSpec(spec)
-                .withContainers(container(plan))
-                .withVolumes(volumes)
-                .build())
-          .endTemplate()
-        .endSpec()
-        .build();
-  }
-
-  private static Container container(ClientPlan plan) {
-    LanguageClientSpec spec = plan.client().getSpec();
-    List<VolumeMount> mounts = new ArrayList<>();
-    mounts.add(new VolumeMountBuilder().withName(CONFIG_VOLUME).withMountPath(CONFIG_DIR).withReadOnly(true).build());
-    if (servesTls(spec)) {
-      mounts.add(new VolumeMountBuilder().withName(TLS_VOLUME).withMountPath(TLS_DIR).withReadOnly(true).build());
+    private static Container container(ClientPlan plan) {
+        LanguageClientSpec spec = plan.client().getSpec();
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(new VolumeMountBuilder()
+                .withName(CONFIG_VOLUME)
+                .withMountPath(CONFIG_DIR)
+                .withReadOnly(true)
+                .build());
+        if (servesTls(spec)) {
+            mounts.add(new VolumeMountBuilder()
+                    .withName(TLS_VOLUME)
+                    .withMountPath(TLS_DIR)
+                    .withReadOnly(true)
+                    .build());
+        }
+        mounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
+        return new ContainerBuilder()
+                .withName(ClientObjects.ROLE)
+                .withImage(spec.getImage())
+                .withImagePullPolicy(
+                        spec.getImagePullPolicy() == null ? null : ToolServer.pullPolicy(spec.getImagePullPolicy()))
+                .addNewPort()
+                .withName(ClientObjects.PORT_NAME)
+                .withContainerPort(ClientObjects.port(plan.client()))
+                .withProtocol("TCP")
+                .endPort()
+                .withEnv(env(plan))
+                .withEnvFrom(spec.getEnvFrom())
+                .withResources(spec.getResources())
+                .withVolumeMounts(mounts)
+                .withSecurityContext(spec.getContainerSecurityContext())
+                .withReadinessProbe(spec.getReadinessProbe() != null ? spec.getReadinessProbe() : tcpProbe())
+                .withLivenessProbe(spec.getLivenessProbe())
+                .withStartupProbe(spec.getStartupProbe())
+                .build();
     }
-    mounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
-    return new ContainerBuilder()
-        .withName(ClientObjects.ROLE)
-        .withImage(spec.getImage())
-        .withImagePullPolicy(spec.getImagePullPolicy() == null ? null : ToolServer.pullPolicy(spec.getImagePullPolicy()))
-        .addNewPort().withName(ClientObjects.PORT_NAME).withContainerPort(ClientObjects.port(plan.client())).withProtocol("TCP").endPort()
-        .withEnv(env(plan))
-        .withEnvFrom(spec.getEnvFrom())
-        .withResources(spec.getResources())
-        .withVolumeMounts(mounts)
-        .withSecurityContext(spec.getContainerSecurityContext())
-        .withReadinessProbe(spec.getReadinessProbe() != null ? spec.getReadinessProbe() : tcpProbe())
-        .withLivenessProbe(spec.getLivenessProbe())
-        .withStartupProbe(spec.getStartupProbe())
-        .build();
-  }
 
-  /** The client contract; a variable the user sets in {@code spec.env} replaces the operator's. */
-  static List<EnvVar> env(ClientPlan plan) {
-    LanguageClientSpec spec = plan.client().getSpec();
-    Map<String, EnvVar> env = new LinkedHashMap<>();
-    put(env, "CLIENT_NAME", plan.client().getMetadata().getName());
-    put(env, "CLIENT_NAMESPACE", plan.client().getMetadata().getNamespace());
-    put(env, "CLIENT_TYPE", ClientSettings.typeName(spec));
-    put(env, ServiceWire.PORT_ENV, String.valueOf(ClientObjects.port(plan.client())));
-    put(env, "CLIENT_CONFIG", CONFIG_DIR + "/" + ClientSettings.FILE);
-    put(env, AgentEnv.MODEL_ENDPOINTS, plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
-    put(env, AgentEnv.LLM_MODEL, plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
-    put(env, AgentEnv.MCP_SERVERS, plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
-    if (servesTls(spec)) {
-      put(env, "TLS_CERT_FILE", TLS_DIR + "/tls.crt");
-      put(env, "TLS_KEY_FILE", TLS_DIR + "/tls.key");
+    /** The client contract; a variable the user sets in {@code spec.env} replaces the operator's. */
+    static List<EnvVar> env(ClientPlan plan) {
+        LanguageClientSpec spec = plan.client().getSpec();
+        Map<String, EnvVar> env = new LinkedHashMap<>();
+        put(env, "CLIENT_NAME", plan.client().getMetadata().getName());
+        put(env, "CLIENT_NAMESPACE", plan.client().getMetadata().getNamespace());
+        put(env, "CLIENT_TYPE", ClientSettings.typeName(spec));
+        put(env, ServiceWire.PORT_ENV, String.valueOf(ClientObjects.port(plan.client())));
+        put(env, "CLIENT_CONFIG", CONFIG_DIR + "/" + ClientSettings.FILE);
+        put(
+                env,
+                AgentEnv.MODEL_ENDPOINTS,
+                plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
+        put(
+                env,
+                AgentEnv.LLM_MODEL,
+                plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
+        put(
+                env,
+                AgentEnv.MCP_SERVERS,
+                plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
+        if (servesTls(spec)) {
+            put(env, "TLS_CERT_FILE", TLS_DIR + "/tls.crt");
+            put(env, "TLS_KEY_FILE", TLS_DIR + "/tls.key");
+        }
+        ClientSecrets.env(spec).forEach(variable -> env.put(variable.getName(), variable));
+        for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
+            env.remove(user.getName());
+            env.put(user.getName(), user);
+        }
+        return List.copyOf(env.values());
     }
-    ClientSecrets.env(spec).forEach(variable -> env.put(variable.getName(), variable));
-    for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
-      env.remove(user.getName());
-      env.put(user.getName(), user);
+
+    /** The pods terminate TLS themselves when it is enabled with a certificate Secret. */
+    static boolean servesTls(LanguageClientSpec spec) {
+        return spec.getTls() != null
+                && Boolean.TRUE.equals(spec.getTls().getEnabled())
+                && spec.getTls().getSecretRef() != null;
     }
-    return List.copyOf(env.values());
-  }
 
-  /** The pods terminate TLS themselves when it is enabled with a certificate Secret. */
-  static boolean servesTls(LanguageClientSpec spec) {
-    return spec.getTls() != null && Boolean.TRUE.equals(spec.getTls().getEnabled()) && spec.getTls().getSecretRef() != null;
-  }
-
-  private static Probe tcpProbe() {
-    return new ProbeBuilder()
-        .withNewTcpSocket().withPort(new IntOrString(ClientObjects.PORT_NAME)).endTcpSocket()
-        .withPeriodSeconds(5)
-        .withTimeoutSeconds(1)
-        .withFailureThreshold(3)
-        .build();
-  }
-
-  private static void put(Map<String, EnvVar> env, String name, String value) {
-    if (value != null && !value.isEmpty()) {
-      env.put(name, new EnvVarBuilder().withName(name).withValue(value).build());
+    private static Probe tcpProbe() {
+        return new ProbeBuilder()
+                .withNewTcpSocket()
+                .withPort(new IntOrString(ClientObjects.PORT_NAME))
+                .endTcpSocket()
+                .withPeriodSeconds(5)
+                .withTimeoutSeconds(1)
+                .withFailureThreshold(3)
+                .build();
     }
-  }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    private static void put(Map<String, EnvVar> env, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            env.put(name, new EnvVarBuilder().withName(name).withValue(value).build());
+        }
     }
-  }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 }

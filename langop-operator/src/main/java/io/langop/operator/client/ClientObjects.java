@@ -9,34 +9,36 @@ import java.util.Objects;
 /** Names and labels of what a LanguageClient runs: every object is {@code <client>-client}. */
 final class ClientObjects {
 
-  /** Informer filter: only objects this operator made for clients. */
-  static final String SELECTOR = Labels.KIND + "=LanguageClient," + Labels.MANAGED_BY + "=" + Labels.OPERATOR;
-  static final String ROLE = "client";
-  static final String PORT_NAME = "http";
-  static final int DEFAULT_PORT = 8080;
-  /** The CRD's default; a client applied without it gets the same count here. */
-  static final int DEFAULT_REPLICAS = 2;
+    /** Informer filter: only objects this operator made for clients. */
+    static final String SELECTOR = Labels.KIND + "=LanguageClient," + Labels.MANAGED_BY + "=" + Labels.OPERATOR;
 
-  private ClientObjects() {}
+    static final String ROLE = "client";
+    static final String PORT_NAME = "http";
+    static final int DEFAULT_PORT = 8080;
+    /** The CRD's default; a client applied without it gets the same count here. */
+    static final int DEFAULT_REPLICAS = 2;
 
-  static String name(LanguageClient client) {
-    return Labels.name(client, ROLE);
-  }
+    private ClientObjects() {}
 
-  static ResourceID id(LanguageClient client) {
-    return new ResourceID(name(client), client.getMetadata().getNamespace());
-  }
+    static String name(LanguageClient client) {
+        return Labels.name(client, ROLE);
+    }
 
-  static Map<String, String> labels(LanguageClient client) {
-    return Labels.of(client, ROLE, client.getSpec().getClusterRef());
-  }
+    static ResourceID id(LanguageClient client) {
+        return new ResourceID(name(client), client.getMetadata().getNamespace());
+    }
 
-  static int port(LanguageClient client) {
-    return Objects.requireNonNullElse(client.getSpec().getPort(), DEFAULT_PORT);
-  }
+    static Map<String, String> labels(LanguageClient client) {
+        return Labels.of(client, ROLE, client.getSpec().getClusterRef());
+    }
 
-  /** Where the client answers inside the cluster. */
-  static String serviceUrl(LanguageClient client) {
-    return "http://" + name(client) + "." + client.getMetadata().getNamespace() + ".svc.cluster.local:" + port(client);
-  }
+    static int port(LanguageClient client) {
+        return Objects.requireNonNullElse(client.getSpec().getPort(), DEFAULT_PORT);
+    }
+
+    /** Where the client answers inside the cluster. */
+    static String serviceUrl(LanguageClient client) {
+        return "http://" + name(client) + "." + client.getMetadata().getNamespace() + ".svc.cluster.local:"
+                + port(client);
+    }
 }

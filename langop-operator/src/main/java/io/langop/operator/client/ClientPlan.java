@@ -15,38 +15,45 @@ import java.util.List;
  * through the workflow context. Only what the client's pods can reach is wired: service-mode tools
  * (a sidecar lives inside its agent's pod) and agents that take requests (interactive, event-driven).
  */
-record ClientPlan(LanguageClient client, List<LanguageModel> models, List<LanguageTool> tools,
-    List<LanguageAgent> agents, LanguagePersona persona, List<String> notes) {
+record ClientPlan(
+        LanguageClient client,
+        List<LanguageModel> models,
+        List<LanguageTool> tools,
+        List<LanguageAgent> agents,
+        LanguagePersona persona,
+        List<String> notes) {
 
-  static final String KEY = ClientPlan.class.getName();
+    static final String KEY = ClientPlan.class.getName();
 
-  static ClientPlan of(LanguageClient client, ClientReferences.Resolution refs) {
-    List<String> notes = new ArrayList<>();
-    List<LanguageTool> tools = new ArrayList<>();
-    for (LanguageTool tool : refs.tools()) {
-      if (ToolServer.isSidecar(tool)) {
-        notes.add("tool " + tool.getMetadata().getName() + " runs as a sidecar of agents and is not offered");
-      } else {
-        tools.add(tool);
-      }
+    static ClientPlan of(LanguageClient client, ClientReferences.Resolution refs) {
+        List<String> notes = new ArrayList<>();
+        List<LanguageTool> tools = new ArrayList<>();
+        for (LanguageTool tool : refs.tools()) {
+            if (ToolServer.isSidecar(tool)) {
+                notes.add("tool " + tool.getMetadata().getName() + " runs as a sidecar of agents and is not offered");
+            } else {
+                tools.add(tool);
+            }
+        }
+        List<LanguageAgent> agents = new ArrayList<>();
+        for (LanguageAgent agent : refs.agents()) {
+            if (AgentHttp.exposed(agent)) {
+                agents.add(agent);
+            } else {
+                notes.add("agent " + agent.getMetadata().getName()
+                        + " takes no requests (not interactive or event-driven)");
+            }
+        }
+        var spec = client.getSpec();
+        if (spec.getRegions() != null && !spec.getRegions().isEmpty()) {
+            notes.add("spec.regions is not run by this operator version");
+        }
+        return new ClientPlan(
+                client, refs.models(), List.copyOf(tools), List.copyOf(agents), refs.persona(), List.copyOf(notes));
     }
-    List<LanguageAgent> agents = new ArrayList<>();
-    for (LanguageAgent agent : refs.agents()) {
-      if (AgentHttp.exposed(agent)) {
-        agents.add(agent);
-      } else {
-        notes.add("agent " + agent.getMetadata().getName() + " takes no requests (not interactive or event-driven)");
-      }
-    }
-    var spec = client.getSpec();
-    if (spec.getRegions() != null && !spec.getRegions().isEmpty()) {
-      notes.add("spec.regions is not run by this operator version");
-    }
-    return new ClientPlan(client, refs.models(), List.copyOf(tools), List.copyOf(agents), refs.persona(), List.copyOf(notes));
-  }
 
-  String clusterRef() {
-    String ref = client.getSpec().getClusterRef();
-    return ref == null || ref.isBlank() ? null : ref;
-  }
+    String clusterRef() {
+        String ref = client.getSpec().getClusterRef();
+        return ref == null || ref.isBlank() ? null : ref;
+    }
 }

@@ -19,78 +19,84 @@ import java.util.Objects;
  */
 final class ClientSecrets {
 
-  static final String SESSION_BACKEND = "SESSION_BACKEND_SECRET";
-  static final String DEFAULT_KEY = "api-key";
+    static final String SESSION_BACKEND = "SESSION_BACKEND_SECRET";
+    static final String DEFAULT_KEY = "api-key";
 
-  private ClientSecrets() {}
+    private ClientSecrets() {}
 
-  /** {@code AUTH_<PROVIDER>_SECRET}, the provider name upper-cased with other characters as '_'. */
-  static String providerVariable(AuthProvider provider) {
-    return "AUTH_" + provider.getName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_SECRET";
-  }
-
-  static List<AuthProvider> providers(LanguageClientSpec spec) {
-    return spec.getAuthentication() == null ? List.of()
-        : Objects.requireNonNullElse(spec.getAuthentication().getProviders(), List.of());
-  }
-
-  static SecretKeyReference sessionSecret(LanguageClientSpec spec) {
-    var session = spec.getSessionConfig();
-    return session == null || session.getBackendConfig() == null ? null : session.getBackendConfig().getSecretRef();
-  }
-
-  static List<EnvVar> env(LanguageClientSpec spec) {
-    List<EnvVar> env = new ArrayList<>();
-    for (AuthProvider provider : providers(spec)) {
-      if (provider.getSecretRef() != null) {
-        env.add(fromSecret(providerVariable(provider), provider.getSecretRef()));
-      }
+    /** {@code AUTH_<PROVIDER>_SECRET}, the provider name upper-cased with other characters as '_'. */
+    static String providerVariable(AuthProvider provider) {
+        return "AUTH_" + provider.getName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_SECRET";
     }
-    SecretKeyReference session = sessionSecret(spec);
-    if (session != null) {
-      env.add(fromSecret(SESSION_BACKEND, session));
+
+    static List<AuthProvider> providers(LanguageClientSpec spec) {
+        return spec.getAuthentication() == null
+                ? List.of()
+                : Objects.requireNonNullElse(spec.getAuthentication().getProviders(), List.of());
     }
-    return env;
-  }
 
-  /**
-   * Providers whose names map to the same variable (one credential would hide the other), and
-   * credentials written into a provider's {@code config}, which lands in the ConfigMap.
-   */
-  static List<String> problems(LanguageClientSpec spec) {
-    List<String> problems = new ArrayList<>();
-    Map<String, String> seen = new HashMap<>();
-    for (AuthProvider provider : providers(spec)) {
-      Objects.requireNonNullElse(provider.getConfig(), Map.<String, String>of()).keySet().stream()
-          .filter(ClientSecrets::namesCredential)
-          .sorted()
-          .forEach(key -> problems.add("authentication provider '" + provider.getName() + "': config." + key
-              + " looks like a credential; put it in a Secret and name it in secretRef"));
-      if (provider.getName() == null || provider.getSecretRef() == null) {
-        continue;
-      }
-      String other = seen.putIfAbsent(providerVariable(provider), provider.getName());
-      if (other != null) {
-        problems.add("authentication providers '" + other + "' and '" + provider.getName()
-            + "' both map to " + providerVariable(provider) + "; rename one");
-      }
+    static SecretKeyReference sessionSecret(LanguageClientSpec spec) {
+        var session = spec.getSessionConfig();
+        return session == null || session.getBackendConfig() == null
+                ? null
+                : session.getBackendConfig().getSecretRef();
     }
-    return problems;
-  }
 
-  /** Keys such as clientSecret, bind_password, apiKey; not tokenUrl or secretName-like settings. */
-  static boolean namesCredential(String key) {
-    String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return List.of("secret", "password", "apikey", "privatekey", "accesstoken", "bearertoken")
-        .stream().anyMatch(normalized::endsWith);
-  }
+    static List<EnvVar> env(LanguageClientSpec spec) {
+        List<EnvVar> env = new ArrayList<>();
+        for (AuthProvider provider : providers(spec)) {
+            if (provider.getSecretRef() != null) {
+                env.add(fromSecret(providerVariable(provider), provider.getSecretRef()));
+            }
+        }
+        SecretKeyReference session = sessionSecret(spec);
+        if (session != null) {
+            env.add(fromSecret(SESSION_BACKEND, session));
+        }
+        return env;
+    }
 
-  private static EnvVar fromSecret(String name, SecretKeyReference ref) {
-    return new EnvVarBuilder().withName(name)
-        .withNewValueFrom().withNewSecretKeyRef()
-          .withName(ref.getName())
-          .withKey(Objects.requireNonNullElse(ref.getKey(), DEFAULT_KEY))
-        .endSecretKeyRef().endValueFrom()
-        .build();
-  }
+    /**
+     * Providers whose names map to the same variable (one credential would hide the other), and
+     * credentials written into a provider's {@code config}, which lands in the ConfigMap.
+     */
+    static List<String> problems(LanguageClientSpec spec) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (AuthProvider provider : providers(spec)) {
+            Objects.requireNonNullElse(provider.getConfig(), Map.<String, String>of()).keySet().stream()
+                    .filter(ClientSecrets::namesCredential)
+                    .sorted()
+                    .forEach(key -> problems.add("authentication provider '" + provider.getName() + "': config." + key
+                            + " looks like a credential; put it in a Secret and name it in secretRef"));
+            if (provider.getName() == null || provider.getSecretRef() == null) {
+                continue;
+            }
+            String other = seen.putIfAbsent(providerVariable(provider), provider.getName());
+            if (other != null) {
+                problems.add("authentication providers '" + other + "' and '" + provider.getName() + "' both map to "
+                        + providerVariable(provider) + "; rename one");
+            }
+        }
+        return problems;
+    }
+
+    /** Keys such as clientSecret, bind_password, apiKey; not tokenUrl or secretName-like settings. */
+    static boolean namesCredential(String key) {
+        String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return List.of("secret", "password", "apikey", "privatekey", "accesstoken", "bearertoken").stream()
+                .anyMatch(normalized::endsWith);
+    }
+
+    private static EnvVar fromSecret(String name, SecretKeyReference ref) {
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(ref.getName())
+                .withKey(Objects.requireNonNullElse(ref.getKey(), DEFAULT_KEY))
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build();
+    }
 }

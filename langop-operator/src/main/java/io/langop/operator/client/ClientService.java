@@ -19,27 +19,28 @@ import java.util.Objects;
 @KubernetesDependent(informer = @Informer(labelSelector = ClientObjects.SELECTOR))
 public class ClientService extends CRUDKubernetesDependentResource<Service, LanguageClient> {
 
-  @Override
-  protected Service desired(LanguageClient client, Context<LanguageClient> context) {
-    var spec = client.getSpec();
-    return new ServiceBuilder()
-        .withNewMetadata()
-          .withName(ClientObjects.name(client))
-          .withNamespace(client.getMetadata().getNamespace())
-          .withLabels(ClientObjects.labels(client))
-          .withAnnotations(new LinkedHashMap<>(Objects.requireNonNullElse(spec.getServiceAnnotations(), Map.of())))
-          .withOwnerReferences(Owners.controller(client))
-        .endMetadata()
-        .withNewSpec()
-          .withType(ToolService.serviceType(spec.getServiceType()))
-          .withSelector(Labels.selector(client))
-          .addNewPort()
-            .withName(ClientObjects.PORT_NAME)
-            .withPort(ClientObjects.port(client))
-            .withTargetPort(new IntOrString(ClientObjects.PORT_NAME))
-            .withProtocol("TCP")
-          .endPort()
-        .endSpec()
-        .build();
-  }
+    @Override
+    protected Service desired(LanguageClient client, Context<LanguageClient> context) {
+        var spec = client.getSpec();
+        return new ServiceBuilder()
+                .withNewMetadata()
+                .withName(ClientObjects.name(client))
+                .withNamespace(client.getMetadata().getNamespace())
+                .withLabels(ClientObjects.labels(client))
+                .withAnnotations(
+                        new LinkedHashMap<>(Objects.requireNonNullElse(spec.getServiceAnnotations(), Map.of())))
+                .withOwnerReferences(Owners.controller(client))
+                .endMetadata()
+                .withNewSpec()
+                .withType(ToolService.serviceType(spec.getServiceType()))
+                .withSelector(Labels.selector(client))
+                .addNewPort()
+                .withName(ClientObjects.PORT_NAME)
+                .withPort(ClientObjects.port(client))
+                .withTargetPort(new IntOrString(ClientObjects.PORT_NAME))
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build();
+    }
 }

@@ -31,138 +31,181 @@ import java.util.Objects;
  * replica counts, the URL users reach it at, and {@code Ready} only when the Deployment is available.
  */
 @Workflow(
-    explicitInvocation = true,
-    dependents = {
-        @Dependent(name = "config", type = ClientConfigMap.class),
-        @Dependent(name = "deployment", type = ClientDeployment.class),
-        @Dependent(name = "service", type = ClientService.class),
-        @Dependent(name = "ingress", type = ClientIngress.class, reconcilePrecondition = ClientIngress.Enabled.class),
-        @Dependent(name = "disruption-budget", type = ClientScaling.DisruptionBudget.class,
-            reconcilePrecondition = ClientScaling.BudgetRequested.class),
-        @Dependent(name = "autoscaler", type = ClientScaling.Autoscaler.class,
-            reconcilePrecondition = ClientScaling.AutoscalingEnabled.class),
-        @Dependent(name = ClientServiceMonitor.NAME, type = ClientServiceMonitor.class,
-            activationCondition = ClientServiceMonitor.CrdInstalled.class,
-            reconcilePrecondition = ClientServiceMonitor.Requested.class)
-    })
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "config", type = ClientConfigMap.class),
+            @Dependent(name = "deployment", type = ClientDeployment.class),
+            @Dependent(name = "service", type = ClientService.class),
+            @Dependent(
+                    name = "ingress",
+                    type = ClientIngress.class,
+                    reconcilePrecondition = ClientIngress.Enabled.class),
+            @Dependent(
+                    name = "disruption-budget",
+                    type = ClientScaling.DisruptionBudget.class,
+                    reconcilePrecondition = ClientScaling.BudgetRequested.class),
+            @Dependent(
+                    name = "autoscaler",
+                    type = ClientScaling.Autoscaler.class,
+                    reconcilePrecondition = ClientScaling.AutoscalingEnabled.class),
+            @Dependent(
+                    name = ClientServiceMonitor.NAME,
+                    type = ClientServiceMonitor.class,
+                    activationCondition = ClientServiceMonitor.CrdInstalled.class,
+                    reconcilePrecondition = ClientServiceMonitor.Requested.class)
+        })
 @ControllerConfiguration(name = "languageclient")
 public class LanguageClientReconciler implements Reconciler<LanguageClient> {
 
-  @Override
-  public List<EventSource<?, LanguageClient>> prepareEventSources(EventSourceContext<LanguageClient> context) {
-    return ClientReferences.eventSources(context);
-  }
-
-  @Override
-  public UpdateControl<LanguageClient> reconcile(LanguageClient client, Context<LanguageClient> context) {
-    LanguageClientStatus status = Workloads.copy(client.getStatus(), LanguageClientStatus.class, LanguageClientStatus::new);
-    Conditions conditions = new Conditions(status.getConditions(), client.getMetadata().getGeneration());
-    List<String> problems = problems(client.getSpec());
-    if (!problems.isEmpty()) {
-      String message = String.join("; ", problems);
-      conditions.set(Conditions.VALID, false, "InvalidSpec", message);
-      conditions.set(Conditions.READY, false, "InvalidSpec", message);
-      return finish(client, context, status, conditions, ClientPhase.FAILED, "InvalidSpec", message);
-    }
-    conditions.set(Conditions.VALID, true, "Valid", "spec is valid");
-
-    ClientReferences.Resolution refs = ClientReferences.resolve(client, context);
-    if (!refs.complete()) {
-      String message = "waiting for " + String.join("; ", refs.missing());
-      conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
-      conditions.set(Conditions.READY, false, "ReferencesMissing", message);
-      return finish(client, context, status, conditions, ClientPhase.PENDING, "ReferencesMissing", message);
-    }
-    conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
-
-    ClientPlan plan = ClientPlan.of(client, refs);
-    context.managedWorkflowAndDependentResourceContext().put(ClientPlan.KEY, plan);
-    WorkflowReconcileResult workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    List<String> notes = new ArrayList<>(plan.notes());
-    if (ClientServiceMonitor.requested(client) && workflow.getReconciledDependents().stream()
-        .noneMatch(dependent -> ClientServiceMonitor.NAME.equals(dependent.name()))) {
-      notes.add("monitoring.serviceMonitor needs the Prometheus Operator's CRD " + ClientServiceMonitor.CRD
-          + ", which this cluster does not have");
+    @Override
+    public List<EventSource<?, LanguageClient>> prepareEventSources(EventSourceContext<LanguageClient> context) {
+        return ClientReferences.eventSources(context);
     }
 
-    Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
-    int wanted = deployment == null || deployment.getSpec() == null || deployment.getSpec().getReplicas() == null
-        ? Objects.requireNonNullElse(client.getSpec().getReplicas(), ClientObjects.DEFAULT_REPLICAS)
-        : deployment.getSpec().getReplicas();
-    Workloads.Availability availability = Workloads.availability(deployment, wanted);
-    var observed = deployment == null ? null : deployment.getStatus();
-    status.setReadyReplicas(availability.ready());
-    status.setAvailableReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getAvailableReplicas(), 0));
-    status.setUpdatedReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getUpdatedReplicas(), 0));
-    status.setUnavailableReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getUnavailableReplicas(), 0));
-    status.setUrl(url(client));
-    String note = notes.isEmpty() ? "" : "; " + String.join("; ", notes);
-    if (wanted == 0) {
-      conditions.set(Conditions.READY, false, "ScaledToZero", "scaled to zero replicas" + note);
-      return finish(client, context, status, conditions, ClientPhase.PENDING, "ScaledToZero", "scaled to zero replicas" + note);
-    }
-    if (!availability.available()) {
-      String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + note;
-      conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
-      return finish(client, context, status, conditions, ClientPhase.PENDING, "WorkloadNotAvailable", message);
-    }
-    conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + note);
-    return finish(client, context, status, conditions, ClientPhase.RUNNING, "WorkloadAvailable", availability.describe() + note);
-  }
+    @Override
+    public UpdateControl<LanguageClient> reconcile(LanguageClient client, Context<LanguageClient> context) {
+        LanguageClientStatus status =
+                Workloads.copy(client.getStatus(), LanguageClientStatus.class, LanguageClientStatus::new);
+        Conditions conditions =
+                new Conditions(status.getConditions(), client.getMetadata().getGeneration());
+        List<String> problems = problems(client.getSpec());
+        if (!problems.isEmpty()) {
+            String message = String.join("; ", problems);
+            conditions.set(Conditions.VALID, false, "InvalidSpec", message);
+            conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            return finish(client, context, status, conditions, ClientPhase.FAILED, "InvalidSpec", message);
+        }
+        conditions.set(Conditions.VALID, true, "Valid", "spec is valid");
 
-  /** The first ingress host (https when the Ingress has TLS for it), else the Service inside the cluster. */
-  static String url(LanguageClient client) {
-    if (!ClientIngress.enabled(client)) {
-      return ClientObjects.serviceUrl(client);
-    }
-    IngressSpec ingress = client.getSpec().getIngress();
-    String host = ingress.getHosts().getFirst();
-    boolean https = ClientIngress.tls(client, ingress).stream()
-        .anyMatch(tls -> tls.getHosts() == null || tls.getHosts().isEmpty() || tls.getHosts().contains(host));
-    String path = Objects.requireNonNullElse(ingress.getPath(), "/");
-    return (https ? "https://" : "http://") + host + path;
-  }
+        ClientReferences.Resolution refs = ClientReferences.resolve(client, context);
+        if (!refs.complete()) {
+            String message = "waiting for " + String.join("; ", refs.missing());
+            conditions.set(Conditions.REFERENCES_RESOLVED, false, "ReferencesMissing", message);
+            conditions.set(Conditions.READY, false, "ReferencesMissing", message);
+            return finish(client, context, status, conditions, ClientPhase.PENDING, "ReferencesMissing", message);
+        }
+        conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
 
-  private static UpdateControl<LanguageClient> finish(LanguageClient client, Context<LanguageClient> context,
-      LanguageClientStatus status, Conditions conditions, ClientPhase phase, String reason, String message) {
-    status.setPhase(phase);
-    status.setReason(reason);
-    status.setMessage(message);
-    status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(client, status, context);
-  }
+        ClientPlan plan = ClientPlan.of(client, refs);
+        context.managedWorkflowAndDependentResourceContext().put(ClientPlan.KEY, plan);
+        WorkflowReconcileResult workflow =
+                context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        List<String> notes = new ArrayList<>(plan.notes());
+        if (ClientServiceMonitor.requested(client)
+                && workflow.getReconciledDependents().stream()
+                        .noneMatch(dependent -> ClientServiceMonitor.NAME.equals(dependent.name()))) {
+            notes.add("monitoring.serviceMonitor needs the Prometheus Operator's CRD " + ClientServiceMonitor.CRD
+                    + ", which this cluster does not have");
+        }
 
-  static List<String> problems(LanguageClientSpec spec) {
-    List<String> problems = new ArrayList<>();
-    if (spec == null) {
-      return List.of("spec is missing");
+        Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+        int wanted = deployment == null
+                        || deployment.getSpec() == null
+                        || deployment.getSpec().getReplicas() == null
+                ? Objects.requireNonNullElse(client.getSpec().getReplicas(), ClientObjects.DEFAULT_REPLICAS)
+                : deployment.getSpec().getReplicas();
+        Workloads.Availability availability = Workloads.availability(deployment, wanted);
+        var observed = deployment == null ? null : deployment.getStatus();
+        status.setReadyReplicas(availability.ready());
+        status.setAvailableReplicas(
+                observed == null ? 0 : Objects.requireNonNullElse(observed.getAvailableReplicas(), 0));
+        status.setUpdatedReplicas(observed == null ? 0 : Objects.requireNonNullElse(observed.getUpdatedReplicas(), 0));
+        status.setUnavailableReplicas(
+                observed == null ? 0 : Objects.requireNonNullElse(observed.getUnavailableReplicas(), 0));
+        status.setUrl(url(client));
+        String note = notes.isEmpty() ? "" : "; " + String.join("; ", notes);
+        if (wanted == 0) {
+            conditions.set(Conditions.READY, false, "ScaledToZero", "scaled to zero replicas" + note);
+            return finish(
+                    client,
+                    context,
+                    status,
+                    conditions,
+                    ClientPhase.PENDING,
+                    "ScaledToZero",
+                    "scaled to zero replicas" + note);
+        }
+        if (!availability.available()) {
+            String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + note;
+            conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
+            return finish(client, context, status, conditions, ClientPhase.PENDING, "WorkloadNotAvailable", message);
+        }
+        conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + note);
+        return finish(
+                client,
+                context,
+                status,
+                conditions,
+                ClientPhase.RUNNING,
+                "WorkloadAvailable",
+                availability.describe() + note);
     }
-    if (spec.getImage() == null || spec.getImage().isBlank()) {
-      problems.add("spec.image is required");
+
+    /** The first ingress host (https when the Ingress has TLS for it), else the Service inside the cluster. */
+    static String url(LanguageClient client) {
+        if (!ClientIngress.enabled(client)) {
+            return ClientObjects.serviceUrl(client);
+        }
+        IngressSpec ingress = client.getSpec().getIngress();
+        String host = ingress.getHosts().getFirst();
+        boolean https = ClientIngress.tls(client, ingress).stream()
+                .anyMatch(tls -> tls.getHosts() == null
+                        || tls.getHosts().isEmpty()
+                        || tls.getHosts().contains(host));
+        String path = Objects.requireNonNullElse(ingress.getPath(), "/");
+        return (https ? "https://" : "http://") + host + path;
     }
-    if (spec.getModelRefs() == null || spec.getModelRefs().isEmpty()) {
-      problems.add("spec.modelRefs needs at least one model");
+
+    private static UpdateControl<LanguageClient> finish(
+            LanguageClient client,
+            Context<LanguageClient> context,
+            LanguageClientStatus status,
+            Conditions conditions,
+            ClientPhase phase,
+            String reason,
+            String message) {
+        status.setPhase(phase);
+        status.setReason(reason);
+        status.setMessage(message);
+        status.setConditions(conditions.build());
+        return StatusUpdates.patchIfChanged(client, status, context);
     }
-    if (spec.getPort() != null && (spec.getPort() < 1 || spec.getPort() > 65535)) {
-      problems.add("spec.port must be between 1 and 65535");
+
+    static List<String> problems(LanguageClientSpec spec) {
+        List<String> problems = new ArrayList<>();
+        if (spec == null) {
+            return List.of("spec is missing");
+        }
+        if (spec.getImage() == null || spec.getImage().isBlank()) {
+            problems.add("spec.image is required");
+        }
+        if (spec.getModelRefs() == null || spec.getModelRefs().isEmpty()) {
+            problems.add("spec.modelRefs needs at least one model");
+        }
+        if (spec.getPort() != null && (spec.getPort() < 1 || spec.getPort() > 65535)) {
+            problems.add("spec.port must be between 1 and 65535");
+        }
+        var ingress = spec.getIngress();
+        if (ingress != null
+                && Boolean.TRUE.equals(ingress.getEnabled())
+                && (ingress.getHosts() == null || ingress.getHosts().isEmpty())) {
+            problems.add("spec.ingress.hosts needs a host when the ingress is enabled");
+        }
+        var tls = spec.getTls();
+        if (tls != null
+                && Boolean.TRUE.equals(tls.getEnabled())
+                && tls.getSecretRef() == null
+                && !Boolean.TRUE.equals(tls.getCertManager())) {
+            problems.add("spec.tls needs secretRef or certManager when enabled");
+        }
+        var auth = spec.getAuthentication();
+        if (auth != null
+                && Boolean.TRUE.equals(auth.getEnabled())
+                && (auth.getProviders() == null || auth.getProviders().isEmpty())) {
+            problems.add("spec.authentication needs a provider when enabled");
+        }
+        problems.addAll(ClientSecrets.problems(spec));
+        problems.addAll(Autoscalers.problems(spec.getHorizontalPodAutoscaler(), "spec.horizontalPodAutoscaler"));
+        return problems;
     }
-    var ingress = spec.getIngress();
-    if (ingress != null && Boolean.TRUE.equals(ingress.getEnabled())
-        && (ingress.getHosts() == null || ingress.getHosts().isEmpty())) {
-      problems.add("spec.ingress.hosts needs a host when the ingress is enabled");
-    }
-    var tls = spec.getTls();
-    if (tls != null && Boolean.TRUE.equals(tls.getEnabled()) && tls.getSecretRef() == null
-        && !Boolean.TRUE.equals(tls.getCertManager())) {
-      problems.add("spec.tls needs secretRef or certManager when enabled");
-    }
-    var auth = spec.getAuthentication();
-    if (auth != null && Boolean.TRUE.equals(auth.getEnabled())
-        && (auth.getProviders() == null || auth.getProviders().isEmpty())) {
-      problems.add("spec.authentication needs a provider when enabled");
-    }
-    problems.addAll(ClientSecrets.problems(spec));
-    problems.addAll(Autoscalers.problems(spec.getHorizontalPodAutoscaler(), "spec.horizontalPodAutoscaler"));
-    return problems;
-  }
 }

@@ -21,18 +21,18 @@ import java.util.List;
 @Plural("servicemonitors")
 public class ServiceMonitor extends CustomResource<ServiceMonitor.Spec, Void> implements Namespaced {
 
-  /** Which Services to scrape, and how. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public static class Spec {
-    public LabelSelector selector;
-    public List<Endpoint> endpoints;
-  }
+    /** Which Services to scrape, and how. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Spec {
+        public LabelSelector selector;
+        public List<Endpoint> endpoints;
+    }
 
-  /** A port of the selected Services, by name, and the path its metrics are at. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public static class Endpoint {
-    public String port;
-    public String path;
-    public String scheme;
-  }
+    /** A port of the selected Services, by name, and the path its metrics are at. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Endpoint {
+        public String port;
+        public String path;
+        public String scheme;
+    }
 }

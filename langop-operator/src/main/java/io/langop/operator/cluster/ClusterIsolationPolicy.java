@@ -23,29 +23,34 @@ import java.util.ArrayList;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.CLUSTER_OBJECTS))
 public class ClusterIsolationPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, LanguageCluster> {
 
-  static final String EGRESS = "cluster-egress";
+    static final String EGRESS = "cluster-egress";
 
-  @Override
-  protected NetworkPolicy desired(LanguageCluster cluster, Context<LanguageCluster> context) {
-    EgressRules.Resolved egress = context.managedWorkflowAndDependentResourceContext()
-        .getMandatory(EGRESS, EgressRules.Resolved.class);
-    String name = cluster.getMetadata().getName();
-    var rules = new ArrayList<>(egress.rules());
-    rules.addFirst(new NetworkPolicyEgressRuleBuilder().withTo(EgressRules.clusterPeer(name)).build());
-    rules.addFirst(EgressRules.dns());
-    return new NetworkPolicyBuilder()
-        .withNewMetadata()
-          .withName(Labels.name(cluster, "isolation"))
-          .withNamespace(cluster.getMetadata().getNamespace())
-          .withLabels(Labels.of(cluster, "isolation", name))
-          .withOwnerReferences(Owners.controller(cluster))
-        .endMetadata()
-        .withNewSpec()
-          .withNewPodSelector().endPodSelector()
-          .withPolicyTypes("Ingress", "Egress")
-          .withIngress(new NetworkPolicyIngressRuleBuilder().withFrom(EgressRules.clusterPeer(name)).build())
-          .withEgress(rules)
-        .endSpec()
-        .build();
-  }
+    @Override
+    protected NetworkPolicy desired(LanguageCluster cluster, Context<LanguageCluster> context) {
+        EgressRules.Resolved egress =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(EGRESS, EgressRules.Resolved.class);
+        String name = cluster.getMetadata().getName();
+        var rules = new ArrayList<>(egress.rules());
+        rules.addFirst(new NetworkPolicyEgressRuleBuilder()
+                .withTo(EgressRules.clusterPeer(name))
+                .build());
+        rules.addFirst(EgressRules.dns());
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(Labels.name(cluster, "isolation"))
+                .withNamespace(cluster.getMetadata().getNamespace())
+                .withLabels(Labels.of(cluster, "isolation", name))
+                .withOwnerReferences(Owners.controller(cluster))
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .endPodSelector()
+                .withPolicyTypes("Ingress", "Egress")
+                .withIngress(new NetworkPolicyIngressRuleBuilder()
+                        .withFrom(EgressRules.clusterPeer(name))
+                        .build())
+                .withEgress(rules)
+                .endSpec()
+                .build();
+    }
 }

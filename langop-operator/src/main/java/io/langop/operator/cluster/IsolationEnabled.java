@@ -9,16 +9,16 @@ import io.langop.api.v1alpha1.cluster.LanguageCluster;
 /** Isolation is on unless {@code spec.network.isolation} is explicitly false; off removes the policy. */
 public class IsolationEnabled implements Condition<NetworkPolicy, LanguageCluster> {
 
-  @Override
-  public boolean isMet(
-      DependentResource<NetworkPolicy, LanguageCluster> dependent,
-      LanguageCluster cluster,
-      Context<LanguageCluster> context) {
-    return isEnabled(cluster);
-  }
+    @Override
+    public boolean isMet(
+            DependentResource<NetworkPolicy, LanguageCluster> dependent,
+            LanguageCluster cluster,
+            Context<LanguageCluster> context) {
+        return isEnabled(cluster);
+    }
 
-  static boolean isEnabled(LanguageCluster cluster) {
-    var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
-    return network == null || !Boolean.FALSE.equals(network.getIsolation());
-  }
+    static boolean isEnabled(LanguageCluster cluster) {
+        var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
+        return network == null || !Boolean.FALSE.equals(network.getIsolation());
+    }
 }

@@ -31,91 +31,96 @@ import java.util.Map;
  * components that name it in {@code spec.clusterRef}.
  */
 @Workflow(
-    explicitInvocation = true,
-    dependents = @Dependent(type = ClusterIsolationPolicy.class, reconcilePrecondition = IsolationEnabled.class))
+        explicitInvocation = true,
+        dependents = @Dependent(type = ClusterIsolationPolicy.class, reconcilePrecondition = IsolationEnabled.class))
 @ControllerConfiguration(name = "languagecluster")
 public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, Cleaner<LanguageCluster> {
 
-  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
-      Rule.warning(Conditions.READY, "NamespaceNotFound", "NamespaceNotFound")));
+    private static final ConditionEvents EVENTS =
+            new ConditionEvents(List.of(Rule.warning(Conditions.READY, "NamespaceNotFound", "NamespaceNotFound")));
 
-  private final EgressRules egressRules;
+    private final EgressRules egressRules;
 
-  public LanguageClusterReconciler(EgressRules egressRules) {
-    this.egressRules = egressRules;
-  }
-
-  @Override
-  public List<EventSource<?, LanguageCluster>> prepareEventSources(EventSourceContext<LanguageCluster> context) {
-    return ClusterMembers.eventSources(context);
-  }
-
-  @Override
-  public UpdateControl<LanguageCluster> reconcile(LanguageCluster cluster, Context<LanguageCluster> context) {
-    List<Condition> before = cluster.getStatus() == null ? null : cluster.getStatus().getConditions();
-    UpdateControl<LanguageCluster> control = converge(cluster, context);
-    // the cluster now carries the status to write, or still the stored one when nothing changed
-    EVENTS.post(context.getClient(), cluster, before,
-        cluster.getStatus() == null ? null : cluster.getStatus().getConditions());
-    return control;
-  }
-
-  private UpdateControl<LanguageCluster> converge(LanguageCluster cluster, Context<LanguageCluster> context) {
-    String storedMessage = cluster.getStatus() == null ? null : cluster.getStatus().getMessage();
-    var status = new LanguageClusterStatus();
-    var conditions = new Conditions(
-        cluster.getStatus() == null ? null : cluster.getStatus().getConditions(),
-        cluster.getMetadata().getGeneration());
-
-    String namespace = cluster.getMetadata().getNamespace();
-    boolean labelled = NamespaceLabels.apply(context.getClient(), namespace, namespaceLabels(cluster));
-    var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
-    EgressRules.Resolved egress =
-        egressRules.resolve(network == null ? null : network.getEgress(), namespace);
-    context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.EGRESS, egress);
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-
-    status.setAgents((int) ClusterMembers.AGENTS.count(context, cluster));
-    status.setModels((int) ClusterMembers.MODELS.count(context, cluster));
-    status.setTools((int) ClusterMembers.TOOLS.count(context, cluster));
-    status.setPersonas((int) ClusterMembers.PERSONAS.count(context, cluster));
-    status.setClients((int) ClusterMembers.CLIENTS.count(context, cluster));
-
-    String isolation = IsolationEnabled.isEnabled(cluster)
-        ? "namespace " + namespace + " isolated" : "network isolation disabled";
-    String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
-    if (labelled) {
-      EgressEvents.post(context.getClient(), cluster, storedMessage, egress);
-      status.setPhase(ClusterPhase.READY);
-      status.setReason("Reconciled");
-      status.setMessage(isolation + notes);
-      conditions.set(Conditions.READY, true, "Reconciled", isolation + notes);
-    } else {
-      status.setPhase(ClusterPhase.FAILED);
-      status.setReason("NamespaceNotFound");
-      status.setMessage("namespace " + namespace + " does not exist");
-      conditions.set(Conditions.READY, false, "NamespaceNotFound", status.getMessage());
+    public LanguageClusterReconciler(EgressRules egressRules) {
+        this.egressRules = egressRules;
     }
-    status.setConditions(conditions.build());
-    UpdateControl<LanguageCluster> control = StatusUpdates.patchIfChanged(cluster, status, context);
-    return network != null && EgressRules.namesHosts(network.getEgress())
-        ? control.rescheduleAfter(egressRules.refresh())
-        : control;
-  }
 
-  static Map<String, String> namespaceLabels(LanguageCluster cluster) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    if (cluster.getSpec() != null && cluster.getSpec().getNamespaceLabels() != null) {
-      labels.putAll(cluster.getSpec().getNamespaceLabels());
+    @Override
+    public List<EventSource<?, LanguageCluster>> prepareEventSources(EventSourceContext<LanguageCluster> context) {
+        return ClusterMembers.eventSources(context);
     }
-    labels.put(Labels.CLUSTER, cluster.getMetadata().getName());
-    return labels;
-  }
 
-  /** Gives the namespace its labels back; the finalizer this adds keeps the cluster until it has. */
-  @Override
-  public DeleteControl cleanup(LanguageCluster cluster, Context<LanguageCluster> context) {
-    NamespaceLabels.restore(context.getClient(), cluster.getMetadata().getNamespace());
-    return DeleteControl.defaultDelete();
-  }
+    @Override
+    public UpdateControl<LanguageCluster> reconcile(LanguageCluster cluster, Context<LanguageCluster> context) {
+        List<Condition> before =
+                cluster.getStatus() == null ? null : cluster.getStatus().getConditions();
+        UpdateControl<LanguageCluster> control = converge(cluster, context);
+        // the cluster now carries the status to write, or still the stored one when nothing changed
+        EVENTS.post(
+                context.getClient(),
+                cluster,
+                before,
+                cluster.getStatus() == null ? null : cluster.getStatus().getConditions());
+        return control;
+    }
+
+    private UpdateControl<LanguageCluster> converge(LanguageCluster cluster, Context<LanguageCluster> context) {
+        String storedMessage =
+                cluster.getStatus() == null ? null : cluster.getStatus().getMessage();
+        var status = new LanguageClusterStatus();
+        var conditions = new Conditions(
+                cluster.getStatus() == null ? null : cluster.getStatus().getConditions(),
+                cluster.getMetadata().getGeneration());
+
+        String namespace = cluster.getMetadata().getNamespace();
+        boolean labelled = NamespaceLabels.apply(context.getClient(), namespace, namespaceLabels(cluster));
+        var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
+        EgressRules.Resolved egress = egressRules.resolve(network == null ? null : network.getEgress(), namespace);
+        context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.EGRESS, egress);
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+        status.setAgents((int) ClusterMembers.AGENTS.count(context, cluster));
+        status.setModels((int) ClusterMembers.MODELS.count(context, cluster));
+        status.setTools((int) ClusterMembers.TOOLS.count(context, cluster));
+        status.setPersonas((int) ClusterMembers.PERSONAS.count(context, cluster));
+        status.setClients((int) ClusterMembers.CLIENTS.count(context, cluster));
+
+        String isolation = IsolationEnabled.isEnabled(cluster)
+                ? "namespace " + namespace + " isolated"
+                : "network isolation disabled";
+        String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
+        if (labelled) {
+            EgressEvents.post(context.getClient(), cluster, storedMessage, egress);
+            status.setPhase(ClusterPhase.READY);
+            status.setReason("Reconciled");
+            status.setMessage(isolation + notes);
+            conditions.set(Conditions.READY, true, "Reconciled", isolation + notes);
+        } else {
+            status.setPhase(ClusterPhase.FAILED);
+            status.setReason("NamespaceNotFound");
+            status.setMessage("namespace " + namespace + " does not exist");
+            conditions.set(Conditions.READY, false, "NamespaceNotFound", status.getMessage());
+        }
+        status.setConditions(conditions.build());
+        UpdateControl<LanguageCluster> control = StatusUpdates.patchIfChanged(cluster, status, context);
+        return network != null && EgressRules.namesHosts(network.getEgress())
+                ? control.rescheduleAfter(egressRules.refresh())
+                : control;
+    }
+
+    static Map<String, String> namespaceLabels(LanguageCluster cluster) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (cluster.getSpec() != null && cluster.getSpec().getNamespaceLabels() != null) {
+            labels.putAll(cluster.getSpec().getNamespaceLabels());
+        }
+        labels.put(Labels.CLUSTER, cluster.getMetadata().getName());
+        return labels;
+    }
+
+    /** Gives the namespace its labels back; the finalizer this adds keeps the cluster until it has. */
+    @Override
+    public DeleteControl cleanup(LanguageCluster cluster, Context<LanguageCluster> context) {
+        NamespaceLabels.restore(context.getClient(), cluster.getMetadata().getNamespace());
+        return DeleteControl.defaultDelete();
+    }
 }

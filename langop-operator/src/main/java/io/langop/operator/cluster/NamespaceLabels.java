@@ -24,98 +24,101 @@ import java.util.Objects;
  */
 final class NamespaceLabels {
 
-  static final String PREVIOUS = "langop.io/labels-before-cluster";
+    static final String PREVIOUS = "langop.io/labels-before-cluster";
 
-  private static final ObjectMapper JSON = Serialization.jsonMapper();
-  private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final ObjectMapper JSON = Serialization.jsonMapper();
+    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
 
-  private NamespaceLabels() {}
+    private NamespaceLabels() {}
 
-  /**
-   * Makes the namespace carry {@code wanted} and gives back the labels set earlier but no longer
-   * wanted; writes nothing when it already does. Returns false when the namespace does not exist.
-   */
-  static boolean apply(KubernetesClient client, String name, Map<String, String> wanted) {
-    Namespace namespace = client.namespaces().withName(name).get();
-    if (namespace == null) {
-      return false;
-    }
-    Map<String, String> labels = Objects.requireNonNullElse(namespace.getMetadata().getLabels(), Map.of());
-    Map<String, String> previous = previous(namespace);
-    Map<String, String> nextPrevious = new LinkedHashMap<>(previous);
-    Map<String, String> nextLabels = new LinkedHashMap<>(labels);
-
-    wanted.forEach((key, value) -> {
-      if (!value.equals(labels.get(key))) {
-        nextLabels.put(key, value);
-        if (!previous.containsKey(key)) {
-          nextPrevious.put(key, labels.get(key));
+    /**
+     * Makes the namespace carry {@code wanted} and gives back the labels set earlier but no longer
+     * wanted; writes nothing when it already does. Returns false when the namespace does not exist.
+     */
+    static boolean apply(KubernetesClient client, String name, Map<String, String> wanted) {
+        Namespace namespace = client.namespaces().withName(name).get();
+        if (namespace == null) {
+            return false;
         }
-      }
-    });
-    previous.forEach((key, before) -> {
-      if (!wanted.containsKey(key)) {
-        if (before == null) {
-          nextLabels.remove(key);
+        Map<String, String> labels =
+                Objects.requireNonNullElse(namespace.getMetadata().getLabels(), Map.of());
+        Map<String, String> previous = previous(namespace);
+        Map<String, String> nextPrevious = new LinkedHashMap<>(previous);
+        Map<String, String> nextLabels = new LinkedHashMap<>(labels);
+
+        wanted.forEach((key, value) -> {
+            if (!value.equals(labels.get(key))) {
+                nextLabels.put(key, value);
+                if (!previous.containsKey(key)) {
+                    nextPrevious.put(key, labels.get(key));
+                }
+            }
+        });
+        previous.forEach((key, before) -> {
+            if (!wanted.containsKey(key)) {
+                if (before == null) {
+                    nextLabels.remove(key);
+                } else {
+                    nextLabels.put(key, before);
+                }
+                nextPrevious.remove(key);
+            }
+        });
+
+        if (nextLabels.equals(labels) && nextPrevious.equals(previous)) {
+            return true;
+        }
+        // a JSON patch, not a merge patch: removing a key is explicit (the mock API server keeps
+        // merge patch nulls as values, a real one deletes them); both answer this patch the same way.
+        // The test on resourceVersion makes a concurrent change of the labels fail the patch (and the
+        // reconcile, which is retried) instead of being overwritten.
+        ArrayNode patch = JSON.createArrayNode();
+        patch.addObject()
+                .put("op", "test")
+                .put("path", "/metadata/resourceVersion")
+                .put("value", namespace.getMetadata().getResourceVersion());
+        set(patch, "/metadata/labels", nextLabels);
+        Map<String, String> annotations = namespace.getMetadata().getAnnotations();
+        Map<String, String> nextAnnotations = new LinkedHashMap<>(Objects.requireNonNullElse(annotations, Map.of()));
+        if (nextPrevious.isEmpty()) {
+            nextAnnotations.remove(PREVIOUS);
         } else {
-          nextLabels.put(key, before);
+            nextAnnotations.put(PREVIOUS, write(nextPrevious));
         }
-        nextPrevious.remove(key);
-      }
-    });
-
-    if (nextLabels.equals(labels) && nextPrevious.equals(previous)) {
-      return true;
+        set(patch, "/metadata/annotations", nextAnnotations);
+        client.namespaces().withName(name).patch(PatchContext.of(PatchType.JSON), patch.toString());
+        return true;
     }
-    // a JSON patch, not a merge patch: removing a key is explicit (the mock API server keeps
-    // merge patch nulls as values, a real one deletes them); both answer this patch the same way.
-    // The test on resourceVersion makes a concurrent change of the labels fail the patch (and the
-    // reconcile, which is retried) instead of being overwritten.
-    ArrayNode patch = JSON.createArrayNode();
-    patch.addObject().put("op", "test").put("path", "/metadata/resourceVersion")
-        .put("value", namespace.getMetadata().getResourceVersion());
-    set(patch, "/metadata/labels", nextLabels);
-    Map<String, String> annotations = namespace.getMetadata().getAnnotations();
-    Map<String, String> nextAnnotations = new LinkedHashMap<>(Objects.requireNonNullElse(annotations, Map.of()));
-    if (nextPrevious.isEmpty()) {
-      nextAnnotations.remove(PREVIOUS);
-    } else {
-      nextAnnotations.put(PREVIOUS, write(nextPrevious));
-    }
-    set(patch, "/metadata/annotations", nextAnnotations);
-    client.namespaces().withName(name).patch(PatchContext.of(PatchType.JSON), patch.toString());
-    return true;
-  }
 
-  /** "add" sets a member whether it exists or not (RFC 6902 4.1), so it also works on a bare namespace. */
-  private static void set(ArrayNode patch, String path, Map<String, String> value) {
-    patch.addObject().put("op", "add").put("path", path).set("value", JSON.valueToTree(value));
-  }
-
-  /** Gives back every label the cluster set; nothing to do when the namespace is gone. */
-  static void restore(KubernetesClient client, String name) {
-    apply(client, name, Map.of());
-  }
-
-  private static Map<String, String> previous(Namespace namespace) {
-    Map<String, String> annotations = namespace.getMetadata().getAnnotations();
-    String recorded = annotations == null ? null : annotations.get(PREVIOUS);
-    if (recorded == null) {
-      return Map.of();
+    /** "add" sets a member whether it exists or not (RFC 6902 4.1), so it also works on a bare namespace. */
+    private static void set(ArrayNode patch, String path, Map<String, String> value) {
+        patch.addObject().put("op", "add").put("path", path).set("value", JSON.valueToTree(value));
     }
-    try {
-      return JSON.readValue(recorded, STRING_MAP);
-    } catch (JsonProcessingException e) {
-      // edited by hand into something unreadable: the labels are kept as they are rather than guessed
-      return Map.of();
-    }
-  }
 
-  private static String write(Map<String, String> previous) {
-    try {
-      return JSON.writeValueAsString(previous);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    /** Gives back every label the cluster set; nothing to do when the namespace is gone. */
+    static void restore(KubernetesClient client, String name) {
+        apply(client, name, Map.of());
     }
-  }
+
+    private static Map<String, String> previous(Namespace namespace) {
+        Map<String, String> annotations = namespace.getMetadata().getAnnotations();
+        String recorded = annotations == null ? null : annotations.get(PREVIOUS);
+        if (recorded == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(recorded, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            // edited by hand into something unreadable: the labels are kept as they are rather than guessed
+            return Map.of();
+        }
+    }
+
+    private static String write(Map<String, String> previous) {
+        try {
+            return JSON.writeValueAsString(previous);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -13,14 +13,15 @@ import java.util.List;
  */
 public final class EgressEvents {
 
-  private EgressEvents() {}
+    private EgressEvents() {}
 
-  public static void post(KubernetesClient client, HasMetadata owner, String storedMessage, EgressRules.Resolved egress) {
-    List<String> news = egress.notes().stream()
-        .filter(note -> storedMessage == null || !storedMessage.contains(note))
-        .toList();
-    if (!news.isEmpty()) {
-      Events.post(client, owner, Events.Type.Warning, "EgressRestricted", String.join("; ", news));
+    public static void post(
+            KubernetesClient client, HasMetadata owner, String storedMessage, EgressRules.Resolved egress) {
+        List<String> news = egress.notes().stream()
+                .filter(note -> storedMessage == null || !storedMessage.contains(note))
+                .toList();
+        if (!news.isEmpty()) {
+            Events.post(client, owner, Events.Type.Warning, "EgressRestricted", String.join("; ", news));
+        }
     }
-  }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 @FunctionalInterface
 public interface HostResolver {
 
-  List<InetAddress> resolve(String host) throws UnknownHostException;
+    List<InetAddress> resolve(String host) throws UnknownHostException;
 
-  HostResolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+    HostResolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
 }

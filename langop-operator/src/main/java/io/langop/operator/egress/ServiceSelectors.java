@@ -12,16 +12,20 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ServiceSelectors {
 
-  Optional<Map<String, String>> selectorOf(String namespace, String name);
+    Optional<Map<String, String>> selectorOf(String namespace, String name);
 
-  /** Reads the Service from the API server (one GET per service peer and reconcile). */
-  static ServiceSelectors of(KubernetesClient client) {
-    return (namespace, name) -> {
-      Service service = client.services().inNamespace(namespace).withName(name).get();
-      if (service == null || service.getSpec() == null) {
-        return Optional.empty();
-      }
-      return Optional.of(service.getSpec().getSelector() == null ? Map.of() : Map.copyOf(service.getSpec().getSelector()));
-    };
-  }
+    /** Reads the Service from the API server (one GET per service peer and reconcile). */
+    static ServiceSelectors of(KubernetesClient client) {
+        return (namespace, name) -> {
+            Service service =
+                    client.services().inNamespace(namespace).withName(name).get();
+            if (service == null || service.getSpec() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    service.getSpec().getSelector() == null
+                            ? Map.of()
+                            : Map.copyOf(service.getSpec().getSelector()));
+        };
+    }
 }

@@ -14,52 +14,64 @@ import java.util.Objects;
  */
 public final class ConditionEvents {
 
-  /**
-   * Post {@code eventReason} when condition {@code conditionType} gets {@code reason} (and, if not
-   * null, {@code status}); {@code onlyOnChange}: not when the condition first appears.
-   */
-  public record Rule(String conditionType, String status, String reason, String eventReason, Events.Type type,
-      boolean onlyOnChange) {
+    /**
+     * Post {@code eventReason} when condition {@code conditionType} gets {@code reason} (and, if not
+     * null, {@code status}); {@code onlyOnChange}: not when the condition first appears.
+     */
+    public record Rule(
+            String conditionType,
+            String status,
+            String reason,
+            String eventReason,
+            Events.Type type,
+            boolean onlyOnChange) {
 
-    public static Rule warning(String conditionType, String reason, String eventReason) {
-      return new Rule(conditionType, null, reason, eventReason, Events.Type.Warning, false);
+        public static Rule warning(String conditionType, String reason, String eventReason) {
+            return new Rule(conditionType, null, reason, eventReason, Events.Type.Warning, false);
+        }
+
+        public static Rule normal(String conditionType, String reason, String eventReason) {
+            return new Rule(conditionType, null, reason, eventReason, Events.Type.Normal, false);
+        }
+
+        /** This rule, but silent when the condition first appears (e.g. "resolved" only after "missing"). */
+        public Rule onlyAfterAnotherState() {
+            return new Rule(conditionType, status, reason, eventReason, type, true);
+        }
     }
 
-    public static Rule normal(String conditionType, String reason, String eventReason) {
-      return new Rule(conditionType, null, reason, eventReason, Events.Type.Normal, false);
+    private final List<Rule> rules;
+
+    public ConditionEvents(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
     }
 
-    /** This rule, but silent when the condition first appears (e.g. "resolved" only after "missing"). */
-    public Rule onlyAfterAnotherState() {
-      return new Rule(conditionType, status, reason, eventReason, type, true);
+    /** Posts an event for each rule whose state is new in {@code after} compared with {@code before}. */
+    public void post(KubernetesClient client, HasMetadata about, List<Condition> before, List<Condition> after) {
+        for (Rule rule : rules) {
+            Condition now = find(after, rule.conditionType());
+            if (now == null
+                    || !rule.reason().equals(now.getReason())
+                    || (rule.status() != null && !rule.status().equals(now.getStatus()))) {
+                continue;
+            }
+            Condition then = find(before, rule.conditionType());
+            if (then == null
+                    ? rule.onlyOnChange()
+                    : Objects.equals(then.getReason(), now.getReason())
+                            && Objects.equals(then.getStatus(), now.getStatus())) {
+                continue;
+            }
+            Events.post(client, about, rule.type(), rule.eventReason(), now.getMessage());
+        }
     }
-  }
 
-  private final List<Rule> rules;
-
-  public ConditionEvents(List<Rule> rules) {
-    this.rules = List.copyOf(rules);
-  }
-
-  /** Posts an event for each rule whose state is new in {@code after} compared with {@code before}. */
-  public void post(KubernetesClient client, HasMetadata about, List<Condition> before, List<Condition> after) {
-    for (Rule rule : rules) {
-      Condition now = find(after, rule.conditionType());
-      if (now == null || !rule.reason().equals(now.getReason())
-          || (rule.status() != null && !rule.status().equals(now.getStatus()))) {
-        continue;
-      }
-      Condition then = find(before, rule.conditionType());
-      if (then == null ? rule.onlyOnChange()
-          : Objects.equals(then.getReason(), now.getReason()) && Objects.equals(then.getStatus(), now.getStatus())) {
-        continue;
-      }
-      Events.post(client, about, rule.type(), rule.eventReason(), now.getMessage());
+    private static Condition find(List<Condition> conditions, String type) {
+        return conditions == null
+                ? null
+                : conditions.stream()
+                        .filter(c -> type.equals(c.getType()))
+                        .findFirst()
+                        .orElse(null);
     }
-  }
-
-  private static Condition find(List<Condition> conditions, String type) {
-    return conditions == null ? null
-        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-  }
 }

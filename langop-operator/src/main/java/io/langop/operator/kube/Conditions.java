@@ -15,43 +15,46 @@ import java.util.Objects;
  */
 public final class Conditions {
 
-  public static final String READY = "Ready";
-  public static final String REFERENCES_RESOLVED = "ReferencesResolved";
-  public static final String VALID = "Valid";
+    public static final String READY = "Ready";
+    public static final String REFERENCES_RESOLVED = "ReferencesResolved";
+    public static final String VALID = "Valid";
 
-  private final List<Condition> previous;
-  private final long generation;
-  private final List<Condition> next = new ArrayList<>();
+    private final List<Condition> previous;
+    private final long generation;
+    private final List<Condition> next = new ArrayList<>();
 
-  public Conditions(List<Condition> previous, Long generation) {
-    this.previous = previous == null ? List.of() : previous;
-    this.generation = generation == null ? 0 : generation;
-  }
+    public Conditions(List<Condition> previous, Long generation) {
+        this.previous = previous == null ? List.of() : previous;
+        this.generation = generation == null ? 0 : generation;
+    }
 
-  public Conditions set(String type, boolean status, String reason, String message) {
-    String value = status ? "True" : "False";
-    Condition before = previous.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-    String transition = before != null && value.equals(before.getStatus())
-        ? before.getLastTransitionTime()
-        : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    next.removeIf(c -> type.equals(c.getType()));
-    next.add(new ConditionBuilder()
-        .withType(type)
-        .withStatus(value)
-        .withReason(reason)
-        .withMessage(Objects.requireNonNullElse(message, ""))
-        .withObservedGeneration(generation)
-        .withLastTransitionTime(transition)
-        .build());
-    return this;
-  }
+    public Conditions set(String type, boolean status, String reason, String message) {
+        String value = status ? "True" : "False";
+        Condition before = previous.stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst()
+                .orElse(null);
+        String transition = before != null && value.equals(before.getStatus())
+                ? before.getLastTransitionTime()
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        next.removeIf(c -> type.equals(c.getType()));
+        next.add(new ConditionBuilder()
+                .withType(type)
+                .withStatus(value)
+                .withReason(reason)
+                .withMessage(Objects.requireNonNullElse(message, ""))
+                .withObservedGeneration(generation)
+                .withLastTransitionTime(transition)
+                .build());
+        return this;
+    }
 
-  public List<Condition> build() {
-    return List.copyOf(next);
-  }
+    public List<Condition> build() {
+        return List.copyOf(next);
+    }
 
-  public static boolean isTrue(List<Condition> conditions, String type) {
-    return conditions != null && conditions.stream()
-        .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
-  }
+    public static boolean isTrue(List<Condition> conditions, String type) {
+        return conditions != null
+                && conditions.stream().anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+    }
 }

@@ -12,44 +12,45 @@ import java.util.Map;
  */
 public final class Labels {
 
-  public static final String KIND = "langop.io/kind";
-  public static final String CLUSTER = "langop.io/cluster";
-  public static final String INSTANCE = "app.kubernetes.io/instance";
-  public static final String COMPONENT = "app.kubernetes.io/component";
-  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-  public static final String PART_OF = "app.kubernetes.io/part-of";
-  public static final String OPERATOR = "langop-operator";
+    public static final String KIND = "langop.io/kind";
+    public static final String CLUSTER = "langop.io/cluster";
+    public static final String INSTANCE = "app.kubernetes.io/instance";
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String PART_OF = "app.kubernetes.io/part-of";
+    public static final String OPERATOR = "langop-operator";
 
-  /** Informer filter: only objects this operator made for the given kind. */
-  public static final String AGENT_OBJECTS = KIND + "=LanguageAgent," + MANAGED_BY + "=" + OPERATOR;
-  public static final String MODEL_OBJECTS = KIND + "=LanguageModel," + MANAGED_BY + "=" + OPERATOR;
-  public static final String TOOL_OBJECTS = KIND + "=LanguageTool," + MANAGED_BY + "=" + OPERATOR;
-  public static final String CLUSTER_OBJECTS = KIND + "=LanguageCluster," + MANAGED_BY + "=" + OPERATOR;
+    /** Informer filter: only objects this operator made for the given kind. */
+    public static final String AGENT_OBJECTS = KIND + "=LanguageAgent," + MANAGED_BY + "=" + OPERATOR;
 
-  private Labels() {}
+    public static final String MODEL_OBJECTS = KIND + "=LanguageModel," + MANAGED_BY + "=" + OPERATOR;
+    public static final String TOOL_OBJECTS = KIND + "=LanguageTool," + MANAGED_BY + "=" + OPERATOR;
+    public static final String CLUSTER_OBJECTS = KIND + "=LanguageCluster," + MANAGED_BY + "=" + OPERATOR;
 
-  /** {@code <cr>-<role>}, e.g. {@code news-agent}, {@code gpt4-model}. */
-  public static String name(HasMetadata owner, String role) {
-    return owner.getMetadata().getName() + "-" + role;
-  }
+    private Labels() {}
 
-  /** The labels a selector may use: fixed for the life of the owner. */
-  public static Map<String, String> selector(HasMetadata owner) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(KIND, owner.getKind());
-    labels.put(INSTANCE, owner.getMetadata().getName());
-    return labels;
-  }
-
-  /** Labels of every created object and pod: the selector labels plus descriptive ones. */
-  public static Map<String, String> of(HasMetadata owner, String component, String clusterRef) {
-    Map<String, String> labels = selector(owner);
-    labels.put(COMPONENT, component);
-    labels.put(MANAGED_BY, OPERATOR);
-    labels.put(PART_OF, "langop");
-    if (clusterRef != null && !clusterRef.isBlank()) {
-      labels.put(CLUSTER, clusterRef);
+    /** {@code <cr>-<role>}, e.g. {@code news-agent}, {@code gpt4-model}. */
+    public static String name(HasMetadata owner, String role) {
+        return owner.getMetadata().getName() + "-" + role;
     }
-    return labels;
-  }
+
+    /** The labels a selector may use: fixed for the life of the owner. */
+    public static Map<String, String> selector(HasMetadata owner) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(KIND, owner.getKind());
+        labels.put(INSTANCE, owner.getMetadata().getName());
+        return labels;
+    }
+
+    /** Labels of every created object and pod: the selector labels plus descriptive ones. */
+    public static Map<String, String> of(HasMetadata owner, String component, String clusterRef) {
+        Map<String, String> labels = selector(owner);
+        labels.put(COMPONENT, component);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put(PART_OF, "langop");
+        if (clusterRef != null && !clusterRef.isBlank()) {
+            labels.put(CLUSTER, clusterRef);
+        }
+        return labels;
+    }
 }

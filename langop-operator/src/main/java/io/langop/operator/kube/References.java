@@ -11,30 +11,30 @@ import java.util.stream.Collectors;
 /** Referenced custom resources looked up in the reconciler's informer caches, never by a GET. */
 public final class References {
 
-  private References() {}
+    private References() {}
 
-  /**
-   * The resources of {@code kind} named by {@code ids} that exist, in the order of {@code ids}; for each one
-   * that does not, a line such as {@code LanguageModel team/gpt not found} is added to {@code missing}.
-   */
-  public static <R extends HasMetadata> List<R> lookUp(
-      Class<R> kind, List<ResourceID> ids, Context<?> context, List<String> missing) {
-    Map<ResourceID, R> existing = context.getSecondaryResources(kind).stream()
-        .collect(Collectors.toMap(ResourceID::fromResource, r -> r, (a, b) -> a));
-    List<R> found = new ArrayList<>();
-    for (ResourceID id : ids) {
-      R resource = existing.get(id);
-      if (resource == null) {
-        missing.add(HasMetadata.getKind(kind) + " " + describe(id) + " not found");
-      } else {
-        found.add(resource);
-      }
+    /**
+     * The resources of {@code kind} named by {@code ids} that exist, in the order of {@code ids}; for each one
+     * that does not, a line such as {@code LanguageModel team/gpt not found} is added to {@code missing}.
+     */
+    public static <R extends HasMetadata> List<R> lookUp(
+            Class<R> kind, List<ResourceID> ids, Context<?> context, List<String> missing) {
+        Map<ResourceID, R> existing = context.getSecondaryResources(kind).stream()
+                .collect(Collectors.toMap(ResourceID::fromResource, r -> r, (a, b) -> a));
+        List<R> found = new ArrayList<>();
+        for (ResourceID id : ids) {
+            R resource = existing.get(id);
+            if (resource == null) {
+                missing.add(HasMetadata.getKind(kind) + " " + describe(id) + " not found");
+            } else {
+                found.add(resource);
+            }
+        }
+        return found;
     }
-    return found;
-  }
 
-  /** {@code namespace/name}, or the name alone for a cluster-scoped resource. */
-  public static String describe(ResourceID id) {
-    return id.getNamespace().map(ns -> ns + "/").orElse("") + id.getName();
-  }
+    /** {@code namespace/name}, or the name alone for a cluster-scoped resource. */
+    public static String describe(ResourceID id) {
+        return id.getNamespace().map(ns -> ns + "/").orElse("") + id.getName();
+    }
 }

@@ -1,8 +1,8 @@
 package io.langop.operator.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -30,39 +30,40 @@ import java.time.temporal.ChronoUnit;
  */
 public final class StatusUpdates {
 
-  private StatusUpdates() {}
+    private StatusUpdates() {}
 
-  /**
-   * Puts {@code next} on {@code resource} and writes it, or does nothing when {@code next} says what the
-   * stored status already says ({@code lastUpdateTime} aside). The written resource goes into the
-   * controller's cache, so the next reconcile sees the new status even before the watch event arrives.
-   */
-  public static <S extends ResourceStatus, R extends CustomResource<?, S>> UpdateControl<R> patchIfChanged(
-      R resource, S next, Context<R> context) {
-    next.setObservedGeneration(resource.getMetadata().getGeneration());
-    S current = resource.getStatus();
-    if (current != null) {
-      next.setLastUpdateTime(current.getLastUpdateTime());
-      if (tree(current).equals(tree(next))) {
+    /**
+     * Puts {@code next} on {@code resource} and writes it, or does nothing when {@code next} says what the
+     * stored status already says ({@code lastUpdateTime} aside). The written resource goes into the
+     * controller's cache, so the next reconcile sees the new status even before the watch event arrives.
+     */
+    public static <S extends ResourceStatus, R extends CustomResource<?, S>> UpdateControl<R> patchIfChanged(
+            R resource, S next, Context<R> context) {
+        next.setObservedGeneration(resource.getMetadata().getGeneration());
+        S current = resource.getStatus();
+        if (current != null) {
+            next.setLastUpdateTime(current.getLastUpdateTime());
+            if (tree(current).equals(tree(next))) {
+                return UpdateControl.noUpdate();
+            }
+        }
+        next.setLastUpdateTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        R updated = write(context.getClient(), resource, next);
+        context.eventSourceRetriever()
+                .getControllerEventSource()
+                .handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, resource);
+        resource.setStatus(next);
         return UpdateControl.noUpdate();
-      }
     }
-    next.setLastUpdateTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    R updated = write(context.getClient(), resource, next);
-    context.eventSourceRetriever().getControllerEventSource()
-        .handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, resource);
-    resource.setStatus(next);
-    return UpdateControl.noUpdate();
-  }
 
-  /** Replaces the stored status of {@code resource} with {@code status}, whatever is stored now. */
-  static <S, R extends CustomResource<?, S>> R write(KubernetesClient client, R resource, S status) {
-    ArrayNode patch = JsonNodeFactory.instance.arrayNode();
-    patch.addObject().put("op", "add").put("path", "/status").set("value", tree(status));
-    return client.resource(resource).subresource("status").patch(PatchContext.of(PatchType.JSON), patch.toString());
-  }
+    /** Replaces the stored status of {@code resource} with {@code status}, whatever is stored now. */
+    static <S, R extends CustomResource<?, S>> R write(KubernetesClient client, R resource, S status) {
+        ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+        patch.addObject().put("op", "add").put("path", "/status").set("value", tree(status));
+        return client.resource(resource).subresource("status").patch(PatchContext.of(PatchType.JSON), patch.toString());
+    }
 
-  private static JsonNode tree(Object status) {
-    return Serialization.jsonMapper().valueToTree(status);
-  }
+    private static JsonNode tree(Object status) {
+        return Serialization.jsonMapper().valueToTree(status);
+    }
 }

@@ -10,22 +10,22 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 public final class WorkloadEvents {
 
-  private WorkloadEvents() {}
+    private WorkloadEvents() {}
 
-  /**
-   * After a workflow that made sure {@code workload} exists (e.g. "deployment news-agent"):
-   * {@code WorkloadCreated}, or {@code WorkloadReplaced} when {@code replaced} (the other kind, e.g.
-   * "cron job news-agent") existed before; nothing when the workload itself existed before.
-   */
-  public static void afterWorkflow(KubernetesClient client, HasMetadata owner, String workload, boolean existed,
-      String replaced) {
-    if (existed) {
-      return;
+    /**
+     * After a workflow that made sure {@code workload} exists (e.g. "deployment news-agent"):
+     * {@code WorkloadCreated}, or {@code WorkloadReplaced} when {@code replaced} (the other kind, e.g.
+     * "cron job news-agent") existed before; nothing when the workload itself existed before.
+     */
+    public static void afterWorkflow(
+            KubernetesClient client, HasMetadata owner, String workload, boolean existed, String replaced) {
+        if (existed) {
+            return;
+        }
+        if (replaced != null) {
+            Events.post(client, owner, Events.Type.Normal, "WorkloadReplaced", replaced + " replaced by " + workload);
+        } else {
+            Events.post(client, owner, Events.Type.Normal, "WorkloadCreated", workload + " created");
+        }
     }
-    if (replaced != null) {
-      Events.post(client, owner, Events.Type.Normal, "WorkloadReplaced", replaced + " replaced by " + workload);
-    } else {
-      Events.post(client, owner, Events.Type.Normal, "WorkloadCreated", workload + " created");
-    }
-  }
 }

@@ -36,120 +36,158 @@ import java.util.regex.Pattern;
  * a Service, and an egress policy that reaches the model's upstreams and nothing else.
  */
 @Workflow(
-    explicitInvocation = true,
-    dependents = {
-        @Dependent(name = "config", type = ProxyConfigMap.class),
-        @Dependent(name = "deployment", type = ProxyDeployment.class, dependsOn = "config"),
-        @Dependent(name = "service", type = ProxyService.class),
-        @Dependent(name = "egress", type = ProxyEgressPolicy.class)
-    })
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "config", type = ProxyConfigMap.class),
+            @Dependent(name = "deployment", type = ProxyDeployment.class, dependsOn = "config"),
+            @Dependent(name = "service", type = ProxyService.class),
+            @Dependent(name = "egress", type = ProxyEgressPolicy.class)
+        })
 @ControllerConfiguration(name = "languagemodel")
 public class LanguageModelReconciler implements Reconciler<LanguageModel> {
 
-  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
-      Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
-      Rule.warning(Conditions.REFERENCES_RESOLVED, "FallbacksMissing", "ReferencesMissing"),
-      Rule.normal(Conditions.REFERENCES_RESOLVED, "Resolved", "ReferencesResolved").onlyAfterAnotherState()));
+    private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+            Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
+            Rule.warning(Conditions.REFERENCES_RESOLVED, "FallbacksMissing", "ReferencesMissing"),
+            Rule.normal(Conditions.REFERENCES_RESOLVED, "Resolved", "ReferencesResolved")
+                    .onlyAfterAnotherState()));
 
-  private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F:]+]?$");
+    private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F:]+]?$");
 
-  private final EgressRules egressRules;
-  private final String proxyImage;
+    private final EgressRules egressRules;
+    private final String proxyImage;
 
-  public LanguageModelReconciler(EgressRules egressRules, String proxyImage) {
-    this.egressRules = egressRules;
-    this.proxyImage = proxyImage;
-  }
-
-  @Override
-  public List<EventSource<?, LanguageModel>> prepareEventSources(EventSourceContext<LanguageModel> context) {
-    return List.of(ModelFallbacks.eventSource(context));
-  }
-
-  @Override
-  public UpdateControl<LanguageModel> reconcile(LanguageModel model, Context<LanguageModel> context) {
-    List<Condition> before = model.getStatus() == null ? null : model.getStatus().getConditions();
-    UpdateControl<LanguageModel> control = converge(model, context);
-    // the model now carries the status to write, or still the stored one when nothing changed
-    EVENTS.post(context.getClient(), model, before, model.getStatus() == null ? null : model.getStatus().getConditions());
-    return control;
-  }
-
-  private UpdateControl<LanguageModel> converge(LanguageModel model, Context<LanguageModel> context) {
-    String storedMessage = model.getStatus() == null ? null : model.getStatus().getMessage();
-    LanguageModelStatus status = Workloads.copy(model.getStatus(), LanguageModelStatus.class, LanguageModelStatus::new);
-    Conditions conditions = new Conditions(status.getConditions(), model.getMetadata().getGeneration());
-
-    ModelFallbacks.Resolution fallbacks = ModelFallbacks.resolve(model, context);
-    String configYaml;
-    try {
-      configYaml = ProxyConfigRenderer.toYaml(ProxyConfigRenderer.render(model, fallbacks.found()));
-    } catch (ProxyConfigRenderer.InvalidModelException e) {
-      conditions.set(Conditions.READY, false, "InvalidSpec", e.getMessage());
-      return finish(model, context, status, conditions, ModelPhase.FAILED, "InvalidSpec", e.getMessage());
-    }
-    if (fallbacks.missing().isEmpty()) {
-      conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all fallbacks exist");
-    } else {
-      conditions.set(Conditions.REFERENCES_RESOLVED, false, "FallbacksMissing",
-          "fallbacks not served until they exist: " + String.join(", ", fallbacks.missing()));
+    public LanguageModelReconciler(EgressRules egressRules, String proxyImage) {
+        this.egressRules = egressRules;
+        this.proxyImage = proxyImage;
     }
 
-    List<NetworkRule> egress = new ArrayList<>();
-    ProxyConfigRenderer.upstreams(model).forEach(url -> egress.add(ruleFor(url)));
-    fallbacks.found().forEach(f -> ProxyConfigRenderer.upstreams(f).forEach(url -> egress.add(ruleFor(url))));
-    egress.addAll(Objects.requireNonNullElse(model.getSpec().getEgress(), List.of()));
-    EgressRules.Resolved resolved = egressRules.resolve(egress, model.getMetadata().getNamespace());
-
-    context.managedWorkflowAndDependentResourceContext().put(ModelProxyPlan.KEY, new ModelProxyPlan(
-        proxyImage, configYaml, ModelProxyPlan.apiKeysOf(model, fallbacks.found()), resolved));
-    boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    WorkloadEvents.afterWorkflow(context.getClient(), model, "deployment " + ModelProxy.name(model), hadDeployment, null);
-    EgressEvents.post(context.getClient(), model, storedMessage, resolved);
-
-    status.setEndpoint(ModelProxy.url(model));
-    Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
-    Workloads.Availability availability = Workloads.availability(deployment, 1);
-    status.setReadyReplicas(availability.ready());
-    String notes = resolved.notes().isEmpty() ? "" : "; " + String.join("; ", resolved.notes());
-    UpdateControl<LanguageModel> control;
-    if (availability.available()) {
-      conditions.set(Conditions.READY, true, "ProxyAvailable", "proxy " + availability.describe() + notes);
-      control = finish(model, context, status, conditions, ModelPhase.READY, "ProxyAvailable", "proxy " + availability.describe() + notes);
-    } else {
-      conditions.set(Conditions.READY, false, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
-      control = finish(model, context, status, conditions, ModelPhase.CONFIGURING, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
+    @Override
+    public List<EventSource<?, LanguageModel>> prepareEventSources(EventSourceContext<LanguageModel> context) {
+        return List.of(ModelFallbacks.eventSource(context));
     }
-    return egress.stream().anyMatch(r -> r.getTo() != null && r.getTo().getDns() != null)
-        ? control.rescheduleAfter(egressRules.refresh()) : control;
-  }
 
-  /** An upstream URL as an egress rule: its host (an address or a name) on its port. */
-  static NetworkRule ruleFor(URI url) {
-    NetworkRule rule = new NetworkRule();
-    rule.setDescription("upstream " + url);
-    NetworkPeer peer = new NetworkPeer();
-    String host = url.getHost();
-    if (IP_LITERAL.matcher(host).matches()) {
-      String address = host.replace("[", "").replace("]", "");
-      peer.setCidr(address + (address.contains(":") ? "/128" : "/32"));
-    } else {
-      peer.setDns(List.of(host));
+    @Override
+    public UpdateControl<LanguageModel> reconcile(LanguageModel model, Context<LanguageModel> context) {
+        List<Condition> before =
+                model.getStatus() == null ? null : model.getStatus().getConditions();
+        UpdateControl<LanguageModel> control = converge(model, context);
+        // the model now carries the status to write, or still the stored one when nothing changed
+        EVENTS.post(
+                context.getClient(),
+                model,
+                before,
+                model.getStatus() == null ? null : model.getStatus().getConditions());
+        return control;
     }
-    rule.setTo(peer);
-    NetworkPort port = new NetworkPort();
-    port.setPort(url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80);
-    rule.setPorts(List.of(port));
-    return rule;
-  }
 
-  private static UpdateControl<LanguageModel> finish(LanguageModel model, Context<LanguageModel> context,
-      LanguageModelStatus status, Conditions conditions, ModelPhase phase, String reason, String message) {
-    status.setPhase(phase);
-    status.setReason(reason);
-    status.setMessage(message);
-    status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(model, status, context);
-  }
+    private UpdateControl<LanguageModel> converge(LanguageModel model, Context<LanguageModel> context) {
+        String storedMessage =
+                model.getStatus() == null ? null : model.getStatus().getMessage();
+        LanguageModelStatus status =
+                Workloads.copy(model.getStatus(), LanguageModelStatus.class, LanguageModelStatus::new);
+        Conditions conditions =
+                new Conditions(status.getConditions(), model.getMetadata().getGeneration());
+
+        ModelFallbacks.Resolution fallbacks = ModelFallbacks.resolve(model, context);
+        String configYaml;
+        try {
+            configYaml = ProxyConfigRenderer.toYaml(ProxyConfigRenderer.render(model, fallbacks.found()));
+        } catch (ProxyConfigRenderer.InvalidModelException e) {
+            conditions.set(Conditions.READY, false, "InvalidSpec", e.getMessage());
+            return finish(model, context, status, conditions, ModelPhase.FAILED, "InvalidSpec", e.getMessage());
+        }
+        if (fallbacks.missing().isEmpty()) {
+            conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all fallbacks exist");
+        } else {
+            conditions.set(
+                    Conditions.REFERENCES_RESOLVED,
+                    false,
+                    "FallbacksMissing",
+                    "fallbacks not served until they exist: " + String.join(", ", fallbacks.missing()));
+        }
+
+        List<NetworkRule> egress = new ArrayList<>();
+        ProxyConfigRenderer.upstreams(model).forEach(url -> egress.add(ruleFor(url)));
+        fallbacks.found().forEach(f -> ProxyConfigRenderer.upstreams(f).forEach(url -> egress.add(ruleFor(url))));
+        egress.addAll(Objects.requireNonNullElse(model.getSpec().getEgress(), List.of()));
+        EgressRules.Resolved resolved =
+                egressRules.resolve(egress, model.getMetadata().getNamespace());
+
+        context.managedWorkflowAndDependentResourceContext()
+                .put(
+                        ModelProxyPlan.KEY,
+                        new ModelProxyPlan(
+                                proxyImage, configYaml, ModelProxyPlan.apiKeysOf(model, fallbacks.found()), resolved));
+        boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        WorkloadEvents.afterWorkflow(
+                context.getClient(), model, "deployment " + ModelProxy.name(model), hadDeployment, null);
+        EgressEvents.post(context.getClient(), model, storedMessage, resolved);
+
+        status.setEndpoint(ModelProxy.url(model));
+        Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+        Workloads.Availability availability = Workloads.availability(deployment, 1);
+        status.setReadyReplicas(availability.ready());
+        String notes = resolved.notes().isEmpty() ? "" : "; " + String.join("; ", resolved.notes());
+        UpdateControl<LanguageModel> control;
+        if (availability.available()) {
+            conditions.set(Conditions.READY, true, "ProxyAvailable", "proxy " + availability.describe() + notes);
+            control = finish(
+                    model,
+                    context,
+                    status,
+                    conditions,
+                    ModelPhase.READY,
+                    "ProxyAvailable",
+                    "proxy " + availability.describe() + notes);
+        } else {
+            conditions.set(Conditions.READY, false, "ProxyNotAvailable", "proxy " + availability.describe() + notes);
+            control = finish(
+                    model,
+                    context,
+                    status,
+                    conditions,
+                    ModelPhase.CONFIGURING,
+                    "ProxyNotAvailable",
+                    "proxy " + availability.describe() + notes);
+        }
+        return egress.stream().anyMatch(r -> r.getTo() != null && r.getTo().getDns() != null)
+                ? control.rescheduleAfter(egressRules.refresh())
+                : control;
+    }
+
+    /** An upstream URL as an egress rule: its host (an address or a name) on its port. */
+    static NetworkRule ruleFor(URI url) {
+        NetworkRule rule = new NetworkRule();
+        rule.setDescription("upstream " + url);
+        NetworkPeer peer = new NetworkPeer();
+        String host = url.getHost();
+        if (IP_LITERAL.matcher(host).matches()) {
+            String address = host.replace("[", "").replace("]", "");
+            peer.setCidr(address + (address.contains(":") ? "/128" : "/32"));
+        } else {
+            peer.setDns(List.of(host));
+        }
+        rule.setTo(peer);
+        NetworkPort port = new NetworkPort();
+        port.setPort(url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80);
+        rule.setPorts(List.of(port));
+        return rule;
+    }
+
+    private static UpdateControl<LanguageModel> finish(
+            LanguageModel model,
+            Context<LanguageModel> context,
+            LanguageModelStatus status,
+            Conditions conditions,
+            ModelPhase phase,
+            String reason,
+            String message) {
+        status.setPhase(phase);
+        status.setReason(reason);
+        status.setMessage(message);
+        status.setConditions(conditions.build());
+        return StatusUpdates.patchIfChanged(model, status, context);
+    }
 }

@@ -12,12 +12,12 @@ import java.util.Objects;
  */
 record ModelProxyPlan(String image, String configYaml, List<SecretKeyReference> apiKeys, EgressRules.Resolved egress) {
 
-  static final String KEY = ModelProxyPlan.class.getName();
+    static final String KEY = ModelProxyPlan.class.getName();
 
-  static List<SecretKeyReference> apiKeysOf(LanguageModel model, List<LanguageModel> fallbacks) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(model), fallbacks.stream())
-        .map(m -> m.getSpec().getApiKeySecretRef())
-        .filter(Objects::nonNull)
-        .toList();
-  }
+    static List<SecretKeyReference> apiKeysOf(LanguageModel model, List<LanguageModel> fallbacks) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(model), fallbacks.stream())
+                .map(m -> m.getSpec().getApiKeySecretRef())
+                .filter(Objects::nonNull)
+                .toList();
+    }
 }

@@ -15,19 +15,20 @@ import java.util.Map;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MODEL_OBJECTS))
 public class ProxyConfigMap extends CRUDKubernetesDependentResource<ConfigMap, LanguageModel> {
 
-  static final String FILE = "proxy.yaml";
+    static final String FILE = "proxy.yaml";
 
-  @Override
-  protected ConfigMap desired(LanguageModel model, Context<LanguageModel> context) {
-    ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
-    return new ConfigMapBuilder()
-        .withNewMetadata()
-          .withName(ModelProxy.name(model))
-          .withNamespace(model.getMetadata().getNamespace())
-          .withLabels(Labels.of(model, "model-proxy", model.getSpec().getClusterRef()))
-          .withOwnerReferences(Owners.controller(model))
-        .endMetadata()
-        .withData(Map.of(FILE, plan.configYaml()))
-        .build();
-  }
+    @Override
+    protected ConfigMap desired(LanguageModel model, Context<LanguageModel> context) {
+        ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext()
+                .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(ModelProxy.name(model))
+                .withNamespace(model.getMetadata().getNamespace())
+                .withLabels(Labels.of(model, "model-proxy", model.getSpec().getClusterRef()))
+                .withOwnerReferences(Owners.controller(model))
+                .endMetadata()
+                .withData(Map.of(FILE, plan.configYaml()))
+                .build();
+    }
 }

@@ -4,7 +4,6 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelConfiguration;
-import io.langop.api.v1alpha1.model.ModelEndpoint;
 import io.langop.proxy.config.CacheSettings;
 import io.langop.proxy.config.CircuitBreakerSettings;
 import io.langop.proxy.config.ConfigException;
@@ -35,189 +34,203 @@ import java.util.Objects;
  */
 public final class ProxyConfigRenderer {
 
-  /** Where the proxy container finds the Secret key of a model. */
-  public static final String SECRETS_DIR = "/etc/secrets";
-  static final String AZURE_API_VERSION = "api-version";
+    /** Where the proxy container finds the Secret key of a model. */
+    public static final String SECRETS_DIR = "/etc/secrets";
 
-  private ProxyConfigRenderer() {}
+    static final String AZURE_API_VERSION = "api-version";
 
-  /** A spec the proxy cannot serve, with the reason. */
-  public static final class InvalidModelException extends RuntimeException {
-    InvalidModelException(String message) {
-      super(message);
-    }
-  }
+    private ProxyConfigRenderer() {}
 
-  /** The configuration serving {@code model}, with {@code fallbacks} rendered beside it. */
-  public static ProxyConfig render(LanguageModel model, List<LanguageModel> fallbacks) {
-    List<ModelConfig> models = new java.util.ArrayList<>();
-    models.add(modelConfig(model, fallbacks.stream().map(f -> f.getMetadata().getName()).toList()));
-    for (LanguageModel fallback : fallbacks) {
-      // a fallback's own fallbacks are not followed: the chain is the one this model declares
-      models.add(modelConfig(fallback, List.of()));
-    }
-    ProxyConfig config = new ProxyConfig(models, List.of(), null, null);
-    try {
-      // read back exactly as the proxy will: what it would refuse is reported now, not at its start
-      ProxyConfigFiles.parse(ProxyConfigFiles.toYaml(config));
-    } catch (ConfigException e) {
-      throw new InvalidModelException(e.getMessage());
-    }
-    return config;
-  }
-
-  public static String toYaml(ProxyConfig config) {
-    return ProxyConfigFiles.toYaml(config);
-  }
-
-  /** The Secret keys the proxy reads, as mount paths: {@code /etc/secrets/<secret>/<key>}. */
-  public static Path secretPath(SecretKeyReference ref) {
-    return Path.of(SECRETS_DIR, ref.getName(), keyOf(ref));
-  }
-
-  public static String keyOf(SecretKeyReference ref) {
-    return Objects.requireNonNullElse(ref.getKey(), "api-key");
-  }
-
-  private static ModelConfig modelConfig(LanguageModel model, List<String> fallbackNames) {
-    LanguageModelSpec spec = model.getSpec();
-    String name = model.getMetadata().getName();
-    Provider provider = provider(model);
-    Map<String, Object> defaults = defaults(spec.getConfiguration());
-    String apiVersion = provider == Provider.AZURE ? (String) defaults.remove(AZURE_API_VERSION) : null;
-    var balancing = spec.getLoadBalancing();
-    var health = balancing == null ? null : balancing.getHealthCheck();
-    return new ModelConfig(
-        name,
-        provider,
-        spec.getModelName(),
-        endpoints(spec),
-        spec.getApiKeySecretRef() == null ? null : SecretRef.file(secretPath(spec.getApiKeySecretRef())),
-        apiVersion,
-        balancing == null || balancing.getStrategy() == null ? null
-            : RoutingStrategy.valueOf(balancing.getStrategy().name()),
-        duration(name, "timeout", spec.getTimeout()),
-        retry(name, spec.getRetryPolicy()),
-        fallbackNames,
-        spec.getRateLimits() == null ? null : new RateLimits(spec.getRateLimits().getRequestsPerMinute(),
-            spec.getRateLimits().getTokensPerMinute(), spec.getRateLimits().getConcurrentRequests()),
-        pricing(spec),
-        cache(name, spec),
-        health == null || Boolean.FALSE.equals(health.getEnabled()) ? null
-            : new CircuitBreakerSettings(health.getUnhealthyThreshold(), duration(name, "healthCheck.interval", health.getInterval())),
-        defaults);
-  }
-
-  private static Provider provider(LanguageModel model) {
-    return switch (model.getSpec().getProvider()) {
-      case OPENAI -> Provider.OPENAI;
-      case ANTHROPIC -> Provider.ANTHROPIC;
-      case AZURE -> Provider.AZURE;
-      case OPENAI_COMPATIBLE, CUSTOM -> Provider.OPENAI_COMPATIBLE;
-      case BEDROCK, VERTEX -> throw new InvalidModelException("provider "
-          + model.getSpec().getProvider().name().toLowerCase(java.util.Locale.ROOT)
-          + " is not served by the langop model proxy; use an OpenAI-compatible gateway as endpoint");
-      case null -> throw new InvalidModelException("spec.provider is required");
-    };
-  }
-
-  private static List<EndpointConfig> endpoints(LanguageModelSpec spec) {
-    var balancing = spec.getLoadBalancing();
-    if (balancing != null && balancing.getEndpoints() != null && !balancing.getEndpoints().isEmpty()) {
-      return balancing.getEndpoints().stream()
-          .map(e -> new EndpointConfig(URI.create(e.getUrl()), e.getWeight(), null))
-          .toList();
-    }
-    return spec.getEndpoint() == null ? List.of() : List.of(EndpointConfig.of(spec.getEndpoint()));
-  }
-
-  /** Every upstream URL the proxy may call for this model, for its egress policy. */
-  static List<URI> upstreams(LanguageModel model) {
-    LinkedHashSet<URI> urls = new LinkedHashSet<>();
-    endpoints(model.getSpec()).forEach(e -> urls.add(e.url()));
-    if (urls.isEmpty()) {
-      try {
-        URI publicUrl = provider(model).publicBaseUrl();
-        if (publicUrl != null) {
-          urls.add(publicUrl);
+    /** A spec the proxy cannot serve, with the reason. */
+    public static final class InvalidModelException extends RuntimeException {
+        InvalidModelException(String message) {
+            super(message);
         }
-      } catch (InvalidModelException e) {
-        // reported by render(); an unservable model reaches nothing
-      }
     }
-    return List.copyOf(urls);
-  }
 
-  private static Map<String, Object> defaults(ModelConfiguration configuration) {
-    Map<String, Object> defaults = new LinkedHashMap<>();
-    if (configuration == null) {
-      return defaults;
+    /** The configuration serving {@code model}, with {@code fallbacks} rendered beside it. */
+    public static ProxyConfig render(LanguageModel model, List<LanguageModel> fallbacks) {
+        List<ModelConfig> models = new java.util.ArrayList<>();
+        models.add(modelConfig(
+                model, fallbacks.stream().map(f -> f.getMetadata().getName()).toList()));
+        for (LanguageModel fallback : fallbacks) {
+            // a fallback's own fallbacks are not followed: the chain is the one this model declares
+            models.add(modelConfig(fallback, List.of()));
+        }
+        ProxyConfig config = new ProxyConfig(models, List.of(), null, null);
+        try {
+            // read back exactly as the proxy will: what it would refuse is reported now, not at its start
+            ProxyConfigFiles.parse(ProxyConfigFiles.toYaml(config));
+        } catch (ConfigException e) {
+            throw new InvalidModelException(e.getMessage());
+        }
+        return config;
     }
-    putIfSet(defaults, "max_tokens", configuration.getMaxTokens());
-    putIfSet(defaults, "temperature", configuration.getTemperature());
-    putIfSet(defaults, "top_p", configuration.getTopP());
-    putIfSet(defaults, "frequency_penalty", configuration.getFrequencyPenalty());
-    putIfSet(defaults, "presence_penalty", configuration.getPresencePenalty());
-    putIfSet(defaults, "stop", configuration.getStopSequences());
-    Objects.requireNonNullElse(configuration.getAdditionalParameters(), Map.<String, String>of())
-        .forEach((key, value) -> defaults.put(key, parameterValue(value)));
-    return defaults;
-  }
 
-  /** Additional parameters arrive as strings; numbers and booleans go upstream as JSON numbers and booleans. */
-  private static Object parameterValue(String value) {
-    if (value.equals("true") || value.equals("false")) {
-      return Boolean.parseBoolean(value);
+    public static String toYaml(ProxyConfig config) {
+        return ProxyConfigFiles.toYaml(config);
     }
-    try {
-      return value.contains(".") ? (Object) Double.parseDouble(value) : (Object) Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      return value;
-    }
-  }
 
-  private static void putIfSet(Map<String, Object> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, value);
+    /** The Secret keys the proxy reads, as mount paths: {@code /etc/secrets/<secret>/<key>}. */
+    public static Path secretPath(SecretKeyReference ref) {
+        return Path.of(SECRETS_DIR, ref.getName(), keyOf(ref));
     }
-  }
 
-  private static RetryPolicy retry(String model, io.langop.api.v1alpha1.model.RetryPolicy retry) {
-    if (retry == null) {
-      return null;
+    public static String keyOf(SecretKeyReference ref) {
+        return Objects.requireNonNullElse(ref.getKey(), "api-key");
     }
-    return new RetryPolicy(retry.getMaxAttempts(),
-        duration(model, "retryPolicy.initialBackoff", retry.getInitialBackoff()),
-        duration(model, "retryPolicy.maxBackoff", retry.getMaxBackoff()),
-        retry.getBackoffMultiplier(),
-        retry.getRetryableStatusCodes() == null ? null : new LinkedHashSet<>(retry.getRetryableStatusCodes()));
-  }
 
-  private static Pricing pricing(LanguageModelSpec spec) {
-    var cost = spec.getCostTracking();
-    if (cost == null || Boolean.FALSE.equals(cost.getEnabled())) {
-      return null;
+    private static ModelConfig modelConfig(LanguageModel model, List<String> fallbackNames) {
+        LanguageModelSpec spec = model.getSpec();
+        String name = model.getMetadata().getName();
+        Provider provider = provider(model);
+        Map<String, Object> defaults = defaults(spec.getConfiguration());
+        String apiVersion = provider == Provider.AZURE ? (String) defaults.remove(AZURE_API_VERSION) : null;
+        var balancing = spec.getLoadBalancing();
+        var health = balancing == null ? null : balancing.getHealthCheck();
+        return new ModelConfig(
+                name,
+                provider,
+                spec.getModelName(),
+                endpoints(spec),
+                spec.getApiKeySecretRef() == null ? null : SecretRef.file(secretPath(spec.getApiKeySecretRef())),
+                apiVersion,
+                balancing == null || balancing.getStrategy() == null
+                        ? null
+                        : RoutingStrategy.valueOf(balancing.getStrategy().name()),
+                duration(name, "timeout", spec.getTimeout()),
+                retry(name, spec.getRetryPolicy()),
+                fallbackNames,
+                spec.getRateLimits() == null
+                        ? null
+                        : new RateLimits(
+                                spec.getRateLimits().getRequestsPerMinute(),
+                                spec.getRateLimits().getTokensPerMinute(),
+                                spec.getRateLimits().getConcurrentRequests()),
+                pricing(spec),
+                cache(name, spec),
+                health == null || Boolean.FALSE.equals(health.getEnabled())
+                        ? null
+                        : new CircuitBreakerSettings(
+                                health.getUnhealthyThreshold(),
+                                duration(name, "healthCheck.interval", health.getInterval())),
+                defaults);
     }
-    return new Pricing(cost.getCurrency(), cost.getInputTokenCost(), cost.getOutputTokenCost());
-  }
 
-  private static CacheSettings cache(String model, LanguageModelSpec spec) {
-    var caching = spec.getCaching();
-    if (caching == null || !Boolean.TRUE.equals(caching.getEnabled())) {
-      return null;
+    private static Provider provider(LanguageModel model) {
+        return switch (model.getSpec().getProvider()) {
+            case OPENAI -> Provider.OPENAI;
+            case ANTHROPIC -> Provider.ANTHROPIC;
+            case AZURE -> Provider.AZURE;
+            case OPENAI_COMPATIBLE, CUSTOM -> Provider.OPENAI_COMPATIBLE;
+            case BEDROCK, VERTEX ->
+                throw new InvalidModelException("provider "
+                        + model.getSpec().getProvider().name().toLowerCase(java.util.Locale.ROOT)
+                        + " is not served by the langop model proxy; use an OpenAI-compatible gateway as endpoint");
+            case null -> throw new InvalidModelException("spec.provider is required");
+        };
     }
-    Long maxBytes = caching.getMaxSize() == null ? null : caching.getMaxSize() * 1024L * 1024L;
-    return new CacheSettings(true, duration(model, "caching.ttl", caching.getTtl()), maxBytes, null);
-  }
 
-  private static Duration duration(String model, String field, String value) {
-    if (value == null) {
-      return null;
+    private static List<EndpointConfig> endpoints(LanguageModelSpec spec) {
+        var balancing = spec.getLoadBalancing();
+        if (balancing != null
+                && balancing.getEndpoints() != null
+                && !balancing.getEndpoints().isEmpty()) {
+            return balancing.getEndpoints().stream()
+                    .map(e -> new EndpointConfig(URI.create(e.getUrl()), e.getWeight(), null))
+                    .toList();
+        }
+        return spec.getEndpoint() == null ? List.of() : List.of(EndpointConfig.of(spec.getEndpoint()));
     }
-    try {
-      return Durations.parse(value);
-    } catch (ConfigException e) {
-      throw new InvalidModelException("LanguageModel " + model + " spec." + field + ": " + e.getMessage());
+
+    /** Every upstream URL the proxy may call for this model, for its egress policy. */
+    static List<URI> upstreams(LanguageModel model) {
+        LinkedHashSet<URI> urls = new LinkedHashSet<>();
+        endpoints(model.getSpec()).forEach(e -> urls.add(e.url()));
+        if (urls.isEmpty()) {
+            try {
+                URI publicUrl = provider(model).publicBaseUrl();
+                if (publicUrl != null) {
+                    urls.add(publicUrl);
+                }
+            } catch (InvalidModelException e) {
+                // reported by render(); an unservable model reaches nothing
+            }
+        }
+        return List.copyOf(urls);
     }
-  }
+
+    private static Map<String, Object> defaults(ModelConfiguration configuration) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        if (configuration == null) {
+            return defaults;
+        }
+        putIfSet(defaults, "max_tokens", configuration.getMaxTokens());
+        putIfSet(defaults, "temperature", configuration.getTemperature());
+        putIfSet(defaults, "top_p", configuration.getTopP());
+        putIfSet(defaults, "frequency_penalty", configuration.getFrequencyPenalty());
+        putIfSet(defaults, "presence_penalty", configuration.getPresencePenalty());
+        putIfSet(defaults, "stop", configuration.getStopSequences());
+        Objects.requireNonNullElse(configuration.getAdditionalParameters(), Map.<String, String>of())
+                .forEach((key, value) -> defaults.put(key, parameterValue(value)));
+        return defaults;
+    }
+
+    /** Additional parameters arrive as strings; numbers and booleans go upstream as JSON numbers and booleans. */
+    private static Object parameterValue(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        try {
+            return value.contains(".") ? (Object) Double.parseDouble(value) : (Object) Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static RetryPolicy retry(String model, io.langop.api.v1alpha1.model.RetryPolicy retry) {
+        if (retry == null) {
+            return null;
+        }
+        return new RetryPolicy(
+                retry.getMaxAttempts(),
+                duration(model, "retryPolicy.initialBackoff", retry.getInitialBackoff()),
+                duration(model, "retryPolicy.maxBackoff", retry.getMaxBackoff()),
+                retry.getBackoffMultiplier(),
+                retry.getRetryableStatusCodes() == null ? null : new LinkedHashSet<>(retry.getRetryableStatusCodes()));
+    }
+
+    private static Pricing pricing(LanguageModelSpec spec) {
+        var cost = spec.getCostTracking();
+        if (cost == null || Boolean.FALSE.equals(cost.getEnabled())) {
+            return null;
+        }
+        return new Pricing(cost.getCurrency(), cost.getInputTokenCost(), cost.getOutputTokenCost());
+    }
+
+    private static CacheSettings cache(String model, LanguageModelSpec spec) {
+        var caching = spec.getCaching();
+        if (caching == null || !Boolean.TRUE.equals(caching.getEnabled())) {
+            return null;
+        }
+        Long maxBytes = caching.getMaxSize() == null ? null : caching.getMaxSize() * 1024L * 1024L;
+        return new CacheSettings(true, duration(model, "caching.ttl", caching.getTtl()), maxBytes, null);
+    }
+
+    private static Duration duration(String model, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(value);
+        } catch (ConfigException e) {
+            throw new InvalidModelException("LanguageModel " + model + " spec." + field + ": " + e.getMessage());
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package io.langop.operator.model;
 
-import io.langop.wire.ServiceWire;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
@@ -14,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
+import io.langop.wire.ServiceWire;
 import java.util.List;
 
 /**
@@ -23,56 +23,107 @@ import java.util.List;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MODEL_OBJECTS))
 public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageModel> {
 
-  static final String CONFIG_DIR = "/etc/langop/proxy";
+    static final String CONFIG_DIR = "/etc/langop/proxy";
 
-  @Override
-  protected Deployment desired(LanguageModel model, Context<LanguageModel> context) {
-    ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
-    String clusterRef = model.getSpec().getClusterRef();
-    List<VolumeProjection> keys = plan.apiKeys().stream()
-        .map(ref -> new VolumeProjectionBuilder().withNewSecret()
-            .withName(ref.getName())
-            .addNewItem().withKey(ProxyConfigRenderer.keyOf(ref)).withPath(ref.getName() + "/" + ProxyConfigRenderer.keyOf(ref)).endItem()
-            .endSecret().build())
-        .distinct()
-        .toList();
-    var pod = new DeploymentBuilder()
-        .withNewMetadata()
-          .withName(ModelProxy.name(model))
-          .withNamespace(model.getMetadata().getNamespace())
-          .withLabels(Labels.of(model, "model-proxy", clusterRef))
-          .withOwnerReferences(Owners.controller(model))
-        .endMetadata()
-        .withNewSpec()
-          .withReplicas(1)
-          .withNewSelector().withMatchLabels(Labels.selector(model)).endSelector()
-          .withNewTemplate()
-            .withNewMetadata().withLabels(Labels.of(model, "model-proxy", clusterRef)).endMetadata()
-            .withNewSpec()
-              .addNewContainer()
+    @Override
+    protected Deployment desired(LanguageModel model, Context<LanguageModel> context) {
+        ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext()
+                .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
+        String clusterRef = model.getSpec().getClusterRef();
+        List<VolumeProjection> keys = plan.apiKeys().stream()
+                .map(ref -> new VolumeProjectionBuilder()
+                        .withNewSecret()
+                        .withName(ref.getName())
+                        .addNewItem()
+                        .withKey(ProxyConfigRenderer.keyOf(ref))
+                        .withPath(ref.getName() + "/" + ProxyConfigRenderer.keyOf(ref))
+                        .endItem()
+                        .endSecret()
+                        .build())
+                .distinct()
+                .toList();
+        var pod = new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(ModelProxy.name(model))
+                .withNamespace(model.getMetadata().getNamespace())
+                .withLabels(Labels.of(model, "model-proxy", clusterRef))
+                .withOwnerReferences(Owners.controller(model))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewSelector()
+                .withMatchLabels(Labels.selector(model))
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(Labels.of(model, "model-proxy", clusterRef))
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
                 .withName("proxy")
                 .withImage(plan.image())
-                .addNewPort().withName("http").withContainerPort(ModelProxy.PORT).withProtocol("TCP").endPort()
-                .addNewEnv().withName(ServiceWire.PROXY_CONFIG_ENV).withValue(CONFIG_DIR + "/" + ProxyConfigMap.FILE).endEnv()
-                .addNewEnv().withName(ServiceWire.PORT_ENV).withValue(Integer.toString(ModelProxy.PORT)).endEnv()
-                .addNewVolumeMount().withName("config").withMountPath(CONFIG_DIR).withReadOnly(true).endVolumeMount()
-                .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath(ServiceWire.READY_PATH).withPort(new IntOrString("http")).endHttpGet()
-                    .withPeriodSeconds(10).build())
-                .withLivenessProbe(new ProbeBuilder().withNewHttpGet().withPath(ServiceWire.HEALTH_PATH).withPort(new IntOrString("http")).endHttpGet()
-                    .withInitialDelaySeconds(10).withPeriodSeconds(20).build())
-              .endContainer()
-              .addNewVolume().withName("config").withNewConfigMap().withName(ModelProxy.name(model)).endConfigMap().endVolume()
-            .endSpec()
-          .endTemplate()
-        .endSpec()
-        .build();
-    if (!keys.isEmpty()) {
-      var spec = pod.getSpec().getTemplate().getSpec();
-      spec.getContainers().getFirst().getVolumeMounts().add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder()
-          .withName("api-keys").withMountPath(ProxyConfigRenderer.SECRETS_DIR).withReadOnly(true).build());
-      spec.getVolumes().add(new io.fabric8.kubernetes.api.model.VolumeBuilder()
-          .withName("api-keys").withNewProjected().withSources(keys).endProjected().build());
+                .addNewPort()
+                .withName("http")
+                .withContainerPort(ModelProxy.PORT)
+                .withProtocol("TCP")
+                .endPort()
+                .addNewEnv()
+                .withName(ServiceWire.PROXY_CONFIG_ENV)
+                .withValue(CONFIG_DIR + "/" + ProxyConfigMap.FILE)
+                .endEnv()
+                .addNewEnv()
+                .withName(ServiceWire.PORT_ENV)
+                .withValue(Integer.toString(ModelProxy.PORT))
+                .endEnv()
+                .addNewVolumeMount()
+                .withName("config")
+                .withMountPath(CONFIG_DIR)
+                .withReadOnly(true)
+                .endVolumeMount()
+                .withReadinessProbe(new ProbeBuilder()
+                        .withNewHttpGet()
+                        .withPath(ServiceWire.READY_PATH)
+                        .withPort(new IntOrString("http"))
+                        .endHttpGet()
+                        .withPeriodSeconds(10)
+                        .build())
+                .withLivenessProbe(new ProbeBuilder()
+                        .withNewHttpGet()
+                        .withPath(ServiceWire.HEALTH_PATH)
+                        .withPort(new IntOrString("http"))
+                        .endHttpGet()
+                        .withInitialDelaySeconds(10)
+                        .withPeriodSeconds(20)
+                        .build())
+                .endContainer()
+                .addNewVolume()
+                .withName("config")
+                .withNewConfigMap()
+                .withName(ModelProxy.name(model))
+                .endConfigMap()
+                .endVolume()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+        if (!keys.isEmpty()) {
+            var spec = pod.getSpec().getTemplate().getSpec();
+            spec.getContainers()
+                    .getFirst()
+                    .getVolumeMounts()
+                    .add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder()
+                            .withName("api-keys")
+                            .withMountPath(ProxyConfigRenderer.SECRETS_DIR)
+                            .withReadOnly(true)
+                            .build());
+            spec.getVolumes()
+                    .add(new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                            .withName("api-keys")
+                            .withNewProjected()
+                            .withSources(keys)
+                            .endProjected()
+                            .build());
+        }
+        return pod;
     }
-    return pod;
-  }
 }

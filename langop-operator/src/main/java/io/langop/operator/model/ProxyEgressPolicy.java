@@ -19,28 +19,33 @@ import java.util.List;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MODEL_OBJECTS))
 public class ProxyEgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, LanguageModel> {
 
-  @Override
-  protected NetworkPolicy desired(LanguageModel model, Context<LanguageModel> context) {
-    ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
-    String cluster = model.getSpec().getClusterRef();
-    List<NetworkPolicyEgressRule> rules = new ArrayList<>();
-    rules.add(EgressRules.dns());
-    if (cluster != null && !cluster.isBlank()) {
-      rules.add(new NetworkPolicyEgressRuleBuilder().withTo(EgressRules.clusterPeer(cluster)).build());
+    @Override
+    protected NetworkPolicy desired(LanguageModel model, Context<LanguageModel> context) {
+        ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext()
+                .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
+        String cluster = model.getSpec().getClusterRef();
+        List<NetworkPolicyEgressRule> rules = new ArrayList<>();
+        rules.add(EgressRules.dns());
+        if (cluster != null && !cluster.isBlank()) {
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(EgressRules.clusterPeer(cluster))
+                    .build());
+        }
+        rules.addAll(plan.egress().rules());
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(ModelProxy.name(model))
+                .withNamespace(model.getMetadata().getNamespace())
+                .withLabels(Labels.of(model, "egress", cluster))
+                .withOwnerReferences(Owners.controller(model))
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .withMatchLabels(Labels.selector(model))
+                .endPodSelector()
+                .withPolicyTypes("Egress")
+                .withEgress(rules)
+                .endSpec()
+                .build();
     }
-    rules.addAll(plan.egress().rules());
-    return new NetworkPolicyBuilder()
-        .withNewMetadata()
-          .withName(ModelProxy.name(model))
-          .withNamespace(model.getMetadata().getNamespace())
-          .withLabels(Labels.of(model, "egress", cluster))
-          .withOwnerReferences(Owners.controller(model))
-        .endMetadata()
-        .withNewSpec()
-          .withNewPodSelector().withMatchLabels(Labels.selector(model)).endPodSelector()
-          .withPolicyTypes("Egress")
-          .withEgress(rules)
-        .endSpec()
-        .build();
-  }
 }

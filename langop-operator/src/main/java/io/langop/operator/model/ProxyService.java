@@ -15,19 +15,24 @@ import io.langop.operator.kube.Owners;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MODEL_OBJECTS))
 public class ProxyService extends CRUDKubernetesDependentResource<Service, LanguageModel> {
 
-  @Override
-  protected Service desired(LanguageModel model, Context<LanguageModel> context) {
-    return new ServiceBuilder()
-        .withNewMetadata()
-          .withName(ModelProxy.name(model))
-          .withNamespace(model.getMetadata().getNamespace())
-          .withLabels(Labels.of(model, "model-proxy", model.getSpec().getClusterRef()))
-          .withOwnerReferences(Owners.controller(model))
-        .endMetadata()
-        .withNewSpec()
-          .withSelector(Labels.selector(model))
-          .addNewPort().withName("http").withPort(ModelProxy.PORT).withTargetPort(new IntOrString("http")).withProtocol("TCP").endPort()
-        .endSpec()
-        .build();
-  }
+    @Override
+    protected Service desired(LanguageModel model, Context<LanguageModel> context) {
+        return new ServiceBuilder()
+                .withNewMetadata()
+                .withName(ModelProxy.name(model))
+                .withNamespace(model.getMetadata().getNamespace())
+                .withLabels(Labels.of(model, "model-proxy", model.getSpec().getClusterRef()))
+                .withOwnerReferences(Owners.controller(model))
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Labels.selector(model))
+                .addNewPort()
+                .withName("http")
+                .withPort(ModelProxy.PORT)
+                .withTargetPort(new IntOrString("http"))
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build();
+    }
 }

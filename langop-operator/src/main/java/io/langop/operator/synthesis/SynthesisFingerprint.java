@@ -25,48 +25,49 @@ import java.util.Objects;
  * @param templateVersion version of the prompt template the code was asked with
  */
 public record SynthesisFingerprint(
-    String instructions, List<String> tools, List<String> models, String persona, String templateVersion) {
+        String instructions, List<String> tools, List<String> models, String persona, String templateVersion) {
 
-  public static final String INSTRUCTIONS_HASH = "langop.io/instructions-hash";
-  public static final String TOOLS_HASH = "langop.io/tools-hash";
-  public static final String MODELS_HASH = "langop.io/models-hash";
-  public static final String PERSONA_HASH = "langop.io/persona-hash";
-  public static final String TEMPLATE_VERSION = "langop.io/prompt-template-version";
+    public static final String INSTRUCTIONS_HASH = "langop.io/instructions-hash";
+    public static final String TOOLS_HASH = "langop.io/tools-hash";
+    public static final String MODELS_HASH = "langop.io/models-hash";
+    public static final String PERSONA_HASH = "langop.io/persona-hash";
+    public static final String TEMPLATE_VERSION = "langop.io/prompt-template-version";
 
-  public SynthesisFingerprint {
-    instructions = Objects.requireNonNullElse(instructions, "");
-    tools = List.copyOf(tools).stream().sorted().toList();
-    models = List.copyOf(models).stream().sorted().toList();
-    persona = Objects.requireNonNullElse(persona, "");
-    Objects.requireNonNull(templateVersion, "templateVersion");
-  }
-
-  /** The annotations that record this fingerprint on the code ConfigMap. */
-  public Map<String, String> annotations() {
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(INSTRUCTIONS_HASH, sha256(instructions));
-    annotations.put(TOOLS_HASH, sha256(String.join("\n", tools)));
-    annotations.put(MODELS_HASH, sha256(String.join("\n", models)));
-    annotations.put(PERSONA_HASH, sha256(persona));
-    annotations.put(TEMPLATE_VERSION, templateVersion);
-    return annotations;
-  }
-
-  /** True when code recorded with {@code recorded} annotations was written from these very inputs. */
-  public boolean matches(Map<String, String> recorded) {
-    if (recorded == null) {
-      return false;
+    public SynthesisFingerprint {
+        instructions = Objects.requireNonNullElse(instructions, "");
+        tools = List.copyOf(tools).stream().sorted().toList();
+        models = List.copyOf(models).stream().sorted().toList();
+        persona = Objects.requireNonNullElse(persona, "");
+        Objects.requireNonNull(templateVersion, "templateVersion");
     }
-    return annotations().entrySet().stream()
-        .allMatch(entry -> entry.getValue().equals(recorded.get(entry.getKey())));
-  }
 
-  /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK ships SHA-256", e);
+    /** The annotations that record this fingerprint on the code ConfigMap. */
+    public Map<String, String> annotations() {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(INSTRUCTIONS_HASH, sha256(instructions));
+        annotations.put(TOOLS_HASH, sha256(String.join("\n", tools)));
+        annotations.put(MODELS_HASH, sha256(String.join("\n", models)));
+        annotations.put(PERSONA_HASH, sha256(persona));
+        annotations.put(TEMPLATE_VERSION, templateVersion);
+        return annotations;
     }
-  }
+
+    /** True when code recorded with {@code recorded} annotations was written from these very inputs. */
+    public boolean matches(Map<String, String> recorded) {
+        if (recorded == null) {
+            return false;
+        }
+        return annotations().entrySet().stream()
+                .allMatch(entry -> entry.getValue().equals(recorded.get(entry.getKey())));
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships SHA-256", e);
+        }
+    }
 }

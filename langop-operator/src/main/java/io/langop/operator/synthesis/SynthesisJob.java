@@ -1,9 +1,9 @@
 package io.langop.operator.synthesis;
 
-import io.langop.operator.egress.HostResolver;
 import io.langop.kit.check.CodeChecker;
-import io.langop.sdk.retry.Backoff;
+import io.langop.operator.egress.HostResolver;
 import io.langop.sdk.llm.LlmClient;
+import io.langop.sdk.retry.Backoff;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,56 +15,64 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SynthesisJob implements SynthesisService.Job {
 
-  /** In-cluster proxies need no key, but the OpenAI client insists on sending one. */
-  private static final String NO_KEY = "unused";
+    /** In-cluster proxies need no key, but the OpenAI client insists on sending one. */
+    private static final String NO_KEY = "unused";
 
-  private final SynthesisSettings settings;
-  private final CodeChecker checker;
-  private final SynthesisPrompt prompt;
-  private final ToolCatalog tools;
-  private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
-  private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
+    private final SynthesisSettings settings;
+    private final CodeChecker checker;
+    private final SynthesisPrompt prompt;
+    private final ToolCatalog tools;
+    private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
+    private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
 
-  private record WriterKey(SynthesisTarget target, int repairRounds) {}
+    private record WriterKey(SynthesisTarget target, int repairRounds) {}
 
-  /** @param resolver resolves the tool servers' Service names, to read their {@code tools/list} */
-  public SynthesisJob(SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt, HostResolver resolver) {
-    this.tools = new ToolCatalog(resolver, ToolCatalog.DEFAULT_TIMEOUT);
-    this.settings = settings;
-    this.checker = checker;
-    this.prompt = prompt;
-  }
-
-  @Override
-  public SynthesisResult run(SynthesisRequest request) throws InterruptedException {
-    try {
-      return write(request);
-    } catch (SynthesisUnavailableException failure) {
-      // the LLM's error body can echo the key; the message goes to status, events and logs
-      throw new SynthesisUnavailableException(settings.redact(failure.getMessage()), failure.getCause());
+    /** @param resolver resolves the tool servers' Service names, to read their {@code tools/list} */
+    public SynthesisJob(
+            SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt, HostResolver resolver) {
+        this.tools = new ToolCatalog(resolver, ToolCatalog.DEFAULT_TIMEOUT);
+        this.settings = settings;
+        this.checker = checker;
+        this.prompt = prompt;
     }
-  }
 
-  private SynthesisResult write(SynthesisRequest request) throws InterruptedException {
-    SynthesisTarget target = request.target().or(settings::defaultTarget).orElseThrow(() ->
-        new IllegalStateException("no synthesis endpoint configured and " + request.namespace() + "/"
-            + request.agentName() + " names no spec.synthesis.modelRef"));
-    SynthesisRequest ready = request.toolSources().isEmpty() ? request
-        : request.withTools(tools.describe(request.toolSources()));
-    if (request.personaSource().isPresent()) {
-      var persona = request.personaSource().get();
-      ready = ready.withPersona(distillers.computeIfAbsent(target, t -> new PersonaDistiller(llm(t)))
-          .distill(persona.name(), persona.specJson()));
+    @Override
+    public SynthesisResult run(SynthesisRequest request) throws InterruptedException {
+        try {
+            return write(request);
+        } catch (SynthesisUnavailableException failure) {
+            // the LLM's error body can echo the key; the message goes to status, events and logs
+            throw new SynthesisUnavailableException(settings.redact(failure.getMessage()), failure.getCause());
+        }
     }
-    WriterKey key = new WriterKey(target, request.repairRounds().orElse(settings.repairRounds()));
-    return synthesizers.computeIfAbsent(key, k -> new Synthesizer(llm(k.target()), checker, prompt, k.repairRounds()))
-        .synthesize(ready);
-  }
 
-  private LlmClient llm(SynthesisTarget target) {
-    String key = target.external() ? settings.apiKey().orElse(NO_KEY) : NO_KEY;
-    // failures surface to the SynthesisService, whose backoff spans minutes; one quick retry covers a blip
-    return LlmClient.openAiCompatible(target.baseUrl(), key, target.model(), settings.llmTimeout(),
-        new Backoff(2, settings.firstRetry().dividedBy(10), settings.firstRetry()));
-  }
+    private SynthesisResult write(SynthesisRequest request) throws InterruptedException {
+        SynthesisTarget target = request.target()
+                .or(settings::defaultTarget)
+                .orElseThrow(() -> new IllegalStateException("no synthesis endpoint configured and "
+                        + request.namespace() + "/" + request.agentName() + " names no spec.synthesis.modelRef"));
+        SynthesisRequest ready =
+                request.toolSources().isEmpty() ? request : request.withTools(tools.describe(request.toolSources()));
+        if (request.personaSource().isPresent()) {
+            var persona = request.personaSource().get();
+            ready = ready.withPersona(distillers
+                    .computeIfAbsent(target, t -> new PersonaDistiller(llm(t)))
+                    .distill(persona.name(), persona.specJson()));
+        }
+        WriterKey key = new WriterKey(target, request.repairRounds().orElse(settings.repairRounds()));
+        return synthesizers
+                .computeIfAbsent(key, k -> new Synthesizer(llm(k.target()), checker, prompt, k.repairRounds()))
+                .synthesize(ready);
+    }
+
+    private LlmClient llm(SynthesisTarget target) {
+        String key = target.external() ? settings.apiKey().orElse(NO_KEY) : NO_KEY;
+        // failures surface to the SynthesisService, whose backoff spans minutes; one quick retry covers a blip
+        return LlmClient.openAiCompatible(
+                target.baseUrl(),
+                key,
+                target.model(),
+                settings.llmTimeout(),
+                new Backoff(2, settings.firstRetry().dividedBy(10), settings.firstRetry()));
+    }
 }

@@ -10,49 +10,61 @@ import java.util.stream.Collectors;
  */
 public final class SynthesisPrompt {
 
-  private final PromptTemplate synthesisTemplate;
-  private final PromptTemplate repairTemplate;
-  private final String workedExample;
-  private final String version;
+    private final PromptTemplate synthesisTemplate;
+    private final PromptTemplate repairTemplate;
+    private final String workedExample;
+    private final String version;
 
-  private SynthesisPrompt(PromptTemplate synthesisTemplate, PromptTemplate repairTemplate, String workedExample) {
-    this.synthesisTemplate = synthesisTemplate;
-    this.repairTemplate = repairTemplate;
-    this.workedExample = workedExample;
-    this.version = "sha256-"
-        + SynthesisFingerprint.sha256(synthesisTemplate.text() + repairTemplate.text() + workedExample).substring(0, 12);
-  }
+    private SynthesisPrompt(PromptTemplate synthesisTemplate, PromptTemplate repairTemplate, String workedExample) {
+        this.synthesisTemplate = synthesisTemplate;
+        this.repairTemplate = repairTemplate;
+        this.workedExample = workedExample;
+        this.version = "sha256-"
+                + SynthesisFingerprint.sha256(synthesisTemplate.text() + repairTemplate.text() + workedExample)
+                        .substring(0, 12);
+    }
 
-  /** The templates shipped with the operator. */
-  public static SynthesisPrompt bundled() {
-    return new SynthesisPrompt(PromptTemplate.bundled("synthesis-prompt.md"), PromptTemplate.bundled("repair-prompt.md"),
-        PromptTemplate.bundled("worked-example.java").text());
-  }
+    /** The templates shipped with the operator. */
+    public static SynthesisPrompt bundled() {
+        return new SynthesisPrompt(
+                PromptTemplate.bundled("synthesis-prompt.md"),
+                PromptTemplate.bundled("repair-prompt.md"),
+                PromptTemplate.bundled("worked-example.java").text());
+    }
 
-  public String version() {
-    return version;
-  }
+    public String version() {
+        return version;
+    }
 
-  /** The worked example the prompt shows; a test proves it passes the code checker. */
-  public String workedExample() {
-    return workedExample;
-  }
+    /** The worked example the prompt shows; a test proves it passes the code checker. */
+    public String workedExample() {
+        return workedExample;
+    }
 
-  public String synthesis(SynthesisRequest request) {
-    return synthesisTemplate.fill(Map.of(
-        "agentName", request.agentName(),
-        "namespace", request.namespace(),
-        "instructions", request.instructions().strip(),
-        "schedule", request.schedule().map(cron -> "- schedule (from the resource, use it): `" + cron + "`").orElse(""),
-        "tools", request.tools().isEmpty()
-            ? "None: the agent works with the LLM alone."
-            : request.tools().stream().map(ToolDescriptor::promptLine).collect(Collectors.joining("\n")),
-        "models", request.models().isEmpty() ? "The operator's default model." : String.join(", ", request.models()),
-        "persona", request.persona().isEmpty() ? "None given." : request.persona(),
-        "example", workedExample.strip()));
-  }
+    public String synthesis(SynthesisRequest request) {
+        return synthesisTemplate.fill(Map.of(
+                "agentName", request.agentName(),
+                "namespace", request.namespace(),
+                "instructions", request.instructions().strip(),
+                "schedule",
+                        request.schedule()
+                                .map(cron -> "- schedule (from the resource, use it): `" + cron + "`")
+                                .orElse(""),
+                "tools",
+                        request.tools().isEmpty()
+                                ? "None: the agent works with the LLM alone."
+                                : request.tools().stream()
+                                        .map(ToolDescriptor::promptLine)
+                                        .collect(Collectors.joining("\n")),
+                "models",
+                        request.models().isEmpty()
+                                ? "The operator's default model."
+                                : String.join(", ", request.models()),
+                "persona", request.persona().isEmpty() ? "None given." : request.persona(),
+                "example", workedExample.strip()));
+    }
 
-  public String repair(String diagnostics) {
-    return repairTemplate.fill(Map.of("diagnostics", diagnostics.strip()));
-  }
+    public String repair(String diagnostics) {
+        return repairTemplate.fill(Map.of("diagnostics", diagnostics.strip()));
+    }
 }

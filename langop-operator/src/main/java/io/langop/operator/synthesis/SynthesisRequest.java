@@ -16,52 +16,89 @@ import java.util.Optional;
  *     the operator's
  */
 public record SynthesisRequest(
-    String agentName,
-    String namespace,
-    String instructions,
-    List<ToolDescriptor> tools,
-    List<String> models,
-    String persona,
-    Optional<String> schedule,
-    Optional<SynthesisTarget> target,
-    Optional<PersonaSource> personaSource,
-    List<ToolSource> toolSources,
-    Optional<Integer> repairRounds) {
+        String agentName,
+        String namespace,
+        String instructions,
+        List<ToolDescriptor> tools,
+        List<String> models,
+        String persona,
+        Optional<String> schedule,
+        Optional<SynthesisTarget> target,
+        Optional<PersonaSource> personaSource,
+        List<ToolSource> toolSources,
+        Optional<Integer> repairRounds) {
 
-  /** A LanguagePersona as written: its name and the canonical JSON of its spec. */
-  public record PersonaSource(String name, String specJson) {}
+    /** A LanguagePersona as written: its name and the canonical JSON of its spec. */
+    public record PersonaSource(String name, String specJson) {}
 
-  public SynthesisRequest(String agentName, String namespace, String instructions, List<ToolDescriptor> tools,
-      List<String> models, String persona, Optional<String> schedule) {
-    this(agentName, namespace, instructions, tools, models, persona, schedule, Optional.empty(), Optional.empty(),
-        List.of(), Optional.empty());
-  }
-
-  /** This request with the persona distilled. */
-  public SynthesisRequest withPersona(String distilled) {
-    return new SynthesisRequest(agentName, namespace, instructions, tools, models, distilled, schedule, target,
-        Optional.empty(), toolSources, repairRounds);
-  }
-
-  /** This request with its tools described (their {@code toolSources} read). */
-  public SynthesisRequest withTools(List<ToolDescriptor> described) {
-    return new SynthesisRequest(agentName, namespace, instructions, described, models, persona, schedule, target,
-        personaSource, List.of(), repairRounds);
-  }
-
-  public SynthesisRequest {
-    Objects.requireNonNull(agentName, "agentName");
-    Objects.requireNonNull(namespace, "namespace");
-    if (instructions == null || instructions.isBlank()) {
-      throw new IllegalArgumentException("agent " + namespace + "/" + agentName + " has no instructions to synthesize from");
+    public SynthesisRequest(
+            String agentName,
+            String namespace,
+            String instructions,
+            List<ToolDescriptor> tools,
+            List<String> models,
+            String persona,
+            Optional<String> schedule) {
+        this(
+                agentName,
+                namespace,
+                instructions,
+                tools,
+                models,
+                persona,
+                schedule,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
     }
-    tools = List.copyOf(tools);
-    models = List.copyOf(models);
-    persona = Objects.requireNonNullElse(persona, "").strip();
-    schedule = Objects.requireNonNullElse(schedule, Optional.empty());
-    target = Objects.requireNonNullElse(target, Optional.empty());
-    personaSource = Objects.requireNonNullElse(personaSource, Optional.empty());
-    toolSources = List.copyOf(Objects.requireNonNullElse(toolSources, List.of()));
-    repairRounds = Objects.requireNonNullElse(repairRounds, Optional.empty());
-  }
+
+    /** This request with the persona distilled. */
+    public SynthesisRequest withPersona(String distilled) {
+        return new SynthesisRequest(
+                agentName,
+                namespace,
+                instructions,
+                tools,
+                models,
+                distilled,
+                schedule,
+                target,
+                Optional.empty(),
+                toolSources,
+                repairRounds);
+    }
+
+    /** This request with its tools described (their {@code toolSources} read). */
+    public SynthesisRequest withTools(List<ToolDescriptor> described) {
+        return new SynthesisRequest(
+                agentName,
+                namespace,
+                instructions,
+                described,
+                models,
+                persona,
+                schedule,
+                target,
+                personaSource,
+                List.of(),
+                repairRounds);
+    }
+
+    public SynthesisRequest {
+        Objects.requireNonNull(agentName, "agentName");
+        Objects.requireNonNull(namespace, "namespace");
+        if (instructions == null || instructions.isBlank()) {
+            throw new IllegalArgumentException(
+                    "agent " + namespace + "/" + agentName + " has no instructions to synthesize from");
+        }
+        tools = List.copyOf(tools);
+        models = List.copyOf(models);
+        persona = Objects.requireNonNullElse(persona, "").strip();
+        schedule = Objects.requireNonNullElse(schedule, Optional.empty());
+        target = Objects.requireNonNullElse(target, Optional.empty());
+        personaSource = Objects.requireNonNullElse(personaSource, Optional.empty());
+        toolSources = List.copyOf(Objects.requireNonNullElse(toolSources, List.of()));
+        repairRounds = Objects.requireNonNullElse(repairRounds, Optional.empty());
+    }
 }

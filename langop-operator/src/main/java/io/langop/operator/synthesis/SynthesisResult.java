@@ -12,19 +12,19 @@ import java.util.Optional;
  * @param errors diagnostics of the last refused answer, empty on success
  */
 public record SynthesisResult(
-    Optional<String> source,
-    String model,
-    int attempts,
-    long promptTokens,
-    long completionTokens,
-    Duration duration,
-    List<String> errors) {
+        Optional<String> source,
+        String model,
+        int attempts,
+        long promptTokens,
+        long completionTokens,
+        Duration duration,
+        List<String> errors) {
 
-  public SynthesisResult {
-    errors = List.copyOf(errors);
-  }
+    public SynthesisResult {
+        errors = List.copyOf(errors);
+    }
 
-  public boolean succeeded() {
-    return source.isPresent();
-  }
+    public boolean succeeded() {
+        return source.isPresent();
+    }
 }

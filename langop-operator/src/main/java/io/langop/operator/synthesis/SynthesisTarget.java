@@ -15,13 +15,13 @@ import java.util.Objects;
  */
 public record SynthesisTarget(String baseUrl, String model, boolean external) {
 
-  public SynthesisTarget {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(model, "model");
-  }
+    public SynthesisTarget {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(model, "model");
+    }
 
-  /** The proxy of a LanguageModel, which routes by the model's name. */
-  public static SynthesisTarget modelProxy(LanguageModel model) {
-    return new SynthesisTarget(ModelProxy.url(model), model.getMetadata().getName(), false);
-  }
+    /** The proxy of a LanguageModel, which routes by the model's name. */
+    public static SynthesisTarget modelProxy(LanguageModel model) {
+        return new SynthesisTarget(ModelProxy.url(model), model.getMetadata().getName(), false);
+    }
 }

@@ -1,6 +1,5 @@
 package io.langop.operator.synthesis;
 
-import io.langop.wire.AgentFiles;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -10,6 +9,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.langop.kit.check.CheckResult;
 import io.langop.kit.check.CodeChecker;
 import io.langop.sdk.llm.LlmClient;
+import io.langop.wire.AgentFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,84 +24,103 @@ import org.slf4j.LoggerFactory;
  */
 public final class Synthesizer {
 
-  static final String FILE_NAME = AgentFiles.CODE_FILE;
-  private static final Logger LOG = LoggerFactory.getLogger(Synthesizer.class);
+    static final String FILE_NAME = AgentFiles.CODE_FILE;
+    private static final Logger LOG = LoggerFactory.getLogger(Synthesizer.class);
 
-  private final LlmClient llm;
-  private final CodeChecker checker;
-  private final SynthesisPrompt prompt;
-  private final int repairRounds;
+    private final LlmClient llm;
+    private final CodeChecker checker;
+    private final SynthesisPrompt prompt;
+    private final int repairRounds;
 
-  public Synthesizer(LlmClient llm, CodeChecker checker, SynthesisPrompt prompt, int repairRounds) {
-    if (repairRounds < 0) {
-      throw new IllegalArgumentException("repair rounds cannot be negative, got " + repairRounds);
-    }
-    this.llm = llm;
-    this.checker = checker;
-    this.prompt = prompt;
-    this.repairRounds = repairRounds;
-  }
-
-  public SynthesisPrompt prompt() {
-    return prompt;
-  }
-
-  /**
-   * @throws SynthesisUnavailableException when the LLM cannot be reached or keeps failing
-   */
-  public SynthesisResult synthesize(SynthesisRequest request) throws InterruptedException {
-    long started = System.nanoTime();
-    List<ChatMessage> conversation = new ArrayList<>();
-    conversation.add(UserMessage.from(prompt.synthesis(request)));
-    long promptTokens = 0;
-    long completionTokens = 0;
-    List<String> errors = List.of();
-    int attempt = 0;
-    while (attempt <= repairRounds) {
-      attempt++;
-      ChatResponse response = ask(request, conversation);
-      TokenUsage usage = response.tokenUsage();
-      if (usage != null) {
-        promptTokens += orZero(usage.inputTokenCount());
-        completionTokens += orZero(usage.outputTokenCount());
-      }
-      String answer = Optional.ofNullable(response.aiMessage().text()).orElse("");
-      Optional<String> source = CodeExtractor.extract(answer);
-      String diagnostics;
-      if (source.isEmpty()) {
-        errors = List.of("the answer contained no Java source file");
-        diagnostics = errors.getFirst();
-      } else {
-        CheckResult check = checker.check(source.get());
-        if (check.passed()) {
-          LOG.info("synthesized {}/{} in {} attempt(s)", request.namespace(), request.agentName(), attempt);
-          return new SynthesisResult(source, llm.modelName(), attempt, promptTokens, completionTokens, since(started), List.of());
+    public Synthesizer(LlmClient llm, CodeChecker checker, SynthesisPrompt prompt, int repairRounds) {
+        if (repairRounds < 0) {
+            throw new IllegalArgumentException("repair rounds cannot be negative, got " + repairRounds);
         }
-        errors = check.diagnostics().stream().map(diagnostic -> diagnostic.format(FILE_NAME)).toList();
-        diagnostics = check.report(FILE_NAME);
-      }
-      LOG.info("synthesis attempt {} for {}/{} refused: {} problem(s)", attempt, request.namespace(), request.agentName(), errors.size());
-      conversation.add(AiMessage.from(answer));
-      conversation.add(UserMessage.from(prompt.repair(diagnostics)));
+        this.llm = llm;
+        this.checker = checker;
+        this.prompt = prompt;
+        this.repairRounds = repairRounds;
     }
-    return new SynthesisResult(Optional.empty(), llm.modelName(), attempt, promptTokens, completionTokens, since(started), errors);
-  }
 
-  private ChatResponse ask(SynthesisRequest request, List<ChatMessage> conversation) throws InterruptedException {
-    try {
-      return llm.chat(ChatRequest.builder().messages(List.copyOf(conversation)).temperature(0.2).build());
-    } catch (RuntimeException failure) {
-      throw new SynthesisUnavailableException(
-          "synthesis LLM " + llm.modelName() + " failed for " + request.namespace() + "/" + request.agentName() + ": "
-              + failure.getMessage(), failure);
+    public SynthesisPrompt prompt() {
+        return prompt;
     }
-  }
 
-  private static long orZero(Integer count) {
-    return count == null ? 0 : count;
-  }
+    /**
+     * @throws SynthesisUnavailableException when the LLM cannot be reached or keeps failing
+     */
+    public SynthesisResult synthesize(SynthesisRequest request) throws InterruptedException {
+        long started = System.nanoTime();
+        List<ChatMessage> conversation = new ArrayList<>();
+        conversation.add(UserMessage.from(prompt.synthesis(request)));
+        long promptTokens = 0;
+        long completionTokens = 0;
+        List<String> errors = List.of();
+        int attempt = 0;
+        while (attempt <= repairRounds) {
+            attempt++;
+            ChatResponse response = ask(request, conversation);
+            TokenUsage usage = response.tokenUsage();
+            if (usage != null) {
+                promptTokens += orZero(usage.inputTokenCount());
+                completionTokens += orZero(usage.outputTokenCount());
+            }
+            String answer = Optional.ofNullable(response.aiMessage().text()).orElse("");
+            Optional<String> source = CodeExtractor.extract(answer);
+            String diagnostics;
+            if (source.isEmpty()) {
+                errors = List.of("the answer contained no Java source file");
+                diagnostics = errors.getFirst();
+            } else {
+                CheckResult check = checker.check(source.get());
+                if (check.passed()) {
+                    LOG.info("synthesized {}/{} in {} attempt(s)", request.namespace(), request.agentName(), attempt);
+                    return new SynthesisResult(
+                            source,
+                            llm.modelName(),
+                            attempt,
+                            promptTokens,
+                            completionTokens,
+                            since(started),
+                            List.of());
+                }
+                errors = check.diagnostics().stream()
+                        .map(diagnostic -> diagnostic.format(FILE_NAME))
+                        .toList();
+                diagnostics = check.report(FILE_NAME);
+            }
+            LOG.info(
+                    "synthesis attempt {} for {}/{} refused: {} problem(s)",
+                    attempt,
+                    request.namespace(),
+                    request.agentName(),
+                    errors.size());
+            conversation.add(AiMessage.from(answer));
+            conversation.add(UserMessage.from(prompt.repair(diagnostics)));
+        }
+        return new SynthesisResult(
+                Optional.empty(), llm.modelName(), attempt, promptTokens, completionTokens, since(started), errors);
+    }
 
-  private static Duration since(long startedNanos) {
-    return Duration.ofNanos(System.nanoTime() - startedNanos);
-  }
+    private ChatResponse ask(SynthesisRequest request, List<ChatMessage> conversation) throws InterruptedException {
+        try {
+            return llm.chat(ChatRequest.builder()
+                    .messages(List.copyOf(conversation))
+                    .temperature(0.2)
+                    .build());
+        } catch (RuntimeException failure) {
+            throw new SynthesisUnavailableException(
+                    "synthesis LLM " + llm.modelName() + " failed for " + request.namespace() + "/"
+                            + request.agentName() + ": " + failure.getMessage(),
+                    failure);
+        }
+    }
+
+    private static long orZero(Integer count) {
+        return count == null ? 0 : count;
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
 }

@@ -10,21 +10,21 @@ import java.util.Objects;
  */
 public record ToolDescriptor(String name, String description, String inputSchema) {
 
-  public ToolDescriptor {
-    Objects.requireNonNull(name, "name");
-    description = Objects.requireNonNullElse(description, "").strip();
-    inputSchema = Objects.requireNonNullElse(inputSchema, "").strip();
-  }
+    public ToolDescriptor {
+        Objects.requireNonNull(name, "name");
+        description = Objects.requireNonNullElse(description, "").strip();
+        inputSchema = Objects.requireNonNullElse(inputSchema, "").strip();
+    }
 
-  /** One Markdown list line for the prompt; also what the tool-set hash is computed over. */
-  public String promptLine() {
-    StringBuilder line = new StringBuilder("- `").append(name).append('`');
-    if (!description.isEmpty()) {
-      line.append(": ").append(description);
+    /** One Markdown list line for the prompt; also what the tool-set hash is computed over. */
+    public String promptLine() {
+        StringBuilder line = new StringBuilder("- `").append(name).append('`');
+        if (!description.isEmpty()) {
+            line.append(": ").append(description);
+        }
+        if (!inputSchema.isEmpty()) {
+            line.append(" Parameters (JSON schema): ").append(inputSchema);
+        }
+        return line.toString();
     }
-    if (!inputSchema.isEmpty()) {
-      line.append(" Parameters (JSON schema): ").append(inputSchema);
-    }
-    return line.toString();
-  }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public record ToolSource(ToolDescriptor fromSpec, Optional<URI> mcpEndpoint) {
 
-  public ToolSource {
-    Objects.requireNonNull(fromSpec, "fromSpec");
-    mcpEndpoint = Objects.requireNonNullElse(mcpEndpoint, Optional.empty());
-  }
+    public ToolSource {
+        Objects.requireNonNull(fromSpec, "fromSpec");
+        mcpEndpoint = Objects.requireNonNullElse(mcpEndpoint, Optional.empty());
+    }
 }

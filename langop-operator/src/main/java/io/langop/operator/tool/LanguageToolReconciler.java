@@ -37,135 +37,185 @@ import java.util.stream.Collectors;
  * its status names the agents that carry it.
  */
 @Workflow(
-    explicitInvocation = true,
-    dependents = {
-        @Dependent(name = "deployment", type = ToolDeployment.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
-        @Dependent(name = "service", type = ToolService.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
-        @Dependent(name = "egress", type = ToolEgressPolicy.class, reconcilePrecondition = ToolDeployment.ServiceMode.class),
-        @Dependent(name = "disruption-budget", type = ToolDisruptionBudget.class,
-            reconcilePrecondition = ToolDisruptionBudget.Requested.class)
-    })
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(
+                    name = "deployment",
+                    type = ToolDeployment.class,
+                    reconcilePrecondition = ToolDeployment.ServiceMode.class),
+            @Dependent(
+                    name = "service",
+                    type = ToolService.class,
+                    reconcilePrecondition = ToolDeployment.ServiceMode.class),
+            @Dependent(
+                    name = "egress",
+                    type = ToolEgressPolicy.class,
+                    reconcilePrecondition = ToolDeployment.ServiceMode.class),
+            @Dependent(
+                    name = "disruption-budget",
+                    type = ToolDisruptionBudget.class,
+                    reconcilePrecondition = ToolDisruptionBudget.Requested.class)
+        })
 @ControllerConfiguration(name = "languagetool")
 public class LanguageToolReconciler implements Reconciler<LanguageTool> {
 
-  private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
-      Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec")));
+    private static final ConditionEvents EVENTS =
+            new ConditionEvents(List.of(Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec")));
 
-  private final EgressRules egressRules;
+    private final EgressRules egressRules;
 
-  public LanguageToolReconciler(EgressRules egressRules) {
-    this.egressRules = egressRules;
-  }
-
-  /** Agents are watched so that {@code status.sidecarAgents} follows the agents that use the tool. */
-  @Override
-  public List<EventSource<?, LanguageTool>> prepareEventSources(EventSourceContext<LanguageTool> context) {
-    return List.of(new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(LanguageAgent.class, LanguageTool.class)
-            .withSecondaryToPrimaryMapper(LanguageToolReconciler::toolsOf)
-            .build(),
-        context));
-  }
-
-  static Set<ResourceID> toolsOf(LanguageAgent agent) {
-    if (agent.getSpec() == null || agent.getSpec().getToolRefs() == null) {
-      return Set.of();
-    }
-    String ns = agent.getMetadata().getNamespace();
-    return agent.getSpec().getToolRefs().stream()
-        .map(ref -> new ResourceID(ref.getName(), Objects.requireNonNullElse(ref.getNamespace(), ns)))
-        .collect(Collectors.toSet());
-  }
-
-  @Override
-  public UpdateControl<LanguageTool> reconcile(LanguageTool tool, Context<LanguageTool> context) {
-    List<Condition> before = tool.getStatus() == null ? null : tool.getStatus().getConditions();
-    UpdateControl<LanguageTool> control = converge(tool, context);
-    // the tool now carries the status to write, or still the stored one when nothing changed
-    EVENTS.post(context.getClient(), tool, before, tool.getStatus() == null ? null : tool.getStatus().getConditions());
-    return control;
-  }
-
-  private UpdateControl<LanguageTool> converge(LanguageTool tool, Context<LanguageTool> context) {
-    String storedMessage = tool.getStatus() == null ? null : tool.getStatus().getMessage();
-    LanguageToolStatus status = Workloads.copy(tool.getStatus(), LanguageToolStatus.class, LanguageToolStatus::new);
-    Conditions conditions = new Conditions(status.getConditions(), tool.getMetadata().getGeneration());
-    if (tool.getSpec() == null || tool.getSpec().getImage() == null || tool.getSpec().getImage().isBlank()) {
-      conditions.set(Conditions.READY, false, "InvalidSpec", "spec.image is required");
-      return finish(tool, context, status, conditions, ToolPhase.FAILED, "InvalidSpec", "spec.image is required");
-    }
-    EgressRules.Resolved egress = egressRules.resolve(tool.getSpec().getEgress(), tool.getMetadata().getNamespace());
-    context.managedWorkflowAndDependentResourceContext().put(ToolEgressPolicy.EGRESS, egress);
-    boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    if (!ToolServer.isSidecar(tool)) {
-      // a sidecar has no workload of its own, and its egress is told by the agents that carry it
-      WorkloadEvents.afterWorkflow(context.getClient(), tool, "deployment " + ToolServer.serviceName(tool), hadDeployment, null);
-      EgressEvents.post(context.getClient(), tool, storedMessage, egress);
+    public LanguageToolReconciler(EgressRules egressRules) {
+        this.egressRules = egressRules;
     }
 
-    status.setEndpoint(ToolServer.url(tool));
-    String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
-    UpdateControl<LanguageTool> control;
-    if (ToolServer.isSidecar(tool)) {
-      List<String> agents = agentsUsing(tool, context);
-      status.setSidecarAgents(agents.isEmpty() ? null : agents);
-      status.setReadyReplicas(null);
-      status.setAvailableReplicas(null);
-      status.setUpdatedReplicas(null);
-      status.setUnavailableReplicas(null);
-      String message = "sidecar in " + agents.size() + " agent(s)";
-      conditions.set(Conditions.READY, true, "Sidecar", message);
-      control = finish(tool, context, status, conditions, ToolPhase.RUNNING, "Sidecar", message);
-    } else {
-      status.setSidecarAgents(null);
-      int wanted = Objects.requireNonNullElse(tool.getSpec().getReplicas(), 1);
-      Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
-      Workloads.Availability availability = Workloads.availability(deployment, wanted);
-      var deploymentStatus = deployment == null ? null : deployment.getStatus();
-      status.setReadyReplicas(availability.ready());
-      status.setAvailableReplicas(deploymentStatus == null ? 0 : Objects.requireNonNullElse(deploymentStatus.getAvailableReplicas(), 0));
-      status.setUpdatedReplicas(deploymentStatus == null ? 0 : Objects.requireNonNullElse(deploymentStatus.getUpdatedReplicas(), 0));
-      status.setUnavailableReplicas(deploymentStatus == null ? 0 : Objects.requireNonNullElse(deploymentStatus.getUnavailableReplicas(), 0));
-      if (availability.available()) {
-        conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
-        control = finish(tool, context, status, conditions, ToolPhase.RUNNING, "WorkloadAvailable", availability.describe() + notes);
-      } else {
-        String message = "deployment " + availability.describe() + notes;
-        conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
-        control = finish(tool, context, status, conditions, ToolPhase.PENDING, "WorkloadNotAvailable", message);
-      }
+    /** Agents are watched so that {@code status.sidecarAgents} follows the agents that use the tool. */
+    @Override
+    public List<EventSource<?, LanguageTool>> prepareEventSources(EventSourceContext<LanguageTool> context) {
+        return List.of(new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(LanguageAgent.class, LanguageTool.class)
+                        .withSecondaryToPrimaryMapper(LanguageToolReconciler::toolsOf)
+                        .build(),
+                context));
     }
-    return EgressRules.namesHosts(tool.getSpec().getEgress()) ? control.rescheduleAfter(egressRules.refresh()) : control;
-  }
 
-  private static List<String> agentsUsing(LanguageTool tool, Context<LanguageTool> context) {
-    ResourceID id = ResourceID.fromResource(tool);
-    @SuppressWarnings("unchecked")
-    var agents = (InformerEventSource<LanguageAgent, LanguageTool>) context.eventSourceRetriever()
-        .getEventSourceFor(LanguageAgent.class);
-    return agents.list(agent -> toolsOf(agent).contains(id) && enabled(agent, tool))
-        .map(agent -> agent.getMetadata().getNamespace() + "/" + agent.getMetadata().getName())
-        .sorted()
-        .toList();
-  }
-
-  private static boolean enabled(LanguageAgent agent, LanguageTool tool) {
-    return agent.getSpec().getToolRefs().stream()
-        .filter(ref -> ref.getName().equals(tool.getMetadata().getName()))
-        .map(ToolReference::getEnabled)
-        .noneMatch(Boolean.FALSE::equals);
-  }
-
-  private static UpdateControl<LanguageTool> finish(LanguageTool tool, Context<LanguageTool> context,
-      LanguageToolStatus status, Conditions conditions, ToolPhase phase, String reason, String message) {
-    if (status.getPhase() != phase) {
-      status.setLastTransitionTime(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    static Set<ResourceID> toolsOf(LanguageAgent agent) {
+        if (agent.getSpec() == null || agent.getSpec().getToolRefs() == null) {
+            return Set.of();
+        }
+        String ns = agent.getMetadata().getNamespace();
+        return agent.getSpec().getToolRefs().stream()
+                .map(ref -> new ResourceID(ref.getName(), Objects.requireNonNullElse(ref.getNamespace(), ns)))
+                .collect(Collectors.toSet());
     }
-    status.setPhase(phase);
-    status.setReason(reason);
-    status.setMessage(message);
-    status.setConditions(conditions.build());
-    return StatusUpdates.patchIfChanged(tool, status, context);
-  }
+
+    @Override
+    public UpdateControl<LanguageTool> reconcile(LanguageTool tool, Context<LanguageTool> context) {
+        List<Condition> before =
+                tool.getStatus() == null ? null : tool.getStatus().getConditions();
+        UpdateControl<LanguageTool> control = converge(tool, context);
+        // the tool now carries the status to write, or still the stored one when nothing changed
+        EVENTS.post(
+                context.getClient(),
+                tool,
+                before,
+                tool.getStatus() == null ? null : tool.getStatus().getConditions());
+        return control;
+    }
+
+    private UpdateControl<LanguageTool> converge(LanguageTool tool, Context<LanguageTool> context) {
+        String storedMessage =
+                tool.getStatus() == null ? null : tool.getStatus().getMessage();
+        LanguageToolStatus status = Workloads.copy(tool.getStatus(), LanguageToolStatus.class, LanguageToolStatus::new);
+        Conditions conditions =
+                new Conditions(status.getConditions(), tool.getMetadata().getGeneration());
+        if (tool.getSpec() == null
+                || tool.getSpec().getImage() == null
+                || tool.getSpec().getImage().isBlank()) {
+            conditions.set(Conditions.READY, false, "InvalidSpec", "spec.image is required");
+            return finish(tool, context, status, conditions, ToolPhase.FAILED, "InvalidSpec", "spec.image is required");
+        }
+        EgressRules.Resolved egress = egressRules.resolve(
+                tool.getSpec().getEgress(), tool.getMetadata().getNamespace());
+        context.managedWorkflowAndDependentResourceContext().put(ToolEgressPolicy.EGRESS, egress);
+        boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        if (!ToolServer.isSidecar(tool)) {
+            // a sidecar has no workload of its own, and its egress is told by the agents that carry it
+            WorkloadEvents.afterWorkflow(
+                    context.getClient(), tool, "deployment " + ToolServer.serviceName(tool), hadDeployment, null);
+            EgressEvents.post(context.getClient(), tool, storedMessage, egress);
+        }
+
+        status.setEndpoint(ToolServer.url(tool));
+        String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
+        UpdateControl<LanguageTool> control;
+        if (ToolServer.isSidecar(tool)) {
+            List<String> agents = agentsUsing(tool, context);
+            status.setSidecarAgents(agents.isEmpty() ? null : agents);
+            status.setReadyReplicas(null);
+            status.setAvailableReplicas(null);
+            status.setUpdatedReplicas(null);
+            status.setUnavailableReplicas(null);
+            String message = "sidecar in " + agents.size() + " agent(s)";
+            conditions.set(Conditions.READY, true, "Sidecar", message);
+            control = finish(tool, context, status, conditions, ToolPhase.RUNNING, "Sidecar", message);
+        } else {
+            status.setSidecarAgents(null);
+            int wanted = Objects.requireNonNullElse(tool.getSpec().getReplicas(), 1);
+            Deployment deployment =
+                    context.getSecondaryResource(Deployment.class).orElse(null);
+            Workloads.Availability availability = Workloads.availability(deployment, wanted);
+            var deploymentStatus = deployment == null ? null : deployment.getStatus();
+            status.setReadyReplicas(availability.ready());
+            status.setAvailableReplicas(
+                    deploymentStatus == null
+                            ? 0
+                            : Objects.requireNonNullElse(deploymentStatus.getAvailableReplicas(), 0));
+            status.setUpdatedReplicas(
+                    deploymentStatus == null
+                            ? 0
+                            : Objects.requireNonNullElse(deploymentStatus.getUpdatedReplicas(), 0));
+            status.setUnavailableReplicas(
+                    deploymentStatus == null
+                            ? 0
+                            : Objects.requireNonNullElse(deploymentStatus.getUnavailableReplicas(), 0));
+            if (availability.available()) {
+                conditions.set(Conditions.READY, true, "WorkloadAvailable", availability.describe() + notes);
+                control = finish(
+                        tool,
+                        context,
+                        status,
+                        conditions,
+                        ToolPhase.RUNNING,
+                        "WorkloadAvailable",
+                        availability.describe() + notes);
+            } else {
+                String message = "deployment " + availability.describe() + notes;
+                conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
+                control = finish(tool, context, status, conditions, ToolPhase.PENDING, "WorkloadNotAvailable", message);
+            }
+        }
+        return EgressRules.namesHosts(tool.getSpec().getEgress())
+                ? control.rescheduleAfter(egressRules.refresh())
+                : control;
+    }
+
+    private static List<String> agentsUsing(LanguageTool tool, Context<LanguageTool> context) {
+        ResourceID id = ResourceID.fromResource(tool);
+        @SuppressWarnings("unchecked")
+        var agents = (InformerEventSource<LanguageAgent, LanguageTool>)
+                context.eventSourceRetriever().getEventSourceFor(LanguageAgent.class);
+        return agents.list(agent -> toolsOf(agent).contains(id) && enabled(agent, tool))
+                .map(agent -> agent.getMetadata().getNamespace() + "/"
+                        + agent.getMetadata().getName())
+                .sorted()
+                .toList();
+    }
+
+    private static boolean enabled(LanguageAgent agent, LanguageTool tool) {
+        return agent.getSpec().getToolRefs().stream()
+                .filter(ref -> ref.getName().equals(tool.getMetadata().getName()))
+                .map(ToolReference::getEnabled)
+                .noneMatch(Boolean.FALSE::equals);
+    }
+
+    private static UpdateControl<LanguageTool> finish(
+            LanguageTool tool,
+            Context<LanguageTool> context,
+            LanguageToolStatus status,
+            Conditions conditions,
+            ToolPhase phase,
+            String reason,
+            String message) {
+        if (status.getPhase() != phase) {
+            status.setLastTransitionTime(java.time.Instant.now()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString());
+        }
+        status.setPhase(phase);
+        status.setReason(reason);
+        status.setMessage(message);
+        status.setConditions(conditions.build());
+        return StatusUpdates.patchIfChanged(tool, status, context);
+    }
 }

@@ -21,39 +21,45 @@ import java.util.Objects;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.TOOL_OBJECTS))
 public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageTool> {
 
-  @Override
-  protected Deployment desired(LanguageTool tool, Context<LanguageTool> context) {
-    var spec = tool.getSpec();
-    Map<String, String> podLabels = Labels.of(tool, "tool", spec.getClusterRef());
-    Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of()).forEach(podLabels::putIfAbsent);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-          .withName(ToolServer.serviceName(tool))
-          .withNamespace(tool.getMetadata().getNamespace())
-          .withLabels(Labels.of(tool, "tool", spec.getClusterRef()))
-          .withOwnerReferences(Owners.controller(tool))
-        .endMetadata()
-        .withNewSpec()
-          .withReplicas(Objects.requireNonNullElse(spec.getReplicas(), 1))
-          .withNewSelector().withMatchLabels(Labels.selector(tool)).endSelector()
-          .withStrategy(UpdateStrategies.of(spec.getUpdateStrategy()))
-          .withNewTemplate()
-            .withNewMetadata().withLabels(podLabels).withAnnotations(spec.getPodAnnotations()).endMetadata()
-            .withSpec(ServiceWorkloadPods.podSpec(spec)
-                .withContainers(ToolServer.container("tool", tool, List.of()))
-                .withVolumes(spec.getVolumes())
-                .build())
-          .endTemplate()
-        .endSpec()
-        .build();
-  }
-
-  /** Only service-mode tools have a workload of their own; switching to sidecar removes it. */
-  public static class ServiceMode implements Condition<Object, LanguageTool> {
     @Override
-    public boolean isMet(DependentResource<Object, LanguageTool> dependent, LanguageTool tool,
-        Context<LanguageTool> context) {
-      return !ToolServer.isSidecar(tool);
+    protected Deployment desired(LanguageTool tool, Context<LanguageTool> context) {
+        var spec = tool.getSpec();
+        Map<String, String> podLabels = Labels.of(tool, "tool", spec.getClusterRef());
+        Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of())
+                .forEach(podLabels::putIfAbsent);
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(ToolServer.serviceName(tool))
+                .withNamespace(tool.getMetadata().getNamespace())
+                .withLabels(Labels.of(tool, "tool", spec.getClusterRef()))
+                .withOwnerReferences(Owners.controller(tool))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(Objects.requireNonNullElse(spec.getReplicas(), 1))
+                .withNewSelector()
+                .withMatchLabels(Labels.selector(tool))
+                .endSelector()
+                .withStrategy(UpdateStrategies.of(spec.getUpdateStrategy()))
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(podLabels)
+                .withAnnotations(spec.getPodAnnotations())
+                .endMetadata()
+                .withSpec(ServiceWorkloadPods.podSpec(spec)
+                        .withContainers(ToolServer.container("tool", tool, List.of()))
+                        .withVolumes(spec.getVolumes())
+                        .build())
+                .endTemplate()
+                .endSpec()
+                .build();
     }
-  }
+
+    /** Only service-mode tools have a workload of their own; switching to sidecar removes it. */
+    public static class ServiceMode implements Condition<Object, LanguageTool> {
+        @Override
+        public boolean isMet(
+                DependentResource<Object, LanguageTool> dependent, LanguageTool tool, Context<LanguageTool> context) {
+            return !ToolServer.isSidecar(tool);
+        }
+    }
 }

@@ -22,31 +22,35 @@ import java.util.List;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.TOOL_OBJECTS))
 public class ToolEgressPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, LanguageTool> {
 
-  static final String EGRESS = "tool-egress";
+    static final String EGRESS = "tool-egress";
 
-  @Override
-  protected NetworkPolicy desired(LanguageTool tool, Context<LanguageTool> context) {
-    EgressRules.Resolved egress =
-        context.managedWorkflowAndDependentResourceContext().getMandatory(EGRESS, EgressRules.Resolved.class);
-    String cluster = tool.getSpec().getClusterRef();
-    List<NetworkPolicyEgressRule> rules = new ArrayList<>();
-    rules.add(EgressRules.dns());
-    if (cluster != null && !cluster.isBlank()) {
-      rules.add(new NetworkPolicyEgressRuleBuilder().withTo(EgressRules.clusterPeer(cluster)).build());
+    @Override
+    protected NetworkPolicy desired(LanguageTool tool, Context<LanguageTool> context) {
+        EgressRules.Resolved egress =
+                context.managedWorkflowAndDependentResourceContext().getMandatory(EGRESS, EgressRules.Resolved.class);
+        String cluster = tool.getSpec().getClusterRef();
+        List<NetworkPolicyEgressRule> rules = new ArrayList<>();
+        rules.add(EgressRules.dns());
+        if (cluster != null && !cluster.isBlank()) {
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(EgressRules.clusterPeer(cluster))
+                    .build());
+        }
+        rules.addAll(egress.rules());
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(ToolServer.serviceName(tool))
+                .withNamespace(tool.getMetadata().getNamespace())
+                .withLabels(Labels.of(tool, "egress", cluster))
+                .withOwnerReferences(Owners.controller(tool))
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .withMatchLabels(Labels.selector(tool))
+                .endPodSelector()
+                .withPolicyTypes("Egress")
+                .withEgress(rules)
+                .endSpec()
+                .build();
     }
-    rules.addAll(egress.rules());
-    return new NetworkPolicyBuilder()
-        .withNewMetadata()
-          .withName(ToolServer.serviceName(tool))
-          .withNamespace(tool.getMetadata().getNamespace())
-          .withLabels(Labels.of(tool, "egress", cluster))
-          .withOwnerReferences(Owners.controller(tool))
-        .endMetadata()
-        .withNewSpec()
-          .withNewPodSelector().withMatchLabels(Labels.selector(tool)).endPodSelector()
-          .withPolicyTypes("Egress")
-          .withEgress(rules)
-        .endSpec()
-        .build();
-  }
 }

@@ -19,35 +19,36 @@ import java.util.Objects;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.TOOL_OBJECTS))
 public class ToolService extends CRUDKubernetesDependentResource<Service, LanguageTool> {
 
-  @Override
-  protected Service desired(LanguageTool tool, Context<LanguageTool> context) {
-    var spec = tool.getSpec();
-    return new ServiceBuilder()
-        .withNewMetadata()
-          .withName(ToolServer.serviceName(tool))
-          .withNamespace(tool.getMetadata().getNamespace())
-          .withLabels(Labels.of(tool, "tool", spec.getClusterRef()))
-          .withAnnotations(new LinkedHashMap<>(Objects.requireNonNullElse(spec.getServiceAnnotations(), Map.of())))
-          .withOwnerReferences(Owners.controller(tool))
-        .endMetadata()
-        .withNewSpec()
-          .withType(serviceType(spec.getServiceType()))
-          .withSelector(Labels.selector(tool))
-          .addNewPort()
-            .withName(ToolServer.PORT_NAME)
-            .withPort(ToolServer.port(tool))
-            .withTargetPort(new IntOrString(ToolServer.PORT_NAME))
-            .withProtocol("TCP")
-          .endPort()
-        .endSpec()
-        .build();
-  }
+    @Override
+    protected Service desired(LanguageTool tool, Context<LanguageTool> context) {
+        var spec = tool.getSpec();
+        return new ServiceBuilder()
+                .withNewMetadata()
+                .withName(ToolServer.serviceName(tool))
+                .withNamespace(tool.getMetadata().getNamespace())
+                .withLabels(Labels.of(tool, "tool", spec.getClusterRef()))
+                .withAnnotations(
+                        new LinkedHashMap<>(Objects.requireNonNullElse(spec.getServiceAnnotations(), Map.of())))
+                .withOwnerReferences(Owners.controller(tool))
+                .endMetadata()
+                .withNewSpec()
+                .withType(serviceType(spec.getServiceType()))
+                .withSelector(Labels.selector(tool))
+                .addNewPort()
+                .withName(ToolServer.PORT_NAME)
+                .withPort(ToolServer.port(tool))
+                .withTargetPort(new IntOrString(ToolServer.PORT_NAME))
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build();
+    }
 
-  public static String serviceType(ServiceType type) {
-    return switch (type == null ? ServiceType.CLUSTER_IP : type) {
-      case CLUSTER_IP -> "ClusterIP";
-      case NODE_PORT -> "NodePort";
-      case LOAD_BALANCER -> "LoadBalancer";
-    };
-  }
+    public static String serviceType(ServiceType type) {
+        return switch (type == null ? ServiceType.CLUSTER_IP : type) {
+            case CLUSTER_IP -> "ClusterIP";
+            case NODE_PORT -> "NodePort";
+            case LOAD_BALANCER -> "LoadBalancer";
+        };
+    }
 }

@@ -22,131 +22,172 @@ import java.util.Objects;
  */
 public final class Autoscalers {
 
-  public static final int DEFAULT_MIN = 2;
-  public static final int DEFAULT_MAX = 10;
+    public static final int DEFAULT_MIN = 2;
+    public static final int DEFAULT_MAX = 10;
 
-  private Autoscalers() {}
+    private Autoscalers() {}
 
-  public static boolean enabled(Autoscaling spec) {
-    return spec != null && Boolean.TRUE.equals(spec.getEnabled());
-  }
+    public static boolean enabled(Autoscaling spec) {
+        return spec != null && Boolean.TRUE.equals(spec.getEnabled());
+    }
 
-  /** What makes an autoscaling spec unusable although the API server accepted it. */
-  public static List<String> problems(Autoscaling spec, String field) {
-    List<String> problems = new ArrayList<>();
-    if (!enabled(spec)) {
-      return problems;
+    /** What makes an autoscaling spec unusable although the API server accepted it. */
+    public static List<String> problems(Autoscaling spec, String field) {
+        List<String> problems = new ArrayList<>();
+        if (!enabled(spec)) {
+            return problems;
+        }
+        if (min(spec) > max(spec)) {
+            problems.add(field + ".minReplicas must not exceed maxReplicas");
+        }
+        for (CustomMetric metric : Objects.requireNonNullElse(spec.getCustomMetrics(), List.<CustomMetric>of())) {
+            if (metric.getType() == null || metric.getName() == null || !isQuantity(metric.getTarget())) {
+                problems.add(field + ".customMetrics '" + metric.getName()
+                        + "' needs a type and a target quantity (e.g. 100 or 500m), got '" + metric.getTarget() + "'");
+            }
+        }
+        return problems;
     }
-    if (min(spec) > max(spec)) {
-      problems.add(field + ".minReplicas must not exceed maxReplicas");
-    }
-    for (CustomMetric metric : Objects.requireNonNullElse(spec.getCustomMetrics(), List.<CustomMetric>of())) {
-      if (metric.getType() == null || metric.getName() == null || !isQuantity(metric.getTarget())) {
-        problems.add(field + ".customMetrics '" + metric.getName()
-            + "' needs a type and a target quantity (e.g. 100 or 500m), got '" + metric.getTarget() + "'");
-      }
-    }
-    return problems;
-  }
 
-  /**
-   * The replica count to write into the Deployment: the one the autoscaler set (kept from the
-   * current object), else {@code fixed} when autoscaling is off.
-   */
-  public static int replicas(Autoscaling spec, Deployment current, int fixed) {
-    if (!enabled(spec)) {
-      return fixed;
+    /**
+     * The replica count to write into the Deployment: the one the autoscaler set (kept from the
+     * current object), else {@code fixed} when autoscaling is off.
+     */
+    public static int replicas(Autoscaling spec, Deployment current, int fixed) {
+        if (!enabled(spec)) {
+            return fixed;
+        }
+        Integer scaled = current == null || current.getSpec() == null
+                ? null
+                : current.getSpec().getReplicas();
+        return scaled == null ? min(spec) : Math.clamp(scaled, min(spec), max(spec));
     }
-    Integer scaled = current == null || current.getSpec() == null ? null : current.getSpec().getReplicas();
-    return scaled == null ? min(spec) : Math.clamp(scaled, min(spec), max(spec));
-  }
 
-  /**
-   * @param describedObject the Service that {@code Object} metrics describe (the component's own)
-   */
-  public static HorizontalPodAutoscaler of(HasMetadata owner, String name, Map<String, String> labels,
-      String deployment, String describedObject, Autoscaling spec) {
-    return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata()
-          .withName(name)
-          .withNamespace(owner.getMetadata().getNamespace())
-          .withLabels(labels)
-          .withOwnerReferences(Owners.controller(owner))
-        .endMetadata()
-        .withNewSpec()
-          .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(deployment).endScaleTargetRef()
-          .withMinReplicas(min(spec))
-          .withMaxReplicas(max(spec))
-          .withMetrics(metrics(spec, describedObject))
-        .endSpec()
-        .build();
-  }
+    /**
+     * @param describedObject the Service that {@code Object} metrics describe (the component's own)
+     */
+    public static HorizontalPodAutoscaler of(
+            HasMetadata owner,
+            String name,
+            Map<String, String> labels,
+            String deployment,
+            String describedObject,
+            Autoscaling spec) {
+        return new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withOwnerReferences(Owners.controller(owner))
+                .endMetadata()
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName(deployment)
+                .endScaleTargetRef()
+                .withMinReplicas(min(spec))
+                .withMaxReplicas(max(spec))
+                .withMetrics(metrics(spec, describedObject))
+                .endSpec()
+                .build();
+    }
 
-  private static List<MetricSpec> metrics(Autoscaling spec, String describedObject) {
-    List<MetricSpec> metrics = new ArrayList<>();
-    if (spec.getTargetCPUUtilizationPercentage() != null) {
-      metrics.add(resource("cpu", spec.getTargetCPUUtilizationPercentage()));
+    private static List<MetricSpec> metrics(Autoscaling spec, String describedObject) {
+        List<MetricSpec> metrics = new ArrayList<>();
+        if (spec.getTargetCPUUtilizationPercentage() != null) {
+            metrics.add(resource("cpu", spec.getTargetCPUUtilizationPercentage()));
+        }
+        if (spec.getTargetMemoryUtilizationPercentage() != null) {
+            metrics.add(resource("memory", spec.getTargetMemoryUtilizationPercentage()));
+        }
+        for (CustomMetric metric : Objects.requireNonNullElse(spec.getCustomMetrics(), List.<CustomMetric>of())) {
+            Quantity target = new Quantity(metric.getTarget());
+            metrics.add(
+                    switch (metric.getType()) {
+                        case PODS ->
+                            new MetricSpecBuilder()
+                                    .withType("Pods")
+                                    .withNewPods()
+                                    .withNewMetric()
+                                    .withName(metric.getName())
+                                    .endMetric()
+                                    .withNewTarget()
+                                    .withType("AverageValue")
+                                    .withAverageValue(target)
+                                    .endTarget()
+                                    .endPods()
+                                    .build();
+                        case OBJECT ->
+                            new MetricSpecBuilder()
+                                    .withType("Object")
+                                    .withNewObject()
+                                    .withNewDescribedObject()
+                                    .withApiVersion("v1")
+                                    .withKind("Service")
+                                    .withName(describedObject)
+                                    .endDescribedObject()
+                                    .withNewMetric()
+                                    .withName(metric.getName())
+                                    .endMetric()
+                                    .withNewTarget()
+                                    .withType("Value")
+                                    .withValue(target)
+                                    .endTarget()
+                                    .endObject()
+                                    .build();
+                        case EXTERNAL ->
+                            new MetricSpecBuilder()
+                                    .withType("External")
+                                    .withNewExternal()
+                                    .withNewMetric()
+                                    .withName(metric.getName())
+                                    .endMetric()
+                                    .withNewTarget()
+                                    .withType("Value")
+                                    .withValue(target)
+                                    .endTarget()
+                                    .endExternal()
+                                    .build();
+                    });
+        }
+        // without any metric the autoscaler would scale on nothing; CPU at 80% is its own default
+        if (metrics.isEmpty()) {
+            metrics.add(resource("cpu", 80));
+        }
+        return metrics;
     }
-    if (spec.getTargetMemoryUtilizationPercentage() != null) {
-      metrics.add(resource("memory", spec.getTargetMemoryUtilizationPercentage()));
-    }
-    for (CustomMetric metric : Objects.requireNonNullElse(spec.getCustomMetrics(), List.<CustomMetric>of())) {
-      Quantity target = new Quantity(metric.getTarget());
-      metrics.add(switch (metric.getType()) {
-        case PODS -> new MetricSpecBuilder().withType("Pods")
-            .withNewPods()
-              .withNewMetric().withName(metric.getName()).endMetric()
-              .withNewTarget().withType("AverageValue").withAverageValue(target).endTarget()
-            .endPods()
-            .build();
-        case OBJECT -> new MetricSpecBuilder().withType("Object")
-            .withNewObject()
-              .withNewDescribedObject().withApiVersion("v1").withKind("Service").withName(describedObject).endDescribedObject()
-              .withNewMetric().withName(metric.getName()).endMetric()
-              .withNewTarget().withType("Value").withValue(target).endTarget()
-            .endObject()
-            .build();
-        case EXTERNAL -> new MetricSpecBuilder().withType("External")
-            .withNewExternal()
-              .withNewMetric().withName(metric.getName()).endMetric()
-              .withNewTarget().withType("Value").withValue(target).endTarget()
-            .endExternal()
-            .build();
-      });
-    }
-    // without any metric the autoscaler would scale on nothing; CPU at 80% is its own default
-    if (metrics.isEmpty()) {
-      metrics.add(resource("cpu", 80));
-    }
-    return metrics;
-  }
 
-  private static MetricSpec resource(String name, int utilization) {
-    return new MetricSpecBuilder().withType("Resource")
-        .withNewResource()
-          .withName(name)
-          .withNewTarget().withType("Utilization").withAverageUtilization(utilization).endTarget()
-        .endResource()
-        .build();
-  }
-
-  private static int min(Autoscaling spec) {
-    return Objects.requireNonNullElse(spec.getMinReplicas(), DEFAULT_MIN);
-  }
-
-  private static int max(Autoscaling spec) {
-    return Objects.requireNonNullElse(spec.getMaxReplicas(), DEFAULT_MAX);
-  }
-
-  private static boolean isQuantity(String text) {
-    if (text == null || text.isBlank()) {
-      return false;
+    private static MetricSpec resource(String name, int utilization) {
+        return new MetricSpecBuilder()
+                .withType("Resource")
+                .withNewResource()
+                .withName(name)
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(utilization)
+                .endTarget()
+                .endResource()
+                .build();
     }
-    try {
-      Quantity.getAmountInBytes(new Quantity(text));
-      return true;
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      return false;
+
+    private static int min(Autoscaling spec) {
+        return Objects.requireNonNullElse(spec.getMinReplicas(), DEFAULT_MIN);
     }
-  }
+
+    private static int max(Autoscaling spec) {
+        return Objects.requireNonNullElse(spec.getMaxReplicas(), DEFAULT_MAX);
+    }
+
+    private static boolean isQuantity(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        try {
+            Quantity.getAmountInBytes(new Quantity(text));
+            return true;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return false;
+        }
+    }
 }

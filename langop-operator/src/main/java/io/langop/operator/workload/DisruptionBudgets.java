@@ -14,27 +14,29 @@ import java.util.Map;
  */
 public final class DisruptionBudgets {
 
-  private DisruptionBudgets() {}
+    private DisruptionBudgets() {}
 
-  /** A budget needs a limit: without one the spec asks for nothing and no object is made. */
-  public static boolean requested(PodDisruptionBudgetSpec spec) {
-    return spec != null && (spec.getMinAvailable() != null || spec.getMaxUnavailable() != null);
-  }
+    /** A budget needs a limit: without one the spec asks for nothing and no object is made. */
+    public static boolean requested(PodDisruptionBudgetSpec spec) {
+        return spec != null && (spec.getMinAvailable() != null || spec.getMaxUnavailable() != null);
+    }
 
-  public static PodDisruptionBudget of(HasMetadata owner, String name, Map<String, String> labels,
-      PodDisruptionBudgetSpec spec) {
-    return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-          .withName(name)
-          .withNamespace(owner.getMetadata().getNamespace())
-          .withLabels(labels)
-          .withOwnerReferences(Owners.controller(owner))
-        .endMetadata()
-        .withNewSpec()
-          .withNewSelector().withMatchLabels(Labels.selector(owner)).endSelector()
-          .withMinAvailable(spec.getMinAvailable())
-          .withMaxUnavailable(spec.getMaxUnavailable())
-        .endSpec()
-        .build();
-  }
+    public static PodDisruptionBudget of(
+            HasMetadata owner, String name, Map<String, String> labels, PodDisruptionBudgetSpec spec) {
+        return new PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withOwnerReferences(Owners.controller(owner))
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .withMatchLabels(Labels.selector(owner))
+                .endSelector()
+                .withMinAvailable(spec.getMinAvailable())
+                .withMaxUnavailable(spec.getMaxUnavailable())
+                .endSpec()
+                .build();
+    }
 }

@@ -11,14 +11,12 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.SynthesisSpec;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
-import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
-import io.langop.api.v1alpha1.persona.LanguagePersona;
-import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
@@ -48,393 +46,456 @@ import org.junit.jupiter.api.Test;
  */
 class AgentSynthesisTest {
 
-  private static final String NS = "synthesis";
-  private static final String VALID = SynthesisPrompt.bundled().workedExample().strip();
-  private static final String INVALID = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
+    private static final String NS = "synthesis";
+    private static final String VALID =
+            SynthesisPrompt.bundled().workedExample().strip();
+    private static final String INVALID = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
 
-  private static final String API_KEY = "sk-test-4f9d2c";
-  private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final String API_KEY = "sk-test-4f9d2c";
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
-  private static ScriptedOpenAiServer llm;
-  private static TestMcpServer searchTools;
-  private static OperatorHarness operator;
-  private static KubernetesClient client;
+    private static ScriptedOpenAiServer llm;
+    private static TestMcpServer searchTools;
+    private static OperatorHarness operator;
+    private static KubernetesClient client;
 
-  @BeforeAll
-  static void start() throws Exception {
-    llm = new ScriptedOpenAiServer();
-    searchTools = TestMcpServer.start(TestMcpServer.TestTool.of("web_search", "query", arguments -> "no results"));
-    // a running tool server answers within the operator's short timeout; pay the first-use costs (class loading
-    // on both sides, in this JVM) here, not in the test, so a loaded machine does not make it look down
-    McpTools.listTools(searchTools.url(), Duration.ofSeconds(60));
-    // one repair round and a 1 s first retry keep the failure paths quick
-    OperatorSettings settings = OperatorSettings.defaults().withSynthesis(new SynthesisSettings(
-        Optional.of(llm.baseUrl()), Optional.of("synth-model"), Optional.of(API_KEY), 1, 100, Duration.ofMinutes(1),
-        Duration.ofSeconds(1), Duration.ofSeconds(10), 4));
-    // the Services of tools resolve to this machine, where a test MCP server listens on the tool's port (or nothing does)
-    operator = OperatorHarness.start(settings, host -> {
-      if (host.endsWith(".svc.cluster.local")) {
-        return List.of(InetAddress.getLoopbackAddress());
-      }
-      throw new UnknownHostException(host);
-    });
-    client = operator.client();
-    client.resource(Fixtures.model(NS, "qwen")).create();
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-    searchTools.close();
-    llm.close();
-  }
-
-  @Test
-  void writesCheckedCodeRollsItOutAndAsksNoMoreWhileTheInputsStayTheSame() {
-    int before = llm.requests().size();
-    llm.thenText("Here is the agent:\n```java\n" + VALID + "\n```\nEnjoy!", 1200, 300);
-    client.resource(Fixtures.agent(NS, "digest", "qwen")).create();
-
-    ConfigMap code = eventually().until(() -> configMap("digest-code"), found -> found != null);
-    String hash = SynthesisFingerprint.sha256(VALID);
-    assertThat(code.getData()).containsEntry("Agent.java", VALID);
-    assertThat(code.getMetadata().getAnnotations()).containsKeys(SynthesisFingerprint.INSTRUCTIONS_HASH,
-        SynthesisFingerprint.TOOLS_HASH, SynthesisFingerprint.MODELS_HASH, SynthesisFingerprint.PERSONA_HASH,
-        SynthesisFingerprint.TEMPLATE_VERSION);
-    assertThat(code.getMetadata().getOwnerReferences()).singleElement()
-        .satisfies(owner -> assertThat(owner.getName()).isEqualTo("digest"));
-    eventually().until(() -> podCodeHash("digest-agent"), hash::equals);
-    LanguageAgent agent = eventually().until(() -> agent("digest"), a -> isTrue(a, "CodeUpdated"));
-    assertThat(agent.getStatus().getSynthesis()).satisfies(synthesis -> {
-      assertThat(synthesis.getModel()).isEqualTo("synth-model");
-      assertThat(synthesis.getAttempts()).isEqualTo(1);
-      assertThat(synthesis.getPromptTokens()).isEqualTo(1200);
-      assertThat(synthesis.getCompletionTokens()).isEqualTo(300);
-      assertThat(synthesis.getCodeHash()).isEqualTo(hash);
-      assertThat(synthesis.getTime()).isNotBlank();
-      assertThat(synthesis.getLastErrors()).isNullOrEmpty();
-    });
-    assertThat(isTrue(agent, "Synthesized")).isTrue();
-    assertThat(isTrue(agent, "Validated")).isTrue();
-    assertThat(llm.requests()).hasSize(before + 1);
-
-    // a spec change that is no synthesis input: reconciled, but no LLM call
-    agent.getSpec().setReplicas(2);
-    Edits.replaceSpec(client, agent);
-    eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 2);
-
-    List<String> events = eventually().until(() -> eventReasons("digest"), reasons -> reasons.contains("SynthesisSucceeded"));
-    assertThat(events).contains("SynthesisStarted").doesNotContain("SynthesisFailed", "ValidationFailed");
-
-    // a restarted operator reads the fingerprint back from the ConfigMap
-    operator.restart();
-    agent.getSpec().setReplicas(3);
-    Edits.replaceSpec(client, agent);
-    eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 3);
-    assertThat(podCodeHash("digest-agent")).isEqualTo(hash);
-    assertThat(configMap("digest-code").getData()).containsEntry("Agent.java", VALID);
-    assertThat(llm.requests()).hasSize(before + 1);
-    assertThat(eventReasons("digest")).as("no new events for an unchanged agent, restart or not").isEqualTo(events);
-    operator.assertNoWritesWhileIdle(Duration.ofSeconds(1));
-  }
-
-  @Test
-  void newInstructionsAreSynthesizedOnceAndRolledOut() {
-    LanguageAgent agent = agentWithCode("mailer", VALID);
-    int before = llm.requests().size();
-    String second = VALID + "\n// second version\n";
-    llm.thenText("```java\n" + second + "```");
-
-    agent.getSpec().setInstructions("Summarise the news every evening instead");
-    Edits.replaceSpec(client, agent);
-
-    String newHash = SynthesisFingerprint.sha256(second.strip());
-    eventually().until(() -> podCodeHash("mailer-agent"), newHash::equals);
-    assertThat(configMap("mailer-code").getData()).containsEntry("Agent.java", second.strip());
-    // the workload is updated before the status in the same reconcile
-    eventually().until(() -> agent("mailer").getStatus().getSynthesis().getCodeHash(), newHash::equals);
-    assertThat(llm.requests()).hasSize(before + 1);
-    assertThat(llm.messagesOf(before)).anySatisfy(message -> assertThat(message).contains("every evening instead"));
-  }
-
-  @Test
-  void codeThatStaysInvalidIsReportedAndTheLastGoodCodeKeepsRunning() {
-    LanguageAgent agent = agentWithCode("keeper", VALID);
-    int before = llm.requests().size();
-    llm.thenText("```java\n" + INVALID + "\n```").thenText("```java\n" + INVALID + "\n```");
-
-    agent.getSpec().setInstructions("Something the model cannot write");
-    Edits.replaceSpec(client, agent);
-
-    LanguageAgent failed = eventually().until(() -> agent("keeper"), a -> hasReason(a, "Validated", "ValidationFailed"));
-    assertThat(condition(failed, "Validated").getMessage()).contains("Agent.java");
-    assertThat(condition(failed, "CodeUpdated").getReason()).isEqualTo("PreviousCodeKept");
-    assertThat(failed.getStatus().getSynthesis().getLastErrors()).isNotEmpty().allSatisfy(error ->
-        assertThat(error.length()).isLessThanOrEqualTo(401));
-    assertThat(failed.getStatus().getSynthesis().getCodeHash()).isEqualTo(SynthesisFingerprint.sha256(VALID));
-    assertThat(configMap("keeper-code").getData()).containsEntry("Agent.java", VALID);
-    assertThat(podCodeHash("keeper-agent")).isEqualTo(SynthesisFingerprint.sha256(VALID));
-    assertThat(llm.requests()).hasSize(before + 2); // first draft + one repair round, then no retry
-    eventually().until(() -> eventReasons("keeper").contains("ValidationFailed"));
-    assertThat(eventReasons("keeper")).contains("SynthesisFailed");
-  }
-
-  @Test
-  void anAgentsOwnRepairBoundReplacesTheOperators() {
-    int before = llm.requests().size();
-    llm.thenText("```java\n" + INVALID + "\n```");
-    LanguageAgent agent = Fixtures.agent(NS, "hasty", "qwen");
-    SynthesisSpec synthesis = new SynthesisSpec();
-    synthesis.setMaxRepairAttempts(0);
-    agent.getSpec().setSynthesis(synthesis);
-    client.resource(agent).create();
-
-    LanguageAgent failed = eventually().until(() -> agent("hasty"), a -> hasReason(a, "Validated", "ValidationFailed"));
-    assertThat(failed.getStatus().getSynthesis().getAttempts()).isEqualTo(1);
-    assertThat(condition(failed, "CodeUpdated").getReason()).isEqualTo("NoValidCode");
-    assertThat(configMap("hasty-code")).isNull();
-    assertThat(llm.requests()).hasSize(before + 1);
-  }
-
-  @Test
-  void anUnreachableLlmIsRetriedWithBackoffUntilItAnswers() {
-    int before = llm.requests().size();
-    // one synthesis = the client's two attempts; both fail
-    llm.thenError(503, "upstream down").thenError(503, "upstream down");
-    llm.thenText("```java\n" + VALID + "\n```");
-    client.resource(Fixtures.agent(NS, "patient", "qwen")).create();
-
-    LanguageAgent waiting = eventually().until(() -> agent("patient"),
-        a -> hasReason(a, "Synthesized", "SynthesisUnavailable"));
-    assertThat(condition(waiting, "Synthesized").getMessage()).contains("1 failure(s) in a row");
-    assertThat(configMap("patient-code")).isNull();
-
-    eventually().until(() -> agent("patient"), a -> isTrue(a, "CodeUpdated"));
-    assertThat(configMap("patient-code").getData()).containsEntry("Agent.java", VALID);
-    assertThat(llm.requests()).hasSize(before + 3);
-  }
-
-  @Test
-  void aPersonaIsDistilledFirstAndAChangeOfItWritesTheAgentAgain() {
-    String name = "analysed-" + NAMES.incrementAndGet();
-    client.resource(Fixtures.persona(NS, name)).create();
-    int before = llm.requests().size();
-    llm.thenText("Careful analyst who cites sources.").thenText("```java\n" + VALID + "\n```");
-    LanguageAgent agent = Fixtures.agent(NS, name, "qwen");
-    PersonaReference ref = new PersonaReference();
-    ref.setName(name);
-    agent.getSpec().setPersonaRef(ref);
-    client.resource(agent).create();
-
-    eventually().until(() -> podCodeHash(name + "-agent"), SynthesisFingerprint.sha256(VALID)::equals);
-    assertThat(llm.requests()).hasSize(before + 2);
-    assertThat(llm.messagesOf(before)).singleElement().asString().contains("You are a careful analyst.");
-    assertThat(llm.messagesOf(before + 1)).singleElement().asString().contains("Careful analyst who cites sources.");
-
-    String third = VALID + "\n// terse persona " + name + "\n";
-    llm.thenText("Terse analyst.").thenText("```java\n" + third + "```");
-    LanguagePersona persona = client.resources(LanguagePersona.class).inNamespace(NS).withName(name).get();
-    persona.getSpec().setSystemPrompt("You are a terse analyst.");
-    Edits.replaceSpec(client, persona);
-
-    eventually().until(() -> podCodeHash(name + "-agent"), SynthesisFingerprint.sha256(third.strip())::equals);
-    assertThat(llm.requests()).hasSize(before + 4);
-    assertThat(llm.messagesOf(before + 2)).singleElement().asString().contains("You are a terse analyst.");
-    assertThat(llm.messagesOf(before + 3)).singleElement().asString().contains("Terse analyst.");
-  }
-
-  @Test
-  void toolsAreDescribedByTheirServersWhenTheyAnswerAndByTheirSpecOtherwise() throws Exception {
-    client.resource(Fixtures.tool(NS, "search", DeploymentMode.SERVICE, searchTools.url().getPort())).create();
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      closedPort = probe.getLocalPort();
+    @BeforeAll
+    static void start() throws Exception {
+        llm = new ScriptedOpenAiServer();
+        searchTools = TestMcpServer.start(TestMcpServer.TestTool.of("web_search", "query", arguments -> "no results"));
+        // a running tool server answers within the operator's short timeout; pay the first-use costs (class loading
+        // on both sides, in this JVM) here, not in the test, so a loaded machine does not make it look down
+        McpTools.listTools(searchTools.url(), Duration.ofSeconds(60));
+        // one repair round and a 1 s first retry keep the failure paths quick
+        OperatorSettings settings = OperatorSettings.defaults()
+                .withSynthesis(new SynthesisSettings(
+                        Optional.of(llm.baseUrl()),
+                        Optional.of("synth-model"),
+                        Optional.of(API_KEY),
+                        1,
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        4));
+        // the Services of tools resolve to this machine, where a test MCP server listens on the tool's port (or nothing
+        // does)
+        operator = OperatorHarness.start(settings, host -> {
+            if (host.endsWith(".svc.cluster.local")) {
+                return List.of(InetAddress.getLoopbackAddress());
+            }
+            throw new UnknownHostException(host);
+        });
+        client = operator.client();
+        client.resource(Fixtures.model(NS, "qwen")).create();
     }
-    client.resource(Fixtures.tool(NS, "mailer", DeploymentMode.SERVICE, closedPort)).create();
-    int before = llm.requests().size();
-    llm.thenText("```java\n" + VALID + "\n```");
-    client.resource(Fixtures.agent(NS, "equipped", "qwen", "search", "mailer")).create();
 
-    eventually().until(() -> podCodeHash("equipped-agent"), SynthesisFingerprint.sha256(VALID)::equals);
-    assertThat(llm.requests()).hasSize(before + 1);
-    String prompt = String.join("\n", llm.messagesOf(before));
-    // the live tools/list: the server's own tool name, description and parameter schema
-    assertThat(prompt).contains("`web_search`: test tool web_search").contains("\"query\"");
-    // nothing listens for the other tool: described from its LanguageTool
-    assertThat(prompt).contains("`mailer`: MCP tool server mailer");
-  }
-
-  @Test
-  void aDeletedAgentIsForgottenSoTheSameAgentCreatedAgainIsWrittenAgain() {
-    // a slow answer keeps the first synthesis in flight while the agent is deleted
-    String first = VALID + "\n// written for the deleted agent\n";
-    String second = VALID + "\n// written for the new agent\n";
-    int before = llm.requests().size();
-    llm.delayReplies(Duration.ofSeconds(4)).thenText("```java\n" + first + "```");
-    client.resource(Fixtures.agent(NS, "fleeting", "qwen")).create();
-    eventually().until(() -> llm.requests().size() == before + 1);
-    String uid = agent("fleeting").getMetadata().getUid();
-    client.resources(LanguageAgent.class).inNamespace(NS).withName("fleeting").delete();
-    eventually().until(() -> agent("fleeting") == null);
-    collectGarbageOf(uid);
-    llm.delayReplies(Duration.ZERO).thenText("```java\n" + second + "```");
-    client.resource(Fixtures.agent(NS, "fleeting", "qwen")).create();
-
-    // same inputs: without forget, the run of the deleted agent would have delivered the first code
-    eventually().until(() -> podCodeHash("fleeting-agent"), SynthesisFingerprint.sha256(second.strip())::equals);
-    assertThat(configMap("fleeting-code").getData()).containsEntry("Agent.java", second.strip());
-    assertThat(llm.requests()).hasSize(before + 2);
-  }
-
-  @Test
-  void failuresAreSummarizedInConditionsAndEventsWithoutTheApiKey() {
-    int before = llm.requests().size();
-    // OpenAI-style error bodies echo the key that was refused
-    llm.thenError(401, "Incorrect API key provided: " + API_KEY + ". You can find your API key in your account.")
-        .thenError(401, "Incorrect API key provided: " + API_KEY + ".");
-    llm.thenText("```java\n" + VALID + "\n```");
-    client.resource(Fixtures.agent(NS, "locked", "qwen")).create();
-
-    LanguageAgent waiting = eventually().until(() -> agent("locked"), a -> hasReason(a, "Synthesized", "SynthesisUnavailable"));
-    assertThat(condition(waiting, "Synthesized").getMessage()).contains("Incorrect API key").doesNotContain(API_KEY)
-        .contains("<redacted>");
-    List<Event> events = eventually().until(() -> events("locked"),
-        found -> found.stream().anyMatch(event -> "SynthesisFailed".equals(event.getReason())));
-    assertThat(events).allSatisfy(event -> assertThat(event.getMessage()).doesNotContain(API_KEY));
-    eventually().until(() -> agent("locked"), a -> isTrue(a, "CodeUpdated"));
-    assertThat(llm.requests()).hasSize(before + 3);
-  }
-
-  @Test
-  void broughtCodeIsCheckedNotSynthesized() {
-    int before = llm.requests().size();
-    client.resource(new ConfigMapBuilder().withNewMetadata().withName("handwritten").withNamespace(NS).endMetadata()
-        .withData(Map.of("main.java", VALID, "broken.java", INVALID)).build()).create();
-    LanguageAgent own = Fixtures.agent(NS, "own", "qwen");
-    own.getSpec().setInstructions(null);
-    CodeReference ref = new CodeReference();
-    ref.setName("handwritten");
-    ref.setKey("main.java");
-    own.getSpec().setCodeRef(ref);
-    client.resource(own).create();
-
-    eventually().until(() -> agent("own"), a -> isTrue(a, "Validated"));
-    eventually().until(() -> podCodeHash("own-agent"), SynthesisFingerprint.sha256(VALID)::equals);
-    assertThat(configMap("handwritten").getData()).containsKey("broken.java"); // the user's ConfigMap is left alone
-
-    // reconciles read the brought code from the informer: an unrelated change makes no GET of it
-    int mark = operator.api().requests().mark();
-    own.getSpec().setReplicas(2);
-    Edits.replaceSpec(client, own);
-    eventually().until(() -> deployment("own-agent").getSpec().getReplicas() == 2);
-    assertThat(operator.api().requests().since(mark)).noneMatch(request ->
-        request.method().equals("GET") && request.path().contains("/configmaps/handwritten") && !request.isWatch());
-
-    // an edit of the referenced ConfigMap is checked and rolled out
-    String edited = VALID + "\n// edited by hand\n";
-    client.configMaps().inNamespace(NS).withName("handwritten").edit(configMap -> {
-      configMap.getData().put("main.java", edited);
-      return configMap;
-    });
-    eventually().until(() -> podCodeHash("own-agent"), SynthesisFingerprint.sha256(edited)::equals);
-    own = agent("own");
-
-    own.getSpec().getCodeRef().setKey("broken.java");
-    Edits.replaceSpec(client, own);
-    LanguageAgent refused = eventually().until(() -> agent("own"), a -> hasReason(a, "Validated", "ValidationFailed"));
-    assertThat(condition(refused, "Validated").getMessage()).startsWith("ConfigMap handwritten has ")
-        .contains("cannot be converted to int");
-    assertThat(condition(refused, "Synthesized")).isNull();
-    assertThat(configMap("own-code")).isNull(); // nothing synthesized
-    assertThat(llm.requests()).hasSize(before);
-  }
-
-  @Test
-  void broughtCodeNamedLikeTheSynthesizedConfigMapIsLeftAlone() {
-    // <agent>-code is the name people pick for their own code, and the name of the ConfigMap synthesis writes
-    client.resource(new ConfigMapBuilder().withNewMetadata().withName("namesake-code").withNamespace(NS).endMetadata()
-        .withData(Map.of("Agent.java", VALID)).build()).create();
-    LanguageAgent agent = Fixtures.agent(NS, "namesake", "qwen");
-    agent.getSpec().setInstructions(null);
-    CodeReference ref = new CodeReference();
-    ref.setName("namesake-code");
-    agent.getSpec().setCodeRef(ref);
-    client.resource(agent).create();
-
-    eventually().until(() -> podCodeHash("namesake-agent"), SynthesisFingerprint.sha256(VALID)::equals);
-    eventually().until(() -> agent("namesake"), a -> isTrue(a, "Validated"));
-    // a few more reconciles (a spec change) must not take the user's ConfigMap for a stale synthesized one
-    agent = agent("namesake");
-    agent.getSpec().setReplicas(2);
-    Edits.replaceSpec(client, agent);
-    eventually().until(() -> deployment("namesake-agent").getSpec().getReplicas() == 2);
-    assertThat(configMap("namesake-code")).isNotNull()
-        .satisfies(configMap -> assertThat(configMap.getData()).containsEntry("Agent.java", VALID));
-    assertThat(agent("namesake")).matches(a -> isTrue(a, "Validated"));
-  }
-
-  /** Generous: a reconcile retried after a conflict on a loaded machine must not fail the test. */
-  private static ConditionFactory eventually() {
-    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50));
-  }
-
-  /** An agent whose first synthesis has landed. */
-  private static LanguageAgent agentWithCode(String name, String source) {
-    llm.thenText("```java\n" + source + "\n```");
-    client.resource(Fixtures.agent(NS, name, "qwen")).create();
-    String hash = SynthesisFingerprint.sha256(source);
-    eventually().until(() -> podCodeHash(name + "-agent"), hash::equals);
-    return eventually().until(() -> agent(name), a -> isTrue(a, "CodeUpdated"));
-  }
-
-  /** The mock API server has no garbage collector: delete what the agent owned, as the cluster would. */
-  private static void collectGarbageOf(String ownerUid) {
-    java.util.function.Predicate<io.fabric8.kubernetes.api.model.HasMetadata> owned = object ->
-        object.getMetadata().getOwnerReferences().stream().anyMatch(owner -> ownerUid.equals(owner.getUid()));
-    eventually().until(() -> {
-      List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new java.util.ArrayList<>();
-      objects.addAll(client.apps().deployments().inNamespace(NS).list().getItems());
-      objects.addAll(client.configMaps().inNamespace(NS).list().getItems());
-      objects.addAll(client.network().networkPolicies().inNamespace(NS).list().getItems());
-      objects.addAll(client.persistentVolumeClaims().inNamespace(NS).list().getItems());
-      objects.stream().filter(owned).forEach(object -> client.resource(object).delete());
-      return objects.stream().noneMatch(owned);
-    });
-  }
-
-  private static List<String> eventReasons(String agent) {
-    return events(agent).stream().map(Event::getReason).toList();
-  }
-
-  private static List<Event> events(String agent) {
-    return client.v1().events().inNamespace(NS).list().getItems().stream()
-        .filter(event -> agent.equals(event.getInvolvedObject().getName()))
-        .toList();
-  }
-
-  private static LanguageAgent agent(String name) {
-    return client.resources(LanguageAgent.class).inNamespace(NS).withName(name).get();
-  }
-
-  private static ConfigMap configMap(String name) {
-    return client.configMaps().inNamespace(NS).withName(name).get();
-  }
-
-  private static Deployment deployment(String name) {
-    return client.apps().deployments().inNamespace(NS).withName(name).get();
-  }
-
-  private static String podCodeHash(String deployment) {
-    Deployment found = deployment(deployment);
-    if (found == null || found.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
-      return null;
+    @AfterAll
+    static void stop() {
+        operator.close();
+        searchTools.close();
+        llm.close();
     }
-    return found.getSpec().getTemplate().getMetadata().getAnnotations().get("langop.io/code-hash");
-  }
 
+    @Test
+    void writesCheckedCodeRollsItOutAndAsksNoMoreWhileTheInputsStayTheSame() {
+        int before = llm.requests().size();
+        llm.thenText("Here is the agent:\n```java\n" + VALID + "\n```\nEnjoy!", 1200, 300);
+        client.resource(Fixtures.agent(NS, "digest", "qwen")).create();
 
-  private static boolean hasReason(LanguageAgent agent, String type, String reason) {
-    Condition condition = condition(agent, type);
-    return condition != null && reason.equals(condition.getReason());
-  }
+        ConfigMap code = eventually().until(() -> configMap("digest-code"), found -> found != null);
+        String hash = SynthesisFingerprint.sha256(VALID);
+        assertThat(code.getData()).containsEntry("Agent.java", VALID);
+        assertThat(code.getMetadata().getAnnotations())
+                .containsKeys(
+                        SynthesisFingerprint.INSTRUCTIONS_HASH,
+                        SynthesisFingerprint.TOOLS_HASH,
+                        SynthesisFingerprint.MODELS_HASH,
+                        SynthesisFingerprint.PERSONA_HASH,
+                        SynthesisFingerprint.TEMPLATE_VERSION);
+        assertThat(code.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(owner -> assertThat(owner.getName()).isEqualTo("digest"));
+        eventually().until(() -> podCodeHash("digest-agent"), hash::equals);
+        LanguageAgent agent = eventually().until(() -> agent("digest"), a -> isTrue(a, "CodeUpdated"));
+        assertThat(agent.getStatus().getSynthesis()).satisfies(synthesis -> {
+            assertThat(synthesis.getModel()).isEqualTo("synth-model");
+            assertThat(synthesis.getAttempts()).isEqualTo(1);
+            assertThat(synthesis.getPromptTokens()).isEqualTo(1200);
+            assertThat(synthesis.getCompletionTokens()).isEqualTo(300);
+            assertThat(synthesis.getCodeHash()).isEqualTo(hash);
+            assertThat(synthesis.getTime()).isNotBlank();
+            assertThat(synthesis.getLastErrors()).isNullOrEmpty();
+        });
+        assertThat(isTrue(agent, "Synthesized")).isTrue();
+        assertThat(isTrue(agent, "Validated")).isTrue();
+        assertThat(llm.requests()).hasSize(before + 1);
+
+        // a spec change that is no synthesis input: reconciled, but no LLM call
+        agent.getSpec().setReplicas(2);
+        Edits.replaceSpec(client, agent);
+        eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 2);
+
+        List<String> events =
+                eventually().until(() -> eventReasons("digest"), reasons -> reasons.contains("SynthesisSucceeded"));
+        assertThat(events).contains("SynthesisStarted").doesNotContain("SynthesisFailed", "ValidationFailed");
+
+        // a restarted operator reads the fingerprint back from the ConfigMap
+        operator.restart();
+        agent.getSpec().setReplicas(3);
+        Edits.replaceSpec(client, agent);
+        eventually().until(() -> deployment("digest-agent").getSpec().getReplicas() == 3);
+        assertThat(podCodeHash("digest-agent")).isEqualTo(hash);
+        assertThat(configMap("digest-code").getData()).containsEntry("Agent.java", VALID);
+        assertThat(llm.requests()).hasSize(before + 1);
+        assertThat(eventReasons("digest"))
+                .as("no new events for an unchanged agent, restart or not")
+                .isEqualTo(events);
+        operator.assertNoWritesWhileIdle(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void newInstructionsAreSynthesizedOnceAndRolledOut() {
+        LanguageAgent agent = agentWithCode("mailer", VALID);
+        int before = llm.requests().size();
+        String second = VALID + "\n// second version\n";
+        llm.thenText("```java\n" + second + "```");
+
+        agent.getSpec().setInstructions("Summarise the news every evening instead");
+        Edits.replaceSpec(client, agent);
+
+        String newHash = SynthesisFingerprint.sha256(second.strip());
+        eventually().until(() -> podCodeHash("mailer-agent"), newHash::equals);
+        assertThat(configMap("mailer-code").getData()).containsEntry("Agent.java", second.strip());
+        // the workload is updated before the status in the same reconcile
+        eventually().until(() -> agent("mailer").getStatus().getSynthesis().getCodeHash(), newHash::equals);
+        assertThat(llm.requests()).hasSize(before + 1);
+        assertThat(llm.messagesOf(before))
+                .anySatisfy(message -> assertThat(message).contains("every evening instead"));
+    }
+
+    @Test
+    void codeThatStaysInvalidIsReportedAndTheLastGoodCodeKeepsRunning() {
+        LanguageAgent agent = agentWithCode("keeper", VALID);
+        int before = llm.requests().size();
+        llm.thenText("```java\n" + INVALID + "\n```").thenText("```java\n" + INVALID + "\n```");
+
+        agent.getSpec().setInstructions("Something the model cannot write");
+        Edits.replaceSpec(client, agent);
+
+        LanguageAgent failed =
+                eventually().until(() -> agent("keeper"), a -> hasReason(a, "Validated", "ValidationFailed"));
+        assertThat(condition(failed, "Validated").getMessage()).contains("Agent.java");
+        assertThat(condition(failed, "CodeUpdated").getReason()).isEqualTo("PreviousCodeKept");
+        assertThat(failed.getStatus().getSynthesis().getLastErrors())
+                .isNotEmpty()
+                .allSatisfy(error -> assertThat(error.length()).isLessThanOrEqualTo(401));
+        assertThat(failed.getStatus().getSynthesis().getCodeHash()).isEqualTo(SynthesisFingerprint.sha256(VALID));
+        assertThat(configMap("keeper-code").getData()).containsEntry("Agent.java", VALID);
+        assertThat(podCodeHash("keeper-agent")).isEqualTo(SynthesisFingerprint.sha256(VALID));
+        assertThat(llm.requests()).hasSize(before + 2); // first draft + one repair round, then no retry
+        eventually().until(() -> eventReasons("keeper").contains("ValidationFailed"));
+        assertThat(eventReasons("keeper")).contains("SynthesisFailed");
+    }
+
+    @Test
+    void anAgentsOwnRepairBoundReplacesTheOperators() {
+        int before = llm.requests().size();
+        llm.thenText("```java\n" + INVALID + "\n```");
+        LanguageAgent agent = Fixtures.agent(NS, "hasty", "qwen");
+        SynthesisSpec synthesis = new SynthesisSpec();
+        synthesis.setMaxRepairAttempts(0);
+        agent.getSpec().setSynthesis(synthesis);
+        client.resource(agent).create();
+
+        LanguageAgent failed =
+                eventually().until(() -> agent("hasty"), a -> hasReason(a, "Validated", "ValidationFailed"));
+        assertThat(failed.getStatus().getSynthesis().getAttempts()).isEqualTo(1);
+        assertThat(condition(failed, "CodeUpdated").getReason()).isEqualTo("NoValidCode");
+        assertThat(configMap("hasty-code")).isNull();
+        assertThat(llm.requests()).hasSize(before + 1);
+    }
+
+    @Test
+    void anUnreachableLlmIsRetriedWithBackoffUntilItAnswers() {
+        int before = llm.requests().size();
+        // one synthesis = the client's two attempts; both fail
+        llm.thenError(503, "upstream down").thenError(503, "upstream down");
+        llm.thenText("```java\n" + VALID + "\n```");
+        client.resource(Fixtures.agent(NS, "patient", "qwen")).create();
+
+        LanguageAgent waiting =
+                eventually().until(() -> agent("patient"), a -> hasReason(a, "Synthesized", "SynthesisUnavailable"));
+        assertThat(condition(waiting, "Synthesized").getMessage()).contains("1 failure(s) in a row");
+        assertThat(configMap("patient-code")).isNull();
+
+        eventually().until(() -> agent("patient"), a -> isTrue(a, "CodeUpdated"));
+        assertThat(configMap("patient-code").getData()).containsEntry("Agent.java", VALID);
+        assertThat(llm.requests()).hasSize(before + 3);
+    }
+
+    @Test
+    void aPersonaIsDistilledFirstAndAChangeOfItWritesTheAgentAgain() {
+        String name = "analysed-" + NAMES.incrementAndGet();
+        client.resource(Fixtures.persona(NS, name)).create();
+        int before = llm.requests().size();
+        llm.thenText("Careful analyst who cites sources.").thenText("```java\n" + VALID + "\n```");
+        LanguageAgent agent = Fixtures.agent(NS, name, "qwen");
+        PersonaReference ref = new PersonaReference();
+        ref.setName(name);
+        agent.getSpec().setPersonaRef(ref);
+        client.resource(agent).create();
+
+        eventually().until(() -> podCodeHash(name + "-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+        assertThat(llm.requests()).hasSize(before + 2);
+        assertThat(llm.messagesOf(before)).singleElement().asString().contains("You are a careful analyst.");
+        assertThat(llm.messagesOf(before + 1))
+                .singleElement()
+                .asString()
+                .contains("Careful analyst who cites sources.");
+
+        String third = VALID + "\n// terse persona " + name + "\n";
+        llm.thenText("Terse analyst.").thenText("```java\n" + third + "```");
+        LanguagePersona persona = client.resources(LanguagePersona.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
+        persona.getSpec().setSystemPrompt("You are a terse analyst.");
+        Edits.replaceSpec(client, persona);
+
+        eventually().until(() -> podCodeHash(name + "-agent"), SynthesisFingerprint.sha256(third.strip())::equals);
+        assertThat(llm.requests()).hasSize(before + 4);
+        assertThat(llm.messagesOf(before + 2)).singleElement().asString().contains("You are a terse analyst.");
+        assertThat(llm.messagesOf(before + 3)).singleElement().asString().contains("Terse analyst.");
+    }
+
+    @Test
+    void toolsAreDescribedByTheirServersWhenTheyAnswerAndByTheirSpecOtherwise() throws Exception {
+        client.resource(Fixtures.tool(
+                        NS, "search", DeploymentMode.SERVICE, searchTools.url().getPort()))
+                .create();
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        client.resource(Fixtures.tool(NS, "mailer", DeploymentMode.SERVICE, closedPort))
+                .create();
+        int before = llm.requests().size();
+        llm.thenText("```java\n" + VALID + "\n```");
+        client.resource(Fixtures.agent(NS, "equipped", "qwen", "search", "mailer"))
+                .create();
+
+        eventually().until(() -> podCodeHash("equipped-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+        assertThat(llm.requests()).hasSize(before + 1);
+        String prompt = String.join("\n", llm.messagesOf(before));
+        // the live tools/list: the server's own tool name, description and parameter schema
+        assertThat(prompt).contains("`web_search`: test tool web_search").contains("\"query\"");
+        // nothing listens for the other tool: described from its LanguageTool
+        assertThat(prompt).contains("`mailer`: MCP tool server mailer");
+    }
+
+    @Test
+    void aDeletedAgentIsForgottenSoTheSameAgentCreatedAgainIsWrittenAgain() {
+        // a slow answer keeps the first synthesis in flight while the agent is deleted
+        String first = VALID + "\n// written for the deleted agent\n";
+        String second = VALID + "\n// written for the new agent\n";
+        int before = llm.requests().size();
+        llm.delayReplies(Duration.ofSeconds(4)).thenText("```java\n" + first + "```");
+        client.resource(Fixtures.agent(NS, "fleeting", "qwen")).create();
+        eventually().until(() -> llm.requests().size() == before + 1);
+        String uid = agent("fleeting").getMetadata().getUid();
+        client.resources(LanguageAgent.class)
+                .inNamespace(NS)
+                .withName("fleeting")
+                .delete();
+        eventually().until(() -> agent("fleeting") == null);
+        collectGarbageOf(uid);
+        llm.delayReplies(Duration.ZERO).thenText("```java\n" + second + "```");
+        client.resource(Fixtures.agent(NS, "fleeting", "qwen")).create();
+
+        // same inputs: without forget, the run of the deleted agent would have delivered the first code
+        eventually().until(() -> podCodeHash("fleeting-agent"), SynthesisFingerprint.sha256(second.strip())::equals);
+        assertThat(configMap("fleeting-code").getData()).containsEntry("Agent.java", second.strip());
+        assertThat(llm.requests()).hasSize(before + 2);
+    }
+
+    @Test
+    void failuresAreSummarizedInConditionsAndEventsWithoutTheApiKey() {
+        int before = llm.requests().size();
+        // OpenAI-style error bodies echo the key that was refused
+        llm.thenError(401, "Incorrect API key provided: " + API_KEY + ". You can find your API key in your account.")
+                .thenError(401, "Incorrect API key provided: " + API_KEY + ".");
+        llm.thenText("```java\n" + VALID + "\n```");
+        client.resource(Fixtures.agent(NS, "locked", "qwen")).create();
+
+        LanguageAgent waiting =
+                eventually().until(() -> agent("locked"), a -> hasReason(a, "Synthesized", "SynthesisUnavailable"));
+        assertThat(condition(waiting, "Synthesized").getMessage())
+                .contains("Incorrect API key")
+                .doesNotContain(API_KEY)
+                .contains("<redacted>");
+        List<Event> events = eventually()
+                .until(
+                        () -> events("locked"),
+                        found -> found.stream().anyMatch(event -> "SynthesisFailed".equals(event.getReason())));
+        assertThat(events).allSatisfy(event -> assertThat(event.getMessage()).doesNotContain(API_KEY));
+        eventually().until(() -> agent("locked"), a -> isTrue(a, "CodeUpdated"));
+        assertThat(llm.requests()).hasSize(before + 3);
+    }
+
+    @Test
+    void broughtCodeIsCheckedNotSynthesized() {
+        int before = llm.requests().size();
+        client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("handwritten")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withData(Map.of("main.java", VALID, "broken.java", INVALID))
+                        .build())
+                .create();
+        LanguageAgent own = Fixtures.agent(NS, "own", "qwen");
+        own.getSpec().setInstructions(null);
+        CodeReference ref = new CodeReference();
+        ref.setName("handwritten");
+        ref.setKey("main.java");
+        own.getSpec().setCodeRef(ref);
+        client.resource(own).create();
+
+        eventually().until(() -> agent("own"), a -> isTrue(a, "Validated"));
+        eventually().until(() -> podCodeHash("own-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+        assertThat(configMap("handwritten").getData()).containsKey("broken.java"); // the user's ConfigMap is left alone
+
+        // reconciles read the brought code from the informer: an unrelated change makes no GET of it
+        int mark = operator.api().requests().mark();
+        own.getSpec().setReplicas(2);
+        Edits.replaceSpec(client, own);
+        eventually().until(() -> deployment("own-agent").getSpec().getReplicas() == 2);
+        assertThat(operator.api().requests().since(mark))
+                .noneMatch(request -> request.method().equals("GET")
+                        && request.path().contains("/configmaps/handwritten")
+                        && !request.isWatch());
+
+        // an edit of the referenced ConfigMap is checked and rolled out
+        String edited = VALID + "\n// edited by hand\n";
+        client.configMaps().inNamespace(NS).withName("handwritten").edit(configMap -> {
+            configMap.getData().put("main.java", edited);
+            return configMap;
+        });
+        eventually().until(() -> podCodeHash("own-agent"), SynthesisFingerprint.sha256(edited)::equals);
+        own = agent("own");
+
+        own.getSpec().getCodeRef().setKey("broken.java");
+        Edits.replaceSpec(client, own);
+        LanguageAgent refused =
+                eventually().until(() -> agent("own"), a -> hasReason(a, "Validated", "ValidationFailed"));
+        assertThat(condition(refused, "Validated").getMessage())
+                .startsWith("ConfigMap handwritten has ")
+                .contains("cannot be converted to int");
+        assertThat(condition(refused, "Synthesized")).isNull();
+        assertThat(configMap("own-code")).isNull(); // nothing synthesized
+        assertThat(llm.requests()).hasSize(before);
+    }
+
+    @Test
+    void broughtCodeNamedLikeTheSynthesizedConfigMapIsLeftAlone() {
+        // <agent>-code is the name people pick for their own code, and the name of the ConfigMap synthesis writes
+        client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("namesake-code")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withData(Map.of("Agent.java", VALID))
+                        .build())
+                .create();
+        LanguageAgent agent = Fixtures.agent(NS, "namesake", "qwen");
+        agent.getSpec().setInstructions(null);
+        CodeReference ref = new CodeReference();
+        ref.setName("namesake-code");
+        agent.getSpec().setCodeRef(ref);
+        client.resource(agent).create();
+
+        eventually().until(() -> podCodeHash("namesake-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+        eventually().until(() -> agent("namesake"), a -> isTrue(a, "Validated"));
+        // a few more reconciles (a spec change) must not take the user's ConfigMap for a stale synthesized one
+        agent = agent("namesake");
+        agent.getSpec().setReplicas(2);
+        Edits.replaceSpec(client, agent);
+        eventually().until(() -> deployment("namesake-agent").getSpec().getReplicas() == 2);
+        assertThat(configMap("namesake-code"))
+                .isNotNull()
+                .satisfies(configMap -> assertThat(configMap.getData()).containsEntry("Agent.java", VALID));
+        assertThat(agent("namesake")).matches(a -> isTrue(a, "Validated"));
+    }
+
+    /** Generous: a reconcile retried after a conflict on a loaded machine must not fail the test. */
+    private static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50));
+    }
+
+    /** An agent whose first synthesis has landed. */
+    private static LanguageAgent agentWithCode(String name, String source) {
+        llm.thenText("```java\n" + source + "\n```");
+        client.resource(Fixtures.agent(NS, name, "qwen")).create();
+        String hash = SynthesisFingerprint.sha256(source);
+        eventually().until(() -> podCodeHash(name + "-agent"), hash::equals);
+        return eventually().until(() -> agent(name), a -> isTrue(a, "CodeUpdated"));
+    }
+
+    /** The mock API server has no garbage collector: delete what the agent owned, as the cluster would. */
+    private static void collectGarbageOf(String ownerUid) {
+        java.util.function.Predicate<io.fabric8.kubernetes.api.model.HasMetadata> owned = object ->
+                object.getMetadata().getOwnerReferences().stream().anyMatch(owner -> ownerUid.equals(owner.getUid()));
+        eventually().until(() -> {
+            List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new java.util.ArrayList<>();
+            objects.addAll(client.apps().deployments().inNamespace(NS).list().getItems());
+            objects.addAll(client.configMaps().inNamespace(NS).list().getItems());
+            objects.addAll(
+                    client.network().networkPolicies().inNamespace(NS).list().getItems());
+            objects.addAll(
+                    client.persistentVolumeClaims().inNamespace(NS).list().getItems());
+            objects.stream()
+                    .filter(owned)
+                    .forEach(object -> client.resource(object).delete());
+            return objects.stream().noneMatch(owned);
+        });
+    }
+
+    private static List<String> eventReasons(String agent) {
+        return events(agent).stream().map(Event::getReason).toList();
+    }
+
+    private static List<Event> events(String agent) {
+        return client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(event -> agent.equals(event.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    private static LanguageAgent agent(String name) {
+        return client.resources(LanguageAgent.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
+    }
+
+    private static ConfigMap configMap(String name) {
+        return client.configMaps().inNamespace(NS).withName(name).get();
+    }
+
+    private static Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(NS).withName(name).get();
+    }
+
+    private static String podCodeHash(String deployment) {
+        Deployment found = deployment(deployment);
+        if (found == null || found.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
+            return null;
+        }
+        return found.getSpec().getTemplate().getMetadata().getAnnotations().get("langop.io/code-hash");
+    }
+
+    private static boolean hasReason(LanguageAgent agent, String type, String reason) {
+        Condition condition = condition(agent, type);
+        return condition != null && reason.equals(condition.getReason());
+    }
 }

@@ -32,97 +32,135 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentSynthesisTest {
 
-  private static final String NS = "crowd";
-  private static final String VALID = SynthesisPrompt.bundled().workedExample().strip();
-  private static final int AGENTS = 20;
-  /**
-   * Far below what four concurrent one-second LLM calls could use, so the budget is what binds, also when
-   * a loaded machine reconciles the twenty agents slowly.
-   */
-  private static final int BURST = 8;
-  private static final Duration REFILL = Duration.ofSeconds(2);
+    private static final String NS = "crowd";
+    private static final String VALID =
+            SynthesisPrompt.bundled().workedExample().strip();
+    private static final int AGENTS = 20;
+    /**
+     * Far below what four concurrent one-second LLM calls could use, so the budget is what binds, also when
+     * a loaded machine reconciles the twenty agents slowly.
+     */
+    private static final int BURST = 8;
 
-  private ScriptedOpenAiServer llm;
-  private OperatorHarness operator;
-  private KubernetesClient client;
+    private static final Duration REFILL = Duration.ofSeconds(2);
 
-  @BeforeEach
-  void start() throws Exception {
-    llm = new ScriptedOpenAiServer().delayReplies(Duration.ofSeconds(1))
-        .otherwise(new ScriptedOpenAiServer.Text("```java\n" + VALID + "\n```", 10, 5));
-    OperatorSettings settings = OperatorSettings.defaults().withSynthesis(new SynthesisSettings(
-        Optional.of(llm.baseUrl()), Optional.of("slow-model"), Optional.empty(), 1, BURST, REFILL,
-        Duration.ofSeconds(1), Duration.ofSeconds(30), 4));
-    operator = OperatorHarness.start(settings, host -> {
-      throw new UnknownHostException(host);
-    });
-    client = operator.client();
-    client.resource(Fixtures.model(NS, "qwen")).create();
-  }
+    private ScriptedOpenAiServer llm;
+    private OperatorHarness operator;
+    private KubernetesClient client;
 
-  @AfterEach
-  void stop() {
-    operator.close();
-    llm.close();
-  }
+    @BeforeEach
+    void start() throws Exception {
+        llm = new ScriptedOpenAiServer()
+                .delayReplies(Duration.ofSeconds(1))
+                .otherwise(new ScriptedOpenAiServer.Text("```java\n" + VALID + "\n```", 10, 5));
+        OperatorSettings settings = OperatorSettings.defaults()
+                .withSynthesis(new SynthesisSettings(
+                        Optional.of(llm.baseUrl()),
+                        Optional.of("slow-model"),
+                        Optional.empty(),
+                        1,
+                        BURST,
+                        REFILL,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        4));
+        operator = OperatorHarness.start(settings, host -> {
+            throw new UnknownHostException(host);
+        });
+        client = operator.client();
+        client.resource(Fixtures.model(NS, "qwen")).create();
+    }
 
-  @Test
-  void twentyAgentsAreWrittenWithinTheBudgetWhileOtherAgentsAreReconciled() {
-    long started = System.nanoTime();
-    IntStream.range(0, AGENTS).forEach(i -> client.resource(Fixtures.agent(NS, "writer-" + i, "qwen")).create());
-    client.resource(new ConfigMapBuilder().withNewMetadata().withName("handwritten").withNamespace(NS).endMetadata()
-        .withData(Map.of("Agent.java", VALID)).build()).create();
-    LanguageAgent own = Fixtures.agent(NS, "own", "qwen");
-    own.getSpec().setInstructions(null);
-    CodeReference ref = new CodeReference();
-    ref.setName("handwritten");
-    own.getSpec().setCodeRef(ref);
-    client.resource(own).create();
+    @AfterEach
+    void stop() {
+        operator.close();
+        llm.close();
+    }
 
-    Set<String> reasonsSeen = ConcurrentHashMap.newKeySet();
-    // the agent that brings its code is reconciled while the slow LLM still has agents to write (generous
-    // timeouts: the first check loads the compiler, which takes seconds on a loaded machine)
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
-      observe(started, reasonsSeen);
-      return isTrue(agent("own"), "Validated");
-    });
-    assertThat(agentsWithCode()).as("agents written when the other agent was ready").isLessThan(AGENTS);
+    @Test
+    void twentyAgentsAreWrittenWithinTheBudgetWhileOtherAgentsAreReconciled() {
+        long started = System.nanoTime();
+        IntStream.range(0, AGENTS)
+                .forEach(i -> client.resource(Fixtures.agent(NS, "writer-" + i, "qwen"))
+                        .create());
+        client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("handwritten")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withData(Map.of("Agent.java", VALID))
+                        .build())
+                .create();
+        LanguageAgent own = Fixtures.agent(NS, "own", "qwen");
+        own.getSpec().setInstructions(null);
+        CodeReference ref = new CodeReference();
+        ref.setName("handwritten");
+        own.getSpec().setCodeRef(ref);
+        client.resource(own).create();
 
-    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50)).until(() -> {
-      observe(started, reasonsSeen);
-      return agentsWithCode() == AGENTS;
-    });
-    assertThat(llm.requests()).hasSize(AGENTS);
-    assertThat(reasonsSeen).as("some agents waited for the namespace's budget").contains("RateLimited");
-    IntStream.range(0, AGENTS).forEach(i ->
-        assertThat(client.configMaps().inNamespace(NS).withName("writer-" + i + "-code").get().getData())
-            .containsEntry("Agent.java", VALID));
-  }
+        Set<String> reasonsSeen = ConcurrentHashMap.newKeySet();
+        // the agent that brings its code is reconciled while the slow LLM still has agents to write (generous
+        // timeouts: the first check loads the compiler, which takes seconds on a loaded machine)
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    observe(started, reasonsSeen);
+                    return isTrue(agent("own"), "Validated");
+                });
+        assertThat(agentsWithCode())
+                .as("agents written when the other agent was ready")
+                .isLessThan(AGENTS);
 
-  /** Checks the budget and notes why agents are waiting for their code. */
-  private void observe(long startedNanos, Set<String> reasonsSeen) {
-    assertWithinBudget(startedNanos);
-    agents().forEach(agent -> Optional.ofNullable(condition(agent, "Synthesized"))
-        .ifPresent(synthesized -> reasonsSeen.add(synthesized.getReason())));
-  }
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    observe(started, reasonsSeen);
+                    return agentsWithCode() == AGENTS;
+                });
+        assertThat(llm.requests()).hasSize(AGENTS);
+        assertThat(reasonsSeen)
+                .as("some agents waited for the namespace's budget")
+                .contains("RateLimited");
+        IntStream.range(0, AGENTS)
+                .forEach(i -> assertThat(client.configMaps()
+                                .inNamespace(NS)
+                                .withName("writer-" + i + "-code")
+                                .get()
+                                .getData())
+                        .containsEntry("Agent.java", VALID));
+    }
 
-  /** LLM calls so far never exceed what the namespace's token bucket could have granted since the start. */
-  private void assertWithinBudget(long startedNanos) {
-    long elapsed = System.nanoTime() - startedNanos;
-    long granted = BURST + elapsed / REFILL.toNanos();
-    assertThat((long) llm.requests().size()).as("LLM calls after %d ms", elapsed / 1_000_000).isLessThanOrEqualTo(granted);
-  }
+    /** Checks the budget and notes why agents are waiting for their code. */
+    private void observe(long startedNanos, Set<String> reasonsSeen) {
+        assertWithinBudget(startedNanos);
+        agents().forEach(agent -> Optional.ofNullable(condition(agent, "Synthesized"))
+                .ifPresent(synthesized -> reasonsSeen.add(synthesized.getReason())));
+    }
 
-  private long agentsWithCode() {
-    return agents().stream().filter(agent -> agent.getMetadata().getName().startsWith("writer-"))
-        .filter(agent -> isTrue(agent, "CodeUpdated")).count();
-  }
+    /** LLM calls so far never exceed what the namespace's token bucket could have granted since the start. */
+    private void assertWithinBudget(long startedNanos) {
+        long elapsed = System.nanoTime() - startedNanos;
+        long granted = BURST + elapsed / REFILL.toNanos();
+        assertThat((long) llm.requests().size())
+                .as("LLM calls after %d ms", elapsed / 1_000_000)
+                .isLessThanOrEqualTo(granted);
+    }
 
-  private List<LanguageAgent> agents() {
-    return client.resources(LanguageAgent.class).inNamespace(NS).list().getItems();
-  }
+    private long agentsWithCode() {
+        return agents().stream()
+                .filter(agent -> agent.getMetadata().getName().startsWith("writer-"))
+                .filter(agent -> isTrue(agent, "CodeUpdated"))
+                .count();
+    }
 
-  private LanguageAgent agent(String name) {
-    return client.resources(LanguageAgent.class).inNamespace(NS).withName(name).get();
-  }
+    private List<LanguageAgent> agents() {
+        return client.resources(LanguageAgent.class).inNamespace(NS).list().getItems();
+    }
+
+    private LanguageAgent agent(String name) {
+        return client.resources(LanguageAgent.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
+    }
 }

@@ -22,88 +22,110 @@ import java.util.Arrays;
 /** Minimal valid resources, as a user would apply them (no server-side defaults filled in). */
 public final class Fixtures {
 
-  private Fixtures() {}
+    private Fixtures() {}
 
-  public static LanguageAgent agent(String namespace, String name, String model, String... tools) {
-    LanguageAgent agent = new LanguageAgent();
-    agent.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-    LanguageAgentSpec spec = new LanguageAgentSpec();
-    spec.setImage("ghcr.io/langop/langop-agent:test");
-    spec.setInstructions("Summarise the news every morning");
-    spec.setExecutionMode(ExecutionMode.AUTONOMOUS);
-    ModelReference modelRef = new ModelReference();
-    modelRef.setName(model);
-    spec.setModelRefs(new java.util.ArrayList<>(java.util.List.of(modelRef)));
-    spec.setToolRefs(Arrays.stream(tools).map(tool -> {
-      ToolReference ref = new ToolReference();
-      ref.setName(tool);
-      return ref;
-    }).toList());
-    agent.setSpec(spec);
-    return agent;
-  }
-
-  public static LanguageModel model(String namespace, String name) {
-    LanguageModel model = new LanguageModel();
-    model.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-    LanguageModelSpec spec = new LanguageModelSpec();
-    spec.setProvider(ModelProvider.OPENAI_COMPATIBLE);
-    spec.setModelName("qwen2.5-7b");
-    spec.setEndpoint("http://vllm.inference.svc:8000/v1");
-    model.setSpec(spec);
-    return model;
-  }
-
-  public static LanguageTool tool(String namespace, String name, DeploymentMode mode, int port) {
-    LanguageTool tool = new LanguageTool();
-    tool.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-    LanguageToolSpec spec = new LanguageToolSpec();
-    spec.setImage("ghcr.io/langop/langop-tool-" + name + ":test");
-    spec.setDeploymentMode(mode);
-    spec.setPort(port);
-    tool.setSpec(spec);
-    return tool;
-  }
-
-  public static LanguagePersona persona(String namespace, String name) {
-    LanguagePersona persona = new LanguagePersona();
-    persona.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-    LanguagePersonaSpec spec = new LanguagePersonaSpec();
-    spec.setDisplayName("Analyst");
-    spec.setDescription("A careful analyst");
-    spec.setSystemPrompt("You are a careful analyst.");
-    spec.setInstructions(java.util.List.of("Cite sources"));
-    persona.setSpec(spec);
-    return persona;
-  }
-
-  /** The Prometheus Operator's ServiceMonitor CRD, as far as the API server needs it to serve the kind. */
-  public static CustomResourceDefinition serviceMonitorCrd() {
-    return new CustomResourceDefinitionBuilder()
-        .withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
-        .withNewSpec()
-          .withGroup("monitoring.coreos.com")
-          .withScope("Namespaced")
-          .withNewNames().withKind("ServiceMonitor").withListKind("ServiceMonitorList").withPlural("servicemonitors")
-            .withSingular("servicemonitor").endNames()
-          .addNewVersion().withName("v1").withServed(true).withStorage(true)
-            .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
-            .endOpenAPIV3Schema().endSchema()
-          .endVersion()
-        .endSpec()
-        .build();
-  }
-
-  /** The agent's condition of {@code type}, or null while it has none. */
-  static Condition condition(LanguageAgent agent, String type) {
-    if (agent == null || agent.getStatus() == null || agent.getStatus().getConditions() == null) {
-      return null;
+    public static LanguageAgent agent(String namespace, String name, String model, String... tools) {
+        LanguageAgent agent = new LanguageAgent();
+        agent.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        LanguageAgentSpec spec = new LanguageAgentSpec();
+        spec.setImage("ghcr.io/langop/langop-agent:test");
+        spec.setInstructions("Summarise the news every morning");
+        spec.setExecutionMode(ExecutionMode.AUTONOMOUS);
+        ModelReference modelRef = new ModelReference();
+        modelRef.setName(model);
+        spec.setModelRefs(new java.util.ArrayList<>(java.util.List.of(modelRef)));
+        spec.setToolRefs(Arrays.stream(tools)
+                .map(tool -> {
+                    ToolReference ref = new ToolReference();
+                    ref.setName(tool);
+                    return ref;
+                })
+                .toList());
+        agent.setSpec(spec);
+        return agent;
     }
-    return agent.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-  }
 
-  static boolean isTrue(LanguageAgent agent, String type) {
-    Condition condition = condition(agent, type);
-    return condition != null && "True".equals(condition.getStatus());
-  }
+    public static LanguageModel model(String namespace, String name) {
+        LanguageModel model = new LanguageModel();
+        model.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        LanguageModelSpec spec = new LanguageModelSpec();
+        spec.setProvider(ModelProvider.OPENAI_COMPATIBLE);
+        spec.setModelName("qwen2.5-7b");
+        spec.setEndpoint("http://vllm.inference.svc:8000/v1");
+        model.setSpec(spec);
+        return model;
+    }
+
+    public static LanguageTool tool(String namespace, String name, DeploymentMode mode, int port) {
+        LanguageTool tool = new LanguageTool();
+        tool.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        LanguageToolSpec spec = new LanguageToolSpec();
+        spec.setImage("ghcr.io/langop/langop-tool-" + name + ":test");
+        spec.setDeploymentMode(mode);
+        spec.setPort(port);
+        tool.setSpec(spec);
+        return tool;
+    }
+
+    public static LanguagePersona persona(String namespace, String name) {
+        LanguagePersona persona = new LanguagePersona();
+        persona.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        LanguagePersonaSpec spec = new LanguagePersonaSpec();
+        spec.setDisplayName("Analyst");
+        spec.setDescription("A careful analyst");
+        spec.setSystemPrompt("You are a careful analyst.");
+        spec.setInstructions(java.util.List.of("Cite sources"));
+        persona.setSpec(spec);
+        return persona;
+    }
+
+    /** The Prometheus Operator's ServiceMonitor CRD, as far as the API server needs it to serve the kind. */
+    public static CustomResourceDefinition serviceMonitorCrd() {
+        return new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("servicemonitors.monitoring.coreos.com")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("monitoring.coreos.com")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("ServiceMonitor")
+                .withListKind("ServiceMonitorList")
+                .withPlural("servicemonitors")
+                .withSingular("servicemonitor")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .endOpenAPIV3Schema()
+                .endSchema()
+                .endVersion()
+                .endSpec()
+                .build();
+    }
+
+    /** The agent's condition of {@code type}, or null while it has none. */
+    static Condition condition(LanguageAgent agent, String type) {
+        if (agent == null || agent.getStatus() == null || agent.getStatus().getConditions() == null) {
+            return null;
+        }
+        return agent.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    static boolean isTrue(LanguageAgent agent, String type) {
+        Condition condition = condition(agent, type);
+        return condition != null && "True".equals(condition.getStatus());
+    }
 }

@@ -31,95 +31,120 @@ import java.util.stream.Collectors;
  */
 public final class ConvergenceBenchmark {
 
-  private static final String BENCH_AGENT = "langop-bench";
-  private static final String NS = "bench";
-  private static final int CREATORS = 8;
+    private static final String BENCH_AGENT = "langop-bench";
+    private static final String NS = "bench";
+    private static final int CREATORS = 8;
 
-  public static void main(String[] args) throws Exception {
-    int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-    int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    int shared = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-    int dependencies = shared > 0 ? Math.min(shared, agents) : agents;
+    public static void main(String[] args) throws Exception {
+        int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int shared = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int dependencies = shared > 0 ? Math.min(shared, agents) : agents;
 
-    try (OperatorHarness operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
-      throw new UnknownHostException(host);
-    })) {
-      ApiRequests requests = operator.api().requests();
-      KubernetesClient bench = operator.api().newClient(BENCH_AGENT);
-      int startMark = requests.mark();
-      long start = System.nanoTime();
+        try (OperatorHarness operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
+            throw new UnknownHostException(host);
+        })) {
+            ApiRequests requests = operator.api().requests();
+            KubernetesClient bench = operator.api().newClient(BENCH_AGENT);
+            int startMark = requests.mark();
+            long start = System.nanoTime();
 
-      // created as kubectl apply of many files would: concurrently, models and tools before agents
-      try (var creators = Executors.newFixedThreadPool(CREATORS)) {
-        for (int i = 0; i < dependencies; i++) {
-          int n = i;
-          creators.submit(() -> bench.resource(Fixtures.model(NS, "model-" + n)).create());
-          creators.submit(() -> bench.resource(Fixtures.tool(NS, "tool-" + n, DeploymentMode.SERVICE, 8080)).create());
+            // created as kubectl apply of many files would: concurrently, models and tools before agents
+            try (var creators = Executors.newFixedThreadPool(CREATORS)) {
+                for (int i = 0; i < dependencies; i++) {
+                    int n = i;
+                    creators.submit(() ->
+                            bench.resource(Fixtures.model(NS, "model-" + n)).create());
+                    creators.submit(() -> bench.resource(Fixtures.tool(NS, "tool-" + n, DeploymentMode.SERVICE, 8080))
+                            .create());
+                }
+            }
+            try (var creators = Executors.newFixedThreadPool(CREATORS)) {
+                for (int i = 0; i < agents; i++) {
+                    int n = i;
+                    int d = n % dependencies;
+                    creators.submit(() -> bench.resource(Fixtures.agent(NS, "agent-" + n, "model-" + d, "tool-" + d))
+                            .create());
+                }
+            }
+            long created = System.nanoTime();
+
+            while (!converged(bench, agents) || !requests.noWritesFor(Duration.ofSeconds(1))) {
+                Thread.sleep(250);
+            }
+            // the quiet second that proved convergence is not part of the time to converge
+            double seconds = (System.nanoTime() - start) / 1e9 - 1.0;
+
+            List<ApiRequests.Request> operatorRequests = requests.since(startMark).stream()
+                    .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
+                    .toList();
+            Map<String, Long> byKind = operatorRequests.stream()
+                    .collect(Collectors.groupingBy(ConvergenceBenchmark::owner, TreeMap::new, Collectors.counting()));
+
+            int idleMark = requests.mark();
+            Thread.sleep(idleSeconds * 1000L);
+            long idleWrites = requests.since(idleMark).stream()
+                    .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
+                    .filter(ApiRequests.Request::isWrite)
+                    .count();
+
+            System.out.printf(
+                    Locale.ROOT,
+                    "agents: %d, %s%n",
+                    agents,
+                    shared > 0
+                            ? "sharing " + dependencies + " models and " + dependencies + " tools"
+                            : "each with its own model and tool");
+            System.out.printf(
+                    Locale.ROOT,
+                    "creating the %d resources took:            %.1f s%n",
+                    agents + 2 * dependencies,
+                    (created - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "seconds to full convergence:               %.1f s (%.1f s after the last create)%n",
+                    seconds,
+                    seconds - (created - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "operator API requests per agent, all:      %.2f (%d, %d writes)%n",
+                    operatorRequests.size() / (double) agents,
+                    operatorRequests.size(),
+                    operatorRequests.stream()
+                            .filter(ApiRequests.Request::isWrite)
+                            .count());
+            byKind.forEach((kind, count) -> System.out.printf(
+                    Locale.ROOT, "  ... for %-28s %.2f per agent%n", kind + ":", count / (double) agents));
+            long events = byKind.getOrDefault("POST events", 0L);
+            System.out.printf(
+                    Locale.ROOT,
+                    "operator API requests per agent, no events: %.2f%n",
+                    (operatorRequests.size() - events) / (double) agents);
+            System.out.printf(Locale.ROOT, "operator write requests during %d s idle:  %d%n", idleSeconds, idleWrites);
         }
-      }
-      try (var creators = Executors.newFixedThreadPool(CREATORS)) {
-        for (int i = 0; i < agents; i++) {
-          int n = i;
-          int d = n % dependencies;
-          creators.submit(() -> bench.resource(Fixtures.agent(NS, "agent-" + n, "model-" + d, "tool-" + d)).create());
-        }
-      }
-      long created = System.nanoTime();
-
-      while (!converged(bench, agents) || !requests.noWritesFor(Duration.ofSeconds(1))) {
-        Thread.sleep(250);
-      }
-      // the quiet second that proved convergence is not part of the time to converge
-      double seconds = (System.nanoTime() - start) / 1e9 - 1.0;
-
-      List<ApiRequests.Request> operatorRequests = requests.since(startMark).stream()
-          .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
-          .toList();
-      Map<String, Long> byKind = operatorRequests.stream()
-          .collect(Collectors.groupingBy(ConvergenceBenchmark::owner, TreeMap::new, Collectors.counting()));
-
-      int idleMark = requests.mark();
-      Thread.sleep(idleSeconds * 1000L);
-      long idleWrites = requests.since(idleMark).stream()
-          .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
-          .filter(ApiRequests.Request::isWrite)
-          .count();
-
-      System.out.printf(Locale.ROOT, "agents: %d, %s%n", agents, shared > 0
-          ? "sharing " + dependencies + " models and " + dependencies + " tools"
-          : "each with its own model and tool");
-      System.out.printf(Locale.ROOT, "creating the %d resources took:            %.1f s%n", agents + 2 * dependencies,
-          (created - start) / 1e9);
-      System.out.printf(Locale.ROOT, "seconds to full convergence:               %.1f s (%.1f s after the last create)%n",
-          seconds, seconds - (created - start) / 1e9);
-      System.out.printf(Locale.ROOT, "operator API requests per agent, all:      %.2f (%d, %d writes)%n",
-          operatorRequests.size() / (double) agents, operatorRequests.size(),
-          operatorRequests.stream().filter(ApiRequests.Request::isWrite).count());
-      byKind.forEach((kind, count) -> System.out.printf(Locale.ROOT,
-          "  ... for %-28s %.2f per agent%n", kind + ":", count / (double) agents));
-      long events = byKind.getOrDefault("POST events", 0L);
-      System.out.printf(Locale.ROOT, "operator API requests per agent, no events: %.2f%n",
-          (operatorRequests.size() - events) / (double) agents);
-      System.out.printf(Locale.ROOT, "operator write requests during %d s idle:  %d%n", idleSeconds, idleWrites);
     }
-  }
 
-  private static boolean converged(KubernetesClient bench, int agents) {
-    List<LanguageAgent> list = bench.resources(LanguageAgent.class).inNamespace(NS).list().getItems();
-    return list.size() == agents && list.stream().allMatch(a -> a.getStatus() != null
-        && Conditions.isTrue(a.getStatus().getConditions(), Conditions.REFERENCES_RESOLVED)
-        && "WorkloadNotAvailable".equals(a.getStatus().getReason())
-        && a.getStatus().getMessage().startsWith("deployment 0/1"));
-  }
+    private static boolean converged(KubernetesClient bench, int agents) {
+        List<LanguageAgent> list =
+                bench.resources(LanguageAgent.class).inNamespace(NS).list().getItems();
+        return list.size() == agents
+                && list.stream()
+                        .allMatch(a -> a.getStatus() != null
+                                && Conditions.isTrue(a.getStatus().getConditions(), Conditions.REFERENCES_RESOLVED)
+                                && "WorkloadNotAvailable".equals(a.getStatus().getReason())
+                                && a.getStatus().getMessage().startsWith("deployment 0/1"));
+    }
 
-  /** Method and resource type of a request, e.g. {@code POST deployments}, {@code PATCH languageagents/status}. */
-  private static String owner(ApiRequests.Request request) {
-    String path = request.path().replaceFirst("\\?.*$", "");
-    String[] segments = path.split("/");
-    int namespaces = java.util.Arrays.asList(segments).indexOf("namespaces");
-    String type = namespaces >= 0 && segments.length > namespaces + 2 ? segments[namespaces + 2] : segments[segments.length - 1];
-    boolean status = path.endsWith("/status");
-    String verb = request.isWatch() ? "WATCH" : request.method();
-    return verb + " " + type + (status ? "/status" : "");
-  }
+    /** Method and resource type of a request, e.g. {@code POST deployments}, {@code PATCH languageagents/status}. */
+    private static String owner(ApiRequests.Request request) {
+        String path = request.path().replaceFirst("\\?.*$", "");
+        String[] segments = path.split("/");
+        int namespaces = java.util.Arrays.asList(segments).indexOf("namespaces");
+        String type = namespaces >= 0 && segments.length > namespaces + 2
+                ? segments[namespaces + 2]
+                : segments[segments.length - 1];
+        boolean status = path.endsWith("/status");
+        String verb = request.isWatch() ? "WATCH" : request.method();
+        return verb + " " + type + (status ? "/status" : "");
+    }
 }

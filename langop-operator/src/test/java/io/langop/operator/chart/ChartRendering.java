@@ -16,45 +16,48 @@ import java.util.TreeSet;
 /** The chart rendered by Helm itself (helm-java), as the objects {@code helm install} would create. */
 final class ChartRendering {
 
-  static final Path CHART = Path.of(System.getProperty("langop.chart.dir"));
+    static final Path CHART = Path.of(System.getProperty("langop.chart.dir"));
 
-  private ChartRendering() {}
+    private ChartRendering() {}
 
-  /** {@code helm template langop --namespace langop-system} with {@code values} set as by {@code --set}. */
-  static List<HasMetadata> render(Map<String, String> values) {
-    var template = new Helm(CHART).template().withName("langop").withNamespace("langop-system")
-        .withKubeVersion("1.31.0") // native sidecars need 1.29; the chart says so in kubeVersion
-        .skipCrds();
-    values.forEach(template::set);
-    String yaml = template.call();
-    return Arrays.stream(yaml.split("(?m)^---\\s*$"))
-        .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
-        .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
-        .toList();
-  }
-
-  static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
-    List<T> matching = all(objects, type);
-    assertThat(matching).as(type.getSimpleName()).hasSize(1);
-    return matching.getFirst();
-  }
-
-  static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {
-    return objects.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  /** Every {@code group/resource:verb} the rules allow (the core group is the empty string). */
-  static Set<String> access(List<PolicyRule> rules) {
-    Set<String> access = new TreeSet<>();
-    for (PolicyRule rule : rules) {
-      for (String group : rule.getApiGroups()) {
-        for (String resource : rule.getResources()) {
-          for (String verb : rule.getVerbs()) {
-            access.add(group + "/" + resource + ":" + verb);
-          }
-        }
-      }
+    /** {@code helm template langop --namespace langop-system} with {@code values} set as by {@code --set}. */
+    static List<HasMetadata> render(Map<String, String> values) {
+        var template = new Helm(CHART)
+                .template()
+                .withName("langop")
+                .withNamespace("langop-system")
+                .withKubeVersion("1.31.0") // native sidecars need 1.29; the chart says so in kubeVersion
+                .skipCrds();
+        values.forEach(template::set);
+        String yaml = template.call();
+        return Arrays.stream(yaml.split("(?m)^---\\s*$"))
+                .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
+                .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
+                .toList();
     }
-    return access;
-  }
+
+    static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
+        List<T> matching = all(objects, type);
+        assertThat(matching).as(type.getSimpleName()).hasSize(1);
+        return matching.getFirst();
+    }
+
+    static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Every {@code group/resource:verb} the rules allow (the core group is the empty string). */
+    static Set<String> access(List<PolicyRule> rules) {
+        Set<String> access = new TreeSet<>();
+        for (PolicyRule rule : rules) {
+            for (String group : rule.getApiGroups()) {
+                for (String resource : rule.getResources()) {
+                    for (String verb : rule.getVerbs()) {
+                        access.add(group + "/" + resource + ":" + verb);
+                    }
+                }
+            }
+        }
+        return access;
+    }
 }

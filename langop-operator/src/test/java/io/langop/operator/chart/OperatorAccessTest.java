@@ -9,6 +9,13 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.ModelReference;
+import io.langop.api.v1alpha1.NetworkPeer;
+import io.langop.api.v1alpha1.NetworkPort;
+import io.langop.api.v1alpha1.NetworkRule;
+import io.langop.api.v1alpha1.PersonaReference;
+import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
+import io.langop.api.v1alpha1.ServiceReference;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
@@ -18,16 +25,9 @@ import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.client.Monitoring;
-import io.langop.api.v1alpha1.NetworkPeer;
-import io.langop.api.v1alpha1.NetworkPort;
-import io.langop.api.v1alpha1.NetworkRule;
-import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
-import io.langop.api.v1alpha1.ServiceReference;
 import io.langop.api.v1alpha1.cluster.ClusterNetwork;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
-import io.langop.api.v1alpha1.ModelReference;
-import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
@@ -62,263 +62,489 @@ import org.junit.jupiter.api.Test;
  */
 class OperatorAccessTest {
 
-  private static final String NS = "access";
-  private static final String TEST_CLIENT = "access-test";
+    private static final String NS = "access";
+    private static final String TEST_CLIENT = "access-test";
 
-  /** Granted but not run here, each with the code that needs it. */
-  private static final Map<String, String> NOT_EXERCISED_HERE = Map.of(
-      "coordination.k8s.io/leases:get", "leader election (fabric8 LeaderElector); JOSDK first checks lease access"
-          + " with a SelfSubjectRulesReview, which the mock API server cannot answer",
-      "coordination.k8s.io/leases:create", "leader election, as above",
-      "coordination.k8s.io/leases:update", "leader election, as above (renewing the lease is a PUT)",
-      "langop.io/languagemodels:get", "AgentSynthesis reads the model of spec.synthesis.modelRef when the informer"
-          + " has not seen it yet",
-      "langop.io/languageclusters:get", "JOSDK reads a LanguageCluster again when the patch of its finalizer conflicts"
-          + " (ReconciliationDispatcher.conflictRetryingPatch)");
+    /** Granted but not run here, each with the code that needs it. */
+    private static final Map<String, String> NOT_EXERCISED_HERE = Map.of(
+            "coordination.k8s.io/leases:get",
+                    "leader election (fabric8 LeaderElector); JOSDK first checks lease access"
+                            + " with a SelfSubjectRulesReview, which the mock API server cannot answer",
+            "coordination.k8s.io/leases:create", "leader election, as above",
+            "coordination.k8s.io/leases:update", "leader election, as above (renewing the lease is a PUT)",
+            "langop.io/languagemodels:get",
+                    "AgentSynthesis reads the model of spec.synthesis.modelRef when the informer"
+                            + " has not seen it yet",
+            "langop.io/languageclusters:get",
+                    "JOSDK reads a LanguageCluster again when the patch of its finalizer conflicts"
+                            + " (ReconciliationDispatcher.conflictRetryingPatch)");
 
-  @Test
-  void theChartGrantsEveryRequestTheOperatorMakesAndNothingElse() throws Exception {
-    Set<String> used;
-    try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
-      used = accessUsedByTheOperator(llm);
+    @Test
+    void theChartGrantsEveryRequestTheOperatorMakesAndNothingElse() throws Exception {
+        Set<String> used;
+        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
+            used = accessUsedByTheOperator(llm);
+        }
+        Set<String> granted = new TreeSet<>();
+        List<io.fabric8.kubernetes.api.model.HasMetadata> objects = ChartRendering.render(Map.of());
+        granted.addAll(ChartRendering.access(
+                ChartRendering.only(objects, io.fabric8.kubernetes.api.model.rbac.ClusterRole.class)
+                        .getRules()));
+        granted.addAll(
+                ChartRendering.access(ChartRendering.only(objects, io.fabric8.kubernetes.api.model.rbac.Role.class)
+                        .getRules()));
+
+        assertThat(used)
+                .as("requests the operator made that the chart does not allow")
+                .allSatisfy(access -> assertThat(granted).contains(access));
+        Set<String> unused = new TreeSet<>(granted);
+        unused.removeAll(used);
+        assertThat(unused)
+                .as("rules the chart grants that the operator never used (remove them, or exercise them"
+                        + " here, or list them in NOT_EXERCISED_HERE with the reason)")
+                .isSubsetOf(NOT_EXERCISED_HERE.keySet());
+        assertThat(granted).containsAll(NOT_EXERCISED_HERE.keySet());
     }
-    Set<String> granted = new TreeSet<>();
-    List<io.fabric8.kubernetes.api.model.HasMetadata> objects = ChartRendering.render(Map.of());
-    granted.addAll(ChartRendering.access(ChartRendering.only(objects,
-        io.fabric8.kubernetes.api.model.rbac.ClusterRole.class).getRules()));
-    granted.addAll(ChartRendering.access(ChartRendering.only(objects,
-        io.fabric8.kubernetes.api.model.rbac.Role.class).getRules()));
 
-    assertThat(used).as("requests the operator made that the chart does not allow")
-        .allSatisfy(access -> assertThat(granted).contains(access));
-    Set<String> unused = new TreeSet<>(granted);
-    unused.removeAll(used);
-    assertThat(unused).as("rules the chart grants that the operator never used (remove them, or exercise them"
-        + " here, or list them in NOT_EXERCISED_HERE with the reason)")
-        .isSubsetOf(NOT_EXERCISED_HERE.keySet());
-    assertThat(granted).containsAll(NOT_EXERCISED_HERE.keySet());
-  }
+    private static Set<String> accessUsedByTheOperator(ScriptedOpenAiServer llm) {
+        String valid = SynthesisPrompt.bundled().workedExample().strip();
+        OperatorSettings settings = OperatorSettings.defaults()
+                .withSynthesis(new SynthesisSettings(
+                        Optional.of(llm.baseUrl()),
+                        Optional.of("synth-model"),
+                        Optional.of("sk-test"),
+                        1,
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        4));
+        MockApiServer api = MockApiServer.start();
+        int operatorStart = api.requests().mark(); // the CRDs installed for the test are not the operator's doing
+        try (OperatorHarness operator = OperatorHarness.start(api, settings, host -> {
+                    throw new UnknownHostException(host);
+                });
+                KubernetesClient user = api.newClient(TEST_CLIENT)) {
+            user.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(NS)
+                            .endMetadata()
+                            .build())
+                    .create();
+            user.resource(Fixtures.serviceMonitorCrd()).create(); // the Prometheus Operator is installed
+            user.resource(cluster()).create();
+            user.resource(Fixtures.model(NS, "gpt")).create();
+            user.resource(Fixtures.persona(NS, "analyst")).create();
+            user.resource(Fixtures.tool(NS, "web", DeploymentMode.SERVICE, 8080))
+                    .create();
+            user.resource(languageClient()).create();
 
-  private static Set<String> accessUsedByTheOperator(ScriptedOpenAiServer llm) {
-    String valid = SynthesisPrompt.bundled().workedExample().strip();
-    OperatorSettings settings = OperatorSettings.defaults().withSynthesis(new SynthesisSettings(
-        Optional.of(llm.baseUrl()), Optional.of("synth-model"), Optional.of("sk-test"), 1, 100, Duration.ofMinutes(1),
-        Duration.ofSeconds(1), Duration.ofSeconds(10), 4));
-    MockApiServer api = MockApiServer.start();
-    int operatorStart = api.requests().mark(); // the CRDs installed for the test are not the operator's doing
-    try (OperatorHarness operator = OperatorHarness.start(api, settings, host -> {
-      throw new UnknownHostException(host);
-    }); KubernetesClient user = api.newClient(TEST_CLIENT)) {
-      user.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-      user.resource(Fixtures.serviceMonitorCrd()).create(); // the Prometheus Operator is installed
-      user.resource(cluster()).create();
-      user.resource(Fixtures.model(NS, "gpt")).create();
-      user.resource(Fixtures.persona(NS, "analyst")).create();
-      user.resource(Fixtures.tool(NS, "web", DeploymentMode.SERVICE, 8080)).create();
-      user.resource(languageClient()).create();
+            llm.thenText("A careful analyst who cites sources."); // the persona is distilled first
+            llm.thenText("```java\n" + valid + "\n```");
+            LanguageAgent agent = Fixtures.agent(NS, "digest", "gpt", "web");
+            PersonaReference persona = new PersonaReference();
+            persona.setName("analyst");
+            agent.getSpec().setPersonaRef(persona);
+            agent.getSpec().setWorkspace(new Workspace());
+            agent.getSpec().getWorkspace().setSize("1Gi");
+            user.resource(agent).create();
+            user.configMaps()
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("handwritten")
+                            .withNamespace(NS)
+                            .endMetadata()
+                            .withData(Map.of("Agent.java", valid))
+                            .build())
+                    .create();
+            LanguageAgent brought = Fixtures.agent(NS, "brought", "gpt");
+            brought.getSpec().setInstructions(null);
+            CodeReference code = new CodeReference();
+            code.setName("handwritten");
+            brought.getSpec().setCodeRef(code);
+            user.resource(brought).create();
 
-      llm.thenText("A careful analyst who cites sources."); // the persona is distilled first
-      llm.thenText("```java\n" + valid + "\n```");
-      LanguageAgent agent = Fixtures.agent(NS, "digest", "gpt", "web");
-      PersonaReference persona = new PersonaReference();
-      persona.setName("analyst");
-      agent.getSpec().setPersonaRef(persona);
-      agent.getSpec().setWorkspace(new Workspace());
-      agent.getSpec().getWorkspace().setSize("1Gi");
-      user.resource(agent).create();
-      user.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("handwritten").withNamespace(NS)
-          .endMetadata().withData(Map.of("Agent.java", valid)).build()).create();
-      LanguageAgent brought = Fixtures.agent(NS, "brought", "gpt");
-      brought.getSpec().setInstructions(null);
-      CodeReference code = new CodeReference();
-      code.setName("handwritten");
-      brought.getSpec().setCodeRef(code);
-      user.resource(brought).create();
+            eventually(() -> user.apps()
+                            .deployments()
+                            .inNamespace(NS)
+                            .withName("web-tool")
+                            .get()
+                    != null);
+            eventually(() -> hasCodeHash(user.apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withName("digest-agent")
+                    .get()));
+            eventually(() -> hasCodeHash(user.apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withName("brought-agent")
+                    .get()));
+            eventually(() -> user.persistentVolumeClaims()
+                            .inNamespace(NS)
+                            .withName("digest-workspace")
+                            .get()
+                    != null);
+            eventually(() -> user.autoscaling()
+                            .v2()
+                            .horizontalPodAutoscalers()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    != null);
+            eventually(() -> user.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    != null);
+            eventually(() -> user.network()
+                            .v1()
+                            .ingresses()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    != null);
+            eventually(() -> user.resources(ServiceMonitor.class)
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    != null);
+            eventually(() -> user.v1().events().inNamespace(NS).list().getItems().stream()
+                    .anyMatch(event -> "SynthesisSucceeded".equals(event.getReason())));
 
-      eventually(() -> user.apps().deployments().inNamespace(NS).withName("web-tool").get() != null);
-      eventually(() -> hasCodeHash(user.apps().deployments().inNamespace(NS).withName("digest-agent").get()));
-      eventually(() -> hasCodeHash(user.apps().deployments().inNamespace(NS).withName("brought-agent").get()));
-      eventually(() -> user.persistentVolumeClaims().inNamespace(NS).withName("digest-workspace").get() != null);
-      eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
-          != null);
-      eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get() != null);
-      eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get() != null);
-      eventually(() -> user.resources(ServiceMonitor.class).inNamespace(NS).withName("chat-client").get() != null);
-      eventually(() -> user.v1().events().inNamespace(NS).list().getItems().stream()
-          .anyMatch(event -> "SynthesisSucceeded".equals(event.getReason())));
+            // updates: each kind of object the operator manages changes once
+            LanguageModel gpt = user.resources(LanguageModel.class)
+                    .inNamespace(NS)
+                    .withName("gpt")
+                    .get();
+            gpt.getSpec().setModelName("qwen2.5-14b");
+            Edits.replaceSpec(user, gpt);
+            llm.thenText("```java\n" + valid + "\n```"); // the tool's spec is a synthesis input
+            LanguageTool web = user.resources(LanguageTool.class)
+                    .inNamespace(NS)
+                    .withName("web")
+                    .get();
+            web.getSpec().setPort(8081);
+            Edits.replaceSpec(user, web);
+            LanguageCluster team = user.resources(LanguageCluster.class)
+                    .inNamespace(NS)
+                    .withName("team")
+                    .get();
+            team.getSpec().setNetwork(new ClusterNetwork());
+            team.getSpec()
+                    .getNetwork()
+                    .setEgress(List.of(cidrRule("198.51.100.0/24", 443), serviceRule("web-tool", 8081)));
+            Edits.replaceSpec(user, team);
+            LanguageClient chat = user.resources(LanguageClient.class)
+                    .inNamespace(NS)
+                    .withName("chat")
+                    .get();
+            chat.getSpec().getIngress().setHosts(List.of("chat.example.org"));
+            chat.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(2));
+            chat.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(6);
+            chat.getSpec().getMonitoring().setMetricsPath("/prometheus");
+            Edits.replaceSpec(user, chat);
+            agent = user.resources(LanguageAgent.class)
+                    .inNamespace(NS)
+                    .withName("digest")
+                    .get();
+            agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
+            agent.getSpec().setSchedule("0 9 * * 1-5");
+            agent.getSpec().getWorkspace().setSize("2Gi");
+            Edits.replaceSpec(user, agent);
+            eventually(() -> user.services()
+                            .inNamespace(NS)
+                            .withName("web-tool")
+                            .get()
+                            .getSpec()
+                            .getPorts()
+                            .getFirst()
+                            .getPort()
+                    == 8081);
+            eventually(() -> user.configMaps()
+                    .inNamespace(NS)
+                    .withName("gpt-model")
+                    .get()
+                    .getData()
+                    .toString()
+                    .contains("qwen2.5-14b"));
+            eventually(() -> user.network()
+                    .networkPolicies()
+                    .inNamespace(NS)
+                    .withName("team-isolation")
+                    .get()
+                    .getSpec()
+                    .getEgress()
+                    .toString()
+                    .contains("198.51.100.0/24"));
+            eventually(() -> "2Gi"
+                    .equals(user.persistentVolumeClaims()
+                            .inNamespace(NS)
+                            .withName("digest-workspace")
+                            .get()
+                            .getSpec()
+                            .getResources()
+                            .getRequests()
+                            .get("storage")
+                            .toString()));
+            eventually(() -> user.network()
+                    .v1()
+                    .ingresses()
+                    .inNamespace(NS)
+                    .withName("chat-client")
+                    .get()
+                    .toString()
+                    .contains("chat.example.org"));
+            eventually(() -> user.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                            .getSpec()
+                            .getMinAvailable()
+                            .getIntVal()
+                    == 2);
+            eventually(() -> user.autoscaling()
+                            .v2()
+                            .horizontalPodAutoscalers()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                            .getSpec()
+                            .getMaxReplicas()
+                    == 6);
+            eventually(() -> "/prometheus"
+                    .equals(user.resources(ServiceMonitor.class)
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                            .getSpec()
+                            .endpoints
+                            .getFirst()
+                            .path));
+            eventually(() -> user.batch()
+                            .v1()
+                            .cronjobs()
+                            .inNamespace(NS)
+                            .withName("digest-agent")
+                            .get()
+                    != null);
+            eventually(() -> user.apps()
+                            .deployments()
+                            .inNamespace(NS)
+                            .withName("digest-agent")
+                            .get()
+                    == null);
+            agent = user.resources(LanguageAgent.class)
+                    .inNamespace(NS)
+                    .withName("digest")
+                    .get();
+            agent.getSpec().setSchedule("0 10 * * 1-5");
+            Edits.replaceSpec(user, agent);
+            eventually(() -> "0 10 * * 1-5"
+                    .equals(user.batch()
+                            .v1()
+                            .cronjobs()
+                            .inNamespace(NS)
+                            .withName("digest-agent")
+                            .get()
+                            .getSpec()
+                            .getSchedule()));
 
-      // updates: each kind of object the operator manages changes once
-      LanguageModel gpt = user.resources(LanguageModel.class).inNamespace(NS).withName("gpt").get();
-      gpt.getSpec().setModelName("qwen2.5-14b");
-      Edits.replaceSpec(user, gpt);
-      llm.thenText("```java\n" + valid + "\n```"); // the tool's spec is a synthesis input
-      LanguageTool web = user.resources(LanguageTool.class).inNamespace(NS).withName("web").get();
-      web.getSpec().setPort(8081);
-      Edits.replaceSpec(user, web);
-      LanguageCluster team = user.resources(LanguageCluster.class).inNamespace(NS).withName("team").get();
-      team.getSpec().setNetwork(new ClusterNetwork());
-      team.getSpec().getNetwork().setEgress(List.of(cidrRule("198.51.100.0/24", 443), serviceRule("web-tool", 8081)));
-      Edits.replaceSpec(user, team);
-      LanguageClient chat = user.resources(LanguageClient.class).inNamespace(NS).withName("chat").get();
-      chat.getSpec().getIngress().setHosts(List.of("chat.example.org"));
-      chat.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(2));
-      chat.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(6);
-      chat.getSpec().getMonitoring().setMetricsPath("/prometheus");
-      Edits.replaceSpec(user, chat);
-      agent = user.resources(LanguageAgent.class).inNamespace(NS).withName("digest").get();
-      agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
-      agent.getSpec().setSchedule("0 9 * * 1-5");
-      agent.getSpec().getWorkspace().setSize("2Gi");
-      Edits.replaceSpec(user, agent);
-      eventually(() -> user.services().inNamespace(NS).withName("web-tool").get().getSpec().getPorts().getFirst()
-          .getPort() == 8081);
-      eventually(() -> user.configMaps().inNamespace(NS).withName("gpt-model").get().getData().toString()
-          .contains("qwen2.5-14b"));
-      eventually(() -> user.network().networkPolicies().inNamespace(NS).withName("team-isolation").get()
-          .getSpec().getEgress().toString().contains("198.51.100.0/24"));
-      eventually(() -> "2Gi".equals(user.persistentVolumeClaims().inNamespace(NS).withName("digest-workspace").get()
-          .getSpec().getResources().getRequests().get("storage").toString()));
-      eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get().toString()
-          .contains("chat.example.org"));
-      eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get()
-          .getSpec().getMinAvailable().getIntVal() == 2);
-      eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
-          .getSpec().getMaxReplicas() == 6);
-      eventually(() -> "/prometheus".equals(user.resources(ServiceMonitor.class).inNamespace(NS).withName("chat-client")
-          .get().getSpec().endpoints.getFirst().path));
-      eventually(() -> user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get() != null);
-      eventually(() -> user.apps().deployments().inNamespace(NS).withName("digest-agent").get() == null);
-      agent = user.resources(LanguageAgent.class).inNamespace(NS).withName("digest").get();
-      agent.getSpec().setSchedule("0 10 * * 1-5");
-      Edits.replaceSpec(user, agent);
-      eventually(() -> "0 10 * * 1-5".equals(
-          user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get().getSpec().getSchedule()));
+            // deletions: what an earlier spec needed goes
+            llm.thenText("```java\n" + valid + "\n```");
+            web = user.resources(LanguageTool.class)
+                    .inNamespace(NS)
+                    .withName("web")
+                    .get();
+            web.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
+            Edits.replaceSpec(user, web);
+            agent = user.resources(LanguageAgent.class)
+                    .inNamespace(NS)
+                    .withName("digest")
+                    .get();
+            agent.getSpec().getWorkspace().setEnabled(false);
+            agent.getSpec()
+                    .setInstructions(null); // brought code replaces instructions: the synthesized <agent>-code goes
+            agent.getSpec().setCodeRef(code);
+            agent.getSpec().setExecutionMode(ExecutionMode.AUTONOMOUS); // and the CronJob goes
+            agent.getSpec().setSchedule(null);
+            Edits.replaceSpec(user, agent);
+            chat = user.resources(LanguageClient.class)
+                    .inNamespace(NS)
+                    .withName("chat")
+                    .get();
+            chat.getSpec().getIngress().setEnabled(false);
+            chat.getSpec().setPodDisruptionBudget(null);
+            chat.getSpec().getHorizontalPodAutoscaler().setEnabled(false);
+            chat.getSpec().getMonitoring().setServiceMonitor(false);
+            Edits.replaceSpec(user, chat);
 
-      // deletions: what an earlier spec needed goes
-      llm.thenText("```java\n" + valid + "\n```");
-      web = user.resources(LanguageTool.class).inNamespace(NS).withName("web").get();
-      web.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
-      Edits.replaceSpec(user, web);
-      agent = user.resources(LanguageAgent.class).inNamespace(NS).withName("digest").get();
-      agent.getSpec().getWorkspace().setEnabled(false);
-      agent.getSpec().setInstructions(null); // brought code replaces instructions: the synthesized <agent>-code goes
-      agent.getSpec().setCodeRef(code);
-      agent.getSpec().setExecutionMode(ExecutionMode.AUTONOMOUS); // and the CronJob goes
-      agent.getSpec().setSchedule(null);
-      Edits.replaceSpec(user, agent);
-      chat = user.resources(LanguageClient.class).inNamespace(NS).withName("chat").get();
-      chat.getSpec().getIngress().setEnabled(false);
-      chat.getSpec().setPodDisruptionBudget(null);
-      chat.getSpec().getHorizontalPodAutoscaler().setEnabled(false);
-      chat.getSpec().getMonitoring().setServiceMonitor(false);
-      Edits.replaceSpec(user, chat);
+            eventually(() -> user.network()
+                            .v1()
+                            .ingresses()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    == null);
+            eventually(() -> user.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    == null);
+            eventually(() -> user.autoscaling()
+                            .v2()
+                            .horizontalPodAutoscalers()
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    == null);
+            eventually(() -> user.resources(ServiceMonitor.class)
+                            .inNamespace(NS)
+                            .withName("chat-client")
+                            .get()
+                    == null);
+            eventually(() -> user.apps()
+                            .deployments()
+                            .inNamespace(NS)
+                            .withName("web-tool")
+                            .get()
+                    == null);
+            eventually(
+                    () -> user.services().inNamespace(NS).withName("web-tool").get() == null);
+            eventually(() -> user.batch()
+                            .v1()
+                            .cronjobs()
+                            .inNamespace(NS)
+                            .withName("digest-agent")
+                            .get()
+                    == null);
+            eventually(() -> user.persistentVolumeClaims()
+                            .inNamespace(NS)
+                            .withName("digest-workspace")
+                            .get()
+                    == null);
+            eventually(() ->
+                    user.configMaps().inNamespace(NS).withName("digest-code").get() == null);
+            // a deleted cluster gives its namespace its labels back before its finalizer goes
+            user.resources(LanguageCluster.class)
+                    .inNamespace(NS)
+                    .withName("team")
+                    .delete();
+            eventually(() -> user.resources(LanguageCluster.class)
+                            .inNamespace(NS)
+                            .withName("team")
+                            .get()
+                    == null);
+            operator.assertNoWritesWhileIdle(Duration.ofSeconds(1));
 
-      eventually(() -> user.network().v1().ingresses().inNamespace(NS).withName("chat-client").get() == null);
-      eventually(() -> user.policy().v1().podDisruptionBudget().inNamespace(NS).withName("chat-client").get() == null);
-      eventually(() -> user.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("chat-client").get()
-          == null);
-      eventually(() -> user.resources(ServiceMonitor.class).inNamespace(NS).withName("chat-client").get() == null);
-      eventually(() -> user.apps().deployments().inNamespace(NS).withName("web-tool").get() == null);
-      eventually(() -> user.services().inNamespace(NS).withName("web-tool").get() == null);
-      eventually(() -> user.batch().v1().cronjobs().inNamespace(NS).withName("digest-agent").get() == null);
-      eventually(() -> user.persistentVolumeClaims().inNamespace(NS).withName("digest-workspace").get() == null);
-      eventually(() -> user.configMaps().inNamespace(NS).withName("digest-code").get() == null);
-      // a deleted cluster gives its namespace its labels back before its finalizer goes
-      user.resources(LanguageCluster.class).inNamespace(NS).withName("team").delete();
-      eventually(() -> user.resources(LanguageCluster.class).inNamespace(NS).withName("team").get() == null);
-      operator.assertNoWritesWhileIdle(Duration.ofSeconds(1));
-
-      return api.requests().since(operatorStart).stream()
-          .filter(request -> !TEST_CLIENT.equals(request.userAgent()))
-          .map(OperatorAccessTest::access)
-          .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            return api.requests().since(operatorStart).stream()
+                    .filter(request -> !TEST_CLIENT.equals(request.userAgent()))
+                    .map(OperatorAccessTest::access)
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
     }
-  }
 
-  /** {@code group/resource[/subresource]:verb} of one request, as the API server's RBAC authorizer sees it. */
-  static String access(ApiRequests.Request request) {
-    String path = request.path();
-    boolean watch = request.isWatch();
-    String[] parts = path.replaceFirst("\\?.*", "").replaceFirst("^/", "").split("/");
-    int start;
-    String group;
-    if (parts[0].equals("api")) {
-      group = "";
-      start = 2;
-    } else {
-      group = parts[1];
-      start = 3;
+    /** {@code group/resource[/subresource]:verb} of one request, as the API server's RBAC authorizer sees it. */
+    static String access(ApiRequests.Request request) {
+        String path = request.path();
+        boolean watch = request.isWatch();
+        String[] parts = path.replaceFirst("\\?.*", "").replaceFirst("^/", "").split("/");
+        int start;
+        String group;
+        if (parts[0].equals("api")) {
+            group = "";
+            start = 2;
+        } else {
+            group = parts[1];
+            start = 3;
+        }
+        List<String> rest = List.of(parts).subList(start, parts.length);
+        if (rest.size() >= 3 && rest.get(0).equals("namespaces")) {
+            rest = rest.subList(2, rest.size()); // namespaced: drop "namespaces/<ns>"
+        }
+        String resource = rest.get(0) + (rest.size() > 2 ? "/" + rest.get(2) : "");
+        boolean named = rest.size() > 1;
+        String verb = switch (request.method()) {
+            case "GET" -> watch ? "watch" : named ? "get" : "list";
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> named ? "delete" : "deletecollection";
+            default -> throw new IllegalArgumentException("unexpected request " + request);
+        };
+        return group + "/" + resource + ":" + verb;
     }
-    List<String> rest = List.of(parts).subList(start, parts.length);
-    if (rest.size() >= 3 && rest.get(0).equals("namespaces")) {
-      rest = rest.subList(2, rest.size()); // namespaced: drop "namespaces/<ns>"
+
+    private static boolean hasCodeHash(Deployment deployment) {
+        return deployment != null
+                && deployment.getSpec().getTemplate().getMetadata().getAnnotations() != null
+                && deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations()
+                        .containsKey("langop.io/code-hash");
     }
-    String resource = rest.get(0) + (rest.size() > 2 ? "/" + rest.get(2) : "");
-    boolean named = rest.size() > 1;
-    String verb = switch (request.method()) {
-      case "GET" -> watch ? "watch" : named ? "get" : "list";
-      case "POST" -> "create";
-      case "PUT" -> "update";
-      case "PATCH" -> "patch";
-      case "DELETE" -> named ? "delete" : "deletecollection";
-      default -> throw new IllegalArgumentException("unexpected request " + request);
-    };
-    return group + "/" + resource + ":" + verb;
-  }
 
-  private static boolean hasCodeHash(Deployment deployment) {
-    return deployment != null && deployment.getSpec().getTemplate().getMetadata().getAnnotations() != null
-        && deployment.getSpec().getTemplate().getMetadata().getAnnotations().containsKey("langop.io/code-hash");
-  }
+    private static NetworkRule serviceRule(String service, int port) {
+        NetworkRule rule = cidrRule(null, port);
+        rule.getTo().setService(new ServiceReference());
+        rule.getTo().getService().setName(service);
+        rule.getTo().getService().setNamespace(NS);
+        return rule;
+    }
 
-  private static NetworkRule serviceRule(String service, int port) {
-    NetworkRule rule = cidrRule(null, port);
-    rule.getTo().setService(new ServiceReference());
-    rule.getTo().getService().setName(service);
-    rule.getTo().getService().setNamespace(NS);
-    return rule;
-  }
+    private static NetworkRule cidrRule(String cidr, int port) {
+        NetworkRule rule = new NetworkRule();
+        rule.setTo(new NetworkPeer());
+        rule.getTo().setCidr(cidr);
+        NetworkPort networkPort = new NetworkPort();
+        networkPort.setPort(port);
+        rule.setPorts(List.of(networkPort));
+        return rule;
+    }
 
-  private static NetworkRule cidrRule(String cidr, int port) {
-    NetworkRule rule = new NetworkRule();
-    rule.setTo(new NetworkPeer());
-    rule.getTo().setCidr(cidr);
-    NetworkPort networkPort = new NetworkPort();
-    networkPort.setPort(port);
-    rule.setPorts(List.of(networkPort));
-    return rule;
-  }
+    private static void eventually(Supplier<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(condition::get);
+    }
 
-  private static void eventually(Supplier<Boolean> condition) {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(condition::get);
-  }
+    private static LanguageCluster cluster() {
+        LanguageCluster cluster = new LanguageCluster();
+        cluster.setMetadata(
+                new ObjectMetaBuilder().withName("team").withNamespace(NS).build());
+        cluster.setSpec(new LanguageClusterSpec());
+        return cluster;
+    }
 
-  private static LanguageCluster cluster() {
-    LanguageCluster cluster = new LanguageCluster();
-    cluster.setMetadata(new ObjectMetaBuilder().withName("team").withNamespace(NS).build());
-    cluster.setSpec(new LanguageClusterSpec());
-    return cluster;
-  }
-
-  private static LanguageClient languageClient() {
-    LanguageClient client = new LanguageClient();
-    client.setMetadata(new ObjectMetaBuilder().withName("chat").withNamespace(NS).build());
-    client.setSpec(new LanguageClientSpec());
-    client.getSpec().setImage("ghcr.io/langop/chat:1");
-    ModelReference model = new ModelReference();
-    model.setName("gpt");
-    client.getSpec().setModelRefs(List.of(model));
-    client.getSpec().setIngress(new IngressSpec());
-    client.getSpec().getIngress().setEnabled(true);
-    client.getSpec().getIngress().setHosts(List.of("chat.example.com"));
-    client.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
-    client.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(1));
-    client.getSpec().setHorizontalPodAutoscaler(new Autoscaling());
-    client.getSpec().getHorizontalPodAutoscaler().setEnabled(true);
-    client.getSpec().getHorizontalPodAutoscaler().setMinReplicas(2);
-    client.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(5);
-    client.getSpec().setMonitoring(new Monitoring());
-    client.getSpec().getMonitoring().setServiceMonitor(true);
-    return client;
-  }
+    private static LanguageClient languageClient() {
+        LanguageClient client = new LanguageClient();
+        client.setMetadata(
+                new ObjectMetaBuilder().withName("chat").withNamespace(NS).build());
+        client.setSpec(new LanguageClientSpec());
+        client.getSpec().setImage("ghcr.io/langop/chat:1");
+        ModelReference model = new ModelReference();
+        model.setName("gpt");
+        client.getSpec().setModelRefs(List.of(model));
+        client.getSpec().setIngress(new IngressSpec());
+        client.getSpec().getIngress().setEnabled(true);
+        client.getSpec().getIngress().setHosts(List.of("chat.example.com"));
+        client.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
+        client.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(1));
+        client.getSpec().setHorizontalPodAutoscaler(new Autoscaling());
+        client.getSpec().getHorizontalPodAutoscaler().setEnabled(true);
+        client.getSpec().getHorizontalPodAutoscaler().setMinReplicas(2);
+        client.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(5);
+        client.getSpec().setMonitoring(new Monitoring());
+        client.getSpec().getMonitoring().setServiceMonitor(true);
+        return client;
+    }
 }

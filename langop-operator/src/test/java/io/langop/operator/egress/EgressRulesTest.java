@@ -16,70 +16,82 @@ import org.junit.jupiter.api.Test;
 
 class EgressRulesTest {
 
-  private static final Map<String, Map<String, String>> SERVICES = Map.of(
-      "data/postgres", Map.of("app", "postgres", "tier", "db"),
-      "team/manual", Map.of());
+    private static final Map<String, Map<String, String>> SERVICES = Map.of(
+            "data/postgres", Map.of("app", "postgres", "tier", "db"),
+            "team/manual", Map.of());
 
-  private final EgressRules rules = new EgressRules(
-      new DnsCache(host -> {
-        throw new UnknownHostException(host);
-      }, Duration.ofMinutes(5)),
-      (namespace, name) -> Optional.ofNullable(SERVICES.get(namespace + "/" + name)));
+    private final EgressRules rules = new EgressRules(
+            new DnsCache(
+                    host -> {
+                        throw new UnknownHostException(host);
+                    },
+                    Duration.ofMinutes(5)),
+            (namespace, name) -> Optional.ofNullable(SERVICES.get(namespace + "/" + name)));
 
-  @Test
-  void aServicePeerBecomesThePodsItSelectsInItsNamespace() {
-    EgressRules.Resolved resolved = rules.resolve(List.of(toService("postgres", "data", 5432)), "team");
+    @Test
+    void aServicePeerBecomesThePodsItSelectsInItsNamespace() {
+        EgressRules.Resolved resolved = rules.resolve(List.of(toService("postgres", "data", 5432)), "team");
 
-    assertThat(resolved.notes()).isEmpty();
-    assertThat(resolved.rules()).singleElement().satisfies(rule -> {
-      NetworkPolicyPeer peer = rule.getTo().getFirst();
-      assertThat(rule.getTo()).hasSize(1);
-      assertThat(peer.getNamespaceSelector().getMatchLabels()).isEqualTo(Map.of("kubernetes.io/metadata.name", "data"));
-      assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "postgres", "tier", "db"));
-      assertThat(peer.getIpBlock()).isNull();
-      assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(5432));
-    });
-  }
+        assertThat(resolved.notes()).isEmpty();
+        assertThat(resolved.rules()).singleElement().satisfies(rule -> {
+            NetworkPolicyPeer peer = rule.getTo().getFirst();
+            assertThat(rule.getTo()).hasSize(1);
+            assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .isEqualTo(Map.of("kubernetes.io/metadata.name", "data"));
+            assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "postgres", "tier", "db"));
+            assertThat(peer.getIpBlock()).isNull();
+            assertThat(rule.getPorts())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(5432));
+        });
+    }
 
-  @Test
-  void aServiceInTheOwnersNamespaceNeedsNoNamespace() {
-    EgressRules.Resolved resolved = rules.resolve(List.of(toService("postgres", null, 5432)), "data");
-    assertThat(resolved.rules()).singleElement().satisfies(rule -> assertThat(rule.getTo().getFirst()
-        .getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "data"));
-  }
+    @Test
+    void aServiceInTheOwnersNamespaceNeedsNoNamespace() {
+        EgressRules.Resolved resolved = rules.resolve(List.of(toService("postgres", null, 5432)), "data");
+        assertThat(resolved.rules())
+                .singleElement()
+                .satisfies(rule -> assertThat(
+                                rule.getTo().getFirst().getNamespaceSelector().getMatchLabels())
+                        .containsEntry("kubernetes.io/metadata.name", "data"));
+    }
 
-  @Test
-  void aMissingServiceOrOneWithoutSelectorAllowsNothingAndSaysWhy() {
-    EgressRules.Resolved resolved = rules.resolve(
-        List.of(toService("absent", "data", 80), toService("manual", null, 80)), "team");
+    @Test
+    void aMissingServiceOrOneWithoutSelectorAllowsNothingAndSaysWhy() {
+        EgressRules.Resolved resolved =
+                rules.resolve(List.of(toService("absent", "data", 80), toService("manual", null, 80)), "team");
 
-    assertThat(resolved.rules()).as("a rule with ports but no peer would allow every address").isEmpty();
-    assertThat(resolved.notes()).containsExactly(
-        "egress[0]: Service data/absent not found",
-        "egress[0] has no reachable destination and allows nothing",
-        "egress[1]: Service team/manual selects no pods, so its backends cannot be named",
-        "egress[1] has no reachable destination and allows nothing");
-  }
+        assertThat(resolved.rules())
+                .as("a rule with ports but no peer would allow every address")
+                .isEmpty();
+        assertThat(resolved.notes())
+                .containsExactly(
+                        "egress[0]: Service data/absent not found",
+                        "egress[0] has no reachable destination and allows nothing",
+                        "egress[1]: Service team/manual selects no pods, so its backends cannot be named",
+                        "egress[1] has no reachable destination and allows nothing");
+    }
 
-  @Test
-  void servicePeersAreReadAgainOnTheRefreshInterval() {
-    assertThat(EgressRules.namesHosts(List.of(toService("postgres", "data", 5432)))).isTrue();
-    NetworkRule cidr = new NetworkRule();
-    cidr.setTo(new NetworkPeer());
-    cidr.getTo().setCidr("10.0.0.0/8");
-    assertThat(EgressRules.namesHosts(List.of(cidr))).isFalse();
-  }
+    @Test
+    void servicePeersAreReadAgainOnTheRefreshInterval() {
+        assertThat(EgressRules.namesHosts(List.of(toService("postgres", "data", 5432))))
+                .isTrue();
+        NetworkRule cidr = new NetworkRule();
+        cidr.setTo(new NetworkPeer());
+        cidr.getTo().setCidr("10.0.0.0/8");
+        assertThat(EgressRules.namesHosts(List.of(cidr))).isFalse();
+    }
 
-  private static NetworkRule toService(String name, String namespace, int port) {
-    ServiceReference service = new ServiceReference();
-    service.setName(name);
-    service.setNamespace(namespace);
-    NetworkRule rule = new NetworkRule();
-    rule.setTo(new NetworkPeer());
-    rule.getTo().setService(service);
-    NetworkPort networkPort = new NetworkPort();
-    networkPort.setPort(port);
-    rule.setPorts(List.of(networkPort));
-    return rule;
-  }
+    private static NetworkRule toService(String name, String namespace, int port) {
+        ServiceReference service = new ServiceReference();
+        service.setName(name);
+        service.setNamespace(namespace);
+        NetworkRule rule = new NetworkRule();
+        rule.setTo(new NetworkPeer());
+        rule.getTo().setService(service);
+        NetworkPort networkPort = new NetworkPort();
+        networkPort.setPort(port);
+        rule.setPorts(List.of(networkPort));
+        return rule;
+    }
 }

@@ -20,79 +20,85 @@ import java.util.HashMap;
  */
 public final class MockApiServer implements AutoCloseable {
 
-  // The mock server logs every request at INFO through java.util.logging; the request log replaces that.
-  private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+    // The mock server logs every request at INFO through java.util.logging; the request log replaces that.
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
 
-  private final ApiRequests requests = new ApiRequests();
-  private final KubernetesMockServer server;
-  private final KubernetesClient client;
+    private final ApiRequests requests = new ApiRequests();
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
 
-  private MockApiServer() {
-    this(new IndexedCrudDispatcher());
-  }
+    private MockApiServer() {
+        this(new IndexedCrudDispatcher());
+    }
 
-  private MockApiServer(KubernetesCrudDispatcher store) {
-    Dispatcher dispatcher = new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        requests.record(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
-        return store.dispatch(request);
-      }
+    private MockApiServer(KubernetesCrudDispatcher store) {
+        Dispatcher dispatcher = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.record(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
+                return store.dispatch(request);
+            }
 
-      @Override
-      public void shutdown() {
-        store.shutdown();
-      }
-    };
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-    server.init();
-    client = server.createClient();
-  }
+            @Override
+            public void shutdown() {
+                store.shutdown();
+            }
+        };
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init();
+        client = server.createClient();
+    }
 
-  /** Starts a server as a fresh cluster: no langop.io CRDs yet. */
-  public static MockApiServer startEmpty() {
-    return new MockApiServer();
-  }
+    /** Starts a server as a fresh cluster: no langop.io CRDs yet. */
+    public static MockApiServer startEmpty() {
+        return new MockApiServer();
+    }
 
-  /** Starts fabric8's own CRUD server, unindexed: the reference {@link IndexedCrudDispatcher} is held to. */
-  static MockApiServer startStock() {
-    return new MockApiServer(new KubernetesCrudDispatcher());
-  }
+    /** Starts fabric8's own CRUD server, unindexed: the reference {@link IndexedCrudDispatcher} is held to. */
+    static MockApiServer startStock() {
+        return new MockApiServer(new KubernetesCrudDispatcher());
+    }
 
-  /** Starts a server holding the langop.io CRDs. */
-  public static MockApiServer start() {
-    MockApiServer api = new MockApiServer();
-    new CrdInstaller(api.client).install();
-    return api;
-  }
+    /** Starts a server holding the langop.io CRDs. */
+    public static MockApiServer start() {
+        MockApiServer api = new MockApiServer();
+        new CrdInstaller(api.client).install();
+        return api;
+    }
 
-  public KubernetesClient client() {
-    return client;
-  }
+    public KubernetesClient client() {
+        return client;
+    }
 
-  /** Another client of the same server whose requests carry {@code userAgent}, to tell them apart. */
-  public KubernetesClient newClient(String userAgent) {
-    return server.createClient(builder -> builder.editOrNewConfig().withUserAgent(userAgent).endConfig());
-  }
+    /** Another client of the same server whose requests carry {@code userAgent}, to tell them apart. */
+    public KubernetesClient newClient(String userAgent) {
+        return server.createClient(
+                builder -> builder.editOrNewConfig().withUserAgent(userAgent).endConfig());
+    }
 
-  public ApiRequests requests() {
-    return requests;
-  }
+    public ApiRequests requests() {
+        return requests;
+    }
 
-  public void createNamespace(String name) {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .create();
-  }
+    public void createNamespace(String name) {
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
+                .create();
+    }
 
-  private static java.util.logging.Logger quiet(String name) {
-    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-    logger.setLevel(java.util.logging.Level.WARNING);
-    return logger;
-  }
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
-  @Override
-  public void close() {
-    client.close();
-    server.destroy();
-  }
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
 }

@@ -24,66 +24,66 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class OperatorExtension implements BeforeAllCallback, AfterAllCallback {
 
-  /** A resolver for which no name exists. */
-  public static final HostResolver NOTHING_RESOLVES = host -> {
-    throw new UnknownHostException(host);
-  };
+    /** A resolver for which no name exists. */
+    public static final HostResolver NOTHING_RESOLVES = host -> {
+        throw new UnknownHostException(host);
+    };
 
-  private final OperatorSettings settings;
-  private final HostResolver resolver;
-  private OperatorHarness harness;
+    private final OperatorSettings settings;
+    private final HostResolver resolver;
+    private OperatorHarness harness;
 
-  private OperatorExtension(OperatorSettings settings, HostResolver resolver) {
-    this.settings = settings;
-    this.resolver = resolver;
-  }
-
-  public static OperatorExtension withDefaults() {
-    return with(OperatorSettings.defaults());
-  }
-
-  public static OperatorExtension with(OperatorSettings settings) {
-    return new OperatorExtension(settings, NOTHING_RESOLVES);
-  }
-
-  /** The same operator, resolving egress host names with {@code hostResolver}. */
-  public OperatorExtension resolving(HostResolver hostResolver) {
-    return new OperatorExtension(settings, hostResolver);
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    harness = OperatorHarness.start(settings, resolver);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (harness != null) {
-      harness.close();
-      harness = null;
+    private OperatorExtension(OperatorSettings settings, HostResolver resolver) {
+        this.settings = settings;
+        this.resolver = resolver;
     }
-  }
 
-  public OperatorHarness harness() {
-    if (harness == null) {
-      throw new IllegalStateException("the operator runs from beforeAll to afterAll of the test class");
+    public static OperatorExtension withDefaults() {
+        return with(OperatorSettings.defaults());
     }
-    return harness;
-  }
 
-  public KubernetesClient client() {
-    return harness().client();
-  }
+    public static OperatorExtension with(OperatorSettings settings) {
+        return new OperatorExtension(settings, NOTHING_RESOLVES);
+    }
 
-  public MockApiServer api() {
-    return harness().api();
-  }
+    /** The same operator, resolving egress host names with {@code hostResolver}. */
+    public OperatorExtension resolving(HostResolver hostResolver) {
+        return new OperatorExtension(settings, hostResolver);
+    }
 
-  public void restart() {
-    harness().restart();
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        harness = OperatorHarness.start(settings, resolver);
+    }
 
-  public void assertNoWritesWhileIdle(Duration idle) {
-    harness().assertNoWritesWhileIdle(idle);
-  }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (harness != null) {
+            harness.close();
+            harness = null;
+        }
+    }
+
+    public OperatorHarness harness() {
+        if (harness == null) {
+            throw new IllegalStateException("the operator runs from beforeAll to afterAll of the test class");
+        }
+        return harness;
+    }
+
+    public KubernetesClient client() {
+        return harness().client();
+    }
+
+    public MockApiServer api() {
+        return harness().api();
+    }
+
+    public void restart() {
+        harness().restart();
+    }
+
+    public void assertNoWritesWhileIdle(Duration idle) {
+        harness().assertNoWritesWhileIdle(idle);
+    }
 }

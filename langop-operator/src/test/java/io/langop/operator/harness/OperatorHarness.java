@@ -1,16 +1,16 @@
 package io.langop.operator.harness;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.javaoperatorsdk.operator.Operator;
 import io.langop.operator.LangopOperator;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.egress.HostResolver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.awaitility.core.ConditionTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real operator, as production assembles it, running against a {@link MockApiServer}: informers
@@ -18,72 +18,75 @@ import java.util.List;
  */
 public final class OperatorHarness implements AutoCloseable {
 
-  // a reconcile between two writes can take over half a second on a loaded 2-core machine
-  private static final Duration SETTLED = Duration.ofMillis(1500);
+    // a reconcile between two writes can take over half a second on a loaded 2-core machine
+    private static final Duration SETTLED = Duration.ofMillis(1500);
 
-  private final MockApiServer api;
-  private final OperatorSettings settings;
-  private final HostResolver resolver;
-  private Operator operator;
+    private final MockApiServer api;
+    private final OperatorSettings settings;
+    private final HostResolver resolver;
+    private Operator operator;
 
-  private OperatorHarness(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
-    this.api = api;
-    this.settings = settings;
-    this.resolver = resolver;
-    this.operator = startOperator();
-  }
-
-  public static OperatorHarness start(OperatorSettings settings, HostResolver resolver) {
-    return start(MockApiServer.start(), settings, resolver);
-  }
-
-  /** The operator against {@code api}, so a test can mark the request log before the operator's first request. */
-  public static OperatorHarness start(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
-    return new OperatorHarness(api, settings, resolver);
-  }
-
-  /** Stops the operator and starts a fresh one (nothing kept in memory) against the same API server. */
-  public void restart() {
-    operator.stop();
-    operator = startOperator();
-  }
-
-  private Operator startOperator() {
-    Operator started = LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver);
-    started.start();
-    return started;
-  }
-
-  public MockApiServer api() {
-    return api;
-  }
-
-  public io.fabric8.kubernetes.client.KubernetesClient client() {
-    return api.client();
-  }
-
-  /**
-   * Waits until the operator stops writing, then checks it stays silent: a converged operator must
-   * make no write requests while nothing changes.
-   */
-  public void assertNoWritesWhileIdle(Duration idle) {
-    ApiRequests requests = api.requests();
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-        .until(() -> requests.noWritesFor(SETTLED));
-    int mark = requests.mark();
-    try {
-      await().during(idle).atMost(idle.plusSeconds(2)).pollInterval(Duration.ofMillis(100))
-          .until(() -> requests.writesSince(mark).isEmpty());
-    } catch (ConditionTimeoutException e) {
-      // reported below, naming the writes
+    private OperatorHarness(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
+        this.api = api;
+        this.settings = settings;
+        this.resolver = resolver;
+        this.operator = startOperator();
     }
-    List<ApiRequests.Request> writes = requests.writesSince(mark);
-    assertThat(writes).as("writes while idle").isEmpty();
-  }
 
-  @Override
-  public void close() {
-    operator.stop();
-    api.close();
-  }
+    public static OperatorHarness start(OperatorSettings settings, HostResolver resolver) {
+        return start(MockApiServer.start(), settings, resolver);
+    }
+
+    /** The operator against {@code api}, so a test can mark the request log before the operator's first request. */
+    public static OperatorHarness start(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
+        return new OperatorHarness(api, settings, resolver);
+    }
+
+    /** Stops the operator and starts a fresh one (nothing kept in memory) against the same API server. */
+    public void restart() {
+        operator.stop();
+        operator = startOperator();
+    }
+
+    private Operator startOperator() {
+        Operator started = LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver);
+        started.start();
+        return started;
+    }
+
+    public MockApiServer api() {
+        return api;
+    }
+
+    public io.fabric8.kubernetes.client.KubernetesClient client() {
+        return api.client();
+    }
+
+    /**
+     * Waits until the operator stops writing, then checks it stays silent: a converged operator must
+     * make no write requests while nothing changes.
+     */
+    public void assertNoWritesWhileIdle(Duration idle) {
+        ApiRequests requests = api.requests();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> requests.noWritesFor(SETTLED));
+        int mark = requests.mark();
+        try {
+            await().during(idle)
+                    .atMost(idle.plusSeconds(2))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> requests.writesSince(mark).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            // reported below, naming the writes
+        }
+        List<ApiRequests.Request> writes = requests.writesSince(mark);
+        assertThat(writes).as("writes while idle").isEmpty();
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+        api.close();
+    }
 }

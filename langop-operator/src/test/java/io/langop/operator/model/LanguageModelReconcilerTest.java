@@ -33,129 +33,207 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguageModelReconcilerTest {
 
-  private static final String PROXY_IMAGE = "registry.example/langop-model-proxy:1.2.3";
-  @RegisterExtension
-  static final OperatorExtension operator = OperatorExtension
-      .with(new OperatorSettings(java.util.Set.of(), Duration.ofMinutes(5), PROXY_IMAGE, 4))
-      .resolving(host -> switch (host) {
-        case "api.openai.com" -> List.of(InetAddress.getByName("198.51.100.7"));
-        default -> throw new UnknownHostException(host);
-      });
+    private static final String PROXY_IMAGE = "registry.example/langop-model-proxy:1.2.3";
 
-  @Test
-  void servesTheModelThroughAProxyWhoseFileTheProxyReadsAndWhichHoldsNoSecret() {
-    String ns = "models-main";
-    operator.client().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("openai")
-        .withNamespace(ns).endMetadata().withStringData(Map.of("token", "sk-live-do-not-leak")).build()).create();
-    LanguageModel model = Fixtures.model(ns, "gpt");
-    model.getSpec().setProvider(ModelProvider.OPENAI);
-    model.getSpec().setModelName("gpt-4o");
-    model.getSpec().setEndpoint(null);
-    SecretKeyReference key = new SecretKeyReference();
-    key.setName("openai");
-    key.setKey("token");
-    model.getSpec().setApiKeySecretRef(key);
-    model.getSpec().setTimeout("90s");
-    model.getSpec().setConfiguration(new ModelConfiguration());
-    model.getSpec().getConfiguration().setTemperature(0.2);
-    model.getSpec().getConfiguration().setAdditionalParameters(Map.of("seed", "7"));
-    operator.client().resource(model).create();
+    @RegisterExtension
+    static final OperatorExtension operator = OperatorExtension.with(
+                    new OperatorSettings(java.util.Set.of(), Duration.ofMinutes(5), PROXY_IMAGE, 4))
+            .resolving(host -> switch (host) {
+                case "api.openai.com" -> List.of(InetAddress.getByName("198.51.100.7"));
+                default -> throw new UnknownHostException(host);
+            });
 
-    // the first reconcile of a fresh operator JVM (class loading, YAML) is slow on a loaded machine
-    ConfigMap configMap = await().atMost(Duration.ofSeconds(30)).until(() -> operator.client().configMaps().inNamespace(ns).withName("gpt-model").get(), c -> c != null);
-    String yaml = configMap.getData().get("proxy.yaml");
-    assertThat(yaml).doesNotContain("sk-live-do-not-leak");
-    ProxyConfig config = ProxyConfigFiles.parse(yaml);
-    ModelConfig served = config.model("gpt").orElseThrow();
-    assertThat(served.provider()).isEqualTo(Provider.OPENAI);
-    assertThat(served.upstreamModel()).isEqualTo("gpt-4o");
-    assertThat(served.endpoints()).extracting(e -> e.url()).containsExactly(URI.create("https://api.openai.com/v1"));
-    assertThat(served.apiKey().file().toString()).isEqualTo("/etc/secrets/openai/token");
-    assertThat(served.timeout()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(served.defaults()).containsEntry("temperature", 0.2).containsEntry("seed", 7);
+    @Test
+    void servesTheModelThroughAProxyWhoseFileTheProxyReadsAndWhichHoldsNoSecret() {
+        String ns = "models-main";
+        operator.client()
+                .secrets()
+                .inNamespace(ns)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("openai")
+                        .withNamespace(ns)
+                        .endMetadata()
+                        .withStringData(Map.of("token", "sk-live-do-not-leak"))
+                        .build())
+                .create();
+        LanguageModel model = Fixtures.model(ns, "gpt");
+        model.getSpec().setProvider(ModelProvider.OPENAI);
+        model.getSpec().setModelName("gpt-4o");
+        model.getSpec().setEndpoint(null);
+        SecretKeyReference key = new SecretKeyReference();
+        key.setName("openai");
+        key.setKey("token");
+        model.getSpec().setApiKeySecretRef(key);
+        model.getSpec().setTimeout("90s");
+        model.getSpec().setConfiguration(new ModelConfiguration());
+        model.getSpec().getConfiguration().setTemperature(0.2);
+        model.getSpec().getConfiguration().setAdditionalParameters(Map.of("seed", "7"));
+        operator.client().resource(model).create();
 
-    Deployment deployment = await().until(() -> operator.client().apps().deployments().inNamespace(ns).withName("gpt-model").get(), d -> d != null);
-    Container proxy = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
-    assertThat(proxy.getImage()).isEqualTo(PROXY_IMAGE);
-    assertThat(proxy.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
-        .containsExactly("PROXY_CONFIG=/etc/langop/proxy/proxy.yaml", "PORT=8080");
-    assertThat(proxy.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath())
-        .containsExactly("config:/etc/langop/proxy", "api-keys:/etc/secrets");
-    var keys = deployment.getSpec().getTemplate().getSpec().getVolumes().get(1).getProjected().getSources();
-    assertThat(keys).singleElement().satisfies(source -> {
-      assertThat(source.getSecret().getName()).isEqualTo("openai");
-      assertThat(source.getSecret().getItems()).singleElement()
-          .satisfies(item -> assertThat(item.getKey() + "->" + item.getPath()).isEqualTo("token->openai/token"));
-    });
-    assertThat(deployment.getSpec().getSelector().getMatchLabels())
-        .isEqualTo(Map.of("langop.io/kind", "LanguageModel", "app.kubernetes.io/instance", "gpt"));
+        // the first reconcile of a fresh operator JVM (class loading, YAML) is slow on a loaded machine
+        ConfigMap configMap = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> operator.client()
+                                .configMaps()
+                                .inNamespace(ns)
+                                .withName("gpt-model")
+                                .get(),
+                        c -> c != null);
+        String yaml = configMap.getData().get("proxy.yaml");
+        assertThat(yaml).doesNotContain("sk-live-do-not-leak");
+        ProxyConfig config = ProxyConfigFiles.parse(yaml);
+        ModelConfig served = config.model("gpt").orElseThrow();
+        assertThat(served.provider()).isEqualTo(Provider.OPENAI);
+        assertThat(served.upstreamModel()).isEqualTo("gpt-4o");
+        assertThat(served.endpoints())
+                .extracting(e -> e.url())
+                .containsExactly(URI.create("https://api.openai.com/v1"));
+        assertThat(served.apiKey().file().toString()).isEqualTo("/etc/secrets/openai/token");
+        assertThat(served.timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(served.defaults()).containsEntry("temperature", 0.2).containsEntry("seed", 7);
 
-    var service = operator.client().services().inNamespace(ns).withName("gpt-model").get();
-    assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getPort()).isEqualTo(8080));
-    NetworkPolicy policy = operator.client().network().networkPolicies().inNamespace(ns).withName("gpt-model").get();
-    assertThat(policy.getSpec().getEgress()).hasSize(2);
-    assertThat(policy.getSpec().getEgress().get(1).getTo()).extracting(p -> p.getIpBlock().getCidr())
-        .containsExactly("198.51.100.7/32");
-    assertThat(policy.getSpec().getEgress().get(1).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(443);
+        Deployment deployment = await().until(
+                        () -> operator.client()
+                                .apps()
+                                .deployments()
+                                .inNamespace(ns)
+                                .withName("gpt-model")
+                                .get(),
+                        d -> d != null);
+        Container proxy =
+                deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(proxy.getImage()).isEqualTo(PROXY_IMAGE);
+        assertThat(proxy.getEnv())
+                .extracting(e -> e.getName() + "=" + e.getValue())
+                .containsExactly("PROXY_CONFIG=/etc/langop/proxy/proxy.yaml", "PORT=8080");
+        assertThat(proxy.getVolumeMounts())
+                .extracting(m -> m.getName() + ":" + m.getMountPath())
+                .containsExactly("config:/etc/langop/proxy", "api-keys:/etc/secrets");
+        var keys = deployment
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getVolumes()
+                .get(1)
+                .getProjected()
+                .getSources();
+        assertThat(keys).singleElement().satisfies(source -> {
+            assertThat(source.getSecret().getName()).isEqualTo("openai");
+            assertThat(source.getSecret().getItems())
+                    .singleElement()
+                    .satisfies(item ->
+                            assertThat(item.getKey() + "->" + item.getPath()).isEqualTo("token->openai/token"));
+        });
+        assertThat(deployment.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(Map.of("langop.io/kind", "LanguageModel", "app.kubernetes.io/instance", "gpt"));
 
-    await().untilAsserted(() -> {
-      LanguageModel current = get(ns, "gpt");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getPhase()).isEqualTo(ModelPhase.CONFIGURING);
-      assertThat(current.getStatus().getEndpoint()).isEqualTo("http://gpt-model.models-main.svc.cluster.local:8080/v1");
-    });
-    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1)
-        .withAvailableReplicas(1).withUpdatedReplicas(1).build());
-    operator.client().resource(deployment).updateStatus();
-    await().untilAsserted(() -> assertThat(get(ns, "gpt").getStatus().getPhase()).isEqualTo(ModelPhase.READY));
-    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
-  }
+        var service = operator.client()
+                .services()
+                .inNamespace(ns)
+                .withName("gpt-model")
+                .get();
+        assertThat(service.getSpec().getPorts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getPort()).isEqualTo(8080));
+        NetworkPolicy policy = operator.client()
+                .network()
+                .networkPolicies()
+                .inNamespace(ns)
+                .withName("gpt-model")
+                .get();
+        assertThat(policy.getSpec().getEgress()).hasSize(2);
+        assertThat(policy.getSpec().getEgress().get(1).getTo())
+                .extracting(p -> p.getIpBlock().getCidr())
+                .containsExactly("198.51.100.7/32");
+        assertThat(policy.getSpec().getEgress().get(1).getPorts())
+                .extracting(p -> p.getPort().getIntVal())
+                .containsExactly(443);
 
-  @Test
-  void aFallbackIsServedFromTheSameProxyOnceItExists() {
-    String ns = "models-fallback";
-    LanguageModel primary = Fixtures.model(ns, "fast");
-    ModelFallback fallback = new ModelFallback();
-    fallback.setModelRef("steady");
-    primary.getSpec().setFallbacks(List.of(fallback));
-    operator.client().resource(primary).create();
+        await().untilAsserted(() -> {
+            LanguageModel current = get(ns, "gpt");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getPhase()).isEqualTo(ModelPhase.CONFIGURING);
+            assertThat(current.getStatus().getEndpoint())
+                    .isEqualTo("http://gpt-model.models-main.svc.cluster.local:8080/v1");
+        });
+        deployment.setStatus(new DeploymentStatusBuilder()
+                .withReplicas(1)
+                .withReadyReplicas(1)
+                .withAvailableReplicas(1)
+                .withUpdatedReplicas(1)
+                .build());
+        operator.client().resource(deployment).updateStatus();
+        await().untilAsserted(
+                        () -> assertThat(get(ns, "gpt").getStatus().getPhase()).isEqualTo(ModelPhase.READY));
+        operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+    }
 
-    await().untilAsserted(() -> {
-      LanguageModel current = get(ns, "fast");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getConditions()).filteredOn(c -> c.getType().equals("ReferencesResolved"))
-          .singleElement().satisfies(c -> assertThat(c.getMessage()).contains("steady"));
-    });
-    assertThat(ProxyConfigFiles.parse(proxyYaml(ns, "fast")).models()).extracting(ModelConfig::name).containsExactly("fast");
+    @Test
+    void aFallbackIsServedFromTheSameProxyOnceItExists() {
+        String ns = "models-fallback";
+        LanguageModel primary = Fixtures.model(ns, "fast");
+        ModelFallback fallback = new ModelFallback();
+        fallback.setModelRef("steady");
+        primary.getSpec().setFallbacks(List.of(fallback));
+        operator.client().resource(primary).create();
 
-    operator.client().resource(Fixtures.model(ns, "steady")).create();
-    await().untilAsserted(() -> {
-      ProxyConfig config = ProxyConfigFiles.parse(proxyYaml(ns, "fast"));
-      assertThat(config.models()).extracting(ModelConfig::name).containsExactly("fast", "steady");
-      assertThat(config.model("fast").orElseThrow().fallbacks()).containsExactly("steady");
-    });
-  }
+        await().untilAsserted(() -> {
+            LanguageModel current = get(ns, "fast");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getConditions())
+                    .filteredOn(c -> c.getType().equals("ReferencesResolved"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getMessage()).contains("steady"));
+        });
+        assertThat(ProxyConfigFiles.parse(proxyYaml(ns, "fast")).models())
+                .extracting(ModelConfig::name)
+                .containsExactly("fast");
 
-  @Test
-  void aProviderTheProxyCannotServeIsReported() {
-    String ns = "models-invalid";
-    LanguageModel model = Fixtures.model(ns, "titan");
-    model.getSpec().setProvider(ModelProvider.BEDROCK);
-    operator.client().resource(model).create();
-    await().untilAsserted(() -> {
-      LanguageModel current = get(ns, "titan");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getPhase()).isEqualTo(ModelPhase.FAILED);
-      assertThat(current.getStatus().getMessage()).contains("provider bedrock is not served");
-    });
-    assertThat(operator.client().apps().deployments().inNamespace(ns).withName("titan-model").get()).isNull();
-  }
+        operator.client().resource(Fixtures.model(ns, "steady")).create();
+        await().untilAsserted(() -> {
+            ProxyConfig config = ProxyConfigFiles.parse(proxyYaml(ns, "fast"));
+            assertThat(config.models()).extracting(ModelConfig::name).containsExactly("fast", "steady");
+            assertThat(config.model("fast").orElseThrow().fallbacks()).containsExactly("steady");
+        });
+    }
 
-  private static String proxyYaml(String ns, String model) {
-    return operator.client().configMaps().inNamespace(ns).withName(model + "-model").get().getData().get("proxy.yaml");
-  }
+    @Test
+    void aProviderTheProxyCannotServeIsReported() {
+        String ns = "models-invalid";
+        LanguageModel model = Fixtures.model(ns, "titan");
+        model.getSpec().setProvider(ModelProvider.BEDROCK);
+        operator.client().resource(model).create();
+        await().untilAsserted(() -> {
+            LanguageModel current = get(ns, "titan");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getPhase()).isEqualTo(ModelPhase.FAILED);
+            assertThat(current.getStatus().getMessage()).contains("provider bedrock is not served");
+        });
+        assertThat(operator.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("titan-model")
+                        .get())
+                .isNull();
+    }
 
-  private static LanguageModel get(String ns, String name) {
-    return operator.client().resources(LanguageModel.class).inNamespace(ns).withName(name).get();
-  }
+    private static String proxyYaml(String ns, String model) {
+        return operator.client()
+                .configMaps()
+                .inNamespace(ns)
+                .withName(model + "-model")
+                .get()
+                .getData()
+                .get("proxy.yaml");
+    }
+
+    private static LanguageModel get(String ns, String name) {
+        return operator.client()
+                .resources(LanguageModel.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
+    }
 }

@@ -10,34 +10,40 @@ import org.junit.jupiter.api.Test;
 
 class SynthesisPromptTest {
 
-  private final SynthesisPrompt prompt = SynthesisPrompt.bundled();
+    private final SynthesisPrompt prompt = SynthesisPrompt.bundled();
 
-  @Test
-  void theWorkedExampleShownToTheModelPassesTheCodeChecker() {
-    CheckResult result = CodeChecker.forRuntimeClasspath().check(prompt.workedExample());
-    assertThat(result.passed()).as(result.report("Agent.java")).isTrue();
-  }
+    @Test
+    void theWorkedExampleShownToTheModelPassesTheCodeChecker() {
+        CheckResult result = CodeChecker.forRuntimeClasspath().check(prompt.workedExample());
+        assertThat(result.passed()).as(result.report("Agent.java")).isTrue();
+    }
 
-  @Test
-  void userTextIsInsertedVerbatimEvenWithTemplateLookalikes() {
-    String instructions = "Post {{agentName}} and {date} in the title; use {\"json\": true}";
-    String text = prompt.synthesis(new SynthesisRequest("digest", "ns", instructions, List.of(), List.of(), "Be brief.",
-        Optional.of("0 9 * * 1-5")));
+    @Test
+    void userTextIsInsertedVerbatimEvenWithTemplateLookalikes() {
+        String instructions = "Post {{agentName}} and {date} in the title; use {\"json\": true}";
+        String text = prompt.synthesis(new SynthesisRequest(
+                "digest", "ns", instructions, List.of(), List.of(), "Be brief.", Optional.of("0 9 * * 1-5")));
 
-    assertThat(text).contains(instructions)
-        .contains("None: the agent works with the LLM alone.")
-        .contains("Be brief.")
-        .contains("`0 9 * * 1-5`");
-    assertThat(text.split("\\{\\{", -1)).as("only the user's own {{ is left").hasSize(2);
-  }
+        assertThat(text)
+                .contains(instructions)
+                .contains("None: the agent works with the LLM alone.")
+                .contains("Be brief.")
+                .contains("`0 9 * * 1-5`");
+        assertThat(text.split("\\{\\{", -1))
+                .as("only the user's own {{ is left")
+                .hasSize(2);
+    }
 
-  @Test
-  void theVersionFollowsTheTemplatesText() {
-    assertThat(prompt.version()).matches("sha256-[0-9a-f]{12}").isEqualTo(SynthesisPrompt.bundled().version());
-  }
+    @Test
+    void theVersionFollowsTheTemplatesText() {
+        assertThat(prompt.version())
+                .matches("sha256-[0-9a-f]{12}")
+                .isEqualTo(SynthesisPrompt.bundled().version());
+    }
 
-  @Test
-  void theRepairPromptCarriesTheDiagnostics() {
-    assertThat(prompt.repair("Agent.java:3:5: error: cannot find symbol")).contains("Agent.java:3:5: error: cannot find symbol");
-  }
+    @Test
+    void theRepairPromptCarriesTheDiagnostics() {
+        assertThat(prompt.repair("Agent.java:3:5: error: cannot find symbol"))
+                .contains("Agent.java:3:5: error: cannot find symbol");
+    }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.langop.kit.check.CodeChecker;
-import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.retry.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,108 +17,123 @@ import org.junit.jupiter.api.Test;
 
 class SynthesizerTest {
 
-  private static final SynthesisPrompt PROMPT = SynthesisPrompt.bundled();
-  private static final String VALID = PROMPT.workedExample();
-  private static final SynthesisRequest REQUEST = new SynthesisRequest(
-      "k8s-cve-digest", "team-a",
-      "Every weekday at 9 search the web for new Kubernetes CVEs and mail a summary to platform@example.com",
-      List.of(new ToolDescriptor("web_search", "Search the web", "{\"type\":\"object\"}"),
-          new ToolDescriptor("send_email", "Send an e-mail", "")),
-      List.of("gpt-4o"), "", Optional.empty());
+    private static final SynthesisPrompt PROMPT = SynthesisPrompt.bundled();
+    private static final String VALID = PROMPT.workedExample();
+    private static final SynthesisRequest REQUEST = new SynthesisRequest(
+            "k8s-cve-digest",
+            "team-a",
+            "Every weekday at 9 search the web for new Kubernetes CVEs and mail a summary to platform@example.com",
+            List.of(
+                    new ToolDescriptor("web_search", "Search the web", "{\"type\":\"object\"}"),
+                    new ToolDescriptor("send_email", "Send an e-mail", "")),
+            List.of("gpt-4o"),
+            "",
+            Optional.empty());
 
-  private static CodeChecker checker;
-  private ScriptedOpenAiServer llm;
-  private Synthesizer synthesizer;
+    private static CodeChecker checker;
+    private ScriptedOpenAiServer llm;
+    private Synthesizer synthesizer;
 
-  @BeforeAll
-  static void compilerOnce() {
-    checker = CodeChecker.forRuntimeClasspath();
-  }
-
-  @BeforeEach
-  void scriptedLlm() throws Exception {
-    llm = new ScriptedOpenAiServer();
-    LlmClient client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "synth-model", Duration.ofSeconds(10),
-        new Backoff(2, Duration.ofMillis(10), Duration.ofMillis(20)));
-    synthesizer = new Synthesizer(client, checker, PROMPT, 2);
-  }
-
-  @AfterEach
-  void stop() {
-    llm.close();
-  }
-
-  @Test
-  void aCheckedAnswerInChatterIsTheResultOfOneAttempt() throws Exception {
-    llm.thenText("Here you go!\n```java\n" + VALID + "\n```\nEnjoy.", 1200, 300);
-
-    SynthesisResult result = synthesizer.synthesize(REQUEST);
-
-    assertThat(result.succeeded()).isTrue();
-    assertThat(result.source()).contains(VALID.strip());
-    assertThat(result.attempts()).isEqualTo(1);
-    assertThat(result.promptTokens()).isEqualTo(1200);
-    assertThat(result.completionTokens()).isEqualTo(300);
-    assertThat(result.model()).isEqualTo("synth-model");
-    assertThat(result.errors()).isEmpty();
-    assertThat(llm.messagesOf(0)).singleElement().asString()
-        .startsWith("user: ")
-        .contains(REQUEST.instructions())
-        .contains("- `web_search`: Search the web Parameters (JSON schema): {\"type\":\"object\"}")
-        .contains("Use the agent name \"k8s-cve-digest\"");
-  }
-
-  @Test
-  void aCompileErrorGoesBackToTheModelAndIsRepairedInRoundTwo() throws Exception {
-    String broken = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
-    llm.thenText("```java\n" + broken + "\n```", 1000, 200).thenText("```java\n" + VALID + "\n```", 1500, 250);
-
-    SynthesisResult result = synthesizer.synthesize(REQUEST);
-
-    assertThat(result.succeeded()).isTrue();
-    assertThat(result.attempts()).isEqualTo(2);
-    assertThat(result.promptTokens()).isEqualTo(2500);
-    assertThat(result.completionTokens()).isEqualTo(450);
-    List<String> repairConversation = llm.messagesOf(1);
-    assertThat(repairConversation).hasSize(3);
-    assertThat(repairConversation.get(1)).startsWith("assistant: ").contains("\"twenty\"");
-    assertThat(repairConversation.get(2)).startsWith("user: ").containsPattern("Agent\\.java:\\d+:\\d+");
-  }
-
-  @Test
-  void forbiddenCodeThatIsNeverRepairedFailsWithTheDiagnostics() throws Exception {
-    String escaping = VALID.replace("return AgentDefinition", "new ProcessBuilder(\"sh\").inheritIO();\n        return AgentDefinition");
-    for (int i = 0; i < 3; i++) {
-      llm.thenText("```java\n" + escaping + "\n```");
+    @BeforeAll
+    static void compilerOnce() {
+        checker = CodeChecker.forRuntimeClasspath();
     }
 
-    SynthesisResult result = synthesizer.synthesize(REQUEST);
+    @BeforeEach
+    void scriptedLlm() throws Exception {
+        llm = new ScriptedOpenAiServer();
+        LlmClient client = LlmClient.openAiCompatible(
+                llm.baseUrl(),
+                "sk-test",
+                "synth-model",
+                Duration.ofSeconds(10),
+                new Backoff(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+        synthesizer = new Synthesizer(client, checker, PROMPT, 2);
+    }
 
-    assertThat(result.succeeded()).isFalse();
-    assertThat(result.source()).isEmpty();
-    assertThat(result.attempts()).isEqualTo(3);
-    assertThat(result.errors()).isNotEmpty().allSatisfy(error -> assertThat(error).startsWith("Agent.java:"));
-    assertThat(String.join("\n", result.errors())).contains("ProcessBuilder").contains("processes");
-    assertThat(llm.requests()).hasSize(3);
-  }
+    @AfterEach
+    void stop() {
+        llm.close();
+    }
 
-  @Test
-  void anAnswerWithoutCodeIsAskedAgain() throws Exception {
-    llm.thenText("I would be happy to help! What should the agent do?").thenText("```java\n" + VALID + "\n```");
+    @Test
+    void aCheckedAnswerInChatterIsTheResultOfOneAttempt() throws Exception {
+        llm.thenText("Here you go!\n```java\n" + VALID + "\n```\nEnjoy.", 1200, 300);
 
-    SynthesisResult result = synthesizer.synthesize(REQUEST);
+        SynthesisResult result = synthesizer.synthesize(REQUEST);
 
-    assertThat(result.attempts()).isEqualTo(2);
-    assertThat(llm.messagesOf(1).get(2)).contains("the answer contained no Java source file");
-  }
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.source()).contains(VALID.strip());
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.promptTokens()).isEqualTo(1200);
+        assertThat(result.completionTokens()).isEqualTo(300);
+        assertThat(result.model()).isEqualTo("synth-model");
+        assertThat(result.errors()).isEmpty();
+        assertThat(llm.messagesOf(0))
+                .singleElement()
+                .asString()
+                .startsWith("user: ")
+                .contains(REQUEST.instructions())
+                .contains("- `web_search`: Search the web Parameters (JSON schema): {\"type\":\"object\"}")
+                .contains("Use the agent name \"k8s-cve-digest\"");
+    }
 
-  @Test
-  void anUnreachableLlmIsReportedAsUnavailable() {
-    llm.thenError(503, "overloaded").thenError(503, "overloaded");
+    @Test
+    void aCompileErrorGoesBackToTheModelAndIsRepairedInRoundTwo() throws Exception {
+        String broken = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
+        llm.thenText("```java\n" + broken + "\n```", 1000, 200).thenText("```java\n" + VALID + "\n```", 1500, 250);
 
-    assertThatThrownBy(() -> synthesizer.synthesize(REQUEST))
-        .isInstanceOf(SynthesisUnavailableException.class)
-        .hasMessageContaining("synthesis LLM synth-model failed for team-a/k8s-cve-digest");
-    assertThat(llm.requests()).hasSize(2);
-  }
+        SynthesisResult result = synthesizer.synthesize(REQUEST);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result.promptTokens()).isEqualTo(2500);
+        assertThat(result.completionTokens()).isEqualTo(450);
+        List<String> repairConversation = llm.messagesOf(1);
+        assertThat(repairConversation).hasSize(3);
+        assertThat(repairConversation.get(1)).startsWith("assistant: ").contains("\"twenty\"");
+        assertThat(repairConversation.get(2)).startsWith("user: ").containsPattern("Agent\\.java:\\d+:\\d+");
+    }
+
+    @Test
+    void forbiddenCodeThatIsNeverRepairedFailsWithTheDiagnostics() throws Exception {
+        String escaping = VALID.replace(
+                "return AgentDefinition", "new ProcessBuilder(\"sh\").inheritIO();\n        return AgentDefinition");
+        for (int i = 0; i < 3; i++) {
+            llm.thenText("```java\n" + escaping + "\n```");
+        }
+
+        SynthesisResult result = synthesizer.synthesize(REQUEST);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.source()).isEmpty();
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(result.errors())
+                .isNotEmpty()
+                .allSatisfy(error -> assertThat(error).startsWith("Agent.java:"));
+        assertThat(String.join("\n", result.errors()))
+                .contains("ProcessBuilder")
+                .contains("processes");
+        assertThat(llm.requests()).hasSize(3);
+    }
+
+    @Test
+    void anAnswerWithoutCodeIsAskedAgain() throws Exception {
+        llm.thenText("I would be happy to help! What should the agent do?").thenText("```java\n" + VALID + "\n```");
+
+        SynthesisResult result = synthesizer.synthesize(REQUEST);
+
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(llm.messagesOf(1).get(2)).contains("the answer contained no Java source file");
+    }
+
+    @Test
+    void anUnreachableLlmIsReportedAsUnavailable() {
+        llm.thenError(503, "overloaded").thenError(503, "overloaded");
+
+        assertThatThrownBy(() -> synthesizer.synthesize(REQUEST))
+                .isInstanceOf(SynthesisUnavailableException.class)
+                .hasMessageContaining("synthesis LLM synth-model failed for team-a/k8s-cve-digest");
+        assertThat(llm.requests()).hasSize(2);
+    }
 }

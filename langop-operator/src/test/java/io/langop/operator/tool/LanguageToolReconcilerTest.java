@@ -30,163 +30,197 @@ import org.junit.jupiter.api.Test;
 
 class LanguageToolReconcilerTest {
 
-  private static OperatorHarness operator;
-  private static KubernetesClient client;
+    private static OperatorHarness operator;
+    private static KubernetesClient client;
 
-  @BeforeAll
-  static void startOperator() {
-    operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
-      throw new UnknownHostException(host);
-    });
-    client = operator.client();
-  }
+    @BeforeAll
+    static void startOperator() {
+        operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
+            throw new UnknownHostException(host);
+        });
+        client = operator.client();
+    }
 
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+    @AfterAll
+    static void stopOperator() {
+        operator.close();
+    }
 
-  @Test
-  void aServiceModeToolGetsADeploymentAServiceAndAnEndpoint() {
-    String ns = "tools-service";
-    LanguageTool tool = Fixtures.tool(ns, "web", DeploymentMode.SERVICE, 8081);
-    tool.getSpec().setReplicas(2);
-    tool.getSpec().setServiceType(ServiceType.NODE_PORT);
-    tool.getSpec().setServiceAnnotations(Map.of("team", "search"));
-    tool.getSpec().setEnv(List.of(new EnvVarBuilder().withName("SEARCH_PROVIDER").withValue("duckduckgo").build()));
-    client.resource(tool).create();
+    @Test
+    void aServiceModeToolGetsADeploymentAServiceAndAnEndpoint() {
+        String ns = "tools-service";
+        LanguageTool tool = Fixtures.tool(ns, "web", DeploymentMode.SERVICE, 8081);
+        tool.getSpec().setReplicas(2);
+        tool.getSpec().setServiceType(ServiceType.NODE_PORT);
+        tool.getSpec().setServiceAnnotations(Map.of("team", "search"));
+        tool.getSpec()
+                .setEnv(List.of(new EnvVarBuilder()
+                        .withName("SEARCH_PROVIDER")
+                        .withValue("duckduckgo")
+                        .build()));
+        client.resource(tool).create();
 
-    Deployment deployment = await().until(() -> deployment(ns, "web-tool"), d -> d != null);
-    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(deployment.getSpec().getSelector().getMatchLabels())
-        .isEqualTo(Map.of("langop.io/kind", "LanguageTool", "app.kubernetes.io/instance", "web"));
-    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
-    assertThat(container.getName()).isEqualTo("tool");
-    assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-tool-web:test");
-    assertThat(container.getPorts()).singleElement().satisfies(p -> {
-      assertThat(p.getName()).isEqualTo("mcp");
-      assertThat(p.getContainerPort()).isEqualTo(8081);
-    });
-    assertThat(container.getReadinessProbe().getTcpSocket().getPort().getStrVal()).isEqualTo("mcp");
-    assertThat(container.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
-        .containsExactly("PORT=8081", "SEARCH_PROVIDER=duckduckgo");
-    assertThat(deployment.getMetadata().getOwnerReferences()).singleElement()
-        .satisfies(o -> assertThat(o.getName()).isEqualTo("web"));
+        Deployment deployment = await().until(() -> deployment(ns, "web-tool"), d -> d != null);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(Map.of("langop.io/kind", "LanguageTool", "app.kubernetes.io/instance", "web"));
+        Container container =
+                deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(container.getName()).isEqualTo("tool");
+        assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-tool-web:test");
+        assertThat(container.getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("mcp");
+            assertThat(p.getContainerPort()).isEqualTo(8081);
+        });
+        assertThat(container.getReadinessProbe().getTcpSocket().getPort().getStrVal())
+                .isEqualTo("mcp");
+        assertThat(container.getEnv())
+                .extracting(e -> e.getName() + "=" + e.getValue())
+                .containsExactly("PORT=8081", "SEARCH_PROVIDER=duckduckgo");
+        assertThat(deployment.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo("web"));
 
-    Service service = client.services().inNamespace(ns).withName("web-tool").get();
-    assertThat(service.getSpec().getType()).isEqualTo("NodePort");
-    assertThat(service.getMetadata().getAnnotations()).containsEntry("team", "search");
-    assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
-    assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
-      assertThat(p.getPort()).isEqualTo(8081);
-      assertThat(p.getTargetPort().getStrVal()).isEqualTo("mcp");
-    });
-    assertThat(client.network().networkPolicies().inNamespace(ns).withName("web-tool").get()).isNotNull();
+        Service service = client.services().inNamespace(ns).withName("web-tool").get();
+        assertThat(service.getSpec().getType()).isEqualTo("NodePort");
+        assertThat(service.getMetadata().getAnnotations()).containsEntry("team", "search");
+        assertThat(service.getSpec().getSelector())
+                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getPort()).isEqualTo(8081);
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("mcp");
+        });
+        assertThat(client.network()
+                        .networkPolicies()
+                        .inNamespace(ns)
+                        .withName("web-tool")
+                        .get())
+                .isNotNull();
 
-    await().untilAsserted(() -> {
-      LanguageTool current = get(ns, "web");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.PENDING);
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getEndpoint()).isEqualTo("http://web-tool.tools-service.svc.cluster.local:8081/mcp");
-    });
-    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(2).withReadyReplicas(2)
-        .withAvailableReplicas(2).withUpdatedReplicas(2).build());
-    client.resource(deployment).updateStatus();
-    await().untilAsserted(() -> {
-      LanguageTool current = get(ns, "web");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getReadyReplicas()).isEqualTo(2);
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getConditions()).singleElement()
-          .satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
-    });
-    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
-  }
+        await().untilAsserted(() -> {
+            LanguageTool current = get(ns, "web");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.PENDING);
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getEndpoint())
+                    .isEqualTo("http://web-tool.tools-service.svc.cluster.local:8081/mcp");
+        });
+        deployment.setStatus(new DeploymentStatusBuilder()
+                .withReplicas(2)
+                .withReadyReplicas(2)
+                .withAvailableReplicas(2)
+                .withUpdatedReplicas(2)
+                .build());
+        client.resource(deployment).updateStatus();
+        await().untilAsserted(() -> {
+            LanguageTool current = get(ns, "web");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getReadyReplicas()).isEqualTo(2);
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getConditions())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
+        });
+        operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+    }
 
-  @Test
-  void aSidecarToolHasNoWorkloadOfItsOwnAndNamesTheAgentsCarryingIt() {
-    String ns = "tools-sidecar";
-    client.resource(Fixtures.tool(ns, "email", DeploymentMode.SERVICE, 8080)).create();
-    await().until(() -> deployment(ns, "email-tool") != null);
+    @Test
+    void aSidecarToolHasNoWorkloadOfItsOwnAndNamesTheAgentsCarryingIt() {
+        String ns = "tools-sidecar";
+        client.resource(Fixtures.tool(ns, "email", DeploymentMode.SERVICE, 8080))
+                .create();
+        await().until(() -> deployment(ns, "email-tool") != null);
 
-    LanguageTool tool = get(ns, "email");
-    tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
-    Edits.replaceSpec(client, tool);
-    await().until(() -> deployment(ns, "email-tool") == null
-        && client.services().inNamespace(ns).withName("email-tool").get() == null
-        && client.network().networkPolicies().inNamespace(ns).withName("email-tool").get() == null);
+        LanguageTool tool = get(ns, "email");
+        tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
+        Edits.replaceSpec(client, tool);
+        await().until(() -> deployment(ns, "email-tool") == null
+                && client.services().inNamespace(ns).withName("email-tool").get() == null
+                && client.network()
+                                .networkPolicies()
+                                .inNamespace(ns)
+                                .withName("email-tool")
+                                .get()
+                        == null);
 
-    client.resource(Fixtures.model(ns, "m")).create();
-    client.resource(Fixtures.agent(ns, "mailer", "m", "email")).create();
-    await().untilAsserted(() -> {
-      LanguageTool current = get(ns, "email");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getEndpoint()).isEqualTo("http://localhost:8080/mcp");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getSidecarAgents()).containsExactly("tools-sidecar/mailer");
-    });
-  }
+        client.resource(Fixtures.model(ns, "m")).create();
+        client.resource(Fixtures.agent(ns, "mailer", "m", "email")).create();
+        await().untilAsserted(() -> {
+            LanguageTool current = get(ns, "email");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getPhase()).isEqualTo(ToolPhase.RUNNING);
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getEndpoint()).isEqualTo("http://localhost:8080/mcp");
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getSidecarAgents()).containsExactly("tools-sidecar/mailer");
+        });
+    }
 
-  @Test
-  void aDisruptionBudgetFollowsTheSpecAndGoesWithItOrWithSidecarMode() {
-    String ns = "tools-pdb";
-    LanguageTool tool = Fixtures.tool(ns, "search", DeploymentMode.SERVICE, 8080);
-    tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
-    tool.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(1));
-    client.resource(tool).create();
+    @Test
+    void aDisruptionBudgetFollowsTheSpecAndGoesWithItOrWithSidecarMode() {
+        String ns = "tools-pdb";
+        LanguageTool tool = Fixtures.tool(ns, "search", DeploymentMode.SERVICE, 8080);
+        tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
+        tool.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(1));
+        client.resource(tool).create();
 
-    PodDisruptionBudget budget = await().until(() -> budget(ns, "search-tool"), b -> b != null);
-    assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
-    assertThat(budget.getSpec().getMaxUnavailable()).isNull();
-    assertThat(budget.getSpec().getSelector().getMatchLabels())
-        .isEqualTo(Map.of("langop.io/kind", "LanguageTool", "app.kubernetes.io/instance", "search"));
-    assertThat(budget.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
-      assertThat(o.getKind()).isEqualTo("LanguageTool");
-      assertThat(o.getController()).isTrue();
-    });
-    await().until(() -> get(ns, "search").getStatus() != null);
-    operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+        PodDisruptionBudget budget = await().until(() -> budget(ns, "search-tool"), b -> b != null);
+        assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+        assertThat(budget.getSpec().getMaxUnavailable()).isNull();
+        assertThat(budget.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(Map.of("langop.io/kind", "LanguageTool", "app.kubernetes.io/instance", "search"));
+        assertThat(budget.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+            assertThat(o.getKind()).isEqualTo("LanguageTool");
+            assertThat(o.getController()).isTrue();
+        });
+        await().until(() -> get(ns, "search").getStatus() != null);
+        operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
 
-    tool = get(ns, "search");
-    tool.getSpec().getPodDisruptionBudget().setMinAvailable(null);
-    tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString("25%"));
-    Edits.replaceSpec(client, tool);
-    await().untilAsserted(() -> {
-      PodDisruptionBudget updated = budget(ns, "search-tool");
-      assertThat(updated.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString("25%"));
-      assertThat(updated.getSpec().getMinAvailable()).isNull();
-    });
+        tool = get(ns, "search");
+        tool.getSpec().getPodDisruptionBudget().setMinAvailable(null);
+        tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString("25%"));
+        Edits.replaceSpec(client, tool);
+        await().untilAsserted(() -> {
+            PodDisruptionBudget updated = budget(ns, "search-tool");
+            assertThat(updated.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString("25%"));
+            assertThat(updated.getSpec().getMinAvailable()).isNull();
+        });
 
-    tool = get(ns, "search");
-    tool.getSpec().setPodDisruptionBudget(null);
-    Edits.replaceSpec(client, tool);
-    await().until(() -> budget(ns, "search-tool") == null);
+        tool = get(ns, "search");
+        tool.getSpec().setPodDisruptionBudget(null);
+        Edits.replaceSpec(client, tool);
+        await().until(() -> budget(ns, "search-tool") == null);
 
-    tool = get(ns, "search");
-    tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
-    tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString(1));
-    Edits.replaceSpec(client, tool);
-    await().until(() -> budget(ns, "search-tool") != null);
-    tool = get(ns, "search");
-    tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
-    Edits.replaceSpec(client, tool);
-    await().until(() -> budget(ns, "search-tool") == null && deployment(ns, "search-tool") == null);
-  }
+        tool = get(ns, "search");
+        tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
+        tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString(1));
+        Edits.replaceSpec(client, tool);
+        await().until(() -> budget(ns, "search-tool") != null);
+        tool = get(ns, "search");
+        tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
+        Edits.replaceSpec(client, tool);
+        await().until(() -> budget(ns, "search-tool") == null && deployment(ns, "search-tool") == null);
+    }
 
-  private static PodDisruptionBudget budget(String ns, String name) {
-    return client.policy().v1().podDisruptionBudget().inNamespace(ns).withName(name).get();
-  }
+    private static PodDisruptionBudget budget(String ns, String name) {
+        return client.policy()
+                .v1()
+                .podDisruptionBudget()
+                .inNamespace(ns)
+                .withName(name)
+                .get();
+    }
 
-  private static LanguageTool get(String ns, String name) {
-    return client.resources(LanguageTool.class).inNamespace(ns).withName(name).get();
-  }
+    private static LanguageTool get(String ns, String name) {
+        return client.resources(LanguageTool.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
+    }
 
-  private static Deployment deployment(String ns, String name) {
-    return client.apps().deployments().inNamespace(ns).withName(name).get();
-  }
+    private static Deployment deployment(String ns, String name) {
+        return client.apps().deployments().inNamespace(ns).withName(name).get();
+    }
 }

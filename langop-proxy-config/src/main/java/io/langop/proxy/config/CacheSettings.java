@@ -13,12 +13,12 @@ import java.time.Duration;
  */
 public record CacheSettings(Boolean enabled, Duration ttl, Long maxBytes, Boolean cacheNonZeroTemperature) {
 
-  public static final CacheSettings DISABLED = new CacheSettings(false, null, null, null);
+    public static final CacheSettings DISABLED = new CacheSettings(false, null, null, null);
 
-  public CacheSettings {
-    enabled = enabled != null && enabled;
-    ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
-    maxBytes = maxBytes == null ? 64L * 1024 * 1024 : maxBytes;
-    cacheNonZeroTemperature = cacheNonZeroTemperature != null && cacheNonZeroTemperature;
-  }
+    public CacheSettings {
+        enabled = enabled != null && enabled;
+        ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
+        maxBytes = maxBytes == null ? 64L * 1024 * 1024 : maxBytes;
+        cacheNonZeroTemperature = cacheNonZeroTemperature != null && cacheNonZeroTemperature;
+    }
 }

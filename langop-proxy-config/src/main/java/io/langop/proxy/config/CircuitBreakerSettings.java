@@ -9,10 +9,10 @@ import java.time.Duration;
  */
 public record CircuitBreakerSettings(Integer failureThreshold, Duration ejectFor) {
 
-  public static final CircuitBreakerSettings DEFAULT = new CircuitBreakerSettings(null, null);
+    public static final CircuitBreakerSettings DEFAULT = new CircuitBreakerSettings(null, null);
 
-  public CircuitBreakerSettings {
-    failureThreshold = failureThreshold == null ? 3 : Math.max(1, failureThreshold);
-    ejectFor = ejectFor == null ? Duration.ofSeconds(30) : ejectFor;
-  }
+    public CircuitBreakerSettings {
+        failureThreshold = failureThreshold == null ? 3 : Math.max(1, failureThreshold);
+        ejectFor = ejectFor == null ? Duration.ofSeconds(30) : ejectFor;
+    }
 }

@@ -9,7 +9,7 @@ package io.langop.proxy.config;
  */
 public record ClientKey(String name, SecretRef key, RateLimits rateLimits) {
 
-  public ClientKey {
-    rateLimits = rateLimits == null ? RateLimits.UNLIMITED : rateLimits;
-  }
+    public ClientKey {
+        rateLimits = rateLimits == null ? RateLimits.UNLIMITED : rateLimits;
+    }
 }

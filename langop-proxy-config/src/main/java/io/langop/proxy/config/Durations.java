@@ -10,45 +10,45 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
 
-  private static final Pattern WHOLE = Pattern.compile("(\\d+(?:\\.\\d+)?(?:ms|s|m|h))+");
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    private static final Pattern WHOLE = Pattern.compile("(\\d+(?:\\.\\d+)?(?:ms|s|m|h))+");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
-  private Durations() {
-  }
+    private Durations() {}
 
-  public static Duration parse(String text) {
-    String trimmed = text == null ? "" : text.strip();
-    if (!WHOLE.matcher(trimmed).matches()) {
-      throw new ConfigException("invalid duration '" + text + "': expected e.g. 500ms, 30s, 5m, 1h30m");
+    public static Duration parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (!WHOLE.matcher(trimmed).matches()) {
+            throw new ConfigException("invalid duration '" + text + "': expected e.g. 500ms, 30s, 5m, 1h30m");
+        }
+        double nanos = 0;
+        Matcher part = PART.matcher(trimmed);
+        while (part.find()) {
+            double amount = Double.parseDouble(part.group(1));
+            nanos += amount
+                    * switch (part.group(2)) {
+                        case "ms" -> 1e6;
+                        case "s" -> 1e9;
+                        case "m" -> 60e9;
+                        default -> 3600e9;
+                    };
+        }
+        return Duration.ofNanos(Math.round(nanos));
     }
-    double nanos = 0;
-    Matcher part = PART.matcher(trimmed);
-    while (part.find()) {
-      double amount = Double.parseDouble(part.group(1));
-      nanos += amount * switch (part.group(2)) {
-        case "ms" -> 1e6;
-        case "s" -> 1e9;
-        case "m" -> 60e9;
-        default -> 3600e9;
-      };
-    }
-    return Duration.ofNanos(Math.round(nanos));
-  }
 
-  public static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis == 0) {
-      return "0s";
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0s";
+        }
+        StringBuilder text = new StringBuilder();
+        long[] unitMillis = {3_600_000, 60_000, 1000, 1};
+        String[] unitNames = {"h", "m", "s", "ms"};
+        for (int i = 0; i < unitMillis.length; i++) {
+            if (millis >= unitMillis[i]) {
+                text.append(millis / unitMillis[i]).append(unitNames[i]);
+                millis %= unitMillis[i];
+            }
+        }
+        return text.toString();
     }
-    StringBuilder text = new StringBuilder();
-    long[] unitMillis = {3_600_000, 60_000, 1000, 1};
-    String[] unitNames = {"h", "m", "s", "ms"};
-    for (int i = 0; i < unitMillis.length; i++) {
-      if (millis >= unitMillis[i]) {
-        text.append(millis / unitMillis[i]).append(unitNames[i]);
-        millis %= unitMillis[i];
-      }
-    }
-    return text.toString();
-  }
 }

@@ -13,13 +13,13 @@ import java.net.URI;
  */
 public record EndpointConfig(URI url, Integer weight, SecretRef apiKey) {
 
-  public static final int DEFAULT_WEIGHT = 100;
+    public static final int DEFAULT_WEIGHT = 100;
 
-  public EndpointConfig {
-    weight = weight == null ? DEFAULT_WEIGHT : weight;
-  }
+    public EndpointConfig {
+        weight = weight == null ? DEFAULT_WEIGHT : weight;
+    }
 
-  public static EndpointConfig of(String url) {
-    return new EndpointConfig(URI.create(url), null, null);
-  }
+    public static EndpointConfig of(String url) {
+        return new EndpointConfig(URI.create(url), null, null);
+    }
 }

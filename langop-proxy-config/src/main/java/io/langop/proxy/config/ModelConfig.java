@@ -26,49 +26,49 @@ import java.util.Map;
  *                       applied when a client request leaves them out
  */
 public record ModelConfig(
-    String name,
-    Provider provider,
-    String upstreamModel,
-    List<EndpointConfig> endpoints,
-    SecretRef apiKey,
-    String apiVersion,
-    RoutingStrategy routing,
-    Duration timeout,
-    RetryPolicy retry,
-    List<String> fallbacks,
-    RateLimits rateLimits,
-    Pricing pricing,
-    CacheSettings cache,
-    CircuitBreakerSettings circuitBreaker,
-    Map<String, Object> defaults) {
+        String name,
+        Provider provider,
+        String upstreamModel,
+        List<EndpointConfig> endpoints,
+        SecretRef apiKey,
+        String apiVersion,
+        RoutingStrategy routing,
+        Duration timeout,
+        RetryPolicy retry,
+        List<String> fallbacks,
+        RateLimits rateLimits,
+        Pricing pricing,
+        CacheSettings cache,
+        CircuitBreakerSettings circuitBreaker,
+        Map<String, Object> defaults) {
 
-  public static final String DEFAULT_ANTHROPIC_VERSION = "2023-06-01";
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    public static final String DEFAULT_ANTHROPIC_VERSION = "2023-06-01";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-  public ModelConfig {
-    provider = provider == null ? Provider.OPENAI_COMPATIBLE : provider;
-    upstreamModel = upstreamModel == null || upstreamModel.isBlank() ? name : upstreamModel;
-    endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
-    if (endpoints.isEmpty() && provider.publicBaseUrl() != null) {
-      endpoints = List.of(new EndpointConfig(provider.publicBaseUrl(), null, null));
+    public ModelConfig {
+        provider = provider == null ? Provider.OPENAI_COMPATIBLE : provider;
+        upstreamModel = upstreamModel == null || upstreamModel.isBlank() ? name : upstreamModel;
+        endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        if (endpoints.isEmpty() && provider.publicBaseUrl() != null) {
+            endpoints = List.of(new EndpointConfig(provider.publicBaseUrl(), null, null));
+        }
+        if (apiVersion == null && provider == Provider.ANTHROPIC) {
+            apiVersion = DEFAULT_ANTHROPIC_VERSION;
+        }
+        routing = routing == null ? RoutingStrategy.ROUND_ROBIN : routing;
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        retry = retry == null ? RetryPolicy.DEFAULT : retry;
+        fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+        rateLimits = rateLimits == null ? RateLimits.UNLIMITED : rateLimits;
+        pricing = pricing == null ? Pricing.FREE : pricing;
+        cache = cache == null ? CacheSettings.DISABLED : cache;
+        circuitBreaker = circuitBreaker == null ? CircuitBreakerSettings.DEFAULT : circuitBreaker;
+        defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
     }
-    if (apiVersion == null && provider == Provider.ANTHROPIC) {
-      apiVersion = DEFAULT_ANTHROPIC_VERSION;
-    }
-    routing = routing == null ? RoutingStrategy.ROUND_ROBIN : routing;
-    timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    retry = retry == null ? RetryPolicy.DEFAULT : retry;
-    fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
-    rateLimits = rateLimits == null ? RateLimits.UNLIMITED : rateLimits;
-    pricing = pricing == null ? Pricing.FREE : pricing;
-    cache = cache == null ? CacheSettings.DISABLED : cache;
-    circuitBreaker = circuitBreaker == null ? CircuitBreakerSettings.DEFAULT : circuitBreaker;
-    defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
-  }
 
-  /** A model with only the required fields; everything else takes its default. */
-  public static ModelConfig of(String name, Provider provider, List<EndpointConfig> endpoints) {
-    return new ModelConfig(name, provider, null, endpoints, null, null, null, null, null, null, null, null,
-        null, null, null);
-  }
+    /** A model with only the required fields; everything else takes its default. */
+    public static ModelConfig of(String name, Provider provider, List<EndpointConfig> endpoints) {
+        return new ModelConfig(
+                name, provider, null, endpoints, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

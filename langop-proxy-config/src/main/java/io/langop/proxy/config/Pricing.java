@@ -7,11 +7,11 @@ package io.langop.proxy.config;
  */
 public record Pricing(String currency, Double inputPer1kTokens, Double outputPer1kTokens) {
 
-  public static final Pricing FREE = new Pricing(null, null, null);
+    public static final Pricing FREE = new Pricing(null, null, null);
 
-  public Pricing {
-    currency = currency == null || currency.isBlank() ? "USD" : currency;
-    inputPer1kTokens = inputPer1kTokens == null ? 0.0 : inputPer1kTokens;
-    outputPer1kTokens = outputPer1kTokens == null ? 0.0 : outputPer1kTokens;
-  }
+    public Pricing {
+        currency = currency == null || currency.isBlank() ? "USD" : currency;
+        inputPer1kTokens = inputPer1kTokens == null ? 0.0 : inputPer1kTokens;
+        outputPer1kTokens = outputPer1kTokens == null ? 0.0 : outputPer1kTokens;
+    }
 }

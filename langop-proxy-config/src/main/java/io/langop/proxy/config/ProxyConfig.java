@@ -15,37 +15,41 @@ import java.util.stream.Stream;
  * @param maxRequestsInProgress chat and embedding requests served at once; more are answered 503 with
  *     {@code Retry-After} at once. Without a bound an overloaded proxy queues until clients give up.
  */
-public record ProxyConfig(List<ModelConfig> models, List<ClientKey> clientKeys, Long maxRequestBytes,
-    Integer maxRequestsInProgress) {
+public record ProxyConfig(
+        List<ModelConfig> models, List<ClientKey> clientKeys, Long maxRequestBytes, Integer maxRequestsInProgress) {
 
-  /** Requests one upstream endpoint carries at once; further ones wait for a slot. */
-  public static final int MAX_IN_FLIGHT_PER_ENDPOINT = 256;
+    /** Requests one upstream endpoint carries at once; further ones wait for a slot. */
+    public static final int MAX_IN_FLIGHT_PER_ENDPOINT = 256;
 
-  public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
-  /**
-   * Four times the in-flight bound of one endpoint: waiting for an upstream slot still queues, while a proxy
-   * short of CPU sheds load instead of collapsing.
-   */
-  public static final int DEFAULT_MAX_REQUESTS_IN_PROGRESS = 4 * MAX_IN_FLIGHT_PER_ENDPOINT;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+    /**
+     * Four times the in-flight bound of one endpoint: waiting for an upstream slot still queues, while a proxy
+     * short of CPU sheds load instead of collapsing.
+     */
+    public static final int DEFAULT_MAX_REQUESTS_IN_PROGRESS = 4 * MAX_IN_FLIGHT_PER_ENDPOINT;
 
-  public ProxyConfig {
-    models = models == null ? List.of() : List.copyOf(models);
-    clientKeys = clientKeys == null ? List.of() : List.copyOf(clientKeys);
-    maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
-    maxRequestsInProgress = maxRequestsInProgress == null ? DEFAULT_MAX_REQUESTS_IN_PROGRESS : maxRequestsInProgress;
-  }
+    public ProxyConfig {
+        models = models == null ? List.of() : List.copyOf(models);
+        clientKeys = clientKeys == null ? List.of() : List.copyOf(clientKeys);
+        maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+        maxRequestsInProgress =
+                maxRequestsInProgress == null ? DEFAULT_MAX_REQUESTS_IN_PROGRESS : maxRequestsInProgress;
+    }
 
-  public Optional<ModelConfig> model(String name) {
-    return models.stream().filter(m -> m.name().equals(name)).findFirst();
-  }
+    public Optional<ModelConfig> model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
 
-  /** Every secret file the configuration refers to, so a rotated key can be noticed like a changed file. */
-  public List<Path> secretFiles() {
-    Stream<SecretRef> refs = Stream.concat(
-        clientKeys.stream().map(ClientKey::key),
-        models.stream().flatMap(m -> Stream.concat(Stream.of(m.apiKey()),
-            m.endpoints().stream().map(EndpointConfig::apiKey))));
-    return refs.filter(r -> r != null && r.file() != null).map(r -> Path.of(r.file()))
-        .distinct().toList();
-  }
+    /** Every secret file the configuration refers to, so a rotated key can be noticed like a changed file. */
+    public List<Path> secretFiles() {
+        Stream<SecretRef> refs = Stream.concat(
+                clientKeys.stream().map(ClientKey::key),
+                models.stream()
+                        .flatMap(m -> Stream.concat(
+                                Stream.of(m.apiKey()), m.endpoints().stream().map(EndpointConfig::apiKey))));
+        return refs.filter(r -> r != null && r.file() != null)
+                .map(r -> Path.of(r.file()))
+                .distinct()
+                .toList();
+    }
 }

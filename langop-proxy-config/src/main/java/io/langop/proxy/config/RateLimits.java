@@ -11,5 +11,5 @@ package io.langop.proxy.config;
  */
 public record RateLimits(Integer requestsPerMinute, Integer tokensPerMinute, Integer concurrentRequests) {
 
-  public static final RateLimits UNLIMITED = new RateLimits(null, null, null);
+    public static final RateLimits UNLIMITED = new RateLimits(null, null, null);
 }

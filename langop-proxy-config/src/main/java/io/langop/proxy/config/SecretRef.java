@@ -11,32 +11,33 @@ import java.nio.file.Path;
  */
 public record SecretRef(String env, String file) {
 
-  public static SecretRef env(String name) {
-    return new SecretRef(name, null);
-  }
-
-  public static SecretRef file(Path path) {
-    return new SecretRef(null, path.toString());
-  }
-
-  /** Reads the secret, trimmed of the trailing newline files usually carry. */
-  public String resolve() {
-    if (env != null) {
-      String value = System.getenv(env);
-      if (value == null || value.isBlank()) {
-        throw new ConfigException("environment variable " + env + " is not set");
-      }
-      return value.strip();
+    public static SecretRef env(String name) {
+        return new SecretRef(name, null);
     }
-    try {
-      return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new ConfigException("cannot read secret file " + file + ": " + e.getClass().getSimpleName());
-    }
-  }
 
-  @Override
-  public String toString() {
-    return env != null ? "env:" + env : "file:" + file;
-  }
+    public static SecretRef file(Path path) {
+        return new SecretRef(null, path.toString());
+    }
+
+    /** Reads the secret, trimmed of the trailing newline files usually carry. */
+    public String resolve() {
+        if (env != null) {
+            String value = System.getenv(env);
+            if (value == null || value.isBlank()) {
+                throw new ConfigException("environment variable " + env + " is not set");
+            }
+            return value.strip();
+        }
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ConfigException(
+                    "cannot read secret file " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return env != null ? "env:" + env : "file:" + file;
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProxyConfigFilesTest {
 
-  private static final String FULL = """
+    private static final String FULL = """
       maxRequestBytes: 1048576
       clientKeys:
         - name: news-agent
@@ -46,39 +46,41 @@ class ProxyConfigFilesTest {
           apiKey: {env: ANTHROPIC_API_KEY}
       """;
 
-  @Test
-  void readsEveryField() {
-    ProxyConfig config = ProxyConfigFiles.parse(FULL);
+    @Test
+    void readsEveryField() {
+        ProxyConfig config = ProxyConfigFiles.parse(FULL);
 
-    assertThat(config.maxRequestBytes()).isEqualTo(1_048_576L);
-    assertThat(config.clientKeys()).singleElement().satisfies(key -> {
-      assertThat(key.name()).isEqualTo("news-agent");
-      assertThat(key.key()).isEqualTo(SecretRef.file(Path.of("/etc/langop/client-keys/news-agent")));
-      assertThat(key.rateLimits()).isEqualTo(new RateLimits(30, null, null));
-    });
-    ModelConfig gpt = config.model("gpt-4o").orElseThrow();
-    assertThat(gpt.provider()).isEqualTo(Provider.OPENAI);
-    assertThat(gpt.upstreamModel()).isEqualTo("gpt-4o-2024-08-06");
-    assertThat(gpt.apiKey()).isEqualTo(SecretRef.env("OPENAI_API_KEY"));
-    assertThat(gpt.routing()).isEqualTo(RoutingStrategy.WEIGHTED);
-    assertThat(gpt.endpoints()).extracting(EndpointConfig::url, EndpointConfig::weight).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(URI.create("https://a.example.com/v1"), 80),
-        org.assertj.core.groups.Tuple.tuple(URI.create("https://b.example.com/v1"), 20));
-    assertThat(gpt.endpoints().get(1).apiKey()).isEqualTo(SecretRef.file(Path.of("/etc/secrets/b/api-key")));
-    assertThat(gpt.timeout()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(gpt.retry()).isEqualTo(new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(5), 3.0,
-        Set.of(429, 503)));
-    assertThat(gpt.fallbacks()).containsExactly("claude");
-    assertThat(gpt.rateLimits()).isEqualTo(new RateLimits(600, 90_000, 20));
-    assertThat(gpt.pricing()).isEqualTo(new Pricing("EUR", 0.0025, 0.01));
-    assertThat(gpt.cache()).isEqualTo(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true));
-    assertThat(gpt.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(5, Duration.ofSeconds(45)));
-    assertThat(gpt.defaults()).containsEntry("max_tokens", 1024).containsEntry("stop", List.of("END"));
-  }
+        assertThat(config.maxRequestBytes()).isEqualTo(1_048_576L);
+        assertThat(config.clientKeys()).singleElement().satisfies(key -> {
+            assertThat(key.name()).isEqualTo("news-agent");
+            assertThat(key.key()).isEqualTo(SecretRef.file(Path.of("/etc/langop/client-keys/news-agent")));
+            assertThat(key.rateLimits()).isEqualTo(new RateLimits(30, null, null));
+        });
+        ModelConfig gpt = config.model("gpt-4o").orElseThrow();
+        assertThat(gpt.provider()).isEqualTo(Provider.OPENAI);
+        assertThat(gpt.upstreamModel()).isEqualTo("gpt-4o-2024-08-06");
+        assertThat(gpt.apiKey()).isEqualTo(SecretRef.env("OPENAI_API_KEY"));
+        assertThat(gpt.routing()).isEqualTo(RoutingStrategy.WEIGHTED);
+        assertThat(gpt.endpoints())
+                .extracting(EndpointConfig::url, EndpointConfig::weight)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(URI.create("https://a.example.com/v1"), 80),
+                        org.assertj.core.groups.Tuple.tuple(URI.create("https://b.example.com/v1"), 20));
+        assertThat(gpt.endpoints().get(1).apiKey()).isEqualTo(SecretRef.file(Path.of("/etc/secrets/b/api-key")));
+        assertThat(gpt.timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(gpt.retry())
+                .isEqualTo(new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(5), 3.0, Set.of(429, 503)));
+        assertThat(gpt.fallbacks()).containsExactly("claude");
+        assertThat(gpt.rateLimits()).isEqualTo(new RateLimits(600, 90_000, 20));
+        assertThat(gpt.pricing()).isEqualTo(new Pricing("EUR", 0.0025, 0.01));
+        assertThat(gpt.cache()).isEqualTo(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true));
+        assertThat(gpt.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(5, Duration.ofSeconds(45)));
+        assertThat(gpt.defaults()).containsEntry("max_tokens", 1024).containsEntry("stop", List.of("END"));
+    }
 
-  @Test
-  void appliesDefaultsForOmittedFields() {
-    ProxyConfig config = ProxyConfigFiles.parse("""
+    @Test
+    void appliesDefaultsForOmittedFields() {
+        ProxyConfig config = ProxyConfigFiles.parse("""
         models:
           - name: claude
             provider: anthropic
@@ -86,48 +88,52 @@ class ProxyConfigFilesTest {
             endpoints: [{url: "http://ollama:11434/v1"}]
         """);
 
-    ModelConfig claude = config.model("claude").orElseThrow();
-    assertThat(claude.upstreamModel()).isEqualTo("claude");
-    assertThat(claude.endpoints()).extracting(EndpointConfig::url)
-        .containsExactly(URI.create("https://api.anthropic.com/v1"));
-    assertThat(claude.apiVersion()).isEqualTo(ModelConfig.DEFAULT_ANTHROPIC_VERSION);
-    ModelConfig local = config.model("local").orElseThrow();
-    assertThat(local.provider()).isEqualTo(Provider.OPENAI_COMPATIBLE);
-    assertThat(local.routing()).isEqualTo(RoutingStrategy.ROUND_ROBIN);
-    assertThat(local.timeout()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(local.retry().maxAttempts()).isEqualTo(3);
-    assertThat(local.endpoints().getFirst().weight()).isEqualTo(100);
-    assertThat(local.cache().enabled()).isFalse();
-    assertThat(config.clientKeys()).isEmpty();
-    assertThat(config.maxRequestBytes()).isEqualTo(ProxyConfig.DEFAULT_MAX_REQUEST_BYTES);
-    assertThat(config.maxRequestsInProgress()).isEqualTo(1024);
-  }
+        ModelConfig claude = config.model("claude").orElseThrow();
+        assertThat(claude.upstreamModel()).isEqualTo("claude");
+        assertThat(claude.endpoints())
+                .extracting(EndpointConfig::url)
+                .containsExactly(URI.create("https://api.anthropic.com/v1"));
+        assertThat(claude.apiVersion()).isEqualTo(ModelConfig.DEFAULT_ANTHROPIC_VERSION);
+        ModelConfig local = config.model("local").orElseThrow();
+        assertThat(local.provider()).isEqualTo(Provider.OPENAI_COMPATIBLE);
+        assertThat(local.routing()).isEqualTo(RoutingStrategy.ROUND_ROBIN);
+        assertThat(local.timeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(local.retry().maxAttempts()).isEqualTo(3);
+        assertThat(local.endpoints().getFirst().weight()).isEqualTo(100);
+        assertThat(local.cache().enabled()).isFalse();
+        assertThat(config.clientKeys()).isEmpty();
+        assertThat(config.maxRequestBytes()).isEqualTo(ProxyConfig.DEFAULT_MAX_REQUEST_BYTES);
+        assertThat(config.maxRequestsInProgress()).isEqualTo(1024);
+    }
 
-  @Test
-  void writtenFileReadsBackEqual(@TempDir Path dir) throws Exception {
-    ProxyConfig original = ProxyConfigFiles.parse(FULL);
-    Path file = dir.resolve("proxy.yaml");
+    @Test
+    void writtenFileReadsBackEqual(@TempDir Path dir) throws Exception {
+        ProxyConfig original = ProxyConfigFiles.parse(FULL);
+        Path file = dir.resolve("proxy.yaml");
 
-    ProxyConfigFiles.write(original, file);
+        ProxyConfigFiles.write(original, file);
 
-    assertThat(ProxyConfigFiles.read(file)).isEqualTo(original);
-    assertThat(Files.readString(file)).contains("timeout: 1m30s").contains("provider: anthropic")
-        .contains("routing: weighted").doesNotContain("null");
-  }
+        assertThat(ProxyConfigFiles.read(file)).isEqualTo(original);
+        assertThat(Files.readString(file))
+                .contains("timeout: 1m30s")
+                .contains("provider: anthropic")
+                .contains("routing: weighted")
+                .doesNotContain("null");
+    }
 
-  @Test
-  void acceptsJson() {
-    ProxyConfig config = ProxyConfigFiles.parse("""
+    @Test
+    void acceptsJson() {
+        ProxyConfig config = ProxyConfigFiles.parse("""
         {"models": [{"name": "m", "provider": "azure", "apiVersion": "2024-10-21",
                     "endpoints": [{"url": "https://r.openai.azure.com"}]}]}
         """);
 
-    assertThat(config.model("m").orElseThrow().provider()).isEqualTo(Provider.AZURE);
-  }
+        assertThat(config.model("m").orElseThrow().provider()).isEqualTo(Provider.AZURE);
+    }
 
-  @Test
-  void reportsEveryProblemAtOnce() {
-    assertThatThrownBy(() -> ProxyConfigFiles.parse("""
+    @Test
+    void reportsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> ProxyConfigFiles.parse("""
         maxRequestsInProgress: 0
         clientKeys:
           - name: a
@@ -140,71 +146,70 @@ class ProxyConfigFilesTest {
           - name: m
             endpoints: [{url: "ftp://x"}]
         """))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("maxRequestsInProgress must be positive")
-        .hasMessageContaining("model m is defined twice")
-        .hasMessageContaining("model m (azure) needs at least one endpoint")
-        .hasMessageContaining("needs apiVersion")
-        .hasMessageContaining("lists itself as a fallback")
-        .hasMessageContaining("falls back to unknown model ghost")
-        .hasMessageContaining("rate limits must be positive")
-        .hasMessageContaining("without an absolute http(s) url: ftp://x")
-        .hasMessageContaining("client key a secret reference needs exactly one of env or file");
-  }
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("maxRequestsInProgress must be positive")
+                .hasMessageContaining("model m is defined twice")
+                .hasMessageContaining("model m (azure) needs at least one endpoint")
+                .hasMessageContaining("needs apiVersion")
+                .hasMessageContaining("lists itself as a fallback")
+                .hasMessageContaining("falls back to unknown model ghost")
+                .hasMessageContaining("rate limits must be positive")
+                .hasMessageContaining("without an absolute http(s) url: ftp://x")
+                .hasMessageContaining("client key a secret reference needs exactly one of env or file");
+    }
 
-  @Test
-  void namesTheBadFieldAndLine() {
-    assertThatThrownBy(() -> ProxyConfigFiles.parse("""
+    @Test
+    void namesTheBadFieldAndLine() {
+        assertThatThrownBy(() -> ProxyConfigFiles.parse("""
         models:
           - name: m
             endpoints: [{url: "http://x/v1"}]
             timeout: soon
         """))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("invalid duration 'soon'")
-        .hasMessageContaining("line 4");
-    assertThatThrownBy(() -> ProxyConfigFiles.parse("models: [{name: m, routing: fastest}]"))
-        .hasMessageContaining("fastest");
-    assertThatThrownBy(() -> ProxyConfigFiles.parse("models: [{name: m, endpoint: x}]"))
-        .hasMessageContaining("endpoint");
-  }
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("invalid duration 'soon'")
+                .hasMessageContaining("line 4");
+        assertThatThrownBy(() -> ProxyConfigFiles.parse("models: [{name: m, routing: fastest}]"))
+                .hasMessageContaining("fastest");
+        assertThatThrownBy(() -> ProxyConfigFiles.parse("models: [{name: m, endpoint: x}]"))
+                .hasMessageContaining("endpoint");
+    }
 
-  @Test
-  void secretsResolveFromFilesButAreNeverPrinted(@TempDir Path dir) throws Exception {
-    Path secret = dir.resolve("api-key");
-    Files.writeString(secret, "sk-secret-value\n");
-    SecretRef ref = SecretRef.file(secret);
+    @Test
+    void secretsResolveFromFilesButAreNeverPrinted(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("api-key");
+        Files.writeString(secret, "sk-secret-value\n");
+        SecretRef ref = SecretRef.file(secret);
 
-    assertThat(ref.resolve()).isEqualTo("sk-secret-value");
-    assertThat(ref.toString()).doesNotContain("sk-secret-value");
-    assertThatThrownBy(() -> SecretRef.env("LANGOP_SURELY_UNSET_VARIABLE").resolve())
-        .hasMessage("environment variable LANGOP_SURELY_UNSET_VARIABLE is not set");
-  }
+        assertThat(ref.resolve()).isEqualTo("sk-secret-value");
+        assertThat(ref.toString()).doesNotContain("sk-secret-value");
+        assertThatThrownBy(() -> SecretRef.env("LANGOP_SURELY_UNSET_VARIABLE").resolve())
+                .hasMessage("environment variable LANGOP_SURELY_UNSET_VARIABLE is not set");
+    }
 
-  @Test
-  void durationsUseKubernetesNotation() {
-    assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(Durations.format(Duration.ofMillis(250))).isEqualTo("250ms");
-    assertThat(Durations.format(Duration.ofMinutes(2))).isEqualTo("2m");
-    assertThatThrownBy(() -> Durations.parse("5 minutes")).isInstanceOf(ConfigException.class);
-  }
+    @Test
+    void durationsUseKubernetesNotation() {
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Durations.format(Duration.ofMillis(250))).isEqualTo("250ms");
+        assertThat(Durations.format(Duration.ofMinutes(2))).isEqualTo("2m");
+        assertThatThrownBy(() -> Durations.parse("5 minutes")).isInstanceOf(ConfigException.class);
+    }
 
-  @Test
-  void backoffGrowsAndIsCapped() {
-    RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(350), 2.0, null);
+    @Test
+    void backoffGrowsAndIsCapped() {
+        RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(350), 2.0, null);
 
-    assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
-    assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofMillis(200));
-    assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofMillis(350));
-    assertThat(policy.retryableStatusCodes()).isEqualTo(RetryPolicy.DEFAULT_RETRYABLE);
-  }
+        assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofMillis(200));
+        assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofMillis(350));
+        assertThat(policy.retryableStatusCodes()).isEqualTo(RetryPolicy.DEFAULT_RETRYABLE);
+    }
 
-  @Test
-  void modelWithoutEndpointsMapsToPublicApi() {
-    assertThat(ModelConfig.of("x", Provider.OPENAI, null).endpoints())
-        .containsExactly(EndpointConfig.of("https://api.openai.com/v1"));
-    
-  }
+    @Test
+    void modelWithoutEndpointsMapsToPublicApi() {
+        assertThat(ModelConfig.of("x", Provider.OPENAI, null).endpoints())
+                .containsExactly(EndpointConfig.of("https://api.openai.com/v1"));
+    }
 }

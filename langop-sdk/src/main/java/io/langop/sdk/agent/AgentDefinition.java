@@ -117,11 +117,21 @@ public record AgentDefinition(
 
         public AgentDefinition build() {
             if (objectives.isEmpty() && workflow.isEmpty()) {
-                throw new IllegalArgumentException("agent '" + name + "' has neither objectives nor workflow steps: nothing to do");
+                throw new IllegalArgumentException(
+                        "agent '" + name + "' has neither objectives nor workflow steps: nothing to do");
             }
-            ExecutionMode effectiveMode = mode != null ? mode : schedule != null ? ExecutionMode.SCHEDULED : ExecutionMode.AUTONOMOUS;
-            return new AgentDefinition(name, description, persona, Optional.ofNullable(schedule), effectiveMode,
-                    objectives, workflow, constraints, output);
+            ExecutionMode effectiveMode =
+                    mode != null ? mode : schedule != null ? ExecutionMode.SCHEDULED : ExecutionMode.AUTONOMOUS;
+            return new AgentDefinition(
+                    name,
+                    description,
+                    persona,
+                    Optional.ofNullable(schedule),
+                    effectiveMode,
+                    objectives,
+                    workflow,
+                    constraints,
+                    output);
         }
     }
 }

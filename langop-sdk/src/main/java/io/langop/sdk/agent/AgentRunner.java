@@ -59,14 +59,18 @@ public final class AgentRunner {
     public RunOutcome run(JsonNode event) throws InterruptedException {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), clock);
-        try (var agentName = MDC.putCloseable("agent", agent.name()); var run = MDC.putCloseable("run", runId)) {
+        try (var agentName = MDC.putCloseable("agent", agent.name());
+                var run = MDC.putCloseable("run", runId)) {
             LOG.info("Run started");
             ZonedDateTime startedAt = ZonedDateTime.now(clock);
             try {
                 Succeeded result = withTimeout(() -> execute(guard, event), guard);
                 guard.checkContent("output", result.text());
                 Optional<Path> outputFile = writeOutput(result.text(), startedAt);
-                LOG.info("Run succeeded ({} LLM requests, {} tokens)", guard.usage().llmRequests(), guard.usage().totalTokens());
+                LOG.info(
+                        "Run succeeded ({} LLM requests, {} tokens)",
+                        guard.usage().llmRequests(),
+                        guard.usage().totalTokens());
                 return new RunOutcome.Succeeded(runId, result.text(), result.complete(), outputFile, guard.usage());
             } catch (ConstraintViolationException violation) {
                 LOG.error("Run stopped: {}", violation.getMessage());
@@ -92,7 +96,11 @@ public final class AgentRunner {
         if (agent.workflow().isEmpty()) {
             String answer = loop.ask(agent.persona(), objectivesPrompt(event));
             boolean complete = answer.strip().endsWith(COMPLETION_MARKER);
-            String text = complete ? answer.strip().substring(0, answer.strip().length() - COMPLETION_MARKER.length()).strip() : answer;
+            String text = complete
+                    ? answer.strip()
+                            .substring(0, answer.strip().length() - COMPLETION_MARKER.length())
+                            .strip()
+                    : answer;
             return new Succeeded(text, complete);
         }
         StepExecutor steps = new StepExecutor() {
@@ -115,15 +123,25 @@ public final class AgentRunner {
     /** The task prompt of the original runtime (§1.9.3 of the reference), plus the completion protocol. */
     private String objectivesPrompt(JsonNode event) {
         StringBuilder prompt = new StringBuilder("# Task: ")
-                .append(agent.description().isBlank() ? agent.name() : agent.description()).append("\n\n## Objectives:\n");
-        agent.objectives().forEach(objective -> prompt.append("- ").append(objective).append('\n'));
+                .append(agent.description().isBlank() ? agent.name() : agent.description())
+                .append("\n\n## Objectives:\n");
+        agent.objectives()
+                .forEach(objective -> prompt.append("- ").append(objective).append('\n'));
         if (event != null) {
             prompt.append("\n## Event:\n").append(StepResults.render(event)).append('\n');
         }
-        prompt.append("\n## Constraints:\n- Maximum iterations: ").append(agent.constraints().maxIterations()).append('\n');
-        agent.constraints().timeout().ifPresent(timeout -> prompt.append("- Timeout: ").append(humane(timeout)).append('\n'));
-        return prompt.append("\nPlease complete this task, using the available tools as needed. When every objective is met, end your reply with the line ")
-                .append(COMPLETION_MARKER).append('.').toString();
+        prompt.append("\n## Constraints:\n- Maximum iterations: ")
+                .append(agent.constraints().maxIterations())
+                .append('\n');
+        agent.constraints()
+                .timeout()
+                .ifPresent(timeout ->
+                        prompt.append("- Timeout: ").append(humane(timeout)).append('\n'));
+        return prompt.append(
+                        "\nPlease complete this task, using the available tools as needed. When every objective is met, end your reply with the line ")
+                .append(COMPLETION_MARKER)
+                .append('.')
+                .toString();
     }
 
     private static String humane(java.time.Duration duration) {

@@ -51,15 +51,16 @@ public final class ConstraintGuard implements TurnObserver {
             }
         }
         if (requests >= constraints.maxIterations()) {
-            throw new ConstraintViolationException(Kind.MAX_ITERATIONS,
-                    "the run reached its limit of " + constraints.maxIterations() + " LLM turns");
+            throw new ConstraintViolationException(
+                    Kind.MAX_ITERATIONS, "the run reached its limit of " + constraints.maxIterations() + " LLM turns");
         }
         Instant now = clock.instant();
         while (!recentRequests.isEmpty() && recentRequests.peekFirst().isBefore(now.minus(Duration.ofMinutes(1)))) {
             recentRequests.removeFirst();
         }
         if (constraints.requestsPerMinute() > 0 && recentRequests.size() >= constraints.requestsPerMinute()) {
-            throw new ConstraintViolationException(Kind.RATE_LIMIT,
+            throw new ConstraintViolationException(
+                    Kind.RATE_LIMIT,
                     "more than " + constraints.requestsPerMinute() + " LLM requests within one minute");
         }
         recentRequests.addLast(now);
@@ -74,13 +75,15 @@ public final class ConstraintGuard implements TurnObserver {
             outputTokens += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         }
         if (constraints.tokenBudget() > 0 && inputTokens + outputTokens > constraints.tokenBudget()) {
-            throw new ConstraintViolationException(Kind.TOKEN_BUDGET, "used " + (inputTokens + outputTokens)
-                    + " tokens, budget is " + constraints.tokenBudget());
+            throw new ConstraintViolationException(
+                    Kind.TOKEN_BUDGET,
+                    "used " + (inputTokens + outputTokens) + " tokens, budget is " + constraints.tokenBudget());
         }
         double cost = cost();
         if (constraints.costBudgetUsd() > 0 && cost > constraints.costBudgetUsd()) {
-            throw new ConstraintViolationException(Kind.COST_BUDGET, String.format(Locale.ROOT,
-                    "spent $%.4f, budget is $%.4f", cost, constraints.costBudgetUsd()));
+            throw new ConstraintViolationException(
+                    Kind.COST_BUDGET,
+                    String.format(Locale.ROOT, "spent $%.4f, budget is $%.4f", cost, constraints.costBudgetUsd()));
         }
         checkedMessages.put(response.aiMessage(), Boolean.TRUE);
         checkContent("output", response.aiMessage().text());
@@ -95,12 +98,14 @@ public final class ConstraintGuard implements TurnObserver {
         String lower = text.toLowerCase(Locale.ROOT);
         for (String topic : constraints.blockedTopics()) {
             if (lower.contains(topic.toLowerCase(Locale.ROOT))) {
-                throw new ConstraintViolationException(Kind.BLOCKED_CONTENT, what + " mentions blocked topic '" + topic + "'");
+                throw new ConstraintViolationException(
+                        Kind.BLOCKED_CONTENT, what + " mentions blocked topic '" + topic + "'");
             }
         }
         for (Pattern pattern : constraints.blockedPatterns()) {
             if (pattern.matcher(text).find()) {
-                throw new ConstraintViolationException(Kind.BLOCKED_CONTENT, what + " matches blocked pattern '" + pattern + "'");
+                throw new ConstraintViolationException(
+                        Kind.BLOCKED_CONTENT, what + " matches blocked pattern '" + pattern + "'");
             }
         }
     }
@@ -112,7 +117,9 @@ public final class ConstraintGuard implements TurnObserver {
     }
 
     ConstraintViolationException timeoutViolation() {
-        return new ConstraintViolationException(Kind.TIMEOUT, "the run exceeded its timeout of " + constraints.timeout().orElseThrow());
+        return new ConstraintViolationException(
+                Kind.TIMEOUT,
+                "the run exceeded its timeout of " + constraints.timeout().orElseThrow());
     }
 
     public synchronized RunUsage usage() {
@@ -125,7 +132,8 @@ public final class ConstraintGuard implements TurnObserver {
 
     private static String textOf(ChatMessage message) {
         return switch (message) {
-            case UserMessage user -> user.hasSingleText() ? user.singleText() : user.contents().toString();
+            case UserMessage user ->
+                user.hasSingleText() ? user.singleText() : user.contents().toString();
             case ToolExecutionResultMessage toolResult -> toolResult.text();
             case AiMessage ai -> ai.text();
             case SystemMessage system -> system.text();

@@ -4,7 +4,14 @@ package io.langop.sdk.agent;
 public final class ConstraintViolationException extends RuntimeException {
 
     /** Which limit was hit. */
-    public enum Kind { MAX_ITERATIONS, TIMEOUT, TOKEN_BUDGET, COST_BUDGET, RATE_LIMIT, BLOCKED_CONTENT }
+    public enum Kind {
+        MAX_ITERATIONS,
+        TIMEOUT,
+        TOKEN_BUDGET,
+        COST_BUDGET,
+        RATE_LIMIT,
+        BLOCKED_CONTENT
+    }
 
     private final Kind kind;
 

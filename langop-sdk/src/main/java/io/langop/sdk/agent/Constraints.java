@@ -107,8 +107,15 @@ public record Constraints(
         }
 
         public Constraints build() {
-            return new Constraints(maxIterations, Optional.ofNullable(timeout), tokenBudget, costBudgetUsd, pricing,
-                    requestsPerMinute, blockedTopics, blockedPatterns);
+            return new Constraints(
+                    maxIterations,
+                    Optional.ofNullable(timeout),
+                    tokenBudget,
+                    costBudgetUsd,
+                    pricing,
+                    requestsPerMinute,
+                    blockedTopics,
+                    blockedPatterns);
         }
 
         private static <N extends Number> N positive(String name, N value) {

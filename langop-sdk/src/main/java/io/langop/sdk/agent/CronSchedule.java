@@ -18,12 +18,28 @@ public record CronSchedule(String expression) {
             new Field("minute", 0, 59, List.of()),
             new Field("hour", 0, 23, List.of()),
             new Field("day of month", 1, 31, List.of()),
-            new Field("month", 1, 12, List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
+            new Field(
+                    "month",
+                    1,
+                    12,
+                    List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
             new Field("day of week", 0, 7, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
 
     private static final Map<String, String> MACROS = Map.of(
-            "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
-            "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
+            "@yearly",
+            "0 0 1 1 *",
+            "@annually",
+            "0 0 1 1 *",
+            "@monthly",
+            "0 0 1 * *",
+            "@weekly",
+            "0 0 * * 0",
+            "@daily",
+            "0 0 * * *",
+            "@midnight",
+            "0 0 * * *",
+            "@hourly",
+            "0 * * * *");
 
     public CronSchedule {
         if (expression == null || expression.isBlank()) {
@@ -36,7 +52,9 @@ public record CronSchedule(String expression) {
     private static void validate(String expression) {
         String[] parts = expression.split("\\s+");
         if (parts.length != FIELDS.size()) {
-            throw invalid(expression, "expected 5 fields (minute hour day-of-month month day-of-week), found " + parts.length);
+            throw invalid(
+                    expression,
+                    "expected 5 fields (minute hour day-of-month month day-of-week), found " + parts.length);
         }
         for (int i = 0; i < parts.length; i++) {
             for (String item : parts[i].split(",", -1)) {

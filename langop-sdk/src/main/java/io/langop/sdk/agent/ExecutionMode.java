@@ -27,8 +27,11 @@ public enum ExecutionMode {
 
     public static ExecutionMode parse(String value) {
         String wanted = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(mode -> mode.wireName.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown execution mode '" + value + "', expected one of "
+        return Arrays.stream(values())
+                .filter(mode -> mode.wireName.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown execution mode '" + value
+                        + "', expected one of "
                         + Arrays.stream(values()).map(ExecutionMode::wireName).collect(Collectors.joining(", "))));
     }
 }

@@ -26,7 +26,8 @@ public record Output(Optional<String> workspacePath) {
     public Optional<Path> resolve(Path workspace, ZonedDateTime now) {
         return workspacePath.map(template -> {
             Path root = workspace.toAbsolutePath().normalize();
-            Path file = root.resolve(Placeholders.fill(template, StepResults.empty(), now)).normalize();
+            Path file = root.resolve(Placeholders.fill(template, StepResults.empty(), now))
+                    .normalize();
             if (!file.startsWith(root) || file.equals(root)) {
                 throw new IllegalArgumentException("output path '" + template + "' leaves the workspace");
             }
@@ -36,8 +37,11 @@ public record Output(Optional<String> workspacePath) {
 
     private static void checkRelative(String template) {
         for (Placeholders.Reference reference : Placeholders.references(template)) {
-            if (!reference.field().isEmpty() || !(reference.name().equals(Placeholders.DATE) || reference.name().equals(Placeholders.TIME))) {
-                throw new IllegalArgumentException("output path '" + template + "' may only use {date} and {time}, found " + reference);
+            if (!reference.field().isEmpty()
+                    || !(reference.name().equals(Placeholders.DATE)
+                            || reference.name().equals(Placeholders.TIME))) {
+                throw new IllegalArgumentException(
+                        "output path '" + template + "' may only use {date} and {time}, found " + reference);
             }
         }
         Path path = Path.of(template.replace("{", "").replace("}", ""));

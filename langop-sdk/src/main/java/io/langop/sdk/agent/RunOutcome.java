@@ -17,7 +17,8 @@ public sealed interface RunOutcome {
     record Succeeded(String runId, String result, boolean objectivesComplete, Optional<Path> outputFile, RunUsage usage)
             implements RunOutcome {}
 
-    record ConstraintViolated(String runId, ConstraintViolationException violation, RunUsage usage) implements RunOutcome {}
+    record ConstraintViolated(String runId, ConstraintViolationException violation, RunUsage usage)
+            implements RunOutcome {}
 
     record Failed(String runId, String reason, RunUsage usage) implements RunOutcome {}
 }

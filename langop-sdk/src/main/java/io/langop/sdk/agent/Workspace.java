@@ -74,7 +74,10 @@ public final class Workspace {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).sorted().toList();
+            return entries.filter(Files::isRegularFile)
+                    .map(file -> root.relativize(file).toString())
+                    .sorted()
+                    .toList();
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot list workspace directory '" + directory + "'", failure);
         }
@@ -106,7 +109,8 @@ public final class Workspace {
             for (Path existing = file; existing != null && existing.startsWith(root); existing = existing.getParent()) {
                 if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
                     if (!existing.toRealPath().startsWith(realRoot)) {
-                        throw new IllegalArgumentException("workspace path '" + path + "' leaves the workspace through a link");
+                        throw new IllegalArgumentException(
+                                "workspace path '" + path + "' leaves the workspace through a link");
                     }
                     break;
                 }

@@ -1,9 +1,9 @@
 package io.langop.sdk.config;
 
-import io.langop.wire.ServiceWire;
-import io.langop.wire.AgentFiles;
-import io.langop.wire.AgentEnv;
 import io.langop.sdk.agent.ExecutionMode;
+import io.langop.wire.AgentEnv;
+import io.langop.wire.AgentFiles;
+import io.langop.wire.ServiceWire;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,29 +66,43 @@ public record AgentConfig(
 
     public static AgentConfig from(Map<String, String> env) {
         return new AgentConfig(
-                first(env, AgentEnv.MODEL_ENDPOINTS).or(() -> first(env, "OPENAI_ENDPOINT")).map(AgentConfig::apiRoot),
+                first(env, AgentEnv.MODEL_ENDPOINTS)
+                        .or(() -> first(env, "OPENAI_ENDPOINT"))
+                        .map(AgentConfig::apiRoot),
                 first(env, AgentEnv.LLM_MODEL).orElse("gpt-4o-mini"),
                 value(env, AgentEnv.OPENAI_API_KEY).orElse(DEFAULT_API_KEY),
-                list(env, AgentEnv.MCP_SERVERS).or(() -> list(env, "MCP_URL")).orElse(List.of()).stream().map(URI::create).toList(),
+                list(env, AgentEnv.MCP_SERVERS).or(() -> list(env, "MCP_URL")).orElse(List.of()).stream()
+                        .map(URI::create)
+                        .toList(),
                 value(env, AgentEnv.AGENT_NAME),
                 value(env, AgentEnv.AGENT_MODE).map(ExecutionMode::parse),
                 Path.of(value(env, AgentEnv.AGENT_CODE_PATH).orElse(AgentFiles.CODE_PATH)),
                 value(env, AgentEnv.AGENT_INSTRUCTIONS),
                 value(env, AgentEnv.AGENT_WEBHOOK_SECRET),
-                value(env, AgentEnv.AGENT_CYCLE_PAUSE).map(AgentConfig::duration).orElse(Duration.ofSeconds(30)),
-                value(env, AgentEnv.AGENT_MAX_CYCLES).map(text -> integer(AgentEnv.AGENT_MAX_CYCLES, text)).orElse(10),
+                value(env, AgentEnv.AGENT_CYCLE_PAUSE)
+                        .map(AgentConfig::duration)
+                        .orElse(Duration.ofSeconds(30)),
+                value(env, AgentEnv.AGENT_MAX_CYCLES)
+                        .map(text -> integer(AgentEnv.AGENT_MAX_CYCLES, text))
+                        .orElse(10),
                 Path.of(value(env, AgentEnv.WORKSPACE_PATH).orElse(AgentFiles.WORKSPACE_DIR)),
                 value(env, AgentEnv.LLM_TIMEOUT).map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
-                value(env, ServiceWire.PORT_ENV).map(text -> integer(ServiceWire.PORT_ENV, text)).orElse(8080),
-                value(env, AgentEnv.AGENT_IDLE_WHEN_DONE).map(text -> bool(AgentEnv.AGENT_IDLE_WHEN_DONE, text)).orElse(true));
+                value(env, ServiceWire.PORT_ENV)
+                        .map(text -> integer(ServiceWire.PORT_ENV, text))
+                        .orElse(8080),
+                value(env, AgentEnv.AGENT_IDLE_WHEN_DONE)
+                        .map(text -> bool(AgentEnv.AGENT_IDLE_WHEN_DONE, text))
+                        .orElse(true));
     }
 
     /** Secrets are redacted so that the config can be logged. */
     @Override
     public String toString() {
-        return "AgentConfig[modelEndpoint=" + modelEndpoint.map(URI::toString).orElse("none") + ", modelName=" + modelName
+        return "AgentConfig[modelEndpoint=" + modelEndpoint.map(URI::toString).orElse("none") + ", modelName="
+                + modelName
                 + ", apiKey=" + (apiKey.equals(DEFAULT_API_KEY) ? "default" : "***") + ", mcpServers=" + mcpServers
-                + ", agentName=" + agentName.orElse("-") + ", mode=" + mode.map(ExecutionMode::wireName).orElse("from code")
+                + ", agentName=" + agentName.orElse("-") + ", mode="
+                + mode.map(ExecutionMode::wireName).orElse("from code")
                 + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
                 + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace=" + workspace
                 + ", llmTimeout=" + llmTimeout + ", port=" + port + ", idleWhenDone=" + idleWhenDone + "]";
@@ -107,9 +121,12 @@ public record AgentConfig(
     static Duration duration(String text) {
         String value = text.strip();
         try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+            return value.chars().allMatch(Character::isDigit)
+                    ? Duration.ofSeconds(Long.parseLong(value))
+                    : Duration.parse(value);
         } catch (RuntimeException invalid) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: use seconds (30) or ISO-8601 (PT30S)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration: use seconds (30) or ISO-8601 (PT30S)");
         }
     }
 
@@ -134,7 +151,11 @@ public record AgentConfig(
     }
 
     private static Optional<List<String>> list(Map<String, String> env, String name) {
-        return value(env, name).map(text -> Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList())
+        return value(env, name)
+                .map(text -> Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(item -> !item.isEmpty())
+                        .toList())
                 .filter(items -> !items.isEmpty());
     }
 

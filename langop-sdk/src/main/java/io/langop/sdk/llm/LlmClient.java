@@ -6,9 +6,9 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.langop.sdk.retry.Backoff;
@@ -31,7 +31,8 @@ public final class LlmClient {
     /** Taken out of error messages. */
     private final String apiKey;
 
-    private LlmClient(ChatModel model, StreamingChatModel streamingModel, String modelName, Backoff retry, String apiKey) {
+    private LlmClient(
+            ChatModel model, StreamingChatModel streamingModel, String modelName, Backoff retry, String apiKey) {
         this.model = model;
         this.streamingModel = streamingModel;
         this.modelName = modelName;
@@ -40,7 +41,8 @@ public final class LlmClient {
     }
 
     /** @param baseUrl the API root including {@code /v1}, e.g. {@code http://proxy:8000/v1} */
-    public static LlmClient openAiCompatible(String baseUrl, String apiKey, String modelName, Duration timeout, Backoff retry) {
+    public static LlmClient openAiCompatible(
+            String baseUrl, String apiKey, String modelName, Duration timeout, Backoff retry) {
         ChatModel model = OpenAiChatModel.builder()
                 .baseUrl(baseUrl)
                 .apiKey(apiKey)
@@ -81,10 +83,13 @@ public final class LlmClient {
     public ChatResponse chatStreaming(ChatRequest request, Consumer<String> onText) throws InterruptedException {
         AtomicBoolean emitted = new AtomicBoolean();
         try {
-            return retry.call("LLM streaming request", () -> keyless(() -> streamOnce(request, text -> {
-                emitted.set(true);
-                onText.accept(text);
-            })), failure -> !emitted.get() && isRetriable(failure));
+            return retry.call(
+                    "LLM streaming request",
+                    () -> keyless(() -> streamOnce(request, text -> {
+                        emitted.set(true);
+                        onText.accept(text);
+                    })),
+                    failure -> !emitted.get() && isRetriable(failure));
         } catch (InterruptedException | RuntimeException failure) {
             throw failure;
         } catch (Exception unexpected) {
@@ -113,7 +118,9 @@ public final class LlmClient {
         try {
             return response.get();
         } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+            throw failed.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(failed.getCause());
         }
     }
 
@@ -140,6 +147,7 @@ public final class LlmClient {
                 || failure instanceof InternalServerException
                 || failure instanceof TimeoutException
                 || (failure instanceof HttpException http && (http.statusCode() == 429 || http.statusCode() >= 500))
-                || (failure.getCause() instanceof HttpException http && (http.statusCode() == 429 || http.statusCode() >= 500));
+                || (failure.getCause() instanceof HttpException http
+                        && (http.statusCode() == 429 || http.statusCode() >= 500));
     }
 }

@@ -63,7 +63,8 @@ public final class ToolLoop {
             if (!tools.specifications().isEmpty()) {
                 request.toolSpecifications(tools.specifications());
             }
-            ChatResponse response = onText == null ? llm.chat(request.build()) : llm.chatStreaming(request.build(), onText);
+            ChatResponse response =
+                    onText == null ? llm.chat(request.build()) : llm.chatStreaming(request.build(), onText);
             observer.afterTurn(response);
             AiMessage answer = response.aiMessage();
             messages.add(answer);

@@ -36,9 +36,18 @@ final class McpServerConnection implements AutoCloseable {
 
     static McpServerConnection open(URI url, Duration requestTimeout) {
         String base = url.getScheme() + "://" + url.getRawAuthority();
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/") ? ServiceWire.MCP_PATH : url.getRawPath();
+        String path = url.getRawPath() == null
+                        || url.getRawPath().isEmpty()
+                        || url.getRawPath().equals("/")
+                ? ServiceWire.MCP_PATH
+                : url.getRawPath();
         try {
-            return initialize(url, HttpClientStreamableHttpTransport.builder(base).endpoint(path).build(), requestTimeout);
+            return initialize(
+                    url,
+                    HttpClientStreamableHttpTransport.builder(base)
+                            .endpoint(path)
+                            .build(),
+                    requestTimeout);
         } catch (RuntimeException streamableFailed) {
             if (nothingListening(streamableFailed)) {
                 throw streamableFailed; // no transport can succeed: fail fast and let the retry policy wait
@@ -46,7 +55,12 @@ final class McpServerConnection implements AutoCloseable {
             LOG.debug("Streamable HTTP failed for {}, trying HTTP+SSE: {}", url, streamableFailed.getMessage());
             try {
                 String ssePath = path.equals(ServiceWire.MCP_PATH) ? ServiceWire.MCP_SSE_PATH : path;
-                return initialize(url, HttpClientSseClientTransport.builder(base).sseEndpoint(ssePath).build(), requestTimeout);
+                return initialize(
+                        url,
+                        HttpClientSseClientTransport.builder(base)
+                                .sseEndpoint(ssePath)
+                                .build(),
+                        requestTimeout);
             } catch (RuntimeException sseFailed) {
                 streamableFailed.addSuppressed(sseFailed);
                 throw streamableFailed;

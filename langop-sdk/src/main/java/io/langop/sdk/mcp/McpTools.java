@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
-import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.ToolExecutor;
+import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.workflow.StepResults;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -45,7 +45,11 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
             for (McpSchema.Tool tool : connection.tools()) {
                 McpServerConnection previous = byTool.putIfAbsent(tool.name(), connection);
                 if (previous != null) {
-                    LOG.warn("Tool {} of {} ignored: {} already provides it", tool.name(), connection.url(), previous.url());
+                    LOG.warn(
+                            "Tool {} of {} ignored: {} already provides it",
+                            tool.name(),
+                            connection.url(),
+                            previous.url());
                     continue;
                 }
                 specs.add(toSpecification(tool));
@@ -55,23 +59,36 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
         this.specifications = List.copyOf(specs);
     }
 
-    public static McpTools connect(List<URI> servers, Backoff retry, Duration requestTimeout) throws InterruptedException {
+    public static McpTools connect(List<URI> servers, Backoff retry, Duration requestTimeout)
+            throws InterruptedException {
         List<McpServerConnection> connected = new ArrayList<>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<URI, Future<McpServerConnection>> attempts = new LinkedHashMap<>();
             for (URI server : servers) {
-                attempts.put(server, threads.submit(() -> retry.call("MCP server connection to " + server,
-                        () -> McpServerConnection.open(server, requestTimeout), failure -> true)));
+                attempts.put(
+                        server,
+                        threads.submit(() -> retry.call(
+                                "MCP server connection to " + server,
+                                () -> McpServerConnection.open(server, requestTimeout),
+                                failure -> true)));
             }
             for (var attempt : attempts.entrySet()) {
                 try {
                     McpServerConnection connection = attempt.getValue().get();
-                    LOG.info("Connected to MCP server {} ({} tools: {})", attempt.getKey(), connection.tools().size(),
-                            connection.tools().stream().map(McpSchema.Tool::name).collect(Collectors.joining(", ")));
+                    LOG.info(
+                            "Connected to MCP server {} ({} tools: {})",
+                            attempt.getKey(),
+                            connection.tools().size(),
+                            connection.tools().stream()
+                                    .map(McpSchema.Tool::name)
+                                    .collect(Collectors.joining(", ")));
                     connected.add(connection);
                 } catch (java.util.concurrent.ExecutionException failed) {
-                    LOG.warn("MCP server {} unreachable after {} attempts, continuing without its tools: {}",
-                            attempt.getKey(), retry.maxAttempts(), failed.getCause().getMessage());
+                    LOG.warn(
+                            "MCP server {} unreachable after {} attempts, continuing without its tools: {}",
+                            attempt.getKey(),
+                            retry.maxAttempts(),
+                            failed.getCause().getMessage());
                 }
             }
         }
@@ -112,7 +129,8 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
     public JsonNode call(String tool, Map<String, Object> arguments) {
         McpServerConnection server = serverByTool.get(tool);
         if (server == null) {
-            throw new ToolCallException(tool, "is not provided by any connected MCP server (available: " + toolNames() + ")");
+            throw new ToolCallException(
+                    tool, "is not provided by any connected MCP server (available: " + toolNames() + ")");
         }
         McpSchema.CallToolResult result;
         try (var ignored = MDC.putCloseable("tool", tool)) {
@@ -124,7 +142,9 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
         if (Boolean.TRUE.equals(result.isError())) {
             throw new ToolCallException(tool, "returned an error: " + text);
         }
-        return result.structuredContent() != null ? JSON.valueToTree(result.structuredContent()) : StepResults.parseOrText(text);
+        return result.structuredContent() != null
+                ? JSON.valueToTree(result.structuredContent())
+                : StepResults.parseOrText(text);
     }
 
     /** For the LLM: errors come back as text so that the model can correct its call. */
@@ -132,7 +152,8 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
     public String execute(String tool, String argumentsJson) {
         try {
             Map<String, Object> arguments = argumentsJson == null || argumentsJson.isBlank()
-                    ? Map.of() : JSON.readValue(argumentsJson, new TypeReference<Map<String, Object>>() {});
+                    ? Map.of()
+                    : JSON.readValue(argumentsJson, new TypeReference<Map<String, Object>>() {});
             return StepResults.render(call(tool, arguments));
         } catch (ToolCallException failure) {
             LOG.warn("{}", failure.getMessage());
@@ -148,9 +169,12 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
     }
 
     private static String textOf(McpSchema.CallToolResult result) {
-        return result.content() == null ? "" : result.content().stream()
-                .map(content -> content instanceof McpSchema.TextContent text ? text.text() : content.toString())
-                .collect(Collectors.joining("\n"));
+        return result.content() == null
+                ? ""
+                : result.content().stream()
+                        .map(content ->
+                                content instanceof McpSchema.TextContent text ? text.text() : content.toString())
+                        .collect(Collectors.joining("\n"));
     }
 
     /** Keeps each parameter's JSON schema exactly as the server declared it. */
@@ -160,9 +184,11 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
         if (schema.get("properties") instanceof Map<?, ?> properties) {
             properties.forEach((name, propertySchema) -> {
                 try {
-                    parameters.addProperty(String.valueOf(name), JsonRawSchema.from(JSON.writeValueAsString(propertySchema)));
+                    parameters.addProperty(
+                            String.valueOf(name), JsonRawSchema.from(JSON.writeValueAsString(propertySchema)));
                 } catch (Exception unserializable) {
-                    throw new IllegalStateException("tool " + tool.name() + " has an unusable schema for " + name, unserializable);
+                    throw new IllegalStateException(
+                            "tool " + tool.name() + " has an unusable schema for " + name, unserializable);
                 }
             });
         }

@@ -40,8 +40,13 @@ public record Backoff(int maxAttempts, Duration baseDelay, Duration maxDelay) {
                     throw failure;
                 }
                 Duration delay = delayAfter(attempt);
-                LOG.warn("{} failed, retrying (attempt {}/{}, retry in {} ms): {}", what, attempt, maxAttempts,
-                        delay.toMillis(), failure.getMessage());
+                LOG.warn(
+                        "{} failed, retrying (attempt {}/{}, retry in {} ms): {}",
+                        what,
+                        attempt,
+                        maxAttempts,
+                        delay.toMillis(),
+                        failure.getMessage());
                 Thread.sleep(delay);
             }
         }

@@ -36,7 +36,9 @@ public final class Placeholders {
     private Placeholders() {}
 
     public static List<Reference> references(String template) {
-        return PLACEHOLDER.matcher(template).results()
+        return PLACEHOLDER
+                .matcher(template)
+                .results()
                 .map(match -> new Reference(match.group(1), stripDot(match.group(2))))
                 .toList();
     }
@@ -61,8 +63,8 @@ public final class Placeholders {
             return now.format(TIME_FORMAT);
         }
         if (!results.has(reference.name())) {
-            throw new IllegalArgumentException("placeholder " + reference + " has no value: step '"
-                    + reference.name() + "' produced no result");
+            throw new IllegalArgumentException(
+                    "placeholder " + reference + " has no value: step '" + reference.name() + "' produced no result");
         }
         if (reference.field().isEmpty()) {
             return results.text(reference.name());

@@ -65,14 +65,16 @@ public final class Workflow {
 
         public Builder step(String name, UnaryOperator<StepBuilder> definition) {
             if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-                throw new WorkflowDefinitionException(String.valueOf(name),
+                throw new WorkflowDefinitionException(
+                        String.valueOf(name),
                         "has an invalid name: use letters, digits, '_' or '-', starting with a letter");
             }
             if (steps.containsKey(name)) {
                 throw new WorkflowDefinitionException(name, "is defined twice");
             }
             if (new Placeholders.Reference(name, "").isBuiltIn()) {
-                throw new WorkflowDefinitionException(name, "uses a reserved name (date, time and event are placeholders)");
+                throw new WorkflowDefinitionException(
+                        name, "uses a reserved name (date, time and event are placeholders)");
             }
             steps.put(name, definition.apply(new StepBuilder(name)).build());
             return this;
@@ -82,7 +84,8 @@ public final class Workflow {
             for (Step step : steps.values()) {
                 for (String dependency : step.dependsOn()) {
                     if (!steps.containsKey(dependency)) {
-                        throw new WorkflowDefinitionException(step.name(), "depends on unknown step '" + dependency + "'");
+                        throw new WorkflowDefinitionException(
+                                step.name(), "depends on unknown step '" + dependency + "'");
                     }
                 }
             }
@@ -99,7 +102,8 @@ public final class Workflow {
             for (Step step : order) {
                 checkPlaceholders(step, ancestors.get(step.name()));
             }
-            return new Workflow(Collections.unmodifiableMap(new LinkedHashMap<>(steps)), List.copyOf(order), Map.copyOf(ancestors));
+            return new Workflow(
+                    Collections.unmodifiableMap(new LinkedHashMap<>(steps)), List.copyOf(order), Map.copyOf(ancestors));
         }
 
         private List<Step> topologicalOrder() {
@@ -110,8 +114,12 @@ public final class Workflow {
                         .filter(step -> !done.contains(step.name()) && done.containsAll(step.dependsOn()))
                         .toList();
                 if (ready.isEmpty()) {
-                    Step stuck = steps.values().stream().filter(step -> !done.contains(step.name())).findFirst().orElseThrow();
-                    throw new WorkflowDefinitionException(stuck.name(), "is part of a dependency cycle: " + cycleFrom(stuck.name(), done));
+                    Step stuck = steps.values().stream()
+                            .filter(step -> !done.contains(step.name()))
+                            .findFirst()
+                            .orElseThrow();
+                    throw new WorkflowDefinitionException(
+                            stuck.name(), "is part of a dependency cycle: " + cycleFrom(stuck.name(), done));
                 }
                 ready.forEach(step -> done.add(step.name()));
                 order.addAll(ready);
@@ -125,7 +133,10 @@ public final class Workflow {
             String current = start;
             while (!path.contains(current)) {
                 path.add(current);
-                current = steps.get(current).dependsOn().stream().filter(d -> !done.contains(d)).findFirst().orElseThrow();
+                current = steps.get(current).dependsOn().stream()
+                        .filter(d -> !done.contains(d))
+                        .findFirst()
+                        .orElseThrow();
             }
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
             cycle.add(current);
@@ -135,8 +146,11 @@ public final class Workflow {
         private static void checkPlaceholders(Step step, Set<String> ancestors) {
             List<String> templates = switch (step.action()) {
                 case StepAction.Prompt prompt -> List.of(prompt.template());
-                case StepAction.CallTool call -> call.params().values().stream()
-                        .filter(String.class::isInstance).map(String.class::cast).toList();
+                case StepAction.CallTool call ->
+                    call.params().values().stream()
+                            .filter(String.class::isInstance)
+                            .map(String.class::cast)
+                            .toList();
                 case StepAction.Custom custom -> List.of();
             };
             for (String template : templates) {
@@ -144,8 +158,10 @@ public final class Workflow {
                     if (reference.isBuiltIn() || ancestors.contains(reference.name())) {
                         continue;
                     }
-                    throw new WorkflowDefinitionException(step.name(), "uses placeholder " + reference
-                            + " but does not depend on a step named '" + reference.name() + "'");
+                    throw new WorkflowDefinitionException(
+                            step.name(),
+                            "uses placeholder " + reference + " but does not depend on a step named '"
+                                    + reference.name() + "'");
                 }
             }
         }

@@ -49,40 +49,50 @@ public final class WorkflowEngine {
         Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Step step : workflow.executionOrder()) {
-                CompletableFuture<?>[] dependencies = step.dependsOn().stream().map(futures::get).toArray(CompletableFuture[]::new);
-                futures.put(step.name(), CompletableFuture.allOf(dependencies).thenRunAsync(() -> {
-                    if (firstFailure.get() != null) {
-                        return;
-                    }
-                    if (logContext != null) {
-                        MDC.setContextMap(logContext);
-                    }
-                    try (var ignored = MDC.putCloseable("step", step.name())) {
-                        if (step.dependsOn().stream().anyMatch(skipped::contains)) {
-                            LOG.info("Skipping step: a dependency was skipped");
-                            skipped.add(step.name());
-                            return;
-                        }
-                        StepResults visible = visibleTo(workflow, step, results, inputs);
-                        if (!step.condition().test(visible)) {
-                            LOG.info("Skipping step: condition is false");
-                            skipped.add(step.name());
-                            return;
-                        }
-                        long start = System.nanoTime();
-                        results.put(step.name(), execute(step, visible, startedAt));
-                        completed.add(step.name());
-                        LOG.info("Step completed in {} ms", (System.nanoTime() - start) / 1_000_000);
-                    } catch (RuntimeException | Error failure) {
-                        RuntimeException wrapped = failure instanceof StepFailedException known ? known
-                                : new StepFailedException(step.name(), failure);
-                        firstFailure.compareAndSet(null, wrapped);
-                        throw wrapped;
-                    }
-                }, threads));
+                CompletableFuture<?>[] dependencies =
+                        step.dependsOn().stream().map(futures::get).toArray(CompletableFuture[]::new);
+                futures.put(
+                        step.name(),
+                        CompletableFuture.allOf(dependencies)
+                                .thenRunAsync(
+                                        () -> {
+                                            if (firstFailure.get() != null) {
+                                                return;
+                                            }
+                                            if (logContext != null) {
+                                                MDC.setContextMap(logContext);
+                                            }
+                                            try (var ignored = MDC.putCloseable("step", step.name())) {
+                                                if (step.dependsOn().stream().anyMatch(skipped::contains)) {
+                                                    LOG.info("Skipping step: a dependency was skipped");
+                                                    skipped.add(step.name());
+                                                    return;
+                                                }
+                                                StepResults visible = visibleTo(workflow, step, results, inputs);
+                                                if (!step.condition().test(visible)) {
+                                                    LOG.info("Skipping step: condition is false");
+                                                    skipped.add(step.name());
+                                                    return;
+                                                }
+                                                long start = System.nanoTime();
+                                                results.put(step.name(), execute(step, visible, startedAt));
+                                                completed.add(step.name());
+                                                LOG.info(
+                                                        "Step completed in {} ms",
+                                                        (System.nanoTime() - start) / 1_000_000);
+                                            } catch (RuntimeException | Error failure) {
+                                                RuntimeException wrapped = failure instanceof StepFailedException known
+                                                        ? known
+                                                        : new StepFailedException(step.name(), failure);
+                                                firstFailure.compareAndSet(null, wrapped);
+                                                throw wrapped;
+                                            }
+                                        },
+                                        threads));
             }
             try {
-                CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).get();
+                CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
+                        .get();
             } catch (ExecutionException failed) {
                 throw firstFailure.get() != null ? firstFailure.get() : new CompletionException(failed.getCause());
             } catch (InterruptedException interrupted) {
@@ -98,14 +108,19 @@ public final class WorkflowEngine {
             return switch (step.action()) {
                 case StepAction.CallTool call -> {
                     Map<String, Object> arguments = new LinkedHashMap<>();
-                    call.params().forEach((key, value) -> arguments.put(key,
-                            value instanceof String template ? Placeholders.fill(template, visible, startedAt) : value));
+                    call.params()
+                            .forEach((key, value) -> arguments.put(
+                                    key,
+                                    value instanceof String template
+                                            ? Placeholders.fill(template, visible, startedAt)
+                                            : value));
                     LOG.info("Calling tool {}", call.tool());
                     yield executor.callTool(call.tool(), arguments);
                 }
-                case StepAction.Prompt prompt -> StepResults.parseOrText(
-                        executor.prompt(Placeholders.fill(prompt.template(), visible, startedAt)));
-                case StepAction.Custom custom -> StepResults.toJson(custom.logic().apply(visible));
+                case StepAction.Prompt prompt ->
+                    StepResults.parseOrText(executor.prompt(Placeholders.fill(prompt.template(), visible, startedAt)));
+                case StepAction.Custom custom ->
+                    StepResults.toJson(custom.logic().apply(visible));
             };
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -118,7 +133,8 @@ public final class WorkflowEngine {
     }
 
     /** Only the step's own ancestors are visible, so a step never races a step it does not wait for. */
-    private static StepResults visibleTo(Workflow workflow, Step step, Map<String, JsonNode> results, Map<String, JsonNode> inputs) {
+    private static StepResults visibleTo(
+            Workflow workflow, Step step, Map<String, JsonNode> results, Map<String, JsonNode> inputs) {
         Map<String, JsonNode> visible = new LinkedHashMap<>(inputs);
         for (String ancestor : workflow.ancestorsOf(step.name())) {
             JsonNode result = results.get(ancestor);

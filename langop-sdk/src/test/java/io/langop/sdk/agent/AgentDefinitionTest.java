@@ -8,17 +8,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AgentDefinitionTest {
 
     @Test
-    void a_schedule_makes_the_agent_scheduled_unless_a_mode_is_set() {
-        var scheduled = AgentDefinition.builder("a").objective("x").schedule("0 9 * * 1-5").build();
-        var interactive = AgentDefinition.builder("a").objective("x").schedule("@daily").mode(ExecutionMode.INTERACTIVE).build();
+    void aScheduleMakesTheAgentScheduledUnlessAModeIsSet() {
+        var scheduled = AgentDefinition.builder("a")
+                .objective("x")
+                .schedule("0 9 * * 1-5")
+                .build();
+        var interactive = AgentDefinition.builder("a")
+                .objective("x")
+                .schedule("@daily")
+                .mode(ExecutionMode.INTERACTIVE)
+                .build();
         var plain = AgentDefinition.builder("a").objective("x").build();
 
         assertThat(scheduled.mode()).isEqualTo(ExecutionMode.SCHEDULED);
@@ -30,42 +37,45 @@ class AgentDefinitionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"*/15 0-6,22-23 * JAN-MAR mon-fri", "0 0 1 1 *", "@hourly", "5 4 * * 7"})
-    void accepts_cron_expressions_kubernetes_accepts(String cron) {
+    void acceptsCronExpressionsKubernetesAccepts(String cron) {
         assertThat(new CronSchedule(cron).expression()).isEqualTo(cron);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "0 9 * *|expected 5 fields (minute hour day-of-month month day-of-week), found 4",
-            "60 9 * * *|minute 60 is outside 0-59",
-            "0 24 * * *|hour 24 is outside 0-23",
-            "0 9 0 * *|day of month 0 is outside 1-31",
-            "0 9 * 13 *|month 13 is outside 1-12",
-            "0 9 * * 8|day of week 8 is outside 0-7",
-            "0 9-5 * * *|hour range '9-5' is reversed",
-            "*/0 * * * *|minute step must be positive",
-            "0 9 * * funday|day of week 'funday' is not a number"})
-    void refuses_bad_cron_when_the_agent_is_defined(String cron, String problem) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0 9 * *|expected 5 fields (minute hour day-of-month month day-of-week), found 4",
+                "60 9 * * *|minute 60 is outside 0-59",
+                "0 24 * * *|hour 24 is outside 0-23",
+                "0 9 0 * *|day of month 0 is outside 1-31",
+                "0 9 * 13 *|month 13 is outside 1-12",
+                "0 9 * * 8|day of week 8 is outside 0-7",
+                "0 9-5 * * *|hour range '9-5' is reversed",
+                "*/0 * * * *|minute step must be positive",
+                "0 9 * * funday|day of week 'funday' is not a number"
+            })
+    void refusesBadCronWhenTheAgentIsDefined(String cron, String problem) {
         assertThatThrownBy(() -> AgentDefinition.builder("a").objective("x").schedule(cron))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid cron expression '" + cron + "': " + problem);
     }
 
     @Test
-    void workflow_errors_surface_when_the_agent_is_defined() {
+    void workflowErrorsSurfaceWhenTheAgentIsDefined() {
         assertThatThrownBy(() -> AgentDefinition.builder("a").workflow(w -> w.step("s", x -> x.prompt("{nope}"))))
                 .isInstanceOf(WorkflowDefinitionException.class)
                 .hasMessageContaining("step 's' uses placeholder {nope}");
     }
 
     @Test
-    void an_agent_needs_something_to_do() {
+    void anAgentNeedsSomethingToDo() {
         assertThatThrownBy(() -> AgentDefinition.builder("idle").build())
                 .hasMessage("agent 'idle' has neither objectives nor workflow steps: nothing to do");
     }
 
     @Test
-    void instructions_only_agent_has_one_objective() {
+    void instructionsOnlyAgentHasOneObjective() {
         var agent = AgentDefinition.fromInstructions("helper", "Summarize the news daily");
 
         assertThat(agent.objectives()).containsExactly("Summarize the news daily");
@@ -73,14 +83,17 @@ class AgentDefinitionTest {
     }
 
     @Test
-    void constraints_are_validated() {
-        assertThatThrownBy(() -> Constraints.builder().maxIterations(0)).hasMessage("constraint maxIterations must be positive, got 0");
-        assertThatThrownBy(() -> Constraints.builder().timeout(Duration.ZERO)).hasMessageContaining("timeout must be positive");
-        assertThatThrownBy(() -> Constraints.builder().blockedPatterns("(unclosed")).isInstanceOf(IllegalArgumentException.class);
+    void constraintsAreValidated() {
+        assertThatThrownBy(() -> Constraints.builder().maxIterations(0))
+                .hasMessage("constraint maxIterations must be positive, got 0");
+        assertThatThrownBy(() -> Constraints.builder().timeout(Duration.ZERO))
+                .hasMessageContaining("timeout must be positive");
+        assertThatThrownBy(() -> Constraints.builder().blockedPatterns("(unclosed"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void output_fills_date_and_time_inside_the_workspace() {
+    void outputFillsDateAndTimeInsideTheWorkspace() {
         var now = ZonedDateTime.of(2026, 11, 26, 6, 5, 4, 0, ZoneOffset.UTC);
 
         assertThat(Output.workspace("reports/{date}-{time}.md").resolve(Path.of("/workspace"), now))
@@ -90,17 +103,18 @@ class AgentDefinitionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../etc/passwd", "/etc/passwd", "a/../../x", "{agent}.txt"})
-    void output_paths_cannot_leave_the_workspace(String path) {
+    void outputPathsCannotLeaveTheWorkspace(String path) {
         assertThatThrownBy(() -> Output.workspace(path).resolve(Path.of("/workspace"), ZonedDateTime.now()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(path);
     }
 
     @Test
-    void execution_modes_parse_their_wire_names() {
+    void executionModesParseTheirWireNames() {
         assertThat(ExecutionMode.parse("event-driven")).isEqualTo(ExecutionMode.EVENT_DRIVEN);
         assertThat(ExecutionMode.parse("SCHEDULED")).isEqualTo(ExecutionMode.SCHEDULED);
         assertThatThrownBy(() -> ExecutionMode.parse("reactive"))
-                .hasMessage("unknown execution mode 'reactive', expected one of autonomous, scheduled, interactive, event-driven");
+                .hasMessage(
+                        "unknown execution mode 'reactive', expected one of autonomous, scheduled, interactive, event-driven");
     }
 }

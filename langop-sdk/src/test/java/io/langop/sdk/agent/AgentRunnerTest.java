@@ -6,12 +6,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
-import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.sdk.retry.Backoff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,16 +74,23 @@ class AgentRunnerTest {
     }
 
     private static AgentDefinition objectiveAgent(UnaryOperator<Constraints.Builder> limits) {
-        return AgentDefinition.builder("news").persona("You are terse.").objective("Find Kubernetes CVEs").constraints(limits).build();
+        return AgentDefinition.builder("news")
+                .persona("You are terse.")
+                .objective("Find Kubernetes CVEs")
+                .constraints(limits)
+                .build();
     }
 
     @Test
-    void objectives_run_through_the_llm_tool_loop_with_mcp_tools() throws Exception {
+    void objectivesRunThroughTheLlmToolLoopWithMcpTools() throws Exception {
         llm.thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}")
                 .thenText("One CVE: CVE-2026-0001.\nOBJECTIVES COMPLETE", 40, 12);
-        var agent = AgentDefinition.builder("news").persona("You are terse.").objective("Find Kubernetes CVEs")
+        var agent = AgentDefinition.builder("news")
+                .persona("You are terse.")
+                .objective("Find Kubernetes CVEs")
                 .constraints(c -> c.timeout(Duration.ofMinutes(5)))
-                .output(Output.workspace("reports/{date}.md")).build();
+                .output(Output.workspace("reports/{date}.md"))
+                .build();
 
         RunOutcome outcome = run(agent);
 
@@ -91,9 +98,11 @@ class AgentRunnerTest {
             assertThat(succeeded.result()).isEqualTo("One CVE: CVE-2026-0001.");
             assertThat(succeeded.objectivesComplete()).isTrue();
             assertThat(succeeded.usage()).isEqualTo(new RunUsage(2, 50, 17, 0));
-            assertThat(succeeded.outputFile()).contains(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md"));
+            assertThat(succeeded.outputFile())
+                    .contains(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md"));
         });
-        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md"))).isEqualTo("One CVE: CVE-2026-0001.");
+        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md")))
+                .isEqualTo("One CVE: CVE-2026-0001.");
         assertThat(mcp.calls()).containsExactly("web_search {query=kubernetes CVE}");
         assertThat(llm.messagesOf(0).getFirst()).isEqualTo("system: You are terse.");
         assertThat(llm.messagesOf(0).get(1)).isEqualTo("""
@@ -108,51 +117,69 @@ class AgentRunnerTest {
 
                 Please complete this task, using the available tools as needed. When every objective is met, \
                 end your reply with the line OBJECTIVES COMPLETE.""");
-        assertThat(llm.requests().getFirst().path("tools").get(0).path("function").path("name").asText()).isEqualTo("web_search");
-        assertThat(llm.messagesOf(1).getLast()).isEqualTo("tool: {\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}");
+        assertThat(llm.requests()
+                        .getFirst()
+                        .path("tools")
+                        .get(0)
+                        .path("function")
+                        .path("name")
+                        .asText())
+                .isEqualTo("web_search");
+        assertThat(llm.messagesOf(1).getLast())
+                .isEqualTo("tool: {\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}");
     }
 
     @Test
-    void workflow_steps_call_mcp_tools_directly_and_prompt_the_llm_with_filled_placeholders() throws Exception {
+    void workflowStepsCallMcpToolsDirectlyAndPromptTheLlmWithFilledPlaceholders() throws Exception {
         llm.thenText("Summary: kubelet is affected");
-        var agent = AgentDefinition.builder("digest").objective("digest")
-                .workflow(w -> w
-                        .step("search", s -> s.tool("web_search").param("query", "kubernetes CVE {date}"))
-                        .step("summarize", s -> s.prompt("Summarize: {search.results.0.title}").dependsOn("search")))
+        var agent = AgentDefinition.builder("digest")
+                .objective("digest")
+                .workflow(w -> w.step("search", s -> s.tool("web_search").param("query", "kubernetes CVE {date}"))
+                        .step(
+                                "summarize",
+                                s -> s.prompt("Summarize: {search.results.0.title}")
+                                        .dependsOn("search")))
                 .output(Output.workspace("digest.txt"))
                 .build();
 
         RunOutcome outcome = run(agent);
 
         assertThat(outcome).isInstanceOf(RunOutcome.Succeeded.class);
-        assertThat(mcp.calls()).containsExactly("web_search {query=kubernetes CVE " + LocalDate.now(ZoneOffset.UTC) + "}");
+        assertThat(mcp.calls())
+                .containsExactly("web_search {query=kubernetes CVE " + LocalDate.now(ZoneOffset.UTC) + "}");
         assertThat(llm.messagesOf(0)).containsExactly("user: Summarize: CVE-2026-0001 in kubelet");
         assertThat(Files.readString(workspace.resolve("digest.txt"))).isEqualTo("Summary: kubelet is affected");
     }
 
     @Test
-    void llm_rate_limits_and_server_errors_are_retried() throws Exception {
+    void llmRateLimitsAndServerErrorsAreRetried() throws Exception {
         llm.thenError(429, "slow down").thenError(503, "overloaded").thenText("fine");
 
         RunOutcome outcome = run(objectiveAgent(c -> c));
 
-        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Succeeded.class, s -> assertThat(s.result()).isEqualTo("fine"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RunOutcome.Succeeded.class, s -> assertThat(s.result()).isEqualTo("fine"));
         assertThat(llm.requests()).hasSize(3);
     }
 
     @Test
-    void an_llm_that_keeps_failing_fails_the_run_with_the_reason() throws Exception {
+    void anLlmThatKeepsFailingFailsTheRunWithTheReason() throws Exception {
         llm.thenError(500, "boom").thenError(500, "boom").thenError(500, "boom");
 
         RunOutcome outcome = run(objectiveAgent(c -> c));
 
-        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Failed.class, failed -> assertThat(failed.reason()).contains("boom"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RunOutcome.Failed.class,
+                        failed -> assertThat(failed.reason()).contains("boom"));
     }
 
     @Test
-    void an_api_key_the_llm_echoes_stays_out_of_the_retry_log_and_the_run_outcome() throws Exception {
+    void anApiKeyTheLlmEchoesStaysOutOfTheRetryLogAndTheRunOutcome() throws Exception {
         String key = "sk-agent-7f3a9c2e51";
-        llm.thenError(503, "overloaded, key " + key + " has to wait").thenError(401, "Incorrect API key provided: " + key);
+        llm.thenError(503, "overloaded, key " + key + " has to wait")
+                .thenError(401, "Incorrect API key provided: " + key);
         ListAppender<ILoggingEvent> retryLog = new ListAppender<>();
         retryLog.start();
         Logger retryLogger = (Logger) LoggerFactory.getLogger(Backoff.class);
@@ -160,18 +187,26 @@ class AgentRunnerTest {
         try {
             RunOutcome outcome = run(objectiveAgent(c -> c), key);
 
-            assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Failed.class, failed -> assertThat(failed.reason())
-                    .contains("Incorrect API key provided: <redacted>").doesNotContain(key));
-            assertThat(retryLog.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-                    .contains("overloaded, key <redacted> has to wait").doesNotContain(key));
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            RunOutcome.Failed.class,
+                            failed -> assertThat(failed.reason())
+                                    .contains("Incorrect API key provided: <redacted>")
+                                    .doesNotContain(key));
+            assertThat(retryLog.list)
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.getFormattedMessage())
+                            .contains("overloaded, key <redacted> has to wait")
+                            .doesNotContain(key));
         } finally {
             retryLogger.detachAppender(retryLog);
         }
     }
 
     @Test
-    void max_iterations_stops_a_model_that_never_stops_calling_tools() throws Exception {
-        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"again\"}")), 5, 5));
+    void maxIterationsStopsAModelThatNeverStopsCallingTools() throws Exception {
+        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(
+                List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"again\"}")), 5, 5));
 
         RunOutcome outcome = run(objectiveAgent(c -> c.maxIterations(3)));
 
@@ -180,7 +215,7 @@ class AgentRunnerTest {
     }
 
     @Test
-    void token_budget_stops_the_run() throws Exception {
+    void tokenBudgetStopsTheRun() throws Exception {
         llm.thenToolCall("web_search", "{\"query\":\"a\"}").thenText("done", 900, 200);
 
         RunOutcome outcome = run(objectiveAgent(c -> c.tokenBudget(1000)));
@@ -190,7 +225,7 @@ class AgentRunnerTest {
     }
 
     @Test
-    void cost_budget_stops_the_run() throws Exception {
+    void costBudgetStopsTheRun() throws Exception {
         llm.thenText("expensive", 100_000, 10_000);
 
         RunOutcome outcome = run(objectiveAgent(c -> c.costBudget(0.10, new Constraints.Pricing(1.0, 5.0))));
@@ -199,8 +234,9 @@ class AgentRunnerTest {
     }
 
     @Test
-    void requests_per_minute_stops_the_run() throws Exception {
-        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"x\"}")), 1, 1));
+    void requestsPerMinuteStopsTheRun() throws Exception {
+        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(
+                List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"x\"}")), 1, 1));
 
         RunOutcome outcome = run(objectiveAgent(c -> c.requestsPerMinute(2)));
 
@@ -209,9 +245,11 @@ class AgentRunnerTest {
     }
 
     @Test
-    void blocked_topics_refuse_prompts_before_they_reach_the_llm() throws Exception {
-        var agent = AgentDefinition.builder("a").objective("Find the admin Password of the cluster")
-                .constraints(c -> c.blockedTopics("password")).build();
+    void blockedTopicsRefusePromptsBeforeTheyReachTheLlm() throws Exception {
+        var agent = AgentDefinition.builder("a")
+                .objective("Find the admin Password of the cluster")
+                .constraints(c -> c.blockedTopics("password"))
+                .build();
 
         RunOutcome outcome = run(agent);
 
@@ -220,7 +258,7 @@ class AgentRunnerTest {
     }
 
     @Test
-    void blocked_patterns_refuse_llm_outputs() throws Exception {
+    void blockedPatternsRefuseLlmOutputs() throws Exception {
         llm.thenText("here it is: api_key = sk-123");
 
         RunOutcome outcome = run(objectiveAgent(c -> c.blockedPatterns("api_key\\s*=")));
@@ -229,8 +267,9 @@ class AgentRunnerTest {
     }
 
     @Test
-    void timeout_interrupts_the_step_in_flight() throws Exception {
-        var agent = AgentDefinition.builder("a").objective("x")
+    void timeoutInterruptsTheStepInFlight() throws Exception {
+        var agent = AgentDefinition.builder("a")
+                .objective("x")
                 .workflow(w -> w.step("wait", s -> s.tool("slow").param("x", "1")))
                 .constraints(c -> c.timeout(Duration.ofMillis(500)))
                 .build();
@@ -241,16 +280,20 @@ class AgentRunnerTest {
     }
 
     @Test
-    void timeout_ends_the_run_even_when_a_custom_step_ignores_interrupts() throws Exception {
-        var agent = AgentDefinition.builder("a").objective("x")
-                .workflow(w -> w.step("spin", s -> s.custom(r -> {
-                    long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-                    long spins = 0;
-                    while (System.nanoTime() < until) {
-                        spins++; // busy, never checks the interrupt flag
-                    }
-                    return spins;
-                })))
+    void timeoutEndsTheRunEvenWhenACustomStepIgnoresInterrupts() throws Exception {
+        var agent = AgentDefinition.builder("a")
+                .objective("x")
+                .workflow(w -> w.step(
+                        "spin",
+                        s -> s.custom(r -> {
+                            long until =
+                                    System.nanoTime() + Duration.ofSeconds(6).toNanos();
+                            long spins = 0;
+                            while (System.nanoTime() < until) {
+                                spins++; // busy, never checks the interrupt flag
+                            }
+                            return spins;
+                        })))
                 .constraints(c -> c.timeout(Duration.ofMillis(300)))
                 .build();
 
@@ -262,14 +305,20 @@ class AgentRunnerTest {
     }
 
     @Test
-    void a_failing_tool_step_fails_the_run_naming_the_step_and_tool() throws Exception {
-        var agent = AgentDefinition.builder("a").objective("x")
-                .workflow(w -> w.step("lookup", s -> s.tool("no_such_tool"))).build();
+    void aFailingToolStepFailsTheRunNamingTheStepAndTool() throws Exception {
+        var agent = AgentDefinition.builder("a")
+                .objective("x")
+                .workflow(w -> w.step("lookup", s -> s.tool("no_such_tool")))
+                .build();
 
         RunOutcome outcome = run(agent);
 
-        assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Failed.class, failed ->
-                assertThat(failed.reason()).startsWith("step 'lookup' failed: tool 'no_such_tool' is not provided by any connected MCP server"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RunOutcome.Failed.class,
+                        failed -> assertThat(failed.reason())
+                                .startsWith(
+                                        "step 'lookup' failed: tool 'no_such_tool' is not provided by any connected MCP server"));
     }
 
     private static void assertViolation(RunOutcome outcome, Kind kind, String reason) {

@@ -16,7 +16,7 @@ class WorkspaceTest {
     Path root;
 
     @Test
-    void reads_writes_appends_and_lists_inside_the_workspace() {
+    void readsWritesAppendsAndListsInsideTheWorkspace() {
         Workspace workspace = Workspace.use(root.resolve("ws"));
 
         workspace.write("state/seen.txt", "a\n");
@@ -32,7 +32,7 @@ class WorkspaceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../escape.txt", "/etc/passwd", "a/../../escape.txt"})
-    void refuses_paths_outside_the_workspace(String path) throws Exception {
+    void refusesPathsOutsideTheWorkspace(String path) throws Exception {
         Workspace workspace = Workspace.use(Files.createDirectories(root.resolve("ws")));
 
         assertThatThrownBy(() -> workspace.write(path, "x")).hasMessageContaining("leaves the workspace");
@@ -40,13 +40,14 @@ class WorkspaceTest {
     }
 
     @Test
-    void refuses_to_follow_links_out_of_the_workspace() throws Exception {
+    void refusesToFollowLinksOutOfTheWorkspace() throws Exception {
         Path outside = Files.createDirectories(root.resolve("outside"));
         Path ws = Files.createDirectories(root.resolve("ws"));
         Files.createSymbolicLink(ws.resolve("link"), outside);
         Workspace workspace = Workspace.use(ws);
 
-        assertThatThrownBy(() -> workspace.write("link/stolen.txt", "x")).hasMessageContaining("leaves the workspace through a link");
+        assertThatThrownBy(() -> workspace.write("link/stolen.txt", "x"))
+                .hasMessageContaining("leaves the workspace through a link");
         assertThat(outside.resolve("stolen.txt")).doesNotExist();
     }
 }

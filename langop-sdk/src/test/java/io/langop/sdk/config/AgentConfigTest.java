@@ -1,10 +1,10 @@
 package io.langop.sdk.config;
 
-import io.langop.wire.AgentEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.langop.sdk.agent.ExecutionMode;
+import io.langop.wire.AgentEnv;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,18 +14,35 @@ import org.junit.jupiter.api.Test;
 class AgentConfigTest {
 
     @Test
-    void reads_what_the_operator_sets() {
+    void readsWhatTheOperatorSets() {
         AgentConfig config = AgentConfig.from(Map.of(
-                AgentEnv.MODEL_ENDPOINTS, " http://claude.team-a.svc.cluster.local:8000 , http://gpt.team-a.svc.cluster.local:8000",
-                AgentEnv.LLM_MODEL, "claude-sonnet,gpt-4o",
-                AgentEnv.OPENAI_API_KEY, "sk-real-secret",
-                AgentEnv.MCP_SERVERS, "http://localhost:8080,http://web.team-a.svc.cluster.local:8080/mcp",
-                AgentEnv.AGENT_NAME, "news", AgentEnv.AGENT_MODE, "event-driven", AgentEnv.WORKSPACE_PATH, "/data",
-                AgentEnv.AGENT_CYCLE_PAUSE, "PT1M", AgentEnv.LLM_TIMEOUT, "45", "PORT", "9090"));
+                AgentEnv.MODEL_ENDPOINTS,
+                " http://claude.team-a.svc.cluster.local:8000 , http://gpt.team-a.svc.cluster.local:8000",
+                AgentEnv.LLM_MODEL,
+                "claude-sonnet,gpt-4o",
+                AgentEnv.OPENAI_API_KEY,
+                "sk-real-secret",
+                AgentEnv.MCP_SERVERS,
+                "http://localhost:8080,http://web.team-a.svc.cluster.local:8080/mcp",
+                AgentEnv.AGENT_NAME,
+                "news",
+                AgentEnv.AGENT_MODE,
+                "event-driven",
+                AgentEnv.WORKSPACE_PATH,
+                "/data",
+                AgentEnv.AGENT_CYCLE_PAUSE,
+                "PT1M",
+                AgentEnv.LLM_TIMEOUT,
+                "45",
+                "PORT",
+                "9090"));
 
         assertThat(config.modelEndpoint()).contains(URI.create("http://claude.team-a.svc.cluster.local:8000/v1"));
         assertThat(config.modelName()).isEqualTo("claude-sonnet");
-        assertThat(config.mcpServers()).containsExactly(URI.create("http://localhost:8080"), URI.create("http://web.team-a.svc.cluster.local:8080/mcp"));
+        assertThat(config.mcpServers())
+                .containsExactly(
+                        URI.create("http://localhost:8080"),
+                        URI.create("http://web.team-a.svc.cluster.local:8080/mcp"));
         assertThat(config.mode()).contains(ExecutionMode.EVENT_DRIVEN);
         assertThat(config.workspace()).isEqualTo(Path.of("/data"));
         assertThat(config.cyclePause()).isEqualTo(Duration.ofMinutes(1));
@@ -34,8 +51,14 @@ class AgentConfigTest {
     }
 
     @Test
-    void defaults_and_fallbacks() {
-        AgentConfig config = AgentConfig.from(Map.of("OPENAI_ENDPOINT", "http://localhost:1234/v1", "MCP_URL", "http://tools/mcp", AgentEnv.MCP_SERVERS, " "));
+    void defaultsAndFallbacks() {
+        AgentConfig config = AgentConfig.from(Map.of(
+                "OPENAI_ENDPOINT",
+                "http://localhost:1234/v1",
+                "MCP_URL",
+                "http://tools/mcp",
+                AgentEnv.MCP_SERVERS,
+                " "));
 
         assertThat(config.modelEndpoint()).contains(URI.create("http://localhost:1234/v1"));
         assertThat(config.mcpServers()).containsExactly(URI.create("http://tools/mcp"));
@@ -45,22 +68,32 @@ class AgentConfigTest {
         assertThat(config.apiKey()).isEqualTo(AgentConfig.DEFAULT_API_KEY);
         assertThat(AgentConfig.from(Map.of()).modelEndpoint()).isEmpty();
         assertThat(config.idleWhenDone()).isTrue();
-        assertThat(AgentConfig.from(Map.of(AgentEnv.AGENT_IDLE_WHEN_DONE, " FALSE ")).idleWhenDone()).isFalse();
+        assertThat(AgentConfig.from(Map.of(AgentEnv.AGENT_IDLE_WHEN_DONE, " FALSE "))
+                        .idleWhenDone())
+                .isFalse();
     }
 
     @Test
-    void secrets_never_appear_in_the_printed_config() {
-        AgentConfig config = AgentConfig.from(Map.of(AgentEnv.OPENAI_API_KEY, "sk-real-secret", AgentEnv.AGENT_WEBHOOK_SECRET, "hook-secret"));
+    void secretsNeverAppearInThePrintedConfig() {
+        AgentConfig config = AgentConfig.from(
+                Map.of(AgentEnv.OPENAI_API_KEY, "sk-real-secret", AgentEnv.AGENT_WEBHOOK_SECRET, "hook-secret"));
 
-        assertThat(config.toString()).doesNotContain("sk-real-secret").doesNotContain("hook-secret").contains("apiKey=***");
+        assertThat(config.toString())
+                .doesNotContain("sk-real-secret")
+                .doesNotContain("hook-secret")
+                .contains("apiKey=***");
     }
 
     @Test
-    void invalid_values_fail_with_the_variable_name() {
+    void invalidValuesFailWithTheVariableName() {
         assertThatThrownBy(() -> AgentConfig.from(Map.of("PORT", "http"))).hasMessage("PORT='http' is not an integer");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, "proxy:8000"))).hasMessageContaining("is not an absolute http(s) URL");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.AGENT_MODE, "reactive"))).hasMessageContaining("unknown execution mode 'reactive'");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.LLM_TIMEOUT, "5 minutes"))).hasMessageContaining("is not a duration");
-        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.AGENT_IDLE_WHEN_DONE, "yes"))).hasMessage("AGENT_IDLE_WHEN_DONE='yes' is not true or false");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, "proxy:8000")))
+                .hasMessageContaining("is not an absolute http(s) URL");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.AGENT_MODE, "reactive")))
+                .hasMessageContaining("unknown execution mode 'reactive'");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.LLM_TIMEOUT, "5 minutes")))
+                .hasMessageContaining("is not a duration");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(AgentEnv.AGENT_IDLE_WHEN_DONE, "yes")))
+                .hasMessage("AGENT_IDLE_WHEN_DONE='yes' is not true or false");
     }
 }

@@ -101,8 +101,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
     /** The text of every message of request {@code index}, role-prefixed, e.g. {@code "user: hi"}. */
     public List<String> messagesOf(int index) {
-        return requests.get(index).path("messages").valueStream()
-                .map(message -> message.path("role").asText() + ": " + message.path("content").asText())
+        return requests.get(index)
+                .path("messages")
+                .valueStream()
+                .map(message -> message.path("role").asText() + ": "
+                        + message.path("content").asText())
                 .toList();
     }
 
@@ -112,7 +115,9 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             requests.add(request);
             Reply reply = script.poll();
             if (reply == null) {
-                reply = fallback != null ? fallback : new Error(500, "server_error", "scripted server: script exhausted");
+                reply = fallback != null
+                        ? fallback
+                        : new Error(500, "server_error", "scripted server: script exhausted");
             }
             String model = request.path("model").asText("scripted");
             if (!delay.isZero()) {
@@ -124,15 +129,44 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 }
             }
             switch (reply) {
-                case Error error -> send(exchange, error.status(), "application/json", JSON.writeValueAsString(
-                        JSON.createObjectNode().set("error", JSON.createObjectNode()
-                                .put("message", error.message()).put("type", error.type()).putNull("param").putNull("code"))));
+                case Error error ->
+                    send(
+                            exchange,
+                            error.status(),
+                            "application/json",
+                            JSON.writeValueAsString(JSON.createObjectNode()
+                                    .set(
+                                            "error",
+                                            JSON.createObjectNode()
+                                                    .put("message", error.message())
+                                                    .put("type", error.type())
+                                                    .putNull("param")
+                                                    .putNull("code"))));
                 case Text text when request.path("stream").asBoolean() -> stream(exchange, model, text);
-                case Text text -> send(exchange, 200, "application/json", completion(model, message(text.content(), null),
-                        "stop", text.promptTokens(), text.completionTokens()));
-                case ToolCalls toolCalls when request.path("stream").asBoolean() -> streamToolCalls(exchange, model, toolCalls);
-                case ToolCalls toolCalls -> send(exchange, 200, "application/json", completion(model,
-                        message(null, toolCalls.calls()), "tool_calls", toolCalls.promptTokens(), toolCalls.completionTokens()));
+                case Text text ->
+                    send(
+                            exchange,
+                            200,
+                            "application/json",
+                            completion(
+                                    model,
+                                    message(text.content(), null),
+                                    "stop",
+                                    text.promptTokens(),
+                                    text.completionTokens()));
+                case ToolCalls toolCalls
+                when request.path("stream").asBoolean() -> streamToolCalls(exchange, model, toolCalls);
+                case ToolCalls toolCalls ->
+                    send(
+                            exchange,
+                            200,
+                            "application/json",
+                            completion(
+                                    model,
+                                    message(null, toolCalls.calls()),
+                                    "tool_calls",
+                                    toolCalls.promptTokens(),
+                                    toolCalls.completionTokens()));
             }
         }
     }
@@ -145,19 +179,33 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             message.putNull("content");
             ArrayNode toolCalls = message.putArray("tool_calls");
             for (Call call : calls) {
-                toolCalls.addObject().put("id", "call_" + ids.incrementAndGet()).put("type", "function")
-                        .putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+                toolCalls
+                        .addObject()
+                        .put("id", "call_" + ids.incrementAndGet())
+                        .put("type", "function")
+                        .putObject("function")
+                        .put("name", call.name())
+                        .put("arguments", call.argumentsJson());
             }
         }
         return message;
     }
 
-    private String completion(String model, ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
+    private String completion(
+            String model, ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
         ObjectNode body = JSON.createObjectNode()
-                .put("id", "chatcmpl-" + ids.incrementAndGet()).put("object", "chat.completion")
-                .put("created", System.currentTimeMillis() / 1000).put("model", model);
-        body.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).set("message", message);
-        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("id", "chatcmpl-" + ids.incrementAndGet())
+                .put("object", "chat.completion")
+                .put("created", System.currentTimeMillis() / 1000)
+                .put("model", model);
+        body.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", finishReason)
+                .set("message", message);
+        body.putObject("usage")
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         return body.toString();
     }
@@ -168,14 +216,31 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         String id = "chatcmpl-" + ids.incrementAndGet();
         for (String piece : text.content().split("(?<= )")) {
-            ObjectNode chunk = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
-            chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("content", piece);
+            ObjectNode chunk = JSON.createObjectNode()
+                    .put("id", id)
+                    .put("object", "chat.completion.chunk")
+                    .put("model", model);
+            chunk.putArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .putNull("finish_reason")
+                    .putObject("delta")
+                    .put("content", piece);
             out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
-        ObjectNode last = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
-        last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
-        last.putObject("usage").put("prompt_tokens", text.promptTokens()).put("completion_tokens", text.completionTokens())
+        ObjectNode last = JSON.createObjectNode()
+                .put("id", id)
+                .put("object", "chat.completion.chunk")
+                .put("model", model);
+        last.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", "stop")
+                .putObject("delta");
+        last.putObject("usage")
+                .put("prompt_tokens", text.promptTokens())
+                .put("completion_tokens", text.completionTokens())
                 .put("total_tokens", text.promptTokens() + text.completionTokens());
         out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -187,15 +252,37 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         String id = "chatcmpl-" + ids.incrementAndGet();
         for (int i = 0; i < toolCalls.calls().size(); i++) {
             Call call = toolCalls.calls().get(i);
-            ObjectNode chunk = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
-            ObjectNode delta = chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta");
-            delta.putArray("tool_calls").addObject().put("index", i).put("id", "call_" + ids.incrementAndGet()).put("type", "function")
-                    .putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+            ObjectNode chunk = JSON.createObjectNode()
+                    .put("id", id)
+                    .put("object", "chat.completion.chunk")
+                    .put("model", model);
+            ObjectNode delta = chunk.putArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .putNull("finish_reason")
+                    .putObject("delta");
+            delta.putArray("tool_calls")
+                    .addObject()
+                    .put("index", i)
+                    .put("id", "call_" + ids.incrementAndGet())
+                    .put("type", "function")
+                    .putObject("function")
+                    .put("name", call.name())
+                    .put("arguments", call.argumentsJson());
             out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
         }
-        ObjectNode last = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("model", model);
-        last.putArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls").putObject("delta");
-        last.putObject("usage").put("prompt_tokens", toolCalls.promptTokens()).put("completion_tokens", toolCalls.completionTokens())
+        ObjectNode last = JSON.createObjectNode()
+                .put("id", id)
+                .put("object", "chat.completion.chunk")
+                .put("model", model);
+        last.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", "tool_calls")
+                .putObject("delta");
+        last.putObject("usage")
+                .put("prompt_tokens", toolCalls.promptTokens())
+                .put("completion_tokens", toolCalls.completionTokens())
                 .put("total_tokens", toolCalls.promptTokens() + toolCalls.completionTokens());
         out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
     }

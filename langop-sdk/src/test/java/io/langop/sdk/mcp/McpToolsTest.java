@@ -3,8 +3,8 @@ package io.langop.sdk.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.sdk.retry.Backoff;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -19,49 +19,65 @@ class McpToolsTest {
     private static final Backoff FAST = new Backoff(2, Duration.ofMillis(10), Duration.ofMillis(20));
 
     @Test
-    void exposes_every_tool_with_its_schema_and_calls_it_over_streamable_http() throws Exception {
+    void exposesEveryToolWithItsSchemaAndCallsItOverStreamableHttp() throws Exception {
         try (var server = TestMcpServer.start(
-                TestTool.of("web_search", "query", args -> "{\"results\":[{\"title\":\"" + args.get("query") + "\"}]}"),
-                TestTool.of("echo", "text", args -> "echo: " + args.get("text")));
-             var tools = McpTools.connect(List.of(server.url()), FAST, Duration.ofSeconds(5))) {
+                        TestTool.of(
+                                "web_search",
+                                "query",
+                                args -> "{\"results\":[{\"title\":\"" + args.get("query") + "\"}]}"),
+                        TestTool.of("echo", "text", args -> "echo: " + args.get("text")));
+                var tools = McpTools.connect(List.of(server.url()), FAST, Duration.ofSeconds(5))) {
 
             assertThat(tools.toolNames()).containsExactlyInAnyOrder("web_search", "echo");
-            assertThat(tools.specifications()).filteredOn(spec -> spec.name().equals("web_search")).singleElement().satisfies(spec -> {
-                assertThat(spec.parameters().required()).containsExactly("query");
-                assertThat(spec.parameters().properties()).containsKey("query");
-            });
-            assertThat(tools.call("web_search", Map.of("query", "cve")).path("results").path(0).path("title").asText()).isEqualTo("cve");
+            assertThat(tools.specifications())
+                    .filteredOn(spec -> spec.name().equals("web_search"))
+                    .singleElement()
+                    .satisfies(spec -> {
+                        assertThat(spec.parameters().required()).containsExactly("query");
+                        assertThat(spec.parameters().properties()).containsKey("query");
+                    });
+            assertThat(tools.call("web_search", Map.of("query", "cve"))
+                            .path("results")
+                            .path(0)
+                            .path("title")
+                            .asText())
+                    .isEqualTo("cve");
             assertThat(tools.execute("echo", "{\"text\":\"hi\"}")).isEqualTo("echo: hi");
             assertThat(server.calls()).containsExactly("web_search {query=cve}", "echo {text=hi}");
         }
     }
 
     @Test
-    void tool_errors_fail_tool_steps_but_are_reported_to_the_llm_as_text() throws Exception {
-        try (var server = TestMcpServer.start(TestTool.of("fail", "x", args -> { throw new IllegalArgumentException("argument 'x' is invalid"); }));
-             var tools = McpTools.connect(List.of(server.url()), FAST, Duration.ofSeconds(5))) {
+    void toolErrorsFailToolStepsButAreReportedToTheLlmAsText() throws Exception {
+        try (var server = TestMcpServer.start(TestTool.of("fail", "x", args -> {
+                    throw new IllegalArgumentException("argument 'x' is invalid");
+                }));
+                var tools = McpTools.connect(List.of(server.url()), FAST, Duration.ofSeconds(5))) {
 
             assertThatThrownBy(() -> tools.call("fail", Map.of("x", "1")))
                     .isInstanceOf(ToolCallException.class)
                     .hasMessage("tool 'fail' returned an error: argument 'x' is invalid");
-            assertThat(tools.execute("fail", "{\"x\":\"1\"}")).isEqualTo("Error: tool 'fail' returned an error: argument 'x' is invalid");
-            assertThat(tools.execute("missing", "{}")).startsWith("Error: tool 'missing' is not provided by any connected MCP server");
-            assertThat(tools.execute("fail", "not json")).startsWith("Error: arguments for tool 'fail' are not a JSON object");
+            assertThat(tools.execute("fail", "{\"x\":\"1\"}"))
+                    .isEqualTo("Error: tool 'fail' returned an error: argument 'x' is invalid");
+            assertThat(tools.execute("missing", "{}"))
+                    .startsWith("Error: tool 'missing' is not provided by any connected MCP server");
+            assertThat(tools.execute("fail", "not json"))
+                    .startsWith("Error: arguments for tool 'fail' are not a JSON object");
         }
     }
 
     @Test
-    void a_server_that_stays_down_leaves_the_agent_with_fewer_tools() throws Exception {
+    void aServerThatStaysDownLeavesTheAgentWithFewerTools() throws Exception {
         URI down = URI.create("http://127.0.0.1:" + freePort() + "/mcp");
         try (var server = TestMcpServer.start(TestTool.of("echo", "text", args -> "ok"));
-             var tools = McpTools.connect(List.of(down, server.url()), FAST, Duration.ofSeconds(2))) {
+                var tools = McpTools.connect(List.of(down, server.url()), FAST, Duration.ofSeconds(2))) {
 
             assertThat(tools.toolNames()).containsExactly("echo");
         }
     }
 
     @Test
-    void a_server_that_starts_late_is_connected_by_the_retries() throws Exception {
+    void aServerThatStartsLateIsConnectedByTheRetries() throws Exception {
         int port = freePort();
         var patient = new Backoff(20, Duration.ofMillis(100), Duration.ofMillis(200));
         try (var background = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -69,7 +85,7 @@ class McpToolsTest {
                     McpTools.connect(List.of(URI.create("http://127.0.0.1:" + port)), patient, Duration.ofSeconds(2)));
             Thread.sleep(300); // the sidecar comes up after the agent's first attempts
             try (var server = TestMcpServer.startOn(port, TestTool.of("late_tool", "x", args -> "here"));
-                 var tools = connecting.get()) {
+                    var tools = connecting.get()) {
                 assertThat(tools.toolNames()).containsExactly("late_tool");
                 assertThat(tools.execute("late_tool", "{\"x\":\"1\"}")).isEqualTo("here");
             }
@@ -77,9 +93,10 @@ class McpToolsTest {
     }
 
     @Test
-    void falls_back_to_http_sse_for_servers_without_streamable_http() throws Exception {
-        try (var server = TestMcpServer.startLegacySse(TestTool.of("legacy", "x", args -> "from sse " + args.get("x")));
-             var tools = McpTools.connect(List.of(server.url()), FAST, Duration.ofSeconds(5))) {
+    void fallsBackToHttpSseForServersWithoutStreamableHttp() throws Exception {
+        try (var server =
+                        TestMcpServer.startLegacySse(TestTool.of("legacy", "x", args -> "from sse " + args.get("x")));
+                var tools = McpTools.connect(List.of(server.url()), FAST, Duration.ofSeconds(5))) {
 
             assertThat(tools.toolNames()).containsExactly("legacy");
             assertThat(tools.execute("legacy", "{\"x\":\"1\"}")).isEqualTo("from sse 1");

@@ -19,11 +19,23 @@ import java.util.function.Function;
 public final class TestMcpServer implements AutoCloseable {
 
     /** A tool: its answer is the handler's text, or an {@code isError} result when the handler throws. */
-    public record TestTool(String name, String description, Map<String, Object> inputSchema, Function<Map<String, Object>, String> handler) {
+    public record TestTool(
+            String name,
+            String description,
+            Map<String, Object> inputSchema,
+            Function<Map<String, Object>, String> handler) {
         public static TestTool of(String name, String parameter, Function<Map<String, Object>, String> handler) {
-            return new TestTool(name, "test tool " + name,
-                    Map.of("type", "object", "properties", Map.of(parameter, Map.of("type", "string", "description", parameter)),
-                            "required", List.of(parameter)), handler);
+            return new TestTool(
+                    name,
+                    "test tool " + name,
+                    Map.of(
+                            "type",
+                            "object",
+                            "properties",
+                            Map.of(parameter, Map.of("type", "string", "description", parameter)),
+                            "required",
+                            List.of(parameter)),
+                    handler);
         }
     }
 
@@ -35,11 +47,16 @@ public final class TestMcpServer implements AutoCloseable {
         var http = ServiceServer.builder("test-mcp").port(port).drainTimeout(java.time.Duration.ofMillis(50));
         if (legacySse) {
             // the pre-2025 HTTP+SSE transport: GET /sse opens the stream, POST /mcp/message carries requests
-            var transport = HttpServletSseServerTransportProvider.builder().sseEndpoint("/sse").messageEndpoint("/mcp/message").build();
+            var transport = HttpServletSseServerTransportProvider.builder()
+                    .sseEndpoint("/sse")
+                    .messageEndpoint("/mcp/message")
+                    .build();
             this.mcp = withTools(McpServer.sync(transport), tools);
             http.servlet("/sse", transport).servlet("/mcp/message", transport);
         } else {
-            var transport = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
+            var transport = HttpServletStreamableServerTransportProvider.builder()
+                    .mcpEndpoint("/mcp")
+                    .build();
             this.mcp = withTools(McpServer.sync(transport), tools);
             http.servlet("/mcp/*", transport);
         }
@@ -47,15 +64,25 @@ public final class TestMcpServer implements AutoCloseable {
     }
 
     private <S extends McpServer.SyncSpecification<S>> McpSyncServer withTools(S server, List<TestTool> tools) {
-        server.serverInfo("test-tools", "1.0.0").capabilities(McpSchema.ServerCapabilities.builder().tools(false).build());
+        server.serverInfo("test-tools", "1.0.0")
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build());
         for (TestTool tool : tools) {
-            server.toolCall(McpSchema.Tool.builder(tool.name(), tool.inputSchema()).description(tool.description()).build(),
+            server.toolCall(
+                    McpSchema.Tool.builder(tool.name(), tool.inputSchema())
+                            .description(tool.description())
+                            .build(),
                     (exchange, request) -> {
                         calls.add(tool.name() + " " + new java.util.TreeMap<>(request.arguments()));
                         try {
-                            return McpSchema.CallToolResult.builder().addTextContent(tool.handler().apply(request.arguments())).build();
+                            return McpSchema.CallToolResult.builder()
+                                    .addTextContent(tool.handler().apply(request.arguments()))
+                                    .build();
                         } catch (RuntimeException failure) {
-                            return McpSchema.CallToolResult.builder().addTextContent(failure.getMessage()).isError(true).build();
+                            return McpSchema.CallToolResult.builder()
+                                    .addTextContent(failure.getMessage())
+                                    .isError(true)
+                                    .build();
                         }
                     });
         }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
     @Test
-    void retry_delays_double_up_to_the_maximum() {
+    void retryDelaysDoubleUpToTheMaximum() {
         assertThat(Backoff.MCP_CONNECT.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(Backoff.MCP_CONNECT.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
         assertThat(Backoff.MCP_CONNECT.delayAfter(3)).isEqualTo(Duration.ofSeconds(4));

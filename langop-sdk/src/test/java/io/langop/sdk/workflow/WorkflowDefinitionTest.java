@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class WorkflowDefinitionTest {
 
     @Test
-    void orders_steps_after_their_dependencies_whatever_the_declaration_order() {
+    void ordersStepsAfterTheirDependenciesWhateverTheDeclarationOrder() {
         Workflow workflow = Workflow.builder()
                 .step("report", s -> s.prompt("{summary}").dependsOn("summary"))
                 .step("summary", s -> s.prompt("{fetch}").dependsOn("fetch"))
@@ -20,14 +20,16 @@ class WorkflowDefinitionTest {
     }
 
     @Test
-    void unknown_dependency_fails_naming_the_step() {
-        assertThatThrownBy(() -> Workflow.builder().step("summarize", s -> s.prompt("x").dependsOn("serach")).build())
+    void unknownDependencyFailsNamingTheStep() {
+        assertThatThrownBy(() -> Workflow.builder()
+                        .step("summarize", s -> s.prompt("x").dependsOn("serach"))
+                        .build())
                 .isInstanceOf(WorkflowDefinitionException.class)
                 .hasMessage("step 'summarize' depends on unknown step 'serach'");
     }
 
     @Test
-    void cycle_fails_showing_the_cycle() {
+    void cycleFailsShowingTheCycle() {
         assertThatThrownBy(() -> Workflow.builder()
                         .step("a", s -> s.prompt("x").dependsOn("c"))
                         .step("b", s -> s.prompt("x").dependsOn("a"))
@@ -39,17 +41,18 @@ class WorkflowDefinitionTest {
     }
 
     @Test
-    void placeholder_for_a_step_that_is_not_a_dependency_fails() {
+    void placeholderForAStepThatIsNotADependencyFails() {
         assertThatThrownBy(() -> Workflow.builder()
                         .step("search", s -> s.tool("web_search").param("query", "x"))
                         .step("summarize", s -> s.prompt("Summarize {search.results}"))
                         .build())
                 .isInstanceOf(WorkflowDefinitionException.class)
-                .hasMessage("step 'summarize' uses placeholder {search.results} but does not depend on a step named 'search'");
+                .hasMessage(
+                        "step 'summarize' uses placeholder {search.results} but does not depend on a step named 'search'");
     }
 
     @Test
-    void placeholder_in_tool_params_for_an_unknown_step_fails() {
+    void placeholderInToolParamsForAnUnknownStepFails() {
         assertThatThrownBy(() -> Workflow.builder()
                         .step("mail", s -> s.tool("send_email").param("body", "{summary}"))
                         .build())
@@ -57,26 +60,32 @@ class WorkflowDefinitionTest {
     }
 
     @Test
-    void transitive_dependencies_and_built_ins_are_valid_placeholders() {
+    void transitiveDependenciesAndBuiltInsAreValidPlaceholders() {
         Workflow workflow = Workflow.builder()
                 .step("a", s -> s.tool("t"))
                 .step("b", s -> s.prompt("{a}").dependsOn("a"))
-                .step("c", s -> s.prompt("{a.x.0} {b} {date} {time} {event.id} and JSON {\"k\": 1}").dependsOn("b"))
+                .step(
+                        "c",
+                        s -> s.prompt("{a.x.0} {b} {date} {time} {event.id} and JSON {\"k\": 1}")
+                                .dependsOn("b"))
                 .build();
 
         assertThat(workflow.steps()).hasSize(3);
     }
 
     @Test
-    void a_step_needs_exactly_one_action() {
-        assertThatThrownBy(() -> Workflow.builder().step("x", s -> s.tool("t").prompt("p")).build())
+    void aStepNeedsExactlyOneAction() {
+        assertThatThrownBy(() -> Workflow.builder()
+                        .step("x", s -> s.tool("t").prompt("p"))
+                        .build())
                 .hasMessage("step 'x' must define exactly one of tool(...), prompt(...) or custom(...), found 2");
-        assertThatThrownBy(() -> Workflow.builder().step("y", s -> s.dependsOn()).build())
+        assertThatThrownBy(
+                        () -> Workflow.builder().step("y", s -> s.dependsOn()).build())
                 .hasMessage("step 'y' must define exactly one of tool(...), prompt(...) or custom(...), found 0");
     }
 
     @Test
-    void duplicate_and_reserved_names_fail() {
+    void duplicateAndReservedNamesFail() {
         assertThatThrownBy(() -> Workflow.builder().step("a", s -> s.tool("t")).step("a", s -> s.tool("t")))
                 .hasMessage("step 'a' is defined twice");
         assertThatThrownBy(() -> Workflow.builder().step("date", s -> s.tool("t")))

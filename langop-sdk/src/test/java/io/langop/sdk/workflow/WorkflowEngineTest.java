@@ -43,32 +43,48 @@ class WorkflowEngineTest {
     }
 
     @Test
-    void fills_placeholders_from_structured_results_and_runs_in_dependency_order() throws Exception {
-        var executor = new RecordingExecutor(Map.of("web_search", "{\"results\":[{\"title\":\"CVE-2026-1\"}],\"count\":1}"));
+    void fillsPlaceholdersFromStructuredResultsAndRunsInDependencyOrder() throws Exception {
+        var executor =
+                new RecordingExecutor(Map.of("web_search", "{\"results\":[{\"title\":\"CVE-2026-1\"}],\"count\":1}"));
         Workflow workflow = Workflow.builder()
-                .step("notify", s -> s.tool("send_email").param("subject", "{summary} on {date}").param("priority", 2).dependsOn("summary"))
-                .step("summary", s -> s.prompt("Summarize {search.results.0.title} ({search.count} hits) at {time}").dependsOn("search"))
+                .step(
+                        "notify",
+                        s -> s.tool("send_email")
+                                .param("subject", "{summary} on {date}")
+                                .param("priority", 2)
+                                .dependsOn("summary"))
+                .step(
+                        "summary",
+                        s -> s.prompt("Summarize {search.results.0.title} ({search.count} hits) at {time}")
+                                .dependsOn("search"))
                 .step("search", s -> s.tool("web_search").param("query", "kubernetes CVE {date}"))
                 .build();
 
         WorkflowResult result = new WorkflowEngine(executor, CLOCK).run(workflow, Map.of());
 
-        assertThat(executor.calls).containsExactly(
-                "web_search {query=kubernetes CVE 2026-11-26}",
-                "prompt Summarize CVE-2026-1 (1 hits) at 06-30-00",
-                "send_email {priority=2, subject=answer to: Summarize CVE-2026-1 (1 hits) at 06-30-00 on 2026-11-26}");
+        assertThat(executor.calls)
+                .containsExactly(
+                        "web_search {query=kubernetes CVE 2026-11-26}",
+                        "prompt Summarize CVE-2026-1 (1 hits) at 06-30-00",
+                        "send_email {priority=2, subject=answer to: Summarize CVE-2026-1 (1 hits) at 06-30-00 on 2026-11-26}");
         assertThat(result.completedOrder()).containsExactly("search", "summary", "notify");
-        assertThat(result.results().field("search", "results.0.title")).map(JsonNode::asText).contains("CVE-2026-1");
+        assertThat(result.results().field("search", "results.0.title"))
+                .map(JsonNode::asText)
+                .contains("CVE-2026-1");
         assertThat(result.finalText()).isEqualTo("ok");
     }
 
     @Test
-    void independent_steps_run_in_parallel() throws Exception {
+    void independentStepsRunInParallel() throws Exception {
         CyclicBarrier bothRunning = new CyclicBarrier(2);
         Workflow workflow = Workflow.builder()
                 .step("left", s -> s.custom(r -> bothRunning.await(5, TimeUnit.SECONDS)))
                 .step("right", s -> s.custom(r -> bothRunning.await(5, TimeUnit.SECONDS)))
-                .step("join", s -> s.custom(r -> r.json("left").asInt() + r.json("right").asInt()).dependsOn("left", "right"))
+                .step(
+                        "join",
+                        s -> s.custom(r ->
+                                        r.json("left").asInt() + r.json("right").asInt())
+                                .dependsOn("left", "right"))
                 .build();
 
         WorkflowResult result = new WorkflowEngine(new RecordingExecutor(Map.of()), CLOCK).run(workflow, Map.of());
@@ -79,12 +95,17 @@ class WorkflowEngineTest {
     }
 
     @Test
-    void a_false_condition_skips_the_step_and_its_dependents() throws Exception {
+    void aFalseConditionSkipsTheStepAndItsDependents() throws Exception {
         var executor = new RecordingExecutor(Map.of("web_status", "{\"status\":200}"));
         Workflow workflow = Workflow.builder()
                 .step("check", s -> s.tool("web_status").param("url", "https://example.com"))
-                .step("alert", s -> s.tool("send_email").param("subject", "down: {check.status}").dependsOn("check")
-                        .when(r -> r.field("check", "status").orElseThrow().asInt() >= 500))
+                .step(
+                        "alert",
+                        s -> s.tool("send_email")
+                                .param("subject", "down: {check.status}")
+                                .dependsOn("check")
+                                .when(r ->
+                                        r.field("check", "status").orElseThrow().asInt() >= 500))
                 .step("escalate", s -> s.tool("page").dependsOn("alert"))
                 .step("log", s -> s.custom(r -> "status " + r.text("check")).dependsOn("check"))
                 .build();
@@ -97,12 +118,17 @@ class WorkflowEngineTest {
     }
 
     @Test
-    void a_true_condition_runs_the_step() throws Exception {
+    void aTrueConditionRunsTheStep() throws Exception {
         var executor = new RecordingExecutor(Map.of("web_status", "{\"status\":503}"));
         Workflow workflow = Workflow.builder()
                 .step("check", s -> s.tool("web_status"))
-                .step("alert", s -> s.tool("send_email").param("subject", "down: {check.status}").dependsOn("check")
-                        .when(r -> r.field("check", "status").orElseThrow().asInt() >= 500))
+                .step(
+                        "alert",
+                        s -> s.tool("send_email")
+                                .param("subject", "down: {check.status}")
+                                .dependsOn("check")
+                                .when(r ->
+                                        r.field("check", "status").orElseThrow().asInt() >= 500))
                 .build();
 
         new WorkflowEngine(executor, CLOCK).run(workflow, Map.of());
@@ -111,7 +137,7 @@ class WorkflowEngineTest {
     }
 
     @Test
-    void a_missing_field_fails_the_step_naming_the_placeholder() {
+    void aMissingFieldFailsTheStepNamingThePlaceholder() {
         var executor = new RecordingExecutor(Map.of("web_search", "{\"items\":[]}"));
         Workflow workflow = Workflow.builder()
                 .step("search", s -> s.tool("web_search"))
@@ -120,14 +146,19 @@ class WorkflowEngineTest {
 
         assertThatThrownBy(() -> new WorkflowEngine(executor, CLOCK).run(workflow, Map.of()))
                 .isInstanceOf(StepFailedException.class)
-                .hasMessage("step 'summary' failed: placeholder {search.results} has no value: the result of 'search' has no field 'results'");
+                .hasMessage(
+                        "step 'summary' failed: placeholder {search.results} has no value: the result of 'search' has no field 'results'");
     }
 
     @Test
-    void a_failure_stops_steps_that_have_not_started() {
+    void aFailureStopsStepsThatHaveNotStarted() {
         var executor = new RecordingExecutor(Map.of());
         Workflow workflow = Workflow.builder()
-                .step("boom", s -> s.custom(r -> { throw new IllegalStateException("disk full"); }))
+                .step(
+                        "boom",
+                        s -> s.custom(r -> {
+                            throw new IllegalStateException("disk full");
+                        }))
                 .step("after", s -> s.tool("never").dependsOn("boom"))
                 .build();
 
@@ -138,13 +169,14 @@ class WorkflowEngineTest {
     }
 
     @Test
-    void inputs_such_as_the_event_are_visible_to_every_step() throws Exception {
+    void inputsSuchAsTheEventAreVisibleToEveryStep() throws Exception {
         var executor = new RecordingExecutor(Map.of());
         Workflow workflow = Workflow.builder()
                 .step("triage", s -> s.prompt("Ticket {event.id}: {event.title}"))
                 .build();
 
-        new WorkflowEngine(executor, CLOCK).run(workflow, Map.of("event", JSON.readTree("{\"id\":7,\"title\":\"disk\"}")));
+        new WorkflowEngine(executor, CLOCK)
+                .run(workflow, Map.of("event", JSON.readTree("{\"id\":7,\"title\":\"disk\"}")));
 
         assertThat(executor.calls).containsExactly("prompt Ticket 7: disk");
     }

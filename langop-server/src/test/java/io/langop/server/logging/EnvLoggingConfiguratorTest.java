@@ -5,60 +5,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 
 class EnvLoggingConfiguratorTest {
 
-  @Test
-  void textLinesCarryTheMdcOfTheRun() {
-    String out = logOnce(Map.of());
-    assertThat(out).contains(" INFO ").contains("agent=news").contains("run=r-1").contains("- fetched 3 pages");
-  }
-
-  @Test
-  void jsonFormatWritesOneJsonObjectPerLineWithTheMdc() {
-    String out = logOnce(Map.of("LOG_FORMAT", "JSON"));
-    assertThat(out.lines().filter(line -> line.contains("fetched 3 pages")).findFirst())
-        .hasValueSatisfying(line -> assertThat(line)
-            .startsWith("{")
-            .endsWith("}")
-            .contains("\"level\":\"INFO\"")
-            .contains("\"agent\":\"news\"")
-            .contains("\"message\":\"fetched 3 pages\""));
-  }
-
-  @Test
-  void levelComesFromLogLevelAndFallsBackToInfo() {
-    assertThat(new EnvLoggingConfigurator(Map.of("LOG_LEVEL", "debug")).level()).isEqualTo(Level.DEBUG);
-    assertThat(new EnvLoggingConfigurator(Map.of("LOG_LEVEL", "chatty")).level()).isEqualTo(Level.INFO);
-    assertThat(logOnce(Map.of("LOG_LEVEL", "warn"))).doesNotContain("fetched 3 pages");
-  }
-
-  private static String logOnce(Map<String, String> env) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    LoggerContext context = new LoggerContext();
-    LogbackMDCAdapter mdc = new LogbackMDCAdapter();
-    context.setMDCAdapter(mdc);
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      EnvLoggingConfigurator configurator = new EnvLoggingConfigurator(env);
-      configurator.setContext(context);
-      configurator.configure(context);
-      Logger logger = context.getLogger("io.langop.test");
-      mdc.put("agent", "news");
-      mdc.put("run", "r-1");
-      logger.info("fetched 3 pages");
-    } finally {
-      mdc.clear();
-      context.stop();
-      System.setOut(original);
+    @Test
+    void textLinesCarryTheMdcOfTheRun() {
+        String out = logOnce(Map.of());
+        assertThat(out)
+                .contains(" INFO ")
+                .contains("agent=news")
+                .contains("run=r-1")
+                .contains("- fetched 3 pages");
     }
-    return captured.toString(StandardCharsets.UTF_8);
-  }
+
+    @Test
+    void jsonFormatWritesOneJsonObjectPerLineWithTheMdc() {
+        String out = logOnce(Map.of("LOG_FORMAT", "JSON"));
+        assertThat(out.lines().filter(line -> line.contains("fetched 3 pages")).findFirst())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("{")
+                        .endsWith("}")
+                        .contains("\"level\":\"INFO\"")
+                        .contains("\"agent\":\"news\"")
+                        .contains("\"message\":\"fetched 3 pages\""));
+    }
+
+    @Test
+    void levelComesFromLogLevelAndFallsBackToInfo() {
+        assertThat(new EnvLoggingConfigurator(Map.of("LOG_LEVEL", "debug")).level())
+                .isEqualTo(Level.DEBUG);
+        assertThat(new EnvLoggingConfigurator(Map.of("LOG_LEVEL", "chatty")).level())
+                .isEqualTo(Level.INFO);
+        assertThat(logOnce(Map.of("LOG_LEVEL", "warn"))).doesNotContain("fetched 3 pages");
+    }
+
+    private static String logOnce(Map<String, String> env) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        LoggerContext context = new LoggerContext();
+        LogbackMDCAdapter mdc = new LogbackMDCAdapter();
+        context.setMDCAdapter(mdc);
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            EnvLoggingConfigurator configurator = new EnvLoggingConfigurator(env);
+            configurator.setContext(context);
+            configurator.configure(context);
+            Logger logger = context.getLogger("io.langop.test");
+            mdc.put("agent", "news");
+            mdc.put("run", "r-1");
+            logger.info("fetched 3 pages");
+        } finally {
+            mdc.clear();
+            context.stop();
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
 }

@@ -13,27 +13,36 @@ public final class EmailToolServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmailToolServer.class);
 
-    private EmailToolServer() {
-    }
+    private EmailToolServer() {}
 
     public static void main(String[] args) throws InterruptedException {
         MailSettings settings = MailSettings.fromEnvironment();
         logConfiguration(settings);
-        ToolServer.serve("langop-tool-email", new EmailTools(settings, Clock.systemUTC()).all()).join();
+        ToolServer.serve("langop-tool-email", new EmailTools(settings, Clock.systemUTC()).all())
+                .join();
     }
 
     /** Misconfiguration is logged at start-up, not fatal: the tools explain it to the agent when called. */
     static void logConfiguration(MailSettings settings) {
         try {
             MailServer smtp = settings.smtp();
-            log.info("SMTP {}:{} with {}, {}", smtp.host(), smtp.port(), smtp.security().description(),
+            log.info(
+                    "SMTP {}:{} with {}, {}",
+                    smtp.host(),
+                    smtp.port(),
+                    smtp.security().description(),
                     smtp.credentials().map(c -> "login " + c.user()).orElse("no login"));
         } catch (MailConfigurationException e) {
             log.warn("send_email and test_smtp unavailable: {}", e.getMessage());
         }
         try {
             MailServer imap = settings.imap();
-            log.info("IMAP {}:{} with {}, login {}", imap.host(), imap.port(), imap.security().description(), imap.user());
+            log.info(
+                    "IMAP {}:{} with {}, login {}",
+                    imap.host(),
+                    imap.port(),
+                    imap.security().description(),
+                    imap.user());
         } catch (MailConfigurationException e) {
             log.info("list_emails and read_email unavailable: {}", e.getMessage());
         }

@@ -40,7 +40,8 @@ public final class EmailTools {
         return List.of(
                 Tool.builder("send_email")
                         .description("Send an email via SMTP")
-                        .param(Param.string("to").required()
+                        .param(Param.string("to")
+                                .required()
                                 .description("Recipient email address (comma-separated for multiple recipients)"))
                         .param(Param.string("subject").required().description("Email subject line"))
                         .param(Param.string("body").required().description("Email body content (plain text or HTML)"))
@@ -48,10 +49,16 @@ public final class EmailTools {
                                 .description("Sender email address (defaults to SMTP_FROM env variable)"))
                         .param(Param.string("cc").description("CC email addresses (comma-separated)"))
                         .param(Param.string("bcc").description("BCC email addresses (comma-separated)"))
-                        .param(Param.bool("html").defaultValue(false).description("Send as HTML email (default: false)"))
-                        .handler(args -> answer(() -> outbox.sendEmail(args.string("to"), args.string("subject"),
-                                args.string("body"), args.optionalString("from").orElse(null),
-                                args.optionalString("cc").orElse(null), args.optionalString("bcc").orElse(null),
+                        .param(Param.bool("html")
+                                .defaultValue(false)
+                                .description("Send as HTML email (default: false)"))
+                        .handler(args -> answer(() -> outbox.sendEmail(
+                                args.string("to"),
+                                args.string("subject"),
+                                args.string("body"),
+                                args.optionalString("from").orElse(null),
+                                args.optionalString("cc").orElse(null),
+                                args.optionalString("bcc").orElse(null),
                                 args.bool("html"))))
                         .build(),
                 Tool.builder("test_smtp")
@@ -63,22 +70,35 @@ public final class EmailTools {
                         .handler(args -> answer(configuration::text))
                         .build(),
                 Tool.builder("list_emails")
-                        .description("List emails in a mailbox folder over IMAP, newest first, with the ID to read each one")
-                        .param(Param.string("folder").defaultValue("INBOX").description("Mailbox folder (default: INBOX)"))
-                        .param(Param.bool("unread_only").defaultValue(false)
+                        .description(
+                                "List emails in a mailbox folder over IMAP, newest first, with the ID to read each one")
+                        .param(Param.string("folder")
+                                .defaultValue("INBOX")
+                                .description("Mailbox folder (default: INBOX)"))
+                        .param(Param.bool("unread_only")
+                                .defaultValue(false)
                                 .description("Only emails not read yet (default: false)"))
-                        .param(Param.string("since").description("Only emails received at or after this: a date "
-                                + "(2026-11-20), a date-time (2026-11-20T08:00:00Z) or a period back from now (PT12H, P1D)"))
-                        .param(Param.integer("limit").defaultValue(20)
+                        .param(
+                                Param.string("since")
+                                        .description(
+                                                "Only emails received at or after this: a date "
+                                                        + "(2026-11-20), a date-time (2026-11-20T08:00:00Z) or a period back from now (PT12H, P1D)"))
+                        .param(Param.integer("limit")
+                                .defaultValue(20)
                                 .validate(Validator.range(1, InboxQuery.MAX_LIMIT))
                                 .description("Maximum number of emails to list (default: 20)"))
-                        .handler(args -> answer(() -> inbox.listEmails(args.string("folder"), args.bool("unread_only"),
-                                args.optionalString("since").orElse(null), Math.toIntExact(args.integer("limit")))))
+                        .handler(args -> answer(() -> inbox.listEmails(
+                                args.string("folder"),
+                                args.bool("unread_only"),
+                                args.optionalString("since").orElse(null),
+                                Math.toIntExact(args.integer("limit")))))
                         .build(),
                 Tool.builder("read_email")
                         .description("Read one email (headers, text and attachment names) by the ID list_emails shows; "
                                 + "marks it as read")
-                        .param(Param.string("id").required().description("Email ID from list_emails, like INBOX:1700000000:42"))
+                        .param(Param.string("id")
+                                .required()
+                                .description("Email ID from list_emails, like INBOX:1700000000:42"))
                         .handler(args -> answer(() -> inbox.readEmail(args.string("id"))))
                         .build());
     }

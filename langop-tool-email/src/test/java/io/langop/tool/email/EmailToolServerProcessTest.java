@@ -42,9 +42,10 @@ class EmailToolServerProcessTest {
         int port = freePort();
         Path log = dir.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                EmailToolServer.class.getName())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmailToolServer.class.getName())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -57,16 +58,25 @@ class EmailToolServerProcessTest {
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI ready = URI.create("http://127.0.0.1:" + port + "/readyz");
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                    http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() ->
+                            http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200);
 
             try (var client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
-                    .endpoint("/mcp").build()).requestTimeout(Duration.ofSeconds(30)).build()) {
+                            .endpoint("/mcp")
+                            .build())
+                    .requestTimeout(Duration.ofSeconds(30))
+                    .build()) {
                 client.initialize();
                 answers.add(text(call(client, "email_config", Map.of())));
                 answers.add(text(call(client, "test_smtp", Map.of())));
-                answers.add(text(call(client, "send_email", Map.of(
-                        "to", "agent@example.com", "subject", "From the pod", "body", "hello"))));
+                answers.add(text(call(
+                        client,
+                        "send_email",
+                        Map.of("to", "agent@example.com", "subject", "From the pod", "body", "hello"))));
                 var listing = call(client, "list_emails", Map.of());
                 answers.add(text(listing));
                 assertThat(listing.isError()).isTrue();
@@ -86,7 +96,8 @@ class EmailToolServerProcessTest {
         }
         assertThat(stopped).as("stops on SIGTERM").isTrue();
         String output = Files.readString(log);
-        assertThat(output).contains("SMTP 127.0.0.1:" + greenMail.getSmtp().getPort() + " with none (plain text), login agent")
+        assertThat(output)
+                .contains("SMTP 127.0.0.1:" + greenMail.getSmtp().getPort() + " with none (plain text), login agent")
                 .contains("Sent email to 1 recipient(s)")
                 .contains("Error reading mailbox: ");
         for (String secret : List.of(GreenMailServers.PASSWORD, IMAP_WRONG_PASSWORD)) {

@@ -40,59 +40,89 @@ class EmailToolServerTest {
 
     @Test
     void publishesTheFiveToolsWithSchemasGeneratedFromTheDeclarations() {
-        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
-            Map<String, Tool> tools = client.listTools().tools().stream()
-                    .collect(Collectors.toMap(Tool::name, Function.identity()));
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            Map<String, Tool> tools =
+                    client.listTools().tools().stream().collect(Collectors.toMap(Tool::name, Function.identity()));
 
             assertThat(tools).containsOnlyKeys("send_email", "test_smtp", "email_config", "list_emails", "read_email");
             Map<String, Object> send = properties(tools.get("send_email"));
             assertThat(send).containsOnlyKeys("to", "subject", "body", "from", "cc", "bcc", "html");
-            assertThat(tools.get("send_email").inputSchema().get("required")).isEqualTo(List.of("to", "subject", "body"));
-            assertThat(send.get("html")).isEqualTo(
-                    Map.of("type", "boolean", "description", "Send as HTML email (default: false)", "default", false));
+            assertThat(tools.get("send_email").inputSchema().get("required"))
+                    .isEqualTo(List.of("to", "subject", "body"));
+            assertThat(send.get("html"))
+                    .isEqualTo(Map.of(
+                            "type", "boolean", "description", "Send as HTML email (default: false)", "default", false));
             assertThat(properties(tools.get("test_smtp"))).isEmpty();
             assertThat(properties(tools.get("email_config"))).isEmpty();
             assertThat(properties(tools.get("list_emails")).get("limit"))
                     .asInstanceOf(InstanceOfAssertFactories.MAP)
-                    .containsEntry("minimum", 1).containsEntry("maximum", 200).containsEntry("default", 20);
+                    .containsEntry("minimum", 1)
+                    .containsEntry("maximum", 200)
+                    .containsEntry("default", 20);
             assertThat(tools.get("read_email").inputSchema().get("required")).isEqualTo(List.of("id"));
         }
     }
 
     @Test
     void sentMailArrivesAndIsReadBackOverImap() {
-        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
-            CallToolResult sent = call(client, "send_email", Map.of(
-                    "to", " agent@example.com , other@example.com", "subject", "Daily CVE summary",
-                    "body", "Two new CVEs today.", "bcc", "audit@example.com"));
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            CallToolResult sent = call(
+                    client,
+                    "send_email",
+                    Map.of(
+                            "to",
+                            " agent@example.com , other@example.com",
+                            "subject",
+                            "Daily CVE summary",
+                            "body",
+                            "Two new CVEs today.",
+                            "bcc",
+                            "audit@example.com"));
 
             assertThat(sent.isError()).isFalse();
             assertThat(text(sent)).isEqualTo("Email sent successfully to agent@example.com, other@example.com");
             assertThat(greenMail.getReceivedMessages()).hasSize(3);
 
             CallToolResult listed = call(client, "list_emails", Map.of("unread_only", true));
-            assertThat(text(listed)).startsWith("1 email in INBOX (unread only), newest first:")
+            assertThat(text(listed))
+                    .startsWith("1 email in INBOX (unread only), newest first:")
                     .contains("From: bot@example.com", "Subject: Daily CVE summary", "Status: unread");
-            String id = text(listed).lines().filter(line -> line.startsWith("ID: ")).findFirst().orElseThrow()
+            String id = text(listed)
+                    .lines()
+                    .filter(line -> line.startsWith("ID: "))
+                    .findFirst()
+                    .orElseThrow()
                     .substring(4);
 
             CallToolResult read = call(client, "read_email", Map.of("id", id));
             assertThat(read.isError()).isFalse();
-            assertThat(text(read)).startsWith("ID: " + id + "\nFrom: bot@example.com\nTo: agent@example.com, other@example.com\n")
+            assertThat(text(read))
+                    .startsWith("ID: " + id + "\nFrom: bot@example.com\nTo: agent@example.com, other@example.com\n")
                     .contains("Subject: Daily CVE summary")
                     .doesNotContain("audit@example.com")
                     .endsWith("\n\nTwo new CVEs today.");
 
-            assertThat(text(call(client, "list_emails", Map.of("unread_only", true)))).isEqualTo("No emails in INBOX (unread only).");
+            assertThat(text(call(client, "list_emails", Map.of("unread_only", true))))
+                    .isEqualTo("No emails in INBOX (unread only).");
         }
     }
 
     @Test
     void aLongBodyIsCutWithANoteSayingHowMuchIsMissing() {
-        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
-            call(client, "send_email", Map.of("to", "agent@example.com", "subject", "Long", "body", "x".repeat(25_000)));
-            String id = text(call(client, "list_emails", Map.of("limit", 1))).lines()
-                    .filter(line -> line.startsWith("ID: ")).findFirst().orElseThrow().substring(4);
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            call(
+                    client,
+                    "send_email",
+                    Map.of("to", "agent@example.com", "subject", "Long", "body", "x".repeat(25_000)));
+            String id = text(call(client, "list_emails", Map.of("limit", 1)))
+                    .lines()
+                    .filter(line -> line.startsWith("ID: "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(4);
 
             String read = text(call(client, "read_email", Map.of("id", id)));
 
@@ -103,13 +133,17 @@ class EmailToolServerTest {
 
     @Test
     void headerInjectionIsAnErrorResultAndNothingIsSent() {
-        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
-            CallToolResult result = call(client, "send_email", Map.of("to", "agent@example.com",
-                    "subject", "Hi\r\nBcc: everyone@example.com", "body", "x"));
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            CallToolResult result = call(
+                    client,
+                    "send_email",
+                    Map.of("to", "agent@example.com", "subject", "Hi\r\nBcc: everyone@example.com", "body", "x"));
 
             assertThat(result.isError()).isTrue();
-            assertThat(text(result)).isEqualTo(
-                    "Invalid parameter 'subject': line breaks (CR/LF) are not allowed in email header fields");
+            assertThat(text(result))
+                    .isEqualTo(
+                            "Invalid parameter 'subject': line breaks (CR/LF) are not allowed in email header fields");
             assertThat(greenMail.getReceivedMessages()).isEmpty();
         }
     }
@@ -118,26 +152,35 @@ class EmailToolServerTest {
     void recipientsOutsideTheAllowListAreRefusedBeforeAnythingIsSent() {
         var env = GreenMailServers.toolEnv(greenMail);
         env.put("SMTP_ALLOWED_RECIPIENTS", "example.com");
-        try (var server = start(env); var client = connect(server)) {
-            assertError(call(client, "send_email", Map.of("to", "agent@example.com", "bcc", "leak@attacker.io",
-                    "subject", "s", "body", "b")), "Invalid parameter 'bcc': leak@attacker.io is not an allowed recipient");
+        try (var server = start(env);
+                var client = connect(server)) {
+            assertError(
+                    call(
+                            client,
+                            "send_email",
+                            Map.of("to", "agent@example.com", "bcc", "leak@attacker.io", "subject", "s", "body", "b")),
+                    "Invalid parameter 'bcc': leak@attacker.io is not an allowed recipient");
             assertThat(greenMail.getReceivedMessages()).isEmpty();
             assertThat(call(client, "send_email", Map.of("to", "agent@example.com", "subject", "s", "body", "b"))
-                    .isError()).isFalse();
+                            .isError())
+                    .isFalse();
             assertThat(greenMail.getReceivedMessages()).hasSize(1);
         }
     }
 
     @Test
     void badArgumentsAreErrorResultsNamingTheParameter() {
-        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
-            assertError(call(client, "send_email", Map.of("subject", "s", "body", "b")),
-                    "Missing required parameter 'to'");
-            assertError(call(client, "send_email", Map.of("to", "not an address", "subject", "s", "body", "b")),
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            assertError(
+                    call(client, "send_email", Map.of("subject", "s", "body", "b")), "Missing required parameter 'to'");
+            assertError(
+                    call(client, "send_email", Map.of("to", "not an address", "subject", "s", "body", "b")),
                     "Invalid parameter 'to': 'not an address' is not a valid email address list");
             assertError(call(client, "list_emails", Map.of("limit", 0)), "Invalid parameter 'limit'");
             assertError(call(client, "list_emails", Map.of("since", "yesterday")), "Invalid parameter 'since'");
-            assertError(call(client, "list_emails", Map.of("folder", "Nope")),
+            assertError(
+                    call(client, "list_emails", Map.of("folder", "Nope")),
                     "Invalid parameter 'folder': no folder named 'Nope' (folders: INBOX)");
             assertError(call(client, "read_email", Map.of("id", "42")), "Invalid parameter 'id'");
             assertThat(greenMail.getReceivedMessages()).isEmpty();
@@ -146,8 +189,10 @@ class EmailToolServerTest {
 
     @Test
     void testSmtpReportsSuccessAndFailureInTheReferenceFormat() throws Exception {
-        try (var server = start(GreenMailServers.toolEnv(greenMail)); var client = connect(server)) {
-            assertThat(text(call(client, "test_smtp", Map.of()))).isEqualTo("""
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            assertThat(text(call(client, "test_smtp", Map.of())))
+                    .isEqualTo("""
                     SMTP Configuration Test: SUCCESS
 
                     Host: 127.0.0.1
@@ -165,9 +210,11 @@ class EmailToolServerTest {
         }
         var env = GreenMailServers.toolEnv(greenMail);
         env.put("SMTP_PORT", Integer.toString(closedPort));
-        try (var server = start(env); var client = connect(server)) {
+        try (var server = start(env);
+                var client = connect(server)) {
             String failed = text(call(client, "test_smtp", Map.of()));
-            assertThat(failed).startsWith("SMTP Configuration Test: FAILED\n\nHost: 127.0.0.1\nPort: " + closedPort)
+            assertThat(failed)
+                    .startsWith("SMTP Configuration Test: FAILED\n\nHost: 127.0.0.1\nPort: " + closedPort)
                     .contains("\n\nError: Couldn't connect to host")
                     .contains("Connection refused");
         }
@@ -175,26 +222,34 @@ class EmailToolServerTest {
 
     @Test
     void aMisconfiguredServerStillStartsAndEachToolSaysWhatIsMissing() {
-        try (var server = start(new HashMap<>()); var client = connect(server)) {
-            CallToolResult send = call(client, "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b"));
+        try (var server = start(new HashMap<>());
+                var client = connect(server)) {
+            CallToolResult send =
+                    call(client, "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b"));
             assertThat(send.isError()).isTrue();
-            assertThat(text(send)).isEqualTo("Error: SMTP configuration missing. Please set SMTP_HOST "
-                    + "(and SMTP_USER and SMTP_PASSWORD when the server requires authentication).");
-            assertError(call(client, "list_emails", Map.of()),
+            assertThat(text(send))
+                    .isEqualTo("Error: SMTP configuration missing. Please set SMTP_HOST "
+                            + "(and SMTP_USER and SMTP_PASSWORD when the server requires authentication).");
+            assertError(
+                    call(client, "list_emails", Map.of()),
                     "Error: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD to read mail.");
-            assertThat(text(call(client, "email_config", Map.of()))).contains("SMTP_HOST: (not set)", "SMTP_PASSWORD: No");
+            assertThat(text(call(client, "email_config", Map.of())))
+                    .contains("SMTP_HOST: (not set)", "SMTP_PASSWORD: No");
         }
     }
 
     static ToolServer start(Map<String, String> env) {
-        return ToolServer.builder("langop-tool-email").port(0)
+        return ToolServer.builder("langop-tool-email")
+                .port(0)
                 .tools(new EmailTools(new MailSettings(env), Clock.systemUTC()).all())
                 .start();
     }
 
     static McpSyncClient connect(ToolServer server) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.uri().toString())
-                        .endpoint(ToolServer.MCP_PATH).build())
+        McpSyncClient client = McpClient.sync(
+                        HttpClientStreamableHttpTransport.builder(server.uri().toString())
+                                .endpoint(ToolServer.MCP_PATH)
+                                .build())
                 .requestTimeout(Duration.ofSeconds(30))
                 .build();
         client.initialize();
@@ -206,7 +261,9 @@ class EmailToolServerTest {
     }
 
     static String text(CallToolResult result) {
-        return result.content().stream().map(content -> ((TextContent) content).text()).collect(Collectors.joining());
+        return result.content().stream()
+                .map(content -> ((TextContent) content).text())
+                .collect(Collectors.joining());
     }
 
     private static void assertError(CallToolResult result, String expectedStart) {

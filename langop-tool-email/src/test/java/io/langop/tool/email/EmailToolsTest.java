@@ -23,12 +23,28 @@ class EmailToolsTest {
 
     @Test
     void emailConfigShowsEveryValueButThePassword() throws Exception {
-        ToolResult config = call(Map.of(
-                "SMTP_HOST", "smtp.example.com", "SMTP_PORT", "465", "SMTP_USER", "agent@example.com",
-                "SMTP_PASSWORD", "very-secret-1", "SMTP_FROM", "bot@example.com",
-                "SMTP_ALLOWED_RECIPIENTS", "example.com, partner.org",
-                "IMAP_HOST", "imap.example.com", "IMAP_USER", "agent@example.com", "IMAP_PASSWORD", "very-secret-2"),
-                "email_config", Map.of());
+        ToolResult config = call(
+                Map.of(
+                        "SMTP_HOST",
+                        "smtp.example.com",
+                        "SMTP_PORT",
+                        "465",
+                        "SMTP_USER",
+                        "agent@example.com",
+                        "SMTP_PASSWORD",
+                        "very-secret-1",
+                        "SMTP_FROM",
+                        "bot@example.com",
+                        "SMTP_ALLOWED_RECIPIENTS",
+                        "example.com, partner.org",
+                        "IMAP_HOST",
+                        "imap.example.com",
+                        "IMAP_USER",
+                        "agent@example.com",
+                        "IMAP_PASSWORD",
+                        "very-secret-2"),
+                "email_config",
+                Map.of());
 
         assertThat(config.error()).isFalse();
         assertThat(config.text()).isEqualTo("""
@@ -55,26 +71,32 @@ class EmailToolsTest {
 
     @Test
     void emailConfigShowsDefaultsMissingValuesAndWhyAServerIsNotUsable() throws Exception {
-        String config = call(Map.of("SMTP_USER", "agent@example.com", "SMTP_TLS", "false", "IMAP_PORT", "x"),
-                "email_config", Map.of()).text();
+        String config = call(
+                        Map.of("SMTP_USER", "agent@example.com", "SMTP_TLS", "false", "IMAP_PORT", "x"),
+                        "email_config",
+                        Map.of())
+                .text();
 
         assertThat(config)
                 .contains("SMTP_HOST: (not set)\nSMTP_PORT: (default)\nSMTP_USER: agent@example.com\n"
                         + "SMTP_FROM: agent@example.com\nSMTP_ALLOWED_RECIPIENTS: (anyone)\nSMTP_TLS: false\nSMTP_PASSWORD: No\n"
                         + "SMTP connection: not usable: SMTP configuration missing. Please set SMTP_HOST")
                 .contains("IMAP_PORT: x\n")
-                .contains("IMAP connection: not usable: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD");
+                .contains(
+                        "IMAP connection: not usable: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "agent"})
     void aSenderIsRequiredWhenNeitherFromNorSmtpFromNorAnAddressAsLoginIsGiven(String login) throws Exception {
-        var env = login.isEmpty() ? Map.of("SMTP_HOST", "127.0.0.1")
+        var env = login.isEmpty()
+                ? Map.of("SMTP_HOST", "127.0.0.1")
                 : Map.of("SMTP_HOST", "127.0.0.1", "SMTP_USER", login, "SMTP_PASSWORD", "pw-123");
         ToolResult result = call(env, "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b"));
 
-        assertThat(result).isEqualTo(
-                ToolResult.failure("Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter."));
+        assertThat(result)
+                .isEqualTo(ToolResult.failure(
+                        "Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter."));
     }
 
     @Test
@@ -82,12 +104,24 @@ class EmailToolsTest {
         String password = "Echo-Me-123";
         try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> answerEveryAuthWithThePassword(server, password));
-            ToolResult result = call(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(server.getLocalPort()),
-                    "SMTP_TLS", "false", "SMTP_USER", "agent", "SMTP_PASSWORD", password),
-                    "send_email", Map.of("to", "a@example.com", "subject", "s", "body", "b", "from", "agent@example.com"));
+            ToolResult result = call(
+                    Map.of(
+                            "SMTP_HOST",
+                            "127.0.0.1",
+                            "SMTP_PORT",
+                            Integer.toString(server.getLocalPort()),
+                            "SMTP_TLS",
+                            "false",
+                            "SMTP_USER",
+                            "agent",
+                            "SMTP_PASSWORD",
+                            password),
+                    "send_email",
+                    Map.of("to", "a@example.com", "subject", "s", "body", "b", "from", "agent@example.com"));
 
             assertThat(result.error()).isTrue();
-            assertThat(result.text()).startsWith("Error sending email: ")
+            assertThat(result.text())
+                    .startsWith("Error sending email: ")
                     .contains("rejected (hidden) for agent")
                     .doesNotContain(password);
         }
@@ -102,12 +136,13 @@ class EmailToolsTest {
             out.flush();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String verb = line.split(" ", 2)[0].toUpperCase();
-                out.print(switch (verb) {
-                    case "EHLO" -> "250-scripted\r\n250 AUTH PLAIN\r\n";
-                    case "AUTH" -> "535 rejected " + password + " for agent\r\n";
-                    case "QUIT" -> "221 bye\r\n";
-                    default -> "250 ok\r\n";
-                });
+                out.print(
+                        switch (verb) {
+                            case "EHLO" -> "250-scripted\r\n250 AUTH PLAIN\r\n";
+                            case "AUTH" -> "535 rejected " + password + " for agent\r\n";
+                            case "QUIT" -> "221 bye\r\n";
+                            default -> "250 ok\r\n";
+                        });
                 out.flush();
                 if (verb.equals("QUIT")) {
                     return;
@@ -121,9 +156,11 @@ class EmailToolsTest {
     /** Calls a tool the way the MCP server does: bind the raw arguments to the declaration, then run the handler. */
     private static ToolResult call(Map<String, String> env, String toolName, Map<String, Object> arguments)
             throws Exception {
-        Tool tool = new EmailTools(new MailSettings(env), Clock.systemUTC()).all().stream()
-                .filter(candidate -> candidate.name().equals(toolName))
-                .findFirst().orElseThrow();
+        Tool tool = new EmailTools(new MailSettings(env), Clock.systemUTC())
+                .all().stream()
+                        .filter(candidate -> candidate.name().equals(toolName))
+                        .findFirst()
+                        .orElseThrow();
         return switch (tool.bind(arguments)) {
             case Tool.Binding.Bound bound -> tool.handler().handle(bound.arguments());
             case Tool.Binding.Rejected rejected -> throw new AssertionError(rejected.message());

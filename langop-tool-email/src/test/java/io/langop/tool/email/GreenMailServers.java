@@ -13,8 +13,7 @@ public final class GreenMailServers {
     public static final String ADDRESS = "agent@example.com";
     public static final String PASSWORD = "s3cret-Pass!";
 
-    private GreenMailServers() {
-    }
+    private GreenMailServers() {}
 
     /** Call {@code purgeEmailFromAllMailboxes()} before each test: the servers are shared by the class. */
     public static GreenMailExtension start(ServerSetup... setups) {

@@ -136,7 +136,8 @@ public final class StartTlsRelay implements AutoCloseable {
     }
 
     private void relay(Socket client) {
-        try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+        try (client;
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
             var fromClient = new BufferedInputStream(client.getInputStream());
             var fromServer = new BufferedInputStream(upstream.getInputStream());
             OutputStream toClient = client.getOutputStream();

@@ -24,80 +24,85 @@ import java.util.Objects;
  */
 public record WebSettings(EgressSettings egress, Engine engine, URI searchEndpoint) {
 
-  public static final String DEFAULT_USER_AGENT = "Mozilla/5.0 (compatible; langop-tool-web/0.1)";
+    public static final String DEFAULT_USER_AGENT = "Mozilla/5.0 (compatible; langop-tool-web/0.1)";
 
-  public enum Engine { DUCKDUCKGO, SEARXNG }
-
-  public WebSettings {
-    Objects.requireNonNull(egress, "egress");
-    Objects.requireNonNull(engine, "engine");
-    Objects.requireNonNull(searchEndpoint, "searchEndpoint");
-  }
-
-  public static WebSettings fromEnv() {
-    return fromEnv(System.getenv());
-  }
-
-  /** @throws IllegalArgumentException naming the variable when one is invalid */
-  public static WebSettings fromEnv(Map<String, String> env) {
-    EgressSettings egress = new EgressSettings(
-        env.getOrDefault("WEB_USER_AGENT", DEFAULT_USER_AGENT),
-        Duration.ofSeconds(positive(env, "WEB_CONNECT_TIMEOUT_SECONDS", 10)),
-        Duration.ofSeconds(positive(env, "WEB_TIMEOUT_SECONDS", 30)),
-        (int) positive(env, "WEB_MAX_RESPONSE_BYTES", 5 * 1024 * 1024),
-        allowList(env.get("WEB_ALLOWED_NETWORKS")));
-    Engine engine = engine(env.getOrDefault("WEB_SEARCH_ENGINE", "duckduckgo"));
-    String endpoint = env.get("WEB_SEARCH_URL");
-    if (engine == Engine.SEARXNG && (endpoint == null || endpoint.isBlank())) {
-      throw new IllegalArgumentException("WEB_SEARCH_ENGINE=searxng needs WEB_SEARCH_URL, e.g. http://searxng:8080");
+    public enum Engine {
+        DUCKDUCKGO,
+        SEARXNG
     }
-    URI searchEndpoint = endpoint == null || endpoint.isBlank()
-        ? DuckDuckGo.DEFAULT_ENDPOINT
-        : uri("WEB_SEARCH_URL", endpoint.strip());
-    return new WebSettings(egress, engine, searchEndpoint);
-  }
 
-  private static Engine engine(String name) {
-    try {
-      return Engine.valueOf(name.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("WEB_SEARCH_ENGINE must be duckduckgo or searxng, got '" + name + "'", e);
+    public WebSettings {
+        Objects.requireNonNull(egress, "egress");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(searchEndpoint, "searchEndpoint");
     }
-  }
 
-  private static AddressPolicy allowList(String value) {
-    try {
-      return AddressPolicy.allowing(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("WEB_ALLOWED_NETWORKS: " + e.getMessage(), e);
+    public static WebSettings fromEnv() {
+        return fromEnv(System.getenv());
     }
-  }
 
-  private static URI uri(String name, String value) {
-    try {
-      URI uri = URI.create(value);
-      if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-        throw new IllegalArgumentException("not an http(s) URL");
-      }
-      return uri;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'", e);
+    /** @throws IllegalArgumentException naming the variable when one is invalid */
+    public static WebSettings fromEnv(Map<String, String> env) {
+        EgressSettings egress = new EgressSettings(
+                env.getOrDefault("WEB_USER_AGENT", DEFAULT_USER_AGENT),
+                Duration.ofSeconds(positive(env, "WEB_CONNECT_TIMEOUT_SECONDS", 10)),
+                Duration.ofSeconds(positive(env, "WEB_TIMEOUT_SECONDS", 30)),
+                (int) positive(env, "WEB_MAX_RESPONSE_BYTES", 5 * 1024 * 1024),
+                allowList(env.get("WEB_ALLOWED_NETWORKS")));
+        Engine engine = engine(env.getOrDefault("WEB_SEARCH_ENGINE", "duckduckgo"));
+        String endpoint = env.get("WEB_SEARCH_URL");
+        if (engine == Engine.SEARXNG && (endpoint == null || endpoint.isBlank())) {
+            throw new IllegalArgumentException(
+                    "WEB_SEARCH_ENGINE=searxng needs WEB_SEARCH_URL, e.g. http://searxng:8080");
+        }
+        URI searchEndpoint = endpoint == null || endpoint.isBlank()
+                ? DuckDuckGo.DEFAULT_ENDPOINT
+                : uri("WEB_SEARCH_URL", endpoint.strip());
+        return new WebSettings(egress, engine, searchEndpoint);
     }
-  }
 
-  private static long positive(Map<String, String> env, String name, long fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
+    private static Engine engine(String name) {
+        try {
+            return Engine.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "WEB_SEARCH_ENGINE must be duckduckgo or searxng, got '" + name + "'", e);
+        }
     }
-    try {
-      long parsed = Long.parseLong(value.strip());
-      if (parsed <= 0 || parsed > Integer.MAX_VALUE) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a positive whole number, got '" + value + "'", e);
+
+    private static AddressPolicy allowList(String value) {
+        try {
+            return AddressPolicy.allowing(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("WEB_ALLOWED_NETWORKS: " + e.getMessage(), e);
+        }
     }
-  }
+
+    private static URI uri(String name, String value) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'", e);
+        }
+    }
+
+    private static long positive(Map<String, String> env, String name, long fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed <= 0 || parsed > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a positive whole number, got '" + value + "'", e);
+        }
+    }
 }

@@ -12,16 +12,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebToolServer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WebToolServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WebToolServer.class);
 
-  private WebToolServer() {}
+    private WebToolServer() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    WebSettings settings = WebSettings.fromEnv();
-    LOG.info("search engine {} at {}; private networks allowed: {}; DNS pinning {}",
-        settings.engine().name().toLowerCase(Locale.ROOT), settings.searchEndpoint(),
-        settings.egress().policy().allowed().isEmpty() ? "none" : settings.egress().policy().allowed(),
-        PinnedDns.installed() ? "active" : "INACTIVE");
-    ToolServer.serve("langop-tool-web", new WebTools(settings).all()).join();
-  }
+    public static void main(String[] args) throws InterruptedException {
+        WebSettings settings = WebSettings.fromEnv();
+        LOG.info(
+                "search engine {} at {}; private networks allowed: {}; DNS pinning {}",
+                settings.engine().name().toLowerCase(Locale.ROOT),
+                settings.searchEndpoint(),
+                settings.egress().policy().allowed().isEmpty()
+                        ? "none"
+                        : settings.egress().policy().allowed(),
+                PinnedDns.installed() ? "active" : "INACTIVE");
+        ToolServer.serve("langop-tool-web", new WebTools(settings).all()).join();
+    }
 }

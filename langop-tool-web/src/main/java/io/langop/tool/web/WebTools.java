@@ -30,172 +30,181 @@ import java.util.stream.IntStream;
  */
 public final class WebTools implements AutoCloseable {
 
-  /** The reference's status texts; anything else, including 0 for "no response", is Unknown. */
-  private static final Map<Integer, String> STATUS_TEXTS = Map.ofEntries(
-      Map.entry(200, "OK"),
-      Map.entry(301, "Moved Permanently"),
-      Map.entry(302, "Found (Redirect)"),
-      Map.entry(304, "Not Modified"),
-      Map.entry(400, "Bad Request"),
-      Map.entry(401, "Unauthorized"),
-      Map.entry(403, "Forbidden"),
-      Map.entry(404, "Not Found"),
-      Map.entry(500, "Internal Server Error"),
-      Map.entry(502, "Bad Gateway"),
-      Map.entry(503, "Service Unavailable"));
+    /** The reference's status texts; anything else, including 0 for "no response", is Unknown. */
+    private static final Map<Integer, String> STATUS_TEXTS = Map.ofEntries(
+            Map.entry(200, "OK"),
+            Map.entry(301, "Moved Permanently"),
+            Map.entry(302, "Found (Redirect)"),
+            Map.entry(304, "Not Modified"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"));
 
-  private static final Param URL = Param.string("url").required().validate(Validator.url());
+    private static final Param URL = Param.string("url").required().validate(Validator.url());
 
-  private final WebClient web;
-  private final WebClient searchClient;
-  private final SearchEngine engine;
+    private final WebClient web;
+    private final WebClient searchClient;
+    private final SearchEngine engine;
 
-  public WebTools(WebSettings settings) {
-    this(settings, HostLookup.SYSTEM);
-  }
-
-  /** With a scripted DNS, for tests that play a hostile name server. */
-  WebTools(WebSettings settings, HostLookup lookup) {
-    this.web = WebClient.guarded(settings.egress(), lookup);
-    // The engine is the operator's choice, possibly inside the cluster: not subject to the policy.
-    this.searchClient = WebClient.trusted(settings.egress());
-    this.engine = switch (settings.engine()) {
-      case DUCKDUCKGO -> new DuckDuckGo(settings.searchEndpoint(), searchClient);
-      case SEARXNG -> new SearXng(settings.searchEndpoint(), searchClient);
-    };
-  }
-
-  public List<Tool> all() {
-    return List.of(search(), fetch(), headers(), status());
-  }
-
-  Tool search() {
-    return Tool.builder("web_search")
-        .description("Search the web and return the titles and URLs of the top results")
-        .param(Param.string("query").required().description("The search query"))
-        .param(Param.integer("max_results").defaultValue(5).validate(Validator.range(1, 20))
-            .description("How many results to return (1-20, default 5)"))
-        .handler(this::runSearch)
-        .build();
-  }
-
-  Tool fetch() {
-    return Tool.builder("web_fetch")
-        .description("Fetch a web page and return its readable text as Markdown (or its raw HTML); "
-            + "long pages come in chunks, continued with start_index")
-        .param(URL.description("The http or https URL to fetch"))
-        .param(Param.bool("html").defaultValue(false).description("Return raw HTML instead of text"))
-        .param(Param.integer("max_length").defaultValue(5000).validate(Validator.range(1, 100_000))
-            .description("Maximum number of characters to return (default 5000)"))
-        .param(Param.integer("start_index").defaultValue(0).validate(Validator.range(0, Integer.MAX_VALUE))
-            .description("Character offset to start from, to read the next chunk of a long page"))
-        .handler(this::runFetch)
-        .build();
-  }
-
-  Tool headers() {
-    return Tool.builder("web_headers")
-        .description("Fetch the HTTP headers of a URL (HEAD request, redirects not followed)")
-        .param(URL.description("The URL to check"))
-        .handler(this::runHeaders)
-        .build();
-  }
-
-  Tool status() {
-    return Tool.builder("web_status")
-        .description("Check the HTTP status code of a URL (redirects followed)")
-        .param(URL.description("The URL to check"))
-        .handler(this::runStatus)
-        .build();
-  }
-
-  private ToolResult runSearch(ToolArguments args) {
-    String query = args.string("query");
-    List<SearchResult> results;
-    try {
-      results = engine.search(query, (int) args.integer("max_results"));
-    } catch (FetchException e) {
-      return ToolResult.failure("Error: Failed to fetch search results - " + e.getMessage());
+    public WebTools(WebSettings settings) {
+        this(settings, HostLookup.SYSTEM);
     }
-    if (results.isEmpty()) {
-      return ToolResult.success("No results found for: " + query);
-    }
-    String listed = IntStream.range(0, results.size())
-        .mapToObj(i -> (i + 1) + ". " + results.get(i).title() + "\n   URL: " + results.get(i).url())
-        .collect(Collectors.joining("\n\n"));
-    return ToolResult.success("Search results for: " + query + "\n\n" + listed);
-  }
 
-  private ToolResult runFetch(ToolArguments args) {
-    String url = args.string("url");
-    Response response;
-    try {
-      response = web.get(URI.create(url));
-    } catch (FetchException e) {
-      return ToolResult.failure("Error: Failed to fetch URL: " + url + " - " + e.getMessage());
+    /** With a scripted DNS, for tests that play a hostile name server. */
+    WebTools(WebSettings settings, HostLookup lookup) {
+        this.web = WebClient.guarded(settings.egress(), lookup);
+        // The engine is the operator's choice, possibly inside the cluster: not subject to the policy.
+        this.searchClient = WebClient.trusted(settings.egress());
+        this.engine = switch (settings.engine()) {
+            case DUCKDUCKGO -> new DuckDuckGo(settings.searchEndpoint(), searchClient);
+            case SEARXNG -> new SearXng(settings.searchEndpoint(), searchClient);
+        };
     }
-    if (response.status() >= 400) {
-      return ToolResult.failure("Error: Failed to fetch URL: " + url + " - " + response.status());
-    }
-    boolean raw = args.bool("html");
-    String text;
-    switch (PageContent.of(response)) {
-      case PageContent.Binary(String mediaType) -> {
-        return ToolResult.failure("Error: " + url + " returned " + mediaType + ", which is binary: web_fetch only returns text");
-      }
-      case PageContent.Html html -> text = raw ? html.source() : ReadableMarkdown.of(html.document());
-      case PageContent.Text plain -> text = plain.text();
-    }
-    if (text.isBlank()) {
-      return ToolResult.success("No text content found at: " + url);
-    }
-    Excerpt excerpt;
-    try {
-      excerpt = Excerpt.of(text, (int) args.integer("start_index"), (int) args.integer("max_length"));
-    } catch (IllegalArgumentException e) {
-      return ToolResult.failure("Error: " + e.getMessage());
-    }
-    String capNote = response.truncated()
-        ? "\n\n[Only the first " + response.body().length + " bytes of this page were downloaded.]"
-        : "";
-    String body = excerpt.text() + excerpt.continuationNote("web_fetch") + capNote;
-    return ToolResult.success(raw ? body : "Content from " + url + ":\n\n" + body);
-  }
 
-  private ToolResult runHeaders(ToolArguments args) {
-    String url = args.string("url");
-    Response response;
-    try {
-      response = web.fetch("HEAD", URI.create(url), false);
-    } catch (FetchException e) {
-      return ToolResult.failure("Error: Failed to fetch headers from: " + url + " - " + e.getMessage());
+    public List<Tool> all() {
+        return List.of(search(), fetch(), headers(), status());
     }
-    if (response.status() < 200 || response.status() > 299) {
-      return ToolResult.failure("Error: Failed to fetch headers from: " + url + " - " + response.status());
-    }
-    String lines = response.headers().map().entrySet().stream()
-        .map(header -> header.getKey().toLowerCase(Locale.ROOT) + ": " + String.join(", ", header.getValue()))
-        .collect(Collectors.joining("\n"));
-    return ToolResult.success("Headers for " + url + ":\n\n" + lines);
-  }
 
-  private ToolResult runStatus(ToolArguments args) {
-    String url = args.string("url");
-    int status;
-    try {
-      status = web.get(URI.create(url)).status();
-    } catch (FetchException e) {
-      if (e.refused()) {
-        return ToolResult.failure("Error: Failed to check status of: " + url + " - " + e.getMessage());
-      }
-      status = 0; // the reference reports "no response" as status 0
+    Tool search() {
+        return Tool.builder("web_search")
+                .description("Search the web and return the titles and URLs of the top results")
+                .param(Param.string("query").required().description("The search query"))
+                .param(Param.integer("max_results")
+                        .defaultValue(5)
+                        .validate(Validator.range(1, 20))
+                        .description("How many results to return (1-20, default 5)"))
+                .handler(this::runSearch)
+                .build();
     }
-    return ToolResult.success("Status for " + url + ": " + status + " " + STATUS_TEXTS.getOrDefault(status, "Unknown"));
-  }
 
-  @Override
-  public void close() {
-    web.close();
-    searchClient.close();
-  }
+    Tool fetch() {
+        return Tool.builder("web_fetch")
+                .description("Fetch a web page and return its readable text as Markdown (or its raw HTML); "
+                        + "long pages come in chunks, continued with start_index")
+                .param(URL.description("The http or https URL to fetch"))
+                .param(Param.bool("html").defaultValue(false).description("Return raw HTML instead of text"))
+                .param(Param.integer("max_length")
+                        .defaultValue(5000)
+                        .validate(Validator.range(1, 100_000))
+                        .description("Maximum number of characters to return (default 5000)"))
+                .param(Param.integer("start_index")
+                        .defaultValue(0)
+                        .validate(Validator.range(0, Integer.MAX_VALUE))
+                        .description("Character offset to start from, to read the next chunk of a long page"))
+                .handler(this::runFetch)
+                .build();
+    }
+
+    Tool headers() {
+        return Tool.builder("web_headers")
+                .description("Fetch the HTTP headers of a URL (HEAD request, redirects not followed)")
+                .param(URL.description("The URL to check"))
+                .handler(this::runHeaders)
+                .build();
+    }
+
+    Tool status() {
+        return Tool.builder("web_status")
+                .description("Check the HTTP status code of a URL (redirects followed)")
+                .param(URL.description("The URL to check"))
+                .handler(this::runStatus)
+                .build();
+    }
+
+    private ToolResult runSearch(ToolArguments args) {
+        String query = args.string("query");
+        List<SearchResult> results;
+        try {
+            results = engine.search(query, (int) args.integer("max_results"));
+        } catch (FetchException e) {
+            return ToolResult.failure("Error: Failed to fetch search results - " + e.getMessage());
+        }
+        if (results.isEmpty()) {
+            return ToolResult.success("No results found for: " + query);
+        }
+        String listed = IntStream.range(0, results.size())
+                .mapToObj(i -> (i + 1) + ". " + results.get(i).title() + "\n   URL: "
+                        + results.get(i).url())
+                .collect(Collectors.joining("\n\n"));
+        return ToolResult.success("Search results for: " + query + "\n\n" + listed);
+    }
+
+    private ToolResult runFetch(ToolArguments args) {
+        String url = args.string("url");
+        Response response;
+        try {
+            response = web.get(URI.create(url));
+        } catch (FetchException e) {
+            return ToolResult.failure("Error: Failed to fetch URL: " + url + " - " + e.getMessage());
+        }
+        if (response.status() >= 400) {
+            return ToolResult.failure("Error: Failed to fetch URL: " + url + " - " + response.status());
+        }
+        boolean raw = args.bool("html");
+        String text;
+        switch (PageContent.of(response)) {
+            case PageContent.Binary(String mediaType) -> {
+                return ToolResult.failure(
+                        "Error: " + url + " returned " + mediaType + ", which is binary: web_fetch only returns text");
+            }
+            case PageContent.Html html -> text = raw ? html.source() : ReadableMarkdown.of(html.document());
+            case PageContent.Text plain -> text = plain.text();
+        }
+        if (text.isBlank()) {
+            return ToolResult.success("No text content found at: " + url);
+        }
+        Excerpt excerpt;
+        try {
+            excerpt = Excerpt.of(text, (int) args.integer("start_index"), (int) args.integer("max_length"));
+        } catch (IllegalArgumentException e) {
+            return ToolResult.failure("Error: " + e.getMessage());
+        }
+        String capNote = response.truncated()
+                ? "\n\n[Only the first " + response.body().length + " bytes of this page were downloaded.]"
+                : "";
+        String body = excerpt.text() + excerpt.continuationNote("web_fetch") + capNote;
+        return ToolResult.success(raw ? body : "Content from " + url + ":\n\n" + body);
+    }
+
+    private ToolResult runHeaders(ToolArguments args) {
+        String url = args.string("url");
+        Response response;
+        try {
+            response = web.fetch("HEAD", URI.create(url), false);
+        } catch (FetchException e) {
+            return ToolResult.failure("Error: Failed to fetch headers from: " + url + " - " + e.getMessage());
+        }
+        if (response.status() < 200 || response.status() > 299) {
+            return ToolResult.failure("Error: Failed to fetch headers from: " + url + " - " + response.status());
+        }
+        String lines = response.headers().map().entrySet().stream()
+                .map(header -> header.getKey().toLowerCase(Locale.ROOT) + ": " + String.join(", ", header.getValue()))
+                .collect(Collectors.joining("\n"));
+        return ToolResult.success("Headers for " + url + ":\n\n" + lines);
+    }
+
+    private ToolResult runStatus(ToolArguments args) {
+        String url = args.string("url");
+        int status;
+        try {
+            status = web.get(URI.create(url)).status();
+        } catch (FetchException e) {
+            if (e.refused()) {
+                return ToolResult.failure("Error: Failed to check status of: " + url + " - " + e.getMessage());
+            }
+            status = 0; // the reference reports "no response" as status 0
+        }
+        return ToolResult.success(
+                "Status for " + url + ": " + status + " " + STATUS_TEXTS.getOrDefault(status, "Unknown"));
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        searchClient.close();
+    }
 }

@@ -17,55 +17,61 @@ import org.junit.jupiter.api.Test;
  */
 class EgressPolicyTest {
 
-  private FixtureWebsite site;
+    private FixtureWebsite site;
 
-  @BeforeEach
-  void start() throws Exception {
-    site = new FixtureWebsite();
-  }
-
-  @AfterEach
-  void stop() {
-    site.close();
-  }
-
-  @Test
-  void loopbackIsRefusedWithoutAnAllowList() throws Exception {
-    try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()))) {
-      ToolResult byAddress = call(tools.fetch(), Map.of("url", site.url("/article")));
-      ToolResult byName = call(tools.fetch(), Map.of("url", "http://localhost:" + site.port() + "/article"));
-      ToolResult status = call(tools.status(), Map.of("url", site.url("/status/200")));
-      ToolResult headers = call(tools.headers(), Map.of("url", site.url("/headers")));
-
-      assertThat(byAddress).isEqualTo(ToolResult.failure("Error: Failed to fetch URL: " + site.url("/article")
-          + " - refused: 127.0.0.1 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
-      assertThat(byName.error()).isTrue();
-      assertThat(byName.text()).contains(" - refused: localhost resolves to ").contains(", a loopback address");
-      assertThat(status).isEqualTo(ToolResult.failure("Error: Failed to check status of: " + site.url("/status/200")
-          + " - refused: 127.0.0.1 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
-      assertThat(headers.text()).startsWith("Error: Failed to fetch headers from: " + site.url("/headers") + " - refused: ");
-      assertThat(site.requests).isEmpty();
+    @BeforeEach
+    void start() throws Exception {
+        site = new FixtureWebsite();
     }
-  }
 
-  @Test
-  void aRedirectOutOfTheAllowListIsRefusedAtThatHop() throws Exception {
-    try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of("WEB_ALLOWED_NETWORKS", "127.0.0.1/32")))) {
-      ToolResult result = call(tools.fetch(), Map.of("url", site.url("/to-other-loopback")));
-
-      assertThat(result).isEqualTo(ToolResult.failure("Error: Failed to fetch URL: " + site.url("/to-other-loopback")
-          + " - refused: 127.0.0.2 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
-      assertThat(site.requests).singleElement().asString().startsWith("GET /to-other-loopback ");
+    @AfterEach
+    void stop() {
+        site.close();
     }
-  }
 
-  @Test
-  void searxngAnswersWebSearchWhenConfigured() throws Exception {
-    Map<String, String> env = Map.of("WEB_SEARCH_ENGINE", "searxng", "WEB_SEARCH_URL", site.url("/searxng"));
-    try (WebTools tools = new WebTools(WebSettings.fromEnv(env))) {
-      ToolResult result = call(tools.search(), Map.of("query", "k8s", "max_results", 2));
+    @Test
+    void loopbackIsRefusedWithoutAnAllowList() throws Exception {
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()))) {
+            ToolResult byAddress = call(tools.fetch(), Map.of("url", site.url("/article")));
+            ToolResult byName = call(tools.fetch(), Map.of("url", "http://localhost:" + site.port() + "/article"));
+            ToolResult status = call(tools.status(), Map.of("url", site.url("/status/200")));
+            ToolResult headers = call(tools.headers(), Map.of("url", site.url("/headers")));
 
-      assertThat(result).isEqualTo(ToolResult.success("""
+            assertThat(byAddress)
+                    .isEqualTo(ToolResult.failure("Error: Failed to fetch URL: " + site.url("/article")
+                            + " - refused: 127.0.0.1 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
+            assertThat(byName.error()).isTrue();
+            assertThat(byName.text())
+                    .contains(" - refused: localhost resolves to ")
+                    .contains(", a loopback address");
+            assertThat(status)
+                    .isEqualTo(ToolResult.failure("Error: Failed to check status of: " + site.url("/status/200")
+                            + " - refused: 127.0.0.1 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
+            assertThat(headers.text())
+                    .startsWith("Error: Failed to fetch headers from: " + site.url("/headers") + " - refused: ");
+            assertThat(site.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void aRedirectOutOfTheAllowListIsRefusedAtThatHop() throws Exception {
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of("WEB_ALLOWED_NETWORKS", "127.0.0.1/32")))) {
+            ToolResult result = call(tools.fetch(), Map.of("url", site.url("/to-other-loopback")));
+
+            assertThat(result)
+                    .isEqualTo(ToolResult.failure("Error: Failed to fetch URL: " + site.url("/to-other-loopback")
+                            + " - refused: 127.0.0.2 is a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
+            assertThat(site.requests).singleElement().asString().startsWith("GET /to-other-loopback ");
+        }
+    }
+
+    @Test
+    void searxngAnswersWebSearchWhenConfigured() throws Exception {
+        Map<String, String> env = Map.of("WEB_SEARCH_ENGINE", "searxng", "WEB_SEARCH_URL", site.url("/searxng"));
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(env))) {
+            ToolResult result = call(tools.search(), Map.of("query", "k8s", "max_results", 2));
+
+            assertThat(result).isEqualTo(ToolResult.success("""
           Search results for: k8s
 
           1. Kubernetes
@@ -73,34 +79,39 @@ class EgressPolicyTest {
 
           2. kubernetes/kubernetes
              URL: https://github.com/kubernetes/kubernetes"""));
+        }
     }
-  }
 
-  @Test
-  void aNameThatResolvesInsideIsRefusedBeforeAnyConnection() throws Exception {
-    InetAddress metadata = InetAddress.getByName("169.254.169.254");
-    try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()), host -> List.of(metadata))) {
-      ToolResult result = call(tools.fetch(), Map.of("url", "http://innocent.example/latest/meta-data/"));
+    @Test
+    void aNameThatResolvesInsideIsRefusedBeforeAnyConnection() throws Exception {
+        InetAddress metadata = InetAddress.getByName("169.254.169.254");
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()), host -> List.of(metadata))) {
+            ToolResult result = call(tools.fetch(), Map.of("url", "http://innocent.example/latest/meta-data/"));
 
-      assertThat(result).isEqualTo(ToolResult.failure("Error: Failed to fetch URL: http://innocent.example/latest/meta-data/"
-          + " - refused: innocent.example resolves to 169.254.169.254, a cloud metadata address (allow it with WEB_ALLOWED_NETWORKS)"));
+            assertThat(result)
+                    .isEqualTo(
+                            ToolResult.failure(
+                                    "Error: Failed to fetch URL: http://innocent.example/latest/meta-data/"
+                                            + " - refused: innocent.example resolves to 169.254.169.254, a cloud metadata address (allow it with WEB_ALLOWED_NETWORKS)"));
+        }
     }
-  }
 
-  @Test
-  void theConnectionGoesToTheAddressThatWasChecked() throws Exception {
-    // Only the scripted lookup knows this name; the system resolver cannot. The page arrives, so
-    // the HTTP client connected to the pinned, checked address.
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    Map<String, String> env = Map.of("WEB_ALLOWED_NETWORKS", "127.0.0.1/32");
-    try (WebTools tools = new WebTools(WebSettings.fromEnv(env), host -> List.of(loopback))) {
-      ToolResult result = call(tools.fetch(), Map.of("url", "http://fixture.invalid:" + site.port() + "/json"));
+    @Test
+    void theConnectionGoesToTheAddressThatWasChecked() throws Exception {
+        // Only the scripted lookup knows this name; the system resolver cannot. The page arrives, so
+        // the HTTP client connected to the pinned, checked address.
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        Map<String, String> env = Map.of("WEB_ALLOWED_NETWORKS", "127.0.0.1/32");
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(env), host -> List.of(loopback))) {
+            ToolResult result = call(tools.fetch(), Map.of("url", "http://fixture.invalid:" + site.port() + "/json"));
 
-      assertThat(result).isEqualTo(ToolResult.success("Content from http://fixture.invalid:" + site.port() + "/json:\n\n{\"answer\":42}"));
+            assertThat(result)
+                    .isEqualTo(ToolResult.success(
+                            "Content from http://fixture.invalid:" + site.port() + "/json:\n\n{\"answer\":42}"));
+        }
     }
-  }
 
-  private static ToolResult call(Tool tool, Map<String, Object> arguments) throws Exception {
-    return tool.handler().handle(((Tool.Binding.Bound) tool.bind(arguments)).arguments());
-  }
+    private static ToolResult call(Tool tool, Map<String, Object> arguments) throws Exception {
+        return tool.handler().handle(((Tool.Binding.Bound) tool.bind(arguments)).arguments());
+    }
 }

@@ -29,56 +29,76 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebToolServerProcessTest {
 
-  @Test
-  void servesOnPortFromTheEnvironmentAndStopsOnSigterm(@TempDir Path dir) throws Exception {
-    int port = freePort();
-    Path log = dir.resolve("server.log");
-    try (FixtureWebsite site = new FixtureWebsite()) {
-      ProcessBuilder builder = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-cp", System.getProperty("java.class.path"),
-              WebToolServer.class.getName())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      builder.environment().putAll(Map.of(
-          "PORT", Integer.toString(port),
-          "WEB_ALLOWED_NETWORKS", "127.0.0.0/8",
-          "WEB_SEARCH_URL", site.url("/html/"),
-          "WEB_USER_AGENT", "pod-agent/2.0"));
-      Process server = builder.start();
-      try {
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/readyz");
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-            http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    @Test
+    void servesOnPortFromTheEnvironmentAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Path log = dir.resolve("server.log");
+        try (FixtureWebsite site = new FixtureWebsite()) {
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            WebToolServer.class.getName())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment()
+                    .putAll(Map.of(
+                            "PORT",
+                            Integer.toString(port),
+                            "WEB_ALLOWED_NETWORKS",
+                            "127.0.0.0/8",
+                            "WEB_SEARCH_URL",
+                            site.url("/html/"),
+                            "WEB_USER_AGENT",
+                            "pod-agent/2.0"));
+            Process server = builder.start();
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                URI ready = URI.create("http://127.0.0.1:" + port + "/readyz");
+                await().atMost(Duration.ofSeconds(60))
+                        .ignoreExceptions()
+                        .until(() ->
+                                http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                                                .statusCode()
+                                        == 200);
 
-        try (var client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
-            .endpoint("/mcp").build()).requestTimeout(Duration.ofSeconds(30)).build()) {
-          client.initialize();
-          CallToolResult page = client.callTool(new CallToolRequest("web_fetch", Map.of("url", site.url("/article"))));
-          CallToolResult found = client.callTool(new CallToolRequest("web_search", Map.of("query", "ruby", "max_results", 1)));
+                try (var client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
+                                .endpoint("/mcp")
+                                .build())
+                        .requestTimeout(Duration.ofSeconds(30))
+                        .build()) {
+                    client.initialize();
+                    CallToolResult page =
+                            client.callTool(new CallToolRequest("web_fetch", Map.of("url", site.url("/article"))));
+                    CallToolResult found = client.callTool(
+                            new CallToolRequest("web_search", Map.of("query", "ruby", "max_results", 1)));
 
-          assertThat(text(page)).startsWith("Content from " + site.url("/article") + ":\n\n# Kubernetes CVE roundup");
-          assertThat(text(found)).endsWith("1. Ruby Programming Language\n   URL: https://www.ruby-lang.org/en/");
+                    assertThat(text(page))
+                            .startsWith("Content from " + site.url("/article") + ":\n\n# Kubernetes CVE roundup");
+                    assertThat(text(found))
+                            .endsWith("1. Ruby Programming Language\n   URL: https://www.ruby-lang.org/en/");
+                }
+                assertThat(site.requests).contains("GET /article | pod-agent/2.0");
+            } finally {
+                server.destroy();
+            }
+            assertThat(server.waitFor(30, TimeUnit.SECONDS))
+                    .as("stops on SIGTERM")
+                    .isTrue();
         }
-        assertThat(site.requests).contains("GET /article | pod-agent/2.0");
-      } finally {
-        server.destroy();
-      }
-      assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        assertThat(Files.readString(log))
+                .contains("private networks allowed: [127.0.0.0/8]; DNS pinning active")
+                .contains("langop-tool-web listening on port " + port);
     }
-    assertThat(Files.readString(log))
-        .contains("private networks allowed: [127.0.0.0/8]; DNS pinning active")
-        .contains("langop-tool-web listening on port " + port);
-  }
 
-  private static String text(CallToolResult result) {
-    return ((TextContent) result.content().getFirst()).text();
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    private static String text(CallToolResult result) {
+        return ((TextContent) result.content().getFirst()).text();
     }
-  }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 }

@@ -9,14 +9,14 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentCostMetrics extends CostMetrics {
 
-  @JsonPropertyDescription("Cost per model.")
-  private List<ModelCost> modelCosts;
+    @JsonPropertyDescription("Cost per model.")
+    private List<ModelCost> modelCosts;
 
-  public List<ModelCost> getModelCosts() {
-    return modelCosts;
-  }
+    public List<ModelCost> getModelCosts() {
+        return modelCosts;
+    }
 
-  public void setModelCosts(List<ModelCost> modelCosts) {
-    this.modelCosts = modelCosts;
-  }
+    public void setModelCosts(List<ModelCost> modelCosts) {
+        this.modelCosts = modelCosts;
+    }
 }

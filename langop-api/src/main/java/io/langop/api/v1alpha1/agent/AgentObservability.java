@@ -10,27 +10,27 @@ import io.langop.api.v1alpha1.Observability;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentObservability extends Observability {
 
-  @Default("info")
-  @JsonPropertyDescription("Log level of the agent runtime.")
-  private LogLevel logLevel;
+    @Default("info")
+    @JsonPropertyDescription("Log level of the agent runtime.")
+    private LogLevel logLevel;
 
-  @Default("true")
-  @JsonPropertyDescription("Log the messages exchanged with models.")
-  private Boolean logConversations;
+    @Default("true")
+    @JsonPropertyDescription("Log the messages exchanged with models.")
+    private Boolean logConversations;
 
-  public LogLevel getLogLevel() {
-    return logLevel;
-  }
+    public LogLevel getLogLevel() {
+        return logLevel;
+    }
 
-  public void setLogLevel(LogLevel logLevel) {
-    this.logLevel = logLevel;
-  }
+    public void setLogLevel(LogLevel logLevel) {
+        this.logLevel = logLevel;
+    }
 
-  public Boolean getLogConversations() {
-    return logConversations;
-  }
+    public Boolean getLogConversations() {
+        return logConversations;
+    }
 
-  public void setLogConversations(Boolean logConversations) {
-    this.logConversations = logConversations;
-  }
+    public void setLogConversations(Boolean logConversations) {
+        this.logConversations = logConversations;
+    }
 }

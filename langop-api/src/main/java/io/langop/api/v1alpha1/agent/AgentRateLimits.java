@@ -9,15 +9,15 @@ import io.langop.api.v1alpha1.ModelTrafficLimits;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentRateLimits extends ModelTrafficLimits {
 
-  @Min(1)
-  @JsonPropertyDescription("Tool calls per minute.")
-  private Integer toolCallsPerMinute;
+    @Min(1)
+    @JsonPropertyDescription("Tool calls per minute.")
+    private Integer toolCallsPerMinute;
 
-  public Integer getToolCallsPerMinute() {
-    return toolCallsPerMinute;
-  }
+    public Integer getToolCallsPerMinute() {
+        return toolCallsPerMinute;
+    }
 
-  public void setToolCallsPerMinute(Integer toolCallsPerMinute) {
-    this.toolCallsPerMinute = toolCallsPerMinute;
-  }
+    public void setToolCallsPerMinute(Integer toolCallsPerMinute) {
+        this.toolCallsPerMinute = toolCallsPerMinute;
+    }
 }

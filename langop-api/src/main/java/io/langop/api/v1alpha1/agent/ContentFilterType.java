@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What a content filter detects. */
 public enum ContentFilterType {
-  @JsonProperty("profanity")
-  PROFANITY,
-  @JsonProperty("pii")
-  PII,
-  @JsonProperty("toxic")
-  TOXIC,
-  @JsonProperty("custom")
-  CUSTOM
+    @JsonProperty("profanity")
+    PROFANITY,
+    @JsonProperty("pii")
+    PII,
+    @JsonProperty("toxic")
+    TOXIC,
+    @JsonProperty("custom")
+    CUSTOM
 }

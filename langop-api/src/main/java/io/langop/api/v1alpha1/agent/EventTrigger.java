@@ -9,37 +9,37 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EventTrigger {
 
-  @Required
-  @JsonPropertyDescription("Kind of event.")
-  private EventTriggerType type;
+    @Required
+    @JsonPropertyDescription("Kind of event.")
+    private EventTriggerType type;
 
-  @JsonPropertyDescription("Where events come from (webhook path, event reason, queue name...).")
-  private String source;
+    @JsonPropertyDescription("Where events come from (webhook path, event reason, queue name...).")
+    private String source;
 
-  @JsonPropertyDescription("Attributes an event must carry to start the agent.")
-  private Map<String, String> filter;
+    @JsonPropertyDescription("Attributes an event must carry to start the agent.")
+    private Map<String, String> filter;
 
-  public EventTriggerType getType() {
-    return type;
-  }
+    public EventTriggerType getType() {
+        return type;
+    }
 
-  public void setType(EventTriggerType type) {
-    this.type = type;
-  }
+    public void setType(EventTriggerType type) {
+        this.type = type;
+    }
 
-  public String getSource() {
-    return source;
-  }
+    public String getSource() {
+        return source;
+    }
 
-  public void setSource(String source) {
-    this.source = source;
-  }
+    public void setSource(String source) {
+        this.source = source;
+    }
 
-  public Map<String, String> getFilter() {
-    return filter;
-  }
+    public Map<String, String> getFilter() {
+        return filter;
+    }
 
-  public void setFilter(Map<String, String> filter) {
-    this.filter = filter;
-  }
+    public void setFilter(Map<String, String> filter) {
+        this.filter = filter;
+    }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Kind of event that starts an event-driven agent. */
 public enum EventTriggerType {
-  @JsonProperty("webhook")
-  WEBHOOK,
-  @JsonProperty("kubernetes-event")
-  KUBERNETES_EVENT,
-  @JsonProperty("message-queue")
-  MESSAGE_QUEUE,
-  @JsonProperty("schedule")
-  SCHEDULE
+    @JsonProperty("webhook")
+    WEBHOOK,
+    @JsonProperty("kubernetes-event")
+    KUBERNETES_EVENT,
+    @JsonProperty("message-queue")
+    MESSAGE_QUEUE,
+    @JsonProperty("schedule")
+    SCHEDULE
 }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * for scheduled ones.
  */
 public enum ExecutionMode {
-  @JsonProperty("autonomous")
-  AUTONOMOUS,
-  @JsonProperty("interactive")
-  INTERACTIVE,
-  @JsonProperty("scheduled")
-  SCHEDULED,
-  @JsonProperty("event-driven")
-  EVENT_DRIVEN
+    @JsonProperty("autonomous")
+    AUTONOMOUS,
+    @JsonProperty("interactive")
+    INTERACTIVE,
+    @JsonProperty("scheduled")
+    SCHEDULED,
+    @JsonProperty("event-driven")
+    EVENT_DRIVEN
 }

@@ -19,16 +19,11 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Executions", jsonPath = ".status.executionCount", type = Type.INTEGER, priority = 1)
 @AdditionalPrinterColumn(
-    name = "Executions",
-    jsonPath = ".status.executionCount",
-    type = Type.INTEGER,
-    priority = 1)
-@AdditionalPrinterColumn(
-    name = "Success Rate",
-    jsonPath = ".status.metrics.successRate",
-    type = Type.NUMBER,
-    priority = 1)
+        name = "Success Rate",
+        jsonPath = ".status.metrics.successRate",
+        type = Type.NUMBER,
+        priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class LanguageAgent extends CustomResource<LanguageAgentSpec, LanguageAgentStatus>
-    implements Namespaced {}
+public class LanguageAgent extends CustomResource<LanguageAgentSpec, LanguageAgentStatus> implements Namespaced {}

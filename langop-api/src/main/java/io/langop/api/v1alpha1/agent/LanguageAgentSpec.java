@@ -19,275 +19,271 @@ import java.util.List;
 
 /** Desired state of a LanguageAgent. */
 @ValidationRule(
-    value = "has(self.instructions) || has(self.codeRef)",
-    message = "set instructions (synthesized code) or codeRef (your own code)")
+        value = "has(self.instructions) || has(self.codeRef)",
+        message = "set instructions (synthesized code) or codeRef (your own code)")
 @ValidationRule(
-    value = "!(has(self.instructions) && has(self.codeRef))",
-    message = "instructions and codeRef exclude each other")
+        value = "!(has(self.instructions) && has(self.codeRef))",
+        message = "instructions and codeRef exclude each other")
 @ValidationRule(
-    value = "self.executionMode != 'scheduled' || has(self.schedule)",
-    message = "a scheduled agent needs a schedule",
-    fieldPath = ".schedule")
+        value = "self.executionMode != 'scheduled' || has(self.schedule)",
+        message = "a scheduled agent needs a schedule",
+        fieldPath = ".schedule")
 @ValidationRule(
-    value = "self.executionMode == 'scheduled' || !has(self.schedule)",
-    message = "schedule is only used with executionMode scheduled",
-    fieldPath = ".schedule")
+        value = "self.executionMode == 'scheduled' || !has(self.schedule)",
+        message = "schedule is only used with executionMode scheduled",
+        fieldPath = ".schedule")
 @ValidationRule(
-    value =
-        "self.executionMode != 'event-driven' || (has(self.eventTriggers) && "
-            + "size(self.eventTriggers) > 0)",
-    message = "an event-driven agent needs eventTriggers",
-    fieldPath = ".eventTriggers")
+        value = "self.executionMode != 'event-driven' || (has(self.eventTriggers) && "
+                + "size(self.eventTriggers) > 0)",
+        message = "an event-driven agent needs eventTriggers",
+        fieldPath = ".eventTriggers")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageAgentSpec extends WorkloadSpec {
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("LanguageModels the agent may use.")
-  private List<ModelReference> modelRefs;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("LanguageModels the agent may use.")
+    private List<ModelReference> modelRefs;
 
-  @JsonPropertyDescription("LanguageTools the agent may use.")
-  private List<ToolReference> toolRefs;
+    @JsonPropertyDescription("LanguageTools the agent may use.")
+    private List<ToolReference> toolRefs;
 
-  @JsonPropertyDescription("LanguagePersona shaping the agent's behaviour.")
-  private PersonaReference personaRef;
+    @JsonPropertyDescription("LanguagePersona shaping the agent's behaviour.")
+    private PersonaReference personaRef;
 
-  @JsonPropertyDescription("Objective of an autonomous agent.")
-  private String goal;
+    @JsonPropertyDescription("Objective of an autonomous agent.")
+    private String goal;
 
-  @JsonPropertyDescription(
-      "What the agent should do, in natural language; the input of code synthesis.")
-  private String instructions;
+    @JsonPropertyDescription("What the agent should do, in natural language; the input of code synthesis.")
+    private String instructions;
 
-  @JsonPropertyDescription("How the agent code is synthesized from the instructions.")
-  private SynthesisSpec synthesis;
+    @JsonPropertyDescription("How the agent code is synthesized from the instructions.")
+    private SynthesisSpec synthesis;
 
-  @JsonPropertyDescription("Bring-your-own agent code instead of synthesis.")
-  private CodeReference codeRef;
+    @JsonPropertyDescription("Bring-your-own agent code instead of synthesis.")
+    private CodeReference codeRef;
 
-  @Default("autonomous")
-  @JsonPropertyDescription("How the agent runs.")
-  private ExecutionMode executionMode;
+    @Default("autonomous")
+    @JsonPropertyDescription("How the agent runs.")
+    private ExecutionMode executionMode;
 
-  @Pattern(Patterns.CRON)
-  @JsonPropertyDescription(
-      "Cron schedule of a scheduled agent (five fields or a macro such as @daily).")
-  private String schedule;
+    @Pattern(Patterns.CRON)
+    @JsonPropertyDescription("Cron schedule of a scheduled agent (five fields or a macro such as @daily).")
+    private String schedule;
 
-  @JsonPropertyDescription("Events that start an event-driven agent.")
-  private List<EventTrigger> eventTriggers;
+    @JsonPropertyDescription("Events that start an event-driven agent.")
+    private List<EventTrigger> eventTriggers;
 
-  @Default("50")
-  @Min(1)
-  @Max(1000)
-  @JsonPropertyDescription("Cap on reasoning/action iterations per execution.")
-  private Integer maxIterations;
+    @Default("50")
+    @Min(1)
+    @Max(1000)
+    @JsonPropertyDescription("Cap on reasoning/action iterations per execution.")
+    private Integer maxIterations;
 
-  @Default("10m")
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Maximum duration of one execution.")
-  private String timeout;
+    @Default("10m")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Maximum duration of one execution.")
+    private String timeout;
 
-  @Default("1")
-  @Min(0)
-  @JsonPropertyDescription("Pods of a Deployment-based agent.")
-  private Integer replicas;
+    @Default("1")
+    @Min(0)
+    @JsonPropertyDescription("Pods of a Deployment-based agent.")
+    private Integer replicas;
 
-  @Default("OnFailure")
-  @JsonPropertyDescription("Restart policy of the pods of a scheduled agent.")
-  private RestartPolicy restartPolicy;
+    @Default("OnFailure")
+    @JsonPropertyDescription("Restart policy of the pods of a scheduled agent.")
+    private RestartPolicy restartPolicy;
 
-  @Default("3")
-  @Min(0)
-  @JsonPropertyDescription("Retries of a failed run of a scheduled agent.")
-  private Integer backoffLimit;
+    @Default("3")
+    @Min(0)
+    @JsonPropertyDescription("Retries of a failed run of a scheduled agent.")
+    private Integer backoffLimit;
 
-  @JsonPropertyDescription("Conversation memory.")
-  private MemoryStore memoryStore;
+    @JsonPropertyDescription("Conversation memory.")
+    private MemoryStore memoryStore;
 
-  @JsonPropertyDescription("Metrics, tracing and logging.")
-  private AgentObservability observability;
+    @JsonPropertyDescription("Metrics, tracing and logging.")
+    private AgentObservability observability;
 
-  @JsonPropertyDescription("Rate limits.")
-  private AgentRateLimits rateLimits;
+    @JsonPropertyDescription("Rate limits.")
+    private AgentRateLimits rateLimits;
 
-  @JsonPropertyDescription("Guard rails.")
-  private SafetyConfig safetyConfig;
+    @JsonPropertyDescription("Guard rails.")
+    private SafetyConfig safetyConfig;
 
-  @JsonPropertyDescription("Persistent workspace volume.")
-  private Workspace workspace;
+    @JsonPropertyDescription("Persistent workspace volume.")
+    private Workspace workspace;
 
-  @Size(max = 64)
-  @JsonPropertyDescription(
-      "External destinations the agent may reach; in-cluster traffic of the LanguageCluster is "
-          + "always allowed.")
-  private List<NetworkRule> egress;
+    @Size(max = 64)
+    @JsonPropertyDescription("External destinations the agent may reach; in-cluster traffic of the LanguageCluster is "
+            + "always allowed.")
+    private List<NetworkRule> egress;
 
-  public List<ModelReference> getModelRefs() {
-    return modelRefs;
-  }
+    public List<ModelReference> getModelRefs() {
+        return modelRefs;
+    }
 
-  public void setModelRefs(List<ModelReference> modelRefs) {
-    this.modelRefs = modelRefs;
-  }
+    public void setModelRefs(List<ModelReference> modelRefs) {
+        this.modelRefs = modelRefs;
+    }
 
-  public List<ToolReference> getToolRefs() {
-    return toolRefs;
-  }
+    public List<ToolReference> getToolRefs() {
+        return toolRefs;
+    }
 
-  public void setToolRefs(List<ToolReference> toolRefs) {
-    this.toolRefs = toolRefs;
-  }
+    public void setToolRefs(List<ToolReference> toolRefs) {
+        this.toolRefs = toolRefs;
+    }
 
-  public PersonaReference getPersonaRef() {
-    return personaRef;
-  }
+    public PersonaReference getPersonaRef() {
+        return personaRef;
+    }
 
-  public void setPersonaRef(PersonaReference personaRef) {
-    this.personaRef = personaRef;
-  }
+    public void setPersonaRef(PersonaReference personaRef) {
+        this.personaRef = personaRef;
+    }
 
-  public String getGoal() {
-    return goal;
-  }
+    public String getGoal() {
+        return goal;
+    }
 
-  public void setGoal(String goal) {
-    this.goal = goal;
-  }
+    public void setGoal(String goal) {
+        this.goal = goal;
+    }
 
-  public String getInstructions() {
-    return instructions;
-  }
+    public String getInstructions() {
+        return instructions;
+    }
 
-  public void setInstructions(String instructions) {
-    this.instructions = instructions;
-  }
+    public void setInstructions(String instructions) {
+        this.instructions = instructions;
+    }
 
-  public SynthesisSpec getSynthesis() {
-    return synthesis;
-  }
+    public SynthesisSpec getSynthesis() {
+        return synthesis;
+    }
 
-  public void setSynthesis(SynthesisSpec synthesis) {
-    this.synthesis = synthesis;
-  }
+    public void setSynthesis(SynthesisSpec synthesis) {
+        this.synthesis = synthesis;
+    }
 
-  public CodeReference getCodeRef() {
-    return codeRef;
-  }
+    public CodeReference getCodeRef() {
+        return codeRef;
+    }
 
-  public void setCodeRef(CodeReference codeRef) {
-    this.codeRef = codeRef;
-  }
+    public void setCodeRef(CodeReference codeRef) {
+        this.codeRef = codeRef;
+    }
 
-  public ExecutionMode getExecutionMode() {
-    return executionMode;
-  }
+    public ExecutionMode getExecutionMode() {
+        return executionMode;
+    }
 
-  public void setExecutionMode(ExecutionMode executionMode) {
-    this.executionMode = executionMode;
-  }
+    public void setExecutionMode(ExecutionMode executionMode) {
+        this.executionMode = executionMode;
+    }
 
-  public String getSchedule() {
-    return schedule;
-  }
+    public String getSchedule() {
+        return schedule;
+    }
 
-  public void setSchedule(String schedule) {
-    this.schedule = schedule;
-  }
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
+    }
 
-  public List<EventTrigger> getEventTriggers() {
-    return eventTriggers;
-  }
+    public List<EventTrigger> getEventTriggers() {
+        return eventTriggers;
+    }
 
-  public void setEventTriggers(List<EventTrigger> eventTriggers) {
-    this.eventTriggers = eventTriggers;
-  }
+    public void setEventTriggers(List<EventTrigger> eventTriggers) {
+        this.eventTriggers = eventTriggers;
+    }
 
-  public Integer getMaxIterations() {
-    return maxIterations;
-  }
+    public Integer getMaxIterations() {
+        return maxIterations;
+    }
 
-  public void setMaxIterations(Integer maxIterations) {
-    this.maxIterations = maxIterations;
-  }
+    public void setMaxIterations(Integer maxIterations) {
+        this.maxIterations = maxIterations;
+    }
 
-  public String getTimeout() {
-    return timeout;
-  }
+    public String getTimeout() {
+        return timeout;
+    }
 
-  public void setTimeout(String timeout) {
-    this.timeout = timeout;
-  }
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
 
-  public Integer getReplicas() {
-    return replicas;
-  }
+    public Integer getReplicas() {
+        return replicas;
+    }
 
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
 
-  public RestartPolicy getRestartPolicy() {
-    return restartPolicy;
-  }
+    public RestartPolicy getRestartPolicy() {
+        return restartPolicy;
+    }
 
-  public void setRestartPolicy(RestartPolicy restartPolicy) {
-    this.restartPolicy = restartPolicy;
-  }
+    public void setRestartPolicy(RestartPolicy restartPolicy) {
+        this.restartPolicy = restartPolicy;
+    }
 
-  public Integer getBackoffLimit() {
-    return backoffLimit;
-  }
+    public Integer getBackoffLimit() {
+        return backoffLimit;
+    }
 
-  public void setBackoffLimit(Integer backoffLimit) {
-    this.backoffLimit = backoffLimit;
-  }
+    public void setBackoffLimit(Integer backoffLimit) {
+        this.backoffLimit = backoffLimit;
+    }
 
-  public MemoryStore getMemoryStore() {
-    return memoryStore;
-  }
+    public MemoryStore getMemoryStore() {
+        return memoryStore;
+    }
 
-  public void setMemoryStore(MemoryStore memoryStore) {
-    this.memoryStore = memoryStore;
-  }
+    public void setMemoryStore(MemoryStore memoryStore) {
+        this.memoryStore = memoryStore;
+    }
 
-  public AgentObservability getObservability() {
-    return observability;
-  }
+    public AgentObservability getObservability() {
+        return observability;
+    }
 
-  public void setObservability(AgentObservability observability) {
-    this.observability = observability;
-  }
+    public void setObservability(AgentObservability observability) {
+        this.observability = observability;
+    }
 
-  public AgentRateLimits getRateLimits() {
-    return rateLimits;
-  }
+    public AgentRateLimits getRateLimits() {
+        return rateLimits;
+    }
 
-  public void setRateLimits(AgentRateLimits rateLimits) {
-    this.rateLimits = rateLimits;
-  }
+    public void setRateLimits(AgentRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
+    }
 
-  public SafetyConfig getSafetyConfig() {
-    return safetyConfig;
-  }
+    public SafetyConfig getSafetyConfig() {
+        return safetyConfig;
+    }
 
-  public void setSafetyConfig(SafetyConfig safetyConfig) {
-    this.safetyConfig = safetyConfig;
-  }
+    public void setSafetyConfig(SafetyConfig safetyConfig) {
+        this.safetyConfig = safetyConfig;
+    }
 
-  public Workspace getWorkspace() {
-    return workspace;
-  }
+    public Workspace getWorkspace() {
+        return workspace;
+    }
 
-  public void setWorkspace(Workspace workspace) {
-    this.workspace = workspace;
-  }
+    public void setWorkspace(Workspace workspace) {
+        this.workspace = workspace;
+    }
 
-  public List<NetworkRule> getEgress() {
-    return egress;
-  }
+    public List<NetworkRule> getEgress() {
+        return egress;
+    }
 
-  public void setEgress(List<NetworkRule> egress) {
-    this.egress = egress;
-  }
+    public void setEgress(List<NetworkRule> egress) {
+        this.egress = egress;
+    }
 }

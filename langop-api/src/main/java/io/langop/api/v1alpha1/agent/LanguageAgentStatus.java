@@ -9,179 +9,179 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageAgentStatus extends ResourceStatus {
 
-  @JsonPropertyDescription("Lifecycle phase.")
-  private AgentPhase phase;
+    @JsonPropertyDescription("Lifecycle phase.")
+    private AgentPhase phase;
 
-  @JsonPropertyDescription("Agent pods running, or jobs active for a scheduled agent.")
-  private Integer activeReplicas;
+    @JsonPropertyDescription("Agent pods running, or jobs active for a scheduled agent.")
+    private Integer activeReplicas;
 
-  @JsonPropertyDescription("Agent pods ready.")
-  private Integer readyReplicas;
+    @JsonPropertyDescription("Agent pods ready.")
+    private Integer readyReplicas;
 
-  @JsonPropertyDescription("Executions started.")
-  private Long executionCount;
+    @JsonPropertyDescription("Executions started.")
+    private Long executionCount;
 
-  @JsonPropertyDescription("Executions that succeeded.")
-  private Long successfulExecutions;
+    @JsonPropertyDescription("Executions that succeeded.")
+    private Long successfulExecutions;
 
-  @JsonPropertyDescription("Executions that failed.")
-  private Long failedExecutions;
+    @JsonPropertyDescription("Executions that failed.")
+    private Long failedExecutions;
 
-  @JsonPropertyDescription("Start of the last execution (RFC 3339).")
-  private String lastExecutionTime;
+    @JsonPropertyDescription("Start of the last execution (RFC 3339).")
+    private String lastExecutionTime;
 
-  @JsonPropertyDescription("Result of the last execution.")
-  private String lastExecutionResult;
+    @JsonPropertyDescription("Result of the last execution.")
+    private String lastExecutionResult;
 
-  @JsonPropertyDescription("Goal the agent is working on.")
-  private String currentGoal;
+    @JsonPropertyDescription("Goal the agent is working on.")
+    private String currentGoal;
 
-  @JsonPropertyDescription("Iterations of the current execution.")
-  private Integer iterationCount;
+    @JsonPropertyDescription("Iterations of the current execution.")
+    private Integer iterationCount;
 
-  @JsonPropertyDescription("Aggregated execution metrics.")
-  private AgentMetrics metrics;
+    @JsonPropertyDescription("Aggregated execution metrics.")
+    private AgentMetrics metrics;
 
-  @JsonPropertyDescription("Open conversations.")
-  private Integer activeConversations;
+    @JsonPropertyDescription("Open conversations.")
+    private Integer activeConversations;
 
-  @JsonPropertyDescription("Usage per tool.")
-  private List<ToolUsage> toolUsage;
+    @JsonPropertyDescription("Usage per tool.")
+    private List<ToolUsage> toolUsage;
 
-  @JsonPropertyDescription("Usage per model.")
-  private List<ModelUsage> modelUsage;
+    @JsonPropertyDescription("Usage per model.")
+    private List<ModelUsage> modelUsage;
 
-  @JsonPropertyDescription("Cost.")
-  private AgentCostMetrics costMetrics;
+    @JsonPropertyDescription("Cost.")
+    private AgentCostMetrics costMetrics;
 
-  @JsonPropertyDescription("Outcome of the last code synthesis.")
-  private SynthesisStatus synthesis;
+    @JsonPropertyDescription("Outcome of the last code synthesis.")
+    private SynthesisStatus synthesis;
 
-  public AgentPhase getPhase() {
-    return phase;
-  }
+    public AgentPhase getPhase() {
+        return phase;
+    }
 
-  public void setPhase(AgentPhase phase) {
-    this.phase = phase;
-  }
+    public void setPhase(AgentPhase phase) {
+        this.phase = phase;
+    }
 
-  public Integer getActiveReplicas() {
-    return activeReplicas;
-  }
+    public Integer getActiveReplicas() {
+        return activeReplicas;
+    }
 
-  public void setActiveReplicas(Integer activeReplicas) {
-    this.activeReplicas = activeReplicas;
-  }
+    public void setActiveReplicas(Integer activeReplicas) {
+        this.activeReplicas = activeReplicas;
+    }
 
-  public Integer getReadyReplicas() {
-    return readyReplicas;
-  }
+    public Integer getReadyReplicas() {
+        return readyReplicas;
+    }
 
-  public void setReadyReplicas(Integer readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
+    public void setReadyReplicas(Integer readyReplicas) {
+        this.readyReplicas = readyReplicas;
+    }
 
-  public Long getExecutionCount() {
-    return executionCount;
-  }
+    public Long getExecutionCount() {
+        return executionCount;
+    }
 
-  public void setExecutionCount(Long executionCount) {
-    this.executionCount = executionCount;
-  }
+    public void setExecutionCount(Long executionCount) {
+        this.executionCount = executionCount;
+    }
 
-  public Long getSuccessfulExecutions() {
-    return successfulExecutions;
-  }
+    public Long getSuccessfulExecutions() {
+        return successfulExecutions;
+    }
 
-  public void setSuccessfulExecutions(Long successfulExecutions) {
-    this.successfulExecutions = successfulExecutions;
-  }
+    public void setSuccessfulExecutions(Long successfulExecutions) {
+        this.successfulExecutions = successfulExecutions;
+    }
 
-  public Long getFailedExecutions() {
-    return failedExecutions;
-  }
+    public Long getFailedExecutions() {
+        return failedExecutions;
+    }
 
-  public void setFailedExecutions(Long failedExecutions) {
-    this.failedExecutions = failedExecutions;
-  }
+    public void setFailedExecutions(Long failedExecutions) {
+        this.failedExecutions = failedExecutions;
+    }
 
-  public String getLastExecutionTime() {
-    return lastExecutionTime;
-  }
+    public String getLastExecutionTime() {
+        return lastExecutionTime;
+    }
 
-  public void setLastExecutionTime(String lastExecutionTime) {
-    this.lastExecutionTime = lastExecutionTime;
-  }
+    public void setLastExecutionTime(String lastExecutionTime) {
+        this.lastExecutionTime = lastExecutionTime;
+    }
 
-  public String getLastExecutionResult() {
-    return lastExecutionResult;
-  }
+    public String getLastExecutionResult() {
+        return lastExecutionResult;
+    }
 
-  public void setLastExecutionResult(String lastExecutionResult) {
-    this.lastExecutionResult = lastExecutionResult;
-  }
+    public void setLastExecutionResult(String lastExecutionResult) {
+        this.lastExecutionResult = lastExecutionResult;
+    }
 
-  public String getCurrentGoal() {
-    return currentGoal;
-  }
+    public String getCurrentGoal() {
+        return currentGoal;
+    }
 
-  public void setCurrentGoal(String currentGoal) {
-    this.currentGoal = currentGoal;
-  }
+    public void setCurrentGoal(String currentGoal) {
+        this.currentGoal = currentGoal;
+    }
 
-  public Integer getIterationCount() {
-    return iterationCount;
-  }
+    public Integer getIterationCount() {
+        return iterationCount;
+    }
 
-  public void setIterationCount(Integer iterationCount) {
-    this.iterationCount = iterationCount;
-  }
+    public void setIterationCount(Integer iterationCount) {
+        this.iterationCount = iterationCount;
+    }
 
-  public AgentMetrics getMetrics() {
-    return metrics;
-  }
+    public AgentMetrics getMetrics() {
+        return metrics;
+    }
 
-  public void setMetrics(AgentMetrics metrics) {
-    this.metrics = metrics;
-  }
+    public void setMetrics(AgentMetrics metrics) {
+        this.metrics = metrics;
+    }
 
-  public Integer getActiveConversations() {
-    return activeConversations;
-  }
+    public Integer getActiveConversations() {
+        return activeConversations;
+    }
 
-  public void setActiveConversations(Integer activeConversations) {
-    this.activeConversations = activeConversations;
-  }
+    public void setActiveConversations(Integer activeConversations) {
+        this.activeConversations = activeConversations;
+    }
 
-  public List<ToolUsage> getToolUsage() {
-    return toolUsage;
-  }
+    public List<ToolUsage> getToolUsage() {
+        return toolUsage;
+    }
 
-  public void setToolUsage(List<ToolUsage> toolUsage) {
-    this.toolUsage = toolUsage;
-  }
+    public void setToolUsage(List<ToolUsage> toolUsage) {
+        this.toolUsage = toolUsage;
+    }
 
-  public List<ModelUsage> getModelUsage() {
-    return modelUsage;
-  }
+    public List<ModelUsage> getModelUsage() {
+        return modelUsage;
+    }
 
-  public void setModelUsage(List<ModelUsage> modelUsage) {
-    this.modelUsage = modelUsage;
-  }
+    public void setModelUsage(List<ModelUsage> modelUsage) {
+        this.modelUsage = modelUsage;
+    }
 
-  public AgentCostMetrics getCostMetrics() {
-    return costMetrics;
-  }
+    public AgentCostMetrics getCostMetrics() {
+        return costMetrics;
+    }
 
-  public void setCostMetrics(AgentCostMetrics costMetrics) {
-    this.costMetrics = costMetrics;
-  }
+    public void setCostMetrics(AgentCostMetrics costMetrics) {
+        this.costMetrics = costMetrics;
+    }
 
-  public SynthesisStatus getSynthesis() {
-    return synthesis;
-  }
+    public SynthesisStatus getSynthesis() {
+        return synthesis;
+    }
 
-  public void setSynthesis(SynthesisStatus synthesis) {
-    this.synthesis = synthesis;
-  }
+    public void setSynthesis(SynthesisStatus synthesis) {
+        this.synthesis = synthesis;
+    }
 }

@@ -8,27 +8,27 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelCost {
 
-  @Required
-  @JsonPropertyDescription("Model name.")
-  private String modelName;
+    @Required
+    @JsonPropertyDescription("Model name.")
+    private String modelName;
 
-  @Required
-  @JsonPropertyDescription("Cost caused by this model.")
-  private Double cost;
+    @Required
+    @JsonPropertyDescription("Cost caused by this model.")
+    private Double cost;
 
-  public String getModelName() {
-    return modelName;
-  }
+    public String getModelName() {
+        return modelName;
+    }
 
-  public void setModelName(String modelName) {
-    this.modelName = modelName;
-  }
+    public void setModelName(String modelName) {
+        this.modelName = modelName;
+    }
 
-  public Double getCost() {
-    return cost;
-  }
+    public Double getCost() {
+        return cost;
+    }
 
-  public void setCost(Double cost) {
-    this.cost = cost;
-  }
+    public void setCost(Double cost) {
+        this.cost = cost;
+    }
 }

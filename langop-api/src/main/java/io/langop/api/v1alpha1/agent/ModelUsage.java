@@ -8,61 +8,61 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelUsage {
 
-  @Required
-  @JsonPropertyDescription("Model name.")
-  private String modelName;
+    @Required
+    @JsonPropertyDescription("Model name.")
+    private String modelName;
 
-  @Required
-  @JsonPropertyDescription("Requests.")
-  private Long requestCount;
+    @Required
+    @JsonPropertyDescription("Requests.")
+    private Long requestCount;
 
-  @Required
-  @JsonPropertyDescription("Tokens.")
-  private Long totalTokens;
+    @Required
+    @JsonPropertyDescription("Tokens.")
+    private Long totalTokens;
 
-  @JsonPropertyDescription("Prompt tokens.")
-  private Long inputTokens;
+    @JsonPropertyDescription("Prompt tokens.")
+    private Long inputTokens;
 
-  @JsonPropertyDescription("Completion tokens.")
-  private Long outputTokens;
+    @JsonPropertyDescription("Completion tokens.")
+    private Long outputTokens;
 
-  public String getModelName() {
-    return modelName;
-  }
+    public String getModelName() {
+        return modelName;
+    }
 
-  public void setModelName(String modelName) {
-    this.modelName = modelName;
-  }
+    public void setModelName(String modelName) {
+        this.modelName = modelName;
+    }
 
-  public Long getRequestCount() {
-    return requestCount;
-  }
+    public Long getRequestCount() {
+        return requestCount;
+    }
 
-  public void setRequestCount(Long requestCount) {
-    this.requestCount = requestCount;
-  }
+    public void setRequestCount(Long requestCount) {
+        this.requestCount = requestCount;
+    }
 
-  public Long getTotalTokens() {
-    return totalTokens;
-  }
+    public Long getTotalTokens() {
+        return totalTokens;
+    }
 
-  public void setTotalTokens(Long totalTokens) {
-    this.totalTokens = totalTokens;
-  }
+    public void setTotalTokens(Long totalTokens) {
+        this.totalTokens = totalTokens;
+    }
 
-  public Long getInputTokens() {
-    return inputTokens;
-  }
+    public Long getInputTokens() {
+        return inputTokens;
+    }
 
-  public void setInputTokens(Long inputTokens) {
-    this.inputTokens = inputTokens;
-  }
+    public void setInputTokens(Long inputTokens) {
+        this.inputTokens = inputTokens;
+    }
 
-  public Long getOutputTokens() {
-    return outputTokens;
-  }
+    public Long getOutputTokens() {
+        return outputTokens;
+    }
 
-  public void setOutputTokens(Long outputTokens) {
-    this.outputTokens = outputTokens;
-  }
+    public void setOutputTokens(Long outputTokens) {
+        this.outputTokens = outputTokens;
+    }
 }

@@ -10,27 +10,27 @@ import io.langop.api.v1alpha1.Patterns;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RetentionPolicy {
 
-  @Pattern(Patterns.RETENTION_AGE)
-  @JsonPropertyDescription("Age after which memory is dropped, e.g. 7d, 2w, 1m, 1y.")
-  private String maxAge;
+    @Pattern(Patterns.RETENTION_AGE)
+    @JsonPropertyDescription("Age after which memory is dropped, e.g. 7d, 2w, 1m, 1y.")
+    private String maxAge;
 
-  @Min(1)
-  @JsonPropertyDescription("Messages kept per conversation.")
-  private Integer maxMessages;
+    @Min(1)
+    @JsonPropertyDescription("Messages kept per conversation.")
+    private Integer maxMessages;
 
-  public String getMaxAge() {
-    return maxAge;
-  }
+    public String getMaxAge() {
+        return maxAge;
+    }
 
-  public void setMaxAge(String maxAge) {
-    this.maxAge = maxAge;
-  }
+    public void setMaxAge(String maxAge) {
+        this.maxAge = maxAge;
+    }
 
-  public Integer getMaxMessages() {
-    return maxMessages;
-  }
+    public Integer getMaxMessages() {
+        return maxMessages;
+    }
 
-  public void setMaxMessages(Integer maxMessages) {
-    this.maxMessages = maxMessages;
-  }
+    public void setMaxMessages(Integer maxMessages) {
+        this.maxMessages = maxMessages;
+    }
 }

@@ -10,32 +10,30 @@ import io.fabric8.generator.annotation.Min;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SynthesisSpec {
 
-  @JsonPropertyDescription(
-      "Name of the LanguageModel (same namespace) that writes the agent code; the operator's "
-          + "default synthesis model when unset.")
-  private String modelRef;
+    @JsonPropertyDescription("Name of the LanguageModel (same namespace) that writes the agent code; the operator's "
+            + "default synthesis model when unset.")
+    private String modelRef;
 
-  @Default("3")
-  @Min(0)
-  @Max(10)
-  @JsonPropertyDescription(
-      "Rounds in which compiler and policy errors are fed back to the model before synthesis "
-          + "fails.")
-  private Integer maxRepairAttempts;
+    @Default("3")
+    @Min(0)
+    @Max(10)
+    @JsonPropertyDescription(
+            "Rounds in which compiler and policy errors are fed back to the model before synthesis " + "fails.")
+    private Integer maxRepairAttempts;
 
-  public String getModelRef() {
-    return modelRef;
-  }
+    public String getModelRef() {
+        return modelRef;
+    }
 
-  public void setModelRef(String modelRef) {
-    this.modelRef = modelRef;
-  }
+    public void setModelRef(String modelRef) {
+        this.modelRef = modelRef;
+    }
 
-  public Integer getMaxRepairAttempts() {
-    return maxRepairAttempts;
-  }
+    public Integer getMaxRepairAttempts() {
+        return maxRepairAttempts;
+    }
 
-  public void setMaxRepairAttempts(Integer maxRepairAttempts) {
-    this.maxRepairAttempts = maxRepairAttempts;
-  }
+    public void setMaxRepairAttempts(Integer maxRepairAttempts) {
+        this.maxRepairAttempts = maxRepairAttempts;
+    }
 }

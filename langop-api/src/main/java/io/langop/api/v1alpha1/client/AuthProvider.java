@@ -12,63 +12,62 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AuthProvider {
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Provider name.")
-  private String name;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Provider name.")
+    private String name;
 
-  @Required
-  @JsonPropertyDescription("Kind of provider.")
-  private AuthProviderType type;
+    @Required
+    @JsonPropertyDescription("Kind of provider.")
+    private AuthProviderType type;
 
-  @JsonPropertyDescription(
-      "Provider settings (issuer URL, client id...); secrets belong in secretRef.")
-  private Map<String, String> config;
+    @JsonPropertyDescription("Provider settings (issuer URL, client id...); secrets belong in secretRef.")
+    private Map<String, String> config;
 
-  @JsonPropertyDescription("Credential of the provider.")
-  private SecretKeyReference secretRef;
+    @JsonPropertyDescription("Credential of the provider.")
+    private SecretKeyReference secretRef;
 
-  @Default("true")
-  @JsonPropertyDescription("Whether the provider is offered.")
-  private Boolean enabled;
+    @Default("true")
+    @JsonPropertyDescription("Whether the provider is offered.")
+    private Boolean enabled;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public AuthProviderType getType() {
-    return type;
-  }
+    public AuthProviderType getType() {
+        return type;
+    }
 
-  public void setType(AuthProviderType type) {
-    this.type = type;
-  }
+    public void setType(AuthProviderType type) {
+        this.type = type;
+    }
 
-  public Map<String, String> getConfig() {
-    return config;
-  }
+    public Map<String, String> getConfig() {
+        return config;
+    }
 
-  public void setConfig(Map<String, String> config) {
-    this.config = config;
-  }
+    public void setConfig(Map<String, String> config) {
+        this.config = config;
+    }
 
-  public SecretKeyReference getSecretRef() {
-    return secretRef;
-  }
+    public SecretKeyReference getSecretRef() {
+        return secretRef;
+    }
 
-  public void setSecretRef(SecretKeyReference secretRef) {
-    this.secretRef = secretRef;
-  }
+    public void setSecretRef(SecretKeyReference secretRef) {
+        this.secretRef = secretRef;
+    }
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 }

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Kind of authentication provider. */
 public enum AuthProviderType {
-  @JsonProperty("oauth2")
-  OAUTH2,
-  @JsonProperty("oidc")
-  OIDC,
-  @JsonProperty("saml")
-  SAML,
-  @JsonProperty("ldap")
-  LDAP,
-  @JsonProperty("basic")
-  BASIC,
-  @JsonProperty("api-key")
-  API_KEY
+    @JsonProperty("oauth2")
+    OAUTH2,
+    @JsonProperty("oidc")
+    OIDC,
+    @JsonProperty("saml")
+    SAML,
+    @JsonProperty("ldap")
+    LDAP,
+    @JsonProperty("basic")
+    BASIC,
+    @JsonProperty("api-key")
+    API_KEY
 }

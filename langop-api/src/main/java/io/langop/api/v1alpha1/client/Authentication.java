@@ -9,70 +9,70 @@ import java.util.List;
 
 /** Authentication of client users. */
 @ValidationRule(
-    value = "!(self.requireAuthentication && self.allowAnonymous)",
-    message = "requireAuthentication and allowAnonymous exclude each other")
+        value = "!(self.requireAuthentication && self.allowAnonymous)",
+        message = "requireAuthentication and allowAnonymous exclude each other")
 @ValidationRule(
-    value = "!self.enabled || (has(self.providers) && size(self.providers) > 0)",
-    message = "enabled authentication needs at least one provider")
+        value = "!self.enabled || (has(self.providers) && size(self.providers) > 0)",
+        message = "enabled authentication needs at least one provider")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Authentication {
 
-  @Default("false")
-  @JsonPropertyDescription("Authenticate users.")
-  private Boolean enabled;
+    @Default("false")
+    @JsonPropertyDescription("Authenticate users.")
+    private Boolean enabled;
 
-  @Size(max = 16)
-  @JsonPropertyDescription("Authentication providers.")
-  private List<AuthProvider> providers;
+    @Size(max = 16)
+    @JsonPropertyDescription("Authentication providers.")
+    private List<AuthProvider> providers;
 
-  @Default("false")
-  @JsonPropertyDescription("Reject anonymous users.")
-  private Boolean requireAuthentication;
+    @Default("false")
+    @JsonPropertyDescription("Reject anonymous users.")
+    private Boolean requireAuthentication;
 
-  @Default("true")
-  @JsonPropertyDescription("Allow anonymous users.")
-  private Boolean allowAnonymous;
+    @Default("true")
+    @JsonPropertyDescription("Allow anonymous users.")
+    private Boolean allowAnonymous;
 
-  @JsonPropertyDescription("Role-based access control.")
-  private ClientRbac rbac;
+    @JsonPropertyDescription("Role-based access control.")
+    private ClientRbac rbac;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  public List<AuthProvider> getProviders() {
-    return providers;
-  }
+    public List<AuthProvider> getProviders() {
+        return providers;
+    }
 
-  public void setProviders(List<AuthProvider> providers) {
-    this.providers = providers;
-  }
+    public void setProviders(List<AuthProvider> providers) {
+        this.providers = providers;
+    }
 
-  public Boolean getRequireAuthentication() {
-    return requireAuthentication;
-  }
+    public Boolean getRequireAuthentication() {
+        return requireAuthentication;
+    }
 
-  public void setRequireAuthentication(Boolean requireAuthentication) {
-    this.requireAuthentication = requireAuthentication;
-  }
+    public void setRequireAuthentication(Boolean requireAuthentication) {
+        this.requireAuthentication = requireAuthentication;
+    }
 
-  public Boolean getAllowAnonymous() {
-    return allowAnonymous;
-  }
+    public Boolean getAllowAnonymous() {
+        return allowAnonymous;
+    }
 
-  public void setAllowAnonymous(Boolean allowAnonymous) {
-    this.allowAnonymous = allowAnonymous;
-  }
+    public void setAllowAnonymous(Boolean allowAnonymous) {
+        this.allowAnonymous = allowAnonymous;
+    }
 
-  public ClientRbac getRbac() {
-    return rbac;
-  }
+    public ClientRbac getRbac() {
+        return rbac;
+    }
 
-  public void setRbac(ClientRbac rbac) {
-    this.rbac = rbac;
-  }
+    public void setRbac(ClientRbac rbac) {
+        this.rbac = rbac;
+    }
 }

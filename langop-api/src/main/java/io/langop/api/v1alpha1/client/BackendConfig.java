@@ -8,47 +8,47 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class BackendConfig {
 
-  @JsonPropertyDescription("Address of the session backend.")
-  private String endpoint;
+    @JsonPropertyDescription("Address of the session backend.")
+    private String endpoint;
 
-  @JsonPropertyDescription("Credential of the backend.")
-  private SecretKeyReference secretRef;
+    @JsonPropertyDescription("Credential of the backend.")
+    private SecretKeyReference secretRef;
 
-  @JsonPropertyDescription("Database name (SQL backends).")
-  private String database;
+    @JsonPropertyDescription("Database name (SQL backends).")
+    private String database;
 
-  @JsonPropertyDescription("Prefix of the stored keys.")
-  private String keyPrefix;
+    @JsonPropertyDescription("Prefix of the stored keys.")
+    private String keyPrefix;
 
-  public String getEndpoint() {
-    return endpoint;
-  }
+    public String getEndpoint() {
+        return endpoint;
+    }
 
-  public void setEndpoint(String endpoint) {
-    this.endpoint = endpoint;
-  }
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
 
-  public SecretKeyReference getSecretRef() {
-    return secretRef;
-  }
+    public SecretKeyReference getSecretRef() {
+        return secretRef;
+    }
 
-  public void setSecretRef(SecretKeyReference secretRef) {
-    this.secretRef = secretRef;
-  }
+    public void setSecretRef(SecretKeyReference secretRef) {
+        this.secretRef = secretRef;
+    }
 
-  public String getDatabase() {
-    return database;
-  }
+    public String getDatabase() {
+        return database;
+    }
 
-  public void setDatabase(String database) {
-    this.database = database;
-  }
+    public void setDatabase(String database) {
+        this.database = database;
+    }
 
-  public String getKeyPrefix() {
-    return keyPrefix;
-  }
+    public String getKeyPrefix() {
+        return keyPrefix;
+    }
 
-  public void setKeyPrefix(String keyPrefix) {
-    this.keyPrefix = keyPrefix;
-  }
+    public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+    }
 }

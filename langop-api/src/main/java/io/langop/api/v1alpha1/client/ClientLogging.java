@@ -9,63 +9,63 @@ import io.langop.api.v1alpha1.LogLevel;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientLogging {
 
-  @Default("info")
-  @JsonPropertyDescription("Log level.")
-  private LogLevel level;
+    @Default("info")
+    @JsonPropertyDescription("Log level.")
+    private LogLevel level;
 
-  @Default("json")
-  @JsonPropertyDescription("Log format.")
-  private LogFormat format;
+    @Default("json")
+    @JsonPropertyDescription("Log format.")
+    private LogFormat format;
 
-  @Default("true")
-  @JsonPropertyDescription("Log requests.")
-  private Boolean logRequests;
+    @Default("true")
+    @JsonPropertyDescription("Log requests.")
+    private Boolean logRequests;
 
-  @Default("false")
-  @JsonPropertyDescription("Log responses.")
-  private Boolean logResponses;
+    @Default("false")
+    @JsonPropertyDescription("Log responses.")
+    private Boolean logResponses;
 
-  @Default("true")
-  @JsonPropertyDescription("Mask secrets in logged content.")
-  private Boolean sanitizeSecrets;
+    @Default("true")
+    @JsonPropertyDescription("Mask secrets in logged content.")
+    private Boolean sanitizeSecrets;
 
-  public LogLevel getLevel() {
-    return level;
-  }
+    public LogLevel getLevel() {
+        return level;
+    }
 
-  public void setLevel(LogLevel level) {
-    this.level = level;
-  }
+    public void setLevel(LogLevel level) {
+        this.level = level;
+    }
 
-  public LogFormat getFormat() {
-    return format;
-  }
+    public LogFormat getFormat() {
+        return format;
+    }
 
-  public void setFormat(LogFormat format) {
-    this.format = format;
-  }
+    public void setFormat(LogFormat format) {
+        this.format = format;
+    }
 
-  public Boolean getLogRequests() {
-    return logRequests;
-  }
+    public Boolean getLogRequests() {
+        return logRequests;
+    }
 
-  public void setLogRequests(Boolean logRequests) {
-    this.logRequests = logRequests;
-  }
+    public void setLogRequests(Boolean logRequests) {
+        this.logRequests = logRequests;
+    }
 
-  public Boolean getLogResponses() {
-    return logResponses;
-  }
+    public Boolean getLogResponses() {
+        return logResponses;
+    }
 
-  public void setLogResponses(Boolean logResponses) {
-    this.logResponses = logResponses;
-  }
+    public void setLogResponses(Boolean logResponses) {
+        this.logResponses = logResponses;
+    }
 
-  public Boolean getSanitizeSecrets() {
-    return sanitizeSecrets;
-  }
+    public Boolean getSanitizeSecrets() {
+        return sanitizeSecrets;
+    }
 
-  public void setSanitizeSecrets(Boolean sanitizeSecrets) {
-    this.sanitizeSecrets = sanitizeSecrets;
-  }
+    public void setSanitizeSecrets(Boolean sanitizeSecrets) {
+        this.sanitizeSecrets = sanitizeSecrets;
+    }
 }

@@ -9,99 +9,99 @@ import io.fabric8.generator.annotation.Min;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientRateLimits {
 
-  @Min(1)
-  @JsonPropertyDescription("Requests per user and minute.")
-  private Integer requestsPerMinute;
+    @Min(1)
+    @JsonPropertyDescription("Requests per user and minute.")
+    private Integer requestsPerMinute;
 
-  @Min(1)
-  @JsonPropertyDescription("Requests per user and hour.")
-  private Integer requestsPerHour;
+    @Min(1)
+    @JsonPropertyDescription("Requests per user and hour.")
+    private Integer requestsPerHour;
 
-  @Min(1)
-  @JsonPropertyDescription("Requests per user and day.")
-  private Integer requestsPerDay;
+    @Min(1)
+    @JsonPropertyDescription("Requests per user and day.")
+    private Integer requestsPerDay;
 
-  @Min(1)
-  @JsonPropertyDescription("Tokens per user and minute.")
-  private Integer tokensPerMinute;
+    @Min(1)
+    @JsonPropertyDescription("Tokens per user and minute.")
+    private Integer tokensPerMinute;
 
-  @Min(1)
-  @JsonPropertyDescription("Tokens per user and day.")
-  private Integer tokensPerDay;
+    @Min(1)
+    @JsonPropertyDescription("Tokens per user and day.")
+    private Integer tokensPerDay;
 
-  @Min(0)
-  @JsonPropertyDescription("Cost per user and day in cents.")
-  private Integer costPerDay;
+    @Min(0)
+    @JsonPropertyDescription("Cost per user and day in cents.")
+    private Integer costPerDay;
 
-  @Min(1)
-  @JsonPropertyDescription("Sessions per user at the same time.")
-  private Integer concurrentSessions;
+    @Min(1)
+    @JsonPropertyDescription("Sessions per user at the same time.")
+    private Integer concurrentSessions;
 
-  @Default("sliding-window")
-  @JsonPropertyDescription("Limiter algorithm.")
-  private RateLimitStrategy strategy;
+    @Default("sliding-window")
+    @JsonPropertyDescription("Limiter algorithm.")
+    private RateLimitStrategy strategy;
 
-  public Integer getRequestsPerMinute() {
-    return requestsPerMinute;
-  }
+    public Integer getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
 
-  public void setRequestsPerMinute(Integer requestsPerMinute) {
-    this.requestsPerMinute = requestsPerMinute;
-  }
+    public void setRequestsPerMinute(Integer requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
+    }
 
-  public Integer getRequestsPerHour() {
-    return requestsPerHour;
-  }
+    public Integer getRequestsPerHour() {
+        return requestsPerHour;
+    }
 
-  public void setRequestsPerHour(Integer requestsPerHour) {
-    this.requestsPerHour = requestsPerHour;
-  }
+    public void setRequestsPerHour(Integer requestsPerHour) {
+        this.requestsPerHour = requestsPerHour;
+    }
 
-  public Integer getRequestsPerDay() {
-    return requestsPerDay;
-  }
+    public Integer getRequestsPerDay() {
+        return requestsPerDay;
+    }
 
-  public void setRequestsPerDay(Integer requestsPerDay) {
-    this.requestsPerDay = requestsPerDay;
-  }
+    public void setRequestsPerDay(Integer requestsPerDay) {
+        this.requestsPerDay = requestsPerDay;
+    }
 
-  public Integer getTokensPerMinute() {
-    return tokensPerMinute;
-  }
+    public Integer getTokensPerMinute() {
+        return tokensPerMinute;
+    }
 
-  public void setTokensPerMinute(Integer tokensPerMinute) {
-    this.tokensPerMinute = tokensPerMinute;
-  }
+    public void setTokensPerMinute(Integer tokensPerMinute) {
+        this.tokensPerMinute = tokensPerMinute;
+    }
 
-  public Integer getTokensPerDay() {
-    return tokensPerDay;
-  }
+    public Integer getTokensPerDay() {
+        return tokensPerDay;
+    }
 
-  public void setTokensPerDay(Integer tokensPerDay) {
-    this.tokensPerDay = tokensPerDay;
-  }
+    public void setTokensPerDay(Integer tokensPerDay) {
+        this.tokensPerDay = tokensPerDay;
+    }
 
-  public Integer getCostPerDay() {
-    return costPerDay;
-  }
+    public Integer getCostPerDay() {
+        return costPerDay;
+    }
 
-  public void setCostPerDay(Integer costPerDay) {
-    this.costPerDay = costPerDay;
-  }
+    public void setCostPerDay(Integer costPerDay) {
+        this.costPerDay = costPerDay;
+    }
 
-  public Integer getConcurrentSessions() {
-    return concurrentSessions;
-  }
+    public Integer getConcurrentSessions() {
+        return concurrentSessions;
+    }
 
-  public void setConcurrentSessions(Integer concurrentSessions) {
-    this.concurrentSessions = concurrentSessions;
-  }
+    public void setConcurrentSessions(Integer concurrentSessions) {
+        this.concurrentSessions = concurrentSessions;
+    }
 
-  public RateLimitStrategy getStrategy() {
-    return strategy;
-  }
+    public RateLimitStrategy getStrategy() {
+        return strategy;
+    }
 
-  public void setStrategy(RateLimitStrategy strategy) {
-    this.strategy = strategy;
-  }
+    public void setStrategy(RateLimitStrategy strategy) {
+        this.strategy = strategy;
+    }
 }

@@ -9,38 +9,38 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientRbac {
 
-  @Default("false")
-  @JsonPropertyDescription("Enforce roles.")
-  private Boolean enabled;
+    @Default("false")
+    @JsonPropertyDescription("Enforce roles.")
+    private Boolean enabled;
 
-  @JsonPropertyDescription("Roles.")
-  private List<ClientRole> roles;
+    @JsonPropertyDescription("Roles.")
+    private List<ClientRole> roles;
 
-  @Default("user")
-  @JsonPropertyDescription("Role of users without an explicit one.")
-  private String defaultRole;
+    @Default("user")
+    @JsonPropertyDescription("Role of users without an explicit one.")
+    private String defaultRole;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  public List<ClientRole> getRoles() {
-    return roles;
-  }
+    public List<ClientRole> getRoles() {
+        return roles;
+    }
 
-  public void setRoles(List<ClientRole> roles) {
-    this.roles = roles;
-  }
+    public void setRoles(List<ClientRole> roles) {
+        this.roles = roles;
+    }
 
-  public String getDefaultRole() {
-    return defaultRole;
-  }
+    public String getDefaultRole() {
+        return defaultRole;
+    }
 
-  public void setDefaultRole(String defaultRole) {
-    this.defaultRole = defaultRole;
-  }
+    public void setDefaultRole(String defaultRole) {
+        this.defaultRole = defaultRole;
+    }
 }

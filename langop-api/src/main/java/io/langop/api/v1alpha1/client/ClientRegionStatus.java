@@ -8,70 +8,70 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientRegionStatus {
 
-  @Required
-  @JsonPropertyDescription("Region name.")
-  private String name;
+    @Required
+    @JsonPropertyDescription("Region name.")
+    private String name;
 
-  @JsonPropertyDescription("Phase in the region.")
-  private ClientPhase phase;
+    @JsonPropertyDescription("Phase in the region.")
+    private ClientPhase phase;
 
-  @JsonPropertyDescription("Pods ready.")
-  private Integer readyReplicas;
+    @JsonPropertyDescription("Pods ready.")
+    private Integer readyReplicas;
 
-  @JsonPropertyDescription("URL in the region.")
-  private String url;
+    @JsonPropertyDescription("URL in the region.")
+    private String url;
 
-  @JsonPropertyDescription("Last update (RFC 3339).")
-  private String lastUpdateTime;
+    @JsonPropertyDescription("Last update (RFC 3339).")
+    private String lastUpdateTime;
 
-  @JsonPropertyDescription("Details.")
-  private String message;
+    @JsonPropertyDescription("Details.")
+    private String message;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public ClientPhase getPhase() {
-    return phase;
-  }
+    public ClientPhase getPhase() {
+        return phase;
+    }
 
-  public void setPhase(ClientPhase phase) {
-    this.phase = phase;
-  }
+    public void setPhase(ClientPhase phase) {
+        this.phase = phase;
+    }
 
-  public Integer getReadyReplicas() {
-    return readyReplicas;
-  }
+    public Integer getReadyReplicas() {
+        return readyReplicas;
+    }
 
-  public void setReadyReplicas(Integer readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
+    public void setReadyReplicas(Integer readyReplicas) {
+        this.readyReplicas = readyReplicas;
+    }
 
-  public String getUrl() {
-    return url;
-  }
+    public String getUrl() {
+        return url;
+    }
 
-  public void setUrl(String url) {
-    this.url = url;
-  }
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
-  public String getLastUpdateTime() {
-    return lastUpdateTime;
-  }
+    public String getLastUpdateTime() {
+        return lastUpdateTime;
+    }
 
-  public void setLastUpdateTime(String lastUpdateTime) {
-    this.lastUpdateTime = lastUpdateTime;
-  }
+    public void setLastUpdateTime(String lastUpdateTime) {
+        this.lastUpdateTime = lastUpdateTime;
+    }
 
-  public String getMessage() {
-    return message;
-  }
+    public String getMessage() {
+        return message;
+    }
 
-  public void setMessage(String message) {
-    this.message = message;
-  }
+    public void setMessage(String message) {
+        this.message = message;
+    }
 }

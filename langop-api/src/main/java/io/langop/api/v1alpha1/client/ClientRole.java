@@ -10,71 +10,71 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientRole {
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Role name.")
-  private String name;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Role name.")
+    private String name;
 
-  @JsonPropertyDescription("Permissions granted.")
-  private List<String> permissions;
+    @JsonPropertyDescription("Permissions granted.")
+    private List<String> permissions;
 
-  @JsonPropertyDescription("Models the role may use.")
-  private List<String> modelAccess;
+    @JsonPropertyDescription("Models the role may use.")
+    private List<String> modelAccess;
 
-  @JsonPropertyDescription("Tools the role may use.")
-  private List<String> toolAccess;
+    @JsonPropertyDescription("Tools the role may use.")
+    private List<String> toolAccess;
 
-  @JsonPropertyDescription("Personas the role may use.")
-  private List<String> personaAccess;
+    @JsonPropertyDescription("Personas the role may use.")
+    private List<String> personaAccess;
 
-  @JsonPropertyDescription("Agents the role may invoke.")
-  private List<String> agentAccess;
+    @JsonPropertyDescription("Agents the role may invoke.")
+    private List<String> agentAccess;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public List<String> getPermissions() {
-    return permissions;
-  }
+    public List<String> getPermissions() {
+        return permissions;
+    }
 
-  public void setPermissions(List<String> permissions) {
-    this.permissions = permissions;
-  }
+    public void setPermissions(List<String> permissions) {
+        this.permissions = permissions;
+    }
 
-  public List<String> getModelAccess() {
-    return modelAccess;
-  }
+    public List<String> getModelAccess() {
+        return modelAccess;
+    }
 
-  public void setModelAccess(List<String> modelAccess) {
-    this.modelAccess = modelAccess;
-  }
+    public void setModelAccess(List<String> modelAccess) {
+        this.modelAccess = modelAccess;
+    }
 
-  public List<String> getToolAccess() {
-    return toolAccess;
-  }
+    public List<String> getToolAccess() {
+        return toolAccess;
+    }
 
-  public void setToolAccess(List<String> toolAccess) {
-    this.toolAccess = toolAccess;
-  }
+    public void setToolAccess(List<String> toolAccess) {
+        this.toolAccess = toolAccess;
+    }
 
-  public List<String> getPersonaAccess() {
-    return personaAccess;
-  }
+    public List<String> getPersonaAccess() {
+        return personaAccess;
+    }
 
-  public void setPersonaAccess(List<String> personaAccess) {
-    this.personaAccess = personaAccess;
-  }
+    public void setPersonaAccess(List<String> personaAccess) {
+        this.personaAccess = personaAccess;
+    }
 
-  public List<String> getAgentAccess() {
-    return agentAccess;
-  }
+    public List<String> getAgentAccess() {
+        return agentAccess;
+    }
 
-  public void setAgentAccess(List<String> agentAccess) {
-    this.agentAccess = agentAccess;
-  }
+    public void setAgentAccess(List<String> agentAccess) {
+        this.agentAccess = agentAccess;
+    }
 }

@@ -10,72 +10,72 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Cors {
 
-  @Default("false")
-  @JsonPropertyDescription("Answer CORS requests.")
-  private Boolean enabled;
+    @Default("false")
+    @JsonPropertyDescription("Answer CORS requests.")
+    private Boolean enabled;
 
-  @JsonPropertyDescription("Allowed origins.")
-  private List<String> allowedOrigins;
+    @JsonPropertyDescription("Allowed origins.")
+    private List<String> allowedOrigins;
 
-  @JsonPropertyDescription("Allowed methods.")
-  private List<String> allowedMethods;
+    @JsonPropertyDescription("Allowed methods.")
+    private List<String> allowedMethods;
 
-  @JsonPropertyDescription("Allowed headers.")
-  private List<String> allowedHeaders;
+    @JsonPropertyDescription("Allowed headers.")
+    private List<String> allowedHeaders;
 
-  @Default("false")
-  @JsonPropertyDescription("Allow credentials.")
-  private Boolean allowCredentials;
+    @Default("false")
+    @JsonPropertyDescription("Allow credentials.")
+    private Boolean allowCredentials;
 
-  @Min(0)
-  @JsonPropertyDescription("Seconds a preflight answer is cached.")
-  private Integer maxAge;
+    @Min(0)
+    @JsonPropertyDescription("Seconds a preflight answer is cached.")
+    private Integer maxAge;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  public List<String> getAllowedOrigins() {
-    return allowedOrigins;
-  }
+    public List<String> getAllowedOrigins() {
+        return allowedOrigins;
+    }
 
-  public void setAllowedOrigins(List<String> allowedOrigins) {
-    this.allowedOrigins = allowedOrigins;
-  }
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
 
-  public List<String> getAllowedMethods() {
-    return allowedMethods;
-  }
+    public List<String> getAllowedMethods() {
+        return allowedMethods;
+    }
 
-  public void setAllowedMethods(List<String> allowedMethods) {
-    this.allowedMethods = allowedMethods;
-  }
+    public void setAllowedMethods(List<String> allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
-  public List<String> getAllowedHeaders() {
-    return allowedHeaders;
-  }
+    public List<String> getAllowedHeaders() {
+        return allowedHeaders;
+    }
 
-  public void setAllowedHeaders(List<String> allowedHeaders) {
-    this.allowedHeaders = allowedHeaders;
-  }
+    public void setAllowedHeaders(List<String> allowedHeaders) {
+        this.allowedHeaders = allowedHeaders;
+    }
 
-  public Boolean getAllowCredentials() {
-    return allowCredentials;
-  }
+    public Boolean getAllowCredentials() {
+        return allowCredentials;
+    }
 
-  public void setAllowCredentials(Boolean allowCredentials) {
-    this.allowCredentials = allowCredentials;
-  }
+    public void setAllowCredentials(Boolean allowCredentials) {
+        this.allowCredentials = allowCredentials;
+    }
 
-  public Integer getMaxAge() {
-    return maxAge;
-  }
+    public Integer getMaxAge() {
+        return maxAge;
+    }
 
-  public void setMaxAge(Integer maxAge) {
-    this.maxAge = maxAge;
-  }
+    public void setMaxAge(Integer maxAge) {
+        this.maxAge = maxAge;
+    }
 }

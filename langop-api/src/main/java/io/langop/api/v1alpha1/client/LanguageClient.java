@@ -18,16 +18,7 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.type", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Sessions",
-    jsonPath = ".status.activeSessions",
-    type = Type.INTEGER,
-    priority = 1)
-@AdditionalPrinterColumn(
-    name = "Users",
-    jsonPath = ".status.totalUsers",
-    type = Type.INTEGER,
-    priority = 1)
+@AdditionalPrinterColumn(name = "Sessions", jsonPath = ".status.activeSessions", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Users", jsonPath = ".status.totalUsers", type = Type.INTEGER, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class LanguageClient extends CustomResource<LanguageClientSpec, LanguageClientStatus>
-    implements Namespaced {}
+public class LanguageClient extends CustomResource<LanguageClientSpec, LanguageClientStatus> implements Namespaced {}

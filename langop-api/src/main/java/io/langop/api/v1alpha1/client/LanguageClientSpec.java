@@ -17,242 +17,242 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageClientSpec extends ServiceWorkloadSpec {
 
-  @Default("web")
-  @JsonPropertyDescription("Kind of interface.")
-  private ClientType type;
+    @Default("web")
+    @JsonPropertyDescription("Kind of interface.")
+    private ClientType type;
 
-  @Default("2")
-  @Min(0)
-  @JsonPropertyDescription("Pods.")
-  private Integer replicas;
+    @Default("2")
+    @Min(0)
+    @JsonPropertyDescription("Pods.")
+    private Integer replicas;
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Models users can talk to.")
-  private List<ModelReference> modelRefs;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Models users can talk to.")
+    private List<ModelReference> modelRefs;
 
-  @JsonPropertyDescription("Tools the client offers.")
-  private List<ToolReference> toolRefs;
+    @JsonPropertyDescription("Tools the client offers.")
+    private List<ToolReference> toolRefs;
 
-  @JsonPropertyDescription("Default persona.")
-  private PersonaReference personaRef;
+    @JsonPropertyDescription("Default persona.")
+    private PersonaReference personaRef;
 
-  @JsonPropertyDescription("Agents users can invoke.")
-  private List<AgentReference> agentRefs;
+    @JsonPropertyDescription("Agents users can invoke.")
+    private List<AgentReference> agentRefs;
 
-  @Default("true")
-  @JsonPropertyDescription("Users may pick the model.")
-  private Boolean allowModelSelection;
+    @Default("true")
+    @JsonPropertyDescription("Users may pick the model.")
+    private Boolean allowModelSelection;
 
-  @Default("false")
-  @JsonPropertyDescription("Users may pick the persona.")
-  private Boolean allowPersonaSelection;
+    @Default("false")
+    @JsonPropertyDescription("Users may pick the persona.")
+    private Boolean allowPersonaSelection;
 
-  @JsonPropertyDescription("Sessions.")
-  private SessionConfig sessionConfig;
+    @JsonPropertyDescription("Sessions.")
+    private SessionConfig sessionConfig;
 
-  @JsonPropertyDescription("Authentication.")
-  private Authentication authentication;
+    @JsonPropertyDescription("Authentication.")
+    private Authentication authentication;
 
-  @JsonPropertyDescription("Per-user rate limits.")
-  private ClientRateLimits rateLimiting;
+    @JsonPropertyDescription("Per-user rate limits.")
+    private ClientRateLimits rateLimiting;
 
-  @JsonPropertyDescription("Moderation.")
-  private ContentModeration contentModeration;
+    @JsonPropertyDescription("Moderation.")
+    private ContentModeration contentModeration;
 
-  @JsonPropertyDescription("Look of a web client.")
-  private UiConfig uiConfig;
+    @JsonPropertyDescription("Look of a web client.")
+    private UiConfig uiConfig;
 
-  @JsonPropertyDescription("Ingress.")
-  private IngressSpec ingress;
+    @JsonPropertyDescription("Ingress.")
+    private IngressSpec ingress;
 
-  @JsonPropertyDescription("TLS.")
-  private ClientTls tls;
+    @JsonPropertyDescription("TLS.")
+    private ClientTls tls;
 
-  @JsonPropertyDescription("CORS.")
-  private Cors cors;
+    @JsonPropertyDescription("CORS.")
+    private Cors cors;
 
-  @JsonPropertyDescription("Monitoring.")
-  private Monitoring monitoring;
+    @JsonPropertyDescription("Monitoring.")
+    private Monitoring monitoring;
 
-  @JsonPropertyDescription("Logging.")
-  private ClientLogging logging;
+    @JsonPropertyDescription("Logging.")
+    private ClientLogging logging;
 
-  @JsonPropertyDescription("Security context of the client container.")
-  private SecurityContext containerSecurityContext;
+    @JsonPropertyDescription("Security context of the client container.")
+    private SecurityContext containerSecurityContext;
 
-  @JsonPropertyDescription("Horizontal autoscaling.")
-  private Autoscaling horizontalPodAutoscaler;
+    @JsonPropertyDescription("Horizontal autoscaling.")
+    private Autoscaling horizontalPodAutoscaler;
 
-  @Size(max = 16)
-  @JsonPropertyDescription("Regions.")
-  private List<ClientRegion> regions;
+    @Size(max = 16)
+    @JsonPropertyDescription("Regions.")
+    private List<ClientRegion> regions;
 
-  public ClientType getType() {
-    return type;
-  }
+    public ClientType getType() {
+        return type;
+    }
 
-  public void setType(ClientType type) {
-    this.type = type;
-  }
+    public void setType(ClientType type) {
+        this.type = type;
+    }
 
-  public Integer getReplicas() {
-    return replicas;
-  }
+    public Integer getReplicas() {
+        return replicas;
+    }
 
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
 
-  public List<ModelReference> getModelRefs() {
-    return modelRefs;
-  }
+    public List<ModelReference> getModelRefs() {
+        return modelRefs;
+    }
 
-  public void setModelRefs(List<ModelReference> modelRefs) {
-    this.modelRefs = modelRefs;
-  }
+    public void setModelRefs(List<ModelReference> modelRefs) {
+        this.modelRefs = modelRefs;
+    }
 
-  public List<ToolReference> getToolRefs() {
-    return toolRefs;
-  }
+    public List<ToolReference> getToolRefs() {
+        return toolRefs;
+    }
 
-  public void setToolRefs(List<ToolReference> toolRefs) {
-    this.toolRefs = toolRefs;
-  }
+    public void setToolRefs(List<ToolReference> toolRefs) {
+        this.toolRefs = toolRefs;
+    }
 
-  public PersonaReference getPersonaRef() {
-    return personaRef;
-  }
+    public PersonaReference getPersonaRef() {
+        return personaRef;
+    }
 
-  public void setPersonaRef(PersonaReference personaRef) {
-    this.personaRef = personaRef;
-  }
+    public void setPersonaRef(PersonaReference personaRef) {
+        this.personaRef = personaRef;
+    }
 
-  public List<AgentReference> getAgentRefs() {
-    return agentRefs;
-  }
+    public List<AgentReference> getAgentRefs() {
+        return agentRefs;
+    }
 
-  public void setAgentRefs(List<AgentReference> agentRefs) {
-    this.agentRefs = agentRefs;
-  }
+    public void setAgentRefs(List<AgentReference> agentRefs) {
+        this.agentRefs = agentRefs;
+    }
 
-  public Boolean getAllowModelSelection() {
-    return allowModelSelection;
-  }
+    public Boolean getAllowModelSelection() {
+        return allowModelSelection;
+    }
 
-  public void setAllowModelSelection(Boolean allowModelSelection) {
-    this.allowModelSelection = allowModelSelection;
-  }
+    public void setAllowModelSelection(Boolean allowModelSelection) {
+        this.allowModelSelection = allowModelSelection;
+    }
 
-  public Boolean getAllowPersonaSelection() {
-    return allowPersonaSelection;
-  }
+    public Boolean getAllowPersonaSelection() {
+        return allowPersonaSelection;
+    }
 
-  public void setAllowPersonaSelection(Boolean allowPersonaSelection) {
-    this.allowPersonaSelection = allowPersonaSelection;
-  }
+    public void setAllowPersonaSelection(Boolean allowPersonaSelection) {
+        this.allowPersonaSelection = allowPersonaSelection;
+    }
 
-  public SessionConfig getSessionConfig() {
-    return sessionConfig;
-  }
+    public SessionConfig getSessionConfig() {
+        return sessionConfig;
+    }
 
-  public void setSessionConfig(SessionConfig sessionConfig) {
-    this.sessionConfig = sessionConfig;
-  }
+    public void setSessionConfig(SessionConfig sessionConfig) {
+        this.sessionConfig = sessionConfig;
+    }
 
-  public Authentication getAuthentication() {
-    return authentication;
-  }
+    public Authentication getAuthentication() {
+        return authentication;
+    }
 
-  public void setAuthentication(Authentication authentication) {
-    this.authentication = authentication;
-  }
+    public void setAuthentication(Authentication authentication) {
+        this.authentication = authentication;
+    }
 
-  public ClientRateLimits getRateLimiting() {
-    return rateLimiting;
-  }
+    public ClientRateLimits getRateLimiting() {
+        return rateLimiting;
+    }
 
-  public void setRateLimiting(ClientRateLimits rateLimiting) {
-    this.rateLimiting = rateLimiting;
-  }
+    public void setRateLimiting(ClientRateLimits rateLimiting) {
+        this.rateLimiting = rateLimiting;
+    }
 
-  public ContentModeration getContentModeration() {
-    return contentModeration;
-  }
+    public ContentModeration getContentModeration() {
+        return contentModeration;
+    }
 
-  public void setContentModeration(ContentModeration contentModeration) {
-    this.contentModeration = contentModeration;
-  }
+    public void setContentModeration(ContentModeration contentModeration) {
+        this.contentModeration = contentModeration;
+    }
 
-  public UiConfig getUiConfig() {
-    return uiConfig;
-  }
+    public UiConfig getUiConfig() {
+        return uiConfig;
+    }
 
-  public void setUiConfig(UiConfig uiConfig) {
-    this.uiConfig = uiConfig;
-  }
+    public void setUiConfig(UiConfig uiConfig) {
+        this.uiConfig = uiConfig;
+    }
 
-  public IngressSpec getIngress() {
-    return ingress;
-  }
+    public IngressSpec getIngress() {
+        return ingress;
+    }
 
-  public void setIngress(IngressSpec ingress) {
-    this.ingress = ingress;
-  }
+    public void setIngress(IngressSpec ingress) {
+        this.ingress = ingress;
+    }
 
-  public ClientTls getTls() {
-    return tls;
-  }
+    public ClientTls getTls() {
+        return tls;
+    }
 
-  public void setTls(ClientTls tls) {
-    this.tls = tls;
-  }
+    public void setTls(ClientTls tls) {
+        this.tls = tls;
+    }
 
-  public Cors getCors() {
-    return cors;
-  }
+    public Cors getCors() {
+        return cors;
+    }
 
-  public void setCors(Cors cors) {
-    this.cors = cors;
-  }
+    public void setCors(Cors cors) {
+        this.cors = cors;
+    }
 
-  public Monitoring getMonitoring() {
-    return monitoring;
-  }
+    public Monitoring getMonitoring() {
+        return monitoring;
+    }
 
-  public void setMonitoring(Monitoring monitoring) {
-    this.monitoring = monitoring;
-  }
+    public void setMonitoring(Monitoring monitoring) {
+        this.monitoring = monitoring;
+    }
 
-  public ClientLogging getLogging() {
-    return logging;
-  }
+    public ClientLogging getLogging() {
+        return logging;
+    }
 
-  public void setLogging(ClientLogging logging) {
-    this.logging = logging;
-  }
+    public void setLogging(ClientLogging logging) {
+        this.logging = logging;
+    }
 
-  public SecurityContext getContainerSecurityContext() {
-    return containerSecurityContext;
-  }
+    public SecurityContext getContainerSecurityContext() {
+        return containerSecurityContext;
+    }
 
-  public void setContainerSecurityContext(SecurityContext containerSecurityContext) {
-    this.containerSecurityContext = containerSecurityContext;
-  }
+    public void setContainerSecurityContext(SecurityContext containerSecurityContext) {
+        this.containerSecurityContext = containerSecurityContext;
+    }
 
-  public Autoscaling getHorizontalPodAutoscaler() {
-    return horizontalPodAutoscaler;
-  }
+    public Autoscaling getHorizontalPodAutoscaler() {
+        return horizontalPodAutoscaler;
+    }
 
-  public void setHorizontalPodAutoscaler(Autoscaling horizontalPodAutoscaler) {
-    this.horizontalPodAutoscaler = horizontalPodAutoscaler;
-  }
+    public void setHorizontalPodAutoscaler(Autoscaling horizontalPodAutoscaler) {
+        this.horizontalPodAutoscaler = horizontalPodAutoscaler;
+    }
 
-  public List<ClientRegion> getRegions() {
-    return regions;
-  }
+    public List<ClientRegion> getRegions() {
+        return regions;
+    }
 
-  public void setRegions(List<ClientRegion> regions) {
-    this.regions = regions;
-  }
+    public void setRegions(List<ClientRegion> regions) {
+        this.regions = regions;
+    }
 }

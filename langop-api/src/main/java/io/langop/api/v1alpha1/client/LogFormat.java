@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Format of log lines. */
 public enum LogFormat {
-  @JsonProperty("json")
-  JSON,
-  @JsonProperty("text")
-  TEXT
+    @JsonProperty("json")
+    JSON,
+    @JsonProperty("text")
+    TEXT
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Source of a custom autoscaling metric. */
 public enum MetricType {
-  @JsonProperty("Pods")
-  PODS,
-  @JsonProperty("Object")
-  OBJECT,
-  @JsonProperty("External")
-  EXTERNAL
+    @JsonProperty("Pods")
+    PODS,
+    @JsonProperty("Object")
+    OBJECT,
+    @JsonProperty("External")
+    EXTERNAL
 }

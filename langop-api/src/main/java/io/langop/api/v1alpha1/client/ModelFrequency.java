@@ -9,37 +9,37 @@ import io.langop.api.v1alpha1.Frequency;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelFrequency extends Frequency {
 
-  @Required
-  @JsonPropertyDescription("Model name.")
-  private String modelName;
+    @Required
+    @JsonPropertyDescription("Model name.")
+    private String modelName;
 
-  @JsonPropertyDescription("Tokens.")
-  private Long totalTokens;
+    @JsonPropertyDescription("Tokens.")
+    private Long totalTokens;
 
-  @JsonPropertyDescription("Cost in cents.")
-  private Long totalCost;
+    @JsonPropertyDescription("Cost in cents.")
+    private Long totalCost;
 
-  public String getModelName() {
-    return modelName;
-  }
+    public String getModelName() {
+        return modelName;
+    }
 
-  public void setModelName(String modelName) {
-    this.modelName = modelName;
-  }
+    public void setModelName(String modelName) {
+        this.modelName = modelName;
+    }
 
-  public Long getTotalTokens() {
-    return totalTokens;
-  }
+    public Long getTotalTokens() {
+        return totalTokens;
+    }
 
-  public void setTotalTokens(Long totalTokens) {
-    this.totalTokens = totalTokens;
-  }
+    public void setTotalTokens(Long totalTokens) {
+        this.totalTokens = totalTokens;
+    }
 
-  public Long getTotalCost() {
-    return totalCost;
-  }
+    public Long getTotalCost() {
+        return totalCost;
+    }
 
-  public void setTotalCost(Long totalCost) {
-    this.totalCost = totalCost;
-  }
+    public void setTotalCost(Long totalCost) {
+        this.totalCost = totalCost;
+    }
 }

@@ -11,63 +11,63 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Monitoring {
 
-  @Default("true")
-  @JsonPropertyDescription("Expose metrics.")
-  private Boolean enabled;
+    @Default("true")
+    @JsonPropertyDescription("Expose metrics.")
+    private Boolean enabled;
 
-  @Default("true")
-  @JsonPropertyDescription("Prometheus format.")
-  private Boolean prometheus;
+    @Default("true")
+    @JsonPropertyDescription("Prometheus format.")
+    private Boolean prometheus;
 
-  @Default("/metrics")
-  @Pattern(Patterns.ABSOLUTE_PATH)
-  @JsonPropertyDescription("Metrics path.")
-  private String metricsPath;
+    @Default("/metrics")
+    @Pattern(Patterns.ABSOLUTE_PATH)
+    @JsonPropertyDescription("Metrics path.")
+    private String metricsPath;
 
-  @Default("false")
-  @JsonPropertyDescription("Create a ServiceMonitor.")
-  private Boolean serviceMonitor;
+    @Default("false")
+    @JsonPropertyDescription("Create a ServiceMonitor.")
+    private Boolean serviceMonitor;
 
-  @JsonPropertyDescription("Extra ServiceMonitor labels.")
-  private Map<String, String> additionalLabels;
+    @JsonPropertyDescription("Extra ServiceMonitor labels.")
+    private Map<String, String> additionalLabels;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  public Boolean getPrometheus() {
-    return prometheus;
-  }
+    public Boolean getPrometheus() {
+        return prometheus;
+    }
 
-  public void setPrometheus(Boolean prometheus) {
-    this.prometheus = prometheus;
-  }
+    public void setPrometheus(Boolean prometheus) {
+        this.prometheus = prometheus;
+    }
 
-  public String getMetricsPath() {
-    return metricsPath;
-  }
+    public String getMetricsPath() {
+        return metricsPath;
+    }
 
-  public void setMetricsPath(String metricsPath) {
-    this.metricsPath = metricsPath;
-  }
+    public void setMetricsPath(String metricsPath) {
+        this.metricsPath = metricsPath;
+    }
 
-  public Boolean getServiceMonitor() {
-    return serviceMonitor;
-  }
+    public Boolean getServiceMonitor() {
+        return serviceMonitor;
+    }
 
-  public void setServiceMonitor(Boolean serviceMonitor) {
-    this.serviceMonitor = serviceMonitor;
-  }
+    public void setServiceMonitor(Boolean serviceMonitor) {
+        this.serviceMonitor = serviceMonitor;
+    }
 
-  public Map<String, String> getAdditionalLabels() {
-    return additionalLabels;
-  }
+    public Map<String, String> getAdditionalLabels() {
+        return additionalLabels;
+    }
 
-  public void setAdditionalLabels(Map<String, String> additionalLabels) {
-    this.additionalLabels = additionalLabels;
-  }
+    public void setAdditionalLabels(Map<String, String> additionalLabels) {
+        this.additionalLabels = additionalLabels;
+    }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How an Ingress path matches. */
 public enum PathType {
-  @JsonProperty("Exact")
-  EXACT,
-  @JsonProperty("Prefix")
-  PREFIX,
-  @JsonProperty("ImplementationSpecific")
-  IMPLEMENTATION_SPECIFIC
+    @JsonProperty("Exact")
+    EXACT,
+    @JsonProperty("Prefix")
+    PREFIX,
+    @JsonProperty("ImplementationSpecific")
+    IMPLEMENTATION_SPECIFIC
 }

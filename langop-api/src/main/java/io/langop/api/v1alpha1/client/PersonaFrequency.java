@@ -9,15 +9,15 @@ import io.langop.api.v1alpha1.Frequency;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PersonaFrequency extends Frequency {
 
-  @Required
-  @JsonPropertyDescription("Persona name.")
-  private String personaName;
+    @Required
+    @JsonPropertyDescription("Persona name.")
+    private String personaName;
 
-  public String getPersonaName() {
-    return personaName;
-  }
+    public String getPersonaName() {
+        return personaName;
+    }
 
-  public void setPersonaName(String personaName) {
-    this.personaName = personaName;
-  }
+    public void setPersonaName(String personaName) {
+        this.personaName = personaName;
+    }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** SameSite attribute of the session cookie. */
 public enum SameSite {
-  @JsonProperty("Strict")
-  STRICT,
-  @JsonProperty("Lax")
-  LAX,
-  @JsonProperty("None")
-  NONE
+    @JsonProperty("Strict")
+    STRICT,
+    @JsonProperty("Lax")
+    LAX,
+    @JsonProperty("None")
+    NONE
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Where client sessions are stored. */
 public enum SessionBackend {
-  @JsonProperty("memory")
-  MEMORY,
-  @JsonProperty("redis")
-  REDIS,
-  @JsonProperty("postgres")
-  POSTGRES,
-  @JsonProperty("dynamodb")
-  DYNAMODB
+    @JsonProperty("memory")
+    MEMORY,
+    @JsonProperty("redis")
+    REDIS,
+    @JsonProperty("postgres")
+    POSTGRES,
+    @JsonProperty("dynamodb")
+    DYNAMODB
 }

@@ -10,80 +10,80 @@ import io.langop.api.v1alpha1.Patterns;
 
 /** Sessions of a client. */
 @ValidationRule(
-    value = "self.backend == 'memory' || has(self.backendConfig)",
-    message = "redis, postgres and dynamodb session backends need backendConfig")
+        value = "self.backend == 'memory' || has(self.backendConfig)",
+        message = "redis, postgres and dynamodb session backends need backendConfig")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SessionConfig {
 
-  @Default("memory")
-  @JsonPropertyDescription("Where sessions are stored.")
-  private SessionBackend backend;
+    @Default("memory")
+    @JsonPropertyDescription("Where sessions are stored.")
+    private SessionBackend backend;
 
-  @JsonPropertyDescription("Connection to the backend.")
-  private BackendConfig backendConfig;
+    @JsonPropertyDescription("Connection to the backend.")
+    private BackendConfig backendConfig;
 
-  @Default("24h")
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Lifetime of an idle session.")
-  private String ttl;
+    @Default("24h")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Lifetime of an idle session.")
+    private String ttl;
 
-  @Default("100")
-  @Min(1)
-  @JsonPropertyDescription("Messages kept per session.")
-  private Integer maxMessagesPerSession;
+    @Default("100")
+    @Min(1)
+    @JsonPropertyDescription("Messages kept per session.")
+    private Integer maxMessagesPerSession;
 
-  @Default("false")
-  @JsonPropertyDescription("Keep sessions across restarts.")
-  private Boolean enablePersistence;
+    @Default("false")
+    @JsonPropertyDescription("Keep sessions across restarts.")
+    private Boolean enablePersistence;
 
-  @JsonPropertyDescription("Session cookie.")
-  private CookieConfig cookieConfig;
+    @JsonPropertyDescription("Session cookie.")
+    private CookieConfig cookieConfig;
 
-  public SessionBackend getBackend() {
-    return backend;
-  }
+    public SessionBackend getBackend() {
+        return backend;
+    }
 
-  public void setBackend(SessionBackend backend) {
-    this.backend = backend;
-  }
+    public void setBackend(SessionBackend backend) {
+        this.backend = backend;
+    }
 
-  public BackendConfig getBackendConfig() {
-    return backendConfig;
-  }
+    public BackendConfig getBackendConfig() {
+        return backendConfig;
+    }
 
-  public void setBackendConfig(BackendConfig backendConfig) {
-    this.backendConfig = backendConfig;
-  }
+    public void setBackendConfig(BackendConfig backendConfig) {
+        this.backendConfig = backendConfig;
+    }
 
-  public String getTtl() {
-    return ttl;
-  }
+    public String getTtl() {
+        return ttl;
+    }
 
-  public void setTtl(String ttl) {
-    this.ttl = ttl;
-  }
+    public void setTtl(String ttl) {
+        this.ttl = ttl;
+    }
 
-  public Integer getMaxMessagesPerSession() {
-    return maxMessagesPerSession;
-  }
+    public Integer getMaxMessagesPerSession() {
+        return maxMessagesPerSession;
+    }
 
-  public void setMaxMessagesPerSession(Integer maxMessagesPerSession) {
-    this.maxMessagesPerSession = maxMessagesPerSession;
-  }
+    public void setMaxMessagesPerSession(Integer maxMessagesPerSession) {
+        this.maxMessagesPerSession = maxMessagesPerSession;
+    }
 
-  public Boolean getEnablePersistence() {
-    return enablePersistence;
-  }
+    public Boolean getEnablePersistence() {
+        return enablePersistence;
+    }
 
-  public void setEnablePersistence(Boolean enablePersistence) {
-    this.enablePersistence = enablePersistence;
-  }
+    public void setEnablePersistence(Boolean enablePersistence) {
+        this.enablePersistence = enablePersistence;
+    }
 
-  public CookieConfig getCookieConfig() {
-    return cookieConfig;
-  }
+    public CookieConfig getCookieConfig() {
+        return cookieConfig;
+    }
 
-  public void setCookieConfig(CookieConfig cookieConfig) {
-    this.cookieConfig = cookieConfig;
-  }
+    public void setCookieConfig(CookieConfig cookieConfig) {
+        this.cookieConfig = cookieConfig;
+    }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Colour theme of a web client. */
 public enum Theme {
-  @JsonProperty("light")
-  LIGHT,
-  @JsonProperty("dark")
-  DARK,
-  @JsonProperty("auto")
-  AUTO
+    @JsonProperty("light")
+    LIGHT,
+    @JsonProperty("dark")
+    DARK,
+    @JsonProperty("auto")
+    AUTO
 }

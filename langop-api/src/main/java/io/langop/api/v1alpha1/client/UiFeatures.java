@@ -8,123 +8,123 @@ import io.fabric8.generator.annotation.Default;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UiFeatures {
 
-  @Default("true")
-  @JsonPropertyDescription("Show the model selector.")
-  private Boolean showModelSelector;
+    @Default("true")
+    @JsonPropertyDescription("Show the model selector.")
+    private Boolean showModelSelector;
 
-  @Default("false")
-  @JsonPropertyDescription("Show the persona selector.")
-  private Boolean showPersonaSelector;
+    @Default("false")
+    @JsonPropertyDescription("Show the persona selector.")
+    private Boolean showPersonaSelector;
 
-  @Default("true")
-  @JsonPropertyDescription("Show tool calls.")
-  private Boolean showToolUsage;
+    @Default("true")
+    @JsonPropertyDescription("Show tool calls.")
+    private Boolean showToolUsage;
 
-  @Default("false")
-  @JsonPropertyDescription("Show intermediate reasoning.")
-  private Boolean showThinkingProcess;
+    @Default("false")
+    @JsonPropertyDescription("Show intermediate reasoning.")
+    private Boolean showThinkingProcess;
 
-  @Default("false")
-  @JsonPropertyDescription("Allow file uploads.")
-  private Boolean enableFileUpload;
+    @Default("false")
+    @JsonPropertyDescription("Allow file uploads.")
+    private Boolean enableFileUpload;
 
-  @Default("false")
-  @JsonPropertyDescription("Allow voice input.")
-  private Boolean enableVoiceInput;
+    @Default("false")
+    @JsonPropertyDescription("Allow voice input.")
+    private Boolean enableVoiceInput;
 
-  @Default("true")
-  @JsonPropertyDescription("Allow exporting conversations.")
-  private Boolean enableExport;
+    @Default("true")
+    @JsonPropertyDescription("Allow exporting conversations.")
+    private Boolean enableExport;
 
-  @Default("false")
-  @JsonPropertyDescription("Allow sharing conversations.")
-  private Boolean enableSharing;
+    @Default("false")
+    @JsonPropertyDescription("Allow sharing conversations.")
+    private Boolean enableSharing;
 
-  @Default("true")
-  @JsonPropertyDescription("Show message times.")
-  private Boolean showTimestamps;
+    @Default("true")
+    @JsonPropertyDescription("Show message times.")
+    private Boolean showTimestamps;
 
-  @Default("false")
-  @JsonPropertyDescription("Show cost.")
-  private Boolean showCosts;
+    @Default("false")
+    @JsonPropertyDescription("Show cost.")
+    private Boolean showCosts;
 
-  public Boolean getShowModelSelector() {
-    return showModelSelector;
-  }
+    public Boolean getShowModelSelector() {
+        return showModelSelector;
+    }
 
-  public void setShowModelSelector(Boolean showModelSelector) {
-    this.showModelSelector = showModelSelector;
-  }
+    public void setShowModelSelector(Boolean showModelSelector) {
+        this.showModelSelector = showModelSelector;
+    }
 
-  public Boolean getShowPersonaSelector() {
-    return showPersonaSelector;
-  }
+    public Boolean getShowPersonaSelector() {
+        return showPersonaSelector;
+    }
 
-  public void setShowPersonaSelector(Boolean showPersonaSelector) {
-    this.showPersonaSelector = showPersonaSelector;
-  }
+    public void setShowPersonaSelector(Boolean showPersonaSelector) {
+        this.showPersonaSelector = showPersonaSelector;
+    }
 
-  public Boolean getShowToolUsage() {
-    return showToolUsage;
-  }
+    public Boolean getShowToolUsage() {
+        return showToolUsage;
+    }
 
-  public void setShowToolUsage(Boolean showToolUsage) {
-    this.showToolUsage = showToolUsage;
-  }
+    public void setShowToolUsage(Boolean showToolUsage) {
+        this.showToolUsage = showToolUsage;
+    }
 
-  public Boolean getShowThinkingProcess() {
-    return showThinkingProcess;
-  }
+    public Boolean getShowThinkingProcess() {
+        return showThinkingProcess;
+    }
 
-  public void setShowThinkingProcess(Boolean showThinkingProcess) {
-    this.showThinkingProcess = showThinkingProcess;
-  }
+    public void setShowThinkingProcess(Boolean showThinkingProcess) {
+        this.showThinkingProcess = showThinkingProcess;
+    }
 
-  public Boolean getEnableFileUpload() {
-    return enableFileUpload;
-  }
+    public Boolean getEnableFileUpload() {
+        return enableFileUpload;
+    }
 
-  public void setEnableFileUpload(Boolean enableFileUpload) {
-    this.enableFileUpload = enableFileUpload;
-  }
+    public void setEnableFileUpload(Boolean enableFileUpload) {
+        this.enableFileUpload = enableFileUpload;
+    }
 
-  public Boolean getEnableVoiceInput() {
-    return enableVoiceInput;
-  }
+    public Boolean getEnableVoiceInput() {
+        return enableVoiceInput;
+    }
 
-  public void setEnableVoiceInput(Boolean enableVoiceInput) {
-    this.enableVoiceInput = enableVoiceInput;
-  }
+    public void setEnableVoiceInput(Boolean enableVoiceInput) {
+        this.enableVoiceInput = enableVoiceInput;
+    }
 
-  public Boolean getEnableExport() {
-    return enableExport;
-  }
+    public Boolean getEnableExport() {
+        return enableExport;
+    }
 
-  public void setEnableExport(Boolean enableExport) {
-    this.enableExport = enableExport;
-  }
+    public void setEnableExport(Boolean enableExport) {
+        this.enableExport = enableExport;
+    }
 
-  public Boolean getEnableSharing() {
-    return enableSharing;
-  }
+    public Boolean getEnableSharing() {
+        return enableSharing;
+    }
 
-  public void setEnableSharing(Boolean enableSharing) {
-    this.enableSharing = enableSharing;
-  }
+    public void setEnableSharing(Boolean enableSharing) {
+        this.enableSharing = enableSharing;
+    }
 
-  public Boolean getShowTimestamps() {
-    return showTimestamps;
-  }
+    public Boolean getShowTimestamps() {
+        return showTimestamps;
+    }
 
-  public void setShowTimestamps(Boolean showTimestamps) {
-    this.showTimestamps = showTimestamps;
-  }
+    public void setShowTimestamps(Boolean showTimestamps) {
+        this.showTimestamps = showTimestamps;
+    }
 
-  public Boolean getShowCosts() {
-    return showCosts;
-  }
+    public Boolean getShowCosts() {
+        return showCosts;
+    }
 
-  public void setShowCosts(Boolean showCosts) {
-    this.showCosts = showCosts;
-  }
+    public void setShowCosts(Boolean showCosts) {
+        this.showCosts = showCosts;
+    }
 }

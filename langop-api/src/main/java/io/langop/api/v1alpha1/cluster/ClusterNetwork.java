@@ -11,29 +11,28 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClusterNetwork {
 
-  @Default("true")
-  @JsonPropertyDescription(
-      "Deny all traffic of the cluster's components except DNS, traffic among them and their "
-          + "egress rules.")
-  private Boolean isolation;
+    @Default("true")
+    @JsonPropertyDescription(
+            "Deny all traffic of the cluster's components except DNS, traffic among them and their " + "egress rules.")
+    private Boolean isolation;
 
-  @Size(max = 64)
-  @JsonPropertyDescription("External destinations every component of the cluster may reach.")
-  private List<NetworkRule> egress;
+    @Size(max = 64)
+    @JsonPropertyDescription("External destinations every component of the cluster may reach.")
+    private List<NetworkRule> egress;
 
-  public Boolean getIsolation() {
-    return isolation;
-  }
+    public Boolean getIsolation() {
+        return isolation;
+    }
 
-  public void setIsolation(Boolean isolation) {
-    this.isolation = isolation;
-  }
+    public void setIsolation(Boolean isolation) {
+        this.isolation = isolation;
+    }
 
-  public List<NetworkRule> getEgress() {
-    return egress;
-  }
+    public List<NetworkRule> getEgress() {
+        return egress;
+    }
 
-  public void setEgress(List<NetworkRule> egress) {
-    this.egress = egress;
-  }
+    public void setEgress(List<NetworkRule> egress) {
+        this.egress = egress;
+    }
 }

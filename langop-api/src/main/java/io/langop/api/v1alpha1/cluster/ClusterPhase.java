@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Lifecycle phase of a LanguageCluster. */
 public enum ClusterPhase {
-  @JsonProperty("Pending")
-  PENDING,
-  @JsonProperty("Ready")
-  READY,
-  @JsonProperty("Failed")
-  FAILED
+    @JsonProperty("Pending")
+    PENDING,
+    @JsonProperty("Ready")
+    READY,
+    @JsonProperty("Failed")
+    FAILED
 }

@@ -20,5 +20,4 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(name = "Models", jsonPath = ".status.models", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "Tools", jsonPath = ".status.tools", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class LanguageCluster extends CustomResource<LanguageClusterSpec, LanguageClusterStatus>
-    implements Namespaced {}
+public class LanguageCluster extends CustomResource<LanguageClusterSpec, LanguageClusterStatus> implements Namespaced {}

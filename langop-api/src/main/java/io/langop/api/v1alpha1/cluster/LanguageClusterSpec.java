@@ -11,25 +11,25 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageClusterSpec {
 
-  @JsonPropertyDescription("Labels the operator puts on the namespace of the cluster.")
-  private Map<String, String> namespaceLabels;
+    @JsonPropertyDescription("Labels the operator puts on the namespace of the cluster.")
+    private Map<String, String> namespaceLabels;
 
-  @JsonPropertyDescription("Network isolation.")
-  private ClusterNetwork network;
+    @JsonPropertyDescription("Network isolation.")
+    private ClusterNetwork network;
 
-  public Map<String, String> getNamespaceLabels() {
-    return namespaceLabels;
-  }
+    public Map<String, String> getNamespaceLabels() {
+        return namespaceLabels;
+    }
 
-  public void setNamespaceLabels(Map<String, String> namespaceLabels) {
-    this.namespaceLabels = namespaceLabels;
-  }
+    public void setNamespaceLabels(Map<String, String> namespaceLabels) {
+        this.namespaceLabels = namespaceLabels;
+    }
 
-  public ClusterNetwork getNetwork() {
-    return network;
-  }
+    public ClusterNetwork getNetwork() {
+        return network;
+    }
 
-  public void setNetwork(ClusterNetwork network) {
-    this.network = network;
-  }
+    public void setNetwork(ClusterNetwork network) {
+        this.network = network;
+    }
 }

@@ -8,69 +8,69 @@ import io.langop.api.v1alpha1.ResourceStatus;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageClusterStatus extends ResourceStatus {
 
-  @JsonPropertyDescription("Lifecycle phase.")
-  private ClusterPhase phase;
+    @JsonPropertyDescription("Lifecycle phase.")
+    private ClusterPhase phase;
 
-  @JsonPropertyDescription("LanguageAgents in the cluster.")
-  private Integer agents;
+    @JsonPropertyDescription("LanguageAgents in the cluster.")
+    private Integer agents;
 
-  @JsonPropertyDescription("LanguageModels in the cluster.")
-  private Integer models;
+    @JsonPropertyDescription("LanguageModels in the cluster.")
+    private Integer models;
 
-  @JsonPropertyDescription("LanguageTools in the cluster.")
-  private Integer tools;
+    @JsonPropertyDescription("LanguageTools in the cluster.")
+    private Integer tools;
 
-  @JsonPropertyDescription("LanguagePersonas in the cluster.")
-  private Integer personas;
+    @JsonPropertyDescription("LanguagePersonas in the cluster.")
+    private Integer personas;
 
-  @JsonPropertyDescription("LanguageClients in the cluster.")
-  private Integer clients;
+    @JsonPropertyDescription("LanguageClients in the cluster.")
+    private Integer clients;
 
-  public ClusterPhase getPhase() {
-    return phase;
-  }
+    public ClusterPhase getPhase() {
+        return phase;
+    }
 
-  public void setPhase(ClusterPhase phase) {
-    this.phase = phase;
-  }
+    public void setPhase(ClusterPhase phase) {
+        this.phase = phase;
+    }
 
-  public Integer getAgents() {
-    return agents;
-  }
+    public Integer getAgents() {
+        return agents;
+    }
 
-  public void setAgents(Integer agents) {
-    this.agents = agents;
-  }
+    public void setAgents(Integer agents) {
+        this.agents = agents;
+    }
 
-  public Integer getModels() {
-    return models;
-  }
+    public Integer getModels() {
+        return models;
+    }
 
-  public void setModels(Integer models) {
-    this.models = models;
-  }
+    public void setModels(Integer models) {
+        this.models = models;
+    }
 
-  public Integer getTools() {
-    return tools;
-  }
+    public Integer getTools() {
+        return tools;
+    }
 
-  public void setTools(Integer tools) {
-    this.tools = tools;
-  }
+    public void setTools(Integer tools) {
+        this.tools = tools;
+    }
 
-  public Integer getPersonas() {
-    return personas;
-  }
+    public Integer getPersonas() {
+        return personas;
+    }
 
-  public void setPersonas(Integer personas) {
-    this.personas = personas;
-  }
+    public void setPersonas(Integer personas) {
+        this.personas = personas;
+    }
 
-  public Integer getClients() {
-    return clients;
-  }
+    public Integer getClients() {
+        return clients;
+    }
 
-  public void setClients(Integer clients) {
-    this.clients = clients;
-  }
+    public void setClients(Integer clients) {
+        this.clients = clients;
+    }
 }

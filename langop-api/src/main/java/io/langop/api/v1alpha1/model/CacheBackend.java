@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Where the model proxy caches responses. */
 public enum CacheBackend {
-  @JsonProperty("memory")
-  MEMORY,
-  @JsonProperty("redis")
-  REDIS,
-  @JsonProperty("memcached")
-  MEMCACHED
+    @JsonProperty("memory")
+    MEMORY,
+    @JsonProperty("redis")
+    REDIS,
+    @JsonProperty("memcached")
+    MEMCACHED
 }

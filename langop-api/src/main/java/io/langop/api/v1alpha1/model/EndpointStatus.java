@@ -8,60 +8,60 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EndpointStatus {
 
-  @Required
-  @JsonPropertyDescription("Endpoint URL.")
-  private String url;
+    @Required
+    @JsonPropertyDescription("Endpoint URL.")
+    private String url;
 
-  @Required
-  @JsonPropertyDescription("Whether the last checks passed.")
-  private Boolean healthy;
+    @Required
+    @JsonPropertyDescription("Whether the last checks passed.")
+    private Boolean healthy;
 
-  @JsonPropertyDescription("Time of the last check (RFC 3339).")
-  private String lastCheck;
+    @JsonPropertyDescription("Time of the last check (RFC 3339).")
+    private String lastCheck;
 
-  @JsonPropertyDescription("Consecutive failed checks.")
-  private Integer failureCount;
+    @JsonPropertyDescription("Consecutive failed checks.")
+    private Integer failureCount;
 
-  @JsonPropertyDescription("Latency of the last check in milliseconds.")
-  private Integer latency;
+    @JsonPropertyDescription("Latency of the last check in milliseconds.")
+    private Integer latency;
 
-  public String getUrl() {
-    return url;
-  }
+    public String getUrl() {
+        return url;
+    }
 
-  public void setUrl(String url) {
-    this.url = url;
-  }
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
-  public Boolean getHealthy() {
-    return healthy;
-  }
+    public Boolean getHealthy() {
+        return healthy;
+    }
 
-  public void setHealthy(Boolean healthy) {
-    this.healthy = healthy;
-  }
+    public void setHealthy(Boolean healthy) {
+        this.healthy = healthy;
+    }
 
-  public String getLastCheck() {
-    return lastCheck;
-  }
+    public String getLastCheck() {
+        return lastCheck;
+    }
 
-  public void setLastCheck(String lastCheck) {
-    this.lastCheck = lastCheck;
-  }
+    public void setLastCheck(String lastCheck) {
+        this.lastCheck = lastCheck;
+    }
 
-  public Integer getFailureCount() {
-    return failureCount;
-  }
+    public Integer getFailureCount() {
+        return failureCount;
+    }
 
-  public void setFailureCount(Integer failureCount) {
-    this.failureCount = failureCount;
-  }
+    public void setFailureCount(Integer failureCount) {
+        this.failureCount = failureCount;
+    }
 
-  public Integer getLatency() {
-    return latency;
-  }
+    public Integer getLatency() {
+        return latency;
+    }
 
-  public void setLatency(Integer latency) {
-    this.latency = latency;
-  }
+    public void setLatency(Integer latency) {
+        this.latency = latency;
+    }
 }

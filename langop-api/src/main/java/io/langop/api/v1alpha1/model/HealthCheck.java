@@ -11,67 +11,67 @@ import io.langop.api.v1alpha1.Patterns;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class HealthCheck {
 
-  @Default("true")
-  @JsonPropertyDescription("Probe the endpoints.")
-  private Boolean enabled;
+    @Default("true")
+    @JsonPropertyDescription("Probe the endpoints.")
+    private Boolean enabled;
 
-  @Default("30s")
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Time between probes.")
-  private String interval;
+    @Default("30s")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Time between probes.")
+    private String interval;
 
-  @Default("5s")
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Timeout of one probe.")
-  private String timeout;
+    @Default("5s")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Timeout of one probe.")
+    private String timeout;
 
-  @Default("3")
-  @Min(1)
-  @JsonPropertyDescription("Failed probes before an endpoint is taken out.")
-  private Integer unhealthyThreshold;
+    @Default("3")
+    @Min(1)
+    @JsonPropertyDescription("Failed probes before an endpoint is taken out.")
+    private Integer unhealthyThreshold;
 
-  @Default("2")
-  @Min(1)
-  @JsonPropertyDescription("Successful probes before an endpoint is taken back.")
-  private Integer healthyThreshold;
+    @Default("2")
+    @Min(1)
+    @JsonPropertyDescription("Successful probes before an endpoint is taken back.")
+    private Integer healthyThreshold;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  public String getInterval() {
-    return interval;
-  }
+    public String getInterval() {
+        return interval;
+    }
 
-  public void setInterval(String interval) {
-    this.interval = interval;
-  }
+    public void setInterval(String interval) {
+        this.interval = interval;
+    }
 
-  public String getTimeout() {
-    return timeout;
-  }
+    public String getTimeout() {
+        return timeout;
+    }
 
-  public void setTimeout(String timeout) {
-    this.timeout = timeout;
-  }
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
 
-  public Integer getUnhealthyThreshold() {
-    return unhealthyThreshold;
-  }
+    public Integer getUnhealthyThreshold() {
+        return unhealthyThreshold;
+    }
 
-  public void setUnhealthyThreshold(Integer unhealthyThreshold) {
-    this.unhealthyThreshold = unhealthyThreshold;
-  }
+    public void setUnhealthyThreshold(Integer unhealthyThreshold) {
+        this.unhealthyThreshold = unhealthyThreshold;
+    }
 
-  public Integer getHealthyThreshold() {
-    return healthyThreshold;
-  }
+    public Integer getHealthyThreshold() {
+        return healthyThreshold;
+    }
 
-  public void setHealthyThreshold(Integer healthyThreshold) {
-    this.healthyThreshold = healthyThreshold;
-  }
+    public void setHealthyThreshold(Integer healthyThreshold) {
+        this.healthyThreshold = healthyThreshold;
+    }
 }

@@ -18,16 +18,11 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(name = "Provider", jsonPath = ".spec.provider", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Model", jsonPath = ".spec.modelName", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Healthy", jsonPath = ".status.healthy", type = Type.BOOLEAN, priority = 1)
 @AdditionalPrinterColumn(
-    name = "Healthy",
-    jsonPath = ".status.healthy",
-    type = Type.BOOLEAN,
-    priority = 1)
-@AdditionalPrinterColumn(
-    name = "Requests",
-    jsonPath = ".status.metrics.totalRequests",
-    type = Type.INTEGER,
-    priority = 1)
+        name = "Requests",
+        jsonPath = ".status.metrics.totalRequests",
+        type = Type.INTEGER,
+        priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class LanguageModel extends CustomResource<LanguageModelSpec, LanguageModelStatus>
-    implements Namespaced {}
+public class LanguageModel extends CustomResource<LanguageModelSpec, LanguageModelStatus> implements Namespaced {}

@@ -14,196 +14,194 @@ import java.util.List;
 
 /** Desired state of a LanguageModel: one model behind an OpenAI-compatible proxy. */
 @ValidationRule(
-    value =
-        "!(self.provider in ['openai-compatible', 'azure', 'custom']) || has(self.endpoint) || "
-            + "(has(self.loadBalancing) && has(self.loadBalancing.endpoints) && "
-            + "size(self.loadBalancing.endpoints) > 0)",
-    message = "providers openai-compatible, azure and custom need an endpoint",
-    fieldPath = ".endpoint")
+        value = "!(self.provider in ['openai-compatible', 'azure', 'custom']) || has(self.endpoint) || "
+                + "(has(self.loadBalancing) && has(self.loadBalancing.endpoints) && "
+                + "size(self.loadBalancing.endpoints) > 0)",
+        message = "providers openai-compatible, azure and custom need an endpoint",
+        fieldPath = ".endpoint")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageModelSpec {
 
-  @JsonPropertyDescription("Name of the LanguageCluster (same namespace) the model belongs to.")
-  private String clusterRef;
+    @JsonPropertyDescription("Name of the LanguageCluster (same namespace) the model belongs to.")
+    private String clusterRef;
 
-  @Required
-  @JsonPropertyDescription("API family of the endpoint.")
-  private ModelProvider provider;
+    @Required
+    @JsonPropertyDescription("API family of the endpoint.")
+    private ModelProvider provider;
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Model id at the provider, e.g. gpt-4o.")
-  private String modelName;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Model id at the provider, e.g. gpt-4o.")
+    private String modelName;
 
-  @Pattern(Patterns.HTTP_URL)
-  @JsonPropertyDescription(
-      "Base URL of the API; required for openai-compatible, azure and custom providers.")
-  private String endpoint;
+    @Pattern(Patterns.HTTP_URL)
+    @JsonPropertyDescription("Base URL of the API; required for openai-compatible, azure and custom providers.")
+    private String endpoint;
 
-  @JsonPropertyDescription("Secret holding the API key; mounted into the proxy, never copied.")
-  private SecretKeyReference apiKeySecretRef;
+    @JsonPropertyDescription("Secret holding the API key; mounted into the proxy, never copied.")
+    private SecretKeyReference apiKeySecretRef;
 
-  @JsonPropertyDescription("Default request parameters.")
-  private ModelConfiguration configuration;
+    @JsonPropertyDescription("Default request parameters.")
+    private ModelConfiguration configuration;
 
-  @JsonPropertyDescription("Rate limits.")
-  private ModelRateLimits rateLimits;
+    @JsonPropertyDescription("Rate limits.")
+    private ModelRateLimits rateLimits;
 
-  @Default("5m")
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Timeout of one request.")
-  private String timeout;
+    @Default("5m")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Timeout of one request.")
+    private String timeout;
 
-  @JsonPropertyDescription("Retries of failed requests.")
-  private RetryPolicy retryPolicy;
+    @JsonPropertyDescription("Retries of failed requests.")
+    private RetryPolicy retryPolicy;
 
-  @JsonPropertyDescription("Models tried in order when this one fails.")
-  private List<ModelFallback> fallbacks;
+    @JsonPropertyDescription("Models tried in order when this one fails.")
+    private List<ModelFallback> fallbacks;
 
-  @JsonPropertyDescription("Load balancing over several endpoints.")
-  private LoadBalancing loadBalancing;
+    @JsonPropertyDescription("Load balancing over several endpoints.")
+    private LoadBalancing loadBalancing;
 
-  @JsonPropertyDescription("Response cache.")
-  private ResponseCaching caching;
+    @JsonPropertyDescription("Response cache.")
+    private ResponseCaching caching;
 
-  @JsonPropertyDescription("Metrics, tracing and logging.")
-  private ModelObservability observability;
+    @JsonPropertyDescription("Metrics, tracing and logging.")
+    private ModelObservability observability;
 
-  @JsonPropertyDescription("Token cost accounting.")
-  private CostTracking costTracking;
+    @JsonPropertyDescription("Token cost accounting.")
+    private CostTracking costTracking;
 
-  @JsonPropertyDescription("Regions serving the model.")
-  private List<ModelRegion> regions;
+    @JsonPropertyDescription("Regions serving the model.")
+    private List<ModelRegion> regions;
 
-  @Size(max = 64)
-  @JsonPropertyDescription("External destinations the model proxy may reach besides its endpoints.")
-  private List<NetworkRule> egress;
+    @Size(max = 64)
+    @JsonPropertyDescription("External destinations the model proxy may reach besides its endpoints.")
+    private List<NetworkRule> egress;
 
-  public String getClusterRef() {
-    return clusterRef;
-  }
+    public String getClusterRef() {
+        return clusterRef;
+    }
 
-  public void setClusterRef(String clusterRef) {
-    this.clusterRef = clusterRef;
-  }
+    public void setClusterRef(String clusterRef) {
+        this.clusterRef = clusterRef;
+    }
 
-  public ModelProvider getProvider() {
-    return provider;
-  }
+    public ModelProvider getProvider() {
+        return provider;
+    }
 
-  public void setProvider(ModelProvider provider) {
-    this.provider = provider;
-  }
+    public void setProvider(ModelProvider provider) {
+        this.provider = provider;
+    }
 
-  public String getModelName() {
-    return modelName;
-  }
+    public String getModelName() {
+        return modelName;
+    }
 
-  public void setModelName(String modelName) {
-    this.modelName = modelName;
-  }
+    public void setModelName(String modelName) {
+        this.modelName = modelName;
+    }
 
-  public String getEndpoint() {
-    return endpoint;
-  }
+    public String getEndpoint() {
+        return endpoint;
+    }
 
-  public void setEndpoint(String endpoint) {
-    this.endpoint = endpoint;
-  }
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
 
-  public SecretKeyReference getApiKeySecretRef() {
-    return apiKeySecretRef;
-  }
+    public SecretKeyReference getApiKeySecretRef() {
+        return apiKeySecretRef;
+    }
 
-  public void setApiKeySecretRef(SecretKeyReference apiKeySecretRef) {
-    this.apiKeySecretRef = apiKeySecretRef;
-  }
+    public void setApiKeySecretRef(SecretKeyReference apiKeySecretRef) {
+        this.apiKeySecretRef = apiKeySecretRef;
+    }
 
-  public ModelConfiguration getConfiguration() {
-    return configuration;
-  }
+    public ModelConfiguration getConfiguration() {
+        return configuration;
+    }
 
-  public void setConfiguration(ModelConfiguration configuration) {
-    this.configuration = configuration;
-  }
+    public void setConfiguration(ModelConfiguration configuration) {
+        this.configuration = configuration;
+    }
 
-  public ModelRateLimits getRateLimits() {
-    return rateLimits;
-  }
+    public ModelRateLimits getRateLimits() {
+        return rateLimits;
+    }
 
-  public void setRateLimits(ModelRateLimits rateLimits) {
-    this.rateLimits = rateLimits;
-  }
+    public void setRateLimits(ModelRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
+    }
 
-  public String getTimeout() {
-    return timeout;
-  }
+    public String getTimeout() {
+        return timeout;
+    }
 
-  public void setTimeout(String timeout) {
-    this.timeout = timeout;
-  }
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
 
-  public RetryPolicy getRetryPolicy() {
-    return retryPolicy;
-  }
+    public RetryPolicy getRetryPolicy() {
+        return retryPolicy;
+    }
 
-  public void setRetryPolicy(RetryPolicy retryPolicy) {
-    this.retryPolicy = retryPolicy;
-  }
+    public void setRetryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = retryPolicy;
+    }
 
-  public List<ModelFallback> getFallbacks() {
-    return fallbacks;
-  }
+    public List<ModelFallback> getFallbacks() {
+        return fallbacks;
+    }
 
-  public void setFallbacks(List<ModelFallback> fallbacks) {
-    this.fallbacks = fallbacks;
-  }
+    public void setFallbacks(List<ModelFallback> fallbacks) {
+        this.fallbacks = fallbacks;
+    }
 
-  public LoadBalancing getLoadBalancing() {
-    return loadBalancing;
-  }
+    public LoadBalancing getLoadBalancing() {
+        return loadBalancing;
+    }
 
-  public void setLoadBalancing(LoadBalancing loadBalancing) {
-    this.loadBalancing = loadBalancing;
-  }
+    public void setLoadBalancing(LoadBalancing loadBalancing) {
+        this.loadBalancing = loadBalancing;
+    }
 
-  public ResponseCaching getCaching() {
-    return caching;
-  }
+    public ResponseCaching getCaching() {
+        return caching;
+    }
 
-  public void setCaching(ResponseCaching caching) {
-    this.caching = caching;
-  }
+    public void setCaching(ResponseCaching caching) {
+        this.caching = caching;
+    }
 
-  public ModelObservability getObservability() {
-    return observability;
-  }
+    public ModelObservability getObservability() {
+        return observability;
+    }
 
-  public void setObservability(ModelObservability observability) {
-    this.observability = observability;
-  }
+    public void setObservability(ModelObservability observability) {
+        this.observability = observability;
+    }
 
-  public CostTracking getCostTracking() {
-    return costTracking;
-  }
+    public CostTracking getCostTracking() {
+        return costTracking;
+    }
 
-  public void setCostTracking(CostTracking costTracking) {
-    this.costTracking = costTracking;
-  }
+    public void setCostTracking(CostTracking costTracking) {
+        this.costTracking = costTracking;
+    }
 
-  public List<ModelRegion> getRegions() {
-    return regions;
-  }
+    public List<ModelRegion> getRegions() {
+        return regions;
+    }
 
-  public void setRegions(List<ModelRegion> regions) {
-    this.regions = regions;
-  }
+    public void setRegions(List<ModelRegion> regions) {
+        this.regions = regions;
+    }
 
-  public List<NetworkRule> getEgress() {
-    return egress;
-  }
+    public List<NetworkRule> getEgress() {
+        return egress;
+    }
 
-  public void setEgress(List<NetworkRule> egress) {
-    this.egress = egress;
-  }
+    public void setEgress(List<NetworkRule> egress) {
+        this.egress = egress;
+    }
 }

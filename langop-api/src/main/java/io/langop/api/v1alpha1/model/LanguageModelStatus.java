@@ -9,102 +9,102 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageModelStatus extends ResourceStatus {
 
-  @JsonPropertyDescription("Lifecycle phase.")
-  private ModelPhase phase;
+    @JsonPropertyDescription("Lifecycle phase.")
+    private ModelPhase phase;
 
-  @JsonPropertyDescription("Whether the proxy and its endpoints are healthy.")
-  private Boolean healthy;
+    @JsonPropertyDescription("Whether the proxy and its endpoints are healthy.")
+    private Boolean healthy;
 
-  @JsonPropertyDescription("Time of the last health check (RFC 3339).")
-  private String lastHealthCheck;
+    @JsonPropertyDescription("Time of the last health check (RFC 3339).")
+    private String lastHealthCheck;
 
-  @JsonPropertyDescription("In-cluster URL of the model proxy (OpenAI-compatible, ending in /v1).")
-  private String endpoint;
+    @JsonPropertyDescription("In-cluster URL of the model proxy (OpenAI-compatible, ending in /v1).")
+    private String endpoint;
 
-  @JsonPropertyDescription("Proxy pods ready.")
-  private Integer readyReplicas;
+    @JsonPropertyDescription("Proxy pods ready.")
+    private Integer readyReplicas;
 
-  @JsonPropertyDescription("Health per endpoint.")
-  private List<EndpointStatus> endpointStatus;
+    @JsonPropertyDescription("Health per endpoint.")
+    private List<EndpointStatus> endpointStatus;
 
-  @JsonPropertyDescription("Health per region.")
-  private List<RegionStatus> regionStatus;
+    @JsonPropertyDescription("Health per region.")
+    private List<RegionStatus> regionStatus;
 
-  @JsonPropertyDescription("Traffic.")
-  private ModelMetrics metrics;
+    @JsonPropertyDescription("Traffic.")
+    private ModelMetrics metrics;
 
-  @JsonPropertyDescription("Cost.")
-  private ModelCostMetrics costMetrics;
+    @JsonPropertyDescription("Cost.")
+    private ModelCostMetrics costMetrics;
 
-  public ModelPhase getPhase() {
-    return phase;
-  }
+    public ModelPhase getPhase() {
+        return phase;
+    }
 
-  public void setPhase(ModelPhase phase) {
-    this.phase = phase;
-  }
+    public void setPhase(ModelPhase phase) {
+        this.phase = phase;
+    }
 
-  public Boolean getHealthy() {
-    return healthy;
-  }
+    public Boolean getHealthy() {
+        return healthy;
+    }
 
-  public void setHealthy(Boolean healthy) {
-    this.healthy = healthy;
-  }
+    public void setHealthy(Boolean healthy) {
+        this.healthy = healthy;
+    }
 
-  public String getLastHealthCheck() {
-    return lastHealthCheck;
-  }
+    public String getLastHealthCheck() {
+        return lastHealthCheck;
+    }
 
-  public void setLastHealthCheck(String lastHealthCheck) {
-    this.lastHealthCheck = lastHealthCheck;
-  }
+    public void setLastHealthCheck(String lastHealthCheck) {
+        this.lastHealthCheck = lastHealthCheck;
+    }
 
-  public String getEndpoint() {
-    return endpoint;
-  }
+    public String getEndpoint() {
+        return endpoint;
+    }
 
-  public void setEndpoint(String endpoint) {
-    this.endpoint = endpoint;
-  }
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
 
-  public Integer getReadyReplicas() {
-    return readyReplicas;
-  }
+    public Integer getReadyReplicas() {
+        return readyReplicas;
+    }
 
-  public void setReadyReplicas(Integer readyReplicas) {
-    this.readyReplicas = readyReplicas;
-  }
+    public void setReadyReplicas(Integer readyReplicas) {
+        this.readyReplicas = readyReplicas;
+    }
 
-  public List<EndpointStatus> getEndpointStatus() {
-    return endpointStatus;
-  }
+    public List<EndpointStatus> getEndpointStatus() {
+        return endpointStatus;
+    }
 
-  public void setEndpointStatus(List<EndpointStatus> endpointStatus) {
-    this.endpointStatus = endpointStatus;
-  }
+    public void setEndpointStatus(List<EndpointStatus> endpointStatus) {
+        this.endpointStatus = endpointStatus;
+    }
 
-  public List<RegionStatus> getRegionStatus() {
-    return regionStatus;
-  }
+    public List<RegionStatus> getRegionStatus() {
+        return regionStatus;
+    }
 
-  public void setRegionStatus(List<RegionStatus> regionStatus) {
-    this.regionStatus = regionStatus;
-  }
+    public void setRegionStatus(List<RegionStatus> regionStatus) {
+        this.regionStatus = regionStatus;
+    }
 
-  public ModelMetrics getMetrics() {
-    return metrics;
-  }
+    public ModelMetrics getMetrics() {
+        return metrics;
+    }
 
-  public void setMetrics(ModelMetrics metrics) {
-    this.metrics = metrics;
-  }
+    public void setMetrics(ModelMetrics metrics) {
+        this.metrics = metrics;
+    }
 
-  public ModelCostMetrics getCostMetrics() {
-    return costMetrics;
-  }
+    public ModelCostMetrics getCostMetrics() {
+        return costMetrics;
+    }
 
-  public void setCostMetrics(ModelCostMetrics costMetrics) {
-    this.costMetrics = costMetrics;
-  }
+    public void setCostMetrics(ModelCostMetrics costMetrics) {
+        this.costMetrics = costMetrics;
+    }
 }

@@ -9,37 +9,37 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LoadBalancing {
 
-  @Default("round-robin")
-  @JsonPropertyDescription("How requests are spread.")
-  private LoadBalancingStrategy strategy;
+    @Default("round-robin")
+    @JsonPropertyDescription("How requests are spread.")
+    private LoadBalancingStrategy strategy;
 
-  @JsonPropertyDescription("Endpoints in addition to spec.endpoint.")
-  private List<ModelEndpoint> endpoints;
+    @JsonPropertyDescription("Endpoints in addition to spec.endpoint.")
+    private List<ModelEndpoint> endpoints;
 
-  @JsonPropertyDescription("Health checks of the endpoints.")
-  private HealthCheck healthCheck;
+    @JsonPropertyDescription("Health checks of the endpoints.")
+    private HealthCheck healthCheck;
 
-  public LoadBalancingStrategy getStrategy() {
-    return strategy;
-  }
+    public LoadBalancingStrategy getStrategy() {
+        return strategy;
+    }
 
-  public void setStrategy(LoadBalancingStrategy strategy) {
-    this.strategy = strategy;
-  }
+    public void setStrategy(LoadBalancingStrategy strategy) {
+        this.strategy = strategy;
+    }
 
-  public List<ModelEndpoint> getEndpoints() {
-    return endpoints;
-  }
+    public List<ModelEndpoint> getEndpoints() {
+        return endpoints;
+    }
 
-  public void setEndpoints(List<ModelEndpoint> endpoints) {
-    this.endpoints = endpoints;
-  }
+    public void setEndpoints(List<ModelEndpoint> endpoints) {
+        this.endpoints = endpoints;
+    }
 
-  public HealthCheck getHealthCheck() {
-    return healthCheck;
-  }
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
 
-  public void setHealthCheck(HealthCheck healthCheck) {
-    this.healthCheck = healthCheck;
-  }
+    public void setHealthCheck(HealthCheck healthCheck) {
+        this.healthCheck = healthCheck;
+    }
 }

@@ -8,25 +8,25 @@ import io.langop.api.v1alpha1.CostMetrics;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelCostMetrics extends CostMetrics {
 
-  @JsonPropertyDescription("Cost of prompt tokens.")
-  private Double inputTokenCost;
+    @JsonPropertyDescription("Cost of prompt tokens.")
+    private Double inputTokenCost;
 
-  @JsonPropertyDescription("Cost of completion tokens.")
-  private Double outputTokenCost;
+    @JsonPropertyDescription("Cost of completion tokens.")
+    private Double outputTokenCost;
 
-  public Double getInputTokenCost() {
-    return inputTokenCost;
-  }
+    public Double getInputTokenCost() {
+        return inputTokenCost;
+    }
 
-  public void setInputTokenCost(Double inputTokenCost) {
-    this.inputTokenCost = inputTokenCost;
-  }
+    public void setInputTokenCost(Double inputTokenCost) {
+        this.inputTokenCost = inputTokenCost;
+    }
 
-  public Double getOutputTokenCost() {
-    return outputTokenCost;
-  }
+    public Double getOutputTokenCost() {
+        return outputTokenCost;
+    }
 
-  public void setOutputTokenCost(Double outputTokenCost) {
-    this.outputTokenCost = outputTokenCost;
-  }
+    public void setOutputTokenCost(Double outputTokenCost) {
+        this.outputTokenCost = outputTokenCost;
+    }
 }

@@ -12,52 +12,52 @@ import io.langop.api.v1alpha1.Patterns;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelEndpoint {
 
-  @Required
-  @Pattern(Patterns.HTTP_URL)
-  @JsonPropertyDescription("Base URL of the endpoint.")
-  private String url;
+    @Required
+    @Pattern(Patterns.HTTP_URL)
+    @JsonPropertyDescription("Base URL of the endpoint.")
+    private String url;
 
-  @Default("100")
-  @Min(0)
-  @JsonPropertyDescription("Share of requests with the weighted strategy.")
-  private Integer weight;
+    @Default("100")
+    @Min(0)
+    @JsonPropertyDescription("Share of requests with the weighted strategy.")
+    private Integer weight;
 
-  @JsonPropertyDescription("Region of the endpoint.")
-  private String region;
+    @JsonPropertyDescription("Region of the endpoint.")
+    private String region;
 
-  @Min(0)
-  @JsonPropertyDescription("Lower values are preferred.")
-  private Integer priority;
+    @Min(0)
+    @JsonPropertyDescription("Lower values are preferred.")
+    private Integer priority;
 
-  public String getUrl() {
-    return url;
-  }
+    public String getUrl() {
+        return url;
+    }
 
-  public void setUrl(String url) {
-    this.url = url;
-  }
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
-  public Integer getWeight() {
-    return weight;
-  }
+    public Integer getWeight() {
+        return weight;
+    }
 
-  public void setWeight(Integer weight) {
-    this.weight = weight;
-  }
+    public void setWeight(Integer weight) {
+        this.weight = weight;
+    }
 
-  public String getRegion() {
-    return region;
-  }
+    public String getRegion() {
+        return region;
+    }
 
-  public void setRegion(String region) {
-    this.region = region;
-  }
+    public void setRegion(String region) {
+        this.region = region;
+    }
 
-  public Integer getPriority() {
-    return priority;
-  }
+    public Integer getPriority() {
+        return priority;
+    }
 
-  public void setPriority(Integer priority) {
-    this.priority = priority;
-  }
+    public void setPriority(Integer priority) {
+        this.priority = priority;
+    }
 }

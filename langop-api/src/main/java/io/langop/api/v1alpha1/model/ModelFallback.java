@@ -10,27 +10,27 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelFallback {
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Name of another LanguageModel (same namespace).")
-  private String modelRef;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Name of another LanguageModel (same namespace).")
+    private String modelRef;
 
-  @JsonPropertyDescription("When to fall back, e.g. timeout, rate-limit, error.")
-  private List<String> conditions;
+    @JsonPropertyDescription("When to fall back, e.g. timeout, rate-limit, error.")
+    private List<String> conditions;
 
-  public String getModelRef() {
-    return modelRef;
-  }
+    public String getModelRef() {
+        return modelRef;
+    }
 
-  public void setModelRef(String modelRef) {
-    this.modelRef = modelRef;
-  }
+    public void setModelRef(String modelRef) {
+        this.modelRef = modelRef;
+    }
 
-  public List<String> getConditions() {
-    return conditions;
-  }
+    public List<String> getConditions() {
+        return conditions;
+    }
 
-  public void setConditions(List<String> conditions) {
-    this.conditions = conditions;
-  }
+    public void setConditions(List<String> conditions) {
+        this.conditions = conditions;
+    }
 }

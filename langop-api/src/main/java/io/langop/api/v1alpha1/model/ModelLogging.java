@@ -9,39 +9,39 @@ import io.langop.api.v1alpha1.LogLevel;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelLogging {
 
-  @Default("info")
-  @JsonPropertyDescription("Log level of the model proxy.")
-  private LogLevel level;
+    @Default("info")
+    @JsonPropertyDescription("Log level of the model proxy.")
+    private LogLevel level;
 
-  @Default("true")
-  @JsonPropertyDescription("Log requests (never their credentials).")
-  private Boolean logRequests;
+    @Default("true")
+    @JsonPropertyDescription("Log requests (never their credentials).")
+    private Boolean logRequests;
 
-  @Default("false")
-  @JsonPropertyDescription("Log responses.")
-  private Boolean logResponses;
+    @Default("false")
+    @JsonPropertyDescription("Log responses.")
+    private Boolean logResponses;
 
-  public LogLevel getLevel() {
-    return level;
-  }
+    public LogLevel getLevel() {
+        return level;
+    }
 
-  public void setLevel(LogLevel level) {
-    this.level = level;
-  }
+    public void setLevel(LogLevel level) {
+        this.level = level;
+    }
 
-  public Boolean getLogRequests() {
-    return logRequests;
-  }
+    public Boolean getLogRequests() {
+        return logRequests;
+    }
 
-  public void setLogRequests(Boolean logRequests) {
-    this.logRequests = logRequests;
-  }
+    public void setLogRequests(Boolean logRequests) {
+        this.logRequests = logRequests;
+    }
 
-  public Boolean getLogResponses() {
-    return logResponses;
-  }
+    public Boolean getLogResponses() {
+        return logResponses;
+    }
 
-  public void setLogResponses(Boolean logResponses) {
-    this.logResponses = logResponses;
-  }
+    public void setLogResponses(Boolean logResponses) {
+        this.logResponses = logResponses;
+    }
 }

@@ -8,14 +8,14 @@ import io.langop.api.v1alpha1.Observability;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelObservability extends Observability {
 
-  @JsonPropertyDescription("Logging.")
-  private ModelLogging logging;
+    @JsonPropertyDescription("Logging.")
+    private ModelLogging logging;
 
-  public ModelLogging getLogging() {
-    return logging;
-  }
+    public ModelLogging getLogging() {
+        return logging;
+    }
 
-  public void setLogging(ModelLogging logging) {
-    this.logging = logging;
-  }
+    public void setLogging(ModelLogging logging) {
+        this.logging = logging;
+    }
 }

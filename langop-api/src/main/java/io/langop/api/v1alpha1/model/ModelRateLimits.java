@@ -9,15 +9,15 @@ import io.langop.api.v1alpha1.ModelTrafficLimits;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelRateLimits extends ModelTrafficLimits {
 
-  @Min(1)
-  @JsonPropertyDescription("Requests in flight at the same time.")
-  private Integer concurrentRequests;
+    @Min(1)
+    @JsonPropertyDescription("Requests in flight at the same time.")
+    private Integer concurrentRequests;
 
-  public Integer getConcurrentRequests() {
-    return concurrentRequests;
-  }
+    public Integer getConcurrentRequests() {
+        return concurrentRequests;
+    }
 
-  public void setConcurrentRequests(Integer concurrentRequests) {
-    this.concurrentRequests = concurrentRequests;
-  }
+    public void setConcurrentRequests(Integer concurrentRequests) {
+        this.concurrentRequests = concurrentRequests;
+    }
 }

@@ -8,49 +8,49 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RegionStatus {
 
-  @Required
-  @JsonPropertyDescription("Region name.")
-  private String name;
+    @Required
+    @JsonPropertyDescription("Region name.")
+    private String name;
 
-  @Required
-  @JsonPropertyDescription("Whether the region answers.")
-  private Boolean available;
+    @Required
+    @JsonPropertyDescription("Whether the region answers.")
+    private Boolean available;
 
-  @JsonPropertyDescription("Latency in milliseconds.")
-  private Integer latency;
+    @JsonPropertyDescription("Latency in milliseconds.")
+    private Integer latency;
 
-  @JsonPropertyDescription("Time of the last check (RFC 3339).")
-  private String lastCheck;
+    @JsonPropertyDescription("Time of the last check (RFC 3339).")
+    private String lastCheck;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public Boolean getAvailable() {
-    return available;
-  }
+    public Boolean getAvailable() {
+        return available;
+    }
 
-  public void setAvailable(Boolean available) {
-    this.available = available;
-  }
+    public void setAvailable(Boolean available) {
+        this.available = available;
+    }
 
-  public Integer getLatency() {
-    return latency;
-  }
+    public Integer getLatency() {
+        return latency;
+    }
 
-  public void setLatency(Integer latency) {
-    this.latency = latency;
-  }
+    public void setLatency(Integer latency) {
+        this.latency = latency;
+    }
 
-  public String getLastCheck() {
-    return lastCheck;
-  }
+    public String getLastCheck() {
+        return lastCheck;
+    }
 
-  public void setLastCheck(String lastCheck) {
-    this.lastCheck = lastCheck;
-  }
+    public void setLastCheck(String lastCheck) {
+        this.lastCheck = lastCheck;
+    }
 }

@@ -11,51 +11,51 @@ import io.langop.api.v1alpha1.Patterns;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ResponseCaching {
 
-  @Default("false")
-  @JsonPropertyDescription("Cache responses of identical requests.")
-  private Boolean enabled;
+    @Default("false")
+    @JsonPropertyDescription("Cache responses of identical requests.")
+    private Boolean enabled;
 
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("How long a response stays cached.")
-  private String ttl;
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("How long a response stays cached.")
+    private String ttl;
 
-  @Min(1)
-  @JsonPropertyDescription("Cache size in MB.")
-  private Integer maxSize;
+    @Min(1)
+    @JsonPropertyDescription("Cache size in MB.")
+    private Integer maxSize;
 
-  @Default("memory")
-  @JsonPropertyDescription("Cache backend.")
-  private CacheBackend backend;
+    @Default("memory")
+    @JsonPropertyDescription("Cache backend.")
+    private CacheBackend backend;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  public String getTtl() {
-    return ttl;
-  }
+    public String getTtl() {
+        return ttl;
+    }
 
-  public void setTtl(String ttl) {
-    this.ttl = ttl;
-  }
+    public void setTtl(String ttl) {
+        this.ttl = ttl;
+    }
 
-  public Integer getMaxSize() {
-    return maxSize;
-  }
+    public Integer getMaxSize() {
+        return maxSize;
+    }
 
-  public void setMaxSize(Integer maxSize) {
-    this.maxSize = maxSize;
-  }
+    public void setMaxSize(Integer maxSize) {
+        this.maxSize = maxSize;
+    }
 
-  public CacheBackend getBackend() {
-    return backend;
-  }
+    public CacheBackend getBackend() {
+        return backend;
+    }
 
-  public void setBackend(CacheBackend backend) {
-    this.backend = backend;
-  }
+    public void setBackend(CacheBackend backend) {
+        this.backend = backend;
+    }
 }

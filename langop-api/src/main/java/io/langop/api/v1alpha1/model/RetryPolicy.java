@@ -13,67 +13,67 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RetryPolicy {
 
-  @Default("3")
-  @Min(0)
-  @Max(10)
-  @JsonPropertyDescription("Attempts per request, the first included.")
-  private Integer maxAttempts;
+    @Default("3")
+    @Min(0)
+    @Max(10)
+    @JsonPropertyDescription("Attempts per request, the first included.")
+    private Integer maxAttempts;
 
-  @Default("1s")
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Wait before the first retry.")
-  private String initialBackoff;
+    @Default("1s")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Wait before the first retry.")
+    private String initialBackoff;
 
-  @Default("30s")
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Longest wait between retries.")
-  private String maxBackoff;
+    @Default("30s")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Longest wait between retries.")
+    private String maxBackoff;
 
-  @Default("2.0")
-  @Min(1)
-  @JsonPropertyDescription("Factor applied to the wait after each retry.")
-  private Double backoffMultiplier;
+    @Default("2.0")
+    @Min(1)
+    @JsonPropertyDescription("Factor applied to the wait after each retry.")
+    private Double backoffMultiplier;
 
-  @JsonPropertyDescription("HTTP status codes that are retried.")
-  private List<Integer> retryableStatusCodes;
+    @JsonPropertyDescription("HTTP status codes that are retried.")
+    private List<Integer> retryableStatusCodes;
 
-  public Integer getMaxAttempts() {
-    return maxAttempts;
-  }
+    public Integer getMaxAttempts() {
+        return maxAttempts;
+    }
 
-  public void setMaxAttempts(Integer maxAttempts) {
-    this.maxAttempts = maxAttempts;
-  }
+    public void setMaxAttempts(Integer maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
 
-  public String getInitialBackoff() {
-    return initialBackoff;
-  }
+    public String getInitialBackoff() {
+        return initialBackoff;
+    }
 
-  public void setInitialBackoff(String initialBackoff) {
-    this.initialBackoff = initialBackoff;
-  }
+    public void setInitialBackoff(String initialBackoff) {
+        this.initialBackoff = initialBackoff;
+    }
 
-  public String getMaxBackoff() {
-    return maxBackoff;
-  }
+    public String getMaxBackoff() {
+        return maxBackoff;
+    }
 
-  public void setMaxBackoff(String maxBackoff) {
-    this.maxBackoff = maxBackoff;
-  }
+    public void setMaxBackoff(String maxBackoff) {
+        this.maxBackoff = maxBackoff;
+    }
 
-  public Double getBackoffMultiplier() {
-    return backoffMultiplier;
-  }
+    public Double getBackoffMultiplier() {
+        return backoffMultiplier;
+    }
 
-  public void setBackoffMultiplier(Double backoffMultiplier) {
-    this.backoffMultiplier = backoffMultiplier;
-  }
+    public void setBackoffMultiplier(Double backoffMultiplier) {
+        this.backoffMultiplier = backoffMultiplier;
+    }
 
-  public List<Integer> getRetryableStatusCodes() {
-    return retryableStatusCodes;
-  }
+    public List<Integer> getRetryableStatusCodes() {
+        return retryableStatusCodes;
+    }
 
-  public void setRetryableStatusCodes(List<Integer> retryableStatusCodes) {
-    this.retryableStatusCodes = retryableStatusCodes;
-  }
+    public void setRetryableStatusCodes(List<Integer> retryableStatusCodes) {
+        this.retryableStatusCodes = retryableStatusCodes;
+    }
 }

@@ -11,90 +11,90 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 
 /** Knowledge a persona draws on. */
 @ValidationRule(
-    value = "!(self.type in ['url', 'api']) || has(self.url)",
-    message = "url and api knowledge sources need a url")
+        value = "!(self.type in ['url', 'api']) || has(self.url)",
+        message = "url and api knowledge sources need a url")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KnowledgeSource {
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Name of the source.")
-  private String name;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Name of the source.")
+    private String name;
 
-  @Required
-  @JsonPropertyDescription("Kind of source.")
-  private KnowledgeSourceType type;
+    @Required
+    @JsonPropertyDescription("Kind of source.")
+    private KnowledgeSourceType type;
 
-  @JsonPropertyDescription("Location of the source.")
-  private String url;
+    @JsonPropertyDescription("Location of the source.")
+    private String url;
 
-  @JsonPropertyDescription("Credential for the source.")
-  private SecretKeyReference secretRef;
+    @JsonPropertyDescription("Credential for the source.")
+    private SecretKeyReference secretRef;
 
-  @JsonPropertyDescription("Query run against the source.")
-  private String query;
+    @JsonPropertyDescription("Query run against the source.")
+    private String query;
 
-  @Min(0)
-  @JsonPropertyDescription("Lower values are consulted first.")
-  private Integer priority;
+    @Min(0)
+    @JsonPropertyDescription("Lower values are consulted first.")
+    private Integer priority;
 
-  @Default("true")
-  @JsonPropertyDescription("Whether the source is used.")
-  private Boolean enabled;
+    @Default("true")
+    @JsonPropertyDescription("Whether the source is used.")
+    private Boolean enabled;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public KnowledgeSourceType getType() {
-    return type;
-  }
+    public KnowledgeSourceType getType() {
+        return type;
+    }
 
-  public void setType(KnowledgeSourceType type) {
-    this.type = type;
-  }
+    public void setType(KnowledgeSourceType type) {
+        this.type = type;
+    }
 
-  public String getUrl() {
-    return url;
-  }
+    public String getUrl() {
+        return url;
+    }
 
-  public void setUrl(String url) {
-    this.url = url;
-  }
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
-  public SecretKeyReference getSecretRef() {
-    return secretRef;
-  }
+    public SecretKeyReference getSecretRef() {
+        return secretRef;
+    }
 
-  public void setSecretRef(SecretKeyReference secretRef) {
-    this.secretRef = secretRef;
-  }
+    public void setSecretRef(SecretKeyReference secretRef) {
+        this.secretRef = secretRef;
+    }
 
-  public String getQuery() {
-    return query;
-  }
+    public String getQuery() {
+        return query;
+    }
 
-  public void setQuery(String query) {
-    this.query = query;
-  }
+    public void setQuery(String query) {
+        this.query = query;
+    }
 
-  public Integer getPriority() {
-    return priority;
-  }
+    public Integer getPriority() {
+        return priority;
+    }
 
-  public void setPriority(Integer priority) {
-    this.priority = priority;
-  }
+    public void setPriority(Integer priority) {
+        this.priority = priority;
+    }
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
+    public Boolean getEnabled() {
+        return enabled;
+    }
 
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 }

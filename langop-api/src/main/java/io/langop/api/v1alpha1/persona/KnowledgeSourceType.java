@@ -4,14 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Kind of knowledge source. */
 public enum KnowledgeSourceType {
-  @JsonProperty("url")
-  URL,
-  @JsonProperty("document")
-  DOCUMENT,
-  @JsonProperty("database")
-  DATABASE,
-  @JsonProperty("api")
-  API,
-  @JsonProperty("vector-store")
-  VECTOR_STORE
+    @JsonProperty("url")
+    URL,
+    @JsonProperty("document")
+    DOCUMENT,
+    @JsonProperty("database")
+    DATABASE,
+    @JsonProperty("api")
+    API,
+    @JsonProperty("vector-store")
+    VECTOR_STORE
 }

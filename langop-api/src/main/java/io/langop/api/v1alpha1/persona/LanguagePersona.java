@@ -19,11 +19,6 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(name = "Tone", jsonPath = ".spec.tone", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Usage", jsonPath = ".status.usageCount", type = Type.INTEGER)
-@AdditionalPrinterColumn(
-    name = "Valid",
-    jsonPath = ".status.validationResult.valid",
-    type = Type.BOOLEAN,
-    priority = 1)
+@AdditionalPrinterColumn(name = "Valid", jsonPath = ".status.validationResult.valid", type = Type.BOOLEAN, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class LanguagePersona extends CustomResource<LanguagePersonaSpec, LanguagePersonaStatus>
-    implements Namespaced {}
+public class LanguagePersona extends CustomResource<LanguagePersonaSpec, LanguagePersonaStatus> implements Namespaced {}

@@ -15,211 +15,211 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguagePersonaSpec {
 
-  @JsonPropertyDescription("Name of the LanguageCluster (same namespace) the persona belongs to.")
-  private String clusterRef;
+    @JsonPropertyDescription("Name of the LanguageCluster (same namespace) the persona belongs to.")
+    private String clusterRef;
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Human-readable name.")
-  private String displayName;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Human-readable name.")
+    private String displayName;
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Role and behaviour of the persona.")
-  private String description;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Role and behaviour of the persona.")
+    private String description;
 
-  @Required
-  @Size(min = 1)
-  @JsonPropertyDescription("Base system instruction given to the model.")
-  private String systemPrompt;
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("Base system instruction given to the model.")
+    private String systemPrompt;
 
-  @JsonPropertyDescription("Extra guidelines.")
-  private List<String> instructions;
+    @JsonPropertyDescription("Extra guidelines.")
+    private List<String> instructions;
 
-  @JsonPropertyDescription("Conditional behaviours.")
-  private List<PersonaRule> rules;
+    @JsonPropertyDescription("Conditional behaviours.")
+    private List<PersonaRule> rules;
 
-  @JsonPropertyDescription("Few-shot examples.")
-  private List<PersonaExample> examples;
+    @JsonPropertyDescription("Few-shot examples.")
+    private List<PersonaExample> examples;
 
-  @JsonPropertyDescription("What the persona is good at.")
-  private List<String> capabilities;
+    @JsonPropertyDescription("What the persona is good at.")
+    private List<String> capabilities;
 
-  @JsonPropertyDescription("What the persona does not do.")
-  private List<String> limitations;
+    @JsonPropertyDescription("What the persona does not do.")
+    private List<String> limitations;
 
-  @Default("professional")
-  @JsonPropertyDescription("Tone of voice.")
-  private Tone tone;
+    @Default("professional")
+    @JsonPropertyDescription("Tone of voice.")
+    private Tone tone;
 
-  @Default("en")
-  @Pattern(Patterns.LANGUAGE_TAG)
-  @JsonPropertyDescription("Language of the answers (BCP 47 tag).")
-  private String language;
+    @Default("en")
+    @Pattern(Patterns.LANGUAGE_TAG)
+    @JsonPropertyDescription("Language of the answers (BCP 47 tag).")
+    private String language;
 
-  @JsonPropertyDescription("Format of the answers.")
-  private ResponseFormat responseFormat;
+    @JsonPropertyDescription("Format of the answers.")
+    private ResponseFormat responseFormat;
 
-  @JsonPropertyDescription("Tool use.")
-  private ToolPreferences toolPreferences;
+    @JsonPropertyDescription("Tool use.")
+    private ToolPreferences toolPreferences;
 
-  @Size(max = 32)
-  @JsonPropertyDescription("Knowledge sources.")
-  private List<KnowledgeSource> knowledgeSources;
+    @Size(max = 32)
+    @JsonPropertyDescription("Knowledge sources.")
+    private List<KnowledgeSource> knowledgeSources;
 
-  @JsonPropertyDescription("Limits.")
-  private PersonaConstraints constraints;
+    @JsonPropertyDescription("Limits.")
+    private PersonaConstraints constraints;
 
-  @JsonPropertyDescription("Free-form metadata.")
-  private Map<String, String> metadata;
+    @JsonPropertyDescription("Free-form metadata.")
+    private Map<String, String> metadata;
 
-  @JsonPropertyDescription("Version of the persona.")
-  private String version;
+    @JsonPropertyDescription("Version of the persona.")
+    private String version;
 
-  @JsonPropertyDescription("Persona this one extends.")
-  private PersonaReference parentPersona;
+    @JsonPropertyDescription("Persona this one extends.")
+    private PersonaReference parentPersona;
 
-  public String getClusterRef() {
-    return clusterRef;
-  }
+    public String getClusterRef() {
+        return clusterRef;
+    }
 
-  public void setClusterRef(String clusterRef) {
-    this.clusterRef = clusterRef;
-  }
+    public void setClusterRef(String clusterRef) {
+        this.clusterRef = clusterRef;
+    }
 
-  public String getDisplayName() {
-    return displayName;
-  }
+    public String getDisplayName() {
+        return displayName;
+    }
 
-  public void setDisplayName(String displayName) {
-    this.displayName = displayName;
-  }
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
 
-  public String getDescription() {
-    return description;
-  }
+    public String getDescription() {
+        return description;
+    }
 
-  public void setDescription(String description) {
-    this.description = description;
-  }
+    public void setDescription(String description) {
+        this.description = description;
+    }
 
-  public String getSystemPrompt() {
-    return systemPrompt;
-  }
+    public String getSystemPrompt() {
+        return systemPrompt;
+    }
 
-  public void setSystemPrompt(String systemPrompt) {
-    this.systemPrompt = systemPrompt;
-  }
+    public void setSystemPrompt(String systemPrompt) {
+        this.systemPrompt = systemPrompt;
+    }
 
-  public List<String> getInstructions() {
-    return instructions;
-  }
+    public List<String> getInstructions() {
+        return instructions;
+    }
 
-  public void setInstructions(List<String> instructions) {
-    this.instructions = instructions;
-  }
+    public void setInstructions(List<String> instructions) {
+        this.instructions = instructions;
+    }
 
-  public List<PersonaRule> getRules() {
-    return rules;
-  }
+    public List<PersonaRule> getRules() {
+        return rules;
+    }
 
-  public void setRules(List<PersonaRule> rules) {
-    this.rules = rules;
-  }
+    public void setRules(List<PersonaRule> rules) {
+        this.rules = rules;
+    }
 
-  public List<PersonaExample> getExamples() {
-    return examples;
-  }
+    public List<PersonaExample> getExamples() {
+        return examples;
+    }
 
-  public void setExamples(List<PersonaExample> examples) {
-    this.examples = examples;
-  }
+    public void setExamples(List<PersonaExample> examples) {
+        this.examples = examples;
+    }
 
-  public List<String> getCapabilities() {
-    return capabilities;
-  }
+    public List<String> getCapabilities() {
+        return capabilities;
+    }
 
-  public void setCapabilities(List<String> capabilities) {
-    this.capabilities = capabilities;
-  }
+    public void setCapabilities(List<String> capabilities) {
+        this.capabilities = capabilities;
+    }
 
-  public List<String> getLimitations() {
-    return limitations;
-  }
+    public List<String> getLimitations() {
+        return limitations;
+    }
 
-  public void setLimitations(List<String> limitations) {
-    this.limitations = limitations;
-  }
+    public void setLimitations(List<String> limitations) {
+        this.limitations = limitations;
+    }
 
-  public Tone getTone() {
-    return tone;
-  }
+    public Tone getTone() {
+        return tone;
+    }
 
-  public void setTone(Tone tone) {
-    this.tone = tone;
-  }
+    public void setTone(Tone tone) {
+        this.tone = tone;
+    }
 
-  public String getLanguage() {
-    return language;
-  }
+    public String getLanguage() {
+        return language;
+    }
 
-  public void setLanguage(String language) {
-    this.language = language;
-  }
+    public void setLanguage(String language) {
+        this.language = language;
+    }
 
-  public ResponseFormat getResponseFormat() {
-    return responseFormat;
-  }
+    public ResponseFormat getResponseFormat() {
+        return responseFormat;
+    }
 
-  public void setResponseFormat(ResponseFormat responseFormat) {
-    this.responseFormat = responseFormat;
-  }
+    public void setResponseFormat(ResponseFormat responseFormat) {
+        this.responseFormat = responseFormat;
+    }
 
-  public ToolPreferences getToolPreferences() {
-    return toolPreferences;
-  }
+    public ToolPreferences getToolPreferences() {
+        return toolPreferences;
+    }
 
-  public void setToolPreferences(ToolPreferences toolPreferences) {
-    this.toolPreferences = toolPreferences;
-  }
+    public void setToolPreferences(ToolPreferences toolPreferences) {
+        this.toolPreferences = toolPreferences;
+    }
 
-  public List<KnowledgeSource> getKnowledgeSources() {
-    return knowledgeSources;
-  }
+    public List<KnowledgeSource> getKnowledgeSources() {
+        return knowledgeSources;
+    }
 
-  public void setKnowledgeSources(List<KnowledgeSource> knowledgeSources) {
-    this.knowledgeSources = knowledgeSources;
-  }
+    public void setKnowledgeSources(List<KnowledgeSource> knowledgeSources) {
+        this.knowledgeSources = knowledgeSources;
+    }
 
-  public PersonaConstraints getConstraints() {
-    return constraints;
-  }
+    public PersonaConstraints getConstraints() {
+        return constraints;
+    }
 
-  public void setConstraints(PersonaConstraints constraints) {
-    this.constraints = constraints;
-  }
+    public void setConstraints(PersonaConstraints constraints) {
+        this.constraints = constraints;
+    }
 
-  public Map<String, String> getMetadata() {
-    return metadata;
-  }
+    public Map<String, String> getMetadata() {
+        return metadata;
+    }
 
-  public void setMetadata(Map<String, String> metadata) {
-    this.metadata = metadata;
-  }
+    public void setMetadata(Map<String, String> metadata) {
+        this.metadata = metadata;
+    }
 
-  public String getVersion() {
-    return version;
-  }
+    public String getVersion() {
+        return version;
+    }
 
-  public void setVersion(String version) {
-    this.version = version;
-  }
+    public void setVersion(String version) {
+        this.version = version;
+    }
 
-  public PersonaReference getParentPersona() {
-    return parentPersona;
-  }
+    public PersonaReference getParentPersona() {
+        return parentPersona;
+    }
 
-  public void setParentPersona(PersonaReference parentPersona) {
-    this.parentPersona = parentPersona;
-  }
+    public void setParentPersona(PersonaReference parentPersona) {
+        this.parentPersona = parentPersona;
+    }
 }

@@ -9,58 +9,58 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguagePersonaStatus extends ResourceStatus {
 
-  @JsonPropertyDescription("Lifecycle phase.")
-  private PersonaPhase phase;
+    @JsonPropertyDescription("Lifecycle phase.")
+    private PersonaPhase phase;
 
-  @JsonPropertyDescription("Agents using the persona.")
-  private Integer usageCount;
+    @JsonPropertyDescription("Agents using the persona.")
+    private Integer usageCount;
 
-  @JsonPropertyDescription("Names of the agents using the persona.")
-  private List<String> activeAgents;
+    @JsonPropertyDescription("Names of the agents using the persona.")
+    private List<String> activeAgents;
 
-  @JsonPropertyDescription("Outcome of the validation.")
-  private ValidationResult validationResult;
+    @JsonPropertyDescription("Outcome of the validation.")
+    private ValidationResult validationResult;
 
-  @JsonPropertyDescription("Usage.")
-  private PersonaMetrics metrics;
+    @JsonPropertyDescription("Usage.")
+    private PersonaMetrics metrics;
 
-  public PersonaPhase getPhase() {
-    return phase;
-  }
+    public PersonaPhase getPhase() {
+        return phase;
+    }
 
-  public void setPhase(PersonaPhase phase) {
-    this.phase = phase;
-  }
+    public void setPhase(PersonaPhase phase) {
+        this.phase = phase;
+    }
 
-  public Integer getUsageCount() {
-    return usageCount;
-  }
+    public Integer getUsageCount() {
+        return usageCount;
+    }
 
-  public void setUsageCount(Integer usageCount) {
-    this.usageCount = usageCount;
-  }
+    public void setUsageCount(Integer usageCount) {
+        this.usageCount = usageCount;
+    }
 
-  public List<String> getActiveAgents() {
-    return activeAgents;
-  }
+    public List<String> getActiveAgents() {
+        return activeAgents;
+    }
 
-  public void setActiveAgents(List<String> activeAgents) {
-    this.activeAgents = activeAgents;
-  }
+    public void setActiveAgents(List<String> activeAgents) {
+        this.activeAgents = activeAgents;
+    }
 
-  public ValidationResult getValidationResult() {
-    return validationResult;
-  }
+    public ValidationResult getValidationResult() {
+        return validationResult;
+    }
 
-  public void setValidationResult(ValidationResult validationResult) {
-    this.validationResult = validationResult;
-  }
+    public void setValidationResult(ValidationResult validationResult) {
+        this.validationResult = validationResult;
+    }
 
-  public PersonaMetrics getMetrics() {
-    return metrics;
-  }
+    public PersonaMetrics getMetrics() {
+        return metrics;
+    }
 
-  public void setMetrics(PersonaMetrics metrics) {
-    this.metrics = metrics;
-  }
+    public void setMetrics(PersonaMetrics metrics) {
+        this.metrics = metrics;
+    }
 }

@@ -12,85 +12,85 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PersonaConstraints {
 
-  @Min(1)
-  @JsonPropertyDescription("Tokens per answer.")
-  private Integer maxResponseTokens;
+    @Min(1)
+    @JsonPropertyDescription("Tokens per answer.")
+    private Integer maxResponseTokens;
 
-  @Min(0)
-  @JsonPropertyDescription("Tool calls per answer.")
-  private Integer maxToolCalls;
+    @Min(0)
+    @JsonPropertyDescription("Tool calls per answer.")
+    private Integer maxToolCalls;
 
-  @Min(0)
-  @JsonPropertyDescription("Knowledge queries per answer.")
-  private Integer maxKnowledgeQueries;
+    @Min(0)
+    @JsonPropertyDescription("Knowledge queries per answer.")
+    private Integer maxKnowledgeQueries;
 
-  @Pattern(Patterns.DURATION)
-  @JsonPropertyDescription("Time allowed for one answer.")
-  private String responseTimeout;
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription("Time allowed for one answer.")
+    private String responseTimeout;
 
-  @Default("false")
-  @JsonPropertyDescription("Every claim needs a source.")
-  private Boolean requireDocumentation;
+    @Default("false")
+    @JsonPropertyDescription("Every claim needs a source.")
+    private Boolean requireDocumentation;
 
-  @JsonPropertyDescription("Topics the persona refuses.")
-  private List<String> blockedTopics;
+    @JsonPropertyDescription("Topics the persona refuses.")
+    private List<String> blockedTopics;
 
-  @JsonPropertyDescription("Web domains the persona may cite or fetch.")
-  private List<String> allowedDomains;
+    @JsonPropertyDescription("Web domains the persona may cite or fetch.")
+    private List<String> allowedDomains;
 
-  public Integer getMaxResponseTokens() {
-    return maxResponseTokens;
-  }
+    public Integer getMaxResponseTokens() {
+        return maxResponseTokens;
+    }
 
-  public void setMaxResponseTokens(Integer maxResponseTokens) {
-    this.maxResponseTokens = maxResponseTokens;
-  }
+    public void setMaxResponseTokens(Integer maxResponseTokens) {
+        this.maxResponseTokens = maxResponseTokens;
+    }
 
-  public Integer getMaxToolCalls() {
-    return maxToolCalls;
-  }
+    public Integer getMaxToolCalls() {
+        return maxToolCalls;
+    }
 
-  public void setMaxToolCalls(Integer maxToolCalls) {
-    this.maxToolCalls = maxToolCalls;
-  }
+    public void setMaxToolCalls(Integer maxToolCalls) {
+        this.maxToolCalls = maxToolCalls;
+    }
 
-  public Integer getMaxKnowledgeQueries() {
-    return maxKnowledgeQueries;
-  }
+    public Integer getMaxKnowledgeQueries() {
+        return maxKnowledgeQueries;
+    }
 
-  public void setMaxKnowledgeQueries(Integer maxKnowledgeQueries) {
-    this.maxKnowledgeQueries = maxKnowledgeQueries;
-  }
+    public void setMaxKnowledgeQueries(Integer maxKnowledgeQueries) {
+        this.maxKnowledgeQueries = maxKnowledgeQueries;
+    }
 
-  public String getResponseTimeout() {
-    return responseTimeout;
-  }
+    public String getResponseTimeout() {
+        return responseTimeout;
+    }
 
-  public void setResponseTimeout(String responseTimeout) {
-    this.responseTimeout = responseTimeout;
-  }
+    public void setResponseTimeout(String responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
 
-  public Boolean getRequireDocumentation() {
-    return requireDocumentation;
-  }
+    public Boolean getRequireDocumentation() {
+        return requireDocumentation;
+    }
 
-  public void setRequireDocumentation(Boolean requireDocumentation) {
-    this.requireDocumentation = requireDocumentation;
-  }
+    public void setRequireDocumentation(Boolean requireDocumentation) {
+        this.requireDocumentation = requireDocumentation;
+    }
 
-  public List<String> getBlockedTopics() {
-    return blockedTopics;
-  }
+    public List<String> getBlockedTopics() {
+        return blockedTopics;
+    }
 
-  public void setBlockedTopics(List<String> blockedTopics) {
-    this.blockedTopics = blockedTopics;
-  }
+    public void setBlockedTopics(List<String> blockedTopics) {
+        this.blockedTopics = blockedTopics;
+    }
 
-  public List<String> getAllowedDomains() {
-    return allowedDomains;
-  }
+    public List<String> getAllowedDomains() {
+        return allowedDomains;
+    }
 
-  public void setAllowedDomains(List<String> allowedDomains) {
-    this.allowedDomains = allowedDomains;
-  }
+    public void setAllowedDomains(List<String> allowedDomains) {
+        this.allowedDomains = allowedDomains;
+    }
 }

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Shape of a persona's answers. */
 public enum ResponseFormatType {
-  @JsonProperty("text")
-  TEXT,
-  @JsonProperty("markdown")
-  MARKDOWN,
-  @JsonProperty("json")
-  JSON,
-  @JsonProperty("structured")
-  STRUCTURED,
-  @JsonProperty("list")
-  LIST,
-  @JsonProperty("table")
-  TABLE
+    @JsonProperty("text")
+    TEXT,
+    @JsonProperty("markdown")
+    MARKDOWN,
+    @JsonProperty("json")
+    JSON,
+    @JsonProperty("structured")
+    STRUCTURED,
+    @JsonProperty("list")
+    LIST,
+    @JsonProperty("table")
+    TABLE
 }

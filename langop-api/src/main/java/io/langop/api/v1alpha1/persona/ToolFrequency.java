@@ -9,15 +9,15 @@ import io.langop.api.v1alpha1.Frequency;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ToolFrequency extends Frequency {
 
-  @Required
-  @JsonPropertyDescription("Tool name.")
-  private String toolName;
+    @Required
+    @JsonPropertyDescription("Tool name.")
+    private String toolName;
 
-  public String getToolName() {
-    return toolName;
-  }
+    public String getToolName() {
+        return toolName;
+    }
 
-  public void setToolName(String toolName) {
-    this.toolName = toolName;
-  }
+    public void setToolName(String toolName) {
+        this.toolName = toolName;
+    }
 }

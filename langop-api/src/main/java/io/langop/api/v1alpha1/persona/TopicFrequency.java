@@ -9,15 +9,15 @@ import io.langop.api.v1alpha1.Frequency;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TopicFrequency extends Frequency {
 
-  @Required
-  @JsonPropertyDescription("Topic.")
-  private String topic;
+    @Required
+    @JsonPropertyDescription("Topic.")
+    private String topic;
 
-  public String getTopic() {
-    return topic;
-  }
+    public String getTopic() {
+        return topic;
+    }
 
-  public void setTopic(String topic) {
-    this.topic = topic;
-  }
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
 }

@@ -11,61 +11,61 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ValidationResult {
 
-  @Required
-  @JsonPropertyDescription("Whether the persona is usable.")
-  private Boolean valid;
+    @Required
+    @JsonPropertyDescription("Whether the persona is usable.")
+    private Boolean valid;
 
-  @JsonPropertyDescription("When it was validated (RFC 3339).")
-  private String validationTime;
+    @JsonPropertyDescription("When it was validated (RFC 3339).")
+    private String validationTime;
 
-  @JsonPropertyDescription("Problems that make the persona unusable.")
-  private List<String> errors;
+    @JsonPropertyDescription("Problems that make the persona unusable.")
+    private List<String> errors;
 
-  @JsonPropertyDescription("Problems worth fixing.")
-  private List<String> warnings;
+    @JsonPropertyDescription("Problems worth fixing.")
+    private List<String> warnings;
 
-  @Min(0)
-  @Max(100)
-  @JsonPropertyDescription("Quality score.")
-  private Integer score;
+    @Min(0)
+    @Max(100)
+    @JsonPropertyDescription("Quality score.")
+    private Integer score;
 
-  public Boolean getValid() {
-    return valid;
-  }
+    public Boolean getValid() {
+        return valid;
+    }
 
-  public void setValid(Boolean valid) {
-    this.valid = valid;
-  }
+    public void setValid(Boolean valid) {
+        this.valid = valid;
+    }
 
-  public String getValidationTime() {
-    return validationTime;
-  }
+    public String getValidationTime() {
+        return validationTime;
+    }
 
-  public void setValidationTime(String validationTime) {
-    this.validationTime = validationTime;
-  }
+    public void setValidationTime(String validationTime) {
+        this.validationTime = validationTime;
+    }
 
-  public List<String> getErrors() {
-    return errors;
-  }
+    public List<String> getErrors() {
+        return errors;
+    }
 
-  public void setErrors(List<String> errors) {
-    this.errors = errors;
-  }
+    public void setErrors(List<String> errors) {
+        this.errors = errors;
+    }
 
-  public List<String> getWarnings() {
-    return warnings;
-  }
+    public List<String> getWarnings() {
+        return warnings;
+    }
 
-  public void setWarnings(List<String> warnings) {
-    this.warnings = warnings;
-  }
+    public void setWarnings(List<String> warnings) {
+        this.warnings = warnings;
+    }
 
-  public Integer getScore() {
-    return score;
-  }
+    public Integer getScore() {
+        return score;
+    }
 
-  public void setScore(Integer score) {
-    this.score = score;
-  }
+    public void setScore(Integer score) {
+        this.score = score;
+    }
 }

@@ -21,5 +21,4 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.endpoint", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class LanguageTool extends CustomResource<LanguageToolSpec, LanguageToolStatus>
-    implements Namespaced {}
+public class LanguageTool extends CustomResource<LanguageToolSpec, LanguageToolStatus> implements Namespaced {}

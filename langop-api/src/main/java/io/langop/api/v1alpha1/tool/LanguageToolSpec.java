@@ -13,54 +13,54 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageToolSpec extends ServiceWorkloadSpec {
 
-  @Default("mcp")
-  @JsonPropertyDescription("Protocol of the tool server.")
-  private ToolType type;
+    @Default("mcp")
+    @JsonPropertyDescription("Protocol of the tool server.")
+    private ToolType type;
 
-  @Default("service")
-  @JsonPropertyDescription(
-      "Where the tool runs: service (own Deployment and Service) or sidecar (a container in each "
-          + "agent pod that references it; only the container settings apply).")
-  private DeploymentMode deploymentMode;
+    @Default("service")
+    @JsonPropertyDescription(
+            "Where the tool runs: service (own Deployment and Service) or sidecar (a container in each "
+                    + "agent pod that references it; only the container settings apply).")
+    private DeploymentMode deploymentMode;
 
-  @Default("1")
-  @Min(0)
-  @JsonPropertyDescription("Pods of a service-mode tool.")
-  private Integer replicas;
+    @Default("1")
+    @Min(0)
+    @JsonPropertyDescription("Pods of a service-mode tool.")
+    private Integer replicas;
 
-  @Size(max = 64)
-  @JsonPropertyDescription("External destinations the tool may reach.")
-  private List<NetworkRule> egress;
+    @Size(max = 64)
+    @JsonPropertyDescription("External destinations the tool may reach.")
+    private List<NetworkRule> egress;
 
-  public ToolType getType() {
-    return type;
-  }
+    public ToolType getType() {
+        return type;
+    }
 
-  public void setType(ToolType type) {
-    this.type = type;
-  }
+    public void setType(ToolType type) {
+        this.type = type;
+    }
 
-  public DeploymentMode getDeploymentMode() {
-    return deploymentMode;
-  }
+    public DeploymentMode getDeploymentMode() {
+        return deploymentMode;
+    }
 
-  public void setDeploymentMode(DeploymentMode deploymentMode) {
-    this.deploymentMode = deploymentMode;
-  }
+    public void setDeploymentMode(DeploymentMode deploymentMode) {
+        this.deploymentMode = deploymentMode;
+    }
 
-  public Integer getReplicas() {
-    return replicas;
-  }
+    public Integer getReplicas() {
+        return replicas;
+    }
 
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
 
-  public List<NetworkRule> getEgress() {
-    return egress;
-  }
+    public List<NetworkRule> getEgress() {
+        return egress;
+    }
 
-  public void setEgress(List<NetworkRule> egress) {
-    this.egress = egress;
-  }
+    public void setEgress(List<NetworkRule> egress) {
+        this.egress = egress;
+    }
 }

@@ -9,59 +9,58 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageToolStatus extends ServiceWorkloadStatus {
 
-  @JsonPropertyDescription("Lifecycle phase.")
-  private ToolPhase phase;
+    @JsonPropertyDescription("Lifecycle phase.")
+    private ToolPhase phase;
 
-  @JsonPropertyDescription(
-      "URL of the tool server: the Service URL, or localhost in the agent pod for sidecars.")
-  private String endpoint;
+    @JsonPropertyDescription("URL of the tool server: the Service URL, or localhost in the agent pod for sidecars.")
+    private String endpoint;
 
-  @JsonPropertyDescription("Names of the tools the server offers.")
-  private List<String> availableTools;
+    @JsonPropertyDescription("Names of the tools the server offers.")
+    private List<String> availableTools;
 
-  @JsonPropertyDescription("Agents that carry this tool as a sidecar.")
-  private List<String> sidecarAgents;
+    @JsonPropertyDescription("Agents that carry this tool as a sidecar.")
+    private List<String> sidecarAgents;
 
-  @JsonPropertyDescription("Last phase change (RFC 3339).")
-  private String lastTransitionTime;
+    @JsonPropertyDescription("Last phase change (RFC 3339).")
+    private String lastTransitionTime;
 
-  public ToolPhase getPhase() {
-    return phase;
-  }
+    public ToolPhase getPhase() {
+        return phase;
+    }
 
-  public void setPhase(ToolPhase phase) {
-    this.phase = phase;
-  }
+    public void setPhase(ToolPhase phase) {
+        this.phase = phase;
+    }
 
-  public String getEndpoint() {
-    return endpoint;
-  }
+    public String getEndpoint() {
+        return endpoint;
+    }
 
-  public void setEndpoint(String endpoint) {
-    this.endpoint = endpoint;
-  }
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
 
-  public List<String> getAvailableTools() {
-    return availableTools;
-  }
+    public List<String> getAvailableTools() {
+        return availableTools;
+    }
 
-  public void setAvailableTools(List<String> availableTools) {
-    this.availableTools = availableTools;
-  }
+    public void setAvailableTools(List<String> availableTools) {
+        this.availableTools = availableTools;
+    }
 
-  public List<String> getSidecarAgents() {
-    return sidecarAgents;
-  }
+    public List<String> getSidecarAgents() {
+        return sidecarAgents;
+    }
 
-  public void setSidecarAgents(List<String> sidecarAgents) {
-    this.sidecarAgents = sidecarAgents;
-  }
+    public void setSidecarAgents(List<String> sidecarAgents) {
+        this.sidecarAgents = sidecarAgents;
+    }
 
-  public String getLastTransitionTime() {
-    return lastTransitionTime;
-  }
+    public String getLastTransitionTime() {
+        return lastTransitionTime;
+    }
 
-  public void setLastTransitionTime(String lastTransitionTime) {
-    this.lastTransitionTime = lastTransitionTime;
-  }
+    public void setLastTransitionTime(String lastTransitionTime) {
+        this.lastTransitionTime = lastTransitionTime;
+    }
 }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Lifecycle phase of a LanguageTool. */
 public enum ToolPhase {
-  @JsonProperty("Pending")
-  PENDING,
-  @JsonProperty("Running")
-  RUNNING,
-  @JsonProperty("Updating")
-  UPDATING,
-  @JsonProperty("Failed")
-  FAILED,
-  @JsonProperty("Unknown")
-  UNKNOWN
+    @JsonProperty("Pending")
+    PENDING,
+    @JsonProperty("Running")
+    RUNNING,
+    @JsonProperty("Updating")
+    UPDATING,
+    @JsonProperty("Failed")
+    FAILED,
+    @JsonProperty("Unknown")
+    UNKNOWN
 }

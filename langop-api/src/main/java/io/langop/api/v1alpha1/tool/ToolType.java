@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Protocol a tool server speaks. */
 public enum ToolType {
-  @JsonProperty("mcp")
-  MCP,
-  @JsonProperty("openapi")
-  OPENAPI
+    @JsonProperty("mcp")
+    MCP,
+    @JsonProperty("openapi")
+    OPENAPI
 }

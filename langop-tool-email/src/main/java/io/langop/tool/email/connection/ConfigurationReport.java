@@ -16,9 +16,13 @@ public final class ConfigurationReport {
 
     public String text() {
         List<String> lines = new ArrayList<>(List.of("Email Configuration:", ""));
-        lines.addAll(serverLines(MailProtocol.SMTP, settings::smtp,
-                List.of("SMTP_FROM: " + settings.defaultSender().orElse(NOT_SET),
-                        "SMTP_ALLOWED_RECIPIENTS: " + settings.value("SMTP_ALLOWED_RECIPIENTS").orElse("(anyone)"))));
+        lines.addAll(serverLines(
+                MailProtocol.SMTP,
+                settings::smtp,
+                List.of(
+                        "SMTP_FROM: " + settings.defaultSender().orElse(NOT_SET),
+                        "SMTP_ALLOWED_RECIPIENTS: "
+                                + settings.value("SMTP_ALLOWED_RECIPIENTS").orElse("(anyone)"))));
         lines.add("");
         lines.addAll(serverLines(MailProtocol.IMAP, settings::imap, List.of()));
         lines.addAll(List.of("", "Note: Set these via environment variables when running the container."));

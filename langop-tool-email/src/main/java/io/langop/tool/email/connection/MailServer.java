@@ -30,7 +30,7 @@ public record MailServer(
         properties.setProperty(prefix + "writetimeout", millis);
         properties.setProperty(prefix + "auth", Boolean.toString(credentials.isPresent()));
         switch (security) {
-            case NONE -> { }
+            case NONE -> {}
             case STARTTLS -> {
                 properties.setProperty(prefix + "starttls.enable", "true");
                 // Without "required" Jakarta Mail silently continues in clear text when STARTTLS is not offered.

@@ -60,8 +60,9 @@ public final class MailSettings {
                     + "(and SMTP_USER and SMTP_PASSWORD when the server requires authentication).");
         }
         List<String> problems = new ArrayList<>();
-        value("SMTP_FROM").filter(from -> !isAddress(from)).ifPresent(from ->
-                problems.add("SMTP_FROM is not a valid email address ('" + from + "')"));
+        value("SMTP_FROM")
+                .filter(from -> !isAddress(from))
+                .ifPresent(from -> problems.add("SMTP_FROM is not a valid email address ('" + from + "')"));
         return read(MailProtocol.SMTP, problems);
     }
 
@@ -74,8 +75,8 @@ public final class MailSettings {
             }
         }
         if (!missing.isEmpty()) {
-            throw new MailConfigurationException("IMAP configuration missing. Please set "
-                    + String.join(", ", missing) + " to read mail.");
+            throw new MailConfigurationException(
+                    "IMAP configuration missing. Please set " + String.join(", ", missing) + " to read mail.");
         }
         return read(MailProtocol.IMAP, new ArrayList<>());
     }
@@ -90,8 +91,7 @@ public final class MailSettings {
         }
         TransportSecurity security = null;
         try {
-            security = TransportSecurity.resolve(
-                    protocol, prefix + "TLS", env.get(prefix + "TLS"), explicitPort);
+            security = TransportSecurity.resolve(protocol, prefix + "TLS", env.get(prefix + "TLS"), explicitPort);
         } catch (MailConfigurationException e) {
             problems.add(e.getMessage());
         }
@@ -103,11 +103,13 @@ public final class MailSettings {
             problems.add(e.getMessage());
         }
         Optional<String> user = value(prefix + "USER");
-        Optional<String> password = Optional.ofNullable(env.get(prefix + "PASSWORD")).filter(p -> !p.isEmpty());
+        Optional<String> password =
+                Optional.ofNullable(env.get(prefix + "PASSWORD")).filter(p -> !p.isEmpty());
         if (user.isPresent() != password.isPresent()) {
-            problems.add(user.isPresent()
-                    ? prefix + "USER is set but " + prefix + "PASSWORD is not"
-                    : prefix + "PASSWORD is set but " + prefix + "USER is not");
+            problems.add(
+                    user.isPresent()
+                            ? prefix + "USER is set but " + prefix + "PASSWORD is not"
+                            : prefix + "PASSWORD is set but " + prefix + "USER is not");
         }
         if (!problems.isEmpty()) {
             throw new MailConfigurationException(
@@ -115,8 +117,14 @@ public final class MailSettings {
         }
         int port = explicitPort != null ? explicitPort : protocol.defaultPort(security);
         Optional<Credentials> credentials = user.map(u -> new Credentials(u, password.orElseThrow()));
-        return new MailServer(protocol, value(prefix + "HOST").orElseThrow(), port, security, credentials,
-                value(prefix + "TLS_TRUST"), timeout);
+        return new MailServer(
+                protocol,
+                value(prefix + "HOST").orElseThrow(),
+                port,
+                security,
+                credentials,
+                value(prefix + "TLS_TRUST"),
+                timeout);
     }
 
     private static boolean isAddress(String text) {

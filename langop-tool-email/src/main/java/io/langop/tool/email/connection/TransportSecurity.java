@@ -32,10 +32,13 @@ public enum TransportSecurity {
             case "false" -> NONE;
             case "starttls" -> STARTTLS;
             case "implicit" -> IMPLICIT_TLS;
-            case "true" -> port == null ? protocol.defaultSecurity()
-                    : port == protocol.implicitTlsPort() ? IMPLICIT_TLS : STARTTLS;
-            default -> throw new MailConfigurationException(
-                    variable + " must be one of true, false, starttls, implicit (got '" + raw.strip() + "')");
+            case "true" ->
+                port == null
+                        ? protocol.defaultSecurity()
+                        : port == protocol.implicitTlsPort() ? IMPLICIT_TLS : STARTTLS;
+            default ->
+                throw new MailConfigurationException(
+                        variable + " must be one of true, false, starttls, implicit (got '" + raw.strip() + "')");
         };
     }
 }

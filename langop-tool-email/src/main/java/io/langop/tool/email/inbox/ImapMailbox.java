@@ -51,7 +51,8 @@ public final class ImapMailbox {
                 Instant received = received(message);
                 // IMAP SINCE compares whole days in the server's time zone; the exact cut is made here. Messages
                 // marked deleted are on their way out: listing them would invite reading what is already gone.
-                boolean wanted = query.since().isEmpty() || !received.isBefore(query.since().get());
+                boolean wanted = query.since().isEmpty()
+                        || !received.isBefore(query.since().get());
                 if (wanted && !message.isSet(Flags.Flag.DELETED)) {
                     summaries.add(new MessageSummary(
                             new MessageId(folder.getFullName(), uidValidity, ((UIDFolder) folder).getUID(message)),
@@ -75,7 +76,8 @@ public final class ImapMailbox {
         return inFolder(id.folder(), Folder.READ_WRITE, folder -> {
             UIDFolder uids = (UIDFolder) folder;
             if (uids.getUIDValidity() != id.uidValidity()) {
-                throw new InvalidParameterException("id",
+                throw new InvalidParameterException(
+                        "id",
                         "folder '" + id.folder() + "' was rebuilt since this id was listed; call list_emails again");
             }
             Message message = uids.getMessageByUID(id.uid());
@@ -89,7 +91,8 @@ public final class ImapMailbox {
                 throw new MessagingException("cannot decode the message: " + e.getMessage(), e);
             }
             message.setFlag(Flags.Flag.SEEN, true);
-            return new MessageContent(id,
+            return new MessageContent(
+                    id,
                     addresses(message.getFrom()),
                     addresses(message.getRecipients(Message.RecipientType.TO)),
                     addresses(message.getRecipients(Message.RecipientType.CC)),
@@ -110,7 +113,8 @@ public final class ImapMailbox {
                         .map(Folder::getFullName)
                         .sorted()
                         .collect(Collectors.joining(", "));
-                throw new InvalidParameterException("folder", "no folder named '" + name + "' (folders: " + known + ")");
+                throw new InvalidParameterException(
+                        "folder", "no folder named '" + name + "' (folders: " + known + ")");
             }
             folder.open(mode);
             try {
@@ -133,8 +137,9 @@ public final class ImapMailbox {
             terms.add(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
         }
         // One day of slack, because IMAP compares dates in the server's zone; list() trims to the exact instant.
-        query.since().ifPresent(since -> terms.add(
-                new ReceivedDateTerm(ComparisonTerm.GE, Date.from(since.minus(Duration.ofDays(1))))));
+        query.since()
+                .ifPresent(since ->
+                        terms.add(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(since.minus(Duration.ofDays(1))))));
         if (terms.isEmpty()) {
             // Without filters only the newest messages can make the list: don't fetch a whole mailbox.
             int count = folder.getMessageCount();
@@ -153,7 +158,8 @@ public final class ImapMailbox {
             return "";
         }
         return Arrays.stream(addresses)
-                .map(address -> address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString())
+                .map(address ->
+                        address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString())
                 .collect(Collectors.joining(", "));
     }
 }

@@ -17,9 +17,8 @@ public record InboxQuery(String folder, boolean unreadOnly, Optional<Instant> si
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT + " (got " + limit + ")");
         }
-        Optional<Instant> from = since == null || since.isBlank()
-                ? Optional.empty()
-                : Optional.of(Since.parse("since", since, clock));
+        Optional<Instant> from =
+                since == null || since.isBlank() ? Optional.empty() : Optional.of(Since.parse("since", since, clock));
         return new InboxQuery(folder.strip(), unreadOnly, from, limit);
     }
 }

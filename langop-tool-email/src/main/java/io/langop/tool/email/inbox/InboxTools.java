@@ -42,14 +42,21 @@ public final class InboxTools {
             return "No emails in " + scope + ".";
         }
         StringBuilder text = new StringBuilder()
-                .append(messages.size()).append(messages.size() == 1 ? " email in " : " emails in ")
-                .append(scope).append(", newest first:\n");
+                .append(messages.size())
+                .append(messages.size() == 1 ? " email in " : " emails in ")
+                .append(scope)
+                .append(", newest first:\n");
         for (MessageSummary message : messages) {
-            text.append("\nID: ").append(message.id())
-                    .append("\nFrom: ").append(message.from())
-                    .append("\nSubject: ").append(message.subject())
-                    .append("\nReceived: ").append(message.received())
-                    .append("\nStatus: ").append(message.unread() ? "unread" : "read")
+            text.append("\nID: ")
+                    .append(message.id())
+                    .append("\nFrom: ")
+                    .append(message.from())
+                    .append("\nSubject: ")
+                    .append(message.subject())
+                    .append("\nReceived: ")
+                    .append(message.received())
+                    .append("\nStatus: ")
+                    .append(message.unread() ? "unread" : "read")
                     .append('\n');
         }
         return text.toString().stripTrailing();
@@ -64,21 +71,32 @@ public final class InboxTools {
             throw EmailToolException.because("Error reading email", e);
         }
         StringBuilder text = new StringBuilder()
-                .append("ID: ").append(message.id())
-                .append("\nFrom: ").append(message.from())
-                .append("\nTo: ").append(message.to());
+                .append("ID: ")
+                .append(message.id())
+                .append("\nFrom: ")
+                .append(message.from())
+                .append("\nTo: ")
+                .append(message.to());
         if (!message.cc().isEmpty()) {
             text.append("\nCc: ").append(message.cc());
         }
-        text.append("\nSubject: ").append(message.subject())
-                .append("\nReceived: ").append(message.received());
+        text.append("\nSubject: ")
+                .append(message.subject())
+                .append("\nReceived: ")
+                .append(message.received());
         if (!message.attachments().isEmpty()) {
             text.append("\nAttachments: ").append(String.join(", ", message.attachments()));
         }
         String body = message.body();
-        text.append("\n\n").append(body.isEmpty() ? "(no text content)" : body.substring(0, Math.min(body.length(), MAX_BODY_CHARS)));
+        text.append("\n\n")
+                .append(
+                        body.isEmpty()
+                                ? "(no text content)"
+                                : body.substring(0, Math.min(body.length(), MAX_BODY_CHARS)));
         if (body.length() > MAX_BODY_CHARS) {
-            text.append("\n\n[Truncated: ").append(body.length() - MAX_BODY_CHARS).append(" more characters not shown]");
+            text.append("\n\n[Truncated: ")
+                    .append(body.length() - MAX_BODY_CHARS)
+                    .append(" more characters not shown]");
         }
         return text.toString();
     }

@@ -12,5 +12,4 @@ public record MessageContent(
         String subject,
         Instant received,
         String body,
-        List<String> attachments) {
-}
+        List<String> attachments) {}

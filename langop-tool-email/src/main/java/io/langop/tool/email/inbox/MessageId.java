@@ -23,7 +23,8 @@ public record MessageId(String folder, long uidValidity, long uid) {
             throw malformed(parameter, text);
         }
         try {
-            return new MessageId(text.substring(0, validitySeparator),
+            return new MessageId(
+                    text.substring(0, validitySeparator),
                     Long.parseUnsignedLong(text.substring(validitySeparator + 1, uidSeparator)),
                     Long.parseUnsignedLong(text.substring(uidSeparator + 1)));
         } catch (NumberFormatException e) {
@@ -32,7 +33,8 @@ public record MessageId(String folder, long uidValidity, long uid) {
     }
 
     private static InvalidParameterException malformed(String parameter, String text) {
-        return new InvalidParameterException(parameter,
+        return new InvalidParameterException(
+                parameter,
                 "'" + text + "' is not a message id; use an ID shown by list_emails (like INBOX:1700000000:42)");
     }
 }

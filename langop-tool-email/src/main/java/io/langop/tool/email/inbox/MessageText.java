@@ -103,12 +103,17 @@ record MessageText(String body, List<String> attachments) {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element element && element.isBlock() && !text.isEmpty()
+                if (node instanceof Element element
+                        && element.isBlock()
+                        && !text.isEmpty()
                         && text.charAt(text.length() - 1) != '\n') {
                     text.append('\n');
                 }
             }
         });
-        return text.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return text.toString()
+                .replaceAll("[ \\t]+\\n", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
     }
 }

@@ -12,8 +12,7 @@ import java.time.format.DateTimeParseException;
 /** The {@code since} argument: a date, a date-time or a look-back period such as {@code P1D} or {@code PT12H}. */
 final class Since {
 
-    private Since() {
-    }
+    private Since() {}
 
     static Instant parse(String parameter, String value, Clock clock) {
         String text = value.strip();
@@ -26,8 +25,10 @@ final class Since {
             }
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "'" + text + "' is not a date (2026-11-20), "
-                    + "a date-time (2026-11-20T08:00:00Z) or a period (PT12H, P1D)");
+            throw new InvalidParameterException(
+                    parameter,
+                    "'" + text + "' is not a date (2026-11-20), "
+                            + "a date-time (2026-11-20T08:00:00Z) or a period (PT12H, P1D)");
         }
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Parses the comma-separated address lists the tools accept ({@code "a@x.org, Bob <b@y.org>"}). */
 public final class EmailAddresses {
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** Every address in {@code value}, each checked against RFC 822 syntax; empty for a blank value. */
     public static List<InternetAddress> parseList(String parameter, String value) {
@@ -24,8 +23,8 @@ public final class EmailAddresses {
             }
             return List.of(addresses);
         } catch (AddressException e) {
-            throw new InvalidParameterException(parameter,
-                    "'" + value.strip() + "' is not a valid email address list (" + e.getMessage() + ")");
+            throw new InvalidParameterException(
+                    parameter, "'" + value.strip() + "' is not a valid email address list (" + e.getMessage() + ")");
         }
     }
 

@@ -5,8 +5,7 @@ import io.langop.tool.email.InvalidParameterException;
 /** Guards values that end up in message headers. */
 final class HeaderText {
 
-    private HeaderText() {
-    }
+    private HeaderText() {}
 
     /**
      * A CR or LF inside a header value would let the caller start new headers (a Bcc to anyone, a forged
@@ -14,8 +13,8 @@ final class HeaderText {
      */
     static String requireSingleLine(String parameter, String value) {
         if (value != null && value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            throw new InvalidParameterException(parameter,
-                    "line breaks (CR/LF) are not allowed in email header fields");
+            throw new InvalidParameterException(
+                    parameter, "line breaks (CR/LF) are not allowed in email header fields");
         }
         return value;
     }

@@ -26,11 +26,14 @@ public final class OutboxTools {
 
     public String sendEmail(String to, String subject, String body, String from, String cc, String bcc, boolean html) {
         SmtpMailer mailer = mailer();
-        String sender = Optional.ofNullable(from).filter(f -> !f.isBlank()).or(settings::defaultSender)
+        String sender = Optional.ofNullable(from)
+                .filter(f -> !f.isBlank())
+                .or(settings::defaultSender)
                 .orElseThrow(() -> new EmailToolException(
                         "Error: No sender address specified. Set SMTP_FROM or provide 'from' parameter."));
         OutgoingEmail email = OutgoingEmail.of(sender, to, cc, bcc, subject, body, html);
-        RecipientPolicy.parse(settings.value(RecipientPolicy.VARIABLE).orElse(null)).check(email);
+        RecipientPolicy.parse(settings.value(RecipientPolicy.VARIABLE).orElse(null))
+                .check(email);
         try {
             mailer.send(email);
         } catch (MessagingException e) {
@@ -47,13 +50,31 @@ public final class OutboxTools {
         String security = "Security: " + server.security().description();
         try {
             new SmtpMailer(server, clock).verifyConnection();
-            return String.join("\n", List.of("SMTP Configuration Test: SUCCESS", "", "Host: " + server.host(),
-                    "Port: " + server.port(), user, "From: " + settings.defaultSender().orElse(NOT_SET),
-                    "TLS: " + settings.value("SMTP_TLS").orElse("true"), security, "",
-                    "Connection to SMTP server successful!"));
+            return String.join(
+                    "\n",
+                    List.of(
+                            "SMTP Configuration Test: SUCCESS",
+                            "",
+                            "Host: " + server.host(),
+                            "Port: " + server.port(),
+                            user,
+                            "From: " + settings.defaultSender().orElse(NOT_SET),
+                            "TLS: " + settings.value("SMTP_TLS").orElse("true"),
+                            security,
+                            "",
+                            "Connection to SMTP server successful!"));
         } catch (MessagingException e) {
-            return String.join("\n", List.of("SMTP Configuration Test: FAILED", "", "Host: " + server.host(),
-                    "Port: " + server.port(), user, security, "", "Error: " + EmailToolException.describe(e)));
+            return String.join(
+                    "\n",
+                    List.of(
+                            "SMTP Configuration Test: FAILED",
+                            "",
+                            "Host: " + server.host(),
+                            "Port: " + server.port(),
+                            user,
+                            security,
+                            "",
+                            "Error: " + EmailToolException.describe(e)));
         }
     }
 

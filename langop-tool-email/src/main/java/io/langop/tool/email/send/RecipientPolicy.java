@@ -40,8 +40,10 @@ public record RecipientPolicy(List<String> allowed) {
         for (String field : List.of("to", "cc", "bcc")) {
             for (InternetAddress recipient : fields.get(field)) {
                 if (!permits(recipient.getAddress().toLowerCase(Locale.ROOT))) {
-                    throw new InvalidParameterException(field, recipient.getAddress()
-                            + " is not an allowed recipient (allowed: " + String.join(", ", allowed) + ")");
+                    throw new InvalidParameterException(
+                            field,
+                            recipient.getAddress() + " is not an allowed recipient (allowed: "
+                                    + String.join(", ", allowed) + ")");
                 }
             }
         }
@@ -49,8 +51,9 @@ public record RecipientPolicy(List<String> allowed) {
 
     private boolean permits(String address) {
         String domain = address.substring(address.lastIndexOf('@') + 1);
-        return allowed.stream().anyMatch(entry -> entry.contains("@")
-                ? entry.equals(address)
-                : domain.equals(entry) || domain.endsWith("." + entry));
+        return allowed.stream()
+                .anyMatch(entry -> entry.contains("@")
+                        ? entry.equals(address)
+                        : domain.equals(entry) || domain.endsWith("." + entry));
     }
 }

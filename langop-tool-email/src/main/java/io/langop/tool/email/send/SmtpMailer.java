@@ -30,15 +30,21 @@ public final class SmtpMailer {
             // Bcc lives only in the envelope: Jakarta Mail's SMTP transport never writes a Bcc header.
             transport.sendMessage(message, email.envelopeRecipients().toArray(Address[]::new));
         }
-        log.info("Sent email to {} recipient(s) via {}:{}",
-                email.envelopeRecipients().size(), server.host(), server.port());
+        log.info(
+                "Sent email to {} recipient(s) via {}:{}",
+                email.envelopeRecipients().size(),
+                server.host(),
+                server.port());
     }
 
     /** Opens and closes a session, authenticating when a login is configured. */
     public void verifyConnection() throws MessagingException {
         try (Transport transport = connect(server.newSession())) {
-            log.debug("SMTP connection to {}:{} verified (connected: {})",
-                    server.host(), server.port(), transport.isConnected());
+            log.debug(
+                    "SMTP connection to {}:{} verified (connected: {})",
+                    server.host(),
+                    server.port(),
+                    transport.isConnected());
         }
     }
 

@@ -23,17 +23,19 @@ class MailSettingsTest {
     }
 
     @ParameterizedTest(name = "SMTP_TLS={0} SMTP_PORT={1} -> {2} on {3}")
-    @CsvSource(nullValues = "-", value = {
-        "-,        -,   STARTTLS,     587",
-        "true,     -,   STARTTLS,     587",
-        "-,        465, IMPLICIT_TLS, 465",
-        "true,     465, IMPLICIT_TLS, 465",
-        "TRUE,     2525, STARTTLS,    2525",
-        "implicit, -,   IMPLICIT_TLS, 465",
-        "starttls, 25,  STARTTLS,     25",
-        "false,    -,   NONE,         587",
-        "false,    25,  NONE,         25",
-    })
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "-,        -,   STARTTLS,     587",
+                "true,     -,   STARTTLS,     587",
+                "-,        465, IMPLICIT_TLS, 465",
+                "true,     465, IMPLICIT_TLS, 465",
+                "TRUE,     2525, STARTTLS,    2525",
+                "implicit, -,   IMPLICIT_TLS, 465",
+                "starttls, 25,  STARTTLS,     25",
+                "false,    -,   NONE,         587",
+                "false,    25,  NONE,         25",
+            })
     void smtpSecurityFollowsSmtpTlsAndThePort(String tls, String port, TransportSecurity security, int actualPort)
             throws Exception {
         var env = new java.util.HashMap<>(Map.of("SMTP_HOST", "mail"));
@@ -106,9 +108,13 @@ class MailSettingsTest {
     @Test
     void defaultSenderIsSmtpFromThenTheLogin() {
         assertThat(new MailSettings(Map.of("SMTP_FROM", "bot@example.com", "SMTP_USER", "u@example.com"))
-                .defaultSender()).contains("bot@example.com");
-        assertThat(new MailSettings(Map.of("SMTP_USER", "u@example.com")).defaultSender()).contains("u@example.com");
-        assertThat(new MailSettings(Map.of("SMTP_USER", "agent")).defaultSender()).as("a login that is no address").isEmpty();
+                        .defaultSender())
+                .contains("bot@example.com");
+        assertThat(new MailSettings(Map.of("SMTP_USER", "u@example.com")).defaultSender())
+                .contains("u@example.com");
+        assertThat(new MailSettings(Map.of("SMTP_USER", "agent")).defaultSender())
+                .as("a login that is no address")
+                .isEmpty();
         assertThat(new MailSettings(Map.of()).defaultSender()).isEmpty();
     }
 
@@ -118,7 +124,8 @@ class MailSettingsTest {
 
         var properties = new MailSettings(env).smtp().newSession().getProperties();
 
-        assertThat(properties).containsEntry("mail.smtp.starttls.enable", "true")
+        assertThat(properties)
+                .containsEntry("mail.smtp.starttls.enable", "true")
                 .containsEntry("mail.smtp.starttls.required", "true")
                 .containsEntry("mail.smtp.auth", "true")
                 .containsEntry("mail.smtp.ssl.checkserveridentity", "true")

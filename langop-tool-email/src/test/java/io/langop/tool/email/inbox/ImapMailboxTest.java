@@ -71,9 +71,11 @@ class ImapMailboxTest {
         }
 
         assertThat(mailbox().list(query("INBOX", false, null, 3)))
-                .extracting(MessageSummary::subject).containsExactly("Day 19", "Day 18", "Day 17");
+                .extracting(MessageSummary::subject)
+                .containsExactly("Day 19", "Day 18", "Day 17");
         assertThat(mailbox().list(query("INBOX", true, null, 2)))
-                .extracting(MessageSummary::subject).containsExactly("Day 19", "Day 18");
+                .extracting(MessageSummary::subject)
+                .containsExactly("Day 19", "Day 18");
     }
 
     @Test
@@ -83,13 +85,17 @@ class ImapMailboxTest {
         deliver(text("a@example.com", "Unread after", "x"), "2026-11-25T10:00:00Z", false);
 
         assertThat(mailbox().list(query("INBOX", false, "2026-11-25", 10)))
-                .extracting(MessageSummary::subject).containsExactly("Unread after", "Read after");
+                .extracting(MessageSummary::subject)
+                .containsExactly("Unread after", "Read after");
         assertThat(mailbox().list(query("INBOX", true, "2026-11-25", 10)))
-                .extracting(MessageSummary::subject).containsExactly("Unread after");
+                .extracting(MessageSummary::subject)
+                .containsExactly("Unread after");
         assertThat(mailbox().list(query("INBOX", true, null, 10)))
-                .extracting(MessageSummary::subject).containsExactly("Unread after", "Before");
+                .extracting(MessageSummary::subject)
+                .containsExactly("Unread after", "Before");
         assertThat(mailbox().list(query("INBOX", false, "PT20H", 10)))
-                .extracting(MessageSummary::subject).containsExactly("Unread after");
+                .extracting(MessageSummary::subject)
+                .containsExactly("Unread after");
     }
 
     @Test
@@ -123,7 +129,8 @@ class ImapMailboxTest {
         message.setContent(mixed);
         message.saveChanges();
         deliver(message, "2026-11-25T10:00:00Z", false);
-        MessageId id = mailbox().list(query("INBOX", false, null, 10)).getFirst().id();
+        MessageId id =
+                mailbox().list(query("INBOX", false, null, 10)).getFirst().id();
 
         MessageContent content = mailbox().read(id);
 
@@ -140,7 +147,9 @@ class ImapMailboxTest {
     void messagesAnotherClientMarkedDeletedAreNeitherListedNorExpunged() throws Exception {
         deliver(text("a@example.com", "To read", "x"), "2026-11-25T10:00:00Z", false);
         MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user());
-        inbox.appendMessage(text("a@example.com", "Marked deleted", "y"), new Flags(Flags.Flag.DELETED),
+        inbox.appendMessage(
+                text("a@example.com", "Marked deleted", "y"),
+                new Flags(Flags.Flag.DELETED),
                 Date.from(Instant.parse("2026-11-24T10:00:00Z")));
         List<MessageSummary> listed = mailbox().list(query("INBOX", false, null, 10));
         assertThat(listed).extracting(MessageSummary::subject).containsExactly("To read");
@@ -153,8 +162,9 @@ class ImapMailboxTest {
     @Test
     void turnsAnHtmlOnlyMessageIntoReadableLines() throws Exception {
         MimeMessage message = text("news@example.com", "Newsletter", null);
-        message.setContent("<html><head><style>p{color:red}</style></head><body><h1>Title</h1>"
-                + "<p>First paragraph.</p><p>Second<br>line</p><script>alert(1)</script></body></html>",
+        message.setContent(
+                "<html><head><style>p{color:red}</style></head><body><h1>Title</h1>"
+                        + "<p>First paragraph.</p><p>Second<br>line</p><script>alert(1)</script></body></html>",
                 "text/html; charset=UTF-8");
         message.saveChanges();
         deliver(message, "2026-11-25T10:00:00Z", false);
@@ -175,8 +185,10 @@ class ImapMailboxTest {
                 \r
                 Grüße aus Köln\r
                 """;
-        deliver(new MimeMessage(SESSION, new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))),
-                "2026-11-25T10:00:00Z", false);
+        deliver(
+                new MimeMessage(SESSION, new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))),
+                "2026-11-25T10:00:00Z",
+                false);
         MessageId id = mailbox().list(query("INBOX", false, null, 1)).getFirst().id();
 
         assertThat(mailbox().read(id).body()).isEqualTo("Grüße aus Köln");
@@ -210,23 +222,26 @@ class ImapMailboxTest {
         env.put("IMAP_TLS_TRUST", "127.0.0.1");
 
         assertThat(new ImapMailbox(new MailSettings(env).imap()).list(query("INBOX", false, null, 5)))
-                .extracting(MessageSummary::subject).containsExactly("Secure");
+                .extracting(MessageSummary::subject)
+                .containsExactly("Secure");
     }
 
     @Test
     void readsOverStartTlsAndLogsInOnlyAfterTheUpgrade() throws Exception {
         deliver(text("a@example.com", "Upgraded", "x"), "2026-11-25T10:00:00Z", false);
-        try (var relay = new StartTlsRelay(StartTlsRelay.Protocol.IMAP, greenMail.getImap().getPort())) {
+        try (var relay = new StartTlsRelay(
+                StartTlsRelay.Protocol.IMAP, greenMail.getImap().getPort())) {
             var env = new HashMap<>(imapEnv(relay.port()));
             env.put("IMAP_TLS", "starttls");
             env.put("IMAP_TLS_TRUST", "127.0.0.1");
 
             assertThat(new ImapMailbox(new MailSettings(env).imap()).list(query("INBOX", false, null, 5)))
-                    .extracting(MessageSummary::subject).containsExactly("Upgraded");
+                    .extracting(MessageSummary::subject)
+                    .containsExactly("Upgraded");
             assertThat(relay.upgraded()).isTrue();
             assertThat(relay.clearTextCommands()).last().asString().endsWith(" STARTTLS");
-            assertThat(relay.clearTextCommands()).allSatisfy(command -> assertThat(command)
-                    .matches("\\S+ (CAPABILITY|STARTTLS)"));
+            assertThat(relay.clearTextCommands())
+                    .allSatisfy(command -> assertThat(command).matches("\\S+ (CAPABILITY|STARTTLS)"));
         }
     }
 
@@ -250,8 +265,17 @@ class ImapMailboxTest {
     }
 
     static Map<String, String> imapEnv(int port) {
-        return Map.of("IMAP_HOST", "127.0.0.1", "IMAP_PORT", Integer.toString(port), "IMAP_TLS", "false",
-                "IMAP_USER", GreenMailServers.USER, "IMAP_PASSWORD", GreenMailServers.PASSWORD);
+        return Map.of(
+                "IMAP_HOST",
+                "127.0.0.1",
+                "IMAP_PORT",
+                Integer.toString(port),
+                "IMAP_TLS",
+                "false",
+                "IMAP_USER",
+                GreenMailServers.USER,
+                "IMAP_PASSWORD",
+                GreenMailServers.PASSWORD);
     }
 
     private static ImapMailbox mailbox() throws Exception {
@@ -288,7 +312,7 @@ class ImapMailboxTest {
     private static void deliver(MimeMessage message, String receivedAt, boolean seen) throws Exception {
         ImapHostManager imap = greenMail.getManagers().getImapHostManager();
         MailFolder inbox = imap.getInbox(user());
-        inbox.appendMessage(message, seen ? new Flags(Flags.Flag.SEEN) : new Flags(),
-                Date.from(Instant.parse(receivedAt)));
+        inbox.appendMessage(
+                message, seen ? new Flags(Flags.Flag.SEEN) : new Flags(), Date.from(Instant.parse(receivedAt)));
     }
 }

@@ -13,14 +13,27 @@ class OutgoingEmailTest {
 
     @Test
     void splitsAndTrimsCommaSeparatedRecipients() {
-        OutgoingEmail email = OutgoingEmail.of("bot@example.com", " a@example.com ,b@example.com,  \"Carl, Jr.\" <c@example.com>",
-                "d@example.com", "e@example.com, f@example.com", "Report", "body", false);
+        OutgoingEmail email = OutgoingEmail.of(
+                "bot@example.com",
+                " a@example.com ,b@example.com,  \"Carl, Jr.\" <c@example.com>",
+                "d@example.com",
+                "e@example.com, f@example.com",
+                "Report",
+                "body",
+                false);
 
-        assertThat(email.to()).extracting(InternetAddress::getAddress)
+        assertThat(email.to())
+                .extracting(InternetAddress::getAddress)
                 .containsExactly("a@example.com", "b@example.com", "c@example.com");
-        assertThat(email.envelopeRecipients()).extracting(InternetAddress::getAddress)
-                .containsExactly("a@example.com", "b@example.com", "c@example.com", "d@example.com",
-                        "e@example.com", "f@example.com");
+        assertThat(email.envelopeRecipients())
+                .extracting(InternetAddress::getAddress)
+                .containsExactly(
+                        "a@example.com",
+                        "b@example.com",
+                        "c@example.com",
+                        "d@example.com",
+                        "e@example.com",
+                        "f@example.com");
     }
 
     @ParameterizedTest
@@ -40,9 +53,11 @@ class OutgoingEmailTest {
 
     @Test
     void fromMustBeExactlyOneAddress() {
-        assertThatThrownBy(() -> OutgoingEmail.of("a@example.com, b@example.com", "x@example.com", null, null, "s", "b", false))
+        assertThatThrownBy(() ->
+                        OutgoingEmail.of("a@example.com, b@example.com", "x@example.com", null, null, "s", "b", false))
                 .isInstanceOf(InvalidParameterException.class)
-                .extracting(e -> ((InvalidParameterException) e).parameter()).isEqualTo("from");
+                .extracting(e -> ((InvalidParameterException) e).parameter())
+                .isEqualTo("from");
     }
 
     @ParameterizedTest
@@ -57,7 +72,8 @@ class OutgoingEmailTest {
 
         assertThatThrownBy(() -> OutgoingEmail.of(from, to, cc, bcc, subject, "body", false))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("Invalid parameter '" + field + "': line breaks (CR/LF) are not allowed in email header fields");
+                .hasMessage("Invalid parameter '" + field
+                        + "': line breaks (CR/LF) are not allowed in email header fields");
     }
 
     @Test
@@ -70,10 +86,18 @@ class OutgoingEmailTest {
 
     @Test
     void theBodyMayHaveAnyNumberOfLines() {
-        OutgoingEmail email = OutgoingEmail.of("bot@example.com", "a@example.com", null, null, "s",
-                "line 1\r\nBcc: not-a-header@example.com\n\nline 3", false);
+        OutgoingEmail email = OutgoingEmail.of(
+                "bot@example.com",
+                "a@example.com",
+                null,
+                null,
+                "s",
+                "line 1\r\nBcc: not-a-header@example.com\n\nline 3",
+                false);
 
         assertThat(email.body()).contains("Bcc: not-a-header@example.com");
-        assertThat(email.envelopeRecipients()).extracting(InternetAddress::getAddress).containsExactly("a@example.com");
+        assertThat(email.envelopeRecipients())
+                .extracting(InternetAddress::getAddress)
+                .containsExactly("a@example.com");
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RecipientPolicyTest {
 
-    private static final RecipientPolicy POLICY = RecipientPolicy.parse(" example.com, @partner.org ,Boss@Elsewhere.net");
+    private static final RecipientPolicy POLICY =
+            RecipientPolicy.parse(" example.com, @partner.org ,Boss@Elsewhere.net");
 
     @Test
     void withoutAListAnyoneMayBeWrittenTo() {
@@ -20,7 +21,8 @@ class RecipientPolicyTest {
 
     @Test
     void allowsListedDomainsTheirSubdomainsAndListedAddresses() {
-        assertThatCode(() -> POLICY.check(email("a@example.com, b@eu.example.com", "c@partner.org", "boss@elsewhere.net")))
+        assertThatCode(() ->
+                        POLICY.check(email("a@example.com, b@eu.example.com", "c@partner.org", "boss@elsewhere.net")))
                 .doesNotThrowAnyException();
     }
 

@@ -42,7 +42,8 @@ class SmtpMailerTest {
     @Test
     void deliversOverPlainSmtpWithoutLogin() throws Exception {
         mailer(Map.of("SMTP_PORT", port(greenMail.getSmtp().getPort()), "SMTP_TLS", "false"))
-                .send(OutgoingEmail.of("bot@example.com", "alice@example.com", null, null, "Plain", "Hello Alice", false));
+                .send(OutgoingEmail.of(
+                        "bot@example.com", "alice@example.com", null, null, "Plain", "Hello Alice", false));
 
         MimeMessage received = greenMail.getReceivedMessages()[0];
         assertThat(received.getSubject()).isEqualTo("Plain");
@@ -54,10 +55,23 @@ class SmtpMailerTest {
 
     @Test
     void authenticatesWithTheConfiguredLoginAndDeliversToEveryRecipientButWritesNoBccHeader() throws Exception {
-        mailer(Map.of("SMTP_PORT", port(greenMail.getSmtp().getPort()), "SMTP_TLS", "false",
-                "SMTP_USER", "agent", "SMTP_PASSWORD", PASSWORD))
-                .send(OutgoingEmail.of("agent@example.com", "a@example.com, b@example.com", "c@example.com",
-                        "hidden@example.com", "Ünïcode subject ✓", "<p>Hi <b>all</b></p>", true));
+        mailer(Map.of(
+                        "SMTP_PORT",
+                        port(greenMail.getSmtp().getPort()),
+                        "SMTP_TLS",
+                        "false",
+                        "SMTP_USER",
+                        "agent",
+                        "SMTP_PASSWORD",
+                        PASSWORD))
+                .send(OutgoingEmail.of(
+                        "agent@example.com",
+                        "a@example.com, b@example.com",
+                        "c@example.com",
+                        "hidden@example.com",
+                        "Ünïcode subject ✓",
+                        "<p>Hi <b>all</b></p>",
+                        true));
 
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(4);
@@ -72,19 +86,37 @@ class SmtpMailerTest {
 
     @Test
     void aWrongPasswordFailsTheDelivery() {
-        SmtpMailer mailer = mailer(Map.of("SMTP_PORT", port(greenMail.getSmtp().getPort()), "SMTP_TLS", "false",
-                "SMTP_USER", "agent", "SMTP_PASSWORD", "wrong"));
+        SmtpMailer mailer = mailer(Map.of(
+                "SMTP_PORT",
+                port(greenMail.getSmtp().getPort()),
+                "SMTP_TLS",
+                "false",
+                "SMTP_USER",
+                "agent",
+                "SMTP_PASSWORD",
+                "wrong"));
 
-        assertThatThrownBy(() -> mailer.send(OutgoingEmail.of("agent@example.com", "a@example.com", null, null, "s", "b", false)))
+        assertThatThrownBy(() -> mailer.send(
+                        OutgoingEmail.of("agent@example.com", "a@example.com", null, null, "s", "b", false)))
                 .isInstanceOf(AuthenticationFailedException.class);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
     @Test
     void deliversOverImplicitTlsWhenTheSelfSignedServerIsTrusted() throws Exception {
-        mailer(Map.of("SMTP_PORT", port(greenMail.getSmtps().getPort()), "SMTP_TLS", "implicit",
-                "SMTP_TLS_TRUST", "127.0.0.1", "SMTP_USER", "agent", "SMTP_PASSWORD", PASSWORD))
-                .send(OutgoingEmail.of("agent@example.com", "tls@example.com", null, null, "Over TLS", "secret", false));
+        mailer(Map.of(
+                        "SMTP_PORT",
+                        port(greenMail.getSmtps().getPort()),
+                        "SMTP_TLS",
+                        "implicit",
+                        "SMTP_TLS_TRUST",
+                        "127.0.0.1",
+                        "SMTP_USER",
+                        "agent",
+                        "SMTP_PASSWORD",
+                        PASSWORD))
+                .send(OutgoingEmail.of(
+                        "agent@example.com", "tls@example.com", null, null, "Over TLS", "secret", false));
 
         assertThat(inboxSize("tls@example.com")).isEqualTo(1);
     }
@@ -95,14 +127,25 @@ class SmtpMailerTest {
 
         assertThatThrownBy(mailer::verifyConnection)
                 .isInstanceOf(MessagingException.class)
-                .rootCause().hasMessageContaining("unable to find valid certification path");
+                .rootCause()
+                .hasMessageContaining("unable to find valid certification path");
     }
 
     @Test
     void upgradesWithStartTlsBeforeSendingTheLogin() throws Exception {
-        try (var relay = new StartTlsRelay(StartTlsRelay.Protocol.SMTP, greenMail.getSmtp().getPort())) {
-            mailer(Map.of("SMTP_PORT", port(relay.port()), "SMTP_TLS", "starttls", "SMTP_TLS_TRUST", "127.0.0.1",
-                    "SMTP_USER", "agent", "SMTP_PASSWORD", PASSWORD))
+        try (var relay = new StartTlsRelay(
+                StartTlsRelay.Protocol.SMTP, greenMail.getSmtp().getPort())) {
+            mailer(Map.of(
+                            "SMTP_PORT",
+                            port(relay.port()),
+                            "SMTP_TLS",
+                            "starttls",
+                            "SMTP_TLS_TRUST",
+                            "127.0.0.1",
+                            "SMTP_USER",
+                            "agent",
+                            "SMTP_PASSWORD",
+                            PASSWORD))
                     .send(OutgoingEmail.of("agent@example.com", "starttls@example.com", null, null, "s", "b", false));
 
             assertThat(relay.upgraded()).isTrue();
@@ -115,10 +158,11 @@ class SmtpMailerTest {
 
     @Test
     void refusesToContinueInClearTextWhenTheServerOffersNoStartTls() {
-        SmtpMailer mailer = mailer(Map.of("SMTP_PORT", port(greenMail.getSmtp().getPort()),
-                "SMTP_USER", "agent", "SMTP_PASSWORD", PASSWORD));
+        SmtpMailer mailer = mailer(Map.of(
+                "SMTP_PORT", port(greenMail.getSmtp().getPort()), "SMTP_USER", "agent", "SMTP_PASSWORD", PASSWORD));
 
-        assertThatThrownBy(() -> mailer.send(OutgoingEmail.of("agent@example.com", "a@example.com", null, null, "s", "b", false)))
+        assertThatThrownBy(() -> mailer.send(
+                        OutgoingEmail.of("agent@example.com", "a@example.com", null, null, "s", "b", false)))
                 .isInstanceOf(MessagingException.class)
                 .hasMessageContaining("STARTTLS");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
@@ -127,8 +171,8 @@ class SmtpMailerTest {
     @Test
     void aServerThatNeverAnswersTimesOutInsteadOfHangingTheAgent() throws Exception {
         try (var silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            SmtpMailer mailer = mailer(Map.of("SMTP_PORT", port(silent.getLocalPort()), "SMTP_TLS", "false",
-                    "SMTP_TIMEOUT_SECONDS", "1"));
+            SmtpMailer mailer = mailer(
+                    Map.of("SMTP_PORT", port(silent.getLocalPort()), "SMTP_TLS", "false", "SMTP_TIMEOUT_SECONDS", "1"));
             long start = System.nanoTime();
 
             assertThatThrownBy(mailer::verifyConnection).isInstanceOf(MessagingException.class);
@@ -149,7 +193,9 @@ class SmtpMailerTest {
 
     private static int inboxSize(String address) throws Exception {
         var user = greenMail.getUserManager().getUserByEmail(address);
-        return user == null ? 0 : greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+        return user == null
+                ? 0
+                : greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
 
     private static String port(int port) {

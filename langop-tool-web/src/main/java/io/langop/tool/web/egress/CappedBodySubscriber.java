@@ -14,54 +14,54 @@ import java.util.concurrent.Flow;
  */
 final class CappedBodySubscriber implements BodySubscriber<CappedBodySubscriber.Body> {
 
-  record Body(byte[] bytes, boolean truncated) {}
+    record Body(byte[] bytes, boolean truncated) {}
 
-  private final int limit;
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final CompletableFuture<Body> result = new CompletableFuture<>();
-  private Flow.Subscription subscription;
+    private final int limit;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CompletableFuture<Body> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
 
-  CappedBodySubscriber(int limit) {
-    this.limit = limit;
-  }
-
-  @Override
-  public CompletionStage<Body> getBody() {
-    return result;
-  }
-
-  @Override
-  public void onSubscribe(Flow.Subscription subscription) {
-    this.subscription = subscription;
-    subscription.request(1);
-  }
-
-  @Override
-  public void onNext(List<ByteBuffer> buffers) {
-    for (ByteBuffer buffer : buffers) {
-      int room = limit - bytes.size();
-      if (buffer.remaining() > room) {
-        byte[] part = new byte[room];
-        buffer.get(part);
-        bytes.writeBytes(part);
-        subscription.cancel();
-        result.complete(new Body(bytes.toByteArray(), true));
-        return;
-      }
-      byte[] all = new byte[buffer.remaining()];
-      buffer.get(all);
-      bytes.writeBytes(all);
+    CappedBodySubscriber(int limit) {
+        this.limit = limit;
     }
-    subscription.request(1);
-  }
 
-  @Override
-  public void onError(Throwable error) {
-    result.completeExceptionally(error);
-  }
+    @Override
+    public CompletionStage<Body> getBody() {
+        return result;
+    }
 
-  @Override
-  public void onComplete() {
-    result.complete(new Body(bytes.toByteArray(), false));
-  }
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        subscription.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        for (ByteBuffer buffer : buffers) {
+            int room = limit - bytes.size();
+            if (buffer.remaining() > room) {
+                byte[] part = new byte[room];
+                buffer.get(part);
+                bytes.writeBytes(part);
+                subscription.cancel();
+                result.complete(new Body(bytes.toByteArray(), true));
+                return;
+            }
+            byte[] all = new byte[buffer.remaining()];
+            buffer.get(all);
+            bytes.writeBytes(all);
+        }
+        subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        result.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+        result.complete(new Body(bytes.toByteArray(), false));
+    }
 }

@@ -8,45 +8,47 @@ import java.util.Objects;
 /** An IPv4 or IPv6 network such as {@code 10.0.0.0/8} or {@code fd00::/8}; a bare address is a /32 or /128. */
 public record Cidr(InetAddress network, int prefixLength) {
 
-  public Cidr {
-    Objects.requireNonNull(network, "network");
-    int bits = network.getAddress().length * 8;
-    if (prefixLength < 0 || prefixLength > bits) {
-      throw new IllegalArgumentException("prefix length " + prefixLength + " is outside 0-" + bits);
+    public Cidr {
+        Objects.requireNonNull(network, "network");
+        int bits = network.getAddress().length * 8;
+        if (prefixLength < 0 || prefixLength > bits) {
+            throw new IllegalArgumentException("prefix length " + prefixLength + " is outside 0-" + bits);
+        }
     }
-  }
 
-  /** Parses {@code address[/prefix]}; only IP literals are accepted, never host names. */
-  public static Cidr parse(String text) {
-    String trimmed = text.trim();
-    int slash = trimmed.indexOf('/');
-    String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-    if (!address.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-      throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR network");
+    /** Parses {@code address[/prefix]}; only IP literals are accepted, never host names. */
+    public static Cidr parse(String text) {
+        String trimmed = text.trim();
+        int slash = trimmed.indexOf('/');
+        String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        if (!address.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR network");
+        }
+        try {
+            InetAddress network = InetAddress.getByName(address);
+            int prefix = slash < 0 ? network.getAddress().length * 8 : Integer.parseInt(trimmed.substring(slash + 1));
+            return new Cidr(network, prefix);
+        } catch (UnknownHostException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR network", e);
+        }
     }
-    try {
-      InetAddress network = InetAddress.getByName(address);
-      int prefix = slash < 0 ? network.getAddress().length * 8 : Integer.parseInt(trimmed.substring(slash + 1));
-      return new Cidr(network, prefix);
-    } catch (UnknownHostException | NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR network", e);
-    }
-  }
 
-  public boolean contains(InetAddress address) {
-    byte[] candidate = address.getAddress();
-    byte[] base = network.getAddress();
-    if (candidate.length != base.length) {
-      return false;
+    public boolean contains(InetAddress address) {
+        byte[] candidate = address.getAddress();
+        byte[] base = network.getAddress();
+        if (candidate.length != base.length) {
+            return false;
+        }
+        int bits = base.length * 8;
+        BigInteger mask = BigInteger.ONE
+                .shiftLeft(bits)
+                .subtract(BigInteger.ONE)
+                .xor(BigInteger.ONE.shiftLeft(bits - prefixLength).subtract(BigInteger.ONE));
+        return new BigInteger(1, candidate).and(mask).equals(new BigInteger(1, base).and(mask));
     }
-    int bits = base.length * 8;
-    BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-        .xor(BigInteger.ONE.shiftLeft(bits - prefixLength).subtract(BigInteger.ONE));
-    return new BigInteger(1, candidate).and(mask).equals(new BigInteger(1, base).and(mask));
-  }
 
-  @Override
-  public String toString() {
-    return network.getHostAddress() + "/" + prefixLength;
-  }
+    @Override
+    public String toString() {
+        return network.getHostAddress() + "/" + prefixLength;
+    }
 }

@@ -13,19 +13,19 @@ import java.util.Objects;
  * @param policy which addresses may be contacted
  */
 public record EgressSettings(
-    String userAgent, Duration connectTimeout, Duration timeout, int maxResponseBytes, AddressPolicy policy) {
+        String userAgent, Duration connectTimeout, Duration timeout, int maxResponseBytes, AddressPolicy policy) {
 
-  /** Redirect hops followed at most, each one checked like the first request. */
-  public static final int MAX_REDIRECTS = 5;
+    /** Redirect hops followed at most, each one checked like the first request. */
+    public static final int MAX_REDIRECTS = 5;
 
-  public EgressSettings {
-    Objects.requireNonNull(userAgent, "userAgent");
-    Objects.requireNonNull(policy, "policy");
-    if (connectTimeout.isNegative() || connectTimeout.isZero() || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeouts must be positive");
+    public EgressSettings {
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(policy, "policy");
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
+        }
     }
-    if (maxResponseBytes <= 0) {
-      throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
-    }
-  }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 @FunctionalInterface
 public interface HostLookup {
 
-  HostLookup SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+    HostLookup SYSTEM = host -> List.of(InetAddress.getAllByName(host));
 
-  List<InetAddress> resolve(String host) throws UnknownHostException;
+    List<InetAddress> resolve(String host) throws UnknownHostException;
 }

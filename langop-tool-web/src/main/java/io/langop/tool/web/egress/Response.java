@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record Response(URI uri, int status, HttpHeaders headers, byte[] body, boolean truncated) {
 
-  public Optional<String> contentType() {
-    return headers.firstValue("content-type");
-  }
+    public Optional<String> contentType() {
+        return headers.firstValue("content-type");
+    }
 }

@@ -32,156 +32,159 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebClient implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WebClient.class);
-  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final Logger LOG = LoggerFactory.getLogger(WebClient.class);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-  private final EgressSettings settings;
-  private final HostLookup lookup;
-  private final boolean trusted;
-  private final HttpClient http;
+    private final EgressSettings settings;
+    private final HostLookup lookup;
+    private final boolean trusted;
+    private final HttpClient http;
 
-  private WebClient(EgressSettings settings, HostLookup lookup, boolean trusted) {
-    this.settings = settings;
-    this.lookup = lookup;
-    this.trusted = trusted;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    if (!trusted && !PinnedDns.installed()) {
-      LOG.warn("the pinning DNS resolver is not active: a host could resolve differently between check and connect");
-    }
-  }
-
-  /** A client for URLs chosen by callers (models): every hop is checked against the policy. */
-  public static WebClient guarded(EgressSettings settings, HostLookup lookup) {
-    return new WebClient(settings, lookup, false);
-  }
-
-  /**
-   * A client for endpoints an operator configured (a SearXNG instance inside the cluster, say):
-   * same timeouts, size cap and User-Agent, no address policy.
-   */
-  public static WebClient trusted(EgressSettings settings) {
-    return new WebClient(settings, HostLookup.SYSTEM, true);
-  }
-
-  public Response get(URI uri) throws FetchException {
-    return fetch("GET", uri, true);
-  }
-
-  /**
-   * Sends {@code method} (GET or HEAD) to {@code uri}; with {@code followRedirects} the redirect
-   * chain is followed and the final response returned, else the first response is.
-   */
-  public Response fetch(String method, URI uri, boolean followRedirects) throws FetchException {
-    long deadline = System.nanoTime() + settings.timeout().toNanos();
-    URI current = uri;
-    for (int hop = 0; ; hop++) {
-      Response response = send(method, current, deadline);
-      Optional<String> location = response.headers().firstValue("location");
-      if (!followRedirects || !REDIRECTS.contains(response.status()) || location.isEmpty()) {
-        return response;
-      }
-      if (hop == EgressSettings.MAX_REDIRECTS) {
-        throw new FetchException("too many redirects (more than " + EgressSettings.MAX_REDIRECTS + ")");
-      }
-      try {
-        current = current.resolve(location.get().trim());
-      } catch (IllegalArgumentException e) {
-        throw new FetchException("invalid redirect location " + location.get());
-      }
-    }
-  }
-
-  private Response send(String method, URI uri, long deadline) throws FetchException {
-    String host = checkedHost(uri);
-    try (PinnedDns.Pin pin = trusted ? null : PinnedDns.pin(host, lookup)) {
-      if (pin != null) {
-        for (InetAddress address : pin.addresses()) {
-          Optional<String> refusal = settings.policy().refusal(address);
-          if (refusal.isPresent()) {
-            String what = isIpLiteral(host)
-                ? host + " is " + refusal.get()
-                : host + " resolves to " + address.getHostAddress() + ", " + refusal.get();
-            throw FetchException.refused(what + " (allow it with WEB_ALLOWED_NETWORKS)");
-          }
+    private WebClient(EgressSettings settings, HostLookup lookup, boolean trusted) {
+        this.settings = settings;
+        this.lookup = lookup;
+        this.trusted = trusted;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        if (!trusted && !PinnedDns.installed()) {
+            LOG.warn(
+                    "the pinning DNS resolver is not active: a host could resolve differently between check and connect");
         }
-      }
-      return exchange(method, uri, deadline);
-    } catch (UnknownHostException e) {
-      throw new FetchException("unknown host " + host);
     }
-  }
 
-  private Response exchange(String method, URI uri, long deadline) throws FetchException {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .header("User-Agent", settings.userAgent())
-        .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8")
-        .timeout(remaining(deadline))
-        .build();
-    CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> pending =
-        http.sendAsync(request, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
-    try {
-      HttpResponse<CappedBodySubscriber.Body> response =
-          pending.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
-      CappedBodySubscriber.Body body = response.body();
-      return new Response(uri, response.statusCode(), response.headers(), body.bytes(), body.truncated());
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw timedOut();
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new FetchException("interrupted");
-    } catch (ExecutionException e) {
-      throw new FetchException(describe(e.getCause()));
+    /** A client for URLs chosen by callers (models): every hop is checked against the policy. */
+    public static WebClient guarded(EgressSettings settings, HostLookup lookup) {
+        return new WebClient(settings, lookup, false);
     }
-  }
 
-  private String checkedHost(URI uri) throws FetchException {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw FetchException.refused("only http and https URLs can be fetched, not " + (scheme.isEmpty() ? uri : scheme + ":"));
+    /**
+     * A client for endpoints an operator configured (a SearXNG instance inside the cluster, say):
+     * same timeouts, size cap and User-Agent, no address policy.
+     */
+    public static WebClient trusted(EgressSettings settings) {
+        return new WebClient(settings, HostLookup.SYSTEM, true);
     }
-    if (uri.getHost() == null) {
-      throw new FetchException("the URL has no host");
+
+    public Response get(URI uri) throws FetchException {
+        return fetch("GET", uri, true);
     }
-    String host = uri.getHost();
-    // URI keeps IPv6 literals in brackets; the resolver wants them bare.
-    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-  }
 
-  private static boolean isIpLiteral(String host) {
-    return host.contains(":") || host.matches("[0-9.]+");
-  }
-
-  private Duration remaining(long deadline) throws FetchException {
-    long nanos = deadline - System.nanoTime();
-    if (nanos <= 0) {
-      throw timedOut();
+    /**
+     * Sends {@code method} (GET or HEAD) to {@code uri}; with {@code followRedirects} the redirect
+     * chain is followed and the final response returned, else the first response is.
+     */
+    public Response fetch(String method, URI uri, boolean followRedirects) throws FetchException {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        URI current = uri;
+        for (int hop = 0; ; hop++) {
+            Response response = send(method, current, deadline);
+            Optional<String> location = response.headers().firstValue("location");
+            if (!followRedirects || !REDIRECTS.contains(response.status()) || location.isEmpty()) {
+                return response;
+            }
+            if (hop == EgressSettings.MAX_REDIRECTS) {
+                throw new FetchException("too many redirects (more than " + EgressSettings.MAX_REDIRECTS + ")");
+            }
+            try {
+                current = current.resolve(location.get().trim());
+            } catch (IllegalArgumentException e) {
+                throw new FetchException("invalid redirect location " + location.get());
+            }
+        }
     }
-    return Duration.ofNanos(nanos);
-  }
 
-  private FetchException timedOut() {
-    return new FetchException("timed out after " + settings.timeout().toSeconds() + " s");
-  }
+    private Response send(String method, URI uri, long deadline) throws FetchException {
+        String host = checkedHost(uri);
+        try (PinnedDns.Pin pin = trusted ? null : PinnedDns.pin(host, lookup)) {
+            if (pin != null) {
+                for (InetAddress address : pin.addresses()) {
+                    Optional<String> refusal = settings.policy().refusal(address);
+                    if (refusal.isPresent()) {
+                        String what = isIpLiteral(host)
+                                ? host + " is " + refusal.get()
+                                : host + " resolves to " + address.getHostAddress() + ", " + refusal.get();
+                        throw FetchException.refused(what + " (allow it with WEB_ALLOWED_NETWORKS)");
+                    }
+                }
+            }
+            return exchange(method, uri, deadline);
+        } catch (UnknownHostException e) {
+            throw new FetchException("unknown host " + host);
+        }
+    }
 
-  private String describe(Throwable error) {
-    return switch (error) {
-      case HttpConnectTimeoutException e -> "connection timed out";
-      case HttpTimeoutException e -> "timed out after " + settings.timeout().toSeconds() + " s";
-      case ConnectException e -> "connection refused";
-      case UnknownHostException e -> "unknown host " + e.getMessage();
-      case IOException e when e.getMessage() != null -> e.getMessage();
-      default -> error.getClass().getSimpleName();
-    };
-  }
+    private Response exchange(String method, URI uri, long deadline) throws FetchException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8")
+                .timeout(remaining(deadline))
+                .build();
+        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> pending =
+                http.sendAsync(request, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
+        try {
+            HttpResponse<CappedBodySubscriber.Body> response =
+                    pending.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+            CappedBodySubscriber.Body body = response.body();
+            return new Response(uri, response.statusCode(), response.headers(), body.bytes(), body.truncated());
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw timedOut();
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted");
+        } catch (ExecutionException e) {
+            throw new FetchException(describe(e.getCause()));
+        }
+    }
 
-  @Override
-  public void close() {
-    http.shutdownNow();
-  }
+    private String checkedHost(URI uri) throws FetchException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw FetchException.refused(
+                    "only http and https URLs can be fetched, not " + (scheme.isEmpty() ? uri : scheme + ":"));
+        }
+        if (uri.getHost() == null) {
+            throw new FetchException("the URL has no host");
+        }
+        String host = uri.getHost();
+        // URI keeps IPv6 literals in brackets; the resolver wants them bare.
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
+    }
+
+    private Duration remaining(long deadline) throws FetchException {
+        long nanos = deadline - System.nanoTime();
+        if (nanos <= 0) {
+            throw timedOut();
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    private FetchException timedOut() {
+        return new FetchException("timed out after " + settings.timeout().toSeconds() + " s");
+    }
+
+    private String describe(Throwable error) {
+        return switch (error) {
+            case HttpConnectTimeoutException e -> "connection timed out";
+            case HttpTimeoutException e ->
+                "timed out after " + settings.timeout().toSeconds() + " s";
+            case ConnectException e -> "connection refused";
+            case UnknownHostException e -> "unknown host " + e.getMessage();
+            case IOException e when e.getMessage() != null -> e.getMessage();
+            default -> error.getClass().getSimpleName();
+        };
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
 }

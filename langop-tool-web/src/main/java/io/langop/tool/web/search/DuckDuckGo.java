@@ -21,38 +21,38 @@ import org.jsoup.nodes.Element;
  */
 public record DuckDuckGo(URI endpoint, WebClient client) implements SearchEngine {
 
-  public static final URI DEFAULT_ENDPOINT = URI.create("https://html.duckduckgo.com/html/");
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://html.duckduckgo.com/html/");
 
-  public DuckDuckGo {
-    Objects.requireNonNull(endpoint, "endpoint");
-    Objects.requireNonNull(client, "client");
-  }
-
-  @Override
-  public List<SearchResult> search(String query, int maxResults) throws FetchException {
-    URI uri = URI.create(endpoint + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-    Response response = client.get(uri);
-    if (response.status() != 200) {
-      throw new FetchException(String.valueOf(response.status()));
+    public DuckDuckGo {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(client, "client");
     }
-    Document page = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), uri.toString());
-    return page.select("a.result__a").stream()
-        .filter(link -> link.closest(".result--ad") == null)
-        .map(link -> new SearchResult(link.text().strip(), target(link)))
-        .filter(result -> !result.url().isEmpty() && !result.url().contains("duckduckgo.com/y.js"))
-        .limit(maxResults)
-        .toList();
-  }
 
-  /** The real target of a result link: the {@code uddg} parameter of DuckDuckGo's redirect, else the href. */
-  static String target(Element link) {
-    String href = link.attr("href").strip();
-    int start = href.indexOf("uddg=");
-    if (href.contains("duckduckgo.com/l/") && start >= 0) {
-      int end = href.indexOf('&', start);
-      String encoded = href.substring(start + "uddg=".length(), end < 0 ? href.length() : end);
-      return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    @Override
+    public List<SearchResult> search(String query, int maxResults) throws FetchException {
+        URI uri = URI.create(endpoint + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        Response response = client.get(uri);
+        if (response.status() != 200) {
+            throw new FetchException(String.valueOf(response.status()));
+        }
+        Document page = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), uri.toString());
+        return page.select("a.result__a").stream()
+                .filter(link -> link.closest(".result--ad") == null)
+                .map(link -> new SearchResult(link.text().strip(), target(link)))
+                .filter(result -> !result.url().isEmpty() && !result.url().contains("duckduckgo.com/y.js"))
+                .limit(maxResults)
+                .toList();
     }
-    return href.startsWith("//") ? "https:" + href : href;
-  }
+
+    /** The real target of a result link: the {@code uddg} parameter of DuckDuckGo's redirect, else the href. */
+    static String target(Element link) {
+        String href = link.attr("href").strip();
+        int start = href.indexOf("uddg=");
+        if (href.contains("duckduckgo.com/l/") && start >= 0) {
+            int end = href.indexOf('&', start);
+            String encoded = href.substring(start + "uddg=".length(), end < 0 ? href.length() : end);
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        }
+        return href.startsWith("//") ? "https:" + href : href;
+    }
 }

@@ -19,34 +19,34 @@ import java.util.Objects;
  */
 public record SearXng(URI baseUri, WebClient client) implements SearchEngine {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  public SearXng {
-    Objects.requireNonNull(baseUri, "baseUri");
-    Objects.requireNonNull(client, "client");
-  }
+    public SearXng {
+        Objects.requireNonNull(baseUri, "baseUri");
+        Objects.requireNonNull(client, "client");
+    }
 
-  @Override
-  public List<SearchResult> search(String query, int maxResults) throws FetchException {
-    String base = baseUri.toString().replaceAll("/+$", "");
-    URI uri = URI.create(base + "/search?format=json&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-    Response response = client.get(uri);
-    if (response.status() != 200) {
-      throw new FetchException(String.valueOf(response.status()));
+    @Override
+    public List<SearchResult> search(String query, int maxResults) throws FetchException {
+        String base = baseUri.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/search?format=json&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        Response response = client.get(uri);
+        if (response.status() != 200) {
+            throw new FetchException(String.valueOf(response.status()));
+        }
+        JsonNode results;
+        try {
+            results = JSON.readTree(response.body()).path("results");
+        } catch (IOException e) {
+            throw new FetchException("SearXNG answered with invalid JSON (is the json format enabled?)");
+        }
+        List<SearchResult> found = new ArrayList<>();
+        for (JsonNode result : results) {
+            String url = result.path("url").asText("");
+            if (!url.isEmpty() && found.size() < maxResults) {
+                found.add(new SearchResult(result.path("title").asText(url).strip(), url));
+            }
+        }
+        return found;
     }
-    JsonNode results;
-    try {
-      results = JSON.readTree(response.body()).path("results");
-    } catch (IOException e) {
-      throw new FetchException("SearXNG answered with invalid JSON (is the json format enabled?)");
-    }
-    List<SearchResult> found = new ArrayList<>();
-    for (JsonNode result : results) {
-      String url = result.path("url").asText("");
-      if (!url.isEmpty() && found.size() < maxResults) {
-        found.add(new SearchResult(result.path("title").asText(url).strip(), url));
-      }
-    }
-    return found;
-  }
 }

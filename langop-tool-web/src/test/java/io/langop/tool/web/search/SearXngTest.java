@@ -22,54 +22,60 @@ import org.junit.jupiter.api.Test;
 /** A SearXNG instance on loopback, as it would run inside the cluster: trusted, so no allow-list is needed. */
 class SearXngTest {
 
-  private final AtomicReference<String> body = new AtomicReference<>();
-  private final AtomicReference<String> query = new AtomicReference<>();
-  private HttpServer searxng;
-  private WebClient client;
+    private final AtomicReference<String> body = new AtomicReference<>();
+    private final AtomicReference<String> query = new AtomicReference<>();
+    private HttpServer searxng;
+    private WebClient client;
 
-  @BeforeEach
-  void start() throws Exception {
-    searxng = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    searxng.createContext("/search", exchange -> {
-      query.set(exchange.getRequestURI().getRawQuery());
-      byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
-    searxng.start();
-    client = WebClient.trusted(new EgressSettings("ua", Duration.ofSeconds(2), Duration.ofSeconds(2), 65536, AddressPolicy.publicOnly()));
-  }
+    @BeforeEach
+    void start() throws Exception {
+        searxng = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        searxng.createContext("/search", exchange -> {
+            query.set(exchange.getRequestURI().getRawQuery());
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        searxng.start();
+        client = WebClient.trusted(new EgressSettings(
+                "ua", Duration.ofSeconds(2), Duration.ofSeconds(2), 65536, AddressPolicy.publicOnly()));
+    }
 
-  @AfterEach
-  void stop() {
-    client.close();
-    searxng.stop(0);
-  }
+    @AfterEach
+    void stop() {
+        client.close();
+        searxng.stop(0);
+    }
 
-  @Test
-  void readsTitlesAndUrlsFromTheJsonApi() throws FetchException {
-    body.set("""
+    @Test
+    void readsTitlesAndUrlsFromTheJsonApi() throws FetchException {
+        body.set("""
         {"results":[{"url":"https://kubernetes.io/","title":" Kubernetes "},{"title":"no url"},
                     {"url":"https://github.com/kubernetes/kubernetes"},{"url":"https://example.com","title":"Third"}]}""");
-    SearXng engine = new SearXng(URI.create("http://127.0.0.1:" + searxng.getAddress().getPort() + "/"), client);
+        SearXng engine = new SearXng(
+                URI.create("http://127.0.0.1:" + searxng.getAddress().getPort() + "/"), client);
 
-    List<SearchResult> results = engine.search("k8s cve", 2);
+        List<SearchResult> results = engine.search("k8s cve", 2);
 
-    assertThat(results).containsExactly(
-        new SearchResult("Kubernetes", "https://kubernetes.io/"),
-        new SearchResult("https://github.com/kubernetes/kubernetes", "https://github.com/kubernetes/kubernetes"));
-    assertThat(query.get()).isEqualTo("format=json&q=k8s+cve");
-  }
+        assertThat(results)
+                .containsExactly(
+                        new SearchResult("Kubernetes", "https://kubernetes.io/"),
+                        new SearchResult(
+                                "https://github.com/kubernetes/kubernetes",
+                                "https://github.com/kubernetes/kubernetes"));
+        assertThat(query.get()).isEqualTo("format=json&q=k8s+cve");
+    }
 
-  @Test
-  void anInstanceWithoutTheJsonFormatGetsAClearError() {
-    body.set("<html>Forbidden</html>");
-    SearXng engine = new SearXng(URI.create("http://127.0.0.1:" + searxng.getAddress().getPort()), client);
+    @Test
+    void anInstanceWithoutTheJsonFormatGetsAClearError() {
+        body.set("<html>Forbidden</html>");
+        SearXng engine = new SearXng(
+                URI.create("http://127.0.0.1:" + searxng.getAddress().getPort()), client);
 
-    assertThatThrownBy(() -> engine.search("x", 5))
-        .isInstanceOf(FetchException.class)
-        .hasMessage("SearXNG answered with invalid JSON (is the json format enabled?)");
-  }
+        assertThatThrownBy(() -> engine.search("x", 5))
+                .isInstanceOf(FetchException.class)
+                .hasMessage("SearXNG answered with invalid JSON (is the json format enabled?)");
+    }
 }
