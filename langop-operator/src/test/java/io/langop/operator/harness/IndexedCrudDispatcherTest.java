@@ -190,7 +190,7 @@ class IndexedCrudDispatcherTest {
 
     private static String code(Supplier<?> request) {
         try {
-            request.get();
+            var unused = request.get();
             return "200";
         } catch (KubernetesClientException e) {
             return String.valueOf(e.getCode());
