@@ -15,8 +15,8 @@ import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
-import io.langop.operator.model.ModelProxy;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.model.ModelEndpoint;
+import io.langop.operator.tool.ToolEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +39,7 @@ public class AgentEgressPolicy extends CRUDKubernetesDependentResource<NetworkPo
                     .withTo(EgressRules.podsIn(model.getMetadata().getNamespace(), Labels.selector(model)))
                     .addNewPort()
                     .withProtocol("TCP")
-                    .withPort(new IntOrString(ModelProxy.PORT))
+                    .withPort(new IntOrString(ModelEndpoint.PORT))
                     .endPort()
                     .build());
         }
@@ -48,7 +48,7 @@ public class AgentEgressPolicy extends CRUDKubernetesDependentResource<NetworkPo
                     .withTo(EgressRules.podsIn(tool.getMetadata().getNamespace(), Labels.selector(tool)))
                     .addNewPort()
                     .withProtocol("TCP")
-                    .withPort(new IntOrString(ToolServer.port(tool)))
+                    .withPort(new IntOrString(ToolEndpoint.port(tool)))
                     .endPort()
                     .build());
         }

@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
-import io.langop.operator.model.ModelProxy;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.model.ModelEndpoint;
+import io.langop.operator.tool.ToolEndpoint;
 import io.langop.wire.AgentEnv;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class AgentEnvironment {
         put(
                 env,
                 AgentEnv.MODEL_ENDPOINTS,
-                plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
+                plan.models().stream().map(ModelEndpoint::url).collect(Collectors.joining(",")));
         put(
                 env,
                 AgentEnv.LLM_MODEL,
@@ -50,7 +50,7 @@ public final class AgentEnvironment {
         put(
                 env,
                 AgentEnv.MCP_SERVERS,
-                plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
+                plan.tools().stream().map(ToolEndpoint::url).collect(Collectors.joining(",")));
         if (plan.persona() != null) {
             LanguagePersonaSpec persona = plan.persona().getSpec();
             put(env, AgentEnv.PERSONA_NAME, plan.persona().getMetadata().getName());

@@ -8,7 +8,7 @@ import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.Labels;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.tool.ToolEndpoint;
 import io.langop.wire.ServiceWire;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +82,7 @@ public final class AgentHttp {
         }
         List<String> conflicts = new ArrayList<>();
         for (LanguageTool tool : sidecars) {
-            int port = ToolServer.port(tool);
+            int port = ToolEndpoint.port(tool);
             String name = "sidecar tool " + tool.getMetadata().getName();
             String holder = taken.putIfAbsent(port, name);
             if (holder != null) {

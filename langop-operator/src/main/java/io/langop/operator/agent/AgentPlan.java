@@ -7,7 +7,7 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.egress.EgressRules;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.tool.ToolEndpoint;
 import io.langop.wire.AgentFiles;
 import java.util.List;
 import java.util.Objects;
@@ -44,11 +44,11 @@ record AgentPlan(
     }
 
     List<LanguageTool> sidecarTools() {
-        return tools.stream().filter(ToolServer::isSidecar).toList();
+        return tools.stream().filter(ToolEndpoint::isSidecar).toList();
     }
 
     List<LanguageTool> serviceTools() {
-        return tools.stream().filter(t -> !ToolServer.isSidecar(t)).toList();
+        return tools.stream().filter(t -> !ToolEndpoint.isSidecar(t)).toList();
     }
 
     /** A workspace block without {@code enabled: false} asks for a volume. */

@@ -13,7 +13,8 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.Labels;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.kube.PullPolicies;
+import io.langop.operator.tool.ToolContainer;
 import io.langop.wire.AgentFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,8 +75,7 @@ final class AgentPodTemplate {
         ContainerBuilder agentContainer = new ContainerBuilder()
                 .withName("agent")
                 .withImage(spec.getImage())
-                .withImagePullPolicy(
-                        spec.getImagePullPolicy() == null ? null : ToolServer.pullPolicy(spec.getImagePullPolicy()))
+                .withImagePullPolicy(PullPolicies.kubernetesName(spec.getImagePullPolicy()))
                 .withEnv(AgentEnvironment.of(plan))
                 .withEnvFrom(spec.getEnvFrom())
                 .withResources(spec.getResources())
@@ -109,8 +109,7 @@ final class AgentPodTemplate {
         Objects.requireNonNullElse(spec.getImagePullSecrets(), List.<LocalObjectReference>of())
                 .forEach(s -> pullSecrets.add(s.getName()));
         for (LanguageTool tool : plan.sidecarTools()) {
-            Container sidecar =
-                    ToolServer.container("tool-" + tool.getMetadata().getName(), tool, workspaceMounts);
+            Container sidecar = ToolContainer.of("tool-" + tool.getMetadata().getName(), tool, workspaceMounts);
             sidecar.setRestartPolicy("Always");
             sidecars.add(sidecar);
             Objects.requireNonNullElse(tool.getSpec().getVolumes(), List.<Volume>of()).stream()

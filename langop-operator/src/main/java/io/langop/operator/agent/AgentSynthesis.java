@@ -32,7 +32,7 @@ import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.synthesis.SynthesisTarget;
 import io.langop.operator.synthesis.ToolDescriptor;
 import io.langop.operator.synthesis.ToolSource;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.tool.ToolEndpoint;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -409,7 +409,7 @@ final class AgentSynthesis {
                 "");
         return new ToolSource(
                 fromSpec,
-                ToolServer.isSidecar(tool) ? Optional.empty() : Optional.of(URI.create(ToolServer.url(tool))));
+                ToolEndpoint.isSidecar(tool) ? Optional.empty() : Optional.of(URI.create(ToolEndpoint.url(tool))));
     }
 
     private static SynthesisStatus synthesisStatus(SynthesisResult result, String codeHash, String inputHash) {

@@ -29,7 +29,7 @@ import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import io.langop.operator.synthesis.SynthesisSettings;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.tool.ToolEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,7 +128,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         }
         conditions.set(Conditions.REFERENCES_RESOLVED, true, "Resolved", "all references exist");
         List<String> conflicts = AgentHttp.portConflicts(
-                agent, refs.tools().stream().filter(ToolServer::isSidecar).toList());
+                agent, refs.tools().stream().filter(ToolEndpoint::isSidecar).toList());
         if (!conflicts.isEmpty()) {
             String message = String.join("; ", conflicts);
             conditions.set(Conditions.READY, false, "PortConflict", message);
@@ -277,7 +277,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         List<NetworkRule> rules =
                 new ArrayList<>(Objects.requireNonNullElse(agent.getSpec().getEgress(), List.of()));
         tools.stream()
-                .filter(ToolServer::isSidecar)
+                .filter(ToolEndpoint::isSidecar)
                 .forEach(tool ->
                         rules.addAll(Objects.requireNonNullElse(tool.getSpec().getEgress(), List.of())));
         return rules;

@@ -21,8 +21,9 @@ import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
-import io.langop.operator.model.ModelProxy;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.kube.PullPolicies;
+import io.langop.operator.model.ModelEndpoint;
+import io.langop.operator.tool.ToolEndpoint;
 import io.langop.operator.workload.Autoscalers;
 import io.langop.operator.workload.ServiceWorkloadPods;
 import io.langop.operator.workload.UpdateStrategies;
@@ -131,8 +132,7 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
         return new ContainerBuilder()
                 .withName(ClientObjects.ROLE)
                 .withImage(spec.getImage())
-                .withImagePullPolicy(
-                        spec.getImagePullPolicy() == null ? null : ToolServer.pullPolicy(spec.getImagePullPolicy()))
+                .withImagePullPolicy(PullPolicies.kubernetesName(spec.getImagePullPolicy()))
                 .addNewPort()
                 .withName(ClientObjects.PORT_NAME)
                 .withContainerPort(ClientObjects.port(plan.client()))
@@ -161,7 +161,7 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
         put(
                 env,
                 AgentEnv.MODEL_ENDPOINTS,
-                plan.models().stream().map(ModelProxy::url).collect(Collectors.joining(",")));
+                plan.models().stream().map(ModelEndpoint::url).collect(Collectors.joining(",")));
         put(
                 env,
                 AgentEnv.LLM_MODEL,
@@ -169,7 +169,7 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
         put(
                 env,
                 AgentEnv.MCP_SERVERS,
-                plan.tools().stream().map(ToolServer::url).collect(Collectors.joining(",")));
+                plan.tools().stream().map(ToolEndpoint::url).collect(Collectors.joining(",")));
         if (servesTls(spec)) {
             put(env, "TLS_CERT_FILE", TLS_DIR + "/tls.crt");
             put(env, "TLS_KEY_FILE", TLS_DIR + "/tls.key");

@@ -6,7 +6,7 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.agent.AgentHttp;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.tool.ToolEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +29,7 @@ record ClientPlan(
         List<String> notes = new ArrayList<>();
         List<LanguageTool> tools = new ArrayList<>();
         for (LanguageTool tool : refs.tools()) {
-            if (ToolServer.isSidecar(tool)) {
+            if (ToolEndpoint.isSidecar(tool)) {
                 notes.add("tool " + tool.getMetadata().getName() + " runs as a sidecar of agents and is not offered");
             } else {
                 tools.add(tool);

@@ -9,8 +9,8 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.agent.AgentEnvironment;
 import io.langop.operator.agent.AgentHttp;
-import io.langop.operator.model.ModelProxy;
-import io.langop.operator.tool.ToolServer;
+import io.langop.operator.model.ModelEndpoint;
+import io.langop.operator.tool.ToolEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,14 +69,14 @@ final class ClientSettings {
     private static Map<String, Object> model(LanguageModel model) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", model.getMetadata().getName());
-        entry.put("endpoint", ModelProxy.url(model));
+        entry.put("endpoint", ModelEndpoint.url(model));
         return entry;
     }
 
     private static Map<String, Object> tool(LanguageTool tool) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", tool.getMetadata().getName());
-        entry.put("url", ToolServer.url(tool));
+        entry.put("url", ToolEndpoint.url(tool));
         return entry;
     }
 

@@ -122,10 +122,10 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         WorkloadEvents.afterWorkflow(
-                context.getClient(), model, "deployment " + ModelProxy.name(model), hadDeployment, null);
+                context.getClient(), model, "deployment " + ModelEndpoint.name(model), hadDeployment, null);
         EgressEvents.post(context.getClient(), model, storedMessage, resolved);
 
-        status.setEndpoint(ModelProxy.url(model));
+        status.setEndpoint(ModelEndpoint.url(model));
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
         Workloads.Availability availability = Workloads.availability(deployment, 1);
         status.setReadyReplicas(availability.ready());

@@ -23,7 +23,7 @@ public class ProxyConfigMap extends CRUDKubernetesDependentResource<ConfigMap, L
                 .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
         return new ConfigMapBuilder()
                 .withNewMetadata()
-                .withName(ModelProxy.name(model))
+                .withName(ModelEndpoint.name(model))
                 .withNamespace(model.getMetadata().getNamespace())
                 .withLabels(Labels.of(model, "model-proxy", model.getSpec().getClusterRef()))
                 .withOwnerReferences(Owners.controller(model))

@@ -34,7 +34,7 @@ public class ProxyEgressPolicy extends CRUDKubernetesDependentResource<NetworkPo
         rules.addAll(plan.egress().rules());
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
-                .withName(ModelProxy.name(model))
+                .withName(ModelEndpoint.name(model))
                 .withNamespace(model.getMetadata().getNamespace())
                 .withLabels(Labels.of(model, "egress", cluster))
                 .withOwnerReferences(Owners.controller(model))

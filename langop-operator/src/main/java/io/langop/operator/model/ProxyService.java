@@ -19,7 +19,7 @@ public class ProxyService extends CRUDKubernetesDependentResource<Service, Langu
     protected Service desired(LanguageModel model, Context<LanguageModel> context) {
         return new ServiceBuilder()
                 .withNewMetadata()
-                .withName(ModelProxy.name(model))
+                .withName(ModelEndpoint.name(model))
                 .withNamespace(model.getMetadata().getNamespace())
                 .withLabels(Labels.of(model, "model-proxy", model.getSpec().getClusterRef()))
                 .withOwnerReferences(Owners.controller(model))
@@ -28,7 +28,7 @@ public class ProxyService extends CRUDKubernetesDependentResource<Service, Langu
                 .withSelector(Labels.selector(model))
                 .addNewPort()
                 .withName("http")
-                .withPort(ModelProxy.PORT)
+                .withPort(ModelEndpoint.PORT)
                 .withTargetPort(new IntOrString("http"))
                 .withProtocol("TCP")
                 .endPort()

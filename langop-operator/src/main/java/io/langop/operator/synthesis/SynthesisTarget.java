@@ -1,7 +1,7 @@
 package io.langop.operator.synthesis;
 
 import io.langop.api.v1alpha1.model.LanguageModel;
-import io.langop.operator.model.ModelProxy;
+import io.langop.operator.model.ModelEndpoint;
 import java.util.Objects;
 
 /**
@@ -22,6 +22,6 @@ public record SynthesisTarget(String baseUrl, String model, boolean external) {
 
     /** The proxy of a LanguageModel, which routes by the model's name. */
     public static SynthesisTarget modelProxy(LanguageModel model) {
-        return new SynthesisTarget(ModelProxy.url(model), model.getMetadata().getName(), false);
+        return new SynthesisTarget(ModelEndpoint.url(model), model.getMetadata().getName(), false);
     }
 }

@@ -119,17 +119,17 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
         context.managedWorkflowAndDependentResourceContext().put(ToolEgressPolicy.EGRESS, egress);
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-        if (!ToolServer.isSidecar(tool)) {
+        if (!ToolEndpoint.isSidecar(tool)) {
             // a sidecar has no workload of its own, and its egress is told by the agents that carry it
             WorkloadEvents.afterWorkflow(
-                    context.getClient(), tool, "deployment " + ToolServer.serviceName(tool), hadDeployment, null);
+                    context.getClient(), tool, "deployment " + ToolEndpoint.serviceName(tool), hadDeployment, null);
             EgressEvents.post(context.getClient(), tool, storedMessage, egress);
         }
 
-        status.setEndpoint(ToolServer.url(tool));
+        status.setEndpoint(ToolEndpoint.url(tool));
         String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
         UpdateControl<LanguageTool> control;
-        if (ToolServer.isSidecar(tool)) {
+        if (ToolEndpoint.isSidecar(tool)) {
             List<String> agents = agentsUsing(tool, context);
             status.setSidecarAgents(agents.isEmpty() ? null : agents);
             status.setReadyReplicas(null);

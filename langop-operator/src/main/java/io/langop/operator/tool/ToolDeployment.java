@@ -29,7 +29,7 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
                 .forEach(podLabels::putIfAbsent);
         return new DeploymentBuilder()
                 .withNewMetadata()
-                .withName(ToolServer.serviceName(tool))
+                .withName(ToolEndpoint.serviceName(tool))
                 .withNamespace(tool.getMetadata().getNamespace())
                 .withLabels(Labels.of(tool, "tool", spec.getClusterRef()))
                 .withOwnerReferences(Owners.controller(tool))
@@ -46,7 +46,7 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
                 .withAnnotations(spec.getPodAnnotations())
                 .endMetadata()
                 .withSpec(ServiceWorkloadPods.podSpec(spec)
-                        .withContainers(ToolServer.container("tool", tool, List.of()))
+                        .withContainers(ToolContainer.of("tool", tool, List.of()))
                         .withVolumes(spec.getVolumes())
                         .build())
                 .endTemplate()
@@ -59,7 +59,7 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
         @Override
         public boolean isMet(
                 DependentResource<Object, LanguageTool> dependent, LanguageTool tool, Context<LanguageTool> context) {
-            return !ToolServer.isSidecar(tool);
+            return !ToolEndpoint.isSidecar(tool);
         }
     }
 }

@@ -19,14 +19,14 @@ public class ToolDisruptionBudget extends CRUDKubernetesDependentResource<PodDis
     /** By name: the spec may no longer describe the budget when it is to be deleted. */
     @Override
     protected ResourceID targetSecondaryResourceID(LanguageTool tool, Context<LanguageTool> context) {
-        return new ResourceID(ToolServer.serviceName(tool), tool.getMetadata().getNamespace());
+        return new ResourceID(ToolEndpoint.serviceName(tool), tool.getMetadata().getNamespace());
     }
 
     @Override
     protected PodDisruptionBudget desired(LanguageTool tool, Context<LanguageTool> context) {
         return DisruptionBudgets.of(
                 tool,
-                ToolServer.serviceName(tool),
+                ToolEndpoint.serviceName(tool),
                 Labels.of(tool, "tool", tool.getSpec().getClusterRef()),
                 tool.getSpec().getPodDisruptionBudget());
     }
@@ -38,7 +38,7 @@ public class ToolDisruptionBudget extends CRUDKubernetesDependentResource<PodDis
                 DependentResource<PodDisruptionBudget, LanguageTool> dependent,
                 LanguageTool tool,
                 Context<LanguageTool> context) {
-            return !ToolServer.isSidecar(tool)
+            return !ToolEndpoint.isSidecar(tool)
                     && DisruptionBudgets.requested(tool.getSpec().getPodDisruptionBudget());
         }
     }

@@ -39,7 +39,7 @@ public class ToolEgressPolicy extends CRUDKubernetesDependentResource<NetworkPol
         rules.addAll(egress.rules());
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
-                .withName(ToolServer.serviceName(tool))
+                .withName(ToolEndpoint.serviceName(tool))
                 .withNamespace(tool.getMetadata().getNamespace())
                 .withLabels(Labels.of(tool, "egress", cluster))
                 .withOwnerReferences(Owners.controller(tool))

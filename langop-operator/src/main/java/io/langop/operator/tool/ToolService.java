@@ -24,7 +24,7 @@ public class ToolService extends CRUDKubernetesDependentResource<Service, Langua
         var spec = tool.getSpec();
         return new ServiceBuilder()
                 .withNewMetadata()
-                .withName(ToolServer.serviceName(tool))
+                .withName(ToolEndpoint.serviceName(tool))
                 .withNamespace(tool.getMetadata().getNamespace())
                 .withLabels(Labels.of(tool, "tool", spec.getClusterRef()))
                 .withAnnotations(
@@ -35,9 +35,9 @@ public class ToolService extends CRUDKubernetesDependentResource<Service, Langua
                 .withType(serviceType(spec.getServiceType()))
                 .withSelector(Labels.selector(tool))
                 .addNewPort()
-                .withName(ToolServer.PORT_NAME)
-                .withPort(ToolServer.port(tool))
-                .withTargetPort(new IntOrString(ToolServer.PORT_NAME))
+                .withName(ToolEndpoint.PORT_NAME)
+                .withPort(ToolEndpoint.port(tool))
+                .withTargetPort(new IntOrString(ToolEndpoint.PORT_NAME))
                 .withProtocol("TCP")
                 .endPort()
                 .endSpec()

@@ -2,13 +2,17 @@ package io.langop.operator.model;
 
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.operator.kube.Labels;
+import io.langop.wire.ServiceWire;
 
-/** Where the proxy of a LanguageModel answers: its Service, speaking the OpenAI API under /v1. */
-public final class ModelProxy {
+/**
+ * Where a LanguageModel answers inside the cluster: the Service of its proxy, speaking the OpenAI
+ * API under /v1.
+ */
+public final class ModelEndpoint {
 
-    public static final int PORT = 8080;
+    public static final int PORT = ServiceWire.DEFAULT_PORT;
 
-    private ModelProxy() {}
+    private ModelEndpoint() {}
 
     /** Name of the proxy's ConfigMap, Deployment and Service. */
     public static String name(LanguageModel model) {
