@@ -205,7 +205,8 @@ final class ChatCompletionsServlet extends HttpServlet {
     }
 
     private PrintWriter startStream(HttpServletResponse response, String id) throws IOException {
-        response.setContentType("text/event-stream");
+        // without a charset the servlet writer encodes ISO-8859-1; OpenAI's streams are UTF-8
+        response.setContentType("text/event-stream;charset=utf-8");
         response.setHeader("Cache-Control", "no-cache");
         PrintWriter out = response.getWriter();
         sendChunk(

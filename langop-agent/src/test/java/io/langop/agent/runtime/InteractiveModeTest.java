@@ -149,6 +149,85 @@ class InteractiveModeTest {
         }
     }
 
+    @Test
+    void streamsNonAsciiTextAsUtf8ToAnOpenaiClientLiveAndAfterTheContentFilter() throws Exception {
+        String greeting = "Grüße 世界, naïve café ✓";
+        llm.thenText(greeting).thenText(greeting);
+        var live = AgentDefinition.builder("live")
+                .mode(ExecutionMode.INTERACTIVE)
+                .objective("Answer")
+                .build();
+        var config = AgentConfig.from(Map.of(
+                AgentEnv.MODEL_ENDPOINTS,
+                llm.rootUrl(),
+                AgentEnv.MCP_SERVERS,
+                mcp.url().toString(),
+                "PORT",
+                "0"));
+        try (var liveRuntime = AgentRuntime.connect(config, () -> live);
+                var liveServer = liveRuntime.serve()) {
+            // the relayed stream (no content filter) and the checked one (the helpdesk has a blocked topic)
+            for (var agentAndPort :
+                    List.of(Map.entry("live", liveServer.port()), Map.entry("helpdesk", server.port()))) {
+                var client = OpenAiStreamingChatModel.builder()
+                        .baseUrl("http://127.0.0.1:" + agentAndPort.getValue() + "/v1")
+                        .apiKey("unused")
+                        .modelName(agentAndPort.getKey())
+                        .build();
+                List<String> pieces = new CopyOnWriteArrayList<>();
+                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+                client.chat(
+                        ChatRequest.builder()
+                                .messages(UserMessage.from("hello"))
+                                .build(),
+                        collectInto(pieces, done));
+
+                assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text())
+                        .as(agentAndPort.getKey())
+                        .isEqualTo(greeting);
+                assertThat(String.join("", pieces)).isEqualTo(greeting);
+            }
+        }
+    }
+
+    @Test
+    void declaresTheStreamsCharsetAndSendsUtf8BytesOnTheOpenaiWireFormat() throws Exception {
+        String greeting = "Grüße 世界";
+        llm.thenText(greeting);
+
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"helpdesk\",\"stream\":true,"
+                                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type.toLowerCase(java.util.Locale.ROOT))
+                        .startsWith("text/event-stream")
+                        .contains("charset=utf-8"));
+        String body = java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(response.body()))
+                .toString(); // throws on bytes that are not UTF-8
+        StringBuilder content = new StringBuilder();
+        for (String event : body.split("\n\n", -1)) {
+            if (event.startsWith("data: {")) {
+                content.append(JSON.readTree(event.substring("data: ".length()))
+                        .path("choices")
+                        .path(0)
+                        .path("delta")
+                        .path("content")
+                        .asText(""));
+            }
+        }
+        assertThat(content).hasToString(greeting);
+        assertThat(body).endsWith("data: [DONE]\n\n");
+    }
+
     private static StreamingChatResponseHandler collectInto(List<String> pieces, CompletableFuture<ChatResponse> done) {
         return new StreamingChatResponseHandler() {
             @Override
