@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +43,16 @@ public final class ModelProxy implements AutoCloseable {
     }
 
     /**
-     * Loads the configuration file (refusing to start on an invalid one), serves it on {@code port} (0 = any)
-     * and re-reads the file every {@code reloadInterval}.
+     * Loads the configuration file (refusing to start on an invalid one), serves it on {@code listen} (a wildcard
+     * address listens on every interface, port 0 takes any free port) and re-reads the file every
+     * {@code reloadInterval}.
      */
-    public static ModelProxy start(Path configFile, int port, Duration reloadInterval) {
+    public static ModelProxy start(Path configFile, InetSocketAddress listen, Duration reloadInterval) {
+        return start(configFile, listen, reloadInterval, DRAIN_TIMEOUT);
+    }
+
+    /** As {@link #start(Path, InetSocketAddress, Duration)}, letting requests in progress finish for {@code drain}. */
+    static ModelProxy start(Path configFile, InetSocketAddress listen, Duration reloadInterval, Duration drain) {
         byte[] content;
         try {
             content = Files.readAllBytes(configFile);
@@ -71,8 +78,8 @@ public final class ModelProxy implements AutoCloseable {
                     .toList());
         });
         try {
-            ProxyHttpServer server = ProxyHttpServer.start(
-                    port, new ProxyApi(gateway::get, calls, ledger, registry), loops, DRAIN_TIMEOUT);
+            ProxyHttpServer server =
+                    ProxyHttpServer.start(listen, new ProxyApi(gateway::get, calls, ledger, registry), loops, drain);
             return new ModelProxy(server, watcher, http, loops);
         } catch (RuntimeException e) {
             watcher.close();
@@ -84,6 +91,11 @@ public final class ModelProxy implements AutoCloseable {
 
     public URI uri() {
         return server.uri();
+    }
+
+    /** The address and port listened on. */
+    public InetSocketAddress address() {
+        return server.address();
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import io.langop.wire.ServiceWire;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,6 +51,30 @@ public final class ServiceServer implements AutoCloseable {
     /** The port from the {@code PORT} environment variable, or {@code fallback} when it is unset. */
     public static int portFromEnv(int fallback) {
         return portFrom(System.getenv(ServiceWire.PORT_ENV), fallback);
+    }
+
+    /**
+     * The address from the {@code BIND_ADDRESS} environment variable, or null (every interface) when it is unset.
+     * Only IP literals are taken: a name would be looked up once, at start, and bind whichever address DNS gave.
+     *
+     * @throws IllegalArgumentException when the value is not an IP address
+     */
+    public static InetAddress bindAddressFromEnv() {
+        return bindAddressFrom(System.getenv(ServiceWire.BIND_ADDRESS_ENV));
+    }
+
+    static InetAddress bindAddressFrom(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return InetAddress.ofLiteral(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    ServiceWire.BIND_ADDRESS_ENV + " must be an IP address such as 127.0.0.1 or ::1, got '" + value
+                            + "'",
+                    e);
+        }
     }
 
     static int portFrom(String value, int fallback) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,6 +111,16 @@ class ServiceServerTest {
         assertThat(ServiceServer.portFrom("9090", 8080)).isEqualTo(9090);
         assertThatThrownBy(() -> ServiceServer.portFrom("http", 8080)).hasMessageContaining("PORT must be a number");
         assertThatThrownBy(() -> ServiceServer.portFrom("70000", 8080)).hasMessageContaining("between 0 and 65535");
+    }
+
+    @Test
+    void bindAddressComesFromTheEnvironmentValueAsAnIpLiteralOrMeansEveryInterface() {
+        assertThat(ServiceServer.bindAddressFrom(null)).isNull();
+        assertThat(ServiceServer.bindAddressFrom(" ")).isNull();
+        assertThat(ServiceServer.bindAddressFrom(" 127.0.0.1 ")).isEqualTo(InetAddress.getLoopbackAddress());
+        assertThat(ServiceServer.bindAddressFrom("::1").isLoopbackAddress()).isTrue();
+        assertThatThrownBy(() -> ServiceServer.bindAddressFrom("localhost"))
+                .hasMessageContaining("BIND_ADDRESS must be an IP address");
     }
 
     @Test

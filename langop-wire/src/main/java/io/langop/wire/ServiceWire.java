@@ -5,6 +5,11 @@ public final class ServiceWire {
 
     /** The environment variable a server reads its port from. */
     public static final String PORT_ENV = "PORT";
+    /**
+     * The environment variable naming the one address a server listens on (an IP literal: {@code 127.0.0.1},
+     * {@code ::1}, the pod IP); unset, a server listens on every interface.
+     */
+    public static final String BIND_ADDRESS_ENV = "BIND_ADDRESS";
     /** The port of tool servers, model proxies and chat clients. */
     public static final int DEFAULT_PORT = 8080;
     /** The port of agents: not {@link #DEFAULT_PORT}, which a sidecar tool in the same pod listens on. */

@@ -12,6 +12,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -50,8 +53,9 @@ public final class ProxyHttpServer implements AutoCloseable {
         this.drainTimeout = drainTimeout;
     }
 
-    /** Listens on {@code port} (0 = any free one) on every interface. */
-    public static ProxyHttpServer start(int port, ProxyApi api, EventLoops loops, Duration drainTimeout) {
+    /** Listens on {@code listen}: every interface when its address is the wildcard, any free port when it is 0. */
+    public static ProxyHttpServer start(
+            InetSocketAddress listen, ProxyApi api, EventLoops loops, Duration drainTimeout) {
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         AtomicInteger inProgress = new AtomicInteger();
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -76,22 +80,31 @@ public final class ProxyHttpServer implements AutoCloseable {
                     }
                 });
         try {
-            Channel listener = bootstrap.bind(port).syncUninterruptibly().channel();
+            Channel listener = bootstrap.bind(listen).syncUninterruptibly().channel();
             ProxyHttpServer server = new ProxyHttpServer(listener, connections, inProgress, drainTimeout);
-            LOG.info("model-proxy listening on port {} ({})", server.port(), loops.kind());
+            LOG.info("model-proxy listening on {} ({})", server.address(), loops.kind());
             return server;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("model-proxy could not listen on port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("model-proxy could not listen on " + listen + ": " + e.getMessage(), e);
         }
     }
 
-    public int port() {
-        return ((java.net.InetSocketAddress) listener.localAddress()).getPort();
+    /** The address and port listened on. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
     }
 
-    /** {@code http://localhost:<port>}. */
+    public int port() {
+        return address().getPort();
+    }
+
+    /** {@code http://<address>:<port>}, with {@code localhost} when every interface is listened on. */
     public URI uri() {
-        return URI.create("http://localhost:" + port());
+        InetAddress address = address().getAddress();
+        String host = address.isAnyLocalAddress()
+                ? "localhost"
+                : address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return URI.create("http://" + host + ":" + port());
     }
 
     /** Closes the server gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */

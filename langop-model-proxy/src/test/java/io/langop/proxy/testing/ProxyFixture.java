@@ -5,6 +5,8 @@ import io.langop.proxy.ModelProxy;
 import io.langop.proxy.openai.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +32,8 @@ public final class ProxyFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        proxy = ModelProxy.start(configFile, 0, RELOAD_INTERVAL);
+        proxy = ModelProxy.start(
+                configFile, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), RELOAD_INTERVAL);
     }
 
     public URI uri() {
