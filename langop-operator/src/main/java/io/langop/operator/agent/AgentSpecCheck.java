@@ -4,6 +4,7 @@ import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.agent.RestartPolicy;
+import io.langop.wire.CronJobSchedules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,10 +33,8 @@ final class AgentSpecCheck {
         if (scheduled && (spec.getSchedule() == null || spec.getSchedule().isBlank())) {
             problems.add("a scheduled agent needs spec.schedule");
         } else if (scheduled) {
-            String cron = CronSchedule.problem(spec.getSchedule());
-            if (cron != null) {
-                problems.add("spec.schedule '" + spec.getSchedule() + "': " + cron);
-            }
+            CronJobSchedules.problem(spec.getSchedule())
+                    .ifPresent(cron -> problems.add("spec.schedule '" + spec.getSchedule() + "': " + cron));
         } else if (spec.getSchedule() != null) {
             problems.add("spec.schedule is only used with executionMode scheduled");
         }

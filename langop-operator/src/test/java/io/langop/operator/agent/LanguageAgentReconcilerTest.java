@@ -314,7 +314,7 @@ class LanguageAgentReconcilerTest {
                     .singleElement()
                     .satisfies(c -> {
                         assertThat(c.getReason()).isEqualTo("InvalidSpec");
-                        assertThat(c.getMessage()).contains("minute '61' is outside 0-59");
+                        assertThat(c.getMessage()).contains("minute 61 is outside 0-59");
                     });
         });
         assertThat(cronJob(ns, "broken-agent")).isNull();
