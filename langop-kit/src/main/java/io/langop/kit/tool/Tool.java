@@ -24,9 +24,13 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * The input schema published in {@code tools/list} is generated from the parameters, and
- * {@link #bind} applies the same declaration to every call.
+ * {@link #bind} applies the same declaration to every call. A tool that answers with data as well as
+ * text declares its {@link #output() output shape} ({@code .output(Shape.object()...)}), published as
+ * {@code outputSchema}; its handler then returns {@link ToolResult#success(String, Object)}.
+ *
+ * @param output the shape of the structured answer, or null when the tool answers text only
  */
-public record Tool(String name, String description, List<Param> params, ToolHandler handler) {
+public record Tool(String name, String description, List<Param> params, Shape.ObjectShape output, ToolHandler handler) {
 
     /** The character set and length the MCP specification recommends for tool names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
@@ -56,6 +60,11 @@ public record Tool(String name, String description, List<Param> params, ToolHand
 
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** The JSON schema of the structured answer, as published in {@code tools/list}; empty for a text-only tool. */
+    public Optional<Map<String, Object>> outputSchema() {
+        return Optional.ofNullable(output).map(Shape::schema);
     }
 
     /** The JSON schema of the arguments object, as published in {@code tools/list}. */
@@ -139,6 +148,7 @@ public record Tool(String name, String description, List<Param> params, ToolHand
         private final String name;
         private String description;
         private final List<Param> params = new ArrayList<>();
+        private Shape.ObjectShape output;
         private ToolHandler handler;
 
         private Builder(String name) {
@@ -155,13 +165,19 @@ public record Tool(String name, String description, List<Param> params, ToolHand
             return this;
         }
 
+        /** Declares that the tool answers data of this shape, besides its text. */
+        public Builder output(Shape.ObjectShape output) {
+            this.output = Objects.requireNonNull(output, "output");
+            return this;
+        }
+
         public Builder handler(ToolHandler handler) {
             this.handler = handler;
             return this;
         }
 
         public Tool build() {
-            return new Tool(name, description, params, handler);
+            return new Tool(name, description, params, output, handler);
         }
     }
 }

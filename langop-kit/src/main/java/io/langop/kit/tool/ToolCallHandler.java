@@ -1,11 +1,14 @@
 package io.langop.kit.tool;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -23,6 +26,8 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
     static final String METER = "langop.tool.calls";
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCallHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final Tool tool;
     private final MeterRegistry registry;
@@ -33,12 +38,13 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
     }
 
     SyncToolSpecification specification() {
-        var descriptor = io.modelcontextprotocol.spec.McpSchema.Tool.builder(tool.name())
+        var descriptor = io.modelcontextprotocol.spec.McpSchema.Tool.builder()
+                .name(tool.name())
                 .description(tool.description())
-                .inputSchema(tool.inputSchema())
-                .build();
+                .inputSchema(tool.inputSchema());
+        tool.outputSchema().ifPresent(descriptor::outputSchema);
         return SyncToolSpecification.builder()
-                .tool(descriptor)
+                .tool(descriptor.build())
                 .callHandler(this)
                 .build();
     }
@@ -63,6 +69,7 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
                     try {
                         result = Objects.requireNonNull(
                                 tool.handler().handle(bound.arguments()), "the tool returned no result");
+                        result = withStructuredContentAsDeclared(result);
                         outcome = result.error() ? Outcome.ERROR : Outcome.SUCCESS;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -83,10 +90,31 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
                 .tag("outcome", outcome.tag)
                 .publishPercentileHistogram()
                 .register(registry));
-        return CallToolResult.builder()
-                .addTextContent(result.text())
-                .isError(result.error())
-                .build();
+        var answer = CallToolResult.builder().addTextContent(result.text()).isError(result.error());
+        result.structured().ifPresent(answer::structuredContent);
+        return answer.build();
+    }
+
+    /**
+     * The result with its structured content as a JSON object, so the MCP server validates and sends
+     * exactly what was checked. A successful answer must carry data when the tool declares an output
+     * shape, and none when it does not: either mismatch is a bug in the tool, refused here rather than
+     * passed on as an answer the client's schema check would reject with a vaguer message.
+     */
+    private ToolResult withStructuredContentAsDeclared(ToolResult result) {
+        if (result.error()) {
+            return result;
+        }
+        boolean declared = tool.output() != null;
+        if (declared != result.structured().isPresent()) {
+            throw new IllegalStateException(
+                    declared
+                            ? "the tool declares an output shape but returned no structured content"
+                            : "the tool returned structured content but declares no output shape");
+        }
+        return result.structured()
+                .map(data -> ToolResult.success(result.text(), JSON.convertValue(data, JSON_OBJECT)))
+                .orElse(result);
     }
 
     private enum Outcome {

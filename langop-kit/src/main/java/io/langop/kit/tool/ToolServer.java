@@ -192,11 +192,7 @@ public final class ToolServer implements AutoCloseable {
                     .mcpEndpoint(MCP_PATH)
                     .httpHeaderValidator(origins)
                     .build();
-            var sse = HttpServletSseServerTransportProvider.builder()
-                    .httpHeaderValidator(origins)
-                    .sseEndpoint(SSE_PATH)
-                    .messageEndpoint(SSE_MESSAGE_PATH)
-                    .build();
+            var sse = sseTransport(origins);
             List<McpSyncServer> mcpServers = List.of(
                     configure(McpServer.sync(streamable), specifications),
                     configure(McpServer.sync(sse), specifications));
@@ -214,6 +210,18 @@ public final class ToolServer implements AutoCloseable {
                     tools.size(),
                     tools.stream().map(Tool::name).toList());
             return server;
+        }
+
+        // The HTTP+SSE transport is deprecated in the SDK as in the protocol, but clients of the
+        // 2024-11-05 protocol still use it: kept until they are gone.
+        @SuppressWarnings("deprecation")
+        private static HttpServletSseServerTransportProvider sseTransport(
+                DefaultServerTransportSecurityValidator origins) {
+            return HttpServletSseServerTransportProvider.builder()
+                    .httpHeaderValidator(origins)
+                    .sseEndpoint(SSE_PATH)
+                    .messageEndpoint(SSE_MESSAGE_PATH)
+                    .build();
         }
 
         private McpSyncServer configure(McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools) {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public interface Validator {
 
     /**
+     * Checks one value.
+     *
      * @param value the coerced, non-null value
      * @return empty when the value is acceptable, else what it must be, phrased to follow "must", e.g.
      *     {@code "be an http or https URL"}

@@ -60,10 +60,32 @@ class ToolServerTest {
             })
             .build();
 
+    /** Answers text and data; the data is a record, as tools usually build it. */
+    private final Tool lookup = Tool.builder("lookup")
+            .description("Finds a word")
+            .param(Param.string("word").required())
+            .output(Shape.object()
+                    .field("word", Shape.string("The word looked up"))
+                    .field("hits", Shape.listOf(Shape.object().field("line", Shape.integer("Line number"))), "Where"))
+            .handler(args -> ToolResult.success(
+                    "2 hits for " + args.string("word"),
+                    new Found(args.string("word"), List.of(new Hit(3), new Hit(14)))))
+            .build();
+    /** Declares data but forgets to return it: a bug that must show as such, not as a valid answer. */
+    private final Tool forgetful = Tool.builder("forgetful")
+            .description("Declares an output shape and answers text only")
+            .output(Shape.object().field("value", Shape.string("Never sent")))
+            .handler(args -> ToolResult.success("just text"))
+            .build();
+
+    record Found(String word, List<Hit> hits) {}
+
+    record Hit(int line) {}
+
     private final ToolServer server = ToolServer.builder("test-tools")
             .version("1.2.3")
             .port(0)
-            .tools(List.of(echo, fail, refuse, slow))
+            .tools(List.of(echo, fail, refuse, slow, lookup, forgetful))
             .allowedOrigins(List.of("http://localhost:6274"))
             .start();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -87,7 +109,9 @@ class ToolServerTest {
 
             var tools = client.listTools().tools();
 
-            assertThat(tools).extracting(t -> t.name()).containsExactly("echo", "fail", "refuse", "slow");
+            assertThat(tools)
+                    .extracting(t -> t.name())
+                    .containsExactly("echo", "fail", "refuse", "slow", "lookup", "forgetful");
             var listed = tools.getFirst();
             assertThat(listed.description()).isEqualTo("Repeat a text");
             assertThat(listed.inputSchema())
@@ -108,7 +132,7 @@ class ToolServerTest {
     @Test
     void callsReturnTheToolsTextWithArgumentsCoerced() {
         try (McpSyncClient client = streamableClient()) {
-            CallToolResult result = client.callTool(new CallToolRequest("echo", Map.of("text", "hi", "times", "2")));
+            CallToolResult result = client.callTool(call("echo", Map.of("text", "hi", "times", "2")));
 
             assertThat(result.isError()).isFalse();
             assertThat(text(result)).isEqualTo("hi hi");
@@ -116,9 +140,74 @@ class ToolServerTest {
     }
 
     @Test
+    void aToolWithAnOutputShapeListsItsOutputSchema() {
+        try (McpSyncClient client = streamableClient()) {
+            var listed = client.listTools().tools().stream()
+                    .filter(tool -> tool.name().equals("lookup"))
+                    .findFirst()
+                    .orElseThrow();
+
+            assertThat(listed.outputSchema())
+                    .isEqualTo(Map.of(
+                            "type",
+                            "object",
+                            "properties",
+                            Map.of(
+                                    "word",
+                                    Map.of("type", "string", "description", "The word looked up"),
+                                    "hits",
+                                    Map.of(
+                                            "type",
+                                            "array",
+                                            "items",
+                                            Map.of(
+                                                    "type",
+                                                    "object",
+                                                    "properties",
+                                                    Map.of(
+                                                            "line",
+                                                            Map.of("type", "integer", "description", "Line number")),
+                                                    "required",
+                                                    List.of("line")),
+                                            "description",
+                                            "Where")),
+                            "required",
+                            List.of("word", "hits")));
+            assertThat(client.listTools().tools().getFirst().outputSchema()).isNull();
+        }
+    }
+
+    @Test
+    void aToolWithAnOutputShapeAnswersStructuredContentAndText() {
+        try (McpSyncClient client = streamableClient()) {
+            CallToolResult result = client.callTool(call("lookup", Map.of("word", "shape")));
+
+            assertThat(result.isError()).isFalse();
+            assertThat(text(result)).isEqualTo("2 hits for shape");
+            assertThat(result.structuredContent())
+                    .isEqualTo(Map.of("word", "shape", "hits", List.of(Map.of("line", 3), Map.of("line", 14))));
+            assertThat(text(client.callTool(call("echo", Map.of("text", "plain")))))
+                    .isEqualTo("plain");
+        }
+    }
+
+    @Test
+    void aToolThatDeclaresDataButAnswersTextOnlyFailsAsABug() throws Exception {
+        try (McpSyncClient client = streamableClient()) {
+            CallToolResult result = client.callTool(call("forgetful", Map.of()));
+
+            assertThat(result.isError()).isTrue();
+            assertThat(text(result))
+                    .isEqualTo("Error: the tool declares an output shape but returned no structured content");
+        }
+        assertThat(get("/metrics").body())
+                .contains("langop_tool_calls_seconds_count{outcome=\"exception\",tool=\"forgetful\"} 1");
+    }
+
+    @Test
     void invalidArgumentsGiveAnErrorResultNamingEachParameter() {
         try (McpSyncClient client = streamableClient()) {
-            CallToolResult result = client.callTool(new CallToolRequest("echo", Map.of("times", 7)));
+            CallToolResult result = client.callTool(call("echo", Map.of("times", 7)));
 
             assertThat(result.isError()).isTrue();
             assertThat(text(result))
@@ -130,8 +219,8 @@ class ToolServerTest {
     @Test
     void failuresAndExceptionsAreErrorResultsNotProtocolErrors() {
         try (McpSyncClient client = streamableClient()) {
-            CallToolResult thrown = client.callTool(new CallToolRequest("fail", Map.of()));
-            CallToolResult refused = client.callTool(new CallToolRequest("refuse", Map.of()));
+            CallToolResult thrown = client.callTool(call("fail", Map.of()));
+            CallToolResult refused = client.callTool(call("refuse", Map.of()));
 
             assertThat(thrown.isError()).isTrue();
             assertThat(text(thrown)).isEqualTo("Error: boom");
@@ -141,6 +230,7 @@ class ToolServerTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the SDK deprecates the HTTP+SSE transport, which is what this test covers
     void olderClientsUseHttpWithServerSentEvents() {
         try (McpSyncClient client =
                 client(HttpClientSseClientTransport.builder(server.uri().toString())
@@ -148,8 +238,8 @@ class ToolServerTest {
                         .build())) {
             client.initialize();
 
-            assertThat(client.listTools().tools()).hasSize(4);
-            assertThat(text(client.callTool(new CallToolRequest("echo", Map.of("text", "sse")))))
+            assertThat(client.listTools().tools()).hasSize(6);
+            assertThat(text(client.callTool(call("echo", Map.of("text", "sse")))))
                     .isEqualTo("sse");
         }
     }
@@ -167,10 +257,10 @@ class ToolServerTest {
     @Test
     void servesHealthReadinessAndPerToolMetrics() throws Exception {
         try (McpSyncClient client = streamableClient()) {
-            client.callTool(new CallToolRequest("echo", Map.of("text", "a")));
-            client.callTool(new CallToolRequest("echo", Map.of("text", "b")));
-            client.callTool(new CallToolRequest("echo", Map.of()));
-            client.callTool(new CallToolRequest("fail", Map.of()));
+            client.callTool(call("echo", Map.of("text", "a")));
+            client.callTool(call("echo", Map.of("text", "b")));
+            client.callTool(call("echo", Map.of()));
+            client.callTool(call("fail", Map.of()));
         }
 
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
@@ -190,8 +280,7 @@ class ToolServerTest {
         URI healthz = URI.create(server.uri() + "/healthz");
         try (McpSyncClient client = streamableClient();
                 var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<CallToolResult> inFlight =
-                    threads.submit(() -> client.callTool(new CallToolRequest("slow", Map.of())));
+            Future<CallToolResult> inFlight = threads.submit(() -> client.callTool(call("slow", Map.of())));
             assertThat(slowCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
             Future<?> closing = threads.submit(server::close);
@@ -217,6 +306,10 @@ class ToolServerTest {
 
     private static McpSyncClient client(McpClientTransport transport) {
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static CallToolRequest call(String tool, Map<String, Object> arguments) {
+        return CallToolRequest.builder().name(tool).arguments(arguments).build();
     }
 
     private static String text(CallToolResult result) {

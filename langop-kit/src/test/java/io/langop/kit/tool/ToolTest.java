@@ -204,6 +204,52 @@ class ToolTest {
         assertThatThrownBy(() -> Tool.builder("t").handler(ECHO).build()).hasMessageContaining("needs a description");
     }
 
+    @Test
+    void anOutputShapeBecomesTheOutputSchemaWithOptionalFieldsLeftOutOfRequired() {
+        Tool fetch = Tool.builder("web_fetch")
+                .description("Fetch a page")
+                .output(Shape.object()
+                        .field("url", Shape.string("The URL that answered"))
+                        .field("status", Shape.integer(null), "HTTP status")
+                        .field("ok", Shape.bool("Whether it was 2xx"))
+                        .field("score", Shape.number("Relevance"))
+                        .optionalField("tags", Shape.listOf(Shape.string(null)), "Labels, when any"))
+                .handler(ECHO)
+                .build();
+
+        assertThat(fetch.outputSchema())
+                .contains(Map.of(
+                        "type",
+                        "object",
+                        "properties",
+                        Map.of(
+                                "url", Map.of("type", "string", "description", "The URL that answered"),
+                                "status", Map.of("type", "integer", "description", "HTTP status"),
+                                "ok", Map.of("type", "boolean", "description", "Whether it was 2xx"),
+                                "score", Map.of("type", "number", "description", "Relevance"),
+                                "tags",
+                                        Map.of(
+                                                "type",
+                                                "array",
+                                                "items",
+                                                Map.of("type", "string"),
+                                                "description",
+                                                "Labels, when any")),
+                        "required",
+                        List.of("url", "status", "ok", "score")));
+        assertThat(search.outputSchema()).isEmpty();
+    }
+
+    @Test
+    void outputFieldsMustBeUsableInPlaceholdersAndUnique() {
+        assertThatThrownBy(() -> Shape.object().field("first name", Shape.string(null)))
+                .hasMessageStartingWith("field name 'first name' must start with a letter or _");
+        assertThatThrownBy(() -> Shape.object().field("a", Shape.string(null)).field("a", Shape.integer(null)))
+                .hasMessage("field 'a' is declared twice");
+        assertThatThrownBy(() -> new ToolResult("Error: no", true, Map.of("a", 1)))
+                .hasMessage("an error result carries text only");
+    }
+
     private static ToolArguments bound(Tool.Binding binding) {
         assertThat(binding).isInstanceOf(Tool.Binding.Bound.class);
         return ((Tool.Binding.Bound) binding).arguments();
