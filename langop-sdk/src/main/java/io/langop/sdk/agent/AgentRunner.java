@@ -6,6 +6,7 @@ import io.langop.sdk.llm.ToolLoop;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.workflow.Placeholders;
 import io.langop.sdk.workflow.StepExecutor;
+import io.langop.sdk.workflow.StepResult;
 import io.langop.sdk.workflow.StepResults;
 import io.langop.sdk.workflow.WorkflowEngine;
 import io.langop.sdk.workflow.WorkflowResult;
@@ -105,7 +106,7 @@ public final class AgentRunner {
         }
         StepExecutor steps = new StepExecutor() {
             @Override
-            public JsonNode callTool(String tool, Map<String, Object> arguments) {
+            public StepResult callTool(String tool, Map<String, Object> arguments) {
                 guard.checkDeadline();
                 return tools.call(tool, arguments);
             }

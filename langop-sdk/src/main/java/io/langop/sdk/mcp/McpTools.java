@@ -1,14 +1,13 @@
 package io.langop.sdk.mcp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.retry.Backoff;
-import io.langop.sdk.workflow.StepResults;
+import io.langop.sdk.workflow.StepResult;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.time.Duration;
@@ -125,8 +124,11 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
         return specifications;
     }
 
-    /** For tool steps: the tool's result as JSON (structured content, else its text parsed when it is JSON). */
-    public JsonNode call(String tool, Map<String, Object> arguments) {
+    /**
+     * For tool steps: the tool's structured content as the value (else its text, parsed when it is
+     * JSON) and the text it wrote for models.
+     */
+    public StepResult call(String tool, Map<String, Object> arguments) {
         McpServerConnection server = serverByTool.get(tool);
         if (server == null) {
             throw new ToolCallException(
@@ -143,18 +145,21 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
             throw new ToolCallException(tool, "returned an error: " + text);
         }
         return result.structuredContent() != null
-                ? JSON.valueToTree(result.structuredContent())
-                : StepResults.parseOrText(text);
+                ? new StepResult(JSON.valueToTree(result.structuredContent()), text)
+                : StepResult.ofText(text);
     }
 
-    /** For the LLM: errors come back as text so that the model can correct its call. */
+    /**
+     * For the LLM: the tool's text, which tools write for models (structured content is for code); errors
+     * come back as text too, so that the model can correct its call.
+     */
     @Override
     public String execute(String tool, String argumentsJson) {
         try {
             Map<String, Object> arguments = argumentsJson == null || argumentsJson.isBlank()
                     ? Map.of()
                     : JSON.readValue(argumentsJson, new TypeReference<Map<String, Object>>() {});
-            return StepResults.render(call(tool, arguments));
+            return call(tool, arguments).text();
         } catch (ToolCallException failure) {
             LOG.warn("{}", failure.getMessage());
             return "Error: " + failure.getMessage();

@@ -9,16 +9,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The results visible to a step: one JSON value per finished step, addressable by field path
- * ({@code "items.0.title"}). Text results are JSON strings; a tool answering JSON yields an object.
+ * The results visible to a step: one {@link StepResult} per finished step. {@link #json} and
+ * {@link #field} read a step's value, addressable by field path ({@code "items.0.title"}): a tool's
+ * structured content, a JSON answer parsed, else the text as a JSON string. {@link #text} is the step's
+ * text: what a model was given to read for a tool, the answer for a prompt.
  */
 public final class StepResults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, JsonNode> byStep;
+    private final Map<String, StepResult> byStep;
 
-    private StepResults(Map<String, JsonNode> byStep) {
+    private StepResults(Map<String, StepResult> byStep) {
         this.byStep = Map.copyOf(byStep);
     }
 
@@ -26,7 +28,7 @@ public final class StepResults {
         return new StepResults(Map.of());
     }
 
-    public static StepResults of(Map<String, JsonNode> byStep) {
+    public static StepResults of(Map<String, StepResult> byStep) {
         return new StepResults(byStep);
     }
 
@@ -67,23 +69,29 @@ public final class StepResults {
     }
 
     /** The step's whole result; fails with a clear message when the step has no result. */
-    public JsonNode json(String step) {
-        JsonNode node = byStep.get(step);
-        if (node == null) {
+    public StepResult result(String step) {
+        StepResult result = byStep.get(step);
+        if (result == null) {
             throw new IllegalArgumentException("no result for step '" + step + "' (known: " + byStep.keySet() + ")");
         }
-        return node;
+        return result;
     }
 
+    /** The step's value as JSON (a tool's structured content where it has one). */
+    public JsonNode json(String step) {
+        return result(step).value();
+    }
+
+    /** The step's text, as {@code {step}} gives it. */
     public String text(String step) {
-        return render(json(step));
+        return result(step).text();
     }
 
     /** The value at a dot-separated path (numeric segments index arrays), if present. */
     public Optional<JsonNode> field(String step, String path) {
         JsonNode node = json(step);
-        for (String segment : path.split("\\.")) {
-            node = node.isArray() && segment.chars().allMatch(Character::isDigit)
+        for (String segment : path.split("\\.", -1)) {
+            node = node.isArray() && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit)
                     ? node.path(Integer.parseInt(segment))
                     : node.path(segment);
             if (node.isMissingNode()) {

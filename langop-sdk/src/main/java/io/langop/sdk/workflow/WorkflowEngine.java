@@ -40,7 +40,7 @@ public final class WorkflowEngine {
     /** Runs every step; {@code inputs} (such as the {@code event} payload) are visible to every step. */
     public WorkflowResult run(Workflow workflow, Map<String, JsonNode> inputs) throws InterruptedException {
         ZonedDateTime startedAt = ZonedDateTime.now(clock);
-        Map<String, JsonNode> results = new ConcurrentHashMap<>();
+        Map<String, StepResult> results = new ConcurrentHashMap<>();
         List<String> completed = Collections.synchronizedList(new ArrayList<>());
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
@@ -103,7 +103,7 @@ public final class WorkflowEngine {
         return new WorkflowResult(StepResults.of(results), completed, skipped);
     }
 
-    private JsonNode execute(Step step, StepResults visible, ZonedDateTime startedAt) {
+    private StepResult execute(Step step, StepResults visible, ZonedDateTime startedAt) {
         try {
             return switch (step.action()) {
                 case StepAction.CallTool call -> {
@@ -118,9 +118,9 @@ public final class WorkflowEngine {
                     yield executor.callTool(call.tool(), arguments);
                 }
                 case StepAction.Prompt prompt ->
-                    StepResults.parseOrText(executor.prompt(Placeholders.fill(prompt.template(), visible, startedAt)));
+                    StepResult.ofText(executor.prompt(Placeholders.fill(prompt.template(), visible, startedAt)));
                 case StepAction.Custom custom ->
-                    StepResults.toJson(custom.logic().apply(visible));
+                    StepResult.of(StepResults.toJson(custom.logic().apply(visible)));
             };
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -134,10 +134,11 @@ public final class WorkflowEngine {
 
     /** Only the step's own ancestors are visible, so a step never races a step it does not wait for. */
     private static StepResults visibleTo(
-            Workflow workflow, Step step, Map<String, JsonNode> results, Map<String, JsonNode> inputs) {
-        Map<String, JsonNode> visible = new LinkedHashMap<>(inputs);
+            Workflow workflow, Step step, Map<String, StepResult> results, Map<String, JsonNode> inputs) {
+        Map<String, StepResult> visible = new LinkedHashMap<>();
+        inputs.forEach((name, value) -> visible.put(name, StepResult.of(value)));
         for (String ancestor : workflow.ancestorsOf(step.name())) {
-            JsonNode result = results.get(ancestor);
+            StepResult result = results.get(ancestor);
             if (result != null) {
                 visible.put(ancestor, result);
             }

@@ -37,6 +37,7 @@ class McpToolsTest {
                         assertThat(spec.parameters().properties()).containsKey("query");
                     });
             assertThat(tools.call("web_search", Map.of("query", "cve"))
+                            .value()
                             .path("results")
                             .path(0)
                             .path("title")
@@ -44,6 +45,30 @@ class McpToolsTest {
                     .isEqualTo("cve");
             assertThat(tools.execute("echo", "{\"text\":\"hi\"}")).isEqualTo("echo: hi");
             assertThat(server.calls()).containsExactly("web_search {query=cve}", "echo {text=hi}");
+        }
+    }
+
+    @Test
+    void structuredContentIsTheValueOfAToolStepWhileTheLlmReadsTheText() throws Exception {
+        Map<String, Object> outputSchema = Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of("status", Map.of("type", "integer"), "url", Map.of("type", "string")),
+                "required",
+                List.of("status", "url"));
+        try (var server = TestMcpServer.start(
+                        TestTool.of("web_status", "url", args -> "Status for " + args.get("url") + ": 200 OK")
+                                .withData(outputSchema, args -> Map.of("status", 200, "url", args.get("url"))));
+                var tools = McpTools.connect(List.of(server.url()), FAST, Duration.ofSeconds(5))) {
+
+            var result = tools.call("web_status", Map.of("url", "https://example.com"));
+
+            assertThat(result.value().path("status").asInt()).isEqualTo(200);
+            assertThat(result.value().path("url").asText()).isEqualTo("https://example.com");
+            assertThat(result.text()).isEqualTo("Status for https://example.com: 200 OK");
+            assertThat(tools.execute("web_status", "{\"url\":\"https://example.org\"}"))
+                    .isEqualTo("Status for https://example.org: 200 OK");
         }
     }
 

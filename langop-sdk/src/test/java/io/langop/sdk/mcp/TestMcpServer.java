@@ -18,12 +18,17 @@ import java.util.function.Function;
  */
 public final class TestMcpServer implements AutoCloseable {
 
-    /** A tool: its answer is the handler's text, or an {@code isError} result when the handler throws. */
+    /**
+     * A tool: its answer is the handler's text, or an {@code isError} result when the handler throws.
+     * A tool with an output schema also answers {@code data} as structured content.
+     */
     public record TestTool(
             String name,
             String description,
             Map<String, Object> inputSchema,
-            Function<Map<String, Object>, String> handler) {
+            Function<Map<String, Object>, String> handler,
+            Map<String, Object> outputSchema,
+            Function<Map<String, Object>, Map<String, Object>> data) {
         public static TestTool of(String name, String parameter, Function<Map<String, Object>, String> handler) {
             return new TestTool(
                     name,
@@ -35,7 +40,15 @@ public final class TestMcpServer implements AutoCloseable {
                             Map.of(parameter, Map.of("type", "string", "description", parameter)),
                             "required",
                             List.of(parameter)),
-                    handler);
+                    handler,
+                    null,
+                    null);
+        }
+
+        /** The same tool answering structured content of {@code outputSchema} beside its text. */
+        public TestTool withData(
+                Map<String, Object> outputSchema, Function<Map<String, Object>, Map<String, Object>> data) {
+            return new TestTool(name, description, inputSchema, handler, outputSchema, data);
         }
     }
 
@@ -68,23 +81,29 @@ public final class TestMcpServer implements AutoCloseable {
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build());
         for (TestTool tool : tools) {
-            server.toolCall(
-                    McpSchema.Tool.builder(tool.name(), tool.inputSchema())
-                            .description(tool.description())
-                            .build(),
-                    (exchange, request) -> {
-                        calls.add(tool.name() + " " + new java.util.TreeMap<>(request.arguments()));
-                        try {
-                            return McpSchema.CallToolResult.builder()
-                                    .addTextContent(tool.handler().apply(request.arguments()))
-                                    .build();
-                        } catch (RuntimeException failure) {
-                            return McpSchema.CallToolResult.builder()
-                                    .addTextContent(failure.getMessage())
-                                    .isError(true)
-                                    .build();
-                        }
-                    });
+            var descriptor = McpSchema.Tool.builder()
+                    .name(tool.name())
+                    .inputSchema(tool.inputSchema())
+                    .description(tool.description());
+            if (tool.outputSchema() != null) {
+                descriptor.outputSchema(tool.outputSchema());
+            }
+            server.toolCall(descriptor.build(), (exchange, request) -> {
+                calls.add(tool.name() + " " + new java.util.TreeMap<>(request.arguments()));
+                try {
+                    var answer = McpSchema.CallToolResult.builder()
+                            .addTextContent(tool.handler().apply(request.arguments()));
+                    if (tool.data() != null) {
+                        answer.structuredContent(tool.data().apply(request.arguments()));
+                    }
+                    return answer.build();
+                } catch (RuntimeException failure) {
+                    return McpSchema.CallToolResult.builder()
+                            .addTextContent(failure.getMessage())
+                            .isError(true)
+                            .build();
+                }
+            });
         }
         return server.build();
     }

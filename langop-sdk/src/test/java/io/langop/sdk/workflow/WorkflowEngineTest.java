@@ -24,15 +24,22 @@ class WorkflowEngineTest {
     static final class RecordingExecutor implements StepExecutor {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final Map<String, String> toolAnswers;
+        final Map<String, StepResult> structuredAnswers;
 
         RecordingExecutor(Map<String, String> toolAnswers) {
+            this(toolAnswers, Map.of());
+        }
+
+        RecordingExecutor(Map<String, String> toolAnswers, Map<String, StepResult> structuredAnswers) {
             this.toolAnswers = toolAnswers;
+            this.structuredAnswers = structuredAnswers;
         }
 
         @Override
-        public JsonNode callTool(String tool, Map<String, Object> arguments) {
+        public StepResult callTool(String tool, Map<String, Object> arguments) {
             calls.add(tool + " " + new java.util.TreeMap<>(arguments));
-            return StepResults.parseOrText(toolAnswers.getOrDefault(tool, "ok"));
+            StepResult structured = structuredAnswers.get(tool);
+            return structured != null ? structured : StepResult.ofText(toolAnswers.getOrDefault(tool, "ok"));
         }
 
         @Override
@@ -72,6 +79,40 @@ class WorkflowEngineTest {
                 .map(JsonNode::asText)
                 .contains("CVE-2026-1");
         assertThat(result.finalText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aToolWithStructuredContentGivesFieldsToPathsAndItsTextToTheWholeStep() throws Exception {
+        JsonNode data = JSON.readTree(
+                "{\"results\":[{\"title\":\"CVE-2026-1\",\"url\":\"https://cve.example/1\",\"snippet\":\"s\"}]}");
+        var executor = new RecordingExecutor(
+                Map.of(), Map.of("web_search", new StepResult(data, "Search results for: cve\n\n1. CVE-2026-1")));
+        Workflow workflow = Workflow.builder()
+                .step("search", s -> s.tool("web_search").param("query", "cve"))
+                .step(
+                        "page",
+                        s -> s.tool("web_fetch")
+                                .param("url", "{search.results.0.url}")
+                                .dependsOn("search"))
+                .step(
+                        "summary",
+                        s -> s.prompt("Links: {search.results}\nAs text: {search}")
+                                .dependsOn("search"))
+                .step(
+                        "count",
+                        s -> s.custom(r -> r.json("search").path("results").size() + " of "
+                                        + r.text("search").lines().count() + " lines")
+                                .dependsOn("search"))
+                .build();
+
+        WorkflowResult result = new WorkflowEngine(executor, CLOCK).run(workflow, Map.of());
+
+        assertThat(executor.calls)
+                .contains(
+                        "web_fetch {url=https://cve.example/1}",
+                        "prompt Links: [{\"title\":\"CVE-2026-1\",\"url\":\"https://cve.example/1\",\"snippet\":\"s\"}]"
+                                + "\nAs text: Search results for: cve\n\n1. CVE-2026-1");
+        assertThat(result.results().text("count")).isEqualTo("1 of 3 lines");
     }
 
     @Test
