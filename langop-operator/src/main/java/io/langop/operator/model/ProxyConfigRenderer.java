@@ -88,33 +88,40 @@ public final class ProxyConfigRenderer {
         String apiVersion = provider == Provider.AZURE ? (String) defaults.remove(AZURE_API_VERSION) : null;
         var balancing = spec.getLoadBalancing();
         var health = balancing == null ? null : balancing.getHealthCheck();
-        return new ModelConfig(
-                name,
-                provider,
-                spec.getModelName(),
-                endpoints(spec),
-                spec.getApiKeySecretRef() == null ? null : SecretRef.file(secretPath(spec.getApiKeySecretRef())),
-                apiVersion,
-                balancing == null || balancing.getStrategy() == null
-                        ? null
-                        : RoutingStrategy.valueOf(balancing.getStrategy().name()),
-                duration(name, "timeout", spec.getTimeout()),
-                retry(name, spec.getRetryPolicy()),
-                fallbackNames,
-                spec.getRateLimits() == null
-                        ? null
-                        : new RateLimits(
-                                spec.getRateLimits().getRequestsPerMinute(),
-                                spec.getRateLimits().getTokensPerMinute(),
-                                spec.getRateLimits().getConcurrentRequests()),
-                pricing(spec),
-                cache(name, spec),
-                health == null || Boolean.FALSE.equals(health.getEnabled())
-                        ? null
-                        : new CircuitBreakerSettings(
-                                health.getUnhealthyThreshold(),
-                                duration(name, "healthCheck.interval", health.getInterval())),
-                defaults);
+        return ModelConfig.builder(name)
+                .provider(provider)
+                .upstreamModel(spec.getModelName())
+                .endpoints(endpoints(spec))
+                .apiKey(
+                        spec.getApiKeySecretRef() == null
+                                ? null
+                                : SecretRef.file(secretPath(spec.getApiKeySecretRef())))
+                .apiVersion(apiVersion)
+                .routing(
+                        balancing == null || balancing.getStrategy() == null
+                                ? null
+                                : RoutingStrategy.valueOf(
+                                        balancing.getStrategy().name()))
+                .timeout(duration(name, "timeout", spec.getTimeout()))
+                .retry(retry(name, spec.getRetryPolicy()))
+                .fallbacks(fallbackNames)
+                .rateLimits(
+                        spec.getRateLimits() == null
+                                ? null
+                                : new RateLimits(
+                                        spec.getRateLimits().getRequestsPerMinute(),
+                                        spec.getRateLimits().getTokensPerMinute(),
+                                        spec.getRateLimits().getConcurrentRequests()))
+                .pricing(pricing(spec))
+                .cache(cache(name, spec))
+                .circuitBreaker(
+                        health == null || Boolean.FALSE.equals(health.getEnabled())
+                                ? null
+                                : new CircuitBreakerSettings(
+                                        health.getUnhealthyThreshold(),
+                                        duration(name, "healthCheck.interval", health.getInterval())))
+                .defaults(defaults)
+                .build();
     }
 
     private static Provider provider(LanguageModel model) {

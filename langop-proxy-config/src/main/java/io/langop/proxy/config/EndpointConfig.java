@@ -8,7 +8,7 @@ import java.net.URI;
  * @param url    API base: for openai/openai-compatible/anthropic up to and including the version segment
  *               ({@code https://api.openai.com/v1}, {@code http://vllm:8000/v1}, {@code https://api.anthropic.com/v1});
  *               for azure the resource URL ({@code https://my-resource.openai.azure.com})
- * @param weight relative share for the {@code weighted} strategy (default 100, 0 takes no traffic)
+ * @param weight relative share of the traffic when the model routes by weight (default 100, 0 takes no traffic)
  * @param apiKey overrides the model's key for this endpoint
  */
 public record EndpointConfig(URI url, Integer weight, SecretRef apiKey) {

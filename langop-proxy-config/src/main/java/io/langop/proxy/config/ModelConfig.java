@@ -68,7 +68,126 @@ public record ModelConfig(
 
     /** A model with only the required fields; everything else takes its default. */
     public static ModelConfig of(String name, Provider provider, List<EndpointConfig> endpoints) {
-        return new ModelConfig(
-                name, provider, null, endpoints, null, null, null, null, null, null, null, null, null, null, null);
+        return builder(name).provider(provider).endpoints(endpoints).build();
+    }
+
+    /** Starts a model named {@code name}; what is not set takes its default. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Builds a {@link ModelConfig} by name instead of by position: fifteen components, most of them optional, are
+     * easy to pass in the wrong place.
+     */
+    public static final class Builder {
+        private final String name;
+        private Provider provider;
+        private String upstreamModel;
+        private List<EndpointConfig> endpoints;
+        private SecretRef apiKey;
+        private String apiVersion;
+        private RoutingStrategy routing;
+        private Duration timeout;
+        private RetryPolicy retry;
+        private List<String> fallbacks;
+        private RateLimits rateLimits;
+        private Pricing pricing;
+        private CacheSettings cache;
+        private CircuitBreakerSettings circuitBreaker;
+        private Map<String, Object> defaults;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder provider(Provider provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        public Builder upstreamModel(String upstreamModel) {
+            this.upstreamModel = upstreamModel;
+            return this;
+        }
+
+        public Builder endpoints(List<EndpointConfig> endpoints) {
+            this.endpoints = endpoints;
+            return this;
+        }
+
+        public Builder apiKey(SecretRef apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        public Builder routing(RoutingStrategy routing) {
+            this.routing = routing;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public Builder fallbacks(List<String> fallbacks) {
+            this.fallbacks = fallbacks;
+            return this;
+        }
+
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = rateLimits;
+            return this;
+        }
+
+        public Builder pricing(Pricing pricing) {
+            this.pricing = pricing;
+            return this;
+        }
+
+        public Builder cache(CacheSettings cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        public Builder circuitBreaker(CircuitBreakerSettings circuitBreaker) {
+            this.circuitBreaker = circuitBreaker;
+            return this;
+        }
+
+        public Builder defaults(Map<String, Object> defaults) {
+            this.defaults = defaults;
+            return this;
+        }
+
+        public ModelConfig build() {
+            return new ModelConfig(
+                    name,
+                    provider,
+                    upstreamModel,
+                    endpoints,
+                    apiKey,
+                    apiVersion,
+                    routing,
+                    timeout,
+                    retry,
+                    fallbacks,
+                    rateLimits,
+                    pricing,
+                    cache,
+                    circuitBreaker,
+                    defaults);
+        }
     }
 }

@@ -33,7 +33,8 @@ public final class ProxyConfigFiles {
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .addModule(new SimpleModule("durations")
                     .addSerializer(Duration.class, new DurationSerializer())
                     .addDeserializer(Duration.class, new DurationDeserializer()))

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,38 @@ class ProxyConfigFilesTest {
         assertThat(gpt.cache()).isEqualTo(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true));
         assertThat(gpt.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(5, Duration.ofSeconds(45)));
         assertThat(gpt.defaults()).containsEntry("max_tokens", 1024).containsEntry("stop", List.of("END"));
+    }
+
+    @Test
+    void aModelBuiltByNameEqualsTheSameModelReadFromTheFile() {
+        ModelConfig read = ProxyConfigFiles.parse(FULL).model("gpt-4o").orElseThrow();
+
+        ModelConfig built = ModelConfig.builder("gpt-4o")
+                .provider(Provider.OPENAI)
+                .upstreamModel("gpt-4o-2024-08-06")
+                .apiKey(SecretRef.env("OPENAI_API_KEY"))
+                .routing(RoutingStrategy.WEIGHTED)
+                .endpoints(List.of(
+                        new EndpointConfig(URI.create("https://a.example.com/v1"), 80, null),
+                        new EndpointConfig(
+                                URI.create("https://b.example.com/v1"),
+                                20,
+                                SecretRef.file(Path.of("/etc/secrets/b/api-key")))))
+                .timeout(Duration.ofSeconds(90))
+                .retry(new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(5), 3.0, Set.of(429, 503)))
+                .fallbacks(List.of("claude"))
+                .rateLimits(new RateLimits(600, 90_000, 20))
+                .pricing(new Pricing("EUR", 0.0025, 0.01))
+                .cache(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true))
+                .circuitBreaker(new CircuitBreakerSettings(5, Duration.ofSeconds(45)))
+                .defaults(Map.of("max_tokens", 1024, "temperature", 0.2, "stop", List.of("END")))
+                .build();
+
+        assertThat(built).isEqualTo(read);
+        assertThat(ModelConfig.builder("bare").provider(Provider.OPENAI).build())
+                .isEqualTo(ProxyConfigFiles.parse("models: [{name: bare, provider: openai}]")
+                        .model("bare")
+                        .orElseThrow());
     }
 
     @Test
