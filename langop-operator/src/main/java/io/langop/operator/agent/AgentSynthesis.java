@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
@@ -61,16 +62,26 @@ final class AgentSynthesis {
 
     private static final int MAX_ERROR_LENGTH = 400;
 
-    /** The code to run and when to look again without an event (an LLM backoff, a rate limit). */
-    record Outcome(Optional<AgentSource> code, String codeHash, Optional<Duration> recheckAfter) {
+    /**
+     * The code to run, when to look again without an event (an LLM backoff, a rate limit), and why the agent
+     * cannot run at all, if it cannot (its brought code is missing or refused).
+     */
+    record Outcome(
+            Optional<AgentSource> code,
+            String codeHash,
+            Optional<Duration> recheckAfter,
+            Optional<CannotRun> cannotRun) {
         static Outcome keep(Optional<AgentSource> code) {
-            return new Outcome(code, code.map(AgentSource::hash).orElse(null), Optional.empty());
+            return new Outcome(code, code.map(AgentSource::hash).orElse(null), Optional.empty(), Optional.empty());
         }
 
         Outcome recheckAfter(Duration wait) {
-            return new Outcome(code, codeHash, Optional.of(wait));
+            return new Outcome(code, codeHash, Optional.of(wait), cannotRun);
         }
     }
+
+    /** Why no pod of the agent can run its code: the reason and message of its Ready condition. */
+    record CannotRun(AgentPhase phase, String reason, String message) {}
 
     private final SynthesisSettings settings;
     private final SynthesisPrompt prompt = SynthesisPrompt.bundled();
@@ -334,8 +345,17 @@ final class AgentSynthesis {
         String source =
                 configMap.map(ConfigMap::getData).map(data -> data.get(key)).orElse(null);
         if (source == null) {
-            conditions.set(VALIDATED, false, "CodeNotFound", "ConfigMap " + ref.getName() + " has no key " + key);
-            return Outcome.keep(Optional.empty());
+            String missing = configMap.isEmpty()
+                    ? missingConfigMap(ref.getName(), agent.getMetadata().getNamespace(), key)
+                    : "ConfigMap " + ref.getName() + " has no key " + key + "; put the agent's code under that key,"
+                            + " or set spec.codeRef.key to the key that holds it";
+            conditions.set(VALIDATED, false, "CodeNotFound", missing);
+            // the pod would wait for its code volume forever: not Ready, until the informer sees the code arrive
+            return new Outcome(
+                    Optional.empty(),
+                    null,
+                    Optional.empty(),
+                    Optional.of(new CannotRun(AgentPhase.PENDING, "CodeNotFound", missing)));
         }
         String hash = SynthesisFingerprint.sha256(source);
         CheckedCode checked = checkedCodeRefs.get(keyOf(agent));
@@ -351,11 +371,23 @@ final class AgentSynthesis {
         if (checked.errors().isEmpty()) {
             conditions.set(
                     VALIDATED, true, "Validated", "spec.codeRef compiles against the SDK and passes the safety policy");
-        } else {
-            conditions.set(
-                    VALIDATED, false, "ValidationFailed", summary(checked.errors(), "ConfigMap " + ref.getName()));
+            return new Outcome(Optional.empty(), hash, Optional.empty(), Optional.empty());
         }
-        return new Outcome(Optional.empty(), hash, Optional.empty());
+        String refused = summary(checked.errors(), "ConfigMap " + ref.getName());
+        conditions.set(VALIDATED, false, "ValidationFailed", refused);
+        // the runtime refuses the same code: a pod would only fail
+        return new Outcome(
+                Optional.empty(),
+                hash,
+                Optional.empty(),
+                Optional.of(new CannotRun(AgentPhase.FAILED, "ValidationFailed", refused)));
+    }
+
+    private static String missingConfigMap(String name, String namespace, String key) {
+        String from = key.equals(AgentPodTemplate.CODE_FILE) ? key : key + "=" + AgentPodTemplate.CODE_FILE;
+        return "ConfigMap " + name + " not found in namespace " + namespace + "; create it with the agent's code"
+                + " under key " + key + ", e.g. kubectl -n " + namespace + " create configmap " + name
+                + " --from-file=" + from;
     }
 
     /**

@@ -69,6 +69,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
 
     private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
             Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
+            Rule.warning(Conditions.READY, "CodeNotFound", "CodeNotFound"),
             Rule.warning(Conditions.REFERENCES_RESOLVED, "ReferencesMissing", "ReferencesMissing"),
             Rule.normal(Conditions.REFERENCES_RESOLVED, "Resolved", "ReferencesResolved")
                     .onlyAfterAnotherState()));
@@ -163,14 +164,30 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         String notes = plan.egress().notes().isEmpty()
                 ? ""
                 : "; " + String.join("; ", plan.egress().notes());
-        UpdateControl<LanguageAgent> control = scheduled
-                ? scheduledStatus(agent, context, status, conditions, notes)
-                : continuousStatus(agent, context, status, conditions, notes);
+        UpdateControl<LanguageAgent> control = code.cannotRun().isPresent()
+                ? cannotRun(agent, context, status, conditions, code.cannotRun().get())
+                : scheduled
+                        ? scheduledStatus(agent, context, status, conditions, notes)
+                        : continuousStatus(agent, context, status, conditions, notes);
         Optional<Duration> recheck = Stream.concat(
                         code.recheckAfter().stream(),
                         EgressRules.namesHosts(egress) ? Stream.of(egressRules.refresh()) : Stream.empty())
                 .min(Comparator.naturalOrder());
         return recheck.isPresent() ? control.rescheduleAfter(recheck.get()) : control;
+    }
+
+    /**
+     * The workload is in place (it starts by itself once the code is there), but no pod can run now: the
+     * status says why, whatever the workload reports.
+     */
+    private static UpdateControl<LanguageAgent> cannotRun(
+            LanguageAgent agent,
+            Context<LanguageAgent> context,
+            LanguageAgentStatus status,
+            Conditions conditions,
+            AgentSynthesis.CannotRun why) {
+        conditions.set(Conditions.READY, false, why.reason(), why.message());
+        return finish(agent, context, status, conditions, why.phase(), why.reason(), why.message());
     }
 
     private UpdateControl<LanguageAgent> continuousStatus(
