@@ -1,6 +1,6 @@
 import io.langop.kit.check.CodeChecker;
+import io.langop.operator.synthesis.AgentBrief;
 import io.langop.operator.synthesis.SynthesisPrompt;
-import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisResult;
 import io.langop.operator.synthesis.Synthesizer;
 import io.langop.operator.synthesis.ToolDescriptor;
@@ -38,7 +38,7 @@ public class SynthesisCheckBench {
                     checker,
                     SynthesisPrompt.bundled(),
                     3);
-            SynthesisRequest request = new SynthesisRequest(
+            AgentBrief brief = new AgentBrief(
                     "digest",
                     "bench",
                     "Every weekday at 9:00, search the web for Kubernetes CVEs and e-mail a summary.",
@@ -49,13 +49,13 @@ public class SynthesisCheckBench {
                     "A careful analyst.",
                     Optional.of("0 9 * * 1-5"));
             long roundStart = System.nanoTime();
-            SynthesisResult firstRound = synthesizer.synthesize(request);
+            SynthesisResult firstRound = synthesizer.synthesize(brief);
             double firstRoundMs = (System.nanoTime() - roundStart) / 1e6;
             if (!firstRound.succeeded()) {
                 throw new IllegalStateException("synthesis refused: " + firstRound.errors());
             }
             System.out.printf("synthesis round (instant local LLM): first %.0f ms%n", firstRoundMs);
-            print("synthesis round (instant local LLM): warm", time(warmRuns, () -> synthesizer.synthesize(request)));
+            print("synthesis round (instant local LLM): warm", time(warmRuns, () -> synthesizer.synthesize(brief)));
         }
     }
 

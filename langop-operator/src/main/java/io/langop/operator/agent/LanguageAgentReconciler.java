@@ -137,8 +137,8 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         }
 
         List<LanguageModel> models = preferenceOrder(agent, refs.models());
-        AgentSynthesis.Outcome code =
-                synthesis.reconcile(agent, models, refs.tools(), refs.persona(), context, status, conditions);
+        CodeDecision code = synthesis.reconcile(
+                new SynthesisInputs(agent, models, refs.tools(), refs.persona()), context, status, conditions);
         List<NetworkRule> egress = egressOf(agent, refs.tools());
         AgentPlan plan = new AgentPlan(
                 agent,
@@ -185,7 +185,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
             Context<LanguageAgent> context,
             LanguageAgentStatus status,
             Conditions conditions,
-            AgentSynthesis.CannotRun why) {
+            CodeDecision.CannotRun why) {
         conditions.set(Conditions.READY, false, why.reason(), why.message());
         return finish(agent, context, status, conditions, why.phase(), why.reason(), why.message());
     }

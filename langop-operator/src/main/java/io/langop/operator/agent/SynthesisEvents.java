@@ -15,11 +15,11 @@ import java.util.List;
 final class SynthesisEvents {
 
     private static final ConditionEvents STEPS = new ConditionEvents(List.of(
-            Rule.normal(AgentSynthesis.SYNTHESIZED, "Synthesizing", "SynthesisStarted"),
-            Rule.normal(AgentSynthesis.SYNTHESIZED, "Synthesized", "SynthesisSucceeded"),
-            Rule.warning(AgentSynthesis.SYNTHESIZED, "SynthesisUnavailable", "SynthesisFailed"),
-            Rule.warning(AgentSynthesis.SYNTHESIZED, "SynthesisFailed", "SynthesisFailed"),
-            Rule.warning(AgentSynthesis.VALIDATED, "ValidationFailed", "ValidationFailed")));
+            Rule.normal(CodeStatus.SYNTHESIZED, "Synthesizing", "SynthesisStarted"),
+            Rule.normal(CodeStatus.SYNTHESIZED, "Synthesized", "SynthesisSucceeded"),
+            Rule.warning(CodeStatus.SYNTHESIZED, "SynthesisUnavailable", "SynthesisFailed"),
+            Rule.warning(CodeStatus.SYNTHESIZED, "SynthesisFailed", "SynthesisFailed"),
+            Rule.warning(CodeStatus.VALIDATED, "ValidationFailed", "ValidationFailed")));
 
     private SynthesisEvents() {}
 

@@ -51,18 +51,18 @@ public final class SynthesisJob implements SynthesisService.Job {
                 .or(settings::defaultTarget)
                 .orElseThrow(() -> new IllegalStateException("no synthesis endpoint configured and "
                         + request.namespace() + "/" + request.agentName() + " names no spec.synthesis.modelRef"));
-        SynthesisRequest ready =
-                request.toolSources().isEmpty() ? request : request.withTools(tools.describe(request.toolSources()));
-        if (request.personaSource().isPresent()) {
-            var persona = request.personaSource().get();
-            ready = ready.withPersona(distillers
+        String persona = "";
+        if (request.persona().isPresent()) {
+            var source = request.persona().get();
+            persona = distillers
                     .computeIfAbsent(target, t -> new PersonaDistiller(llm(t)))
-                    .distill(persona.name(), persona.specJson()));
+                    .distill(source.name(), source.specJson());
         }
+        AgentBrief brief = AgentBrief.of(request, tools.describe(request.tools()), persona);
         WriterKey key = new WriterKey(target, request.repairRounds().orElse(settings.repairRounds()));
         return synthesizers
                 .computeIfAbsent(key, k -> new Synthesizer(llm(k.target()), checker, prompt, k.repairRounds()))
-                .synthesize(ready);
+                .synthesize(brief);
     }
 
     private LlmClient llm(SynthesisTarget target) {

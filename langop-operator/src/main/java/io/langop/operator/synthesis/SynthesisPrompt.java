@@ -41,26 +41,24 @@ public final class SynthesisPrompt {
         return workedExample;
     }
 
-    public String synthesis(SynthesisRequest request) {
+    public String synthesis(AgentBrief brief) {
         return synthesisTemplate.fill(Map.of(
-                "agentName", request.agentName(),
-                "namespace", request.namespace(),
-                "instructions", request.instructions().strip(),
+                "agentName", brief.agentName(),
+                "namespace", brief.namespace(),
+                "instructions", brief.instructions().strip(),
                 "schedule",
-                        request.schedule()
+                        brief.schedule()
                                 .map(cron -> "- schedule (from the resource, use it): `" + cron + "`")
                                 .orElse(""),
                 "tools",
-                        request.tools().isEmpty()
+                        brief.tools().isEmpty()
                                 ? "None: the agent works with the LLM alone."
-                                : request.tools().stream()
+                                : brief.tools().stream()
                                         .map(ToolDescriptor::promptLine)
                                         .collect(Collectors.joining("\n")),
                 "models",
-                        request.models().isEmpty()
-                                ? "The operator's default model."
-                                : String.join(", ", request.models()),
-                "persona", request.persona().isEmpty() ? "None given." : request.persona(),
+                        brief.models().isEmpty() ? "The operator's default model." : String.join(", ", brief.models()),
+                "persona", brief.persona().isEmpty() ? "None given." : brief.persona(),
                 "example", workedExample.strip()));
     }
 

@@ -1,5 +1,6 @@
 package io.langop.operator.synthesis;
 
+import io.langop.api.v1alpha1.agent.LanguageAgent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,11 @@ public final class SynthesisService implements AutoCloseable {
 
     /** Namespace and name of an agent. */
     public record AgentKey(String namespace, String name) {
+        public static AgentKey of(LanguageAgent agent) {
+            return new AgentKey(
+                    agent.getMetadata().getNamespace(), agent.getMetadata().getName());
+        }
+
         @Override
         public String toString() {
             return namespace + "/" + name;
@@ -102,6 +108,20 @@ public final class SynthesisService implements AutoCloseable {
         this.concurrentRuns = new Semaphore(maxConcurrentRuns);
         this.wakeUp = wakeUp;
         this.clock = clock;
+    }
+
+    /**
+     * The service as the operator runs it: the namespace budget, concurrency and first retry of
+     * {@code settings}, on the system clock.
+     */
+    public static SynthesisService of(SynthesisSettings settings, Job job, Consumer<AgentKey> wakeUp) {
+        return new SynthesisService(
+                job,
+                new SynthesisRateLimit(settings.namespaceBurst(), settings.namespaceRefill(), Clock.systemUTC()),
+                settings.concurrentRuns(),
+                wakeUp,
+                Clock.systemUTC(),
+                settings.firstRetry());
     }
 
     /**

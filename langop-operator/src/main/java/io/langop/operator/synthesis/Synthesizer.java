@@ -49,17 +49,17 @@ public final class Synthesizer {
     /**
      * @throws SynthesisUnavailableException when the LLM cannot be reached or keeps failing
      */
-    public SynthesisResult synthesize(SynthesisRequest request) throws InterruptedException {
+    public SynthesisResult synthesize(AgentBrief brief) throws InterruptedException {
         long started = System.nanoTime();
         List<ChatMessage> conversation = new ArrayList<>();
-        conversation.add(UserMessage.from(prompt.synthesis(request)));
+        conversation.add(UserMessage.from(prompt.synthesis(brief)));
         long promptTokens = 0;
         long completionTokens = 0;
         List<String> errors = List.of();
         int attempt = 0;
         while (attempt <= repairRounds) {
             attempt++;
-            ChatResponse response = ask(request, conversation);
+            ChatResponse response = ask(brief, conversation);
             TokenUsage usage = response.tokenUsage();
             if (usage != null) {
                 promptTokens += orZero(usage.inputTokenCount());
@@ -74,7 +74,7 @@ public final class Synthesizer {
             } else {
                 CheckResult check = checker.check(source.get());
                 if (check.passed()) {
-                    LOG.info("synthesized {}/{} in {} attempt(s)", request.namespace(), request.agentName(), attempt);
+                    LOG.info("synthesized {}/{} in {} attempt(s)", brief.namespace(), brief.agentName(), attempt);
                     return new SynthesisResult(
                             source,
                             llm.modelName(),
@@ -92,8 +92,8 @@ public final class Synthesizer {
             LOG.info(
                     "synthesis attempt {} for {}/{} refused: {} problem(s)",
                     attempt,
-                    request.namespace(),
-                    request.agentName(),
+                    brief.namespace(),
+                    brief.agentName(),
                     errors.size());
             conversation.add(AiMessage.from(answer));
             conversation.add(UserMessage.from(prompt.repair(diagnostics)));
@@ -102,7 +102,7 @@ public final class Synthesizer {
                 Optional.empty(), llm.modelName(), attempt, promptTokens, completionTokens, since(started), errors);
     }
 
-    private ChatResponse ask(SynthesisRequest request, List<ChatMessage> conversation) throws InterruptedException {
+    private ChatResponse ask(AgentBrief brief, List<ChatMessage> conversation) throws InterruptedException {
         try {
             return llm.chat(ChatRequest.builder()
                     .messages(List.copyOf(conversation))
@@ -110,8 +110,8 @@ public final class Synthesizer {
                     .build());
         } catch (RuntimeException failure) {
             throw new SynthesisUnavailableException(
-                    "synthesis LLM " + llm.modelName() + " failed for " + request.namespace() + "/"
-                            + request.agentName() + ": " + failure.getMessage(),
+                    "synthesis LLM " + llm.modelName() + " failed for " + brief.namespace() + "/" + brief.agentName()
+                            + ": " + failure.getMessage(),
                     failure);
         }
     }

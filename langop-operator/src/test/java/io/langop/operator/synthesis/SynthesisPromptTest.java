@@ -21,7 +21,7 @@ class SynthesisPromptTest {
     @Test
     void userTextIsInsertedVerbatimEvenWithTemplateLookalikes() {
         String instructions = "Post {{agentName}} and {date} in the title; use {\"json\": true}";
-        String text = prompt.synthesis(new SynthesisRequest(
+        String text = prompt.synthesis(new AgentBrief(
                 "digest", "ns", instructions, List.of(), List.of(), "Be brief.", Optional.of("0 9 * * 1-5")));
 
         assertThat(text)

@@ -208,7 +208,16 @@ class SynthesisServiceTest {
     }
 
     private static SynthesisRequest request(String instructions) {
-        return new SynthesisRequest("agent", "team-a", instructions, List.of(), List.of(), "", Optional.empty());
+        return new SynthesisRequest(
+                "agent",
+                "team-a",
+                instructions,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
     }
 
     private static SynthesisResult success(SynthesisRequest request) {

@@ -19,7 +19,7 @@ class SynthesizerTest {
 
     private static final SynthesisPrompt PROMPT = SynthesisPrompt.bundled();
     private static final String VALID = PROMPT.workedExample();
-    private static final SynthesisRequest REQUEST = new SynthesisRequest(
+    private static final AgentBrief BRIEF = new AgentBrief(
             "k8s-cve-digest",
             "team-a",
             "Every weekday at 9 search the web for new Kubernetes CVEs and mail a summary to platform@example.com",
@@ -60,7 +60,7 @@ class SynthesizerTest {
     void aCheckedAnswerInChatterIsTheResultOfOneAttempt() throws Exception {
         llm.thenText("Here you go!\n```java\n" + VALID + "\n```\nEnjoy.", 1200, 300);
 
-        SynthesisResult result = synthesizer.synthesize(REQUEST);
+        SynthesisResult result = synthesizer.synthesize(BRIEF);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.source()).contains(VALID.strip());
@@ -73,7 +73,7 @@ class SynthesizerTest {
                 .singleElement()
                 .asString()
                 .startsWith("user: ")
-                .contains(REQUEST.instructions())
+                .contains(BRIEF.instructions())
                 .contains("- `web_search`: Search the web Parameters (JSON schema): {\"type\":\"object\"}")
                 .contains("Use the agent name \"k8s-cve-digest\"");
     }
@@ -83,7 +83,7 @@ class SynthesizerTest {
         String broken = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
         llm.thenText("```java\n" + broken + "\n```", 1000, 200).thenText("```java\n" + VALID + "\n```", 1500, 250);
 
-        SynthesisResult result = synthesizer.synthesize(REQUEST);
+        SynthesisResult result = synthesizer.synthesize(BRIEF);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.attempts()).isEqualTo(2);
@@ -103,7 +103,7 @@ class SynthesizerTest {
             llm.thenText("```java\n" + escaping + "\n```");
         }
 
-        SynthesisResult result = synthesizer.synthesize(REQUEST);
+        SynthesisResult result = synthesizer.synthesize(BRIEF);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.source()).isEmpty();
@@ -121,7 +121,7 @@ class SynthesizerTest {
     void anAnswerWithoutCodeIsAskedAgain() throws Exception {
         llm.thenText("I would be happy to help! What should the agent do?").thenText("```java\n" + VALID + "\n```");
 
-        SynthesisResult result = synthesizer.synthesize(REQUEST);
+        SynthesisResult result = synthesizer.synthesize(BRIEF);
 
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(llm.messagesOf(1).get(2)).contains("the answer contained no Java source file");
@@ -131,7 +131,7 @@ class SynthesizerTest {
     void anUnreachableLlmIsReportedAsUnavailable() {
         llm.thenError(503, "overloaded").thenError(503, "overloaded");
 
-        assertThatThrownBy(() -> synthesizer.synthesize(REQUEST))
+        assertThatThrownBy(() -> synthesizer.synthesize(BRIEF))
                 .isInstanceOf(SynthesisUnavailableException.class)
                 .hasMessageContaining("synthesis LLM synth-model failed for team-a/k8s-cve-digest");
         assertThat(llm.requests()).hasSize(2);

@@ -1,0 +1,111 @@
+package io.langop.operator.agent;
+
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
+import io.langop.api.v1alpha1.agent.SynthesisStatus;
+import io.langop.operator.kube.Conditions;
+import io.langop.operator.synthesis.SynthesisResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Writes one reconcile's verdict on a synthesized agent's code into its status: the {@code Synthesized},
+ * {@code Validated} and {@code CodeUpdated} conditions — always all three, in the same order, so the
+ * status keeps its shape from one state to the next — and {@code status.synthesis}.
+ */
+final class CodeStatus {
+
+    static final String SYNTHESIZED = "Synthesized";
+    static final String VALIDATED = "Validated";
+    static final String CODE_UPDATED = "CodeUpdated";
+
+    private final LanguageAgent agent;
+    private final Optional<AgentSource> last;
+    private final LanguageAgentStatus status;
+    private final Conditions conditions;
+
+    /** @param last the code the agent's ConfigMap holds, which keeps running until new code is written */
+    CodeStatus(LanguageAgent agent, Optional<AgentSource> last, LanguageAgentStatus status, Conditions conditions) {
+        this.agent = agent;
+        this.last = last;
+        this.status = status;
+        this.conditions = conditions;
+    }
+
+    /**
+     * The code in the ConfigMap was written from the current inputs. The status is rebuilt from the
+     * ConfigMap, the one record of what the running code is: a status written from a stale cache, lost,
+     * or from before a restart is put right by the next reconcile.
+     */
+    CodeDecision inPlace(AgentSource code, String inputHash) {
+        SynthesisStatus synthesis = code.synthesisStatus();
+        synthesis.setInputHash(inputHash);
+        status.setSynthesis(synthesis);
+        conditions.set(
+                SYNTHESIZED, true, "Synthesized", "written from the current instructions, tools, models and persona");
+        conditions.set(VALIDATED, true, "Validated", "compiles against the SDK and passes the safety policy");
+        conditions.set(
+                CODE_UPDATED,
+                true,
+                "CodeUpdated",
+                "ConfigMap " + configMapName() + " holds code " + code.hash().substring(0, 12));
+        return CodeDecision.keep(Optional.of(code));
+    }
+
+    /** No new code (yet): the last good code, if any, keeps running. */
+    CodeDecision waiting(String reason, String message) {
+        conditions.set(SYNTHESIZED, false, reason, message);
+        if (last.isPresent()) {
+            conditions.set(VALIDATED, true, "Validated", "the running code passed the checks");
+            conditions.set(
+                    CODE_UPDATED,
+                    false,
+                    reason,
+                    "ConfigMap " + configMapName() + " keeps the previous code "
+                            + last.get().hash().substring(0, 12));
+        } else {
+            conditions.set(VALIDATED, false, "NoCode", "no code written yet");
+            conditions.set(CODE_UPDATED, false, reason, "no code written yet");
+        }
+        return CodeDecision.keep(last);
+    }
+
+    /** A synthesis of the current inputs just ended without valid code: recorded, with its diagnostics. */
+    CodeDecision refused(SynthesisResult result, String inputHash) {
+        SynthesisStatus failed = new SynthesisStatus();
+        failed.setModel(result.model());
+        failed.setDurationMillis(result.duration().toMillis());
+        failed.setAttempts(result.attempts());
+        failed.setPromptTokens(result.promptTokens());
+        failed.setCompletionTokens(result.completionTokens());
+        failed.setCodeHash(last.map(AgentSource::hash).orElse(null));
+        failed.setInputHash(inputHash);
+        failed.setTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        failed.setLastErrors(ErrorLists.bounded(result.errors()));
+        status.setSynthesis(failed);
+        return refused(failed);
+    }
+
+    /** The synthesis recorded in {@code failed} found no valid code; the previous code, if any, keeps running. */
+    CodeDecision refused(SynthesisStatus failed) {
+        String kept = last.isPresent() ? "; the previous code keeps running" : "";
+        conditions.set(
+                SYNTHESIZED,
+                false,
+                "SynthesisFailed",
+                "no valid code after " + failed.getAttempts() + " attempt(s)" + kept);
+        conditions.set(
+                VALIDATED, false, "ValidationFailed", ErrorLists.summary(failed.getLastErrors(), "the last answer"));
+        conditions.set(
+                CODE_UPDATED,
+                false,
+                last.isPresent() ? "PreviousCodeKept" : "NoValidCode",
+                "ConfigMap " + configMapName() + kept);
+        return CodeDecision.keep(last);
+    }
+
+    private String configMapName() {
+        return AgentPodTemplate.codeConfigMapName(agent);
+    }
+}
