@@ -102,7 +102,7 @@ public final class CodeChecker {
             Trees trees = Trees.instance(task);
             Optional<String> agentClass = Optional.empty();
             for (CompilationUnitTree unit : units) {
-                new PolicyScanner(trees, task.getElements(), unit, findings).scan(unit, null);
+                new PolicyScanner(trees, task.getElements(), task.getTypes(), unit, findings).scan(unit, null);
                 agentClass = findAgentClass(task, trees, unit, findings);
             }
             if (!findings.isEmpty()) {

@@ -1,0 +1,19 @@
+// A process started inside an anonymous class.
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.LangopAgent;
+
+public class Agent implements LangopAgent {
+    @Override
+    public AgentDefinition define() {
+        try {
+            new Object() {
+                void run() throws Exception {
+                    Runtime.getRuntime().exec(new String[] {"id"}); // refused: java.lang.Runtime is not allowed
+                }
+            };
+        } catch (Exception ignored) {
+            // the trick is what is checked, not its outcome
+        }
+        return AgentDefinition.builder("corpus").objective("x").build();
+    }
+}

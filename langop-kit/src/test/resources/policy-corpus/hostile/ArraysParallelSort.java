@@ -1,0 +1,15 @@
+// Arrays.parallelSort sorts on the common fork-join pool.
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.LangopAgent;
+
+public class Agent implements LangopAgent {
+    @Override
+    public AgentDefinition define() {
+        try {
+            java.util.Arrays.parallelSort(new int[] {2, 1}); // refused: java.util.Arrays.parallelSort is not allowed
+        } catch (Exception ignored) {
+            // the trick is what is checked, not its outcome
+        }
+        return AgentDefinition.builder("corpus").objective("x").build();
+    }
+}

@@ -1,0 +1,15 @@
+// Method handles are reflection.
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.LangopAgent;
+
+public class Agent implements LangopAgent {
+    @Override
+    public AgentDefinition define() {
+        try {
+            java.lang.invoke.MethodHandles.lookup(); // refused: java.lang.invoke.MethodHandles is not allowed in agent code (reflection)
+        } catch (Exception ignored) {
+            // the trick is what is checked, not its outcome
+        }
+        return AgentDefinition.builder("corpus").objective("x").build();
+    }
+}

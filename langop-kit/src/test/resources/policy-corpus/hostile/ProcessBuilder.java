@@ -1,0 +1,15 @@
+// A process through ProcessBuilder.
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.LangopAgent;
+
+public class Agent implements LangopAgent {
+    @Override
+    public AgentDefinition define() {
+        try {
+            new ProcessBuilder("id").start(); // refused: java.lang.ProcessBuilder is not allowed
+        } catch (Exception ignored) {
+            // the trick is what is checked, not its outcome
+        }
+        return AgentDefinition.builder("corpus").objective("x").build();
+    }
+}

@@ -1,0 +1,15 @@
+// System properties.
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.LangopAgent;
+
+public class Agent implements LangopAgent {
+    @Override
+    public AgentDefinition define() {
+        try {
+            System.getProperty("user.home"); // refused: java.lang.System.getProperty is not allowed
+        } catch (Exception ignored) {
+            // the trick is what is checked, not its outcome
+        }
+        return AgentDefinition.builder("corpus").objective("x").build();
+    }
+}

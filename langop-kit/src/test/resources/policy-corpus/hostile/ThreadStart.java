@@ -1,0 +1,15 @@
+// A thread of its own.
+import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.LangopAgent;
+
+public class Agent implements LangopAgent {
+    @Override
+    public AgentDefinition define() {
+        try {
+            new Thread(() -> {}).start(); // refused: java.lang.Thread is not allowed in agent code (threads of its own
+        } catch (Exception ignored) {
+            // the trick is what is checked, not its outcome
+        }
+        return AgentDefinition.builder("corpus").objective("x").build();
+    }
+}
