@@ -4,6 +4,7 @@ import io.langop.agent.runtime.AgentLoader;
 import io.langop.agent.runtime.ExitStatus;
 import io.langop.agent.runtime.InvalidAgentException;
 import io.langop.agent.runtime.RuntimeChecker;
+import io.langop.kit.check.CheckResult;
 import io.langop.sdk.agent.AgentDefinition;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Runs the checker (compile + allow-list) and the definition's own validation, without running anything. */
+/**
+ * Runs the checker (compile + allow-list), then the definition's own validation: {@code define()} is the
+ * only agent code that runs, and only once every check has passed.
+ */
 @Command(
         name = "validate",
         description = "Check agent sources: compile, refuse forbidden APIs, validate the definition.")
@@ -30,7 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
         boolean allValid = true;
         for (Path file : files) {
             try {
-                AgentDefinition agent = loader.load(file);
+                // every check first: validating must not run code (not even a static initializer) that a check refuses
+                CheckResult checked = loader.check(file);
+                AgentDefinition agent = loader.define(checked);
                 spec.commandLine()
                         .getOut()
                         .printf(

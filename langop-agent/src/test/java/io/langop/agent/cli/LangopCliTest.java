@@ -102,6 +102,54 @@ class LangopCliTest {
     }
 
     @Test
+    void validateNeverRunsTheStaticInitializerOfCodeThatFailsACheck() throws Exception {
+        Path trace = dir.resolve("trace.txt");
+        java.util.Locale before = java.util.Locale.getDefault();
+        Path file = source("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    static {
+                        try {
+                            new java.util.Formatter("%s").format("validated code ran").close();
+                        } catch (Exception ignored) {
+                        }
+                        java.util.Locale.setDefault(java.util.Locale.CHINA);
+                    }
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("a").objective("x").build();
+                    }
+                }
+                """.formatted(trace));
+
+        int status = langop(Map.of(), "validate", file.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(err.toString())
+                .contains("Agent.java:5:13: error: java.util.Formatter(java.lang.String) is not allowed")
+                .contains("Agent.java:8:9: error: java.util.Locale.setDefault is not allowed");
+        assertThat(trace).doesNotExist();
+        assertThat(java.util.Locale.getDefault()).isEqualTo(before);
+    }
+
+    @Test
+    void validateReportsAStaticInitializerThatThrows() throws Exception {
+        Path file = source("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    static final int LIMIT = Integer.parseInt("ten");
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("a").objective("x " + LIMIT).build();
+                    }
+                }
+                """);
+
+        int status = langop(Map.of(), "validate", file.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(err.toString()).contains("agent definition is invalid: For input string: \"ten\"");
+    }
+
+    @Test
     void validateReportsDefinitionErrorsNamingTheStep() throws Exception {
         Path file = source("""
                 import io.langop.sdk.agent.*;
