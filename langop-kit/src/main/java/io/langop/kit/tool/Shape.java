@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Fields are required unless declared with {@link ObjectShape#optionalField}: a consumer may rely on
  * every required field being present and not null.
  */
-public sealed interface Shape permits Shape.ValueShape, Shape.ListShape, Shape.ObjectShape {
+public sealed interface Shape permits Shape.ValueShape, Shape.ListShape, Shape.MapShape, Shape.ObjectShape {
 
     /** This shape as a JSON schema. */
     Map<String, Object> schema();
@@ -45,6 +45,11 @@ public sealed interface Shape permits Shape.ValueShape, Shape.ListShape, Shape.O
 
     static ListShape listOf(Shape items) {
         return new ListShape(items);
+    }
+
+    /** A JSON object whose keys are data (header names, say), each value of one shape. */
+    static MapShape mapOf(Shape values) {
+        return new MapShape(values);
     }
 
     static ObjectShape object() {
@@ -83,7 +88,22 @@ public sealed interface Shape permits Shape.ValueShape, Shape.ListShape, Shape.O
         }
     }
 
-    /** A JSON object with named fields; immutable, each {@code field} call returns a new shape. */
+    /** A JSON object with any keys, all values of one shape. */
+    record MapShape(Shape values) implements Shape {
+        public MapShape {
+            Objects.requireNonNull(values, "values");
+        }
+
+        @Override
+        public Map<String, Object> schema() {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("type", "object");
+            schema.put("additionalProperties", values.schema());
+            return schema;
+        }
+    }
+
+    /** A JSON object with named fields; immutable: adding a field returns a new shape. */
     record ObjectShape(List<Field> fields) implements Shape {
 
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");

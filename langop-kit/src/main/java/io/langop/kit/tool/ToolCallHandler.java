@@ -38,10 +38,8 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
     }
 
     SyncToolSpecification specification() {
-        var descriptor = io.modelcontextprotocol.spec.McpSchema.Tool.builder()
-                .name(tool.name())
-                .description(tool.description())
-                .inputSchema(tool.inputSchema());
+        var descriptor = io.modelcontextprotocol.spec.McpSchema.Tool.builder(tool.name(), tool.inputSchema())
+                .description(tool.description());
         tool.outputSchema().ifPresent(descriptor::outputSchema);
         return SyncToolSpecification.builder()
                 .tool(descriptor.build())

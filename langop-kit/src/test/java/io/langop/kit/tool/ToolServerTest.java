@@ -309,7 +309,7 @@ class ToolServerTest {
     }
 
     private static CallToolRequest call(String tool, Map<String, Object> arguments) {
-        return CallToolRequest.builder().name(tool).arguments(arguments).build();
+        return CallToolRequest.builder(tool).arguments(arguments).build();
     }
 
     private static String text(CallToolResult result) {

@@ -213,7 +213,8 @@ class ToolTest {
                         .field("status", Shape.integer(null), "HTTP status")
                         .field("ok", Shape.bool("Whether it was 2xx"))
                         .field("score", Shape.number("Relevance"))
-                        .optionalField("tags", Shape.listOf(Shape.string(null)), "Labels, when any"))
+                        .optionalField("tags", Shape.listOf(Shape.string(null)), "Labels, when any")
+                        .field("headers", Shape.mapOf(Shape.string(null)), "By name"))
                 .handler(ECHO)
                 .build();
 
@@ -234,9 +235,17 @@ class ToolTest {
                                                 "items",
                                                 Map.of("type", "string"),
                                                 "description",
-                                                "Labels, when any")),
+                                                "Labels, when any"),
+                                "headers",
+                                        Map.of(
+                                                "type",
+                                                "object",
+                                                "additionalProperties",
+                                                Map.of("type", "string"),
+                                                "description",
+                                                "By name")),
                         "required",
-                        List.of("url", "status", "ok", "score")));
+                        List.of("url", "status", "ok", "score", "headers")));
         assertThat(search.outputSchema()).isEmpty();
     }
 

@@ -111,10 +111,8 @@ final class McpServerConnection implements AutoCloseable {
     }
 
     McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(McpSchema.CallToolRequest.builder()
-                .name(tool)
-                .arguments(arguments)
-                .build());
+        return client.callTool(
+                McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     @Override

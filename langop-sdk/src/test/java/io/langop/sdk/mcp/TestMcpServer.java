@@ -56,6 +56,8 @@ public final class TestMcpServer implements AutoCloseable {
     private final McpSyncServer mcp;
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
+    // The SDK deprecates the HTTP+SSE transport; the legacy server exists to test the client's fallback to it.
+    @SuppressWarnings("deprecation")
     private TestMcpServer(int port, boolean legacySse, List<TestTool> tools) {
         var http = ServiceServer.builder("test-mcp").port(port).drainTimeout(java.time.Duration.ofMillis(50));
         if (legacySse) {
@@ -81,10 +83,8 @@ public final class TestMcpServer implements AutoCloseable {
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build());
         for (TestTool tool : tools) {
-            var descriptor = McpSchema.Tool.builder()
-                    .name(tool.name())
-                    .inputSchema(tool.inputSchema())
-                    .description(tool.description());
+            var descriptor =
+                    McpSchema.Tool.builder(tool.name(), tool.inputSchema()).description(tool.description());
             if (tool.outputSchema() != null) {
                 descriptor.outputSchema(tool.outputSchema());
             }

@@ -41,7 +41,11 @@ public record WebSettings(EgressSettings egress, Engine engine, URI searchEndpoi
         return fromEnv(System.getenv());
     }
 
-    /** @throws IllegalArgumentException naming the variable when one is invalid */
+    /**
+     * Reads the settings from {@code env}.
+     *
+     * @throws IllegalArgumentException naming the variable when one is invalid
+     */
     public static WebSettings fromEnv(Map<String, String> env) {
         EgressSettings egress = new EgressSettings(
                 env.getOrDefault("WEB_USER_AGENT", DEFAULT_USER_AGENT),

@@ -1,6 +1,7 @@
 package io.langop.tool.web;
 
 import io.langop.kit.tool.Param;
+import io.langop.kit.tool.Shape;
 import io.langop.kit.tool.Tool;
 import io.langop.kit.tool.ToolArguments;
 import io.langop.kit.tool.ToolResult;
@@ -17,6 +18,7 @@ import io.langop.tool.web.search.SearXng;
 import io.langop.tool.web.search.SearchEngine;
 import io.langop.tool.web.search.SearchResult;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +48,36 @@ public final class WebTools implements AutoCloseable {
 
     private static final Param URL = Param.string("url").required().validate(Validator.url());
 
+    private static final Shape.ObjectShape SEARCH_OUTPUT = Shape.object()
+            .field(
+                    "results",
+                    Shape.listOf(Shape.object()
+                            .field("title", Shape.string("The page title"))
+                            .field("url", Shape.string("The page's URL"))
+                            .field(
+                                    "snippet",
+                                    Shape.string("The engine's excerpt of the page; empty when it gave none"))),
+                    "The hits in the engine's order, at most max_results; empty when nothing matched");
+    private static final Shape.ObjectShape FETCH_OUTPUT = Shape.object()
+            .field("url", Shape.string("The URL that answered, after redirects"))
+            .field("status", Shape.integer("The HTTP status code"))
+            .field("contentType", Shape.string("The Content-Type header; empty when there was none"))
+            .field(
+                    "text",
+                    Shape.string("The chunk of content asked for (start_index, max_length): readable Markdown, or "
+                            + "the raw HTML with html=true; empty when the page has no text"));
+    private static final Shape.ObjectShape HEADERS_OUTPUT = Shape.object()
+            .field("url", Shape.string("The URL asked for"))
+            .field("status", Shape.integer("The HTTP status code"))
+            .field(
+                    "headers",
+                    Shape.mapOf(Shape.string(null)),
+                    "Response headers by lower-case name; repeated headers joined with \", \"");
+    private static final Shape.ObjectShape STATUS_OUTPUT = Shape.object()
+            .field("url", Shape.string("The URL asked for"))
+            .field("status", Shape.integer("The final HTTP status code after redirects; 0 when nothing answered"))
+            .field("statusText", Shape.string("The status in words, e.g. OK, Not Found; Unknown for others"));
+
     private final WebClient web;
     private final WebClient searchClient;
     private final SearchEngine engine;
@@ -57,8 +89,9 @@ public final class WebTools implements AutoCloseable {
     /** With a scripted DNS, for tests that play a hostile name server. */
     WebTools(WebSettings settings, HostLookup lookup) {
         this.web = WebClient.guarded(settings.egress(), lookup);
-        // The engine is the operator's choice, possibly inside the cluster: not subject to the policy.
-        this.searchClient = WebClient.trusted(settings.egress());
+        // The engine is the operator's choice, possibly inside the cluster: its own origin is not subject
+        // to the policy, but where it redirects is.
+        this.searchClient = WebClient.forEndpoint(settings.egress(), lookup, settings.searchEndpoint());
         this.engine = switch (settings.engine()) {
             case DUCKDUCKGO -> new DuckDuckGo(settings.searchEndpoint(), searchClient);
             case SEARXNG -> new SearXng(settings.searchEndpoint(), searchClient);
@@ -77,6 +110,7 @@ public final class WebTools implements AutoCloseable {
                         .defaultValue(5)
                         .validate(Validator.range(1, 20))
                         .description("How many results to return (1-20, default 5)"))
+                .output(SEARCH_OUTPUT)
                 .handler(this::runSearch)
                 .build();
     }
@@ -95,6 +129,7 @@ public final class WebTools implements AutoCloseable {
                         .defaultValue(0)
                         .validate(Validator.range(0, Integer.MAX_VALUE))
                         .description("Character offset to start from, to read the next chunk of a long page"))
+                .output(FETCH_OUTPUT)
                 .handler(this::runFetch)
                 .build();
     }
@@ -103,6 +138,7 @@ public final class WebTools implements AutoCloseable {
         return Tool.builder("web_headers")
                 .description("Fetch the HTTP headers of a URL (HEAD request, redirects not followed)")
                 .param(URL.description("The URL to check"))
+                .output(HEADERS_OUTPUT)
                 .handler(this::runHeaders)
                 .build();
     }
@@ -111,6 +147,7 @@ public final class WebTools implements AutoCloseable {
         return Tool.builder("web_status")
                 .description("Check the HTTP status code of a URL (redirects followed)")
                 .param(URL.description("The URL to check"))
+                .output(STATUS_OUTPUT)
                 .handler(this::runStatus)
                 .build();
     }
@@ -123,14 +160,15 @@ public final class WebTools implements AutoCloseable {
         } catch (FetchException e) {
             return ToolResult.failure("Error: Failed to fetch search results - " + e.getMessage());
         }
+        Map<String, Object> data = Map.of("results", results);
         if (results.isEmpty()) {
-            return ToolResult.success("No results found for: " + query);
+            return ToolResult.success("No results found for: " + query, data);
         }
         String listed = IntStream.range(0, results.size())
                 .mapToObj(i -> (i + 1) + ". " + results.get(i).title() + "\n   URL: "
                         + results.get(i).url())
                 .collect(Collectors.joining("\n\n"));
-        return ToolResult.success("Search results for: " + query + "\n\n" + listed);
+        return ToolResult.success("Search results for: " + query + "\n\n" + listed, data);
     }
 
     private ToolResult runFetch(ToolArguments args) {
@@ -155,7 +193,7 @@ public final class WebTools implements AutoCloseable {
             case PageContent.Text plain -> text = plain.text();
         }
         if (text.isBlank()) {
-            return ToolResult.success("No text content found at: " + url);
+            return ToolResult.success("No text content found at: " + url, fetched(response, ""));
         }
         Excerpt excerpt;
         try {
@@ -167,7 +205,16 @@ public final class WebTools implements AutoCloseable {
                 ? "\n\n[Only the first " + response.body().length + " bytes of this page were downloaded.]"
                 : "";
         String body = excerpt.text() + excerpt.continuationNote("web_fetch") + capNote;
-        return ToolResult.success(raw ? body : "Content from " + url + ":\n\n" + body);
+        return ToolResult.success(
+                raw ? body : "Content from " + url + ":\n\n" + body, fetched(response, excerpt.text()));
+    }
+
+    private static Map<String, Object> fetched(Response response, String text) {
+        return Map.of(
+                "url", response.uri().toString(),
+                "status", response.status(),
+                "contentType", response.contentType().orElse(""),
+                "text", text);
     }
 
     private ToolResult runHeaders(ToolArguments args) {
@@ -181,10 +228,17 @@ public final class WebTools implements AutoCloseable {
         if (response.status() < 200 || response.status() > 299) {
             return ToolResult.failure("Error: Failed to fetch headers from: " + url + " - " + response.status());
         }
-        String lines = response.headers().map().entrySet().stream()
-                .map(header -> header.getKey().toLowerCase(Locale.ROOT) + ": " + String.join(", ", header.getValue()))
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers()
+                .map()
+                .forEach((name, values) -> headers.merge(
+                        name.toLowerCase(Locale.ROOT), String.join(", ", values), (a, b) -> a + ", " + b));
+        String lines = headers.entrySet().stream()
+                .map(header -> header.getKey() + ": " + header.getValue())
                 .collect(Collectors.joining("\n"));
-        return ToolResult.success("Headers for " + url + ":\n\n" + lines);
+        return ToolResult.success(
+                "Headers for " + url + ":\n\n" + lines,
+                Map.of("url", url, "status", response.status(), "headers", headers));
     }
 
     private ToolResult runStatus(ToolArguments args) {
@@ -198,8 +252,10 @@ public final class WebTools implements AutoCloseable {
             }
             status = 0; // the reference reports "no response" as status 0
         }
+        String statusText = STATUS_TEXTS.getOrDefault(status, "Unknown");
         return ToolResult.success(
-                "Status for " + url + ": " + status + " " + STATUS_TEXTS.getOrDefault(status, "Unknown"));
+                "Status for " + url + ": " + status + " " + statusText,
+                Map.of("url", url, "status", status, "statusText", statusText));
     }
 
     @Override

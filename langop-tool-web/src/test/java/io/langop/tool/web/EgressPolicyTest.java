@@ -71,20 +71,62 @@ class EgressPolicyTest {
         try (WebTools tools = new WebTools(WebSettings.fromEnv(env))) {
             ToolResult result = call(tools.search(), Map.of("query", "k8s", "max_results", 2));
 
-            assertThat(result).isEqualTo(ToolResult.success("""
+            assertThat(result.error()).isFalse();
+            assertThat(result.text()).isEqualTo("""
           Search results for: k8s
 
           1. Kubernetes
              URL: https://kubernetes.io/
 
           2. kubernetes/kubernetes
-             URL: https://github.com/kubernetes/kubernetes"""));
+             URL: https://github.com/kubernetes/kubernetes""");
+        }
+    }
+
+    @Test
+    void aRedirectFromTheSearchEndpointToAnotherHostIsChecked() throws Exception {
+        // The endpoint itself is the operator's choice (loopback here, without an allow-list); where it
+        // sends the client next is not.
+        Map<String, String> env = Map.of("WEB_SEARCH_URL", site.url("/search-to-loopback-by-name/"));
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(env))) {
+            ToolResult result = call(tools.search(), Map.of("query", "ruby"));
+
+            assertThat(result.error()).isTrue();
+            assertThat(result.text())
+                    .startsWith("Error: Failed to fetch search results - refused: localhost resolves to ")
+                    .endsWith(", a loopback address (allow it with WEB_ALLOWED_NETWORKS)");
+            assertThat(site.requests).singleElement().asString().startsWith("GET /search-to-loopback-by-name/?q=ruby ");
+        }
+    }
+
+    @Test
+    void aRedirectWithinTheSearchEndpointsOwnOriginIsFollowed() throws Exception {
+        Map<String, String> env = Map.of("WEB_SEARCH_URL", site.url("/search-moved/"));
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(env))) {
+            ToolResult result = call(tools.search(), Map.of("query", "ruby", "max_results", 1));
+
+            assertThat(result.text()).startsWith("Search results for: ruby\n\n1. Ruby Programming Language");
+            assertThat(site.requests).hasSize(2);
+        }
+    }
+
+    @Test
+    void aNat64AnswerCarryingLoopbackIsRefused() throws Exception {
+        // In an IPv6-only cluster DNS64 answers 64:ff9b::<IPv4>; the NAT64 gateway then connects to that IPv4.
+        InetAddress nat64Loopback = InetAddress.ofLiteral("64:ff9b::7f00:1");
+        try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()), host -> List.of(nat64Loopback))) {
+            ToolResult result = call(tools.fetch(), Map.of("url", "http://rebind.example/"));
+
+            assertThat(result)
+                    .isEqualTo(ToolResult.failure("Error: Failed to fetch URL: http://rebind.example/ - refused: "
+                            + "rebind.example resolves to 64:ff9b:0:0:0:0:7f00:1, a NAT64 address carrying 127.0.0.1,"
+                            + " a loopback address (allow it with WEB_ALLOWED_NETWORKS)"));
         }
     }
 
     @Test
     void aNameThatResolvesInsideIsRefusedBeforeAnyConnection() throws Exception {
-        InetAddress metadata = InetAddress.getByName("169.254.169.254");
+        InetAddress metadata = InetAddress.ofLiteral("169.254.169.254");
         try (WebTools tools = new WebTools(WebSettings.fromEnv(Map.of()), host -> List.of(metadata))) {
             ToolResult result = call(tools.fetch(), Map.of("url", "http://innocent.example/latest/meta-data/"));
 
@@ -100,14 +142,14 @@ class EgressPolicyTest {
     void theConnectionGoesToTheAddressThatWasChecked() throws Exception {
         // Only the scripted lookup knows this name; the system resolver cannot. The page arrives, so
         // the HTTP client connected to the pinned, checked address.
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress loopback = InetAddress.ofLiteral("127.0.0.1");
         Map<String, String> env = Map.of("WEB_ALLOWED_NETWORKS", "127.0.0.1/32");
         try (WebTools tools = new WebTools(WebSettings.fromEnv(env), host -> List.of(loopback))) {
             ToolResult result = call(tools.fetch(), Map.of("url", "http://fixture.invalid:" + site.port() + "/json"));
 
-            assertThat(result)
-                    .isEqualTo(ToolResult.success(
-                            "Content from http://fixture.invalid:" + site.port() + "/json:\n\n{\"answer\":42}"));
+            assertThat(result.error()).isFalse();
+            assertThat(result.text())
+                    .isEqualTo("Content from http://fixture.invalid:" + site.port() + "/json:\n\n{\"answer\":42}");
         }
     }
 

@@ -61,6 +61,9 @@ final class FixtureWebsite implements AutoCloseable {
                             requested.getQuery() != null && requested.getQuery().contains("zzqxv")
                                     ? resource("ddg_no_results.html")
                                     : resource("ddg_results.html"));
+                case "/search-moved/" -> redirect(exchange, 301, "/html/?" + requested.getRawQuery());
+                case "/search-to-loopback-by-name/" ->
+                    redirect(exchange, 302, "http://localhost:" + port() + "/html/?" + requested.getRawQuery());
                 case "/broken-search/" -> send(exchange, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8));
                 case "/searxng/search" -> send(exchange, 200, "application/json", """
             {"query":"k8s","results":[

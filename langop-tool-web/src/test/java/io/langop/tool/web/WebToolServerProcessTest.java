@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -69,15 +70,24 @@ class WebToolServerProcessTest {
                         .requestTimeout(Duration.ofSeconds(30))
                         .build()) {
                     client.initialize();
-                    CallToolResult page =
-                            client.callTool(new CallToolRequest("web_fetch", Map.of("url", site.url("/article"))));
-                    CallToolResult found = client.callTool(
-                            new CallToolRequest("web_search", Map.of("query", "ruby", "max_results", 1)));
+                    CallToolResult page = client.callTool(CallToolRequest.builder("web_fetch")
+                            .arguments(Map.of("url", site.url("/article")))
+                            .build());
+                    CallToolResult found = client.callTool(CallToolRequest.builder("web_search")
+                            .arguments(Map.of("query", "ruby", "max_results", 1))
+                            .build());
 
                     assertThat(text(page))
                             .startsWith("Content from " + site.url("/article") + ":\n\n# Kubernetes CVE roundup");
                     assertThat(text(found))
                             .endsWith("1. Ruby Programming Language\n   URL: https://www.ruby-lang.org/en/");
+                    assertThat(found.structuredContent())
+                            .isEqualTo(Map.of(
+                                    "results",
+                                    List.of(Map.of(
+                                            "title", "Ruby Programming Language",
+                                            "url", "https://www.ruby-lang.org/en/",
+                                            "snippet", "A dynamic, open source programming language"))));
                 }
                 assertThat(site.requests).contains("GET /article | pod-agent/2.0");
             } finally {

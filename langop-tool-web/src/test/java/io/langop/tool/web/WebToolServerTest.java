@@ -13,6 +13,8 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,126 @@ class WebToolServerTest {
                         Map.of("type", "boolean", "default", false, "description", "Return raw HTML instead of text"));
         assertThat(properties(fetch).get("url"))
                 .isEqualTo(Map.of("type", "string", "format", "uri", "description", "The http or https URL to fetch"));
+    }
+
+    @Test
+    void everyToolListsTheShapeOfItsStructuredAnswer() {
+        Map<String, Tool> listed =
+                client.listTools().tools().stream().collect(Collectors.toMap(Tool::name, tool -> tool));
+
+        assertThat(listed.get("web_search").outputSchema()).containsEntry("required", List.of("results"));
+        assertThat(listed.get("web_search").outputSchema())
+                .extractingByKey("properties")
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey("results")
+                .isEqualTo(Map.of(
+                        "type",
+                        "array",
+                        "items",
+                        Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                Map.of(
+                                        "title", Map.of("type", "string", "description", "The page title"),
+                                        "url", Map.of("type", "string", "description", "The page's URL"),
+                                        "snippet",
+                                                Map.of(
+                                                        "type",
+                                                        "string",
+                                                        "description",
+                                                        "The engine's excerpt of the page; empty when it gave none")),
+                                "required",
+                                List.of("title", "url", "snippet")),
+                        "description",
+                        "The hits in the engine's order, at most max_results; empty when nothing matched"));
+        assertThat(listed.get("web_fetch").outputSchema())
+                .containsEntry("required", List.of("url", "status", "contentType", "text"));
+        assertThat(listed.get("web_headers").outputSchema())
+                .containsEntry("required", List.of("url", "status", "headers"));
+        assertThat(listed.get("web_status").outputSchema())
+                .containsEntry("required", List.of("url", "status", "statusText"));
+    }
+
+    @Test
+    void searchAnswersItsHitsAsStructuredContent() {
+        CallToolResult result = call("web_search", Map.of("query", "ruby programming", "max_results", 2));
+        CallToolResult none = call("web_search", Map.of("query", "zzqxv"));
+
+        assertThat(result.structuredContent())
+                .isEqualTo(Map.of(
+                        "results",
+                        List.of(
+                                Map.of(
+                                        "title",
+                                        "Ruby Programming Language",
+                                        "url",
+                                        "https://www.ruby-lang.org/en/",
+                                        "snippet",
+                                        "A dynamic, open source programming language"),
+                                Map.of(
+                                        "title",
+                                        "GitHub - ruby/ruby: The Ruby Programming Language",
+                                        "url",
+                                        "https://github.com/ruby/ruby?tab=readme&lang=en",
+                                        "snippet",
+                                        ""))));
+        assertThat(none.structuredContent()).isEqualTo(Map.of("results", List.of()));
+    }
+
+    @Test
+    void fetchAnswersTheFinalUrlStatusTypeAndTextAsStructuredContent() {
+        CallToolResult result = call("web_fetch", Map.of("url", site.url("/redirect/2"), "max_length", 40));
+        CallToolResult empty = call("web_fetch", Map.of("url", site.url("/empty")));
+
+        assertThat(result.structuredContent())
+                .isEqualTo(Map.of(
+                        "url",
+                        site.url("/article"),
+                        "status",
+                        200,
+                        "contentType",
+                        "text/html; charset=utf-8",
+                        "text",
+                        "# Kubernetes CVE roundup\n\nBy Ada, 24 Nov"));
+        assertThat(empty.structuredContent())
+                .isEqualTo(Map.of(
+                        "url",
+                        site.url("/empty"),
+                        "status",
+                        200,
+                        "contentType",
+                        "text/html; charset=utf-8",
+                        "text",
+                        ""));
+    }
+
+    @Test
+    void headersAndStatusAnswerStructuredContent() {
+        CallToolResult headers = call("web_headers", Map.of("url", site.url("/headers")));
+        CallToolResult status = call("web_status", Map.of("url", site.url("/status/404")));
+        CallToolResult unreachable = call("web_status", Map.of("url", "http://127.0.0.1:1/"));
+
+        assertThat(headers.structuredContent())
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("url", site.url("/headers"))
+                .containsEntry("status", 200)
+                .extractingByKey("headers")
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("content-type", "text/html; charset=utf-8")
+                .containsEntry("x-fixture", "a, b");
+        assertThat(status.structuredContent())
+                .isEqualTo(Map.of("url", site.url("/status/404"), "status", 404, "statusText", "Not Found"));
+        assertThat(unreachable.structuredContent())
+                .isEqualTo(Map.of("url", "http://127.0.0.1:1/", "status", 0, "statusText", "Unknown"));
+    }
+
+    @Test
+    void failuresCarryNoStructuredContent() {
+        CallToolResult missing = call("web_fetch", Map.of("url", site.url("/status/404")));
+
+        assertThat(missing.isError()).isTrue();
+        assertThat(missing.structuredContent()).isNull();
     }
 
     @Test
@@ -327,7 +449,8 @@ class WebToolServerTest {
     }
 
     private static CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(new CallToolRequest(tool, arguments));
+        return client.callTool(
+                CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     private static String text(CallToolResult result) {

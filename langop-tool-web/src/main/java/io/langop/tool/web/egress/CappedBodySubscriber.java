@@ -14,7 +14,24 @@ import java.util.concurrent.Flow;
  */
 final class CappedBodySubscriber implements BodySubscriber<CappedBodySubscriber.Body> {
 
-    record Body(byte[] bytes, boolean truncated) {}
+    /** The bytes collected, handed over without a copy, and whether the cap cut them. */
+    static final class Body {
+        private final byte[] bytes;
+        private final boolean truncated;
+
+        Body(byte[] bytes, boolean truncated) {
+            this.bytes = bytes;
+            this.truncated = truncated;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        boolean truncated() {
+            return truncated;
+        }
+    }
 
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,6 +1,8 @@
 package io.langop.tool.web.egress;
 
 import java.math.BigInteger;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
@@ -24,13 +26,31 @@ public record Cidr(InetAddress network, int prefixLength) {
         if (!address.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
             throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR network");
         }
+        InetAddress network;
+        int prefix;
         try {
-            InetAddress network = InetAddress.getByName(address);
-            int prefix = slash < 0 ? network.getAddress().length * 8 : Integer.parseInt(trimmed.substring(slash + 1));
-            return new Cidr(network, prefix);
-        } catch (UnknownHostException | NumberFormatException e) {
+            network = literal(address);
+            prefix = slash < 0 ? network.getAddress().length * 8 : Integer.parseInt(trimmed.substring(slash + 1));
+        } catch (IllegalArgumentException | UnknownHostException e) { // NumberFormatException included
             throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR network", e);
         }
+        return new Cidr(network, prefix);
+    }
+
+    /**
+     * The address a literal names, IPv6 literals kept IPv6: the JDK turns {@code ::ffff:0:0} into the
+     * IPv4 address {@code 0.0.0.0}, which would make {@code ::ffff:0:0/96} an invalid IPv4 network.
+     */
+    private static InetAddress literal(String address) throws UnknownHostException {
+        InetAddress parsed = InetAddress.ofLiteral(address);
+        if (address.contains(":") && parsed instanceof Inet4Address) {
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
+            return Inet6Address.getByAddress(null, mapped, -1);
+        }
+        return parsed;
     }
 
     public boolean contains(InetAddress address) {

@@ -37,18 +37,18 @@ public final class WebClient implements AutoCloseable {
 
     private final EgressSettings settings;
     private final HostLookup lookup;
-    private final boolean trusted;
+    private final Optional<URI> trustedOrigin;
     private final HttpClient http;
 
-    private WebClient(EgressSettings settings, HostLookup lookup, boolean trusted) {
+    private WebClient(EgressSettings settings, HostLookup lookup, Optional<URI> trustedOrigin) {
         this.settings = settings;
         this.lookup = lookup;
-        this.trusted = trusted;
+        this.trustedOrigin = trustedOrigin.map(WebClient::origin);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        if (!trusted && !PinnedDns.installed()) {
+        if (!PinnedDns.installed()) {
             LOG.warn(
                     "the pinning DNS resolver is not active: a host could resolve differently between check and connect");
         }
@@ -56,15 +56,17 @@ public final class WebClient implements AutoCloseable {
 
     /** A client for URLs chosen by callers (models): every hop is checked against the policy. */
     public static WebClient guarded(EgressSettings settings, HostLookup lookup) {
-        return new WebClient(settings, lookup, false);
+        return new WebClient(settings, lookup, Optional.empty());
     }
 
     /**
-     * A client for endpoints an operator configured (a SearXNG instance inside the cluster, say):
-     * same timeouts, size cap and User-Agent, no address policy.
+     * A client for an endpoint an operator configured (a SearXNG instance inside the cluster, say):
+     * requests to that endpoint's origin (scheme, host and port) skip the address policy, while a
+     * redirect anywhere else is checked like a URL a model chose, since the endpoint's answers are
+     * no more trusted than the endpoint is safe from its own users.
      */
-    public static WebClient trusted(EgressSettings settings) {
-        return new WebClient(settings, HostLookup.SYSTEM, true);
+    public static WebClient forEndpoint(EgressSettings settings, HostLookup lookup, URI endpoint) {
+        return new WebClient(settings, lookup, Optional.of(endpoint));
     }
 
     public Response get(URI uri) throws FetchException {
@@ -97,6 +99,8 @@ public final class WebClient implements AutoCloseable {
 
     private Response send(String method, URI uri, long deadline) throws FetchException {
         String host = checkedHost(uri);
+        boolean trusted =
+                trustedOrigin.filter(origin -> origin.equals(origin(uri))).isPresent();
         try (PinnedDns.Pin pin = trusted ? null : PinnedDns.pin(host, lookup)) {
             if (pin != null) {
                 for (InetAddress address : pin.addresses()) {
@@ -153,6 +157,14 @@ public final class WebClient implements AutoCloseable {
         String host = uri.getHost();
         // URI keeps IPv6 literals in brackets; the resolver wants them bare.
         return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Scheme, host and port, with the scheme's default port made explicit and case folded. */
+    private static URI origin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return URI.create(scheme + "://" + host + ":" + port);
     }
 
     private static boolean isIpLiteral(String host) {

@@ -76,7 +76,7 @@ public sealed interface PageContent {
     }
 
     private static Optional<Charset> charsetParameter(String contentType) {
-        for (String parameter : contentType.split(";")) {
+        for (String parameter : contentType.split(";", -1)) {
             String[] pair = parameter.trim().split("=", 2);
             if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
                 try {

@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
  * DuckDuckGo's HTML endpoint ({@code https://html.duckduckgo.com/html/}), which needs no API key.
  * Results are the {@code a.result__a} links of the page, parsed with jsoup; DuckDuckGo wraps each
  * target in a {@code //duckduckgo.com/l/?uddg=<target>&rut=...} redirect, which is unwrapped, and
- * sponsored results are skipped.
+ * sponsored results are skipped. A result's snippet is its {@code result__snippet} text.
  */
 public record DuckDuckGo(URI endpoint, WebClient client) implements SearchEngine {
 
@@ -38,10 +38,17 @@ public record DuckDuckGo(URI endpoint, WebClient client) implements SearchEngine
         Document page = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), uri.toString());
         return page.select("a.result__a").stream()
                 .filter(link -> link.closest(".result--ad") == null)
-                .map(link -> new SearchResult(link.text().strip(), target(link)))
+                .map(link -> new SearchResult(link.text().strip(), target(link), snippet(link)))
                 .filter(result -> !result.url().isEmpty() && !result.url().contains("duckduckgo.com/y.js"))
                 .limit(maxResults)
                 .toList();
+    }
+
+    /** The text of the {@code result__snippet} in the link's result block, empty when it has none. */
+    private static String snippet(Element link) {
+        Element result = link.closest(".result");
+        Element snippet = result == null ? null : result.selectFirst(".result__snippet");
+        return snippet == null ? "" : snippet.text().strip();
     }
 
     /** The real target of a result link: the {@code uddg} parameter of DuckDuckGo's redirect, else the href. */

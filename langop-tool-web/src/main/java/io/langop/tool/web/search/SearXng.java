@@ -44,7 +44,10 @@ public record SearXng(URI baseUri, WebClient client) implements SearchEngine {
         for (JsonNode result : results) {
             String url = result.path("url").asText("");
             if (!url.isEmpty() && found.size() < maxResults) {
-                found.add(new SearchResult(result.path("title").asText(url).strip(), url));
+                found.add(new SearchResult(
+                        result.path("title").asText(url).strip(),
+                        url,
+                        result.path("content").asText("").strip()));
             }
         }
         return found;

@@ -1,4 +1,16 @@
 package io.langop.tool.web.search;
 
-/** One hit: its title and the URL it points to (never a search engine's redirect wrapper). */
-public record SearchResult(String title, String url) {}
+import java.util.Objects;
+
+/**
+ * One hit: its title, the URL it points to (never a search engine's redirect wrapper) and the engine's
+ * snippet of the page, empty when the engine gave none.
+ */
+public record SearchResult(String title, String url, String snippet) {
+
+    public SearchResult {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(snippet, "snippet");
+    }
+}

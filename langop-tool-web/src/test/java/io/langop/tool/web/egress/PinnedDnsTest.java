@@ -20,8 +20,8 @@ class PinnedDnsTest {
 
     @Test
     void aPinnedNameKeepsItsCheckedAnswerWhileARebindingServerChangesIt() throws Exception {
-        InetAddress publicAddress = InetAddress.getByName("93.184.216.34");
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress publicAddress = InetAddress.ofLiteral("93.184.216.34");
+        InetAddress loopback = InetAddress.ofLiteral("127.0.0.1");
         // A hostile name server: the first answer passes the check, every later one points inside.
         Deque<InetAddress> answers = new ArrayDeque<>(List.of(publicAddress, loopback, loopback));
         HostLookup rebinding = host -> List.of(answers.pop());
@@ -37,7 +37,7 @@ class PinnedDnsTest {
 
     @Test
     void theJvmResolvesAPinnedNameToItsPin() throws Exception {
-        InetAddress documentation = InetAddress.getByName("192.0.2.7");
+        InetAddress documentation = InetAddress.ofLiteral("192.0.2.7");
 
         try (PinnedDns.Pin pin = PinnedDns.pin("pinned-only.invalid", host -> List.of(documentation))) {
             assertThat(InetAddress.getAllByName("pinned-only.invalid")).containsExactly(documentation);
@@ -46,8 +46,8 @@ class PinnedDnsTest {
 
     @Test
     void nestedPinsShareTheFirstAnswerUntilTheLastCloses() throws Exception {
-        InetAddress first = InetAddress.getByName("192.0.2.1");
-        InetAddress second = InetAddress.getByName("192.0.2.2");
+        InetAddress first = InetAddress.ofLiteral("192.0.2.1");
+        InetAddress second = InetAddress.ofLiteral("192.0.2.2");
         var resolver = new PinnedDns.PinningResolver(new ScriptedResolver(new ArrayDeque<>(List.of(second))));
 
         try (PinnedDns.Pin outer = PinnedDns.pin("nested.example", host -> List.of(first))) {

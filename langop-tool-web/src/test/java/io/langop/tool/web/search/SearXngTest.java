@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.langop.tool.web.egress.AddressPolicy;
 import io.langop.tool.web.egress.EgressSettings;
 import io.langop.tool.web.egress.FetchException;
+import io.langop.tool.web.egress.HostLookup;
 import io.langop.tool.web.egress.WebClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -39,8 +40,11 @@ class SearXngTest {
             exchange.close();
         });
         searxng.start();
-        client = WebClient.trusted(new EgressSettings(
-                "ua", Duration.ofSeconds(2), Duration.ofSeconds(2), 65536, AddressPolicy.publicOnly()));
+        client = WebClient.forEndpoint(
+                new EgressSettings(
+                        "ua", Duration.ofSeconds(2), Duration.ofSeconds(2), 65536, AddressPolicy.publicOnly()),
+                HostLookup.SYSTEM,
+                URI.create("http://127.0.0.1:" + searxng.getAddress().getPort()));
     }
 
     @AfterEach
@@ -52,7 +56,7 @@ class SearXngTest {
     @Test
     void readsTitlesAndUrlsFromTheJsonApi() throws FetchException {
         body.set("""
-        {"results":[{"url":"https://kubernetes.io/","title":" Kubernetes "},{"title":"no url"},
+        {"results":[{"url":"https://kubernetes.io/","title":" Kubernetes ","content":" Production-Grade "},{"title":"no url"},
                     {"url":"https://github.com/kubernetes/kubernetes"},{"url":"https://example.com","title":"Third"}]}""");
         SearXng engine = new SearXng(
                 URI.create("http://127.0.0.1:" + searxng.getAddress().getPort() + "/"), client);
@@ -61,10 +65,11 @@ class SearXngTest {
 
         assertThat(results)
                 .containsExactly(
-                        new SearchResult("Kubernetes", "https://kubernetes.io/"),
+                        new SearchResult("Kubernetes", "https://kubernetes.io/", "Production-Grade"),
                         new SearchResult(
                                 "https://github.com/kubernetes/kubernetes",
-                                "https://github.com/kubernetes/kubernetes"));
+                                "https://github.com/kubernetes/kubernetes",
+                                ""));
         assertThat(query.get()).isEqualTo("format=json&q=k8s+cve");
     }
 
