@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -118,10 +117,11 @@ final class NettyExchange implements Exchange {
     }
 
     /**
-     * Ends the exchange: sends the answer, or a stream's last chunk, or a 500 for a request nobody answered; a
-     * closing connection is closed after it.
+     * Ends the exchange: sends the answer, or a stream's last chunk, or a 500 for a request nobody answered.
+     *
+     * @return the last write, which the connection closes after when it does not go on
      */
-    void finish() {
+    ChannelFuture finish() {
         if (!committed) {
             try {
                 error(ApiError.serverError());
@@ -130,12 +130,9 @@ final class NettyExchange implements Exchange {
             }
         }
         Object last = sink != null ? sink.end() : answer;
-        if (last != null) {
-            lastWrite = channel.writeAndFlush(last); // fails, and frees it, when the client has gone
-        }
-        if (!keepAlive && lastWrite != null) {
-            lastWrite.addListener(ChannelFutureListener.CLOSE);
-        }
+        // Fails, and frees the message, when the client has gone.
+        lastWrite = channel.writeAndFlush(last);
+        return lastWrite;
     }
 
     /**

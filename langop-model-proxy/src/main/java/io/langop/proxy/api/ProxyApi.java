@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.proxy.config.ClientKey;
+import io.langop.proxy.config.ConnectionLimits;
 import io.langop.proxy.gateway.Exchange;
 import io.langop.proxy.gateway.Gateway;
 import io.langop.proxy.gateway.ModelCalls;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The OpenAI-compatible HTTP surface: {@code POST /v1/chat/completions}, {@code POST /v1/embeddings},
  * {@code GET /v1/models} and {@code GET /usage}, next to the probes ({@code /healthz}, {@code /readyz}) and
  * {@code /metrics}. Everything that goes wrong on the API answers OpenAI's error shape. Independent of the
- * HTTP server: {@link ProxyHttpServer} reads each request whole and calls {@link #handle} on a virtual thread.
+ * HTTP server: {@link ProxyHttpServer} asks {@link #admit} about each request's head, reads the body of an admitted
+ * one and calls {@link #handle} on a virtual thread.
  */
 public final class ProxyApi {
 
@@ -50,64 +52,115 @@ public final class ProxyApi {
         this.metrics = metrics;
     }
 
-    /** Largest request body accepted now (the configuration can change it). */
-    long maxRequestBytes() {
-        return gateway.get().config().maxRequestBytes();
+    /** What one client address may hold now (the configuration can change it). */
+    ConnectionLimits connectionLimits() {
+        return gateway.get().config().connectionLimits();
     }
 
-    /** Answers one request read whole; the exchange is complete when this returns. */
+    /** What the proxy serves at a path; every other path is refused before a byte of its body is read. */
+    enum Route {
+        CHAT("POST", true),
+        EMBEDDINGS("POST", true),
+        MODELS("GET", true),
+        USAGE("GET", false),
+        HEALTH("GET", false),
+        READY("GET", false),
+        METRICS("GET", false);
+
+        private final String method;
+        /** Needs a client key when the proxy has any. */
+        private final boolean keyed;
+
+        Route(String method, boolean keyed) {
+            this.method = method;
+            this.keyed = keyed;
+        }
+
+        /** The route at {@code path} (without its query), or null. */
+        static Route of(String path) {
+            return switch (path) {
+                case "/v1/chat/completions", "/chat/completions" -> CHAT;
+                case "/v1/embeddings", "/embeddings" -> EMBEDDINGS;
+                case "/v1/models", "/models" -> MODELS;
+                case "/usage" -> USAGE;
+                case ServiceWire.HEALTH_PATH -> HEALTH;
+                case ServiceWire.READY_PATH -> READY;
+                case ServiceWire.METRICS_PATH -> METRICS;
+                default -> null;
+            };
+        }
+
+        private boolean takesBody() {
+            return method.equals("POST");
+        }
+    }
+
+    /** What the head of a request decides, before any of its body is read. */
+    sealed interface Admission {
+        record Refused(ApiError error) implements Admission {}
+
+        /**
+         * @param client the client whose key the request carries; null when the route or the proxy needs no key
+         * @param maxBodyBytes the largest body the request may send
+         */
+        record Admitted(Route route, ClientKey client, long maxBodyBytes) implements Admission {}
+    }
+
+    /**
+     * Decides a request from its head alone: path, method and client key. Runs before the body is read, so a
+     * client without a key (or asking for what is not served) never makes the proxy hold a body for it.
+     */
+    Admission admit(String method, String path, String authorization) {
+        Route route = Route.of(path);
+        if (route == null) {
+            return new Admission.Refused(ApiError.notFound(path));
+        }
+        if (!route.method.equals(method)) {
+            return new Admission.Refused(ApiError.methodNotAllowed(method, path));
+        }
+        Gateway current = gateway.get();
+        ClientKey client = null;
+        if (route.keyed && current.requiresClientKey()) {
+            if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return new Admission.Refused(ApiError.invalidApiKey(
+                        "You didn't provide an API key. Provide it in the Authorization header as 'Bearer <key>'."));
+            }
+            Optional<ClientKey> known =
+                    current.client(authorization.substring(7).strip());
+            if (known.isEmpty()) {
+                return new Admission.Refused(ApiError.invalidApiKey("Incorrect API key provided."));
+            }
+            client = known.get();
+        }
+        return new Admission.Admitted(
+                route, client, route.takesBody() ? current.config().maxRequestBytes() : 0);
+    }
+
+    /** Answers one admitted request, read whole; the exchange is complete when this returns. */
     public void handle(ApiRequest request, Exchange exchange) throws IOException {
-        String path = request.path();
         try {
-            switch (path) {
-                case "/v1/chat/completions", "/chat/completions" -> admitted(request, exchange, Operation.CHAT);
-                case "/v1/embeddings", "/embeddings" -> admitted(request, exchange, Operation.EMBEDDINGS);
-                case "/v1/models", "/models" -> get(request, exchange, () -> models(request, exchange));
-                case "/usage" ->
-                    get(
-                            request,
-                            exchange,
-                            () -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(ledger.snapshot())));
+            switch (request.route()) {
+                case CHAT -> admitted(request, exchange, Operation.CHAT);
+                case EMBEDDINGS -> admitted(request, exchange, Operation.EMBEDDINGS);
+                case MODELS -> models(exchange);
+                case USAGE -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(ledger.snapshot()));
                 // The proxy holds no state that could make it unready: it is ready while it serves.
-                case ServiceWire.HEALTH_PATH, ServiceWire.READY_PATH ->
-                    get(request, exchange, () -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK));
-                case "/metrics" ->
-                    get(
-                            request,
-                            exchange,
-                            () -> exchange.respond(
-                                    200,
-                                    PROMETHEUS_TEXT,
-                                    Map.of(),
-                                    metrics.scrape().getBytes(StandardCharsets.UTF_8)));
-                default -> exchange.error(ApiError.notFound(path));
+                case HEALTH, READY -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK);
+                case METRICS ->
+                    exchange.respond(
+                            200, PROMETHEUS_TEXT, Map.of(), metrics.scrape().getBytes(StandardCharsets.UTF_8));
             }
         } catch (RuntimeException e) {
             // A bug must not show the client a stack trace; the log has it.
-            LOG.error("request to {} failed", path, e);
+            LOG.error("request to {} failed", request.path(), e);
             if (!exchange.committed()) {
                 exchange.error(ApiError.serverError());
             }
         }
     }
 
-    private interface Action {
-        void run() throws IOException;
-    }
-
-    private static void get(ApiRequest request, Exchange exchange, Action action) throws IOException {
-        if (!request.method().equals("GET")) {
-            exchange.error(ApiError.methodNotAllowed(request.method(), request.path()));
-            return;
-        }
-        action.run();
-    }
-
-    private void models(ApiRequest request, Exchange exchange) throws IOException {
+    private void models(Exchange exchange) throws IOException {
         Gateway current = gateway.get();
-        if (authenticate(request, current, exchange).isEmpty()) {
-            return;
-        }
         ObjectNode list = Json.object().put("object", "list");
         ArrayNode data = list.putArray("data");
         for (ModelRuntime model : current.models()) {
@@ -121,14 +174,15 @@ public final class ProxyApi {
     }
 
     private void admitted(ApiRequest request, Exchange exchange, Operation operation) throws IOException {
-        if (!request.method().equals("POST")) {
-            exchange.error(ApiError.methodNotAllowed(request.method(), request.path()));
-            return;
-        }
         int limit = gateway.get().config().maxRequestsInProgress();
         if (inProgress.incrementAndGet() > limit) {
             inProgress.decrementAndGet();
-            ledger.recordError("unknown", Gateway.ANONYMOUS, 503);
+            ledger.recordError(
+                    "unknown",
+                    request.client() == null
+                            ? Gateway.ANONYMOUS
+                            : request.client().name(),
+                    503);
             exchange.error(ApiError.overloaded(limit));
             return;
         }
@@ -140,11 +194,6 @@ public final class ProxyApi {
     }
 
     private void post(ApiRequest request, Exchange exchange, Operation operation) throws IOException {
-        Gateway current = gateway.get();
-        Optional<Optional<ClientKey>> client = authenticate(request, current, exchange);
-        if (client.isEmpty()) {
-            return;
-        }
         byte[] body = request.body();
         JsonNode parsed;
         try {
@@ -165,29 +214,6 @@ public final class ProxyApi {
             exchange.error(e.error());
             return;
         }
-        calls.serve(operation, (ObjectNode) parsed, body.length, client.get().orElse(null), exchange);
-    }
-
-    /**
-     * @return empty when the request was refused (the error is sent), otherwise the client (empty when the
-     *     proxy has no client keys)
-     */
-    private static Optional<Optional<ClientKey>> authenticate(ApiRequest request, Gateway gateway, Exchange exchange)
-            throws IOException {
-        if (!gateway.requiresClientKey()) {
-            return Optional.of(Optional.empty());
-        }
-        String authorization = request.authorization();
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            exchange.error(ApiError.invalidApiKey(
-                    "You didn't provide an API key. Provide it in the Authorization " + "header as 'Bearer <key>'."));
-            return Optional.empty();
-        }
-        Optional<ClientKey> client = gateway.client(authorization.substring(7).strip());
-        if (client.isEmpty()) {
-            exchange.error(ApiError.invalidApiKey("Incorrect API key provided."));
-            return Optional.empty();
-        }
-        return Optional.of(client);
+        calls.serve(operation, (ObjectNode) parsed, body.length, request.client(), exchange);
     }
 }

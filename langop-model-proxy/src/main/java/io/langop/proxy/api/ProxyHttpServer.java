@@ -9,7 +9,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.Inet6Address;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ProxyHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHttpServer.class);
-    /** A keep-alive connection that sent nothing for this long and has no request in progress is closed. */
+    /** A connection that sent nothing for this long and has no request in progress is closed. */
     static final int IDLE_CONNECTION_SECONDS = 60;
 
     private final Channel listener;
@@ -58,6 +57,7 @@ public final class ProxyHttpServer implements AutoCloseable {
             InetSocketAddress listen, ProxyApi api, EventLoops loops, Duration drainTimeout) {
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         AtomicInteger inProgress = new AtomicInteger();
+        ClientAddresses addresses = new ClientAddresses(api::connectionLimits);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops.acceptor(), loops.workers())
                 .channel(loops.serverChannel())
@@ -71,12 +71,14 @@ public final class ProxyHttpServer implements AutoCloseable {
                                 .pipeline()
                                 .addLast(
                                         new HttpServerCodec(),
-                                        new HttpServerExpectContinueHandler(),
                                         // Watches reads only: watching writes too would hook a listener onto every
                                         // write.
                                         new IdleStateHandler(IDLE_CONNECTION_SECONDS, 0, 0),
                                         new ProxyConnection(
-                                                api, inProgress, EventLoops.requestThreads(connection.eventLoop())));
+                                                api,
+                                                inProgress,
+                                                EventLoops.requestThreads(connection.eventLoop()),
+                                                addresses));
                     }
                 });
         try {

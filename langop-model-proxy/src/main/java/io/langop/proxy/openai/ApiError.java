@@ -2,6 +2,7 @@ package io.langop.proxy.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langop.proxy.config.Durations;
 import java.time.Duration;
 
 /**
@@ -55,6 +56,36 @@ public record ApiError(int status, String message, String type, String param, St
                 null);
     }
 
+    /** The body did not arrive whole within {@code timeout} of the request's headers. */
+    public static ApiError bodyTimeout(Duration timeout) {
+        return new ApiError(
+                408,
+                "The request body did not arrive within " + Durations.format(timeout) + " of its headers.",
+                "invalid_request_error",
+                null,
+                "request_timeout",
+                null);
+    }
+
+    /** An {@code Expect} header other than {@code 100-continue}, the only expectation HTTP defines. */
+    public static ApiError expectationFailed() {
+        return new ApiError(
+                417,
+                "Only 'Expect: 100-continue' is supported.",
+                "invalid_request_error",
+                null,
+                "expectation_failed",
+                null);
+    }
+
+    /** One client address has its limit of requests whose body is still arriving. */
+    public static ApiError tooManyPendingBodies(int limit) {
+        return rateLimited(
+                "Too many requests from your address are still sending their bodies (at most " + limit + " at once).",
+                "requests",
+                Duration.ofSeconds(1));
+    }
+
     /** @param kind {@code requests} or {@code tokens}, OpenAI's rate-limit error types */
     public static ApiError rateLimited(String message, String kind, Duration retryAfter) {
         return new ApiError(429, message, kind, null, "rate_limit_exceeded", retryAfter);
@@ -68,12 +99,12 @@ public record ApiError(int status, String message, String type, String param, St
         return new ApiError(504, message, "server_error", null, "upstream_timeout", null);
     }
 
-    /** The proxy has more requests in progress than it takes: answered at once, instead of queueing without end. */
     /** A failure of the proxy itself; the details are in its log, never in the answer. */
     public static ApiError serverError() {
         return new ApiError(500, "The proxy failed to handle the request.", "server_error", null, null, null);
     }
 
+    /** The proxy has more requests in progress than it takes: answered at once, instead of queueing without end. */
     public static ApiError overloaded(int limit) {
         return new ApiError(
                 503,

@@ -57,7 +57,7 @@ public final class ProxyConfigRenderer {
             // a fallback's own fallbacks are not followed: the chain is the one this model declares
             models.add(modelConfig(fallback, List.of()));
         }
-        ProxyConfig config = new ProxyConfig(models, List.of(), null, null);
+        ProxyConfig config = ProxyConfig.of(models);
         try {
             // read back exactly as the proxy will: what it would refuse is reported now, not at its start
             ProxyConfigFiles.parse(ProxyConfigFiles.toYaml(config));

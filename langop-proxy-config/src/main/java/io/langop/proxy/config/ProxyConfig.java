@@ -14,9 +14,14 @@ import java.util.stream.Stream;
  * @param maxRequestBytes requests with a larger body are refused with 413 before they are parsed
  * @param maxRequestsInProgress chat and embedding requests served at once; more are answered 503 with
  *     {@code Retry-After} at once. Without a bound an overloaded proxy queues until clients give up.
+ * @param connectionLimits what one client address may hold before it is served
  */
 public record ProxyConfig(
-        List<ModelConfig> models, List<ClientKey> clientKeys, Long maxRequestBytes, Integer maxRequestsInProgress) {
+        List<ModelConfig> models,
+        List<ClientKey> clientKeys,
+        Long maxRequestBytes,
+        Integer maxRequestsInProgress,
+        ConnectionLimits connectionLimits) {
 
     /** Requests one upstream endpoint carries at once; further ones wait for a slot. */
     public static final int MAX_IN_FLIGHT_PER_ENDPOINT = 256;
@@ -34,6 +39,12 @@ public record ProxyConfig(
         maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
         maxRequestsInProgress =
                 maxRequestsInProgress == null ? DEFAULT_MAX_REQUESTS_IN_PROGRESS : maxRequestsInProgress;
+        connectionLimits = connectionLimits == null ? ConnectionLimits.DEFAULT : connectionLimits;
+    }
+
+    /** Serves {@code models} without client keys, every other setting at its default. */
+    public static ProxyConfig of(List<ModelConfig> models) {
+        return new ProxyConfig(models, null, null, null, null);
     }
 
     public Optional<ModelConfig> model(String name) {

@@ -47,6 +47,16 @@ final class ProxyConfigValidator {
         if (config.maxRequestsInProgress() <= 0) {
             problems.add("maxRequestsInProgress must be positive");
         }
+        ConnectionLimits connections = config.connectionLimits();
+        if (connections.perAddress() <= 0) {
+            problems.add("connectionLimits.perAddress must be positive");
+        }
+        if (connections.pendingBodiesPerAddress() <= 0) {
+            problems.add("connectionLimits.pendingBodiesPerAddress must be positive");
+        }
+        if (connections.bodyTimeout().isNegative() || connections.bodyTimeout().isZero()) {
+            problems.add("connectionLimits.bodyTimeout must be positive");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid proxy configuration: " + String.join("; ", problems));
         }
