@@ -11,6 +11,7 @@ import io.langop.operator.crd.CrdInstaller;
 import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.server.ServiceServer;
+import io.langop.wire.ServiceWire;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -56,6 +57,14 @@ public final class OperatorCommand implements Callable<Integer> {
             defaultValue = "8080",
             description = "Port of /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(
+            names = "--bind-address",
+            paramLabel = "IP",
+            defaultValue = "${env:" + ServiceWire.BIND_ADDRESS_ENV + "}",
+            description = "The one IP address that port listens on, such as 127.0.0.1; default: every interface"
+                    + " (env " + ServiceWire.BIND_ADDRESS_ENV + ").")
+    String bindAddress;
 
     @Option(
             names = "--leader-election",
@@ -206,6 +215,7 @@ public final class OperatorCommand implements Callable<Integer> {
         Operator operator = LangopOperator.create(client, settings, registry, leaderElection(client));
         ServiceServer server = ServiceServer.builder("langop-operator")
                 .port(port)
+                .bindAddress(ServiceServer.bindAddressFrom(bindAddress))
                 .meterRegistry(registry)
                 // ready once every informer has synced and keeps its watch
                 .readiness(() -> operator.getRuntimeInfo().isStarted()

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -36,11 +37,14 @@ public final class ServiceServer implements AutoCloseable {
     private final String component;
     private final Server server;
     private final PrometheusMeterRegistry meterRegistry;
+    private final InetAddress bindAddress;
 
-    private ServiceServer(String component, Server server, PrometheusMeterRegistry meterRegistry) {
+    private ServiceServer(
+            String component, Server server, PrometheusMeterRegistry meterRegistry, InetAddress bindAddress) {
         this.component = component;
         this.server = server;
         this.meterRegistry = meterRegistry;
+        this.bindAddress = bindAddress;
     }
 
     /** Starts describing a server for the named component (used in logs and as a metric tag). */
@@ -63,7 +67,8 @@ public final class ServiceServer implements AutoCloseable {
         return bindAddressFrom(System.getenv(ServiceWire.BIND_ADDRESS_ENV));
     }
 
-    static InetAddress bindAddressFrom(String value) {
+    /** {@link #bindAddressFromEnv()} for a value read elsewhere (a settings map, a flag). */
+    public static InetAddress bindAddressFrom(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -101,9 +106,21 @@ public final class ServiceServer implements AutoCloseable {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    /** {@code http://localhost:<port>} — loopback base URI for local clients and tests. */
+    /**
+     * Base URI for local clients and tests: {@code http://localhost:<port>}, or the bind address when the
+     * server listens on one address only (localhost may not be it).
+     */
     public URI uri() {
-        return URI.create("http://localhost:" + port());
+        if (bindAddress == null) {
+            return URI.create("http://localhost:" + port());
+        }
+        String host = bindAddress.getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** The one address the server listens on, or empty when it listens on every interface. */
+    public Optional<InetAddress> bindAddress() {
+        return Optional.ofNullable(bindAddress);
     }
 
     public PrometheusMeterRegistry meterRegistry() {
@@ -140,7 +157,7 @@ public final class ServiceServer implements AutoCloseable {
     public static final class Builder {
         private final String component;
         private int port = 8080;
-        private String host;
+        private InetAddress bindAddress;
         private BooleanSupplier readiness = () -> true;
         private PrometheusMeterRegistry meterRegistry;
         private Duration drainTimeout = Duration.ofSeconds(10);
@@ -156,9 +173,12 @@ public final class ServiceServer implements AutoCloseable {
             return this;
         }
 
-        /** Interface to bind; default all interfaces. */
-        public Builder host(String host) {
-            this.host = host;
+        /**
+         * The one address to listen on, such as {@code 127.0.0.1} or the pod IP ({@link #bindAddressFromEnv()}
+         * reads {@code BIND_ADDRESS}); null, the default, listens on every interface.
+         */
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = bindAddress;
             return this;
         }
 
@@ -202,7 +222,7 @@ public final class ServiceServer implements AutoCloseable {
 
             ServerConnector connector = new ServerConnector(server);
             connector.setPort(port);
-            connector.setHost(host);
+            connector.setHost(bindAddress == null ? null : bindAddress.getHostAddress());
             server.addConnector(connector);
 
             ServletContextHandler context = new ServletContextHandler();
@@ -222,11 +242,15 @@ public final class ServiceServer implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
                 throw new IllegalStateException(
-                        component + " could not listen on port " + port + ": " + e.getMessage(), e);
+                        component + " could not listen on port " + port + where() + ": " + e.getMessage(), e);
             }
-            ServiceServer started = new ServiceServer(component, server, registry);
-            LOG.info("{} listening on port {}", component, started.port());
+            ServiceServer started = new ServiceServer(component, server, registry, bindAddress);
+            LOG.info("{} listening on port {}{}", component, started.port(), where());
             return started;
+        }
+
+        private String where() {
+            return bindAddress == null ? " of every interface" : " of " + bindAddress.getHostAddress();
         }
 
         private static void mount(ServletContextHandler context, String path, HttpServlet servlet) {

@@ -124,6 +124,53 @@ class ServiceServerTest {
     }
 
     @Test
+    void aBindAddressLimitsTheServerToThatAddressWhereEveryInterfaceIsTheDefault() throws Exception {
+        InetAddress other = anotherAddressOfThisMachine();
+        try (ServiceServer everywhere =
+                        ServiceServer.builder("everywhere").port(0).start();
+                ServiceServer loopbackOnly = ServiceServer.builder("loopback-only")
+                        .port(0)
+                        .bindAddress(InetAddress.getLoopbackAddress())
+                        .start()) {
+            assertThat(connects(other, everywhere.port()))
+                    .as("the default listens on %s", other)
+                    .isTrue();
+
+            assertThat(loopbackOnly.bindAddress()).contains(InetAddress.getLoopbackAddress());
+            assertThat(loopbackOnly.uri()).hasToString("http://127.0.0.1:" + loopbackOnly.port());
+            assertThat(get(loopbackOnly, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(connects(other, loopbackOnly.port()))
+                    .as("bound to 127.0.0.1, it listens on %s", other)
+                    .isFalse();
+        }
+    }
+
+    /** A non-loopback address of an interface that is up, or else 127.0.0.2 (on Linux the whole of 127/8 is local). */
+    private static InetAddress anotherAddressOfThisMachine() throws IOException {
+        return java.net.NetworkInterface.networkInterfaces()
+                .filter(network -> {
+                    try {
+                        return network.isUp() && !network.isLoopback();
+                    } catch (java.net.SocketException gone) {
+                        return false;
+                    }
+                })
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof java.net.Inet4Address)
+                .findFirst()
+                .orElse(InetAddress.getByAddress(new byte[] {127, 0, 0, 2}));
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    @Test
     void twoServletsOnOnePathAreRefused() {
         ServiceServer.Builder builder = ServiceServer.builder("dup").servlet("/a", new TextServlet("a"));
         assertThatThrownBy(() -> builder.servlet("/a", new TextServlet("b")))

@@ -10,6 +10,7 @@ import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ public final class AgentRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
 
     private final AgentConfig config;
+    private final InetAddress bindAddress;
     private final AgentRunner runner;
     private final McpTools tools;
     private final AgentChat chat;
@@ -42,8 +44,14 @@ public final class AgentRuntime implements AutoCloseable {
     private WebhookServlet webhook;
 
     private AgentRuntime(
-            AgentConfig config, AgentRunner runner, McpTools tools, AgentChat chat, PrometheusMeterRegistry metrics) {
+            AgentConfig config,
+            InetAddress bindAddress,
+            AgentRunner runner,
+            McpTools tools,
+            AgentChat chat,
+            PrometheusMeterRegistry metrics) {
         this.config = config;
+        this.bindAddress = bindAddress;
         this.metrics = metrics;
         this.runner = runner;
         this.tools = tools;
@@ -61,7 +69,7 @@ public final class AgentRuntime implements AutoCloseable {
      * depend on it is prepared on other threads: the MCP connections (sidecars may take seconds to come
      * up), the model client (which loads the JDK's HTTP and TLS stacks) and the metrics registry.
      *
-     * @throws IllegalArgumentException when no model endpoint is configured
+     * @throws IllegalArgumentException when no model endpoint is configured, or the bind address is no IP address
      */
     public static AgentRuntime connect(AgentConfig config, AgentSource source)
             throws InterruptedException, InvalidAgentException {
@@ -69,6 +77,8 @@ public final class AgentRuntime implements AutoCloseable {
                 .map(Object::toString)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no model endpoint: set MODEL_ENDPOINTS (or pass --model-endpoint)"));
+        InetAddress bindAddress =
+                ServiceServer.bindAddressFrom(config.bindAddress().orElse(null));
         LOG.info("Starting with {}", config);
         AgentDefinition agent;
         McpTools tools;
@@ -93,7 +103,7 @@ public final class AgentRuntime implements AutoCloseable {
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
         AgentRunner runner = new AgentRunner(agent, llm, tools, config.workspace(), Clock.systemDefaultZone());
-        return new AgentRuntime(config, runner, tools, new AgentChat(agent, llm, tools), metrics);
+        return new AgentRuntime(config, bindAddress, runner, tools, new AgentChat(agent, llm, tools), metrics);
     }
 
     /** The outcome of background work; an unchecked failure (e.g. a malformed endpoint) surfaces as it was thrown. */
@@ -165,7 +175,10 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     private ServiceServer.Builder serverBuilder() {
-        return ServiceServer.builder("langop-agent").port(config.port()).meterRegistry(metrics);
+        return ServiceServer.builder("langop-agent")
+                .port(config.port())
+                .bindAddress(bindAddress)
+                .meterRegistry(metrics);
     }
 
     @Override

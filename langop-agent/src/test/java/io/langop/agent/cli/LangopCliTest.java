@@ -257,6 +257,20 @@ class LangopCliTest {
     }
 
     @Test
+    void aBindAddressThatIsNoIpAddressIsAUsageError() throws Exception {
+        int status = langop(
+                Map.of(io.langop.wire.ServiceWire.BIND_ADDRESS_ENV, "localhost"),
+                "run",
+                fixture("NewsDigestAgent").toString(),
+                "--model-endpoint",
+                llm.rootUrl());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("BIND_ADDRESS must be an IP address such as 127.0.0.1 or ::1, got 'localhost'");
+    }
+
+    @Test
     void inAPodAFinishedAutonomousAgentIdlesUntilStoppedInsteadOfExiting() throws Exception {
         llm.thenText("Found it.\nOBJECTIVES COMPLETE");
         Path codeDirectory = Files.createDirectories(dir.resolve("code")); // mounted like the operator's ConfigMap

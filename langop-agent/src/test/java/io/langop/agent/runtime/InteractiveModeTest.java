@@ -18,6 +18,7 @@ import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.server.ServiceServer;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.ServiceWire;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -287,6 +288,26 @@ class InteractiveModeTest {
         assertThat(JSON.readTree(response.body()).path("error").path("code").asText())
                 .isEqualTo("constraint_violated");
         assertThat(llm.requests()).isEmpty();
+    }
+
+    @Test
+    void listensOnlyOnTheBindAddressWhenOneIsSet() throws Exception {
+        var agent = AgentDefinition.builder("bound")
+                .mode(ExecutionMode.INTERACTIVE)
+                .objective("Answer")
+                .build();
+        var config = AgentConfig.from(Map.of(
+                AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), "PORT", "0", ServiceWire.BIND_ADDRESS_ENV, "127.0.0.1"));
+        try (var boundRuntime = AgentRuntime.connect(config, () -> agent);
+                var boundServer = boundRuntime.serve()) {
+            assertThat(boundServer.bindAddress()).contains(java.net.InetAddress.getLoopbackAddress());
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(boundServer.uri().resolve("/healthz"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityVa
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public final class ToolServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server for {@code tools} on the port in {@code PORT} (default 8080), accepting browser
+     * Starts a server for {@code tools} on the port in {@code PORT} (default 8080) of the address in
+     * {@code BIND_ADDRESS} (default every interface), accepting browser
      * origins listed in {@code MCP_ALLOWED_ORIGINS} (comma-separated, e.g. {@code http://localhost:6274}),
      * and closes it gracefully when the JVM is asked to stop. The call returns once the server listens.
      */
@@ -73,6 +75,7 @@ public final class ToolServer implements AutoCloseable {
         ToolServer server = builder(name)
                 .tools(tools)
                 .port(ServiceServer.portFromEnv(8080))
+                .bindAddress(ServiceServer.bindAddressFromEnv())
                 .allowedOrigins(Arrays.stream(origins.split(","))
                         .map(String::strip)
                         .filter(o -> !o.isEmpty())
@@ -140,6 +143,7 @@ public final class ToolServer implements AutoCloseable {
         private final String name;
         private String version = "0.1.0";
         private int port = 8080;
+        private InetAddress bindAddress;
         private final List<Tool> tools = new ArrayList<>();
         private final List<String> allowedOrigins = new ArrayList<>();
 
@@ -156,6 +160,12 @@ public final class ToolServer implements AutoCloseable {
         /** Port to bind; 0 picks a free one. Default 8080. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** The one address to listen on; null, the default, listens on every interface. */
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = bindAddress;
             return this;
         }
 
@@ -200,6 +210,7 @@ public final class ToolServer implements AutoCloseable {
             var inFlight = new InFlightRequests();
             var http = ServiceServer.builder(name)
                     .port(port)
+                    .bindAddress(bindAddress)
                     .meterRegistry(registry)
                     .servlet(MCP_PATH + "/*", new CountingServlet(streamable, inFlight))
                     .servlet(SSE_PATH + "/*", new CountingServlet(sse, inFlight));

@@ -130,6 +130,26 @@ class ToolServerTest {
     }
 
     @Test
+    void listensOnTheBindAddressItIsGiven() {
+        try (ToolServer loopbackOnly = ToolServer.builder("loopback-tools")
+                        .port(0)
+                        .bindAddress(java.net.InetAddress.getLoopbackAddress())
+                        .tool(echo)
+                        .start();
+                McpSyncClient client = client(HttpClientStreamableHttpTransport.builder(
+                                loopbackOnly.uri().toString())
+                        .endpoint("/mcp")
+                        .build())) {
+            assertThat(loopbackOnly.uri()).hasToString("http://127.0.0.1:" + loopbackOnly.port());
+            client.initialize();
+            assertThat(client.callTool(call("echo", Map.of("text", "hi"))).content())
+                    .singleElement()
+                    .satisfies(content ->
+                            assertThat(((TextContent) content).text()).isEqualTo("hi"));
+        }
+    }
+
+    @Test
     void callsReturnTheToolsTextWithArgumentsCoerced() {
         try (McpSyncClient client = streamableClient()) {
             CallToolResult result = client.callTool(call("echo", Map.of("text", "hi", "times", "2")));

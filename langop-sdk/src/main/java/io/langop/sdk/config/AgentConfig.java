@@ -38,6 +38,8 @@ import java.util.Optional;
  * <tr><td>WORKSPACE_PATH</td><td>the workspace volume</td><td>/workspace</td></tr>
  * <tr><td>LLM_TIMEOUT</td><td>per-request LLM timeout (ISO-8601 or seconds)</td><td>300 s</td></tr>
  * <tr><td>PORT</td><td>HTTP port (health, metrics, chat, webhook)</td><td>8080</td></tr>
+ * <tr><td>BIND_ADDRESS</td><td>the one IP address that port listens on, such as 127.0.0.1 (the server
+ *     refuses anything but an IP literal)</td><td>every interface</td></tr>
  * </table>
  * {@code LOG_LEVEL} and {@code LOG_FORMAT} are read by the logging setup.
  */
@@ -56,6 +58,7 @@ public record AgentConfig(
         Path workspace,
         Duration llmTimeout,
         int port,
+        Optional<String> bindAddress,
         boolean idleWhenDone) {
 
     public static final String DEFAULT_API_KEY = "sk-local-proxy-no-key";
@@ -90,6 +93,7 @@ public record AgentConfig(
                 value(env, ServiceWire.PORT_ENV)
                         .map(text -> integer(ServiceWire.PORT_ENV, text))
                         .orElse(8080),
+                value(env, ServiceWire.BIND_ADDRESS_ENV),
                 value(env, AgentEnv.AGENT_IDLE_WHEN_DONE)
                         .map(text -> bool(AgentEnv.AGENT_IDLE_WHEN_DONE, text))
                         .orElse(true));
@@ -105,7 +109,8 @@ public record AgentConfig(
                 + mode.map(ExecutionMode::wireName).orElse("from code")
                 + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
                 + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace=" + workspace
-                + ", llmTimeout=" + llmTimeout + ", port=" + port + ", idleWhenDone=" + idleWhenDone + "]";
+                + ", llmTimeout=" + llmTimeout + ", port=" + port
+                + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone + "]";
     }
 
     /** The OpenAI API root: the proxy Service URL the operator passes has no path, the API lives under /v1. */
