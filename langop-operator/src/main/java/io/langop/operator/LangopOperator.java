@@ -2,6 +2,7 @@ package io.langop.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -13,6 +14,7 @@ import io.langop.operator.egress.DnsCache;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.egress.HostResolver;
 import io.langop.operator.egress.ServiceSelectors;
+import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.model.LanguageModelReconciler;
 import io.langop.operator.persona.LanguagePersonaReconciler;
 import io.langop.operator.tool.LanguageToolReconciler;
@@ -23,6 +25,10 @@ import java.util.List;
  * Assembles the operator: one JOSDK {@link Operator} with every langop.io reconciler registered.
  * Production, tests and the benchmark all start the operator through here, so they run the same
  * configuration — in particular without server-side apply (see docs/DESIGN.md).
+ *
+ * <p>The operator talks to the API server through a client of its own, made from the configuration of
+ * the one it is given and closed when it stops: that client reads a langop.io object whose spec this
+ * operator cannot read without failing ({@link UnreadableSpecs}), so every caller gets that protection.
  */
 public final class LangopOperator {
 
@@ -42,10 +48,14 @@ public final class LangopOperator {
             MeterRegistry meterRegistry,
             LeaderElectionConfiguration leaderElection,
             HostResolver hostResolver) {
+        KubernetesClient operatorClient = new KubernetesClientBuilder()
+                .withConfig(client.getConfiguration())
+                .withKubernetesSerialization(UnreadableSpecs.serialization())
+                .build();
         Operator operator = new Operator(overrider -> {
             overrider
-                    .withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
+                    .withKubernetesClient(operatorClient)
+                    .withCloseClientOnStop(true)
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withUseSSAToPatchPrimaryResource(false)
                     .withConcurrentReconciliationThreads(settings.reconcileThreads())
@@ -57,7 +67,7 @@ public final class LangopOperator {
             }
         });
         EgressRules egressRules =
-                new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(client));
+                new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(operatorClient));
         for (Reconciler<?> reconciler : reconcilers(settings, egressRules, hostResolver)) {
             register(operator, reconciler, settings);
         }

@@ -26,6 +26,7 @@ import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import io.langop.operator.synthesis.SynthesisSettings;
@@ -113,7 +114,10 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         Conditions conditions =
                 new Conditions(status.getConditions(), agent.getMetadata().getGeneration());
 
-        List<String> problems = AgentSpecCheck.problems(agent);
+        List<String> problems = UnreadableSpecs.problems(context.getClient(), agent);
+        if (problems.isEmpty()) {
+            problems = AgentSpecCheck.problems(agent);
+        }
         if (!problems.isEmpty()) {
             String message = String.join("; ", problems);
             conditions.set(Conditions.READY, false, "InvalidSpec", message);

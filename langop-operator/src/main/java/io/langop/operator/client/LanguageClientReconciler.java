@@ -17,6 +17,7 @@ import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.client.LanguageClientStatus;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.Workloads;
 import io.langop.operator.workload.Autoscalers;
 import java.util.ArrayList;
@@ -68,7 +69,10 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
                 Workloads.copy(client.getStatus(), LanguageClientStatus.class, LanguageClientStatus::new);
         Conditions conditions =
                 new Conditions(status.getConditions(), client.getMetadata().getGeneration());
-        List<String> problems = problems(client.getSpec());
+        List<String> problems = UnreadableSpecs.problems(context.getClient(), client);
+        if (problems.isEmpty()) {
+            problems = problems(client.getSpec());
+        }
         if (!problems.isEmpty()) {
             String message = String.join("; ", problems);
             conditions.set(Conditions.VALID, false, "InvalidSpec", message);

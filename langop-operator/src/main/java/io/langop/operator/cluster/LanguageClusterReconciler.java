@@ -21,6 +21,7 @@ import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.UnreadableSpecs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ import java.util.Map;
 @ControllerConfiguration(name = "languagecluster")
 public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, Cleaner<LanguageCluster> {
 
-    private static final ConditionEvents EVENTS =
-            new ConditionEvents(List.of(Rule.warning(Conditions.READY, "NamespaceNotFound", "NamespaceNotFound")));
+    private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+            Rule.warning(Conditions.READY, "NamespaceNotFound", "NamespaceNotFound"),
+            Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec")));
 
     private final EgressRules egressRules;
 
@@ -71,6 +73,18 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         var conditions = new Conditions(
                 cluster.getStatus() == null ? null : cluster.getStatus().getConditions(),
                 cluster.getMetadata().getGeneration());
+
+        List<String> unreadable = UnreadableSpecs.problems(context.getClient(), cluster);
+        if (!unreadable.isEmpty()) {
+            // a spec without its isolation settings is no reason to take the isolation down: nothing is changed
+            String message = String.join("; ", unreadable);
+            status.setPhase(ClusterPhase.FAILED);
+            status.setReason("InvalidSpec");
+            status.setMessage(message);
+            conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            status.setConditions(conditions.build());
+            return StatusUpdates.patchIfChanged(cluster, status, context);
+        }
 
         String namespace = cluster.getMetadata().getNamespace();
         boolean labelled = NamespaceLabels.apply(context.getClient(), namespace, namespaceLabels(cluster));

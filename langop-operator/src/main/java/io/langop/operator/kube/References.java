@@ -1,6 +1,7 @@
 package io.langop.operator.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ public final class References {
             R resource = existing.get(id);
             if (resource == null) {
                 missing.add(HasMetadata.getKind(kind) + " " + describe(id) + " not found");
+            } else if (resource instanceof CustomResource<?, ?> custom && custom.getSpec() == null) {
+                // read without its spec (UnreadableSpecs): there is nothing of it to use
+                missing.add(HasMetadata.getKind(kind) + " " + describe(id) + " has a spec this operator cannot read"
+                        + " (its status says why)");
             } else {
                 found.add(resource);
             }

@@ -22,6 +22,7 @@ import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import java.net.URI;
@@ -88,6 +89,12 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
                 Workloads.copy(model.getStatus(), LanguageModelStatus.class, LanguageModelStatus::new);
         Conditions conditions =
                 new Conditions(status.getConditions(), model.getMetadata().getGeneration());
+        List<String> unreadable = UnreadableSpecs.problems(context.getClient(), model);
+        if (!unreadable.isEmpty()) {
+            String message = String.join("; ", unreadable);
+            conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            return finish(model, context, status, conditions, ModelPhase.FAILED, "InvalidSpec", message);
+        }
 
         ModelFallbacks.Resolution fallbacks = ModelFallbacks.resolve(model, context);
         String configYaml;

@@ -75,6 +75,8 @@ final class ModelFallbacks {
         for (ResourceID id : ids(model)) {
             if (id.equals(ResourceID.fromResource(model))) {
                 missing.add(id.getName() + " (a model cannot fall back to itself)");
+            } else if (existing.containsKey(id) && existing.get(id).getSpec() == null) {
+                missing.add(id.getName() + " (its spec cannot be read by this operator)");
             } else if (existing.containsKey(id)) {
                 found.add(existing.get(id));
             } else {

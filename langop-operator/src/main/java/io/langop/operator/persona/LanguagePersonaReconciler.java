@@ -19,6 +19,7 @@ import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.Workloads;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,7 +79,10 @@ public class LanguagePersonaReconciler implements Reconciler<LanguagePersona> {
         Conditions conditions =
                 new Conditions(status.getConditions(), persona.getMetadata().getGeneration());
 
-        PersonaValidation.Result result = PersonaValidation.validate(persona);
+        List<String> unreadable = UnreadableSpecs.problems(context.getClient(), persona);
+        PersonaValidation.Result result = unreadable.isEmpty()
+                ? PersonaValidation.validate(persona)
+                : new PersonaValidation.Result(unreadable, List.of());
         status.setValidationResult(validationResult(status.getValidationResult(), result));
 
         ResourceID id = ResourceID.fromResource(persona);

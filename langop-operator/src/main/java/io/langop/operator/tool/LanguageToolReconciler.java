@@ -24,6 +24,7 @@ import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.StatusUpdates;
+import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import java.util.List;
@@ -108,6 +109,12 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
         LanguageToolStatus status = Workloads.copy(tool.getStatus(), LanguageToolStatus.class, LanguageToolStatus::new);
         Conditions conditions =
                 new Conditions(status.getConditions(), tool.getMetadata().getGeneration());
+        List<String> unreadable = UnreadableSpecs.problems(context.getClient(), tool);
+        if (!unreadable.isEmpty()) {
+            String message = String.join("; ", unreadable);
+            conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            return finish(tool, context, status, conditions, ToolPhase.FAILED, "InvalidSpec", message);
+        }
         if (tool.getSpec() == null
                 || tool.getSpec().getImage() == null
                 || tool.getSpec().getImage().isBlank()) {
