@@ -12,6 +12,7 @@ import io.langop.proxy.transport.EventLoops;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.server.JvmMetrics;
+import io.langop.server.logging.LogRedaction;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -34,12 +35,16 @@ public final class ModelProxy implements AutoCloseable {
     private final ConfigWatcher watcher;
     private final UpstreamClient http;
     private final EventLoops loops;
+    /** Under which this proxy's keys are registered with {@link LogRedaction}. */
+    private final Object keyHolder;
 
-    private ModelProxy(ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http, EventLoops loops) {
+    private ModelProxy(
+            ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http, EventLoops loops, Object keyHolder) {
         this.server = server;
         this.watcher = watcher;
         this.http = http;
         this.loops = loops;
+        this.keyHolder = keyHolder;
     }
 
     /**
@@ -62,6 +67,8 @@ public final class ModelProxy implements AutoCloseable {
         ProxyConfig config = ProxyConfigFiles.parse(new String(content, StandardCharsets.UTF_8));
         RateLimiters limiters = new RateLimiters();
         AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
+        // Whatever logs a key by mistake (an upstream's message, an exception), the log line shows it redacted.
+        LogRedaction.protect(gateway, gateway.get().redactor());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmMetrics.bindTo(registry);
         UsageLedger ledger = new UsageLedger(registry);
@@ -70,6 +77,7 @@ public final class ModelProxy implements AutoCloseable {
         ModelCalls calls = new ModelCalls(gateway::get, http, limiters, ledger);
         ConfigWatcher watcher = new ConfigWatcher(configFile, content, config, reloadInterval, next -> {
             Gateway rebuilt = Gateway.build(next, gateway.get(), System::nanoTime);
+            LogRedaction.protect(gateway, rebuilt.redactor());
             gateway.set(rebuilt);
             limiters.retainOnly(rebuilt.scopeKeys());
             http.retainOnly(next.models().stream()
@@ -80,8 +88,9 @@ public final class ModelProxy implements AutoCloseable {
         try {
             ProxyHttpServer server =
                     ProxyHttpServer.start(listen, new ProxyApi(gateway::get, calls, ledger, registry), loops, drain);
-            return new ModelProxy(server, watcher, http, loops);
+            return new ModelProxy(server, watcher, http, loops, gateway);
         } catch (RuntimeException e) {
+            LogRedaction.release(gateway);
             watcher.close();
             http.close();
             loops.close();
@@ -117,5 +126,6 @@ public final class ModelProxy implements AutoCloseable {
         server.close();
         http.close();
         loops.close();
+        LogRedaction.release(keyHolder);
     }
 }

@@ -7,6 +7,7 @@ import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.routing.EndpointPool;
 import io.langop.proxy.upstream.Protocol;
+import io.langop.server.redaction.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -32,11 +33,22 @@ public final class Gateway {
     private final ProxyConfig config;
     private final Map<String, ModelRuntime> models;
     private final List<ResolvedKey> clientKeys;
+    /** This configuration's keys, upstream and client. */
+    private final Redactor keys;
+    /** This configuration's keys and the previous one's, which requests begun before a rotation still use. */
+    private final Redactor redactor;
 
-    private Gateway(ProxyConfig config, Map<String, ModelRuntime> models, List<ResolvedKey> clientKeys) {
+    private Gateway(
+            ProxyConfig config,
+            Map<String, ModelRuntime> models,
+            List<ResolvedKey> clientKeys,
+            Redactor keys,
+            Redactor redactor) {
         this.config = config;
         this.models = models;
         this.clientKeys = clientKeys;
+        this.keys = keys;
+        this.redactor = redactor;
     }
 
     /**
@@ -46,8 +58,10 @@ public final class Gateway {
      */
     public static Gateway build(ProxyConfig config, Gateway previous, LongSupplier clock) {
         Map<String, ModelRuntime> models = new LinkedHashMap<>();
+        List<String> secrets = new ArrayList<>();
         for (ModelConfig model : config.models()) {
             List<String> keys = upstreamKeys(model);
+            secrets.addAll(keys);
             ModelRuntime kept = previous == null ? null : previous.models.get(model.name());
             boolean unchanged = kept != null
                     && kept.config().equals(model)
@@ -57,10 +71,27 @@ public final class Gateway {
                             .equals(keys);
             models.put(model.name(), unchanged ? kept : runtime(model, keys, clock));
         }
-        List<ResolvedKey> keys = config.clientKeys().stream()
-                .map(k -> new ResolvedKey(k, k.key().resolve().getBytes(StandardCharsets.UTF_8)))
-                .toList();
-        return new Gateway(config, Map.copyOf(models), keys);
+        List<ResolvedKey> clients = new ArrayList<>();
+        for (ClientKey client : config.clientKeys()) {
+            String key = client.key().resolve();
+            secrets.add(key);
+            clients.add(new ResolvedKey(client, key.getBytes(StandardCharsets.UTF_8)));
+        }
+        Redactor keys = Redactor.of(secrets);
+        return new Gateway(
+                config,
+                Map.copyOf(models),
+                List.copyOf(clients),
+                keys,
+                previous == null ? keys : keys.and(previous.keys));
+    }
+
+    /**
+     * Takes every key the proxy holds (upstream and client) out of text that reaches a client or a log: upstreams
+     * echo the key they were sent in error messages, and a client may have put one into its prompt.
+     */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** The key of each endpoint, in endpoint order (null where the upstream needs none). */
@@ -115,5 +146,7 @@ public final class Gateway {
         return scopes;
     }
 
+    /** The value is compared, never the record. */
+    @SuppressWarnings("ArrayRecordComponent")
     private record ResolvedKey(ClientKey config, byte[] value) {}
 }

@@ -19,6 +19,7 @@ import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.usage.TokenUsage;
 import io.langop.proxy.usage.UsageLedger;
+import io.langop.server.redaction.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -146,8 +147,15 @@ public final class ModelCalls {
                         permits.add(permit);
                         try {
                             TokenUsage usage = stream
-                                    ? streamAnswer(answered, request, estimatedTokens, exchange)
-                                    : wholeAnswer(operation, answered, cacheKey, model, permits, exchange);
+                                    ? streamAnswer(answered, request, estimatedTokens, current.redactor(), exchange)
+                                    : wholeAnswer(
+                                            operation,
+                                            answered,
+                                            cacheKey,
+                                            model,
+                                            permits,
+                                            current.redactor(),
+                                            exchange);
                             permit.settleTokens(usage.totalTokens());
                             ledger.recordAnswer(
                                     answered.model().name(),
@@ -179,8 +187,11 @@ public final class ModelCalls {
     }
 
     /**
+     * Sends a whole answer, which is also what the cache keeps.
+     *
      * @param permits closed before the answer is written: the upstream's work is done, and a client that sends its
      *     next request the moment it has this answer must find the concurrency slot free
+     * @param redactor takes the proxy's keys out of the answer
      */
     private TokenUsage wholeAnswer(
             Operation operation,
@@ -188,6 +199,7 @@ public final class ModelCalls {
             String cacheKey,
             ModelRuntime requested,
             List<Permit> permits,
+            Redactor redactor,
             Exchange exchange)
             throws IOException {
         ModelRuntime model = answered.model();
@@ -206,24 +218,26 @@ public final class ModelCalls {
         }
         answered.lease().close(Outcome.SUCCESS, answered.latencyNanos());
         permits.forEach(Permit::close);
+        byte[] body = redactor.redact(answer.body());
         if (cacheKey != null) {
-            requested.cache().put(cacheKey, answer.body(), model.name());
+            requested.cache().put(cacheKey, body, model.name());
         }
         exchange.json(
                 200,
                 cacheKey != null
                         ? Map.of(MODEL_HEADER, model.name(), CACHE_HEADER, "miss")
                         : Map.of(MODEL_HEADER, model.name()),
-                answer.body());
+                body);
         return answer.usage();
     }
 
     /**
-     * Forwards each upstream event as soon as it is read. When the client goes away the upstream body is closed,
-     * which aborts the upstream request.
+     * Forwards each upstream event as soon as it is read, with the proxy's keys taken out by {@code redactor}. When
+     * the client goes away the upstream body is closed, which aborts the upstream request.
      */
     private TokenUsage streamAnswer(
-            Result.Answered answered, ObjectNode request, long estimatedTokens, Exchange exchange) throws IOException {
+            Result.Answered answered, ObjectNode request, long estimatedTokens, Redactor redactor, Exchange exchange)
+            throws IOException {
         ModelRuntime model = answered.model();
         boolean clientWantsUsage =
                 request.path("stream_options").path("include_usage").asBoolean(false);
@@ -258,7 +272,7 @@ public final class ModelCalls {
                 }
                 boolean sent = true;
                 for (byte[] out : translator.translate(event.name(), event.data())) {
-                    sent = sent && send(sink, out);
+                    sent = sent && send(sink, redactor.redact(out));
                 }
                 // Events the upstream sent together leave together; an event is never held back waiting for more. Once
                 // the upstream has sent all, the rest leaves with the end of the answer.
@@ -275,7 +289,11 @@ public final class ModelCalls {
                         ? "was silent for longer than its timeout of "
                                 + Durations.format(model.config().timeout())
                         : "ended the stream before the answer was complete";
-                LOG.warn("model {} {}{}", model.name(), why, broken == null ? "" : " (" + broken.getMessage() + ")");
+                LOG.warn(
+                        "model {} {}{}",
+                        model.name(),
+                        why,
+                        broken == null ? "" : " (" + redactor.redact(broken.getMessage()) + ")");
                 if (send(
                         sink,
                         Json.bytes(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".")

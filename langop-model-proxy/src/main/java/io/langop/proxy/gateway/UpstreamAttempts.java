@@ -14,6 +14,7 @@ import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.upstream.UpstreamClient.Reply;
 import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.upstream.UpstreamRequest;
+import io.langop.server.redaction.Redactor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class UpstreamAttempts {
                 }
                 fallbackPermits.add((Permit) admission);
             }
-            Attempt attempt = onModel(model, requests, stream);
+            Attempt attempt = onModel(model, requests, stream, gateway.redactor());
             switch (attempt) {
                 case Attempt.Success success -> {
                     return new Result.Answered(
@@ -108,7 +109,8 @@ final class UpstreamAttempts {
         record Exhausted(ApiError error, boolean tried) implements Attempt {}
     }
 
-    private Attempt onModel(ModelRuntime model, RequestFactory requests, boolean stream) {
+    /** @param redactor takes the proxy's keys out of what an upstream answered, before a client or a log sees it */
+    private Attempt onModel(ModelRuntime model, RequestFactory requests, boolean stream, Redactor redactor) {
         ModelConfig config = model.config();
         RetryPolicy retry = config.retry();
         ApiError last = null;
@@ -176,7 +178,8 @@ final class UpstreamAttempts {
             }
             byte[] body = reply.errorBody();
             lease.close(status >= 500 ? Outcome.FAILURE : status == 429 ? Outcome.NEUTRAL : Outcome.SUCCESS, latency);
-            ApiError error = withRetryAfter(model.protocol().error(status, body), reply.retryAfter());
+            ApiError error = withRetryAfter(model.protocol().error(status, body), reply.retryAfter())
+                    .redacted(redactor);
             if (!retry.retryableStatusCodes().contains(status)) {
                 return new Attempt.Final(clientFacing(model, error));
             }

@@ -3,6 +3,7 @@ package io.langop.proxy.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.proxy.config.Durations;
+import io.langop.server.redaction.Redactor;
 import java.time.Duration;
 
 /**
@@ -113,6 +114,17 @@ public record ApiError(int status, String message, String type, String param, St
                 null,
                 "server_overloaded",
                 Duration.ofSeconds(1));
+    }
+
+    /** This error with {@code redactor}'s secrets taken out of every text an upstream may have written. */
+    public ApiError redacted(Redactor redactor) {
+        return new ApiError(
+                status,
+                redactor.redact(message),
+                redactor.redact(type),
+                redactor.redact(param),
+                redactor.redact(code),
+                retryAfter);
     }
 
     public long retryAfterSeconds() {

@@ -18,7 +18,8 @@ import java.util.Map;
  * Configures logback from the environment so every langop process logs the same way without a
  * logback.xml: {@code LOG_LEVEL} (trace, debug, info, warn, error; default info) and
  * {@code LOG_FORMAT} ({@code text}, default, or {@code json} for one JSON object per line). MDC keys
- * such as {@code agent}, {@code run}, {@code step} and {@code tool} appear in both formats.
+ * such as {@code agent}, {@code run}, {@code step} and {@code tool} appear in both formats. The secrets registered
+ * with {@link LogRedaction} never appear in either.
  *
  * <p>A user who ships a logback.xml (or sets {@code -Dlogback.configurationFile}) keeps control: this
  * configurator then steps aside.
@@ -68,6 +69,13 @@ public final class EnvLoggingConfigurator extends ContextAwareBase implements Co
     }
 
     private Encoder<ILoggingEvent> encoder(LoggerContext loggerContext) {
+        RedactingEncoder<ILoggingEvent> redacting = new RedactingEncoder<>(format(loggerContext));
+        redacting.setContext(loggerContext);
+        redacting.start();
+        return redacting;
+    }
+
+    private Encoder<ILoggingEvent> format(LoggerContext loggerContext) {
         if (json()) {
             JsonEncoder encoder = new JsonEncoder();
             encoder.setContext(loggerContext);

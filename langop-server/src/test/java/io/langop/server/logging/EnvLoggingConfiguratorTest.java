@@ -6,10 +6,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import io.langop.server.redaction.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class EnvLoggingConfiguratorTest {
@@ -37,6 +40,31 @@ class EnvLoggingConfiguratorTest {
     }
 
     @Test
+    void neitherFormatShowsARegisteredSecretInMessagesArgumentsOrStackTraces() {
+        String secret = "sk-upstream-0123456789abcdef";
+        Object holder = new Object();
+        LogRedaction.protect(holder, Redactor.of(List.of(secret)));
+        try {
+            for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("LOG_FORMAT", "json"))) {
+                String out = log(
+                        env,
+                        logger -> logger.warn(
+                                "upstream said: key " + secret + " is wrong ({})",
+                                secret,
+                                new IllegalStateException("echoed " + secret)));
+
+                assertThat(out)
+                        .contains("upstream said: key [REDACTED] is wrong")
+                        .doesNotContain(secret);
+                assertThat(out).contains("echoed [REDACTED]");
+            }
+        } finally {
+            LogRedaction.release(holder);
+        }
+        assertThat(log(Map.of(), logger -> logger.info("released: " + secret))).contains(secret);
+    }
+
+    @Test
     void levelComesFromLogLevelAndFallsBackToInfo() {
         assertThat(new EnvLoggingConfigurator(Map.of("LOG_LEVEL", "debug")).level())
                 .isEqualTo(Level.DEBUG);
@@ -46,6 +74,10 @@ class EnvLoggingConfiguratorTest {
     }
 
     private static String logOnce(Map<String, String> env) {
+        return log(env, logger -> logger.info("fetched 3 pages"));
+    }
+
+    private static String log(Map<String, String> env, Consumer<Logger> logging) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         LoggerContext context = new LoggerContext();
@@ -59,7 +91,7 @@ class EnvLoggingConfiguratorTest {
             Logger logger = context.getLogger("io.langop.test");
             mdc.put("agent", "news");
             mdc.put("run", "r-1");
-            logger.info("fetched 3 pages");
+            logging.accept(logger);
         } finally {
             mdc.clear();
             context.stop();
