@@ -7,6 +7,8 @@ import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.mcp.TestMcpServer;
+import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.server.ServiceServer;
 import io.langop.wire.AgentEnv;
 import java.net.URI;
@@ -93,12 +95,65 @@ class EventDrivenModeTest {
         assertThat(llm.requests()).isEmpty();
     }
 
-    private String metrics() throws Exception {
+    @Test
+    void aToolServerRestartedWhileTheAgentRunsIsReconnectedAndTheNextRunsToolCallSucceeds() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var agent = AgentDefinition.builder("pager")
+                .mode(ExecutionMode.EVENT_DRIVEN)
+                .objective("Page the on-call engineer")
+                .workflow(w -> w.step("page", s -> s.tool("page").param("who", "{event.who}")))
+                .build();
+        var before = TestMcpServer.startOn(port, TestTool.of("page", "who", args -> "paged " + args.get("who")));
+        var config = AgentConfig.from(Map.of(
+                AgentEnv.MODEL_ENDPOINTS,
+                llm.rootUrl(),
+                AgentEnv.MCP_SERVERS,
+                before.url().toString(),
+                "PORT",
+                "0",
+                AgentEnv.WORKSPACE_PATH,
+                System.getProperty("java.io.tmpdir")));
+        try (var pagerRuntime = AgentRuntime.connect(config, () -> agent);
+                var pagerServer = pagerRuntime.serve()) {
+            URI webhook = URI.create("http://127.0.0.1:" + pagerServer.port() + "/webhook");
+            assertThat(postTo(webhook, "{\"who\":\"ada\"}").statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> before.calls().size() == 1);
+            before.close();
+
+            try (var after =
+                    TestMcpServer.startOn(port, TestTool.of("page", "who", args -> "paged " + args.get("who")))) {
+                assertThat(postTo(webhook, "{\"who\":\"grace\"}").statusCode()).isEqualTo(202);
+
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertThat(metricsOf(pagerServer))
+                                .contains("langop_agent_runs_total{outcome=\"succeeded\"} 2.0"));
+                assertThat(after.calls()).containsExactly("page {who=grace}");
+            }
+        }
+    }
+
+    private static HttpResponse<String> postTo(URI webhook, String body) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                        HttpRequest.newBuilder(webhook)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String metricsOf(ServiceServer server) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
+    }
+
+    private String metrics() throws Exception {
+        return metricsOf(server);
     }
 }

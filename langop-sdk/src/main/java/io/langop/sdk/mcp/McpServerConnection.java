@@ -1,5 +1,6 @@
 package io.langop.sdk.mcp;
 
+import io.langop.sdk.retry.Backoff;
 import io.langop.wire.ServiceWire;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -18,12 +19,23 @@ import org.slf4j.LoggerFactory;
 /**
  * A session with one MCP server over streamable HTTP, falling back to the older HTTP+SSE transport
  * when the server does not speak streamable HTTP. A URL without a path means the {@code /mcp} endpoint.
+ *
+ * <p>A tool call that certainly did not reach the server is made again with {@link Backoff#MCP_RECONNECT}:
+ * when nothing listens (the server is restarting) or when the server answered that it no longer knows
+ * this session (it restarted; the MCP client then opens a new one). A call that may have reached the
+ * tool is never repeated, since tools have side effects (a mail sent twice).
  */
 final class McpServerConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpServerConnection.class);
     private static final McpSchema.Implementation CLIENT =
             McpSchema.Implementation.builder("langop-agent", "0.1.0").build();
+    /**
+     * How the MCP SDK (2.1) fails the requests pending on a session when the server answers 404 for it,
+     * i.e. does not know it: the server ran none of them. (A server that dies during a call fails it with
+     * an I/O error instead.) McpToolsTest pins this behaviour.
+     */
+    private static final String SESSION_UNKNOWN_TO_SERVER = "MCP session with server terminated";
 
     private final URI url;
     private final McpSyncClient client;
@@ -110,9 +122,23 @@ final class McpServerConnection implements AutoCloseable {
         return tools;
     }
 
-    McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(
-                McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+    McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) throws InterruptedException {
+        var request =
+                McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
+        try {
+            return Backoff.MCP_RECONNECT.call(
+                    "Call of tool " + tool + " at " + url,
+                    () -> client.callTool(request),
+                    McpServerConnection::didNotReachTheServer);
+        } catch (InterruptedException | RuntimeException failure) {
+            throw failure;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected); // callTool throws nothing checked
+        }
+    }
+
+    private static boolean didNotReachTheServer(Exception failure) {
+        return nothingListening(failure) || SESSION_UNKNOWN_TO_SERVER.equals(failure.getMessage());
     }
 
     @Override

@@ -139,6 +139,9 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
             result = server.call(tool, arguments);
         } catch (RuntimeException failure) {
             throw new ToolCallException(tool, "call failed: " + failure.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt(); // the run is being stopped: its step ends with this failure
+            throw new ToolCallException(tool, "call interrupted while waiting for its server to come back");
         }
         String text = textOf(result);
         if (Boolean.TRUE.equals(result.isError())) {

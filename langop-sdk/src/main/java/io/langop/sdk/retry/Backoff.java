@@ -16,6 +16,11 @@ public record Backoff(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
     /** MCP servers: 4 attempts, 1 s, 2 s, 4 s apart, because sidecars start after the agent. */
     public static final Backoff MCP_CONNECT = new Backoff(4, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    /**
+     * A tool call that did not reach its MCP server (nothing listening, or a session the restarted server
+     * no longer knows): 6 attempts, 0.25 s doubling to 4 s apart, so a restart of up to ~8 s goes unnoticed.
+     */
+    public static final Backoff MCP_RECONNECT = new Backoff(6, Duration.ofMillis(250), Duration.ofSeconds(4));
     /** LLM calls answered 429 or 5xx. */
     public static final Backoff LLM_CALL = new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
 

@@ -2,6 +2,7 @@ package io.langop.sdk.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.sdk.retry.Backoff;
@@ -10,8 +11,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class McpToolsTest {
@@ -114,6 +117,92 @@ class McpToolsTest {
                 assertThat(tools.toolNames()).containsExactly("late_tool");
                 assertThat(tools.execute("late_tool", "{\"x\":\"1\"}")).isEqualTo("here");
             }
+        }
+    }
+
+    @Test
+    void aToolServerRestartingDuringTheNextCallIsReachedAgainWithBackoffAndRunsTheCallOnce() throws Exception {
+        int port = freePort();
+        var before = TestMcpServer.startOn(port, TestTool.of("echo", "text", args -> "before " + args.get("text")));
+        try (var tools = McpTools.connect(List.of(before.url()), FAST, Duration.ofSeconds(5));
+                var background = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(tools.call("echo", Map.of("text", "a")).text()).isEqualTo("before a");
+            before.close();
+            Future<TestMcpServer> restarting = background.submit(() -> {
+                Thread.sleep(600); // down while the call's first attempts find nothing listening
+                return TestMcpServer.startOn(port, TestTool.of("echo", "text", args -> "after " + args.get("text")));
+            });
+
+            try (var after = closeLater(restarting)) {
+                assertThat(tools.call("echo", Map.of("text", "b")).text()).isEqualTo("after b");
+                assertThat(after.get().calls()).containsExactly("echo {text=b}");
+            }
+        }
+    }
+
+    @Test
+    void aToolServerRestartedBetweenCallsGetsANewSessionAndTheNextCallSucceeds() throws Exception {
+        int port = freePort();
+        var before = TestMcpServer.startOn(port, TestTool.of("echo", "text", args -> "before " + args.get("text")));
+        try (var tools = McpTools.connect(List.of(before.url()), FAST, Duration.ofSeconds(5))) {
+            assertThat(tools.call("echo", Map.of("text", "a")).text()).isEqualTo("before a");
+            before.close();
+
+            try (var after =
+                    TestMcpServer.startOn(port, TestTool.of("echo", "text", args -> "after " + args.get("text")))) {
+                // the new server does not know the agent's session: it answers 404 and ran nothing
+                assertThat(tools.call("echo", Map.of("text", "b")).text()).isEqualTo("after b");
+                assertThat(tools.call("echo", Map.of("text", "c")).text()).isEqualTo("after c");
+                assertThat(after.calls()).containsExactly("echo {text=b}", "echo {text=c}");
+            }
+        }
+    }
+
+    @Test
+    void aCallThatMayHaveReachedTheToolIsNotMadeAgainAfterTheServerCameBack() throws Exception {
+        int port = freePort();
+        CountDownLatch release = new CountDownLatch(1);
+        var servers = new java.util.concurrent.CopyOnWriteArrayList<TestMcpServer>();
+        servers.add(TestMcpServer.startOn(port, TestTool.of("send_email", "to", args -> {
+            // the server goes down while the mail is being sent, and is back before the agent sees the failure
+            Thread.ofVirtual().start(() -> {
+                servers.getFirst().close();
+                servers.add(TestMcpServer.startOn(port, TestTool.of("send_email", "to", again -> "sent again")));
+            });
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return "sent";
+        })));
+        try (var tools = McpTools.connect(List.of(servers.getFirst().url()), FAST, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> tools.call("send_email", Map.of("to", "ops@example.com")))
+                    .isInstanceOf(ToolCallException.class)
+                    .hasMessageStartingWith("tool 'send_email' call failed: ");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> servers.size() == 2);
+            assertThat(servers.getFirst().calls()).containsExactly("send_email {to=ops@example.com}");
+            assertThat(servers.getLast().calls()).isEmpty();
+        } finally {
+            release.countDown();
+            servers.forEach(TestMcpServer::close);
+        }
+    }
+
+    /** The server a background task starts, closed with the try block that receives it. */
+    private static AutoCloseableServer closeLater(Future<TestMcpServer> starting) {
+        return new AutoCloseableServer(starting);
+    }
+
+    private record AutoCloseableServer(Future<TestMcpServer> starting) implements AutoCloseable {
+        TestMcpServer get() throws Exception {
+            return starting.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            get().close();
         }
     }
 
