@@ -73,6 +73,12 @@ class BrokenExamplesTest {
                         spec -> spec.put("maxIterations", 5000),
                         "/spec/maxIterations: must have a maximum value of 1000"),
                 new Breakage(
+                        "instructions beyond 64 Ki characters",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> spec.put("instructions", "x".repeat(65_537)),
+                        "/spec/instructions: must be at most"),
+                new Breakage(
                         "negative replicas",
                         AGENT,
                         "LanguageAgent",

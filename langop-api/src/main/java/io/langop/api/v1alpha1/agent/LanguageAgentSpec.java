@@ -51,10 +51,22 @@ public class LanguageAgentSpec extends WorkloadSpec {
     @JsonPropertyDescription("LanguagePersona shaping the agent's behaviour.")
     private PersonaReference personaRef;
 
-    @JsonPropertyDescription("Objective of an autonomous agent.")
+    /**
+     * Characters of {@code spec.instructions}: room for pages of instructions, while the synthesis prompt that
+     * carries them stays within what models read, and the object far within what the API server stores.
+     */
+    public static final int MAX_INSTRUCTIONS_LENGTH = 65_536;
+
+    /** Characters of {@code spec.goal}, a sentence or a paragraph; it reaches the agent as an environment variable. */
+    public static final int MAX_GOAL_LENGTH = 4_096;
+
+    @Size(max = MAX_GOAL_LENGTH)
+    @JsonPropertyDescription("Objective of an autonomous agent, at most 4096 characters.")
     private String goal;
 
-    @JsonPropertyDescription("What the agent should do, in natural language; the input of code synthesis.")
+    @Size(max = MAX_INSTRUCTIONS_LENGTH)
+    @JsonPropertyDescription("What the agent should do, in natural language; the input of code synthesis. At most"
+            + " 65536 characters: longer reference material belongs in a document the agent reads with a tool.")
     private String instructions;
 
     @JsonPropertyDescription("How the agent code is synthesized from the instructions.")

@@ -3,6 +3,7 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public class Cors {
     private Boolean allowCredentials;
 
     @Min(0)
-    @JsonPropertyDescription("Seconds a preflight answer is cached.")
+    @Max(86400)
+    @JsonPropertyDescription("Seconds a preflight answer is cached (browsers keep it a day at most).")
     private Integer maxAge;
 
     public Boolean getEnabled() {

@@ -14,7 +14,7 @@ import java.util.List;
 public class RetryPolicy {
 
     @Default("3")
-    @Min(0)
+    @Min(1)
     @Max(10)
     @JsonPropertyDescription("Attempts per request, the first included.")
     private Integer maxAttempts;
@@ -35,7 +35,7 @@ public class RetryPolicy {
     private Double backoffMultiplier;
 
     @JsonPropertyDescription("HTTP status codes that are retried.")
-    private List<Integer> retryableStatusCodes;
+    private List<@Min(100) @Max(599) Integer> retryableStatusCodes;
 
     public Integer getMaxAttempts() {
         return maxAttempts;
