@@ -1,6 +1,7 @@
 package io.langop.tool.email;
 
 import io.langop.kit.tool.Param;
+import io.langop.kit.tool.Shape;
 import io.langop.kit.tool.Tool;
 import io.langop.kit.tool.ToolResult;
 import io.langop.kit.tool.Validator;
@@ -10,19 +11,48 @@ import io.langop.tool.email.inbox.InboxQuery;
 import io.langop.tool.email.inbox.InboxTools;
 import io.langop.tool.email.send.OutboxTools;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The email tools as the MCP server publishes them. Every answer, success or error, leaves through
- * {@link #answer}, which masks the configured passwords: whatever a mail server echoes, no password reaches
- * the model or the log.
+ * The email tools as the MCP server publishes them. Every answer, success or error, text and data, leaves
+ * through {@link #answer}, which masks the configured passwords: whatever a mail server echoes, no password
+ * reaches the model, a workflow or the log.
  */
 public final class EmailTools {
 
     private static final Logger log = LoggerFactory.getLogger(EmailTools.class);
+
+    private static final Shape.ObjectShape SENT = Shape.object()
+            .field("messageId", Shape.string("The Message-ID header of the message sent"))
+            .field(
+                    "accepted",
+                    Shape.listOf(Shape.string(null)),
+                    "Every address the SMTP server accepted the message for: to, cc and bcc");
+    private static final Shape.ObjectShape SUMMARY = Shape.object()
+            .field("id", Shape.string("The ID to pass to read_email"))
+            .field("from", Shape.string("Sender address(es)"))
+            .field("subject", Shape.string("Subject; empty when there is none"))
+            .field("received", Shape.string("When it arrived, ISO-8601 in UTC, e.g. 2026-11-26T08:30:00Z"))
+            .field("unread", Shape.bool("Whether it has not been read yet"));
+    private static final Shape.ObjectShape LISTED = Shape.object()
+            .field("messages", Shape.listOf(SUMMARY), "Newest first, at most limit; empty when none matched");
+    private static final Shape.ObjectShape MESSAGE = Shape.object()
+            .field("id", Shape.string("The message's ID"))
+            .field("from", Shape.string("Sender address(es)"))
+            .field("to", Shape.string("To addresses, comma-separated"))
+            .field("cc", Shape.string("Cc addresses, comma-separated; empty when none"))
+            .field("subject", Shape.string("Subject; empty when there is none"))
+            .field("received", Shape.string("When it arrived, ISO-8601 in UTC"))
+            .field(
+                    "body",
+                    Shape.string("The readable text (HTML turned into text), at most 20000 characters; "
+                            + "empty when the message has none"))
+            .field("attachments", Shape.listOf(Shape.string(null)), "File names (or types) of the attachments");
 
     private final MailSettings settings;
     private final OutboxTools outbox;
@@ -52,6 +82,7 @@ public final class EmailTools {
                         .param(Param.bool("html")
                                 .defaultValue(false)
                                 .description("Send as HTML email (default: false)"))
+                        .output(SENT)
                         .handler(args -> answer(() -> outbox.sendEmail(
                                 args.string("to"),
                                 args.string("subject"),
@@ -63,11 +94,11 @@ public final class EmailTools {
                         .build(),
                 Tool.builder("test_smtp")
                         .description("Test SMTP connection and configuration")
-                        .handler(args -> answer(outbox::testSmtp))
+                        .handler(args -> answer(() -> ToolResult.success(outbox.testSmtp())))
                         .build(),
                 Tool.builder("email_config")
                         .description("Display current email configuration (without sensitive data)")
-                        .handler(args -> answer(configuration::text))
+                        .handler(args -> answer(() -> ToolResult.success(configuration.text())))
                         .build(),
                 Tool.builder("list_emails")
                         .description(
@@ -87,6 +118,7 @@ public final class EmailTools {
                                 .defaultValue(20)
                                 .validate(Validator.range(1, InboxQuery.MAX_LIMIT))
                                 .description("Maximum number of emails to list (default: 20)"))
+                        .output(LISTED)
                         .handler(args -> answer(() -> inbox.listEmails(
                                 args.string("folder"),
                                 args.bool("unread_only"),
@@ -99,13 +131,18 @@ public final class EmailTools {
                         .param(Param.string("id")
                                 .required()
                                 .description("Email ID from list_emails, like INBOX:1700000000:42"))
+                        .output(MESSAGE)
                         .handler(args -> answer(() -> inbox.readEmail(args.string("id"))))
                         .build());
     }
 
-    private ToolResult answer(Supplier<String> call) {
+    private ToolResult answer(Supplier<ToolResult> call) {
         try {
-            return ToolResult.success(settings.mask(call.get()));
+            ToolResult result = call.get();
+            String text = settings.mask(result.text());
+            return result.structured()
+                    .map(data -> ToolResult.success(text, masked(data)))
+                    .orElseGet(() -> ToolResult.success(text));
         } catch (InvalidParameterException e) {
             String message = settings.mask(e.getMessage());
             log.info("refused call: {}", message);
@@ -115,5 +152,19 @@ public final class EmailTools {
             log.warn("{}", message);
             return ToolResult.failure(message);
         }
+    }
+
+    /** The data with every string masked, however deep: the tools build it from maps, lists and strings. */
+    private Object masked(Object data) {
+        return switch (data) {
+            case String text -> settings.mask(text);
+            case Map<?, ?> map -> {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                map.forEach((key, value) -> copy.put(key, masked(value)));
+                yield copy;
+            }
+            case List<?> list -> list.stream().map(this::masked).toList();
+            default -> data;
+        };
     }
 }

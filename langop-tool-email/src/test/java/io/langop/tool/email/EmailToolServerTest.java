@@ -17,11 +17,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,168 @@ class EmailToolServerTest {
                     .containsEntry("maximum", 200)
                     .containsEntry("default", 20);
             assertThat(tools.get("read_email").inputSchema().get("required")).isEqualTo(List.of("id"));
+            assertThat(tools.get("send_email").outputSchema())
+                    .containsEntry("required", List.of("messageId", "accepted"));
+            assertThat(tools.get("list_emails").outputSchema()).containsEntry("required", List.of("messages"));
+            assertThat(tools.get("read_email").outputSchema())
+                    .containsEntry(
+                            "required",
+                            List.of("id", "from", "to", "cc", "subject", "received", "body", "attachments"));
+            assertThat(tools.get("test_smtp").outputSchema()).isNull();
+            assertThat(tools.get("email_config").outputSchema()).isNull();
+        }
+    }
+
+    @Test
+    void sendListAndReadAnswerStructuredContentAWorkflowCanAddress() throws Exception {
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            CallToolResult sent = call(
+                    client,
+                    "send_email",
+                    Map.of(
+                            "to",
+                            "agent@example.com",
+                            "cc",
+                            "Audit <audit@example.com>",
+                            "subject",
+                            "CVE",
+                            "body",
+                            "Two."));
+
+            assertThat(sent.structuredContent())
+                    .asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsEntry("accepted", List.of("agent@example.com", "audit@example.com"))
+                    .extractingByKey("messageId")
+                    .isEqualTo(greenMail.getReceivedMessages()[0].getMessageID());
+
+            Map<String, Object> listed = data(call(client, "list_emails", Map.of()));
+            assertThat(listed.get("messages"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .hasSize(1);
+            @SuppressWarnings("unchecked") // a JSON object
+            Map<String, Object> summary = (Map<String, Object>) ((List<?>) listed.get("messages")).getFirst();
+            String id = (String) summary.get("id");
+            assertThat(summary)
+                    .containsEntry("from", "bot@example.com")
+                    .containsEntry("subject", "CVE")
+                    .containsEntry("unread", true)
+                    .containsKeys("id", "received");
+            assertThat(Instant.parse((String) summary.get("received")))
+                    .isBefore(Instant.now().plusSeconds(1));
+
+            Map<String, Object> read = data(call(client, "read_email", Map.of("id", id)));
+            assertThat(read)
+                    .containsEntry("id", id)
+                    .containsEntry("to", "agent@example.com")
+                    .containsEntry("cc", "Audit <audit@example.com>")
+                    .containsEntry("subject", "CVE")
+                    .containsEntry("body", "Two.")
+                    .containsEntry("attachments", List.of());
+        }
+    }
+
+    @Test
+    void aPasswordInsideAMessageIsMaskedInTheDataAsInTheText() {
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var client = connect(server)) {
+            call(
+                    client,
+                    "send_email",
+                    Map.of("to", "agent@example.com", "subject", "pw", "body", "it is " + GreenMailServers.PASSWORD));
+            Map<?, ?> summary = (Map<?, ?>)
+                    ((List<?>) data(call(client, "list_emails", Map.of())).get("messages")).getFirst();
+
+            CallToolResult read = call(client, "read_email", Map.of("id", summary.get("id")));
+
+            assertThat(text(read)).endsWith("it is (hidden)").doesNotContain(GreenMailServers.PASSWORD);
+            assertThat(data(read)).containsEntry("body", "it is (hidden)");
+        }
+    }
+
+    @Test
+    void aMessageToMoreRecipientsThanTheLimitIsRefusedBeforeAnythingIsSent() {
+        String twoThousand =
+                IntStream.range(0, 2000).mapToObj(i -> "r" + i + "@example.com").collect(Collectors.joining(", "));
+        var env = GreenMailServers.toolEnv(greenMail);
+        env.put("SMTP_MAX_RECIPIENTS", "3");
+        try (var server = start(GreenMailServers.toolEnv(greenMail));
+                var limited = start(env);
+                var client = connect(server);
+                var limitedClient = connect(limited)) {
+            assertError(
+                    call(client, "send_email", Map.of("to", twoThousand, "subject", "s", "body", "b")),
+                    "Invalid parameter 'to': 2000 recipients in to, cc and bcc together; at most 50 are allowed per "
+                            + "message (SMTP_MAX_RECIPIENTS)");
+            assertError(
+                    call(
+                            limitedClient,
+                            "send_email",
+                            Map.of(
+                                    "to",
+                                    "a@example.com, b@example.com",
+                                    "bcc",
+                                    "c@example.com, d@example.com",
+                                    "subject",
+                                    "s",
+                                    "body",
+                                    "b")),
+                    "Invalid parameter 'bcc': 4 recipients in to, cc and bcc together; at most 3 are allowed");
+            assertError(
+                    call(client, "send_email", Map.of("to", "a@example.com", "subject", "x".repeat(5000), "body", "b")),
+                    "Invalid parameter 'subject': it has 5000 characters; at most 998 are allowed");
+            assertError(
+                    call(
+                            client,
+                            "send_email",
+                            Map.of("to", "a".repeat(300) + "@example.com", "subject", "s", "body", "b")),
+                    "Invalid parameter 'to': ");
+            assertThat(greenMail.getReceivedMessages()).isEmpty();
+        }
+    }
+
+    @Test
+    void fromIsTheConfiguredSenderOrOnTheAllowList() throws Exception {
+        var env = GreenMailServers.toolEnv(greenMail);
+        env.put("SMTP_ALLOWED_SENDERS", "alerts@example.com");
+        try (var server = start(env);
+                var client = connect(server)) {
+            assertError(
+                    call(
+                            client,
+                            "send_email",
+                            Map.of("to", "agent@example.com", "from", "ceo@example.com", "subject", "s", "body", "b")),
+                    "Invalid parameter 'from': ceo@example.com is not an allowed sender "
+                            + "(allowed: bot@example.com, alerts@example.com)");
+            assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+            assertThat(call(
+                                    client,
+                                    "send_email",
+                                    Map.of(
+                                            "to", "agent@example.com",
+                                            "from", "Alerts <alerts@example.com>",
+                                            "subject", "s",
+                                            "body", "b"))
+                            .isError())
+                    .isFalse();
+            assertThat(call(
+                                    client,
+                                    "send_email",
+                                    Map.of(
+                                            "to",
+                                            "agent@example.com",
+                                            "from",
+                                            "BOT@example.com",
+                                            "subject",
+                                            "s",
+                                            "body",
+                                            "b"))
+                            .isError())
+                    .isFalse();
+            assertThat(greenMail.getReceivedMessages())
+                    .extracting(message -> message.getFrom()[0].toString())
+                    .containsExactly("Alerts <alerts@example.com>", "BOT@example.com");
         }
     }
 
@@ -257,7 +421,8 @@ class EmailToolServerTest {
     }
 
     static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        return client.callTool(new CallToolRequest(tool, arguments));
+        return client.callTool(
+                CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     static String text(CallToolResult result) {
@@ -269,6 +434,11 @@ class EmailToolServerTest {
     private static void assertError(CallToolResult result, String expectedStart) {
         assertThat(result.isError()).as(text(result)).isTrue();
         assertThat(text(result)).startsWith(expectedStart);
+    }
+
+    @SuppressWarnings("unchecked") // structured content of our tools is always a JSON object
+    private static Map<String, Object> data(CallToolResult result) {
+        return (Map<String, Object>) result.structuredContent();
     }
 
     @SuppressWarnings("unchecked")

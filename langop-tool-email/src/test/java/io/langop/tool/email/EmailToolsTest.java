@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,9 @@ class EmailToolsTest {
                 SMTP_PORT: 465
                 SMTP_USER: agent@example.com
                 SMTP_FROM: bot@example.com
+                SMTP_ALLOWED_SENDERS: (SMTP_FROM only)
                 SMTP_ALLOWED_RECIPIENTS: example.com, partner.org
+                SMTP_MAX_RECIPIENTS: 50 (default)
                 SMTP_TLS: true
                 SMTP_PASSWORD: Yes (hidden)
                 SMTP connection: implicit TLS
@@ -78,9 +81,17 @@ class EmailToolsTest {
                 .text();
 
         assertThat(config)
-                .contains("SMTP_HOST: (not set)\nSMTP_PORT: (default)\nSMTP_USER: agent@example.com\n"
-                        + "SMTP_FROM: agent@example.com\nSMTP_ALLOWED_RECIPIENTS: (anyone)\nSMTP_TLS: false\nSMTP_PASSWORD: No\n"
-                        + "SMTP connection: not usable: SMTP configuration missing. Please set SMTP_HOST")
+                .contains("""
+                        SMTP_HOST: (not set)
+                        SMTP_PORT: (default)
+                        SMTP_USER: agent@example.com
+                        SMTP_FROM: agent@example.com
+                        SMTP_ALLOWED_SENDERS: (SMTP_FROM only)
+                        SMTP_ALLOWED_RECIPIENTS: (anyone)
+                        SMTP_MAX_RECIPIENTS: 50 (default)
+                        SMTP_TLS: false
+                        SMTP_PASSWORD: No
+                        SMTP connection: not usable: SMTP configuration missing. Please set SMTP_HOST""")
                 .contains("IMAP_PORT: x\n")
                 .contains(
                         "IMAP connection: not usable: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD");
@@ -115,7 +126,9 @@ class EmailToolsTest {
                             "SMTP_USER",
                             "agent",
                             "SMTP_PASSWORD",
-                            password),
+                            password,
+                            "SMTP_FROM",
+                            "agent@example.com"),
                     "send_email",
                     Map.of("to", "a@example.com", "subject", "s", "body", "b", "from", "agent@example.com"));
 
@@ -135,7 +148,7 @@ class EmailToolsTest {
             out.print("220 scripted ESMTP\r\n");
             out.flush();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String verb = line.split(" ", 2)[0].toUpperCase();
+                String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 out.print(
                         switch (verb) {
                             case "EHLO" -> "250-scripted\r\n250 AUTH PLAIN\r\n";

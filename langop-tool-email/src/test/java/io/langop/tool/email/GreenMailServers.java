@@ -27,8 +27,8 @@ public final class GreenMailServers {
                 .withPerMethodLifecycle(false);
     }
 
-    /** Everything the email tools need to reach the servers of {@code greenMail}, without TLS. */
-    public static HashMap<String, String> toolEnv(GreenMailExtension greenMail) {
+    /** Everything the email tools need to reach the servers of {@code greenMail}, without TLS; mutable. */
+    public static Map<String, String> toolEnv(GreenMailExtension greenMail) {
         return new HashMap<>(Map.ofEntries(
                 Map.entry("SMTP_HOST", "127.0.0.1"),
                 Map.entry("SMTP_PORT", Integer.toString(greenMail.getSmtp().getPort())),

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -30,7 +31,7 @@ public final class StartTlsRelay implements AutoCloseable {
         SMTP {
             @Override
             String verb(String command) {
-                return command.split(" ", 2)[0].toUpperCase();
+                return command.split(" ", 2)[0].toUpperCase(Locale.ROOT);
             }
 
             @Override
@@ -60,7 +61,7 @@ public final class StartTlsRelay implements AutoCloseable {
             @Override
             String verb(String command) {
                 String[] words = command.split(" ", 3);
-                return words.length > 1 ? words[1].toUpperCase() : "";
+                return words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
             }
 
             @Override

@@ -21,8 +21,13 @@ public final class ConfigurationReport {
                 settings::smtp,
                 List.of(
                         "SMTP_FROM: " + settings.defaultSender().orElse(NOT_SET),
+                        "SMTP_ALLOWED_SENDERS: "
+                                + settings.value("SMTP_ALLOWED_SENDERS").orElse("(SMTP_FROM only)"),
                         "SMTP_ALLOWED_RECIPIENTS: "
-                                + settings.value("SMTP_ALLOWED_RECIPIENTS").orElse("(anyone)"))));
+                                + settings.value("SMTP_ALLOWED_RECIPIENTS").orElse("(anyone)"),
+                        MailSettings.MAX_RECIPIENTS + ": "
+                                + settings.value(MailSettings.MAX_RECIPIENTS)
+                                        .orElse(MailSettings.DEFAULT_MAX_RECIPIENTS + " (default)"))));
         lines.add("");
         lines.addAll(serverLines(MailProtocol.IMAP, settings::imap, List.of()));
         lines.addAll(List.of("", "Note: Set these via environment variables when running the container."));

@@ -17,6 +17,12 @@ public final class MailSettings {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Recipients of one message, to, cc and bcc together, at most. */
+    public static final String MAX_RECIPIENTS = "SMTP_MAX_RECIPIENTS";
+
+    public static final int DEFAULT_MAX_RECIPIENTS = 50;
+    private static final int HIGHEST_MAX_RECIPIENTS = 10_000;
+
     private final Map<String, String> env;
 
     public MailSettings(Map<String, String> env) {
@@ -53,6 +59,12 @@ public final class MailSettings {
         return value("SMTP_FROM").or(() -> value("SMTP_USER").filter(MailSettings::isAddress));
     }
 
+    /** {@code SMTP_MAX_RECIPIENTS}, {@value #DEFAULT_MAX_RECIPIENTS} when unset. */
+    public int maxRecipients() throws MailConfigurationException {
+        Integer max = number(MAX_RECIPIENTS, 1, HIGHEST_MAX_RECIPIENTS);
+        return max == null ? DEFAULT_MAX_RECIPIENTS : max;
+    }
+
     /** SMTP server; a login is optional because internal relays often accept mail without one. */
     public MailServer smtp() throws MailConfigurationException {
         if (value("SMTP_HOST").isEmpty()) {
@@ -63,6 +75,11 @@ public final class MailSettings {
         value("SMTP_FROM")
                 .filter(from -> !isAddress(from))
                 .ifPresent(from -> problems.add("SMTP_FROM is not a valid email address ('" + from + "')"));
+        try {
+            maxRecipients();
+        } catch (MailConfigurationException e) {
+            problems.add(e.getMessage());
+        }
         return read(MailProtocol.SMTP, problems);
     }
 

@@ -1,16 +1,18 @@
 package io.langop.tool.email.inbox;
 
+import io.langop.kit.tool.ToolResult;
 import io.langop.tool.email.EmailToolException;
 import io.langop.tool.email.connection.MailConfigurationException;
 import io.langop.tool.email.connection.MailSettings;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** list_emails and read_email: a mailbox as text a model can act on. */
+/** list_emails and read_email: a mailbox as text a model can act on, and as data a workflow can. */
 public final class InboxTools {
 
     /** Long enough for any human-written message, short enough not to flood the model's context. */
@@ -24,7 +26,8 @@ public final class InboxTools {
         this.clock = clock;
     }
 
-    public String listEmails(String folder, boolean unreadOnly, String since, int limit) {
+    /** The reference text and {@code {messages: [summaries]}}. */
+    public ToolResult listEmails(String folder, boolean unreadOnly, String since, int limit) {
         InboxQuery query = InboxQuery.of(folder, unreadOnly, since, limit, clock);
         List<MessageSummary> messages;
         try {
@@ -38,8 +41,10 @@ public final class InboxTools {
                 .flatMap(Optional::stream)
                 .collect(Collectors.joining(", "));
         String scope = query.folder() + (filters.isEmpty() ? "" : " (" + filters + ")");
+        Map<String, Object> data =
+                Map.of("messages", messages.stream().map(MessageSummary::asData).toList());
         if (messages.isEmpty()) {
-            return "No emails in " + scope + ".";
+            return ToolResult.success("No emails in " + scope + ".", data);
         }
         StringBuilder text = new StringBuilder()
                 .append(messages.size())
@@ -59,10 +64,11 @@ public final class InboxTools {
                     .append(message.unread() ? "unread" : "read")
                     .append('\n');
         }
-        return text.toString().stripTrailing();
+        return ToolResult.success(text.toString().stripTrailing(), data);
     }
 
-    public String readEmail(String id) {
+    /** The reference text and the message's fields, the body cut as in the text. */
+    public ToolResult readEmail(String id) {
         MessageId messageId = MessageId.parse("id", id);
         MessageContent message;
         try {
@@ -88,17 +94,14 @@ public final class InboxTools {
             text.append("\nAttachments: ").append(String.join(", ", message.attachments()));
         }
         String body = message.body();
-        text.append("\n\n")
-                .append(
-                        body.isEmpty()
-                                ? "(no text content)"
-                                : body.substring(0, Math.min(body.length(), MAX_BODY_CHARS)));
+        String shown = body.substring(0, Math.min(body.length(), MAX_BODY_CHARS));
+        text.append("\n\n").append(body.isEmpty() ? "(no text content)" : shown);
         if (body.length() > MAX_BODY_CHARS) {
             text.append("\n\n[Truncated: ")
                     .append(body.length() - MAX_BODY_CHARS)
                     .append(" more characters not shown]");
         }
-        return text.toString();
+        return ToolResult.success(text.toString(), message.asData(shown));
     }
 
     private ImapMailbox mailbox() {

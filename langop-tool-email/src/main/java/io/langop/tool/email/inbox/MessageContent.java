@@ -1,7 +1,9 @@
 package io.langop.tool.email.inbox;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A message as read_email shows it: headers, readable body text and the names of its attachments. */
 public record MessageContent(
@@ -12,4 +14,19 @@ public record MessageContent(
         String subject,
         Instant received,
         String body,
-        List<String> attachments) {}
+        List<String> attachments) {
+
+    /** As read_email answers it in structured content, with {@code body} as shown (it may be cut). */
+    Map<String, Object> asData(String shownBody) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id.toString());
+        data.put("from", from);
+        data.put("to", to);
+        data.put("cc", cc);
+        data.put("subject", subject);
+        data.put("received", received.toString());
+        data.put("body", shownBody);
+        data.put("attachments", attachments);
+        return data;
+    }
+}

@@ -12,7 +12,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A message that passed validation and can be handed to an SMTP server as is. */
+/**
+ * A message that passed validation and can be handed to an SMTP server as is: every address valid and of
+ * SMTP length, no line break in any header field, a subject of at most {@value #MAX_SUBJECT} characters (the
+ * line length RFC 5322 allows; longer subjects are spam's, not a report's).
+ */
 public record OutgoingEmail(
         InternetAddress from,
         List<InternetAddress> to,
@@ -21,6 +25,8 @@ public record OutgoingEmail(
         String subject,
         String body,
         boolean html) {
+
+    public static final int MAX_SUBJECT = 998;
 
     public OutgoingEmail {
         to = List.copyOf(to);
@@ -35,12 +41,18 @@ public record OutgoingEmail(
         if (recipients.isEmpty()) {
             throw new InvalidParameterException("to", "at least one recipient address is required");
         }
+        String checkedSubject = HeaderText.requireSingleLine("subject", subject == null ? "" : subject);
+        if (checkedSubject.length() > MAX_SUBJECT) {
+            throw new InvalidParameterException(
+                    "subject",
+                    "it has " + checkedSubject.length() + " characters; at most " + MAX_SUBJECT + " are allowed");
+        }
         return new OutgoingEmail(
                 EmailAddresses.parseSingle("from", from),
                 recipients,
                 EmailAddresses.parseList("cc", cc),
                 EmailAddresses.parseList("bcc", bcc),
-                HeaderText.requireSingleLine("subject", subject == null ? "" : subject),
+                checkedSubject,
                 body == null ? "" : body,
                 html);
     }

@@ -2,9 +2,7 @@ package io.langop.tool.email.send;
 
 import io.langop.tool.email.InvalidParameterException;
 import jakarta.mail.internet.InternetAddress;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,23 +10,12 @@ import java.util.Map;
  * covering its subdomains. Without a list anyone may be written to. It keeps an agent that is talked into it
  * from mailing data outside the organisation.
  */
-public record RecipientPolicy(List<String> allowed) {
+public record RecipientPolicy(AddressAllowList allowed) {
 
     public static final String VARIABLE = "SMTP_ALLOWED_RECIPIENTS";
 
-    public RecipientPolicy {
-        allowed = List.copyOf(allowed);
-    }
-
     public static RecipientPolicy parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return new RecipientPolicy(List.of());
-        }
-        return new RecipientPolicy(Arrays.stream(raw.split(","))
-                .map(entry -> entry.strip().toLowerCase(Locale.ROOT))
-                .map(entry -> entry.startsWith("@") ? entry.substring(1) : entry)
-                .filter(entry -> !entry.isEmpty())
-                .toList());
+        return new RecipientPolicy(AddressAllowList.parse(raw));
     }
 
     /** Refuses the message when any recipient is outside the list, naming the field it came from. */
@@ -39,21 +26,11 @@ public record RecipientPolicy(List<String> allowed) {
         Map<String, List<InternetAddress>> fields = Map.of("to", email.to(), "cc", email.cc(), "bcc", email.bcc());
         for (String field : List.of("to", "cc", "bcc")) {
             for (InternetAddress recipient : fields.get(field)) {
-                if (!permits(recipient.getAddress().toLowerCase(Locale.ROOT))) {
+                if (!allowed.permits(recipient)) {
                     throw new InvalidParameterException(
-                            field,
-                            recipient.getAddress() + " is not an allowed recipient (allowed: "
-                                    + String.join(", ", allowed) + ")");
+                            field, recipient.getAddress() + " is not an allowed recipient (allowed: " + allowed + ")");
                 }
             }
         }
-    }
-
-    private boolean permits(String address) {
-        String domain = address.substring(address.lastIndexOf('@') + 1);
-        return allowed.stream()
-                .anyMatch(entry -> entry.contains("@")
-                        ? entry.equals(address)
-                        : domain.equals(entry) || domain.endsWith("." + entry));
     }
 }

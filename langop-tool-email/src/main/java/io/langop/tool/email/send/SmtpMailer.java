@@ -23,7 +23,8 @@ public final class SmtpMailer {
         this.clock = clock;
     }
 
-    public void send(OutgoingEmail email) throws MessagingException {
+    /** Sends the message and returns its {@code Message-ID}. */
+    public String send(OutgoingEmail email) throws MessagingException {
         Session session = server.newSession();
         MimeMessage message = email.toMimeMessage(session, clock.instant());
         try (Transport transport = connect(session)) {
@@ -35,6 +36,7 @@ public final class SmtpMailer {
                 email.envelopeRecipients().size(),
                 server.host(),
                 server.port());
+        return message.getMessageID();
     }
 
     /** Opens and closes a session, authenticating when a login is configured. */

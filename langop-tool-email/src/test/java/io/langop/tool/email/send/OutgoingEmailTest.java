@@ -1,6 +1,7 @@
 package io.langop.tool.email.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.langop.tool.email.InvalidParameterException;
@@ -82,6 +83,38 @@ class OutgoingEmailTest {
                 .hasMessageContaining("'subject'");
         assertThatThrownBy(() -> OutgoingEmail.of("bot@example.com", "a@example.com\n", null, null, "s", "x", false))
                 .hasMessageContaining("'to'");
+    }
+
+    @Test
+    void addressesAreHeldToTheLengthsSmtpAllows() {
+        String longLocal = "a".repeat(65) + "@example.com";
+        String longAddress =
+                "a@" + ("d".repeat(49) + ".").repeat(5) + "com"; // 255 characters, 63-character labels at most
+        String longName = "\"" + "N".repeat(257) + "\" <a@example.com>";
+
+        assertThatThrownBy(() -> OutgoingEmail.of("bot@example.com", longLocal, null, null, "s", "b", false))
+                .hasMessageStartingWith("Invalid parameter 'to': ")
+                .hasMessageEndingWith("has more than 64 characters before the @");
+        assertThatThrownBy(
+                        () -> OutgoingEmail.of("bot@example.com", "x@example.com", longAddress, null, "s", "b", false))
+                .hasMessageStartingWith("Invalid parameter 'cc': 'a@ddd")
+                .hasMessageEndingWith("has 255 characters; an address may have at most 254");
+        assertThatThrownBy(() -> OutgoingEmail.of(longName, "x@example.com", null, null, "s", "b", false))
+                .hasMessage("Invalid parameter 'from': the display name of a@example.com has 257 characters; "
+                        + "at most 256 are allowed");
+        String longest = "a".repeat(64) + "@" + ("d".repeat(49) + ".").repeat(3) + "d".repeat(35) + ".com";
+        assertThatCode(() -> OutgoingEmail.of("bot@example.com", longest, null, null, "s", "b", false))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theSubjectIsAtMostOneHeaderLineLong() {
+        assertThatThrownBy(() ->
+                        OutgoingEmail.of("bot@example.com", "a@example.com", null, null, "s".repeat(999), "b", false))
+                .hasMessage("Invalid parameter 'subject': it has 999 characters; at most 998 are allowed");
+        assertThatCode(() ->
+                        OutgoingEmail.of("bot@example.com", "a@example.com", null, null, "s".repeat(998), "b", false))
+                .doesNotThrowAnyException();
     }
 
     @Test
