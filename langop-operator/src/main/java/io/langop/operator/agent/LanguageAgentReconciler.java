@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -25,6 +26,7 @@ import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
@@ -77,12 +79,14 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
 
     private final EgressRules egressRules;
     private final AgentSynthesis synthesis;
+    private final SynthesisSettings synthesisSettings;
 
     /** @param hostResolver resolves tool Services, whose {@code tools/list} synthesis reads */
     public LanguageAgentReconciler(
             EgressRules egressRules, SynthesisSettings synthesisSettings, HostResolver hostResolver) {
         this.egressRules = egressRules;
         this.synthesis = new AgentSynthesis(synthesisSettings, hostResolver);
+        this.synthesisSettings = synthesisSettings;
     }
 
     @Override
@@ -104,6 +108,14 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
                 before,
                 agent.getStatus() == null ? null : agent.getStatus().getConditions());
         return control;
+    }
+
+    /** An unexpected failure of {@link #reconcile} goes into the status too (see {@link ReconcileErrors}). */
+    @Override
+    public ErrorStatusUpdateControl<LanguageAgent> updateErrorStatus(
+            LanguageAgent agent, Context<LanguageAgent> context, Exception error) {
+        return ReconcileErrors.record(
+                agent, context, error, LanguageAgentStatus.class, LanguageAgentStatus::new, synthesisSettings::redact);
     }
 
     private UpdateControl<LanguageAgent> converge(LanguageAgent agent, Context<LanguageAgent> context) {

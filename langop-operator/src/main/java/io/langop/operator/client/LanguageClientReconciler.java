@@ -3,6 +3,7 @@ package io.langop.operator.client;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -16,6 +17,7 @@ import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.client.LanguageClientStatus;
 import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.Workloads;
@@ -143,6 +145,13 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
                 ClientPhase.RUNNING,
                 "WorkloadAvailable",
                 availability.describe() + note);
+    }
+
+    /** An unexpected failure of {@link #reconcile} goes into the status too (see {@link ReconcileErrors}). */
+    @Override
+    public ErrorStatusUpdateControl<LanguageClient> updateErrorStatus(
+            LanguageClient client, Context<LanguageClient> context, Exception error) {
+        return ReconcileErrors.record(client, context, error, LanguageClientStatus.class, LanguageClientStatus::new);
     }
 
     /** The first ingress host (https when the Ingress has TLS for it), else the Service inside the cluster. */

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -20,6 +21,7 @@ import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import java.util.LinkedHashMap;
@@ -64,6 +66,13 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
                 before,
                 cluster.getStatus() == null ? null : cluster.getStatus().getConditions());
         return control;
+    }
+
+    /** An unexpected failure of {@link #reconcile} goes into the status too (see {@link ReconcileErrors}). */
+    @Override
+    public ErrorStatusUpdateControl<LanguageCluster> updateErrorStatus(
+            LanguageCluster cluster, Context<LanguageCluster> context, Exception error) {
+        return ReconcileErrors.record(cluster, context, error, LanguageClusterStatus.class, LanguageClusterStatus::new);
     }
 
     private UpdateControl<LanguageCluster> converge(LanguageCluster cluster, Context<LanguageCluster> context) {

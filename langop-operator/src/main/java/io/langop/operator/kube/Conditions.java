@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds the standard condition list of a status from the previous one, so a condition whose
@@ -26,6 +27,13 @@ public final class Conditions {
     public Conditions(List<Condition> previous, Long generation) {
         this.previous = previous == null ? List.of() : previous;
         this.generation = generation == null ? 0 : generation;
+    }
+
+    /** Carries every previous condition over, for a change of one that leaves the others as they were. */
+    public Conditions keepPrevious() {
+        next.clear();
+        next.addAll(previous);
+        return this;
     }
 
     public Conditions set(String type, boolean status, String reason, String message) {
@@ -51,6 +59,13 @@ public final class Conditions {
 
     public List<Condition> build() {
         return List.copyOf(next);
+    }
+
+    /** The condition of {@code type} in {@code conditions}, if there is one. */
+    public static Optional<Condition> find(List<Condition> conditions, String type) {
+        return conditions == null
+                ? Optional.empty()
+                : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
     public static boolean isTrue(List<Condition> conditions, String type) {

@@ -40,11 +40,21 @@ public final class StatusUpdates {
     public static <S extends ResourceStatus, R extends CustomResource<?, S>> UpdateControl<R> patchIfChanged(
             R resource, S next, Context<R> context) {
         next.setObservedGeneration(resource.getMetadata().getGeneration());
+        writeIfChanged(resource, next, context);
+        return UpdateControl.noUpdate();
+    }
+
+    /**
+     * {@link #patchIfChanged} for a status that does not describe the current generation: its {@code
+     * observedGeneration} is written as the caller set it (see {@link ReconcileErrors}).
+     */
+    static <S extends ResourceStatus, R extends CustomResource<?, S>> void writeIfChanged(
+            R resource, S next, Context<R> context) {
         S current = resource.getStatus();
         if (current != null) {
             next.setLastUpdateTime(current.getLastUpdateTime());
             if (tree(current).equals(tree(next))) {
-                return UpdateControl.noUpdate();
+                return;
             }
         }
         next.setLastUpdateTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -53,7 +63,6 @@ public final class StatusUpdates {
                 .getControllerEventSource()
                 .handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, resource);
         resource.setStatus(next);
-        return UpdateControl.noUpdate();
     }
 
     /** Replaces the stored status of {@code resource} with {@code status}, whatever is stored now. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -21,6 +22,7 @@ import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
@@ -80,6 +82,13 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
                 before,
                 model.getStatus() == null ? null : model.getStatus().getConditions());
         return control;
+    }
+
+    /** An unexpected failure of {@link #reconcile} goes into the status too (see {@link ReconcileErrors}). */
+    @Override
+    public ErrorStatusUpdateControl<LanguageModel> updateErrorStatus(
+            LanguageModel model, Context<LanguageModel> context, Exception error) {
+        return ReconcileErrors.record(model, context, error, LanguageModelStatus.class, LanguageModelStatus::new);
     }
 
     private UpdateControl<LanguageModel> converge(LanguageModel model, Context<LanguageModel> context) {

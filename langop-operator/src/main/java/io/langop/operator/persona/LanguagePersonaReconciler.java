@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -18,6 +19,7 @@ import io.langop.api.v1alpha1.persona.ValidationResult;
 import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.Workloads;
@@ -71,6 +73,13 @@ public class LanguagePersonaReconciler implements Reconciler<LanguagePersona> {
                 before,
                 persona.getStatus() == null ? null : persona.getStatus().getConditions());
         return control;
+    }
+
+    /** An unexpected failure of {@link #reconcile} goes into the status too (see {@link ReconcileErrors}). */
+    @Override
+    public ErrorStatusUpdateControl<LanguagePersona> updateErrorStatus(
+            LanguagePersona persona, Context<LanguagePersona> context, Exception error) {
+        return ReconcileErrors.record(persona, context, error, LanguagePersonaStatus.class, LanguagePersonaStatus::new);
     }
 
     private UpdateControl<LanguagePersona> converge(LanguagePersona persona, Context<LanguagePersona> context) {

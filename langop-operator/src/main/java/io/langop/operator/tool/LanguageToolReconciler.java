@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -23,6 +24,7 @@ import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
+import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
@@ -101,6 +103,13 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
                 before,
                 tool.getStatus() == null ? null : tool.getStatus().getConditions());
         return control;
+    }
+
+    /** An unexpected failure of {@link #reconcile} goes into the status too (see {@link ReconcileErrors}). */
+    @Override
+    public ErrorStatusUpdateControl<LanguageTool> updateErrorStatus(
+            LanguageTool tool, Context<LanguageTool> context, Exception error) {
+        return ReconcileErrors.record(tool, context, error, LanguageToolStatus.class, LanguageToolStatus::new);
     }
 
     private UpdateControl<LanguageTool> converge(LanguageTool tool, Context<LanguageTool> context) {

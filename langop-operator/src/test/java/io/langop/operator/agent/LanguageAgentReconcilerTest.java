@@ -12,55 +12,42 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.Workspace;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
-import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
-import io.langop.operator.harness.OperatorHarness;
+import io.langop.operator.harness.OperatorExtension;
+import io.langop.operator.harness.ReconcileFailures;
 import io.langop.wire.AgentEnv;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguageAgentReconcilerTest {
 
-    private static OperatorHarness operator;
-    private static KubernetesClient client;
-
-    @BeforeAll
-    static void startOperator() {
-        operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
-            throw new UnknownHostException(host);
-        });
-        client = operator.client();
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
+    @RegisterExtension
+    static final OperatorExtension operator = OperatorExtension.withDefaults();
 
     @Test
     void runsAnAutonomousAgentWithItsToolsModelsAndWorkspace() {
         String ns = "agents-main";
-        client.resource(Fixtures.model(ns, "qwen")).create();
-        client.resource(Fixtures.tool(ns, "web", DeploymentMode.SERVICE, 8080)).create();
-        client.resource(Fixtures.tool(ns, "email", DeploymentMode.SIDECAR, 9090))
+        operator.client().resource(Fixtures.model(ns, "qwen")).create();
+        operator.client()
+                .resource(Fixtures.tool(ns, "web", DeploymentMode.SERVICE, 8080))
+                .create();
+        operator.client()
+                .resource(Fixtures.tool(ns, "email", DeploymentMode.SIDECAR, 9090))
                 .create();
         LanguageAgent agent = Fixtures.agent(ns, "news", "qwen", "web", "email");
         agent.getSpec().setWorkspace(new Workspace());
         agent.getSpec().getWorkspace().setSize("1Gi");
-        client.resource(agent).create();
+        operator.client().resource(agent).create();
 
         Deployment deployment = await().until(() -> deployment(ns, "news-agent"), d -> d != null);
         assertThat(deployment.getMetadata().getLabels())
@@ -114,7 +101,8 @@ class LanguageAgentReconcilerTest {
                 .isEqualTo("mcp");
         assertThat(sidecar.getVolumeMounts()).extracting(m -> m.getMountPath()).containsExactly("/workspace");
 
-        var claim = client.persistentVolumeClaims()
+        var claim = operator.client()
+                .persistentVolumeClaims()
                 .inNamespace(ns)
                 .withName("news-workspace")
                 .get();
@@ -122,7 +110,8 @@ class LanguageAgentReconcilerTest {
                 .isEqualTo("1Gi");
         assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
 
-        NetworkPolicy policy = client.network()
+        NetworkPolicy policy = operator.client()
+                .network()
                 .networkPolicies()
                 .inNamespace(ns)
                 .withName("news-agent")
@@ -175,8 +164,8 @@ class LanguageAgentReconcilerTest {
     @Test
     void withoutASynthesisModelAnAgentWithInstructionsRunsWithoutCodeAndSaysWhy() {
         String ns = "agents-unsynthesized";
-        client.resource(Fixtures.model(ns, "qwen")).create();
-        client.resource(Fixtures.agent(ns, "idle", "qwen")).create();
+        operator.client().resource(Fixtures.model(ns, "qwen")).create();
+        operator.client().resource(Fixtures.agent(ns, "idle", "qwen")).create();
 
         LanguageAgent agent = await().until(
                         () -> agent(ns, "idle"),
@@ -188,7 +177,11 @@ class LanguageAgentReconcilerTest {
                     assertThat(c.getStatus()).isEqualTo("False");
                     assertThat(c.getReason()).isEqualTo("SynthesisDisabled");
                 });
-        assertThat(client.configMaps().inNamespace(ns).withName("idle-code").get())
+        assertThat(operator.client()
+                        .configMaps()
+                        .inNamespace(ns)
+                        .withName("idle-code")
+                        .get())
                 .isNull();
         assertThat(java.util.Objects.requireNonNullElse(
                         deployment(ns, "idle-agent")
@@ -203,7 +196,9 @@ class LanguageAgentReconcilerTest {
     @Test
     void waitsForMissingReferencesAndProceedsWhenTheyAppear() {
         String ns = "agents-late";
-        client.resource(Fixtures.agent(ns, "late", "later-model", "later-tool")).create();
+        operator.client()
+                .resource(Fixtures.agent(ns, "late", "later-model", "later-tool"))
+                .create();
 
         await().untilAsserted(() -> {
             LanguageAgent current = agent(ns, "late");
@@ -222,11 +217,12 @@ class LanguageAgentReconcilerTest {
         });
         assertThat(deployment(ns, "late-agent")).isNull();
 
-        client.resource(Fixtures.model(ns, "later-model")).create();
+        operator.client().resource(Fixtures.model(ns, "later-model")).create();
         await().untilAsserted(() -> assertThat(agent(ns, "late").getStatus().getMessage())
                 .doesNotContain("later-model")
                 .contains("later-tool"));
-        client.resource(Fixtures.tool(ns, "later-tool", DeploymentMode.SERVICE, 7000))
+        operator.client()
+                .resource(Fixtures.tool(ns, "later-tool", DeploymentMode.SERVICE, 7000))
                 .create();
         Deployment deployment = await().until(() -> deployment(ns, "late-agent"), d -> d != null);
         assertThat(env(deployment
@@ -238,12 +234,13 @@ class LanguageAgentReconcilerTest {
                 .containsEntry(AgentEnv.MCP_SERVERS, "http://later-tool-tool.agents-late.svc.cluster.local:7000/mcp");
 
         // a change of the referenced tool reaches the agent without any change to the agent
-        LanguageTool tool = client.resources(LanguageTool.class)
+        LanguageTool tool = operator.client()
+                .resources(LanguageTool.class)
                 .inNamespace(ns)
                 .withName("later-tool")
                 .get();
         tool.getSpec().setPort(7100);
-        Edits.replaceSpec(client, tool);
+        Edits.replaceSpec(operator.client(), tool);
         await().untilAsserted(() -> assertThat(env(deployment(ns, "late-agent")
                         .getSpec()
                         .getTemplate()
@@ -256,16 +253,17 @@ class LanguageAgentReconcilerTest {
     @Test
     void switchingExecutionModeReplacesTheWorkloadAndScheduledSidecarsLetJobsComplete() {
         String ns = "agents-mode";
-        client.resource(Fixtures.model(ns, "m")).create();
-        client.resource(Fixtures.tool(ns, "scraper", DeploymentMode.SIDECAR, 8080))
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        operator.client()
+                .resource(Fixtures.tool(ns, "scraper", DeploymentMode.SIDECAR, 8080))
                 .create();
-        client.resource(Fixtures.agent(ns, "digest", "m", "scraper")).create();
+        operator.client().resource(Fixtures.agent(ns, "digest", "m", "scraper")).create();
         await().until(() -> deployment(ns, "digest-agent") != null);
 
         LanguageAgent agent = agent(ns, "digest");
         agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
         agent.getSpec().setSchedule("0 9 * * MON-FRI");
-        Edits.replaceSpec(client, agent);
+        Edits.replaceSpec(operator.client(), agent);
 
         CronJob cronJob = await().until(() -> cronJob(ns, "digest-agent"), c -> c != null);
         await().until(() -> deployment(ns, "digest-agent") == null);
@@ -291,18 +289,18 @@ class LanguageAgentReconcilerTest {
         agent = agent(ns, "digest");
         agent.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
         agent.getSpec().setSchedule(null);
-        Edits.replaceSpec(client, agent);
+        Edits.replaceSpec(operator.client(), agent);
         await().until(() -> deployment(ns, "digest-agent") != null && cronJob(ns, "digest-agent") == null);
     }
 
     @Test
     void anInvalidScheduleIsReportedAndNothingIsCreated() {
         String ns = "agents-invalid";
-        client.resource(Fixtures.model(ns, "m")).create();
+        operator.client().resource(Fixtures.model(ns, "m")).create();
         LanguageAgent agent = Fixtures.agent(ns, "broken", "m");
         agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
         agent.getSpec().setSchedule("61 * * * *");
-        client.resource(agent).create();
+        operator.client().resource(agent).create();
 
         await().untilAsserted(() -> {
             LanguageAgent current = agent(ns, "broken");
@@ -324,7 +322,7 @@ class LanguageAgentReconcilerTest {
     @Test
     void aDisabledWorkspaceStaysDisabledUserEnvWinsAndSpecChangesPropagate() {
         String ns = "agents-update";
-        client.resource(Fixtures.model(ns, "m")).create();
+        operator.client().resource(Fixtures.model(ns, "m")).create();
         LanguageAgent agent = Fixtures.agent(ns, "quiet", "m");
         agent.getSpec().setWorkspace(new Workspace());
         agent.getSpec().getWorkspace().setEnabled(false);
@@ -333,7 +331,7 @@ class LanguageAgentReconcilerTest {
                         .withName(AgentEnv.LLM_MODEL)
                         .withValue("m-override")
                         .build()));
-        client.resource(agent).create();
+        operator.client().resource(agent).create();
 
         Deployment deployment = await().until(() -> deployment(ns, "quiet-agent"), d -> d != null);
         List<EnvVar> env = deployment
@@ -348,7 +346,8 @@ class LanguageAgentReconcilerTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.getValue()).isEqualTo("m-override"));
         assertThat(env).extracting(EnvVar::getName).doesNotContain(AgentEnv.WORKSPACE_PATH);
-        assertThat(client.persistentVolumeClaims()
+        assertThat(operator.client()
+                        .persistentVolumeClaims()
                         .inNamespace(ns)
                         .withName("quiet-workspace")
                         .get())
@@ -359,7 +358,7 @@ class LanguageAgentReconcilerTest {
         agent = agent(ns, "quiet");
         agent.getSpec().setImage("ghcr.io/langop/langop-agent:v2");
         agent.getSpec().setReplicas(3);
-        Edits.replaceSpec(client, agent);
+        Edits.replaceSpec(operator.client(), agent);
         await().untilAsserted(() -> {
             Deployment updated = deployment(ns, "quiet-agent");
             assertThat(updated.getSpec().getReplicas()).isEqualTo(3);
@@ -376,19 +375,25 @@ class LanguageAgentReconcilerTest {
     @Test
     void aModelAToolAndAnAgentOfTheSameNameDoNotCollide() {
         String ns = "agents-names";
-        client.resource(Fixtures.model(ns, "same")).create();
-        client.resource(Fixtures.tool(ns, "same", DeploymentMode.SERVICE, 8080)).create();
-        client.resource(Fixtures.agent(ns, "same", "same", "same")).create();
+        operator.client().resource(Fixtures.model(ns, "same")).create();
+        operator.client()
+                .resource(Fixtures.tool(ns, "same", DeploymentMode.SERVICE, 8080))
+                .create();
+        operator.client().resource(Fixtures.agent(ns, "same", "same", "same")).create();
 
-        await().untilAsserted(() -> assertThat(
-                        client.apps().deployments().inNamespace(ns).list().getItems())
+        await().untilAsserted(() -> assertThat(operator.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .list()
+                        .getItems())
                 .extracting(d -> d.getMetadata().getName() + " owned by "
                         + d.getMetadata().getOwnerReferences().getFirst().getKind())
                 .containsExactlyInAnyOrder(
                         "same-model owned by LanguageModel",
                         "same-tool owned by LanguageTool",
                         "same-agent owned by LanguageAgent"));
-        assertThat(client.services().inNamespace(ns).list().getItems())
+        assertThat(operator.client().services().inNamespace(ns).list().getItems())
                 .extracting(s -> s.getMetadata().getName())
                 .containsExactlyInAnyOrder("same-model", "same-tool");
     }
@@ -396,7 +401,7 @@ class LanguageAgentReconcilerTest {
     @Test
     void sidecarToolEgressJoinsTheAgentPolicyAndUnresolvableNamesAllowNothing() {
         String ns = "agents-egress";
-        client.resource(Fixtures.model(ns, "m")).create();
+        operator.client().resource(Fixtures.model(ns, "m")).create();
         LanguageTool mailer = Fixtures.tool(ns, "mailer", DeploymentMode.SIDECAR, 8080);
         io.langop.api.v1alpha1.NetworkRule smtp = new io.langop.api.v1alpha1.NetworkRule();
         smtp.setTo(new io.langop.api.v1alpha1.NetworkPeer());
@@ -405,14 +410,14 @@ class LanguageAgentReconcilerTest {
         port.setPort(587);
         smtp.setPorts(List.of(port));
         mailer.getSpec().setEgress(List.of(smtp));
-        client.resource(mailer).create();
+        operator.client().resource(mailer).create();
         LanguageAgent agent = Fixtures.agent(ns, "notifier", "m", "mailer");
         io.langop.api.v1alpha1.NetworkRule news = new io.langop.api.v1alpha1.NetworkRule();
         news.setTo(new io.langop.api.v1alpha1.NetworkPeer());
         news.getTo().setDns(List.of("news.invalid"));
         news.setPorts(List.of(port));
         agent.getSpec().setEgress(List.of(news));
-        client.resource(agent).create();
+        operator.client().resource(agent).create();
 
         await().untilAsserted(() -> {
             LanguageAgent current = agent(ns, "notifier");
@@ -421,7 +426,8 @@ class LanguageAgentReconcilerTest {
                     .contains("news.invalid does not resolve")
                     .contains("egress[0] has no reachable destination and allows nothing");
         });
-        NetworkPolicy policy = client.network()
+        NetworkPolicy policy = operator.client()
+                .network()
                 .networkPolicies()
                 .inNamespace(ns)
                 .withName("notifier-agent")
@@ -440,12 +446,13 @@ class LanguageAgentReconcilerTest {
     @Test
     void interactiveAgentsServeOnTheirOwnPortWithProbesBehindAServiceBesideADefaultPortSidecar() {
         String ns = "agents-http";
-        client.resource(Fixtures.model(ns, "m")).create();
-        client.resource(Fixtures.tool(ns, "fetch", DeploymentMode.SIDECAR, 8080))
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        operator.client()
+                .resource(Fixtures.tool(ns, "fetch", DeploymentMode.SIDECAR, 8080))
                 .create();
         LanguageAgent agent = Fixtures.agent(ns, "helper", "m", "fetch");
         agent.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
-        client.resource(agent).create();
+        operator.client().resource(agent).create();
 
         Deployment deployment = await().until(() -> deployment(ns, "helper-agent"), d -> d != null);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -486,7 +493,7 @@ class LanguageAgentReconcilerTest {
         agent.getSpec()
                 .setEnv(List.of(
                         new EnvVarBuilder().withName("PORT").withValue("9000").build()));
-        Edits.replaceSpec(client, agent);
+        Edits.replaceSpec(operator.client(), agent);
         await().untilAsserted(() -> {
             assertThat(service(ns, "helper-agent")
                             .getSpec()
@@ -507,7 +514,7 @@ class LanguageAgentReconcilerTest {
         // autonomous agents take no requests: probes stay, the Service goes
         agent = agent(ns, "helper");
         agent.getSpec().setExecutionMode(ExecutionMode.AUTONOMOUS);
-        Edits.replaceSpec(client, agent);
+        Edits.replaceSpec(operator.client(), agent);
         await().until(() -> service(ns, "helper-agent") == null);
         assertThat(deployment(ns, "helper-agent")
                         .getSpec()
@@ -523,7 +530,7 @@ class LanguageAgentReconcilerTest {
         agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
         agent.getSpec().setSchedule("0 * * * *");
         agent.getSpec().setEnv(null);
-        Edits.replaceSpec(client, agent);
+        Edits.replaceSpec(operator.client(), agent);
         CronJob cronJob = await().until(() -> cronJob(ns, "helper-agent"), c -> c != null);
         Container scheduled = cronJob.getSpec()
                 .getJobTemplate()
@@ -541,12 +548,16 @@ class LanguageAgentReconcilerTest {
     @Test
     void sidecarsThatCollideWithTheAgentOrEachOtherFailTheAgentUntilMoved() {
         String ns = "agents-ports";
-        client.resource(Fixtures.model(ns, "m")).create();
-        client.resource(Fixtures.tool(ns, "first", DeploymentMode.SIDECAR, 8000))
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        operator.client()
+                .resource(Fixtures.tool(ns, "first", DeploymentMode.SIDECAR, 8000))
                 .create();
-        client.resource(Fixtures.tool(ns, "second", DeploymentMode.SIDECAR, 8000))
+        operator.client()
+                .resource(Fixtures.tool(ns, "second", DeploymentMode.SIDECAR, 8000))
                 .create();
-        client.resource(Fixtures.agent(ns, "busy", "m", "first", "second")).create();
+        operator.client()
+                .resource(Fixtures.agent(ns, "busy", "m", "first", "second"))
+                .create();
 
         await().untilAsserted(() -> {
             LanguageAgent current = agent(ns, "busy");
@@ -559,26 +570,28 @@ class LanguageAgentReconcilerTest {
         });
         assertThat(deployment(ns, "busy-agent")).isNull();
 
-        LanguageTool first = client.resources(LanguageTool.class)
+        LanguageTool first = operator.client()
+                .resources(LanguageTool.class)
                 .inNamespace(ns)
                 .withName("first")
                 .get();
         first.getSpec().setPort(9100);
-        Edits.replaceSpec(client, first);
+        Edits.replaceSpec(operator.client(), first);
         await().untilAsserted(
                         () -> assertThat(agent(ns, "busy").getStatus().getMessage())
                                 .isEqualTo(
                                         "sidecar tool second listens on port 8000, which the agent already uses; give the tool another spec.port"));
-        LanguageTool second = client.resources(LanguageTool.class)
+        LanguageTool second = operator.client()
+                .resources(LanguageTool.class)
                 .inNamespace(ns)
                 .withName("second")
                 .get();
         second.getSpec().setPort(9100);
-        Edits.replaceSpec(client, second);
+        Edits.replaceSpec(operator.client(), second);
         await().untilAsserted(() -> assertThat(agent(ns, "busy").getStatus().getMessage())
                 .contains("sidecar tool second listens on port 9100, which sidecar tool first already uses"));
         second.getSpec().setPort(9200);
-        Edits.replaceSpec(client, second);
+        Edits.replaceSpec(operator.client(), second);
         await().until(() -> deployment(ns, "busy-agent") != null);
         assertThat(agent(ns, "busy").getStatus().getReason()).isNotEqualTo("PortConflict");
     }
@@ -586,12 +599,12 @@ class LanguageAgentReconcilerTest {
     @Test
     void aPortTheOperatorCannotReadIsAnInvalidSpec() {
         String ns = "agents-badport";
-        client.resource(Fixtures.model(ns, "m")).create();
+        operator.client().resource(Fixtures.model(ns, "m")).create();
         LanguageAgent agent = Fixtures.agent(ns, "odd", "m");
         agent.getSpec()
                 .setEnv(List.of(
                         new EnvVarBuilder().withName("PORT").withValue("http").build()));
-        client.resource(agent).create();
+        operator.client().resource(agent).create();
         await().untilAsserted(() -> {
             LanguageAgent current = agent(ns, "odd");
             assertThat(current.getStatus()).isNotNull();
@@ -604,8 +617,9 @@ class LanguageAgentReconcilerTest {
     @Test
     void egressToAServiceAllowsThePodsItSelectsAndAMissingServiceAllowsNothing() {
         String ns = "agents-svc-egress";
-        client.resource(Fixtures.model(ns, "m")).create();
-        client.services()
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        operator.client()
+                .services()
                 .inNamespace("databases")
                 .resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
                         .withNewMetadata()
@@ -622,7 +636,7 @@ class LanguageAgentReconcilerTest {
                 .create();
         LanguageAgent agent = Fixtures.agent(ns, "reporter", "m");
         agent.getSpec().setEgress(List.of(toService("postgres", "databases", 5432), toService("cache", null, 6379)));
-        client.resource(agent).create();
+        operator.client().resource(agent).create();
 
         await().untilAsserted(() -> {
             LanguageAgent current = agent(ns, "reporter");
@@ -631,7 +645,8 @@ class LanguageAgentReconcilerTest {
                     .contains("egress[1]: Service agents-svc-egress/cache not found")
                     .contains("egress[1] has no reachable destination and allows nothing");
         });
-        NetworkPolicy policy = client.network()
+        NetworkPolicy policy = operator.client()
+                .network()
                 .networkPolicies()
                 .inNamespace(ns)
                 .withName("reporter-agent")
@@ -683,22 +698,42 @@ class LanguageAgentReconcilerTest {
                 .withAvailableReplicas(replicas)
                 .withUpdatedReplicas(replicas)
                 .build());
-        client.resource(deployment).updateStatus();
+        operator.client().resource(deployment).updateStatus();
+    }
+
+    @Test
+    void aRefusedDeploymentIsInTheStatusUntilItGoesThrough() {
+        String ns = "agents-refused";
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        try (var refusal = ReconcileFailures.refuseCreating(operator.api(), ns, "deployments")) {
+            operator.client().resource(Fixtures.agent(ns, "news", "m")).create();
+            var condition = ReconcileFailures.awaitRecorded(operator.client(), LanguageAgent.class, ns, "news");
+            assertThat(condition.getMessage()).startsWith("deployment: API server answered 403 for deployments: ");
+            assertThat(deployment(ns, "news-agent")).isNull();
+        }
+        ReconcileFailures.awaitCleared(operator.client(), LanguageAgent.class, ns, "news");
+        assertThat(deployment(ns, "news-agent")).isNotNull();
     }
 
     private static LanguageAgent agent(String ns, String name) {
-        return client.resources(LanguageAgent.class)
+        return operator.client()
+                .resources(LanguageAgent.class)
                 .inNamespace(ns)
                 .withName(name)
                 .get();
     }
 
     private static Deployment deployment(String ns, String name) {
-        return client.apps().deployments().inNamespace(ns).withName(name).get();
+        return operator.client()
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     private static Service service(String ns, String name) {
-        return client.services().inNamespace(ns).withName(name).get();
+        return operator.client().services().inNamespace(ns).withName(name).get();
     }
 
     private static AgentPhase phase(String ns, String name) {
@@ -707,6 +742,12 @@ class LanguageAgentReconcilerTest {
     }
 
     private static CronJob cronJob(String ns, String name) {
-        return client.batch().v1().cronjobs().inNamespace(ns).withName(name).get();
+        return operator.client()
+                .batch()
+                .v1()
+                .cronjobs()
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 }

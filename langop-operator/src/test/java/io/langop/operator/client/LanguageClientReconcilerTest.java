@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
@@ -44,37 +43,22 @@ import io.langop.api.v1alpha1.client.SessionConfig;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
-import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
-import io.langop.operator.harness.OperatorHarness;
+import io.langop.operator.harness.OperatorExtension;
+import io.langop.operator.harness.ReconcileFailures;
 import io.langop.wire.AgentEnv;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguageClientReconcilerTest {
 
-    private static OperatorHarness operator;
-    private static KubernetesClient client;
-
-    @BeforeAll
-    static void startOperator() {
-        operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
-            throw new UnknownHostException(host);
-        });
-        client = operator.client();
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
+    @RegisterExtension
+    static final OperatorExtension operator = OperatorExtension.withDefaults();
 
     @Test
     void runsTheClientOnceItsReferencesExistWithSettingsMountedAndCredentialsOnlyByReference() throws Exception {
@@ -102,7 +86,7 @@ class LanguageClientReconcilerTest {
         chat.getSpec().getSessionConfig().setBackendConfig(new BackendConfig());
         chat.getSpec().getSessionConfig().getBackendConfig().setEndpoint("redis.sessions.svc:6379");
         chat.getSpec().getSessionConfig().getBackendConfig().setSecretRef(secretRef("redis", null));
-        client.resource(chat).create();
+        operator.client().resource(chat).create();
 
         await().untilAsserted(() -> {
             LanguageClient current = get(ns, "chat");
@@ -116,20 +100,22 @@ class LanguageClientReconcilerTest {
         });
         assertThat(deployment(ns, "chat-client")).isNull();
 
-        client.resource(Fixtures.model(ns, "gpt")).create();
-        client.resource(Fixtures.tool(ns, "search", DeploymentMode.SERVICE, 8081))
+        operator.client().resource(Fixtures.model(ns, "gpt")).create();
+        operator.client()
+                .resource(Fixtures.tool(ns, "search", DeploymentMode.SERVICE, 8081))
                 .create();
-        client.resource(Fixtures.tool(ns, "inline", DeploymentMode.SIDECAR, 9090))
+        operator.client()
+                .resource(Fixtures.tool(ns, "inline", DeploymentMode.SIDECAR, 9090))
                 .create();
         LanguageAgent helper = Fixtures.agent(ns, "helper", "gpt");
         helper.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
-        client.resource(helper).create();
-        client.resource(Fixtures.agent(ns, "batch", "gpt")).create();
+        operator.client().resource(helper).create();
+        operator.client().resource(Fixtures.agent(ns, "batch", "gpt")).create();
         LanguageCluster team = new LanguageCluster();
         team.setMetadata(
                 new ObjectMetaBuilder().withName("team").withNamespace(ns).build());
         team.setSpec(new LanguageClusterSpec());
-        client.resource(team).create();
+        operator.client().resource(team).create();
 
         Deployment deployment =
                 await().atMost(Duration.ofSeconds(30)).until(() -> deployment(ns, "chat-client"), d -> d != null);
@@ -197,8 +183,11 @@ class LanguageClientReconcilerTest {
         assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
                 .containsKey("langop.io/config-hash");
 
-        ConfigMap config =
-                client.configMaps().inNamespace(ns).withName("chat-client").get();
+        ConfigMap config = operator.client()
+                .configMaps()
+                .inNamespace(ns)
+                .withName("chat-client")
+                .get();
         String json = config.getData().get("client.json");
         assertThat(json)
                 .as("literal env values and Secrets stay out of the ConfigMap")
@@ -221,8 +210,11 @@ class LanguageClientReconcilerTest {
         assertThat(settings.at("/session/backendConfig/secretEnv").asText()).isEqualTo("SESSION_BACKEND_SECRET");
         assertThat(settings.at("/session/backendConfig/endpoint").asText()).isEqualTo("redis.sessions.svc:6379");
 
-        Service service =
-                client.services().inNamespace(ns).withName("chat-client").get();
+        Service service = operator.client()
+                .services()
+                .inNamespace(ns)
+                .withName("chat-client")
+                .get();
         assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
         assertThat(service.getSpec().getSelector())
                 .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
@@ -230,7 +222,8 @@ class LanguageClientReconcilerTest {
             assertThat(p.getPort()).isEqualTo(8080);
             assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
         });
-        assertThat(client.network()
+        assertThat(operator.client()
+                        .network()
                         .v1()
                         .ingresses()
                         .inNamespace(ns)
@@ -259,7 +252,7 @@ class LanguageClientReconcilerTest {
         });
         operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
 
-        // a changed setting reaches client.json and rolls the pods
+        // a changed setting reaches operator.client().json and rolls the pods
         String hash = deployment
                 .getSpec()
                 .getTemplate()
@@ -268,9 +261,10 @@ class LanguageClientReconcilerTest {
                 .get("langop.io/config-hash");
         LanguageClient changed = get(ns, "chat");
         changed.getSpec().setAllowModelSelection(false);
-        Edits.replaceSpec(client, changed);
+        Edits.replaceSpec(operator.client(), changed);
         await().untilAsserted(() -> {
-            assertThat(client.configMaps()
+            assertThat(operator.client()
+                            .configMaps()
                             .inNamespace(ns)
                             .withName("chat-client")
                             .get()
@@ -289,7 +283,7 @@ class LanguageClientReconcilerTest {
     @Test
     void ingressDisruptionBudgetAndAutoscalerFollowTheSpecAndTheAutoscalerOwnsTheReplicas() {
         String ns = "clients-scale";
-        client.resource(Fixtures.model(ns, "gpt")).create();
+        operator.client().resource(Fixtures.model(ns, "gpt")).create();
         LanguageClient chat = languageClient(ns, "web", List.of("gpt"));
         chat.getSpec().setIngress(new IngressSpec());
         chat.getSpec().getIngress().setEnabled(true);
@@ -311,10 +305,11 @@ class LanguageClientReconcilerTest {
         rps.setType(MetricType.PODS);
         rps.setTarget("10");
         chat.getSpec().getHorizontalPodAutoscaler().setCustomMetrics(List.of(rps));
-        client.resource(chat).create();
+        operator.client().resource(chat).create();
 
         Ingress ingress = await().until(
-                        () -> client.network()
+                        () -> operator.client()
+                                .network()
                                 .v1()
                                 .ingresses()
                                 .inNamespace(ns)
@@ -375,7 +370,7 @@ class LanguageClientReconcilerTest {
         // the autoscaler scales the Deployment; the operator keeps its count and writes nothing back
         Deployment scaled = deployment(ns, "web-client");
         scaled.getSpec().setReplicas(4);
-        client.resource(scaled).update();
+        operator.client().resource(scaled).update();
         operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
         assertThat(deployment(ns, "web-client").getSpec().getReplicas()).isEqualTo(4);
 
@@ -383,9 +378,10 @@ class LanguageClientReconcilerTest {
         changed.getSpec().getIngress().setEnabled(false);
         changed.getSpec().setPodDisruptionBudget(null);
         changed.getSpec().getHorizontalPodAutoscaler().setEnabled(false);
-        Edits.replaceSpec(client, changed);
+        Edits.replaceSpec(operator.client(), changed);
         await().untilAsserted(() -> {
-            assertThat(client.network()
+            assertThat(operator.client()
+                            .network()
                             .v1()
                             .ingresses()
                             .inNamespace(ns)
@@ -405,12 +401,12 @@ class LanguageClientReconcilerTest {
     @Test
     void aServiceMonitorIsMadeWhereThePrometheusOperatorIsInstalledAndGoesWhenNoLongerAskedFor() {
         String ns = "clients-monitored";
-        client.resource(Fixtures.model(ns, "gpt")).create();
+        operator.client().resource(Fixtures.model(ns, "gpt")).create();
         LanguageClient chat = languageClient(ns, "watched", List.of("gpt"));
         chat.getSpec().setMonitoring(new Monitoring());
         chat.getSpec().getMonitoring().setServiceMonitor(true);
         chat.getSpec().getMonitoring().setAdditionalLabels(Map.of("release", "prometheus"));
-        client.resource(chat).create();
+        operator.client().resource(chat).create();
 
         // No Prometheus Operator yet: the client runs all the same, and its status says why it has no monitor.
         await().untilAsserted(
@@ -420,10 +416,10 @@ class LanguageClientReconcilerTest {
         assertThat(deployment(ns, "watched-client")).isNotNull();
         assertThat(monitor(ns, "watched-client")).isNull();
 
-        client.resource(Fixtures.serviceMonitorCrd()).create();
+        operator.client().resource(Fixtures.serviceMonitorCrd()).create();
         LanguageClient changed = get(ns, "watched");
         changed.getSpec().getMonitoring().setMetricsPath("/prometheus");
-        Edits.replaceSpec(client, changed);
+        Edits.replaceSpec(operator.client(), changed);
 
         ServiceMonitor monitor = await().until(() -> monitor(ns, "watched-client"), m -> m != null);
         assertThat(monitor.getMetadata().getLabels())
@@ -435,7 +431,8 @@ class LanguageClientReconcilerTest {
         Map<String, String> selected =
                 Map.of("langop.io/kind", "LanguageClient", "app.kubernetes.io/instance", "watched");
         assertThat(monitor.getSpec().selector.getMatchLabels()).isEqualTo(selected);
-        assertThat(client.services()
+        assertThat(operator.client()
+                        .services()
                         .inNamespace(ns)
                         .withName("watched-client")
                         .get()
@@ -453,13 +450,15 @@ class LanguageClientReconcilerTest {
 
         changed = get(ns, "watched");
         changed.getSpec().getMonitoring().setServiceMonitor(false);
-        Edits.replaceSpec(client, changed);
+        Edits.replaceSpec(operator.client(), changed);
         await().until(() -> monitor(ns, "watched-client") == null);
     }
 
     @Test
     void anInvalidClientFailsWithTheReasonAndRunsNothing() {
-        client.resource(languageClient("clients-bad", "broken", List.of())).create();
+        operator.client()
+                .resource(languageClient("clients-bad", "broken", List.of()))
+                .create();
         LanguageClient metrics = languageClient("clients-bad", "metrics", List.of("gpt"));
         CustomMetric vague = new CustomMetric();
         vague.setName("load");
@@ -479,7 +478,7 @@ class LanguageClientReconcilerTest {
         second.setSecretRef(secretRef("b", null));
         metrics.getSpec().setAuthentication(new Authentication());
         metrics.getSpec().getAuthentication().setProviders(List.of(first, second));
-        client.resource(metrics).create();
+        operator.client().resource(metrics).create();
 
         await().untilAsserted(() -> {
             LanguageClient current = get("clients-bad", "broken");
@@ -498,10 +497,33 @@ class LanguageClientReconcilerTest {
                     .doesNotContain("tokenUrl")
                     .doesNotContain("s3cr3t");
         });
-        assertThat(client.apps().deployments().inNamespace("clients-bad").list().getItems())
+        assertThat(operator.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace("clients-bad")
+                        .list()
+                        .getItems())
                 .isEmpty();
-        assertThat(client.configMaps().inNamespace("clients-bad").list().getItems())
+        assertThat(operator.client()
+                        .configMaps()
+                        .inNamespace("clients-bad")
+                        .list()
+                        .getItems())
                 .isEmpty();
+    }
+
+    @Test
+    void aRefusedDeploymentIsInTheStatusUntilItGoesThrough() {
+        String ns = "clients-refused";
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        try (var refusal = ReconcileFailures.refuseCreating(operator.api(), ns, "deployments")) {
+            operator.client().resource(languageClient(ns, "chat", List.of("m"))).create();
+            var condition = ReconcileFailures.awaitRecorded(operator.client(), LanguageClient.class, ns, "chat");
+            assertThat(condition.getMessage()).startsWith("deployment: API server answered 403 for deployments: ");
+            assertThat(deployment(ns, "chat-client")).isNull();
+        }
+        ReconcileFailures.awaitCleared(operator.client(), LanguageClient.class, ns, "chat");
+        assertThat(deployment(ns, "chat-client")).isNotNull();
     }
 
     private static LanguageClient languageClient(String ns, String name, List<String> models) {
@@ -551,29 +573,37 @@ class LanguageClientReconcilerTest {
                 .withAvailableReplicas(replicas)
                 .withUpdatedReplicas(replicas)
                 .build());
-        client.resource(deployment).updateStatus();
+        operator.client().resource(deployment).updateStatus();
     }
 
     private static LanguageClient get(String ns, String name) {
-        return client.resources(LanguageClient.class)
+        return operator.client()
+                .resources(LanguageClient.class)
                 .inNamespace(ns)
                 .withName(name)
                 .get();
     }
 
     private static ServiceMonitor monitor(String ns, String name) {
-        return client.resources(ServiceMonitor.class)
+        return operator.client()
+                .resources(ServiceMonitor.class)
                 .inNamespace(ns)
                 .withName(name)
                 .get();
     }
 
     private static Deployment deployment(String ns, String name) {
-        return client.apps().deployments().inNamespace(ns).withName(name).get();
+        return operator.client()
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     private static PodDisruptionBudget budget(String ns, String name) {
-        return client.policy()
+        return operator.client()
+                .policy()
                 .v1()
                 .podDisruptionBudget()
                 .inNamespace(ns)
@@ -582,7 +612,8 @@ class LanguageClientReconcilerTest {
     }
 
     private static HorizontalPodAutoscaler autoscaler(String ns, String name) {
-        return client.autoscaling()
+        return operator.client()
+                .autoscaling()
                 .v2()
                 .horizontalPodAutoscalers()
                 .inNamespace(ns)

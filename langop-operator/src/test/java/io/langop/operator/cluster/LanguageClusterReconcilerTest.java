@@ -20,6 +20,7 @@ import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelProvider;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
+import io.langop.operator.harness.ReconcileFailures;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -194,6 +195,25 @@ class LanguageClusterReconcilerTest {
             assertThat(namespace.getMetadata().getLabels()).isEqualTo(Map.of("owner", "ops", "env", "prod"));
             assertThat(namespace.getMetadata().getAnnotations()).isNullOrEmpty();
         });
+    }
+
+    @Test
+    void aRefusedIsolationPolicyIsInTheStatusUntilItGoesThrough() {
+        String ns = "team-refused";
+        operator.api().createNamespace(ns);
+        try (var refusal = ReconcileFailures.refuseCreating(operator.api(), ns, "networkpolicies")) {
+            operator.client().resource(cluster(ns, "research", null)).create();
+            var condition = ReconcileFailures.awaitRecorded(operator.client(), LanguageCluster.class, ns, "research");
+            assertThat(condition.getMessage()).contains("API server answered 403 for networkpolicies: ");
+        }
+        ReconcileFailures.awaitCleared(operator.client(), LanguageCluster.class, ns, "research");
+        assertThat(operator.client()
+                        .network()
+                        .networkPolicies()
+                        .inNamespace(ns)
+                        .list()
+                        .getItems())
+                .isNotEmpty();
     }
 
     private static Map<String, String> labels(String namespace) {

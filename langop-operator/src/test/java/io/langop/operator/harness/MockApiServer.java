@@ -1,6 +1,7 @@
 package io.langop.operator.harness;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -10,7 +11,11 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.langop.operator.crd.CrdInstaller;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * The fabric8 mock API server in CRUD mode on a real socket (its store indexed by
@@ -24,6 +29,7 @@ public final class MockApiServer implements AutoCloseable {
     private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
 
     private final ApiRequests requests = new ApiRequests();
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
@@ -36,6 +42,14 @@ public final class MockApiServer implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.record(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
+                if (!refusals.isEmpty()) {
+                    Incoming incoming = Incoming.of(request);
+                    for (Refusal refusal : refusals) {
+                        if (refusal.refuses(incoming)) {
+                            return refusal.response();
+                        }
+                    }
+                }
                 return store.dispatch(request);
             }
 
@@ -74,6 +88,69 @@ public final class MockApiServer implements AutoCloseable {
     public KubernetesClient newClient(String userAgent) {
         return server.createClient(
                 builder -> builder.editOrNewConfig().withUserAgent(userAgent).endConfig());
+    }
+
+    /**
+     * Until the returned refusal is closed, answers a {@code method} request whose path contains {@code
+     * pathPart} with an error {@code Status} instead of storing anything: what an admission webhook, a
+     * quota or missing RBAC does in a cluster.
+     */
+    public Refusal refuse(String method, String pathPart, int code, String reason, String message) {
+        return refuseWhere(
+                request -> request.method().equals(method) && request.path().contains(pathPart), code, reason, message);
+    }
+
+    /** {@link #refuse} for the requests {@code which} selects, e.g. by their body. */
+    public Refusal refuseWhere(Predicate<Incoming> which, int code, String reason, String message) {
+        String body = client.getKubernetesSerialization()
+                .asJson(new StatusBuilder()
+                        .withStatus("Failure")
+                        .withCode(code)
+                        .withReason(reason)
+                        .withMessage(message)
+                        .build());
+        Refusal refusal = new Refusal(which, code, body);
+        refusals.add(refusal);
+        return refusal;
+    }
+
+    /** A request a refusal looks at; reading the body here leaves it for the store. */
+    public record Incoming(String method, String path, String body) {
+        static Incoming of(RecordedRequest request) {
+            String body = request.getBody() == null
+                    ? ""
+                    : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+            return new Incoming(request.getMethod(), request.getPath(), body);
+        }
+    }
+
+    /** A refusal in force; closing it lets such requests through again. */
+    public final class Refusal implements AutoCloseable {
+        private final Predicate<Incoming> which;
+        private final int code;
+        private final String body;
+
+        private Refusal(Predicate<Incoming> which, int code, String body) {
+            this.which = which;
+            this.code = code;
+            this.body = body;
+        }
+
+        private boolean refuses(Incoming request) {
+            return which.test(request);
+        }
+
+        private MockResponse response() {
+            return new MockResponse()
+                    .setResponseCode(code)
+                    .setHeader("Content-Type", "application/json")
+                    .setBody(body);
+        }
+
+        @Override
+        public void close() {
+            refusals.remove(this);
+        }
     }
 
     public ApiRequests requests() {

@@ -18,6 +18,7 @@ import io.langop.api.v1alpha1.model.ModelProvider;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.OperatorExtension;
+import io.langop.operator.harness.ReconcileFailures;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.Provider;
 import io.langop.proxy.config.ProxyConfig;
@@ -217,6 +218,24 @@ class LanguageModelReconcilerTest {
                         .withName("titan-model")
                         .get())
                 .isNull();
+    }
+
+    @Test
+    void aRefusedDeploymentIsInTheStatusUntilItGoesThrough() {
+        String ns = "models-refused";
+        try (var refusal = ReconcileFailures.refuseCreating(operator.api(), ns, "deployments")) {
+            operator.client().resource(Fixtures.model(ns, "gpt")).create();
+            var condition = ReconcileFailures.awaitRecorded(operator.client(), LanguageModel.class, ns, "gpt");
+            assertThat(condition.getMessage()).startsWith("deployment: API server answered 403 for deployments: ");
+        }
+        ReconcileFailures.awaitCleared(operator.client(), LanguageModel.class, ns, "gpt");
+        assertThat(operator.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("gpt-model")
+                        .get())
+                .isNotNull();
     }
 
     private static String proxyYaml(String ns, String model) {

@@ -13,6 +13,8 @@ import io.langop.api.v1alpha1.persona.PersonaRule;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
+import io.langop.operator.harness.ReconcileFailures;
+import io.langop.operator.kube.ReconcileErrors;
 import io.langop.wire.AgentEnv;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +98,31 @@ class LanguagePersonaReconcilerTest {
                         .withName("user-agent")
                         .get())
                 .isNull();
+    }
+
+    /** A persona's reconcile writes only its status: a webhook refusing that write is its failure. */
+    @Test
+    void aRefusedStatusIsReportedInTheStatusUntilItGoesThrough() {
+        String ns = "personas-refused";
+        String path = "/namespaces/" + ns + "/languagepersonas/helper/status";
+        try (var refusal = operator.api()
+                .refuseWhere(
+                        request -> request.method().equals("PATCH")
+                                && request.path().startsWith("/apis/langop.io/")
+                                && request.path().contains(path)
+                                // lets the error's own write through, as a webhook checking the phase would
+                                && !request.body().contains(ReconcileErrors.CONDITION),
+                        403,
+                        "Forbidden",
+                        ReconcileFailures.WEBHOOK_ANSWER)) {
+            operator.client().resource(Fixtures.persona(ns, "helper")).create();
+            var condition = ReconcileFailures.awaitRecorded(operator.client(), LanguagePersona.class, ns, "helper");
+            // the client names no object for a subresource: the object is the persona itself
+            assertThat(condition.getMessage()).startsWith("API server answered 403: admission webhook");
+            assertThat(get(ns, "helper").getStatus().getPhase()).isNull();
+        }
+        ReconcileFailures.awaitCleared(operator.client(), LanguagePersona.class, ns, "helper");
+        assertThat(get(ns, "helper").getStatus().getPhase()).isEqualTo(PersonaPhase.READY);
     }
 
     private static PersonaRule rule(String name) {

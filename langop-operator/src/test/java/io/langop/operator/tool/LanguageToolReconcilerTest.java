@@ -10,41 +10,25 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
 import io.langop.api.v1alpha1.ServiceType;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.api.v1alpha1.tool.ToolPhase;
-import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
-import io.langop.operator.harness.OperatorHarness;
-import java.net.UnknownHostException;
+import io.langop.operator.harness.OperatorExtension;
+import io.langop.operator.harness.ReconcileFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguageToolReconcilerTest {
 
-    private static OperatorHarness operator;
-    private static KubernetesClient client;
-
-    @BeforeAll
-    static void startOperator() {
-        operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
-            throw new UnknownHostException(host);
-        });
-        client = operator.client();
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
+    @RegisterExtension
+    static final OperatorExtension operator = OperatorExtension.withDefaults();
 
     @Test
     void aServiceModeToolGetsADeploymentAServiceAndAnEndpoint() {
@@ -58,7 +42,7 @@ class LanguageToolReconcilerTest {
                         .withName("SEARCH_PROVIDER")
                         .withValue("duckduckgo")
                         .build()));
-        client.resource(tool).create();
+        operator.client().resource(tool).create();
 
         Deployment deployment = await().until(() -> deployment(ns, "web-tool"), d -> d != null);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
@@ -81,7 +65,11 @@ class LanguageToolReconcilerTest {
                 .singleElement()
                 .satisfies(o -> assertThat(o.getName()).isEqualTo("web"));
 
-        Service service = client.services().inNamespace(ns).withName("web-tool").get();
+        Service service = operator.client()
+                .services()
+                .inNamespace(ns)
+                .withName("web-tool")
+                .get();
         assertThat(service.getSpec().getType()).isEqualTo("NodePort");
         assertThat(service.getMetadata().getAnnotations()).containsEntry("team", "search");
         assertThat(service.getSpec().getSelector())
@@ -90,7 +78,8 @@ class LanguageToolReconcilerTest {
             assertThat(p.getPort()).isEqualTo(8081);
             assertThat(p.getTargetPort().getStrVal()).isEqualTo("mcp");
         });
-        assertThat(client.network()
+        assertThat(operator.client()
+                        .network()
                         .networkPolicies()
                         .inNamespace(ns)
                         .withName("web-tool")
@@ -111,7 +100,7 @@ class LanguageToolReconcilerTest {
                 .withAvailableReplicas(2)
                 .withUpdatedReplicas(2)
                 .build());
-        client.resource(deployment).updateStatus();
+        operator.client().resource(deployment).updateStatus();
         await().untilAsserted(() -> {
             LanguageTool current = get(ns, "web");
             assertThat(current.getStatus()).isNotNull();
@@ -129,24 +118,31 @@ class LanguageToolReconcilerTest {
     @Test
     void aSidecarToolHasNoWorkloadOfItsOwnAndNamesTheAgentsCarryingIt() {
         String ns = "tools-sidecar";
-        client.resource(Fixtures.tool(ns, "email", DeploymentMode.SERVICE, 8080))
+        operator.client()
+                .resource(Fixtures.tool(ns, "email", DeploymentMode.SERVICE, 8080))
                 .create();
         await().until(() -> deployment(ns, "email-tool") != null);
 
         LanguageTool tool = get(ns, "email");
         tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
-        Edits.replaceSpec(client, tool);
+        Edits.replaceSpec(operator.client(), tool);
         await().until(() -> deployment(ns, "email-tool") == null
-                && client.services().inNamespace(ns).withName("email-tool").get() == null
-                && client.network()
+                && operator.client()
+                                .services()
+                                .inNamespace(ns)
+                                .withName("email-tool")
+                                .get()
+                        == null
+                && operator.client()
+                                .network()
                                 .networkPolicies()
                                 .inNamespace(ns)
                                 .withName("email-tool")
                                 .get()
                         == null);
 
-        client.resource(Fixtures.model(ns, "m")).create();
-        client.resource(Fixtures.agent(ns, "mailer", "m", "email")).create();
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        operator.client().resource(Fixtures.agent(ns, "mailer", "m", "email")).create();
         await().untilAsserted(() -> {
             LanguageTool current = get(ns, "email");
             assertThat(current.getStatus()).isNotNull();
@@ -164,7 +160,7 @@ class LanguageToolReconcilerTest {
         LanguageTool tool = Fixtures.tool(ns, "search", DeploymentMode.SERVICE, 8080);
         tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
         tool.getSpec().getPodDisruptionBudget().setMinAvailable(new IntOrString(1));
-        client.resource(tool).create();
+        operator.client().resource(tool).create();
 
         PodDisruptionBudget budget = await().until(() -> budget(ns, "search-tool"), b -> b != null);
         assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
@@ -181,7 +177,7 @@ class LanguageToolReconcilerTest {
         tool = get(ns, "search");
         tool.getSpec().getPodDisruptionBudget().setMinAvailable(null);
         tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString("25%"));
-        Edits.replaceSpec(client, tool);
+        Edits.replaceSpec(operator.client(), tool);
         await().untilAsserted(() -> {
             PodDisruptionBudget updated = budget(ns, "search-tool");
             assertThat(updated.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString("25%"));
@@ -190,22 +186,38 @@ class LanguageToolReconcilerTest {
 
         tool = get(ns, "search");
         tool.getSpec().setPodDisruptionBudget(null);
-        Edits.replaceSpec(client, tool);
+        Edits.replaceSpec(operator.client(), tool);
         await().until(() -> budget(ns, "search-tool") == null);
 
         tool = get(ns, "search");
         tool.getSpec().setPodDisruptionBudget(new PodDisruptionBudgetSpec());
         tool.getSpec().getPodDisruptionBudget().setMaxUnavailable(new IntOrString(1));
-        Edits.replaceSpec(client, tool);
+        Edits.replaceSpec(operator.client(), tool);
         await().until(() -> budget(ns, "search-tool") != null);
         tool = get(ns, "search");
         tool.getSpec().setDeploymentMode(DeploymentMode.SIDECAR);
-        Edits.replaceSpec(client, tool);
+        Edits.replaceSpec(operator.client(), tool);
         await().until(() -> budget(ns, "search-tool") == null && deployment(ns, "search-tool") == null);
     }
 
+    @Test
+    void aRefusedDeploymentIsInTheStatusUntilItGoesThrough() {
+        String ns = "tools-refused";
+        try (var refusal = ReconcileFailures.refuseCreating(operator.api(), ns, "deployments")) {
+            operator.client()
+                    .resource(Fixtures.tool(ns, "web", DeploymentMode.SERVICE, 8080))
+                    .create();
+            var condition = ReconcileFailures.awaitRecorded(operator.client(), LanguageTool.class, ns, "web");
+            assertThat(condition.getMessage()).startsWith("deployment: API server answered 403 for deployments: ");
+            assertThat(deployment(ns, "web-tool")).isNull();
+        }
+        ReconcileFailures.awaitCleared(operator.client(), LanguageTool.class, ns, "web");
+        assertThat(deployment(ns, "web-tool")).isNotNull();
+    }
+
     private static PodDisruptionBudget budget(String ns, String name) {
-        return client.policy()
+        return operator.client()
+                .policy()
                 .v1()
                 .podDisruptionBudget()
                 .inNamespace(ns)
@@ -214,13 +226,19 @@ class LanguageToolReconcilerTest {
     }
 
     private static LanguageTool get(String ns, String name) {
-        return client.resources(LanguageTool.class)
+        return operator.client()
+                .resources(LanguageTool.class)
                 .inNamespace(ns)
                 .withName(name)
                 .get();
     }
 
     private static Deployment deployment(String ns, String name) {
-        return client.apps().deployments().inNamespace(ns).withName(name).get();
+        return operator.client()
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 }
