@@ -61,6 +61,7 @@ final class FixtureWebsite implements AutoCloseable {
                             requested.getQuery() != null && requested.getQuery().contains("zzqxv")
                                     ? resource("ddg_no_results.html")
                                     : resource("ddg_results.html"));
+                case "/local-search/" -> html(exchange, localSearchResults());
                 case "/search-moved/" -> redirect(exchange, 301, "/html/?" + requested.getRawQuery());
                 case "/search-to-loopback-by-name/" ->
                     redirect(exchange, 302, "http://localhost:" + port() + "/html/?" + requested.getRawQuery());
@@ -147,6 +148,15 @@ final class FixtureWebsite implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A DuckDuckGo results page whose one hit is this site's article. */
+    private byte[] localSearchResults() {
+        return """
+                <html><body><div class="result results_links web-result">
+                  <h2 class="result__title"><a class="result__a" href="%s">Kubernetes CVE roundup</a></h2>
+                  <a class="result__snippet" href="%s">Three vulnerabilities were fixed this week</a>
+                </div></body></html>""".formatted(url("/article"), url("/article")).getBytes(StandardCharsets.UTF_8);
     }
 
     static String long12000() {
