@@ -146,7 +146,7 @@ public final class ModelCalls {
                         List<Permit> permits = new ArrayList<>(answered.fallbackPermits());
                         permits.add(permit);
                         try {
-                            TokenUsage usage = stream
+                            Delivery delivery = stream
                                     ? streamAnswer(answered, request, estimatedTokens, current.redactor(), exchange)
                                     : wholeAnswer(
                                             operation,
@@ -156,13 +156,8 @@ public final class ModelCalls {
                                             permits,
                                             current.redactor(),
                                             exchange);
-                            permit.settleTokens(usage.totalTokens());
-                            ledger.recordAnswer(
-                                    answered.model().name(),
-                                    clientName,
-                                    usage,
-                                    answered.model().config().pricing(),
-                                    false);
+                            permit.settleTokens(delivery.usage().totalTokens());
+                            account(answered.model(), clientName, delivery);
                         } finally {
                             permits.forEach(Permit::close);
                         }
@@ -173,6 +168,30 @@ public final class ModelCalls {
             fail(exchange, modelName, clientName, e.error());
         } finally {
             MDC.remove("agent");
+        }
+    }
+
+    /**
+     * What an answer delivered: the tokens to charge, and the status of the error it ended in (0 when it ended
+     * well).
+     */
+    private record Delivery(TokenUsage usage, int errorStatus) {
+        static Delivery complete(TokenUsage usage) {
+            return new Delivery(usage, 0);
+        }
+    }
+
+    /**
+     * Counts an answer under the model that gave it: a complete one as a request; one that ended in an error (a
+     * stream that broke off or fell silent, a body that is not JSON) as an error, charged with what it delivered.
+     */
+    private void account(ModelRuntime model, String client, Delivery delivery) {
+        if (delivery.errorStatus() == 0) {
+            ledger.recordAnswer(
+                    model.name(), client, delivery.usage(), model.config().pricing(), false);
+        } else {
+            ledger.recordBrokenAnswer(
+                    model.name(), client, delivery.usage(), model.config().pricing(), delivery.errorStatus());
         }
     }
 
@@ -193,7 +212,7 @@ public final class ModelCalls {
      *     next request the moment it has this answer must find the concurrency slot free
      * @param redactor takes the proxy's keys out of the answer
      */
-    private TokenUsage wholeAnswer(
+    private Delivery wholeAnswer(
             Operation operation,
             Result.Answered answered,
             String cacheKey,
@@ -212,9 +231,11 @@ public final class ModelCalls {
                             TokenUsage.fromOpenAiBody(answered.reply().body()));
         } catch (IOException | RuntimeException e) {
             answered.lease().close(Outcome.FAILURE, answered.latencyNanos());
-            exchange.error(ApiError.upstreamUnavailable(
-                    "Model '" + model.name() + "' answered with a body that is not " + "valid JSON."));
-            return TokenUsage.NONE;
+            ApiError invalid = ApiError.upstreamUnavailable(
+                    "Model '" + model.name() + "' answered with a body that is not valid JSON.");
+            exchange.error(invalid);
+            // Its usage cannot be read, and the client got none of it: nothing is charged.
+            return new Delivery(TokenUsage.NONE, invalid.status());
         }
         answered.lease().close(Outcome.SUCCESS, answered.latencyNanos());
         permits.forEach(Permit::close);
@@ -228,14 +249,14 @@ public final class ModelCalls {
                         ? Map.of(MODEL_HEADER, model.name(), CACHE_HEADER, "miss")
                         : Map.of(MODEL_HEADER, model.name()),
                 body);
-        return answer.usage();
+        return Delivery.complete(answer.usage());
     }
 
     /**
      * Forwards each upstream event as soon as it is read, with the proxy's keys taken out by {@code redactor}. When
      * the client goes away the upstream body is closed, which aborts the upstream request.
      */
-    private TokenUsage streamAnswer(
+    private Delivery streamAnswer(
             Result.Answered answered, ObjectNode request, long estimatedTokens, Redactor redactor, Exchange exchange)
             throws IOException {
         ModelRuntime model = answered.model();
@@ -279,29 +300,29 @@ public final class ModelCalls {
                 if (!sent || (!events.ready() && !answered.reply().streamComplete() && !flush(sink))) {
                     LOG.info("client left a stream from model {}; upstream request cancelled", model.name());
                     outcome = Outcome.NEUTRAL;
-                    return translator.usage(estimatedTokens);
+                    return Delivery.complete(translator.usage(estimatedTokens));
                 }
             }
             if (translator.finished()) {
                 outcome = Outcome.SUCCESS;
-            } else {
-                String why = broken instanceof UpstreamTimeoutException
-                        ? "was silent for longer than its timeout of "
-                                + Durations.format(model.config().timeout())
-                        : "ended the stream before the answer was complete";
-                LOG.warn(
-                        "model {} {}{}",
-                        model.name(),
-                        why,
-                        broken == null ? "" : " (" + redactor.redact(broken.getMessage()) + ")");
-                if (send(
-                        sink,
-                        Json.bytes(ApiError.upstreamUnavailable("Model '" + model.name() + "' " + why + ".")
-                                .toJson()))) {
-                    flush(sink);
-                }
+                return Delivery.complete(translator.usage(estimatedTokens));
             }
-            return translator.usage(estimatedTokens);
+            boolean silent = broken instanceof UpstreamTimeoutException;
+            String why = silent
+                    ? "was silent for longer than its timeout of "
+                            + Durations.format(model.config().timeout())
+                    : "ended the stream before the answer was complete";
+            LOG.warn(
+                    "model {} {}{}",
+                    model.name(),
+                    why,
+                    broken == null ? "" : " (" + redactor.redact(broken.getMessage()) + ")");
+            String message = "Model '" + model.name() + "' " + why + ".";
+            ApiError failure = silent ? ApiError.upstreamTimeout(message) : ApiError.upstreamUnavailable(message);
+            if (send(sink, Json.bytes(failure.toJson()))) {
+                flush(sink);
+            }
+            return new Delivery(translator.usage(estimatedTokens), failure.status());
         } finally {
             answered.lease().close(outcome, answered.latencyNanos());
         }

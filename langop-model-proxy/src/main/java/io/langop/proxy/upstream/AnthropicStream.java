@@ -24,6 +24,11 @@ final class AnthropicStream implements StreamTranslator {
     private final long created = Instant.now().getEpochSecond();
     private long promptTokens;
     private long completionTokens;
+    /** Whether message_delta reported the answer's output tokens, which message_start only begins to count. */
+    private boolean outputReported;
+    /** Content deltas passed on: what a stream that breaks off before its usage has delivered. */
+    private long deltas;
+
     private boolean finished;
 
     AnthropicStream(boolean clientWantsUsage) {
@@ -94,12 +99,14 @@ final class AnthropicStream implements StreamTranslator {
                         yield List.of();
                     }
                 }
+                deltas++;
                 yield List.of(Json.bytes(chunk));
             }
             case "message_delta" -> {
                 JsonNode usage = payload.path("usage");
                 if (usage.has("output_tokens")) {
                     completionTokens = usage.path("output_tokens").asLong();
+                    outputReported = true;
                 }
                 if (usage.has("input_tokens")) {
                     promptTokens = AnthropicProtocol.usage(usage).promptTokens();
@@ -142,7 +149,10 @@ final class AnthropicStream implements StreamTranslator {
 
     @Override
     public TokenUsage usage(long estimatedPromptTokens) {
-        return new TokenUsage(promptTokens > 0 ? promptTokens : estimatedPromptTokens, completionTokens);
+        return new TokenUsage(
+                promptTokens > 0 ? promptTokens : estimatedPromptTokens,
+                // Without message_delta's count (the stream broke off before it), one token per delta passed on.
+                outputReported ? completionTokens : Math.max(completionTokens, deltas));
     }
 
     @Override

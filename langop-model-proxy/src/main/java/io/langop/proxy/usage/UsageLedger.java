@@ -51,16 +51,36 @@ public final class UsageLedger {
             meters.cacheHits().increment();
         } else {
             meters.answered().increment();
-            meters.promptTokens().increment(usage.promptTokens());
-            meters.completionTokens().increment(usage.completionTokens());
-            meters.cost().increment(cost.doubleValue());
+            meters.charge(usage, cost);
         }
+    }
+
+    /**
+     * An answer the named model began and did not finish (its stream broke off or fell silent): an error, yet the
+     * tokens it used are charged, since the provider bills them.
+     */
+    public void recordBrokenAnswer(String model, String client, TokenUsage usage, Pricing pricing, int status) {
+        BigDecimal cost = cost(usage, pricing);
+        tally(byModel, model, pricing.currency()).addBroken(usage, cost);
+        tally(byClient, client, pricing.currency()).addBroken(usage, cost);
+        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "error_" + status)
+                .increment();
+        answerMeters
+                .computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters)
+                .charge(usage, cost);
     }
 
     private record MeterKey(String model, String client, String currency) {}
 
     private record AnswerMeters(
-            Counter answered, Counter cacheHits, Counter promptTokens, Counter completionTokens, Counter cost) {}
+            Counter answered, Counter cacheHits, Counter promptTokens, Counter completionTokens, Counter cost) {
+        void charge(TokenUsage usage, BigDecimal amount) {
+            // Counters count in doubles: exact up to 2^53 tokens, far beyond any process's lifetime.
+            promptTokens.increment((double) usage.promptTokens());
+            completionTokens.increment((double) usage.completionTokens());
+            cost.increment(amount.doubleValue());
+        }
+    }
 
     private AnswerMeters answerMeters(MeterKey key) {
         String model = key.model();
@@ -146,12 +166,21 @@ public final class UsageLedger {
 
         synchronized void add(TokenUsage usage, BigDecimal requestCost, boolean cached) {
             requests++;
-            promptTokens += usage.promptTokens();
-            completionTokens += usage.completionTokens();
-            cost = cost.add(requestCost);
+            charge(usage, requestCost);
             if (cached) {
                 cacheHits++;
             }
+        }
+
+        synchronized void addBroken(TokenUsage usage, BigDecimal requestCost) {
+            errors++;
+            charge(usage, requestCost);
+        }
+
+        private void charge(TokenUsage usage, BigDecimal requestCost) {
+            promptTokens += usage.promptTokens();
+            completionTokens += usage.completionTokens();
+            cost = cost.add(requestCost);
         }
 
         synchronized TallySnapshot snapshot() {
