@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.langop.api.v1alpha1.LangopApi;
+import io.langop.local.mail.LocalMailbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,13 +65,30 @@ final class Account implements PodListener, AutoCloseable {
 
     void line(String topic, String text) {
         synchronized (out) {
-            out.printf("%s %-9s %s%n", LocalTime.now().format(TIME), topic, text);
+            out.printf("%s %-9s %s%n", LocalTime.now(ZoneId.systemDefault()).format(TIME), topic, text);
             out.flush();
         }
     }
 
     void applied(HasMetadata object) {
         line("applied", object.getKind() + " " + name(object));
+    }
+
+    /** Where the local mailbox answers and where its messages go. */
+    void mailbox(LocalMailbox mailbox) {
+        line(
+                "mail",
+                "local mailbox: every email tool sends to SMTP 127.0.0.1:" + mailbox.smtpPort()
+                        + " and reads IMAP 127.0.0.1:" + mailbox.imapPort() + " (login " + LocalMailbox.LOGIN
+                        + ", password " + LocalMailbox.LOGIN + "); each mail is also saved under " + mailbox.dir());
+    }
+
+    /** One line per message that reached the local mailbox. */
+    void mail(LocalMailbox.Mail mail) {
+        line(
+                "mail",
+                "from " + mail.from() + " to " + String.join(", ", mail.to()) + ": \"" + mail.subject()
+                        + "\"; read it: " + mail.file());
     }
 
     @Override

@@ -20,24 +20,34 @@ final class ImageCatalog {
      */
     record Entrypoint(String mainClass, List<String> defaultArgs, List<String> jvmFlags) {}
 
+    private static final String EMAIL_TOOL = "langop-tool-email";
+
     private static final Map<String, Entrypoint> BY_REPOSITORY = Map.of(
-            "langop-agent", new Entrypoint(Main.class.getName(), List.of("run"), List.of()),
-            "langop-tool-web", new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
-            "langop-tool-email", new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
+            "langop-agent",
+            new Entrypoint(Main.class.getName(), List.of("run"), List.of()),
+            "langop-tool-web",
+            new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
+            EMAIL_TOOL,
+            new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
             // The image's JVM flags (langop-model-proxy/pom.xml): Netty's native epoll and direct memory, request
             // threads carried by the event loops, no leak sampling, compact object headers.
             "langop-model-proxy",
-                    new Entrypoint(
-                            ModelProxyMain.class.getName(),
-                            List.of(),
-                            List.of(
-                                    "--enable-native-access=ALL-UNNAMED",
-                                    "--sun-misc-unsafe-memory-access=allow",
-                                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                                    "-Dio.netty.leakDetection.level=disabled",
-                                    "-XX:+UseCompactObjectHeaders")));
+            new Entrypoint(
+                    ModelProxyMain.class.getName(),
+                    List.of(),
+                    List.of(
+                            "--enable-native-access=ALL-UNNAMED",
+                            "--sun-misc-unsafe-memory-access=allow",
+                            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                            "-Dio.netty.leakDetection.level=disabled",
+                            "-XX:+UseCompactObjectHeaders")));
 
     private ImageCatalog() {}
+
+    /** Whether the image is the langop email tool's, from any registry, with any tag. */
+    static boolean isEmailTool(String image) {
+        return repository(image).equals(EMAIL_TOOL);
+    }
 
     static Entrypoint entrypoint(String image) {
         Entrypoint entrypoint = BY_REPOSITORY.get(repository(image));

@@ -55,6 +55,12 @@ public final class LocalCluster implements AutoCloseable {
      * {@code podListener} too.
      */
     public static LocalCluster start(Path workDir, OperatorSettings settings, PodListener podListener) {
+        return start(workDir, settings, podListener, EnvironmentOverrides.NONE);
+    }
+
+    /** As {@link #start(Path, OperatorSettings, PodListener)}, with {@code overrides} in every container's environment. */
+    public static LocalCluster start(
+            Path workDir, OperatorSettings settings, PodListener podListener, EnvironmentOverrides overrides) {
         createDirectories(workDir);
         // the mock server logs every request at INFO through java.util.logging
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
@@ -67,7 +73,8 @@ public final class LocalCluster implements AutoCloseable {
             new CrdInstaller(client).install();
             operator = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null);
             operator.start();
-            return new LocalCluster(apiServer, client, operator, new PodRunner(client, workDir, podListener));
+            return new LocalCluster(
+                    apiServer, client, operator, new PodRunner(client, workDir, podListener, overrides));
         } catch (RuntimeException failed) {
             if (operator != null) {
                 operator.stop();

@@ -198,7 +198,7 @@ final class LocalPod implements AutoCloseable {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException broken) {
-            event("cannot run the pod: " + broken);
+            event("cannot run the pod: " + (broken.getMessage() == null ? broken.toString() : broken.getMessage()));
             phase = Phase.FAILED;
         } finally {
             ready = false;
@@ -294,7 +294,7 @@ final class LocalPod implements AutoCloseable {
     private Map<String, String> localEnvironment(Container container, Map<String, Path> volumeDirs)
             throws MissingObjectException {
         Map<String, Path> mounts = PodVolumes.mounts(container, volumeDirs);
-        return environment.localize(namespace, environment.resolve(namespace, name, container), mounts, portsByNumber);
+        return environment.forContainer(namespace, name, container, mounts, portsByNumber);
     }
 
     private void serve() throws InterruptedException {

@@ -1,6 +1,7 @@
 package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class Manifests {
     private Manifests() {}
 
     /**
-     * Reads and orders the objects under {@code dir}.
+     * Reads and orders the objects under {@code dir}; every object but a Namespace has its namespace set.
      *
      * @throws IllegalArgumentException naming the file, when the directory is missing or a file is not
      *     Kubernetes YAML
@@ -52,6 +53,10 @@ public final class Manifests {
         if (objects.isEmpty()) {
             throw new IllegalArgumentException("no Kubernetes objects in the YAML files under " + dir.toAbsolutePath());
         }
+        objects.stream()
+                .filter(object -> !(object instanceof Namespace))
+                .filter(object -> object.getMetadata().getNamespace() == null)
+                .forEach(object -> object.getMetadata().setNamespace(namespaceOf(object)));
         return objects.stream().sorted(Comparator.comparingInt(Manifests::rank)).toList();
     }
 

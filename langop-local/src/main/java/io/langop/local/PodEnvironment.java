@@ -29,10 +29,27 @@ final class PodEnvironment {
 
     private final KubernetesClient client;
     private final ServiceRouter router;
+    private final EnvironmentOverrides overrides;
 
-    PodEnvironment(KubernetesClient client, ServiceRouter router) {
+    PodEnvironment(KubernetesClient client, ServiceRouter router, EnvironmentOverrides overrides) {
         this.client = client;
         this.router = router;
+        this.overrides = overrides;
+    }
+
+    /**
+     * The environment a container process starts with: {@link #resolve resolved}, {@link #localize localized},
+     * then the local {@link EnvironmentOverrides}.
+     */
+    Map<String, String> forContainer(
+            String namespace,
+            String podName,
+            Container container,
+            Map<String, Path> mounts,
+            Map<Integer, Integer> podPorts)
+            throws MissingObjectException {
+        Map<String, String> local = localize(namespace, resolve(namespace, podName, container), mounts, podPorts);
+        return overrides.apply(container.getImage(), local);
     }
 
     /** The variables as the container would see them in a cluster. */
@@ -47,8 +64,8 @@ final class PodEnvironment {
                         .get();
                 if (configMap == null
                         && !Boolean.TRUE.equals(source.getConfigMapRef().getOptional())) {
-                    throw new MissingObjectException("ConfigMap " + namespace + "/"
-                            + source.getConfigMapRef().getName());
+                    throw MissingObjectException.configMap(
+                            namespace, source.getConfigMapRef().getName(), null);
                 }
                 if (configMap != null && configMap.getData() != null) {
                     configMap.getData().forEach((key, value) -> env.put(prefix + key, value));
@@ -59,8 +76,8 @@ final class PodEnvironment {
                         .withName(source.getSecretRef().getName())
                         .get();
                 if (secret == null && !Boolean.TRUE.equals(source.getSecretRef().getOptional())) {
-                    throw new MissingObjectException(
-                            "Secret " + namespace + "/" + source.getSecretRef().getName());
+                    throw MissingObjectException.secret(
+                            namespace, source.getSecretRef().getName(), null);
                 }
                 if (secret != null) {
                     PodVolumes.secretData(secret)
@@ -103,7 +120,7 @@ final class PodEnvironment {
                     .get();
             byte[] value = secret == null ? null : PodVolumes.secretData(secret).get(ref.getKey());
             if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
-                throw new MissingObjectException("Secret " + namespace + "/" + ref.getName() + " key " + ref.getKey());
+                throw MissingObjectException.secret(namespace, ref.getName(), ref.getKey());
             }
             return value == null ? null : new String(value, StandardCharsets.UTF_8);
         }
@@ -117,8 +134,7 @@ final class PodEnvironment {
                     ? null
                     : configMap.getData().get(ref.getKey());
             if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
-                throw new MissingObjectException(
-                        "ConfigMap " + namespace + "/" + ref.getName() + " key " + ref.getKey());
+                throw MissingObjectException.configMap(namespace, ref.getName(), ref.getKey());
             }
             return value;
         }
@@ -171,12 +187,12 @@ final class PodEnvironment {
         for (String suffix : SERVICE_SUFFIXES) {
             if (host.endsWith(suffix)) {
                 String[] parts =
-                        host.substring(0, host.length() - suffix.length()).split("\\.");
+                        host.substring(0, host.length() - suffix.length()).split("\\.", -1);
                 return router.localPort(parts.length > 1 ? parts[1] : namespace, parts[0], port);
             }
         }
         // `name` and `name.namespace` are Service names only when such a Service exists
-        String[] parts = host.split("\\.");
+        String[] parts = host.split("\\.", -1);
         if (parts.length <= 2) {
             String serviceNamespace = parts.length == 2 ? parts[1] : namespace;
             if (client.services()

@@ -79,13 +79,13 @@ final class PodRunner implements AutoCloseable {
     private volatile boolean closed;
     private boolean stopped;
 
-    PodRunner(KubernetesClient client, Path workDir, PodListener listener) {
+    PodRunner(KubernetesClient client, Path workDir, PodListener listener, EnvironmentOverrides overrides) {
         this.client = client;
         this.listener = listener;
         this.podsDir = workDir.resolve("pods");
         this.volumes = new PodVolumes(client, workDir.resolve("volumes"));
         this.router = new ServiceRouter(client, this::endpoint);
-        this.environment = new PodEnvironment(client, router);
+        this.environment = new PodEnvironment(client, router, overrides);
         this.informers = List.of(
                 client.apps().deployments().inAnyNamespace().inform(handler(this::reconcile, this::removeDeployment)),
                 client.batch().v1().jobs().inAnyNamespace().inform(handler(this::runJob, this::removeJob)));
@@ -236,7 +236,7 @@ final class PodRunner implements AutoCloseable {
                 .withReadyReplicas(ready)
                 .withAvailableReplicas(ready)
                 .build();
-        String[] name = key.split("/");
+        String[] name = key.split("/", 2);
         Deployment deployment = client.apps()
                 .deployments()
                 .inNamespace(name[0])

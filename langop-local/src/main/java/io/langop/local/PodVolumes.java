@@ -194,7 +194,7 @@ final class PodVolumes {
             if (optional) {
                 return;
             }
-            throw new MissingObjectException("ConfigMap " + namespace + "/" + name);
+            throw MissingObjectException.configMap(namespace, name, null);
         }
         Map<String, byte[]> data = new LinkedHashMap<>();
         Objects.requireNonNullElse(configMap.getData(), Map.<String, String>of())
@@ -211,7 +211,7 @@ final class PodVolumes {
             if (optional) {
                 return;
             }
-            throw new MissingObjectException("Secret " + namespace + "/" + name);
+            throw MissingObjectException.secret(namespace, name, null);
         }
         writeItems("Secret " + namespace + "/" + name, secretData(secret), items, dir);
     }

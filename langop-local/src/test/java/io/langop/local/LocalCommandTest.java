@@ -3,6 +3,7 @@ package io.langop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.langop.agent.cli.LangopCommand;
+import io.langop.local.llm.LlmDiscovery;
 import io.langop.operator.synthesis.SynthesisSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +36,8 @@ class LocalCommandTest {
         new CommandLine(local)
                 .parseArgs("--synthesis-endpoint", "http://localhost:11434/v1", "--synthesis-model", "qwen");
 
-        SynthesisSettings settings = local.settings().synthesis();
+        SynthesisSettings settings =
+                local.settings(new LlmDiscovery.NotFound("none")).synthesis();
         assertThat(settings.endpoint()).contains("http://localhost:11434/v1");
         assertThat(settings.model()).contains("qwen");
         assertThat(settings.enabled()).isTrue();

@@ -42,8 +42,11 @@ class LocalRunIT {
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
             List<ProcessHandle> started;
-            try (LocalRun run =
-                    LocalRun.start(Manifests.read(manifests), temp.resolve("work"), OperatorSettings.defaults(), out)) {
+            try (LocalRun run = LocalRun.start(
+                    Manifests.read(manifests),
+                    temp.resolve("work"),
+                    LocalSetup.withoutLlm(OperatorSettings.defaults()),
+                    out)) {
                 await("the haiku in the workspace and the Job's pod done")
                         .atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofMillis(250))
@@ -60,9 +63,7 @@ class LocalRunIT {
             }
 
             List<String> account = lines(bytes);
-            assertThat(account.getFirst())
-                    .contains("no synthesis LLM configured")
-                    .contains("spec.codeRef");
+            assertThat(account.get(1)).contains("synthesis off").contains("spec.codeRef");
             assertThat(account)
                     .anyMatch(line -> line.contains("applied   ConfigMap playground/haiku-code"))
                     .anyMatch(line -> line.contains("applied   LanguageAgent playground/haiku"))

@@ -36,7 +36,7 @@ class PodEnvironmentTest {
         api.init();
         client = api.createClient();
         router = new ServiceRouter(client, (namespace, selector, port) -> Optional.empty());
-        environment = new PodEnvironment(client, router);
+        environment = new PodEnvironment(client, router, EnvironmentOverrides.NONE);
     }
 
     @AfterEach
@@ -68,7 +68,8 @@ class PodEnvironmentTest {
 
         assertThatThrownBy(() -> environment.resolve("mail", "pod-1", container))
                 .isInstanceOf(MissingObjectException.class)
-                .hasMessage("Secret mail/smtp key password");
+                .hasMessage("Secret mail/smtp (key password); create it, e.g. "
+                        + "kubectl -n mail create secret generic smtp --from-literal=password=VALUE");
 
         client.resource(new SecretBuilder()
                         .withNewMetadata()

@@ -48,8 +48,11 @@ class UnreadableManifestTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-        try (LocalRun run =
-                LocalRun.start(Manifests.read(manifests), temp.resolve("work"), OperatorSettings.defaults(), out)) {
+        try (LocalRun run = LocalRun.start(
+                Manifests.read(manifests),
+                temp.resolve("work"),
+                LocalSetup.withoutLlm(OperatorSettings.defaults()),
+                out)) {
             await().atMost(Duration.ofSeconds(30))
                     .until(
                             () -> lines(bytes).stream()
