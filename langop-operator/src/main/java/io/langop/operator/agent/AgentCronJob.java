@@ -20,8 +20,11 @@ public class AgentCronJob extends CRUDKubernetesDependentResource<CronJob, Langu
 
     @Override
     protected CronJob desired(LanguageAgent agent, Context<LanguageAgent> context) {
-        AgentPlan plan =
-                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        return of(context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class));
+    }
+
+    static CronJob of(AgentPlan plan) {
+        LanguageAgent agent = plan.agent();
         var spec = agent.getSpec();
         String restartPolicy = spec.getRestartPolicy() == RestartPolicy.NEVER ? "Never" : "OnFailure";
         return new CronJobBuilder()

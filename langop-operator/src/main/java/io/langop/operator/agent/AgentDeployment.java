@@ -19,8 +19,11 @@ public class AgentDeployment extends CRUDKubernetesDependentResource<Deployment,
 
     @Override
     protected Deployment desired(LanguageAgent agent, Context<LanguageAgent> context) {
-        AgentPlan plan =
-                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        return of(context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class));
+    }
+
+    static Deployment of(AgentPlan plan) {
+        LanguageAgent agent = plan.agent();
         return new DeploymentBuilder()
                 .withNewMetadata()
                 .withName(Labels.name(agent, "agent"))

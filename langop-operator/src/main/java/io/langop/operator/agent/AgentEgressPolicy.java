@@ -30,8 +30,11 @@ public class AgentEgressPolicy extends CRUDKubernetesDependentResource<NetworkPo
 
     @Override
     protected NetworkPolicy desired(LanguageAgent agent, Context<LanguageAgent> context) {
-        AgentPlan plan =
-                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        return of(context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class));
+    }
+
+    static NetworkPolicy of(AgentPlan plan) {
+        LanguageAgent agent = plan.agent();
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         rules.add(EgressRules.dns());
         for (LanguageModel model : plan.models()) {

@@ -22,8 +22,11 @@ public class AgentService extends CRUDKubernetesDependentResource<Service, Langu
 
     @Override
     protected Service desired(LanguageAgent agent, Context<LanguageAgent> context) {
-        AgentPlan plan =
-                context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
+        return of(context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class));
+    }
+
+    static Service of(AgentPlan plan) {
+        LanguageAgent agent = plan.agent();
         return new ServiceBuilder()
                 .withNewMetadata()
                 .withName(Labels.name(agent, "agent"))

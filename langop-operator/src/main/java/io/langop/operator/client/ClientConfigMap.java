@@ -16,8 +16,11 @@ public class ClientConfigMap extends CRUDKubernetesDependentResource<ConfigMap, 
 
     @Override
     protected ConfigMap desired(LanguageClient client, Context<LanguageClient> context) {
-        ClientPlan plan =
-                context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class);
+        return of(context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class));
+    }
+
+    static ConfigMap of(ClientPlan plan) {
+        LanguageClient client = plan.client();
         return new ConfigMapBuilder()
                 .withNewMetadata()
                 .withName(ClientObjects.name(client))

@@ -57,8 +57,14 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
 
     @Override
     protected Deployment desired(LanguageClient client, Context<LanguageClient> context) {
-        ClientPlan plan =
-                context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class);
+        return of(
+                context.managedWorkflowAndDependentResourceContext().getMandatory(ClientPlan.KEY, ClientPlan.class),
+                context.getSecondaryResource(Deployment.class).orElse(null));
+    }
+
+    /** {@code current}: the stored Deployment, whose replicas an autoscaler may own. */
+    static Deployment of(ClientPlan plan, Deployment current) {
+        LanguageClient client = plan.client();
         LanguageClientSpec spec = client.getSpec();
         Map<String, String> podLabels = ClientObjects.labels(client);
         Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of())
@@ -84,7 +90,6 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
         }
         volumes.addAll(Objects.requireNonNullElse(spec.getVolumes(), List.of()));
         int fixedReplicas = Objects.requireNonNullElse(spec.getReplicas(), ClientObjects.DEFAULT_REPLICAS);
-        Deployment current = context.getSecondaryResource(Deployment.class).orElse(null);
 
         return new DeploymentBuilder()
                 .withNewMetadata()

@@ -44,6 +44,10 @@ public class ClientIngress extends CRUDKubernetesDependentResource<Ingress, Lang
 
     @Override
     protected Ingress desired(LanguageClient client, Context<LanguageClient> context) {
+        return of(client);
+    }
+
+    static Ingress of(LanguageClient client) {
         IngressSpec ingress = client.getSpec().getIngress();
         Map<String, String> annotations =
                 new LinkedHashMap<>(Objects.requireNonNullElse(ingress.getAnnotations(), Map.of()));

@@ -21,6 +21,10 @@ public class ClientService extends CRUDKubernetesDependentResource<Service, Lang
 
     @Override
     protected Service desired(LanguageClient client, Context<LanguageClient> context) {
+        return of(client);
+    }
+
+    static Service of(LanguageClient client) {
         var spec = client.getSpec();
         return new ServiceBuilder()
                 .withNewMetadata()

@@ -19,8 +19,13 @@ public class ProxyConfigMap extends CRUDKubernetesDependentResource<ConfigMap, L
 
     @Override
     protected ConfigMap desired(LanguageModel model, Context<LanguageModel> context) {
-        ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext()
-                .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
+        return of(
+                model,
+                context.managedWorkflowAndDependentResourceContext()
+                        .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class));
+    }
+
+    static ConfigMap of(LanguageModel model, ModelProxyPlan plan) {
         return new ConfigMapBuilder()
                 .withNewMetadata()
                 .withName(ModelEndpoint.name(model))

@@ -27,8 +27,13 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
 
     @Override
     protected Deployment desired(LanguageModel model, Context<LanguageModel> context) {
-        ModelProxyPlan plan = context.managedWorkflowAndDependentResourceContext()
-                .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class);
+        return of(
+                model,
+                context.managedWorkflowAndDependentResourceContext()
+                        .getMandatory(ModelProxyPlan.KEY, ModelProxyPlan.class));
+    }
+
+    static Deployment of(LanguageModel model, ModelProxyPlan plan) {
         String clusterRef = model.getSpec().getClusterRef();
         List<VolumeProjection> keys = plan.apiKeys().stream()
                 .map(ref -> new VolumeProjectionBuilder()

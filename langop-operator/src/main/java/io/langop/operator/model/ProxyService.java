@@ -17,6 +17,10 @@ public class ProxyService extends CRUDKubernetesDependentResource<Service, Langu
 
     @Override
     protected Service desired(LanguageModel model, Context<LanguageModel> context) {
+        return of(model);
+    }
+
+    static Service of(LanguageModel model) {
         return new ServiceBuilder()
                 .withNewMetadata()
                 .withName(ModelEndpoint.name(model))

@@ -23,6 +23,10 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
 
     @Override
     protected Deployment desired(LanguageTool tool, Context<LanguageTool> context) {
+        return of(tool);
+    }
+
+    static Deployment of(LanguageTool tool) {
         var spec = tool.getSpec();
         Map<String, String> podLabels = Labels.of(tool, "tool", spec.getClusterRef());
         Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of())

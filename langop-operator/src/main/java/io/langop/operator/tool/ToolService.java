@@ -21,6 +21,10 @@ public class ToolService extends CRUDKubernetesDependentResource<Service, Langua
 
     @Override
     protected Service desired(LanguageTool tool, Context<LanguageTool> context) {
+        return of(tool);
+    }
+
+    static Service of(LanguageTool tool) {
         var spec = tool.getSpec();
         return new ServiceBuilder()
                 .withNewMetadata()

@@ -1,0 +1,193 @@
+package io.langop.operator.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.langop.api.v1alpha1.ModelReference;
+import io.langop.api.v1alpha1.client.Autoscaling;
+import io.langop.api.v1alpha1.client.ClientTls;
+import io.langop.api.v1alpha1.client.IngressSpec;
+import io.langop.api.v1alpha1.client.LanguageClient;
+import io.langop.api.v1alpha1.client.LanguageClientSpec;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.agent.Fixtures;
+import io.langop.wire.AgentEnv;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A client's ConfigMap, Deployment, Service and Ingress, built from a plan without a cluster. */
+class ClientObjectsTest {
+
+    private static final Map<String, String> SELECTOR =
+            Map.of("langop.io/kind", "LanguageClient", "app.kubernetes.io/instance", "chat");
+
+    @Test
+    void theSettingsFileNamesTheModelsAndToolsThePodIsToldAbout() {
+        ClientPlan plan = plan(chat());
+
+        ConfigMap configMap = ClientConfigMap.of(plan);
+        Container container = container(ClientDeployment.of(plan, null));
+
+        assertThat(configMap.getMetadata().getName()).isEqualTo("chat-client");
+        assertThat(configMap.getData()).containsOnlyKeys("client.json");
+        assertThat(configMap.getData().get("client.json")).contains("\"name\":\"chat\"", "\"port\":8080");
+        assertThat(env(container))
+                .containsEntry("CLIENT_CONFIG", "/etc/client/client.json")
+                .containsEntry(AgentEnv.MODEL_ENDPOINTS, "http://qwen-model.apps.svc.cluster.local:8080/v1")
+                .containsEntry(AgentEnv.LLM_MODEL, "qwen")
+                .containsEntry(AgentEnv.MCP_SERVERS, "http://web-tool.apps.svc.cluster.local:8080/mcp");
+        assertThat(container.getVolumeMounts())
+                .extracting(mount -> mount.getName() + ":" + mount.getMountPath())
+                .containsExactly("client-config:/etc/client");
+    }
+
+    @Test
+    void newSettingsRollThePodsThroughTheirHash() {
+        LanguageClient client = chat();
+        String before = configHash(ClientDeployment.of(plan(client), null));
+        client.getSpec().setAllowModelSelection(false);
+
+        assertThat(configHash(ClientDeployment.of(plan(client), null)))
+                .hasSize(64)
+                .isNotEqualTo(before);
+    }
+
+    @Test
+    void theDeploymentRunsTwoReplicasUnlessAnAutoscalerOwnsTheCount() {
+        LanguageClient client = chat();
+        assertThat(ClientDeployment.of(plan(client), null).getSpec().getReplicas())
+                .isEqualTo(2);
+
+        client.getSpec().setHorizontalPodAutoscaler(new Autoscaling());
+        client.getSpec().getHorizontalPodAutoscaler().setEnabled(true);
+        Deployment scaled =
+                new DeploymentBuilder().withNewSpec().withReplicas(7).endSpec().build();
+
+        Deployment deployment = ClientDeployment.of(plan(client), scaled);
+
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(7);
+        assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(SELECTOR);
+    }
+
+    @Test
+    void aClientServingTlsMountsItsCertificateAndIsToldWhereItIs() {
+        LanguageClient client = chat();
+        client.getSpec().setTls(new ClientTls());
+        client.getSpec().getTls().setEnabled(true);
+        client.getSpec().getTls().setSecretRef(new LocalObjectReference("chat-cert"));
+
+        Deployment deployment = ClientDeployment.of(plan(client), null);
+
+        assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
+                .filteredOn(volume -> volume.getName().equals("client-tls"))
+                .singleElement()
+                .satisfies(
+                        volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("chat-cert"));
+        assertThat(env(container(deployment)))
+                .containsEntry("TLS_CERT_FILE", "/etc/client/tls/tls.crt")
+                .containsEntry("TLS_KEY_FILE", "/etc/client/tls/tls.key");
+    }
+
+    @Test
+    void theServiceExposesTheClientsPortToItsPods() {
+        Service service = ClientService.of(chat());
+
+        assertThat(service.getMetadata().getName()).isEqualTo("chat-client");
+        assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(service.getSpec().getSelector()).isEqualTo(SELECTOR);
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getPort()).isEqualTo(8080);
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+        });
+    }
+
+    @Test
+    void theIngressRoutesEveryHostToTheServiceWithCertManagersCertificate() {
+        LanguageClient client = chat();
+        client.getSpec().setIngress(new IngressSpec());
+        client.getSpec().getIngress().setEnabled(true);
+        client.getSpec().getIngress().setClassName("nginx");
+        client.getSpec().getIngress().setHosts(List.of("chat.example.com", "chat.example.org"));
+        client.getSpec().setTls(new ClientTls());
+        client.getSpec().getTls().setEnabled(true);
+        client.getSpec().getTls().setCertManager(true);
+        client.getSpec().getTls().setCertManagerIssuer("letsencrypt");
+
+        Ingress ingress = ClientIngress.of(client);
+
+        assertThat(ingress.getMetadata().getName()).isEqualTo("chat-client");
+        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/issuer", "letsencrypt");
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getRules())
+                .extracting(rule -> rule.getHost() + " "
+                        + rule.getHttp().getPaths().getFirst().getPath() + " "
+                        + rule.getHttp().getPaths().getFirst().getPathType() + " -> "
+                        + rule.getHttp()
+                                .getPaths()
+                                .getFirst()
+                                .getBackend()
+                                .getService()
+                                .getName() + ":"
+                        + rule.getHttp()
+                                .getPaths()
+                                .getFirst()
+                                .getBackend()
+                                .getService()
+                                .getPort()
+                                .getName())
+                .containsExactly(
+                        "chat.example.com / Prefix -> chat-client:http",
+                        "chat.example.org / Prefix -> chat-client:http");
+        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
+            assertThat(tls.getHosts()).containsExactly("chat.example.com", "chat.example.org");
+            assertThat(tls.getSecretName()).isEqualTo("chat-client-tls");
+        });
+    }
+
+    private static LanguageClient chat() {
+        LanguageClient client = new LanguageClient();
+        client.setMetadata(new ObjectMetaBuilder()
+                .withName("chat")
+                .withNamespace("apps")
+                .withUid("5e1f-client")
+                .build());
+        client.setSpec(new LanguageClientSpec());
+        client.getSpec().setImage("ghcr.io/langop/chat:1");
+        ModelReference ref = new ModelReference();
+        ref.setName("qwen");
+        client.getSpec().setModelRefs(List.of(ref));
+        return client;
+    }
+
+    private static ClientPlan plan(LanguageClient client) {
+        List<LanguageModel> models = List.of(Fixtures.model("apps", "qwen"));
+        List<LanguageTool> tools = List.of(Fixtures.tool("apps", "web", DeploymentMode.SERVICE, 8080));
+        return new ClientPlan(client, models, tools, List.of(), null, List.of());
+    }
+
+    private static Container container(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    }
+
+    private static Map<String, String> env(Container container) {
+        return container.getEnv().stream()
+                .filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    }
+
+    private static String configHash(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("langop.io/config-hash");
+    }
+}
