@@ -1,13 +1,16 @@
 package io.langop.proxy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.langop.proxy.api.ProxyApi;
 import io.langop.proxy.api.ProxyHttpServer;
+import io.langop.proxy.config.Durations;
 import io.langop.proxy.config.EndpointConfig;
 import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.config.ProxyConfigFiles;
 import io.langop.proxy.gateway.Gateway;
 import io.langop.proxy.gateway.ModelCalls;
 import io.langop.proxy.limits.RateLimiters;
+import io.langop.proxy.openai.Json;
 import io.langop.proxy.transport.EventLoops;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
@@ -23,27 +26,52 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The running proxy: HTTP server, live configuration, limits and accounting. */
+/**
+ * The running proxy: HTTP server, live configuration, limits and accounting.
+ *
+ * <p>{@link #close()} stops in steps: no new connections; requests in progress get the drain time to finish; what
+ * still runs then is cut off (each stream ends with an OpenAI error event telling the client to retry, each
+ * upstream request is aborted so the model stops working on it) and gets a moment to say so; then the connections
+ * close and the usage counters, which live in memory only, are logged once more.
+ */
 public final class ModelProxy implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ModelProxy.class);
     /** How long {@link #close()} lets requests in progress finish. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** How long requests cut off at the end of the drain time get to send their error event. */
+    private static final Duration CUT_OFF_TIME = Duration.ofSeconds(2);
 
     private final ProxyHttpServer server;
     private final ConfigWatcher watcher;
     private final UpstreamClient http;
     private final EventLoops loops;
+    private final UsageLedger ledger;
+    private final Duration drain;
     /** Under which this proxy's keys are registered with {@link LogRedaction}. */
     private final Object keyHolder;
 
+    private final AtomicBoolean closed = new AtomicBoolean();
+
     private ModelProxy(
-            ProxyHttpServer server, ConfigWatcher watcher, UpstreamClient http, EventLoops loops, Object keyHolder) {
+            ProxyHttpServer server,
+            ConfigWatcher watcher,
+            UpstreamClient http,
+            EventLoops loops,
+            UsageLedger ledger,
+            Duration drain,
+            Object keyHolder) {
         this.server = server;
         this.watcher = watcher;
         this.http = http;
         this.loops = loops;
+        this.ledger = ledger;
+        this.drain = drain;
         this.keyHolder = keyHolder;
     }
 
@@ -87,8 +115,8 @@ public final class ModelProxy implements AutoCloseable {
         });
         try {
             ProxyHttpServer server =
-                    ProxyHttpServer.start(listen, new ProxyApi(gateway::get, calls, ledger, registry), loops, drain);
-            return new ModelProxy(server, watcher, http, loops, gateway);
+                    ProxyHttpServer.start(listen, new ProxyApi(gateway::get, calls, ledger, registry), loops);
+            return new ModelProxy(server, watcher, http, loops, ledger, drain, gateway);
         } catch (RuntimeException e) {
             LogRedaction.release(gateway);
             watcher.close();
@@ -111,8 +139,16 @@ public final class ModelProxy implements AutoCloseable {
         return server.port();
     }
 
+    /** What {@code GET /usage} answers: the counters since this proxy started. */
+    public UsageLedger.Snapshot usage() {
+        return ledger.snapshot();
+    }
+
+    /** Closes the proxy gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
     public ModelProxy closeOnShutdown() {
-        server.closeOnShutdown();
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        Thread.ofPlatform().name("model-proxy-shutdown").unstarted(this::close));
         return this;
     }
 
@@ -122,8 +158,27 @@ public final class ModelProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         watcher.close();
+        server.stopAccepting();
+        if (!server.awaitIdle(drain)) {
+            LOG.warn(
+                    "{} requests still in progress after {}: cutting them off",
+                    server.inProgress(),
+                    Durations.format(drain));
+            http.abortAll();
+            if (!server.awaitIdle(CUT_OFF_TIME)) {
+                LOG.warn("closing with {} requests still in progress", server.inProgress());
+            }
+        }
         server.close();
+        try {
+            LOG.info("usage at shutdown: {}", Json.MAPPER.writeValueAsString(ledger.snapshot()));
+        } catch (JsonProcessingException cannotHappen) {
+            LOG.warn("usage at shutdown could not be written: {}", cannotHappen.getMessage());
+        }
         http.close();
         loops.close();
         LogRedaction.release(keyHolder);

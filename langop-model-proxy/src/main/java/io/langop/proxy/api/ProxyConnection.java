@@ -60,7 +60,10 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     static final Duration LINGER = Duration.ofSeconds(2);
 
     private final ProxyApi api;
+    /** The server's count of requests being answered, which a request leaves once its last byte is written. */
     private final AtomicInteger inProgress;
+
+    private final ChannelFutureListener answerWritten;
     /** Makes request threads carried by this connection's event loop. */
     private final ThreadFactory threads;
 
@@ -87,6 +90,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     ProxyConnection(ProxyApi api, AtomicInteger inProgress, ThreadFactory threads, ClientAddresses addresses) {
         this.api = api;
         this.inProgress = inProgress;
+        this.answerWritten = written -> inProgress.decrementAndGet();
         this.threads = threads;
         this.addresses = addresses;
     }
@@ -298,9 +302,9 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
                     } catch (RuntimeException | Error e) {
                         LOG.error("request to {} failed", call.path(), e);
                     } finally {
-                        inProgress.decrementAndGet();
                         ctx.executor().execute(() -> {
                             ChannelFuture answered = exchange.finish();
+                            answered.addListener(answerWritten);
                             if (!keepAlive) {
                                 answered.addListener(ChannelFutureListener.CLOSE);
                             }

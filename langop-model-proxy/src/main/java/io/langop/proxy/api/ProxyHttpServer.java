@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * the fake-upstream benchmark this costs about half the CPU per request that Jetty's servlet stack did
  * (bench/model-proxy/README.md).
  *
- * <p>{@link #close()} is graceful: the listener closes, requests in progress get up to the drain time to
- * finish, then the connections close.
+ * <p>Stopping is in steps, which {@code ModelProxy} takes: {@link #stopAccepting()}, {@link #awaitIdle} for the
+ * requests in progress, then {@link #close()} closes the connections.
  */
 public final class ProxyHttpServer implements AutoCloseable {
 
@@ -39,22 +39,20 @@ public final class ProxyHttpServer implements AutoCloseable {
 
     private final Channel listener;
     private final ChannelGroup connections;
+    /** Requests being answered: from when they were read whole until their answer's last byte was written. */
     private final AtomicInteger inProgress;
-    private final Duration drainTimeout;
+
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private ProxyHttpServer(
-            Channel listener, ChannelGroup connections, AtomicInteger inProgress, Duration drainTimeout) {
+    private ProxyHttpServer(Channel listener, ChannelGroup connections, AtomicInteger inProgress) {
         this.listener = listener;
         this.connections = connections;
         this.inProgress = inProgress;
-        this.drainTimeout = drainTimeout;
     }
 
     /** Listens on {@code listen}: every interface when its address is the wildcard, any free port when it is 0. */
-    public static ProxyHttpServer start(
-            InetSocketAddress listen, ProxyApi api, EventLoops loops, Duration drainTimeout) {
+    public static ProxyHttpServer start(InetSocketAddress listen, ProxyApi api, EventLoops loops) {
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         AtomicInteger inProgress = new AtomicInteger();
         ClientAddresses addresses = new ClientAddresses(api::connectionLimits);
@@ -83,7 +81,7 @@ public final class ProxyHttpServer implements AutoCloseable {
                 });
         try {
             Channel listener = bootstrap.bind(listen).syncUninterruptibly().channel();
-            ProxyHttpServer server = new ProxyHttpServer(listener, connections, inProgress, drainTimeout);
+            ProxyHttpServer server = new ProxyHttpServer(listener, connections, inProgress);
             LOG.info("model-proxy listening on {} ({})", server.address(), loops.kind());
             return server;
         } catch (RuntimeException e) {
@@ -109,26 +107,24 @@ public final class ProxyHttpServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Closes the server gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
-    public ProxyHttpServer closeOnShutdown() {
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        Thread.ofPlatform().name("model-proxy-shutdown").unstarted(this::close));
-        return this;
-    }
-
     /** Blocks until the server has closed. */
     public void join() throws InterruptedException {
         closed.await();
     }
 
-    @Override
-    public void close() {
-        if (!closing.compareAndSet(false, true)) {
-            return;
-        }
+    /** Closes the listener: no new connection is accepted; those open go on. */
+    public void stopAccepting() {
         listener.close().syncUninterruptibly();
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
+    }
+
+    /** Requests being answered now. */
+    public int inProgress() {
+        return inProgress.get();
+    }
+
+    /** Waits until no request is being answered, at most {@code timeout}; true when none is. */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (inProgress.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
@@ -137,9 +133,16 @@ public final class ProxyHttpServer implements AutoCloseable {
                 break;
             }
         }
-        if (inProgress.get() > 0) {
-            LOG.warn("model-proxy closing with {} requests still in progress", inProgress.get());
+        return inProgress.get() == 0;
+    }
+
+    /** Closes the listener and every connection, whatever is in progress on them. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
         }
+        stopAccepting();
         connections.close().awaitUninterruptibly();
         LOG.info("model-proxy stopped");
         closed.countDown();

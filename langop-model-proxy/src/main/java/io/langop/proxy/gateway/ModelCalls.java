@@ -16,6 +16,7 @@ import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.upstream.Protocol;
 import io.langop.proxy.upstream.StreamTranslator;
 import io.langop.proxy.upstream.UpstreamClient;
+import io.langop.proxy.upstream.UpstreamClient.StoppingException;
 import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.usage.TokenUsage;
 import io.langop.proxy.usage.UsageLedger;
@@ -307,18 +308,13 @@ public final class ModelCalls {
                 outcome = Outcome.SUCCESS;
                 return Delivery.complete(translator.usage(estimatedTokens));
             }
-            boolean silent = broken instanceof UpstreamTimeoutException;
-            String why = silent
-                    ? "was silent for longer than its timeout of "
-                            + Durations.format(model.config().timeout())
-                    : "ended the stream before the answer was complete";
-            LOG.warn(
-                    "model {} {}{}",
-                    model.name(),
-                    why,
-                    broken == null ? "" : " (" + redactor.redact(broken.getMessage()) + ")");
-            String message = "Model '" + model.name() + "' " + why + ".";
-            ApiError failure = silent ? ApiError.upstreamTimeout(message) : ApiError.upstreamUnavailable(message);
+            ApiError failure = streamFailure(model, broken);
+            if (!(broken instanceof StoppingException)) {
+                LOG.warn(
+                        "{}{}",
+                        failure.message(),
+                        broken == null ? "" : " (" + redactor.redact(broken.getMessage()) + ")");
+            }
             if (send(sink, Json.bytes(failure.toJson()))) {
                 flush(sink);
             }
@@ -326,6 +322,19 @@ public final class ModelCalls {
         } finally {
             answered.lease().close(outcome, answered.latencyNanos());
         }
+    }
+
+    /** Why a stream ended before its answer was complete, as the error event that tells the client. */
+    private static ApiError streamFailure(ModelRuntime model, IOException broken) {
+        return switch (broken) {
+            case StoppingException stopping -> ApiError.stopping();
+            case UpstreamTimeoutException silent ->
+                ApiError.upstreamTimeout("Model '" + model.name() + "' was silent for longer than its timeout of "
+                        + Durations.format(model.config().timeout()) + ".");
+            case null, default ->
+                ApiError.upstreamUnavailable(
+                        "Model '" + model.name() + "' ended the stream before the answer was complete.");
+        };
     }
 
     private static boolean flush(Exchange.EventSink sink) {

@@ -12,6 +12,7 @@ import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.routing.EndpointPool.Lease;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.upstream.UpstreamClient.Reply;
+import io.langop.proxy.upstream.UpstreamClient.StoppingException;
 import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.upstream.UpstreamRequest;
 import io.langop.server.redaction.Redactor;
@@ -161,6 +162,10 @@ final class UpstreamAttempts {
                         : ApiError.upstreamTimeout("Model '" + model.name() + "' did not answer within "
                                 + Durations.format(config.timeout()) + ".");
                 continue;
+            } catch (StoppingException e) {
+                // Says nothing about the upstream; no retry or fallback can help either.
+                lease.close(Outcome.NEUTRAL, 0);
+                return new Attempt.Final(ApiError.stopping());
             } catch (IOException e) {
                 lease.close(Outcome.FAILURE, System.nanoTime() - started);
                 last = ApiError.upstreamUnavailable("Model '" + model.name() + "' could not be reached: "

@@ -116,6 +116,17 @@ public record ApiError(int status, String message, String type, String param, St
                 Duration.ofSeconds(1));
     }
 
+    /** The proxy is stopping (a restart, say) and cut the request off; another instance, or this one back, answers. */
+    public static ApiError stopping() {
+        return new ApiError(
+                503,
+                "The proxy is restarting and cut this request off; please retry it.",
+                "server_error",
+                null,
+                "server_restarting",
+                Duration.ofSeconds(1));
+    }
+
     /** This error with {@code redactor}'s secrets taken out of every text an upstream may have written. */
     public ApiError redacted(Redactor redactor) {
         return new ApiError(

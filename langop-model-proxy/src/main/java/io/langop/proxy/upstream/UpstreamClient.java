@@ -7,6 +7,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
@@ -26,6 +28,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -71,6 +74,10 @@ public final class UpstreamClient implements AutoCloseable {
     private final UpstreamResolver resolver;
     /** Per origin and event loop: a request's upstream connection runs on the event loop that runs the request. */
     private final Map<PoolKey, SimpleChannelPool> pools = new ConcurrentHashMap<>();
+    /** Every upstream connection open, pooled or carrying a request. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** Set by {@link #abortAll()}: no request is sent any more. */
+    private volatile boolean stopping;
 
     public UpstreamClient(EventLoops loops, Duration connectTimeout) {
         this(loops, connectTimeout, defaultTls(), MAX_IDLE, new UpstreamResolver());
@@ -148,6 +155,9 @@ public final class UpstreamClient implements AutoCloseable {
      */
     public Reply send(UpstreamRequest request, Duration timeout, boolean stream)
             throws IOException, InterruptedException {
+        if (stopping) {
+            throw new StoppingException();
+        }
         Origin origin = Origin.of(request.uri());
         EventLoop loop = EventLoops.HOME.isBound()
                 ? EventLoops.HOME.get()
@@ -210,6 +220,7 @@ public final class UpstreamClient implements AutoCloseable {
                 new AbstractChannelPoolHandler() {
                     @Override
                     public void channelCreated(Channel channel) {
+                        connections.add(channel);
                         if (origin.secure()) {
                             SslHandler handler = tls.newHandler(channel.alloc(), origin.host(), origin.port());
                             SSLEngine engine = handler.engine();
@@ -249,6 +260,28 @@ public final class UpstreamClient implements AutoCloseable {
         request.headers().forEach(headers::set);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
         return http;
+    }
+
+    /** The proxy is stopping: the request was cut off, or not sent. */
+    public static final class StoppingException extends IOException {
+        StoppingException() {
+            super("the proxy is stopping");
+        }
+    }
+
+    /**
+     * Fails every request in progress with {@link StoppingException}, closing its connection (which stops the
+     * upstream's work on it), and every later one before it is sent: the last step of stopping, for requests that
+     * outlasted the drain time.
+     */
+    public void abortAll() {
+        stopping = true;
+        for (Channel connection : connections) {
+            UpstreamConnection upstream = connection.pipeline().get(UpstreamConnection.class);
+            if (upstream != null) { // null once the connection has closed
+                upstream.abortCurrent(new StoppingException());
+            }
+        }
     }
 
     /** The upstream did not answer (or accept the connection) in time. */

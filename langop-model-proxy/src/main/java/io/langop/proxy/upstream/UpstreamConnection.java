@@ -231,6 +231,17 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Fails the request in progress, if there is one, with {@code cause}, closing the connection; from any thread. */
+    void abortCurrent(IOException cause) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> abortCurrent(cause));
+            return;
+        }
+        if (current != null) {
+            failIfCurrent(current, cause);
+        }
+    }
+
     /** Fails {@code exchange} if it is still the request in progress, and closes the connection. */
     private void failIfCurrent(Exchange exchange, IOException cause) {
         if (current != exchange) {
