@@ -22,6 +22,9 @@ public final class AgentEnv {
     public static final String AGENT_CYCLE_PAUSE = "AGENT_CYCLE_PAUSE";
     public static final String AGENT_MAX_CYCLES = "AGENT_MAX_CYCLES";
     public static final String AGENT_IDLE_WHEN_DONE = "AGENT_IDLE_WHEN_DONE";
+    /** How long a run (or chat request) that overstayed its timeout gets to stop once interrupted. */
+    public static final String AGENT_STOP_GRACE = "AGENT_STOP_GRACE";
+
     public static final String WORKSPACE_PATH = "WORKSPACE_PATH";
 
     /** Comma-separated OpenAI-compatible base URLs, one per model (the model proxies). */

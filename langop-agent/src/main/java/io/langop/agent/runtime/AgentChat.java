@@ -5,17 +5,20 @@ import dev.langchain4j.data.message.SystemMessage;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ConstraintGuard;
 import io.langop.sdk.agent.RunUsage;
+import io.langop.sdk.agent.TimeLimit;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.llm.ToolLoop;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * One chat turn of the interactive mode: the client's conversation, preceded by the agent's persona,
- * through the tool loop with the agent's tools; each request is held to the agent's constraints.
+ * through the tool loop with the agent's tools; each request is held to the agent's constraints, its
+ * timeout included.
  */
 final class AgentChat {
 
@@ -24,11 +27,13 @@ final class AgentChat {
     private final AgentDefinition agent;
     private final LlmClient llm;
     private final ToolExecutor tools;
+    private final TimeLimit timeLimit;
 
-    AgentChat(AgentDefinition agent, LlmClient llm, ToolExecutor tools) {
+    AgentChat(AgentDefinition agent, LlmClient llm, ToolExecutor tools, Duration stopGrace) {
         this.agent = agent;
         this.llm = llm;
         this.tools = tools;
+        this.timeLimit = new TimeLimit(agent.constraints().timeout(), stopGrace);
     }
 
     /**
@@ -40,7 +45,11 @@ final class AgentChat {
                 && agent.constraints().blockedPatterns().isEmpty();
     }
 
-    /** @param onText receives the answer while it is written, or null to get it only at the end */
+    /**
+     * @param onText receives the answer while it is written, or null to get it only at the end
+     * @throws io.langop.sdk.agent.RunStuckException when the request overstayed the agent's timeout and
+     *     did not stop; the process must end
+     */
     Reply reply(List<ChatMessage> conversation, Consumer<String> onText) throws InterruptedException {
         List<ChatMessage> messages = new ArrayList<>();
         if (!agent.persona().isBlank()) {
@@ -48,8 +57,22 @@ final class AgentChat {
         }
         messages.addAll(conversation);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), Clock.systemUTC());
-        String text = new ToolLoop(llm, tools, guard).complete(messages, onText).text();
-        guard.checkContent("output", text);
-        return new Reply(text, guard.usage());
+        try {
+            String text = timeLimit.call(
+                    "chat-" + agent.name(),
+                    () -> {
+                        String answer = new ToolLoop(llm, tools, guard)
+                                .complete(messages, onText)
+                                .text();
+                        guard.checkContent("output", answer);
+                        return answer;
+                    },
+                    guard::timeoutViolation);
+            return new Reply(text, guard.usage());
+        } catch (InterruptedException | RuntimeException failure) {
+            throw failure;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected); // the tool loop throws nothing else checked
+        }
     }
 }

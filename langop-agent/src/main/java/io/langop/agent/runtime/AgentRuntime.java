@@ -102,8 +102,10 @@ public final class AgentRuntime implements AutoCloseable {
             metrics = result(registry, "creating the metrics registry");
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
-        AgentRunner runner = new AgentRunner(agent, llm, tools, config.workspace(), Clock.systemDefaultZone());
-        return new AgentRuntime(config, bindAddress, runner, tools, new AgentChat(agent, llm, tools), metrics);
+        AgentRunner runner =
+                new AgentRunner(agent, llm, tools, config.workspace(), Clock.systemDefaultZone(), config.stopGrace());
+        return new AgentRuntime(
+                config, bindAddress, runner, tools, new AgentChat(agent, llm, tools, config.stopGrace()), metrics);
     }
 
     /** The outcome of background work; an unchecked failure (e.g. a malformed endpoint) surfaces as it was thrown. */
@@ -142,7 +144,7 @@ public final class AgentRuntime implements AutoCloseable {
                         ExitStatus status = new AutonomousLoop(
                                         runner, config.cyclePause(), config.maxCycles(), new RunMetrics(metrics))
                                 .run();
-                        if (config.idleWhenDone()) {
+                        if (config.idleWhenDone() && status != ExitStatus.RUN_STUCK) {
                             // exiting would make the Deployment start the agent again and repeat its work
                             LOG.info("Autonomous work ended ({}): idling until stopped", status);
                             server.join();

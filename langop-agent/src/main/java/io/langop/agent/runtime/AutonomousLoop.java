@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Autonomous mode: run cycle after cycle, pausing in between, until a run reports its objectives
  * complete or a constraint stops it, or the cycle limit is reached. A failed run (model or tools
- * briefly unavailable) does not end the loop: the next cycle tries again.
+ * briefly unavailable) does not end the loop: the next cycle tries again. A stuck run ends it at once.
  */
 final class AutonomousLoop {
 
@@ -40,6 +40,9 @@ final class AutonomousLoop {
                 }
                 case RunOutcome.ConstraintViolated violated -> {
                     return ExitStatus.CONSTRAINT_VIOLATED;
+                }
+                case RunOutcome.Stuck stuck -> {
+                    return ExitStatus.RUN_STUCK; // no further cycle: each would add another spinning thread
                 }
                 case RunOutcome.Succeeded succeeded -> LOG.info("Cycle {} done, objectives not complete yet", cycle);
                 case RunOutcome.Failed failed ->

@@ -8,6 +8,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.langop.sdk.agent.ConstraintViolationException;
+import io.langop.sdk.agent.RunStuckException;
 import io.langop.sdk.agent.RunUsage;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -162,12 +163,15 @@ final class ChatCompletionsServlet extends HttpServlet {
                 Thread.currentThread().interrupt();
             }
             LOG.warn("Streamed chat request failed: {}", failure.getMessage());
+            if (failure instanceof RunStuckException stuck) {
+                ProcessExit.end(ExitStatus.RUN_STUCK, "a chat request " + stuck.getMessage());
+            }
             ObjectNode error = JSON.createObjectNode();
             error.putObject("error")
                     .put("message", failure.getMessage())
                     .put("type", "server_error")
                     .putNull("param")
-                    .put("code", failure instanceof ConstraintViolationException ? "constraint_violated" : null);
+                    .put("code", errorCode(failure));
             sendChunk(out, error);
             out.write("data: [DONE]\n\n");
             out.flush();
@@ -187,6 +191,16 @@ final class ChatCompletionsServlet extends HttpServlet {
                         status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error";
                 OpenAiErrors.send(response, status, type, violation.getMessage(), null, "constraint_violated");
             }
+            case RunStuckException stuck -> {
+                OpenAiErrors.send(
+                        response,
+                        503,
+                        "server_error",
+                        "The request " + stuck.getMessage() + "; the agent restarts.",
+                        null,
+                        "run_stuck");
+                ProcessExit.end(ExitStatus.RUN_STUCK, "a chat request " + stuck.getMessage());
+            }
             case InterruptedException interrupted -> {
                 Thread.currentThread().interrupt();
                 OpenAiErrors.send(response, 503, "server_error", "The agent is shutting down.", null, null);
@@ -202,6 +216,14 @@ final class ChatCompletionsServlet extends HttpServlet {
                         null);
             }
         }
+    }
+
+    private static String errorCode(Exception failure) {
+        return switch (failure) {
+            case ConstraintViolationException violation -> "constraint_violated";
+            case RunStuckException stuck -> "run_stuck";
+            default -> null;
+        };
     }
 
     private PrintWriter startStream(HttpServletResponse response, String id) throws IOException {

@@ -12,6 +12,11 @@ public enum ExitStatus {
     INVALID_AGENT(3),
     /** A constraint (iterations, timeout, budget, rate, blocked content) stopped the run. */
     CONSTRAINT_VIOLATED(4),
+    /**
+     * A run overstayed its timeout and did not stop when interrupted (a loop that never waits): its thread
+     * cannot be killed, so the process ends and its controller (Deployment, Job) starts it again.
+     */
+    RUN_STUCK(5),
     /** SIGTERM arrived before the run finished. */
     TERMINATED(143);
 
@@ -30,6 +35,7 @@ public enum ExitStatus {
             case RunOutcome.Succeeded succeeded -> SUCCESS;
             case RunOutcome.ConstraintViolated violated -> CONSTRAINT_VIOLATED;
             case RunOutcome.Failed failed -> RUN_FAILED;
+            case RunOutcome.Stuck stuck -> RUN_STUCK;
         };
     }
 }

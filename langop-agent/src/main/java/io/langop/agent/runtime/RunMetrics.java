@@ -20,6 +20,7 @@ final class RunMetrics {
             case RunOutcome.ConstraintViolated violated ->
                 "constraint_" + violated.violation().kind().name().toLowerCase(Locale.ROOT);
             case RunOutcome.Failed failed -> "failed";
+            case RunOutcome.Stuck stuck -> "stuck";
         };
         Counter.builder("langop_agent_runs")
                 .tag("outcome", result)

@@ -3,6 +3,7 @@ package io.langop.agent.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langop.sdk.agent.AgentRunner;
+import io.langop.sdk.agent.RunOutcome;
 import io.langop.sdk.workflow.StepResults;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,8 @@ import org.slf4j.MDC;
  * Event-driven mode: {@code POST /webhook} accepts an event and starts a run with the payload as
  * {@code {event}} (JSON bodies stay structured). Runs are queued and executed one at a time so that
  * budgets and the workspace are not shared by concurrent runs. With a secret configured, requests
- * must carry a valid {@code X-Langop-Signature} or {@code X-Hub-Signature-256} HMAC.
+ * must carry a valid {@code X-Langop-Signature} or {@code X-Hub-Signature-256} HMAC. A run that is stuck
+ * ends the process ({@link ExitStatus#RUN_STUCK}).
  */
 final class WebhookServlet extends HttpServlet implements AutoCloseable {
 
@@ -63,15 +65,18 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
         JsonNode event = StepResults.parseOrText(new String(body, StandardCharsets.UTF_8));
         String eventId = UUID.randomUUID().toString();
         pending.incrementAndGet();
-        queue.submit(() -> {
+        queue.execute(() -> {
             try (var ignored = MDC.putCloseable("event", eventId)) {
-                metrics.record(runner.run(event));
+                RunOutcome outcome = runner.run(event);
+                metrics.record(outcome);
+                if (outcome instanceof RunOutcome.Stuck stuck) {
+                    ProcessExit.end(ExitStatus.RUN_STUCK, stuck.reason()); // the queued events are lost with it
+                }
             } catch (InterruptedException interrupted) {
                 LOG.warn("Run for event {} interrupted by shutdown", eventId);
             } finally {
                 pending.decrementAndGet();
             }
-            return null;
         });
         LOG.info("Accepted event {}", eventId);
         reply(

@@ -48,54 +48,40 @@ class SigtermTest {
                         }
                     }
                     """);
-            Path log = dir.resolve("agent.log");
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder launch = containerWay
-                    ? new ProcessBuilder(
-                            java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run")
-                    : new ProcessBuilder(
-                            java,
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            Main.class.getName(),
-                            "run",
+            Map<String, String> environment = containerWay
+                    ? Map.of(
+                            AgentEnv.AGENT_CODE_PATH,
                             source.toString(),
-                            "--mode",
+                            AgentEnv.AGENT_MODE,
                             "scheduled",
-                            "--model-endpoint",
+                            AgentEnv.MODEL_ENDPOINTS,
                             llm.rootUrl(),
-                            "--mcp-server",
+                            AgentEnv.MCP_SERVERS,
                             mcp.url().toString(),
-                            "--workspace",
-                            dir.toString());
-            if (containerWay) {
-                launch.environment()
-                        .putAll(Map.of(
-                                AgentEnv.AGENT_CODE_PATH,
-                                source.toString(),
-                                AgentEnv.AGENT_MODE,
-                                "scheduled",
-                                AgentEnv.MODEL_ENDPOINTS,
-                                llm.rootUrl(),
-                                AgentEnv.MCP_SERVERS,
-                                mcp.url().toString(),
-                                AgentEnv.WORKSPACE_PATH,
-                                dir.toString()));
-            }
-            Process agent = launch.redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            try {
+                            AgentEnv.WORKSPACE_PATH,
+                            dir.toString())
+                    : Map.of();
+            String[] arguments = containerWay
+                    ? new String[] {"run"}
+                    : new String[] {
+                        "run",
+                        source.toString(),
+                        "--mode",
+                        "scheduled",
+                        "--model-endpoint",
+                        llm.rootUrl(),
+                        "--mcp-server",
+                        mcp.url().toString(),
+                        "--workspace",
+                        dir.toString()
+                    };
+            try (var agent = AgentProcess.start(environment, dir.resolve("agent.log"), arguments)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !mcp.calls().isEmpty());
 
-                agent.destroy(); // SIGTERM
+                agent.process().destroy(); // SIGTERM
 
-                assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(agent.exitValue()).isEqualTo(143);
-                assertThat(Files.readString(log)).contains("SIGTERM: aborting the current run");
-            } finally {
-                agent.destroyForcibly();
+                assertThat(agent.exitStatusWithin(30)).isEqualTo(143);
+                assertThat(agent.log()).contains("SIGTERM: aborting the current run");
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -311,6 +312,35 @@ class InteractiveModeTest {
     }
 
     @Test
+    void aRequestThatOverstaysTheTimeoutIsStoppedAndTheAgentAnswersTheNextOne() throws Exception {
+        // a blocked pattern that backtracks for minutes on the input below: a busy loop in interactive mode
+        var agent = AgentDefinition.builder("guarded")
+                .mode(ExecutionMode.INTERACTIVE)
+                .objective("Answer")
+                .constraints(c -> c.timeout(java.time.Duration.ofSeconds(1)).blockedPatterns("(a+)+\\1b"))
+                .build();
+        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), "PORT", "0"));
+        llm.thenText("Fine.");
+        try (var guardedRuntime = AgentRuntime.connect(config, () -> agent);
+                var guardedServer = guardedRuntime.serve()) {
+            URI completions = guardedServer.uri().resolve("/v1/chat/completions");
+            long start = System.nanoTime();
+
+            var stopped = postTo(completions, "guarded", "a".repeat(28) + "!");
+
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(java.time.Duration.ofSeconds(5));
+            assertError(stopped, 500, "server_error", "the run exceeded its timeout of PT1S");
+            var answered = postTo(completions, "guarded", "hello");
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(answered.body())
+                            .at("/choices/0/message/content")
+                            .asText())
+                    .isEqualTo("Fine.");
+        }
+    }
+
+    @Test
     void servesHealthEndpoints() throws Exception {
         var response = HttpClient.newHttpClient()
                 .send(
@@ -329,10 +359,21 @@ class InteractiveModeTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
+        return post(URI.create(baseUrl() + "/chat/completions"), body);
+    }
+
+    private static HttpResponse<String> postTo(URI completions, String model, String userText) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("model", model);
+        body.putArray("messages").addObject().put("role", "user").put("content", userText);
+        return post(completions, body.toString());
+    }
+
+    private static HttpResponse<String> post(URI completions, String body) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+                        HttpRequest.newBuilder(completions)
                                 .header("Content-Type", "application/json")
+                                .timeout(java.time.Duration.ofSeconds(30))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

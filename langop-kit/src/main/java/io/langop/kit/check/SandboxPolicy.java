@@ -104,6 +104,7 @@ final class SandboxPolicy {
             // SDK types that drive runs: the runtime uses them, agent code only describes the agent
             Map.entry("io.langop.sdk.agent.AgentRunner", "runtime internals"),
             Map.entry("io.langop.sdk.agent.ConstraintGuard", "runtime internals"),
+            Map.entry("io.langop.sdk.agent.TimeLimit", "runtime internals"),
             Map.entry("io.langop.sdk.workflow.WorkflowEngine", "runtime internals"));
 
     /** Members of allowed types that are refused, all overloads or only some. */

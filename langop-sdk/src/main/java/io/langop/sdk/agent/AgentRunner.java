@@ -13,14 +13,11 @@ import io.langop.sdk.workflow.WorkflowResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,7 +25,8 @@ import org.slf4j.MDC;
 /**
  * Executes one run of an agent: its workflow when it has one, otherwise its objectives through the LLM
  * tool loop; then writes the result to the workspace output. Every LLM turn of the run goes through one
- * {@link ConstraintGuard}, and the run's timeout interrupts whatever is in flight.
+ * {@link ConstraintGuard}, and the run's timeout interrupts whatever is in flight ({@link TimeLimit}; a run
+ * that does not stop then is {@link RunOutcome.Stuck}).
  */
 public final class AgentRunner {
 
@@ -42,13 +40,21 @@ public final class AgentRunner {
     private final McpTools tools;
     private final Path workspace;
     private final Clock clock;
+    private final TimeLimit timeLimit;
 
     public AgentRunner(AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock) {
+        this(agent, llm, tools, workspace, clock, TimeLimit.DEFAULT_STOP_GRACE);
+    }
+
+    /** @param stopGrace how long a run that overstayed its timeout gets to stop once interrupted */
+    public AgentRunner(
+            AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock, Duration stopGrace) {
         this.agent = agent;
         this.llm = llm;
         this.tools = tools;
         this.workspace = workspace;
         this.clock = clock;
+        this.timeLimit = new TimeLimit(agent.constraints().timeout(), stopGrace);
         Workspace.use(workspace);
     }
 
@@ -65,8 +71,14 @@ public final class AgentRunner {
             LOG.info("Run started");
             ZonedDateTime startedAt = ZonedDateTime.now(clock);
             try {
-                Succeeded result = withTimeout(() -> execute(guard, event), guard);
-                guard.checkContent("output", result.text());
+                Succeeded result = timeLimit.call(
+                        "run-" + agent.name(),
+                        () -> {
+                            Succeeded done = execute(guard, event);
+                            guard.checkContent("output", done.text()); // a blocked pattern is bounded too
+                            return done;
+                        },
+                        guard::timeoutViolation);
                 Optional<Path> outputFile = writeOutput(result.text(), startedAt);
                 LOG.info(
                         "Run succeeded ({} LLM requests, {} tokens)",
@@ -76,6 +88,9 @@ public final class AgentRunner {
             } catch (ConstraintViolationException violation) {
                 LOG.error("Run stopped: {}", violation.getMessage());
                 return new RunOutcome.ConstraintViolated(runId, violation, guard.usage());
+            } catch (RunStuckException stuck) {
+                LOG.error("Run stuck: it {}", stuck.getMessage());
+                return new RunOutcome.Stuck(runId, "the run " + stuck.getMessage(), guard.usage());
             } catch (InterruptedException interrupted) {
                 throw interrupted;
             } catch (Exception failure) {
@@ -145,41 +160,8 @@ public final class AgentRunner {
                 .toString();
     }
 
-    private static String humane(java.time.Duration duration) {
+    private static String humane(Duration duration) {
         return duration.toSecondsPart() == 0 ? duration.toMinutes() + "m" : duration.toSeconds() + "s";
-    }
-
-    private interface Body<T> {
-        T run() throws Exception;
-    }
-
-    /**
-     * Runs {@code body} on its own virtual thread so that the run's timeout can interrupt it. The caller
-     * does not wait for a body that ignores the interrupt (a busy loop in a custom step): the run ends
-     * with the timeout either way.
-     */
-    private <T> T withTimeout(Body<T> body, ConstraintGuard guard) throws Exception {
-        var timeout = agent.constraints().timeout();
-        if (timeout.isEmpty()) {
-            return body.run();
-        }
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
-        FutureTask<T> task = new FutureTask<>(() -> {
-            MDC.setContextMap(logContext);
-            return body.run();
-        });
-        Thread.ofVirtual().name("run-" + agent.name()).start(task);
-        try {
-            return task.get(timeout.get().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException expired) {
-            task.cancel(true);
-            throw guard.timeoutViolation();
-        } catch (InterruptedException interrupted) {
-            task.cancel(true);
-            throw interrupted;
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof Exception cause ? cause : failed;
-        }
     }
 
     private Optional<Path> writeOutput(String text, ZonedDateTime startedAt) throws java.io.IOException {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 
 /**
@@ -103,7 +104,7 @@ public final class ConstraintGuard implements TurnObserver {
             }
         }
         for (Pattern pattern : constraints.blockedPatterns()) {
-            if (pattern.matcher(text).find()) {
+            if (pattern.matcher(new InterruptibleText(text)).find()) {
                 throw new ConstraintViolationException(
                         Kind.BLOCKED_CONTENT, what + " matches blocked pattern '" + pattern + "'");
             }
@@ -116,7 +117,7 @@ public final class ConstraintGuard implements TurnObserver {
         }
     }
 
-    ConstraintViolationException timeoutViolation() {
+    public ConstraintViolationException timeoutViolation() {
         return new ConstraintViolationException(
                 Kind.TIMEOUT,
                 "the run exceeded its timeout of " + constraints.timeout().orElseThrow());
@@ -128,6 +129,36 @@ public final class ConstraintGuard implements TurnObserver {
 
     private double cost() {
         return constraints.pricing().cost(inputTokens, outputTokens);
+    }
+
+    /**
+     * Text that a regular expression reads through {@link #charAt}, which gives up once the thread is
+     * interrupted: a pattern that backtracks catastrophically on hostile input (say {@code (a+)+$}) then
+     * stops at the run's timeout instead of spinning on.
+     */
+    private record InterruptibleText(CharSequence text) implements CharSequence {
+        @Override
+        public char charAt(int index) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted while matching a blocked pattern");
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new InterruptibleText(text.subSequence(start, end));
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private static String textOf(ChatMessage message) {

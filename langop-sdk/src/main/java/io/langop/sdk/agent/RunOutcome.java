@@ -21,4 +21,10 @@ public sealed interface RunOutcome {
             implements RunOutcome {}
 
     record Failed(String runId, String reason, RunUsage usage) implements RunOutcome {}
+
+    /**
+     * The run overstayed its timeout and did not stop when interrupted: its thread still runs, so the
+     * process must end (and its controller restart it) for the run to stop.
+     */
+    record Stuck(String runId, String reason, RunUsage usage) implements RunOutcome {}
 }

@@ -1,6 +1,7 @@
 package io.langop.sdk.config;
 
 import io.langop.sdk.agent.ExecutionMode;
+import io.langop.sdk.agent.TimeLimit;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
 import io.langop.wire.ServiceWire;
@@ -36,6 +37,9 @@ import java.util.Optional;
  *     endpoints until stopped, so its Deployment does not restart it and repeat the work</td><td>true
  *     ({@code langop run FILE}: false, it exits)</td></tr>
  * <tr><td>WORKSPACE_PATH</td><td>the workspace volume</td><td>/workspace</td></tr>
+ * <tr><td>AGENT_STOP_GRACE</td><td>how long a run (or chat request) that overstayed its timeout gets to
+ *     stop once interrupted; one that does not ends the process with exit status 5 (ISO-8601 or
+ *     seconds)</td><td>10 s</td></tr>
  * <tr><td>LLM_TIMEOUT</td><td>per-request LLM timeout (ISO-8601 or seconds)</td><td>300 s</td></tr>
  * <tr><td>PORT</td><td>HTTP port (health, metrics, chat, webhook)</td><td>8080</td></tr>
  * <tr><td>BIND_ADDRESS</td><td>the one IP address that port listens on, such as 127.0.0.1 (the server
@@ -57,6 +61,7 @@ public record AgentConfig(
         int maxCycles,
         Path workspace,
         Duration llmTimeout,
+        Duration stopGrace,
         int port,
         Optional<String> bindAddress,
         boolean idleWhenDone) {
@@ -90,6 +95,7 @@ public record AgentConfig(
                         .orElse(10),
                 Path.of(value(env, AgentEnv.WORKSPACE_PATH).orElse(AgentFiles.WORKSPACE_DIR)),
                 value(env, AgentEnv.LLM_TIMEOUT).map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
+                value(env, AgentEnv.AGENT_STOP_GRACE).map(AgentConfig::duration).orElse(TimeLimit.DEFAULT_STOP_GRACE),
                 value(env, ServiceWire.PORT_ENV)
                         .map(text -> integer(ServiceWire.PORT_ENV, text))
                         .orElse(8080),
@@ -109,7 +115,7 @@ public record AgentConfig(
                 + mode.map(ExecutionMode::wireName).orElse("from code")
                 + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
                 + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace=" + workspace
-                + ", llmTimeout=" + llmTimeout + ", port=" + port
+                + ", llmTimeout=" + llmTimeout + ", stopGrace=" + stopGrace + ", port=" + port
                 + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone + "]";
     }
 

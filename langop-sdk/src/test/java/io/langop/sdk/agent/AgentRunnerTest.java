@@ -280,28 +280,56 @@ class AgentRunnerTest {
     }
 
     @Test
-    void timeoutEndsTheRunEvenWhenACustomStepIgnoresInterrupts() throws Exception {
+    void aRunWhoseCustomStepIgnoresTheInterruptIsReportedStuckAfterTheGracePeriod() throws Exception {
         var agent = AgentDefinition.builder("a")
                 .objective("x")
                 .workflow(w -> w.step(
                         "spin",
                         s -> s.custom(r -> {
+                            // busy and never checks the interrupt flag; ends after 4 s to give this JVM its CPU back
                             long until =
-                                    System.nanoTime() + Duration.ofSeconds(6).toNanos();
+                                    System.nanoTime() + Duration.ofSeconds(4).toNanos();
                             long spins = 0;
                             while (System.nanoTime() < until) {
-                                spins++; // busy, never checks the interrupt flag
+                                spins++;
                             }
                             return spins;
                         })))
                 .constraints(c -> c.timeout(Duration.ofMillis(300)))
                 .build();
+        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        var runner =
+                new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC), Duration.ofMillis(300));
 
         long start = System.nanoTime();
-        RunOutcome outcome = run(agent);
+        RunOutcome outcome = runner.run(null);
 
-        assertViolation(outcome, Kind.TIMEOUT, "the run exceeded its timeout of PT0.3S");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RunOutcome.Stuck.class,
+                        stuck -> assertThat(stuck.reason())
+                                .isEqualTo(
+                                        "the run overstayed its time limit of PT0.3S and did not stop within PT0.3S of being"
+                                                + " interrupted (a loop that never waits, in a custom step or a pattern?); its thread still runs"));
+    }
+
+    @Test
+    void aBlockedPatternThatBacktracksWithoutEndStopsAtTheTimeout() throws Exception {
+        llm.thenText("a".repeat(28) + "!"); // minutes of backtracking for the pattern below
+        var agent = AgentDefinition.builder("a")
+                .objective("x")
+                .constraints(c -> c.timeout(Duration.ofMillis(500)).blockedPatterns("(a+)+\\1b"))
+                .build();
+        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        var runner =
+                new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC), Duration.ofSeconds(2));
+
+        long start = System.nanoTime();
+        RunOutcome outcome = runner.run(null);
+
+        assertViolation(outcome, Kind.TIMEOUT, "the run exceeded its timeout of PT0.5S");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
