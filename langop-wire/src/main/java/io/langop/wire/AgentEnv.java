@@ -12,7 +12,15 @@ public final class AgentEnv {
     public static final String AGENT_MODE = "AGENT_MODE";
 
     public static final String AGENT_GOAL = "AGENT_GOAL";
+    /** Instructions given inline, as {@code langop run} users do; {@link #AGENT_INSTRUCTIONS_PATH} wins. */
     public static final String AGENT_INSTRUCTIONS = "AGENT_INSTRUCTIONS";
+    /**
+     * The file holding the agent's instructions (see {@link AgentFiles#INSTRUCTIONS_PATH}). The operator passes
+     * instructions as a file because one environment variable holds at most 128 KiB (Linux's limit per string):
+     * longer ones made the container fail to start.
+     */
+    public static final String AGENT_INSTRUCTIONS_PATH = "AGENT_INSTRUCTIONS_PATH";
+
     public static final String AGENT_MAX_ITERATIONS = "AGENT_MAX_ITERATIONS";
     public static final String AGENT_TIMEOUT = "AGENT_TIMEOUT";
     /** The path of the agent's source file (see {@link AgentFiles#CODE_PATH}). */

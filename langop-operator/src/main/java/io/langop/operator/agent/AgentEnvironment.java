@@ -7,6 +7,7 @@ import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.operator.model.ModelEndpoint;
 import io.langop.operator.tool.ToolEndpoint;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.AgentFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ public final class AgentEnvironment {
         put(env, AgentEnv.AGENT_NAMESPACE, plan.agent().getMetadata().getNamespace());
         put(env, AgentEnv.AGENT_MODE, wireName(plan.mode()));
         put(env, AgentEnv.AGENT_GOAL, spec.getGoal());
-        put(env, AgentEnv.AGENT_INSTRUCTIONS, spec.getInstructions());
+        if (AgentInstructions.present(plan.agent())) {
+            put(env, AgentEnv.AGENT_INSTRUCTIONS_PATH, AgentFiles.INSTRUCTIONS_PATH);
+        }
         put(
                 env,
                 AgentEnv.AGENT_MAX_ITERATIONS,

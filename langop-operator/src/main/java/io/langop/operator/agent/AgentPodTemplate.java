@@ -14,6 +14,7 @@ import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.PullPolicies;
+import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.tool.ToolContainer;
 import io.langop.wire.AgentFiles;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class AgentPodTemplate {
     static final String WORKSPACE_VOLUME = "workspace";
     static final String CODE_FILE = AgentFiles.CODE_FILE;
     static final String CODE_HASH_ANNOTATION = "langop.io/code-hash";
+    static final String INSTRUCTIONS_HASH_ANNOTATION = "langop.io/instructions-hash";
 
     private AgentPodTemplate() {}
 
@@ -56,6 +58,10 @@ final class AgentPodTemplate {
             // new code, new pod template: the rollout follows synthesis
             annotations.put(CODE_HASH_ANNOTATION, plan.codeHash());
         }
+        if (AgentInstructions.present(agent)) {
+            // the runtime reads its instructions file once: new instructions, new pods (also before any code exists)
+            annotations.put(INSTRUCTIONS_HASH_ANNOTATION, SynthesisFingerprint.sha256(spec.getInstructions()));
+        }
 
         List<VolumeMount> workspaceMounts = AgentPlan.hasWorkspace(agent)
                 ? List.of(new VolumeMountBuilder()
@@ -69,6 +75,13 @@ final class AgentPodTemplate {
                 .withMountPath(CODE_PATH)
                 .withReadOnly(true)
                 .build());
+        if (AgentInstructions.present(agent)) {
+            agentMounts.add(new VolumeMountBuilder()
+                    .withName(AgentInstructions.VOLUME)
+                    .withMountPath(AgentFiles.INSTRUCTIONS_DIR)
+                    .withReadOnly(true)
+                    .build());
+        }
         agentMounts.addAll(workspaceMounts);
         agentMounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
 
@@ -96,6 +109,15 @@ final class AgentPodTemplate {
         List<Container> sidecars = new ArrayList<>();
         List<Volume> volumes = new ArrayList<>();
         volumes.add(codeVolume(agent));
+        if (AgentInstructions.present(agent)) {
+            // not optional: the kubelet starts the pod once the operator has written the ConfigMap
+            volumes.add(new VolumeBuilder()
+                    .withName(AgentInstructions.VOLUME)
+                    .withNewConfigMap()
+                    .withName(AgentInstructions.configMapName(agent))
+                    .endConfigMap()
+                    .build());
+        }
         if (AgentPlan.hasWorkspace(agent)) {
             volumes.add(new VolumeBuilder()
                     .withName(WORKSPACE_VOLUME)

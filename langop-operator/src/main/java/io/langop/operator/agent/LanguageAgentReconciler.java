@@ -65,7 +65,12 @@ import java.util.stream.Stream;
                     reconcilePrecondition = AgentCronJob.RunsOnSchedule.class),
             @Dependent(name = "service", type = AgentService.class, reconcilePrecondition = AgentService.Exposed.class),
             @Dependent(name = "egress", type = AgentEgressPolicy.class),
-            @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class)
+            @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class),
+            @Dependent(
+                    name = "instructions",
+                    type = AgentInstructions.class,
+                    reconcilePrecondition = AgentInstructions.HasInstructions.class,
+                    useEventSourceWithName = "code")
         })
 @ControllerConfiguration(name = "languageagent")
 public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {

@@ -74,19 +74,36 @@ class LanguageAgentReconcilerTest {
                         AgentEnv.AGENT_NAME, "news",
                         AgentEnv.AGENT_NAMESPACE, ns,
                         AgentEnv.AGENT_MODE, "autonomous",
-                        AgentEnv.AGENT_INSTRUCTIONS, "Summarise the news every morning",
+                        AgentEnv.AGENT_INSTRUCTIONS_PATH, "/etc/agent/instructions/instructions.md",
                         AgentEnv.MODEL_ENDPOINTS, "http://qwen-model.agents-main.svc.cluster.local:8080/v1",
                         AgentEnv.LLM_MODEL, "qwen",
                         AgentEnv.MCP_SERVERS,
                                 "http://web-tool.agents-main.svc.cluster.local:8080/mcp,http://localhost:9090/mcp",
                         AgentEnv.WORKSPACE_PATH, "/workspace"));
+        // instructions are a file: an environment variable holds at most 128 KiB
+        assertThat(env(container)).doesNotContainKey(AgentEnv.AGENT_INSTRUCTIONS);
         assertThat(container.getVolumeMounts())
                 .extracting(m -> m.getName() + ":" + m.getMountPath())
-                .containsExactly("agent-code:/etc/agent/code", "workspace:/workspace");
-        assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("agent-code", "workspace");
+                .containsExactly(
+                        "agent-code:/etc/agent/code",
+                        "agent-instructions:/etc/agent/instructions",
+                        "workspace:/workspace");
+        assertThat(pod.getVolumes())
+                .extracting(v -> v.getName())
+                .containsExactly("agent-code", "agent-instructions", "workspace");
         assertThat(pod.getVolumes().getFirst().getConfigMap().getName()).isEqualTo("news-code");
         assertThat(pod.getVolumes().getFirst().getConfigMap().getOptional()).isTrue();
-        assertThat(pod.getVolumes().get(1).getPersistentVolumeClaim().getClaimName())
+        assertThat(pod.getVolumes().get(1).getConfigMap().getName()).isEqualTo("news-instructions");
+        var instructions = await().until(
+                        () -> operator.client()
+                                .configMaps()
+                                .inNamespace(ns)
+                                .withName("news-instructions")
+                                .get(),
+                        found -> found != null);
+        assertThat(instructions.getData())
+                .containsExactly(Map.entry("instructions.md", "Summarise the news every morning"));
+        assertThat(pod.getVolumes().get(2).getPersistentVolumeClaim().getClaimName())
                 .isEqualTo("news-workspace");
 
         // the sidecar tool is a native sidecar sharing the workspace, probed on its port

@@ -5,7 +5,9 @@ import io.langop.sdk.agent.TimeLimit;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
 import io.langop.wire.ServiceWire;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,7 +31,10 @@ import java.util.Optional;
  * <tr><td>AGENT_NAME</td><td>agent name for logs and the chat model id</td><td>the definition's name</td></tr>
  * <tr><td>AGENT_MODE</td><td>autonomous | scheduled | interactive | event-driven</td><td>the definition's mode</td></tr>
  * <tr><td>AGENT_CODE_PATH</td><td>the agent source, or the directory holding its {@code Agent.java}</td><td>/etc/agent/code/Agent.java</td></tr>
- * <tr><td>AGENT_INSTRUCTIONS</td><td>used as the single objective when there is no code</td><td>none</td></tr>
+ * <tr><td>AGENT_INSTRUCTIONS_PATH</td><td>a UTF-8 file holding the instructions (the operator mounts them
+ *     there)</td><td>none</td></tr>
+ * <tr><td>AGENT_INSTRUCTIONS</td><td>the instructions inline, when there is no file; used as the single objective
+ *     when there is no code</td><td>none</td></tr>
  * <tr><td>AGENT_WEBHOOK_SECRET</td><td>HMAC-SHA256 key for webhook signatures (never logged)</td><td>none: unsigned</td></tr>
  * <tr><td>AGENT_CYCLE_PAUSE</td><td>pause between autonomous cycles (ISO-8601 or seconds)</td><td>30 s</td></tr>
  * <tr><td>AGENT_MAX_CYCLES</td><td>autonomous cycles before the agent idles</td><td>10</td></tr>
@@ -85,7 +90,9 @@ public record AgentConfig(
                 value(env, AgentEnv.AGENT_NAME),
                 value(env, AgentEnv.AGENT_MODE).map(ExecutionMode::parse),
                 Path.of(value(env, AgentEnv.AGENT_CODE_PATH).orElse(AgentFiles.CODE_PATH)),
-                value(env, AgentEnv.AGENT_INSTRUCTIONS),
+                value(env, AgentEnv.AGENT_INSTRUCTIONS_PATH)
+                        .flatMap(path -> text(AgentEnv.AGENT_INSTRUCTIONS_PATH, path))
+                        .or(() -> value(env, AgentEnv.AGENT_INSTRUCTIONS)),
                 value(env, AgentEnv.AGENT_WEBHOOK_SECRET),
                 value(env, AgentEnv.AGENT_CYCLE_PAUSE)
                         .map(AgentConfig::duration)
@@ -138,6 +145,15 @@ public record AgentConfig(
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration: use seconds (30) or ISO-8601 (PT30S)");
+        }
+    }
+
+    /** The stripped text of the file a variable names; empty when the file holds only blanks. */
+    private static Optional<String> text(String name, String path) {
+        try {
+            return Optional.of(Files.readString(Path.of(path)).strip()).filter(text -> !text.isEmpty());
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException(name + "='" + path + "' cannot be read: " + unreadable);
         }
     }
 

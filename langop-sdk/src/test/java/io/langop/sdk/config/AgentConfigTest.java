@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.wire.AgentEnv;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigTest {
 
@@ -71,6 +74,27 @@ class AgentConfigTest {
         assertThat(AgentConfig.from(Map.of(AgentEnv.AGENT_IDLE_WHEN_DONE, " FALSE "))
                         .idleWhenDone())
                 .isFalse();
+    }
+
+    @Test
+    void instructionsComeFromTheirFileBeforeTheVariable(@TempDir Path dir) throws Exception {
+        // what the operator mounts: more than one environment variable can hold (128 KiB), in UTF-8
+        String instructions = "Summarise each report. " + "報告書を要約してください。".repeat(12_000);
+        Path file = Files.writeString(dir.resolve("instructions.md"), instructions + "\n");
+
+        AgentConfig config = AgentConfig.from(
+                Map.of(AgentEnv.AGENT_INSTRUCTIONS_PATH, file.toString(), AgentEnv.AGENT_INSTRUCTIONS, "inline"));
+
+        assertThat(instructions.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(128 * 1024);
+        assertThat(config.instructions()).contains(instructions);
+        assertThat(AgentConfig.from(Map.of(AgentEnv.AGENT_INSTRUCTIONS, "inline"))
+                        .instructions())
+                .contains("inline");
+        assertThatThrownBy(() -> AgentConfig.from(Map.of(
+                        AgentEnv.AGENT_INSTRUCTIONS_PATH,
+                        dir.resolve("missing.md").toString())))
+                .hasMessageStartingWith(
+                        AgentEnv.AGENT_INSTRUCTIONS_PATH + "='" + dir.resolve("missing.md") + "' cannot be read");
     }
 
     @Test
