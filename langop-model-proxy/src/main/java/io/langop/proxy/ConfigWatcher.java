@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Path file;
     private final Consumer<ProxyConfig> onChange;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledFuture<?> checks;
     private List<Path> secretFiles;
     private byte[] lastDigest;
 
@@ -46,7 +48,17 @@ public final class ConfigWatcher implements AutoCloseable {
         this.lastDigest = digest(initialContent, secretFiles);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("proxy-config-watcher").factory());
-        scheduler.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.checks = scheduler.scheduleWithFixedDelay(
+                this::checkLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A check that throws would end the schedule without a word: whatever it throws is logged, and checks go on. */
+    private void checkLogged() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            LOG.error("checking configuration {} failed; checking again in a moment", file, e);
+        }
     }
 
     private void check() {
@@ -97,6 +109,7 @@ public final class ConfigWatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        checks.cancel(false);
         scheduler.shutdownNow();
     }
 }

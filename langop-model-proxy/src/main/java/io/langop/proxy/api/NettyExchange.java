@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -170,7 +171,8 @@ final class NettyExchange implements Exchange {
                     throw new IOException("the client closed the connection");
                 }
                 HttpUtil.setTransferEncodingChunked(head, true);
-                channel.write(head);
+                // A failed write of the head fails the content written after it, which is checked.
+                channel.write(head).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
                 head = null;
             }
             if (pending != null) {

@@ -100,6 +100,8 @@ public final class ProxyApi {
         record Refused(ApiError error) implements Admission {}
 
         /**
+         * A request its head admits; its body may follow.
+         *
          * @param client the client whose key the request carries; null when the route or the proxy needs no key
          * @param maxBodyBytes the largest body the request may send
          */

@@ -267,7 +267,11 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Shuts the output (the client sees the answer end) and closes once the client has, or after the linger time. */
+    /**
+     * Shuts the output (the client sees the answer end) and closes once the client has, or after the linger time
+     * (the timer needs no cancelling: closing a closed connection does nothing).
+     */
+    @SuppressWarnings("FutureReturnValueIgnored")
     private static void linger(ChannelHandlerContext ctx) {
         if (ctx.channel() instanceof DuplexChannel duplex && ctx.channel().isActive()) {
             duplex.shutdownOutput().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);

@@ -90,6 +90,11 @@ public final class ResponseCache {
         }
     }
 
-    /** @param answeredBy the model that produced the answer (a fallback may have) */
+    /**
+     * A cached answer.
+     *
+     * @param answeredBy the model that produced the answer (a fallback may have)
+     */
+    @SuppressWarnings("ArrayRecordComponent") // the body is sent as cached, without a copy; entries are not compared
     public record Entry(byte[] body, String answeredBy, long expiresAt) {}
 }

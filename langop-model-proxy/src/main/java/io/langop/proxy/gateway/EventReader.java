@@ -18,6 +18,7 @@ final class EventReader {
      * @param name the {@code event} field, null when absent
      * @param data the {@code data} lines, joined by LF
      */
+    @SuppressWarnings("ArrayRecordComponent") // the data goes on as read, without a copy; events are not compared
     record Event(String name, byte[] data) {}
 
     /**

@@ -37,7 +37,11 @@ public interface Exchange {
         /** Buffers one event with {@code data} (UTF-8; each line its own data line); {@link #flush()} sends it. */
         void send(byte[] data) throws IOException;
 
-        /** @throws IOException when the client has gone away */
+        /**
+         * Sends what was buffered.
+         *
+         * @throws IOException when the client has gone away
+         */
         void flush() throws IOException;
     }
 }

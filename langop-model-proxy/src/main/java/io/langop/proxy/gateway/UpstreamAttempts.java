@@ -63,7 +63,7 @@ final class UpstreamAttempts {
         List<Permit> fallbackPermits = new ArrayList<>();
         ApiError last = null;
         for (ModelRuntime model : chain) {
-            if (model != requested) {
+            if (!model.name().equals(requested.name())) {
                 // The requested model's limits were checked on admission; a fallback's own limits apply when used.
                 Admission admission = limiters.admit(
                         List.of(RateLimiters.Scope.model(

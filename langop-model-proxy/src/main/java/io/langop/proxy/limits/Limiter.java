@@ -46,8 +46,10 @@ public final class Limiter {
         if (tokens != null) {
             // Admit while anything is left but charge the whole estimate: the real count is only known afterwards,
             // and a request bigger than the bucket must still be possible.
+            // Buckets count in doubles (they refill by fractions): token counts are exact in them far beyond 2^50.
             Duration wait =
-                    tokens.tryTake(Math.min(Math.max(1, estimatedTokens), limits.tokensPerMinute()), estimatedTokens);
+                    tokens.tryTake((double) Math.min(Math.max(1, estimatedTokens), limits.tokensPerMinute()), (double)
+                            estimatedTokens);
             if (!wait.isZero()) {
                 if (requests != null) {
                     requests.adjust(1);
@@ -66,14 +68,14 @@ public final class Limiter {
             requests.adjust(1);
         }
         if (tokens != null) {
-            tokens.adjust(estimatedTokens);
+            tokens.adjust((double) estimatedTokens);
         }
         releaseSlot();
     }
 
     void settle(long estimatedTokens, long actualTokens) {
         if (tokens != null) {
-            tokens.adjust(estimatedTokens - actualTokens);
+            tokens.adjust((double) (estimatedTokens - actualTokens));
         }
     }
 

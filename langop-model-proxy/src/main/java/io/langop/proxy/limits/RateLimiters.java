@@ -65,7 +65,11 @@ public final class RateLimiters {
     }
 
     public sealed interface Admission permits Permit, Admission.Refused {
-        /** @param kind {@code requests} or {@code tokens}, as in OpenAI's rate-limit error type */
+        /**
+         * A request the limits refuse, and when to come back.
+         *
+         * @param kind {@code requests} or {@code tokens}, as in OpenAI's rate-limit error type
+         */
         record Refused(String reason, String kind, java.time.Duration retryAfter) implements Admission {}
     }
 

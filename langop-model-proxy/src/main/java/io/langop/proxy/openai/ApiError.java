@@ -87,7 +87,11 @@ public record ApiError(int status, String message, String type, String param, St
                 Duration.ofSeconds(1));
     }
 
-    /** @param kind {@code requests} or {@code tokens}, OpenAI's rate-limit error types */
+    /**
+     * Over a rate limit, come back after {@code retryAfter}.
+     *
+     * @param kind {@code requests} or {@code tokens}, OpenAI's rate-limit error types
+     */
     public static ApiError rateLimited(String message, String kind, Duration retryAfter) {
         return new ApiError(429, message, kind, null, "rate_limit_exceeded", retryAfter);
     }

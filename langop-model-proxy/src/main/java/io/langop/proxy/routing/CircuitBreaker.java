@@ -43,7 +43,7 @@ final class CircuitBreaker {
         };
     }
 
-    /** @return whether this success ended an ejection */
+    /** Records a success; returns whether it ended an ejection. */
     synchronized boolean onSuccess() {
         boolean recovered = state != State.CLOSED;
         consecutiveFailures = 0;
@@ -51,7 +51,7 @@ final class CircuitBreaker {
         return recovered;
     }
 
-    /** @return whether this failure ejected the endpoint (again) */
+    /** Records a failure; returns whether it ejected the endpoint (again). */
     synchronized boolean onFailure() {
         consecutiveFailures++;
         if (state == State.PROBING || consecutiveFailures >= failureThreshold) {

@@ -135,7 +135,11 @@ public final class EndpointPool {
             return holdsSlot;
         }
 
-        /** @param latencyNanos time until the upstream answered (its headers), what latency routing compares */
+        /**
+         * Gives the endpoint back, reporting how the request went.
+         *
+         * @param latencyNanos time until the upstream answered (its headers), what latency routing compares
+         */
         public void close(Endpoint.Outcome outcome, long latencyNanos) {
             if (holdsSlot) {
                 holdsSlot = false;

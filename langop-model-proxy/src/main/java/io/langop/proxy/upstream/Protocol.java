@@ -25,7 +25,11 @@ public sealed interface Protocol permits OpenAiProtocol, AnthropicProtocol {
      */
     UpstreamRequest chat(ModelConfig model, Endpoint endpoint, ObjectNode request, boolean stream);
 
-    /** @throws io.langop.proxy.openai.InvalidRequestException when the provider has no embeddings */
+    /**
+     * The upstream request for an OpenAI embeddings request.
+     *
+     * @throws io.langop.proxy.openai.InvalidRequestException when the provider has no embeddings
+     */
     UpstreamRequest embeddings(ModelConfig model, Endpoint endpoint, ObjectNode request);
 
     /** The upstream's successful non-streaming chat answer as an OpenAI body, with its token usage. */
@@ -36,6 +40,11 @@ public sealed interface Protocol permits OpenAiProtocol, AnthropicProtocol {
     /** The upstream's error body in OpenAI's shape (status kept), never echoing credentials. */
     ApiError error(int status, byte[] upstreamBody);
 
-    /** @param body OpenAI-shaped response bytes, sent to the client as they are */
+    /**
+     * A whole answer in OpenAI's shape.
+     *
+     * @param body OpenAI-shaped response bytes, sent to the client as they are
+     */
+    @SuppressWarnings("ArrayRecordComponent") // the body is sent without a copy; answers are never compared
     record Answer(byte[] body, TokenUsage usage) {}
 }

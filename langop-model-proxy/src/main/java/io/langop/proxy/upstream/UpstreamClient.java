@@ -46,6 +46,8 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends upstream requests over pooled keep-alive HTTP/1.1 connections (TLS for {@code https://}, with the
@@ -55,6 +57,8 @@ import javax.net.ssl.SSLParameters;
  * gzip, redirects, cookies or 401 handling: bytes and statuses go through as the upstream sent them.
  */
 public final class UpstreamClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamClient.class);
 
     /** Largest whole (non-streaming) answer accepted from an upstream. */
     static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
@@ -126,6 +130,7 @@ public final class UpstreamClient implements AutoCloseable {
      *
      * @param retryAfter the upstream's {@code Retry-After} header, or null
      */
+    @SuppressWarnings("ArrayRecordComponent") // the body is passed on without a copy; replies are never compared
     public record Reply(int status, String retryAfter, byte[] body, InputStream stream) {
         /** Whether the whole stream has arrived (what is unread is buffered). */
         public boolean streamComplete() {
@@ -308,7 +313,13 @@ public final class UpstreamClient implements AutoCloseable {
         pools.entrySet().removeIf(entry -> {
             boolean dropped = !kept.contains(entry.getKey().origin());
             if (dropped) {
-                entry.getValue().closeAsync();
+                entry.getValue().closeAsync().addListener(closed -> {
+                    if (!closed.isSuccess()) {
+                        LOG.debug(
+                                "a dropped upstream pool did not close cleanly: {}",
+                                closed.cause().toString());
+                    }
+                });
             }
             return dropped;
         });

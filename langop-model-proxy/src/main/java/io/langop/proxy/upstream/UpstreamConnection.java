@@ -127,7 +127,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (exchange.abandoned) {
-            pool.release(channel);
+            release();
             return;
         }
         current = exchange;
@@ -166,7 +166,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent && current == null) {
-            ctx.close();
+            close();
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -225,9 +225,9 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         }
         channel.config().setAutoRead(true);
         if (keepAlive) {
-            pool.release(channel);
+            release();
         } else {
-            channel.close();
+            close();
         }
     }
 
@@ -249,6 +249,18 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         }
         current = null;
         exchange.failed(cause);
+        close();
+    }
+
+    /** Back to the pool, whose future tells nothing to act on: a pool that is closing closes the connection. */
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private void release() {
+        pool.release(channel);
+    }
+
+    /** Closes the connection; the future Netty returns only tells when that is done, which nothing waits for. */
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private void close() {
         channel.close();
     }
 
@@ -265,7 +277,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         if (current != null) {
             failIfCurrent(current, cause instanceof IOException io ? io : new IOException(cause));
         } else {
-            ctx.close();
+            close();
         }
     }
 }

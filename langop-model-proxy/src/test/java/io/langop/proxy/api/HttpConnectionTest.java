@@ -73,8 +73,13 @@ class HttpConnectionTest {
     @Test
     void refusesAnOversizeBodyByItsLengthWithoutReadingIt() throws IOException {
         // Declares a body far over the limit and sends none of it: the answer must not wait for it.
-        String head = "POST /v1/chat/completions HTTP/1.1\r\nHost: proxy\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 50000000\r\n\r\n";
+        String head = """
+                POST /v1/chat/completions HTTP/1.1\r
+                Host: proxy\r
+                Content-Type: application/json\r
+                Content-Length: 50000000\r
+                \r
+                """;
 
         String answer = exchange(head);
 
@@ -101,8 +106,13 @@ class HttpConnectionTest {
     @Test
     void answersAChunkedRequestBody() throws IOException {
         String json = OpenAiBodies.chatRequest("m", "chunked");
-        String head = "POST /v1/chat/completions HTTP/1.1\r\nHost: proxy\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n";
+        String head = """
+                POST /v1/chat/completions HTTP/1.1\r
+                Host: proxy\r
+                Transfer-Encoding: chunked\r
+                Connection: close\r
+                \r
+                """;
         String body = Integer.toHexString(10) + "\r\n" + json.substring(0, 10) + "\r\n"
                 + Integer.toHexString(json.length() - 10) + "\r\n" + json.substring(10) + "\r\n0\r\n\r\n";
 

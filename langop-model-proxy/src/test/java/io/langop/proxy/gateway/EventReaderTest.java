@@ -22,11 +22,21 @@ class EventReaderTest {
 
     @Test
     void joinsDataLinesNamesEventsAndSkipsCommentsAndOtherFields() throws IOException {
-        String stream = ": keep-alive\n\n"
-                + "event: message_start\nid: 7\ndata: {\"a\":\ndata:1}\n\n"
-                + "retry: 100\n\n"
-                + "data\n\n"
-                + "data: [DONE]\n\n";
+        String stream = """
+                : keep-alive
+
+                event: message_start
+                id: 7
+                data: {"a":
+                data:1}
+
+                retry: 100
+
+                data
+
+                data: [DONE]
+
+                """;
         assertThat(events(stream, 4096)).containsExactly("message_start:{\"a\":\n1}", "null:", "null:[DONE]");
     }
 

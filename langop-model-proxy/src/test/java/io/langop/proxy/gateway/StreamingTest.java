@@ -135,10 +135,13 @@ class StreamingTest {
         String body =
                 streamBody("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
-        assertThat(body)
-                .isEqualTo(
-                        "data: {\"id\":\"c\",\ndata:  \"choices\":[{\"index\":0,\"delta\":{\"content\":\"two lines\"}}]}\n\n"
-                                + "data: [DONE]\n\n");
+        assertThat(body).isEqualTo("""
+                        data: {"id":"c",
+                        data:  "choices":[{"index":0,"delta":{"content":"two lines"}}]}
+
+                        data: [DONE]
+
+                        """);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class ScriptedUpstream implements AutoCloseable {
     public ScriptedUpstream(Behaviour fallback) {
         this.fallback = fallback;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

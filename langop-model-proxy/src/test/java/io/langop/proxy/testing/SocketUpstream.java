@@ -48,7 +48,7 @@ public final class SocketUpstream implements AutoCloseable {
             head.append((char) next);
         }
         int length = 0;
-        for (String line : head.toString().split("\r\n")) {
+        for (String line : head.toString().lines().toList()) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(15).strip());
             }

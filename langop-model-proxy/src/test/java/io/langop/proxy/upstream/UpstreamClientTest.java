@@ -15,6 +15,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -52,7 +53,7 @@ class UpstreamClientTest {
     @Test
     void callsAnHttpsUpstreamItTrustsAndChecksTheHostName() throws Exception {
         KeyStore keys = selfSigned(dir.resolve("upstream.p12"));
-        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         SSLContext serverTls = SSLContext.getInstance("TLS");
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, PASSWORD);
@@ -170,10 +171,14 @@ class UpstreamClientTest {
         try (SocketUpstream server = new SocketUpstream(socket -> {
                     try (socket) {
                         readRequest(socket.getInputStream());
-                        socket.getOutputStream()
-                                .write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                                                + "Transfer-Encoding: chunked\r\n\r\n6\r\ndata: \r\n")
-                                        .getBytes(StandardCharsets.UTF_8));
+                        socket.getOutputStream().write("""
+                                        HTTP/1.1 200 OK\r
+                                        Content-Type: text/event-stream\r
+                                        Transfer-Encoding: chunked\r
+                                        \r
+                                        6\r
+                                        data: \r
+                                        """.getBytes(StandardCharsets.UTF_8));
                         Thread.sleep(10_000);
                     } catch (IOException | InterruptedException ignored) {
                         // the client gave up
@@ -196,12 +201,19 @@ class UpstreamClientTest {
         try (SocketUpstream server = new SocketUpstream(socket -> {
                     try (socket) {
                         readRequest(socket.getInputStream());
-                        socket.getOutputStream()
-                                .write(("HTTP/1.1 100 Continue\r\n\r\n"
-                                                + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-                                                + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
-                                                + "Connection: close\r\n\r\n{\"final\":1}")
-                                        .getBytes(StandardCharsets.UTF_8));
+                        socket.getOutputStream().write("""
+                                        HTTP/1.1 100 Continue\r
+                                        \r
+                                        HTTP/1.1 103 Early Hints\r
+                                        Link: </style.css>; rel=preload\r
+                                        \r
+                                        HTTP/1.1 200 OK\r
+                                        Content-Type: application/json\r
+                                        Content-Length: 11\r
+                                        Connection: close\r
+                                        \r
+                                        {"final":1}\
+                                        """.getBytes(StandardCharsets.UTF_8));
                     } catch (IOException clientGone) {
                         // nothing more to answer
                     }
@@ -241,7 +253,7 @@ class UpstreamClientTest {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             readRequest(in);
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
             readRequest(in);
