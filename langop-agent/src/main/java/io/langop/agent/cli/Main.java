@@ -12,7 +12,8 @@ public final class Main {
         if (args.length == 1 && args[0].equals("run")) {
             // The container's entry point, configured by the environment alone: without the command-line
             // parser, whose old class files escape the AOT cache and cost ~0.3 s of CPU at start (bench/agent).
-            System.exit(AgentLaunch.run(System.getenv(), null, new PrintWriter(System.err, true)));
+            System.exit(
+                    AgentLaunch.run(System.getenv(), null, new PrintWriter(System.err, true, System.err.charset())));
         }
         if (args.length > 0 && (args[0].equals("run") || args[0].equals("validate"))) {
             // both start by compiling agent code: warm the compiler up while picocli parses the rest

@@ -41,7 +41,7 @@ final class NewCommand implements Callable<Integer> {
             return ExitStatus.USAGE.code();
         }
         Path root = directory != null ? directory : Path.of(name);
-        if (Files.exists(root) && Files.list(root).findAny().isPresent()) {
+        if (Files.exists(root) && !isEmptyDirectory(root)) {
             spec.commandLine().getErr().println("Directory " + root + " exists and is not empty: nothing was written.");
             return ExitStatus.USAGE.code();
         }
@@ -67,5 +67,11 @@ final class NewCommand implements Callable<Integer> {
                       serve: cd %1$s && PORT=8080 mvn -q compile exec:java   (MCP at http://localhost:8080/mcp)
                     """.formatted(root);
         };
+    }
+
+    private static boolean isEmptyDirectory(Path root) throws IOException {
+        try (var entries = Files.list(root)) {
+            return entries.findAny().isEmpty();
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,8 +103,13 @@ public final class AgentRuntime implements AutoCloseable {
             metrics = result(registry, "creating the metrics registry");
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
-        AgentRunner runner =
-                new AgentRunner(agent, llm, tools, config.workspace(), Clock.systemDefaultZone(), config.stopGrace());
+        AgentRunner runner = new AgentRunner(
+                agent,
+                llm,
+                tools,
+                config.workspace(),
+                Clock.system(ZoneId.systemDefault()) /* {date} in output paths: the pod's zone */,
+                config.stopGrace());
         return new AgentRuntime(
                 config, bindAddress, runner, tools, new AgentChat(agent, llm, tools, config.stopGrace()), metrics);
     }

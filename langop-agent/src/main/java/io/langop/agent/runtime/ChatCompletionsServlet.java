@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ final class ChatCompletionsServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where a checked answer is cut into chunks: after each whitespace, so the pieces join back exactly. */
+    private static final Pattern AFTER_WHITESPACE = Pattern.compile("(?<=\\s)");
 
     private final String model;
     private final AgentChat chat;
@@ -126,7 +129,7 @@ final class ChatCompletionsServlet extends HttpServlet {
         }
         if (stream) {
             PrintWriter out = startStream(response, id);
-            for (String piece : reply.text().split("(?<=\\s)")) {
+            for (String piece : AFTER_WHITESPACE.split(reply.text(), -1)) {
                 if (!piece.isEmpty()) {
                     sendChunk(out, chunk(id, JSON.createObjectNode().put("content", piece), null));
                 }

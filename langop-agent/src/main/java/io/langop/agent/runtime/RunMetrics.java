@@ -29,11 +29,11 @@ final class RunMetrics {
         Counter.builder("langop_agent_tokens")
                 .tag("kind", "input")
                 .register(registry)
-                .increment(outcome.usage().inputTokens());
+                .increment((double) outcome.usage().inputTokens());
         Counter.builder("langop_agent_tokens")
                 .tag("kind", "output")
                 .register(registry)
-                .increment(outcome.usage().outputTokens());
+                .increment((double) outcome.usage().outputTokens());
         Counter.builder("langop_agent_llm_requests")
                 .register(registry)
                 .increment(outcome.usage().llmRequests());

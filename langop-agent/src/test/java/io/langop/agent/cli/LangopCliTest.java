@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -198,9 +199,10 @@ class LangopCliTest {
 
         assertThat(status).isZero();
         assertThat(mcp.calls())
-                .containsExactly("web_search {max_results=5, query=kubernetes CVE " + LocalDate.now() + "}");
+                .containsExactly("web_search {max_results=5, query=kubernetes CVE "
+                        + LocalDate.now(ZoneId.systemDefault()) + "}");
         assertThat(llm.messagesOf(0).getFirst()).startsWith("system: You are a concise security analyst.");
-        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now() + ".md")))
+        assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now(ZoneId.systemDefault()) + ".md")))
                 .isEqualTo("Digest: CVE-2026-0001");
     }
 

@@ -29,6 +29,7 @@ public final class ProjectScaffold {
                 "src/test/java/ToolsTest.java", "ToolsTest.java.template",
                 "README.md", "README.md.template"));
 
+        @SuppressWarnings("ImmutableEnumChecker") // only ever Map.of(...), which is unmodifiable
         private final Map<String, String> templates;
 
         Kind(Map<String, String> templates) {

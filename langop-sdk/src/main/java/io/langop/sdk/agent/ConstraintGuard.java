@@ -17,7 +17,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
@@ -32,7 +31,7 @@ public final class ConstraintGuard implements TurnObserver {
     private final Clock clock;
     private final Optional<Instant> deadline;
     private final Deque<Instant> recentRequests = new ArrayDeque<>();
-    private final Map<ChatMessage, Boolean> checkedMessages = new IdentityHashMap<>();
+    private final IdentityHashMap<ChatMessage, Boolean> checkedMessages = new IdentityHashMap<>();
     private int requests;
     private long inputTokens;
     private long outputTokens;

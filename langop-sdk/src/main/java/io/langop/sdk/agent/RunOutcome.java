@@ -11,6 +11,8 @@ public sealed interface RunOutcome {
     RunUsage usage();
 
     /**
+     * The run ended as it should.
+     *
      * @param objectivesComplete the workflow finished, or the LLM declared every objective met
      * @param outputFile where the result was written, when the agent has an output
      */

@@ -40,7 +40,11 @@ public final class LlmClient {
         this.apiKey = apiKey;
     }
 
-    /** @param baseUrl the API root including {@code /v1}, e.g. {@code http://proxy:8000/v1} */
+    /**
+     * A client of an OpenAI-compatible API.
+     *
+     * @param baseUrl the API root including {@code /v1}, e.g. {@code http://proxy:8000/v1}
+     */
     public static LlmClient openAiCompatible(
             String baseUrl, String apiKey, String modelName, Duration timeout, Backoff retry) {
         ChatModel model = OpenAiChatModel.builder()
@@ -63,7 +67,11 @@ public final class LlmClient {
         return modelName;
     }
 
-    /** @throws LlmException when the model cannot answer, after the retries the policy allows */
+    /**
+     * Asks the model, retrying rate limits, server errors and timeouts as the retry policy allows.
+     *
+     * @throws LlmException when the model cannot answer, after the retries the policy allows
+     */
     public ChatResponse chat(ChatRequest request) throws InterruptedException {
         try {
             return retry.call("LLM request", () -> keyless(() -> model.chat(request)), LlmClient::isRetriable);

@@ -99,7 +99,8 @@ class AgentDefinitionTest {
     @ParameterizedTest
     @ValueSource(strings = {"../etc/passwd", "/etc/passwd", "a/../../x", "{agent}.txt"})
     void outputPathsCannotLeaveTheWorkspace(String path) {
-        assertThatThrownBy(() -> Output.workspace(path).resolve(Path.of("/workspace"), ZonedDateTime.now()))
+        assertThatThrownBy(() -> Output.workspace(path)
+                        .resolve(Path.of("/workspace"), ZonedDateTime.now(java.time.ZoneOffset.UTC)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(path);
     }

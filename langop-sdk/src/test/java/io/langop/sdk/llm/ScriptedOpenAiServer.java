@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScriptedOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern AFTER_SPACE = java.util.regex.Pattern.compile("(?<= )");
 
     /** One scripted reply. */
     public sealed interface Reply {}
@@ -36,7 +38,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
     public record Call(String name, String argumentsJson) {}
 
-    public record Error(int status, String type, String message) implements Reply {}
+    public record ErrorReply(int status, String type, String message) implements Reply {}
 
     private final HttpServer server;
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
@@ -46,7 +48,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
     public ScriptedOpenAiServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", this::chatCompletions);
         server.start();
@@ -75,7 +77,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     }
 
     public ScriptedOpenAiServer thenError(int status, String message) {
-        return then(new Error(status, status == 429 ? "rate_limit_error" : "server_error", message));
+        return then(new ErrorReply(status, status == 429 ? "rate_limit_error" : "server_error", message));
     }
 
     public ScriptedOpenAiServer then(Reply reply) {
@@ -117,7 +119,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             if (reply == null) {
                 reply = fallback != null
                         ? fallback
-                        : new Error(500, "server_error", "scripted server: script exhausted");
+                        : new ErrorReply(500, "server_error", "scripted server: script exhausted");
             }
             String model = request.path("model").asText("scripted");
             if (!delay.isZero()) {
@@ -129,7 +131,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 }
             }
             switch (reply) {
-                case Error error ->
+                case ErrorReply error ->
                     send(
                             exchange,
                             error.status(),
@@ -215,7 +217,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         String id = "chatcmpl-" + ids.incrementAndGet();
-        for (String piece : text.content().split("(?<= )")) {
+        for (String piece : AFTER_SPACE.split(text.content(), -1)) {
             ObjectNode chunk = JSON.createObjectNode()
                     .put("id", id)
                     .put("object", "chat.completion.chunk")
