@@ -141,7 +141,7 @@ class ExamplesIT {
     }
 
     private static GenericKubernetesResource object(String kindAndName) {
-        String[] parts = kindAndName.split("[ /]");
+        String[] parts = kindAndName.split("[ /]", -1);
         return cluster.client()
                 .genericKubernetesResources(LangopApi.API_VERSION, parts[0])
                 .inNamespace(parts[1])

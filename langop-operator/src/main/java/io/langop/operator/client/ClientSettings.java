@@ -9,6 +9,7 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.agent.AgentEnvironment;
 import io.langop.operator.agent.AgentHttp;
+import io.langop.operator.kube.KubeJson;
 import io.langop.operator.model.ModelEndpoint;
 import io.langop.operator.tool.ToolEndpoint;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class ClientSettings {
 
     /** {@code spec.type} as written in the CRD ({@code web} when unset). */
     static String typeName(LanguageClientSpec spec) {
-        return spec.getType() == null ? "web" : Serialization.jsonMapper().convertValue(spec.getType(), String.class);
+        return spec.getType() == null ? "web" : KubeJson.mapper().convertValue(spec.getType(), String.class);
     }
 
     private static Map<String, Object> model(LanguageModel model) {
@@ -144,6 +145,6 @@ final class ClientSettings {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
-        return new LinkedHashMap<>(Serialization.jsonMapper().convertValue(value, Map.class));
+        return new LinkedHashMap<>(KubeJson.mapper().convertValue(value, Map.class));
     }
 }

@@ -39,14 +39,17 @@ final class LenientTreeReader {
     /** Reads {@code tree} with {@code reader}; {@code root} names the tree in the problems, e.g. {@code spec}. */
     static <T> Result<T> read(ObjectReader reader, JsonNode tree, String root) {
         JsonNode remaining = tree;
+        boolean copied = false;
         List<String> problems = new ArrayList<>();
         while (true) {
             try {
                 return new Result<>(reader.readValue(remaining), List.copyOf(problems));
             } catch (JsonMappingException unreadable) {
                 problems.add(describe(root, unreadable));
-                if (remaining == tree) {
+                if (!copied) {
+                    // the caller's tree stays as it was: fields are removed from a copy
                     remaining = tree.deepCopy();
+                    copied = true;
                 }
                 if (problems.size() == MAX_PROBLEMS || !remove(remaining, unreadable.getPath())) {
                     return new Result<>(null, List.copyOf(problems));

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -73,6 +72,6 @@ public final class StatusUpdates {
     }
 
     private static JsonNode tree(Object status) {
-        return Serialization.jsonMapper().valueToTree(status);
+        return KubeJson.mapper().valueToTree(status);
     }
 }

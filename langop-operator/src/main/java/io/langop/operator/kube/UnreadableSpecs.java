@@ -16,7 +16,7 @@ import java.util.List;
 public final class UnreadableSpecs {
 
     /** Configured as the operator client's mapper is, without the module: it reads what the module left out. */
-    private static final ObjectMapper PLAIN = configuredAsTheClient(new ObjectMapper());
+    private static final ObjectMapper PLAIN = KubeJson.mapper();
 
     private UnreadableSpecs() {}
 
@@ -51,10 +51,5 @@ public final class UnreadableSpecs {
                 .problems();
         // readable by now: the object changed since the informer saw it, and its next event brings the new spec
         return problems.isEmpty() ? List.of("the spec changed while it was read; the new one is read next") : problems;
-    }
-
-    private static ObjectMapper configuredAsTheClient(ObjectMapper mapper) {
-        new KubernetesSerialization(mapper, false); // registers fabric8's modules and settings on the mapper
-        return mapper;
     }
 }

@@ -1,7 +1,6 @@
 package io.langop.operator.kube;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -38,6 +37,6 @@ public final class Workloads {
 
     /** A deep copy of a status to build the next one from, keeping fields other parts own. */
     public static <S> S copy(S status, Class<S> type, Supplier<S> empty) {
-        return status == null ? empty.get() : Serialization.jsonMapper().convertValue(status, type);
+        return status == null ? empty.get() : KubeJson.mapper().convertValue(status, type);
     }
 }

@@ -1,11 +1,11 @@
 package io.langop.operator.persona;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.api.v1alpha1.persona.PersonaExample;
 import io.langop.api.v1alpha1.persona.PersonaRule;
 import io.langop.api.v1alpha1.persona.ResponseFormatType;
+import io.langop.operator.kube.KubeJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +57,7 @@ final class PersonaValidation {
         var format = spec.getResponseFormat();
         if (format != null && format.getSchema() != null) {
             try {
-                Serialization.jsonMapper().readTree(format.getSchema());
+                KubeJson.mapper().readTree(format.getSchema());
             } catch (Exception e) {
                 errors.add("spec.responseFormat.schema is not valid JSON");
             }

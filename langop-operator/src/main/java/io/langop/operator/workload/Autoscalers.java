@@ -64,6 +64,8 @@ public final class Autoscalers {
     }
 
     /**
+     * The autoscaler of a component's Deployment, from its spec.
+     *
      * @param describedObject the Service that {@code Object} metrics describe (the component's own)
      */
     public static HorizontalPodAutoscaler of(

@@ -101,7 +101,7 @@ class ConcurrentSynthesisTest {
         Set<String> reasonsSeen = ConcurrentHashMap.newKeySet();
         // the agent that brings its code is reconciled while the slow LLM still has agents to write (generous
         // timeouts: the first check loads the compiler, which takes seconds on a loaded machine)
-        await().atMost(Duration.ofSeconds(120))
+        await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     observe(started, reasonsSeen);
@@ -111,7 +111,7 @@ class ConcurrentSynthesisTest {
                 .as("agents written when the other agent was ready")
                 .isLessThan(AGENTS);
 
-        await().atMost(Duration.ofSeconds(180))
+        await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     observe(started, reasonsSeen);

@@ -10,11 +10,14 @@ import io.langop.operator.harness.OperatorHarness;
 import io.langop.operator.kube.Conditions;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -50,23 +53,24 @@ public final class ConvergenceBenchmark {
             long start = System.nanoTime();
 
             // created as kubectl apply of many files would: concurrently, models and tools before agents
-            try (var creators = Executors.newFixedThreadPool(CREATORS)) {
-                for (int i = 0; i < dependencies; i++) {
-                    int n = i;
-                    creators.submit(() ->
-                            bench.resource(Fixtures.model(NS, "model-" + n)).create());
-                    creators.submit(() -> bench.resource(Fixtures.tool(NS, "tool-" + n, DeploymentMode.SERVICE, 8080))
-                            .create());
-                }
+            List<Callable<Object>> dependencyCreations = new ArrayList<>();
+            for (int i = 0; i < dependencies; i++) {
+                int n = i;
+                dependencyCreations.add(
+                        () -> bench.resource(Fixtures.model(NS, "model-" + n)).create());
+                dependencyCreations.add(
+                        () -> bench.resource(Fixtures.tool(NS, "tool-" + n, DeploymentMode.SERVICE, 8080))
+                                .create());
             }
-            try (var creators = Executors.newFixedThreadPool(CREATORS)) {
-                for (int i = 0; i < agents; i++) {
-                    int n = i;
-                    int d = n % dependencies;
-                    creators.submit(() -> bench.resource(Fixtures.agent(NS, "agent-" + n, "model-" + d, "tool-" + d))
-                            .create());
-                }
+            createConcurrently(dependencyCreations);
+            List<Callable<Object>> agentCreations = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                int n = i;
+                int d = n % dependencies;
+                agentCreations.add(() -> bench.resource(Fixtures.agent(NS, "agent-" + n, "model-" + d, "tool-" + d))
+                        .create());
             }
+            createConcurrently(agentCreations);
             long created = System.nanoTime();
 
             while (!converged(bench, agents) || !requests.noWritesFor(Duration.ofSeconds(1))) {
@@ -121,6 +125,15 @@ public final class ConvergenceBenchmark {
                     "operator API requests per agent, no events: %.2f%n",
                     (operatorRequests.size() - events) / (double) agents);
             System.out.printf(Locale.ROOT, "operator write requests during %d s idle:  %d%n", idleSeconds, idleWrites);
+        }
+    }
+
+    /** Runs {@code creations} on {@value #CREATORS} threads; a failed one fails the run. */
+    private static void createConcurrently(List<Callable<Object>> creations) throws Exception {
+        try (var creators = Executors.newFixedThreadPool(CREATORS)) {
+            for (Future<Object> creation : creators.invokeAll(creations)) {
+                creation.get();
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +15,9 @@ import java.util.TreeSet;
 
 /** The chart rendered by Helm itself (helm-java), as the objects {@code helm install} would create. */
 final class ChartRendering {
+
+    // resolves each document's kind to its fabric8 class
+    private static final KubernetesSerialization MANIFESTS = new KubernetesSerialization();
 
     static final Path CHART = Path.of(System.getProperty("langop.chart.dir"));
 
@@ -32,7 +35,7 @@ final class ChartRendering {
         String yaml = template.call();
         return Arrays.stream(yaml.split("(?m)^---\\s*$"))
                 .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
-                .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
+                .map(doc -> (HasMetadata) MANIFESTS.unmarshal(doc))
                 .toList();
     }
 

@@ -110,7 +110,7 @@ class HelmChartTest {
                 .getCommandSpec()
                 .optionsMap()
                 .keySet();
-        assertThat(args).allSatisfy(arg -> assertThat(options).contains(arg.split("=")[0]));
+        assertThat(args).allSatisfy(arg -> assertThat(options).contains(arg.split("=", 2)[0]));
         // and picocli accepts every value the chart passes
         new CommandLine(new OperatorCommand())
                 .parseArgs(args.stream()

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
 import io.langop.api.v1alpha1.SecretKeyReference;
@@ -47,6 +46,7 @@ import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ReconcileFailures;
+import io.langop.operator.kube.KubeJson;
 import io.langop.wire.AgentEnv;
 import java.time.Duration;
 import java.util.List;
@@ -194,7 +194,7 @@ class LanguageClientReconcilerTest {
                 .doesNotContain("beta-on")
                 .doesNotContain("FEATURE_FLAG")
                 .doesNotContain("secretRef");
-        JsonNode settings = Serialization.jsonMapper().readTree(json);
+        JsonNode settings = KubeJson.mapper().readTree(json);
         assertThat(settings.at("/models/0/endpoint").asText())
                 .isEqualTo("http://gpt-model.clients-run.svc.cluster.local:8080/v1");
         assertThat(settings.at("/tools").findValuesAsText("name")).containsExactly("search");

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * the stock code, which calls {@link #findResource} and {@link #processEvent} for every lookup and
  * change of the store. Lists and deletes still scan the store (informers list once; deletes are rare).
  */
-public class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
+public final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
 
     private static final System.Logger LOG = System.getLogger(IndexedCrudDispatcher.class.getName());
 

@@ -26,6 +26,8 @@ import java.util.function.Predicate;
 public final class MockApiServer implements AutoCloseable {
 
     // The mock server logs every request at INFO through java.util.logging; the request log replaces that.
+    // Held, never read: java.util.logging keeps loggers weakly, and a collected one forgets its level.
+    @SuppressWarnings("UnusedVariable")
     private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
 
     private final ApiRequests requests = new ApiRequests();
