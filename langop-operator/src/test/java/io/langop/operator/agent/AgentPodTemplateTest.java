@@ -44,7 +44,8 @@ class AgentPodTemplateTest {
                 .containsEntry(AgentEnv.AGENT_NAME, "news")
                 .containsEntry(AgentEnv.AGENT_NAMESPACE, "team")
                 .containsEntry(AgentEnv.AGENT_MODE, "autonomous")
-                .containsEntry(AgentEnv.AGENT_INSTRUCTIONS, "Summarise the news every morning")
+                .containsEntry(AgentEnv.AGENT_INSTRUCTIONS_PATH, "/etc/agent/instructions/instructions.md")
+                .doesNotContainKey(AgentEnv.AGENT_INSTRUCTIONS)
                 .containsEntry(AgentEnv.AGENT_CODE_PATH, "/etc/agent/code")
                 .containsEntry(
                         AgentEnv.MODEL_ENDPOINTS,
@@ -55,11 +56,9 @@ class AgentPodTemplateTest {
                         AgentEnv.MCP_SERVERS,
                         "http://web-tool.team.svc.cluster.local:8081/mcp,http://localhost:9090/mcp")
                 .doesNotContainKey(AgentEnv.WORKSPACE_PATH);
-        assertThat(container.getVolumeMounts()).singleElement().satisfies(mount -> {
-            assertThat(mount.getName()).isEqualTo("agent-code");
-            assertThat(mount.getMountPath()).isEqualTo("/etc/agent/code");
-            assertThat(mount.getReadOnly()).isTrue();
-        });
+        assertThat(container.getVolumeMounts())
+                .extracting(mount -> mount.getName() + ":" + mount.getMountPath() + ":" + mount.getReadOnly())
+                .containsExactly("agent-code:/etc/agent/code:true", "agent-instructions:/etc/agent/instructions:true");
     }
 
     @Test
@@ -111,6 +110,7 @@ class AgentPodTemplateTest {
         codeRef.setName("my-code");
         codeRef.setKey("Main.java");
         agent.getSpec().setCodeRef(codeRef);
+        agent.getSpec().setInstructions(null); // the schema lets an agent have one or the other
 
         PodTemplateSpec pod = AgentPodTemplate.build(plan(agent, List.of(), List.of()), null);
 
