@@ -131,6 +131,10 @@ final class NettyExchange implements Exchange {
             }
         }
         Object last = sink != null ? sink.end() : answer;
+        if (last == null) {
+            // The stream was committed, but the client had gone before its head could be written: nothing to send.
+            return lastWrite != null ? lastWrite : channel.newSucceededFuture();
+        }
         // Fails, and frees the message, when the client has gone.
         lastWrite = channel.writeAndFlush(last);
         return lastWrite;

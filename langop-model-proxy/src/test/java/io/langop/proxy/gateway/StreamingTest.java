@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.langop.proxy.testing.CapturedOutput;
 import io.langop.proxy.testing.OpenAiBodies;
 import io.langop.proxy.testing.ProxyFixture;
 import io.langop.proxy.testing.ScriptedUpstream;
@@ -15,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,6 +243,35 @@ class StreamingTest {
 
         // 200 events at 20 ms would take 4 s; the upstream sees its client (the proxy) go away long before.
         assertThat(upstream.streamAborted.await(3, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aClientThatLeavesBeforeTheStreamBeginsLeavesNoRequestInProgress() throws Exception {
+        upstream.always(Behaviour.delayed(
+                Duration.ofMillis(300), Behaviour.sse(Duration.ZERO, OpenAiBodies.chunk("late"), OpenAiBodies.DONE)));
+        String request = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+
+        try (CapturedOutput log = new CapturedOutput()) {
+            try (Socket client =
+                    new Socket(InetAddress.getLoopbackAddress(), proxy.uri().getPort())) {
+                client.getOutputStream()
+                        .write(("POST /v1/chat/completions HTTP/1.1\r\nHost: proxy\r\nContent-Length: "
+                                        + request.length() + "\r\n\r\n" + request)
+                                .getBytes(StandardCharsets.UTF_8));
+            } // gone before the upstream answers
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> !upstream.requests().isEmpty());
+            Thread.sleep(700); // the upstream answers after 300 ms, and the proxy finds its client gone
+
+            long started = System.nanoTime();
+            proxy.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("nothing is left in progress: stopping does not wait out the 10 s drain")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(log.text()).doesNotContain("raised an exception");
+        }
     }
 
     @Test
