@@ -59,7 +59,7 @@ public final class CronJobSchedules {
         for (int i = 0; i < parts.length; i++) {
             Field field = FIELDS.get(i);
             // empty list items are skipped, as the parser skips them
-            for (String item : parts[i].split(",")) {
+            for (String item : parts[i].split(",", -1)) {
                 if (!item.isEmpty()) {
                     Optional<String> problem = itemProblem(field, item);
                     if (problem.isPresent()) {

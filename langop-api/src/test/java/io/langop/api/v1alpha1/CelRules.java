@@ -29,7 +29,7 @@ final class CelRules {
             .addVar("self", SimpleType.DYN)
             .build();
     private static final CelRuntime RUNTIME =
-            CelRuntimeFactory.standardCelRuntimeBuilder().build();
+            CelRuntimeFactory.legacyCelRuntimeBuilder().build();
     private static final Map<String, Program> PROGRAMS = new ConcurrentHashMap<>();
 
     /** A rule as found in a CRD, with the JSON pointer of the schema node it sits on. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -65,7 +66,7 @@ class ExamplesTest {
     @Test
     void everyKindHasItsOwnExampleDirectory() {
         for (String kind : CLASSES.keySet()) {
-            Path dir = Examples.DIR.resolve(kind.toLowerCase());
+            Path dir = Examples.DIR.resolve(kind.toLowerCase(Locale.ROOT));
             assertThat(Examples.all())
                     .as("an example of %s under %s", kind, dir)
                     .anySatisfy(d -> {

@@ -89,7 +89,7 @@ class NumericBoundsTest {
                 .orElseThrow()
                 .object()
                 .deepCopy();
-        String[] steps = field.pointer().substring(1).split("/");
+        String[] steps = field.pointer().substring(1).split("/", -1);
         JsonNode node = object;
         for (int i = 0; i < steps.length - 1; i++) {
             boolean nextIsItem = steps[i + 1].equals("0");
@@ -128,7 +128,7 @@ class NumericBoundsTest {
 
     private static JsonNode schemaAt(NumericField field) {
         JsonNode schema = GeneratedCrds.openApiSchema(field.kind());
-        for (String step : field.pointer().substring(1).split("/")) {
+        for (String step : field.pointer().substring(1).split("/", -1)) {
             schema = step.equals("0")
                     ? schema.path("items")
                     : schema.path("properties").path(step);

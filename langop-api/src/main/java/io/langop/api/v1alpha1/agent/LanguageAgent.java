@@ -1,7 +1,6 @@
 package io.langop.api.v1alpha1.agent;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -15,15 +14,25 @@ import io.langop.api.v1alpha1.LangopApi;
 @Version(LangopApi.VERSION)
 @ShortNames("lagent")
 @Categories(LangopApi.CATEGORY)
-@AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.executionMode", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Executions", jsonPath = ".status.executionCount", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.executionMode", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.readyReplicas",
+        type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Executions",
+        jsonPath = ".status.executionCount",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        priority = 1)
 @AdditionalPrinterColumn(
         name = "Success Rate",
         jsonPath = ".status.metrics.successRate",
-        type = Type.NUMBER,
+        type = AdditionalPrinterColumn.Type.NUMBER,
         priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class LanguageAgent extends CustomResource<LanguageAgentSpec, LanguageAgentStatus> implements Namespaced {}

@@ -1,7 +1,6 @@
 package io.langop.api.v1alpha1.cluster;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -15,9 +14,12 @@ import io.langop.api.v1alpha1.LangopApi;
 @Version(LangopApi.VERSION)
 @ShortNames("lcluster")
 @Categories(LangopApi.CATEGORY)
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Agents", jsonPath = ".status.agents", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Models", jsonPath = ".status.models", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Tools", jsonPath = ".status.tools", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Agents", jsonPath = ".status.agents", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Models", jsonPath = ".status.models", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Tools", jsonPath = ".status.tools", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class LanguageCluster extends CustomResource<LanguageClusterSpec, LanguageClusterStatus> implements Namespaced {}

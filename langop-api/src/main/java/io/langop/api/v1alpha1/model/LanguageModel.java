@@ -1,7 +1,6 @@
 package io.langop.api.v1alpha1.model;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -15,14 +14,21 @@ import io.langop.api.v1alpha1.LangopApi;
 @Version(LangopApi.VERSION)
 @ShortNames("lmodel")
 @Categories(LangopApi.CATEGORY)
-@AdditionalPrinterColumn(name = "Provider", jsonPath = ".spec.provider", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Model", jsonPath = ".spec.modelName", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Healthy", jsonPath = ".status.healthy", type = Type.BOOLEAN, priority = 1)
+@AdditionalPrinterColumn(name = "Provider", jsonPath = ".spec.provider", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Model", jsonPath = ".spec.modelName", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Healthy",
+        jsonPath = ".status.healthy",
+        type = AdditionalPrinterColumn.Type.BOOLEAN,
+        priority = 1)
 @AdditionalPrinterColumn(
         name = "Requests",
         jsonPath = ".status.metrics.totalRequests",
-        type = Type.INTEGER,
+        type = AdditionalPrinterColumn.Type.INTEGER,
         priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class LanguageModel extends CustomResource<LanguageModelSpec, LanguageModelStatus> implements Namespaced {}

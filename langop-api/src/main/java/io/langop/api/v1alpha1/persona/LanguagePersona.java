@@ -1,7 +1,6 @@
 package io.langop.api.v1alpha1.persona;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -15,10 +14,20 @@ import io.langop.api.v1alpha1.LangopApi;
 @Version(LangopApi.VERSION)
 @ShortNames("lpersona")
 @Categories(LangopApi.CATEGORY)
-@AdditionalPrinterColumn(name = "Display Name", jsonPath = ".spec.displayName", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Tone", jsonPath = ".spec.tone", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Usage", jsonPath = ".status.usageCount", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Valid", jsonPath = ".status.validationResult.valid", type = Type.BOOLEAN, priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Display Name",
+        jsonPath = ".spec.displayName",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Tone", jsonPath = ".spec.tone", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Usage", jsonPath = ".status.usageCount", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Valid",
+        jsonPath = ".status.validationResult.valid",
+        type = AdditionalPrinterColumn.Type.BOOLEAN,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class LanguagePersona extends CustomResource<LanguagePersonaSpec, LanguagePersonaStatus> implements Namespaced {}
