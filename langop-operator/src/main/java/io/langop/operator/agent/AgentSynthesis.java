@@ -31,7 +31,7 @@ final class AgentSynthesis {
 
     private final SynthesisSettings settings;
     private final SynthesisPrompt prompt = SynthesisPrompt.bundled();
-    private final SynthesisWakeUps wakeUps = new SynthesisWakeUps(this::forget);
+    private final SynthesisWakeUps wakeUps = new SynthesisWakeUps(this::forget, this::stop);
     private final BroughtCode broughtCode = new BroughtCode();
     /** Empty when synthesis is off. */
     private final Optional<SynthesisService> service;
@@ -50,6 +50,16 @@ final class AgentSynthesis {
     /** The event sources synthesis needs: wake-ups (and deletions) and the ConfigMaps named by {@code codeRef}. */
     List<EventSource<?, LanguageAgent>> eventSources(EventSourceContext<LanguageAgent> context) {
         return List.of(wakeUps, CodeRefs.eventSource(context));
+    }
+
+    /**
+     * Cancels the runs in flight when the operator stops. A stopped operator can no longer write what they
+     * bring, and the operator that takes over writes every agent again from its inputs: a run left going would
+     * spend on its repair rounds for nothing (the LLM call in flight when a process dies is the one call a
+     * restart can cost).
+     */
+    private void stop() {
+        service.ifPresent(SynthesisService::close);
     }
 
     /** Drops the agent's background run, its synthesis state and its checked code. */
