@@ -12,6 +12,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.Constraints;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,11 +102,7 @@ class InteractiveModeTest {
     @Test
     void withContentFiltersStreamsTheCheckedAnswerAsChunks() throws Exception {
         llm.thenText("Streaming works fine today");
-        var client = OpenAiStreamingChatModel.builder()
-                .baseUrl(baseUrl())
-                .apiKey("unused")
-                .modelName("helpdesk")
-                .build();
+        var client = streamingClient(server, "helpdesk");
         List<String> pieces = new CopyOnWriteArrayList<>();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
@@ -118,24 +116,9 @@ class InteractiveModeTest {
     @Test
     void relaysTheModelsTextWhileItIsWrittenWhenNoContentFilterApplies() throws Exception {
         llm.thenToolCall("kubectl_get", "{\"resource\":\"nodes\"}").thenText("Live tokens arrive one by one");
-        var agent = AgentDefinition.builder("live")
-                .mode(ExecutionMode.INTERACTIVE)
-                .objective("Answer")
-                .build();
-        var config = AgentConfig.from(Map.of(
-                AgentEnv.MODEL_ENDPOINTS,
-                llm.rootUrl(),
-                AgentEnv.MCP_SERVERS,
-                mcp.url().toString(),
-                "PORT",
-                "0"));
-        try (var liveRuntime = AgentRuntime.connect(config, () -> agent);
+        try (var liveRuntime = interactiveAgent("live", limits -> limits, Map.of());
                 var liveServer = liveRuntime.serve()) {
-            var client = OpenAiStreamingChatModel.builder()
-                    .baseUrl("http://127.0.0.1:" + liveServer.port() + "/v1")
-                    .apiKey("unused")
-                    .modelName("live")
-                    .build();
+            var client = streamingClient(liveServer, "live");
             List<String> pieces = new CopyOnWriteArrayList<>();
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
@@ -155,27 +138,11 @@ class InteractiveModeTest {
     void streamsNonAsciiTextAsUtf8ToAnOpenaiClientLiveAndAfterTheContentFilter() throws Exception {
         String greeting = "Grüße 世界, naïve café ✓";
         llm.thenText(greeting).thenText(greeting);
-        var live = AgentDefinition.builder("live")
-                .mode(ExecutionMode.INTERACTIVE)
-                .objective("Answer")
-                .build();
-        var config = AgentConfig.from(Map.of(
-                AgentEnv.MODEL_ENDPOINTS,
-                llm.rootUrl(),
-                AgentEnv.MCP_SERVERS,
-                mcp.url().toString(),
-                "PORT",
-                "0"));
-        try (var liveRuntime = AgentRuntime.connect(config, () -> live);
+        try (var liveRuntime = interactiveAgent("live", limits -> limits, Map.of());
                 var liveServer = liveRuntime.serve()) {
             // the relayed stream (no content filter) and the checked one (the helpdesk has a blocked topic)
-            for (var agentAndPort :
-                    List.of(Map.entry("live", liveServer.port()), Map.entry("helpdesk", server.port()))) {
-                var client = OpenAiStreamingChatModel.builder()
-                        .baseUrl("http://127.0.0.1:" + agentAndPort.getValue() + "/v1")
-                        .apiKey("unused")
-                        .modelName(agentAndPort.getKey())
-                        .build();
+            for (var agentAndServer : List.of(Map.entry("live", liveServer), Map.entry("helpdesk", server))) {
+                var client = streamingClient(agentAndServer.getValue(), agentAndServer.getKey());
                 List<String> pieces = new CopyOnWriteArrayList<>();
                 CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
@@ -186,7 +153,7 @@ class InteractiveModeTest {
                         collectInto(pieces, done));
 
                 assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text())
-                        .as(agentAndPort.getKey())
+                        .as(agentAndServer.getKey())
                         .isEqualTo(greeting);
                 assertThat(String.join("", pieces)).isEqualTo(greeting);
             }
@@ -228,6 +195,33 @@ class InteractiveModeTest {
         }
         assertThat(content).hasToString(greeting);
         assertThat(body).endsWith("data: [DONE]\n\n");
+    }
+
+    /** Another interactive agent on this test's model and tool server, with {@code settings} added to its own. */
+    private AgentRuntime interactiveAgent(
+            String name, UnaryOperator<Constraints.Builder> limits, Map<String, String> settings) throws Exception {
+        var agent = AgentDefinition.builder(name)
+                .mode(ExecutionMode.INTERACTIVE)
+                .objective("Answer")
+                .constraints(limits)
+                .build();
+        Map<String, String> configuration = new java.util.HashMap<>(settings);
+        configuration.putAll(Map.of(
+                AgentEnv.MODEL_ENDPOINTS,
+                llm.rootUrl(),
+                AgentEnv.MCP_SERVERS,
+                mcp.url().toString(),
+                "PORT",
+                "0"));
+        return AgentRuntime.connect(AgentConfig.from(configuration), () -> agent);
+    }
+
+    private static OpenAiStreamingChatModel streamingClient(ServiceServer server, String model) {
+        return OpenAiStreamingChatModel.builder()
+                .baseUrl("http://127.0.0.1:" + server.port() + "/v1")
+                .apiKey("unused")
+                .modelName(model)
+                .build();
     }
 
     private static StreamingChatResponseHandler collectInto(List<String> pieces, CompletableFuture<ChatResponse> done) {
@@ -293,13 +287,8 @@ class InteractiveModeTest {
 
     @Test
     void listensOnlyOnTheBindAddressWhenOneIsSet() throws Exception {
-        var agent = AgentDefinition.builder("bound")
-                .mode(ExecutionMode.INTERACTIVE)
-                .objective("Answer")
-                .build();
-        var config = AgentConfig.from(Map.of(
-                AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), "PORT", "0", ServiceWire.BIND_ADDRESS_ENV, "127.0.0.1"));
-        try (var boundRuntime = AgentRuntime.connect(config, () -> agent);
+        try (var boundRuntime =
+                        interactiveAgent("bound", limits -> limits, Map.of(ServiceWire.BIND_ADDRESS_ENV, "127.0.0.1"));
                 var boundServer = boundRuntime.serve()) {
             assertThat(boundServer.bindAddress()).contains(java.net.InetAddress.getLoopbackAddress());
             var response = HttpClient.newHttpClient()
@@ -314,14 +303,12 @@ class InteractiveModeTest {
     @Test
     void aRequestThatOverstaysTheTimeoutIsStoppedAndTheAgentAnswersTheNextOne() throws Exception {
         // a blocked pattern that backtracks for minutes on the input below: a busy loop in interactive mode
-        var agent = AgentDefinition.builder("guarded")
-                .mode(ExecutionMode.INTERACTIVE)
-                .objective("Answer")
-                .constraints(c -> c.timeout(java.time.Duration.ofSeconds(1)).blockedPatterns("(a+)+\\1b"))
-                .build();
-        var config = AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), "PORT", "0"));
         llm.thenText("Fine.");
-        try (var guardedRuntime = AgentRuntime.connect(config, () -> agent);
+        try (var guardedRuntime = interactiveAgent(
+                        "guarded",
+                        limits ->
+                                limits.timeout(java.time.Duration.ofSeconds(1)).blockedPatterns("(a+)+\\1b"),
+                        Map.of());
                 var guardedServer = guardedRuntime.serve()) {
             URI completions = guardedServer.uri().resolve("/v1/chat/completions");
             long start = System.nanoTime();
