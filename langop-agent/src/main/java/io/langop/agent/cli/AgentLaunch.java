@@ -68,7 +68,7 @@ final class AgentLaunch {
         Thread onSigterm = new Thread(
                 () -> {
                     if (finished.getCount() > 0) {
-                        LOG.warn("SIGTERM: aborting the current run");
+                        LOG.warn("Shutting down (SIGTERM, or the process ends): aborting the current run");
                         worker.interrupt();
                         try {
                             finished.await(10, TimeUnit.SECONDS);

@@ -81,7 +81,8 @@ class SigtermTest {
                 agent.process().destroy(); // SIGTERM
 
                 assertThat(agent.exitStatusWithin(30)).isEqualTo(143);
-                assertThat(agent.log()).contains("SIGTERM: aborting the current run");
+                assertThat(agent.log())
+                        .contains("Shutting down (SIGTERM, or the process ends): aborting the current run");
             }
         }
     }
