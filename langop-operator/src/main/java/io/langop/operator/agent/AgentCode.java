@@ -50,11 +50,7 @@ public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, Langua
     @Override
     protected Optional<ConfigMap> selectTargetSecondaryResource(
             Set<ConfigMap> configMaps, LanguageAgent agent, Context<LanguageAgent> context) {
-        String name = AgentPodTemplate.codeConfigMapName(agent);
-        return configMaps.stream()
-                .filter(configMap -> name.equals(configMap.getMetadata().getName()))
-                .filter(configMap -> configMap.hasOwnerReferenceFor(agent))
-                .findFirst();
+        return Owners.ownedNamed(configMaps, AgentPodTemplate.codeConfigMapName(agent), agent);
     }
 
     /** There is synthesized code to keep; without it the ConfigMap is deleted. */

@@ -52,11 +52,7 @@ public class AgentInstructions extends CRUDKubernetesDependentResource<ConfigMap
     @Override
     protected Optional<ConfigMap> selectTargetSecondaryResource(
             Set<ConfigMap> configMaps, LanguageAgent agent, Context<LanguageAgent> context) {
-        String name = configMapName(agent);
-        return configMaps.stream()
-                .filter(configMap -> name.equals(configMap.getMetadata().getName()))
-                .filter(configMap -> configMap.hasOwnerReferenceFor(agent))
-                .findFirst();
+        return Owners.ownedNamed(configMaps, configMapName(agent), agent);
     }
 
     /** The agent has instructions; without them the ConfigMap is deleted. */
