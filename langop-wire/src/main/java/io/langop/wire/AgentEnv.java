@@ -22,7 +22,14 @@ public final class AgentEnv {
     public static final String AGENT_INSTRUCTIONS_PATH = "AGENT_INSTRUCTIONS_PATH";
 
     public static final String AGENT_MAX_ITERATIONS = "AGENT_MAX_ITERATIONS";
+    /** A run's time limit: ISO-8601 ({@code PT10M}), seconds, or {@code 10m}/{@code 1h30m}/{@code 45s}. */
     public static final String AGENT_TIMEOUT = "AGENT_TIMEOUT";
+    /**
+     * The spec's other limits as one JSON object ({@link AgentLimits}): safety settings, rate limits, the persona's
+     * blocked topics. One variable keeps them together; it holds at most 128 KiB, which only content filter patterns
+     * (at most 32) or blocked topics of extraordinary length could fill.
+     */
+    public static final String AGENT_LIMITS = "AGENT_LIMITS";
     /** The path of the agent's source file (see {@link AgentFiles#CODE_PATH}). */
     public static final String AGENT_CODE_PATH = "AGENT_CODE_PATH";
 

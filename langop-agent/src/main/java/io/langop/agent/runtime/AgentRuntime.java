@@ -93,7 +93,9 @@ public final class AgentRuntime implements AutoCloseable {
             Future<PrometheusMeterRegistry> registry =
                     background.submit(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             try {
-                agent = source.load();
+                // the spec's limits are ceilings: the code, written by an LLM, cannot raise them
+                AgentDefinition loaded = source.load();
+                agent = loaded.withConstraints(config.ceilings().applyTo(loaded.constraints()));
             } catch (InvalidAgentException | RuntimeException invalid) {
                 connecting.cancel(true);
                 throw invalid;

@@ -6,6 +6,7 @@ import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.operator.model.ModelEndpoint;
 import io.langop.operator.tool.ToolEndpoint;
+import io.langop.proxy.config.Durations;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
 import java.util.LinkedHashMap;
@@ -36,7 +37,14 @@ public final class AgentEnvironment {
                 env,
                 AgentEnv.AGENT_MAX_ITERATIONS,
                 spec.getMaxIterations() == null ? null : spec.getMaxIterations().toString());
-        put(env, AgentEnv.AGENT_TIMEOUT, spec.getTimeout());
+        // ISO-8601, which the runtime reads without knowing the spec's 1h30m notation
+        put(
+                env,
+                AgentEnv.AGENT_TIMEOUT,
+                spec.getTimeout() == null
+                        ? null
+                        : Durations.parse(spec.getTimeout()).toString());
+        put(env, AgentEnv.AGENT_LIMITS, AgentLimitsVariable.of(plan).orElse(null));
         put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
         if (AgentHttp.serves(plan.agent())) {
             put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));

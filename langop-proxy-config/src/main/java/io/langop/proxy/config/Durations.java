@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations in the form Kubernetes specs use ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}), so the
- * operator copies LanguageModel values through unchanged.
+ * Durations in the form Kubernetes specs use ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}; also
+ * {@code ns}, {@code us} and {@code µs}, which the CRD patterns admit), so the operator copies values through unchanged.
  */
 public final class Durations {
 
-    private static final Pattern WHOLE = Pattern.compile("(\\d+(?:\\.\\d+)?(?:ms|s|m|h))+");
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    private static final Pattern WHOLE = Pattern.compile("(\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     private Durations() {}
 
@@ -26,6 +26,8 @@ public final class Durations {
             double amount = Double.parseDouble(part.group(1));
             nanos += amount
                     * switch (part.group(2)) {
+                        case "ns" -> 1;
+                        case "us", "µs" -> 1e3;
                         case "ms" -> 1e6;
                         case "s" -> 1e9;
                         case "m" -> 60e9;

@@ -42,6 +42,11 @@ public record AgentDefinition(
         objectives = List.copyOf(objectives);
     }
 
+    /** This agent held to other limits, such as its code's tightened by the spec's {@link Ceilings}. */
+    public AgentDefinition withConstraints(Constraints limits) {
+        return new AgentDefinition(name, description, persona, schedule, mode, objectives, workflow, limits, output);
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }

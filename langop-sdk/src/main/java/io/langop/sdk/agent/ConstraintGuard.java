@@ -2,7 +2,6 @@ package io.langop.sdk.agent;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -10,16 +9,15 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
 import io.langop.sdk.llm.TurnObserver;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enforces a run's {@link Constraints} at every LLM turn. Shared by all steps of a run (parallel steps
@@ -27,10 +25,14 @@ import java.util.regex.Pattern;
  */
 public final class ConstraintGuard implements TurnObserver {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConstraintGuard.class);
+
     private final Constraints constraints;
     private final Clock clock;
     private final Optional<Instant> deadline;
-    private final Deque<Instant> recentRequests = new ArrayDeque<>();
+    private final MinuteWindow recentRequests = new MinuteWindow();
+    private final MinuteWindow recentTokens = new MinuteWindow();
+    private final MinuteWindow recentToolCalls = new MinuteWindow();
     private final IdentityHashMap<ChatMessage, Boolean> checkedMessages = new IdentityHashMap<>();
     private int requests;
     private long inputTokens;
@@ -55,25 +57,33 @@ public final class ConstraintGuard implements TurnObserver {
                     Kind.MAX_ITERATIONS, "the run reached its limit of " + constraints.maxIterations() + " LLM turns");
         }
         Instant now = clock.instant();
-        while (!recentRequests.isEmpty() && recentRequests.peekFirst().isBefore(now.minus(Duration.ofMinutes(1)))) {
-            recentRequests.removeFirst();
-        }
-        if (constraints.requestsPerMinute() > 0 && recentRequests.size() >= constraints.requestsPerMinute()) {
+        if (constraints.requestsPerMinute() > 0 && recentRequests.totalBefore(now) >= constraints.requestsPerMinute()) {
             throw new ConstraintViolationException(
                     Kind.RATE_LIMIT,
                     "more than " + constraints.requestsPerMinute() + " LLM requests within one minute");
         }
-        recentRequests.addLast(now);
+        recentRequests.add(now, 1);
         requests++;
     }
 
     @Override
     public synchronized void afterTurn(ChatResponse response) {
         TokenUsage usage = response.tokenUsage();
+        long turnTokens = 0;
         if (usage != null) {
-            inputTokens += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-            outputTokens += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+            long input = usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+            long output = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+            inputTokens += input;
+            outputTokens += output;
+            turnTokens = input + output;
         }
+        Instant now = clock.instant();
+        recentTokens.add(now, turnTokens);
+        if (constraints.tokensPerMinute() > 0 && recentTokens.totalBefore(now) > constraints.tokensPerMinute()) {
+            throw new ConstraintViolationException(
+                    Kind.RATE_LIMIT, "more than " + constraints.tokensPerMinute() + " tokens within one minute");
+        }
+        checkToolCalls(response.aiMessage(), now);
         if (constraints.tokenBudget() > 0 && inputTokens + outputTokens > constraints.tokenBudget()) {
             throw new ConstraintViolationException(
                     Kind.TOKEN_BUDGET,
@@ -85,12 +95,48 @@ public final class ConstraintGuard implements TurnObserver {
                     Kind.COST_BUDGET,
                     String.format(Locale.ROOT, "spent $%.4f, budget is $%.4f", cost, constraints.costBudgetUsd()));
         }
+        if (constraints.costCeiling().isPresent()) {
+            Constraints.CostLimit ceiling = constraints.costCeiling().get();
+            double spent = ceiling.pricing().cost(inputTokens, outputTokens);
+            if (spent > ceiling.max()) {
+                throw new ConstraintViolationException(
+                        Kind.COST_BUDGET,
+                        String.format(
+                                Locale.ROOT,
+                                "spent %.4f %s, the limit per execution is %.4f",
+                                spent,
+                                ceiling.currency(),
+                                ceiling.max()));
+            }
+        }
         checkedMessages.put(response.aiMessage(), Boolean.TRUE);
         checkContent("output", response.aiMessage().text());
         checkDeadline();
     }
 
-    /** Refuses text that mentions a blocked topic or matches a blocked pattern. */
+    /**
+     * Refuses an answer that asks for more tool calls than one iteration may make, or than the minute allows,
+     * before any of them runs.
+     */
+    private void checkToolCalls(AiMessage answer, Instant now) {
+        int calls = answer.hasToolExecutionRequests()
+                ? answer.toolExecutionRequests().size()
+                : 0;
+        if (calls > constraints.maxToolCallsPerIteration()) {
+            throw new ConstraintViolationException(
+                    Kind.TOOL_CALLS,
+                    "the model asked for " + calls + " tool calls in one iteration, the limit is "
+                            + constraints.maxToolCallsPerIteration());
+        }
+        if (constraints.toolCallsPerMinute() > 0
+                && recentToolCalls.totalBefore(now) + calls > constraints.toolCallsPerMinute()) {
+            throw new ConstraintViolationException(
+                    Kind.RATE_LIMIT, "more than " + constraints.toolCallsPerMinute() + " tool calls within one minute");
+        }
+        recentToolCalls.add(now, calls);
+    }
+
+    /** Refuses text that mentions a blocked topic or matches a blocked pattern; logs one matching a flagged pattern. */
     public void checkContent(String what, String text) {
         if (text == null || text.isEmpty()) {
             return;
@@ -106,6 +152,11 @@ public final class ConstraintGuard implements TurnObserver {
             if (pattern.matcher(new InterruptibleText(text)).find()) {
                 throw new ConstraintViolationException(
                         Kind.BLOCKED_CONTENT, what + " matches blocked pattern '" + pattern + "'");
+            }
+        }
+        for (Pattern pattern : constraints.flaggedPatterns()) {
+            if (pattern.matcher(new InterruptibleText(text)).find()) {
+                LOG.warn("The {} matches content filter '{}'", what, pattern);
             }
         }
     }
@@ -166,7 +217,7 @@ public final class ConstraintGuard implements TurnObserver {
                 user.hasSingleText() ? user.singleText() : user.contents().toString();
             case ToolExecutionResultMessage toolResult -> toolResult.text();
             case AiMessage ai -> ai.text();
-            case SystemMessage system -> system.text();
+            // a system message is the persona, written with the agent: it may name the very topics it refuses
             default -> "";
         };
     }

@@ -6,6 +6,7 @@ public final class ConstraintViolationException extends RuntimeException {
     /** Which limit was hit. */
     public enum Kind {
         MAX_ITERATIONS,
+        TOOL_CALLS,
         TIMEOUT,
         TOKEN_BUDGET,
         COST_BUDGET,

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  * @param requestsPerMinute LLM requests in any sliding minute, 0 = unlimited
  * @param blockedTopics phrases (case-insensitive) refused in prompts and outputs
  * @param blockedPatterns regular expressions refused in prompts and outputs
+ * @param maxToolCallsPerIteration tool calls one model answer may ask for ({@link Integer#MAX_VALUE}: unlimited)
+ * @param tokensPerMinute prompt + completion tokens in any sliding minute, 0 = unlimited
+ * @param toolCallsPerMinute tool calls in any sliding minute, 0 = unlimited
+ * @param costCeiling a second cost limit under its own prices: the platform's (a LanguageAgent's
+ *     {@code safetyConfig.maxCostPerExecution} in its model's currency), checked besides {@code costBudgetUsd}
+ * @param flaggedPatterns regular expressions logged (not refused) when prompts or outputs match them
  */
 public record Constraints(
         int maxIterations,
@@ -26,7 +32,12 @@ public record Constraints(
         Pricing pricing,
         int requestsPerMinute,
         List<String> blockedTopics,
-        List<Pattern> blockedPatterns) {
+        List<Pattern> blockedPatterns,
+        int maxToolCallsPerIteration,
+        int tokensPerMinute,
+        int toolCallsPerMinute,
+        Optional<CostLimit> costCeiling,
+        List<Pattern> flaggedPatterns) {
 
     public static final int DEFAULT_MAX_ITERATIONS = 50;
     public static final Constraints DEFAULTS = builder().build();
@@ -40,9 +51,13 @@ public record Constraints(
         }
     }
 
+    /** A cost limit of one run, in the currency {@code pricing} is stated in. */
+    public record CostLimit(double max, Pricing pricing, String currency) {}
+
     public Constraints {
         blockedTopics = List.copyOf(blockedTopics);
         blockedPatterns = List.copyOf(blockedPatterns);
+        flaggedPatterns = List.copyOf(flaggedPatterns);
     }
 
     public static Builder builder() {
@@ -58,6 +73,9 @@ public record Constraints(
         private int requestsPerMinute;
         private final List<String> blockedTopics = new ArrayList<>();
         private final List<Pattern> blockedPatterns = new ArrayList<>();
+        private int maxToolCallsPerIteration = Integer.MAX_VALUE;
+        private int tokensPerMinute;
+        private int toolCallsPerMinute;
 
         private Builder() {}
 
@@ -93,6 +111,26 @@ public record Constraints(
             return this;
         }
 
+        /** Tool calls one model answer may ask for; an answer asking for more stops the run before any runs. */
+        public Builder maxToolCallsPerIteration(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(
+                        "constraint maxToolCallsPerIteration must not be negative, got " + value);
+            }
+            this.maxToolCallsPerIteration = value;
+            return this;
+        }
+
+        public Builder tokensPerMinute(int value) {
+            this.tokensPerMinute = positive("tokensPerMinute", value);
+            return this;
+        }
+
+        public Builder toolCallsPerMinute(int value) {
+            this.toolCallsPerMinute = positive("toolCallsPerMinute", value);
+            return this;
+        }
+
         public Builder blockedTopics(String... topics) {
             blockedTopics.addAll(Arrays.asList(topics));
             return this;
@@ -115,7 +153,12 @@ public record Constraints(
                     pricing,
                     requestsPerMinute,
                     blockedTopics,
-                    blockedPatterns);
+                    blockedPatterns,
+                    maxToolCallsPerIteration,
+                    tokensPerMinute,
+                    toolCallsPerMinute,
+                    Optional.empty(),
+                    List.of());
         }
 
         private static <N extends Number> N positive(String name, N value) {

@@ -1,9 +1,15 @@
 package io.langop.sdk.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.langop.sdk.agent.Ceilings;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.agent.TimeLimit;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
+import io.langop.wire.AgentLimits;
 import io.langop.wire.ServiceWire;
 import java.io.IOException;
 import java.net.URI;
@@ -45,6 +51,12 @@ import java.util.Optional;
  * <tr><td>AGENT_STOP_GRACE</td><td>how long a run (or chat request) that overstayed its timeout gets to
  *     stop once interrupted; one that does not ends the process with exit status 5 (ISO-8601 or
  *     seconds)</td><td>10 s</td></tr>
+ * <tr><td>AGENT_TIMEOUT</td><td>the spec's time limit of one run (or chat request); the code's own, when
+ *     lower, applies (ISO-8601, seconds, or 10m / 1h30m / 45s)</td><td>none</td></tr>
+ * <tr><td>AGENT_MAX_ITERATIONS</td><td>the spec's limit of LLM turns per run; the code's own, when lower,
+ *     applies</td><td>none</td></tr>
+ * <tr><td>AGENT_LIMITS</td><td>the spec's other limits as JSON ({@link AgentLimits}): safety settings, rate limits,
+ *     the persona's blocked topics; each is a ceiling over the code's</td><td>none</td></tr>
  * <tr><td>LLM_TIMEOUT</td><td>per-request LLM timeout (ISO-8601 or seconds)</td><td>300 s</td></tr>
  * <tr><td>PORT</td><td>HTTP port (health, metrics, chat, webhook)</td><td>8080</td></tr>
  * <tr><td>BIND_ADDRESS</td><td>the one IP address that port listens on, such as 127.0.0.1 (the server
@@ -65,6 +77,7 @@ public record AgentConfig(
         Duration cyclePause,
         int maxCycles,
         Path workspace,
+        Ceilings ceilings,
         Duration llmTimeout,
         Duration stopGrace,
         int port,
@@ -72,6 +85,11 @@ public record AgentConfig(
         boolean idleWhenDone) {
 
     public static final String DEFAULT_API_KEY = "sk-local-proxy-no-key";
+
+    /** Fields a newer operator adds are ignored, so that an older runtime still starts. */
+    private static final ObjectReader LIMITS_READER = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .readerFor(AgentLimits.class);
 
     public static AgentConfig fromEnvironment() {
         return from(System.getenv());
@@ -101,6 +119,14 @@ public record AgentConfig(
                         .map(text -> integer(AgentEnv.AGENT_MAX_CYCLES, text))
                         .orElse(10),
                 Path.of(value(env, AgentEnv.WORKSPACE_PATH).orElse(AgentFiles.WORKSPACE_DIR)),
+                new Ceilings(
+                        value(env, AgentEnv.AGENT_MAX_ITERATIONS).stream()
+                                .mapToInt(text -> positive(AgentEnv.AGENT_MAX_ITERATIONS, text))
+                                .findFirst(),
+                        value(env, AgentEnv.AGENT_TIMEOUT).map(AgentConfig::duration),
+                        value(env, AgentEnv.AGENT_LIMITS)
+                                .map(AgentConfig::limits)
+                                .orElse(AgentLimits.NONE)),
                 value(env, AgentEnv.LLM_TIMEOUT).map(AgentConfig::duration).orElse(Duration.ofSeconds(300)),
                 value(env, AgentEnv.AGENT_STOP_GRACE).map(AgentConfig::duration).orElse(TimeLimit.DEFAULT_STOP_GRACE),
                 value(env, ServiceWire.PORT_ENV)
@@ -121,7 +147,8 @@ public record AgentConfig(
                 + ", agentName=" + agentName.orElse("-") + ", mode="
                 + mode.map(ExecutionMode::wireName).orElse("from code")
                 + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
-                + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace=" + workspace
+                + ", ceilings=" + ceilings + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace="
+                + workspace
                 + ", llmTimeout=" + llmTimeout + ", stopGrace=" + stopGrace + ", port=" + port
                 + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone + "]";
     }
@@ -136,15 +163,26 @@ public record AgentConfig(
         return path.isEmpty() || path.equals("/") ? URI.create(url.strip().replaceAll("/$", "") + "/v1") : uri;
     }
 
+    /** Seconds ({@code 30}), ISO-8601 ({@code PT30S}), or hours, minutes and seconds as specs write them ({@code 1h30m}). */
     static Duration duration(String text) {
         String value = text.strip();
         try {
-            return value.chars().allMatch(Character::isDigit)
-                    ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.parse(value);
+            if (value.chars().allMatch(Character::isDigit)) {
+                return Duration.ofSeconds(Long.parseLong(value));
+            }
+            return Duration.parse(value.toUpperCase(Locale.ROOT).startsWith("P") ? value : "PT" + value);
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration: use seconds (30) or ISO-8601 (PT30S)");
+                    "'" + text + "' is not a duration: use seconds (30), ISO-8601 (PT30S) or 1h30m / 5m / 45s");
+        }
+    }
+
+    private static AgentLimits limits(String json) {
+        try {
+            return LIMITS_READER.readValue(json);
+        } catch (JsonProcessingException invalid) {
+            throw new IllegalArgumentException(
+                    AgentEnv.AGENT_LIMITS + " is not a JSON object of limits: " + invalid.getOriginalMessage());
         }
     }
 
@@ -155,6 +193,14 @@ public record AgentConfig(
         } catch (IOException unreadable) {
             throw new IllegalArgumentException(name + "='" + path + "' cannot be read: " + unreadable);
         }
+    }
+
+    private static int positive(String name, String text) {
+        int value = integer(name, text);
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + "='" + text + "' is not a positive integer");
+        }
+        return value;
     }
 
     private static int integer(String name, String text) {
