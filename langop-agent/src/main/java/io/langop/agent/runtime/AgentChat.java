@@ -3,6 +3,7 @@ package io.langop.agent.runtime;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import io.langop.sdk.agent.AgentDefinition;
+import io.langop.sdk.agent.AgentRates;
 import io.langop.sdk.agent.ConstraintGuard;
 import io.langop.sdk.agent.RunUsage;
 import io.langop.sdk.agent.TimeLimit;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * One chat turn of the interactive mode: the client's conversation, preceded by the agent's persona,
  * through the tool loop with the agent's tools; each request is held to the agent's constraints, its
- * timeout included.
+ * timeout included, and the per-minute limits count every request the agent served.
  */
 final class AgentChat {
 
@@ -28,6 +29,7 @@ final class AgentChat {
     private final LlmClient llm;
     private final ToolExecutor tools;
     private final TimeLimit timeLimit;
+    private final AgentRates rates = new AgentRates();
 
     AgentChat(AgentDefinition agent, LlmClient llm, ToolExecutor tools, Duration stopGrace) {
         this.agent = agent;
@@ -56,7 +58,7 @@ final class AgentChat {
             messages.add(SystemMessage.from(agent.persona()));
         }
         messages.addAll(conversation);
-        ConstraintGuard guard = new ConstraintGuard(agent.constraints(), Clock.systemUTC());
+        ConstraintGuard guard = new ConstraintGuard(agent.constraints(), Clock.systemUTC(), rates);
         try {
             String text = timeLimit.call(
                     "chat-" + agent.name(),

@@ -68,7 +68,7 @@ class SpecLimitsInChatTest {
                 AgentEnv.AGENT_STOP_GRACE,
                 "PT2S",
                 AgentEnv.AGENT_LIMITS,
-                "{\"blockedTopics\":[\"stock tips\"]}"));
+                "{\"blockedTopics\":[\"stock tips\"],\"requestsPerMinute\":1}"));
         runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }
@@ -105,6 +105,19 @@ class SpecLimitsInChatTest {
                         .path("content")
                         .asText())
                 .isEqualTo("Markets were calm today.");
+    }
+
+    @Test
+    void theSpecRequestsPerMinuteCountEveryChatTheAgentServes() throws Exception {
+        llm.thenText("Markets were calm today.").thenText("Still calm.");
+
+        HttpResponse<String> first = chat("How was the market?");
+        HttpResponse<String> second = chat("And now?");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(error(second).path("message").asText()).contains("more than 1 LLM requests within one minute");
+        assertThat(llm.requests()).hasSize(1);
     }
 
     @Test

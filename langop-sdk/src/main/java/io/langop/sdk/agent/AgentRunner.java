@@ -41,6 +41,7 @@ public final class AgentRunner {
     private final Path workspace;
     private final Clock clock;
     private final TimeLimit timeLimit;
+    private final AgentRates rates = new AgentRates();
 
     public AgentRunner(AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock) {
         this(agent, llm, tools, workspace, clock, TimeLimit.DEFAULT_STOP_GRACE);
@@ -65,7 +66,7 @@ public final class AgentRunner {
     /** Runs once; {@code event} (a webhook payload, or null) is visible to steps as {@code {event}}. */
     public RunOutcome run(JsonNode event) throws InterruptedException {
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        ConstraintGuard guard = new ConstraintGuard(agent.constraints(), clock);
+        ConstraintGuard guard = new ConstraintGuard(agent.constraints(), clock, rates);
         try (var agentName = MDC.putCloseable("agent", agent.name());
                 var run = MDC.putCloseable("run", runId)) {
             LOG.info("Run started");

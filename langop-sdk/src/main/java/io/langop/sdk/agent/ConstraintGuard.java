@@ -30,16 +30,21 @@ public final class ConstraintGuard implements TurnObserver {
     private final Constraints constraints;
     private final Clock clock;
     private final Optional<Instant> deadline;
-    private final MinuteWindow recentRequests = new MinuteWindow();
-    private final MinuteWindow recentTokens = new MinuteWindow();
-    private final MinuteWindow recentToolCalls = new MinuteWindow();
+    private final AgentRates rates;
     private final IdentityHashMap<ChatMessage, Boolean> checkedMessages = new IdentityHashMap<>();
     private int requests;
     private long inputTokens;
     private long outputTokens;
 
+    /** A guard whose per-minute limits count this run alone. */
     public ConstraintGuard(Constraints constraints, Clock clock) {
+        this(constraints, clock, new AgentRates());
+    }
+
+    /** @param rates what the agent's other runs used in the last minute, which this run's rate limits count too */
+    public ConstraintGuard(Constraints constraints, Clock clock, AgentRates rates) {
         this.constraints = constraints;
+        this.rates = rates;
         this.clock = clock;
         this.deadline = constraints.timeout().map(clock.instant()::plus);
     }
@@ -57,12 +62,11 @@ public final class ConstraintGuard implements TurnObserver {
                     Kind.MAX_ITERATIONS, "the run reached its limit of " + constraints.maxIterations() + " LLM turns");
         }
         Instant now = clock.instant();
-        if (constraints.requestsPerMinute() > 0 && recentRequests.totalBefore(now) >= constraints.requestsPerMinute()) {
+        if (!rates.requests.tryAdd(now, 1, constraints.requestsPerMinute())) {
             throw new ConstraintViolationException(
                     Kind.RATE_LIMIT,
                     "more than " + constraints.requestsPerMinute() + " LLM requests within one minute");
         }
-        recentRequests.add(now, 1);
         requests++;
     }
 
@@ -78,8 +82,8 @@ public final class ConstraintGuard implements TurnObserver {
             turnTokens = input + output;
         }
         Instant now = clock.instant();
-        recentTokens.add(now, turnTokens);
-        if (constraints.tokensPerMinute() > 0 && recentTokens.totalBefore(now) > constraints.tokensPerMinute()) {
+        long minuteTokens = rates.tokens.add(now, turnTokens);
+        if (constraints.tokensPerMinute() > 0 && minuteTokens > constraints.tokensPerMinute()) {
             throw new ConstraintViolationException(
                     Kind.RATE_LIMIT, "more than " + constraints.tokensPerMinute() + " tokens within one minute");
         }
@@ -128,12 +132,10 @@ public final class ConstraintGuard implements TurnObserver {
                     "the model asked for " + calls + " tool calls in one iteration, the limit is "
                             + constraints.maxToolCallsPerIteration());
         }
-        if (constraints.toolCallsPerMinute() > 0
-                && recentToolCalls.totalBefore(now) + calls > constraints.toolCallsPerMinute()) {
+        if (!rates.toolCalls.tryAdd(now, calls, constraints.toolCallsPerMinute())) {
             throw new ConstraintViolationException(
                     Kind.RATE_LIMIT, "more than " + constraints.toolCallsPerMinute() + " tool calls within one minute");
         }
-        recentToolCalls.add(now, calls);
     }
 
     /** Refuses text that mentions a blocked topic or matches a blocked pattern; logs one matching a flagged pattern. */
