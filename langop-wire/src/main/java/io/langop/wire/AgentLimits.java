@@ -17,6 +17,7 @@ import java.util.List;
  * @param requestsPerMinute model requests per minute ({@code rateLimits})
  * @param tokensPerMinute model tokens per minute ({@code rateLimits})
  * @param toolCallsPerMinute tool calls per minute ({@code rateLimits})
+ * @param blockedTools tools the agent may never call ({@code safetyConfig})
  */
 public record AgentLimits(
         Integer maxToolCallsPerIteration,
@@ -26,13 +27,15 @@ public record AgentLimits(
         List<ContentFilter> contentFilters,
         Integer requestsPerMinute,
         Integer tokensPerMinute,
-        Integer toolCallsPerMinute) {
+        Integer toolCallsPerMinute,
+        List<String> blockedTools) {
 
-    public static final AgentLimits NONE = new AgentLimits(null, null, null, null, null, null, null, null);
+    public static final AgentLimits NONE = new AgentLimits(null, null, null, null, null, null, null, null, null);
 
     public AgentLimits {
         blockedTopics = blockedTopics == null ? List.of() : List.copyOf(blockedTopics);
         contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
+        blockedTools = blockedTools == null ? List.of() : List.copyOf(blockedTools);
     }
 
     /** Prices per 1000 tokens, as a LanguageModel's {@code costTracking} states them. */

@@ -45,7 +45,8 @@ final class AgentLimitsVariable {
                         .toList(),
                 rates.getRequestsPerMinute(),
                 rates.getTokensPerMinute(),
-                rates.getToolCallsPerMinute());
+                rates.getToolCallsPerMinute(),
+                safety.getBlockedTools());
         if (limits.equals(AgentLimits.NONE)) {
             return Optional.empty();
         }

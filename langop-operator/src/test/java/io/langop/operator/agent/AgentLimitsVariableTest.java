@@ -35,6 +35,7 @@ class AgentLimitsVariableTest {
         SafetyConfig safety = new SafetyConfig();
         safety.setMaxToolCallsPerIteration(3);
         safety.setMaxCostPerExecution(0.5);
+        safety.setBlockedTools(List.of("send_email"));
         ContentFilter filter = new ContentFilter();
         filter.setType(ContentFilterType.CUSTOM);
         filter.setAction(FilterAction.WARN);
@@ -71,7 +72,8 @@ class AgentLimitsVariableTest {
                         List.of(new AgentLimits.ContentFilter("custom", "warn", "INC-\\d+")),
                         30,
                         20_000,
-                        12));
+                        12,
+                        List.of("send_email")));
     }
 
     @Test

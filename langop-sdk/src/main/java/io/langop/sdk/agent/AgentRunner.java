@@ -124,6 +124,7 @@ public final class AgentRunner {
             @Override
             public StepResult callTool(String tool, Map<String, Object> arguments) {
                 guard.checkDeadline();
+                guard.checkTool(tool);
                 return tools.call(tool, arguments);
             }
 

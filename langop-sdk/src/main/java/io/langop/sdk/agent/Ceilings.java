@@ -59,7 +59,10 @@ public record Ceilings(OptionalInt maxIterations, Optional<Duration> timeout, Ag
                 stricterRate(code.tokensPerMinute(), limits.tokensPerMinute()),
                 stricterRate(code.toolCallsPerMinute(), limits.toolCallsPerMinute()),
                 costCeiling().or(code::costCeiling),
-                flagged);
+                flagged,
+                Stream.concat(code.blockedTools().stream(), limits.blockedTools().stream())
+                        .distinct()
+                        .toList());
     }
 
     private Optional<CostLimit> costCeiling() {

@@ -126,6 +126,9 @@ public final class ConstraintGuard implements TurnObserver {
         int calls = answer.hasToolExecutionRequests()
                 ? answer.toolExecutionRequests().size()
                 : 0;
+        if (calls > 0) {
+            answer.toolExecutionRequests().forEach(call -> checkTool(call.name()));
+        }
         if (calls > constraints.maxToolCallsPerIteration()) {
             throw new ConstraintViolationException(
                     Kind.TOOL_CALLS,
@@ -135,6 +138,13 @@ public final class ConstraintGuard implements TurnObserver {
         if (!rates.toolCalls.tryAdd(now, calls, constraints.toolCallsPerMinute())) {
             throw new ConstraintViolationException(
                     Kind.RATE_LIMIT, "more than " + constraints.toolCallsPerMinute() + " tool calls within one minute");
+        }
+    }
+
+    /** Refuses a call of a tool the run may never call. */
+    public void checkTool(String name) {
+        if (constraints.blockedTools().contains(name)) {
+            throw new ConstraintViolationException(Kind.TOOL_CALLS, "tool '" + name + "' is blocked");
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param costCeiling a second cost limit under its own prices: the platform's (a LanguageAgent's
  *     {@code safetyConfig.maxCostPerExecution} in its model's currency), checked besides {@code costBudgetUsd}
  * @param flaggedPatterns regular expressions logged (not refused) when prompts or outputs match them
+ * @param blockedTools tools the run may never call, whether the model or a workflow step asks
  */
 public record Constraints(
         int maxIterations,
@@ -37,7 +38,8 @@ public record Constraints(
         int tokensPerMinute,
         int toolCallsPerMinute,
         Optional<CostLimit> costCeiling,
-        List<Pattern> flaggedPatterns) {
+        List<Pattern> flaggedPatterns,
+        List<String> blockedTools) {
 
     public static final int DEFAULT_MAX_ITERATIONS = 50;
     public static final Constraints DEFAULTS = builder().build();
@@ -58,6 +60,7 @@ public record Constraints(
         blockedTopics = List.copyOf(blockedTopics);
         blockedPatterns = List.copyOf(blockedPatterns);
         flaggedPatterns = List.copyOf(flaggedPatterns);
+        blockedTools = List.copyOf(blockedTools);
     }
 
     public static Builder builder() {
@@ -158,6 +161,7 @@ public record Constraints(
                     tokensPerMinute,
                     toolCallsPerMinute,
                     Optional.empty(),
+                    List.of(),
                     List.of());
         }
 

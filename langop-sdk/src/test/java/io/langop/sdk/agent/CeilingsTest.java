@@ -113,6 +113,22 @@ class CeilingsTest {
     }
 
     @Test
+    void aToolTheSpecBlocksIsNeverCalledWhetherTheModelOrAWorkflowStepAsks() throws Exception {
+        llm.thenToolCall("web_search", "{\"query\":\"a\"}");
+        var workflowAgent = AgentDefinition.builder("w")
+                .objective("x")
+                .workflow(w -> w.step("search", s -> s.tool("web_search").param("query", "a")))
+                .build();
+
+        RunOutcome asked = run(agent(c -> c), limits("{\"blockedTools\":[\"web_search\"]}"));
+        RunOutcome stepped = run(workflowAgent, limits("{\"blockedTools\":[\"web_search\"]}"));
+
+        assertViolation(asked, Kind.TOOL_CALLS, "tool 'web_search' is blocked");
+        assertViolation(stepped, Kind.TOOL_CALLS, "tool 'web_search' is blocked");
+        assertThat(mcp.calls()).isEmpty();
+    }
+
+    @Test
     void theSpecCostPerExecutionStopsTheRunAtTheModelsPrices() throws Exception {
         llm.thenToolCall("web_search", "{\"query\":\"a\"}").thenText("done", 2000, 500);
 
