@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +42,7 @@ class SpecLimitsInChatTest {
     @BeforeEach
     void start() throws Exception {
         llm = new ScriptedOpenAiServer();
-        mcp = TestMcpServer.start(TestTool.of("quotes", "symbol", args -> {
-            try {
-                releaseSlowTool.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return "late";
-        }));
+        mcp = TestMcpServer.start(TestTool.blockingUntil("quotes", "symbol", releaseSlowTool));
         var agent = AgentDefinition.builder("advisor")
                 .persona("You are a careful market analyst. Never give stock tips.")
                 .mode(ExecutionMode.INTERACTIVE)

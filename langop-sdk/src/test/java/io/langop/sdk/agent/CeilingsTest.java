@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,14 +48,8 @@ class CeilingsTest {
     void startServers() throws Exception {
         llm = new ScriptedOpenAiServer();
         mcp = TestMcpServer.start(
-                TestTool.of("web_search", "query", args -> "{\"results\":[]}"), TestTool.of("slow", "x", args -> {
-                    try {
-                        releaseSlowTool.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return "late";
-                }));
+                TestTool.of("web_search", "query", args -> "{\"results\":[]}"),
+                TestTool.blockingUntil("slow", "x", releaseSlowTool));
         tools = McpTools.connect(List.of(mcp.url()), FAST, Duration.ofSeconds(10));
     }
 

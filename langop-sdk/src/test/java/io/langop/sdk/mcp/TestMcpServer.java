@@ -10,6 +10,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -43,6 +45,21 @@ public final class TestMcpServer implements AutoCloseable {
                     handler,
                     null,
                     null);
+        }
+
+        /**
+         * A tool that answers "late" only once {@code release} is counted down (at most 10 s later), to hold a run
+         * in flight; an interrupt ends the wait early.
+         */
+        public static TestTool blockingUntil(String name, String parameter, CountDownLatch release) {
+            return of(name, parameter, args -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return "late";
+            });
         }
 
         /** The same tool answering structured content of {@code outputSchema} beside its text. */
