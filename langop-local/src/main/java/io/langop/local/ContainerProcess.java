@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One container as a JVM process: the image's main class on this module's class path, the
@@ -45,6 +46,8 @@ final class ContainerProcess {
     private final Path workDir;
     private final Path log;
     private volatile Process process;
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
     private int restarts = -1;
 
     ContainerProcess(Container container, Map<String, String> env, int port, Path workDir) {
@@ -57,6 +60,20 @@ final class ContainerProcess {
 
     String name() {
         return container.getName();
+    }
+
+    String image() {
+        return container.getImage();
+    }
+
+    /** When the process last started, if it has. */
+    Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** When the process ended, if it has and has not started again. */
+    Optional<Instant> finishedAt() {
+        return running() ? Optional.empty() : Optional.ofNullable(finishedAt);
     }
 
     int port() {
@@ -105,6 +122,8 @@ final class ContainerProcess {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             process = builder.start();
+            startedAt = Instant.now();
+            finishedAt = null;
             restarts++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,10 +135,16 @@ final class ContainerProcess {
         return current != null && current.isAlive();
     }
 
-    /** The exit code once the process ended, else null. */
+    /** The exit code once the process ended, else null. The supervisor asks every 100 ms, which dates the end. */
     Integer exitCode() {
         Process current = process;
-        return current == null || current.isAlive() ? null : current.exitValue();
+        if (current == null || current.isAlive()) {
+            return null;
+        }
+        if (finishedAt == null) {
+            finishedAt = Instant.now();
+        }
+        return current.exitValue();
     }
 
     /** The container's readiness probe (HTTP GET or TCP connect) against its port; no probe: running. */

@@ -20,6 +20,7 @@ final class ImageCatalog {
      */
     record Entrypoint(String mainClass, List<String> defaultArgs, List<String> jvmFlags) {}
 
+    private static final String AGENT = "langop-agent";
     private static final String EMAIL_TOOL = "langop-tool-email";
 
     private static final Map<String, Entrypoint> BY_REPOSITORY = Map.of(
@@ -43,6 +44,11 @@ final class ImageCatalog {
                             "-XX:+UseCompactObjectHeaders")));
 
     private ImageCatalog() {}
+
+    /** Whether the image is the langop agent runtime's, from any registry, with any tag. */
+    static boolean isAgent(String image) {
+        return repository(image).equals(AGENT);
+    }
 
     /** Whether the image is the langop email tool's, from any registry, with any tag. */
     static boolean isEmailTool(String image) {

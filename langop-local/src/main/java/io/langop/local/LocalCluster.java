@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
+import io.langop.api.v1alpha1.LangopApi;
+import io.langop.local.kube.ApiGateway;
+import io.langop.local.kube.GarbageCollector;
 import io.langop.operator.LangopOperator;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.crd.CrdInstaller;
@@ -41,12 +44,22 @@ public final class LocalCluster implements AutoCloseable {
     private final KubernetesClient client;
     private final Operator operator;
     private final PodRunner pods;
+    private final ApiGateway gateway;
+    private final GarbageCollector garbageCollector;
 
-    private LocalCluster(KubernetesMockServer apiServer, KubernetesClient client, Operator operator, PodRunner pods) {
+    private LocalCluster(
+            KubernetesMockServer apiServer,
+            KubernetesClient client,
+            Operator operator,
+            PodRunner pods,
+            ApiGateway gateway,
+            GarbageCollector garbageCollector) {
         this.apiServer = apiServer;
         this.client = client;
         this.operator = operator;
         this.pods = pods;
+        this.gateway = gateway;
+        this.garbageCollector = garbageCollector;
     }
 
     /**
@@ -69,13 +82,23 @@ public final class LocalCluster implements AutoCloseable {
         apiServer.init();
         KubernetesClient client = apiServer.createClient();
         Operator operator = null;
+        PodRunner pods = null;
+        ApiGateway gateway = null;
         try {
             new CrdInstaller(client).install();
             operator = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null);
             operator.start();
+            pods = new PodRunner(client, workDir, podListener, overrides);
+            gateway = ApiGateway.start(client, pods::log);
             return new LocalCluster(
-                    apiServer, client, operator, new PodRunner(client, workDir, podListener, overrides));
+                    apiServer, client, operator, pods, gateway, GarbageCollector.start(client, LangopApi.API_VERSION));
         } catch (RuntimeException failed) {
+            if (gateway != null) {
+                gateway.close();
+            }
+            if (pods != null) {
+                pods.close();
+            }
             if (operator != null) {
                 operator.stop();
             }
@@ -93,9 +116,14 @@ public final class LocalCluster implements AutoCloseable {
         return client;
     }
 
-    /** The URL of the in-process API server, for a kubeconfig or {@code kubectl --server}. */
+    /** The URL of the in-memory store the operator talks to. */
     public String apiServerUrl() {
         return client.getMasterUrl().toString();
+    }
+
+    /** The URL kubectl talks to: the store behind discovery, Tables, HTTP watches and the rest kubectl needs. */
+    public String kubectlUrl() {
+        return gateway.url();
     }
 
     public void createNamespace(String name) {
@@ -205,6 +233,8 @@ public final class LocalCluster implements AutoCloseable {
     /** Stops every pod, then the operator, then the API server. */
     @Override
     public void close() {
+        gateway.close();
+        garbageCollector.close();
         pods.close();
         operator.stop();
         client.close();

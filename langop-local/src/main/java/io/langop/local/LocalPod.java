@@ -3,6 +3,7 @@ package io.langop.local;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -23,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +45,9 @@ final class LocalPod implements AutoCloseable {
         FAILED
     }
 
+    /** What the pod runner did with the pod, beside one log per container. */
+    static final String EVENT_LOG = "pod.log";
+
     /** Kubelet's crash-loop back-off starts at 10 s and doubles up to 5 min. */
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
 
@@ -58,17 +65,25 @@ final class LocalPod implements AutoCloseable {
     private final PodVolumes volumes;
     private final PodEnvironment environment;
     private final PodListener listener;
-    private final Runnable onChange;
+    private final Consumer<LocalPod> onChange;
     private final Thread supervisor;
-    private final List<ContainerProcess> sidecars = new ArrayList<>();
-    private final List<ContainerProcess> mains = new ArrayList<>();
-    private final List<ContainerProcess> inits = new ArrayList<>();
+    private final OwnerReference owner;
+    // read by the pod runner's thread to report the pod's status, written by the supervisor
+    private final List<ContainerProcess> sidecars = new CopyOnWriteArrayList<>();
+    private final List<ContainerProcess> mains = new CopyOnWriteArrayList<>();
+    private final List<ContainerProcess> inits = new CopyOnWriteArrayList<>();
+    /** Containers that exited and wait out their back-off before they start again. */
+    private final Map<ContainerProcess, Instant> backingOff = new ConcurrentHashMap<>();
+
+    private final Instant created = Instant.now();
     private final Map<String, Integer> portsByName = new HashMap<>();
     private final Map<Integer, Integer> portsByNumber = new HashMap<>();
     private Map<String, Path> volumeDirs = Map.of();
     private UnaryOperator<String> localizeText = UnaryOperator.identity();
     private volatile Phase phase = Phase.PENDING;
     private volatile boolean ready;
+    /** What the pod waits for before its containers can start (a Secret, a ConfigMap), or null. */
+    private volatile String waitingFor;
 
     private LocalPod(
             String namespace,
@@ -79,7 +94,9 @@ final class LocalPod implements AutoCloseable {
             PodVolumes volumes,
             PodEnvironment environment,
             PodListener listener,
-            Runnable onChange) {
+            OwnerReference owner,
+            Consumer<LocalPod> onChange) {
+        this.owner = owner;
         this.namespace = namespace;
         this.name = name;
         this.template = template;
@@ -101,8 +118,9 @@ final class LocalPod implements AutoCloseable {
             PodVolumes volumes,
             PodEnvironment environment,
             PodListener listener,
-            Runnable onChange) {
-        return new LocalPod(namespace, name, template, null, dir, volumes, environment, listener, onChange);
+            OwnerReference owner,
+            Consumer<LocalPod> onChange) {
+        return new LocalPod(namespace, name, template, null, dir, volumes, environment, listener, owner, onChange);
     }
 
     /** A pod of a Job: done when its main containers exit 0, failed after {@code backoffLimit} retries. */
@@ -115,8 +133,10 @@ final class LocalPod implements AutoCloseable {
             PodVolumes volumes,
             PodEnvironment environment,
             PodListener listener,
-            Runnable onChange) {
-        return new LocalPod(namespace, name, template, backoffLimit, dir, volumes, environment, listener, onChange);
+            OwnerReference owner,
+            Consumer<LocalPod> onChange) {
+        return new LocalPod(
+                namespace, name, template, backoffLimit, dir, volumes, environment, listener, owner, onChange);
     }
 
     LocalPod start() {
@@ -142,6 +162,39 @@ final class LocalPod implements AutoCloseable {
 
     Path dir() {
         return dir;
+    }
+
+    PodTemplateSpec template() {
+        return template;
+    }
+
+    OwnerReference owner() {
+        return owner;
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    /** What the pod waits for before its containers can start, if anything. */
+    Optional<String> waitingFor() {
+        return Optional.ofNullable(waitingFor);
+    }
+
+    /** One container as its pod runs it, for the pod's status. */
+    record ContainerState(String name, String image, boolean init, ContainerProcess process, boolean backingOff) {}
+
+    /** The init containers, then the sidecars, then the main containers, once the pod is prepared. */
+    List<ContainerState> containers() {
+        List<ContainerState> all = new ArrayList<>();
+        inits.forEach(process -> all.add(state(process, true)));
+        sidecars.forEach(process -> all.add(state(process, true)));
+        mains.forEach(process -> all.add(state(process, false)));
+        return all;
+    }
+
+    private ContainerState state(ContainerProcess process, boolean init) {
+        return new ContainerState(process.name(), process.image(), init, process, backingOff.containsKey(process));
     }
 
     boolean matches(String namespace, Map<String, String> selector) {
@@ -208,7 +261,6 @@ final class LocalPod implements AutoCloseable {
             stopAll(mains);
             stopAll(sidecars);
             event("stopped (" + phase + ")");
-            onChange.run();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -222,7 +274,6 @@ final class LocalPod implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String waitingFor = null;
         while (true) {
             try {
                 List<Volume> specVolumes = Objects.requireNonNullElse(spec.getVolumes(), List.of());
@@ -254,11 +305,12 @@ final class LocalPod implements AutoCloseable {
                     (sidecarSpecs.contains(container) ? sidecars : mains).add(process);
                 }
                 this.volumeDirs = volumeDirs;
+                waitingFor = null;
                 return;
             } catch (MissingObjectException missing) {
                 if (!missing.getMessage().equals(waitingFor)) {
-                    event("waiting for " + missing.getMessage());
                     waitingFor = missing.getMessage();
+                    event("waiting for " + missing.getMessage());
                 }
                 Thread.sleep(250);
             }
@@ -298,7 +350,6 @@ final class LocalPod implements AutoCloseable {
     }
 
     private void serve() throws InterruptedException {
-        Map<ContainerProcess, Instant> restartAt = new HashMap<>();
         for (long tick = 0; ; tick++) {
             if (tick % VOLUME_SYNC_TICKS == 0) {
                 syncVolumes();
@@ -308,21 +359,20 @@ final class LocalPod implements AutoCloseable {
             if (nowReady != ready) {
                 ready = nowReady;
                 event(nowReady ? "ready" : "not ready");
-                onChange.run();
             }
             for (ContainerProcess container : concat(sidecars, mains)) {
                 Integer exit = container.exitCode();
                 if (exit == null) {
                     continue;
                 }
-                Instant due = restartAt.get(container);
+                Instant due = backingOff.get(container);
                 if (due == null) {
                     Duration backoff = backoff(container.restarts());
                     event("container " + container.name() + " exited with " + exit + "; restarting in "
                             + backoff.toSeconds() + " s; its log: " + container.log());
-                    restartAt.put(container, Instant.now().plus(backoff));
+                    backingOff.put(container, Instant.now().plus(backoff));
                 } else if (Instant.now().isAfter(due)) {
-                    restartAt.remove(container);
+                    backingOff.remove(container);
                     container.start();
                     event("container " + container.name() + " restarted");
                 }
@@ -394,12 +444,14 @@ final class LocalPod implements AutoCloseable {
         }
     }
 
+    /** Tells what happened: to the listener, into {@code pod.log}, and to the runner, which reports the status. */
     void event(String message) {
         listener.podEvent(namespace, name, message);
+        onChange.accept(this);
         try {
             Files.createDirectories(dir);
             Files.writeString(
-                    dir.resolve("pod.log"),
+                    dir.resolve(EVENT_LOG),
                     Instant.now() + " " + message + "\n",
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,

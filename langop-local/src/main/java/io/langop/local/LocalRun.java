@@ -4,13 +4,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.langop.local.kube.Kubeconfig;
 import io.langop.local.llm.EndpointProbe;
 import io.langop.local.llm.LlmDiscovery;
 import io.langop.local.llm.LocalLlm;
 import io.langop.local.llm.ModelRedirect;
 import io.langop.local.mail.LocalMailbox;
 import io.langop.operator.synthesis.SynthesisSettings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,12 +71,20 @@ public final class LocalRun implements AutoCloseable {
             cluster = LocalCluster.start(workDir, setup.settings(), account, overrides(mailbox));
             account.line(
                     "local",
-                    "API server " + cluster.apiServerUrl() + ", operator started, pods under " + cluster.podsDir());
+                    "API server " + cluster.kubectlUrl() + ", operator started, pods under " + cluster.podsDir());
+            Path kubeconfig =
+                    Kubeconfig.write(workDir.resolve("kubeconfig"), cluster.kubectlUrl(), mainNamespace(manifests));
+            account.line("kubectl", "export KUBECONFIG=" + kubeconfig + "   # then: kubectl get langop -A");
             account.follow(cluster, cluster.claimsRoot());
             ScheduledRuns scheduledRuns = new ScheduledRuns(cluster, account);
             LocalRun run = new LocalRun(cluster, account, scheduledRuns, mailbox);
             run.apply(withSecrets(manifests, made), made);
             return run;
+        } catch (IOException unwritable) {
+            account.close();
+            cluster.close();
+            mailbox.ifPresent(LocalMailbox::close);
+            throw new UncheckedIOException("cannot write the kubeconfig in " + workDir, unwritable);
         } catch (RuntimeException | InterruptedException failed) {
             account.close();
             if (cluster != null) {
@@ -109,6 +120,19 @@ public final class LocalRun implements AutoCloseable {
                                 + ", unless an agent names a LanguageModel in spec.synthesis.modelRef"
                         : "off: no LLM to write agents with; only agents with spec.codeRef run "
                                 + "(or name one with --synthesis-endpoint/--synthesis-model)");
+    }
+
+    /** The namespace kubectl uses by default: the first agent's, else the first object's. */
+    private static String mainNamespace(List<HasMetadata> manifests) {
+        return manifests.stream()
+                .filter(object -> "LanguageAgent".equals(object.getKind()))
+                .map(object -> object.getMetadata().getNamespace())
+                .findFirst()
+                .or(() -> manifests.stream()
+                        .filter(object -> !(object instanceof Namespace))
+                        .map(object -> object.getMetadata().getNamespace())
+                        .findFirst())
+                .orElse("default");
     }
 
     private static EnvironmentOverrides overrides(Optional<LocalMailbox> mailbox) {

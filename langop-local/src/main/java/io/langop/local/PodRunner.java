@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -21,7 +23,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -64,6 +68,7 @@ final class PodRunner implements AutoCloseable {
     private final PodVolumes volumes;
     private final ServiceRouter router;
     private final PodEnvironment environment;
+    private final PodObjects podObjects;
     private final ExecutorService events = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("pod-runner").factory());
     private final Map<String, DeploymentPods> deployments = new ConcurrentHashMap<>();
@@ -86,9 +91,11 @@ final class PodRunner implements AutoCloseable {
         this.volumes = new PodVolumes(client, workDir.resolve("volumes"));
         this.router = new ServiceRouter(client, this::endpoint);
         this.environment = new PodEnvironment(client, router, overrides);
+        this.podObjects = new PodObjects(client);
         this.informers = List.of(
                 client.apps().deployments().inAnyNamespace().inform(handler(this::reconcile, this::removeDeployment)),
-                client.batch().v1().jobs().inAnyNamespace().inform(handler(this::runJob, this::removeJob)));
+                client.batch().v1().jobs().inAnyNamespace().inform(handler(this::runJob, this::removeJob)),
+                client.pods().inAnyNamespace().inform(handler(pod -> {}, this::podDeleted)));
         Runtime.getRuntime().addShutdownHook(stopPodsOnExit);
     }
 
@@ -104,6 +111,26 @@ final class PodRunner implements AutoCloseable {
     /** Directory of every pod that ran, with {@code pod.log} and one log per container. */
     Path podsDir() {
         return podsDir;
+    }
+
+    /**
+     * The output of a container of a pod that ran here: the named one, else the only one, else the first by name;
+     * what {@code kubectl logs} shows.
+     */
+    Optional<Path> log(String namespace, String pod, Optional<String> container) {
+        Path dir = podsDir.resolve(namespace).resolve(pod);
+        if (container.isPresent()) {
+            Path log = dir.resolve(container.get() + ".log");
+            return Files.isRegularFile(log) ? Optional.of(log) : Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".log"))
+                    .filter(file -> !file.getFileName().toString().equals(LocalPod.EVENT_LOG))
+                    .sorted()
+                    .findFirst();
+        } catch (IOException noSuchPod) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -190,14 +217,14 @@ final class PodRunner implements AutoCloseable {
             pods.addAll(current.pods());
         } else if (current != null) {
             LOG.info("Deployment {} has a new pod template: replacing its pods", key);
-            current.pods().forEach(LocalPod::close);
+            current.pods().forEach(this::stop);
         }
         while (pods.size() > replicas) {
-            pods.removeLast().close();
+            stop(pods.removeLast());
         }
         String namespace = deployment.getMetadata().getNamespace();
         while (pods.size() < replicas) {
-            String podName = deployment.getMetadata().getName() + "-" + hash + "-" + pods.size();
+            String podName = unusedName(deployment.getMetadata().getName() + "-" + hash + "-", pods);
             pods.add(LocalPod.serving(
                             namespace,
                             podName,
@@ -206,7 +233,11 @@ final class PodRunner implements AutoCloseable {
                             volumes,
                             environment,
                             listener,
-                            () -> onEvents(() -> reportDeployment(key)))
+                            owner(deployment),
+                            pod -> onEvents(() -> {
+                                publish(pod);
+                                reportDeployment(key);
+                            }))
                     .start());
             LOG.info("Pod {}/{} started for Deployment {}", namespace, podName, key);
         }
@@ -214,12 +245,101 @@ final class PodRunner implements AutoCloseable {
         reportDeployment(key);
     }
 
+    /** {@code prefix} and the lowest number no pod of {@code pods} has. */
+    private static String unusedName(String prefix, List<LocalPod> pods) {
+        for (int index = 0; ; index++) {
+            String name = prefix + index;
+            if (pods.stream().noneMatch(pod -> pod.name().equals(name))) {
+                return name;
+            }
+        }
+    }
+
+    /**
+     * Someone deleted a Pod object ({@code kubectl delete pod}): its processes stop and, as a ReplicaSet or a Job
+     * controller would, a new pod takes its place. The runner's own deletions find the pod gone already.
+     */
+    private void podDeleted(Pod deleted) {
+        String namespace = deleted.getMetadata().getNamespace();
+        String name = deleted.getMetadata().getName();
+        Optional<Map.Entry<String, DeploymentPods>> owner = deployments.entrySet().stream()
+                .filter(entry -> entry.getValue().pods().stream()
+                        .anyMatch(pod ->
+                                pod.namespace().equals(namespace) && pod.name().equals(name)))
+                .findFirst();
+        if (owner.isPresent()) {
+            String key = owner.get().getKey();
+            DeploymentPods owned = owner.get().getValue();
+            List<LocalPod> rest = new ArrayList<>(owned.pods());
+            LocalPod gone = rest.stream()
+                    .filter(pod -> pod.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+            rest.remove(gone);
+            deployments.put(key, new DeploymentPods(owned.templateHash(), owned.generation(), List.copyOf(rest)));
+            gone.close();
+            String[] parts = key.split("/", 2);
+            Deployment deployment = client.apps()
+                    .deployments()
+                    .inNamespace(parts[0])
+                    .withName(parts[1])
+                    .get();
+            if (deployment != null) {
+                reconcile(deployment);
+            }
+            return;
+        }
+        Optional<Map.Entry<String, LocalPod>> job = jobPods.entrySet().stream()
+                .filter(entry -> entry.getValue().namespace().equals(namespace)
+                        && entry.getValue().name().equals(name))
+                .findFirst();
+        if (job.isPresent() && jobPods.remove(job.get().getKey(), job.get().getValue())) {
+            job.get().getValue().close();
+            String[] parts = job.get().getKey().split("/", 2);
+            Job current = client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(parts[0])
+                    .withName(parts[1])
+                    .get();
+            if (current != null) {
+                runJob(current);
+            }
+        }
+    }
+
     private void removeDeployment(Deployment deployment) {
         DeploymentPods pods = deployments.remove(key(deployment));
         if (pods != null) {
             LOG.info("Deployment {} deleted: stopping its pods", key(deployment));
-            pods.pods().forEach(LocalPod::close);
+            pods.pods().forEach(this::stop);
         }
+    }
+
+    /** Writes the Pod object of a pod the runner still runs; a stopped pod's late changes are not written. */
+    private void publish(LocalPod pod) {
+        boolean current = jobPods.containsValue(pod)
+                || deployments.values().stream().anyMatch(owned -> owned.pods().contains(pod));
+        if (current) {
+            podObjects.publish(pod);
+        }
+    }
+
+    /** Stops a pod's processes and deletes its Pod object, as when a ReplicaSet scales down. */
+    private void stop(LocalPod pod) {
+        pod.close();
+        podObjects.remove(pod);
+    }
+
+    private static OwnerReference owner(HasMetadata workload) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(workload.getApiVersion())
+                .withKind(workload.getKind())
+                .withName(workload.getMetadata().getName())
+                .withUid(workload.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
     }
 
     private void reportDeployment(String key) {
@@ -275,7 +395,11 @@ final class PodRunner implements AutoCloseable {
                 volumes,
                 environment,
                 listener,
-                () -> onEvents(() -> reportJob(job)));
+                owner(job),
+                started -> onEvents(() -> {
+                    publish(started);
+                    reportJob(job);
+                }));
         jobPods.put(key, pod.start());
         LOG.info("Pod {}/{} started for Job {}", namespace, podName, key);
         editJobStatus(
@@ -285,7 +409,7 @@ final class PodRunner implements AutoCloseable {
     private void removeJob(Job job) {
         LocalPod pod = jobPods.remove(key(job));
         if (pod != null) {
-            pod.close();
+            stop(pod);
         }
     }
 

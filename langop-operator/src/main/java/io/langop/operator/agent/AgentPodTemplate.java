@@ -17,6 +17,7 @@ import io.langop.operator.kube.PullPolicies;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.tool.ToolContainer;
 import io.langop.wire.AgentFiles;
+import io.langop.wire.PodAnnotations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ final class AgentPodTemplate {
     static final String CODE_VOLUME = "agent-code";
     static final String WORKSPACE_VOLUME = "workspace";
     static final String CODE_FILE = AgentFiles.CODE_FILE;
-    static final String CODE_HASH_ANNOTATION = "langop.io/code-hash";
+    static final String CODE_HASH_ANNOTATION = PodAnnotations.CODE_HASH;
     static final String INSTRUCTIONS_HASH_ANNOTATION = "langop.io/instructions-hash";
 
     private AgentPodTemplate() {}

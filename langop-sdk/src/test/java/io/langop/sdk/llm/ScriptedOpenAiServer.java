@@ -42,6 +42,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Reply fallback;
@@ -85,6 +86,18 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    private record Rule(String text, Reply reply) {}
+
+    /**
+     * Answers {@code reply} to every request whose messages contain {@code text}, before the script: for tests
+     * where several clients share the server (the operator writing an agent, the agent's own model calls) and the
+     * order of their requests is not theirs to fix. The first rule that matches answers.
+     */
+    public ScriptedOpenAiServer when(String text, Reply reply) {
+        rules.add(new Rule(text, reply));
+        return this;
+    }
+
     /** What to answer once the script is used up (instead of failing). */
     public ScriptedOpenAiServer otherwise(Reply reply) {
         this.fallback = reply;
@@ -115,7 +128,12 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             requests.add(request);
-            Reply reply = script.poll();
+            String messages = String.join("\n", request.path("messages").findValuesAsText("content"));
+            Reply reply = rules.stream()
+                    .filter(rule -> messages.contains(rule.text()))
+                    .map(Rule::reply)
+                    .findFirst()
+                    .orElseGet(script::poll);
             if (reply == null) {
                 reply = fallback != null
                         ? fallback
