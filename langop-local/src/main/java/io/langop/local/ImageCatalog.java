@@ -58,8 +58,10 @@ final class ImageCatalog {
     static Entrypoint entrypoint(String image) {
         Entrypoint entrypoint = BY_REPOSITORY.get(repository(image));
         if (entrypoint == null) {
-            throw new IllegalArgumentException("image '" + image + "' is not a langop module; the harness runs "
-                    + BY_REPOSITORY.keySet().stream().sorted().toList());
+            throw new IllegalArgumentException("image '" + image + "' is not a langop module, and only those run"
+                    + " here, as processes: "
+                    + String.join(", ", BY_REPOSITORY.keySet().stream().sorted().toList())
+                    + "; run this workload on a cluster (docs/local.md, What it cannot do)");
         }
         return entrypoint;
     }

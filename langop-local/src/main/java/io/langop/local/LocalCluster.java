@@ -89,7 +89,7 @@ public final class LocalCluster implements AutoCloseable {
             operator = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null);
             operator.start();
             pods = new PodRunner(client, workDir, podListener, overrides);
-            gateway = ApiGateway.start(client, pods::log);
+            gateway = ApiGateway.start(client, pods);
             return new LocalCluster(
                     apiServer, client, operator, pods, gateway, GarbageCollector.start(client, LangopApi.API_VERSION));
         } catch (RuntimeException failed) {

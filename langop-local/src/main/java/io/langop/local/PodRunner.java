@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.langop.local.kube.PodLogs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * (recreate) and stops them when it disappears. CronJobs never fire on their own: {@link
  * #trigger} makes one tick on demand. Every event is handled on one thread, in order.
  */
-final class PodRunner implements AutoCloseable {
+final class PodRunner implements PodLogs, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodRunner.class);
     private static final int DEFAULT_JOB_BACKOFF_LIMIT = 6;
@@ -117,7 +118,8 @@ final class PodRunner implements AutoCloseable {
      * The output of a container of a pod that ran here: the named one, else the only one, else the first by name;
      * what {@code kubectl logs} shows.
      */
-    Optional<Path> log(String namespace, String pod, Optional<String> container) {
+    @Override
+    public Optional<Path> find(String namespace, String pod, Optional<String> container) {
         Path dir = podsDir.resolve(namespace).resolve(pod);
         if (container.isPresent()) {
             Path log = dir.resolve(container.get() + ".log");
@@ -253,6 +255,16 @@ final class PodRunner implements AutoCloseable {
                 return name;
             }
         }
+    }
+
+    @Override
+    public boolean running(String namespace, String pod, Optional<String> container) {
+        return Stream.concat(deployments.values().stream().flatMap(d -> d.pods().stream()), jobPods.values().stream())
+                .filter(local ->
+                        local.namespace().equals(namespace) && local.name().equals(pod))
+                .flatMap(local -> local.containers().stream())
+                .filter(state -> container.isEmpty() || state.name().equals(container.get()))
+                .anyMatch(state -> state.process().running());
     }
 
     /**

@@ -86,8 +86,10 @@ final class ScheduledRuns implements AutoCloseable {
                 account.line(
                         "cronjob",
                         key + " (schedule \"" + cronJob.getSpec().getSchedule() + "\") run now as Job " + job);
-            } catch (IllegalStateException | IllegalArgumentException | KubernetesClientException refused) {
+            } catch (IllegalStateException | IllegalArgumentException refused) {
                 account.line("cronjob", key + " not run: " + refused.getMessage());
+            } catch (KubernetesClientException refused) {
+                account.line("cronjob", key + " not run: " + ApiErrors.describe(refused));
             }
         });
     }

@@ -45,6 +45,8 @@ public final class ApiGateway implements AutoCloseable {
     private static final Pattern GROUP_VERSION = Pattern.compile("/api/(v1)/?|/apis/([^/]+)/([^/]+)/?");
     private static final String JSON_TYPE = "application/json";
     private static final String STRATEGIC_MERGE = "application/strategic-merge-patch+json";
+    /** How often a followed log is looked at for new output. */
+    private static final Duration FOLLOW_POLL = Duration.ofMillis(250);
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -292,11 +294,50 @@ public final class ApiGateway implements AutoCloseable {
         }
         byte[] text = Files.readAllBytes(log.get());
         int tail = query.get("tailLines").map(lines -> (int) version(lines)).orElse(-1);
-        text = tail >= 0 ? PodLogs.lastLines(text, tail) : text;
+        byte[] shown = tail >= 0 ? PodLogs.lastLines(text, tail) : text;
         exchange.getResponseHeaders().set("Content-Type", "text/plain");
-        exchange.sendResponseHeaders(200, text.length == 0 ? -1 : text.length);
-        if (text.length > 0) {
-            exchange.getResponseBody().write(text);
+        if (!query.isTrue("follow")) {
+            exchange.sendResponseHeaders(200, shown.length == 0 ? -1 : shown.length);
+            if (shown.length > 0) {
+                exchange.getResponseBody().write(shown);
+            }
+            return;
+        }
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(shown);
+            out.flush();
+            follow(log.get(), text.length, () -> logs.running(namespace, pod, query.get("container")), out);
+        } catch (IOException clientLeft) {
+            LOG.debug("log of {}/{} no longer followed: {}", namespace, pod, clientLeft.toString());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@code kubectl logs -f}: what the container writes after {@code from}, as it writes it, until it no longer
+     * runs (the rest of the file then) or the client leaves.
+     */
+    private static void follow(Path log, long from, java.util.function.BooleanSupplier running, OutputStream out)
+            throws IOException, InterruptedException {
+        long at = from;
+        while (true) {
+            boolean stillRunning = running.getAsBoolean();
+            try (var file = Files.newByteChannel(log)) {
+                if (file.size() > at) {
+                    file.position(at);
+                    java.nio.ByteBuffer more = java.nio.ByteBuffer.allocate((int) Math.min(file.size() - at, 1 << 20));
+                    at += file.read(more);
+                    out.write(more.array(), 0, more.position());
+                    out.flush();
+                    continue;
+                }
+            }
+            if (!stillRunning) {
+                return;
+            }
+            Thread.sleep(FOLLOW_POLL);
         }
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class KubectlIT {
     }
 
     @Test
-    void podsAreListedDescribedAndTheirLogsRead() throws IOException {
+    void podsAreListedDescribedAndTheirLogsRead() throws IOException, InterruptedException {
         Path manifest = temp.resolve("deployment.yaml");
         Files.writeString(manifest, deployment("FIRST"));
         assertThat(kubectl.run("apply", "-f", manifest.toString()).exitCode()).isZero();
@@ -253,6 +254,28 @@ class KubectlIT {
                 .containsPattern("State:\\s+Running");
         assertThat(kubectl.run("logs", "-l", "app=hello", "--tail", "50").out())
                 .contains("langop-tool-web listening on port");
+
+        String pod = kubectl.run("get", "pods", "-l", "app=hello", "-o", "jsonpath={.items[0].metadata.name}")
+                .out();
+        Process follow = kubectl.start(Map.of(), "logs", "-f", pod);
+        try {
+            assertThat(follow.waitFor(2, TimeUnit.SECONDS))
+                    .as("logs -f follows a running container")
+                    .isFalse();
+            assertThat(kubectl.run("delete", "pod", pod).out()).contains("pod \"" + pod + "\" deleted");
+            assertThat(follow.waitFor(40, TimeUnit.SECONDS))
+                    .as("logs -f ends when the container stops")
+                    .isTrue();
+            assertThat(new String(follow.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("langop-tool-web listening on port");
+        } finally {
+            follow.destroyForcibly();
+        }
+        await("a new pod in place of the deleted one")
+                .atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(
+                                kubectl.run("get", "pods", "-l", "app=hello").out())
+                        .containsPattern("hello-\\S+\\s+1/1\\s+Running"));
     }
 
     private static String persona(String tone) {
