@@ -81,18 +81,21 @@ public final class LocalRun implements AutoCloseable {
             run.apply(withSecrets(manifests, made), made);
             return run;
         } catch (IOException unwritable) {
-            account.close();
-            cluster.close();
-            mailbox.ifPresent(LocalMailbox::close);
+            stopStarted(account, cluster, mailbox);
             throw new UncheckedIOException("cannot write the kubeconfig in " + workDir, unwritable);
         } catch (RuntimeException | InterruptedException failed) {
-            account.close();
-            if (cluster != null) {
-                cluster.close();
-            }
-            mailbox.ifPresent(LocalMailbox::close);
+            stopStarted(account, cluster, mailbox);
             throw failed;
         }
+    }
+
+    /** What a start that failed half-way had started, stopped. */
+    private static void stopStarted(Account account, LocalCluster cluster, Optional<LocalMailbox> mailbox) {
+        account.close();
+        if (cluster != null) {
+            cluster.close();
+        }
+        mailbox.ifPresent(LocalMailbox::close);
     }
 
     public LocalCluster cluster() {

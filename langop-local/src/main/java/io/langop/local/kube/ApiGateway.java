@@ -261,10 +261,9 @@ public final class ApiGateway implements AutoCloseable {
                         .with("watch", "true")
                         .toQueryString();
         URI socket = URI.create(backend.toString().replaceFirst("^http", "ws") + storePath);
-        long afterVersion =
-                query.get("resourceVersion").map(ApiGateway::version).orElse(0L);
+        long afterVersion = query.get("resourceVersion").map(ApiGateway::number).orElse(0L);
         Duration timeout = Duration.ofSeconds(
-                query.get("timeoutSeconds").map(ApiGateway::version).orElse(0L));
+                query.get("timeoutSeconds").map(ApiGateway::number).orElse(0L));
         Optional<ResourceTables.IncludeObject> table = accepts(exchange, "as=Table")
                 ? Optional.of(ResourceTables.IncludeObject.of(
                         query.get("includeObject").orElse(null)))
@@ -293,7 +292,7 @@ public final class ApiGateway implements AutoCloseable {
             return;
         }
         byte[] text = Files.readAllBytes(log.get());
-        int tail = query.get("tailLines").map(lines -> (int) version(lines)).orElse(-1);
+        int tail = query.get("tailLines").map(lines -> (int) number(lines)).orElse(-1);
         byte[] shown = tail >= 0 ? PodLogs.lastLines(text, tail) : text;
         exchange.getResponseHeaders().set("Content-Type", "text/plain");
         if (!query.isTrue("follow")) {
@@ -439,7 +438,8 @@ public final class ApiGateway implements AutoCloseable {
         return type == null ? "" : type.toLowerCase(Locale.ROOT);
     }
 
-    private static long version(String number) {
+    /** A query parameter's number; 0 when it is none. */
+    private static long number(String number) {
         try {
             return Long.parseLong(number);
         } catch (NumberFormatException notANumber) {

@@ -71,7 +71,7 @@ record ApiPath(
         return name.isEmpty();
     }
 
-    /** The same path without namespace and name: the collection across every namespace. */
+    /** The path of the collection this path is in (in its namespace, if it names one). */
     String collectionPath() {
         return (group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version)
                 + namespace.map(ns -> "/namespaces/" + ns).orElse("") + "/" + resource;

@@ -31,7 +31,7 @@ final class OpenApi {
         ObjectNode index = json.createObjectNode();
         ObjectNode paths = index.putObject("paths");
         discovery.resources().stream()
-                .map(ApiOpenApiPath::of)
+                .map(OpenApi::documentPath)
                 .distinct()
                 .forEach(path -> paths.putObject(path).put("serverRelativeURL", ROOT + "/" + path));
         return index;
@@ -40,7 +40,7 @@ final class OpenApi {
     /** {@code GET /openapi/v3/api/v1}, {@code GET /openapi/v3/apis/GROUP/VERSION}. */
     Optional<JsonNode> groupVersion(String path) {
         List<ApiResource> resources = discovery.resources().stream()
-                .filter(resource -> ApiOpenApiPath.of(resource).equals(path))
+                .filter(resource -> documentPath(resource).equals(path))
                 .toList();
         if (resources.isEmpty()) {
             return Optional.empty();
@@ -69,11 +69,9 @@ final class OpenApi {
     }
 
     /** {@code api/v1} or {@code apis/GROUP/VERSION}: how the index names a group version. */
-    private static final class ApiOpenApiPath {
-        static String of(ApiResource resource) {
-            return resource.group().isEmpty()
-                    ? "api/" + resource.version()
-                    : "apis/" + resource.group() + "/" + resource.version();
-        }
+    private static String documentPath(ApiResource resource) {
+        return resource.group().isEmpty()
+                ? "api/" + resource.version()
+                : "apis/" + resource.group() + "/" + resource.version();
     }
 }
