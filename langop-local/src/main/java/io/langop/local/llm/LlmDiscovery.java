@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Finds the LLM {@code langop local} uses, without any YAML, in this order: {@code --llm URL} (key from
  * {@code LLM_API_KEY}); {@code OPENAI_API_KEY} (at {@code OPENAI_BASE_URL}, else OpenAI's API); an Ollama answering
- * on {@code localhost:11434}. {@code --llm-model} names the model; else the first one the server lists (OpenAI:
+ * on {@code localhost:11434}. {@code --llm-model} names the model; else the first chat model the server lists (OpenAI:
  * {@value #OPENAI_DEFAULT_MODEL}).
  */
 public final class LlmDiscovery {
@@ -81,7 +81,7 @@ public final class LlmDiscovery {
         return new Found(new LocalLlm(
                 "Ollama on localhost:11434",
                 ollamaUrl,
-                model.orElse(ollamaModels.getFirst()),
+                model.orElse(chatModel(ollamaModels)),
                 Optional.empty(),
                 false));
     }
@@ -98,7 +98,15 @@ public final class LlmDiscovery {
             throw new IllegalArgumentException(
                     "--llm " + url + " lists no model; load one there or name it with --llm-model");
         }
-        return listed.getFirst();
+        return chatModel(listed);
+    }
+
+    /** The first model that can chat: servers list their embedding models too (nomic-embed-text, ...). */
+    static String chatModel(List<String> models) {
+        return models.stream()
+                .filter(model -> !model.toLowerCase(java.util.Locale.ROOT).contains("embed"))
+                .findFirst()
+                .orElse(models.getFirst());
     }
 
     private Optional<String> variable(String name) {

@@ -93,7 +93,7 @@ class LlmDiscoveryTest {
 
     @Test
     void anOllamaIsUsedWithItsFirstModelWhenNothingElseIsGiven() throws Exception {
-        String ollama = serverListing("llama3.2", "qwen2.5");
+        String ollama = serverListing("nomic-embed-text:latest", "llama3.2", "qwen2.5");
 
         LlmDiscovery.Outcome found =
                 new LlmDiscovery(Map.of(), ollama, TIMEOUT).find(Optional.empty(), Optional.empty());
