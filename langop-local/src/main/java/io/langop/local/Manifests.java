@@ -44,14 +44,17 @@ public final class Manifests {
      */
     public static List<HasMetadata> read(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("no directory " + dir.toAbsolutePath());
+            throw new IllegalArgumentException("no directory " + dir.toAbsolutePath()
+                    + ": name a directory of Kubernetes YAML manifests, relative to where you run langop local "
+                    + "(examples/simple-agent when none is named)");
         }
         List<HasMetadata> objects = new ArrayList<>();
         for (Path file : yamlFiles(dir)) {
             objects.addAll(parse(file));
         }
         if (objects.isEmpty()) {
-            throw new IllegalArgumentException("no Kubernetes objects in the YAML files under " + dir.toAbsolutePath());
+            throw new IllegalArgumentException("no Kubernetes objects in the YAML files under " + dir.toAbsolutePath()
+                    + ": put the manifests to run there as .yaml or .yml files");
         }
         objects.stream()
                 .filter(object -> !(object instanceof Namespace))
@@ -92,7 +95,10 @@ public final class Manifests {
         try {
             parsed = SERIALIZATION.unmarshal(yaml);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + " is not Kubernetes YAML: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    file + " is not Kubernetes YAML (" + e.getMessage()
+                            + "); correct it or move it out of the directory",
+                    e);
         }
         List<?> documents = parsed instanceof List<?> list ? list : parsed == null ? List.of() : List.of(parsed);
         List<HasMetadata> objects = new ArrayList<>();
@@ -104,7 +110,8 @@ public final class Manifests {
                     || object.getMetadata() == null
                     || object.getMetadata().getName() == null
                     || object.getKind() == null) {
-                throw new IllegalArgumentException(file + " holds a document without kind or metadata.name");
+                throw new IllegalArgumentException(file + " holds a document without kind or metadata.name; every"
+                        + " document needs apiVersion, kind and metadata.name");
             }
             objects.add(object);
         }
