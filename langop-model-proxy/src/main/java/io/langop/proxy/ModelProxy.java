@@ -11,6 +11,7 @@ import io.langop.proxy.gateway.Gateway;
 import io.langop.proxy.gateway.ModelCalls;
 import io.langop.proxy.limits.RateLimiters;
 import io.langop.proxy.openai.Json;
+import io.langop.proxy.report.UsageReport;
 import io.langop.proxy.transport.EventLoops;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
@@ -140,7 +141,7 @@ public final class ModelProxy implements AutoCloseable {
     }
 
     /** What {@code GET /usage} answers: the counters since this proxy started. */
-    public UsageLedger.Snapshot usage() {
+    public UsageReport usage() {
         return ledger.snapshot();
     }
 

@@ -2,10 +2,10 @@ package io.langop.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.langop.proxy.report.UsageReport;
 import io.langop.proxy.testing.OpenAiBodies;
 import io.langop.proxy.testing.ScriptedUpstream;
 import io.langop.proxy.testing.ScriptedUpstream.Behaviour;
-import io.langop.proxy.usage.UsageLedger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +90,7 @@ class ProxyRestartTest {
         assertThat(upstream.streamAborted.await(5, TimeUnit.SECONDS))
                 .as("the upstream request was aborted: the model stops working on it")
                 .isTrue();
-        UsageLedger.TallySnapshot cut = first.usage().models().get("m");
+        UsageReport.Tally cut = first.usage().models().get("m");
         assertThat(cut.requests()).isZero();
         assertThat(cut.errors()).isEqualTo(1);
         assertThat(cut.completionTokens())
@@ -102,7 +102,7 @@ class ProxyRestartTest {
                 Duration.ZERO, OpenAiBodies.chunk("again"), OpenAiBodies.usageChunk(4, 1), OpenAiBodies.DONE));
         ModelProxy second = start(first.port());
         assertThat(readToEnd(openStream(second.port()))).contains("again").contains("[DONE]");
-        UsageLedger.Snapshot counted = second.usage();
+        UsageReport counted = second.usage();
         assertThat(Instant.parse(counted.since()))
                 .isAfter(Instant.parse(first.usage().since()));
         assertThat(counted.models().get("m").requests()).isEqualTo(1);

@@ -40,6 +40,13 @@ public final class AgentEnv {
     /** How long a run (or chat request) that overstayed its timeout gets to stop once interrupted. */
     public static final String AGENT_STOP_GRACE = "AGENT_STOP_GRACE";
 
+    /**
+     * {@code true}: the runtime reports each run's end to its (first) model proxy with its key
+     * ({@link ServiceWire#PROXY_RUNS_PATH}), where the operator reads executions and successes. Set by the
+     * operator, whose proxies accept the reports; off by default, since other endpoints (OpenAI's) do not.
+     */
+    public static final String AGENT_REPORT_RUNS = "AGENT_REPORT_RUNS";
+
     public static final String WORKSPACE_PATH = "WORKSPACE_PATH";
 
     /** Comma-separated OpenAI-compatible base URLs, one per model (the model proxies). */

@@ -27,6 +27,11 @@ public final class ServiceWire {
     /** The model proxy's configuration file. */
     public static final String PROXY_CONFIG_ENV = "PROXY_CONFIG";
 
+    /** The model proxy's counters of usage, cost and runs per model and per client (a usage-reading key only). */
+    public static final String PROXY_USAGE_PATH = "/usage";
+    /** Where an agent reports each run's end to its model proxy, as a {@link RunReport}, with its own key. */
+    public static final String PROXY_RUNS_PATH = "/runs";
+
     public static final String LOG_LEVEL_ENV = "LOG_LEVEL";
     public static final String LOG_FORMAT_ENV = "LOG_FORMAT";
 

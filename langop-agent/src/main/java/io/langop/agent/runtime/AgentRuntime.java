@@ -42,6 +42,7 @@ public final class AgentRuntime implements AutoCloseable {
     private final McpTools tools;
     private final AgentChat chat;
     private final PrometheusMeterRegistry metrics;
+    private final RunReporter reporter;
     private WebhookServlet webhook;
 
     private AgentRuntime(
@@ -57,6 +58,7 @@ public final class AgentRuntime implements AutoCloseable {
         this.runner = runner;
         this.tools = tools;
         this.chat = chat;
+        this.reporter = RunReporter.of(config);
     }
 
     /** Produces the agent definition: checks and loads the source, or uses a definition at hand. */
@@ -144,14 +146,13 @@ public final class AgentRuntime implements AutoCloseable {
             return switch (mode()) {
                 case SCHEDULED -> {
                     var outcome = runner.run(null);
-                    new RunMetrics(metrics).record(outcome);
+                    runMetrics().record(outcome);
                     yield ExitStatus.of(outcome);
                 }
                 case AUTONOMOUS -> {
                     try (ServiceServer server = serverBuilder().start()) {
-                        ExitStatus status = new AutonomousLoop(
-                                        runner, config.cyclePause(), config.maxCycles(), new RunMetrics(metrics))
-                                .run();
+                        ExitStatus status =
+                                new AutonomousLoop(runner, config.cyclePause(), config.maxCycles(), runMetrics()).run();
                         if (config.idleWhenDone() && status != ExitStatus.RUN_STUCK) {
                             // exiting would make the Deployment start the agent again and repeat its work
                             LOG.info("Autonomous work ended ({}): idling until stopped", status);
@@ -176,12 +177,17 @@ public final class AgentRuntime implements AutoCloseable {
         if (mode() == ExecutionMode.INTERACTIVE) {
             builder.servlet("/v1/*", new ChatCompletionsServlet(agentName(), chat));
         } else {
-            webhook = new WebhookServlet(runner, config.webhookSecret(), new RunMetrics(metrics));
+            webhook = new WebhookServlet(runner, config.webhookSecret(), runMetrics());
             builder.servlet("/webhook/*", webhook);
         }
         ServiceServer server = builder.start();
         LOG.info("Serving {} mode on port {}", mode().wireName(), server.port());
         return server;
+    }
+
+    /** The run counters, and the run reports to the model proxy when the operator asked for them. */
+    private RunMetrics runMetrics() {
+        return new RunMetrics(metrics, reporter);
     }
 
     private ServiceServer.Builder serverBuilder() {

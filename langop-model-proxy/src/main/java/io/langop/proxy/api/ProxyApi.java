@@ -14,13 +14,18 @@ import io.langop.proxy.gateway.ModelRuntime;
 import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.openai.InvalidRequestException;
 import io.langop.proxy.openai.Json;
+import io.langop.proxy.report.UsageReport;
+import io.langop.proxy.usage.RunReports;
 import io.langop.proxy.usage.UsageLedger;
+import io.langop.wire.RunReport;
 import io.langop.wire.ServiceWire;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,6 +43,7 @@ public final class ProxyApi {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyApi.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACCEPTED = "{\"accepted\":true}".getBytes(StandardCharsets.US_ASCII);
 
     private final Supplier<Gateway> gateway;
     private final ModelCalls calls;
@@ -57,23 +63,34 @@ public final class ProxyApi {
         return gateway.get().config().connectionLimits();
     }
 
+    /** Who may call a route when the proxy has client keys (without keys, everyone may call every route). */
+    enum Access {
+        EVERYONE,
+        CLIENTS,
+        /**
+         * A key with {@code readsUsage}: usage and metrics name every client with its spending, which one agent has
+         * no business reading of another.
+         */
+        USAGE_READERS
+    }
+
     /** What the proxy serves at a path; every other path is refused before a byte of its body is read. */
     enum Route {
-        CHAT("POST", true),
-        EMBEDDINGS("POST", true),
-        MODELS("GET", true),
-        USAGE("GET", false),
-        HEALTH("GET", false),
-        READY("GET", false),
-        METRICS("GET", false);
+        CHAT("POST", Access.CLIENTS),
+        EMBEDDINGS("POST", Access.CLIENTS),
+        MODELS("GET", Access.CLIENTS),
+        RUNS("POST", Access.CLIENTS),
+        USAGE("GET", Access.USAGE_READERS),
+        HEALTH("GET", Access.EVERYONE),
+        READY("GET", Access.EVERYONE),
+        METRICS("GET", Access.USAGE_READERS);
 
         private final String method;
-        /** Needs a client key when the proxy has any. */
-        private final boolean keyed;
+        private final Access access;
 
-        Route(String method, boolean keyed) {
+        Route(String method, Access access) {
             this.method = method;
-            this.keyed = keyed;
+            this.access = access;
         }
 
         /** The route at {@code path} (without its query), or null. */
@@ -82,7 +99,8 @@ public final class ProxyApi {
                 case "/v1/chat/completions", "/chat/completions" -> CHAT;
                 case "/v1/embeddings", "/embeddings" -> EMBEDDINGS;
                 case "/v1/models", "/models" -> MODELS;
-                case "/usage" -> USAGE;
+                case ServiceWire.PROXY_USAGE_PATH -> USAGE;
+                case ServiceWire.PROXY_RUNS_PATH -> RUNS;
                 case ServiceWire.HEALTH_PATH -> HEALTH;
                 case ServiceWire.READY_PATH -> READY;
                 case ServiceWire.METRICS_PATH -> METRICS;
@@ -122,7 +140,7 @@ public final class ProxyApi {
         }
         Gateway current = gateway.get();
         ClientKey client = null;
-        if (route.keyed && current.requiresClientKey()) {
+        if (route.access != Access.EVERYONE && current.requiresClientKey()) {
             if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return new Admission.Refused(ApiError.invalidApiKey(
                         "You didn't provide an API key. Provide it in the Authorization header as 'Bearer <key>'."));
@@ -133,6 +151,9 @@ public final class ProxyApi {
                 return new Admission.Refused(ApiError.invalidApiKey("Incorrect API key provided."));
             }
             client = known.get();
+            if (route.access == Access.USAGE_READERS && !client.mayReadUsage()) {
+                return new Admission.Refused(ApiError.forbidden("This key may not read " + path + "."));
+            }
         }
         return new Admission.Admitted(
                 route, client, route.takesBody() ? current.config().maxRequestBytes() : 0);
@@ -145,7 +166,8 @@ public final class ProxyApi {
                 case CHAT -> admitted(request, exchange, Operation.CHAT);
                 case EMBEDDINGS -> admitted(request, exchange, Operation.EMBEDDINGS);
                 case MODELS -> models(exchange);
-                case USAGE -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(ledger.snapshot()));
+                case RUNS -> run(request, exchange);
+                case USAGE -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(usage()));
                 // The proxy holds no state that could make it unready: it is ready while it serves.
                 case HEALTH, READY -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK);
                 case METRICS ->
@@ -159,6 +181,39 @@ public final class ProxyApi {
                 exchange.error(ApiError.serverError());
             }
         }
+    }
+
+    /** The ledger's counters with the health of every endpoint as routing sees it now. */
+    private UsageReport usage() {
+        Map<String, List<UsageReport.EndpointHealth>> endpoints = new TreeMap<>();
+        for (ModelRuntime model : gateway.get().models()) {
+            endpoints.put(
+                    model.name(),
+                    model.pool().endpoints().stream()
+                            .map(e -> new UsageReport.EndpointHealth(
+                                    e.config().url().toString(), !e.ejected()))
+                            .toList());
+        }
+        return ledger.snapshot().withEndpoints(endpoints);
+    }
+
+    /**
+     * A run an agent reports having ended, counted under the key it presents: the runtime is where runs happen,
+     * and the proxy is the one long-lived place that already knows each agent by its key (a scheduled agent's
+     * pod is gone before anyone could ask it).
+     */
+    private void run(ApiRequest request, Exchange exchange) throws IOException {
+        RunReport report;
+        try {
+            report = RunReports.parse(request.body());
+        } catch (InvalidRequestException e) {
+            exchange.error(e.error());
+            return;
+        }
+        String client =
+                request.client() == null ? Gateway.ANONYMOUS : request.client().name();
+        ledger.recordRun(client, report.result(), report.succeeded());
+        exchange.json(202, Map.of(), ACCEPTED);
     }
 
     private void models(Exchange exchange) throws IOException {

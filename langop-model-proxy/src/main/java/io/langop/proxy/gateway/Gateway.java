@@ -2,13 +2,13 @@ package io.langop.proxy.gateway;
 
 import io.langop.proxy.cache.ResponseCache;
 import io.langop.proxy.config.ClientKey;
+import io.langop.proxy.config.KeyDigests;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.routing.EndpointPool;
 import io.langop.proxy.upstream.Protocol;
 import io.langop.server.redaction.Redactor;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,9 +73,14 @@ public final class Gateway {
         }
         List<ResolvedKey> clients = new ArrayList<>();
         for (ClientKey client : config.clientKeys()) {
-            String key = client.key().resolve();
-            secrets.add(key);
-            clients.add(new ResolvedKey(client, key.getBytes(StandardCharsets.UTF_8)));
+            if (client.key() == null) {
+                // known by its hash only: there is no value to redact, and none to read
+                clients.add(new ResolvedKey(client, client.digest()));
+            } else {
+                String key = client.key().resolve();
+                secrets.add(key);
+                clients.add(new ResolvedKey(client, KeyDigests.sha256(key)));
+            }
         }
         Redactor keys = Redactor.of(secrets);
         return new Gateway(
@@ -126,12 +131,15 @@ public final class Gateway {
         return !clientKeys.isEmpty();
     }
 
-    /** The client a presented key belongs to; compared in constant time so timing reveals no key. */
+    /**
+     * The client a presented key belongs to. Digests are compared, each in constant time and all of them, so
+     * timing reveals neither a key nor which one matched.
+     */
     public Optional<ClientKey> client(String presentedKey) {
-        byte[] presented = presentedKey.getBytes(StandardCharsets.UTF_8);
+        byte[] presented = KeyDigests.sha256(presentedKey);
         ClientKey match = null;
         for (ResolvedKey key : clientKeys) {
-            if (MessageDigest.isEqual(key.value(), presented)) {
+            if (MessageDigest.isEqual(key.digest(), presented)) {
                 match = key.config();
             }
         }
@@ -146,7 +154,7 @@ public final class Gateway {
         return scopes;
     }
 
-    /** The value is compared, never the record. */
+    /** The digest is compared, never the record. */
     @SuppressWarnings("ArrayRecordComponent")
-    private record ResolvedKey(ClientKey config, byte[] value) {}
+    private record ResolvedKey(ClientKey config, byte[] digest) {}
 }

@@ -75,6 +75,7 @@ public final class ModelCalls {
      */
     public void serve(Operation operation, ObjectNode request, long requestBytes, ClientKey client, Exchange exchange)
             throws IOException {
+        long admitted = System.nanoTime();
         Gateway current = gateway.get();
         String clientName = client == null ? Gateway.ANONYMOUS : client.name();
         String modelName = request.path("model").asText();
@@ -103,7 +104,8 @@ public final class ModelCalls {
                             clientName,
                             TokenUsage.NONE,
                             model.config().pricing(),
-                            true);
+                            true,
+                            System.nanoTime() - admitted);
                     exchange.json(
                             200,
                             Map.of(MODEL_HEADER, hit.get().answeredBy(), CACHE_HEADER, "hit"),
@@ -158,7 +160,7 @@ public final class ModelCalls {
                                             current.redactor(),
                                             exchange);
                             permit.settleTokens(delivery.usage().totalTokens());
-                            account(answered.model(), clientName, delivery);
+                            account(answered.model(), clientName, delivery, System.nanoTime() - admitted);
                         } finally {
                             permits.forEach(Permit::close);
                         }
@@ -186,10 +188,10 @@ public final class ModelCalls {
      * Counts an answer under the model that gave it: a complete one as a request; one that ended in an error (a
      * stream that broke off or fell silent, a body that is not JSON) as an error, charged with what it delivered.
      */
-    private void account(ModelRuntime model, String client, Delivery delivery) {
+    private void account(ModelRuntime model, String client, Delivery delivery, long latencyNanos) {
         if (delivery.errorStatus() == 0) {
             ledger.recordAnswer(
-                    model.name(), client, delivery.usage(), model.config().pricing(), false);
+                    model.name(), client, delivery.usage(), model.config().pricing(), false, latencyNanos);
         } else {
             ledger.recordBrokenAnswer(
                     model.name(), client, delivery.usage(), model.config().pricing(), delivery.errorStatus());

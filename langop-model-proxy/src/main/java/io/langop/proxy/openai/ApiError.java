@@ -22,6 +22,11 @@ public record ApiError(int status, String message, String type, String param, St
         return new ApiError(401, message, "invalid_request_error", null, "invalid_api_key", null);
     }
 
+    /** A known key asking for what it may not read (an agent's key asking for {@code /usage}). */
+    public static ApiError forbidden(String message) {
+        return new ApiError(403, message, "invalid_request_error", null, "insufficient_permissions", null);
+    }
+
     public static ApiError modelNotFound(String model) {
         return new ApiError(
                 404,

@@ -1,6 +1,7 @@
 package io.langop.proxy.usage;
 
 import io.langop.proxy.config.Pricing;
+import io.langop.proxy.report.UsageReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -11,8 +12,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts requests, tokens, cost, cache hits and errors per model and per client key, for {@code /usage}
- * and as Prometheus counters. Costs are summed exactly (BigDecimal) so {@code /usage} adds up to the cent.
+ * Counts requests, tokens, cost, latency, cache hits and errors per model and per client key, and the runs each
+ * client reports, for {@code /usage} and as Prometheus counters. Costs are summed exactly (BigDecimal) so
+ * {@code /usage} adds up to the cent. Counters live in memory: they start again with the process, and
+ * {@code since} says when.
  */
 public final class UsageLedger {
 
@@ -20,6 +23,7 @@ public final class UsageLedger {
 
     private final Map<String, Tally> byModel = new ConcurrentHashMap<>();
     private final Map<String, Tally> byClient = new ConcurrentHashMap<>();
+    private final Map<String, RunTally> runsByClient = new ConcurrentHashMap<>();
     /** Looked up once per model, client and currency: a registry lookup builds and sorts tags each time. */
     private final Map<MeterKey, AnswerMeters> answerMeters = new ConcurrentHashMap<>();
 
@@ -39,12 +43,17 @@ public final class UsageLedger {
                 .divide(THOUSAND, MathContext.DECIMAL64);
     }
 
-    /** A request the named model answered (upstream or from the cache). */
-    public void recordAnswer(String model, String client, TokenUsage usage, Pricing pricing, boolean cached) {
+    /**
+     * A request the named model answered (upstream or from the cache).
+     *
+     * @param latencyNanos from the request's admission to the end of its answer
+     */
+    public void recordAnswer(
+            String model, String client, TokenUsage usage, Pricing pricing, boolean cached, long latencyNanos) {
         BigDecimal cost = cached ? BigDecimal.ZERO : cost(usage, pricing);
         TokenUsage billed = cached ? TokenUsage.NONE : usage;
-        tally(byModel, model, pricing.currency()).add(billed, cost, cached);
-        tally(byClient, client, pricing.currency()).add(billed, cost, cached);
+        tally(byModel, model, pricing.currency()).add(billed, cost, cached, latencyNanos);
+        tally(byClient, client, pricing.currency()).add(billed, cost, cached, latencyNanos);
         AnswerMeters meters =
                 answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters);
         if (cached) {
@@ -114,12 +123,21 @@ public final class UsageLedger {
                 .increment();
     }
 
-    public Snapshot snapshot() {
-        return new Snapshot(since.toString(), snapshots(byModel), snapshots(byClient));
+    /** A run a client reported having ended. */
+    public void recordRun(String client, String result, boolean succeeded) {
+        runsByClient.computeIfAbsent(client, c -> new RunTally()).add(result, succeeded, Instant.now());
+        registry.counter("langop_proxy_runs", "client", client, "result", result)
+                .increment();
     }
 
-    private static Map<String, TallySnapshot> snapshots(Map<String, Tally> tallies) {
-        Map<String, TallySnapshot> sorted = new TreeMap<>();
+    public UsageReport snapshot() {
+        Map<String, UsageReport.Runs> runs = new TreeMap<>();
+        runsByClient.forEach((client, tally) -> runs.put(client, tally.snapshot()));
+        return new UsageReport(since.toString(), snapshots(byModel), snapshots(byClient), runs, Map.of());
+    }
+
+    private static Map<String, UsageReport.Tally> snapshots(Map<String, Tally> tallies) {
+        Map<String, UsageReport.Tally> sorted = new TreeMap<>();
         tallies.forEach((name, tally) -> sorted.put(name, tally.snapshot()));
         return sorted;
     }
@@ -132,19 +150,25 @@ public final class UsageLedger {
         return tally;
     }
 
-    /** What {@code GET /usage} returns. */
-    public record Snapshot(String since, Map<String, TallySnapshot> models, Map<String, TallySnapshot> clients) {}
+    private static final class RunTally {
+        private long runs;
+        private long succeeded;
+        private Instant lastEnded;
+        private String lastResult;
 
-    public record TallySnapshot(
-            long requests,
-            long promptTokens,
-            long completionTokens,
-            long totalTokens,
-            BigDecimal cost,
-            String currency,
-            long cacheHits,
-            long cacheMisses,
-            long errors) {}
+        synchronized void add(String result, boolean success, Instant ended) {
+            runs++;
+            if (success) {
+                succeeded++;
+            }
+            lastEnded = ended;
+            lastResult = result;
+        }
+
+        synchronized UsageReport.Runs snapshot() {
+            return new UsageReport.Runs(runs, succeeded, runs - succeeded, lastEnded.toString(), lastResult);
+        }
+    }
 
     private static final class Tally {
         private long requests;
@@ -155,6 +179,7 @@ public final class UsageLedger {
         private long cacheMisses;
         private long errors;
         private volatile String currency = "USD";
+        private final LatencyHistogram latency = new LatencyHistogram();
 
         synchronized void addCacheMiss() {
             cacheMisses++;
@@ -164,8 +189,9 @@ public final class UsageLedger {
             errors++;
         }
 
-        synchronized void add(TokenUsage usage, BigDecimal requestCost, boolean cached) {
+        synchronized void add(TokenUsage usage, BigDecimal requestCost, boolean cached, long latencyNanos) {
             requests++;
+            latency.record(latencyNanos);
             charge(usage, requestCost);
             if (cached) {
                 cacheHits++;
@@ -183,8 +209,8 @@ public final class UsageLedger {
             cost = cost.add(requestCost);
         }
 
-        synchronized TallySnapshot snapshot() {
-            return new TallySnapshot(
+        synchronized UsageReport.Tally snapshot() {
+            return new UsageReport.Tally(
                     requests,
                     promptTokens,
                     completionTokens,
@@ -193,7 +219,10 @@ public final class UsageLedger {
                     currency,
                     cacheHits,
                     cacheMisses,
-                    errors);
+                    errors,
+                    latency.averageMillis(),
+                    latency.percentileMillis(0.95),
+                    latency.percentileMillis(0.99));
         }
     }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OpenAiSurfaceTest {
 
+    private static final String[] OPERATOR = {"Authorization", "Bearer lk-operator"};
+
     @TempDir
     Path dir;
 
@@ -33,12 +35,15 @@ class OpenAiSurfaceTest {
         upstream = new ScriptedUpstream(Behaviour.json(200, OpenAiBodies.completion("Hello from upstream", 12, 5)));
         Files.writeString(dir.resolve("upstream-key"), "sk-upstream-secret\n");
         Files.writeString(dir.resolve("agent-key"), "lk-agent-one\n");
-        proxy = new ProxyFixture(
-                dir, """
+        Files.writeString(dir.resolve("operator-key"), "lk-operator\n");
+        proxy = new ProxyFixture(dir, """
         maxRequestBytes: 2000
         clientKeys:
           - name: agent-one
             key: {file: %s}
+          - name: operator
+            key: {file: %s}
+            readsUsage: true
         models:
           - name: gpt-test
             provider: openai-compatible
@@ -46,7 +51,11 @@ class OpenAiSurfaceTest {
             apiKey: {file: %s}
             endpoints: [{url: "%s"}]
             retry: {maxAttempts: 1}
-        """.formatted(dir.resolve("agent-key"), dir.resolve("upstream-key"), upstream.baseUrl()));
+        """.formatted(
+                        dir.resolve("agent-key"),
+                        dir.resolve("operator-key"),
+                        dir.resolve("upstream-key"),
+                        upstream.baseUrl()));
     }
 
     @AfterEach
@@ -96,7 +105,7 @@ class OpenAiSurfaceTest {
 
         assertThat(vector).containsExactly(0.25f, -0.5f);
         assertThat(upstream.requests().getFirst().uri().getPath()).isEqualTo("/v1/embeddings");
-        assertThat(proxy.usage()
+        assertThat(proxy.usage(OPERATOR)
                         .path("models")
                         .path("gpt-test")
                         .path("promptTokens")
@@ -163,10 +172,14 @@ class OpenAiSurfaceTest {
         assertError(unknown, 404, "invalid_request_error", "model");
         assertThat(json(unknown).path("error").path("code").asText()).isEqualTo("model_not_found");
         // Made-up model names are counted together, not one /usage entry and metric series each.
-        assertThat(proxy.usage().path("models").has("gpt-9")).isFalse();
-        assertThat(proxy.usage().path("models").path("unknown").path("errors").asLong())
+        assertThat(proxy.usage(OPERATOR).path("models").has("gpt-9")).isFalse();
+        assertThat(proxy.usage(OPERATOR)
+                        .path("models")
+                        .path("unknown")
+                        .path("errors")
+                        .asLong())
                 .isPositive();
-        assertThat(proxy.get("/metrics").body()).doesNotContain("gpt-9");
+        assertThat(proxy.get("/metrics", OPERATOR).body()).doesNotContain("gpt-9");
         HttpResponse<String> tooLarge =
                 proxy.post("/v1/chat/completions", OpenAiBodies.chatRequest("gpt-test", "x".repeat(3000)), auth);
         assertError(tooLarge, 413, "invalid_request_error", null);
@@ -201,7 +214,11 @@ class OpenAiSurfaceTest {
         assertThat(badUpstreamKey.body()).doesNotContain("sk-upst").contains("credentials");
         assertError(upstreamCrash, 502, "server_error", null);
         assertThat(upstreamCrash.body()).contains("HTTP 500").doesNotContain("html");
-        assertThat(proxy.usage().path("models").path("gpt-test").path("errors").asLong())
+        assertThat(proxy.usage(OPERATOR)
+                        .path("models")
+                        .path("gpt-test")
+                        .path("errors")
+                        .asLong())
                 .isEqualTo(3);
     }
 

@@ -3,6 +3,7 @@ package io.langop.proxy.limits;
 import static io.langop.proxy.testing.ProxyFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.langop.proxy.config.KeyDigests;
 import io.langop.proxy.testing.OpenAiBodies;
 import io.langop.proxy.testing.ProxyFixture;
 import io.langop.proxy.testing.ScriptedUpstream;
@@ -75,7 +76,8 @@ class RateLimitOverHttpTest {
         clientKeys:
           - {name: agent-a, key: {file: %s}, rateLimits: {requestsPerMinute: 2}}
           - {name: agent-b, key: {file: %s}}
-        """.formatted(dir.resolve("a"), dir.resolve("b")));
+          - {name: operator, keySha256: %s, readsUsage: true}
+        """.formatted(dir.resolve("a"), dir.resolve("b"), KeyDigests.sha256Hex("key-operator")));
 
         List<Integer> statusesA = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -92,7 +94,11 @@ class RateLimitOverHttpTest {
 
         assertThat(statusesA).containsExactly(200, 200, 429);
         assertThat(statusB).isEqualTo(200);
-        assertThat(proxy.usage().path("clients").path("agent-a").path("errors").asLong())
+        assertThat(proxy.usage("Authorization", "Bearer key-operator")
+                        .path("clients")
+                        .path("agent-a")
+                        .path("errors")
+                        .asLong())
                 .isEqualTo(1);
     }
 

@@ -68,9 +68,10 @@ public final class ProxyFixture implements AutoCloseable {
         return send(request.build());
     }
 
-    public JsonNode usage() {
+    /** {@code GET /usage} with {@code headers} (a usage reader's {@code Authorization} where the proxy has keys). */
+    public JsonNode usage(String... headers) {
         try {
-            return Json.read(get("/usage").body());
+            return Json.read(get("/usage", headers).body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.langop.proxy.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.langop.proxy.config.Pricing;
+import io.langop.proxy.report.UsageReport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -24,14 +25,14 @@ class UsageLedgerTest {
         UsageLedger ledger = new UsageLedger(registry);
         Pricing pricing = new Pricing("EUR", 0.1, 0.3);
         for (int i = 0; i < 10; i++) {
-            ledger.recordAnswer("m", "agent-a", new TokenUsage(7, 3), pricing, false);
+            ledger.recordAnswer("m", "agent-a", new TokenUsage(7, 3), pricing, false, 0);
         }
-        ledger.recordAnswer("m", "agent-b", new TokenUsage(100, 0), pricing, false);
-        ledger.recordAnswer("m", "agent-b", TokenUsage.NONE, pricing, true);
+        ledger.recordAnswer("m", "agent-b", new TokenUsage(100, 0), pricing, false, 0);
+        ledger.recordAnswer("m", "agent-b", TokenUsage.NONE, pricing, true, 0);
         ledger.recordError("m", "agent-a", 429);
 
-        UsageLedger.Snapshot snapshot = ledger.snapshot();
-        UsageLedger.TallySnapshot model = snapshot.models().get("m");
+        UsageReport snapshot = ledger.snapshot();
+        UsageReport.Tally model = snapshot.models().get("m");
         assertThat(model.requests()).isEqualTo(12);
         assertThat(model.promptTokens()).isEqualTo(170);
         assertThat(model.completionTokens()).isEqualTo(30);

@@ -34,10 +34,12 @@ final class ProxyConfigValidator {
             } else if (!keyNames.add(key.name())) {
                 problems.add("client key " + key.name() + " is defined twice");
             }
-            if (key.key() == null) {
-                problems.add("client key " + key.name() + " has no key reference");
-            } else {
+            if ((key.key() == null) == (key.keySha256() == null)) {
+                problems.add("client key " + key.name() + " needs exactly one of key and keySha256");
+            } else if (key.key() != null) {
                 validateSecretRef("client key " + key.name(), key.key(), problems);
+            } else if (!ClientKey.isSha256Hex(key.keySha256())) {
+                problems.add("client key " + key.name() + ": keySha256 must be 64 hex digits");
             }
             validateLimits("client key " + key.name(), key.rateLimits(), problems);
         }

@@ -47,6 +47,8 @@ import java.util.Optional;
  * <tr><td>AGENT_IDLE_WHEN_DONE</td><td>an autonomous agent whose work is done keeps serving its health
  *     endpoints until stopped, so its Deployment does not restart it and repeat the work</td><td>true
  *     ({@code langop run FILE}: false, it exits)</td></tr>
+ * <tr><td>AGENT_REPORT_RUNS</td><td>report each run's end to the model proxy (a langop proxy), where the
+ *     operator counts executions</td><td>false</td></tr>
  * <tr><td>WORKSPACE_PATH</td><td>the workspace volume</td><td>/workspace</td></tr>
  * <tr><td>AGENT_STOP_GRACE</td><td>how long a run (or chat request) that overstayed its timeout gets to
  *     stop once interrupted; one that does not ends the process with exit status 5 (ISO-8601 or
@@ -82,7 +84,8 @@ public record AgentConfig(
         Duration stopGrace,
         int port,
         Optional<String> bindAddress,
-        boolean idleWhenDone) {
+        boolean idleWhenDone,
+        boolean reportRuns) {
 
     public static final String DEFAULT_API_KEY = "sk-local-proxy-no-key";
 
@@ -135,7 +138,10 @@ public record AgentConfig(
                 value(env, ServiceWire.BIND_ADDRESS_ENV),
                 value(env, AgentEnv.AGENT_IDLE_WHEN_DONE)
                         .map(text -> bool(AgentEnv.AGENT_IDLE_WHEN_DONE, text))
-                        .orElse(true));
+                        .orElse(true),
+                value(env, AgentEnv.AGENT_REPORT_RUNS)
+                        .map(text -> bool(AgentEnv.AGENT_REPORT_RUNS, text))
+                        .orElse(false));
     }
 
     /** Secrets are redacted so that the config can be logged. */
@@ -150,7 +156,8 @@ public record AgentConfig(
                 + ", ceilings=" + ceilings + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace="
                 + workspace
                 + ", llmTimeout=" + llmTimeout + ", stopGrace=" + stopGrace + ", port=" + port
-                + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone + "]";
+                + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone
+                + ", reportRuns=" + reportRuns + "]";
     }
 
     /** The OpenAI API root: the proxy Service URL the operator passes has no path, the API lives under /v1. */

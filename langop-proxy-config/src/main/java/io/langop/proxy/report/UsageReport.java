@@ -1,0 +1,63 @@
+package io.langop.proxy.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the model proxy answers on {@code GET /usage}: its counters since it started, per model and per client key,
+ * the runs each client reported, and the health of every upstream endpoint. The proxy writes it; the operator reads
+ * it into the status of LanguageModels, LanguageAgents and LanguageClusters. Unknown fields are for the reader to
+ * ignore, so either side may be newer.
+ *
+ * @param since     when the counters started (the proxy's start, RFC 3339): they live in memory only
+ * @param models    per model of the proxy's file (and {@code unknown} for names it does not serve)
+ * @param clients   per client key name
+ * @param runs      per client key name, the runs it reported
+ * @param endpoints per model, each upstream endpoint's health as routing sees it
+ */
+public record UsageReport(
+        String since,
+        Map<String, Tally> models,
+        Map<String, Tally> clients,
+        Map<String, Runs> runs,
+        Map<String, List<EndpointHealth>> endpoints) {
+
+    public UsageReport {
+        models = models == null ? Map.of() : models;
+        clients = clients == null ? Map.of() : clients;
+        runs = runs == null ? Map.of() : runs;
+        endpoints = endpoints == null ? Map.of() : endpoints;
+    }
+
+    public UsageReport withEndpoints(Map<String, List<EndpointHealth>> health) {
+        return new UsageReport(since, models, clients, runs, health);
+    }
+
+    /**
+     * @param averageLatencyMs from admission to the end of the answer, null before the first answer
+     * @param p95LatencyMs     upper bound of the latency bucket holding the 95th percentile
+     */
+    public record Tally(
+            long requests,
+            long promptTokens,
+            long completionTokens,
+            long totalTokens,
+            BigDecimal cost,
+            String currency,
+            long cacheHits,
+            long cacheMisses,
+            long errors,
+            Long averageLatencyMs,
+            Long p95LatencyMs,
+            Long p99LatencyMs) {}
+
+    /**
+     * @param lastEnded  when the last reported run ended (RFC 3339), as the proxy received the report
+     * @param lastResult how it ended ({@code succeeded}, {@code failed}, {@code constraint_timeout}, ...)
+     */
+    public record Runs(long runs, long succeeded, long failed, String lastEnded, String lastResult) {}
+
+    /** @param healthy false while the endpoint's circuit breaker keeps traffic away from it */
+    public record EndpointHealth(String url, boolean healthy) {}
+}
