@@ -49,6 +49,15 @@ public final class AgentEnv {
 
     public static final String WORKSPACE_PATH = "WORKSPACE_PATH";
 
+    /** Where the agent's memory is kept: {@code workspace} (the default), {@code redis}, {@code postgres}, {@code s3}. */
+    public static final String MEMORY_STORE = "MEMORY_STORE";
+    /** The memory store's connection string, credentials included: always from a Secret, never a literal value. */
+    public static final String MEMORY_URL = "MEMORY_URL";
+    /** Turns kept per conversation (the spec's {@code memoryStore.retentionPolicy.maxMessages}). */
+    public static final String MEMORY_MAX_MESSAGES = "MEMORY_MAX_MESSAGES";
+    /** The largest document the agent may store, in bytes. */
+    public static final String MEMORY_MAX_DOCUMENT_BYTES = "MEMORY_MAX_DOCUMENT_BYTES";
+
     /** Comma-separated OpenAI-compatible base URLs, one per model (the model proxies). */
     public static final String MODEL_ENDPOINTS = "MODEL_ENDPOINTS";
     /** Comma-separated model names, in the order of {@link #MODEL_ENDPOINTS}. */

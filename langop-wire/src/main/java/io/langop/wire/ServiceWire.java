@@ -15,6 +15,12 @@ public final class ServiceWire {
     /** The port of agents: not {@link #DEFAULT_PORT}, which a sidecar tool in the same pod listens on. */
     public static final int AGENT_PORT = 8000;
 
+    /**
+     * The header an interactive agent's chat client names its conversation with: the agent keeps the session's
+     * history in its memory store and puts it before the request's messages, so the client sends only new ones.
+     */
+    public static final String SESSION_HEADER = "X-Langop-Session";
+
     public static final String HEALTH_PATH = "/healthz";
     public static final String READY_PATH = "/readyz";
     public static final String METRICS_PATH = "/metrics";

@@ -1,7 +1,9 @@
 package io.langop.agent.runtime;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRates;
 import io.langop.sdk.agent.ConstraintGuard;
@@ -10,16 +12,21 @@ import io.langop.sdk.agent.TimeLimit;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.llm.ToolLoop;
+import io.langop.sdk.memory.ChatTurn;
+import io.langop.sdk.memory.ConversationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * One chat turn of the interactive mode: the client's conversation, preceded by the agent's persona,
  * through the tool loop with the agent's tools; each request is held to the agent's constraints, its
- * timeout included, and the per-minute limits count every request the agent served.
+ * timeout included, and the per-minute limits count every request the agent served. A request naming a
+ * session gets the session's stored history before its own messages, and both its messages and the answer
+ * are stored after it, so the conversation outlives the agent process.
  */
 final class AgentChat {
 
@@ -28,13 +35,20 @@ final class AgentChat {
     private final AgentDefinition agent;
     private final LlmClient llm;
     private final ToolExecutor tools;
+    private final ConversationStore conversations;
     private final TimeLimit timeLimit;
     private final AgentRates rates = new AgentRates();
 
-    AgentChat(AgentDefinition agent, LlmClient llm, ToolExecutor tools, Duration stopGrace) {
+    AgentChat(
+            AgentDefinition agent,
+            LlmClient llm,
+            ToolExecutor tools,
+            ConversationStore conversations,
+            Duration stopGrace) {
         this.agent = agent;
         this.llm = llm;
         this.tools = tools;
+        this.conversations = conversations;
         this.timeLimit = new TimeLimit(agent.constraints().timeout(), stopGrace);
     }
 
@@ -48,15 +62,20 @@ final class AgentChat {
     }
 
     /**
+     * @param session the conversation's id in memory, or empty when the client sends the whole conversation
      * @param onText receives the answer while it is written, or null to get it only at the end
      * @throws io.langop.sdk.agent.RunStuckException when the request overstayed the agent's timeout and
      *     did not stop; the process must end
+     * @throws io.langop.sdk.memory.MemoryUnavailableException when the session's history could not be read or
+     *     the exchange not stored
      */
-    Reply reply(List<ChatMessage> conversation, Consumer<String> onText) throws InterruptedException {
+    Reply reply(Optional<String> session, List<ChatMessage> conversation, Consumer<String> onText)
+            throws InterruptedException {
         List<ChatMessage> messages = new ArrayList<>();
         if (!agent.persona().isBlank()) {
             messages.add(SystemMessage.from(agent.persona()));
         }
+        session.ifPresent(id -> conversations.history(id).forEach(turn -> messages.add(message(turn))));
         messages.addAll(conversation);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), Clock.systemUTC(), rates);
         try {
@@ -70,11 +89,35 @@ final class AgentChat {
                         return answer;
                     },
                     guard::timeoutViolation);
+            if (session.isPresent()) {
+                List<ChatTurn> exchange = new ArrayList<>();
+                conversation.forEach(message -> exchange.add(turn(message)));
+                exchange.add(ChatTurn.assistant(text));
+                conversations.append(session.get(), exchange);
+            }
             return new Reply(text, guard.usage());
         } catch (InterruptedException | RuntimeException failure) {
             throw failure;
         } catch (Exception unexpected) {
             throw new IllegalStateException(unexpected); // the tool loop throws nothing else checked
         }
+    }
+
+    private static ChatMessage message(ChatTurn turn) {
+        return switch (turn.role()) {
+            case "user" -> UserMessage.from(turn.text());
+            case "assistant" -> AiMessage.from(turn.text());
+            default -> SystemMessage.from(turn.text());
+        };
+    }
+
+    /** The request's messages are plain text (the servlet accepts nothing else). */
+    private static ChatTurn turn(ChatMessage message) {
+        return switch (message) {
+            case UserMessage user -> ChatTurn.user(user.singleText());
+            case AiMessage assistant -> ChatTurn.assistant(assistant.text() == null ? "" : assistant.text());
+            case SystemMessage system -> ChatTurn.of("system", system.text());
+            default -> throw new IllegalArgumentException("a " + message.type() + " message cannot be stored");
+        };
     }
 }

@@ -4,8 +4,12 @@ import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRunner;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
+import io.langop.sdk.config.MemoryConfig;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.mcp.McpTools;
+import io.langop.sdk.memory.Memory;
+import io.langop.sdk.memory.spi.MemoryBackends;
+import io.langop.sdk.memory.spi.MemorySettings;
 import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -41,6 +45,7 @@ public final class AgentRuntime implements AutoCloseable {
     private final AgentRunner runner;
     private final McpTools tools;
     private final AgentChat chat;
+    private final Memory memory;
     private final PrometheusMeterRegistry metrics;
     private final RunReporter reporter;
     private WebhookServlet webhook;
@@ -51,8 +56,10 @@ public final class AgentRuntime implements AutoCloseable {
             AgentRunner runner,
             McpTools tools,
             AgentChat chat,
+            Memory memory,
             PrometheusMeterRegistry metrics) {
         this.config = config;
+        this.memory = memory;
         this.bindAddress = bindAddress;
         this.metrics = metrics;
         this.runner = runner;
@@ -107,15 +114,40 @@ public final class AgentRuntime implements AutoCloseable {
             metrics = result(registry, "creating the metrics registry");
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
+        Memory memory = openMemory(config, config.agentName().orElse(agent.name()));
         AgentRunner runner = new AgentRunner(
                 agent,
                 llm,
                 tools,
                 config.workspace(),
+                memory,
                 Clock.system(ZoneId.systemDefault()) /* {date} in output paths: the pod's zone */,
                 config.stopGrace());
         return new AgentRuntime(
-                config, bindAddress, runner, tools, new AgentChat(agent, llm, tools, config.stopGrace()), metrics);
+                config,
+                bindAddress,
+                runner,
+                tools,
+                new AgentChat(agent, llm, tools, memory.conversations(), config.stopGrace()),
+                memory,
+                metrics);
+    }
+
+    /**
+     * Opens the memory store without reaching it: a store that is down at start fails (and retries) the
+     * operations that need it, not the agent.
+     *
+     * @throws IllegalArgumentException when MEMORY_STORE names no backend or MEMORY_URL does not describe one
+     */
+    private static Memory openMemory(AgentConfig config, String agentName) {
+        MemoryConfig settings = config.memory();
+        Memory memory = new Memory(
+                MemoryBackends.open(new MemorySettings(
+                        settings.store(), settings.url().orElse(""), settings.scope(agentName), config.workspace())),
+                settings.limits(),
+                Backoff.MEMORY);
+        LOG.info("Memory is kept in {}", memory.description());
+        return memory;
     }
 
     /** The outcome of background work; an unchecked failure (e.g. a malformed endpoint) surfaces as it was thrown. */
@@ -203,5 +235,6 @@ public final class AgentRuntime implements AutoCloseable {
             webhook.close();
         }
         tools.close();
+        memory.close();
     }
 }

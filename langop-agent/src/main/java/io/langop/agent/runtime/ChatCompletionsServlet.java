@@ -10,6 +10,9 @@ import dev.langchain4j.data.message.UserMessage;
 import io.langop.sdk.agent.ConstraintViolationException;
 import io.langop.sdk.agent.RunStuckException;
 import io.langop.sdk.agent.RunUsage;
+import io.langop.sdk.memory.ConversationStore;
+import io.langop.sdk.memory.MemoryUnavailableException;
+import io.langop.wire.ServiceWire;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -113,16 +117,25 @@ final class ChatCompletionsServlet extends HttpServlet {
             OpenAiErrors.invalidRequest(response, invalid.getMessage(), "messages");
             return;
         }
+        Optional<String> session = Optional.ofNullable(request.getHeader(ServiceWire.SESSION_HEADER))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty());
+        try {
+            session.ifPresent(ConversationStore::checkSession);
+        } catch (IllegalArgumentException invalid) {
+            OpenAiErrors.invalidRequest(response, ServiceWire.SESSION_HEADER + ": " + invalid.getMessage(), null);
+            return;
+        }
         String id = "chatcmpl-" + UUID.randomUUID();
         boolean stream = body.path("stream").asBoolean(false);
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
         if (stream && chat.canStream()) {
-            streamLive(response, id, conversation, includeUsage);
+            streamLive(response, id, session, conversation, includeUsage);
             return;
         }
         AgentChat.Reply reply;
         try {
-            reply = chat.reply(conversation, null);
+            reply = chat.reply(session, conversation, null);
         } catch (InterruptedException | RuntimeException failure) {
             sendFailure(response, failure);
             return;
@@ -153,11 +166,16 @@ final class ChatCompletionsServlet extends HttpServlet {
 
     /** Sends the model's text as it is written; a failure after the first byte becomes an error event. */
     private void streamLive(
-            HttpServletResponse response, String id, List<ChatMessage> conversation, boolean includeUsage)
+            HttpServletResponse response,
+            String id,
+            Optional<String> session,
+            List<ChatMessage> conversation,
+            boolean includeUsage)
             throws IOException {
         PrintWriter out = startStream(response, id);
         try {
             AgentChat.Reply reply = chat.reply(
+                    session,
                     conversation,
                     text -> sendChunk(out, chunk(id, JSON.createObjectNode().put("content", text), null)));
             finishStream(out, id, reply.usage(), includeUsage);
@@ -204,6 +222,10 @@ final class ChatCompletionsServlet extends HttpServlet {
                         "run_stuck");
                 ProcessExit.end(ExitStatus.RUN_STUCK, "a chat request " + stuck.getMessage());
             }
+            case MemoryUnavailableException down -> {
+                LOG.error("Chat request failed: {}", down.getMessage());
+                OpenAiErrors.send(response, 503, "server_error", down.getMessage(), null, "memory_unavailable");
+            }
             case InterruptedException interrupted -> {
                 Thread.currentThread().interrupt();
                 OpenAiErrors.send(response, 503, "server_error", "The agent is shutting down.", null, null);
@@ -225,6 +247,7 @@ final class ChatCompletionsServlet extends HttpServlet {
         return switch (failure) {
             case ConstraintViolationException violation -> "constraint_violated";
             case RunStuckException stuck -> "run_stuck";
+            case MemoryUnavailableException down -> "memory_unavailable";
             default -> null;
         };
     }

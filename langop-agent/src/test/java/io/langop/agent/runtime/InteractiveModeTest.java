@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The chat endpoint, exercised with langchain4j's OpenAI clients (plain and streaming). */
 class InteractiveModeTest {
@@ -241,6 +243,53 @@ class InteractiveModeTest {
                 done.completeExceptionally(error);
             }
         };
+    }
+
+    @Test
+    void aSessionsConversationOutlivesARestartOfTheAgent(@TempDir Path workspace) throws Exception {
+        llm.thenText("Hello Ada.").thenText("Your name is Ada.");
+        Map<String, String> settings = Map.of(AgentEnv.WORKSPACE_PATH, workspace.toString());
+
+        try (AgentRuntime first = interactiveAgent("memo", c -> c, settings);
+                ServiceServer serving = first.serve()) {
+            HttpResponse<String> hello = postInSession(serving, "alice", "My name is Ada.");
+            assertThat(hello.statusCode()).isEqualTo(200);
+        }
+        try (AgentRuntime restarted = interactiveAgent("memo", c -> c, settings);
+                ServiceServer serving = restarted.serve()) {
+            HttpResponse<String> answer = postInSession(serving, "alice", "What is my name?");
+
+            assertThat(JSON.readTree(answer.body())
+                            .at("/choices/0/message/content")
+                            .asText())
+                    .isEqualTo("Your name is Ada.");
+        }
+        assertThat(llm.messagesOf(1))
+                .containsExactly("user: My name is Ada.", "assistant: Hello Ada.", "user: What is my name?");
+    }
+
+    @Test
+    void aSessionIdThatCannotNameAConversationIsRefused() throws Exception {
+        HttpResponse<String> response = postInSession(server, "../../etc", "hi");
+
+        assertError(
+                response, 400, "invalid_request_error", "X-Langop-Session: session id '../../etc' is not a valid key");
+        assertThat(llm.requests()).isEmpty();
+    }
+
+    private static HttpResponse<String> postInSession(ServiceServer server, String session, String userText)
+            throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("messages").addObject().put("role", "user").put("content", userText);
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .header(ServiceWire.SESSION_HEADER, session)
+                                .timeout(java.time.Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

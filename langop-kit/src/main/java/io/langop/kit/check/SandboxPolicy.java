@@ -37,6 +37,7 @@ final class SandboxPolicy {
     /** Packages whose every public type is allowed, except {@link #REFUSED_TYPES}. */
     private static final Set<String> ALLOWED_PACKAGES = Set.of(
             "io.langop.sdk.agent",
+            "io.langop.sdk.memory",
             "io.langop.sdk.workflow",
             "java.util",
             "java.util.function",
@@ -128,7 +129,13 @@ final class SandboxPolicy {
             // the bulk operations (forEach, reduce*, search*) whose first parameter is a parallelism threshold
             RefusedMember.overloads("java.util.concurrent.ConcurrentHashMap", ANY_METHOD, "long", PARALLEL),
             RefusedMember.all("java.util.stream.Gatherers", "mapConcurrent", THREADS),
-            RefusedMember.all("io.langop.sdk.agent.Workspace", "use", "runtime internals"));
+            RefusedMember.all("io.langop.sdk.agent.Workspace", "use", "runtime internals"),
+            // the runtime chooses and opens the store, and records runs; agent code reads and writes what is in it
+            RefusedMember.all("io.langop.sdk.memory.Memory", "use", "runtime internals"),
+            RefusedMember.all("io.langop.sdk.memory.Memory", "inWorkspace", "runtime internals"),
+            RefusedMember.all("io.langop.sdk.memory.Memory", CONSTRUCTOR, "runtime internals"),
+            RefusedMember.all("io.langop.sdk.memory.Memory", "recordSuccessfulRun", "runtime internals"),
+            RefusedMember.all("io.langop.sdk.memory.Memory", "close", "runtime internals"));
 
     /** The only members of java.lang.System an agent may use (none of its nested types'). */
     private static final Set<String> ALLOWED_SYSTEM_MEMBERS = Set.of("currentTimeMillis", "nanoTime", "lineSeparator");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ToolLoop;
 import io.langop.sdk.mcp.McpTools;
+import io.langop.sdk.memory.Memory;
+import io.langop.sdk.memory.MemoryUnavailableException;
 import io.langop.sdk.workflow.Placeholders;
 import io.langop.sdk.workflow.StepExecutor;
 import io.langop.sdk.workflow.StepResult;
@@ -39,6 +41,7 @@ public final class AgentRunner {
     private final LlmClient llm;
     private final McpTools tools;
     private final Path workspace;
+    private final Memory memory;
     private final Clock clock;
     private final TimeLimit timeLimit;
     private final AgentRates rates = new AgentRates();
@@ -47,16 +50,33 @@ public final class AgentRunner {
         this(agent, llm, tools, workspace, clock, TimeLimit.DEFAULT_STOP_GRACE);
     }
 
-    /** @param stopGrace how long a run that overstayed its timeout gets to stop once interrupted */
+    /** With the default memory: files under {@code workspace}. */
     public AgentRunner(
             AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock, Duration stopGrace) {
+        this(agent, llm, tools, workspace, Memory.inWorkspace(workspace), clock, stopGrace);
+    }
+
+    /**
+     * @param memory where the agent's memory is kept; {@link Memory#current()} from now on
+     * @param stopGrace how long a run that overstayed its timeout gets to stop once interrupted
+     */
+    public AgentRunner(
+            AgentDefinition agent,
+            LlmClient llm,
+            McpTools tools,
+            Path workspace,
+            Memory memory,
+            Clock clock,
+            Duration stopGrace) {
         this.agent = agent;
         this.llm = llm;
         this.tools = tools;
         this.workspace = workspace;
+        this.memory = memory;
         this.clock = clock;
         this.timeLimit = new TimeLimit(agent.constraints().timeout(), stopGrace);
         Workspace.use(workspace);
+        Memory.use(memory);
     }
 
     public AgentDefinition agent() {
@@ -81,6 +101,7 @@ public final class AgentRunner {
                         },
                         guard::timeoutViolation);
                 Optional<Path> outputFile = writeOutput(result.text(), startedAt);
+                recordSuccess(startedAt);
                 LOG.info(
                         "Run succeeded ({} LLM requests, {} tokens)",
                         guard.usage().llmRequests(),
@@ -174,6 +195,15 @@ public final class AgentRunner {
             LOG.info("Wrote result to {}", file.get());
         }
         return file;
+    }
+
+    /** The run's result is out; a store that stays down only costs the next run its "since the last run". */
+    private void recordSuccess(ZonedDateTime startedAt) {
+        try {
+            memory.recordSuccessfulRun(startedAt.toInstant());
+        } catch (MemoryUnavailableException down) {
+            LOG.error("The run succeeded but its time was not recorded: {}", down.getMessage());
+        }
     }
 
     private static ConstraintViolationException findViolation(Throwable failure) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.langop.sdk.agent.Ceilings;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.agent.TimeLimit;
+import io.langop.sdk.memory.MemoryLimits;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
 import io.langop.wire.AgentLimits;
@@ -50,6 +51,10 @@ import java.util.Optional;
  * <tr><td>AGENT_REPORT_RUNS</td><td>report each run's end to the model proxy (a langop proxy), where the
  *     operator counts executions</td><td>false</td></tr>
  * <tr><td>WORKSPACE_PATH</td><td>the workspace volume</td><td>/workspace</td></tr>
+ * <tr><td>MEMORY_STORE</td><td>where memory is kept: workspace, redis, postgres, s3 (docs/memory.md)</td><td>workspace</td></tr>
+ * <tr><td>MEMORY_URL</td><td>the memory store's connection string, from a Secret (never logged)</td><td>none</td></tr>
+ * <tr><td>MEMORY_MAX_MESSAGES</td><td>turns kept per conversation</td><td>200</td></tr>
+ * <tr><td>MEMORY_MAX_DOCUMENT_BYTES</td><td>the largest document an agent may store</td><td>5242880 (5 MiB)</td></tr>
  * <tr><td>AGENT_STOP_GRACE</td><td>how long a run (or chat request) that overstayed its timeout gets to
  *     stop once interrupted; one that does not ends the process with exit status 5 (ISO-8601 or
  *     seconds)</td><td>10 s</td></tr>
@@ -79,6 +84,7 @@ public record AgentConfig(
         Duration cyclePause,
         int maxCycles,
         Path workspace,
+        MemoryConfig memory,
         Ceilings ceilings,
         Duration llmTimeout,
         Duration stopGrace,
@@ -122,6 +128,7 @@ public record AgentConfig(
                         .map(text -> integer(AgentEnv.AGENT_MAX_CYCLES, text))
                         .orElse(10),
                 Path.of(value(env, AgentEnv.WORKSPACE_PATH).orElse(AgentFiles.WORKSPACE_DIR)),
+                memory(env),
                 new Ceilings(
                         value(env, AgentEnv.AGENT_MAX_ITERATIONS).stream()
                                 .mapToInt(text -> positive(AgentEnv.AGENT_MAX_ITERATIONS, text))
@@ -155,6 +162,7 @@ public record AgentConfig(
                 + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
                 + ", ceilings=" + ceilings + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace="
                 + workspace
+                + ", memory=" + memory
                 + ", llmTimeout=" + llmTimeout + ", stopGrace=" + stopGrace + ", port=" + port
                 + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone
                 + ", reportRuns=" + reportRuns + "]";
@@ -182,6 +190,27 @@ public record AgentConfig(
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration: use seconds (30), ISO-8601 (PT30S) or 1h30m / 5m / 45s");
         }
+    }
+
+    private static MemoryConfig memory(Map<String, String> env) {
+        MemoryLimits limits = MemoryLimits.DEFAULT;
+        Optional<Integer> turns =
+                value(env, AgentEnv.MEMORY_MAX_MESSAGES).map(text -> positive(AgentEnv.MEMORY_MAX_MESSAGES, text));
+        if (turns.isPresent()) {
+            limits = limits.withMaxTurns(turns.get());
+        }
+        Optional<Integer> documentBytes = value(env, AgentEnv.MEMORY_MAX_DOCUMENT_BYTES)
+                .map(text -> positive(AgentEnv.MEMORY_MAX_DOCUMENT_BYTES, text));
+        if (documentBytes.isPresent()) {
+            limits = limits.withMaxDocumentBytes(documentBytes.get());
+        }
+        return new MemoryConfig(
+                value(env, AgentEnv.MEMORY_STORE)
+                        .map(store -> store.toLowerCase(Locale.ROOT))
+                        .orElse(MemoryConfig.DEFAULT.store()),
+                value(env, AgentEnv.MEMORY_URL),
+                value(env, AgentEnv.AGENT_NAMESPACE),
+                limits);
     }
 
     private static AgentLimits limits(String json) {

@@ -21,6 +21,11 @@ public record Backoff(int maxAttempts, Duration baseDelay, Duration maxDelay) {
      * no longer knows): 6 attempts, 0.25 s doubling to 4 s apart, so a restart of up to ~8 s goes unnoticed.
      */
     public static final Backoff MCP_RECONNECT = new Backoff(6, Duration.ofMillis(250), Duration.ofSeconds(4));
+    /**
+     * A memory store that could not be reached: 6 attempts, 0.25 s doubling to 4 s apart (7.75 s in all), so a
+     * restart of Redis, Postgres or an S3 server within that time loses nothing a run writes.
+     */
+    public static final Backoff MEMORY = new Backoff(6, Duration.ofMillis(250), Duration.ofSeconds(4));
     /** LLM calls answered 429 or 5xx. */
     public static final Backoff LLM_CALL = new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
 

@@ -11,11 +11,13 @@ import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.sdk.memory.Memory;
 import io.langop.sdk.retry.Backoff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -71,6 +73,41 @@ class AgentRunnerTest {
                 .objective("Find Kubernetes CVEs")
                 .constraints(limits)
                 .build();
+    }
+
+    @Test
+    void aRunSeesWhenTheLastSuccessfulRunStartedAndWhatItKept() throws Exception {
+        var agent = AgentDefinition.builder("digest")
+                .workflow(w -> w.step(
+                        "since",
+                        s -> s.custom(results -> {
+                            Memory memory = Memory.current();
+                            int runs = Integer.parseInt(memory.state().get("runs", "0")) + 1;
+                            memory.state().put("runs", Integer.toString(runs));
+                            return runs + " since "
+                                    + memory.lastSuccessfulRun()
+                                            .map(Object::toString)
+                                            .orElse("never");
+                        })))
+                .build();
+        Instant first = Instant.parse("2026-12-06T05:00:00Z");
+        Instant second = Instant.parse("2026-12-07T05:00:00Z");
+        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+
+        RunOutcome firstRun =
+                new AgentRunner(agent, client, tools, workspace, Clock.fixed(first, ZoneOffset.UTC)).run(null);
+        RunOutcome secondRun =
+                new AgentRunner(agent, client, tools, workspace, Clock.fixed(second, ZoneOffset.UTC)).run(null);
+
+        assertThat(firstRun)
+                .isInstanceOfSatisfying(
+                        RunOutcome.Succeeded.class,
+                        done -> assertThat(done.result()).isEqualTo("1 since never"));
+        assertThat(secondRun)
+                .isInstanceOfSatisfying(
+                        RunOutcome.Succeeded.class,
+                        done -> assertThat(done.result()).isEqualTo("2 since 2026-12-06T05:00:00Z"));
+        assertThat(Memory.inWorkspace(workspace).lastSuccessfulRun()).contains(second);
     }
 
     @Test
