@@ -34,6 +34,12 @@ public final class AgentEnv {
     public static final String AGENT_CODE_PATH = "AGENT_CODE_PATH";
 
     public static final String AGENT_WEBHOOK_SECRET = "AGENT_WEBHOOK_SECRET";
+    /**
+     * The bearer token that the agent's approval endpoints ({@link AgentApprovals}) require; the operator takes it
+     * from the agent's approval Secret. Unset, nobody can decide on an approval.
+     */
+    public static final String AGENT_APPROVAL_TOKEN = "AGENT_APPROVAL_TOKEN";
+
     public static final String AGENT_CYCLE_PAUSE = "AGENT_CYCLE_PAUSE";
     public static final String AGENT_MAX_CYCLES = "AGENT_MAX_CYCLES";
     public static final String AGENT_IDLE_WHEN_DONE = "AGENT_IDLE_WHEN_DONE";

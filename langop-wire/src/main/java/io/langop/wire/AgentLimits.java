@@ -18,6 +18,7 @@ import java.util.List;
  * @param tokensPerMinute model tokens per minute ({@code rateLimits})
  * @param toolCallsPerMinute tool calls per minute ({@code rateLimits})
  * @param blockedTools tools the agent may never call ({@code safetyConfig})
+ * @param approval the tool calls a person must approve first ({@code safetyConfig}, {@code toolRefs}); null: none
  */
 public record AgentLimits(
         Integer maxToolCallsPerIteration,
@@ -28,9 +29,10 @@ public record AgentLimits(
         Integer requestsPerMinute,
         Integer tokensPerMinute,
         Integer toolCallsPerMinute,
-        List<String> blockedTools) {
+        List<String> blockedTools,
+        Approval approval) {
 
-    public static final AgentLimits NONE = new AgentLimits(null, null, null, null, null, null, null, null, null);
+    public static final AgentLimits NONE = new AgentLimits(null, null, null, null, null, null, null, null, null, null);
 
     public AgentLimits {
         blockedTopics = blockedTopics == null ? List.of() : List.copyOf(blockedTopics);
@@ -46,4 +48,22 @@ public record AgentLimits(
      * {@code profanity} or {@code toxic}; {@code action} is {@code block}, {@code warn} or {@code log}.
      */
     public record ContentFilter(String type, String action, String pattern) {}
+
+    /**
+     * Which tool calls wait for a person's decision, and for how long.
+     *
+     * @param tools tools named one by one ({@code safetyConfig.requireApprovalFor})
+     * @param servers MCP server URLs (as in {@link AgentEnv#MCP_SERVERS}) every tool of which needs approval (the
+     *     {@code toolRefs} with {@code requireApproval})
+     * @param sideEffects whether every tool that does not declare itself read-only (MCP's {@code readOnlyHint})
+     *     needs approval ({@code safetyConfig.requireApprovalForSideEffects})
+     * @param timeoutSeconds how long a call waits for a decision ({@code safetyConfig.approvalTimeout}); null: the
+     *     runtime's default
+     */
+    public record Approval(List<String> tools, List<String> servers, Boolean sideEffects, Long timeoutSeconds) {
+        public Approval {
+            tools = tools == null ? List.of() : List.copyOf(tools);
+            servers = servers == null ? List.of() : List.copyOf(servers);
+        }
+    }
 }

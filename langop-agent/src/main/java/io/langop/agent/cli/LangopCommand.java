@@ -18,7 +18,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LangopCommand.Version.class,
         description = "Run, validate and create langop agents.",
-        subcommands = {RunCommand.class, ValidateCommand.class, NewCommand.class, VersionCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            NewCommand.class,
+            VersionCommand.class,
+            ApprovalCommand.class
+        })
 public final class LangopCommand implements Runnable {
 
     @CommandLine.Spec

@@ -9,6 +9,10 @@ import io.langop.sdk.agent.AgentRates;
 import io.langop.sdk.agent.ConstraintGuard;
 import io.langop.sdk.agent.RunUsage;
 import io.langop.sdk.agent.TimeLimit;
+import io.langop.sdk.approval.ApprovalGate;
+import io.langop.sdk.approval.ApprovalGatedTools;
+import io.langop.sdk.approval.ApprovalPendingException;
+import io.langop.sdk.content.ContentCheck;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.llm.ToolLoop;
@@ -44,10 +48,11 @@ final class AgentChat {
             LlmClient llm,
             ToolExecutor tools,
             ConversationStore conversations,
-            Duration stopGrace) {
+            Duration stopGrace,
+            ApprovalGate approvals) {
         this.agent = agent;
         this.llm = llm;
-        this.tools = tools;
+        this.tools = new ApprovalGatedTools(tools, approvals.forChat());
         this.conversations = conversations;
         this.timeLimit = new TimeLimit(agent.constraints().timeout(), stopGrace);
     }
@@ -58,10 +63,14 @@ final class AgentChat {
      */
     boolean canStream() {
         return agent.constraints().blockedTopics().isEmpty()
-                && agent.constraints().blockedPatterns().isEmpty();
+                && agent.constraints().blockedPatterns().isEmpty()
+                && agent.constraints().contentChecks().stream().noneMatch(ContentCheck::blocks);
     }
 
     /**
+     * A request whose model asks for a tool call that needs a person's approval ends with an answer saying so (also
+     * handed to {@code onText}), which the client shows like any other answer.
+     *
      * @param session the conversation's id in memory, or empty when the client sends the whole conversation
      * @param onText receives the answer while it is written, or null to get it only at the end
      * @throws io.langop.sdk.agent.RunStuckException when the request overstayed the agent's timeout and
@@ -78,8 +87,21 @@ final class AgentChat {
         session.ifPresent(id -> conversations.history(id).forEach(turn -> messages.add(message(turn))));
         messages.addAll(conversation);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), Clock.systemUTC(), rates);
+        String text = answer(messages, guard, onText);
+        if (session.isPresent()) {
+            List<ChatTurn> exchange = new ArrayList<>();
+            conversation.forEach(message -> exchange.add(turn(message)));
+            exchange.add(ChatTurn.assistant(text));
+            conversations.append(session.get(), exchange);
+        }
+        return new Reply(text, guard.usage());
+    }
+
+    /** The model's answer, or, when a tool call waits for a person, the answer saying so. */
+    private String answer(List<ChatMessage> messages, ConstraintGuard guard, Consumer<String> onText)
+            throws InterruptedException {
         try {
-            String text = timeLimit.call(
+            return timeLimit.call(
                     "chat-" + agent.name(),
                     () -> {
                         String answer = new ToolLoop(llm, tools, guard)
@@ -89,13 +111,11 @@ final class AgentChat {
                         return answer;
                     },
                     guard::timeoutViolation);
-            if (session.isPresent()) {
-                List<ChatTurn> exchange = new ArrayList<>();
-                conversation.forEach(message -> exchange.add(turn(message)));
-                exchange.add(ChatTurn.assistant(text));
-                conversations.append(session.get(), exchange);
+        } catch (ApprovalPendingException pending) {
+            if (onText != null) {
+                onText.accept(pending.answer());
             }
-            return new Reply(text, guard.usage());
+            return pending.answer();
         } catch (InterruptedException | RuntimeException failure) {
             throw failure;
         } catch (Exception unexpected) {

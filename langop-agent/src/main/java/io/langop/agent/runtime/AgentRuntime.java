@@ -1,8 +1,12 @@
 package io.langop.agent.runtime;
 
+import io.langop.agent.approval.ApprovalsServlet;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRunner;
 import io.langop.sdk.agent.ExecutionMode;
+import io.langop.sdk.approval.ApprovalGate;
+import io.langop.sdk.approval.ApprovalRule;
+import io.langop.sdk.approval.Approvals;
 import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.config.MemoryConfig;
 import io.langop.sdk.llm.LlmClient;
@@ -12,6 +16,8 @@ import io.langop.sdk.memory.spi.MemoryBackends;
 import io.langop.sdk.memory.spi.MemorySettings;
 import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
+import io.langop.wire.AgentApprovals;
+import io.langop.wire.AgentEnv;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -46,6 +52,7 @@ public final class AgentRuntime implements AutoCloseable {
     private final McpTools tools;
     private final AgentChat chat;
     private final Memory memory;
+    private final ApprovalGate approvals;
     private final PrometheusMeterRegistry metrics;
     private final RunReporter reporter;
     private WebhookServlet webhook;
@@ -57,7 +64,9 @@ public final class AgentRuntime implements AutoCloseable {
             McpTools tools,
             AgentChat chat,
             Memory memory,
+            ApprovalGate approvals,
             PrometheusMeterRegistry metrics) {
+        this.approvals = approvals;
         this.config = config;
         this.memory = memory;
         this.bindAddress = bindAddress;
@@ -115,6 +124,17 @@ public final class AgentRuntime implements AutoCloseable {
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
         Memory memory = openMemory(config, config.agentName().orElse(agent.name()));
+        ApprovalGate approvals = new ApprovalGate(
+                ApprovalRule.of(config.ceilings().limits().approval()),
+                tools,
+                new Approvals(Clock.systemUTC()),
+                Clock.systemUTC());
+        if (approvals.isActive() && config.approvalToken().isEmpty()) {
+            LOG.warn(
+                    "Tool calls need approval but {} is not set: nobody can approve them, each waits until its"
+                            + " deadline",
+                    AgentEnv.AGENT_APPROVAL_TOKEN);
+        }
         AgentRunner runner = new AgentRunner(
                 agent,
                 llm,
@@ -122,14 +142,16 @@ public final class AgentRuntime implements AutoCloseable {
                 config.workspace(),
                 memory,
                 Clock.system(ZoneId.systemDefault()) /* {date} in output paths: the pod's zone */,
-                config.stopGrace());
+                config.stopGrace(),
+                approvals);
         return new AgentRuntime(
                 config,
                 bindAddress,
                 runner,
                 tools,
-                new AgentChat(agent, llm, tools, memory.conversations(), config.stopGrace()),
+                new AgentChat(agent, llm, tools, memory.conversations(), config.stopGrace(), approvals),
                 memory,
+                approvals,
                 metrics);
     }
 
@@ -177,9 +199,13 @@ public final class AgentRuntime implements AutoCloseable {
             LOG.info("Running in {} mode", mode().wireName());
             return switch (mode()) {
                 case SCHEDULED -> {
-                    var outcome = runner.run(null);
-                    runMetrics().record(outcome);
-                    yield ExitStatus.of(outcome);
+                    // a scheduled run serves nothing, but a person must be able to decide on its tool calls
+                    try (ServiceServer server =
+                            approvals.isActive() ? serverBuilder().start() : null) {
+                        var outcome = runner.run(null);
+                        runMetrics().record(outcome);
+                        yield ExitStatus.of(outcome);
+                    }
                 }
                 case AUTONOMOUS -> {
                     try (ServiceServer server = serverBuilder().start()) {
@@ -226,7 +252,10 @@ public final class AgentRuntime implements AutoCloseable {
         return ServiceServer.builder("langop-agent")
                 .port(config.port())
                 .bindAddress(bindAddress)
-                .meterRegistry(metrics);
+                .meterRegistry(metrics)
+                .servlet(
+                        AgentApprovals.PATH + "/*",
+                        new ApprovalsServlet(approvals.approvals(), config.approvalToken()));
     }
 
     @Override

@@ -206,7 +206,7 @@ final class ChatCompletionsServlet extends HttpServlet {
                 int status = switch (violation.kind()) {
                     case BLOCKED_CONTENT -> 400;
                     case RATE_LIMIT, TOKEN_BUDGET, COST_BUDGET -> 429;
-                    case MAX_ITERATIONS, TOOL_CALLS, TIMEOUT -> 500;
+                    case MAX_ITERATIONS, TOOL_CALLS, TIMEOUT, APPROVAL -> 500;
                 };
                 String type =
                         status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error";

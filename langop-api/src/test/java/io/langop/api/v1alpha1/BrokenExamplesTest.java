@@ -257,6 +257,13 @@ class BrokenExamplesTest {
                         spec -> ((ObjectNode) spec.at("/safetyConfig/contentFilters/1")).remove("pattern"),
                         "/spec/safetyConfig/contentFilters/1: a custom content filter needs a pattern"),
                 new Breakage(
+                        "toxic content filter, which needs a model",
+                        "languageagent/bring-your-own-code.yaml",
+                        "LanguageAgent",
+                        spec -> ((ObjectNode) spec.at("/safetyConfig/contentFilters/0")).put("type", "toxic"),
+                        "/spec/safetyConfig/contentFilters/0: content filter type toxic is not supported yet: it needs"
+                                + " a classification model; use pii, profanity or a custom pattern"),
+                new Breakage(
                         "both minAvailable and maxUnavailable",
                         CLIENT,
                         "LanguageClient",

@@ -29,8 +29,16 @@ import java.util.regex.Pattern;
  * {@code outputSchema}; its handler then returns {@link ToolResult#success(String, Object)}.
  *
  * @param output the shape of the structured answer, or null when the tool answers text only
+ * @param readOnly whether the tool changes nothing outside itself, published as MCP's {@code readOnlyHint}: an agent
+ *     whose spec requires approval of every tool with side effects calls a read-only tool without asking
  */
-public record Tool(String name, String description, List<Param> params, Shape.ObjectShape output, ToolHandler handler) {
+public record Tool(
+        String name,
+        String description,
+        List<Param> params,
+        Shape.ObjectShape output,
+        ToolHandler handler,
+        boolean readOnly) {
 
     /** The character set and length the MCP specification recommends for tool names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
@@ -150,6 +158,7 @@ public record Tool(String name, String description, List<Param> params, Shape.Ob
         private final List<Param> params = new ArrayList<>();
         private Shape.ObjectShape output;
         private ToolHandler handler;
+        private boolean readOnly;
 
         private Builder(String name) {
             this.name = name;
@@ -171,13 +180,22 @@ public record Tool(String name, String description, List<Param> params, Shape.Ob
             return this;
         }
 
+        /**
+         * Declares that the tool only reads: it sends, writes, deletes and marks nothing (MCP's {@code readOnlyHint}).
+         * Without this, agents take the tool to have side effects, as the MCP specification's default is.
+         */
+        public Builder readOnly() {
+            this.readOnly = true;
+            return this;
+        }
+
         public Builder handler(ToolHandler handler) {
             this.handler = handler;
             return this;
         }
 
         public Tool build() {
-            return new Tool(name, description, params, output, handler);
+            return new Tool(name, description, params, output, handler, readOnly);
         }
     }
 }

@@ -41,6 +41,11 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
         var descriptor = io.modelcontextprotocol.spec.McpSchema.Tool.builder(tool.name(), tool.inputSchema())
                 .description(tool.description());
         tool.outputSchema().ifPresent(descriptor::outputSchema);
+        if (tool.readOnly()) {
+            descriptor.annotations(io.modelcontextprotocol.spec.McpSchema.ToolAnnotations.builder()
+                    .readOnlyHint(true)
+                    .build());
+        }
         return SyncToolSpecification.builder()
                 .tool(descriptor.build())
                 .callHandler(this)

@@ -67,6 +67,7 @@ class ToolServerTest {
             .output(Shape.object()
                     .field("word", Shape.string("The word looked up"))
                     .field("hits", Shape.listOf(Shape.object().field("line", Shape.integer("Line number"))), "Where"))
+            .readOnly()
             .handler(args -> ToolResult.success(
                     "2 hits for " + args.string("word"),
                     new Found(args.string("word"), List.of(new Hit(3), new Hit(14)))))
@@ -126,6 +127,10 @@ class ToolServerTest {
                             List.of("text"),
                             "additionalProperties",
                             false));
+            assertThat(listed.annotations())
+                    .as("a tool that does not say it only reads")
+                    .isNull();
+            assertThat(tools.get(4).annotations().readOnlyHint()).isTrue();
         }
     }
 

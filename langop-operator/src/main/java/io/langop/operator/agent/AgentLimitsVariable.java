@@ -4,13 +4,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.langop.api.v1alpha1.ToolReference;
 import io.langop.api.v1alpha1.agent.AgentRateLimits;
 import io.langop.api.v1alpha1.agent.ContentFilter;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.model.CostTracking;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.PersonaConstraints;
+import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.tool.ToolEndpoint;
+import io.langop.proxy.config.Durations;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentLimits;
 import java.util.List;
@@ -46,7 +51,8 @@ final class AgentLimitsVariable {
                 rates.getRequestsPerMinute(),
                 rates.getTokensPerMinute(),
                 rates.getToolCallsPerMinute(),
-                safety.getBlockedTools());
+                safety.getBlockedTools(),
+                approval(plan, safety));
         if (limits.equals(AgentLimits.NONE)) {
             return Optional.empty();
         }
@@ -78,6 +84,36 @@ final class AgentLimitsVariable {
         }
         PersonaConstraints constraints = plan.persona().getSpec().getConstraints();
         return constraints == null ? List.of() : Objects.requireNonNullElse(constraints.getBlockedTopics(), List.of());
+    }
+
+    /**
+     * The tool calls a person must approve: tools the safety settings name, every tool of the referenced LanguageTools
+     * with {@code requireApproval} (by the URL the agent reaches their server at) and, when asked, every tool with side
+     * effects. None: null, even though {@code approvalTimeout} has a default.
+     */
+    private static AgentLimits.Approval approval(AgentPlan plan, SafetyConfig safety) {
+        List<String> tools = Objects.requireNonNullElse(safety.getRequireApprovalFor(), List.of());
+        List<String> servers = plan.tools().stream()
+                .filter(tool -> requiresApproval(plan.agent(), tool))
+                .map(ToolEndpoint::url)
+                .toList();
+        boolean sideEffects = Boolean.TRUE.equals(safety.getRequireApprovalForSideEffects());
+        if (tools.isEmpty() && servers.isEmpty() && !sideEffects) {
+            return null;
+        }
+        Long timeout = safety.getApprovalTimeout() == null
+                ? null
+                : Durations.parse(safety.getApprovalTimeout()).toSeconds();
+        return new AgentLimits.Approval(tools, servers, sideEffects ? Boolean.TRUE : null, timeout);
+    }
+
+    private static boolean requiresApproval(LanguageAgent agent, LanguageTool tool) {
+        return Objects.requireNonNullElse(agent.getSpec().getToolRefs(), List.<ToolReference>of()).stream()
+                .filter(ref -> Boolean.TRUE.equals(ref.getRequireApproval()))
+                .anyMatch(ref -> ref.getName().equals(tool.getMetadata().getName())
+                        && Objects.requireNonNullElse(
+                                        ref.getNamespace(), agent.getMetadata().getNamespace())
+                                .equals(tool.getMetadata().getNamespace()));
     }
 
     private static AgentLimits.ContentFilter filter(ContentFilter filter) {

@@ -39,7 +39,8 @@ public final class ProxyKeys {
                 || existing.getData() == null
                 || existing.getMetadata().getOwnerReferences() == null
                 || existing.getMetadata().getOwnerReferences().stream()
-                        .noneMatch(ref -> ref.getUid().equals(owner.getMetadata().getUid()))) {
+                        .noneMatch(
+                                ref -> ref.getUid().equals(owner.getMetadata().getUid()))) {
             return Optional.empty();
         }
         String encoded = existing.getData().get(DATA_KEY);
@@ -68,8 +69,7 @@ public final class ProxyKeys {
                 .withOwnerReferences(Owners.controller(owner))
                 .endMetadata()
                 .withType("Opaque")
-                .withData(Map.of(
-                        DATA_KEY, Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8))))
+                .withData(Map.of(DATA_KEY, Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8))))
                 .build();
     }
 }

@@ -15,6 +15,8 @@ import io.langop.api.v1alpha1.model.CostTracking;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.persona.PersonaConstraints;
+import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.egress.EgressRules;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentLimits;
@@ -73,7 +75,8 @@ class AgentLimitsVariableTest {
                         30,
                         20_000,
                         12,
-                        List.of("send_email")));
+                        List.of("send_email"),
+                        null));
     }
 
     @Test
@@ -95,15 +98,49 @@ class AgentLimitsVariableTest {
         assertThat(env.get(AgentEnv.AGENT_LIMITS)).isEqualTo("{\"maxCostPerExecution\":1.0}");
     }
 
+    @Test
+    void toolCallsThatNeedApprovalReachTheContainerByNameByServerAndBySideEffects() throws Exception {
+        LanguageAgent agent = Fixtures.agent("team", "news", "qwen", "web", "email");
+        agent.getSpec().getToolRefs().get(1).setRequireApproval(true);
+        SafetyConfig safety = new SafetyConfig();
+        safety.setRequireApprovalFor(List.of("kubectl_delete"));
+        safety.setRequireApprovalForSideEffects(true);
+        safety.setApprovalTimeout("1h30m");
+        agent.getSpec().setSafetyConfig(safety);
+        LanguageTool web = Fixtures.tool("team", "web", DeploymentMode.SERVICE, 8080);
+        LanguageTool email = Fixtures.tool("team", "email", DeploymentMode.SIDECAR, 8081);
+
+        Map<String, String> env = env(plan(agent, List.of(Fixtures.model("team", "qwen")), List.of(web, email), null));
+
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readValue(env.get(AgentEnv.AGENT_LIMITS), AgentLimits.class)
+                        .approval())
+                .isEqualTo(new AgentLimits.Approval(
+                        List.of("kubectl_delete"), List.of("http://localhost:8081/mcp"), true, 5400L));
+    }
+
+    @Test
+    void theDefaultApprovalTimeoutAloneSendsNoApproval() throws Exception {
+        LanguageAgent agent = news();
+        SafetyConfig safety = new SafetyConfig();
+        safety.setApprovalTimeout("15m"); // the schema's default, present in every stored agent with safetyConfig
+        safety.setMaxToolCallsPerIteration(10);
+        agent.getSpec().setSafetyConfig(safety);
+
+        Map<String, String> env = env(plan(agent, List.of(Fixtures.model("team", "qwen")), null));
+
+        assertThat(env.get(AgentEnv.AGENT_LIMITS)).isEqualTo("{\"maxToolCallsPerIteration\":10}");
+    }
+
     private static AgentPlan plan(LanguageAgent agent, List<LanguageModel> models, LanguagePersona persona) {
+        return plan(agent, models, List.of(), persona);
+    }
+
+    private static AgentPlan plan(
+            LanguageAgent agent, List<LanguageModel> models, List<LanguageTool> tools, LanguagePersona persona) {
         return new AgentPlan(
-                agent,
-                models,
-                List.of(),
-                persona,
-                new EgressRules.Resolved(List.of(), List.of()),
-                Optional.empty(),
-                null);
+                agent, models, tools, persona, new EgressRules.Resolved(List.of(), List.of()), Optional.empty(), null);
     }
 
     private static Map<String, String> env(AgentPlan plan) {

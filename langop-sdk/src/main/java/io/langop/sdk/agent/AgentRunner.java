@@ -1,6 +1,10 @@
 package io.langop.sdk.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langop.sdk.approval.ApprovalGate;
+import io.langop.sdk.approval.ApprovalGatedTools;
+import io.langop.sdk.approval.CallApproval;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ToolLoop;
 import io.langop.sdk.mcp.McpTools;
@@ -36,6 +40,7 @@ public final class AgentRunner {
     public static final String COMPLETION_MARKER = "OBJECTIVES COMPLETE";
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentDefinition agent;
     private final LlmClient llm;
@@ -45,6 +50,7 @@ public final class AgentRunner {
     private final Clock clock;
     private final TimeLimit timeLimit;
     private final AgentRates rates = new AgentRates();
+    private final ApprovalGate approvals;
 
     public AgentRunner(AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock) {
         this(agent, llm, tools, workspace, clock, TimeLimit.DEFAULT_STOP_GRACE);
@@ -53,12 +59,13 @@ public final class AgentRunner {
     /** With the default memory: files under {@code workspace}. */
     public AgentRunner(
             AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock, Duration stopGrace) {
-        this(agent, llm, tools, workspace, Memory.inWorkspace(workspace), clock, stopGrace);
+        this(agent, llm, tools, workspace, Memory.inWorkspace(workspace), clock, stopGrace, ApprovalGate.none());
     }
 
     /**
      * @param memory where the agent's memory is kept; {@link Memory#current()} from now on
      * @param stopGrace how long a run that overstayed its timeout gets to stop once interrupted
+     * @param approvals holds the tool calls a person must approve
      */
     public AgentRunner(
             AgentDefinition agent,
@@ -67,8 +74,10 @@ public final class AgentRunner {
             Path workspace,
             Memory memory,
             Clock clock,
-            Duration stopGrace) {
+            Duration stopGrace,
+            ApprovalGate approvals) {
         this.agent = agent;
+        this.approvals = approvals;
         this.llm = llm;
         this.tools = tools;
         this.workspace = workspace;
@@ -95,7 +104,7 @@ public final class AgentRunner {
                 Succeeded result = timeLimit.call(
                         "run-" + agent.name(),
                         () -> {
-                            Succeeded done = execute(guard, event);
+                            Succeeded done = execute(guard, event, approvals.forRun(runId, guard.deadline()));
                             guard.checkContent("output", done.text()); // a blocked pattern is bounded too
                             return done;
                         },
@@ -129,8 +138,8 @@ public final class AgentRunner {
 
     private record Succeeded(String text, boolean complete) {}
 
-    private Succeeded execute(ConstraintGuard guard, JsonNode event) throws Exception {
-        ToolLoop loop = new ToolLoop(llm, tools, guard);
+    private Succeeded execute(ConstraintGuard guard, JsonNode event, CallApproval approval) throws Exception {
+        ToolLoop loop = new ToolLoop(llm, new ApprovalGatedTools(tools, approval), guard);
         if (agent.workflow().isEmpty()) {
             String answer = loop.ask(agent.persona(), objectivesPrompt(event));
             boolean complete = answer.strip().endsWith(COMPLETION_MARKER);
@@ -143,9 +152,10 @@ public final class AgentRunner {
         }
         StepExecutor steps = new StepExecutor() {
             @Override
-            public StepResult callTool(String tool, Map<String, Object> arguments) {
+            public StepResult callTool(String tool, Map<String, Object> arguments) throws InterruptedException {
                 guard.checkDeadline();
                 guard.checkTool(tool);
+                approval.check(tool, JSON.valueToTree(arguments)); // a run's call is approved, or the run stops
                 return tools.call(tool, arguments);
             }
 

@@ -2,6 +2,8 @@ package io.langop.sdk.agent;
 
 import io.langop.sdk.agent.Constraints.CostLimit;
 import io.langop.sdk.agent.Constraints.Pricing;
+import io.langop.sdk.content.ContentCheck;
+import io.langop.sdk.content.ContentDetector;
 import io.langop.wire.AgentLimits;
 import io.langop.wire.AgentLimits.ContentFilter;
 import java.time.Duration;
@@ -32,15 +34,18 @@ public record Ceilings(OptionalInt maxIterations, Optional<Duration> timeout, Ag
     public Constraints applyTo(Constraints code) {
         List<Pattern> blocked = new ArrayList<>(code.blockedPatterns());
         List<Pattern> flagged = new ArrayList<>(code.flaggedPatterns());
+        List<ContentCheck> checks = new ArrayList<>(code.contentChecks());
         for (ContentFilter filter : limits.contentFilters()) {
-            if (!"custom".equals(filter.type()) || filter.pattern() == null) {
-                LOG.warn(
-                        "Content filter '{}' is not enforced by the agent runtime: only custom patterns are",
-                        filter.type());
-                continue;
+            Optional<ContentDetector> detector = ContentDetector.forFilterType(filter.type());
+            if (detector.isPresent()) {
+                checks.add(new ContentCheck(detector.get(), isBlocking(filter)));
+            } else if ("custom".equals(filter.type()) && filter.pattern() != null) {
+                Pattern pattern = Pattern.compile(filter.pattern());
+                (isBlocking(filter) ? blocked : flagged).add(pattern);
+            } else {
+                // the schema refuses these (toxic needs a model); an operator older than its schema could send one
+                LOG.warn("Content filter '{}' is not enforced by the agent runtime", filter.type());
             }
-            Pattern pattern = Pattern.compile(filter.pattern());
-            (isBlocking(filter) ? blocked : flagged).add(pattern);
         }
         return new Constraints(
                 stricter(code.maxIterations(), maxIterations),
@@ -62,7 +67,8 @@ public record Ceilings(OptionalInt maxIterations, Optional<Duration> timeout, Ag
                 flagged,
                 Stream.concat(code.blockedTools().stream(), limits.blockedTools().stream())
                         .distinct()
-                        .toList());
+                        .toList(),
+                checks);
     }
 
     private Optional<CostLimit> costCeiling() {

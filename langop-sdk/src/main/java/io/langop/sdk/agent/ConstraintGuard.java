@@ -7,6 +7,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
+import io.langop.sdk.content.ContentCheck;
 import io.langop.sdk.llm.TurnObserver;
 import java.time.Clock;
 import java.time.Instant;
@@ -171,6 +172,23 @@ public final class ConstraintGuard implements TurnObserver {
                 LOG.warn("The {} matches content filter '{}'", what, pattern);
             }
         }
+        for (ContentCheck check : constraints.contentChecks()) {
+            Optional<String> found = check.detector().firstIn(new InterruptibleText(text));
+            if (found.isEmpty()) {
+                continue;
+            }
+            String filter = check.detector().filterType();
+            if (check.blocks()) {
+                throw new ConstraintViolationException(
+                        Kind.BLOCKED_CONTENT, what + " contains " + found.get() + " (content filter " + filter + ")");
+            }
+            LOG.warn("The {} contains {} (content filter {})", what, found.get(), filter);
+        }
+    }
+
+    /** When the run's time is up, if it has a timeout. */
+    public Optional<Instant> deadline() {
+        return deadline;
     }
 
     public synchronized void checkDeadline() {
@@ -202,7 +220,7 @@ public final class ConstraintGuard implements TurnObserver {
         @Override
         public char charAt(int index) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("interrupted while matching a blocked pattern");
+                throw new CancellationException("interrupted while matching a content filter");
             }
             return text.charAt(index);
         }

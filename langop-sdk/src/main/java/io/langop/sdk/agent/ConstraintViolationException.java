@@ -11,7 +11,9 @@ public final class ConstraintViolationException extends RuntimeException {
         TOKEN_BUDGET,
         COST_BUDGET,
         RATE_LIMIT,
-        BLOCKED_CONTENT
+        BLOCKED_CONTENT,
+        /** A tool call that needed a person's approval was denied, or not decided by its deadline. */
+        APPROVAL
     }
 
     private final Kind kind;

@@ -1,5 +1,6 @@
 package io.langop.sdk.agent;
 
+import io.langop.sdk.content.ContentCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  *     {@code safetyConfig.maxCostPerExecution} in its model's currency), checked besides {@code costBudgetUsd}
  * @param flaggedPatterns regular expressions logged (not refused) when prompts or outputs match them
  * @param blockedTools tools the run may never call, whether the model or a workflow step asks
+ * @param contentChecks built-in filters (personal data, profanity) over prompts and outputs: the platform's
+ *     ({@code safetyConfig.contentFilters})
  */
 public record Constraints(
         int maxIterations,
@@ -39,7 +42,8 @@ public record Constraints(
         int toolCallsPerMinute,
         Optional<CostLimit> costCeiling,
         List<Pattern> flaggedPatterns,
-        List<String> blockedTools) {
+        List<String> blockedTools,
+        List<ContentCheck> contentChecks) {
 
     public static final int DEFAULT_MAX_ITERATIONS = 50;
     public static final Constraints DEFAULTS = builder().build();
@@ -61,6 +65,7 @@ public record Constraints(
         blockedPatterns = List.copyOf(blockedPatterns);
         flaggedPatterns = List.copyOf(flaggedPatterns);
         blockedTools = List.copyOf(blockedTools);
+        contentChecks = List.copyOf(contentChecks);
     }
 
     public static Builder builder() {
@@ -161,6 +166,7 @@ public record Constraints(
                     tokensPerMinute,
                     toolCallsPerMinute,
                     Optional.empty(),
+                    List.of(),
                     List.of(),
                     List.of());
         }

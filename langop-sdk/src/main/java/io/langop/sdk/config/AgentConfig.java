@@ -43,6 +43,8 @@ import java.util.Optional;
  * <tr><td>AGENT_INSTRUCTIONS</td><td>the instructions inline, when there is no file; used as the single objective
  *     when there is no code</td><td>none</td></tr>
  * <tr><td>AGENT_WEBHOOK_SECRET</td><td>HMAC-SHA256 key for webhook signatures (never logged)</td><td>none: unsigned</td></tr>
+ * <tr><td>AGENT_APPROVAL_TOKEN</td><td>bearer token the approval endpoints require (never logged)</td><td>none:
+ *     nobody can decide on an approval</td></tr>
  * <tr><td>AGENT_CYCLE_PAUSE</td><td>pause between autonomous cycles (ISO-8601 or seconds)</td><td>30 s</td></tr>
  * <tr><td>AGENT_MAX_CYCLES</td><td>autonomous cycles before the agent idles</td><td>10</td></tr>
  * <tr><td>AGENT_IDLE_WHEN_DONE</td><td>an autonomous agent whose work is done keeps serving its health
@@ -91,7 +93,8 @@ public record AgentConfig(
         int port,
         Optional<String> bindAddress,
         boolean idleWhenDone,
-        boolean reportRuns) {
+        boolean reportRuns,
+        Optional<String> approvalToken) {
 
     public static final String DEFAULT_API_KEY = "sk-local-proxy-no-key";
 
@@ -148,7 +151,8 @@ public record AgentConfig(
                         .orElse(true),
                 value(env, AgentEnv.AGENT_REPORT_RUNS)
                         .map(text -> bool(AgentEnv.AGENT_REPORT_RUNS, text))
-                        .orElse(false));
+                        .orElse(false),
+                value(env, AgentEnv.AGENT_APPROVAL_TOKEN));
     }
 
     /** Secrets are redacted so that the config can be logged. */
@@ -165,7 +169,8 @@ public record AgentConfig(
                 + ", memory=" + memory
                 + ", llmTimeout=" + llmTimeout + ", stopGrace=" + stopGrace + ", port=" + port
                 + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone
-                + ", reportRuns=" + reportRuns + "]";
+                + ", reportRuns=" + reportRuns + ", approvalToken=" + (approvalToken.isPresent() ? "***" : "none")
+                + "]";
     }
 
     /** The OpenAI API root: the proxy Service URL the operator passes has no path, the API lives under /v1. */

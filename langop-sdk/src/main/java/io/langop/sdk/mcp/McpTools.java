@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
+import io.langop.sdk.approval.ToolOrigins;
 import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.workflow.StepResult;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
@@ -27,18 +29,20 @@ import org.slf4j.MDC;
  * connected in parallel with retry and backoff (sidecars start after the agent); a server that stays
  * down is left out with a warning, so the agent runs with fewer tools instead of crashing.
  */
-public final class McpTools implements ToolExecutor, AutoCloseable {
+public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<McpServerConnection> connections;
     private final Map<String, McpServerConnection> serverByTool;
+    private final Map<String, McpSchema.Tool> descriptors;
     private final List<ToolSpecification> specifications;
 
     private McpTools(List<McpServerConnection> connections) {
         this.connections = List.copyOf(connections);
         Map<String, McpServerConnection> byTool = new LinkedHashMap<>();
+        Map<String, McpSchema.Tool> described = new LinkedHashMap<>();
         List<ToolSpecification> specs = new ArrayList<>();
         for (McpServerConnection connection : connections) {
             for (McpSchema.Tool tool : connection.tools()) {
@@ -52,9 +56,11 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
                     continue;
                 }
                 specs.add(toSpecification(tool));
+                described.put(tool.name(), tool);
             }
         }
         this.serverByTool = java.util.Collections.unmodifiableMap(byTool);
+        this.descriptors = java.util.Collections.unmodifiableMap(described);
         this.specifications = List.copyOf(specs);
     }
 
@@ -117,6 +123,19 @@ public final class McpTools implements ToolExecutor, AutoCloseable {
 
     public List<String> toolNames() {
         return List.copyOf(serverByTool.keySet());
+    }
+
+    @Override
+    public Optional<URI> serverOf(String tool) {
+        return Optional.ofNullable(serverByTool.get(tool)).map(McpServerConnection::url);
+    }
+
+    @Override
+    public boolean isReadOnly(String tool) {
+        McpSchema.Tool descriptor = descriptors.get(tool);
+        return descriptor != null
+                && descriptor.annotations() != null
+                && Boolean.TRUE.equals(descriptor.annotations().readOnlyHint());
     }
 
     @Override

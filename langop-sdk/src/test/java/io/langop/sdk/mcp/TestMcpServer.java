@@ -23,6 +23,8 @@ public final class TestMcpServer implements AutoCloseable {
     /**
      * A tool: its answer is the handler's text, or an {@code isError} result when the handler throws.
      * A tool with an output schema also answers {@code data} as structured content.
+     *
+     * @param readOnlyHint whether the tool is listed with MCP's {@code readOnlyHint: true} annotation
      */
     public record TestTool(
             String name,
@@ -30,7 +32,8 @@ public final class TestMcpServer implements AutoCloseable {
             Map<String, Object> inputSchema,
             Function<Map<String, Object>, String> handler,
             Map<String, Object> outputSchema,
-            Function<Map<String, Object>, Map<String, Object>> data) {
+            Function<Map<String, Object>, Map<String, Object>> data,
+            boolean readOnlyHint) {
         public static TestTool of(String name, String parameter, Function<Map<String, Object>, String> handler) {
             return new TestTool(
                     name,
@@ -44,7 +47,8 @@ public final class TestMcpServer implements AutoCloseable {
                             List.of(parameter)),
                     handler,
                     null,
-                    null);
+                    null,
+                    false);
         }
 
         /**
@@ -65,7 +69,12 @@ public final class TestMcpServer implements AutoCloseable {
         /** The same tool answering structured content of {@code outputSchema} beside its text. */
         public TestTool withData(
                 Map<String, Object> outputSchema, Function<Map<String, Object>, Map<String, Object>> data) {
-            return new TestTool(name, description, inputSchema, handler, outputSchema, data);
+            return new TestTool(name, description, inputSchema, handler, outputSchema, data, readOnlyHint);
+        }
+
+        /** The same tool declaring that it only reads ({@code readOnlyHint: true}). */
+        public TestTool asReadOnly() {
+            return new TestTool(name, description, inputSchema, handler, outputSchema, data, true);
         }
     }
 
@@ -104,6 +113,10 @@ public final class TestMcpServer implements AutoCloseable {
                     McpSchema.Tool.builder(tool.name(), tool.inputSchema()).description(tool.description());
             if (tool.outputSchema() != null) {
                 descriptor.outputSchema(tool.outputSchema());
+            }
+            if (tool.readOnlyHint()) {
+                descriptor.annotations(
+                        McpSchema.ToolAnnotations.builder().readOnlyHint(true).build());
             }
             server.toolCall(descriptor.build(), (exchange, request) -> {
                 calls.add(tool.name() + " " + new java.util.TreeMap<>(request.arguments()));

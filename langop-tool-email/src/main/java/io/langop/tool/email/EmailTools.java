@@ -94,10 +94,12 @@ public final class EmailTools {
                         .build(),
                 Tool.builder("test_smtp")
                         .description("Test SMTP connection and configuration")
+                        .readOnly()
                         .handler(args -> answer(() -> ToolResult.success(outbox.testSmtp())))
                         .build(),
                 Tool.builder("email_config")
                         .description("Display current email configuration (without sensitive data)")
+                        .readOnly()
                         .handler(args -> answer(() -> ToolResult.success(configuration.text())))
                         .build(),
                 Tool.builder("list_emails")
@@ -119,6 +121,7 @@ public final class EmailTools {
                                 .validate(Validator.range(1, InboxQuery.MAX_LIMIT))
                                 .description("Maximum number of emails to list (default: 20)"))
                         .output(LISTED)
+                        .readOnly() // it opens the folder read-only; read_email marks the message as read
                         .handler(args -> answer(() -> inbox.listEmails(
                                 args.string("folder"),
                                 args.bool("unread_only"),

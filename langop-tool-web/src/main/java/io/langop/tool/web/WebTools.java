@@ -111,6 +111,7 @@ public final class WebTools implements AutoCloseable {
                         .validate(Validator.range(1, 20))
                         .description("How many results to return (1-20, default 5)"))
                 .output(SEARCH_OUTPUT)
+                .readOnly()
                 .handler(this::runSearch)
                 .build();
     }
@@ -130,6 +131,7 @@ public final class WebTools implements AutoCloseable {
                         .validate(Validator.range(0, Integer.MAX_VALUE))
                         .description("Character offset to start from, to read the next chunk of a long page"))
                 .output(FETCH_OUTPUT)
+                .readOnly()
                 .handler(this::runFetch)
                 .build();
     }
@@ -139,6 +141,7 @@ public final class WebTools implements AutoCloseable {
                 .description("Fetch the HTTP headers of a URL (HEAD request, redirects not followed)")
                 .param(URL.description("The URL to check"))
                 .output(HEADERS_OUTPUT)
+                .readOnly()
                 .handler(this::runHeaders)
                 .build();
     }
@@ -148,6 +151,7 @@ public final class WebTools implements AutoCloseable {
                 .description("Check the HTTP status code of a URL (redirects followed)")
                 .param(URL.description("The URL to check"))
                 .output(STATUS_OUTPUT)
+                .readOnly()
                 .handler(this::runStatus)
                 .build();
     }

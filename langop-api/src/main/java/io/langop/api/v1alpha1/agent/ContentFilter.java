@@ -11,15 +11,21 @@ import io.langop.api.v1alpha1.FilterAction;
 @ValidationRule(
         value = "self.type != 'custom' || has(self.pattern)",
         message = "a custom content filter needs a pattern")
+@ValidationRule(
+        value = "self.type != 'toxic'",
+        message = "content filter type toxic is not supported yet: it needs a classification model; use pii,"
+                + " profanity or a custom pattern")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ContentFilter {
 
     @Required
-    @JsonPropertyDescription("What the filter detects.")
+    @JsonPropertyDescription("What the filter detects: pii (e-mail addresses, phone numbers, payment card numbers,"
+            + " IBANs, API keys), profanity (an English word list), custom (pattern); toxic is not supported yet.")
     private ContentFilterType type;
 
     @Default("block")
-    @JsonPropertyDescription("What happens on a match.")
+    @JsonPropertyDescription("What happens on a match in what the agent reads or writes: block stops the run (or"
+            + " refuses the chat request), warn and log write a log line naming the kind of match, not the text.")
     private FilterAction action;
 
     @JsonPropertyDescription("Regular expression of a custom filter.")

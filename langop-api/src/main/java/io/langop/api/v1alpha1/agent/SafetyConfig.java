@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.langop.api.v1alpha1.Patterns;
 import java.util.List;
 
 /** Guard rails of an agent. */
@@ -19,8 +21,19 @@ public class SafetyConfig {
     @JsonPropertyDescription("Tools the agent may never call.")
     private List<String> blockedTools;
 
-    @JsonPropertyDescription("Tools whose calls need human approval.")
+    @JsonPropertyDescription("Tools whose calls need human approval: the run waits before the call until a person"
+            + " approves (it goes on) or denies (it stops), or the approvalTimeout passes (it stops).")
     private List<String> requireApprovalFor;
+
+    @JsonPropertyDescription("Whether every tool call with side effects needs human approval: the call of every tool"
+            + " that does not declare itself read-only with the MCP annotation readOnlyHint.")
+    private Boolean requireApprovalForSideEffects;
+
+    @Default("15m")
+    @Pattern(Patterns.DURATION)
+    @JsonPropertyDescription(
+            "How long a tool call waits for a person's decision; a run waits at most until its own" + " timeout.")
+    private String approvalTimeout;
 
     @Size(max = 32)
     @JsonPropertyDescription("Filters applied to input and output.")
@@ -52,6 +65,22 @@ public class SafetyConfig {
 
     public void setRequireApprovalFor(List<String> requireApprovalFor) {
         this.requireApprovalFor = requireApprovalFor;
+    }
+
+    public Boolean getRequireApprovalForSideEffects() {
+        return requireApprovalForSideEffects;
+    }
+
+    public void setRequireApprovalForSideEffects(Boolean requireApprovalForSideEffects) {
+        this.requireApprovalForSideEffects = requireApprovalForSideEffects;
+    }
+
+    public String getApprovalTimeout() {
+        return approvalTimeout;
+    }
+
+    public void setApprovalTimeout(String approvalTimeout) {
+        this.approvalTimeout = approvalTimeout;
     }
 
     public List<ContentFilter> getContentFilters() {

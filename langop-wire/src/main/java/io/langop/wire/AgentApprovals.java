@@ -1,0 +1,25 @@
+package io.langop.wire;
+
+/**
+ * The HTTP contract of an agent's approvals, which the runtime serves and the {@code langop approval} command, the
+ * operator and a console call: {@code GET /approvals} lists them, {@code POST /approvals/{id}/approve} and
+ * {@code POST /approvals/{id}/deny} decide one (an optional JSON body {@code {"by": ..., "reason": ...}}). Every
+ * request carries {@code Authorization: Bearer <token>}, the token of {@link AgentEnv#AGENT_APPROVAL_TOKEN}.
+ */
+public final class AgentApprovals {
+
+    public static final String PATH = "/approvals";
+    public static final String APPROVE = "approve";
+    public static final String DENY = "deny";
+
+    /** The Secret the operator creates per agent that requires approvals: {@code <agent>-approval}. */
+    public static final String SECRET_SUFFIX = "-approval";
+    /** The key of the token in that Secret. */
+    public static final String TOKEN_KEY = "token";
+
+    private AgentApprovals() {}
+
+    public static String secretName(String agentName) {
+        return agentName + SECRET_SUFFIX;
+    }
+}
