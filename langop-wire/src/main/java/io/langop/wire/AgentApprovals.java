@@ -12,14 +12,5 @@ public final class AgentApprovals {
     public static final String APPROVE = "approve";
     public static final String DENY = "deny";
 
-    /** The Secret the operator creates per agent that requires approvals: {@code <agent>-approval}. */
-    public static final String SECRET_SUFFIX = "-approval";
-    /** The key of the token in that Secret. */
-    public static final String TOKEN_KEY = "token";
-
     private AgentApprovals() {}
-
-    public static String secretName(String agentName) {
-        return agentName + SECRET_SUFFIX;
-    }
 }

@@ -35,8 +35,9 @@ public final class AgentEnv {
 
     public static final String AGENT_WEBHOOK_SECRET = "AGENT_WEBHOOK_SECRET";
     /**
-     * The bearer token that the agent's approval endpoints ({@link AgentApprovals}) require; the operator takes it
-     * from the agent's approval Secret. Unset, nobody can decide on an approval.
+     * The bearer token that the agent's approval endpoints ({@link AgentApprovals}) require; the operator passes it
+     * from the Secret key of the agent's {@code safetyConfig.approvalTokenSecretRef}. Unset, nobody can decide on an
+     * approval.
      */
     public static final String AGENT_APPROVAL_TOKEN = "AGENT_APPROVAL_TOKEN";
 

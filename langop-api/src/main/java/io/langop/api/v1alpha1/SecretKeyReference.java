@@ -13,12 +13,15 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretKeyReference {
 
+    /** The key when none is given. */
+    public static final String DEFAULT_KEY = "api-key";
+
     @Required
     @Size(min = 1)
     @JsonPropertyDescription("Name of the Secret, in the namespace of the referencing object.")
     private String name;
 
-    @Default("api-key")
+    @Default(DEFAULT_KEY)
     @JsonPropertyDescription("Key inside the Secret.")
     private String key;
 

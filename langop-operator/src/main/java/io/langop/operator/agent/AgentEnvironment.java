@@ -2,7 +2,9 @@ package io.langop.operator.agent;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
+import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.operator.model.ModelEndpoint;
 import io.langop.operator.tool.ToolEndpoint;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +48,7 @@ public final class AgentEnvironment {
                         ? null
                         : Durations.parse(spec.getTimeout()).toString());
         put(env, AgentEnv.AGENT_LIMITS, AgentLimitsVariable.of(plan).orElse(null));
+        approvalToken(spec).ifPresent(token -> env.put(AgentEnv.AGENT_APPROVAL_TOKEN, token));
         put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
         if (AgentHttp.serves(plan.agent())) {
             put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));
@@ -80,6 +84,21 @@ public final class AgentEnvironment {
             env.put(user.getName(), user);
         }
         return List.copyOf(env.values());
+    }
+
+    /** The approval token, read by the kubelet from the Secret the spec names: it never passes the operator. */
+    private static Optional<EnvVar> approvalToken(LanguageAgentSpec spec) {
+        return Optional.ofNullable(spec.getSafetyConfig())
+                .map(SafetyConfig::getApprovalTokenSecretRef)
+                .map(ref -> new EnvVarBuilder()
+                        .withName(AgentEnv.AGENT_APPROVAL_TOKEN)
+                        .withNewValueFrom()
+                        .withNewSecretKeyRef(
+                                Objects.requireNonNullElse(ref.getKey(), SecretKeyReference.DEFAULT_KEY),
+                                ref.getName(),
+                                false)
+                        .endValueFrom()
+                        .build());
     }
 
     /** The persona's system prompt followed by its guidelines, as one text. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.langop.api.v1alpha1.FilterAction;
+import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.AgentRateLimits;
 import io.langop.api.v1alpha1.agent.ContentFilter;
 import io.langop.api.v1alpha1.agent.ContentFilterType;
@@ -118,6 +119,27 @@ class AgentLimitsVariableTest {
                         .approval())
                 .isEqualTo(new AgentLimits.Approval(
                         List.of("kubectl_delete"), List.of("http://localhost:8081/mcp"), true, 5400L));
+    }
+
+    @Test
+    void theApprovalTokenReachesTheContainerAsAReferenceToItsSecret() {
+        LanguageAgent agent = news();
+        SafetyConfig safety = new SafetyConfig();
+        safety.setRequireApprovalFor(List.of("send_email"));
+        SecretKeyReference token = new SecretKeyReference();
+        token.setName("news-approvers");
+        token.setKey("token");
+        safety.setApprovalTokenSecretRef(token);
+        agent.getSpec().setSafetyConfig(safety);
+
+        EnvVar variable = AgentEnvironment.of(plan(agent, List.of(Fixtures.model("team", "qwen")), null)).stream()
+                .filter(env -> env.getName().equals(AgentEnv.AGENT_APPROVAL_TOKEN))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(variable.getValue()).isNull();
+        assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("news-approvers");
+        assertThat(variable.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
     }
 
     @Test

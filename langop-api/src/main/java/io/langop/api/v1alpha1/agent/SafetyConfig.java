@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.langop.api.v1alpha1.Patterns;
+import io.langop.api.v1alpha1.SecretKeyReference;
 import java.util.List;
 
 /** Guard rails of an agent. */
@@ -28,6 +29,11 @@ public class SafetyConfig {
     @JsonPropertyDescription("Whether every tool call with side effects needs human approval: the call of every tool"
             + " that does not declare itself read-only with the MCP annotation readOnlyHint.")
     private Boolean requireApprovalForSideEffects;
+
+    @JsonPropertyDescription("The Secret key holding the token that people present (Authorization: Bearer) to approve"
+            + " or deny tool calls at the agent's /approvals endpoint; without it nobody can decide and every call"
+            + " that needs approval waits until its deadline. Passed to the agent as AGENT_APPROVAL_TOKEN.")
+    private SecretKeyReference approvalTokenSecretRef;
 
     @Default("15m")
     @Pattern(Patterns.DURATION)
@@ -81,6 +87,14 @@ public class SafetyConfig {
 
     public void setApprovalTimeout(String approvalTimeout) {
         this.approvalTimeout = approvalTimeout;
+    }
+
+    public SecretKeyReference getApprovalTokenSecretRef() {
+        return approvalTokenSecretRef;
+    }
+
+    public void setApprovalTokenSecretRef(SecretKeyReference approvalTokenSecretRef) {
+        this.approvalTokenSecretRef = approvalTokenSecretRef;
     }
 
     public List<ContentFilter> getContentFilters() {
