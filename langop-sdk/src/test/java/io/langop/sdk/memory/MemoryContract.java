@@ -33,19 +33,9 @@ public abstract class MemoryContract {
     /** Opens the backend under test for {@code scope} (a fresh scope per test). */
     protected abstract MemoryBackend open(String scope);
 
-    /** Whether {@link #stopServer()} and {@link #startServer()} can be called (false for the workspace). */
-    protected boolean hasServer() {
-        return true;
-    }
-
-    /** Stops the server, keeping what it stored (as a restarted pod with its volume would). */
-    protected void stopServer() throws Exception {
-        throw new UnsupportedOperationException();
-    }
-
-    /** Starts the server again on the same address and data. */
-    protected void startServer() throws Exception {
-        throw new UnsupportedOperationException();
+    /** The store's server, which the restart tests stop and start; null for a store without one (the workspace). */
+    protected RestartableServer server() {
+        return null;
     }
 
     /** A secret of the connection string that must never show in an error message (null: none). */
@@ -53,8 +43,13 @@ public abstract class MemoryContract {
         return null;
     }
 
+    /** How a test's memory retries; a server slower to restart than {@link #TEST_RETRIES} allows says so here. */
+    protected Backoff retries() {
+        return TEST_RETRIES;
+    }
+
     protected Memory memory() {
-        return memory(scope, TEST_RETRIES);
+        return memory(scope, retries());
     }
 
     protected Memory memory(String scope, Backoff retries) {
@@ -177,7 +172,7 @@ public abstract class MemoryContract {
     @Test
     void agentsSharingAStoreDoNotSeeEachOthersMemory() {
         Memory mine = memory();
-        Memory theirs = memory(scope + "-other", TEST_RETRIES);
+        Memory theirs = memory(scope + "-other", retries());
         mine.state().put("k", "mine");
         mine.documents().put("d", "text/plain", "mine");
         mine.conversations().append("s", ChatTurn.user("mine"));
@@ -205,19 +200,19 @@ public abstract class MemoryContract {
 
     @Test
     void nothingWrittenIsLostWhenTheServerRestarts() throws Exception {
-        assumeThat(hasServer()).as("a backend with a server").isTrue();
+        assumeThat(server()).as("a backend with a server").isNotNull();
         Memory memory = memory();
         memory.state().put("before", "1");
         memory.documents().put("before.md", "text/markdown", "# before");
 
-        stopServer();
+        server().stop();
         CompletableFuture<Void> writtenWhileDown = CompletableFuture.runAsync(() -> {
             memory.state().put("during", "2");
             memory.conversations().append("s", ChatTurn.user("during"));
         });
         Thread.sleep(300); // the writes are failing and being retried now
         assertThat(writtenWhileDown).isNotDone();
-        startServer();
+        server().restart();
         writtenWhileDown.get(30, TimeUnit.SECONDS);
 
         assertThat(memory.state().get("before")).contains("1");
@@ -230,10 +225,10 @@ public abstract class MemoryContract {
 
     @Test
     void aServerThatStaysDownIsAClearErrorWithoutCredentials() throws Exception {
-        assumeThat(hasServer()).as("a backend with a server").isTrue();
+        assumeThat(server()).as("a backend with a server").isNotNull();
         Memory memory = memory(scope, new Backoff(2, Duration.ofMillis(50), Duration.ofMillis(50)));
         memory.state().put("reachable", "yes");
-        stopServer();
+        server().stop();
         try {
             assertThatThrownBy(() -> memory.state().put("k", "v"))
                     .isInstanceOf(MemoryUnavailableException.class)
@@ -246,7 +241,7 @@ public abstract class MemoryContract {
                         }
                     });
         } finally {
-            startServer();
+            server().restart();
         }
     }
 

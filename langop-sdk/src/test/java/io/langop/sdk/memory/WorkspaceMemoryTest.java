@@ -20,11 +20,6 @@ class WorkspaceMemoryTest extends MemoryContract {
         return new WorkspaceBackend(root.resolve(scope));
     }
 
-    @Override
-    protected boolean hasServer() {
-        return false;
-    }
-
     @Test
     void keepsMemoryInADotFolderOfTheWorkspaceWithOneFileNamePerKey() throws Exception {
         Path workspace = root.resolve("ws");
