@@ -3,7 +3,6 @@ package io.langop.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -27,7 +26,7 @@ public abstract class WorkloadSpec {
     @JsonPropertyDescription("Name of the LanguageCluster (same namespace) this object belongs to.")
     private String clusterRef;
 
-    @Required
+    // Required of agents and tools by a rule of their own: a LanguageClient without one runs the langop console.
     @Size(min = 1)
     @JsonPropertyDescription("Image of the main container.")
     private String image;

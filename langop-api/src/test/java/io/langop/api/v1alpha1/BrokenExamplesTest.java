@@ -37,12 +37,6 @@ class BrokenExamplesTest {
     static Stream<Breakage> schemaBreakages() {
         return Stream.of(
                 new Breakage(
-                        "agent without image",
-                        AGENT,
-                        "LanguageAgent",
-                        spec -> spec.remove("image"),
-                        "/spec: required property 'image' not found"),
-                new Breakage(
                         "agent without models",
                         AGENT,
                         "LanguageAgent",
@@ -168,12 +162,6 @@ class BrokenExamplesTest {
                         spec -> ((ObjectNode) spec.at("/egress/0/to")).put("cidr", "example.com"),
                         "/spec/egress/0/to/cidr: does not match the regex pattern"),
                 new Breakage(
-                        "client without image",
-                        CLIENT,
-                        "LanguageClient",
-                        spec -> spec.remove("image"),
-                        "/spec: required property 'image' not found"),
-                new Breakage(
                         "unknown auth provider type",
                         CLIENT,
                         "LanguageClient",
@@ -183,6 +171,12 @@ class BrokenExamplesTest {
 
     static Stream<Breakage> celBreakages() {
         return Stream.of(
+                new Breakage(
+                        "agent without image",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> spec.remove("image"),
+                        "/spec: image is required"),
                 new Breakage(
                         "scheduled agent without schedule",
                         AGENT,

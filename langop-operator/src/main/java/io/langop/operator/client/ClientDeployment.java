@@ -28,6 +28,7 @@ import io.langop.operator.workload.Autoscalers;
 import io.langop.operator.workload.ServiceWorkloadPods;
 import io.langop.operator.workload.UpdateStrategies;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.ClientWire;
 import io.langop.wire.ServiceWire;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,15 +43,15 @@ import java.util.stream.Collectors;
 
 /**
  * The client's pods, Deployment {@code <client>-client}: one container {@code client} running
- * {@code spec.image} on {@code spec.port}, with {@code client.json} mounted, the identity, model and
+ * {@code spec.image}, or the langop console when it is empty, on {@code spec.port}, with {@code client.json} mounted, the identity, model and
  * credential variables of the client contract (docs/api.md) and the pod settings of the spec. The
  * hash of {@code client.json} is a pod annotation, so a settings change rolls the pods.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = ClientObjects.SELECTOR))
 public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageClient> {
 
-    static final String CONFIG_DIR = "/etc/client";
-    static final String TLS_DIR = "/etc/client/tls";
+    static final String CONFIG_DIR = ClientWire.CONFIG_DIR;
+    static final String TLS_DIR = CONFIG_DIR + "/tls";
     static final String CONFIG_VOLUME = "client-config";
     static final String TLS_VOLUME = "client-tls";
     static final String CONFIG_HASH_ANNOTATION = "langop.io/config-hash";
@@ -136,7 +137,7 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
         mounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
         return new ContainerBuilder()
                 .withName(ClientObjects.ROLE)
-                .withImage(spec.getImage())
+                .withImage(ClientObjects.image(spec))
                 .withImagePullPolicy(PullPolicies.kubernetesName(spec.getImagePullPolicy()))
                 .addNewPort()
                 .withName(ClientObjects.PORT_NAME)
@@ -148,7 +149,8 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
                 .withResources(spec.getResources())
                 .withVolumeMounts(mounts)
                 .withSecurityContext(spec.getContainerSecurityContext())
-                .withReadinessProbe(spec.getReadinessProbe() != null ? spec.getReadinessProbe() : tcpProbe())
+                .withReadinessProbe(
+                        spec.getReadinessProbe() != null ? spec.getReadinessProbe() : defaultReadiness(spec))
                 .withLivenessProbe(spec.getLivenessProbe())
                 .withStartupProbe(spec.getStartupProbe())
                 .build();
@@ -162,7 +164,7 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
         put(env, "CLIENT_NAMESPACE", plan.client().getMetadata().getNamespace());
         put(env, "CLIENT_TYPE", ClientSettings.typeName(spec));
         put(env, ServiceWire.PORT_ENV, String.valueOf(ClientObjects.port(plan.client())));
-        put(env, "CLIENT_CONFIG", CONFIG_DIR + "/" + ClientSettings.FILE);
+        put(env, ClientWire.CONFIG_ENV, CONFIG_DIR + "/" + ClientSettings.FILE);
         put(
                 env,
                 AgentEnv.MODEL_ENDPOINTS,
@@ -194,12 +196,19 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
                 && spec.getTls().getSecretRef() != null;
     }
 
-    private static Probe tcpProbe() {
-        return new ProbeBuilder()
-                .withNewTcpSocket()
-                .withPort(new IntOrString(ClientObjects.PORT_NAME))
-                .endTcpSocket()
-                .withPeriodSeconds(5)
+    /** The console answers {@code /readyz}; of another image only its open port is known. */
+    private static Probe defaultReadiness(LanguageClientSpec spec) {
+        ProbeBuilder probe = ClientObjects.runsConsole(spec)
+                ? new ProbeBuilder()
+                        .withNewHttpGet()
+                        .withPath(ServiceWire.READY_PATH)
+                        .withPort(new IntOrString(ClientObjects.PORT_NAME))
+                        .endHttpGet()
+                : new ProbeBuilder()
+                        .withNewTcpSocket()
+                        .withPort(new IntOrString(ClientObjects.PORT_NAME))
+                        .endTcpSocket();
+        return probe.withPeriodSeconds(5)
                 .withTimeoutSeconds(1)
                 .withFailureThreshold(3)
                 .build();

@@ -2,6 +2,7 @@ package io.langop.operator.client;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.langop.api.v1alpha1.client.LanguageClient;
+import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.operator.kube.Labels;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,18 @@ final class ClientObjects {
     /** The CRD's default; a client applied without it gets the same count here. */
     static final int DEFAULT_REPLICAS = 2;
 
+    /** What a client runs when {@code spec.image} is empty: the chat console of langop-console. */
+    static final String CONSOLE_IMAGE = "ghcr.io/langop/langop-console:latest";
+
     private ClientObjects() {}
+
+    static boolean runsConsole(LanguageClientSpec spec) {
+        return spec.getImage() == null || spec.getImage().isBlank();
+    }
+
+    static String image(LanguageClientSpec spec) {
+        return runsConsole(spec) ? CONSOLE_IMAGE : spec.getImage();
+    }
 
     static String name(LanguageClient client) {
         return Labels.name(client, ROLE);

@@ -189,9 +189,6 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
         if (spec == null) {
             return List.of("spec is missing");
         }
-        if (spec.getImage() == null || spec.getImage().isBlank()) {
-            problems.add("spec.image is required");
-        }
         if (spec.getModelRefs() == null || spec.getModelRefs().isEmpty()) {
             problems.add("spec.modelRefs needs at least one model");
         }

@@ -2,6 +2,7 @@ package io.langop.operator.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -11,7 +12,14 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.langop.api.clientconfig.ClientConfig;
 import io.langop.api.v1alpha1.ModelReference;
+import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.agent.ExecutionMode;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.client.AuthProvider;
+import io.langop.api.v1alpha1.client.AuthProviderType;
+import io.langop.api.v1alpha1.client.Authentication;
 import io.langop.api.v1alpha1.client.Autoscaling;
 import io.langop.api.v1alpha1.client.ClientTls;
 import io.langop.api.v1alpha1.client.IngressSpec;
@@ -154,6 +162,56 @@ class ClientObjectsTest {
             assertThat(tls.getHosts()).containsExactly("chat.example.com", "chat.example.org");
             assertThat(tls.getSecretName()).isEqualTo("chat-client-tls");
         });
+    }
+
+    @Test
+    void aClientWithoutAnImageRunsTheConsoleReadyWhenItsReadinessEndpointSaysSo() {
+        LanguageClient client = chat();
+        client.getSpec().setImage(null);
+
+        Container container = container(ClientDeployment.of(plan(client), null));
+
+        assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-console:latest");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+        assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal())
+                .isEqualTo("http");
+        assertThat(container(ClientDeployment.of(plan(chat()), null))
+                        .getReadinessProbe()
+                        .getTcpSocket())
+                .as("another image's readiness is its open port")
+                .isNotNull();
+    }
+
+    @Test
+    void theSettingsFileReadsBackAsTheTypeTheConsoleReadsItWith() throws Exception {
+        LanguageClient client = chat();
+        AuthProvider keys = new AuthProvider();
+        keys.setName("team-keys");
+        keys.setType(AuthProviderType.API_KEY);
+        SecretKeyReference secret = new SecretKeyReference();
+        secret.setName("chat-keys");
+        keys.setSecretRef(secret);
+        Authentication authentication = new Authentication();
+        authentication.setEnabled(true);
+        authentication.setProviders(List.of(keys));
+        client.getSpec().setAuthentication(authentication);
+        LanguageAgent agent = Fixtures.agent("apps", "helpdesk", "qwen");
+        agent.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
+        ClientPlan plan = new ClientPlan(
+                client, List.of(Fixtures.model("apps", "qwen")), List.of(), List.of(agent), null, List.of());
+
+        ClientConfig read =
+                new ObjectMapper().readValue(ClientConfigMap.of(plan).getData().get("client.json"), ClientConfig.class);
+
+        assertThat(read.models())
+                .containsExactly(new ClientConfig.Model("qwen", "http://qwen-model.apps.svc.cluster.local:8080/v1"));
+        assertThat(read.agents()).singleElement().satisfies(entry -> {
+            assertThat(entry.mode()).isEqualTo(ClientConfig.AgentMode.CHAT);
+            assertThat(entry.url()).isEqualTo("http://helpdesk-agent.apps.svc.cluster.local:8000");
+        });
+        assertThat(read.authentication().providers())
+                .containsExactly(new ClientConfig.Provider(
+                        "team-keys", AuthProviderType.API_KEY, null, "AUTH_TEAM_KEYS_SECRET", null));
     }
 
     private static LanguageClient chat() {

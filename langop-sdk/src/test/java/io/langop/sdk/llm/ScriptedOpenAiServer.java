@@ -47,6 +47,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Reply fallback;
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
+    private volatile java.time.Duration chunkPause = java.time.Duration.ZERO;
 
     public ScriptedOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -110,6 +111,15 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes a streamed text answer wait {@code pause} between its chunks, as a model writing token by token does,
+     * so that what a client shows while the answer arrives can be watched.
+     */
+    public ScriptedOpenAiServer pauseBetweenChunks(java.time.Duration pause) {
+        this.chunkPause = pause;
+        return this;
+    }
+
     public List<JsonNode> requests() {
         return List.copyOf(requests);
     }
@@ -140,13 +150,8 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                         : new ErrorReply(500, "server_error", "scripted server: script exhausted");
             }
             String model = request.path("model").asText("scripted");
-            if (!delay.isZero()) {
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (!delay.isZero() && !pause(delay)) {
+                return;
             }
             switch (reply) {
                 case ErrorReply error ->
@@ -230,12 +235,28 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return body.toString();
     }
 
+    /** Sleeps; false when interrupted (the server is closing). */
+    private static boolean pause(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void stream(HttpExchange exchange, String model, Text text) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         String id = "chatcmpl-" + ids.incrementAndGet();
+        boolean first = true;
         for (String piece : AFTER_SPACE.split(text.content(), -1)) {
+            if (!first && !chunkPause.isZero()) {
+                pause(chunkPause);
+            }
+            first = false;
             ObjectNode chunk = JSON.createObjectNode()
                     .put("id", id)
                     .put("object", "chat.completion.chunk")

@@ -37,6 +37,7 @@ import java.util.List;
                 + "size(self.eventTriggers) > 0)",
         message = "an event-driven agent needs eventTriggers",
         fieldPath = ".eventTriggers")
+@ValidationRule(value = "has(self.image)", message = "image is required")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageAgentSpec extends WorkloadSpec {
 

@@ -13,7 +13,10 @@ import io.langop.api.v1alpha1.ServiceWorkloadSpec;
 import io.langop.api.v1alpha1.ToolReference;
 import java.util.List;
 
-/** Desired state of a LanguageClient: a chat or API front-end for models, tools and agents. */
+/**
+ * Desired state of a LanguageClient: a chat or API front-end for models, tools and agents. Without {@code image} it
+ * runs the langop console (langop-console), which reads every setting below from {@code client.json}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageClientSpec extends ServiceWorkloadSpec {
 

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.ServiceWorkloadSpec;
 import java.util.List;
 
 /** Desired state of a LanguageTool: an MCP tool server. */
+@ValidationRule(value = "has(self.image)", message = "image is required")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageToolSpec extends ServiceWorkloadSpec {
 

@@ -1,0 +1,133 @@
+package io.langop.console;
+
+import io.langop.api.clientconfig.ClientConfig;
+import io.langop.api.v1alpha1.client.SessionBackend;
+import io.langop.console.auth.Access;
+import io.langop.console.auth.LoginSessions;
+import io.langop.console.auth.SessionCookie;
+import io.langop.console.auth.SignInServlet;
+import io.langop.console.chat.ChatService;
+import io.langop.console.chat.ChatTargets;
+import io.langop.console.chat.ConversationStore;
+import io.langop.console.chat.InMemoryConversationStore;
+import io.langop.console.chat.UpstreamChat;
+import io.langop.console.guard.Moderation;
+import io.langop.console.guard.UserRateLimits;
+import io.langop.console.web.AssetServlet;
+import io.langop.console.web.ChatApiServlet;
+import io.langop.console.web.CorsPolicy;
+import io.langop.console.web.OpenAiServlet;
+import io.langop.console.web.PageServlet;
+import io.langop.proxy.config.Durations;
+import io.langop.server.ServiceServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console of one LanguageClient, assembled from its client.json: who may use it ({@link Access}), whom they
+ * talk to ({@link ChatTargets}), what they may send ({@link UserRateLimits}, {@link Moderation}), where their
+ * conversations live ({@link ConversationStore}) and the page, its API and the OpenAI-compatible API on one
+ * {@link ServiceServer}.
+ */
+public final class Console implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+    static final Duration DEFAULT_TTL = Duration.ofHours(24);
+    static final int DEFAULT_MAX_MESSAGES = 100;
+    /** How long an agent may take before its answer starts: it may call tools first. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ServiceServer server;
+
+    private Console(ServiceServer server) {
+        this.server = server;
+    }
+
+    /**
+     * @param variables the environment, where the providers' Secrets are
+     * @param conversations the session backend; null for the memory one of {@code session}
+     */
+    public static Console start(
+            ClientConfig config,
+            UnaryOperator<String> variables,
+            int port,
+            InetAddress bindAddress,
+            ConversationStore conversations,
+            Clock clock) {
+        ClientConfig.Session session = config.session();
+        Duration ttl = session == null || session.ttl() == null ? DEFAULT_TTL : Durations.parse(session.ttl());
+        int maxMessages = session == null || session.maxMessagesPerSession() == null
+                ? DEFAULT_MAX_MESSAGES
+                : session.maxMessagesPerSession();
+        if (conversations == null) {
+            if (session != null && session.backend() != null && session.backend() != SessionBackend.MEMORY) {
+                LOG.warn(
+                        "session backend {} is not available in this console: conversations are kept in memory",
+                        session.backend());
+            }
+            conversations = new InMemoryConversationStore(ttl, clock);
+        }
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        Integer concurrent =
+                config.rateLimiting() == null ? null : config.rateLimiting().getConcurrentSessions();
+        LoginSessions logins = new LoginSessions(ttl, Objects.requireNonNullElse(concurrent, Integer.MAX_VALUE), clock);
+        Access access = new Access(
+                config.authentication(),
+                variables,
+                logins,
+                new SessionCookie(session == null ? null : session.cookieConfig()),
+                http);
+        ChatTargets targets = new ChatTargets(config);
+        CorsPolicy cors = new CorsPolicy(config.cors());
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ChatService chat = new ChatService(
+                new UserRateLimits(config.rateLimiting(), clock),
+                new Moderation(config.contentModeration()),
+                new UpstreamChat(http, ANSWER_TIMEOUT),
+                meters);
+        ServiceServer server = ServiceServer.builder("langop-console")
+                .port(port)
+                .bindAddress(bindAddress)
+                .meterRegistry(meters)
+                .servlet("/", new PageServlet(config.ui(), targets, conversations, access))
+                .servlet("/assets/*", new AssetServlet(config.ui()))
+                .servlet("/auth/*", new SignInServlet(access, clock))
+                .servlet("/api/*", new ChatApiServlet(targets, chat, conversations, access, cors, maxMessages, clock))
+                .servlet("/v1/*", new OpenAiServlet(targets, chat, access, cors))
+                .start();
+        LOG.info(
+                "console of client {} offers {}",
+                config.name(),
+                targets.all().stream().map(target -> target.id()).toList());
+        return new Console(server);
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ServiceServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

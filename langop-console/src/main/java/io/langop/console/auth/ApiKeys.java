@@ -1,0 +1,59 @@
+package io.langop.console.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The keys of the {@code api-key} providers, read from their Secrets' variables: one key per line, either bare
+ * (the user is named {@code <provider>-<line>}) or {@code name:key} (the user is {@code name}). Keys are held
+ * as SHA-256 digests only, so a heap dump or a stray log of this object shows none.
+ */
+public final class ApiKeys {
+
+    private final Map<String, User> byDigest = new HashMap<>();
+
+    /** Adds the keys of one provider from its Secret's value. */
+    public ApiKeys add(String provider, String secretValue) {
+        int line = 0;
+        for (String entry : secretValue.split("\\R")) {
+            line++;
+            String trimmed = entry.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int colon = trimmed.indexOf(':');
+            boolean named = colon > 0 && trimmed.substring(0, colon).matches("[\\w.@-]+");
+            String name = named ? trimmed.substring(0, colon) : provider + "-" + line;
+            String key = named ? trimmed.substring(colon + 1).strip() : trimmed;
+            if (!key.isEmpty()) {
+                byDigest.put(digest(key), new User(provider + ":" + name, name, provider));
+            }
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return byDigest.isEmpty();
+    }
+
+    public Optional<User> user(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byDigest.get(digest(presentedKey.strip())));
+    }
+
+    private static String digest(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.langop.console.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langop.console.ConsoleConfigFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * One streamed chat completion from a target's OpenAI-compatible endpoint (an agent or a model proxy): each
+ * server-sent event's JSON is handed on as it arrives, and the answer's text and token usage are gathered on the
+ * way. A refusal before the stream (an HTTP error) becomes a {@link ChatRefusal} with the upstream's status and
+ * message; an error event inside the stream is handed on like any other event and recorded in the answer.
+ */
+public final class UpstreamChat {
+
+    private static final ObjectMapper JSON = ConsoleConfigFile.json();
+
+    /** Receives each event's JSON; throwing stops the stream (the browser went away). */
+    @FunctionalInterface
+    public interface Events {
+        void event(String json) throws IOException;
+    }
+
+    /** The whole answer: its text, the upstream's token counts (0 when it sent none), the error it ended with. */
+    public record Answer(String text, long promptTokens, long completionTokens, String error) {
+
+        public long totalTokens() {
+            return promptTokens + completionTokens;
+        }
+    }
+
+    private final HttpClient http;
+    private final Duration answerTimeout;
+
+    /** @param answerTimeout how long the upstream may take to start answering (agents run tools first) */
+    public UpstreamChat(HttpClient http, Duration answerTimeout) {
+        this.http = http;
+        this.answerTimeout = answerTimeout;
+    }
+
+    public Answer stream(ChatTarget target, ObjectNode body, Events events) throws IOException {
+        body.put("model", target.id()).put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        HttpRequest request = HttpRequest.newBuilder(target.completions())
+                .timeout(answerTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException unreachable) {
+            throw new ChatRefusal(
+                    502, "upstream_unavailable", target.label() + " cannot be reached: " + unreachable.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatRefusal(503, "shutting_down", "the console is stopping");
+        }
+        try (InputStream stream = response.body()) {
+            if (response.statusCode() != 200) {
+                throw refusal(target, response.statusCode(), new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return read(stream, events);
+        }
+    }
+
+    private static Answer read(InputStream stream, Events events) throws IOException {
+        StringBuilder text = new StringBuilder();
+        long prompt = 0;
+        long completion = 0;
+        String error = null;
+        try (Stream<String> lines =
+                new java.io.BufferedReader(new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)).lines()) {
+            for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (!line.startsWith("data:")) {
+                    continue; // blank separators, comments, event names
+                }
+                String data = line.substring(5).strip();
+                if (data.equals("[DONE]")) {
+                    break;
+                }
+                JsonNode event = parse(data);
+                if (event == null) {
+                    continue;
+                }
+                for (JsonNode choice : event.path("choices")) {
+                    text.append(choice.path("delta").path("content").asText(""));
+                }
+                JsonNode usage = event.path("usage");
+                if (usage.isObject()) {
+                    prompt = usage.path("prompt_tokens").asLong(prompt);
+                    completion = usage.path("completion_tokens").asLong(completion);
+                }
+                if (event.has("error")) {
+                    error = event.path("error").path("message").asText("the upstream failed");
+                }
+                events.event(data);
+            }
+        } catch (java.io.UncheckedIOException broken) {
+            throw broken.getCause();
+        }
+        return new Answer(text.toString(), prompt, completion, error);
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            return JSON.readTree(data);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+
+    private static ChatRefusal refusal(ChatTarget target, int status, String body) {
+        JsonNode error = parse(body);
+        String message =
+                error == null ? "" : error.path("error").path("message").asText("");
+        String code = error == null ? null : error.path("error").path("code").asText(null);
+        int relayed = status == 400 || status == 429 ? status : 502;
+        return new ChatRefusal(
+                relayed,
+                code == null ? "upstream_error" : code,
+                target.label() + " answered HTTP " + status + (message.isEmpty() ? "" : ": " + message));
+    }
+}

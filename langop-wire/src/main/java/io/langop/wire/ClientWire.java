@@ -1,0 +1,17 @@
+package io.langop.wire;
+
+/** The contract between the operator and a LanguageClient's container (the console or a user's image). */
+public final class ClientWire {
+
+    /** The environment variable naming the client's settings file. */
+    public static final String CONFIG_ENV = "CLIENT_CONFIG";
+    /** Where the operator mounts the client's ConfigMap. */
+    public static final String CONFIG_DIR = "/etc/client";
+    /** The settings file in {@link #CONFIG_DIR}, the one key of the client's ConfigMap. */
+    public static final String CONFIG_FILE = "client.json";
+
+    /** The OpenAI-compatible chat path under an agent's or a model proxy's {@code /v1} base. */
+    public static final String CHAT_COMPLETIONS_PATH = "/chat/completions";
+
+    private ClientWire() {}
+}
