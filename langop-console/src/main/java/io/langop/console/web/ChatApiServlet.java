@@ -13,8 +13,6 @@ import io.langop.console.chat.ChatTargets;
 import io.langop.console.chat.Conversation;
 import io.langop.console.chat.ConversationStore;
 import io.langop.console.chat.UpstreamChat;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,7 +26,7 @@ import java.util.regex.Pattern;
  * browser session; the answer streams back as server-sent events (the upstream's OpenAI chunks) and the turn is
  * kept in the user's conversation, of which the last {@code session.maxMessagesPerSession} messages go upstream.
  */
-public final class ChatApiServlet extends HttpServlet {
+public final class ChatApiServlet extends CorsServlet {
 
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     /** A message longer than this is refused before anything is sent on. */
@@ -38,7 +36,6 @@ public final class ChatApiServlet extends HttpServlet {
     private final ChatService chat;
     private final ConversationStore conversations;
     private final Access access;
-    private final CorsPolicy cors;
     private final int maxTurns;
     private final Clock clock;
 
@@ -50,22 +47,13 @@ public final class ChatApiServlet extends HttpServlet {
             CorsPolicy cors,
             int maxTurns,
             Clock clock) {
+        super(cors);
         this.targets = targets;
         this.chat = chat;
         this.conversations = conversations;
         this.access = access;
-        this.cors = cors;
         this.maxTurns = maxTurns;
         this.clock = clock;
-    }
-
-    @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        if (cors.apply(request, response)) {
-            return;
-        }
-        super.service(request, response);
     }
 
     @Override

@@ -3,14 +3,13 @@ package io.langop.console.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langop.console.auth.Access;
 import io.langop.console.auth.User;
 import io.langop.console.chat.ChatRefusal;
 import io.langop.console.chat.ChatService;
 import io.langop.console.chat.ChatTarget;
 import io.langop.console.chat.ChatTargets;
 import io.langop.console.chat.UpstreamChat;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,27 +22,17 @@ import java.util.UUID;
  * lists the targets; {@code POST /v1/chat/completions} answers with the target named by {@code model}, streamed
  * ({@code stream: true}) as the upstream writes it, or whole. It keeps no history: the request carries it.
  */
-public final class OpenAiServlet extends HttpServlet {
+public final class OpenAiServlet extends CorsServlet {
 
     private final ChatTargets targets;
     private final ChatService chat;
     private final Visitors visitors;
-    private final CorsPolicy cors;
 
-    public OpenAiServlet(ChatTargets targets, ChatService chat, io.langop.console.auth.Access access, CorsPolicy cors) {
+    public OpenAiServlet(ChatTargets targets, ChatService chat, Access access, CorsPolicy cors) {
+        super(cors);
         this.targets = targets;
         this.chat = chat;
         this.visitors = new Visitors(access);
-        this.cors = cors;
-    }
-
-    @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        if (cors.apply(request, response)) {
-            return;
-        }
-        super.service(request, response);
     }
 
     @Override
