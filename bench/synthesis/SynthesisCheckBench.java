@@ -1,9 +1,14 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langop.kit.catalog.CatalogJson;
+import io.langop.kit.catalog.ToolCatalog;
+import io.langop.kit.check.AgentSetting;
 import io.langop.kit.check.CodeChecker;
 import io.langop.operator.synthesis.AgentBrief;
 import io.langop.operator.synthesis.SynthesisPrompt;
+import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisResult;
 import io.langop.operator.synthesis.Synthesizer;
-import io.langop.operator.synthesis.ToolDescriptor;
+import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.retry.Backoff;
@@ -38,16 +43,26 @@ public class SynthesisCheckBench {
                     checker,
                     SynthesisPrompt.bundled(),
                     3);
+            // the catalog of the real web and mail servers' tools the example calls, as the operator reads it
+            ToolCatalog tools = ToolCatalog.of(CatalogJson.tools(new ObjectMapper().readTree("""
+                    [{"name": "web_search", "description": "Search the web.",
+                      "inputSchema": {"type": "object", "required": ["query"], "properties": {
+                        "query": {"type": "string"}, "max_results": {"type": "integer"}}}},
+                     {"name": "send_email", "description": "Send an e-mail.",
+                      "inputSchema": {"type": "object", "required": ["to", "subject", "body"], "properties": {
+                        "to": {"type": "string"}, "subject": {"type": "string"}, "body": {"type": "string"}}}}]
+                    """)));
             AgentBrief brief = new AgentBrief(
-                    "digest",
-                    "bench",
-                    "Every weekday at 9:00, search the web for Kubernetes CVEs and e-mail a summary.",
-                    List.of(
-                            new ToolDescriptor("web_search", "Search the web", "{\"type\":\"object\"}"),
-                            new ToolDescriptor("send_email", "Send an e-mail", "")),
-                    List.of("gpt"),
-                    "A careful analyst.",
-                    Optional.of("0 9 * * 1-5"));
+                    new SynthesisRequest(
+                            "digest",
+                            "bench",
+                            "Every weekday at 9:00, search the web for Kubernetes CVEs and e-mail a summary.",
+                            List.of("gpt"),
+                            new AgentSetting(tools, Optional.of(ExecutionMode.SCHEDULED), Optional.of("0 9 * * 1-5")),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty()),
+                    "A careful analyst.");
             long roundStart = System.nanoTime();
             SynthesisResult firstRound = synthesizer.synthesize(brief);
             double firstRoundMs = (System.nanoTime() - roundStart) / 1e6;

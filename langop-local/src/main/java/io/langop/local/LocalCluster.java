@@ -18,10 +18,14 @@ import io.langop.local.kube.GarbageCollector;
 import io.langop.operator.LangopOperator;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.crd.CrdInstaller;
+import io.langop.operator.egress.HostResolver;
+import io.langop.operator.reach.ServiceLocator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,14 +85,20 @@ public final class LocalCluster implements AutoCloseable {
                 new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         apiServer.init();
         KubernetesClient client = apiServer.createClient();
-        Operator operator = null;
         PodRunner pods = null;
+        Operator operator = null;
         ApiGateway gateway = null;
         try {
             new CrdInstaller(client).install();
-            operator = LangopOperator.create(client, settings, new SimpleMeterRegistry(), null);
-            operator.start();
             pods = new PodRunner(client, workDir, podListener, overrides);
+            // the operator reaches Services as the pods do: through the runner's loopback ports
+            PodRunner runner = pods;
+            ServiceLocator services = (namespace, service, port) ->
+                    URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+                            + runner.servicePort(namespace, service, port));
+            operator = LangopOperator.create(
+                    client, settings, new SimpleMeterRegistry(), null, HostResolver.SYSTEM, services);
+            operator.start();
             gateway = ApiGateway.start(client, pods);
             return new LocalCluster(
                     apiServer, client, operator, pods, gateway, GarbageCollector.start(client, LangopApi.API_VERSION));

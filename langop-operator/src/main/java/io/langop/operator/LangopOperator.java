@@ -17,6 +17,7 @@ import io.langop.operator.egress.ServiceSelectors;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.model.LanguageModelReconciler;
 import io.langop.operator.persona.LanguagePersonaReconciler;
+import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.tool.LanguageToolReconciler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -34,20 +35,18 @@ public final class LangopOperator {
 
     private LangopOperator() {}
 
-    public static Operator create(
-            KubernetesClient client,
-            OperatorSettings settings,
-            MeterRegistry meterRegistry,
-            LeaderElectionConfiguration leaderElection) {
-        return create(client, settings, meterRegistry, leaderElection, HostResolver.SYSTEM);
-    }
-
+    /**
+     * @param hostResolver resolves the host names of egress rules
+     * @param services where the operator itself reaches Services: tool servers, whose tools it lists, and
+     *     model proxies that write agents
+     */
     public static Operator create(
             KubernetesClient client,
             OperatorSettings settings,
             MeterRegistry meterRegistry,
             LeaderElectionConfiguration leaderElection,
-            HostResolver hostResolver) {
+            HostResolver hostResolver,
+            ServiceLocator services) {
         KubernetesClient operatorClient = new KubernetesClientBuilder()
                 .withConfig(client.getConfiguration())
                 .withKubernetesSerialization(UnreadableSpecs.serialization())
@@ -68,20 +67,20 @@ public final class LangopOperator {
         });
         EgressRules egressRules =
                 new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(operatorClient));
-        for (Reconciler<?> reconciler : reconcilers(settings, egressRules, hostResolver)) {
+        for (Reconciler<?> reconciler : reconcilers(settings, egressRules, services)) {
             register(operator, reconciler, settings);
         }
         return operator;
     }
 
     private static List<Reconciler<?>> reconcilers(
-            OperatorSettings settings, EgressRules egressRules, HostResolver hostResolver) {
+            OperatorSettings settings, EgressRules egressRules, ServiceLocator services) {
         return List.of(
                 new LanguageClusterReconciler(egressRules),
                 new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
-                new LanguageToolReconciler(egressRules),
+                new LanguageToolReconciler(egressRules, services),
                 new LanguagePersonaReconciler(),
-                new LanguageAgentReconciler(egressRules, settings.synthesis(), hostResolver),
+                new LanguageAgentReconciler(egressRules, settings.synthesis(), services),
                 new LanguageClientReconciler());
     }
 

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.langop.operator.crd.CrdInstaller;
+import io.langop.operator.egress.HostResolver;
+import io.langop.operator.reach.ServiceReach;
 import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.server.ServiceServer;
@@ -110,6 +112,16 @@ public final class OperatorCommand implements Callable<Integer> {
             description = "Reconciles running at the same time (default: ${DEFAULT-VALUE}).")
     int reconcileThreads;
 
+    @Option(
+            names = "--reach-services",
+            defaultValue = "auto",
+            converter = ServiceReachConverter.class,
+            description = "How the operator reaches tool servers (to list their tools) and model proxies (that write"
+                    + " agents): cluster-dns (in the cluster), api-server-proxy (from outside it, through the API"
+                    + " server's service proxy, as kubectl proxy does), auto: cluster-dns in a pod, else"
+                    + " api-server-proxy (default: ${DEFAULT-VALUE}).")
+    ServiceReach reachServices;
+
     @Mixin
     SynthesisModelOptions synthesis;
 
@@ -172,11 +184,14 @@ public final class OperatorCommand implements Callable<Integer> {
     }
 
     /** The started operator: reconciling, and answering health, readiness and metrics on {@link #server()}. */
-    public record Running(KubernetesClient client, Operator operator, ServiceServer server) implements AutoCloseable {
+    public record Running(
+            KubernetesClient client, Operator operator, ServiceServer server, ServiceReach.OpenLocator services)
+            implements AutoCloseable {
         /** Stops reconciling first so in-flight reconciles finish, then stops answering probes. */
         @Override
         public void close() {
             operator.stop();
+            services.close();
             server.close();
             client.close();
         }
@@ -212,7 +227,9 @@ public final class OperatorCommand implements Callable<Integer> {
         }
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Operator operator = LangopOperator.create(client, settings, registry, leaderElection(client));
+        ServiceReach.OpenLocator services = reachServices.open(client, System.getenv());
+        Operator operator = LangopOperator.create(
+                client, settings, registry, leaderElection(client), HostResolver.SYSTEM, services.locator());
         ServiceServer server = ServiceServer.builder("langop-operator")
                 .port(port)
                 .bindAddress(ServiceServer.bindAddressFrom(bindAddress))
@@ -221,7 +238,7 @@ public final class OperatorCommand implements Callable<Integer> {
                 .readiness(() -> operator.getRuntimeInfo().isStarted()
                         && operator.getRuntimeInfo().allEventSourcesAreHealthy())
                 .start();
-        Running running = new Running(client, operator, server);
+        Running running = new Running(client, operator, server, services);
         operator.start();
         LOG.info(
                 "langop-operator watching {}",
@@ -248,6 +265,17 @@ public final class OperatorCommand implements Callable<Integer> {
         }
         String namespace = leaseNamespace != null ? leaseNamespace : client.getNamespace();
         return new LeaderElectionConfiguration(leaseName, namespace);
+    }
+
+    static final class ServiceReachConverter implements CommandLine.ITypeConverter<ServiceReach> {
+        @Override
+        public ServiceReach convert(String value) {
+            try {
+                return ServiceReach.parse(value);
+            } catch (IllegalArgumentException unknown) {
+                throw new CommandLine.TypeConversionException(unknown.getMessage());
+            }
+        }
     }
 
     /** Accepts Kubernetes-style durations ({@code 30s}, {@code 5m}, {@code 1h}) and ISO-8601. */

@@ -167,8 +167,69 @@ class LangopCliTest {
 
         assertThat(status).isEqualTo(3);
         assertThat(err.toString())
+                .contains("Agent.java:5:66: error: placeholder {search} in step 'summarize' names no step; the"
+                        + " steps: summarize (and {date}, {time}, {event})");
+    }
+
+    @Test
+    void validateWithACatalogReportsEveryProblemOfTheDefinitionInOneRun() throws Exception {
+        // the catalog as an MCP tools/list result, and as kubectl prints LanguageTools
+        Path webTools = dir.resolve("web-tools.json");
+        Files.writeString(webTools, """
+                {"tools": [{"name": "web_search", "description": "Search the web.",
+                            "inputSchema": {"type": "object", "required": ["query"],
+                                            "properties": {"query": {"type": "string"},
+                                                           "max_results": {"type": "integer"}}}}]}
+                """);
+        Path languageTools = dir.resolve("languagetools.json");
+        Files.writeString(languageTools, """
+                {"kind": "List", "items": [{"kind": "LanguageTool", "metadata": {"name": "email"},
+                  "status": {"availableTools": [{"name": "send_email", "description": "Send an e-mail.",
+                    "inputSchema": {"type": "object", "required": ["to", "subject", "body"],
+                                    "properties": {"to": {"type": "string"}, "subject": {"type": "string"},
+                                                   "body": {"type": "string"}}}}]}}]}
+                """);
+        Path file = source("""
+                import io.langop.sdk.agent.*;
+                public class Agent implements LangopAgent {
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("digest")
+                                .schedule("0 7 * * *")
+                                .workflow(w -> w
+                                        .step("search", s -> s.tool("web").param("query", "CVE"))
+                                        .step("top", s -> s.tool("web_search").param("q", "CVE").param("max_results", "3"))
+                                        .step("mail", s -> s.tool("send_email").param("to", "ops@example.com")
+                                                .param("body", "{summary}")))
+                                .build();
+                    }
+                }
+                """);
+
+        int status = langop(
+                Map.of(),
+                "validate",
+                "--catalog",
+                webTools.toString(),
+                "--catalog",
+                languageTools.toString(),
+                "--schedule",
+                "0 9 * * 1-5",
+                file.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(err.toString())
+                .contains("Agent.java:5:27: error: the LanguageAgent's schedule is \"0 9 * * 1-5\"")
+                .contains("Agent.java:7:53: error: unknown tool 'web'; this agent has: web_search(query,"
+                        + " max_results?), send_email(to, subject, body)")
+                .contains("Agent.java:8:70: error: tool 'web_search' has no parameter 'q'")
                 .contains(
-                        "agent definition is invalid: step 'summarize' uses placeholder {search} but does not depend on a step named 'search'");
+                        "Agent.java:8:88: error: parameter 'max_results' of tool 'web_search' takes an integer, not the"
+                                + " string \"3\"")
+                .contains("Agent.java:8:50: error: tool 'web_search' needs parameter 'query' (string)")
+                .contains("error: tool 'send_email' needs parameter 'subject' (string)")
+                .contains("error: placeholder {summary} in step 'mail' names no step")
+                .contains("Agent.java: 7 problems");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

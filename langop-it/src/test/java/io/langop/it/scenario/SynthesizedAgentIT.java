@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.tool.AvailableTool;
+import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.it.harness.LocalClusterExtension;
 import io.langop.it.harness.LocalWebSite;
 import io.langop.operator.OperatorSettings;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,6 +65,7 @@ class SynthesizedAgentIT {
                 LocalWebSite site =
                         LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES, "/security", SECURITY_NOTES))) {
             model.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
+            int before = SYNTHESIS_LLM.requests().size();
             SYNTHESIS_LLM.thenText(
                     "Here is the agent:\n```java\n" + digestAgent(site.url("/releases"), "digest.md") + "\n```",
                     900,
@@ -80,12 +84,30 @@ class SynthesizedAgentIT {
                     .until(() ->
                             Files.exists(digest) && !Files.readString(digest).isBlank());
             assertThat(Files.readString(digest)).contains(SUMMARY);
-            assertThat(SYNTHESIS_LLM.requests()).hasSize(1);
-            assertThat(SYNTHESIS_LLM.requests().getFirst().path("model").asText())
+            assertThat(SYNTHESIS_LLM.requests()).hasSize(before + 1);
+            assertThat(SYNTHESIS_LLM.requests().get(before).path("model").asText())
                     .isEqualTo("synthesis-model");
-            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(0)))
+            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(before)))
                     .as("the instructions reached the prompt")
-                    .contains("write a one-line summary of them to digest.md");
+                    .contains("write a one-line summary of them to digest.md")
+                    .as("with the catalog of the sidecar tool, listed by its catalog pod, and of the service tool")
+                    .contains("- `web_fetch(url: string")
+                    .contains("- `send_email(")
+                    .doesNotContain("Not listed");
+            assertThat(tool("web").getStatus().getAvailableTools())
+                    .extracting(AvailableTool::getName)
+                    .contains("web_fetch", "web_search");
+            assertThat(tool("email").getStatus().getAvailableTools())
+                    .extracting(AvailableTool::getName)
+                    .contains("send_email");
+            assertThat(cluster.client()
+                            .apps()
+                            .deployments()
+                            .inNamespace(NAMESPACE)
+                            .withName("web-tool")
+                            .get())
+                    .as("the sidecar's catalog pod is gone once it listed its tools")
+                    .isNull();
             assertThat(site.visits())
                     .as("the page was fetched by the web tool")
                     .first()
@@ -96,8 +118,12 @@ class SynthesizedAgentIT {
             assertThat(model.requests().getFirst().path("model").asText())
                     .as("through the model proxy")
                     .isEqualTo("scripted-model");
-            assertThat(String.join("\n", model.messagesOf(0)))
-                    .contains("Sidecar containers are now enabled by default");
+            // until the code is written (after the tools' catalogs are listed) the pod runs the instructions alone
+            assertThat(IntStream.range(0, model.requests().size())
+                            .mapToObj(request -> String.join("\n", model.messagesOf(request))))
+                    .as("the written code's summary step got the page the web tool fetched")
+                    .anySatisfy(
+                            messages -> assertThat(messages).contains("Sidecar containers are now enabled by default"));
             LanguageAgent written = agent();
             assertThat(written.getStatus().getSynthesis().getAttempts()).isEqualTo(1);
             assertThat(written.getStatus().getSynthesis().getModel()).isEqualTo("synthesis-model");
@@ -120,8 +146,8 @@ class SynthesizedAgentIT {
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> Files.exists(security)
                             && !Files.readString(security).isBlank());
-            assertThat(SYNTHESIS_LLM.requests()).hasSize(2);
-            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(1))).contains("security notes");
+            assertThat(SYNTHESIS_LLM.requests()).hasSize(before + 2);
+            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(before + 1))).contains("security notes");
             assertThat(site.visits()).extracting(LocalWebSite.Visit::path).contains("/security");
             assertThat(Files.readString(digest))
                     .as("the workspace outlived the first pod")
@@ -135,6 +161,49 @@ class SynthesizedAgentIT {
                             .get("Agent.java"))
                     .contains("security.md");
         }
+    }
+
+    /**
+     * {@code spec.synthesis.modelRef} names a LanguageModel: the operator writes the agent through that model's
+     * proxy, which it reaches where it runs — here through the pod runner's loopback port for the proxy's
+     * Service, not the cluster DNS name no one outside a cluster can resolve.
+     */
+    @Test
+    void writesTheAgentThroughTheLanguageModelThatSpecSynthesisModelRefNames() {
+        int before = SYNTHESIS_LLM.requests().size();
+        SYNTHESIS_LLM.thenText(
+                "```java\n" + LocalClusterExtension.resource("agents/HaikuAgent.java") + "\n```", 400, 120);
+        cluster.createNamespace("drafting");
+        cluster.applyResource(
+                "scenarios/synthesis-model-ref.yaml",
+                Map.of("NAMESPACE", "drafting", "LLM_URL", SYNTHESIS_LLM.baseUrl()));
+
+        LanguageAgent written = await("the agent written through the writer model's proxy")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> cluster.client()
+                                .resources(LanguageAgent.class)
+                                .inNamespace("drafting")
+                                .withName("haiku")
+                                .get(),
+                        agent -> agent.getStatus() != null
+                                && agent.getStatus().getSynthesis() != null
+                                && agent.getStatus().getSynthesis().getCodeHash() != null);
+        assertThat(written.getStatus().getSynthesis().getModel()).isEqualTo("writer");
+        assertThat(SYNTHESIS_LLM.requests()).hasSize(before + 1);
+        assertThat(SYNTHESIS_LLM.requests().get(before).path("model").asText())
+                .as("the proxy forwarded the request as its model")
+                .isEqualTo("writer-model");
+        assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(before))).contains("a haiku about Kubernetes");
+    }
+
+    private static LanguageTool tool(String name) {
+        return cluster.client()
+                .resources(LanguageTool.class)
+                .inNamespace(NAMESPACE)
+                .withName(name)
+                .get();
     }
 
     private static LanguageAgent agent() {

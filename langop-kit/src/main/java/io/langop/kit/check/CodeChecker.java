@@ -80,7 +80,21 @@ public final class CodeChecker {
                 .collect(Collectors.joining(File.pathSeparator)));
     }
 
-    public synchronized CheckResult check(String source) {
+    /** Compiles {@code source} and checks it against the safety policy. */
+    public CheckResult check(String source) {
+        return check(source, Optional.empty());
+    }
+
+    /**
+     * Compiles {@code source}, checks it against the safety policy, and holds the definition it declares
+     * against {@code setting} — its tools' catalog, its resource's mode and schedule — without running
+     * any of it ({@link SemanticCheck}). Every problem found is reported, not the first.
+     */
+    public CheckResult check(String source, AgentSetting setting) {
+        return check(source, Optional.of(setting));
+    }
+
+    private synchronized CheckResult check(String source, Optional<AgentSetting> setting) {
         String fileName = publicTypeName(source) + ".java";
         var sourceFile = new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {
             @Override
@@ -94,7 +108,8 @@ public final class CodeChecker {
         try {
             Iterable<? extends CompilationUnitTree> units = task.parse();
             task.analyze();
-            List<Diagnostic> errors = compilerErrors(compilerDiagnostics);
+            SymbolHints hints = new SymbolHints(task.getElements());
+            List<Diagnostic> errors = compilerErrors(compilerDiagnostics, hints);
             if (!errors.isEmpty()) {
                 return CheckResult.refused(errors);
             }
@@ -104,12 +119,17 @@ public final class CodeChecker {
             for (CompilationUnitTree unit : units) {
                 new PolicyScanner(trees, task.getElements(), task.getTypes(), unit, findings).scan(unit, null);
                 agentClass = findAgentClass(task, trees, unit, findings);
+                if (setting.isPresent()) {
+                    DefinitionSketch definition =
+                            DefinitionReader.read(trees, task.getElements(), task.getTypes(), unit);
+                    findings.addAll(SemanticCheck.problems(definition, setting.get()));
+                }
             }
             if (!findings.isEmpty()) {
                 return CheckResult.refused(List.copyOf(findings));
             }
             task.generate();
-            errors = compilerErrors(compilerDiagnostics);
+            errors = compilerErrors(compilerDiagnostics, hints);
             return errors.isEmpty()
                     ? new CheckResult(List.of(), output.classes, agentClass)
                     : CheckResult.refused(errors);
@@ -165,14 +185,14 @@ public final class CodeChecker {
         return Optional.of(elements.getBinaryName(agent).toString());
     }
 
-    private static List<Diagnostic> compilerErrors(DiagnosticCollector<JavaFileObject> collector) {
+    private static List<Diagnostic> compilerErrors(DiagnosticCollector<JavaFileObject> collector, SymbolHints hints) {
         return collector.getDiagnostics().stream()
                 .filter(diagnostic -> diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR)
                 .map(diagnostic -> new Diagnostic(
                         Diagnostic.Origin.COMPILER,
                         Math.max(diagnostic.getLineNumber(), 1),
                         Math.max(diagnostic.getColumnNumber(), 1),
-                        diagnostic.getMessage(Locale.ROOT)))
+                        hints.complete(diagnostic.getMessage(Locale.ROOT))))
                 .distinct()
                 .toList();
     }

@@ -36,6 +36,10 @@ record AgentPlan(
     static final String DEFAULT_WORKSPACE_PATH = AgentFiles.WORKSPACE_DIR;
 
     ExecutionMode mode() {
+        return modeOf(agent);
+    }
+
+    static ExecutionMode modeOf(LanguageAgent agent) {
         return Objects.requireNonNullElse(agent.getSpec().getExecutionMode(), ExecutionMode.AUTONOMOUS);
     }
 

@@ -8,8 +8,8 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
 import io.langop.api.v1alpha1.agent.SynthesisStatus;
 import io.langop.kit.check.CodeChecker;
-import io.langop.operator.egress.HostResolver;
 import io.langop.operator.kube.Conditions;
+import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisJob;
 import io.langop.operator.synthesis.SynthesisPrompt;
@@ -36,13 +36,16 @@ final class AgentSynthesis {
     /** Empty when synthesis is off. */
     private final Optional<SynthesisService> service;
 
-    /** @param resolver resolves tool Services, whose servers are asked for their {@code tools/list} */
-    AgentSynthesis(SynthesisSettings settings, HostResolver resolver) {
+    private final ServiceLocator services;
+
+    /** @param services where the operator reaches the proxy of a {@code spec.synthesis.modelRef} */
+    AgentSynthesis(SynthesisSettings settings, ServiceLocator services) {
         this.settings = settings;
+        this.services = services;
         this.service = settings.enabled()
                 ? Optional.of(SynthesisService.of(
                         settings,
-                        new SynthesisJob(settings, CodeChecker.forRuntimeClasspath(), prompt, resolver),
+                        new SynthesisJob(settings, CodeChecker.forRuntimeClasspath(), prompt),
                         wakeUps::wakeUp))
                 : Optional.empty();
     }
@@ -81,7 +84,7 @@ final class AgentSynthesis {
             SynthesisInputs inputs, Context<LanguageAgent> context, LanguageAgentStatus status, Conditions conditions) {
         LanguageAgent agent = inputs.agent();
         if (agent.getSpec().getCodeRef() != null) {
-            return broughtCode.check(agent, agent.getSpec().getCodeRef(), context, conditions);
+            return broughtCode.check(inputs, agent.getSpec().getCodeRef(), context, conditions);
         }
         if (!inputs.hasInstructions()) {
             return CodeDecision.keep(Optional.empty());
@@ -98,6 +101,10 @@ final class AgentSynthesis {
                     "SynthesisDisabled",
                     "no synthesis model configured (--synthesis-model); set spec.codeRef or configure synthesis");
         }
+        Optional<String> awaited = inputs.awaitedCatalog();
+        if (awaited.isPresent()) {
+            return code.waiting("WaitingForToolCatalog", "waiting for the tools of " + awaited.get());
+        }
         SynthesisStatus previous = status.getSynthesis();
         if (previous != null
                 && inputHash.equals(previous.getInputHash())
@@ -109,7 +116,7 @@ final class AgentSynthesis {
         }
         Optional<SynthesisTarget> target;
         try {
-            target = inputs.target(context.getClient());
+            target = inputs.target(context.getClient(), services);
         } catch (IllegalArgumentException unknownModel) {
             return code.waiting("SynthesisModelMissing", unknownModel.getMessage());
         }

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.kit.check.AgentSetting;
 import io.langop.kit.check.CheckResult;
 import io.langop.kit.check.CodeChecker;
 import io.langop.operator.agent.CodeDecision.CannotRun;
@@ -19,20 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bring-your-own code ({@code spec.codeRef}) is not synthesized, but it must pass the same checks as
- * synthesized code before it runs. The ConfigMap comes from the informer of referenced ConfigMaps (no
+ * synthesized code before it runs, the semantic check against the agent's tools and resource included. The ConfigMap comes from the informer of referenced ConfigMaps (no
  * request per reconcile), and an edit of it reconciles the agent, whose new code hash rolls the workload.
- * Each agent's code is checked once per version: the verdict is kept until the code changes or the agent
- * is deleted.
+ * Each agent's code is checked once per version and setting: the verdict is kept until the code or a
+ * tool's catalog changes, or the agent is deleted.
  */
 final class BroughtCode {
 
-    private record Checked(String hash, List<String> errors) {}
+    /** The verdict on one version of the code, in one setting (a tool's catalog can change under it). */
+    private record Checked(String hash, AgentSetting setting, List<String> errors) {}
 
     private final Map<AgentKey, Checked> checked = new ConcurrentHashMap<>();
     private CodeChecker checker;
 
     /** Sets {@code Validated} from the check of the code {@code ref} names. */
-    CodeDecision check(LanguageAgent agent, CodeReference ref, Context<LanguageAgent> context, Conditions conditions) {
+    CodeDecision check(
+            SynthesisInputs inputs, CodeReference ref, Context<LanguageAgent> context, Conditions conditions) {
+        LanguageAgent agent = inputs.agent();
         String key = Objects.requireNonNullElse(ref.getKey(), AgentPodTemplate.CODE_FILE);
         Optional<ConfigMap> configMap = CodeRefs.referenced(context);
         String source =
@@ -48,9 +52,12 @@ final class BroughtCode {
         }
         String hash = SynthesisFingerprint.sha256(source);
         AgentKey id = AgentKey.of(agent);
+        AgentSetting setting = inputs.setting();
         Checked verdict = checked.get(id);
-        if (verdict == null || !verdict.hash().equals(hash)) {
-            verdict = check(source, hash);
+        if (verdict == null
+                || !verdict.hash().equals(hash)
+                || !verdict.setting().equals(setting)) {
+            verdict = check(source, hash, setting);
             checked.put(id, verdict);
         }
         if (verdict.errors().isEmpty()) {
@@ -58,7 +65,7 @@ final class BroughtCode {
                     CodeStatus.VALIDATED,
                     true,
                     "Validated",
-                    "spec.codeRef compiles against the SDK and passes the safety policy");
+                    "spec.codeRef compiles against the SDK, passes the safety policy and fits the agent's tools");
             return CodeDecision.brought(hash);
         }
         String refused = ErrorLists.summary(verdict.errors(), "ConfigMap " + ref.getName());
@@ -78,10 +85,11 @@ final class BroughtCode {
         checked.remove(agent);
     }
 
-    private Checked check(String source, String hash) {
-        CheckResult check = checker().check(source);
+    private Checked check(String source, String hash, AgentSetting setting) {
+        CheckResult check = checker().check(source, setting);
         return new Checked(
                 hash,
+                setting,
                 ErrorLists.bounded(check.diagnostics().stream()
                         .map(diagnostic -> diagnostic.format(AgentPodTemplate.CODE_FILE))
                         .toList()));

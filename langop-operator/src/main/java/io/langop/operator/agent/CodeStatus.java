@@ -44,7 +44,11 @@ final class CodeStatus {
         status.setSynthesis(synthesis);
         conditions.set(
                 SYNTHESIZED, true, "Synthesized", "written from the current instructions, tools, models and persona");
-        conditions.set(VALIDATED, true, "Validated", "compiles against the SDK and passes the safety policy");
+        conditions.set(
+                VALIDATED,
+                true,
+                "Validated",
+                "compiles against the SDK, passes the safety policy and fits the agent's tools and resource");
         conditions.set(
                 CODE_UPDATED,
                 true,

@@ -21,7 +21,6 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.egress.EgressEvents;
 import io.langop.operator.egress.EgressRules;
-import io.langop.operator.egress.HostResolver;
 import io.langop.operator.kube.ConditionEvents;
 import io.langop.operator.kube.ConditionEvents.Rule;
 import io.langop.operator.kube.Conditions;
@@ -31,6 +30,7 @@ import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
+import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.tool.ToolEndpoint;
 import java.time.Duration;
@@ -86,11 +86,11 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     private final AgentSynthesis synthesis;
     private final SynthesisSettings synthesisSettings;
 
-    /** @param hostResolver resolves tool Services, whose {@code tools/list} synthesis reads */
+    /** @param services where the operator reaches Services: the proxy of a {@code spec.synthesis.modelRef} */
     public LanguageAgentReconciler(
-            EgressRules egressRules, SynthesisSettings synthesisSettings, HostResolver hostResolver) {
+            EgressRules egressRules, SynthesisSettings synthesisSettings, ServiceLocator services) {
         this.egressRules = egressRules;
-        this.synthesis = new AgentSynthesis(synthesisSettings, hostResolver);
+        this.synthesis = new AgentSynthesis(synthesisSettings, services);
         this.synthesisSettings = synthesisSettings;
     }
 

@@ -7,15 +7,21 @@ import io.langop.api.v1alpha1.agent.SynthesisSpec;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.kit.catalog.CatalogJson;
+import io.langop.kit.catalog.CatalogTool;
+import io.langop.kit.catalog.ToolCatalog;
+import io.langop.kit.check.AgentSetting;
+import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisTarget;
-import io.langop.operator.synthesis.ToolDescriptor;
-import io.langop.operator.synthesis.ToolSource;
-import io.langop.operator.tool.ToolEndpoint;
-import java.net.URI;
+import io.langop.operator.tool.ToolCatalogs;
+import io.langop.sdk.agent.ExecutionMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An agent and the objects it references, as far as they decide its code: the fingerprint that tells
@@ -32,16 +38,52 @@ record SynthesisInputs(
         return instructions != null && !instructions.isBlank();
     }
 
-    /** Taken from the resources only, never from a server's answer, so a restart finds the same fingerprint. */
+    /**
+     * Taken from the resources only, never from an LLM's answer, so a restart finds the same fingerprint. A
+     * tool counts with its spec and the catalog its status records: a server that lists other tools after an
+     * update has the agent written again; so does a new execution mode or schedule, which the code must agree
+     * with.
+     */
     SynthesisFingerprint fingerprint(String promptVersion) {
         return new SynthesisFingerprint(
                 agent.getSpec().getInstructions(),
+                AgentEnvironment.wireName(AgentPlan.modeOf(agent)) + " "
+                        + Objects.requireNonNullElse(agent.getSpec().getSchedule(), ""),
                 tools.stream()
-                        .map(tool -> tool.getMetadata().getName() + " " + Serialization.asJson(tool.getSpec()))
+                        .map(tool -> tool.getMetadata().getName() + " " + Serialization.asJson(tool.getSpec()) + " "
+                                + catalogJson(tool))
                         .toList(),
                 modelNames(),
                 persona == null ? "" : Serialization.asJson(persona.getSpec()),
                 promptVersion);
+    }
+
+    /** A tool whose catalog is being listed, with why, if any: the agent is written once the catalog is there. */
+    Optional<String> awaitedCatalog() {
+        return tools.stream()
+                .flatMap(tool -> ToolCatalogs.of(tool) instanceof ToolCatalogs.Awaited awaited
+                        ? Stream.of("LanguageTool " + tool.getMetadata().getName() + ": " + awaited.why())
+                        : Stream.empty())
+                .findFirst();
+    }
+
+    /** The tools the agent will have and the mode and schedule its resource gives it. */
+    AgentSetting setting() {
+        List<CatalogTool> known = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
+        for (LanguageTool tool : tools) {
+            switch (ToolCatalogs.of(tool)) {
+                case ToolCatalogs.Known catalog -> known.addAll(catalog.tools());
+                case ToolCatalogs.Unavailable catalog ->
+                    unlisted.add(tool.getMetadata().getName() + " (" + catalog.why() + ")");
+                case ToolCatalogs.Awaited catalog ->
+                    unlisted.add(tool.getMetadata().getName() + " (" + catalog.why() + ")");
+            }
+        }
+        return new AgentSetting(
+                new ToolCatalog(known, unlisted),
+                Optional.of(ExecutionMode.parse(AgentEnvironment.wireName(AgentPlan.modeOf(agent)))),
+                Optional.ofNullable(agent.getSpec().getSchedule()));
     }
 
     SynthesisRequest request(Optional<SynthesisTarget> target) {
@@ -51,22 +93,22 @@ record SynthesisInputs(
                 agent.getMetadata().getNamespace(),
                 spec.getInstructions(),
                 modelNames(),
-                Optional.ofNullable(spec.getSchedule()),
+                setting(),
                 target,
                 Optional.ofNullable(persona)
                         .map(p -> new SynthesisRequest.PersonaSource(
                                 p.getMetadata().getName(), Serialization.asJson(p.getSpec()))),
-                tools.stream().map(SynthesisInputs::toolSource).toList(),
                 Optional.ofNullable(spec.getSynthesis()).map(SynthesisSpec::getMaxRepairAttempts));
     }
 
     /**
-     * {@code spec.synthesis.modelRef}: that LanguageModel's proxy writes the agent; empty for the
-     * operator's default LLM. A model the agent does not otherwise use is read from the API server.
+     * {@code spec.synthesis.modelRef}: that LanguageModel's proxy writes the agent, reached where the
+     * operator reaches Services; empty for the operator's default LLM. A model the agent does not otherwise
+     * use is read from the API server.
      *
      * @throws IllegalArgumentException when the named LanguageModel does not exist
      */
-    Optional<SynthesisTarget> target(KubernetesClient client) {
+    Optional<SynthesisTarget> target(KubernetesClient client, ServiceLocator services) {
         String ref = Optional.ofNullable(agent.getSpec().getSynthesis())
                 .map(SynthesisSpec::getModelRef)
                 .filter(name -> !name.isBlank())
@@ -86,24 +128,16 @@ record SynthesisInputs(
             throw new IllegalArgumentException(
                     "spec.synthesis.modelRef: LanguageModel " + namespace + "/" + ref + " not found");
         }
-        return Optional.of(SynthesisTarget.modelProxy(model));
+        return Optional.of(SynthesisTarget.modelProxy(model, services));
     }
 
     private List<String> modelNames() {
         return models.stream().map(model -> model.getMetadata().getName()).toList();
     }
 
-    /**
-     * A tool as the prompt describes it when its server does not answer, and where the operator can ask
-     * the server: the Service of a service-mode tool (a sidecar lives only inside the agent's pod).
-     */
-    private static ToolSource toolSource(LanguageTool tool) {
-        ToolDescriptor fromSpec = new ToolDescriptor(
-                tool.getMetadata().getName(),
-                "MCP tool server " + tool.getMetadata().getName(),
-                "");
-        return new ToolSource(
-                fromSpec,
-                ToolEndpoint.isSidecar(tool) ? Optional.empty() : Optional.of(URI.create(ToolEndpoint.url(tool))));
+    private static String catalogJson(LanguageTool tool) {
+        return ToolCatalogs.of(tool) instanceof ToolCatalogs.Known known
+                ? CatalogJson.toJson(known.tools()).toString()
+                : "unlisted";
     }
 }

@@ -11,6 +11,8 @@ import io.langop.wire.ServiceWire;
 public final class ModelEndpoint {
 
     public static final int PORT = ServiceWire.DEFAULT_PORT;
+    /** Where the OpenAI API starts on the proxy's port. */
+    public static final String API_PATH = "/v1";
 
     private ModelEndpoint() {}
 
@@ -22,6 +24,6 @@ public final class ModelEndpoint {
     /** OpenAI base URL of the model inside the cluster. */
     public static String url(LanguageModel model) {
         return "http://" + name(model) + "." + model.getMetadata().getNamespace() + ".svc.cluster.local:" + PORT
-                + "/v1";
+                + API_PATH;
     }
 }

@@ -2,7 +2,9 @@ package io.langop.operator.synthesis;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.langop.sdk.errors.Causes;
 import io.langop.sdk.llm.LlmClient;
+import io.langop.sdk.llm.LlmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,8 @@ public final class PersonaDistiller {
                     .text();
             return answer == null ? "" : answer.strip();
         } catch (RuntimeException failure) {
-            throw new SynthesisUnavailableException(
-                    "synthesis LLM " + llm.modelName() + " failed to distill persona " + personaName + ": "
-                            + failure.getMessage(),
-                    failure);
+            String why = failure instanceof LlmException ? failure.getMessage() : Causes.describe(failure);
+            throw new SynthesisUnavailableException("distilling persona " + personaName + " failed: " + why, failure);
         }
     }
 }

@@ -19,15 +19,22 @@ import java.util.Objects;
  * whose spec did not change (after every operator restart, say).
  *
  * @param instructions the agent's natural-language instructions
+ * @param mode how the agent's resource runs it: its execution mode and schedule (the code must agree with them)
  * @param tools one canonical line per tool the agent may use (its name and LanguageTool spec), any order
  * @param models names of the models the agent may use, any order
  * @param persona canonical form of the persona's spec, empty when the agent has none
  * @param templateVersion version of the prompt template the code was asked with
  */
 public record SynthesisFingerprint(
-        String instructions, List<String> tools, List<String> models, String persona, String templateVersion) {
+        String instructions,
+        String mode,
+        List<String> tools,
+        List<String> models,
+        String persona,
+        String templateVersion) {
 
     public static final String INSTRUCTIONS_HASH = "langop.io/instructions-hash";
+    public static final String MODE_HASH = "langop.io/mode-hash";
     public static final String TOOLS_HASH = "langop.io/tools-hash";
     public static final String MODELS_HASH = "langop.io/models-hash";
     public static final String PERSONA_HASH = "langop.io/persona-hash";
@@ -35,6 +42,7 @@ public record SynthesisFingerprint(
 
     public SynthesisFingerprint {
         instructions = Objects.requireNonNullElse(instructions, "");
+        mode = Objects.requireNonNullElse(mode, "");
         tools = List.copyOf(tools).stream().sorted().toList();
         models = List.copyOf(models).stream().sorted().toList();
         persona = Objects.requireNonNullElse(persona, "");
@@ -45,6 +53,7 @@ public record SynthesisFingerprint(
     public Map<String, String> annotations() {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(INSTRUCTIONS_HASH, sha256(instructions));
+        annotations.put(MODE_HASH, sha256(mode));
         annotations.put(TOOLS_HASH, sha256(String.join("\n", tools)));
         annotations.put(MODELS_HASH, sha256(String.join("\n", models)));
         annotations.put(PERSONA_HASH, sha256(persona));

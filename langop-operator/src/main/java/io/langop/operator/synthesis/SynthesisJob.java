@@ -1,15 +1,14 @@
 package io.langop.operator.synthesis;
 
 import io.langop.kit.check.CodeChecker;
-import io.langop.operator.egress.HostResolver;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.retry.Backoff;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One synthesis as the {@link SynthesisService} runs it in the background: read the tool servers'
- * {@code tools/list}, distil the agent's persona (cached per persona version), then ask the agent's
+ * One synthesis as the {@link SynthesisService} runs it in the background: distil the agent's persona
+ * (cached per persona version), then ask the agent's
  * synthesis LLM for checked code. Failure messages leave with the API key masked. One persona cache
  * per LLM and one synthesizer per LLM and repair bound, reused by every agent that writes with them.
  */
@@ -21,16 +20,12 @@ public final class SynthesisJob implements SynthesisService.Job {
     private final SynthesisSettings settings;
     private final CodeChecker checker;
     private final SynthesisPrompt prompt;
-    private final ToolCatalog tools;
     private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
     private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
 
     private record WriterKey(SynthesisTarget target, int repairRounds) {}
 
-    /** @param resolver resolves the tool servers' Service names, to read their {@code tools/list} */
-    public SynthesisJob(
-            SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt, HostResolver resolver) {
-        this.tools = new ToolCatalog(resolver, ToolCatalog.DEFAULT_TIMEOUT);
+    public SynthesisJob(SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt) {
         this.settings = settings;
         this.checker = checker;
         this.prompt = prompt;
@@ -58,7 +53,7 @@ public final class SynthesisJob implements SynthesisService.Job {
                     .computeIfAbsent(target, t -> new PersonaDistiller(llm(t)))
                     .distill(source.name(), source.specJson());
         }
-        AgentBrief brief = AgentBrief.of(request, tools.describe(request.tools()), persona);
+        AgentBrief brief = new AgentBrief(request, persona);
         WriterKey key = new WriterKey(target, request.repairRounds().orElse(settings.repairRounds()));
         return synthesizers
                 .computeIfAbsent(key, k -> new Synthesizer(llm(k.target()), checker, prompt, k.repairRounds()))

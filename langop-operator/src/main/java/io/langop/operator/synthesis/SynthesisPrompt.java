@@ -1,7 +1,8 @@
 package io.langop.operator.synthesis;
 
+import io.langop.kit.catalog.CatalogTool;
+import io.langop.kit.catalog.ToolCatalog;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The versioned prompts of synthesis: the request for {@code Agent.java} and the repair request that
@@ -42,24 +43,51 @@ public final class SynthesisPrompt {
     }
 
     public String synthesis(AgentBrief brief) {
+        SynthesisRequest request = brief.request();
         return synthesisTemplate.fill(Map.of(
-                "agentName", brief.agentName(),
-                "namespace", brief.namespace(),
-                "instructions", brief.instructions().strip(),
+                "agentName", request.agentName(),
+                "namespace", request.namespace(),
+                "instructions", request.instructions().strip(),
                 "schedule",
-                        brief.schedule()
+                        request.setting()
+                                .schedule()
                                 .map(cron -> "- schedule (from the resource, use it): `" + cron + "`")
                                 .orElse(""),
-                "tools",
-                        brief.tools().isEmpty()
-                                ? "None: the agent works with the LLM alone."
-                                : brief.tools().stream()
-                                        .map(ToolDescriptor::promptLine)
-                                        .collect(Collectors.joining("\n")),
+                "tools", tools(request.setting().tools()),
                 "models",
-                        brief.models().isEmpty() ? "The operator's default model." : String.join(", ", brief.models()),
+                        request.models().isEmpty()
+                                ? "The operator's default model."
+                                : String.join(", ", request.models()),
                 "persona", brief.persona().isEmpty() ? "None given." : brief.persona(),
                 "example", workedExample.strip()));
+    }
+
+    /**
+     * The catalog, one line per tool: {@code - `web_search(query: string, max_results?: integer)`: Search the
+     * web. Answers {results: [{title, url}]}}. Also what the tool-set part of the prompt's size is spent on,
+     * so descriptions are cut to their first sentence.
+     */
+    static String tools(ToolCatalog catalog) {
+        if (catalog.tools().isEmpty() && catalog.complete()) {
+            return "None: the agent works with the LLM alone.";
+        }
+        StringBuilder lines = new StringBuilder();
+        for (CatalogTool tool : catalog.tools()) {
+            lines.append("- `").append(tool.typedSignature()).append('`');
+            if (!tool.summary().isEmpty()) {
+                lines.append(": ").append(tool.summary());
+            }
+            tool.outputSummary()
+                    .ifPresent(
+                            fields -> lines.append(" Answers ").append(fields).append('.'));
+            lines.append('\n');
+        }
+        if (!catalog.complete()) {
+            lines.append("- Not listed, so their tools are unknown (use none of them): ")
+                    .append(String.join("; ", catalog.unlisted()))
+                    .append('\n');
+        }
+        return lines.toString().strip();
     }
 
     public String repair(String diagnostics) {

@@ -1,19 +1,20 @@
 package io.langop.operator.synthesis;
 
+import io.langop.kit.check.AgentSetting;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything an agent is synthesized from, as a reconcile knows it: built whole from the agent and the
- * objects it references. What needs an LLM or a network call (the persona's paragraph, the tools' live
- * descriptions) is derived from it in the background, into an {@link AgentBrief}.
+ * objects it references. What needs an LLM (the persona's paragraph) is derived from it in the background,
+ * into an {@link AgentBrief}.
  *
  * @param models names of the models the agent may use, in preference order
- * @param schedule the cron schedule of {@code spec.schedule}, when the agent has one
+ * @param setting the tools the agent will have (their catalog) and the mode and schedule its resource gives
+ *     it: what the prompt tells and what the code is checked against
  * @param target the LLM that writes the agent, empty for the operator's default
  * @param persona the persona to distil before synthesis, when the agent has one
- * @param tools the tool servers the agent may call
  * @param repairRounds the agent's own bound on repair rounds ({@code spec.synthesis.maxRepairAttempts}), empty for
  *     the operator's
  */
@@ -22,10 +23,9 @@ public record SynthesisRequest(
         String namespace,
         String instructions,
         List<String> models,
-        Optional<String> schedule,
+        AgentSetting setting,
         Optional<SynthesisTarget> target,
         Optional<PersonaSource> persona,
-        List<ToolSource> tools,
         Optional<Integer> repairRounds) {
 
     /** A LanguagePersona as written: its name and the canonical JSON of its spec. */
@@ -39,10 +39,9 @@ public record SynthesisRequest(
                     "agent " + namespace + "/" + agentName + " has no instructions to synthesize from");
         }
         models = List.copyOf(models);
-        schedule = Objects.requireNonNullElse(schedule, Optional.empty());
+        Objects.requireNonNull(setting, "setting");
         target = Objects.requireNonNullElse(target, Optional.empty());
         persona = Objects.requireNonNullElse(persona, Optional.empty());
-        tools = List.copyOf(tools);
         repairRounds = Objects.requireNonNullElse(repairRounds, Optional.empty());
     }
 }

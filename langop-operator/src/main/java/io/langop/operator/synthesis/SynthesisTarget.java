@@ -2,6 +2,7 @@ package io.langop.operator.synthesis;
 
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.operator.model.ModelEndpoint;
+import io.langop.operator.reach.ServiceLocator;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,17 @@ public record SynthesisTarget(String baseUrl, String model, boolean external) {
         Objects.requireNonNull(model, "model");
     }
 
-    /** The proxy of a LanguageModel, which routes by the model's name. */
-    public static SynthesisTarget modelProxy(LanguageModel model) {
-        return new SynthesisTarget(ModelEndpoint.url(model), model.getMetadata().getName(), false);
+    /**
+     * The proxy of a LanguageModel, which routes by the model's name, reached where the operator reaches
+     * Services (cluster DNS, the API server's service proxy, or {@code langop local}'s loopback ports).
+     */
+    public static SynthesisTarget modelProxy(LanguageModel model, ServiceLocator services) {
+        String baseUrl = services.url(
+                        model.getMetadata().getNamespace(),
+                        ModelEndpoint.name(model),
+                        ModelEndpoint.PORT,
+                        ModelEndpoint.API_PATH)
+                .toString();
+        return new SynthesisTarget(baseUrl, model.getMetadata().getName(), false);
     }
 }

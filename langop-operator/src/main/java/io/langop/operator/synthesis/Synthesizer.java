@@ -8,7 +8,9 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.langop.kit.check.CheckResult;
 import io.langop.kit.check.CodeChecker;
+import io.langop.sdk.errors.Causes;
 import io.langop.sdk.llm.LlmClient;
+import io.langop.sdk.llm.LlmException;
 import io.langop.wire.AgentFiles;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the synthesis LLM for {@code Agent.java}, proves the answer compiles against the SDK and passes
- * the safety policy, and otherwise hands the diagnostics back for a bounded number of repair rounds.
+ * Asks the synthesis LLM for {@code Agent.java}, proves the answer compiles against the SDK, passes the
+ * safety policy and fits the agent's tools and resource (the semantic check), and otherwise hands the
+ * diagnostics back for a bounded number of repair rounds.
  * The conversation is kept across rounds, so the model repairs its own code instead of starting over.
  */
 public final class Synthesizer {
@@ -72,7 +75,7 @@ public final class Synthesizer {
                 errors = List.of("the answer contained no Java source file");
                 diagnostics = errors.getFirst();
             } else {
-                CheckResult check = checker.check(source.get());
+                CheckResult check = checker.check(source.get(), brief.request().setting());
                 if (check.passed()) {
                     LOG.info("synthesized {}/{} in {} attempt(s)", brief.namespace(), brief.agentName(), attempt);
                     return new SynthesisResult(
@@ -109,10 +112,10 @@ public final class Synthesizer {
                     .temperature(0.2)
                     .build());
         } catch (RuntimeException failure) {
+            // an LlmException names the endpoint, the model and the cause; anything else is described here
+            String why = failure instanceof LlmException ? failure.getMessage() : Causes.describe(failure);
             throw new SynthesisUnavailableException(
-                    "synthesis LLM " + llm.modelName() + " failed for " + brief.namespace() + "/" + brief.agentName()
-                            + ": " + failure.getMessage(),
-                    failure);
+                    "synthesis of " + brief.namespace() + "/" + brief.agentName() + " failed: " + why, failure);
         }
     }
 

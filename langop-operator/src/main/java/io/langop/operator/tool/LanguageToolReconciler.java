@@ -29,15 +29,23 @@ import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
+import io.langop.operator.reach.ServiceLocator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A service-mode LanguageTool gets a Deployment, a Service, an egress policy and, when its spec sets
- * one, a PodDisruptionBudget; a sidecar-mode one gets nothing of its own (switching removes them) and
- * its status names the agents that carry it.
+ * one, a PodDisruptionBudget; a sidecar-mode one gets nothing of its own (switching removes them) but a
+ * catalog pod while its tools are listed, and its status names the agents that carry it. Either way the
+ * status holds the server's catalog ({@code availableTools}, condition {@code ToolsListed}), read once per
+ * generation ({@link ToolListing}).
  */
 @Workflow(
         explicitInvocation = true,
@@ -45,11 +53,8 @@ import java.util.stream.Collectors;
             @Dependent(
                     name = "deployment",
                     type = ToolDeployment.class,
-                    reconcilePrecondition = ToolDeployment.ServiceMode.class),
-            @Dependent(
-                    name = "service",
-                    type = ToolService.class,
-                    reconcilePrecondition = ToolDeployment.ServiceMode.class),
+                    reconcilePrecondition = ToolDeployment.Served.class),
+            @Dependent(name = "service", type = ToolService.class, reconcilePrecondition = ToolDeployment.Served.class),
             @Dependent(
                     name = "egress",
                     type = ToolEgressPolicy.class,
@@ -62,13 +67,18 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "languagetool")
 public class LanguageToolReconciler implements Reconciler<LanguageTool> {
 
-    private static final ConditionEvents EVENTS =
-            new ConditionEvents(List.of(Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec")));
+    private static final ConditionEvents EVENTS = new ConditionEvents(List.of(
+            Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec"),
+            Rule.normal(ToolListing.TOOLS_LISTED, "Listed", "ToolsListed"),
+            Rule.warning(ToolListing.TOOLS_LISTED, "ListingFailed", "ToolListingFailed")));
 
     private final EgressRules egressRules;
+    private final ToolListing listing;
 
-    public LanguageToolReconciler(EgressRules egressRules) {
+    /** @param services where the operator reaches the tool servers, to list their tools */
+    public LanguageToolReconciler(EgressRules egressRules, ServiceLocator services) {
         this.egressRules = egressRules;
+        this.listing = new ToolListing(services, Clock.systemUTC());
     }
 
     /** Agents are watched so that {@code status.sidecarAgents} follows the agents that use the tool. */
@@ -134,7 +144,14 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
                 tool.getSpec().getEgress(), tool.getMetadata().getNamespace());
         context.managedWorkflowAndDependentResourceContext().put(ToolEgressPolicy.EGRESS, egress);
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
+        // a sidecar's catalog pod is asked only once it exists; the Deployment's status changes wake this up
+        ToolListing.State catalog = listing.refresh(tool, !ToolEndpoint.isSidecar(tool) || hadDeployment);
+        context.managedWorkflowAndDependentResourceContext()
+                .put(
+                        ToolDeployment.CATALOG_POD,
+                        ToolEndpoint.isSidecar(tool) && !(catalog instanceof ToolListing.Listed));
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        Optional<Duration> listAgain = record(catalog, status, conditions);
         if (!ToolEndpoint.isSidecar(tool)) {
             // a sidecar has no workload of its own, and its egress is told by the agents that carry it
             WorkloadEvents.afterWorkflow(
@@ -191,9 +208,34 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
                 control = finish(tool, context, status, conditions, ToolPhase.PENDING, "WorkloadNotAvailable", message);
             }
         }
-        return EgressRules.namesHosts(tool.getSpec().getEgress())
-                ? control.rescheduleAfter(egressRules.refresh())
-                : control;
+        Optional<Duration> recheck = Stream.concat(
+                        listAgain.stream(),
+                        EgressRules.namesHosts(tool.getSpec().getEgress())
+                                ? Stream.of(egressRules.refresh())
+                                : Stream.empty())
+                .min(Comparator.naturalOrder());
+        return recheck.isPresent() ? control.rescheduleAfter(recheck.get()) : control;
+    }
+
+    /** The catalog into the status; when to ask the server again, while it has not answered. */
+    private static Optional<Duration> record(
+            ToolListing.State catalog, LanguageToolStatus status, Conditions conditions) {
+        return switch (catalog) {
+            case ToolListing.Listed listed -> {
+                status.setAvailableTools(listed.tools());
+                conditions.set(ToolListing.TOOLS_LISTED, true, "Listed", listed.message());
+                yield Optional.empty();
+            }
+            case ToolListing.Pending pending -> {
+                // the catalog of the previous generation stays visible; agents wait for this one
+                conditions.set(ToolListing.TOOLS_LISTED, false, "Listing", pending.message());
+                yield Optional.of(pending.retryAfter());
+            }
+            case ToolListing.Failed failed -> {
+                conditions.set(ToolListing.TOOLS_LISTED, false, "ListingFailed", failed.message());
+                yield Optional.of(failed.retryAfter());
+            }
+        };
     }
 
     private static List<String> agentsUsing(LanguageTool tool, Context<LanguageTool> context) {

@@ -17,7 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A service-mode tool server runs as Deployment {@code <tool>-tool}. */
+/**
+ * A service-mode tool server runs as Deployment {@code <tool>-tool}. A sidecar tool runs there too, with
+ * one pod and behind the same Service, while the operator reads its catalog (the catalog pod): a sidecar
+ * otherwise lives only inside agent pods, and an agent is written from the catalog before its pod exists.
+ * Any MCP image can be listed this way, with exactly the image, arguments and environment the agents'
+ * sidecar will have; it costs one short-lived pod per change of the tool's spec.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.TOOL_OBJECTS))
 public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageTool> {
 
@@ -39,7 +45,7 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
                 .withOwnerReferences(Owners.controller(tool))
                 .endMetadata()
                 .withNewSpec()
-                .withReplicas(Objects.requireNonNullElse(spec.getReplicas(), 1))
+                .withReplicas(ToolEndpoint.isSidecar(tool) ? 1 : Objects.requireNonNullElse(spec.getReplicas(), 1))
                 .withNewSelector()
                 .withMatchLabels(Labels.selector(tool))
                 .endSelector()
@@ -56,6 +62,24 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** The workflow context key telling whether a sidecar tool needs its catalog pod in this reconcile. */
+    static final String CATALOG_POD = "catalog-pod";
+
+    /**
+     * A service-mode tool always has its server running; a sidecar tool only while its catalog is read, and
+     * removing the catalog pod (or switching to sidecar) deletes the Deployment and Service.
+     */
+    public static class Served implements Condition<Object, LanguageTool> {
+        @Override
+        public boolean isMet(
+                DependentResource<Object, LanguageTool> dependent, LanguageTool tool, Context<LanguageTool> context) {
+            return !ToolEndpoint.isSidecar(tool)
+                    || context.managedWorkflowAndDependentResourceContext()
+                            .get(CATALOG_POD, Boolean.class)
+                            .orElse(false);
+        }
     }
 
     /** Only service-mode tools have a workload of their own; switching to sidecar removes it. */

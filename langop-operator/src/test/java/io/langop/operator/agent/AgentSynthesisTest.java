@@ -17,17 +17,18 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.SynthesisSpec;
 import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
+import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorHarness;
+import io.langop.operator.harness.ServiceMap;
 import io.langop.operator.synthesis.SynthesisFingerprint;
-import io.langop.operator.synthesis.SynthesisPrompt;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.mcp.TestMcpServer;
-import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +48,7 @@ import org.junit.jupiter.api.Test;
 class AgentSynthesisTest {
 
     private static final String NS = "synthesis";
-    private static final String VALID =
-            SynthesisPrompt.bundled().workedExample().strip();
+    private static final String VALID = Fixtures.CODE_WITHOUT_TOOLS;
     private static final String INVALID = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
 
     private static final String API_KEY = "sk-test-4f9d2c";
@@ -56,6 +56,8 @@ class AgentSynthesisTest {
 
     private static ScriptedOpenAiServer llm;
     private static TestMcpServer searchTools;
+    private static TestMcpServer mailTools;
+    private static final ServiceMap services = new ServiceMap();
     private static OperatorHarness operator;
     private static KubernetesClient client;
 
@@ -63,6 +65,7 @@ class AgentSynthesisTest {
     static void start() throws Exception {
         llm = new ScriptedOpenAiServer();
         searchTools = TestMcpServer.start(TestMcpServer.TestTool.of("web_search", "query", arguments -> "no results"));
+        mailTools = TestMcpServer.start(TestMcpServer.TestTool.of("send_email", "to", arguments -> "sent"));
         // a running tool server answers within the operator's short timeout; pay the first-use costs (class loading
         // on both sides, in this JVM) here, not in the test, so a loaded machine does not make it look down
         McpTools.listTools(searchTools.url(), Duration.ofSeconds(60));
@@ -78,14 +81,13 @@ class AgentSynthesisTest {
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(10),
                         4));
-        // the Services of tools resolve to this machine, where a test MCP server listens on the tool's port (or nothing
-        // does)
-        operator = OperatorHarness.start(settings, host -> {
-            if (host.endsWith(".svc.cluster.local")) {
-                return List.of(InetAddress.getLoopbackAddress());
-            }
-            throw new UnknownHostException(host);
-        });
+        // the Services of tools answer where the tests map them (ServiceMap); the rest refuse
+        operator = OperatorHarness.start(
+                settings,
+                host -> {
+                    throw new UnknownHostException(host);
+                },
+                services);
         client = operator.client();
         client.resource(Fixtures.model(NS, "qwen")).create();
     }
@@ -94,6 +96,7 @@ class AgentSynthesisTest {
     static void stop() {
         operator.close();
         searchTools.close();
+        mailTools.close();
         llm.close();
     }
 
@@ -109,6 +112,7 @@ class AgentSynthesisTest {
         assertThat(code.getMetadata().getAnnotations())
                 .containsKeys(
                         SynthesisFingerprint.INSTRUCTIONS_HASH,
+                        SynthesisFingerprint.MODE_HASH,
                         SynthesisFingerprint.TOOLS_HASH,
                         SynthesisFingerprint.MODELS_HASH,
                         SynthesisFingerprint.PERSONA_HASH,
@@ -270,28 +274,113 @@ class AgentSynthesisTest {
     }
 
     @Test
-    void toolsAreDescribedByTheirServersWhenTheyAnswerAndByTheirSpecOtherwise() throws Exception {
-        client.resource(Fixtures.tool(
-                        NS, "search", DeploymentMode.SERVICE, searchTools.url().getPort()))
+    void thePromptListsTheCatalogOfEveryToolAndTheAgentWaitsForACatalogBeingListed() throws Exception {
+        // a service tool, a sidecar tool (listed by its catalog pod) and a service tool whose server starts late
+        services.serve(NS, "search-tool", searchTools.url());
+        client.resource(Fixtures.tool(NS, "search", DeploymentMode.SERVICE, 8080))
                 .create();
-        int closedPort;
+        services.serve(NS, "mailer-tool", mailTools.url());
+        client.resource(Fixtures.tool(NS, "mailer", DeploymentMode.SIDECAR, 8081))
+                .create();
+        int latePort;
         try (ServerSocket probe = new ServerSocket(0)) {
-            closedPort = probe.getLocalPort();
+            latePort = probe.getLocalPort();
         }
-        client.resource(Fixtures.tool(NS, "mailer", DeploymentMode.SERVICE, closedPort))
+        services.serve(NS, "translator-tool", URI.create("http://127.0.0.1:" + latePort));
+        client.resource(Fixtures.tool(NS, "translator", DeploymentMode.SERVICE, 8080))
                 .create();
         int before = llm.requests().size();
         llm.thenText("```java\n" + VALID + "\n```");
-        client.resource(Fixtures.agent(NS, "equipped", "qwen", "search", "mailer"))
+        client.resource(Fixtures.agent(NS, "equipped", "qwen", "search", "mailer", "translator"))
                 .create();
 
-        eventually().until(() -> podCodeHash("equipped-agent"), SynthesisFingerprint.sha256(VALID)::equals);
-        assertThat(llm.requests()).hasSize(before + 1);
-        String prompt = String.join("\n", llm.messagesOf(before));
-        // the live tools/list: the server's own tool name, description and parameter schema
-        assertThat(prompt).contains("`web_search`: test tool web_search").contains("\"query\"");
-        // nothing listens for the other tool: described from its LanguageTool
-        assertThat(prompt).contains("`mailer`: MCP tool server mailer");
+        // the other two are listed at once; the translator's server does not answer yet
+        LanguageAgent waiting = eventually()
+                .until(
+                        () -> agent("equipped"),
+                        a -> hasReason(a, "Synthesized", "WaitingForToolCatalog")
+                                && condition(a, "Synthesized")
+                                        .getMessage()
+                                        .startsWith("waiting for the tools of LanguageTool translator: "));
+        assertThat(condition(waiting, "Synthesized").getMessage()).contains("did not list its tools");
+        assertThat(llm.requests())
+                .as("no LLM call before every catalog is known")
+                .hasSize(before);
+
+        try (TestMcpServer translator =
+                TestMcpServer.startOn(latePort, TestMcpServer.TestTool.of("translate", "text", args -> ""))) {
+            eventually().until(() -> podCodeHash("equipped-agent"), SynthesisFingerprint.sha256(VALID)::equals);
+            assertThat(llm.requests()).hasSize(before + 1);
+            String prompt = String.join("\n", llm.messagesOf(before));
+            assertThat(prompt)
+                    .contains("- `web_search(query: string)`: test tool web_search")
+                    .contains("- `send_email(to: string)`: test tool send_email")
+                    .contains("- `translate(text: string)`: test tool translate")
+                    .doesNotContain("Not listed");
+
+            // the translator's server now lists another tool: its catalog changes with its spec, the agent is written
+            // again with the new catalog
+            translator.close();
+            try (TestMcpServer updated = TestMcpServer.startOn(
+                    latePort,
+                    TestMcpServer.TestTool.of("translate", "text", args -> ""),
+                    TestMcpServer.TestTool.of("detect_language", "text", args -> ""))) {
+                String second = VALID + "\n// with language detection\n";
+                llm.thenText("```java\n" + second + "```");
+                LanguageTool tool = client.resources(LanguageTool.class)
+                        .inNamespace(NS)
+                        .withName("translator")
+                        .get();
+                tool.getSpec().setImage("ghcr.io/langop/langop-tool-translator:2");
+                Edits.replaceSpec(client, tool);
+                eventually()
+                        .until(
+                                () -> podCodeHash("equipped-agent"),
+                                SynthesisFingerprint.sha256(second.strip())::equals);
+                assertThat(String.join("\n", llm.messagesOf(before + 1)))
+                        .contains("- `detect_language(text: string)`: test tool detect_language");
+            }
+        }
+    }
+
+    @Test
+    void anAnswerCallingAToolTheAgentDoesNotHaveIsRefusedWithItsRealToolsAndTheRepairedAnswerRollsOut() {
+        services.serve(NS, "finder-tool", searchTools.url());
+        client.resource(Fixtures.tool(NS, "finder", DeploymentMode.SERVICE, 8080))
+                .create();
+        String guessed = searching("web");
+        String repaired = searching("web_search");
+        int before = llm.requests().size();
+        llm.thenText("```java\n" + guessed + "\n```").thenText("```java\n" + repaired + "\n```");
+        client.resource(Fixtures.agent(NS, "watcher", "qwen", "finder")).create();
+
+        eventually().until(() -> podCodeHash("watcher-agent"), SynthesisFingerprint.sha256(repaired)::equals);
+        assertThat(llm.requests()).hasSize(before + 2);
+        List<String> conversation = llm.messagesOf(before + 1);
+        assertThat(conversation.getLast())
+                .as("the repair request")
+                .contains("Agent.java:8:")
+                .contains("unknown tool 'web'; this agent has: web_search(query)");
+        LanguageAgent agent = eventually().until(() -> agent("watcher"), a -> isTrue(a, "Validated"));
+        assertThat(agent.getStatus().getSynthesis().getAttempts()).isEqualTo(2);
+        assertThat(configMap("watcher-code").getData()).containsEntry("Agent.java", repaired);
+    }
+
+    /** An autonomous agent that searches with {@code tool} and summarizes what it found. */
+    private static String searching(String tool) {
+        return """
+                import io.langop.sdk.agent.AgentDefinition;
+                import io.langop.sdk.agent.LangopAgent;
+
+                public class Agent implements LangopAgent {
+                    @Override
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("cve-watch")
+                                .workflow(w -> w.step("search", s -> s.tool("%s").param("query", "Kubernetes CVE {date}"))
+                                        .step("summary", s -> s.prompt("Summarize: {search}").dependsOn("search")))
+                                .build();
+                    }
+                }""".formatted(tool);
     }
 
     @Test

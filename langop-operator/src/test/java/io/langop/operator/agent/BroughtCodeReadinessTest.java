@@ -13,7 +13,6 @@ import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.harness.OperatorExtension;
-import io.langop.operator.synthesis.SynthesisPrompt;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.core.ConditionFactory;
@@ -31,7 +30,7 @@ class BroughtCodeReadinessTest {
     static final OperatorExtension operator = OperatorExtension.withDefaults();
 
     private static final String NS = "brought-code";
-    private static final String CODE = SynthesisPrompt.bundled().workedExample().strip();
+    private static final String CODE = Fixtures.CODE_WITHOUT_TOOLS;
 
     @Test
     void aMissingConfigMapKeepsTheAgentUnreadyUntilItAppears() {

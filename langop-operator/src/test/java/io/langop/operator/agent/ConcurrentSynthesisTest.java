@@ -11,7 +11,6 @@ import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.OperatorHarness;
-import io.langop.operator.synthesis.SynthesisPrompt;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.net.UnknownHostException;
@@ -33,8 +32,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentSynthesisTest {
 
     private static final String NS = "crowd";
-    private static final String VALID =
-            SynthesisPrompt.bundled().workedExample().strip();
+    private static final String VALID = Fixtures.CODE_WITHOUT_TOOLS;
     private static final int AGENTS = 20;
     /**
      * Far below what four concurrent one-second LLM calls could use, so the budget is what binds, also when

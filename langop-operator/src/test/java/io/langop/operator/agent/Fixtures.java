@@ -22,6 +22,29 @@ import java.util.Arrays;
 /** Minimal valid resources, as a user would apply them (no server-side defaults filled in). */
 public final class Fixtures {
 
+    /**
+     * Agent code that fits the agents of {@link #agent} without tools: autonomous, the LLM alone. (The
+     * prompt's worked example calls web and mail tools on a schedule, which the semantic check refuses for
+     * such an agent.)
+     */
+    public static final String CODE_WITHOUT_TOOLS = """
+            import io.langop.sdk.agent.AgentDefinition;
+            import io.langop.sdk.agent.LangopAgent;
+            import io.langop.sdk.agent.Output;
+            import java.time.Duration;
+
+            public class Agent implements LangopAgent {
+                @Override
+                public AgentDefinition define() {
+                    return AgentDefinition.builder("news-digest")
+                            .description("A short digest of the news, written by the LLM alone")
+                            .objective("Write a three-line digest of this week's Kubernetes news")
+                            .constraints(c -> c.maxIterations(20).timeout(Duration.ofMinutes(10)))
+                            .output(Output.workspace("digest-{date}.md"))
+                            .build();
+                }
+            }""";
+
     private Fixtures() {}
 
     public static LanguageAgent agent(String namespace, String name, String model, String... tools) {

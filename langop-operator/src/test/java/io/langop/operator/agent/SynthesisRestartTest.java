@@ -11,7 +11,6 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.synthesis.SynthesisFingerprint;
-import io.langop.operator.synthesis.SynthesisPrompt;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.io.IOException;
@@ -31,8 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SynthesisRestartTest {
 
     private static final String NS = "restart";
-    private static final String VALID =
-            SynthesisPrompt.bundled().workedExample().strip();
+    private static final String VALID = Fixtures.CODE_WITHOUT_TOOLS;
     private static final String INVALID = VALID.replace(".maxIterations(20)", ".maxIterations(\"twenty\")");
     /** Longer than the new operator needs to start, so its stop comes while the answer is on its way. */
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(3);

@@ -38,9 +38,10 @@ import io.langop.operator.harness.ApiRequests;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.MockApiServer;
 import io.langop.operator.harness.OperatorHarness;
-import io.langop.operator.synthesis.SynthesisPrompt;
+import io.langop.operator.harness.ServiceMap;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.mcp.TestMcpServer;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -82,8 +83,10 @@ class OperatorAccessTest {
     @Test
     void theChartGrantsEveryRequestTheOperatorMakesAndNothingElse() throws Exception {
         Set<String> used;
-        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
-            used = accessUsedByTheOperator(llm);
+        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer();
+                TestMcpServer tools =
+                        TestMcpServer.start(TestMcpServer.TestTool.of("web_search", "query", args -> ""))) {
+            used = accessUsedByTheOperator(llm, new ServiceMap().serve(NS, "web-tool", tools.url()));
         }
         Set<String> granted = new TreeSet<>();
         List<io.fabric8.kubernetes.api.model.HasMetadata> objects = ChartRendering.render(Map.of());
@@ -106,8 +109,9 @@ class OperatorAccessTest {
         assertThat(granted).containsAll(NOT_EXERCISED_HERE.keySet());
     }
 
-    private static Set<String> accessUsedByTheOperator(ScriptedOpenAiServer llm) {
-        String valid = SynthesisPrompt.bundled().workedExample().strip();
+    /** @param services where the tool servers answer, so that agents are written with their catalogs */
+    private static Set<String> accessUsedByTheOperator(ScriptedOpenAiServer llm, ServiceMap services) {
+        String valid = Fixtures.CODE_WITHOUT_TOOLS;
         OperatorSettings settings = OperatorSettings.defaults()
                 .withSynthesis(new SynthesisSettings(
                         Optional.of(llm.baseUrl()),
@@ -121,9 +125,13 @@ class OperatorAccessTest {
                         4));
         MockApiServer api = MockApiServer.start();
         int operatorStart = api.requests().mark(); // the CRDs installed for the test are not the operator's doing
-        try (OperatorHarness operator = OperatorHarness.start(api, settings, host -> {
-                    throw new UnknownHostException(host);
-                });
+        try (OperatorHarness operator = OperatorHarness.start(
+                        api,
+                        settings,
+                        host -> {
+                            throw new UnknownHostException(host);
+                        },
+                        services);
                 KubernetesClient user = api.newClient(TEST_CLIENT)) {
             user.namespaces()
                     .resource(new NamespaceBuilder()

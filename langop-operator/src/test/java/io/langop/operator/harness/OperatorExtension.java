@@ -3,6 +3,7 @@ package io.langop.operator.harness;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.egress.HostResolver;
+import io.langop.operator.reach.ServiceLocator;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * Started before the first test, stopped after the last; tests share it, so each uses its own
- * namespaces. Without {@link #resolving}, no host name resolves (egress names fail closed).
+ * namespaces. Without {@link #resolving}, no host name resolves (egress names fail closed); without
+ * {@link #reaching}, no Service answers (tool servers are never listed).
  */
 public final class OperatorExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -31,11 +33,13 @@ public final class OperatorExtension implements BeforeAllCallback, AfterAllCallb
 
     private final OperatorSettings settings;
     private final HostResolver resolver;
+    private final ServiceLocator services;
     private OperatorHarness harness;
 
-    private OperatorExtension(OperatorSettings settings, HostResolver resolver) {
+    private OperatorExtension(OperatorSettings settings, HostResolver resolver, ServiceLocator services) {
         this.settings = settings;
         this.resolver = resolver;
+        this.services = services;
     }
 
     public static OperatorExtension withDefaults() {
@@ -43,17 +47,22 @@ public final class OperatorExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     public static OperatorExtension with(OperatorSettings settings) {
-        return new OperatorExtension(settings, NOTHING_RESOLVES);
+        return new OperatorExtension(settings, NOTHING_RESOLVES, OperatorHarness.NO_SERVICES);
     }
 
     /** The same operator, resolving egress host names with {@code hostResolver}. */
     public OperatorExtension resolving(HostResolver hostResolver) {
-        return new OperatorExtension(settings, hostResolver);
+        return new OperatorExtension(settings, hostResolver, services);
+    }
+
+    /** The same operator, reaching Services (tool servers, model proxies) where {@code locator} says. */
+    public OperatorExtension reaching(ServiceLocator locator) {
+        return new OperatorExtension(settings, resolver, locator);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        harness = OperatorHarness.start(settings, resolver);
+        harness = OperatorHarness.start(settings, resolver, services);
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.javaoperatorsdk.operator.Operator;
 import io.langop.operator.LangopOperator;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.egress.HostResolver;
+import io.langop.operator.reach.ServiceLocator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
@@ -24,12 +26,21 @@ public final class OperatorHarness implements AutoCloseable {
     private final MockApiServer api;
     private final OperatorSettings settings;
     private final HostResolver resolver;
+    private final ServiceLocator services;
     private Operator operator;
 
-    private OperatorHarness(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
+    /**
+     * No Service answers: tool servers are never listed. Port 1 of loopback refuses at once (nothing listens
+     * on a privileged port on a test machine), so a listing costs no wait.
+     */
+    public static final ServiceLocator NO_SERVICES = (namespace, service, port) -> URI.create("http://127.0.0.1:1");
+
+    private OperatorHarness(
+            MockApiServer api, OperatorSettings settings, HostResolver resolver, ServiceLocator services) {
         this.api = api;
         this.settings = settings;
         this.resolver = resolver;
+        this.services = services;
         this.operator = startOperator();
     }
 
@@ -39,7 +50,17 @@ public final class OperatorHarness implements AutoCloseable {
 
     /** The operator against {@code api}, so a test can mark the request log before the operator's first request. */
     public static OperatorHarness start(MockApiServer api, OperatorSettings settings, HostResolver resolver) {
-        return new OperatorHarness(api, settings, resolver);
+        return new OperatorHarness(api, settings, resolver, NO_SERVICES);
+    }
+
+    /** The operator reaching Services where {@code services} says: tool servers and model proxies run in the test. */
+    public static OperatorHarness start(OperatorSettings settings, HostResolver resolver, ServiceLocator services) {
+        return start(MockApiServer.start(), settings, resolver, services);
+    }
+
+    public static OperatorHarness start(
+            MockApiServer api, OperatorSettings settings, HostResolver resolver, ServiceLocator services) {
+        return new OperatorHarness(api, settings, resolver, services);
     }
 
     /** Stops the operator and starts a fresh one (nothing kept in memory) against the same API server. */
@@ -49,7 +70,8 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     private Operator startOperator() {
-        Operator started = LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver);
+        Operator started =
+                LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver, services);
         started.start();
         return started;
     }

@@ -61,6 +61,7 @@ class PersonaDistillerTest {
         llm.thenError(500, "down");
         assertThatThrownBy(() -> distiller.distill("analyst", ANALYST))
                 .isInstanceOf(SynthesisUnavailableException.class)
-                .hasMessageContaining("failed to distill persona analyst");
+                .hasMessageContaining("distilling persona analyst failed: LLM call to " + llm.baseUrl())
+                .hasMessageContaining("down");
     }
 }

@@ -11,6 +11,7 @@ class SynthesisFingerprintTest {
 
     private final SynthesisFingerprint fingerprint = new SynthesisFingerprint(
             "search the web for CVEs every morning",
+            "scheduled 0 9 * * *",
             List.of("web_search", "send_email"),
             List.of("gpt", "claude"),
             "terse",
@@ -21,6 +22,7 @@ class SynthesisFingerprintTest {
         Map<String, String> recorded = fingerprint.annotations();
         SynthesisFingerprint reordered = new SynthesisFingerprint(
                 "search the web for CVEs every morning",
+                "scheduled 0 9 * * *",
                 List.of("send_email", "web_search"),
                 List.of("claude", "gpt"),
                 "terse",
@@ -36,23 +38,59 @@ class SynthesisFingerprintTest {
     @Test
     void anyChangedInputIsNoticed() {
         Map<String, String> recorded = fingerprint.annotations();
-        assertThat(new SynthesisFingerprint("search hourly", fingerprint.tools(), fingerprint.models(), "terse", "v1")
+        assertThat(new SynthesisFingerprint(
+                                "search hourly",
+                                fingerprint.mode(),
+                                fingerprint.tools(),
+                                fingerprint.models(),
+                                "terse",
+                                "v1")
                         .matches(recorded))
                 .isFalse();
         assertThat(new SynthesisFingerprint(
-                                fingerprint.instructions(), List.of("web_search"), fingerprint.models(), "terse", "v1")
+                                fingerprint.instructions(),
+                                "autonomous ",
+                                fingerprint.tools(),
+                                fingerprint.models(),
+                                "terse",
+                                "v1")
+                        .matches(recorded))
+                .as("another execution mode or schedule")
+                .isFalse();
+        assertThat(new SynthesisFingerprint(
+                                fingerprint.instructions(),
+                                fingerprint.mode(),
+                                List.of("web_search"),
+                                fingerprint.models(),
+                                "terse",
+                                "v1")
                         .matches(recorded))
                 .isFalse();
         assertThat(new SynthesisFingerprint(
-                                fingerprint.instructions(), fingerprint.tools(), List.of("gpt"), "terse", "v1")
+                                fingerprint.instructions(),
+                                fingerprint.mode(),
+                                fingerprint.tools(),
+                                List.of("gpt"),
+                                "terse",
+                                "v1")
                         .matches(recorded))
                 .isFalse();
         assertThat(new SynthesisFingerprint(
-                                fingerprint.instructions(), fingerprint.tools(), fingerprint.models(), "chatty", "v1")
+                                fingerprint.instructions(),
+                                fingerprint.mode(),
+                                fingerprint.tools(),
+                                fingerprint.models(),
+                                "chatty",
+                                "v1")
                         .matches(recorded))
                 .isFalse();
         assertThat(new SynthesisFingerprint(
-                                fingerprint.instructions(), fingerprint.tools(), fingerprint.models(), "terse", "v2")
+                                fingerprint.instructions(),
+                                fingerprint.mode(),
+                                fingerprint.tools(),
+                                fingerprint.models(),
+                                "terse",
+                                "v2")
                         .matches(recorded))
                 .isFalse();
     }

@@ -2,6 +2,7 @@ package io.langop.operator.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.langop.kit.catalog.ToolCatalog;
 import io.langop.kit.check.CheckResult;
 import io.langop.kit.check.CodeChecker;
 import java.util.List;
@@ -22,7 +23,8 @@ class SynthesisPromptTest {
     void userTextIsInsertedVerbatimEvenWithTemplateLookalikes() {
         String instructions = "Post {{agentName}} and {date} in the title; use {\"json\": true}";
         String text = prompt.synthesis(new AgentBrief(
-                "digest", "ns", instructions, List.of(), List.of(), "Be brief.", Optional.of("0 9 * * 1-5")));
+                Briefs.request("digest", instructions, ToolCatalog.of(List.of()), Optional.of("0 9 * * 1-5")),
+                "Be brief."));
 
         assertThat(text)
                 .contains(instructions)

@@ -3,6 +3,7 @@ package io.langop.operator.synthesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.langop.kit.catalog.ToolCatalog;
 import io.langop.operator.synthesis.SynthesisService.AgentKey;
 import io.langop.operator.synthesis.SynthesisService.Deferred;
 import io.langop.operator.synthesis.SynthesisService.Finished;
@@ -208,16 +209,7 @@ class SynthesisServiceTest {
     }
 
     private static SynthesisRequest request(String instructions) {
-        return new SynthesisRequest(
-                "agent",
-                "team-a",
-                instructions,
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                Optional.empty());
+        return Briefs.request("agent", instructions, ToolCatalog.of(List.of()), Optional.empty());
     }
 
     private static SynthesisResult success(SynthesisRequest request) {

@@ -3,6 +3,7 @@ package io.langop.operator.synthesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.langop.kit.catalog.ToolCatalog;
 import io.langop.kit.check.CodeChecker;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
@@ -19,16 +20,11 @@ class SynthesizerTest {
 
     private static final SynthesisPrompt PROMPT = SynthesisPrompt.bundled();
     private static final String VALID = PROMPT.workedExample();
-    private static final AgentBrief BRIEF = new AgentBrief(
+    private static final AgentBrief BRIEF = Briefs.brief(
             "k8s-cve-digest",
-            "team-a",
             "Every weekday at 9 search the web for new Kubernetes CVEs and mail a summary to platform@example.com",
-            List.of(
-                    new ToolDescriptor("web_search", "Search the web", "{\"type\":\"object\"}"),
-                    new ToolDescriptor("send_email", "Send an e-mail", "")),
-            List.of("gpt-4o"),
-            "",
-            Optional.empty());
+            ToolCatalog.of(Briefs.WEB_AND_MAIL),
+            Optional.of("0 9 * * 1-5"));
 
     private static CodeChecker checker;
     private ScriptedOpenAiServer llm;
@@ -73,8 +69,10 @@ class SynthesizerTest {
                 .singleElement()
                 .asString()
                 .startsWith("user: ")
-                .contains(BRIEF.instructions())
-                .contains("- `web_search`: Search the web Parameters (JSON schema): {\"type\":\"object\"}")
+                .contains(BRIEF.request().instructions())
+                .contains("- `web_search(query: string, max_results?: integer)`: Search the web."
+                        + " Answers {results: [{title, url}]}.")
+                .contains("- `send_email(to: string, subject: string, body: string, cc?: string)`: Send an e-mail.\n")
                 .contains("Use the agent name \"k8s-cve-digest\"");
     }
 
@@ -133,7 +131,10 @@ class SynthesizerTest {
 
         assertThatThrownBy(() -> synthesizer.synthesize(BRIEF))
                 .isInstanceOf(SynthesisUnavailableException.class)
-                .hasMessageContaining("synthesis LLM synth-model failed for team-a/k8s-cve-digest");
+                .hasMessageContaining("synthesis of team-a/k8s-cve-digest failed: LLM call to " + llm.baseUrl()
+                        + " (model synth-model) failed: ")
+                .hasMessageContaining("overloaded")
+                .hasMessageNotContaining(": null");
         assertThat(llm.requests()).hasSize(2);
     }
 }

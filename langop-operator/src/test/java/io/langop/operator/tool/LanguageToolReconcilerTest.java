@@ -19,16 +19,32 @@ import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ReconcileFailures;
+import io.langop.operator.harness.ServiceMap;
+import io.langop.sdk.mcp.TestMcpServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LanguageToolReconcilerTest {
 
+    /** One MCP server answers for every tool here: its catalog is listed, and a sidecar's catalog pod goes. */
+    private static final TestMcpServer TOOL_SERVER =
+            TestMcpServer.start(TestMcpServer.TestTool.of("echo", "text", args -> ""));
+
     @RegisterExtension
-    static final OperatorExtension operator = OperatorExtension.withDefaults();
+    static final OperatorExtension operator = OperatorExtension.withDefaults()
+            .reaching(new ServiceMap()
+                    .serve("tools-service", "web-tool", TOOL_SERVER.url())
+                    .serve("tools-sidecar", "email-tool", TOOL_SERVER.url())
+                    .serve("tools-pdb", "search-tool", TOOL_SERVER.url()));
+
+    @AfterAll
+    static void stopToolServer() {
+        TOOL_SERVER.close();
+    }
 
     @Test
     void aServiceModeToolGetsADeploymentAServiceAndAnEndpoint() {
@@ -109,8 +125,8 @@ class LanguageToolReconcilerTest {
             assertThat(current.getStatus().getReadyReplicas()).isEqualTo(2);
             assertThat(current.getStatus()).isNotNull();
             assertThat(current.getStatus().getConditions())
-                    .singleElement()
-                    .satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
+                    .extracting(c -> c.getType() + "=" + c.getStatus())
+                    .containsExactlyInAnyOrder("Ready=True", "ToolsListed=True");
         });
         operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
     }

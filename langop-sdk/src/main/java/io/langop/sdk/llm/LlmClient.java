@@ -27,15 +27,24 @@ public final class LlmClient {
     private final ChatModel model;
     private final StreamingChatModel streamingModel;
     private final String modelName;
+    /** Where the model answers, as error messages name it (without credentials a URL may carry). */
+    private final String endpoint;
+
     private final Backoff retry;
     /** Taken out of error messages. */
     private final String apiKey;
 
     private LlmClient(
-            ChatModel model, StreamingChatModel streamingModel, String modelName, Backoff retry, String apiKey) {
+            ChatModel model,
+            StreamingChatModel streamingModel,
+            String modelName,
+            String endpoint,
+            Backoff retry,
+            String apiKey) {
         this.model = model;
         this.streamingModel = streamingModel;
         this.modelName = modelName;
+        this.endpoint = endpoint;
         this.retry = retry;
         this.apiKey = apiKey;
     }
@@ -60,7 +69,8 @@ public final class LlmClient {
                 .modelName(modelName)
                 .timeout(timeout)
                 .build();
-        return new LlmClient(model, streamingModel, modelName, retry, apiKey);
+        return new LlmClient(
+                model, streamingModel, modelName, baseUrl.replaceAll("(?<=://)[^/@\\s]+@", ""), retry, apiKey);
     }
 
     public String modelName() {
@@ -137,7 +147,7 @@ public final class LlmClient {
         try {
             return attempt.call();
         } catch (RuntimeException failure) {
-            throw new LlmException(failure, apiKey, isRetriableFailure(failure));
+            throw new LlmException(endpoint, modelName, failure, apiKey, isRetriableFailure(failure));
         }
     }
 

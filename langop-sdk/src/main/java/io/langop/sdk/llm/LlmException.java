@@ -1,16 +1,23 @@
 package io.langop.sdk.llm;
 
+import io.langop.sdk.errors.Causes;
+
 /**
- * A failed LLM call. Its message is the client library's, with the API key taken out: error bodies can echo the
- * key, and this message goes on into logs and run outcomes. The original exception is not kept as the cause, for
- * the same reason; its stack trace is.
+ * A failed LLM call, saying which endpoint and model failed and why, in words: {@code LLM call to
+ * http://proxy:8080/v1 (model gpt-4o) failed: UnresolvedAddressException: the server's host name does not
+ * resolve; check the endpoint and that it runs}. The API key is taken out of the message: error bodies can
+ * echo the key, and this message goes on into logs, run outcomes and conditions. The original exception is
+ * not kept as the cause, for the same reason; its stack trace is.
  */
 public final class LlmException extends RuntimeException {
 
     private final boolean retriable;
 
-    LlmException(RuntimeException failure, String apiKey, boolean retriable) {
-        super(failure.getClass().getSimpleName() + ": " + redact(reason(failure), apiKey));
+    LlmException(String endpoint, String model, RuntimeException failure, String apiKey, boolean retriable) {
+        super(redact(
+                "LLM call to " + endpoint + " (model " + model + ") failed: " + Causes.describe(failure)
+                        + (Causes.isUnreachable(failure) ? "; check the endpoint and that it runs" : ""),
+                apiKey));
         this.retriable = retriable;
         setStackTrace(failure.getStackTrace());
     }
@@ -18,42 +25,6 @@ public final class LlmException extends RuntimeException {
     /** Whether the call may succeed when made again: rate limited (429), a server error (5xx) or a timeout. */
     public boolean retriable() {
         return retriable;
-    }
-
-    /**
-     * Why the call failed, in words: the first message along the causes, else what the cause says about the
-     * connection (a client that could not resolve or reach the server often carries no message at all, and
-     * {@code ": null"} told nobody anything).
-     */
-    static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                return cause.getMessage();
-            }
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String plain = switch (cause) {
-                case java.nio.channels.UnresolvedAddressException unresolved ->
-                    "the server's host name does not resolve";
-                case java.net.UnknownHostException unknown -> "the server's host name does not resolve";
-                case java.net.ConnectException refused -> "the server refused the connection";
-                case java.net.http.HttpTimeoutException late -> "the server did not answer in time";
-                case java.net.SocketTimeoutException late -> "the server did not answer in time";
-                default -> null;
-            };
-            if (plain != null) {
-                return plain + " (" + cause.getClass().getSimpleName() + "); check the endpoint and that it runs";
-            }
-        }
-        return "no reason given (" + chain(failure) + ")";
-    }
-
-    private static String chain(Throwable failure) {
-        StringBuilder types = new StringBuilder(failure.getClass().getSimpleName());
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            types.append(" caused by ").append(cause.getClass().getSimpleName());
-        }
-        return types.toString();
     }
 
     private static String redact(String message, String apiKey) {

@@ -100,10 +100,15 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
         return new McpTools(connected);
     }
 
-    /** A tool as its server lists it: name, description and the JSON schema of its parameters. */
-    public record ListedTool(String name, String description, Map<String, Object> inputSchema) {
+    /**
+     * A tool as its server lists it: name, description, the JSON schema of its parameters and, when the
+     * tool declares one, of its structured answer (empty otherwise).
+     */
+    public record ListedTool(
+            String name, String description, Map<String, Object> inputSchema, Map<String, Object> outputSchema) {
         public ListedTool {
             inputSchema = inputSchema == null ? Map.of() : inputSchema;
+            outputSchema = outputSchema == null ? Map.of() : outputSchema;
         }
     }
 
@@ -116,7 +121,8 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
     public static List<ListedTool> listTools(URI server, Duration timeout) {
         try (McpServerConnection connection = McpServerConnection.open(server, timeout)) {
             return connection.tools().stream()
-                    .map(tool -> new ListedTool(tool.name(), tool.description(), tool.inputSchema()))
+                    .map(tool ->
+                            new ListedTool(tool.name(), tool.description(), tool.inputSchema(), tool.outputSchema()))
                     .toList();
         }
     }

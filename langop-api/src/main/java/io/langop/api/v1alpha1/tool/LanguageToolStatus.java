@@ -15,8 +15,9 @@ public class LanguageToolStatus extends ServiceWorkloadStatus {
     @JsonPropertyDescription("URL of the tool server: the Service URL, or localhost in the agent pod for sidecars.")
     private String endpoint;
 
-    @JsonPropertyDescription("Names of the tools the server offers.")
-    private List<String> availableTools;
+    @JsonPropertyDescription("The tools the server offers, as it lists them: name, description, parameters and "
+            + "answer schemas; written when it changes. A sidecar tool is listed by a short-lived catalog pod.")
+    private List<AvailableTool> availableTools;
 
     @JsonPropertyDescription("Agents that carry this tool as a sidecar.")
     private List<String> sidecarAgents;
@@ -40,11 +41,11 @@ public class LanguageToolStatus extends ServiceWorkloadStatus {
         this.endpoint = endpoint;
     }
 
-    public List<String> getAvailableTools() {
+    public List<AvailableTool> getAvailableTools() {
         return availableTools;
     }
 
-    public void setAvailableTools(List<String> availableTools) {
+    public void setAvailableTools(List<AvailableTool> availableTools) {
         this.availableTools = availableTools;
     }
 
