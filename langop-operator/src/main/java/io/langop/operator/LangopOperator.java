@@ -36,6 +36,8 @@ public final class LangopOperator {
     private LangopOperator() {}
 
     /**
+     * Builds the operator with its reconcilers.
+     *
      * @param hostResolver resolves the host names of egress rules
      * @param services where the operator itself reaches Services: tool servers, whose tools it lists, and
      *     model proxies that write agents

@@ -23,7 +23,11 @@ public final class CatalogJson {
 
     private CatalogJson() {}
 
-    /** @throws IllegalArgumentException naming the file when it is not JSON or holds no catalog */
+    /**
+     * Reads a catalog file: the tools of one or more tool servers.
+     *
+     * @throws IllegalArgumentException naming the file when it is not JSON or holds no catalog
+     */
     public static List<CatalogTool> read(Path file) {
         JsonNode root;
         try {

@@ -29,7 +29,8 @@ import java.util.Optional;
 final class AgentLimitsVariable {
 
     private static final ObjectWriter JSON = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
             .build()
             .writerFor(AgentLimits.class);
 

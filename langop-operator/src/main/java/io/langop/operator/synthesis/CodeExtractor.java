@@ -3,6 +3,7 @@ package io.langop.operator.synthesis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ public final class CodeExtractor {
         List<Block> blocks = new ArrayList<>();
         Matcher matcher = FENCE.matcher(answer);
         while (matcher.find()) {
-            String language = matcher.group(2).toLowerCase();
+            String language = matcher.group(2).toLowerCase(Locale.ROOT);
             String body = matcher.group(3).strip();
             if (!body.isEmpty()) {
                 blocks.add(new Block(language, body));

@@ -32,6 +32,8 @@ public final class PersonaDistiller {
     }
 
     /**
+     * Distills a persona into the system prompt its agents use.
+     *
      * @param personaName the LanguagePersona's name, for the model's context
      * @param personaSpec canonical form of the persona's spec (its JSON): the cache key and what is distilled
      * @throws SynthesisUnavailableException when the LLM cannot be reached

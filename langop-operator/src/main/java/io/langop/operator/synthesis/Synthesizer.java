@@ -50,6 +50,8 @@ public final class Synthesizer {
     }
 
     /**
+     * Writes the agent's code: the LLM's answer, checked and repaired within the synthesis budget.
+     *
      * @throws SynthesisUnavailableException when the LLM cannot be reached or keeps failing
      */
     public SynthesisResult synthesize(AgentBrief brief) throws InterruptedException {

@@ -1,7 +1,7 @@
 package io.langop.operator.tool;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.langop.api.v1alpha1.tool.AvailableTool;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.kit.catalog.CatalogTool;
@@ -15,6 +15,8 @@ import java.util.Optional;
  * {@code ToolsListed} condition), as agents' synthesis and checks read it.
  */
 public final class ToolCatalogs {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What an agent can know of a tool's catalog now. */
     public sealed interface Catalog {}
@@ -73,9 +75,7 @@ public final class ToolCatalogs {
         return new AvailableTool(
                 listed.name(),
                 listed.description(),
-                Serialization.jsonMapper().valueToTree(listed.inputSchema()),
-                listed.outputSchema().isEmpty()
-                        ? null
-                        : Serialization.jsonMapper().valueToTree(listed.outputSchema()));
+                JSON.valueToTree(listed.inputSchema()),
+                listed.outputSchema().isEmpty() ? null : JSON.valueToTree(listed.outputSchema()));
     }
 }
