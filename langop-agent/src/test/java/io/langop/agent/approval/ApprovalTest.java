@@ -203,7 +203,7 @@ class ApprovalTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         StringBuilder content = new StringBuilder();
         List<String> finishReasons = new ArrayList<>();
-        for (String line : stream.body().split("\n")) {
+        for (String line : stream.body().lines().toList()) {
             if (line.startsWith("data: {")) {
                 JsonNode choice = JSON.readTree(line.substring(6)).at("/choices/0");
                 content.append(choice.at("/delta/content").asText(""));

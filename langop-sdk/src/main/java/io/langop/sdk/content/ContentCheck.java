@@ -1,7 +1,7 @@
 package io.langop.sdk.content;
 
 /**
- * A built-in content filter of a run: what it detects, and whether a match stops the run ({@code block}) or is only
- * logged ({@code warn}, {@code log}).
+ * A built-in content filter of a run: what it detects, and whether a match stops the run (action "block") or is only
+ * logged (action "warn" or "log").
  */
 public record ContentCheck(ContentDetector detector, boolean blocks) {}

@@ -166,7 +166,8 @@ public final class SensitiveData {
         }
         String rearranged = iban.substring(4) + iban.substring(0, 4);
         StringBuilder number = new StringBuilder();
-        for (char c : rearranged.toCharArray()) {
+        for (int i = 0; i < rearranged.length(); i++) {
+            char c = rearranged.charAt(i);
             number.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
         }
         return new BigInteger(number.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
