@@ -157,14 +157,14 @@ public final class AgentRuntime implements AutoCloseable {
 
     /**
      * Opens the memory store without reaching it: a store that is down at start fails (and retries) the
-     * operations that need it, not the agent.
-     *
-     * @throws IllegalArgumentException when MEMORY_STORE names no backend or MEMORY_URL does not describe one
+     * operations that need it, not the agent. A configuration that describes no store (an unknown MEMORY_STORE, a
+     * malformed MEMORY_URL) is logged, and the operations that need memory fail with the reason: a restart would
+     * not mend it, so the agent is not made to crash in a loop.
      */
     private static Memory openMemory(AgentConfig config, String agentName) {
         MemoryConfig settings = config.memory();
         Memory memory = new Memory(
-                MemoryBackends.open(new MemorySettings(
+                MemoryBackends.openOrExplain(new MemorySettings(
                         settings.store(), settings.url().orElse(""), settings.scope(agentName), config.workspace())),
                 settings.limits(),
                 Backoff.MEMORY);

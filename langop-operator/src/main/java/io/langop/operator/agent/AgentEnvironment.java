@@ -79,6 +79,7 @@ public final class AgentEnvironment {
         if (AgentPlan.hasWorkspace(plan.agent())) {
             put(env, AgentEnv.WORKSPACE_PATH, plan.workspacePath());
         }
+        AgentMemoryStore.env(plan.agent()).forEach(variable -> env.put(variable.getName(), variable));
         for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
             env.remove(user.getName());
             env.put(user.getName(), user);

@@ -41,6 +41,7 @@ final class AgentSpecCheck {
         if (scheduled && spec.getRestartPolicy() == RestartPolicy.ALWAYS) {
             problems.add("spec.restartPolicy Always cannot run a scheduled job; use OnFailure or Never");
         }
+        AgentMemoryStore.problem(agent).ifPresent(problems::add);
         String port = AgentHttp.envProblem(agent);
         if (port != null) {
             problems.add(port);

@@ -310,10 +310,14 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
                 hadOtherKind ? (scheduled ? deployment : cronJob) : null);
     }
 
-    /** The agent's rules plus those of its sidecar tools, which share the agent's pod and policy. */
+    /**
+     * The agent's rules, its memory store's, and those of its sidecar tools, which share the agent's pod and policy.
+     * (The memory store's rule comes last, so the numbers of the agent's own rules in notes stay as written.)
+     */
     private static List<NetworkRule> egressOf(LanguageAgent agent, List<LanguageTool> tools) {
         List<NetworkRule> rules =
                 new ArrayList<>(Objects.requireNonNullElse(agent.getSpec().getEgress(), List.of()));
+        AgentMemoryStore.egress(agent).ifPresent(rules::add);
         tools.stream()
                 .filter(ToolEndpoint::isSidecar)
                 .forEach(tool ->

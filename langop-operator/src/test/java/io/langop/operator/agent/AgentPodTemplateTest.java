@@ -11,9 +11,13 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.langop.api.v1alpha1.ImagePullPolicy;
+import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.MemoryStore;
+import io.langop.api.v1alpha1.agent.MemoryStoreType;
+import io.langop.api.v1alpha1.agent.RetentionPolicy;
 import io.langop.api.v1alpha1.agent.Workspace;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
@@ -80,6 +84,51 @@ class AgentPodTemplateTest {
                 .singleElement()
                 .satisfies(variable -> assertThat(variable.getValue()).isEqualTo("qwen-large"));
         assertThat(env(container)).containsEntry("EXTRA", "1");
+    }
+
+    @Test
+    void aMemoryStoreReachesThePodAsItsTypeAndAVariableFromItsSecretNeverAsAValue() {
+        LanguageAgent agent = news();
+        MemoryStore store = new MemoryStore();
+        store.setType(MemoryStoreType.REDIS);
+        SecretKeyReference secret = new SecretKeyReference();
+        secret.setName("redis-credentials");
+        secret.setKey("url");
+        store.setConnectionSecretRef(secret);
+        RetentionPolicy retention = new RetentionPolicy();
+        retention.setMaxMessages(50);
+        store.setRetentionPolicy(retention);
+        agent.getSpec().setMemoryStore(store);
+
+        Container container = agentContainer(
+                AgentPodTemplate.build(plan(agent, List.of(Fixtures.model("team", "qwen")), List.of()), null));
+
+        assertThat(env(container))
+                .containsEntry(AgentEnv.MEMORY_STORE, "redis")
+                .containsEntry(AgentEnv.MEMORY_MAX_MESSAGES, "50")
+                .doesNotContainKey(AgentEnv.MEMORY_URL);
+        assertThat(container.getEnv())
+                .filteredOn(variable -> variable.getName().equals(AgentEnv.MEMORY_URL))
+                .singleElement()
+                .satisfies(variable -> {
+                    assertThat(variable.getValue()).isNull();
+                    assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+                            .isEqualTo("redis-credentials");
+                    assertThat(variable.getValueFrom().getSecretKeyRef().getKey())
+                            .isEqualTo("url");
+                });
+    }
+
+    @Test
+    void aStoreOtherThanTheWorkspaceWithoutItsSecretIsAProblemOfTheSpec() {
+        LanguageAgent agent = news();
+        MemoryStore store = new MemoryStore();
+        store.setType(MemoryStoreType.POSTGRES);
+        agent.getSpec().setMemoryStore(store);
+
+        assertThat(AgentSpecCheck.problems(agent))
+                .contains("spec.memoryStore.type postgres needs connectionSecretRef: the Secret key holding the"
+                        + " store's connection string");
     }
 
     @Test

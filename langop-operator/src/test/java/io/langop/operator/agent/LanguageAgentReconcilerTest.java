@@ -461,6 +461,47 @@ class LanguageAgentReconcilerTest {
     }
 
     @Test
+    void theMemoryStoresEgressRuleJoinsTheAgentPolicy() {
+        String ns = "agents-memory";
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        LanguageAgent agent = Fixtures.agent(ns, "remembers", "m");
+        io.langop.api.v1alpha1.agent.MemoryStore store = new io.langop.api.v1alpha1.agent.MemoryStore();
+        store.setType(io.langop.api.v1alpha1.agent.MemoryStoreType.REDIS);
+        io.langop.api.v1alpha1.SecretKeyReference secret = new io.langop.api.v1alpha1.SecretKeyReference();
+        secret.setName("redis-credentials");
+        store.setConnectionSecretRef(secret);
+        io.langop.api.v1alpha1.NetworkRule redis = new io.langop.api.v1alpha1.NetworkRule();
+        redis.setTo(new io.langop.api.v1alpha1.NetworkPeer());
+        redis.getTo().setCidr("192.0.2.63/32");
+        io.langop.api.v1alpha1.NetworkPort port = new io.langop.api.v1alpha1.NetworkPort();
+        port.setPort(6379);
+        redis.setPorts(List.of(port));
+        store.setEgress(redis);
+        agent.getSpec().setMemoryStore(store);
+        operator.client().resource(agent).create();
+
+        await().untilAsserted(() -> assertThat(operator.client()
+                        .network()
+                        .networkPolicies()
+                        .inNamespace(ns)
+                        .withName("remembers-agent")
+                        .get())
+                .isNotNull());
+        NetworkPolicy policy = operator.client()
+                .network()
+                .networkPolicies()
+                .inNamespace(ns)
+                .withName("remembers-agent")
+                .get();
+        // DNS, the model proxy, the store
+        assertThat(policy.getSpec().getEgress()).hasSize(3);
+        assertThat(policy.getSpec().getEgress().get(2)).satisfies(rule -> {
+            assertThat(rule.getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactly("192.0.2.63/32");
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(6379);
+        });
+    }
+
+    @Test
     void interactiveAgentsServeOnTheirOwnPortWithProbesBehindAServiceBesideADefaultPortSidecar() {
         String ns = "agents-http";
         operator.client().resource(Fixtures.model(ns, "m")).create();

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.SecretKeyReference;
 
-/** Conversation memory of an agent. */
+/**
+ * Where an agent's memory (state between runs, documents, conversations) is kept: {@code ephemeral}, files under
+ * the agent's workspace (kept between runs as long as the workspace volume is), or a Redis, Postgres or
+ * S3-compatible store whose connection string a Secret holds (docs/memory.md).
+ */
 @ValidationRule(
         value = "self.type == 'ephemeral' || has(self.connectionSecretRef)",
         message = "redis, postgres and s3 memory stores need connectionSecretRef")
@@ -18,8 +23,16 @@ public class MemoryStore {
     @JsonPropertyDescription("Backend of the memory store.")
     private MemoryStoreType type;
 
-    @JsonPropertyDescription("Secret with the connection string of the backend.")
+    @JsonPropertyDescription(
+            "Secret key holding the connection string with its credentials: redis[s]://[user:password@]host:port[/db],"
+                    + " postgresql://user:password@host:port/database, s3[+http]://ACCESS_KEY:SECRET_KEY@host[:port]/bucket[/prefix]."
+                    + " It reaches the agent as an environment variable from the Secret; the operator never reads it.")
     private SecretKeyReference connectionSecretRef;
+
+    @JsonPropertyDescription(
+            "Where the store is, for the agent's egress policy (e.g. to.service or to.dns, and the port); without it"
+                    + " the store must be allowed by spec.egress.")
+    private NetworkRule egress;
 
     @JsonPropertyDescription("How long memory is kept.")
     private RetentionPolicy retentionPolicy;
@@ -42,6 +55,14 @@ public class MemoryStore {
 
     public void setConnectionSecretRef(SecretKeyReference connectionSecretRef) {
         this.connectionSecretRef = connectionSecretRef;
+    }
+
+    public NetworkRule getEgress() {
+        return egress;
+    }
+
+    public void setEgress(NetworkRule egress) {
+        this.egress = egress;
     }
 
     public RetentionPolicy getRetentionPolicy() {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens the backend {@code MEMORY_STORE} names: the workspace one built in, the others from the class path. */
 public final class MemoryBackends {
@@ -14,6 +16,8 @@ public final class MemoryBackends {
     public static final String WORKSPACE = "workspace";
     /** The API's name for the default (a LanguageAgent's {@code memoryStore.type: ephemeral}). */
     public static final String EPHEMERAL = "ephemeral";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryBackends.class);
 
     private MemoryBackends() {}
 
@@ -32,6 +36,23 @@ public final class MemoryBackends {
                         + "' is not available; this runtime has: "
                         + available(providers)))
                 .open(settings);
+    }
+
+    /**
+     * Opens the backend, or, when the settings describe none, a backend whose every operation fails with the
+     * reason, so that a wrong configuration stops what needs memory and nothing else.
+     */
+    public static MemoryBackend openOrExplain(MemorySettings settings) {
+        try {
+            return open(settings);
+        } catch (IllegalArgumentException wrong) {
+            LOG.error(
+                    "Memory store '{}' cannot be used: {}; every memory operation fails until the configuration is"
+                            + " fixed",
+                    settings.type(),
+                    wrong.getMessage());
+            return new UnusableBackend(settings.type(), wrong.getMessage());
+        }
     }
 
     private static String available(List<MemoryBackendProvider> providers) {
