@@ -18,6 +18,7 @@ import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
 import io.langop.wire.AgentApprovals;
 import io.langop.wire.AgentEnv;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -129,6 +130,9 @@ public final class AgentRuntime implements AutoCloseable {
                 tools,
                 new Approvals(Clock.systemUTC()),
                 Clock.systemUTC());
+        Gauge.builder("langop_agent_approvals_pending", approvals.approvals(), Approvals::pending)
+                .description("Tool calls that wait for a person's approval")
+                .register(metrics);
         if (approvals.isActive() && config.approvalToken().isEmpty()) {
             LOG.warn(
                     "Tool calls need approval but {} is not set: nobody can approve them, each waits until its"

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.agent.cli.LangopCommand;
 import io.langop.agent.runtime.AgentRuntime;
+import io.langop.agent.runtime.ExitStatus;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
@@ -87,6 +88,7 @@ class ApprovalTest {
         assertThat(pending.path("deadline").asText()).isNotBlank();
         Thread.sleep(300); // the run keeps waiting: nothing reaches the tool before the decision
         assertThat(mcp.calls()).isEmpty();
+        assertThat(metrics(server)).contains("langop_agent_approvals_pending 1.0");
 
         HttpResponse<String> approved = decide(server, pending.path("id").asText(), "approve", TOKEN, "alice", null);
 
@@ -96,6 +98,37 @@ class ApprovalTest {
                 .untilAsserted(() -> assertThat(metrics(server)).contains("outcome=\"succeeded\"} 1.0"));
         assertThat(mcp.calls()).containsExactly("send_email {to=oncall@example.com, token=hunter2}");
         assertThat(approvals(server).path(0).path("decidedBy").asText()).isEqualTo("alice");
+        assertThat(metrics(server)).contains("langop_agent_approvals_pending 0.0");
+    }
+
+    @Test
+    void aScheduledRunOpensItsPortForTheDecisionAndEndsWhenApproved() throws Exception {
+        llm.thenToolCall("send_email", SEND_ARGUMENTS).thenText("Sent. OBJECTIVES COMPLETE");
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(environment("{\"tools\":[\"send_email\"]}", TOKEN));
+        env.put(AgentEnv.AGENT_MODE, "scheduled");
+        env.put(ServiceWire.PORT_ENV, Integer.toString(port));
+        AgentRuntime runtime = AgentRuntime.connect(AgentConfig.from(env), ApprovalTest::alerting);
+        started.add(runtime);
+        // on a thread of its own, as in the pod (the common pool's one thread on a small machine is the MCP client's)
+        var exit = new java.util.concurrent.FutureTask<>(runtime::run);
+        Thread.ofPlatform().name("scheduled-run").start(exit);
+        URI agent = URI.create("http://127.0.0.1:" + port);
+
+        JsonNode pending = await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(
+                        () -> list(agent).path(0),
+                        approval -> approval.path("state").asText().equals("pending"));
+        HttpResponse<String> approved = send(
+                agent, "POST", AgentApprovals.PATH + "/" + pending.path("id").asText() + "/approve", TOKEN, "{}");
+
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(exit.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(mcp.calls()).containsExactly("send_email {to=oncall@example.com, token=hunter2}");
     }
 
     @Test
@@ -297,6 +330,14 @@ class ApprovalTest {
     }
 
     private ServiceServer serve(AgentDefinition agent, String approval, String token) throws Exception {
+        AgentRuntime runtime = AgentRuntime.connect(AgentConfig.from(environment(approval, token)), () -> agent);
+        started.add(runtime);
+        ServiceServer server = runtime.serve();
+        started.add(server);
+        return server;
+    }
+
+    private Map<String, String> environment(String approval, String token) {
         Map<String, String> env = new HashMap<>(Map.of(
                 AgentEnv.MODEL_ENDPOINTS,
                 llm.rootUrl(),
@@ -311,11 +352,7 @@ class ApprovalTest {
         if (token != null) {
             env.put(AgentEnv.AGENT_APPROVAL_TOKEN, token);
         }
-        AgentRuntime runtime = AgentRuntime.connect(AgentConfig.from(env), () -> agent);
-        started.add(runtime);
-        ServiceServer server = runtime.serve();
-        started.add(server);
-        return server;
+        return env;
     }
 
     private JsonNode awaitApproval(ServiceServer server, String state) {
@@ -326,7 +363,11 @@ class ApprovalTest {
     }
 
     private static JsonNode approvals(ServiceServer server) throws Exception {
-        HttpResponse<String> response = send(server, "GET", AgentApprovals.PATH, TOKEN, null);
+        return list(URI.create("http://127.0.0.1:" + server.port()));
+    }
+
+    private static JsonNode list(URI agent) throws Exception {
+        HttpResponse<String> response = send(agent, "GET", AgentApprovals.PATH, TOKEN, null);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).path("approvals");
     }
@@ -361,7 +402,12 @@ class ApprovalTest {
 
     private static HttpResponse<String> send(
             ServiceServer server, String method, String path, String token, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return send(URI.create("http://127.0.0.1:" + server.port()), method, path, token, body);
+    }
+
+    private static HttpResponse<String> send(URI agent, String method, String path, String token, String body)
+            throws Exception {
+        var request = HttpRequest.newBuilder(agent.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(

@@ -50,7 +50,7 @@ public final class AgentEnvironment {
         put(env, AgentEnv.AGENT_LIMITS, AgentLimitsVariable.of(plan).orElse(null));
         approvalToken(spec).ifPresent(token -> env.put(AgentEnv.AGENT_APPROVAL_TOKEN, token));
         put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
-        if (AgentHttp.serves(plan.agent())) {
+        if (AgentHttp.listens(plan.agent())) {
             put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));
         }
         // The proxy routes by LanguageModel name; endpoints and names are in the same order.

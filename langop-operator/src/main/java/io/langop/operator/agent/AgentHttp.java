@@ -40,6 +40,14 @@ public final class AgentHttp {
         return !AgentPlan.isScheduled(agent);
     }
 
+    /**
+     * Whether the agent's port is open: in every serving mode, and in a scheduled run whose tool calls wait for
+     * approvals, which people decide at that port (without probes: the port opens only once the run starts).
+     */
+    static boolean listens(LanguageAgent agent) {
+        return serves(agent) || AgentLimitsVariable.requiresApproval(agent.getSpec());
+    }
+
     /** Interactive agents take chat requests and event-driven ones webhooks: both need a Service. */
     public static boolean exposed(LanguageAgent agent) {
         ExecutionMode mode = agent.getSpec().getExecutionMode();
@@ -63,7 +71,7 @@ public final class AgentHttp {
     /** A {@code PORT} in {@code spec.env} the operator cannot probe and expose, or null. */
     static String envProblem(LanguageAgent agent) {
         Optional<String> value = userPort(agent);
-        if (value.isEmpty() || !serves(agent)) {
+        if (value.isEmpty() || !listens(agent)) {
             return null;
         }
         return parse(value.get()) > 0
@@ -77,7 +85,7 @@ public final class AgentHttp {
      */
     static List<String> portConflicts(LanguageAgent agent, List<LanguageTool> sidecars) {
         Map<Integer, String> taken = new HashMap<>();
-        if (serves(agent)) {
+        if (listens(agent)) {
             taken.put(port(agent), "the agent");
         }
         List<String> conflicts = new ArrayList<>();

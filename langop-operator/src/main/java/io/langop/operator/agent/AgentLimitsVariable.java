@@ -93,19 +93,30 @@ final class AgentLimitsVariable {
      * effects. None: null, even though {@code approvalTimeout} has a default.
      */
     private static AgentLimits.Approval approval(AgentPlan plan, SafetyConfig safety) {
-        List<String> tools = Objects.requireNonNullElse(safety.getRequireApprovalFor(), List.of());
-        List<String> servers = plan.tools().stream()
-                .filter(tool -> requiresApproval(plan.agent(), tool))
-                .map(ToolEndpoint::url)
-                .toList();
-        boolean sideEffects = Boolean.TRUE.equals(safety.getRequireApprovalForSideEffects());
-        if (tools.isEmpty() && servers.isEmpty() && !sideEffects) {
+        if (!requiresApproval(plan.agent().getSpec())) {
             return null;
         }
         Long timeout = safety.getApprovalTimeout() == null
                 ? null
                 : Durations.parse(safety.getApprovalTimeout()).toSeconds();
-        return new AgentLimits.Approval(tools, servers, sideEffects ? Boolean.TRUE : null, timeout);
+        return new AgentLimits.Approval(
+                Objects.requireNonNullElse(safety.getRequireApprovalFor(), List.of()),
+                plan.tools().stream()
+                        .filter(tool -> requiresApproval(plan.agent(), tool))
+                        .map(ToolEndpoint::url)
+                        .toList(),
+                Boolean.TRUE.equals(safety.getRequireApprovalForSideEffects()) ? Boolean.TRUE : null,
+                timeout);
+    }
+
+    /** Whether some tool call of the agent waits for a person's approval. */
+    static boolean requiresApproval(LanguageAgentSpec spec) {
+        SafetyConfig safety = Objects.requireNonNullElseGet(spec.getSafetyConfig(), SafetyConfig::new);
+        return !Objects.requireNonNullElse(safety.getRequireApprovalFor(), List.of())
+                        .isEmpty()
+                || Boolean.TRUE.equals(safety.getRequireApprovalForSideEffects())
+                || Objects.requireNonNullElse(spec.getToolRefs(), List.<ToolReference>of()).stream()
+                        .anyMatch(ref -> Boolean.TRUE.equals(ref.getRequireApproval()));
     }
 
     private static boolean requiresApproval(LanguageAgent agent, LanguageTool tool) {

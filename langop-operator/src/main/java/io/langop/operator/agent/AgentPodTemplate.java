@@ -94,13 +94,16 @@ final class AgentPodTemplate {
                 .withEnvFrom(spec.getEnvFrom())
                 .withResources(spec.getResources())
                 .withVolumeMounts(agentMounts);
-        if (AgentHttp.serves(agent)) {
+        if (AgentHttp.listens(agent)) {
             agentContainer
                     .addNewPort()
                     .withName(AgentHttp.PORT_NAME)
                     .withContainerPort(AgentHttp.port(agent))
                     .withProtocol("TCP")
-                    .endPort()
+                    .endPort();
+        }
+        if (AgentHttp.serves(agent)) {
+            agentContainer
                     .withStartupProbe(AgentHttp.startup())
                     .withReadinessProbe(AgentHttp.readiness())
                     .withLivenessProbe(AgentHttp.liveness());

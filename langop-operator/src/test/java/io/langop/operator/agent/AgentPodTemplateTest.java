@@ -18,6 +18,7 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.MemoryStore;
 import io.langop.api.v1alpha1.agent.MemoryStoreType;
 import io.langop.api.v1alpha1.agent.RetentionPolicy;
+import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.agent.Workspace;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
@@ -218,6 +219,25 @@ class AgentPodTemplateTest {
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(env(container)).containsEntry("PORT", "8000");
+    }
+
+    @Test
+    void aScheduledAgentWhoseToolCallsWaitForApprovalOpensItsPortWithoutProbes() {
+        LanguageAgent agent = news();
+        agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
+        agent.getSpec().setSchedule("0 9 * * *");
+        SafetyConfig safety = new SafetyConfig();
+        safety.setRequireApprovalFor(List.of("send_email"));
+        agent.getSpec().setSafetyConfig(safety);
+
+        Container container = agentContainer(AgentPodTemplate.build(plan(agent, List.of(), List.of()), null));
+
+        assertThat(container.getPorts())
+                .singleElement()
+                .satisfies(port -> assertThat(port.getContainerPort()).isEqualTo(8000));
+        assertThat(env(container)).containsEntry("PORT", "8000");
+        assertThat(container.getReadinessProbe()).isNull();
+        assertThat(container.getStartupProbe()).isNull();
     }
 
     @Test

@@ -63,6 +63,14 @@ public final class Approvals {
         return entries.values().stream().map(entry -> entry.approval).toList();
     }
 
+    /** How many calls wait for a decision now. */
+    public synchronized long pending() {
+        expireOverdue();
+        return entries.values().stream()
+                .filter(entry -> entry.approval.state() == State.PENDING)
+                .count();
+    }
+
     /**
      * Decides a pending approval.
      *
