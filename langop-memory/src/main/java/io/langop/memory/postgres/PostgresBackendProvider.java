@@ -29,10 +29,7 @@ public final class PostgresBackendProvider implements MemoryBackendProvider {
         if (url.path().isEmpty()) {
             throw new IllegalArgumentException("the postgres connection string names no database (…/DATABASE)");
         }
-        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://")
-                .append(url.address())
-                .append('/')
-                .append(url.path());
+        String jdbc = "jdbc:postgresql://" + url.address() + "/" + url.path();
         HikariConfig config = new HikariConfig();
         config.setPoolName("langop-memory");
         config.setMaximumPoolSize(4);
@@ -43,7 +40,7 @@ public final class PostgresBackendProvider implements MemoryBackendProvider {
         url.parameters().forEach(config::addDataSourceProperty);
         config.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("socketTimeout", "30");
-        config.setJdbcUrl(jdbc.toString());
+        config.setJdbcUrl(jdbc);
         return new PostgresBackend(
                 new HikariDataSource(config), "postgres at " + url.address() + "/" + url.path(), settings.scope());
     }

@@ -10,6 +10,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
 
 /**
  * {@code MEMORY_STORE=redis}, {@code MEMORY_URL=redis://[user:password@]host[:port][/database]} ({@code rediss://}
@@ -38,8 +39,10 @@ public final class RedisBackendProvider implements MemoryBackendProvider {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) CONNECT_TIMEOUT.toMillis())
                 .socketTimeoutMillis((int) COMMAND_TIMEOUT.toMillis())
-                .ssl(url.scheme().equals("rediss"))
                 .database(database(url));
+        if (url.scheme().equals("rediss")) {
+            config.sslOptions(SslOptions.defaults()); // the JDK's trust store, host name verified
+        }
         url.user().ifPresent(config::user);
         url.password().ifPresent(config::password);
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
