@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langop.wire.AgentApprovals;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.ServiceWire;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -48,9 +49,9 @@ final class ApprovalCommand implements Runnable {
     static final class Target {
         @Option(
                 names = "--agent-url",
-                required = true,
-                description = "The agent's HTTP address, e.g. http://localhost:8000 after"
-                        + " `kubectl port-forward deploy/<agent> 8000`")
+                defaultValue = "http://localhost:" + ServiceWire.AGENT_PORT,
+                description = "The agent's HTTP address (default: ${DEFAULT-VALUE}, where"
+                        + " `kubectl port-forward deploy/<agent> 8000` puts it)")
         URI agentUrl;
 
         @Option(
