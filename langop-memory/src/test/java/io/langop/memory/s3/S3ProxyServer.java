@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A real S3 API server for the tests: S3Proxy (Java, from Maven Central) on a directory, run as a process of its
- * own from the jar the build copies to {@code target/servers}, with AWS signature checks on.
+ * own from the jar the build copies to {@code target/servers} (or the system property {@code s3proxy.jar}), with AWS
+ * signature checks on.
  */
 public final class S3ProxyServer implements RestartableServer {
 
@@ -47,7 +48,9 @@ public final class S3ProxyServer implements RestartableServer {
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
-                Path.of("target/servers/s3proxy.jar").toAbsolutePath().toString(),
+                Path.of(System.getProperty("s3proxy.jar", "target/servers/s3proxy.jar"))
+                        .toAbsolutePath()
+                        .toString(),
                 "--properties",
                 properties.toString());
         return new S3ProxyServer(ServerProcess.start("s3proxy", command, directory.resolve("s3proxy.log"), port));
