@@ -40,7 +40,8 @@ public class MemoryBench {
                 rate,
                 s3Rate,
                 seconds);
-        System.out.printf(Locale.ROOT, "%-10s %-22s %6s %8s %8s %8s%n", "backend", "operation", "rate", "p50", "p99", "max");
+        System.out.printf(
+                Locale.ROOT, "%-10s %-22s %6s %8s %8s %8s%n", "backend", "operation", "rate", "p50", "p99", "max");
         bench("workspace", new WorkspaceBackend(root.resolve("workspace")), rate, seconds);
         if (RedisServer.program() != null) {
             try (RedisServer redis = RedisServer.start(root.resolve("redis"))) {
@@ -70,14 +71,37 @@ public class MemoryBench {
                 memory.conversations().append("history", ChatTurn.user("question " + i));
             }
             int keys = rate * seconds;
-            measure(name, "state put (100 B)", rate, seconds, i -> memory.state().put("key/" + i, value));
+            measure(
+                    name,
+                    "state put (100 B)",
+                    rate,
+                    seconds,
+                    i -> memory.state().put("key/" + i, value));
             measure(name, "state get", rate, seconds, i -> memory.state().get("key/" + (i % keys)));
-            measure(name, "document put (4 KiB)", rate, seconds, i -> memory.documents()
-                    .put("doc/" + (i % 50), "text/plain", document));
-            measure(name, "document get (4 KiB)", rate, seconds, i -> memory.documents().get("doc/" + (i % 50)));
-            measure(name, "turn append", rate, seconds, i -> memory.conversations()
-                    .append("chat/" + (i % 20), ChatTurn.user("message " + i)));
-            measure(name, "history (20 turns)", rate, seconds, i -> memory.conversations().history("history"));
+            measure(
+                    name,
+                    "document put (4 KiB)",
+                    rate,
+                    seconds,
+                    i -> memory.documents().put("doc/" + (i % 50), "text/plain", document));
+            measure(
+                    name,
+                    "document get (4 KiB)",
+                    rate,
+                    seconds,
+                    i -> memory.documents().get("doc/" + (i % 50)));
+            measure(
+                    name,
+                    "turn append",
+                    rate,
+                    seconds,
+                    i -> memory.conversations().append("chat/" + (i % 20), ChatTurn.user("message " + i)));
+            measure(
+                    name,
+                    "history (20 turns)",
+                    rate,
+                    seconds,
+                    i -> memory.conversations().history("history"));
         }
     }
 
