@@ -145,14 +145,6 @@ public final class ModelProxy implements AutoCloseable {
         return ledger.snapshot();
     }
 
-    /** Closes the proxy gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
-    public ModelProxy closeOnShutdown() {
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        Thread.ofPlatform().name("model-proxy-shutdown").unstarted(this::close));
-        return this;
-    }
-
     public void join() throws InterruptedException {
         server.join();
     }

@@ -1,6 +1,7 @@
 package io.langop.proxy;
 
 import io.langop.server.ServiceServer;
+import io.langop.server.telemetry.Telemetry;
 import io.langop.wire.ServiceWire;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -22,8 +23,14 @@ public final class ModelProxyMain {
         Path config = Path.of(configured == null || configured.isBlank() ? DEFAULT_CONFIG : configured);
         InetSocketAddress listen = new InetSocketAddress(
                 ServiceServer.bindAddressFromEnv(), ServiceServer.portFromEnv(ServiceWire.DEFAULT_PORT));
-        ModelProxy proxy =
-                ModelProxy.start(config, listen, Duration.ofSeconds(5)).closeOnShutdown();
+        Telemetry telemetry = Telemetry.start("langop-model-proxy");
+        ModelProxy proxy = ModelProxy.start(config, listen, Duration.ofSeconds(5));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        Thread.ofPlatform().name("model-proxy-shutdown").unstarted(() -> {
+                            proxy.close();
+                            telemetry.close(); // after the requests in flight have ended, with their spans
+                        }));
         proxy.join();
     }
 }

@@ -19,6 +19,7 @@ import io.langop.operator.model.LanguageModelReconciler;
 import io.langop.operator.persona.LanguagePersonaReconciler;
 import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.tool.LanguageToolReconciler;
+import io.langop.operator.trace.TracedMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
@@ -60,9 +61,9 @@ public final class LangopOperator {
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withUseSSAToPatchPrimaryResource(false)
                     .withConcurrentReconciliationThreads(settings.reconcileThreads())
-                    .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(meterRegistry)
+                    .withMetrics(new TracedMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(meterRegistry)
                             .notCollectingMetricsPerResource()
-                            .build());
+                            .build()));
             if (leaderElection != null) {
                 overrider.withLeaderElectionConfiguration(leaderElection);
             }

@@ -13,6 +13,7 @@ import io.langop.operator.reach.ServiceReach;
 import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.server.ServiceServer;
+import io.langop.server.telemetry.Telemetry;
 import io.langop.wire.ServiceWire;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -185,15 +186,23 @@ public final class OperatorCommand implements Callable<Integer> {
 
     /** The started operator: reconciling, and answering health, readiness and metrics on {@link #server()}. */
     public record Running(
-            KubernetesClient client, Operator operator, ServiceServer server, ServiceReach.OpenLocator services)
+            KubernetesClient client,
+            Operator operator,
+            ServiceServer server,
+            ServiceReach.OpenLocator services,
+            Telemetry telemetry)
             implements AutoCloseable {
-        /** Stops reconciling first so in-flight reconciles finish, then stops answering probes. */
+        /**
+         * Stops reconciling first so in-flight reconciles finish, then stops answering probes, then exports the
+         * spans of the last reconciles.
+         */
         @Override
         public void close() {
             operator.stop();
             services.close();
             server.close();
             client.close();
+            telemetry.close();
         }
     }
 
@@ -226,6 +235,7 @@ public final class OperatorCommand implements Callable<Integer> {
             }
         }
 
+        Telemetry telemetry = Telemetry.start("langop-operator");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServiceReach.OpenLocator services = reachServices.open(client, System.getenv());
         Operator operator = LangopOperator.create(
@@ -238,7 +248,7 @@ public final class OperatorCommand implements Callable<Integer> {
                 .readiness(() -> operator.getRuntimeInfo().isStarted()
                         && operator.getRuntimeInfo().allEventSourcesAreHealthy())
                 .start();
-        Running running = new Running(client, operator, server, services);
+        Running running = new Running(client, operator, server, services, telemetry);
         operator.start();
         LOG.info(
                 "langop-operator watching {}",

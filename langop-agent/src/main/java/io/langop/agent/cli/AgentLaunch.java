@@ -7,6 +7,7 @@ import io.langop.agent.runtime.InvalidAgentException;
 import io.langop.agent.runtime.RuntimeChecker;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.config.AgentConfig;
+import io.langop.server.telemetry.Telemetry;
 import io.langop.wire.AgentFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,6 +33,13 @@ final class AgentLaunch {
      * process exit status; configuration problems go to {@code err} in one line.
      */
     static int run(Map<String, String> settings, Path file, PrintWriter err) throws Exception {
+        // closed last: the spans of the run are exported before a scheduled agent's process exits
+        try (Telemetry ignored = Telemetry.start("langop-agent", settings)) {
+            return runAgent(settings, file, err);
+        }
+    }
+
+    private static int runAgent(Map<String, String> settings, Path file, PrintWriter err) throws Exception {
         AgentRuntime runtime;
         try {
             AgentConfig config = AgentConfig.from(settings);

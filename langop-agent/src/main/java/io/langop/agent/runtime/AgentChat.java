@@ -18,6 +18,10 @@ import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.llm.ToolLoop;
 import io.langop.sdk.memory.ChatTurn;
 import io.langop.sdk.memory.ConversationStore;
+import io.langop.trace.SpanScope;
+import io.langop.trace.TraceAttributes;
+import io.langop.trace.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,14 +91,23 @@ final class AgentChat {
         session.ifPresent(id -> conversations.history(id).forEach(turn -> messages.add(message(turn))));
         messages.addAll(conversation);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), Clock.systemUTC(), rates);
-        String text = answer(messages, guard, onText);
-        if (session.isPresent()) {
-            List<ChatTurn> exchange = new ArrayList<>();
-            conversation.forEach(message -> exchange.add(turn(message)));
-            exchange.add(ChatTurn.assistant(text));
-            conversations.append(session.get(), exchange);
+        // the server side of a chat request: one trace per turn, the model and tool calls its children
+        try (SpanScope span = SpanScope.start(Traces.span("chat_turn " + agent.name(), SpanKind.SERVER)
+                .setAttribute(TraceAttributes.AGENT, agent.name()))) {
+            try {
+                String text = answer(messages, guard, onText);
+                if (session.isPresent()) {
+                    List<ChatTurn> exchange = new ArrayList<>();
+                    conversation.forEach(message -> exchange.add(turn(message)));
+                    exchange.add(ChatTurn.assistant(text));
+                    conversations.append(session.get(), exchange);
+                }
+                return new Reply(text, guard.usage());
+            } catch (InterruptedException | RuntimeException failure) {
+                span.fail(failure);
+                throw failure;
+            }
         }
-        return new Reply(text, guard.usage());
     }
 
     /** The model's answer, or, when a tool call waits for a person, the answer saying so. */

@@ -12,7 +12,9 @@ import io.langop.sdk.agent.RunStuckException;
 import io.langop.sdk.agent.RunUsage;
 import io.langop.sdk.memory.ConversationStore;
 import io.langop.sdk.memory.MemoryUnavailableException;
+import io.langop.trace.TraceHeaders;
 import io.langop.wire.ServiceWire;
+import io.opentelemetry.context.Scope;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -126,6 +128,15 @@ final class ChatCompletionsServlet extends HttpServlet {
             OpenAiErrors.invalidRequest(response, ServiceWire.SESSION_HEADER + ": " + invalid.getMessage(), null);
             return;
         }
+        // the turn continues the caller's trace (a chat client that traces), or starts one
+        try (Scope traced = TraceHeaders.extract(request::getHeader).makeCurrent()) {
+            answer(response, body, session, conversation);
+        }
+    }
+
+    private void answer(
+            HttpServletResponse response, JsonNode body, Optional<String> session, List<ChatMessage> conversation)
+            throws IOException {
         String id = "chatcmpl-" + UUID.randomUUID();
         boolean stream = body.path("stream").asBoolean(false);
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);

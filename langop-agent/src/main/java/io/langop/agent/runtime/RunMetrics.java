@@ -4,7 +4,6 @@ import io.langop.sdk.agent.RunOutcome;
 import io.langop.wire.RunReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
 
 /**
  * Prometheus counters for runs, their outcome and the tokens they used, and the run's report to the model
@@ -20,21 +19,9 @@ final class RunMetrics {
         this.reporter = reporter;
     }
 
-    /** How a run ended, as the metrics and the proxy's run counts name it. */
-    static String result(RunOutcome outcome) {
-        return switch (outcome) {
-            case RunOutcome.Succeeded succeeded -> "succeeded";
-            case RunOutcome.ConstraintViolated violated ->
-                "constraint_" + violated.violation().kind().name().toLowerCase(Locale.ROOT);
-            case RunOutcome.Failed failed -> "failed";
-            case RunOutcome.Stuck stuck -> "stuck";
-        };
-    }
-
     void record(RunOutcome outcome) {
-        String result = result(outcome);
         Counter.builder("langop_agent_runs")
-                .tag("outcome", result)
+                .tag("outcome", outcome.kind())
                 .register(registry)
                 .increment();
         Counter.builder("langop_agent_tokens")
@@ -48,6 +35,6 @@ final class RunMetrics {
         Counter.builder("langop_agent_llm_requests")
                 .register(registry)
                 .increment(outcome.usage().llmRequests());
-        reporter.report(new RunReport(result, outcome instanceof RunOutcome.Succeeded));
+        reporter.report(new RunReport(outcome.kind(), outcome instanceof RunOutcome.Succeeded));
     }
 }

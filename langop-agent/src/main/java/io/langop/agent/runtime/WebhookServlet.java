@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langop.sdk.agent.AgentRunner;
 import io.langop.sdk.agent.RunOutcome;
 import io.langop.sdk.workflow.StepResults;
+import io.langop.trace.TraceHeaders;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,9 +67,11 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
         }
         JsonNode event = StepResults.parseOrText(new String(body, StandardCharsets.UTF_8));
         String eventId = UUID.randomUUID().toString();
+        Context sender = TraceHeaders.extract(request::getHeader); // the run continues the sender's trace
         pending.incrementAndGet();
         queue.execute(() -> {
-            try (var ignored = MDC.putCloseable("event", eventId)) {
+            try (var ignored = MDC.putCloseable("event", eventId);
+                    Scope traced = sender.makeCurrent()) {
                 RunOutcome outcome = runner.run(event);
                 metrics.record(outcome);
                 if (outcome instanceof RunOutcome.Stuck stuck) {

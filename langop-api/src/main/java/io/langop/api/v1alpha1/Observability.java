@@ -1,8 +1,10 @@
 package io.langop.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 
 /** Telemetry switches of a component the operator runs; subclasses add how it logs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -13,8 +15,14 @@ public abstract class Observability {
     private Boolean metrics;
 
     @Default("false")
-    @JsonPropertyDescription("Emit traces.")
+    @JsonPropertyDescription(
+            "Emit OpenTelemetry traces to otlpEndpoint. The operator sets the standard OTEL_* variables in the pod.")
     private Boolean tracing;
+
+    @Pattern("^https?://.+")
+    @JsonPropertyDescription(
+            "OTLP/HTTP (protobuf) endpoint traces are sent to while tracing is on, e.g. http://otel-collector.monitoring:4318.")
+    private String otlpEndpoint;
 
     public Boolean getMetrics() {
         return metrics;
@@ -22,6 +30,20 @@ public abstract class Observability {
 
     public void setMetrics(Boolean metrics) {
         this.metrics = metrics;
+    }
+
+    public String getOtlpEndpoint() {
+        return otlpEndpoint;
+    }
+
+    public void setOtlpEndpoint(String otlpEndpoint) {
+        this.otlpEndpoint = otlpEndpoint;
+    }
+
+    /** Whether the component exports traces: tracing is on and there is an endpoint to send them to. */
+    @JsonIgnore
+    public boolean exportsTraces() {
+        return Boolean.TRUE.equals(tracing) && otlpEndpoint != null && !otlpEndpoint.isBlank();
     }
 
     public Boolean getTracing() {

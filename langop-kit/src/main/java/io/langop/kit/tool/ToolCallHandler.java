@@ -2,6 +2,7 @@ package io.langop.kit.tool;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langop.trace.SpanScope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -57,7 +58,9 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
         Timer.Sample sample = Timer.start(registry);
         Outcome outcome;
         ToolResult result;
-        try (var ignored = MDC.putCloseable("tool", tool.name())) {
+        try (var ignored = MDC.putCloseable("tool", tool.name());
+                SpanScope span =
+                        SpanScope.start(ToolCallTrace.server(tool.name(), request, exchange.transportContext()))) {
             switch (tool.bind(request.arguments())) {
                 case Tool.Binding.Rejected rejected -> {
                     // The problems quote the offending values, which may be sensitive: full text at debug only.
@@ -85,6 +88,9 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
                                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                     }
                 }
+            }
+            if (outcome != Outcome.SUCCESS) {
+                span.fail(outcome.tag, result.text());
             }
         }
         sample.stop(Timer.builder(METER)

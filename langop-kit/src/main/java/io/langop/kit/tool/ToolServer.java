@@ -1,6 +1,7 @@
 package io.langop.kit.tool;
 
 import io.langop.server.ServiceServer;
+import io.langop.server.telemetry.Telemetry;
 import io.langop.wire.ServiceWire;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -71,6 +72,7 @@ public final class ToolServer implements AutoCloseable {
      * and closes it gracefully when the JVM is asked to stop. The call returns once the server listens.
      */
     public static ToolServer serve(String name, Collection<Tool> tools) {
+        Telemetry telemetry = Telemetry.start(name);
         String origins = System.getenv().getOrDefault("MCP_ALLOWED_ORIGINS", "");
         ToolServer server = builder(name)
                 .tools(tools)
@@ -82,7 +84,10 @@ public final class ToolServer implements AutoCloseable {
                         .toList())
                 .start();
         Runtime.getRuntime()
-                .addShutdownHook(Thread.ofPlatform().name(name + "-shutdown").unstarted(server::close));
+                .addShutdownHook(Thread.ofPlatform().name(name + "-shutdown").unstarted(() -> {
+                    server.close();
+                    telemetry.close(); // after the calls in flight have ended, with their spans
+                }));
         return server;
     }
 
@@ -201,6 +206,7 @@ public final class ToolServer implements AutoCloseable {
             var streamable = HttpServletStreamableServerTransportProvider.builder()
                     .mcpEndpoint(MCP_PATH)
                     .httpHeaderValidator(origins)
+                    .contextExtractor(ToolCallTrace.headers())
                     .build();
             var sse = sseTransport(origins);
             List<McpSyncServer> mcpServers = List.of(
@@ -232,6 +238,7 @@ public final class ToolServer implements AutoCloseable {
                     .httpHeaderValidator(origins)
                     .sseEndpoint(SSE_PATH)
                     .messageEndpoint(SSE_MESSAGE_PATH)
+                    .contextExtractor(ToolCallTrace.headers())
                     .build();
         }
 

@@ -1,6 +1,7 @@
 package io.langop.proxy.api;
 
 import io.langop.proxy.config.ClientKey;
+import io.opentelemetry.context.Context;
 
 /**
  * One admitted client request, read whole.
@@ -8,6 +9,9 @@ import io.langop.proxy.config.ClientKey;
  * @param path the request path without its query
  * @param client the client whose key the request carried; null when the route or the proxy needs none
  * @param body handed over as read, never copied; requests are not compared
+ * @param caller the trace context the client's {@code traceparent} continues; the root context when it sent none or
+ *     tracing is off
  */
 @SuppressWarnings("ArrayRecordComponent")
-public record ApiRequest(ProxyApi.Route route, String method, String path, ClientKey client, byte[] body) {}
+public record ApiRequest(
+        ProxyApi.Route route, String method, String path, ClientKey client, byte[] body, Context caller) {}

@@ -15,8 +15,12 @@ import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.openai.InvalidRequestException;
 import io.langop.proxy.openai.Json;
 import io.langop.proxy.report.UsageReport;
+import io.langop.proxy.trace.ProxySpans;
+import io.langop.proxy.trace.TracedExchange;
 import io.langop.proxy.usage.RunReports;
 import io.langop.proxy.usage.UsageLedger;
+import io.langop.trace.SpanScope;
+import io.langop.trace.TraceAttributes;
 import io.langop.wire.RunReport;
 import io.langop.wire.ServiceWire;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -163,8 +167,8 @@ public final class ProxyApi {
     public void handle(ApiRequest request, Exchange exchange) throws IOException {
         try {
             switch (request.route()) {
-                case CHAT -> admitted(request, exchange, Operation.CHAT);
-                case EMBEDDINGS -> admitted(request, exchange, Operation.EMBEDDINGS);
+                case CHAT -> traced(request, exchange, Operation.CHAT);
+                case EMBEDDINGS -> traced(request, exchange, Operation.EMBEDDINGS);
                 case MODELS -> models(exchange);
                 case RUNS -> run(request, exchange);
                 case USAGE -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(usage()));
@@ -228,6 +232,18 @@ public final class ProxyApi {
                     .put("owned_by", model.config().provider().wireName());
         }
         exchange.json(200, Map.of(), Json.bytes(list));
+    }
+
+    /** A model call as the server span of the caller's trace; the upstream attempts are its children. */
+    private void traced(ApiRequest request, Exchange exchange, Operation operation) throws IOException {
+        try (SpanScope span = SpanScope.start(ProxySpans.request(request.method(), request.path(), request.caller()))) {
+            if (request.client() != null) {
+                span.span()
+                        .setAttribute(
+                                TraceAttributes.PROXY_CLIENT, request.client().name());
+            }
+            admitted(request, new TracedExchange(exchange, span), operation);
+        }
     }
 
     private void admitted(ApiRequest request, Exchange exchange, Operation operation) throws IOException {

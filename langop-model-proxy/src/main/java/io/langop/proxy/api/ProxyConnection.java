@@ -4,6 +4,7 @@ import io.langop.proxy.api.ProxyApi.Admission;
 import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.transport.BoundedBody;
 import io.langop.proxy.transport.EventLoops;
+import io.langop.trace.TraceHeaders;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -285,8 +286,13 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
         bodyDone();
         busy = true;
         HttpRequest head = request;
-        ApiRequest call =
-                new ApiRequest(admitted.route(), head.method().name(), path, admitted.client(), body.toArray());
+        ApiRequest call = new ApiRequest(
+                admitted.route(),
+                head.method().name(),
+                path,
+                admitted.client(),
+                body.toArray(),
+                TraceHeaders.extract(head.headers()::get));
         request = null;
         path = null;
         admitted = null;

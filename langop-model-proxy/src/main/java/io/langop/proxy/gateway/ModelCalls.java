@@ -21,6 +21,8 @@ import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.usage.TokenUsage;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.server.redaction.Redactor;
+import io.langop.trace.TraceAttributes;
+import io.opentelemetry.api.trace.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -86,6 +88,7 @@ public final class ModelCalls {
             return;
         }
         MDC.put("agent", clientName);
+        Span.current().setAttribute(TraceAttributes.GEN_AI_REQUEST_MODEL, model.name());
         try {
             model.config().defaults().forEach((field, value) -> {
                 if (!request.has(field)) {

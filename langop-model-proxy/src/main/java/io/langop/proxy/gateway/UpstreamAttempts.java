@@ -10,12 +10,15 @@ import io.langop.proxy.openai.ApiError;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.routing.Endpoint.Outcome;
 import io.langop.proxy.routing.EndpointPool.Lease;
+import io.langop.proxy.trace.ProxySpans;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.upstream.UpstreamClient.Reply;
 import io.langop.proxy.upstream.UpstreamClient.StoppingException;
 import io.langop.proxy.upstream.UpstreamClient.UpstreamTimeoutException;
 import io.langop.proxy.upstream.UpstreamRequest;
 import io.langop.server.redaction.Redactor;
+import io.langop.trace.SpanScope;
+import io.langop.trace.TraceAttributes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,11 +152,10 @@ final class UpstreamAttempts {
                 Thread.currentThread().interrupt();
                 return new Attempt.Final(ApiError.upstreamUnavailable("The proxy is shutting down."));
             }
-            UpstreamRequest request = requests.build(model, lease.endpoint());
             long started = System.nanoTime();
             Reply reply;
             try {
-                reply = http.send(request, config.timeout(), stream);
+                reply = tracedSend(model, requests.build(model, lease.endpoint()), attempt, stream);
             } catch (UpstreamTimeoutException e) {
                 lease.close(Outcome.FAILURE, System.nanoTime() - started);
                 last = e.connecting()
@@ -191,6 +193,32 @@ final class UpstreamAttempts {
             last = clientFacing(model, error);
         }
         return new Attempt.Exhausted(last, true);
+    }
+
+    /**
+     * One attempt as a client span, from sending to the upstream's answer head (a stream's body follows under the
+     * request's span); the span's trace headers go upstream.
+     */
+    private Reply tracedSend(ModelRuntime model, UpstreamRequest request, int attempt, boolean stream)
+            throws IOException, InterruptedException {
+        try (SpanScope span = SpanScope.start(ProxySpans.attempt(
+                request.uri().getPath().endsWith("/embeddings") ? "embeddings" : "chat",
+                model.config().upstreamModel(),
+                request.uri(),
+                attempt))) {
+            try {
+                Reply reply = http.send(
+                        ProxySpans.withTraceHeaders(request), model.config().timeout(), stream);
+                span.span().setAttribute(TraceAttributes.HTTP_STATUS, (long) reply.status());
+                if (reply.status() / 100 != 2) {
+                    span.fail(Integer.toString(reply.status()), "upstream answered HTTP " + reply.status());
+                }
+                return reply;
+            } catch (IOException | InterruptedException | RuntimeException failure) {
+                span.fail(failure);
+                throw failure;
+            }
+        }
     }
 
     /**

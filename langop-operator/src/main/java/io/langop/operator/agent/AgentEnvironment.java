@@ -8,6 +8,8 @@ import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.operator.model.ModelEndpoint;
 import io.langop.operator.tool.ToolEndpoint;
+import io.langop.operator.trace.PodTelemetry;
+import io.langop.operator.trace.TraceResource;
 import io.langop.proxy.config.Durations;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
@@ -80,6 +82,13 @@ public final class AgentEnvironment {
             put(env, AgentEnv.WORKSPACE_PATH, plan.workspacePath());
         }
         AgentMemoryStore.env(plan.agent()).forEach(variable -> env.put(variable.getName(), variable));
+        for (EnvVar otel : PodTelemetry.env(
+                spec.getObservability(),
+                PodTelemetry.Role.ORIGIN,
+                plan.agent().getMetadata().getName(),
+                resource(plan))) {
+            env.put(otel.getName(), otel);
+        }
         for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
             env.remove(user.getName());
             env.put(user.getName(), user);
@@ -100,6 +109,14 @@ public final class AgentEnvironment {
                                 false)
                         .endValueFrom()
                         .build());
+    }
+
+    /** What the spans of the agent's pod say of where they come from. */
+    static Map<String, String> resource(AgentPlan plan) {
+        Map<String, String> resource = new LinkedHashMap<>(); // in order: the pod template must not change by itself
+        resource.put(TraceResource.NAMESPACE, plan.agent().getMetadata().getNamespace());
+        resource.put(TraceResource.AGENT, plan.agent().getMetadata().getName());
+        return resource;
     }
 
     /** The persona's system prompt followed by its guidelines, as one text. */

@@ -16,6 +16,7 @@ import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.PullPolicies;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.tool.ToolContainer;
+import io.langop.operator.trace.PodTelemetry;
 import io.langop.wire.AgentFiles;
 import io.langop.wire.PodAnnotations;
 import java.util.ArrayList;
@@ -136,6 +137,13 @@ final class AgentPodTemplate {
                 .forEach(s -> pullSecrets.add(s.getName()));
         for (LanguageTool tool : plan.sidecarTools()) {
             Container sidecar = ToolContainer.of("tool-" + tool.getMetadata().getName(), tool, workspaceMounts);
+            // a sidecar continues the agent's traces, to the agent's collector
+            sidecar.getEnv()
+                    .addAll(PodTelemetry.env(
+                            plan.agent().getSpec().getObservability(),
+                            PodTelemetry.Role.CONTINUES,
+                            tool.getMetadata().getName(),
+                            AgentEnvironment.resource(plan)));
             sidecar.setRestartPolicy("Always");
             sidecars.add(sidecar);
             Objects.requireNonNullElse(tool.getSpec().getVolumes(), List.<Volume>of()).stream()

@@ -13,8 +13,11 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
+import io.langop.operator.trace.PodTelemetry;
+import io.langop.operator.trace.TraceResource;
 import io.langop.wire.ServiceWire;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The model proxy, Deployment {@code <model>-model}: reads {@code proxy.yaml} from the ConfigMap and
@@ -80,6 +83,11 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
                 .withName(ServiceWire.PORT_ENV)
                 .withValue(Integer.toString(ModelEndpoint.PORT))
                 .endEnv()
+                .addAllToEnv(PodTelemetry.env(
+                        model.getSpec().getObservability(),
+                        PodTelemetry.Role.CONTINUES,
+                        model.getMetadata().getName(),
+                        Map.of(TraceResource.NAMESPACE, model.getMetadata().getNamespace())))
                 .addNewVolumeMount()
                 .withName("config")
                 .withMountPath(CONFIG_DIR)

@@ -3,6 +3,10 @@ package io.langop.operator.synthesis;
 import io.langop.kit.check.CodeChecker;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.retry.Backoff;
+import io.langop.trace.SpanScope;
+import io.langop.trace.TraceAttributes;
+import io.langop.trace.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,11 +37,23 @@ public final class SynthesisJob implements SynthesisService.Job {
 
     @Override
     public SynthesisResult run(SynthesisRequest request) throws InterruptedException {
-        try {
-            return write(request);
-        } catch (SynthesisUnavailableException failure) {
-            // the LLM's error body can echo the key; the message goes to status, events and logs
-            throw new SynthesisUnavailableException(settings.redact(failure.getMessage()), failure.getCause());
+        // its LLM calls (distillation, writing, repairs) are the span's children
+        try (SpanScope span = SpanScope.start(Traces.span("synthesize " + request.agentName(), SpanKind.INTERNAL)
+                .setAttribute(TraceAttributes.K8S_KIND, "LanguageAgent")
+                .setAttribute(TraceAttributes.K8S_NAMESPACE, request.namespace())
+                .setAttribute(TraceAttributes.K8S_NAME, request.agentName()))) {
+            try {
+                return write(request);
+            } catch (SynthesisUnavailableException failure) {
+                // the LLM's error body can echo the key; the message goes to status, events and logs
+                var redacted =
+                        new SynthesisUnavailableException(settings.redact(failure.getMessage()), failure.getCause());
+                span.fail(redacted);
+                throw redacted;
+            } catch (InterruptedException | RuntimeException failure) {
+                span.fail(new IllegalStateException(settings.redact(String.valueOf(failure.getMessage()))));
+                throw failure;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.langop.operator.synthesis;
 
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,7 +159,9 @@ public final class SynthesisService implements AutoCloseable {
         int failuresSoFar =
                 state instanceof Failed failed && failed.fingerprint().equals(fingerprint) ? failed.failures() : 0;
         long id = ++runs;
-        Future<?> run = executor.submit(() -> run(agent, fingerprint, id, request, failuresSoFar));
+        // the synthesis span continues the trace of the reconcile that started it
+        Future<?> run =
+                executor.submit(Context.current().wrap(() -> run(agent, fingerprint, id, request, failuresSoFar)));
         states.put(agent, new InFlight(fingerprint, id, run));
         return new Running();
     }

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.langop.api.v1alpha1.ImagePullPolicy;
 import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.agent.AgentObservability;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
@@ -23,6 +24,7 @@ import io.langop.api.v1alpha1.agent.Workspace;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.TelemetryEnv;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,6 +204,42 @@ class AgentPodTemplateTest {
         assertThat(spec.getImagePullSecrets())
                 .extracting(LocalObjectReference::getName)
                 .containsExactly("registry", "tools");
+    }
+
+    @Test
+    void anAgentThatTracesExportsToItsEndpointAndItsSidecarsContinueItsTracesThere() {
+        LanguageAgent agent = news();
+        agent.getSpec().setObservability(new AgentObservability());
+        agent.getSpec().getObservability().setTracing(true);
+        agent.getSpec().getObservability().setOtlpEndpoint("http://collector.monitoring:4318");
+        LanguageTool mail = Fixtures.tool("team", "mail", DeploymentMode.SIDECAR, 9090);
+
+        PodTemplateSpec pod = AgentPodTemplate.build(plan(agent, List.of(), List.of(mail)), null);
+
+        assertThat(env(agentContainer(pod)))
+                .containsEntry(TelemetryEnv.OTLP_ENDPOINT, "http://collector.monitoring:4318")
+                .containsEntry(TelemetryEnv.OTLP_PROTOCOL, "http/protobuf")
+                .containsEntry(TelemetryEnv.SERVICE_NAME, "news")
+                .containsEntry(TelemetryEnv.TRACES_SAMPLER, "parentbased_always_on")
+                .containsEntry(TelemetryEnv.RESOURCE_ATTRIBUTES, "k8s.namespace.name=team,langop.agent=news");
+        assertThat(env(pod.getSpec().getInitContainers().getFirst()))
+                .containsEntry(TelemetryEnv.OTLP_ENDPOINT, "http://collector.monitoring:4318")
+                .containsEntry(TelemetryEnv.SERVICE_NAME, "mail")
+                .as("a tool starts no trace of its own")
+                .containsEntry(TelemetryEnv.TRACES_SAMPLER, "parentbased_always_off");
+    }
+
+    @Test
+    void anAgentWithoutTracingOrWithoutAnEndpointGetsNoOpenTelemetryVariable() {
+        LanguageAgent agent = news();
+        agent.getSpec().setObservability(new AgentObservability());
+        agent.getSpec().getObservability().setTracing(true); // but nowhere to send spans
+        LanguageTool mail = Fixtures.tool("team", "mail", DeploymentMode.SIDECAR, 9090);
+
+        PodTemplateSpec pod = AgentPodTemplate.build(plan(agent, List.of(), List.of(mail)), null);
+
+        assertThat(env(agentContainer(pod))).doesNotContainKeys(TelemetryEnv.OTLP_ENDPOINT, TelemetryEnv.SERVICE_NAME);
+        assertThat(env(pod.getSpec().getInitContainers().getFirst())).doesNotContainKey(TelemetryEnv.OTLP_ENDPOINT);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.langop.operator.OperatorCommand;
+import io.langop.wire.TelemetryEnv;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -224,6 +225,20 @@ class HelmChartTest {
                 .hasMessageContaining("set existingSecret or value, not both");
         assertThatThrownBy(() -> render(Map.of("synthesis.endpoint", "http://llm/v1")))
                 .hasMessageContaining("synthesis.endpoint needs synthesis.model");
+    }
+
+    @Test
+    void theOperatorTracesToTheEndpointOfItsValuesAndStartsNoSdkWithoutOne() {
+        assertThat(env(operator(render(Map.of())))).doesNotContainKey(TelemetryEnv.OTLP_ENDPOINT);
+
+        Container traced = operator(render(Map.of(
+                "tracing.otlpEndpoint", "http://otel-collector.monitoring:4318", "tracing.sampleRatio", "0.25")));
+        assertThat(env(traced))
+                .containsEntry(TelemetryEnv.OTLP_ENDPOINT, "http://otel-collector.monitoring:4318")
+                .containsEntry(TelemetryEnv.OTLP_PROTOCOL, TelemetryEnv.HTTP_PROTOBUF)
+                .containsEntry(TelemetryEnv.SERVICE_NAME, "langop-operator")
+                .containsEntry(TelemetryEnv.TRACES_SAMPLER, "parentbased_traceidratio")
+                .containsEntry("OTEL_TRACES_SAMPLER_ARG", "0.25");
     }
 
     @Test

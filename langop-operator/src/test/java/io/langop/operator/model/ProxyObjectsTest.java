@@ -10,9 +10,11 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.model.ModelObservability;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.egress.EgressRules;
 import io.langop.wire.ServiceWire;
+import io.langop.wire.TelemetryEnv;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,6 +64,25 @@ class ProxyObjectsTest {
         assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
                 .extracting(Volume::getName)
                 .containsExactly("config");
+    }
+
+    @Test
+    void aModelThatTracesHasItsProxyContinueItsCallersTracesAtItsEndpoint() {
+        LanguageModel model = gpt();
+        assertThat(env(proxy(ProxyDeployment.of(model, plan("", List.of())))))
+                .as("no tracing asked for")
+                .doesNotContainKey(TelemetryEnv.OTLP_ENDPOINT);
+        model.getSpec().setObservability(new ModelObservability());
+        model.getSpec().getObservability().setTracing(true);
+        model.getSpec().getObservability().setOtlpEndpoint("http://collector.monitoring:4318");
+
+        assertThat(env(proxy(ProxyDeployment.of(model, plan("", List.of())))))
+                .containsEntry(TelemetryEnv.OTLP_ENDPOINT, "http://collector.monitoring:4318")
+                .containsEntry(TelemetryEnv.SERVICE_NAME, "gpt")
+                .containsEntry(TelemetryEnv.TRACES_SAMPLER, "parentbased_always_off")
+                .containsEntry(
+                        TelemetryEnv.RESOURCE_ATTRIBUTES,
+                        "k8s.namespace.name=" + model.getMetadata().getNamespace());
     }
 
     @Test

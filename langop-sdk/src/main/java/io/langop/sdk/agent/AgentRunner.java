@@ -16,6 +16,10 @@ import io.langop.sdk.workflow.StepResult;
 import io.langop.sdk.workflow.StepResults;
 import io.langop.sdk.workflow.WorkflowEngine;
 import io.langop.sdk.workflow.WorkflowResult;
+import io.langop.trace.SpanScope;
+import io.langop.trace.TraceAttributes;
+import io.langop.trace.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,42 +101,54 @@ public final class AgentRunner {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), clock, rates);
         try (var agentName = MDC.putCloseable("agent", agent.name());
-                var run = MDC.putCloseable("run", runId)) {
-            LOG.info("Run started");
-            ZonedDateTime startedAt = ZonedDateTime.now(clock);
-            try {
-                Succeeded result = timeLimit.call(
-                        "run-" + agent.name(),
-                        () -> {
-                            Succeeded done = execute(guard, event, approvals.forRun(runId, guard.deadline()));
-                            guard.checkContent("output", done.text()); // a blocked pattern is bounded too
-                            return done;
-                        },
-                        guard::timeoutViolation);
-                Optional<Path> outputFile = writeOutput(result.text(), startedAt);
-                recordSuccess(startedAt);
-                LOG.info(
-                        "Run succeeded ({} LLM requests, {} tokens)",
-                        guard.usage().llmRequests(),
-                        guard.usage().totalTokens());
-                return new RunOutcome.Succeeded(runId, result.text(), result.complete(), outputFile, guard.usage());
-            } catch (ConstraintViolationException violation) {
+                var run = MDC.putCloseable("run", runId);
+                SpanScope span = SpanScope.start(Traces.span("run " + agent.name(), SpanKind.INTERNAL)
+                        .setAttribute(TraceAttributes.AGENT, agent.name())
+                        .setAttribute(TraceAttributes.RUN, runId))) {
+            RunOutcome outcome = runTraced(runId, guard, event);
+            span.span().setAttribute(TraceAttributes.RUN_OUTCOME, outcome.kind());
+            if (!(outcome instanceof RunOutcome.Succeeded)) {
+                span.fail(outcome.kind(), outcome.reason());
+            }
+            return outcome;
+        }
+    }
+
+    private RunOutcome runTraced(String runId, ConstraintGuard guard, JsonNode event) throws InterruptedException {
+        LOG.info("Run started");
+        ZonedDateTime startedAt = ZonedDateTime.now(clock);
+        try {
+            Succeeded result = timeLimit.call(
+                    "run-" + agent.name(),
+                    () -> {
+                        Succeeded done = execute(guard, event, approvals.forRun(runId, guard.deadline()));
+                        guard.checkContent("output", done.text()); // a blocked pattern is bounded too
+                        return done;
+                    },
+                    guard::timeoutViolation);
+            Optional<Path> outputFile = writeOutput(result.text(), startedAt);
+            recordSuccess(startedAt);
+            LOG.info(
+                    "Run succeeded ({} LLM requests, {} tokens)",
+                    guard.usage().llmRequests(),
+                    guard.usage().totalTokens());
+            return new RunOutcome.Succeeded(runId, result.text(), result.complete(), outputFile, guard.usage());
+        } catch (ConstraintViolationException violation) {
+            LOG.error("Run stopped: {}", violation.getMessage());
+            return new RunOutcome.ConstraintViolated(runId, violation, guard.usage());
+        } catch (RunStuckException stuck) {
+            LOG.error("Run stuck: it {}", stuck.getMessage());
+            return new RunOutcome.Stuck(runId, "the run " + stuck.getMessage(), guard.usage());
+        } catch (InterruptedException interrupted) {
+            throw interrupted;
+        } catch (Exception failure) {
+            ConstraintViolationException violation = findViolation(failure);
+            if (violation != null) {
                 LOG.error("Run stopped: {}", violation.getMessage());
                 return new RunOutcome.ConstraintViolated(runId, violation, guard.usage());
-            } catch (RunStuckException stuck) {
-                LOG.error("Run stuck: it {}", stuck.getMessage());
-                return new RunOutcome.Stuck(runId, "the run " + stuck.getMessage(), guard.usage());
-            } catch (InterruptedException interrupted) {
-                throw interrupted;
-            } catch (Exception failure) {
-                ConstraintViolationException violation = findViolation(failure);
-                if (violation != null) {
-                    LOG.error("Run stopped: {}", violation.getMessage());
-                    return new RunOutcome.ConstraintViolated(runId, violation, guard.usage());
-                }
-                LOG.error("Error executing task: {}", failure.getMessage());
-                return new RunOutcome.Failed(runId, failure.getMessage(), guard.usage());
             }
+            LOG.error("Error executing task: {}", failure.getMessage());
+            return new RunOutcome.Failed(runId, failure.getMessage(), guard.usage());
         }
     }
 

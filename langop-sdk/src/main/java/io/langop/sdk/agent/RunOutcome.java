@@ -1,6 +1,7 @@
 package io.langop.sdk.agent;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /** How a run ended. */
@@ -9,6 +10,27 @@ public sealed interface RunOutcome {
     String runId();
 
     RunUsage usage();
+
+    /** The outcome as a metric tag and span attribute: {@code succeeded}, {@code failed}, {@code stuck}, {@code constraint_<kind>}. */
+    default String kind() {
+        return switch (this) {
+            case Succeeded succeeded -> "succeeded";
+            case ConstraintViolated violated ->
+                "constraint_" + violated.violation().kind().name().toLowerCase(Locale.ROOT);
+            case Failed failed -> "failed";
+            case Stuck stuck -> "stuck";
+        };
+    }
+
+    /** Why the run did not succeed; empty for a success. */
+    default String reason() {
+        return switch (this) {
+            case Succeeded succeeded -> "";
+            case ConstraintViolated violated -> violated.violation().getMessage();
+            case Failed failed -> failed.reason() == null ? "" : failed.reason();
+            case Stuck stuck -> stuck.reason();
+        };
+    }
 
     /**
      * The run ended as it should.

@@ -1,5 +1,6 @@
 package io.langop.sdk.agent;
 
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +45,12 @@ public final class TimeLimit {
             return work.call();
         }
         Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Callable<T> traced = Context.current().wrap(work); // the run's span goes on in the thread
         FutureTask<T> task = new FutureTask<>(() -> {
             if (logContext != null) {
                 MDC.setContextMap(logContext);
             }
-            return work.call();
+            return traced.call();
         });
         Thread thread = Thread.ofVirtual().name(threadName).start(task);
         try {

@@ -12,6 +12,11 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.langop.sdk.retry.Backoff;
+import io.langop.trace.SpanScope;
+import io.langop.trace.TraceAttributes;
+import io.langop.trace.TraceHeaders;
+import io.langop.trace.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,12 +67,14 @@ public final class LlmClient {
                 .modelName(modelName)
                 .timeout(timeout)
                 .maxRetries(0) // retries are ours, so that every attempt is visible and the policy is one
+                .customHeaders(TraceHeaders::current) // asked per request, on the caller's thread
                 .build();
         StreamingChatModel streamingModel = OpenAiStreamingChatModel.builder()
                 .baseUrl(baseUrl)
                 .apiKey(apiKey)
                 .modelName(modelName)
                 .timeout(timeout)
+                .customHeaders(TraceHeaders::current)
                 .build();
         return new LlmClient(
                 model, streamingModel, modelName, baseUrl.replaceAll("(?<=://)[^/@\\s]+@", ""), retry, apiKey);
@@ -83,13 +90,47 @@ public final class LlmClient {
      * @throws LlmException when the model cannot answer, after the retries the policy allows
      */
     public ChatResponse chat(ChatRequest request) throws InterruptedException {
-        try {
-            return retry.call("LLM request", () -> keyless(() -> model.chat(request)), LlmClient::isRetriable);
-        } catch (InterruptedException | RuntimeException failure) {
-            throw failure;
-        } catch (Exception unexpected) {
-            throw new IllegalStateException(unexpected);
+        return traced(
+                () -> retry.call("LLM request", () -> keyless(() -> model.chat(request)), LlmClient::isRetriable));
+    }
+
+    /**
+     * One model call (its retries included) as a client span of OpenTelemetry's GenAI conventions, with the tokens
+     * it used; the W3C trace headers of the span go with each HTTP request.
+     */
+    private ChatResponse traced(Call call) throws InterruptedException {
+        try (SpanScope span = SpanScope.start(Traces.span("chat " + modelName, SpanKind.CLIENT)
+                .setAttribute(TraceAttributes.GEN_AI_OPERATION, "chat")
+                .setAttribute(TraceAttributes.GEN_AI_REQUEST_MODEL, modelName))) {
+            try {
+                ChatResponse response = call.call();
+                if (response.modelName() != null) {
+                    span.span().setAttribute(TraceAttributes.GEN_AI_RESPONSE_MODEL, response.modelName());
+                }
+                if (response.tokenUsage() != null) {
+                    if (response.tokenUsage().inputTokenCount() != null) {
+                        span.span().setAttribute(TraceAttributes.GEN_AI_INPUT_TOKENS, (long)
+                                response.tokenUsage().inputTokenCount());
+                    }
+                    if (response.tokenUsage().outputTokenCount() != null) {
+                        span.span().setAttribute(TraceAttributes.GEN_AI_OUTPUT_TOKENS, (long)
+                                response.tokenUsage().outputTokenCount());
+                    }
+                }
+                return response;
+            } catch (InterruptedException | RuntimeException failure) {
+                span.fail(failure);
+                throw failure;
+            } catch (Exception unexpected) {
+                span.fail(unexpected);
+                throw new IllegalStateException(unexpected);
+            }
         }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        ChatResponse call() throws Exception;
     }
 
     /**
@@ -100,19 +141,13 @@ public final class LlmClient {
      */
     public ChatResponse chatStreaming(ChatRequest request, Consumer<String> onText) throws InterruptedException {
         AtomicBoolean emitted = new AtomicBoolean();
-        try {
-            return retry.call(
-                    "LLM streaming request",
-                    () -> keyless(() -> streamOnce(request, text -> {
-                        emitted.set(true);
-                        onText.accept(text);
-                    })),
-                    failure -> !emitted.get() && isRetriable(failure));
-        } catch (InterruptedException | RuntimeException failure) {
-            throw failure;
-        } catch (Exception unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return traced(() -> retry.call(
+                "LLM streaming request",
+                () -> keyless(() -> streamOnce(request, text -> {
+                    emitted.set(true);
+                    onText.accept(text);
+                })),
+                failure -> !emitted.get() && isRetriable(failure)));
     }
 
     private ChatResponse streamOnce(ChatRequest request, Consumer<String> onText) throws InterruptedException {

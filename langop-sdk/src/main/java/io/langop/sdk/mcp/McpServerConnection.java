@@ -59,6 +59,7 @@ final class McpServerConnection implements AutoCloseable {
                     url,
                     HttpClientStreamableHttpTransport.builder(base)
                             .endpoint(path)
+                            .addHttpRequestCustomizer(ToolCallSpans.headers())
                             .build(),
                     requestTimeout);
         } catch (RuntimeException streamableFailed) {
@@ -80,7 +81,10 @@ final class McpServerConnection implements AutoCloseable {
     // protocol still speak only that: kept as the fallback until they are gone.
     @SuppressWarnings("deprecation")
     private static McpClientTransport sseTransport(String base, String ssePath) {
-        return HttpClientSseClientTransport.builder(base).sseEndpoint(ssePath).build();
+        return HttpClientSseClientTransport.builder(base)
+                .sseEndpoint(ssePath)
+                .addHttpRequestCustomizer(ToolCallSpans.headers())
+                .build();
     }
 
     private static boolean nothingListening(Throwable failure) {
@@ -97,6 +101,7 @@ final class McpServerConnection implements AutoCloseable {
                 .clientInfo(CLIENT)
                 .requestTimeout(requestTimeout)
                 .initializationTimeout(requestTimeout)
+                .transportContextProvider(ToolCallSpans.capture())
                 .build();
         try {
             client.initialize();
@@ -123,8 +128,10 @@ final class McpServerConnection implements AutoCloseable {
     }
 
     McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) throws InterruptedException {
-        var request =
-                McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
+        var request = McpSchema.CallToolRequest.builder(tool)
+                .arguments(arguments)
+                .meta(ToolCallSpans.meta())
+                .build();
         try {
             return Backoff.MCP_RECONNECT.call(
                     "Call of tool " + tool + " at " + url,

@@ -9,6 +9,7 @@ import io.langop.sdk.approval.ToolOrigins;
 import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.workflow.StepResult;
+import io.langop.trace.SpanScope;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.time.Duration;
@@ -159,15 +160,25 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
             throw new ToolCallException(
                     tool, "is not provided by any connected MCP server (available: " + toolNames() + ")");
         }
-        McpSchema.CallToolResult result;
-        try (var ignored = MDC.putCloseable("tool", tool)) {
-            result = server.call(tool, arguments);
-        } catch (RuntimeException failure) {
-            throw new ToolCallException(tool, "call failed: " + failure.getMessage());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt(); // the run is being stopped: its step ends with this failure
-            throw new ToolCallException(tool, "call interrupted while waiting for its server to come back");
+        try (var ignored = MDC.putCloseable("tool", tool);
+                SpanScope span = SpanScope.start(ToolCallSpans.client(tool, server.url()))) {
+            try {
+                return resultOf(tool, server.call(tool, arguments));
+            } catch (ToolCallException failure) {
+                span.fail(failure);
+                throw failure;
+            } catch (RuntimeException failure) {
+                span.fail(failure);
+                throw new ToolCallException(tool, "call failed: " + failure.getMessage());
+            } catch (InterruptedException interrupted) {
+                span.fail(interrupted);
+                Thread.currentThread().interrupt(); // the run is being stopped: its step ends with this failure
+                throw new ToolCallException(tool, "call interrupted while waiting for its server to come back");
+            }
         }
+    }
+
+    private static StepResult resultOf(String tool, McpSchema.CallToolResult result) {
         String text = textOf(result);
         if (Boolean.TRUE.equals(result.isError())) {
             throw new ToolCallException(tool, "returned an error: " + text);

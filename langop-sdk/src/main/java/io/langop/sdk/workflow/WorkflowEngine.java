@@ -1,6 +1,12 @@
 package io.langop.sdk.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.langop.trace.SpanScope;
+import io.langop.trace.TraceAttributes;
+import io.langop.trace.Traces;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -45,6 +51,7 @@ public final class WorkflowEngine {
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
         Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Context runContext = Context.current(); // each step's span is a child of the run's
 
         Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -62,7 +69,8 @@ public final class WorkflowEngine {
                                             if (logContext != null) {
                                                 MDC.setContextMap(logContext);
                                             }
-                                            try (var ignored = MDC.putCloseable("step", step.name())) {
+                                            try (var ignored = MDC.putCloseable("step", step.name());
+                                                    Scope run = runContext.makeCurrent()) {
                                                 if (step.dependsOn().stream().anyMatch(skipped::contains)) {
                                                     LOG.info("Skipping step: a dependency was skipped");
                                                     skipped.add(step.name());
@@ -75,7 +83,7 @@ public final class WorkflowEngine {
                                                     return;
                                                 }
                                                 long start = System.nanoTime();
-                                                results.put(step.name(), execute(step, visible, startedAt));
+                                                results.put(step.name(), traced(step, visible, startedAt));
                                                 completed.add(step.name());
                                                 LOG.info(
                                                         "Step completed in {} ms",
@@ -101,6 +109,19 @@ public final class WorkflowEngine {
             }
         }
         return new WorkflowResult(StepResults.of(results), completed, skipped);
+    }
+
+    /** A step as a span of its own, the parent of the tool or model calls it makes. */
+    private StepResult traced(Step step, StepResults visible, ZonedDateTime startedAt) {
+        try (SpanScope span = SpanScope.start(Traces.span("step " + step.name(), SpanKind.INTERNAL)
+                .setAttribute(TraceAttributes.STEP, step.name()))) {
+            try {
+                return execute(step, visible, startedAt);
+            } catch (RuntimeException | Error failure) {
+                span.fail(failure);
+                throw failure;
+            }
+        }
     }
 
     private StepResult execute(Step step, StepResults visible, ZonedDateTime startedAt) {

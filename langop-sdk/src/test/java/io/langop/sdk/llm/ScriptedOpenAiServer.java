@@ -44,6 +44,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Reply fallback;
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
@@ -124,6 +125,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The W3C {@code traceparent} header of each request, in order; empty for a request that carried none. */
+    public List<String> traceparents() {
+        return List.copyOf(traceparents);
+    }
+
     /** The text of every message of request {@code index}, role-prefixed, e.g. {@code "user: hi"}. */
     public List<String> messagesOf(int index) {
         return requests.get(index)
@@ -137,6 +143,8 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private void chatCompletions(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            traceparents.add(traceparent == null ? "" : traceparent);
             requests.add(request);
             String messages = String.join("\n", request.path("messages").findValuesAsText("content"));
             Reply reply = rules.stream()
