@@ -157,7 +157,7 @@ class ConsoleBrowserTest {
         List<String> seen = seenStates();
         WebElement answer = browser.findElement(By.cssSelector(".turn.assistant .body"));
         assertThat(seen).as("the answer as it was painted").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(answer.getText()).startsWith(seen.getFirst().strip().split("\\s")[0]);
+        assertThat(answer.getText()).startsWith(seen.getFirst().strip().split("\\s", -1)[0]);
         assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("what runs");
         assertThat(answer.findElements(By.cssSelector("ul li"))).hasSize(2);
         assertThat(answer.findElement(By.cssSelector("pre code")).getText()).isEqualTo("int pods = 2;");

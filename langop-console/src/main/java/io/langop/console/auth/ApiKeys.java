@@ -20,7 +20,7 @@ public final class ApiKeys {
     /** Adds the keys of one provider from its Secret's value. */
     public ApiKeys add(String provider, String secretValue) {
         int line = 0;
-        for (String entry : secretValue.split("\\R")) {
+        for (String entry : secretValue.lines().toList()) {
             line++;
             String trimmed = entry.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,13 +17,15 @@ import java.util.Map;
  */
 public final class AssetServlet extends HttpServlet {
 
+    // Never compared or handed out: the bytes are only written to responses.
+    @SuppressWarnings("ArrayRecordComponent")
     private record Asset(String type, byte[] bytes) {}
 
     private final Map<String, Asset> assets;
 
     public AssetServlet(UiConfig ui) {
         Pages pages = new Pages(ui);
-        var all = new java.util.HashMap<String, Asset>();
+        Map<String, Asset> all = new HashMap<>();
         all.put("/console.js", new Asset("text/javascript", resource("console.js")));
         all.put("/console.css", new Asset("text/css", resource("console.css")));
         all.put("/theme.css", new Asset("text/css", pages.themeCss().getBytes(StandardCharsets.UTF_8)));

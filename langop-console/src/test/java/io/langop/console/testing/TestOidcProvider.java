@@ -199,7 +199,7 @@ public final class TestOidcProvider implements AutoCloseable {
         if (encoded == null || encoded.isEmpty()) {
             return fields;
         }
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
