@@ -1,6 +1,7 @@
 package io.langop.agent.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.langop.memory.redis.RedisServer;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.Constraints;
 import io.langop.sdk.agent.ExecutionMode;
@@ -25,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -247,8 +250,28 @@ class InteractiveModeTest {
 
     @Test
     void aSessionsConversationOutlivesARestartOfTheAgent(@TempDir Path workspace) throws Exception {
+        conversationOutlivesARestart(Map.of(AgentEnv.WORKSPACE_PATH, workspace.toString()));
+    }
+
+    @Test
+    void aSessionsConversationKeptInRedisOutlivesARestartOfTheAgent(@TempDir Path directory) throws Exception {
+        assumeTrue(RedisServer.program() != null, "redis-server is not installed (apt-get install redis-server)");
+        try (RedisServer redis = RedisServer.start(directory.resolve("redis"))) {
+            conversationOutlivesARestart(Map.of(
+                    AgentEnv.WORKSPACE_PATH,
+                    directory.resolve("workspace").toString(),
+                    AgentEnv.MEMORY_STORE,
+                    "redis",
+                    AgentEnv.MEMORY_URL,
+                    redis.url()));
+            assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
+                    .as("kept in Redis, not in the workspace")
+                    .isFalse();
+        }
+    }
+
+    private void conversationOutlivesARestart(Map<String, String> settings) throws Exception {
         llm.thenText("Hello Ada.").thenText("Your name is Ada.");
-        Map<String, String> settings = Map.of(AgentEnv.WORKSPACE_PATH, workspace.toString());
 
         try (AgentRuntime first = interactiveAgent("memo", c -> c, settings);
                 ServiceServer serving = first.serve()) {
