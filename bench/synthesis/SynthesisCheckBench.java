@@ -4,6 +4,7 @@ import io.langop.kit.catalog.ToolCatalog;
 import io.langop.kit.check.AgentSetting;
 import io.langop.kit.check.CodeChecker;
 import io.langop.operator.synthesis.AgentBrief;
+import io.langop.operator.synthesis.ChildJvmDryRun;
 import io.langop.operator.synthesis.SynthesisPrompt;
 import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisResult;
@@ -41,6 +42,7 @@ public class SynthesisCheckBench {
                             Duration.ofSeconds(30),
                             new Backoff(1, Duration.ofMillis(100), Duration.ofMillis(100))),
                     checker,
+                    ChildJvmDryRun.ofThisJvm(),
                     SynthesisPrompt.bundled(),
                     3);
             // the catalog of the real web and mail servers' tools the example calls, as the operator reads it

@@ -2,17 +2,14 @@ package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.langop.kit.jvm.ClassPaths;
 import io.langop.wire.ServiceWire;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +35,7 @@ final class ContainerProcess {
     private static final HttpClient PROBES =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    private static final String CLASS_PATH = modulesClassPath();
+    private static final String CLASS_PATH = ClassPaths.loading(ContainerProcess.class);
 
     private final Container container;
     private final Map<String, String> env;
@@ -199,25 +196,6 @@ final class ContainerProcess {
             current.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * The class path this module was loaded from: the JVM's, unless a class loader of its own holds
-     * the modules, as under {@code mvn exec:java}, whose JVM class path is Maven's.
-     */
-    private static String modulesClassPath() {
-        if (ContainerProcess.class.getClassLoader() instanceof URLClassLoader loader) {
-            List<String> entries = new ArrayList<>();
-            for (URL url : loader.getURLs()) {
-                try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (URISyntaxException | IllegalArgumentException notAFile) {
-                    // only local jars and directories can go on a command line
-                }
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
     }
 
     /** The command without the class path, which is long and the same for every process. */

@@ -24,6 +24,8 @@ record AgentSource(String source, Map<String, String> annotations) {
     static final String COMPLETION_TOKENS = "langop.io/synthesis-completion-tokens";
     static final String DURATION_MILLIS = "langop.io/synthesis-duration-millis";
     static final String TIME = "langop.io/synthesis-time";
+    /** What the code's dry run did, in one line: the {@code DryRun} condition's message while it runs. */
+    static final String DRY_RUN = "langop.io/dry-run";
 
     AgentSource {
         annotations = Map.copyOf(annotations);
@@ -38,6 +40,7 @@ record AgentSource(String source, Map<String, String> annotations) {
         annotations.put(COMPLETION_TOKENS, Long.toString(result.completionTokens()));
         annotations.put(DURATION_MILLIS, Long.toString(result.duration().toMillis()));
         annotations.put(TIME, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        result.dryRun().ifPresent(dryRun -> annotations.put(DRY_RUN, dryRun.summary()));
         return new AgentSource(result.source().orElseThrow(), annotations);
     }
 
@@ -60,6 +63,11 @@ record AgentSource(String source, Map<String, String> annotations) {
         } catch (NumberFormatException edited) {
             return null; // someone edited the annotation: the code is still good, only the figure is lost
         }
+    }
+
+    /** What this code's dry run did, when it had one (code written before dry runs existed had none). */
+    Optional<String> dryRun() {
+        return Optional.ofNullable(annotations.get(DRY_RUN));
     }
 
     /** The code a ConfigMap holds, with its annotations, if it holds any. */

@@ -10,6 +10,7 @@ import io.langop.api.v1alpha1.agent.SynthesisStatus;
 import io.langop.kit.check.CodeChecker;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.reach.ServiceLocator;
+import io.langop.operator.synthesis.ChildJvmDryRun;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisJob;
 import io.langop.operator.synthesis.SynthesisPrompt;
@@ -45,7 +46,8 @@ final class AgentSynthesis {
         this.service = settings.enabled()
                 ? Optional.of(SynthesisService.of(
                         settings,
-                        new SynthesisJob(settings, CodeChecker.forRuntimeClasspath(), prompt),
+                        new SynthesisJob(
+                                settings, CodeChecker.forRuntimeClasspath(), ChildJvmDryRun.ofThisJvm(), prompt),
                         wakeUps::wakeUp))
                 : Optional.empty();
     }

@@ -5,19 +5,22 @@ import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
 import io.langop.api.v1alpha1.agent.SynthesisStatus;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.synthesis.SynthesisResult;
+import io.langop.operator.synthesis.Synthesizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Writes one reconcile's verdict on a synthesized agent's code into its status: the {@code Synthesized},
- * {@code Validated} and {@code CodeUpdated} conditions — always all three, in the same order, so the
- * status keeps its shape from one state to the next — and {@code status.synthesis}.
+ * {@code Validated}, {@code DryRun} and {@code CodeUpdated} conditions — always all four, in the same order,
+ * so the status keeps its shape from one state to the next — and {@code status.synthesis}.
  */
 final class CodeStatus {
 
     static final String SYNTHESIZED = "Synthesized";
     static final String VALIDATED = "Validated";
+    static final String DRY_RUN = "DryRun";
     static final String CODE_UPDATED = "CodeUpdated";
 
     private final LanguageAgent agent;
@@ -49,6 +52,7 @@ final class CodeStatus {
                 true,
                 "Validated",
                 "compiles against the SDK, passes the safety policy and fits the agent's tools and resource");
+        dryRunOf(code);
         conditions.set(
                 CODE_UPDATED,
                 true,
@@ -62,6 +66,7 @@ final class CodeStatus {
         conditions.set(SYNTHESIZED, false, reason, message);
         if (last.isPresent()) {
             conditions.set(VALIDATED, true, "Validated", "the running code passed the checks");
+            dryRunOf(last.get());
             conditions.set(
                     CODE_UPDATED,
                     false,
@@ -70,6 +75,7 @@ final class CodeStatus {
                             + last.get().hash().substring(0, 12));
         } else {
             conditions.set(VALIDATED, false, "NoCode", "no code written yet");
+            conditions.set(DRY_RUN, false, "NoCode", "no code written yet");
             conditions.set(CODE_UPDATED, false, reason, "no code written yet");
         }
         return CodeDecision.keep(last);
@@ -99,14 +105,38 @@ final class CodeStatus {
                 false,
                 "SynthesisFailed",
                 "no valid code after " + failed.getAttempts() + " attempt(s)" + kept);
-        conditions.set(
-                VALIDATED, false, "ValidationFailed", ErrorLists.summary(failed.getLastErrors(), "the last answer"));
+        List<String> errors = failed.getLastErrors() == null ? List.of() : failed.getLastErrors();
+        Optional<String> dryRunFailure = errors.stream()
+                .filter(error -> error.startsWith(Synthesizer.DRY_RUN_PREFIX))
+                .findFirst()
+                .map(error -> error.substring(Synthesizer.DRY_RUN_PREFIX.length()));
+        if (dryRunFailure.isPresent()) {
+            conditions.set(
+                    VALIDATED,
+                    true,
+                    "Validated",
+                    "the last answer compiles against the SDK, passes the safety policy and fits the agent's tools"
+                            + " and resource");
+            conditions.set(DRY_RUN, false, "DryRunFailed", dryRunFailure.get());
+        } else {
+            conditions.set(VALIDATED, false, "ValidationFailed", ErrorLists.summary(errors, "the last answer"));
+            conditions.set(DRY_RUN, false, "NotRun", "the last answer did not pass the checks, so it was not run");
+        }
         conditions.set(
                 CODE_UPDATED,
                 false,
                 last.isPresent() ? "PreviousCodeKept" : "NoValidCode",
                 "ConfigMap " + configMapName() + kept);
         return CodeDecision.keep(last);
+    }
+
+    /** The {@code DryRun} condition of code that is (or stays) in place. */
+    private void dryRunOf(AgentSource code) {
+        conditions.set(
+                DRY_RUN,
+                code.dryRun().isPresent(),
+                code.dryRun().isPresent() ? "DryRunPassed" : "NotRun",
+                code.dryRun().orElse("this code was written before dry runs existed"));
     }
 
     private String configMapName() {

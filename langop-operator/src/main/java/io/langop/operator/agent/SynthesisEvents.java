@@ -19,7 +19,9 @@ final class SynthesisEvents {
             Rule.normal(CodeStatus.SYNTHESIZED, "Synthesized", "SynthesisSucceeded"),
             Rule.warning(CodeStatus.SYNTHESIZED, "SynthesisUnavailable", "SynthesisFailed"),
             Rule.warning(CodeStatus.SYNTHESIZED, "SynthesisFailed", "SynthesisFailed"),
-            Rule.warning(CodeStatus.VALIDATED, "ValidationFailed", "ValidationFailed")));
+            Rule.warning(CodeStatus.VALIDATED, "ValidationFailed", "ValidationFailed"),
+            Rule.normal(CodeStatus.DRY_RUN, "DryRunPassed", "DryRunPassed"),
+            Rule.warning(CodeStatus.DRY_RUN, "DryRunFailed", "DryRunFailed")));
 
     private SynthesisEvents() {}
 

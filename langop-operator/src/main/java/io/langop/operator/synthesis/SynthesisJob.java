@@ -23,15 +23,17 @@ public final class SynthesisJob implements SynthesisService.Job {
 
     private final SynthesisSettings settings;
     private final CodeChecker checker;
+    private final DryRunner dryRun;
     private final SynthesisPrompt prompt;
     private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
     private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
 
     private record WriterKey(SynthesisTarget target, int repairRounds) {}
 
-    public SynthesisJob(SynthesisSettings settings, CodeChecker checker, SynthesisPrompt prompt) {
+    public SynthesisJob(SynthesisSettings settings, CodeChecker checker, DryRunner dryRun, SynthesisPrompt prompt) {
         this.settings = settings;
         this.checker = checker;
+        this.dryRun = dryRun;
         this.prompt = prompt;
     }
 
@@ -72,7 +74,7 @@ public final class SynthesisJob implements SynthesisService.Job {
         AgentBrief brief = new AgentBrief(request, persona);
         WriterKey key = new WriterKey(target, request.repairRounds().orElse(settings.repairRounds()));
         return synthesizers
-                .computeIfAbsent(key, k -> new Synthesizer(llm(k.target()), checker, prompt, k.repairRounds()))
+                .computeIfAbsent(key, k -> new Synthesizer(llm(k.target()), checker, dryRun, prompt, k.repairRounds()))
                 .synthesize(brief);
     }
 

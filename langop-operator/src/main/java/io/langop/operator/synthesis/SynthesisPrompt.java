@@ -5,23 +5,32 @@ import io.langop.kit.catalog.ToolCatalog;
 import java.util.Map;
 
 /**
- * The versioned prompts of synthesis: the request for {@code Agent.java} and the repair request that
- * carries compiler and policy diagnostics back to the LLM. The version is derived from the templates'
+ * The versioned prompts of synthesis: the request for {@code Agent.java}, the repair request that
+ * carries compiler and policy diagnostics back to the LLM, and the one that carries a failed dry run. The version is derived from the templates'
  * text, so editing a template is all it takes to make every agent be synthesized again.
  */
 public final class SynthesisPrompt {
 
     private final PromptTemplate synthesisTemplate;
     private final PromptTemplate repairTemplate;
+    private final PromptTemplate dryRunRepairTemplate;
     private final String workedExample;
     private final String version;
 
-    private SynthesisPrompt(PromptTemplate synthesisTemplate, PromptTemplate repairTemplate, String workedExample) {
+    private SynthesisPrompt(
+            PromptTemplate synthesisTemplate,
+            PromptTemplate repairTemplate,
+            PromptTemplate dryRunRepairTemplate,
+            String workedExample) {
         this.synthesisTemplate = synthesisTemplate;
         this.repairTemplate = repairTemplate;
+        this.dryRunRepairTemplate = dryRunRepairTemplate;
         this.workedExample = workedExample;
         this.version = "sha256-"
-                + SynthesisFingerprint.sha256(synthesisTemplate.text() + repairTemplate.text() + workedExample)
+                + SynthesisFingerprint.sha256(synthesisTemplate.text()
+                                + repairTemplate.text()
+                                + dryRunRepairTemplate.text()
+                                + workedExample)
                         .substring(0, 12);
     }
 
@@ -30,6 +39,7 @@ public final class SynthesisPrompt {
         return new SynthesisPrompt(
                 PromptTemplate.bundled("synthesis-prompt.md"),
                 PromptTemplate.bundled("repair-prompt.md"),
+                PromptTemplate.bundled("dry-run-repair-prompt.md"),
                 PromptTemplate.bundled("worked-example.java").text());
     }
 
@@ -92,5 +102,10 @@ public final class SynthesisPrompt {
 
     public String repair(String diagnostics) {
         return repairTemplate.fill(Map.of("diagnostics", diagnostics.strip()));
+    }
+
+    /** The repair request after code that passed the checks failed its dry run. */
+    public String dryRunRepair(String failure) {
+        return dryRunRepairTemplate.fill(Map.of("failure", failure.strip()));
     }
 }

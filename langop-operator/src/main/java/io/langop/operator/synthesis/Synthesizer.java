@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.langop.kit.check.CheckResult;
 import io.langop.kit.check.CodeChecker;
+import io.langop.kit.dryrun.DryRunReport;
 import io.langop.sdk.errors.Causes;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.LlmException;
@@ -21,27 +22,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the synthesis LLM for {@code Agent.java}, proves the answer compiles against the SDK, passes the
- * safety policy and fits the agent's tools and resource (the semantic check), and otherwise hands the
- * diagnostics back for a bounded number of repair rounds.
- * The conversation is kept across rounds, so the model repairs its own code instead of starting over.
+ * safety policy and fits the agent's tools and resource (the semantic check), then runs it once on stand-in
+ * answers (the dry run); otherwise hands the diagnostics, or the dry run's failure, back for a bounded number
+ * of repair rounds. The conversation is kept across rounds, so the model repairs its own code instead of
+ * starting over.
  */
 public final class Synthesizer {
 
     static final String FILE_NAME = AgentFiles.CODE_FILE;
+    /** How a dry run's failure is told apart from the checks' diagnostics in {@code status.synthesis.lastErrors}. */
+    public static final String DRY_RUN_PREFIX = "dry run: ";
+
     private static final Logger LOG = LoggerFactory.getLogger(Synthesizer.class);
 
     private final LlmClient llm;
     private final CodeChecker checker;
     private final SynthesisPrompt prompt;
+    private final DryRunner dryRun;
     private final int repairRounds;
 
-    public Synthesizer(LlmClient llm, CodeChecker checker, SynthesisPrompt prompt, int repairRounds) {
+    public Synthesizer(LlmClient llm, CodeChecker checker, DryRunner dryRun, SynthesisPrompt prompt, int repairRounds) {
         if (repairRounds < 0) {
             throw new IllegalArgumentException("repair rounds cannot be negative, got " + repairRounds);
         }
         this.llm = llm;
         this.checker = checker;
         this.prompt = prompt;
+        this.dryRun = dryRun;
         this.repairRounds = repairRounds;
     }
 
@@ -61,6 +68,7 @@ public final class Synthesizer {
         long promptTokens = 0;
         long completionTokens = 0;
         List<String> errors = List.of();
+        Optional<DryRunReport> lastDryRun = Optional.empty();
         int attempt = 0;
         while (attempt <= repairRounds) {
             attempt++;
@@ -73,26 +81,40 @@ public final class Synthesizer {
             String answer = Optional.ofNullable(response.aiMessage().text()).orElse("");
             Optional<String> source = CodeExtractor.extract(answer);
             String diagnostics;
+            lastDryRun = Optional.empty();
             if (source.isEmpty()) {
                 errors = List.of("the answer contained no Java source file");
-                diagnostics = errors.getFirst();
+                diagnostics = prompt.repair(errors.getFirst());
             } else {
                 CheckResult check = checker.check(source.get(), brief.request().setting());
                 if (check.passed()) {
-                    LOG.info("synthesized {}/{} in {} attempt(s)", brief.namespace(), brief.agentName(), attempt);
-                    return new SynthesisResult(
-                            source,
-                            llm.modelName(),
-                            attempt,
-                            promptTokens,
-                            completionTokens,
-                            since(started),
-                            List.of());
+                    DryRunReport trial = dryRun.run(check, brief.request().setting());
+                    lastDryRun = Optional.of(trial);
+                    if (trial.passed()) {
+                        LOG.info(
+                                "synthesized {}/{} in {} attempt(s); dry run: {}",
+                                brief.namespace(),
+                                brief.agentName(),
+                                attempt,
+                                trial.summary());
+                        return new SynthesisResult(
+                                source,
+                                llm.modelName(),
+                                attempt,
+                                promptTokens,
+                                completionTokens,
+                                since(started),
+                                List.of(),
+                                lastDryRun);
+                    }
+                    errors = List.of(DRY_RUN_PREFIX + trial.summary());
+                    diagnostics = prompt.dryRunRepair(trial.summary());
+                } else {
+                    errors = check.diagnostics().stream()
+                            .map(diagnostic -> diagnostic.format(FILE_NAME))
+                            .toList();
+                    diagnostics = prompt.repair(check.report(FILE_NAME));
                 }
-                errors = check.diagnostics().stream()
-                        .map(diagnostic -> diagnostic.format(FILE_NAME))
-                        .toList();
-                diagnostics = check.report(FILE_NAME);
             }
             LOG.info(
                     "synthesis attempt {} for {}/{} refused: {} problem(s)",
@@ -101,10 +123,17 @@ public final class Synthesizer {
                     brief.agentName(),
                     errors.size());
             conversation.add(AiMessage.from(answer));
-            conversation.add(UserMessage.from(prompt.repair(diagnostics)));
+            conversation.add(UserMessage.from(diagnostics));
         }
         return new SynthesisResult(
-                Optional.empty(), llm.modelName(), attempt, promptTokens, completionTokens, since(started), errors);
+                Optional.empty(),
+                llm.modelName(),
+                attempt,
+                promptTokens,
+                completionTokens,
+                since(started),
+                errors,
+                lastDryRun);
     }
 
     private ChatResponse ask(AgentBrief brief, List<ChatMessage> conversation) throws InterruptedException {

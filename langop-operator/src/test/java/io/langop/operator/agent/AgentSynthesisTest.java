@@ -364,6 +364,57 @@ class AgentSynthesisTest {
         LanguageAgent agent = eventually().until(() -> agent("watcher"), a -> isTrue(a, "Validated"));
         assertThat(agent.getStatus().getSynthesis().getAttempts()).isEqualTo(2);
         assertThat(configMap("watcher-code").getData()).containsEntry("Agent.java", repaired);
+        // the repaired code ran once on stand-ins (in a JVM of its own) before it was rolled out
+        assertThat(condition(agent, "DryRun")).satisfies(dryRun -> {
+            assertThat(dryRun.getStatus()).isEqualTo("True");
+            assertThat(dryRun.getReason()).isEqualTo("DryRunPassed");
+            assertThat(dryRun.getMessage())
+                    .isEqualTo("ran 2 step(s) with 1 tool call(s) and 1 LLM step(s) answered by stand-ins");
+        });
+        assertThat(eventually().until(() -> eventReasons("watcher"), reasons -> reasons.contains("DryRunPassed")))
+                .doesNotContain("DryRunFailed");
+        assertThat(searchTools.calls()).as("a dry run calls no real tool").isEmpty();
+    }
+
+    @Test
+    void codeThatFailsItsDryRunIsRepairedWithTheFailureAndNeverRolledOutUntilItPasses() {
+        LanguageAgent agent = agentWithCode("careful", VALID);
+        int before = llm.requests().size();
+        // a custom step that expects the LLM to answer a number: the stand-in answers text
+        String fragile = """
+                import io.langop.sdk.agent.AgentDefinition;
+                import io.langop.sdk.agent.LangopAgent;
+
+                public class Agent implements LangopAgent {
+                    @Override
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("counter")
+                                .workflow(w -> w.step("count", s -> s.prompt("How many CVEs were published today?"))
+                                        .step("double", s -> s.custom(r -> 2 * Integer.parseInt(r.text("count").strip()))
+                                                .dependsOn("count")))
+                                .build();
+                    }
+                }""";
+        llm.thenText("```java\n" + fragile + "\n```").thenText("```java\n" + fragile + "\n```");
+        agent.getSpec().setInstructions("Count today's CVEs and double the number");
+        Edits.replaceSpec(client, agent);
+
+        LanguageAgent refused = eventually().until(() -> agent("careful"), a -> hasReason(a, "DryRun", "DryRunFailed"));
+        assertThat(condition(refused, "DryRun").getMessage())
+                .startsWith("step 'double' failed: NumberFormatException: For input string: \"Stand-in answer")
+                .endsWith("(at Agent.java:9)");
+        assertThat(isTrue(refused, "Validated"))
+                .as("the code passed the checks")
+                .isTrue();
+        assertThat(condition(refused, "CodeUpdated").getReason()).isEqualTo("PreviousCodeKept");
+        assertThat(configMap("careful-code").getData()).containsEntry("Agent.java", VALID);
+        assertThat(podCodeHash("careful-agent")).isEqualTo(SynthesisFingerprint.sha256(VALID));
+        assertThat(llm.requests()).hasSize(before + 2);
+        assertThat(llm.messagesOf(before + 1).getLast())
+                .contains("failed its dry run")
+                .contains("step 'double' failed: NumberFormatException");
+        eventually().until(() -> eventReasons("careful").contains("DryRunFailed"));
+        assertThat(eventReasons("careful")).doesNotContain("ValidationFailed");
     }
 
     /** An autonomous agent that searches with {@code tool} and summarizes what it found. */

@@ -97,7 +97,14 @@ class SynthesisServiceTest {
                 request -> {
                     runs.incrementAndGet();
                     return new SynthesisResult(
-                            Optional.empty(), "m", 4, 10, 10, Duration.ZERO, List.of("Agent.java:1:1: error: nope"));
+                            Optional.empty(),
+                            "m",
+                            4,
+                            10,
+                            10,
+                            Duration.ZERO,
+                            List.of("Agent.java:1:1: error: nope"),
+                            Optional.empty());
                 },
                 100);
 
@@ -214,6 +221,13 @@ class SynthesisServiceTest {
 
     private static SynthesisResult success(SynthesisRequest request) {
         return new SynthesisResult(
-                Optional.of("class Agent {} // " + request.instructions()), "m", 1, 10, 10, Duration.ZERO, List.of());
+                Optional.of("class Agent {} // " + request.instructions()),
+                "m",
+                1,
+                10,
+                10,
+                Duration.ZERO,
+                List.of(),
+                Optional.empty());
     }
 }

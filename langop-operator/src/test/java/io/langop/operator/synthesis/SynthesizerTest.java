@@ -44,7 +44,7 @@ class SynthesizerTest {
                 "synth-model",
                 Duration.ofSeconds(10),
                 new Backoff(2, Duration.ofMillis(10), Duration.ofMillis(20)));
-        synthesizer = new Synthesizer(client, checker, PROMPT, 2);
+        synthesizer = new Synthesizer(client, checker, ChildJvmDryRun.ofThisJvm(), PROMPT, 2);
     }
 
     @AfterEach
@@ -91,6 +91,50 @@ class SynthesizerTest {
         assertThat(repairConversation).hasSize(3);
         assertThat(repairConversation.get(1)).startsWith("assistant: ").contains("\"twenty\"");
         assertThat(repairConversation.get(2)).startsWith("user: ").containsPattern("Agent\\.java:\\d+:\\d+");
+    }
+
+    @Test
+    void codeThatFailsItsDryRunGoesBackToTheModelWithTheFailureAndTheRepairPassesItsOwn() throws Exception {
+        // the model expects the summary to start with a count; the stand-in LLM answers plain text
+        String fragile = VALID.replace(
+                ".when(results -> !results.text(\"summary\").isBlank())",
+                ".when(results -> Integer.parseInt(results.text(\"summary\").split(\" \")[0]) > 0)");
+        assertThat(fragile).isNotEqualTo(VALID);
+        llm.thenText("```java\n" + fragile + "\n```").thenText("```java\n" + VALID + "\n```");
+
+        SynthesisResult result = synthesizer.synthesize(BRIEF);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result.dryRun()).hasValueSatisfying(dryRun -> {
+            assertThat(dryRun.passed()).isTrue();
+            assertThat(dryRun.completed()).containsExactly("search", "summary", "mail");
+            assertThat(dryRun.toolCalls()).isEqualTo(2);
+        });
+        assertThat(llm.messagesOf(1).get(2))
+                .startsWith("user: The file you wrote compiled and passed the safety and semantic checks, but failed"
+                        + " its dry run.")
+                .contains("step 'mail' failed: NumberFormatException: For input string: \"Stand-in\" (at Agent.java:");
+    }
+
+    @Test
+    void codeThatKeepsFailingItsDryRunIsRefusedWithTheFailure() throws Exception {
+        String looping = VALID.replace(
+                ".when(results -> !results.text(\"summary\").isBlank())",
+                ".when(results -> results.json(\"search\").path(\"results\").get(5).isNull())");
+        for (int i = 0; i < 3; i++) {
+            llm.thenText("```java\n" + looping + "\n```");
+        }
+
+        SynthesisResult result = synthesizer.synthesize(BRIEF);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.errors())
+                .singleElement()
+                .asString()
+                .startsWith(Synthesizer.DRY_RUN_PREFIX + "step 'mail' failed: NullPointerException");
+        assertThat(result.dryRun())
+                .hasValueSatisfying(dryRun -> assertThat(dryRun.failedStep()).contains("mail"));
     }
 
     @Test
