@@ -38,6 +38,7 @@ final class AgentPodTemplate {
     static final String CODE_PATH = AgentFiles.CODE_DIR;
     static final String CODE_VOLUME = "agent-code";
     static final String WORKSPACE_VOLUME = "workspace";
+    static final String AGENT_CONTAINER = "agent";
     static final String CODE_FILE = AgentFiles.CODE_FILE;
     static final String CODE_HASH_ANNOTATION = PodAnnotations.CODE_HASH;
     static final String INSTRUCTIONS_HASH_ANNOTATION = "langop.io/instructions-hash";
@@ -88,9 +89,12 @@ final class AgentPodTemplate {
         agentMounts.addAll(Objects.requireNonNullElse(spec.getVolumeMounts(), List.of()));
 
         ContainerBuilder agentContainer = new ContainerBuilder()
-                .withName("agent")
+                .withName(AGENT_CONTAINER)
                 .withImage(spec.getImage())
                 .withImagePullPolicy(PullPolicies.kubernetesName(spec.getImagePullPolicy()))
+                // a failed run's last log lines become the container's termination message, which the operator
+                // reads from the pod status when it rolls code back (AgentRuns.describe)
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withEnv(AgentEnvironment.of(plan))
                 .withEnvFrom(spec.getEnvFrom())
                 .withResources(spec.getResources())

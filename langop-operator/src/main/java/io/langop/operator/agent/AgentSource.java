@@ -26,6 +26,19 @@ record AgentSource(String source, Map<String, String> annotations) {
     static final String TIME = "langop.io/synthesis-time";
     /** What the code's dry run did, in one line: the {@code DryRun} condition's message while it runs. */
     static final String DRY_RUN = "langop.io/dry-run";
+    /** On code put back after a rollback: the hash of the code whose runs failed. */
+    static final String ROLLED_BACK_FROM = "langop.io/rolled-back-from";
+    /** On code put back, and on the code written after it: how the rolled-back code's runs failed. */
+    static final String RUN_FAILURE = "langop.io/run-failure";
+    /** On code put back: the input hash the failed code was written from; a change of inputs ends the rollback. */
+    static final String ROLLBACK_INPUTS = "langop.io/rollback-inputs";
+    /** On code put back: whether new code is still to be written with the failure ({@code true}), once per chain. */
+    static final String REWRITE_WANTED = "langop.io/rewrite-wanted";
+    /** On code written after a rollback: the hash of the code that failed. */
+    static final String REWRITE_OF = "langop.io/rewrite-of";
+
+    private static final java.util.Set<String> ROLLBACK_ANNOTATIONS =
+            java.util.Set.of(ROLLED_BACK_FROM, RUN_FAILURE, ROLLBACK_INPUTS, REWRITE_WANTED, REWRITE_OF);
 
     AgentSource {
         annotations = Map.copyOf(annotations);
@@ -68,6 +81,65 @@ record AgentSource(String source, Map<String, String> annotations) {
     /** What this code's dry run did, when it had one (code written before dry runs existed had none). */
     Optional<String> dryRun() {
         return Optional.ofNullable(annotations.get(DRY_RUN));
+    }
+
+    /**
+     * This (last good) code, put back because {@code failed} failed its first runs: annotated with what failed and
+     * how, and whether new code is still to be written. Code that was itself written after a rollback and failed
+     * too gets no further rewrite, so a chain of failures costs at most one synthesis.
+     */
+    AgentSource restoredAfter(AgentSource failed, String failure, String inputHash) {
+        Map<String, String> restored = new LinkedHashMap<>(withoutRollback());
+        restored.put(ROLLED_BACK_FROM, failed.hash());
+        restored.put(RUN_FAILURE, failure);
+        restored.put(ROLLBACK_INPUTS, inputHash);
+        restored.put(REWRITE_WANTED, Boolean.toString(failed.rewriteOf().isEmpty()));
+        return new AgentSource(source, restored);
+    }
+
+    /** This new code, written after {@code failedHash} was rolled back for {@code failure}. */
+    AgentSource rewriteOf(String failedHash, String failure) {
+        Map<String, String> rewritten = new LinkedHashMap<>(withoutRollback());
+        rewritten.put(REWRITE_OF, failedHash);
+        rewritten.put(RUN_FAILURE, failure);
+        return new AgentSource(source, rewritten);
+    }
+
+    /** The same code, as it was written (what the last-good ConfigMap keeps). */
+    AgentSource asWritten() {
+        return new AgentSource(source, withoutRollback());
+    }
+
+    private Map<String, String> withoutRollback() {
+        Map<String, String> kept = new LinkedHashMap<>(annotations);
+        kept.keySet().removeAll(ROLLBACK_ANNOTATIONS);
+        return kept;
+    }
+
+    Optional<String> rolledBackFrom() {
+        return Optional.ofNullable(annotations.get(ROLLED_BACK_FROM));
+    }
+
+    Optional<String> rewriteOf() {
+        return Optional.ofNullable(annotations.get(REWRITE_OF));
+    }
+
+    String runFailure() {
+        return annotations.getOrDefault(RUN_FAILURE, "");
+    }
+
+    /** Whether this restored code is waiting for new code to be written for {@code inputHash}. */
+    boolean awaitsRewriteFor(String inputHash) {
+        return rolledBackFrom().isPresent()
+                && inputHash.equals(annotations.get(ROLLBACK_INPUTS))
+                && Boolean.parseBoolean(annotations.get(REWRITE_WANTED));
+    }
+
+    /** Whether this is restored code whose rewrite was spent for {@code inputHash}: it stays until the inputs change. */
+    boolean keptAfterFailedRewriteFor(String inputHash) {
+        return rolledBackFrom().isPresent()
+                && inputHash.equals(annotations.get(ROLLBACK_INPUTS))
+                && !Boolean.parseBoolean(annotations.get(REWRITE_WANTED));
     }
 
     /** The code a ConfigMap holds, with its annotations, if it holds any. */

@@ -14,6 +14,7 @@ import io.langop.operator.synthesis.ChildJvmDryRun;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisJob;
 import io.langop.operator.synthesis.SynthesisPrompt;
+import io.langop.operator.synthesis.SynthesisRequest;
 import io.langop.operator.synthesis.SynthesisService;
 import io.langop.operator.synthesis.SynthesisService.AgentKey;
 import io.langop.operator.synthesis.SynthesisSettings;
@@ -24,11 +25,16 @@ import java.util.Optional;
 /**
  * Decides, in each reconcile of an agent, which code it runs: the code already written from the
  * current inputs (no LLM call), a fresh synthesis once the background run finishes, or — while one runs,
- * fails or the LLM is away — the last good code. Agents with {@code spec.codeRef} are checked
+ * fails or the LLM is away — the last good code. New code of a scheduled agent whose first runs fail is rolled
+ * back to the last code a run succeeded with, and written once more with the failure in the prompt. Agents with
+ * {@code spec.codeRef} are checked
  * ({@link BroughtCode}), not synthesized. The verdict goes into the status through {@link CodeStatus},
  * and each new step of it is told by an event.
  */
 final class AgentSynthesis {
+
+    /** New code whose first runs all fail, this many, is replaced by the last good code. */
+    static final int FAILED_RUNS_BEFORE_ROLLBACK = 2;
 
     private final SynthesisSettings settings;
     private final SynthesisPrompt prompt = SynthesisPrompt.bundled();
@@ -52,9 +58,12 @@ final class AgentSynthesis {
                 : Optional.empty();
     }
 
-    /** The event sources synthesis needs: wake-ups (and deletions) and the ConfigMaps named by {@code codeRef}. */
+    /**
+     * The event sources synthesis needs: wake-ups (and deletions), the ConfigMaps named by {@code codeRef}, and the
+     * runs (Jobs) of scheduled agents, whose outcomes decide rollbacks.
+     */
     List<EventSource<?, LanguageAgent>> eventSources(EventSourceContext<LanguageAgent> context) {
-        return List.of(wakeUps, CodeRefs.eventSource(context));
+        return List.of(wakeUps, CodeRefs.eventSource(context), AgentRuns.eventSource(context));
     }
 
     /**
@@ -91,12 +100,22 @@ final class AgentSynthesis {
         if (!inputs.hasInstructions()) {
             return CodeDecision.keep(Optional.empty());
         }
-        Optional<AgentSource> last = lastWritten(agent, context);
-        CodeStatus code = new CodeStatus(agent, last, status, conditions);
         SynthesisFingerprint fingerprint = inputs.fingerprint(prompt.version());
         String inputHash = SynthesisFingerprint.sha256(fingerprint.annotations().toString());
+        Optional<AgentSource> written = lastWritten(agent, context);
+        AgentRuns runs = AgentRuns.of(context);
+        Optional<AgentSource> good = keepGoodCode(agent, context, written, runs);
+        // new code whose first runs failed gives way to the good code here, which then runs while new code is
+        // written with the failure (in this same reconcile: the operator's own write of the ConfigMap wakes none)
+        Optional<AgentSource> last = written.flatMap(
+                        running -> good.flatMap(goodCode -> rollBack(running, goodCode, runs, context, inputHash)))
+                .or(() -> written);
+        CodeStatus code = new CodeStatus(agent, last, status, conditions);
         if (last.isPresent() && fingerprint.matches(last.get().annotations())) {
             return code.inPlace(last.get(), inputHash);
+        }
+        if (last.isPresent() && last.get().keptAfterFailedRewriteFor(inputHash)) {
+            return code.rewriteSpent(last.get(), inputHash);
         }
         if (service.isEmpty()) {
             return code.waiting(
@@ -107,9 +126,16 @@ final class AgentSynthesis {
         if (awaited.isPresent()) {
             return code.waiting("WaitingForToolCatalog", "waiting for the tools of " + awaited.get());
         }
+        // after a rollback, new code is written once with the failure in the prompt: another request than the
+        // inputs alone, whose (failed) code the service still holds
+        Optional<AgentSource> rewriting = last.filter(running -> running.awaitsRewriteFor(inputHash));
+        String requestKey = rewriting
+                .map(restored ->
+                        inputHash + "/after-" + restored.rolledBackFrom().orElseThrow())
+                .orElse(inputHash);
         SynthesisStatus previous = status.getSynthesis();
         if (previous != null
-                && inputHash.equals(previous.getInputHash())
+                && requestKey.equals(previous.getInputHash())
                 && previous.getLastErrors() != null
                 && !previous.getLastErrors().isEmpty()) {
             // these very inputs were refused before (maybe before a restart): only a change of them is worth an LLM
@@ -122,9 +148,41 @@ final class AgentSynthesis {
         } catch (IllegalArgumentException unknownModel) {
             return code.waiting("SynthesisModelMissing", unknownModel.getMessage());
         }
-        SynthesisService.Progress progress =
-                service.get().request(AgentKey.of(agent), inputHash, inputs.request(target));
-        return follow(progress, code, fingerprint, inputHash, target);
+        SynthesisRequest request = rewriting
+                .map(restored -> inputs.request(target).afterRunFailure(restored.runFailure()))
+                .orElseGet(() -> inputs.request(target));
+        SynthesisService.Progress progress = service.get().request(AgentKey.of(agent), requestKey, request);
+        return follow(progress, code, fingerprint, inputHash, requestKey, target, rewriting);
+    }
+
+    /**
+     * The last good code: the code that runs now once a run of it succeeded, else what {@code <agent>-good-code}
+     * holds. Handed to {@link AgentGoodCode} through the workflow context, so that ConfigMap keeps it.
+     */
+    private static Optional<AgentSource> keepGoodCode(
+            LanguageAgent agent, Context<LanguageAgent> context, Optional<AgentSource> last, AgentRuns runs) {
+        Optional<AgentSource> good =
+                last.filter(running -> runs.succeeded(running.hash())).or(() -> AgentGoodCode.current(agent, context));
+        good.ifPresent(
+                code -> context.managedWorkflowAndDependentResourceContext().put(AgentGoodCode.KEY, code));
+        return good;
+    }
+
+    /**
+     * The good code to put back when the running code (new, neither put back nor the good code itself) failed its
+     * first {@value #FAILED_RUNS_BEFORE_ROLLBACK} runs, annotated with how; empty when it should keep running.
+     */
+    private static Optional<AgentSource> rollBack(
+            AgentSource running, AgentSource good, AgentRuns runs, Context<LanguageAgent> context, String inputHash) {
+        if (running.rolledBackFrom().isPresent() || running.hash().equals(good.hash())) {
+            return Optional.empty();
+        }
+        List<AgentRuns.Run> failed = runs.firstRunsFailed(running.hash(), FAILED_RUNS_BEFORE_ROLLBACK);
+        if (failed.isEmpty()) {
+            return Optional.empty();
+        }
+        String failure = AgentRuns.describe(context.getClient(), failed);
+        return Optional.of(good.restoredAfter(running, failure, inputHash));
     }
 
     /** The code the agent's own ConfigMap holds (the code dependent's, not a {@code codeRef}'s), if any. */
@@ -141,7 +199,9 @@ final class AgentSynthesis {
             CodeStatus code,
             SynthesisFingerprint fingerprint,
             String inputHash,
-            Optional<SynthesisTarget> target) {
+            String requestKey,
+            Optional<SynthesisTarget> target,
+            Optional<AgentSource> rewriting) {
         return switch (progress) {
             case SynthesisService.Running ignored -> {
                 String model =
@@ -165,10 +225,16 @@ final class AgentSynthesis {
             }
             case SynthesisService.Finished finished
             when finished.result().succeeded() -> {
-                yield code.inPlace(AgentSource.synthesized(finished.result(), fingerprint), inputHash);
+                AgentSource written = AgentSource.synthesized(finished.result(), fingerprint);
+                yield code.inPlace(
+                        rewriting
+                                .map(restored -> written.rewriteOf(
+                                        restored.rolledBackFrom().orElseThrow(), restored.runFailure()))
+                                .orElse(written),
+                        inputHash);
             }
             case SynthesisService.Finished finished -> {
-                yield code.refused(finished.result(), inputHash);
+                yield code.refused(finished.result(), requestKey);
             }
         };
     }

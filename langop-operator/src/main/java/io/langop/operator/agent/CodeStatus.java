@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Writes one reconcile's verdict on a synthesized agent's code into its status: the {@code Synthesized},
- * {@code Validated}, {@code DryRun} and {@code CodeUpdated} conditions — always all four, in the same order,
- * so the status keeps its shape from one state to the next — and {@code status.synthesis}.
+ * {@code Validated}, {@code DryRun}, {@code CodeUpdated} and {@code RolledBack} conditions — always all five, in
+ * the same order, so the status keeps its shape from one state to the next — and {@code status.synthesis}.
  */
 final class CodeStatus {
 
@@ -22,6 +22,7 @@ final class CodeStatus {
     static final String VALIDATED = "Validated";
     static final String DRY_RUN = "DryRun";
     static final String CODE_UPDATED = "CodeUpdated";
+    static final String ROLLED_BACK = "RolledBack";
 
     private final LanguageAgent agent;
     private final Optional<AgentSource> last;
@@ -58,7 +59,35 @@ final class CodeStatus {
                 true,
                 "CodeUpdated",
                 "ConfigMap " + configMapName() + " holds code " + code.hash().substring(0, 12));
+        rollbackOf(Optional.of(code));
         return CodeDecision.keep(Optional.of(code));
+    }
+
+    /**
+     * The last good code was put back ({@code restored}, annotated by {@link AgentSource#restoredAfter}) because the
+     * code written after it failed its first runs, and the code written once more with that failure failed too:
+     * it runs until the inputs change.
+     */
+    CodeDecision rewriteSpent(AgentSource restored, String inputHash) {
+        SynthesisStatus synthesis = restored.synthesisStatus();
+        synthesis.setInputHash(inputHash);
+        status.setSynthesis(synthesis);
+        conditions.set(
+                SYNTHESIZED,
+                false,
+                "RewriteFailed",
+                "the code written after a rollback failed its runs too; no more code is written until the"
+                        + " instructions, tools, models or persona change");
+        conditions.set(VALIDATED, true, "Validated", "the running code passed the checks");
+        dryRunOf(restored);
+        conditions.set(
+                CODE_UPDATED,
+                false,
+                "RewriteFailed",
+                "ConfigMap " + configMapName() + " holds the last good code "
+                        + restored.hash().substring(0, 12));
+        rollbackOf(Optional.of(restored));
+        return CodeDecision.keep(Optional.of(restored));
     }
 
     /** No new code (yet): the last good code, if any, keeps running. */
@@ -78,6 +107,7 @@ final class CodeStatus {
             conditions.set(DRY_RUN, false, "NoCode", "no code written yet");
             conditions.set(CODE_UPDATED, false, reason, "no code written yet");
         }
+        rollbackOf(last);
         return CodeDecision.keep(last);
     }
 
@@ -127,6 +157,7 @@ final class CodeStatus {
                 false,
                 last.isPresent() ? "PreviousCodeKept" : "NoValidCode",
                 "ConfigMap " + configMapName() + kept);
+        rollbackOf(last);
         return CodeDecision.keep(last);
     }
 
@@ -137,6 +168,34 @@ final class CodeStatus {
                 code.dryRun().isPresent(),
                 code.dryRun().isPresent() ? "DryRunPassed" : "NotRun",
                 code.dryRun().orElse("this code was written before dry runs existed"));
+    }
+
+    /** The {@code RolledBack} condition: whether the running code was put back, or written after a rollback. */
+    private void rollbackOf(Optional<AgentSource> running) {
+        if (running.isPresent() && running.get().rolledBackFrom().isPresent()) {
+            AgentSource code = running.get();
+            conditions.set(
+                    ROLLED_BACK,
+                    true,
+                    ROLLED_BACK,
+                    "code " + code.rolledBackFrom().get().substring(0, 12) + " failed its first runs, so the last"
+                            + " good code " + code.hash().substring(0, 12) + " runs again: " + code.runFailure());
+        } else if (running.isPresent() && running.get().rewriteOf().isPresent()) {
+            AgentSource code = running.get();
+            conditions.set(
+                    ROLLED_BACK,
+                    false,
+                    "Rewritten",
+                    "code " + code.hash().substring(0, 12) + " was written after code "
+                            + code.rewriteOf().get().substring(0, 12) + " failed its first runs: "
+                            + code.runFailure());
+        } else {
+            conditions.set(
+                    ROLLED_BACK,
+                    false,
+                    "NotRolledBack",
+                    running.isPresent() ? "the running code is the code last written" : "no code written yet");
+        }
     }
 
     private String configMapName() {

@@ -67,6 +67,11 @@ import java.util.stream.Stream;
             @Dependent(name = "egress", type = AgentEgressPolicy.class),
             @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class),
             @Dependent(
+                    name = "good-code",
+                    type = AgentGoodCode.class,
+                    reconcilePrecondition = AgentGoodCode.HasGoodCode.class,
+                    useEventSourceWithName = "code"),
+            @Dependent(
                     name = "instructions",
                     type = AgentInstructions.class,
                     reconcilePrecondition = AgentInstructions.HasInstructions.class,

@@ -21,7 +21,9 @@ final class SynthesisEvents {
             Rule.warning(CodeStatus.SYNTHESIZED, "SynthesisFailed", "SynthesisFailed"),
             Rule.warning(CodeStatus.VALIDATED, "ValidationFailed", "ValidationFailed"),
             Rule.normal(CodeStatus.DRY_RUN, "DryRunPassed", "DryRunPassed"),
-            Rule.warning(CodeStatus.DRY_RUN, "DryRunFailed", "DryRunFailed")));
+            Rule.warning(CodeStatus.DRY_RUN, "DryRunFailed", "DryRunFailed"),
+            Rule.warning(CodeStatus.ROLLED_BACK, CodeStatus.ROLLED_BACK, "RolledBack"),
+            Rule.normal(CodeStatus.ROLLED_BACK, "Rewritten", "RewrittenAfterRollback")));
 
     private SynthesisEvents() {}
 

@@ -69,6 +69,8 @@ public final class SynthesisPrompt {
                                 ? "The operator's default model."
                                 : String.join(", ", request.models()),
                 "persona", brief.persona().isEmpty() ? "None given." : brief.persona(),
+                "runFailure",
+                        request.runFailure().map(SynthesisPrompt::runFailure).orElse(""),
                 "example", workedExample.strip()));
     }
 
@@ -98,6 +100,15 @@ public final class SynthesisPrompt {
                     .append('\n');
         }
         return lines.toString().strip();
+    }
+
+    /** The section of a rewrite after a rollback: how the previous code failed when it ran. */
+    private static String runFailure(String failure) {
+        return "## How the previous code failed\n"
+                + "Code written for these instructions before passed every check but failed its first runs, and was"
+                + " rolled back. What happened:\n\n```\n"
+                + failure.strip()
+                + "\n```\n\nWrite code that does not fail this way.\n";
     }
 
     public String repair(String diagnostics) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param persona the persona to distil before synthesis, when the agent has one
  * @param repairRounds the agent's own bound on repair rounds ({@code spec.synthesis.maxRepairAttempts}), empty for
  *     the operator's
+ * @param runFailure how the code last written from these inputs failed when it ran (error, step, log excerpt), when
+ *     it was rolled back: the prompt asks for code that does not fail that way
  */
 public record SynthesisRequest(
         String agentName,
@@ -26,7 +28,8 @@ public record SynthesisRequest(
         AgentSetting setting,
         Optional<SynthesisTarget> target,
         Optional<PersonaSource> persona,
-        Optional<Integer> repairRounds) {
+        Optional<Integer> repairRounds,
+        Optional<String> runFailure) {
 
     /** A LanguagePersona as written: its name and the canonical JSON of its spec. */
     public record PersonaSource(String name, String specJson) {}
@@ -43,5 +46,33 @@ public record SynthesisRequest(
         target = Objects.requireNonNullElse(target, Optional.empty());
         persona = Objects.requireNonNullElse(persona, Optional.empty());
         repairRounds = Objects.requireNonNullElse(repairRounds, Optional.empty());
+        runFailure = Objects.requireNonNullElse(runFailure, Optional.empty());
+    }
+
+    /** A request without a run failure: the code is written from the inputs alone. */
+    public SynthesisRequest(
+            String agentName,
+            String namespace,
+            String instructions,
+            List<String> models,
+            AgentSetting setting,
+            Optional<SynthesisTarget> target,
+            Optional<PersonaSource> persona,
+            Optional<Integer> repairRounds) {
+        this(agentName, namespace, instructions, models, setting, target, persona, repairRounds, Optional.empty());
+    }
+
+    /** The same request, telling the model how the code last written from it failed when it ran. */
+    public SynthesisRequest afterRunFailure(String failure) {
+        return new SynthesisRequest(
+                agentName,
+                namespace,
+                instructions,
+                models,
+                setting,
+                target,
+                persona,
+                repairRounds,
+                Optional.of(failure));
     }
 }

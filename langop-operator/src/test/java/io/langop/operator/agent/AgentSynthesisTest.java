@@ -53,6 +53,7 @@ class AgentSynthesisTest {
 
     private static final String API_KEY = "sk-test-4f9d2c";
     private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private static ScriptedOpenAiServer llm;
     private static TestMcpServer searchTools;
@@ -415,6 +416,140 @@ class AgentSynthesisTest {
                 .contains("step 'double' failed: NumberFormatException");
         eventually().until(() -> eventReasons("careful").contains("DryRunFailed"));
         assertThat(eventReasons("careful")).doesNotContain("ValidationFailed");
+    }
+
+    @Test
+    void newCodeWhoseFirstRunsFailIsRolledBackToTheLastGoodCodeAndWrittenAgainWithTheFailure() {
+        String good = VALID + "\n// the version that works\n";
+        String failing = VALID + "\n// the version whose runs fail\n";
+        String rewritten = VALID + "\n// written again with the failure\n";
+        LanguageAgent agent = Fixtures.agent(NS, "nightly", "qwen");
+        agent.getSpec().setExecutionMode(io.langop.api.v1alpha1.agent.ExecutionMode.SCHEDULED);
+        agent.getSpec().setSchedule("0 3 * * *");
+        llm.thenText("```java\n" + good + "```");
+        client.resource(agent).create();
+        String goodHash = SynthesisFingerprint.sha256(good.strip());
+        eventually().until(() -> cronJobCodeHash("nightly-agent"), goodHash::equals);
+
+        // a run of it succeeds: it is the code to come back to
+        finishRun("nightly", true, "");
+        eventually().until(() -> configMap("nightly-good-code"), found -> found != null);
+        assertThat(configMap("nightly-good-code").getData()).containsEntry("Agent.java", good.strip());
+
+        // new instructions, new code; it passes every check and its dry run, and rolls out
+        int before = llm.requests().size();
+        llm.thenText("```java\n" + failing + "```");
+        agent = agent("nightly");
+        agent.getSpec().setInstructions("Summarise the news every night, with the weather");
+        Edits.replaceSpec(client, agent);
+        String failingHash = SynthesisFingerprint.sha256(failing.strip());
+        eventually().until(() -> cronJobCodeHash("nightly-agent"), failingHash::equals);
+
+        // its first run fails: one failure is not enough to roll back
+        finishRun("nightly", false, "ERROR Run failed: step 'weather' failed: tool 'forecast' is not provided");
+        operator.assertNoWritesWhileIdle(Duration.ofMillis(500));
+        assertThat(cronJobCodeHash("nightly-agent")).isEqualTo(failingHash);
+
+        // the second fails too: the last good code is put back, and new code is written with the failure
+        llm.delayReplies(Duration.ofSeconds(2)).thenText("```java\n" + rewritten + "```");
+        finishRun("nightly", false, "ERROR Run failed: step 'weather' failed: tool 'forecast' is not provided");
+        LanguageAgent rolledBack = eventually().until(() -> agent("nightly"), a -> isTrue(a, "RolledBack"));
+        assertThat(condition(rolledBack, "RolledBack").getMessage())
+                .startsWith("code " + failingHash.substring(0, 12) + " failed its first runs, so the last good code "
+                        + goodHash.substring(0, 12) + " runs again: 2 run(s) failed; the last, Job nightly-agent-")
+                .contains("BackoffLimitExceeded")
+                .contains("exit status 1:\nERROR Run failed: step 'weather' failed: tool 'forecast' is not provided");
+        assertThat(cronJobCodeHash("nightly-agent")).isIn(goodHash, SynthesisFingerprint.sha256(rewritten.strip()));
+        assertThat(eventually().until(() -> eventReasons("nightly"), reasons -> reasons.contains("RolledBack")))
+                .isNotEmpty();
+
+        String rewrittenHash = SynthesisFingerprint.sha256(rewritten.strip());
+        eventually().until(() -> cronJobCodeHash("nightly-agent"), rewrittenHash::equals);
+        llm.delayReplies(Duration.ZERO);
+        assertThat(llm.requests()).hasSize(before + 2);
+        assertThat(String.join("\n", llm.messagesOf(before + 1)))
+                .contains("with the weather")
+                .contains("## How the previous code failed")
+                .contains("step 'weather' failed: tool 'forecast' is not provided");
+        LanguageAgent current = eventually()
+                .until(
+                        () -> agent("nightly"),
+                        a -> hasReason(a, "RolledBack", "Rewritten") && isTrue(a, "CodeUpdated"));
+        assertThat(current.getStatus().getSynthesis().getCodeHash()).isEqualTo(rewrittenHash);
+        assertThat(condition(current, "RolledBack").getMessage())
+                .startsWith("code " + rewrittenHash.substring(0, 12) + " was written after code "
+                        + failingHash.substring(0, 12) + " failed its first runs: ");
+        assertThat(configMap("nightly-good-code").getData())
+                .as("still the code a run succeeded with")
+                .containsEntry("Agent.java", good.strip());
+        eventually().until(() -> eventReasons("nightly").contains("RewrittenAfterRollback"));
+    }
+
+    /**
+     * One run of the scheduled agent's current code ends, as the CronJob controller, the Job controller and the
+     * kubelet would record it (the mock API server runs none of them): a Job from the CronJob's template, with its
+     * outcome, and its pod with the agent container's termination message (its log tail).
+     */
+    private static void finishRun(String agent, boolean succeeded, String log) {
+        io.fabric8.kubernetes.api.model.batch.v1.CronJob cronJob = client.batch()
+                .v1()
+                .cronjobs()
+                .inNamespace(NS)
+                .withName(agent + "-agent")
+                .get();
+        String name = agent + "-agent-" + RUNS.incrementAndGet();
+        var template = cronJob.getSpec().getJobTemplate();
+        client.resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(NS)
+                        .withLabels(template.getMetadata().getLabels())
+                        .endMetadata()
+                        .withSpec(template.getSpec())
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType(succeeded ? "Complete" : "Failed")
+                        .withStatus("True")
+                        .withReason(succeeded ? null : "BackoffLimitExceeded")
+                        .withMessage(succeeded ? null : "Job has reached the specified backoff limit")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
+        client.resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                        .withNewMetadata()
+                        .withName(name + "-pod")
+                        .withNamespace(NS)
+                        .withLabels(Map.of("job-name", name))
+                        .endMetadata()
+                        .withNewStatus()
+                        .addNewContainerStatus()
+                        .withName("agent")
+                        .withNewState()
+                        .withNewTerminated()
+                        .withExitCode(succeeded ? 0 : 1)
+                        .withMessage(log)
+                        .endTerminated()
+                        .endState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build())
+                .create();
+    }
+
+    private static String cronJobCodeHash(String name) {
+        var found =
+                client.batch().v1().cronjobs().inNamespace(NS).withName(name).get();
+        if (found == null) {
+            return null;
+        }
+        var annotations = found.getSpec()
+                .getJobTemplate()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations();
+        return annotations == null ? null : annotations.get("langop.io/code-hash");
     }
 
     /** An autonomous agent that searches with {@code tool} and summarizes what it found. */

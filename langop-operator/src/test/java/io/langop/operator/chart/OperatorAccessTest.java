@@ -78,7 +78,10 @@ class OperatorAccessTest {
                             + " has not seen it yet",
             "langop.io/languageclusters:get",
                     "JOSDK reads a LanguageCluster again when the patch of its finalizer conflicts"
-                            + " (ReconciliationDispatcher.conflictRetryingPatch)");
+                            + " (ReconciliationDispatcher.conflictRetryingPatch)",
+            "/pods:list",
+                    "AgentRuns reads the pods of a failed Job when new code of a scheduled agent is rolled back"
+                            + " (AgentSynthesisTest makes runs fail)");
 
     @Test
     void theChartGrantsEveryRequestTheOperatorMakesAndNothingElse() throws Exception {
