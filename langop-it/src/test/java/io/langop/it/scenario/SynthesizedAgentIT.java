@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole flow from plain words to a running agent: the operator asks the synthesis LLM (a
- * scripted OpenAI-compatible server) to write the agent from its instructions, checks the code and
- * rolls it out; the real runtime runs it, fetching a page through the real web tool over MCP and
+ * scripted OpenAI-compatible server) to write the agent from its instructions, refuses an answer calling a
+ * tool the agent does not have (the repair request lists the real ones), checks and dry-runs the repaired
+ * code and rolls it out; the real runtime runs it, fetching a page through the real web tool over MCP and
  * summarizing it through the real model proxy, which forwards to a second scripted LLM; the result
  * lands in the workspace. New instructions: a second synthesis, a new pod, the new behaviour.
  */
@@ -66,10 +67,14 @@ class SynthesizedAgentIT {
                         LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES, "/security", SECURITY_NOTES))) {
             model.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
             int before = SYNTHESIS_LLM.requests().size();
-            SYNTHESIS_LLM.thenText(
-                    "Here is the agent:\n```java\n" + digestAgent(site.url("/releases"), "digest.md") + "\n```",
-                    900,
-                    300);
+            // the first answer calls the web tool by its server's name: refused with the real tools, then repaired
+            String repaired = digestAgent(site.url("/releases"), "digest.md");
+            SYNTHESIS_LLM
+                    .thenText(
+                            "```java\n" + repaired.replace("s.tool(\"web_fetch\")", "s.tool(\"web\")") + "\n```",
+                            900,
+                            300)
+                    .thenText("Here is the agent:\n```java\n" + repaired + "\n```", 900, 300);
             cluster.createNamespace(NAMESPACE);
             cluster.applyResource(
                     "scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", model.baseUrl()));
@@ -84,7 +89,11 @@ class SynthesizedAgentIT {
                     .until(() ->
                             Files.exists(digest) && !Files.readString(digest).isBlank());
             assertThat(Files.readString(digest)).contains(SUMMARY);
-            assertThat(SYNTHESIS_LLM.requests()).hasSize(before + 1);
+            assertThat(SYNTHESIS_LLM.requests()).hasSize(before + 2);
+            assertThat(SYNTHESIS_LLM.messagesOf(before + 1).getLast())
+                    .as("the repair request lists the tools the agent really has")
+                    .contains("unknown tool 'web'; this agent has: ")
+                    .contains("web_fetch(url");
             assertThat(SYNTHESIS_LLM.requests().get(before).path("model").asText())
                     .isEqualTo("synthesis-model");
             assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(before)))
@@ -125,7 +134,15 @@ class SynthesizedAgentIT {
                     .anySatisfy(
                             messages -> assertThat(messages).contains("Sidecar containers are now enabled by default"));
             LanguageAgent written = agent();
-            assertThat(written.getStatus().getSynthesis().getAttempts()).isEqualTo(1);
+            assertThat(written.getStatus().getSynthesis().getAttempts()).isEqualTo(2);
+            assertThat(written.getStatus().getConditions())
+                    .as("the repaired code ran once on stand-ins before it rolled out")
+                    .anySatisfy(condition -> {
+                        assertThat(condition.getType()).isEqualTo("DryRun");
+                        assertThat(condition.getStatus()).isEqualTo("True");
+                        assertThat(condition.getMessage())
+                                .isEqualTo("ran 2 step(s) with 1 tool call(s) and 1 LLM step(s) answered by stand-ins");
+                    });
             assertThat(written.getStatus().getSynthesis().getModel()).isEqualTo("synthesis-model");
 
             // new instructions: written again, rolled out, and the new code does the new thing
@@ -146,8 +163,8 @@ class SynthesizedAgentIT {
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> Files.exists(security)
                             && !Files.readString(security).isBlank());
-            assertThat(SYNTHESIS_LLM.requests()).hasSize(before + 2);
-            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(before + 1))).contains("security notes");
+            assertThat(SYNTHESIS_LLM.requests()).hasSize(before + 3);
+            assertThat(String.join("\n", SYNTHESIS_LLM.messagesOf(before + 2))).contains("security notes");
             assertThat(site.visits()).extracting(LocalWebSite.Visit::path).contains("/security");
             assertThat(Files.readString(digest))
                     .as("the workspace outlived the first pod")

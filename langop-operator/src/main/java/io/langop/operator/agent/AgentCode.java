@@ -1,7 +1,6 @@
 package io.langop.operator.agent;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -11,7 +10,6 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,17 +26,9 @@ public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, Langua
     protected ConfigMap desired(LanguageAgent agent, Context<LanguageAgent> context) {
         AgentPlan plan =
                 context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.KEY, AgentPlan.class);
-        AgentSource code = plan.code().orElseThrow();
-        return new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(AgentPodTemplate.codeConfigMapName(agent))
-                .withNamespace(agent.getMetadata().getNamespace())
-                .withLabels(Labels.of(agent, "code", plan.clusterRef()))
-                .withAnnotations(code.annotations())
-                .withOwnerReferences(Owners.controller(agent))
-                .endMetadata()
-                .withData(Map.of(AgentPodTemplate.CODE_FILE, code.source()))
-                .build();
+        return plan.code()
+                .orElseThrow()
+                .configMap(agent, AgentPodTemplate.codeConfigMapName(agent), "code", plan.clusterRef());
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.langop.operator.agent;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
@@ -9,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,19 +33,14 @@ public class AgentGoodCode extends CRUDKubernetesDependentResource<ConfigMap, La
 
     @Override
     protected ConfigMap desired(LanguageAgent agent, Context<LanguageAgent> context) {
-        AgentSource good = context.managedWorkflowAndDependentResourceContext()
+        return context.managedWorkflowAndDependentResourceContext()
                 .getMandatory(KEY, AgentSource.class)
-                .asWritten();
-        return new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(configMapName(agent))
-                .withNamespace(agent.getMetadata().getNamespace())
-                .withLabels(Labels.of(agent, "good-code", agent.getSpec().getClusterRef()))
-                .withAnnotations(good.annotations())
-                .withOwnerReferences(Owners.controller(agent))
-                .endMetadata()
-                .withData(Map.of(AgentPodTemplate.CODE_FILE, good.source()))
-                .build();
+                .asWritten()
+                .configMap(
+                        agent,
+                        configMapName(agent),
+                        "good-code",
+                        agent.getSpec().getClusterRef());
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.langop.operator.agent;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.SynthesisStatus;
+import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.Owners;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisResult;
 import java.time.Instant;
@@ -140,6 +144,23 @@ record AgentSource(String source, Map<String, String> annotations) {
         return rolledBackFrom().isPresent()
                 && inputHash.equals(annotations.get(ROLLBACK_INPUTS))
                 && !Boolean.parseBoolean(annotations.get(REWRITE_WANTED));
+    }
+
+    /**
+     * A ConfigMap of the agent holding this code as {@code Agent.java}, with its annotations: {@code <agent>-code},
+     * which the pods mount, or {@code <agent>-good-code}, which keeps the last good code.
+     */
+    ConfigMap configMap(LanguageAgent agent, String name, String component, String clusterRef) {
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(Labels.of(agent, component, clusterRef))
+                .withAnnotations(annotations)
+                .withOwnerReferences(Owners.controller(agent))
+                .endMetadata()
+                .withData(Map.of(AgentPodTemplate.CODE_FILE, source))
+                .build();
     }
 
     /** The code a ConfigMap holds, with its annotations, if it holds any. */
