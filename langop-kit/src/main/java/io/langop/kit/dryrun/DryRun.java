@@ -8,6 +8,7 @@ import io.langop.kit.check.CheckResult;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.LangopAgent;
 import io.langop.sdk.agent.Workspace;
+import io.langop.sdk.memory.Memory;
 import io.langop.sdk.workflow.Placeholders;
 import io.langop.sdk.workflow.Step;
 import io.langop.sdk.workflow.StepAction;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * One run of checked agent code on stand-ins ({@link StandInExecutor}): loads the compiled classes, calls
  * {@code define()}, runs the workflow with the SDK's own engine — placeholders filled, conditions evaluated,
  * custom steps run on data shaped like the tools' answers — and writes the output file into a scratch
- * workspace. Meant for a process of its own ({@link DryRunMain}): the code is loaded here, so this must never
+ * workspace, which also holds the agent's memory (empty, as on a first run). Meant for a process of its own ({@link DryRunMain}): the code is loaded here, so this must never
  * run inside the operator, and the process is what bounds the time it takes.
  */
 public final class DryRun {
@@ -56,6 +57,8 @@ public final class DryRun {
                     0);
         }
         Workspace.use(workspace);
+        // state between runs starts empty, as on an agent's first run, and is thrown away with the workspace
+        Memory.use(Memory.inWorkspace(workspace));
         StandInExecutor standIns = new StandInExecutor(request.tools());
         Map<String, JsonNode> inputs = standInEvent(agent)
                 .<Map<String, JsonNode>>map(event -> Map.of(Placeholders.EVENT, event))

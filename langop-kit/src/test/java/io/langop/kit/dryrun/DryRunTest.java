@@ -88,7 +88,7 @@ class DryRunTest {
         assertThat(report.completed()).isEmpty();
         assertThat(report.summary())
                 .startsWith("step 'count' failed: NumberFormatException: For input string: \"title 1\"")
-                .endsWith("(at Agent.java:16)");
+                .endsWith("(at Agent.java:17)");
     }
 
     @Test
@@ -120,6 +120,25 @@ class DryRunTest {
     }
 
     @Test
+    void memoryStartsEmptyInTheScratchWorkspaceAsOnAFirstRun() throws Exception {
+        DryRunReport report = dryRun("""
+                .workflow(w -> w
+                        .step("search", s -> s.tool("web_search").param("query", "Kubernetes CVE"))
+                        .step("new", s -> s.custom(r -> {
+                                    var seen = Memory.current().state();
+                                    String first = r.field("search", "results.0.url").orElseThrow().asText();
+                                    boolean known = seen.get("last-url").isPresent();
+                                    seen.put("last-url", first);
+                                    return known ? "nothing new" : first;
+                                }).dependsOn("search")))
+                """, ExecutionMode.AUTONOMOUS);
+
+        assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(report.completed()).containsExactly("search", "new");
+        assertThat(workspace.resolve(".langop")).isDirectory();
+    }
+
+    @Test
     void defineThatThrowsFailsTheDryRunBeforeAnyStep() throws Exception {
         DryRunReport report = dryRun("""
                 .workflow(w -> w.step("search", s -> s.tool("web_search").param("query", List.of("a").get(3).toString())))
@@ -145,6 +164,7 @@ class DryRunTest {
                 import io.langop.sdk.agent.ExecutionMode;
                 import io.langop.sdk.agent.LangopAgent;
                 import io.langop.sdk.agent.Output;
+                import io.langop.sdk.memory.Memory;
                 import java.util.List;
                 import java.util.Map;
 
