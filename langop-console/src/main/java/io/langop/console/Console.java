@@ -76,7 +76,10 @@ public final class Console implements AutoCloseable {
             }
             conversations = new InMemoryConversationStore(ttl, clock);
         }
+        // HTTP/1.1: agents, model proxies and issuers inside a cluster speak it in plain text, and the default
+        // (HTTP/2) would offer every plain-text request an h2c upgrade first
         HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -8,6 +8,8 @@ import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.server.ServiceServer;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.ServiceWire;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** A real interactive agent (the langop runtime and its chat endpoint) answering with a scripted LLM. */
@@ -27,8 +29,15 @@ public final class TestAgent implements AutoCloseable {
                 .mode(ExecutionMode.INTERACTIVE)
                 .objective("Answer questions")
                 .build();
+        Path workspace = Files.createTempDirectory("console-agent-");
         AgentRuntime runtime = AgentRuntime.connect(
-                AgentConfig.from(Map.of(AgentEnv.MODEL_ENDPOINTS, llm.rootUrl(), ServiceWire.PORT_ENV, "0")),
+                AgentConfig.from(Map.of(
+                        AgentEnv.MODEL_ENDPOINTS,
+                        llm.rootUrl(),
+                        AgentEnv.WORKSPACE_PATH,
+                        workspace.toString(),
+                        ServiceWire.PORT_ENV,
+                        "0")),
                 () -> agent);
         return new TestAgent(runtime, runtime.serve());
     }

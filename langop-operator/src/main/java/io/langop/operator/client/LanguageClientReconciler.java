@@ -25,6 +25,8 @@ import io.langop.operator.workload.Autoscalers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Runs a LanguageClient: once its models, tools, agents and persona exist, a ConfigMap with
@@ -184,6 +186,29 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
         return StatusUpdates.patchIfChanged(client, status, context);
     }
 
+    /**
+     * Custom moderation filters whose pattern is no regular expression: the console would refuse to start on them
+     * (case-insensitive, as it compiles them), so they are an invalid spec here rather than a crash-looping pod.
+     */
+    static List<String> filterProblems(LanguageClientSpec spec) {
+        var moderation = spec.getContentModeration();
+        if (moderation == null || moderation.getCustomFilters() == null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (var filter : moderation.getCustomFilters()) {
+            try {
+                Pattern.compile(
+                        Objects.requireNonNullElse(filter.getPattern(), ""),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            } catch (PatternSyntaxException invalid) {
+                problems.add("spec.contentModeration.customFilters '" + filter.getName()
+                        + "': the pattern is not a regular expression (" + invalid.getDescription() + ")");
+            }
+        }
+        return problems;
+    }
+
     static List<String> problems(LanguageClientSpec spec) {
         List<String> problems = new ArrayList<>();
         if (spec == null) {
@@ -215,6 +240,7 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
             problems.add("spec.authentication needs a provider when enabled");
         }
         problems.addAll(ClientSecrets.problems(spec));
+        problems.addAll(filterProblems(spec));
         problems.addAll(Autoscalers.problems(spec.getHorizontalPodAutoscaler(), "spec.horizontalPodAutoscaler"));
         return problems;
     }

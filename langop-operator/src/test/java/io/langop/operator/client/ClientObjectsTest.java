@@ -22,6 +22,8 @@ import io.langop.api.v1alpha1.client.AuthProviderType;
 import io.langop.api.v1alpha1.client.Authentication;
 import io.langop.api.v1alpha1.client.Autoscaling;
 import io.langop.api.v1alpha1.client.ClientTls;
+import io.langop.api.v1alpha1.client.ContentModeration;
+import io.langop.api.v1alpha1.client.CustomFilter;
 import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
@@ -212,6 +214,21 @@ class ClientObjectsTest {
         assertThat(read.authentication().providers())
                 .containsExactly(new ClientConfig.Provider(
                         "team-keys", AuthProviderType.API_KEY, null, "AUTH_TEAM_KEYS_SECRET", null));
+    }
+
+    @Test
+    void aModerationFilterThatIsNoRegularExpressionMakesTheSpecInvalid() {
+        LanguageClient client = chat();
+        CustomFilter broken = new CustomFilter();
+        broken.setName("secrets");
+        broken.setPattern("(root password");
+        client.getSpec().setContentModeration(new ContentModeration());
+        client.getSpec().getContentModeration().setCustomFilters(List.of(broken));
+
+        assertThat(LanguageClientReconciler.problems(client.getSpec()))
+                .singleElement()
+                .asString()
+                .startsWith("spec.contentModeration.customFilters 'secrets': the pattern is not a regular expression");
     }
 
     private static LanguageClient chat() {
