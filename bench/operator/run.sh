@@ -2,7 +2,7 @@
 # Operator convergence benchmark: N LanguageAgents against the in-process fabric8 mock API server
 # (test infrastructure: the harness's indexed CRUD store); prints time to convergence, API requests
 # per agent and write requests while idle.
-# Usage: bench/operator/run.sh [agents=500] [idle-seconds=30] [shared=0]
+# Usage: bench/operator/run.sh [agents=500] [idle-seconds=30] [shared=0] [usage-seconds=20]
 #   shared=0: each agent has its own model and tool; shared=M: the agents share M models and M tools.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,4 +16,4 @@ cd langop-operator
 # the mock server logs through java.util.logging and JOSDK through logback: keep the figures readable
 LOG_LEVEL="${LOG_LEVEL:-warn}" exec "$JAVA_HOME/bin/java" -Xmx1g \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  io.langop.operator.bench.ConvergenceBenchmark "${1:-500}" "${2:-30}" "${3:-0}"
+  io.langop.operator.bench.ConvergenceBenchmark "${1:-500}" "${2:-30}" "${3:-0}" "${4:-20}"

@@ -20,7 +20,10 @@ import io.langop.operator.persona.LanguagePersonaReconciler;
 import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.tool.LanguageToolReconciler;
 import io.langop.operator.trace.TracedMetrics;
+import io.langop.operator.usage.UsageBoard;
+import io.langop.operator.usage.UsageReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,6 +37,9 @@ import java.util.List;
  */
 public final class LangopOperator {
 
+    /** A proxy answers its usage from memory; one that takes longer is asked again at the next interval. */
+    private static final Duration USAGE_READ_TIMEOUT = Duration.ofSeconds(5);
+
     private LangopOperator() {}
 
     /**
@@ -41,7 +47,7 @@ public final class LangopOperator {
      *
      * @param hostResolver resolves the host names of egress rules
      * @param services where the operator itself reaches Services: tool servers, whose tools it lists, and
-     *     model proxies that write agents
+     *     model proxies that write agents and whose usage it reads
      */
     public static Operator create(
             KubernetesClient client,
@@ -70,20 +76,21 @@ public final class LangopOperator {
         });
         EgressRules egressRules =
                 new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(operatorClient));
-        for (Reconciler<?> reconciler : reconcilers(settings, egressRules, services)) {
+        UsageBoard usage = new UsageBoard(new UsageReader(USAGE_READ_TIMEOUT), services);
+        for (Reconciler<?> reconciler : reconcilers(settings, egressRules, services, usage)) {
             register(operator, reconciler, settings);
         }
         return operator;
     }
 
     private static List<Reconciler<?>> reconcilers(
-            OperatorSettings settings, EgressRules egressRules, ServiceLocator services) {
+            OperatorSettings settings, EgressRules egressRules, ServiceLocator services, UsageBoard usage) {
         return List.of(
-                new LanguageClusterReconciler(egressRules),
-                new LanguageModelReconciler(egressRules, settings.modelProxyImage()),
+                new LanguageClusterReconciler(egressRules, usage),
+                new LanguageModelReconciler(egressRules, settings.modelProxyImage(), usage, settings.usageInterval()),
                 new LanguageToolReconciler(egressRules, services),
                 new LanguagePersonaReconciler(),
-                new LanguageAgentReconciler(egressRules, settings.synthesis(), services),
+                new LanguageAgentReconciler(egressRules, settings.synthesis(), services, usage),
                 new LanguageClientReconciler());
     }
 

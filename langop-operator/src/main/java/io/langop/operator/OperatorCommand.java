@@ -94,6 +94,14 @@ public final class OperatorCommand implements Callable<Integer> {
     Duration dnsRefresh;
 
     @Option(
+            names = "--usage-interval",
+            defaultValue = "PT1M",
+            converter = DurationConverter.class,
+            description = "How often every model proxy's usage is read into the status of agents, models and "
+                    + "clusters: at most one status write each per interval, none when nothing changed (default: 1m).")
+    Duration usageInterval;
+
+    @Option(
             names = "--crd-established-timeout",
             defaultValue = "PT60S",
             converter = DurationConverter.class,
@@ -215,7 +223,12 @@ public final class OperatorCommand implements Callable<Integer> {
     /** Connects, installs the CRDs when asked, starts the operator and its health and metrics server. */
     Running start() throws NoClusterException {
         OperatorSettings settings = new OperatorSettings(
-                new LinkedHashSet<>(namespaces), dnsRefresh, modelProxyImage, reconcileThreads, synthesisSettings());
+                new LinkedHashSet<>(namespaces),
+                dnsRefresh,
+                modelProxyImage,
+                reconcileThreads,
+                synthesisSettings(),
+                usageInterval);
         Config config = new ConfigBuilder(Config.autoConfigure(null)).build();
         String unreachable = ClusterProbe.unreachableReason(config);
         if (unreachable != null) {

@@ -14,17 +14,22 @@ import java.util.Set;
  * @param modelProxyImage  image of the langop model proxy that serves each LanguageModel
  * @param reconcileThreads reconciles that may run at the same time across all controllers
  * @param synthesis        how agents are written from their instructions (off by default)
+ * @param usageInterval    how often every model proxy's usage is read: at most one status write per agent, model
+ *                         and cluster per interval, none when nothing changed
  */
 public record OperatorSettings(
         Set<String> namespaces,
         Duration dnsRefresh,
         String modelProxyImage,
         int reconcileThreads,
-        SynthesisSettings synthesis) {
+        SynthesisSettings synthesis,
+        Duration usageInterval) {
 
     public static final Duration DEFAULT_DNS_REFRESH = Duration.ofMinutes(5);
     public static final String DEFAULT_MODEL_PROXY_IMAGE = "ghcr.io/langop/langop-model-proxy:latest";
     public static final int DEFAULT_RECONCILE_THREADS = 10;
+    /** Issue 17: a status write per agent at most once a minute. */
+    public static final Duration DEFAULT_USAGE_INTERVAL = Duration.ofMinutes(1);
 
     public OperatorSettings {
         namespaces = Set.copyOf(Objects.requireNonNull(namespaces, "namespaces"));
@@ -39,6 +44,20 @@ public record OperatorSettings(
             throw new IllegalArgumentException("at least one reconcile thread is needed, got " + reconcileThreads);
         }
         Objects.requireNonNull(synthesis, "synthesis");
+        Objects.requireNonNull(usageInterval, "usageInterval");
+        if (usageInterval.isNegative() || usageInterval.isZero()) {
+            throw new IllegalArgumentException("the usage interval must be positive, got " + usageInterval);
+        }
+    }
+
+    /** Usage read every minute. */
+    public OperatorSettings(
+            Set<String> namespaces,
+            Duration dnsRefresh,
+            String modelProxyImage,
+            int reconcileThreads,
+            SynthesisSettings synthesis) {
+        this(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, DEFAULT_USAGE_INTERVAL);
     }
 
     /** Without synthesis. */
@@ -53,10 +72,15 @@ public record OperatorSettings(
     }
 
     public OperatorSettings withNamespaces(Set<String> watched) {
-        return new OperatorSettings(watched, dnsRefresh, modelProxyImage, reconcileThreads, synthesis);
+        return new OperatorSettings(watched, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, usageInterval);
     }
 
     public OperatorSettings withSynthesis(SynthesisSettings settings) {
-        return new OperatorSettings(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, settings);
+        return new OperatorSettings(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, settings, usageInterval);
+    }
+
+    /** Tests and benchmarks read usage more often than a cluster should. */
+    public OperatorSettings withUsageInterval(Duration interval) {
+        return new OperatorSettings(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, interval);
     }
 }

@@ -23,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -46,6 +47,8 @@ import org.slf4j.MDC;
 public final class AgentRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
+    /** Longer than the kubelet takes to bring a changed ConfigMap into the proxy's volume. */
+    private static final Duration KEY_PATIENCE = Duration.ofMinutes(3);
 
     private final AgentConfig config;
     private final InetAddress bindAddress;
@@ -111,17 +114,24 @@ public final class AgentRuntime implements AutoCloseable {
                     endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), Backoff.LLM_CALL));
             Future<PrometheusMeterRegistry> registry =
                     background.submit(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            // a new agent's key reaches its proxy with the proxy's configuration, a minute or two after the pod starts
+            Future<?> keyAccepted = background.submit(() -> {
+                ProxyKeyWait.await(config, KEY_PATIENCE);
+                return null;
+            });
             try {
                 // the spec's limits are ceilings: the code, written by an LLM, cannot raise them
                 AgentDefinition loaded = source.load();
                 agent = loaded.withConstraints(config.ceilings().applyTo(loaded.constraints()));
             } catch (InvalidAgentException | RuntimeException invalid) {
                 connecting.cancel(true);
+                keyAccepted.cancel(true);
                 throw invalid;
             }
             tools = result(connecting, "connecting the MCP servers");
             llm = result(llmClient, "creating the model client");
             metrics = result(registry, "creating the metrics registry");
+            result(keyAccepted, "waiting for the model proxy to accept the agent's key");
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
         Memory memory = openMemory(config, config.agentName().orElse(agent.name()));

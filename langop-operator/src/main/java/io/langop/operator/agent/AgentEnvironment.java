@@ -10,6 +10,7 @@ import io.langop.operator.model.ModelEndpoint;
 import io.langop.operator.tool.ToolEndpoint;
 import io.langop.operator.trace.PodTelemetry;
 import io.langop.operator.trace.TraceResource;
+import io.langop.operator.usage.AgentProxyKey;
 import io.langop.proxy.config.Durations;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
@@ -64,6 +65,9 @@ public final class AgentEnvironment {
                 env,
                 AgentEnv.LLM_MODEL,
                 plan.models().stream().map(m -> m.getMetadata().getName()).collect(Collectors.joining(",")));
+        // the agent's own key at its model proxies, which count its runs too
+        env.put(AgentEnv.OPENAI_API_KEY, AgentProxyKey.variable(plan.agent()));
+        put(env, AgentEnv.AGENT_REPORT_RUNS, "true");
         put(
                 env,
                 AgentEnv.MCP_SERVERS,

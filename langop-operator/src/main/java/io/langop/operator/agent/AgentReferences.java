@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.ToolReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
@@ -18,6 +17,7 @@ import io.langop.api.v1alpha1.persona.LanguagePersona;
 import io.langop.api.v1alpha1.persona.PersonaPhase;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.References;
+import io.langop.operator.usage.AgentModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,10 +53,7 @@ final class AgentReferences {
     }
 
     static List<ResourceID> modelIds(LanguageAgent agent) {
-        String ns = agent.getMetadata().getNamespace();
-        return Objects.requireNonNullElse(agent.getSpec().getModelRefs(), List.<ModelReference>of()).stream()
-                .map(ref -> new ResourceID(ref.getName(), Objects.requireNonNullElse(ref.getNamespace(), ns)))
-                .toList();
+        return AgentModels.of(agent);
     }
 
     /** Tools the agent is offered: references with {@code enabled: false} are kept but not wired. */

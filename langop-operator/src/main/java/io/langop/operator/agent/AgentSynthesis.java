@@ -11,6 +11,7 @@ import io.langop.kit.check.CodeChecker;
 import io.langop.operator.kube.Conditions;
 import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.synthesis.ChildJvmDryRun;
+import io.langop.operator.synthesis.ProxyKeyLookup;
 import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.synthesis.SynthesisJob;
 import io.langop.operator.synthesis.SynthesisPrompt;
@@ -45,15 +46,22 @@ final class AgentSynthesis {
 
     private final ServiceLocator services;
 
-    /** @param services where the operator reaches the proxy of a {@code spec.synthesis.modelRef} */
-    AgentSynthesis(SynthesisSettings settings, ServiceLocator services) {
+    /**
+     * @param services  where the operator reaches the proxy of a {@code spec.synthesis.modelRef}
+     * @param proxyKeys the operator's key at each model proxy, which that proxy asks of every caller
+     */
+    AgentSynthesis(SynthesisSettings settings, ServiceLocator services, ProxyKeyLookup proxyKeys) {
         this.settings = settings;
         this.services = services;
         this.service = settings.enabled()
                 ? Optional.of(SynthesisService.of(
                         settings,
                         new SynthesisJob(
-                                settings, CodeChecker.forRuntimeClasspath(), ChildJvmDryRun.ofThisJvm(), prompt),
+                                settings,
+                                CodeChecker.forRuntimeClasspath(),
+                                ChildJvmDryRun.ofThisJvm(),
+                                prompt,
+                                proxyKeys),
                         wakeUps::wakeUp))
                 : Optional.empty();
     }

@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.langop.api.v1alpha1.ModelRole;
 import io.langop.api.v1alpha1.NetworkRule;
@@ -33,6 +34,10 @@ import io.langop.operator.kube.Workloads;
 import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.tool.ToolEndpoint;
+import io.langop.operator.usage.AgentProxyKey;
+import io.langop.operator.usage.AgentUsageStatus;
+import io.langop.operator.usage.UsageBoard;
+import io.langop.operator.usage.UsageChanges;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +70,7 @@ import java.util.stream.Stream;
                     reconcilePrecondition = AgentCronJob.RunsOnSchedule.class),
             @Dependent(name = "service", type = AgentService.class, reconcilePrecondition = AgentService.Exposed.class),
             @Dependent(name = "egress", type = AgentEgressPolicy.class),
+            @Dependent(name = "proxy-key", type = AgentProxyKey.class),
             @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class),
             @Dependent(
                     name = "good-code",
@@ -90,19 +96,27 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     private final EgressRules egressRules;
     private final AgentSynthesis synthesis;
     private final SynthesisSettings synthesisSettings;
+    private final UsageBoard usage;
 
-    /** @param services where the operator reaches Services: the proxy of a {@code spec.synthesis.modelRef} */
+    /**
+     * @param services where the operator reaches Services: the proxy of a {@code spec.synthesis.modelRef}
+     * @param usage    the model proxies' usage, for the agent's executions, tokens and cost, and the operator's key
+     *     at each proxy
+     */
     public LanguageAgentReconciler(
-            EgressRules egressRules, SynthesisSettings synthesisSettings, ServiceLocator services) {
+            EgressRules egressRules, SynthesisSettings synthesisSettings, ServiceLocator services, UsageBoard usage) {
         this.egressRules = egressRules;
-        this.synthesis = new AgentSynthesis(synthesisSettings, services);
+        this.synthesis = new AgentSynthesis(
+                synthesisSettings, services, (namespace, model) -> usage.operatorKey(new ResourceID(model, namespace)));
         this.synthesisSettings = synthesisSettings;
+        this.usage = usage;
     }
 
     @Override
     public List<EventSource<?, LanguageAgent>> prepareEventSources(EventSourceContext<LanguageAgent> context) {
         List<EventSource<?, LanguageAgent>> sources = new ArrayList<>(AgentReferences.eventSources(context));
         sources.addAll(synthesis.eventSources(context));
+        sources.add(UsageChanges.of(usage::onAgentsChanged));
         return sources;
     }
 
@@ -133,6 +147,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
                 agent.getStatus() == null ? null : agent.getStatus().getMessage();
         LanguageAgentStatus status =
                 Workloads.copy(agent.getStatus(), LanguageAgentStatus.class, LanguageAgentStatus::new);
+        AgentUsageStatus.fill(status, agent, usage);
         Conditions conditions =
                 new Conditions(status.getConditions(), agent.getMetadata().getGeneration());
 

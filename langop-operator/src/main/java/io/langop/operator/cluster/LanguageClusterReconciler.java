@@ -24,6 +24,10 @@ import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
+import io.langop.operator.usage.ClusterUsageStatus;
+import io.langop.operator.usage.UsageBoard;
+import io.langop.operator.usage.UsageChanges;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +48,19 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
             Rule.warning(Conditions.READY, "InvalidSpec", "InvalidSpec")));
 
     private final EgressRules egressRules;
+    private final UsageBoard usage;
 
-    public LanguageClusterReconciler(EgressRules egressRules) {
+    /** @param usage the model proxies' usage, for the cluster's totals */
+    public LanguageClusterReconciler(EgressRules egressRules, UsageBoard usage) {
         this.egressRules = egressRules;
+        this.usage = usage;
     }
 
     @Override
     public List<EventSource<?, LanguageCluster>> prepareEventSources(EventSourceContext<LanguageCluster> context) {
-        return ClusterMembers.eventSources(context);
+        List<EventSource<?, LanguageCluster>> sources = new ArrayList<>(ClusterMembers.eventSources(context));
+        sources.add(UsageChanges.of(usage::onClustersChanged));
+        return sources;
     }
 
     @Override
@@ -79,6 +88,12 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         String storedMessage =
                 cluster.getStatus() == null ? null : cluster.getStatus().getMessage();
         var status = new LanguageClusterStatus();
+        if (cluster.getStatus() != null) {
+            // kept until the proxies are read (an operator that just started does not clear them)
+            status.setMetrics(cluster.getStatus().getMetrics());
+            status.setCostMetrics(cluster.getStatus().getCostMetrics());
+        }
+        ClusterUsageStatus.fill(status, cluster, usage);
         var conditions = new Conditions(
                 cluster.getStatus() == null ? null : cluster.getStatus().getConditions(),
                 cluster.getMetadata().getGeneration());

@@ -27,7 +27,13 @@ import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
+import io.langop.operator.usage.ModelOperatorKey;
+import io.langop.operator.usage.ModelUsageStatus;
+import io.langop.operator.usage.ProxyClients;
+import io.langop.operator.usage.UsageBoard;
+import io.langop.operator.usage.UsagePolling;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +47,7 @@ import java.util.regex.Pattern;
 @Workflow(
         explicitInvocation = true,
         dependents = {
+            @Dependent(name = ModelOperatorKey.NAME, type = ModelOperatorKey.class),
             @Dependent(name = "config", type = ProxyConfigMap.class),
             @Dependent(name = "deployment", type = ProxyDeployment.class, dependsOn = "config"),
             @Dependent(name = "service", type = ProxyService.class),
@@ -59,15 +66,28 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
 
     private final EgressRules egressRules;
     private final String proxyImage;
+    private final UsageBoard usage;
+    private final Duration usageInterval;
 
-    public LanguageModelReconciler(EgressRules egressRules, String proxyImage) {
+    /**
+     * @param usage         where the proxies' usage is kept, read every {@code usageInterval} while this controller
+     *                      runs
+     */
+    public LanguageModelReconciler(
+            EgressRules egressRules, String proxyImage, UsageBoard usage, Duration usageInterval) {
         this.egressRules = egressRules;
         this.proxyImage = proxyImage;
+        this.usage = usage;
+        this.usageInterval = usageInterval;
     }
 
     @Override
     public List<EventSource<?, LanguageModel>> prepareEventSources(EventSourceContext<LanguageModel> context) {
-        return List.of(ModelFallbacks.eventSource(context));
+        List<EventSource<?, LanguageModel>> sources = new ArrayList<>();
+        sources.add(ModelFallbacks.eventSource(context));
+        sources.addAll(ProxyClients.eventSources(context));
+        sources.add(new UsagePolling(usage, usageInterval));
+        return sources;
     }
 
     @Override
@@ -96,6 +116,7 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
                 model.getStatus() == null ? null : model.getStatus().getMessage();
         LanguageModelStatus status =
                 Workloads.copy(model.getStatus(), LanguageModelStatus.class, LanguageModelStatus::new);
+        ModelUsageStatus.fill(status, model, usage);
         Conditions conditions =
                 new Conditions(status.getConditions(), model.getMetadata().getGeneration());
         List<String> unreadable = UnreadableSpecs.problems(context.getClient(), model);
@@ -106,9 +127,11 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
         }
 
         ModelFallbacks.Resolution fallbacks = ModelFallbacks.resolve(model, context);
+        ProxyClients.Clients clients = ProxyClients.of(model, context);
         String configYaml;
         try {
-            configYaml = ProxyConfigRenderer.toYaml(ProxyConfigRenderer.render(model, fallbacks.found()));
+            configYaml =
+                    ProxyConfigRenderer.toYaml(ProxyConfigRenderer.render(model, fallbacks.found(), clients.keys()));
         } catch (ProxyConfigRenderer.InvalidModelException e) {
             conditions.set(Conditions.READY, false, "InvalidSpec", e.getMessage());
             return finish(model, context, status, conditions, ModelPhase.FAILED, "InvalidSpec", e.getMessage());
@@ -137,6 +160,7 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
                                 proxyImage, configYaml, ModelProxyPlan.apiKeysOf(model, fallbacks.found()), resolved));
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        usage.track(model, clients.operatorKey());
         WorkloadEvents.afterWorkflow(
                 context.getClient(), model, "deployment " + ModelEndpoint.name(model), hadDeployment, null);
         EgressEvents.post(context.getClient(), model, storedMessage, resolved);

@@ -6,6 +6,7 @@ import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelConfiguration;
 import io.langop.proxy.config.CacheSettings;
 import io.langop.proxy.config.CircuitBreakerSettings;
+import io.langop.proxy.config.ClientKey;
 import io.langop.proxy.config.ConfigException;
 import io.langop.proxy.config.Durations;
 import io.langop.proxy.config.EndpointConfig;
@@ -48,8 +49,11 @@ public final class ProxyConfigRenderer {
         }
     }
 
-    /** The configuration serving {@code model}, with {@code fallbacks} rendered beside it. */
-    public static ProxyConfig render(LanguageModel model, List<LanguageModel> fallbacks) {
+    /**
+     * The configuration serving {@code model}, with {@code fallbacks} rendered beside it, to the clients of
+     * {@code clientKeys} only (every request needs one of them when there is any).
+     */
+    public static ProxyConfig render(LanguageModel model, List<LanguageModel> fallbacks, List<ClientKey> clientKeys) {
         List<ModelConfig> models = new java.util.ArrayList<>();
         models.add(modelConfig(
                 model, fallbacks.stream().map(f -> f.getMetadata().getName()).toList()));
@@ -57,7 +61,7 @@ public final class ProxyConfigRenderer {
             // a fallback's own fallbacks are not followed: the chain is the one this model declares
             models.add(modelConfig(fallback, List.of()));
         }
-        ProxyConfig config = ProxyConfig.of(models);
+        ProxyConfig config = new ProxyConfig(models, clientKeys, null, null, null);
         try {
             // read back exactly as the proxy will: what it would refuse is reported now, not at its start
             ProxyConfigFiles.parse(ProxyConfigFiles.toYaml(config));

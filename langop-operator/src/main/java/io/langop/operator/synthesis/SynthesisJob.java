@@ -18,19 +18,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SynthesisJob implements SynthesisService.Job {
 
-    /** In-cluster proxies need no key, but the OpenAI client insists on sending one. */
+    /** An external endpoint without a key (a local Ollama) still gets one: the OpenAI client insists on it. */
     private static final String NO_KEY = "unused";
 
     private final SynthesisSettings settings;
     private final CodeChecker checker;
     private final DryRunner dryRun;
     private final SynthesisPrompt prompt;
+    private final ProxyKeyLookup proxyKeys;
     private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
     private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
 
     private record WriterKey(SynthesisTarget target, int repairRounds) {}
 
-    public SynthesisJob(SynthesisSettings settings, CodeChecker checker, DryRunner dryRun, SynthesisPrompt prompt) {
+    /** @param proxyKeys the operator's key at each model proxy */
+    public SynthesisJob(
+            SynthesisSettings settings,
+            CodeChecker checker,
+            DryRunner dryRun,
+            SynthesisPrompt prompt,
+            ProxyKeyLookup proxyKeys) {
+        this.proxyKeys = proxyKeys;
         this.settings = settings;
         this.checker = checker;
         this.dryRun = dryRun;
@@ -79,7 +87,14 @@ public final class SynthesisJob implements SynthesisService.Job {
     }
 
     private LlmClient llm(SynthesisTarget target) {
-        String key = target.external() ? settings.apiKey().orElse(NO_KEY) : NO_KEY;
+        String key = target.external()
+                ? settings.apiKey().orElse(NO_KEY)
+                : proxyKeys
+                        .keyOf(target.namespace(), target.model())
+                        .orElseThrow(() -> new SynthesisUnavailableException(
+                                "the model proxy of " + target.namespace() + "/" + target.model()
+                                        + " has no key for the operator yet",
+                                null));
         // failures surface to the SynthesisService, whose backoff spans minutes; one quick retry covers a blip
         return LlmClient.openAiCompatible(
                 target.baseUrl(),

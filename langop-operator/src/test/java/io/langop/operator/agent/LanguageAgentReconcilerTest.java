@@ -735,8 +735,11 @@ class LanguageAgentReconcilerTest {
         return rule;
     }
 
+    /** The variables with a value of their own (the agent's key comes from its Secret). */
     static Map<String, String> env(Container container) {
-        return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        return container.getEnv().stream()
+                .filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 
     static String condition(LanguageAgent agent, String type) {

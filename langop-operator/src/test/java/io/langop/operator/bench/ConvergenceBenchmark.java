@@ -6,8 +6,12 @@ import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.ApiRequests;
+import io.langop.operator.harness.MockApiServer;
 import io.langop.operator.harness.OperatorHarness;
+import io.langop.operator.harness.UsageProxies;
 import io.langop.operator.kube.Conditions;
+import io.langop.proxy.report.UsageReport;
+import java.math.BigDecimal;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,23 +34,40 @@ import java.util.stream.Collectors;
  * M &gt; 0, the agents share M models and M tools (agent i uses model and tool i mod M), so the
  * requests per agent are nearly the agent controller's own.
  *
- * <p>Run with {@code bench/operator/run.sh [agents] [idle-seconds] [shared]}.
+ * <p>Then, with usage: every model proxy's {@code /usage} (a stand-in on loopback, {@link UsageProxies}) reports
+ * new figures for all of its agents before every read, for {@code usage-seconds}, and the status writes per agent
+ * per usage interval are counted (at most 1: a cluster reads every minute, so that is the writes per agent per
+ * minute); then the figures stop changing and the writes are counted again (0).
+ *
+ * <p>Run with {@code bench/operator/run.sh [agents] [idle-seconds] [shared] [usage-seconds]}.
  */
 public final class ConvergenceBenchmark {
 
     private static final String BENCH_AGENT = "langop-bench";
     private static final String NS = "bench";
     private static final int CREATORS = 8;
+    /** The usage interval of the run: short, so that a run sees many; a cluster reads every minute. */
+    private static final Duration USAGE_INTERVAL = Duration.ofSeconds(2);
 
     public static void main(String[] args) throws Exception {
         int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int shared = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int usageSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int dependencies = shared > 0 ? Math.min(shared, agents) : agents;
 
-        try (OperatorHarness operator = OperatorHarness.start(OperatorSettings.defaults(), host -> {
-            throw new UnknownHostException(host);
-        })) {
+        MockApiServer api = MockApiServer.start();
+        UsageFeed feed = new UsageFeed(agents, dependencies);
+        try (UsageProxies proxies = UsageProxies.start(api.newClient(BENCH_AGENT));
+                OperatorHarness operator = OperatorHarness.start(
+                        api,
+                        OperatorSettings.defaults().withUsageInterval(USAGE_INTERVAL),
+                        host -> {
+                            throw new UnknownHostException(host);
+                        },
+                        proxies.services())) {
+            // every proxy answers from the start, with figures that do not change until the usage phase
+            feed.publish(proxies, 0);
             ApiRequests requests = operator.api().requests();
             KubernetesClient bench = operator.api().newClient(BENCH_AGENT);
             int startMark = requests.mark();
@@ -125,6 +146,91 @@ public final class ConvergenceBenchmark {
                     "operator API requests per agent, no events: %.2f%n",
                     (operatorRequests.size() - events) / (double) agents);
             System.out.printf(Locale.ROOT, "operator write requests during %d s idle:  %d%n", idleSeconds, idleWrites);
+
+            // usage flowing: new figures for every agent before every read
+            int usageMark = requests.mark();
+            long usageStart = System.nanoTime();
+            int round = 1;
+            while (System.nanoTime() - usageStart < usageSeconds * 1_000_000_000L) {
+                feed.publish(proxies, round++);
+                Thread.sleep(USAGE_INTERVAL.toMillis() / 4);
+            }
+            double flowingIntervals = (System.nanoTime() - usageStart) / (double) USAGE_INTERVAL.toNanos();
+            long flowingWrites = agentStatusWrites(requests.since(usageMark));
+            // the last figures are written within an interval or two; then nothing changes
+            Thread.sleep(USAGE_INTERVAL.multipliedBy(2).toMillis());
+            int stillMark = requests.mark();
+            Thread.sleep(usageSeconds * 1000L);
+            long stillWrites = requests.since(stillMark).stream()
+                    .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
+                    .filter(ApiRequests.Request::isWrite)
+                    .count();
+            System.out.printf(
+                    Locale.ROOT,
+                    "usage read every %d s, figures changing for %d s (%.1f intervals, %d proxy reads):%n",
+                    USAGE_INTERVAL.toSeconds(),
+                    usageSeconds,
+                    flowingIntervals,
+                    proxies.reads());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  agent status writes per agent per interval: %.2f (%d writes; target <= 1, i.e. per minute)%n",
+                    flowingWrites / (double) agents / flowingIntervals,
+                    flowingWrites);
+            System.out.printf(
+                    Locale.ROOT,
+                    "operator write requests during %d s of unchanged usage: %d%n",
+                    usageSeconds,
+                    stillWrites);
+        }
+    }
+
+    private static long agentStatusWrites(List<ApiRequests.Request> requests) {
+        return requests.stream()
+                .filter(r -> !BENCH_AGENT.equals(r.userAgent()))
+                .filter(ApiRequests.Request::isWrite)
+                .filter(r -> owner(r).equals("PATCH languageagents/status"))
+                .count();
+    }
+
+    /** The figures each model's proxy reports: agent i on model i mod M, {@code round} runs of 150 tokens each. */
+    private record UsageFeed(int agents, int models) {
+        void publish(UsageProxies proxies, int round) {
+            for (int m = 0; m < models; m++) {
+                Map<String, UsageReport.Tally> clients = new TreeMap<>();
+                Map<String, UsageReport.Runs> runs = new TreeMap<>();
+                for (int a = m; a < agents; a += models) {
+                    clients.put(NS + "/agent-" + a, tally(round));
+                    runs.put(
+                            NS + "/agent-" + a,
+                            new UsageReport.Runs(round, round, 0, "2026-12-06T05:00:00Z", "succeeded"));
+                }
+                proxies.report(
+                        NS,
+                        "model-" + m,
+                        new UsageReport(
+                                "2026-12-06T04:00:00Z",
+                                Map.of("model-" + m, tally((long) round * clients.size())),
+                                clients,
+                                runs,
+                                Map.of()));
+            }
+        }
+
+        private static UsageReport.Tally tally(long requests) {
+            return new UsageReport.Tally(
+                    requests,
+                    100 * requests,
+                    50 * requests,
+                    150 * requests,
+                    BigDecimal.valueOf(requests).movePointLeft(3),
+                    "USD",
+                    0,
+                    0,
+                    0,
+                    null,
+                    null,
+                    null);
         }
     }
 

@@ -81,7 +81,11 @@ class OperatorAccessTest {
                             + " (ReconciliationDispatcher.conflictRetryingPatch)",
             "/pods:list",
                     "AgentRuns reads the pods of a failed Job when new code of a scheduled agent is rolled back"
-                            + " (AgentSynthesisTest makes runs fail)");
+                            + " (AgentSynthesisTest makes runs fail)",
+            "/secrets:update",
+                    "a proxy key Secret still owned by a deleted incarnation of its agent gets the new one's key"
+                            + " (ProxyKeySecret; UsageStatusTest.aRecreatedAgentGetsANewKeyAndAnAgentThatLeavesTheModel"
+                            + "LeavesItsFile)");
 
     @Test
     void theChartGrantsEveryRequestTheOperatorMakesAndNothingElse() throws Exception {

@@ -142,6 +142,7 @@ class LanguagePersonaReconcilerTest {
                 .get();
         assertThat(d).isNotNull();
         return d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+                .filter(variable -> variable.getValue() != null) // the agent's key comes from its Secret
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 

@@ -22,6 +22,10 @@ import io.langop.api.v1alpha1.LangopApi;
         jsonPath = ".status.readyReplicas",
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
+        name = "Last Run",
+        jsonPath = ".status.lastExecutionTime",
+        type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
         name = "Executions",
         jsonPath = ".status.executionCount",
         type = AdditionalPrinterColumn.Type.INTEGER,
@@ -29,8 +33,11 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(
         name = "Success Rate",
         jsonPath = ".status.metrics.successRate",
-        type = AdditionalPrinterColumn.Type.NUMBER,
-        priority = 1)
+        type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(
+        name = "Cost",
+        jsonPath = ".status.costMetrics.totalCost",
+        type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(
         name = "Age",
         jsonPath = ".metadata.creationTimestamp",

@@ -18,7 +18,8 @@ public class LanguageAgentStatus extends ResourceStatus {
     @JsonPropertyDescription("Agent pods ready.")
     private Integer readyReplicas;
 
-    @JsonPropertyDescription("Executions started.")
+    @JsonPropertyDescription(
+            "Executions the agent reported ended, since the counters last started (costMetrics.lastReset).")
     private Long executionCount;
 
     @JsonPropertyDescription("Executions that succeeded.")
@@ -27,10 +28,10 @@ public class LanguageAgentStatus extends ResourceStatus {
     @JsonPropertyDescription("Executions that failed.")
     private Long failedExecutions;
 
-    @JsonPropertyDescription("Start of the last execution (RFC 3339).")
+    @JsonPropertyDescription("When the last execution ended (RFC 3339).")
     private String lastExecutionTime;
 
-    @JsonPropertyDescription("Result of the last execution.")
+    @JsonPropertyDescription("How the last execution ended: succeeded, failed, stuck, constraint_<kind>.")
     private String lastExecutionResult;
 
     @JsonPropertyDescription("Goal the agent is working on.")

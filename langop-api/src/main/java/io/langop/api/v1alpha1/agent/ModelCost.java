@@ -16,6 +16,17 @@ public class ModelCost {
     @JsonPropertyDescription("Cost caused by this model.")
     private Double cost;
 
+    @JsonPropertyDescription("Currency of the cost.")
+    private String currency;
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
     public String getModelName() {
         return modelName;
     }

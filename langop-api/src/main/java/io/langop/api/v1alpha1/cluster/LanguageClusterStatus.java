@@ -26,6 +26,28 @@ public class LanguageClusterStatus extends ResourceStatus {
     @JsonPropertyDescription("LanguageClients in the cluster.")
     private Integer clients;
 
+    @JsonPropertyDescription("What the cluster's model proxies served since they last started (costMetrics.lastReset).")
+    private ClusterMetrics metrics;
+
+    @JsonPropertyDescription("Cost at the cluster's model proxies since they last started.")
+    private ClusterCostMetrics costMetrics;
+
+    public ClusterMetrics getMetrics() {
+        return metrics;
+    }
+
+    public void setMetrics(ClusterMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public ClusterCostMetrics getCostMetrics() {
+        return costMetrics;
+    }
+
+    public void setCostMetrics(ClusterCostMetrics costMetrics) {
+        this.costMetrics = costMetrics;
+    }
+
     public ClusterPhase getPhase() {
         return phase;
     }

@@ -17,15 +17,16 @@ import io.langop.api.v1alpha1.LangopApi;
 @AdditionalPrinterColumn(name = "Provider", jsonPath = ".spec.provider", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Model", jsonPath = ".spec.modelName", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-        name = "Healthy",
-        jsonPath = ".status.healthy",
-        type = AdditionalPrinterColumn.Type.BOOLEAN,
-        priority = 1)
+@AdditionalPrinterColumn(name = "Healthy", jsonPath = ".status.healthy", type = AdditionalPrinterColumn.Type.BOOLEAN)
 @AdditionalPrinterColumn(
         name = "Requests",
         jsonPath = ".status.metrics.totalRequests",
         type = AdditionalPrinterColumn.Type.INTEGER,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Cost",
+        jsonPath = ".status.costMetrics.totalCost",
+        type = AdditionalPrinterColumn.Type.NUMBER,
         priority = 1)
 @AdditionalPrinterColumn(
         name = "Age",

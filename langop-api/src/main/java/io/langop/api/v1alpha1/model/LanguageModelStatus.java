@@ -15,7 +15,8 @@ public class LanguageModelStatus extends ResourceStatus {
     @JsonPropertyDescription("Whether the proxy and its endpoints are healthy.")
     private Boolean healthy;
 
-    @JsonPropertyDescription("Time of the last health check (RFC 3339).")
+    @JsonPropertyDescription(
+            "When healthy last changed (RFC 3339); the proxy is read every minute, and a reading that changes nothing writes nothing.")
     private String lastHealthCheck;
 
     @JsonPropertyDescription("In-cluster URL of the model proxy (OpenAI-compatible, ending in /v1).")
