@@ -651,7 +651,9 @@ class LanguageAgentReconcilerTest {
         second.getSpec().setPort(9200);
         Edits.replaceSpec(operator.client(), second);
         await().until(() -> deployment(ns, "busy-agent") != null);
-        assertThat(agent(ns, "busy").getStatus().getReason()).isNotEqualTo("PortConflict");
+        // the status is written after the workflow that created the Deployment
+        await().untilAsserted(() ->
+                assertThat(agent(ns, "busy").getStatus().getReason()).isNotEqualTo("PortConflict"));
     }
 
     @Test
