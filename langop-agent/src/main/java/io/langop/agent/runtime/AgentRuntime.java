@@ -216,7 +216,7 @@ public final class AgentRuntime implements AutoCloseable {
                     // a scheduled run serves nothing, but a person must be able to decide on its tool calls
                     try (ServiceServer server =
                             approvals.isActive() ? serverBuilder().start() : null) {
-                        var outcome = runner.run(null);
+                        var outcome = runner.run();
                         runMetrics().record(outcome);
                         yield ExitStatus.of(outcome);
                     }

@@ -30,7 +30,7 @@ final class AutonomousLoop {
     ExitStatus run() throws InterruptedException {
         RunOutcome last = null;
         for (int cycle = 1; cycle <= maxCycles; cycle++) {
-            last = runner.run(null);
+            last = runner.run();
             metrics.record(last);
             switch (last) {
                 case RunOutcome.Succeeded succeeded

@@ -1,8 +1,8 @@
 package io.langop.agent.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langop.sdk.agent.AgentRunner;
+import io.langop.sdk.agent.Event;
 import io.langop.sdk.agent.RunOutcome;
 import io.langop.sdk.workflow.StepResults;
 import io.langop.trace.TraceHeaders;
@@ -14,14 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Event-driven mode: {@code POST /webhook} accepts an event and starts a run with the payload as
@@ -65,30 +63,29 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
                 return;
             }
         }
-        JsonNode event = StepResults.parseOrText(new String(body, StandardCharsets.UTF_8));
-        String eventId = UUID.randomUUID().toString();
+        Event event = Event.received(
+                Event.WEBHOOK, StepResults.parseOrText(new String(body, StandardCharsets.UTF_8)));
         Context sender = TraceHeaders.extract(request::getHeader); // the run continues the sender's trace
         pending.incrementAndGet();
         queue.execute(() -> {
-            try (var ignored = MDC.putCloseable("event", eventId);
-                    Scope traced = sender.makeCurrent()) {
+            try (Scope traced = sender.makeCurrent()) {
                 RunOutcome outcome = runner.run(event);
                 metrics.record(outcome);
                 if (outcome instanceof RunOutcome.Stuck stuck) {
                     ProcessExit.end(ExitStatus.RUN_STUCK, stuck.reason()); // the queued events are lost with it
                 }
             } catch (InterruptedException interrupted) {
-                LOG.warn("Run for event {} interrupted by shutdown", eventId);
+                LOG.warn("Run for event {} interrupted by shutdown", event.id());
             } finally {
                 pending.decrementAndGet();
             }
         });
-        LOG.info("Accepted event {}", eventId);
+        LOG.info("Accepted event {}", event.id());
         reply(
                 response,
                 202,
                 JSON.createObjectNode()
-                        .put("event", eventId)
+                        .put("event", event.id())
                         .put("queued", pending.get())
                         .toString());
     }

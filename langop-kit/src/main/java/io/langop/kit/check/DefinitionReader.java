@@ -4,6 +4,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -46,6 +47,7 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
     private static final String WORKFLOW_BUILDER = Workflow.Builder.class.getCanonicalName();
     private static final String STEP_BUILDER = StepBuilder.class.getCanonicalName();
     private static final String AGENT_BUILDER = AgentDefinition.Builder.class.getCanonicalName();
+    private static final String AGENT_DEFINITION = AgentDefinition.class.getCanonicalName();
 
     private final Trees trees;
     private final Elements elements;
@@ -53,7 +55,9 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
     private final CompilationUnitTree unit;
     private final List<StepDraft> steps = new ArrayList<>();
     private final Deque<StepDraft> enclosing = new ArrayDeque<>();
+    private final List<Located> names = new ArrayList<>();
     private final List<Located> schedules = new ArrayList<>();
+    private final List<Position> objectives = new ArrayList<>();
     private final List<Located> modes = new ArrayList<>();
     private final List<Position> workflows = new ArrayList<>();
 
@@ -68,6 +72,7 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
         DefinitionReader reader = new DefinitionReader(trees, elements, types, unit);
         reader.scan(unit, null);
         return new DefinitionSketch(
+                reader.names,
                 reader.steps.stream()
                         .map(StepDraft::build)
                         .sorted(java.util.Comparator.comparing(
@@ -76,16 +81,20 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
                         .toList(),
                 reader.schedules,
                 reader.modes,
-                reader.workflows);
+                reader.workflows,
+                reader.objectives);
     }
 
     /** A step as its calls are found. */
     private static final class StepDraft {
         private final Located name;
         private Kind kind = Kind.NONE;
+        private int actions;
         private Optional<Located> tool = Optional.empty();
         private final List<Param> params = new ArrayList<>();
         private boolean paramsOpen;
+        private Optional<Position> promptToolsAt = Optional.empty();
+        private final List<Located> promptTools = new ArrayList<>();
         private final List<Located> dependsOn = new ArrayList<>();
         private final List<Located> templates = new ArrayList<>();
 
@@ -94,7 +103,14 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
         }
 
         Step build() {
-            return new Step(name, kind, tool, params, paramsOpen, dependsOn, templates);
+            return new Step(
+                    name, kind, actions, tool, params, paramsOpen, promptToolsAt, promptTools, dependsOn, templates);
+        }
+
+        void act(Kind action) {
+            if (actions++ == 0) {
+                kind = action;
+            }
         }
     }
 
@@ -121,24 +137,31 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
             return null;
         }
         if (ownerName.equals(STEP_BUILDER) && !enclosing.isEmpty()) {
-            readStepCall(enclosing.peek(), name, args);
+            readStepCall(enclosing.peek(), call, name, args);
         } else if (ownerName.equals(AGENT_BUILDER)) {
             readAgentCall(call, name, args);
+        } else if (ownerName.equals(AGENT_DEFINITION) && name.equals("builder") && args.size() == 1) {
+            names.add(located(args.getFirst()));
         }
         return super.visitMethodInvocation(call, null);
     }
 
-    private void readStepCall(StepDraft step, String method, List<? extends ExpressionTree> args) {
+    private void readStepCall(
+            StepDraft step, MethodInvocationTree call, String method, List<? extends ExpressionTree> args) {
         switch (method) {
             case "tool" -> {
-                step.kind = Kind.TOOL;
+                step.act(Kind.TOOL);
                 step.tool = Optional.of(located(args.getFirst()));
             }
             case "prompt" -> {
-                step.kind = Kind.PROMPT;
+                step.act(Kind.PROMPT);
                 step.templates.add(located(args.getFirst()));
             }
-            case "custom" -> step.kind = Kind.CUSTOM;
+            case "custom" -> step.act(Kind.CUSTOM);
+            case "tools" -> {
+                step.promptToolsAt = Optional.of(namePosition(call));
+                args.forEach(arg -> step.promptTools.add(located(arg)));
+            }
             case "param" -> addParam(step, args.get(0), args.get(1));
             case "params" -> readParamMap(step, args.getFirst());
             case "dependsOn" -> args.forEach(arg -> step.dependsOn.add(located(arg)));
@@ -153,8 +176,9 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
             case "schedule" -> schedules.add(located(args.getFirst()));
             case "mode" -> modes.add(new Located(enumConstant(args.getFirst()), position(args.getFirst())));
             case "workflow" -> workflows.add(position(call));
+            case "objective", "objectives" -> objectives.add(position(call));
             default -> {
-                // description, persona, objectives, constraints and output are not held against the resource
+                // description, persona, constraints and output are not held against the resource
             }
         }
     }
@@ -279,6 +303,17 @@ final class DefinitionReader extends TreePathScanner<Void, Void> {
             tree = parenthesized.getExpression();
         }
         return tree;
+    }
+
+    /** Where the called method's name is written ({@code tools} in {@code s.prompt(...).tools()}). */
+    private Position namePosition(MethodInvocationTree call) {
+        if (call.getMethodSelect() instanceof MemberSelectTree select) {
+            long end = trees.getSourcePositions().getEndPosition(unit, select);
+            long start = end - select.getIdentifier().length();
+            return new Position(
+                    unit.getLineMap().getLineNumber(start), unit.getLineMap().getColumnNumber(start));
+        }
+        return position(call);
     }
 
     private Position position(Tree tree) {

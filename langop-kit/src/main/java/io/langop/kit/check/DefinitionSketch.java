@@ -9,13 +9,21 @@ import java.util.Optional;
  * concatenations), each with where it is written. What is computed at run time is marked unknown and not
  * checked.
  */
-record DefinitionSketch(List<Step> steps, List<Located> schedules, List<Located> modes, List<Position> workflows) {
+record DefinitionSketch(
+        List<Located> names,
+        List<Step> steps,
+        List<Located> schedules,
+        List<Located> modes,
+        List<Position> workflows,
+        List<Position> objectives) {
 
     DefinitionSketch {
+        names = List.copyOf(names);
         steps = List.copyOf(steps);
         schedules = List.copyOf(schedules);
         modes = List.copyOf(modes);
         workflows = List.copyOf(workflows);
+        objectives = List.copyOf(objectives);
     }
 
     /** 1-based, as compilers and editors count. */
@@ -50,21 +58,28 @@ record DefinitionSketch(List<Step> steps, List<Located> schedules, List<Located>
     /**
      * One {@code w.step(name, s -> ...)}.
      *
+     * @param kind what the step does, its first action where it has several
+     * @param actions how many of tool(...), prompt(...) and custom(...) it calls (the SDK wants exactly one)
      * @param tool the tool a tool step names
      * @param paramsOpen true when some parameters are given by a map the source does not spell out
+     * @param promptTools where {@code tools(...)} is called and the tools it names (a prompt step's only tools)
      * @param templates the prompt template and string parameter values, where placeholders are written
      */
     record Step(
             Located name,
             Kind kind,
+            int actions,
             Optional<Located> tool,
             List<Param> params,
             boolean paramsOpen,
+            Optional<Position> promptToolsAt,
+            List<Located> promptTools,
             List<Located> dependsOn,
             List<Located> templates) {
 
         Step {
             params = List.copyOf(params);
+            promptTools = List.copyOf(promptTools);
             dependsOn = List.copyOf(dependsOn);
             templates = List.copyOf(templates);
         }

@@ -11,8 +11,10 @@ import io.langop.kit.check.DefinitionSketch.Located;
 import io.langop.kit.check.DefinitionSketch.Param;
 import io.langop.kit.check.DefinitionSketch.Position;
 import io.langop.kit.check.DefinitionSketch.Step;
+import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.workflow.Placeholders;
+import io.langop.wire.CronJobSchedules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,6 +64,7 @@ final class SemanticCheck {
     }
 
     private void run() {
+        checkAgent();
         for (Step step : definition.steps()) {
             step.name().value().ifPresent(name -> {
                 if (stepsByName.putIfAbsent(name, step) != null) {
@@ -78,11 +81,65 @@ final class SemanticCheck {
                 }
             });
         }
+        definition.steps().forEach(this::checkActions);
         definition.steps().forEach(this::checkDependencies);
         checkCycles();
         definition.steps().forEach(this::checkTool);
         definition.steps().forEach(this::checkPlaceholders);
         checkModeAndSchedule();
+    }
+
+    /**
+     * What building the definition would refuse, found without building it, so that every problem is
+     * reported at once instead of the first one {@code define()} throws.
+     */
+    private void checkAgent() {
+        for (Located name : definition.names()) {
+            name.value().flatMap(AgentDefinition::nameProblem).ifPresent(problem -> report(name.at(), problem));
+        }
+        for (Located schedule : definition.schedules()) {
+            schedule.value()
+                    .flatMap(CronJobSchedules::problem)
+                    .ifPresent(problem -> report(
+                            schedule.at(),
+                            "invalid cron expression '" + schedule.value().get().strip() + "': " + problem));
+        }
+        if (!definition.names().isEmpty()
+                && definition.objectives().isEmpty()
+                && definition.steps().isEmpty()) {
+            report(
+                    definition.names().getFirst().at(),
+                    "the agent has neither objectives nor workflow steps, so it has nothing to do: add"
+                            + " .objective(...) or .workflow(...)");
+        }
+    }
+
+    private void checkActions(Step step) {
+        Position at = step.name().at();
+        if (step.actions() != 1) {
+            report(
+                    at,
+                    "step " + nameOf(step) + " must do exactly one of tool(...), prompt(...) or custom(...); it does "
+                            + step.actions());
+            return;
+        }
+        if (step.kind() != Kind.TOOL && (!step.params().isEmpty() || step.paramsOpen())) {
+            report(at, "step " + nameOf(step) + " has params but is not a tool step: give params to a tool(...) step");
+        }
+        if (step.promptToolsAt().isPresent() && step.kind() != Kind.PROMPT) {
+            report(
+                    step.promptToolsAt().get(),
+                    "tools(...) names the tools a prompt may call, but step " + nameOf(step) + " is not a prompt step");
+        }
+        ToolCatalog catalog = setting.tools();
+        for (Located allowed : step.promptTools()) {
+            allowed.value()
+                    .filter(tool -> catalog.tool(tool).isEmpty() && catalog.complete())
+                    .ifPresent(tool -> report(
+                            allowed.at(),
+                            "unknown tool '" + tool + "' in tools(...) of step " + nameOf(step) + "; this agent has: "
+                                    + catalog.choices()));
+        }
     }
 
     private void checkDependencies(Step step) {

@@ -183,6 +183,44 @@ class SemanticCheckTest {
     }
 
     @Test
+    void whatBuildingTheDefinitionWouldRefuseIsReportedAllAtOnceWithoutBuildingIt() {
+        CheckResult result =
+                checker.check("""
+                import io.langop.sdk.agent.AgentDefinition;
+                import io.langop.sdk.agent.LangopAgent;
+
+                public class Agent implements LangopAgent {
+                    @Override
+                    public AgentDefinition define() {
+                        return AgentDefinition.builder("Release Notes")
+                                .schedule("0 9 * * 1-7")
+                                .workflow(w -> w
+                                        .step("nothing", s -> s.dependsOn())
+                                        .step("both", s -> s.prompt("Write").custom(r -> "x"))
+                                        .step("ask", s -> s.prompt("Write").param("to", "ops@example.com"))
+                                        .step("fetch", s -> s.tool("web_fetch").param("url", "https://example.com").tools())
+                                        .step("write", s -> s.prompt("Summarize {fetch}").tools("web", "web_fetch")
+                                                .dependsOn("fetch")))
+                                .build();
+                    }
+                }
+                """, new AgentSetting(ToolCatalog.of(TOOLS), Optional.empty(), Optional.empty()));
+
+        assertThat(result.diagnostics())
+                .extracting(problem -> problem.line() + ":" + problem.column() + " " + problem.message())
+                .containsExactly(
+                        "7:40 agent name 'Release Notes' is invalid: use lowercase letters, digits, '-' and '.',"
+                                + " starting and ending with a letter or digit (the LanguageAgent's name)",
+                        "8:27 invalid cron expression '0 9 * * 1-7': day of week 7 is outside 0-6",
+                        "10:31 step 'nothing' must do exactly one of tool(...), prompt(...) or custom(...); it does 0",
+                        "11:31 step 'both' must do exactly one of tool(...), prompt(...) or custom(...); it does 2",
+                        "12:31 step 'ask' has params but is not a tool step: give params to a tool(...) step",
+                        "13:101 tools(...) names the tools a prompt may call, but step 'fetch' is not a prompt step",
+                        "14:81 unknown tool 'web' in tools(...) of step 'write'; this agent has: web_search(query,"
+                                + " max_results?, safe_search?), web_fetch(url), send_email(to, subject, body, cc?)");
+    }
+
+    @Test
     void withAnIncompleteCatalogOnlyListedToolsAreChecked() {
         AgentSetting partial = new AgentSetting(
                 new ToolCatalog(TOOLS, List.of("files (the tool server did not list its tools)")),

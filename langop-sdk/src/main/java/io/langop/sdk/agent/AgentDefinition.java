@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * An agent as the SDK's fluent DSL describes it. Built once, validated when built: a bad cron, an
@@ -47,8 +48,27 @@ public record AgentDefinition(
         return new AgentDefinition(name, description, persona, schedule, mode, objectives, workflow, limits, output);
     }
 
+    /** {@code name} is a valid agent name; see {@link #nameProblem}. */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+
+    /**
+     * What is wrong with {@code name} as an agent's name, if anything. The name is a Kubernetes object name
+     * (lowercase letters, digits, '-' and '.'), because it is one: the LanguageAgent's, which the synthesized
+     * code repeats, the model id of an interactive agent's chat endpoint, and a label value in its logs and
+     * metrics.
+     */
+    public static Optional<String> nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("an agent needs a name");
+        }
+        return NAME.matcher(name).matches()
+                ? Optional.empty()
+                : Optional.of("agent name '" + name + "' is invalid: use lowercase letters, digits, '-' and '.',"
+                        + " starting and ending with a letter or digit (the LanguageAgent's name)");
     }
 
     /** The agent an operator runs when the instructions could not be turned into code: one objective, no workflow. */
@@ -68,9 +88,9 @@ public record AgentDefinition(
         private Output output = Output.NONE;
 
         private Builder(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("an agent needs a name");
-            }
+            nameProblem(name).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
             this.name = name;
         }
 

@@ -6,6 +6,7 @@ import io.langop.sdk.approval.ApprovalGate;
 import io.langop.sdk.approval.ApprovalGatedTools;
 import io.langop.sdk.approval.CallApproval;
 import io.langop.sdk.llm.LlmClient;
+import io.langop.sdk.llm.ToolExecutor;
 import io.langop.sdk.llm.ToolLoop;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.memory.Memory;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,16 +98,28 @@ public final class AgentRunner {
         return agent;
     }
 
-    /** Runs once; {@code event} (a webhook payload, or null) is visible to steps as {@code {event}}. */
-    public RunOutcome run(JsonNode event) throws InterruptedException {
+    /** Runs once, started by no event (a schedule, an autonomous cycle, a run-once). */
+    public RunOutcome run() throws InterruptedException {
+        return run(Optional.empty());
+    }
+
+    /** Runs once for {@code event}, whose payload the run sees as {@code {event}} ({@link Event}). */
+    public RunOutcome run(Event event) throws InterruptedException {
+        return run(Optional.of(event));
+    }
+
+    private RunOutcome run(Optional<Event> trigger) throws InterruptedException {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         ConstraintGuard guard = new ConstraintGuard(agent.constraints(), clock, rates);
         try (var agentName = MDC.putCloseable("agent", agent.name());
                 var run = MDC.putCloseable("run", runId);
+                // no "event" key at all in runs no event started (try-with-resources skips a null resource)
+                var eventId = trigger.map(started -> MDC.putCloseable("event", started.id()))
+                        .orElse(null);
                 SpanScope span = SpanScope.start(Traces.span("run " + agent.name(), SpanKind.INTERNAL)
                         .setAttribute(TraceAttributes.AGENT, agent.name())
                         .setAttribute(TraceAttributes.RUN, runId))) {
-            RunOutcome outcome = runTraced(runId, guard, event);
+            RunOutcome outcome = runTraced(runId, guard, trigger);
             span.span().setAttribute(TraceAttributes.RUN_OUTCOME, outcome.kind());
             if (!(outcome instanceof RunOutcome.Succeeded)) {
                 span.fail(outcome.kind(), outcome.reason());
@@ -114,8 +128,12 @@ public final class AgentRunner {
         }
     }
 
-    private RunOutcome runTraced(String runId, ConstraintGuard guard, JsonNode event) throws InterruptedException {
-        LOG.info("Run started");
+    private RunOutcome runTraced(String runId, ConstraintGuard guard, Optional<Event> trigger)
+            throws InterruptedException {
+        trigger.ifPresentOrElse(
+                started -> LOG.info("Run started by {} event {}", started.source(), started.id()),
+                () -> LOG.info("Run started"));
+        JsonNode event = trigger.map(Event::payload).orElse(null);
         ZonedDateTime startedAt = ZonedDateTime.now(clock);
         try {
             Succeeded result = timeLimit.call(
@@ -155,7 +173,8 @@ public final class AgentRunner {
     private record Succeeded(String text, boolean complete) {}
 
     private Succeeded execute(ConstraintGuard guard, JsonNode event, CallApproval approval) throws Exception {
-        ToolLoop loop = new ToolLoop(llm, new ApprovalGatedTools(tools, approval), guard);
+        ToolExecutor gated = new ApprovalGatedTools(tools, approval);
+        ToolLoop loop = new ToolLoop(llm, gated, guard);
         if (agent.workflow().isEmpty()) {
             String answer = loop.ask(agent.persona(), objectivesPrompt(event));
             boolean complete = answer.strip().endsWith(COMPLETION_MARKER);
@@ -176,8 +195,11 @@ public final class AgentRunner {
             }
 
             @Override
-            public String prompt(String prompt) throws InterruptedException {
-                return loop.ask(agent.persona(), prompt);
+            public String prompt(String prompt, Optional<Set<String>> allowedTools) throws InterruptedException {
+                ToolLoop restricted = allowedTools
+                        .map(names -> new ToolLoop(llm, ToolExecutor.only(gated, names), guard))
+                        .orElse(loop);
+                return restricted.ask(agent.persona(), prompt);
             }
         };
         Map<String, JsonNode> inputs = event == null ? Map.of() : Map.of(Placeholders.EVENT, event);

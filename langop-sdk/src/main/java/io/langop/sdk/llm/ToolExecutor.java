@@ -2,6 +2,7 @@ package io.langop.sdk.llm;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import java.util.List;
+import java.util.Set;
 
 /** The tools offered to the LLM and the way to run them (MCP in production). */
 public interface ToolExecutor {
@@ -22,4 +23,27 @@ public interface ToolExecutor {
 
     /** Runs a tool call requested by the model; failures come back as text the model can read. */
     String execute(String tool, String argumentsJson) throws InterruptedException;
+
+    /**
+     * {@code tools} restricted to the ones named: only those are offered to the model, and a call of any
+     * other (a model may name a tool it was not offered) is answered with an error the model can read.
+     */
+    static ToolExecutor only(ToolExecutor tools, Set<String> names) {
+        Set<String> allowed = Set.copyOf(names);
+        return new ToolExecutor() {
+            @Override
+            public List<ToolSpecification> specifications() {
+                return tools.specifications().stream()
+                        .filter(tool -> allowed.contains(tool.name()))
+                        .toList();
+            }
+
+            @Override
+            public String execute(String tool, String argumentsJson) throws InterruptedException {
+                return allowed.contains(tool)
+                        ? tools.execute(tool, argumentsJson)
+                        : "Error: no tool named '" + tool + "' is available";
+            }
+        };
+    }
 }

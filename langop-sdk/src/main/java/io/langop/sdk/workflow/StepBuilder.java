@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -14,6 +15,7 @@ public final class StepBuilder {
     private String tool;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private String prompt;
+    private Set<String> promptTools;
     private StepAction.CustomLogic custom;
     private final Set<String> dependsOn = new LinkedHashSet<>();
     private Predicate<StepResults> condition = results -> true;
@@ -39,9 +41,21 @@ public final class StepBuilder {
         return this;
     }
 
-    /** Asks the LLM (with tool access); the template may contain placeholders. */
+    /**
+     * Asks the LLM, which may call every tool of the agent unless {@link #tools} narrows them; the template
+     * may contain placeholders.
+     */
     public StepBuilder prompt(String template) {
         this.prompt = template;
+        return this;
+    }
+
+    /**
+     * The only tools a prompt step's LLM may call: {@code tools()} none (the answer is written from the
+     * prompt alone), {@code tools("web_fetch")} that one. Without it, every tool of the agent.
+     */
+    public StepBuilder tools(String... toolNames) {
+        this.promptTools = new LinkedHashSet<>(Arrays.asList(toolNames));
         return this;
     }
 
@@ -71,9 +85,15 @@ public final class StepBuilder {
         if (!params.isEmpty() && tool == null) {
             throw new WorkflowDefinitionException(name, "has params but is not a tool step");
         }
+        if (promptTools != null && prompt == null) {
+            throw new WorkflowDefinitionException(
+                    name, "names the tools a prompt may call (tools(...)) but is not a prompt step");
+        }
         StepAction action = tool != null
                 ? new StepAction.CallTool(tool, params)
-                : prompt != null ? new StepAction.Prompt(prompt) : new StepAction.Custom(custom);
+                : prompt != null
+                        ? new StepAction.Prompt(prompt, Optional.ofNullable(promptTools))
+                        : new StepAction.Custom(custom);
         return new Step(name, action, dependsOn.stream().toList(), condition);
     }
 }

@@ -3,6 +3,7 @@ package io.langop.sdk.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import java.util.Optional;
@@ -87,9 +88,28 @@ public final class StepResults {
         return result(step).text();
     }
 
+    /**
+     * The payload of the event that started the run (a webhook's body: JSON as JSON, anything else as a
+     * JSON string), as {@code {event}} gives it; a missing node ({@code isMissingNode()}, every {@code path(...)}
+     * of it missing too) in runs no event started.
+     */
+    public JsonNode event() {
+        StepResult event = byStep.get(Placeholders.EVENT);
+        return event == null ? MissingNode.getInstance() : event.value();
+    }
+
+    /** A field of the event's payload at a dot-separated path, as {@code {event.a.b}} gives it, if present. */
+    public Optional<JsonNode> event(String path) {
+        return at(event(), path);
+    }
+
     /** The value at a dot-separated path (numeric segments index arrays), if present. */
     public Optional<JsonNode> field(String step, String path) {
-        JsonNode node = json(step);
+        return at(json(step), path);
+    }
+
+    private static Optional<JsonNode> at(JsonNode value, String path) {
+        JsonNode node = value;
         for (String segment : path.split("\\.", -1)) {
             node = node.isArray() && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit)
                     ? node.path(Integer.parseInt(segment))

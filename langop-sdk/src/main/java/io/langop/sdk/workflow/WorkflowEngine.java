@@ -139,7 +139,8 @@ public final class WorkflowEngine {
                     yield executor.callTool(call.tool(), arguments);
                 }
                 case StepAction.Prompt prompt ->
-                    StepResult.ofText(executor.prompt(Placeholders.fill(prompt.template(), visible, startedAt)));
+                    StepResult.ofText(
+                            executor.prompt(Placeholders.fill(prompt.template(), visible, startedAt), prompt.tools()));
                 case StepAction.Custom custom ->
                     StepResult.of(StepResults.toJson(custom.logic().apply(visible)));
             };

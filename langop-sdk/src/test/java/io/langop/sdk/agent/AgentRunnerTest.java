@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
@@ -64,7 +66,7 @@ class AgentRunnerTest {
 
     private RunOutcome run(AgentDefinition agent, String apiKey) throws InterruptedException {
         var client = LlmClient.openAiCompatible(llm.baseUrl(), apiKey, "test-model", Duration.ofSeconds(10), FAST);
-        return new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC)).run(null);
+        return new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC)).run();
     }
 
     private static AgentDefinition objectiveAgent(UnaryOperator<Constraints.Builder> limits) {
@@ -95,9 +97,9 @@ class AgentRunnerTest {
         var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
 
         RunOutcome firstRun =
-                new AgentRunner(agent, client, tools, workspace, Clock.fixed(first, ZoneOffset.UTC)).run(null);
+                new AgentRunner(agent, client, tools, workspace, Clock.fixed(first, ZoneOffset.UTC)).run();
         RunOutcome secondRun =
-                new AgentRunner(agent, client, tools, workspace, Clock.fixed(second, ZoneOffset.UTC)).run(null);
+                new AgentRunner(agent, client, tools, workspace, Clock.fixed(second, ZoneOffset.UTC)).run();
 
         assertThat(firstRun)
                 .isInstanceOfSatisfying(
@@ -108,6 +110,70 @@ class AgentRunnerTest {
                         RunOutcome.Succeeded.class,
                         done -> assertThat(done.result()).isEqualTo("2 since 2026-12-06T05:00:00Z"));
         assertThat(Memory.inWorkspace(workspace).lastSuccessfulRun()).contains(second);
+    }
+
+    @Test
+    void aPromptStepOffersTheModelOnlyTheToolsItNamesAndNoneForAnEmptyList() throws Exception {
+        llm.thenText("a haiku", 10, 5)
+                .thenToolCall("slow", "{\"x\":\"1\"}") // a tool the step was not offered
+                .thenText("searched", 10, 5);
+        var agent = AgentDefinition.builder("poet")
+                .objective("Write and search")
+                .workflow(w -> w.step("poem", s -> s.prompt("Write a haiku").tools())
+                        .step(
+                                "search",
+                                s -> s.prompt("Search for {poem}")
+                                        .tools("web_search")
+                                        .dependsOn("poem")))
+                .build();
+
+        RunOutcome outcome = run(agent);
+
+        assertThat(outcome).isInstanceOf(RunOutcome.Succeeded.class);
+        assertThat(llm.requests().get(0).has("tools")).isFalse();
+        assertThat(llm.requests().get(1).path("tools").findValuesAsText("name")).containsExactly("web_search");
+        assertThat(mcp.calls()).isEmpty();
+        assertThat(llm.messagesOf(2).getLast()).isEqualTo("tool: Error: no tool named 'slow' is available");
+    }
+
+    @Test
+    void conditionsAndCustomStepsReadTheEventThatStartedTheRun() throws Exception {
+        var agent = AgentDefinition.builder("triage")
+                .mode(ExecutionMode.EVENT_DRIVEN)
+                .objective("Search for new issues")
+                .workflow(w -> w.step(
+                                "title",
+                                s -> s.custom(r -> r.event("issue.title")
+                                        .map(JsonNode::asText)
+                                        .orElse("untitled")))
+                        .step(
+                                "search",
+                                s -> s.tool("web_search")
+                                        .param("query", "{title} #{event.issue.number}")
+                                        .dependsOn("title")
+                                        .when(r -> r.event()
+                                                .path("action")
+                                                .asText()
+                                                .equals("opened"))))
+                .build();
+        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        var runner = new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC));
+        var json = new ObjectMapper();
+
+        RunOutcome opened = runner.run(Event.received(
+                Event.WEBHOOK, json.readTree("{\"action\":\"opened\",\"issue\":{\"number\":7,\"title\":\"OOM\"}}")));
+        RunOutcome closed = runner.run(
+                Event.received(Event.WEBHOOK, json.readTree("{\"action\":\"closed\",\"issue\":{\"number\":8}}")));
+        RunOutcome noEvent = runner.run();
+
+        assertThat(opened).isInstanceOf(RunOutcome.Succeeded.class);
+        // a closed issue skips the search; a run no event started reads a missing payload, not null
+        assertThat(List.of(closed, noEvent))
+                .allSatisfy(run -> assertThat(run)
+                        .isInstanceOfSatisfying(
+                                RunOutcome.Succeeded.class,
+                                done -> assertThat(done.result()).isEqualTo("untitled")));
+        assertThat(mcp.calls()).containsExactly("web_search {query=OOM #7}");
     }
 
     @Test
@@ -331,7 +397,7 @@ class AgentRunnerTest {
                 new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC), Duration.ofMillis(300));
 
         long start = System.nanoTime();
-        RunOutcome outcome = runner.run(null);
+        RunOutcome outcome = runner.run();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(outcome)
@@ -355,7 +421,7 @@ class AgentRunnerTest {
                 new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC), Duration.ofSeconds(2));
 
         long start = System.nanoTime();
-        RunOutcome outcome = runner.run(null);
+        RunOutcome outcome = runner.run();
 
         assertViolation(outcome, Kind.TIMEOUT, "the run exceeded its timeout of PT0.5S");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));

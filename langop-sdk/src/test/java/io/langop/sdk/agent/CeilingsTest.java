@@ -225,7 +225,7 @@ class CeilingsTest {
                         workspace,
                         Clock.system(ZoneOffset.UTC),
                         Duration.ofSeconds(2))
-                .run(null);
+                .run();
     }
 
     private static void assertViolation(RunOutcome outcome, Kind kind, String reason) {

@@ -106,6 +106,6 @@ class ContentFiltersInRunsTest {
                         tools,
                         workspace,
                         Clock.system(ZoneOffset.UTC))
-                .run(null);
+                .run();
     }
 }

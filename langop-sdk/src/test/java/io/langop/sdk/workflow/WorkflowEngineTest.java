@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,10 @@ class WorkflowEngineTest {
         }
 
         @Override
-        public String prompt(String prompt) {
-            calls.add("prompt " + prompt);
+        public String prompt(String prompt, Optional<Set<String>> tools) {
+            calls.add("prompt " + prompt
+                    + tools.map(names -> " tools " + new java.util.TreeSet<>(names))
+                            .orElse(""));
             return "answer to: " + prompt;
         }
     }

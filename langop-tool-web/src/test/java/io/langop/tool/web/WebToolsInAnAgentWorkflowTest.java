@@ -86,7 +86,7 @@ class WebToolsInAnAgentWorkflowTest {
                 .build();
         var model = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
 
-        RunOutcome outcome = new AgentRunner(agent, model, tools, workspace, CLOCK).run(null);
+        RunOutcome outcome = new AgentRunner(agent, model, tools, workspace, CLOCK).run();
 
         assertThat(outcome).isInstanceOf(RunOutcome.Succeeded.class);
         assertThat(site.requests)
