@@ -21,19 +21,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prints what one whole synthesis round costs the operator besides the LLM: the operator's Synthesizer against a
- * local scripted LLM that answers at once (prompt, HTTP round trip on loopback, extraction, code check). The
- * check alone is bench/agent/CheckerBench.java, which run.sh calls on the operator's class path first.
- * Usage: java -cp CLASSPATH SynthesisCheckBench.java Agent.java [warmRuns]
+ * Prints what one whole synthesis round costs the operator beyond the LLM's own time: the operator's Synthesizer
+ * (prompt with the tool catalog, HTTP round trip on loopback, extraction, compile, safety policy and semantic check)
+ * against a local scripted LLM that writes its answer as models do, piece by piece with pauses between. The LLM's
+ * own time is what the scripted server spent answering (from reading the request to writing the last byte); the
+ * overhead is the round's wall time minus that. The check alone is bench/agent/CheckerBench.java, which run.sh
+ * calls on the operator's class path first.
+ * Usage: java -cp CLASSPATH SynthesisCheckBench.java Agent.java [warmRuns] [pieces] [gapMillis]
  */
 public class SynthesisCheckBench {
     public static void main(String[] args) throws Exception {
         String source = Files.readString(Path.of(args[0]));
         int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int pieces = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        Duration gap = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 20);
         CodeChecker checker = CodeChecker.forRuntimeClasspath();
 
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
-            llm.otherwise(new ScriptedOpenAiServer.Text("Here it is:\n```java\n" + source + "\n```", 1500, 700));
+            llm.otherwise(new ScriptedOpenAiServer.Text("Here it is:\n```java\n" + source + "\n```", 1500, 700))
+                    .paceReplies(pieces, gap);
             Synthesizer synthesizer = new Synthesizer(
                     LlmClient.openAiCompatible(
                             llm.baseUrl(),
@@ -65,30 +71,45 @@ public class SynthesisCheckBench {
                             Optional.empty(),
                             Optional.empty()),
                     "A careful analyst.");
-            long roundStart = System.nanoTime();
-            SynthesisResult firstRound = synthesizer.synthesize(brief);
-            double firstRoundMs = (System.nanoTime() - roundStart) / 1e6;
-            if (!firstRound.succeeded()) {
-                throw new IllegalStateException("synthesis refused: " + firstRound.errors());
+            System.out.printf(
+                    "synthesis round, LLM answering in %d pieces %d ms apart (LLM time = the server's answering time)%n",
+                    pieces, gap.toMillis());
+            Round first = round(synthesizer, brief, llm);
+            System.out.printf(
+                    "  first: wall %.0f ms, LLM %.0f ms, overhead %.0f ms%n",
+                    first.wallMs, first.llmMs, first.overheadMs());
+            Round[] warm = new Round[warmRuns];
+            for (int i = 0; i < warmRuns; i++) {
+                warm[i] = round(synthesizer, brief, llm);
             }
-            System.out.printf("synthesis round (instant local LLM): first %.0f ms%n", firstRoundMs);
-            print("synthesis round (instant local LLM): warm", time(warmRuns, () -> synthesizer.synthesize(brief)));
+            print(
+                    "  warm overhead",
+                    Arrays.stream(warm).mapToDouble(Round::overheadMs).sorted().toArray());
+            print(
+                    "  warm LLM time",
+                    Arrays.stream(warm)
+                            .mapToDouble(round -> round.llmMs)
+                            .sorted()
+                            .toArray());
         }
     }
 
-    interface Run {
-        void run() throws Exception;
+    record Round(double wallMs, double llmMs) {
+        double overheadMs() {
+            return wallMs - llmMs;
+        }
     }
 
-    private static double[] time(int runs, Run run) throws Exception {
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            run.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
+    /** One synthesis round, refused unless its code passed every check on the first answer. */
+    private static Round round(Synthesizer synthesizer, AgentBrief brief, ScriptedOpenAiServer llm) throws Exception {
+        Duration llmBefore = llm.answeringTime();
+        long start = System.nanoTime();
+        SynthesisResult result = synthesizer.synthesize(brief);
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        if (!result.succeeded() || result.attempts() != 1) {
+            throw new IllegalStateException("synthesis refused: " + result.errors());
         }
-        Arrays.sort(ms);
-        return ms;
+        return new Round(wallMs, llm.answeringTime().minus(llmBefore).toNanos() / 1e6);
     }
 
     private static void print(String what, double[] ms) {

@@ -2,7 +2,7 @@
 # Synthesis check benchmark (issue 7): how long the operator's check of a typical synthesized agent takes
 # (compile against langop-sdk + safety policy), cold and warm, on the operator's class path, and what one
 # whole synthesis round costs the operator besides the LLM (prompt, local scripted LLM, extraction, check).
-# Usage: bench/synthesis/run.sh [warmRuns=30]
+# Usage: bench/synthesis/run.sh [warmRuns=30] [pieces=40] [gapMillis=20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -25,4 +25,4 @@ done
 # The check alone, on the operator's class path (the agent benchmark runs the same on the agent's).
 "$JAVA_HOME/bin/java" -cp "$classpath" bench/agent/CheckerBench.java bench/agent/Agent.java "${1:-30}"
 LOG_LEVEL="${LOG_LEVEL:-warn}" "$JAVA_HOME/bin/java" -cp "$classpath" \
-  bench/synthesis/SynthesisCheckBench.java bench/agent/Agent.java "${1:-30}"
+  bench/synthesis/SynthesisCheckBench.java bench/agent/Agent.java "${1:-30}" "${2:-40}" "${3:-20}"

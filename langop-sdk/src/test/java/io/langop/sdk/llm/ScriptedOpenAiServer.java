@@ -49,6 +49,8 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private volatile Reply fallback;
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
     private volatile java.time.Duration chunkPause = java.time.Duration.ZERO;
+    private volatile int pieces = 0; // 0: a streamed answer word by word, a whole answer at once
+    private final java.util.concurrent.atomic.AtomicLong answeringNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public ScriptedOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -121,6 +123,25 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes every later answer arrive as a model writes it: in {@code count} pieces with {@code pause} between them
+     * (a streamed answer as that many chunks, a whole answer as its body written in that many parts), so that a
+     * client's own time can be told from the model's ({@link #answeringTime}).
+     */
+    public ScriptedOpenAiServer paceReplies(int count, java.time.Duration pause) {
+        if (count < 1) {
+            throw new IllegalArgumentException("an answer has at least one piece, got " + count);
+        }
+        this.pieces = count;
+        this.chunkPause = pause;
+        return this;
+    }
+
+    /** How long the server spent answering so far, from reading each request to writing its last byte. */
+    public java.time.Duration answeringTime() {
+        return java.time.Duration.ofNanos(answeringNanos.get());
+    }
+
     public List<JsonNode> requests() {
         return List.copyOf(requests);
     }
@@ -141,6 +162,15 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     }
 
     private void chatCompletions(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        try {
+            answer(exchange);
+        } finally {
+            answeringNanos.addAndGet(System.nanoTime() - started);
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
@@ -260,7 +290,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         String id = "chatcmpl-" + ids.incrementAndGet();
         boolean first = true;
-        for (String piece : AFTER_SPACE.split(text.content(), -1)) {
+        for (String piece : chunks(text.content())) {
             if (!first && !chunkPause.isZero()) {
                 pause(chunkPause);
             }
@@ -336,11 +366,38 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    /** The words of {@code content}, or as many pieces of words as {@link #paceReplies} asked for. */
+    private List<String> chunks(String content) {
+        List<String> words = List.of(AFTER_SPACE.split(content, -1));
+        if (pieces == 0) {
+            return words;
+        }
+        List<String> grouped = new java.util.ArrayList<>();
+        int size = Math.max(1, (words.size() + pieces - 1) / pieces);
+        for (int from = 0; from < words.size(); from += size) {
+            grouped.add(String.join("", words.subList(from, Math.min(words.size(), from + size))));
+        }
+        return grouped;
+    }
+
+    private void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        if (pieces <= 1) {
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            return;
+        }
+        exchange.sendResponseHeaders(status, 0); // chunked: the body is written part by part, as it is generated
+        OutputStream out = exchange.getResponseBody();
+        int size = (bytes.length + pieces - 1) / pieces;
+        for (int from = 0; from < bytes.length; from += size) {
+            if (from > 0 && !pause(chunkPause)) {
+                return;
+            }
+            out.write(bytes, from, Math.min(size, bytes.length - from));
+            out.flush();
+        }
     }
 
     @Override
