@@ -13,8 +13,6 @@ import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.retry.Backoff;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,14 +25,16 @@ import java.util.Optional;
  * own time is what the scripted server spent answering (from reading the request to writing the last byte); the
  * overhead is the round's wall time minus that. The check alone is bench/agent/CheckerBench.java, which run.sh
  * calls on the operator's class path first.
- * Usage: java -cp CLASSPATH SynthesisCheckBench.java Agent.java [warmRuns] [pieces] [gapMillis]
+ * The LLM answers with the prompt's worked example, a typical synthesized agent that calls the web and mail tools,
+ * so the semantic check holds it against their catalog.
+ * Usage: java -cp CLASSPATH SynthesisCheckBench.java [warmRuns] [pieces] [gapMillis]
  */
 public class SynthesisCheckBench {
     public static void main(String[] args) throws Exception {
-        String source = Files.readString(Path.of(args[0]));
-        int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int pieces = args.length > 2 ? Integer.parseInt(args[2]) : 40;
-        Duration gap = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 20);
+        String source = SynthesisPrompt.bundled().workedExample();
+        int warmRuns = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int pieces = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        Duration gap = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 20);
         CodeChecker checker = CodeChecker.forRuntimeClasspath();
 
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {

@@ -25,4 +25,4 @@ done
 # The check alone, on the operator's class path (the agent benchmark runs the same on the agent's).
 "$JAVA_HOME/bin/java" -cp "$classpath" bench/agent/CheckerBench.java bench/agent/Agent.java "${1:-30}"
 LOG_LEVEL="${LOG_LEVEL:-warn}" "$JAVA_HOME/bin/java" -cp "$classpath" \
-  bench/synthesis/SynthesisCheckBench.java bench/agent/Agent.java "${1:-30}" "${2:-40}" "${3:-20}"
+  bench/synthesis/SynthesisCheckBench.java "${1:-30}" "${2:-40}" "${3:-20}"
