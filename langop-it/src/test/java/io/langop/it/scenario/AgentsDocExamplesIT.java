@@ -68,9 +68,10 @@ class AgentsDocExamplesIT {
     /** What the docs say the snippets import. */
     static final String SNIPPET_IMPORTS = """
             import io.langop.sdk.agent.*;
+            import io.langop.sdk.memory.*;
             import io.langop.sdk.workflow.*;
             import com.fasterxml.jackson.databind.JsonNode;
-            import java.time.Duration;
+            import java.time.*;
             import java.util.*;
             """;
 

@@ -8,6 +8,10 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
+import io.langop.sdk.approval.ApprovalGate;
+import io.langop.sdk.approval.ApprovalRule;
+import io.langop.sdk.approval.Approvals;
+import io.langop.sdk.approval.ToolOrigins;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.McpTools;
@@ -23,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +139,35 @@ class AgentRunnerTest {
         assertThat(llm.requests().get(1).path("tools").findValuesAsText("name")).containsExactly("web_search");
         assertThat(mcp.calls()).isEmpty();
         assertThat(llm.messagesOf(2).getLast()).isEqualTo("tool: Error: no tool named 'slow' is available");
+    }
+
+    @Test
+    void aPromptStepHeldToNamedToolsStillWaitsForTheApprovalOfTheirCalls() throws Exception {
+        llm.thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}").thenText("found nothing", 10, 5);
+        var agent = AgentDefinition.builder("searcher")
+                .objective("Search")
+                .workflow(w -> w.step("search", s -> s.prompt("Search for CVEs").tools("web_search")))
+                .build();
+        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        var gate = new ApprovalGate(
+                new ApprovalRule(Set.of("web_search"), Set.of(), false, Duration.ofMillis(300)),
+                ToolOrigins.NONE,
+                new Approvals(Clock.systemUTC()),
+                Clock.systemUTC());
+        var runner = new AgentRunner(
+                agent,
+                client,
+                tools,
+                workspace,
+                Memory.inWorkspace(workspace),
+                Clock.system(ZoneOffset.UTC),
+                TimeLimit.DEFAULT_STOP_GRACE,
+                gate);
+
+        RunOutcome outcome = runner.run();
+
+        assertThat(outcome).isInstanceOf(RunOutcome.ConstraintViolated.class);
+        assertThat(mcp.calls()).isEmpty();
     }
 
     @Test
