@@ -63,8 +63,7 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
                 return;
             }
         }
-        Event event = Event.received(
-                Event.WEBHOOK, StepResults.parseOrText(new String(body, StandardCharsets.UTF_8)));
+        Event event = Event.received(Event.WEBHOOK, StepResults.parseOrText(new String(body, StandardCharsets.UTF_8)));
         Context sender = TraceHeaders.extract(request::getHeader); // the run continues the sender's trace
         pending.incrementAndGet();
         queue.execute(() -> {
