@@ -8,6 +8,8 @@ import io.langop.sdk.workflow.StepResult;
 import io.langop.sdk.workflow.StepResults;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,8 +51,9 @@ final class StandInExecutor implements StepExecutor {
         return new StepResult(sample, StepResults.render(sample));
     }
 
+    /** The stand-in model calls no tool, so the tools a step allows change nothing. */
     @Override
-    public String prompt(String prompt) {
+    public String prompt(String prompt, Optional<Set<String>> allowedTools) {
         prompts.incrementAndGet();
         return "Stand-in answer of the LLM (dry run) to a prompt of " + prompt.length() + " characters.";
     }
