@@ -99,7 +99,7 @@ public final class LocalCluster implements AutoCloseable {
             operator = LangopOperator.create(
                     client, settings, new SimpleMeterRegistry(), null, HostResolver.SYSTEM, services);
             operator.start();
-            gateway = ApiGateway.start(client, pods);
+            gateway = ApiGateway.start(client, pods, pods::servicePort);
             return new LocalCluster(
                     apiServer, client, operator, pods, gateway, GarbageCollector.start(client, LangopApi.API_VERSION));
         } catch (RuntimeException failed) {

@@ -25,6 +25,9 @@ public final class ServiceWire {
     public static final String READY_PATH = "/readyz";
     public static final String METRICS_PATH = "/metrics";
 
+    /** An interactive agent's OpenAI-compatible chat endpoint (plain, or server-sent events with stream: true). */
+    public static final String AGENT_CHAT_PATH = "/v1/chat/completions";
+
     /** MCP's streamable HTTP transport. */
     public static final String MCP_PATH = "/mcp";
     /** MCP's earlier HTTP+SSE transport. */

@@ -4,6 +4,7 @@ import io.langop.agent.runtime.ExitStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
@@ -17,13 +18,15 @@ import picocli.CommandLine.Command;
         name = "langop",
         mixinStandardHelpOptions = true,
         versionProvider = LangopCommand.Version.class,
-        description = "Run, validate and create langop agents.",
+        description = "Run, validate and create langop agents; with langop-cli on the class path, create, list, "
+                + "inspect and chat with the agents of a cluster or of langop local.",
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
             NewCommand.class,
             VersionCommand.class,
-            ApprovalCommand.class
+            ApprovalCommand.class,
+            CompletionCommand.class
         })
 public final class LangopCommand implements Runnable {
 
@@ -42,8 +45,14 @@ public final class LangopCommand implements Runnable {
             }
         });
         for (LangopSubcommand extra : ServiceLoader.load(LangopSubcommand.class)) {
-            commandLine.addSubcommand(extra);
+            CommandLine parent = extra.parent()
+                    .map(name -> Objects.requireNonNull(
+                            commandLine.getSubcommands().get(name), () -> "no langop subcommand " + name))
+                    .orElse(commandLine);
+            parent.addSubcommand(extra);
         }
+        // -o yaml as well as -o YAML
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(failure -> ExitStatus.RUN_FAILED.code());
         return commandLine;
     }
@@ -53,7 +62,8 @@ public final class LangopCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static String version() {
+    /** This build's version, e.g. {@code 0.1.0}: the tag of the images it goes with. */
+    public static String version() {
         try (InputStream in = LangopCommand.class.getResourceAsStream("/langop-version.properties")) {
             Properties properties = new Properties();
             properties.load(in);

@@ -1,7 +1,10 @@
 package io.langop.agent.cli;
 
 import io.langop.agent.runtime.RuntimeChecker;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
 /** The {@code langop} executable and the agent container's entry point ({@code langop run}). */
 public final class Main {
@@ -19,6 +22,10 @@ public final class Main {
             // both start by compiling agent code: warm the compiler up while picocli parses the rest
             RuntimeChecker.warmUpInBackground();
         }
-        System.exit(LangopCommand.commandLine(System.getenv()).execute(args));
+        CommandLine commandLine = LangopCommand.commandLine(System.getenv());
+        // UTF-8 whatever the locale says: agents answer in any language (langop chat), code and logs hold any text
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(commandLine.execute(args));
     }
 }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Scaffolds a Maven project: an agent that passes {@code langop validate}, or an MCP tool server with a test. */
-@Command(name = "new", description = "Create a new project: langop new agent NAME, or langop new tool NAME")
+@Command(
+        name = "new",
+        mixinStandardHelpOptions = true,
+        description = "Create a new project: langop new agent NAME, or langop new tool NAME")
 final class NewCommand implements Callable<Integer> {
 
     @CommandLine.Spec

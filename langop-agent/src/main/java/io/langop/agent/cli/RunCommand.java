@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
  * local use ({@code langop run Agent.java --model-endpoint http://localhost:8000}). Flags override
  * environment variables. Without a source file, {@code AGENT_INSTRUCTIONS} becomes the single objective.
  */
-@Command(name = "run", description = "Check, compile and run an agent in its execution mode.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Check, compile and run an agent in its execution mode.")
 final class RunCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;

@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check agent sources: compile, refuse forbidden APIs, and hold the definition against the"
                 + " tools it will have (--catalog) and its resource (--mode, --schedule). Every problem is"
                 + " reported, with its line and column.")

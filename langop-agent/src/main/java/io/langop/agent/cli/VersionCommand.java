@@ -3,7 +3,7 @@ package io.langop.agent.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "version", description = "Print the langop version.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the langop version.")
 final class VersionCommand implements Runnable {
 
     @CommandLine.Spec

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * (fabric8's mock API server in CRUD mode), adding what the store lacks and kubectl needs: discovery ({@code /api},
  * {@code /apis}, {@code /version}, every group version's resources with short names and categories), Tables with
  * printer columns, watches over plain HTTP, field selectors on any field, strategic merge patches, Status answers
- * that name what was not found, and pod logs. Everything else goes to the store as it came. The operator talks to
+ * that name what was not found, pod logs and the service proxy ({@link ServiceProxy}). Everything else goes to the store as it came. The operator talks to
  * the store directly; both see the same objects.
  */
 public final class ApiGateway implements AutoCloseable {
@@ -61,8 +61,9 @@ public final class ApiGateway implements AutoCloseable {
     private final ResourceTables tables;
     private final WatchStream watches;
     private final PodLogs logs;
+    private final ServiceProxy services;
 
-    private ApiGateway(HttpServer server, KubernetesClient store, PodLogs logs) {
+    private ApiGateway(HttpServer server, KubernetesClient store, PodLogs logs, ServiceProxy.ServicePorts ports) {
         this.server = server;
         this.backend = URI.create(stripSlash(store.getMasterUrl().toString()));
         this.discovery = new Discovery(store, json);
@@ -70,6 +71,7 @@ public final class ApiGateway implements AutoCloseable {
         this.tables = new ResourceTables(json, Clock.systemUTC());
         this.watches = new WatchStream(http, json, tables);
         this.logs = logs;
+        this.services = new ServiceProxy(store, ports, http);
     }
 
     /**
@@ -77,11 +79,12 @@ public final class ApiGateway implements AutoCloseable {
      *
      * @param store the client of the in-memory store (its URL is where requests go)
      * @param logs  where each container's log is
+     * @param ports the loopback port standing for each Service's port, for the service proxy
      */
-    public static ApiGateway start(KubernetesClient store, PodLogs logs) {
+    public static ApiGateway start(KubernetesClient store, PodLogs logs, ServiceProxy.ServicePorts ports) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ApiGateway gateway = new ApiGateway(server, store, logs);
+            ApiGateway gateway = new ApiGateway(server, store, logs, ports);
             server.setExecutor(gateway.threads);
             server.createContext("/", gateway::handle);
             server.start();
@@ -121,6 +124,18 @@ public final class ApiGateway implements AutoCloseable {
                 send(exchange, 200, discovered.get());
                 return;
             }
+        }
+        Optional<ServiceProxy.Target> proxied = ServiceProxy.target(path);
+        if (proxied.isPresent()) {
+            Optional<ServiceProxy.Refusal> refused = services.forward(proxied.get(), exchange);
+            if (refused.isPresent()) {
+                sendStatus(
+                        exchange,
+                        refused.get().code(),
+                        refused.get().reason(),
+                        refused.get().message());
+            }
+            return;
         }
         Optional<ApiPath> parsed = ApiPath.parse(path);
         if (parsed.isEmpty()) {

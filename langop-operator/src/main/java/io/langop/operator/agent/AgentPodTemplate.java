@@ -18,6 +18,7 @@ import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.tool.ToolContainer;
 import io.langop.operator.trace.PodTelemetry;
 import io.langop.wire.AgentFiles;
+import io.langop.wire.ObjectNames;
 import io.langop.wire.PodAnnotations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class AgentPodTemplate {
     static final String CODE_PATH = AgentFiles.CODE_DIR;
     static final String CODE_VOLUME = "agent-code";
     static final String WORKSPACE_VOLUME = "workspace";
-    static final String AGENT_CONTAINER = "agent";
+    static final String AGENT_CONTAINER = ObjectNames.AGENT_CONTAINER;
     static final String CODE_FILE = AgentFiles.CODE_FILE;
     static final String CODE_HASH_ANNOTATION = PodAnnotations.CODE_HASH;
     static final String INSTRUCTIONS_HASH_ANNOTATION = "langop.io/instructions-hash";
@@ -46,7 +47,7 @@ final class AgentPodTemplate {
     private AgentPodTemplate() {}
 
     static String codeConfigMapName(LanguageAgent agent) {
-        return Labels.name(agent, "code");
+        return Labels.name(agent, ObjectNames.CODE_ROLE);
     }
 
     static PodTemplateSpec build(AgentPlan plan, String restartPolicy) {

@@ -1,6 +1,7 @@
 package io.langop.operator.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.langop.wire.ObjectNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,10 +13,10 @@ import java.util.Map;
  */
 public final class Labels {
 
-    public static final String KIND = "langop.io/kind";
+    public static final String KIND = ObjectNames.KIND_LABEL;
     public static final String CLUSTER = "langop.io/cluster";
-    public static final String INSTANCE = "app.kubernetes.io/instance";
-    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String INSTANCE = ObjectNames.INSTANCE_LABEL;
+    public static final String COMPONENT = ObjectNames.COMPONENT_LABEL;
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String PART_OF = "app.kubernetes.io/part-of";
     public static final String OPERATOR = "langop-operator";
@@ -31,7 +32,7 @@ public final class Labels {
 
     /** {@code <cr>-<role>}, e.g. {@code news-agent}, {@code gpt4-model}. */
     public static String name(HasMetadata owner, String role) {
-        return owner.getMetadata().getName() + "-" + role;
+        return ObjectNames.of(owner.getMetadata().getName(), role);
     }
 
     /** The labels a selector may use: fixed for the life of the owner. */

@@ -1,13 +1,16 @@
-package io.langop.local.kube;
+package io.langop.wire;
 
 import java.time.Duration;
 
-/** How kubectl writes an age: {@code 45s}, {@code 3m12s}, {@code 2h5m}, {@code 3d4h}, as Kubernetes' HumanDuration. */
-final class HumanDuration {
+/**
+ * How kubectl writes an age: {@code 45s}, {@code 3m12s}, {@code 2h5m}, {@code 3d4h}, as Kubernetes' HumanDuration;
+ * langop local's API server and the {@code langop} command show ages as kubectl does.
+ */
+public final class HumanDuration {
 
     private HumanDuration() {}
 
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds < -1) {
             return "<invalid>";
