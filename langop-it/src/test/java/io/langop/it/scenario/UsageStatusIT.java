@@ -63,6 +63,14 @@ class UsageStatusIT {
                     NAMESPACE,
                     "report-code",
                     Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
+            // The same agent at 18:00: brought code must name the schedule of its LanguageAgent (the semantic check).
+            cluster.createConfigMap(
+                    NAMESPACE,
+                    "evening-code",
+                    Map.of(
+                            "Agent.java",
+                            LocalClusterExtension.resource("agents/ReportAgent.java")
+                                    .replace("0 9 * * 1-5", "0 18 * * 1-5")));
             cluster.applyResource(
                     "scenarios/usage-agents.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl()));
 
