@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -67,7 +68,9 @@ final class AgentChatCommand extends ClusterCommand {
         err().flush();
         BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         // a prompt for someone typing; piped messages need none
-        boolean typing = System.console().isTerminal();
+        @SuppressWarnings("SystemConsoleNull") // JDK 25's own console is null when stdin or stdout is not a terminal
+        Console console = System.console();
+        boolean typing = console != null && console.isTerminal();
         try {
             while (true) {
                 if (typing) {
