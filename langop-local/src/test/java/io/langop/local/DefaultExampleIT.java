@@ -155,7 +155,8 @@ class DefaultExampleIT {
 
         assertThat(agents.out())
                 .as(agents.all())
-                .containsPattern("NAMESPACE\\s+NAME\\s+AGE\\s+MODE\\s+SCHEDULE\\s+PHASE")
+                .containsPattern(
+                        "NAMESPACE\\s+NAME\\s+AGE\\s+MODE\\s+SCHEDULE\\s+COST\\s+LAST RUN\\s+SUCCESS RATE\\s+PHASE")
                 .containsPattern("research\\s+kubernetes-digest\\s+\\S+\\s+scheduled\\s+0 7 \\* \\* 1-5\\s+Running");
         assertThat(described.out())
                 .as(described.all())
