@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +39,13 @@ public final class ChildJvmDryRun implements DryRunner {
     private final Path java;
     private final String classPath;
     private final Duration timeout;
+    private final DryRunClassData classData;
 
-    public ChildJvmDryRun(Path java, String classPath, Duration timeout) {
+    ChildJvmDryRun(Path java, String classPath, Duration timeout, DryRunClassData classData) {
         this.java = java;
         this.classPath = classPath;
         this.timeout = timeout;
+        this.classData = classData;
     }
 
     /** The operator's own Java, and the class path this process loaded the kit's {@link DryRunMain} from. */
@@ -50,7 +53,8 @@ public final class ChildJvmDryRun implements DryRunner {
         return new ChildJvmDryRun(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 ClassPaths.loading(DryRunMain.class),
-                DEFAULT_TIMEOUT);
+                DEFAULT_TIMEOUT,
+                DryRunClassData.ofThisProcess());
     }
 
     @Override
@@ -62,7 +66,8 @@ public final class ChildJvmDryRun implements DryRunner {
             Files.writeString(
                     directory.resolve(DryRunMain.REQUEST),
                     DryRunRequest.of(checked, setting.tools().tools()).toJson());
-            DryRunReport report = runChild(directory);
+            Path workDirectory = directory;
+            DryRunReport report = classData.withOptions(options -> runChild(workDirectory, options));
             LOG.debug("dry run took {} ms: {}", (System.nanoTime() - started) / 1_000_000, report.summary());
             return report;
         } catch (IOException failure) {
@@ -74,17 +79,16 @@ public final class ChildJvmDryRun implements DryRunner {
         }
     }
 
-    private DryRunReport runChild(Path directory) throws IOException, InterruptedException {
+    private DryRunReport runChild(Path directory, List<String> classDataOptions)
+            throws IOException, InterruptedException {
         Path log = directory.resolve(LOG_FILE);
-        ProcessBuilder builder = new ProcessBuilder(
-                        java.toString(),
-                        "-Xmx128m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        classPath,
-                        DryRunMain.class.getName(),
-                        directory.toString())
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseSerialGC"));
+        // a short run: the first compiler tier is enough, and the class data archive spares loading the SDK
+        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(classDataOptions);
+        command.add("-Xlog:cds*=off"); // the archive's warnings are not the agent's: keep them out of its log
+        command.addAll(List.of("-cp", classPath, DryRunMain.class.getName(), directory.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
