@@ -27,6 +27,9 @@ public record OperatorSettings(
 
     public static final Duration DEFAULT_DNS_REFRESH = Duration.ofMinutes(5);
     public static final String DEFAULT_MODEL_PROXY_IMAGE = "ghcr.io/langop/langop-model-proxy:latest";
+    /** The console: a LanguageClient's chat when it names no image, a LanguageCluster's dashboard. */
+    public static final String CONSOLE_IMAGE = "ghcr.io/langop/langop-console:latest";
+
     public static final int DEFAULT_RECONCILE_THREADS = 10;
     /** Issue 17: a status write per agent at most once a minute. */
     public static final Duration DEFAULT_USAGE_INTERVAL = Duration.ofMinutes(1);

@@ -21,6 +21,8 @@ public final class ObjectNames {
     public static final String AGENT_CONTAINER = "agent";
     /** The ConfigMap an agent's synthesized code is written to. */
     public static final String CODE_ROLE = "code";
+    /** The ConfigMap that keeps the last synthesized code a run of the agent succeeded with. */
+    public static final String GOOD_CODE_ROLE = "good-code";
 
     private ObjectNames() {}
 

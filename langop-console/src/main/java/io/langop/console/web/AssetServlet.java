@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code /assets/*}: the page's script and style sheet from this jar (no CDN, no build step), the colours of the
+ * {@code /assets/*}: the pages' scripts (the chat's, the dashboard's) and style sheet from this jar (no CDN, no build step), the colours of the
  * spec as {@code theme.css}, and the spec's {@code customCSS} and {@code customJS} when it has them.
  */
 public final class AssetServlet extends HttpServlet {
@@ -27,6 +27,7 @@ public final class AssetServlet extends HttpServlet {
         Pages pages = new Pages(ui);
         Map<String, Asset> all = new HashMap<>();
         all.put("/console.js", new Asset("text/javascript", resource("console.js")));
+        all.put("/dashboard.js", new Asset("text/javascript", resource("dashboard.js")));
         all.put("/console.css", new Asset("text/css", resource("console.css")));
         all.put("/theme.css", new Asset("text/css", pages.themeCss().getBytes(StandardCharsets.UTF_8)));
         if (pages.hasCustomCss()) {

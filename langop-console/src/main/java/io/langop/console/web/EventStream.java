@@ -4,7 +4,6 @@ import io.langop.console.chat.ChatRefusal;
 import io.langop.console.chat.ChatService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 
 /**
  * The server-sent events of one answer, opened by its first event: until then a refusal can still be an HTTP
@@ -13,30 +12,31 @@ import java.io.PrintWriter;
 final class EventStream implements ChatService.Listener {
 
     private final HttpServletResponse response;
-    private PrintWriter out;
+    private final ServerSentEvents out;
 
     EventStream(HttpServletResponse response) {
         this.response = response;
+        this.out = new ServerSentEvents(response);
     }
 
     @Override
     public void event(String json) throws IOException {
-        write("data: " + json + "\n\n");
+        out.send(null, json);
     }
 
     /** A notice of the console's own, an event named {@code notice} that OpenAI clients skip. */
     @Override
     public void notice(String message) throws IOException {
-        write("event: notice\ndata: " + OpenAiJson.notice(message) + "\n\n");
+        out.send("notice", OpenAiJson.notice(message));
     }
 
     boolean started() {
-        return out != null;
+        return out.started();
     }
 
     /** Tells of a refusal: as a status before the stream started, as an error event after. */
     void refuse(ChatRefusal refusal) throws IOException {
-        if (out == null) {
+        if (!out.started()) {
             OpenAiJson.sendError(response, refusal);
         } else {
             event(OpenAiJson.error(refusal).toString());
@@ -44,20 +44,6 @@ final class EventStream implements ChatService.Listener {
     }
 
     void done() throws IOException {
-        write("data: [DONE]\n\n");
-    }
-
-    private void write(String text) throws IOException {
-        if (out == null) {
-            response.setContentType("text/event-stream;charset=utf-8");
-            response.setHeader("Cache-Control", "no-cache");
-            response.setHeader("X-Accel-Buffering", "no"); // nginx ingresses would hold the stream otherwise
-            out = response.getWriter();
-        }
-        out.write(text);
-        out.flush();
-        if (out.checkError()) {
-            throw new IOException("the client went away");
-        }
+        out.send(null, "[DONE]");
     }
 }

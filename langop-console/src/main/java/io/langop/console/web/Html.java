@@ -3,7 +3,7 @@ package io.langop.console.web;
 import java.util.regex.Pattern;
 
 /** Text placed into HTML: escaped for element content and quoted attributes alike; links and colours checked. */
-final class Html {
+public final class Html {
 
     private static final Pattern WEB_LINK = Pattern.compile("(?i)^(https?://|/(?!/))[^\\s\"'<>]*$");
     private static final Pattern CSS_COLOUR =
@@ -11,7 +11,7 @@ final class Html {
 
     private Html() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -99,7 +99,7 @@ public final class PageServlet extends HttpServlet {
         };
     }
 
-    static void secure(HttpServletResponse response) {
+    public static void secure(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");

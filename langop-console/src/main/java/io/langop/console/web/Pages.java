@@ -10,17 +10,18 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The console's two pages, rendered on the server from {@code ui} of client.json: sign-in (an API key field, a
- * button per OIDC provider) and chat (who to talk to, the conversation, the message box). Every value from the
- * settings or a user is escaped; the conversation itself is handed to console.js as JSON, which renders Markdown
- * into DOM nodes without ever parsing HTML.
+ * The console's pages, rendered on the server from {@code ui} of client.json: sign-in (an API key field, a
+ * button per OIDC provider) and chat (who to talk to, the conversation, the message box), and the frame the
+ * dashboard's pages share with them ({@link #page}). Every value from the settings or a user is escaped; the
+ * conversation itself is handed to console.js as JSON, which renders Markdown into DOM nodes without ever parsing
+ * HTML.
  */
-final class Pages {
+public final class Pages {
 
     private final UiConfig ui;
     private final UiFeatures features;
 
-    Pages(UiConfig ui) {
+    public Pages(UiConfig ui) {
         this.ui = ui == null ? new UiConfig() : ui;
         this.features = this.ui.getFeatures() == null ? new UiFeatures() : this.ui.getFeatures();
     }
@@ -37,7 +38,7 @@ final class Pages {
         return ui.getCustomJS() != null && !ui.getCustomJS().isBlank();
     }
 
-    String signIn(boolean apiKeys, List<String> oidcProviders, String error) {
+    public String signIn(boolean apiKeys, List<String> oidcProviders, String error) {
         StringBuilder body = new StringBuilder();
         body.append("<main id=\"main\" class=\"sign-in\">\n<h2>Sign in</h2>\n");
         if (error != null) {
@@ -63,7 +64,7 @@ final class Pages {
             body.append("<p>No way to sign in is configured: ask the owner of this console.</p>\n");
         }
         body.append("</main>\n");
-        return page(null, body.toString(), null);
+        return page(null, "", body.toString(), null, null);
     }
 
     String chat(User user, List<ChatTarget> targets, String currentTarget, String stateJson) {
@@ -116,10 +117,15 @@ final class Pages {
                 .append("<p id=\"prompt-hint\" class=\"hint\">Enter sends, Shift+Enter starts a new line.</p>\n")
                 .append("<button type=\"submit\" id=\"send\">Send</button>\n")
                 .append("</form>\n</main>\n");
-        return page(user, body.toString(), stateJson);
+        return page(user, "", body.toString(), "console.js", stateJson);
     }
 
-    private String page(User user, String main, String stateJson) {
+    /**
+     * A whole page: head (the style sheets, {@code script} from /assets with the spec's customJS after it), a skip
+     * link, the bar (logo, title, who is signed in), {@code nav} (HTML, may be empty), {@code main} (HTML), the
+     * footer and {@code stateJson} for the script (may be null).
+     */
+    public String page(User user, String nav, String main, String script, String stateJson) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!doctype html>\n<html lang=\"en\" data-theme=\"")
                 .append(theme())
@@ -138,13 +144,13 @@ final class Pages {
         if (hasCustomCss()) {
             html.append("<link rel=\"stylesheet\" href=\"/assets/custom.css\">\n");
         }
-        if (stateJson != null) {
-            html.append("<script src=\"/assets/console.js\" defer></script>\n");
+        if (script != null) {
+            html.append("<script src=\"/assets/").append(script).append("\" defer></script>\n");
             if (hasCustomJs()) {
                 html.append("<script src=\"/assets/custom.js\" defer></script>\n");
             }
         }
-        html.append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the conversation</a>\n")
+        html.append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>\n")
                 .append("<header class=\"bar\">\n");
         String logo = Html.link(ui.getLogo());
         if (logo != null) {
@@ -156,7 +162,7 @@ final class Pages {
                     .append(Html.escape(user.name()))
                     .append("</span>\n<button type=\"submit\">Sign out</button>\n</form>\n");
         }
-        html.append("</header>\n").append(main).append(footer());
+        html.append("</header>\n").append(nav).append(main).append(footer());
         if (stateJson != null) {
             html.append("<script type=\"application/json\" id=\"console-state\">")
                     .append(Html.scriptJson(stateJson))

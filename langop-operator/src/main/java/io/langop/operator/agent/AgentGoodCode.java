@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
+import io.langop.wire.ObjectNames;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ public class AgentGoodCode extends CRUDKubernetesDependentResource<ConfigMap, La
     static final String KEY = AgentGoodCode.class.getName();
 
     static String configMapName(LanguageAgent agent) {
-        return Labels.name(agent, "good-code");
+        return Labels.name(agent, ObjectNames.GOOD_CODE_ROLE);
     }
 
     /** The good code the agent's ConfigMap holds, from the informer cache. */
@@ -39,7 +40,7 @@ public class AgentGoodCode extends CRUDKubernetesDependentResource<ConfigMap, La
                 .configMap(
                         agent,
                         configMapName(agent),
-                        "good-code",
+                        ObjectNames.GOOD_CODE_ROLE,
                         agent.getSpec().getClusterRef());
     }
 

@@ -3,6 +3,7 @@ package io.langop.operator.client;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
+import io.langop.operator.OperatorSettings;
 import io.langop.operator.kube.Labels;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ final class ClientObjects {
     static final int DEFAULT_REPLICAS = 2;
 
     /** What a client runs when {@code spec.image} is empty: the chat console of langop-console. */
-    static final String CONSOLE_IMAGE = "ghcr.io/langop/langop-console:latest";
+    static final String CONSOLE_IMAGE = OperatorSettings.CONSOLE_IMAGE;
 
     private ClientObjects() {}
 

@@ -16,6 +16,7 @@ import io.langop.api.v1alpha1.tool.LanguageTool;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The agents, models, tools, personas and clients that name a LanguageCluster in
@@ -26,12 +27,15 @@ final class ClusterMembers {
     record Kind<T extends HasMetadata>(Class<T> type, Function<T, String> clusterRef) {
 
         long count(Context<LanguageCluster> context, LanguageCluster cluster) {
+            return list(context, cluster).count();
+        }
+
+        Stream<T> list(Context<LanguageCluster> context, LanguageCluster cluster) {
             @SuppressWarnings("unchecked")
             var informer = (InformerEventSource<T, LanguageCluster>)
                     context.eventSourceRetriever().getEventSourceFor(type);
             String name = cluster.getMetadata().getName();
-            return informer.list(cluster.getMetadata().getNamespace(), member -> name.equals(clusterRef.apply(member)))
-                    .count();
+            return informer.list(cluster.getMetadata().getNamespace(), member -> name.equals(clusterRef.apply(member)));
         }
 
         EventSource<T, LanguageCluster> eventSource(EventSourceContext<LanguageCluster> context) {

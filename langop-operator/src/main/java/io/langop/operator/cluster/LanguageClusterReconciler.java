@@ -15,6 +15,12 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.langop.api.v1alpha1.cluster.ClusterPhase;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterStatus;
+import io.langop.operator.dashboard.DashboardDeployment;
+import io.langop.operator.dashboard.DashboardEnabled;
+import io.langop.operator.dashboard.DashboardRole;
+import io.langop.operator.dashboard.DashboardRoleBinding;
+import io.langop.operator.dashboard.DashboardService;
+import io.langop.operator.dashboard.DashboardServiceAccount;
 import io.langop.operator.egress.EgressEvents;
 import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.ConditionEvents;
@@ -34,12 +40,35 @@ import java.util.Map;
 
 /**
  * A LanguageCluster claims its namespace (labels it {@code langop.io/cluster=<name>} plus
- * {@code spec.namespaceLabels}, given back on deletion: see {@link NamespaceLabels}), isolates it with a default-deny NetworkPolicy and counts the
- * components that name it in {@code spec.clusterRef}.
+ * {@code spec.namespaceLabels}, given back on deletion: see {@link NamespaceLabels}), isolates it with a default-deny NetworkPolicy, counts the
+ * components that name it in {@code spec.clusterRef} and, with {@code spec.dashboard.enabled}, runs its dashboard
+ * (see {@link DashboardDeployment}) with a read-only Role.
  */
 @Workflow(
         explicitInvocation = true,
-        dependents = @Dependent(type = ClusterIsolationPolicy.class, reconcilePrecondition = IsolationEnabled.class))
+        dependents = {
+            @Dependent(type = ClusterIsolationPolicy.class, reconcilePrecondition = IsolationEnabled.class),
+            @Dependent(
+                    name = "dashboard-account",
+                    type = DashboardServiceAccount.class,
+                    reconcilePrecondition = DashboardEnabled.class),
+            @Dependent(
+                    name = "dashboard-role",
+                    type = DashboardRole.class,
+                    reconcilePrecondition = DashboardEnabled.class),
+            @Dependent(
+                    name = "dashboard-binding",
+                    type = DashboardRoleBinding.class,
+                    reconcilePrecondition = DashboardEnabled.class),
+            @Dependent(
+                    name = "dashboard-deployment",
+                    type = DashboardDeployment.class,
+                    reconcilePrecondition = DashboardEnabled.class),
+            @Dependent(
+                    name = "dashboard-service",
+                    type = DashboardService.class,
+                    reconcilePrecondition = DashboardEnabled.class)
+        })
 @ControllerConfiguration(name = "languagecluster")
 public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, Cleaner<LanguageCluster> {
 
@@ -115,6 +144,10 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
         EgressRules.Resolved egress = egressRules.resolve(network == null ? null : network.getEgress(), namespace);
         context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.EGRESS, egress);
+        context.managedWorkflowAndDependentResourceContext()
+                .put(
+                        DashboardRole.AGENTS,
+                        ClusterMembers.AGENTS.list(context, cluster).toList());
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         status.setAgents((int) ClusterMembers.AGENTS.count(context, cluster));

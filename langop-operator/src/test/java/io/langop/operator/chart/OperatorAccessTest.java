@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.NetworkPeer;
@@ -25,6 +26,7 @@ import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.api.v1alpha1.client.Monitoring;
+import io.langop.api.v1alpha1.cluster.ClusterDashboard;
 import io.langop.api.v1alpha1.cluster.ClusterNetwork;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
@@ -57,9 +59,10 @@ import org.junit.jupiter.api.Test;
  * (each kind created with every optional object, each object changed once, then removed by the spec changes
  * that remove them: a tool switched to sidecar mode, an agent switched to a schedule and back with its
  * workspace turned off and its instructions replaced by {@code codeRef}, a client's ingress, disruption budget,
- * autoscaler and ServiceMonitor turned off, the cluster deleted) while every request
+ * autoscaler and ServiceMonitor turned off, the cluster's dashboard turned off, the cluster deleted) while every request
  * it makes is recorded; each request must be allowed by the rendered ClusterRole or Role, and each rule
- * the chart renders must have been used, unless it is listed in {@link #NOT_EXERCISED_HERE} with the reason.
+ * the chart renders must have been used, unless it is listed in {@link #NOT_EXERCISED_HERE} with the reason or
+ * the operator holds it only to grant it to the dashboard's Role (which it must hold, or Kubernetes refuses the Role).
  */
 class OperatorAccessTest {
 
@@ -89,12 +92,13 @@ class OperatorAccessTest {
 
     @Test
     void theChartGrantsEveryRequestTheOperatorMakesAndNothingElse() throws Exception {
-        Set<String> used;
+        Run run;
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer();
                 TestMcpServer tools =
                         TestMcpServer.start(TestMcpServer.TestTool.of("web_search", "query", args -> ""))) {
-            used = accessUsedByTheOperator(llm, new ServiceMap().serve(NS, "web-tool", tools.url()));
+            run = accessUsedByTheOperator(llm, new ServiceMap().serve(NS, "web-tool", tools.url()));
         }
+        Set<String> used = run.used();
         Set<String> granted = new TreeSet<>();
         List<io.fabric8.kubernetes.api.model.HasMetadata> objects = ChartRendering.render(Map.of());
         granted.addAll(ChartRendering.access(
@@ -107,8 +111,12 @@ class OperatorAccessTest {
         assertThat(used)
                 .as("requests the operator made that the chart does not allow")
                 .allSatisfy(access -> assertThat(granted).contains(access));
+        assertThat(run.grantedToTheDashboard())
+                .as("what the dashboard's Role grants and the operator does not hold (Kubernetes refuses such a Role)")
+                .allSatisfy(access -> assertThat(granted).contains(access));
         Set<String> unused = new TreeSet<>(granted);
         unused.removeAll(used);
+        unused.removeAll(run.grantedToTheDashboard());
         assertThat(unused)
                 .as("rules the chart grants that the operator never used (remove them, or exercise them"
                         + " here, or list them in NOT_EXERCISED_HERE with the reason)")
@@ -116,8 +124,11 @@ class OperatorAccessTest {
         assertThat(granted).containsAll(NOT_EXERCISED_HERE.keySet());
     }
 
+    /** What the operator asked of the API server, and what the Role it made for the cluster's dashboard grants. */
+    private record Run(Set<String> used, Set<String> grantedToTheDashboard) {}
+
     /** @param services where the tool servers answer, so that agents are written with their catalogs */
-    private static Set<String> accessUsedByTheOperator(ScriptedOpenAiServer llm, ServiceMap services) {
+    private static Run accessUsedByTheOperator(ScriptedOpenAiServer llm, ServiceMap services) {
         String valid = Fixtures.CODE_WITHOUT_TOOLS;
         OperatorSettings settings = OperatorSettings.defaults()
                 .withSynthesis(new SynthesisSettings(
@@ -178,6 +189,7 @@ class OperatorAccessTest {
             CodeReference code = new CodeReference();
             code.setName("handwritten");
             brought.getSpec().setCodeRef(code);
+            brought.getSpec().setClusterRef("team"); // its code ConfigMaps join the dashboard's Role
             user.resource(brought).create();
 
             eventually(() -> user.apps()
@@ -229,6 +241,11 @@ class OperatorAccessTest {
                     != null);
             eventually(() -> user.v1().events().inNamespace(NS).list().getItems().stream()
                     .anyMatch(event -> "SynthesisSucceeded".equals(event.getReason())));
+            eventually(() -> dashboardRole(user) != null
+                    && dashboardRole(user).getRules().stream()
+                            .anyMatch(rule -> rule.getResourceNames().contains("handwritten")));
+            Set<String> grantedToTheDashboard =
+                    ChartRendering.access(dashboardRole(user).getRules());
 
             // updates: each kind of object the operator manages changes once
             LanguageModel gpt = user.resources(LanguageModel.class)
@@ -252,7 +269,21 @@ class OperatorAccessTest {
             team.getSpec()
                     .getNetwork()
                     .setEgress(List.of(cidrRule("198.51.100.0/24", 443), serviceRule("web-tool", 8081)));
+            team.getSpec().getDashboard().setImage("registry.example.org/langop-console:2");
             Edits.replaceSpec(user, team);
+            // a ServiceAccount and a RoleBinding the operator made, edited by hand, are put back
+            user.serviceAccounts().inNamespace(NS).withName("team-dashboard").edit(account -> {
+                account.getMetadata().getLabels().put("app.kubernetes.io/part-of", "edited");
+                return account;
+            });
+            user.rbac()
+                    .roleBindings()
+                    .inNamespace(NS)
+                    .withName("team-dashboard")
+                    .edit(binding -> {
+                        binding.getMetadata().getLabels().put("app.kubernetes.io/part-of", "edited");
+                        return binding;
+                    });
             LanguageClient chat = user.resources(LanguageClient.class)
                     .inNamespace(NS)
                     .withName("chat")
@@ -447,6 +478,53 @@ class OperatorAccessTest {
                     == null);
             eventually(() ->
                     user.configMaps().inNamespace(NS).withName("digest-code").get() == null);
+            eventually(() -> "langop"
+                            .equals(user.serviceAccounts()
+                                    .inNamespace(NS)
+                                    .withName("team-dashboard")
+                                    .get()
+                                    .getMetadata()
+                                    .getLabels()
+                                    .get("app.kubernetes.io/part-of"))
+                    && "langop"
+                            .equals(user.rbac()
+                                    .roleBindings()
+                                    .inNamespace(NS)
+                                    .withName("team-dashboard")
+                                    .get()
+                                    .getMetadata()
+                                    .getLabels()
+                                    .get("app.kubernetes.io/part-of")));
+            // the dashboard turned off takes its objects with it
+            LanguageCluster withoutDashboard = user.resources(LanguageCluster.class)
+                    .inNamespace(NS)
+                    .withName("team")
+                    .get();
+            withoutDashboard.getSpec().getDashboard().setEnabled(false);
+            Edits.replaceSpec(user, withoutDashboard);
+            eventually(() -> dashboardRole(user) == null
+                    && user.rbac()
+                                    .roleBindings()
+                                    .inNamespace(NS)
+                                    .withName("team-dashboard")
+                                    .get()
+                            == null
+                    && user.serviceAccounts()
+                                    .inNamespace(NS)
+                                    .withName("team-dashboard")
+                                    .get()
+                            == null
+                    && user.services()
+                                    .inNamespace(NS)
+                                    .withName("team-dashboard")
+                                    .get()
+                            == null
+                    && user.apps()
+                                    .deployments()
+                                    .inNamespace(NS)
+                                    .withName("team-dashboard")
+                                    .get()
+                            == null);
             // a deleted cluster gives its namespace its labels back before its finalizer goes
             user.resources(LanguageCluster.class)
                     .inNamespace(NS)
@@ -459,10 +537,12 @@ class OperatorAccessTest {
                     == null);
             operator.assertNoWritesWhileIdle(Duration.ofSeconds(1));
 
-            return api.requests().since(operatorStart).stream()
-                    .filter(request -> !TEST_CLIENT.equals(request.userAgent()))
-                    .map(OperatorAccessTest::access)
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            return new Run(
+                    api.requests().since(operatorStart).stream()
+                            .filter(request -> !TEST_CLIENT.equals(request.userAgent()))
+                            .map(OperatorAccessTest::access)
+                            .collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+                    grantedToTheDashboard);
         }
     }
 
@@ -537,7 +617,13 @@ class OperatorAccessTest {
         cluster.setMetadata(
                 new ObjectMetaBuilder().withName("team").withNamespace(NS).build());
         cluster.setSpec(new LanguageClusterSpec());
+        cluster.getSpec().setDashboard(new ClusterDashboard());
+        cluster.getSpec().getDashboard().setEnabled(true);
         return cluster;
+    }
+
+    private static Role dashboardRole(KubernetesClient user) {
+        return user.rbac().roles().inNamespace(NS).withName("team-dashboard").get();
     }
 
     private static LanguageClient languageClient() {

@@ -17,6 +17,9 @@ public class LanguageClusterSpec {
     @JsonPropertyDescription("Network isolation.")
     private ClusterNetwork network;
 
+    @JsonPropertyDescription("The web dashboard of the cluster (docs/console.md).")
+    private ClusterDashboard dashboard;
+
     public Map<String, String> getNamespaceLabels() {
         return namespaceLabels;
     }
@@ -31,5 +34,13 @@ public class LanguageClusterSpec {
 
     public void setNetwork(ClusterNetwork network) {
         this.network = network;
+    }
+
+    public ClusterDashboard getDashboard() {
+        return dashboard;
+    }
+
+    public void setDashboard(ClusterDashboard dashboard) {
+        this.dashboard = dashboard;
     }
 }

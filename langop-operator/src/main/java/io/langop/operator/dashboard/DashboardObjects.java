@@ -1,0 +1,60 @@
+package io.langop.operator.dashboard;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.langop.api.v1alpha1.cluster.ClusterDashboard;
+import io.langop.api.v1alpha1.cluster.LanguageCluster;
+import io.langop.operator.OperatorSettings;
+import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.Owners;
+import java.util.Map;
+
+/**
+ * Names and labels of what a LanguageCluster's dashboard runs on: ServiceAccount, Role, RoleBinding, Deployment and
+ * Service, each {@code <cluster>-dashboard}.
+ */
+final class DashboardObjects {
+
+    static final String ROLE = "dashboard";
+    /** Informer filter: only the dashboard objects this operator made. */
+    static final String SELECTOR = Labels.KIND + "=LanguageCluster," + Labels.MANAGED_BY + "=" + Labels.OPERATOR + ","
+            + Labels.COMPONENT + "=" + ROLE;
+
+    static final String PORT_NAME = "http";
+    static final int PORT = 8080;
+
+    private DashboardObjects() {}
+
+    static boolean enabled(LanguageCluster cluster) {
+        return cluster.getSpec() != null
+                && cluster.getSpec().getDashboard() != null
+                && Boolean.TRUE.equals(cluster.getSpec().getDashboard().getEnabled());
+    }
+
+    static ClusterDashboard spec(LanguageCluster cluster) {
+        return cluster.getSpec().getDashboard();
+    }
+
+    static String name(LanguageCluster cluster) {
+        return Labels.name(cluster, ROLE);
+    }
+
+    static String image(LanguageCluster cluster) {
+        String image = spec(cluster).getImage();
+        return image == null || image.isBlank() ? OperatorSettings.CONSOLE_IMAGE : image;
+    }
+
+    /** Every dashboard object's: its name, the cluster's namespace, labels and the cluster as controller. */
+    static ObjectMeta metadata(LanguageCluster cluster) {
+        return new ObjectMetaBuilder()
+                .withName(name(cluster))
+                .withNamespace(cluster.getMetadata().getNamespace())
+                .withLabels(labels(cluster))
+                .withOwnerReferences(Owners.controller(cluster))
+                .build();
+    }
+
+    static Map<String, String> labels(LanguageCluster cluster) {
+        return Labels.of(cluster, ROLE, cluster.getMetadata().getName());
+    }
+}

@@ -1,0 +1,18 @@
+package io.langop.wire;
+
+/** The contract between the operator and the console it runs as a LanguageCluster's dashboard. */
+public final class DashboardWire {
+
+    /** The environment variable that switches the console from a client's chat to a cluster's dashboard. */
+    public static final String MODE_ENV = "CONSOLE_MODE";
+    /** {@link #MODE_ENV}'s value for the dashboard. */
+    public static final String DASHBOARD_MODE = "dashboard";
+    /** The namespace the dashboard shows (the cluster's; its ServiceAccount may read nothing else). */
+    public static final String NAMESPACE_ENV = "DASHBOARD_NAMESPACE";
+    /** The LanguageCluster whose members it shows. */
+    public static final String CLUSTER_ENV = "DASHBOARD_CLUSTER";
+    /** The API keys that may sign in (from {@code spec.dashboard.apiKeySecretRef}), one a line. */
+    public static final String KEYS_ENV = "DASHBOARD_KEYS";
+
+    private DashboardWire() {}
+}
