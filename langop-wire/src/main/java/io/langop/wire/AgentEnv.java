@@ -33,7 +33,15 @@ public final class AgentEnv {
     /** The path of the agent's source file (see {@link AgentFiles#CODE_PATH}). */
     public static final String AGENT_CODE_PATH = "AGENT_CODE_PATH";
 
+    /**
+     * The HMAC key of the one webhook an agent serves without {@link #AGENT_TRIGGERS} ({@code langop run}); unset:
+     * unsigned.
+     */
     public static final String AGENT_WEBHOOK_SECRET = "AGENT_WEBHOOK_SECRET";
+    /** An event-driven agent's webhook triggers as JSON ({@link AgentTriggers}); unset: one unsigned {@code /webhook}. */
+    public static final String AGENT_TRIGGERS = "AGENT_TRIGGERS";
+    /** Events accepted and not yet run that an agent holds before it answers 429 (default 100). */
+    public static final String AGENT_EVENT_QUEUE = "AGENT_EVENT_QUEUE";
     /**
      * The bearer token that the agent's approval endpoints ({@link AgentApprovals}) require; the operator passes it
      * from the Secret key of the agent's {@code safetyConfig.approvalTokenSecretRef}. Unset, nobody can decide on an

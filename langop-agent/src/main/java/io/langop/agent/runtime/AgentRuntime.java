@@ -1,6 +1,8 @@
 package io.langop.agent.runtime;
 
 import io.langop.agent.approval.ApprovalsServlet;
+import io.langop.agent.trigger.EventJournal;
+import io.langop.agent.trigger.WebhookEndpoint;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRunner;
 import io.langop.sdk.agent.ExecutionMode;
@@ -18,10 +20,12 @@ import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
 import io.langop.wire.AgentApprovals;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.AgentTriggers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -41,7 +45,7 @@ import org.slf4j.MDC;
  *   <li>autonomous: cycles with a pause between them until the objectives are complete, a run fails,
  *       or the cycle limit is reached; serves health and metrics meanwhile;</li>
  *   <li>interactive: an OpenAI-compatible chat endpoint ({@code /v1/chat/completions}, {@code /v1/models});</li>
- *   <li>event-driven: {@code POST /webhook} starts a run per accepted event.</li>
+ *   <li>event-driven: each webhook trigger ({@code POST /webhook[/<name>]}) starts a run per accepted event.</li>
  * </ul>
  */
 public final class AgentRuntime implements AutoCloseable {
@@ -49,6 +53,10 @@ public final class AgentRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
     /** Longer than the kubelet takes to bring a changed ConfigMap into the proxy's volume. */
     private static final Duration KEY_PATIENCE = Duration.ofMinutes(3);
+    /** Where an event-driven agent keeps the events it accepted and has not run, in its workspace. */
+    static final String EVENT_DIRECTORY = ".langop/events";
+    /** Delivery ids of run events kept to recognize a repeated delivery: days of a busy repository's webhooks. */
+    private static final int REMEMBERED_DELIVERIES = 10_000;
 
     private final AgentConfig config;
     private final InetAddress bindAddress;
@@ -249,12 +257,33 @@ public final class AgentRuntime implements AutoCloseable {
         if (mode() == ExecutionMode.INTERACTIVE) {
             builder.servlet("/v1/*", new ChatCompletionsServlet(agentName(), chat));
         } else {
-            webhook = new WebhookServlet(runner, config.webhookSecret(), runMetrics());
-            builder.servlet("/webhook/*", webhook);
+            webhook = new WebhookServlet(
+                    runner, WebhookEndpoint.of(config.triggers(), Clock.systemUTC()), eventJournal(), runMetrics());
+            builder.servlet(AgentTriggers.PATH + "/*", webhook);
+            LOG.info("Webhook triggers: {}", config.triggers());
         }
         ServiceServer server = builder.start();
         LOG.info("Serving {} mode on port {}", mode().wireName(), server.port());
         return server;
+    }
+
+    /**
+     * The accepted events, kept in the workspace so that they outlive the process: across pod restarts with a workspace
+     * volume ({@code spec.workspace}), across container restarts only without one. A workspace that cannot be written
+     * costs that guarantee, not the agent.
+     */
+    private EventJournal eventJournal() {
+        int capacity = config.triggers().queueCapacity();
+        try {
+            return EventJournal.open(config.workspace().resolve(EVENT_DIRECTORY), capacity, REMEMBERED_DELIVERIES);
+        } catch (java.io.UncheckedIOException unwritable) {
+            Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "langop-events");
+            LOG.warn(
+                    "Accepted events are kept in {}, which a restart may lose: {}",
+                    fallback,
+                    unwritable.getCause().toString());
+            return EventJournal.open(fallback, capacity, REMEMBERED_DELIVERIES);
+        }
     }
 
     /** The run counters, and the run reports to the model proxy when the operator asked for them. */

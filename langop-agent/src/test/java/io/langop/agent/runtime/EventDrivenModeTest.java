@@ -3,6 +3,7 @@ package io.langop.agent.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.langop.agent.trigger.HmacSha256;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
@@ -11,21 +12,36 @@ import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.server.ServiceServer;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.AgentTriggers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EventDrivenModeTest {
 
     private static final String SECRET = "webhook-s3cret";
     private static final String EVENT = "{\"id\":7,\"title\":\"disk full on node-3\"}";
+
+    /** When the test signs: within the replay window of the agent's clock. */
+    private final long timestamp = java.time.Instant.now().getEpochSecond();
+
+    /** langop's HMAC of the event, as a sender signs it. */
+    private String sign(String secret) {
+        return new HmacSha256(secret)
+                .sign((timestamp + ".").getBytes(StandardCharsets.UTF_8), EVENT.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @TempDir
+    Path workspace;
 
     private ScriptedOpenAiServer llm;
     private AgentRuntime runtime;
@@ -47,7 +63,7 @@ class EventDrivenModeTest {
                 AgentEnv.AGENT_WEBHOOK_SECRET,
                 SECRET,
                 AgentEnv.WORKSPACE_PATH,
-                System.getProperty("java.io.tmpdir")));
+                workspace.toString()));
         runtime = AgentRuntime.connect(config, () -> agent);
         server = runtime.serve();
     }
@@ -64,7 +80,8 @@ class EventDrivenModeTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
+            request.header(AgentTriggers.SIGNATURE_HEADER, signature);
+            request.header(AgentTriggers.TIMESTAMP_HEADER, Long.toString(timestamp));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -72,7 +89,7 @@ class EventDrivenModeTest {
     @Test
     void aSignedEventStartsARunWithThePayloadAsPlaceholder() throws Exception {
         llm.thenText("severity: high");
-        String signature = new WebhookSignature(SECRET).sign(EVENT.getBytes(StandardCharsets.UTF_8));
+        String signature = sign(SECRET);
 
         var response = post(EVENT, signature);
 
@@ -88,9 +105,7 @@ class EventDrivenModeTest {
     @Test
     void unsignedOrWronglySignedEventsAreRefused() throws Exception {
         assertThat(post(EVENT, null).statusCode()).isEqualTo(401);
-        assertThat(post(EVENT, new WebhookSignature("other").sign(EVENT.getBytes(StandardCharsets.UTF_8)))
-                        .statusCode())
-                .isEqualTo(401);
+        assertThat(post(EVENT, sign("other")).statusCode()).isEqualTo(401);
         assertThat(post(EVENT, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
         assertThat(llm.requests()).isEmpty();
     }
@@ -115,7 +130,7 @@ class EventDrivenModeTest {
                 "PORT",
                 "0",
                 AgentEnv.WORKSPACE_PATH,
-                System.getProperty("java.io.tmpdir")));
+                workspace.resolve("pager").toString()));
         try (var pagerRuntime = AgentRuntime.connect(config, () -> agent);
                 var pagerServer = pagerRuntime.serve()) {
             URI webhook = URI.create("http://127.0.0.1:" + pagerServer.port() + "/webhook");

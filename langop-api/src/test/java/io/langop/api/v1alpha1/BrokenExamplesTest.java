@@ -211,6 +211,34 @@ class BrokenExamplesTest {
                         },
                         "/spec: an event-driven agent needs eventTriggers"),
                 new Breakage(
+                        "message-queue trigger, which is not built",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            spec.putArray("eventTriggers")
+                                    .addObject()
+                                    .put("type", "message-queue")
+                                    .put("source", "orders");
+                        },
+                        "/spec/eventTriggers/0: eventTriggers type kubernetes-event, message-queue and schedule are"
+                                + " not supported yet: use webhook (CloudEvents are delivered to webhooks too)"),
+                new Breakage(
+                        "webhook path with a slash",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            spec.putArray("eventTriggers")
+                                    .addObject()
+                                    .put("type", "webhook")
+                                    .put("source", "git/hub");
+                        },
+                        "/spec/eventTriggers/0: a webhook's source is its path below /webhook/: lower-case letters,"
+                                + " digits and '-'"),
+                new Breakage(
                         "egress peer with a CIDR and names",
                         MODEL,
                         "LanguageModel",

@@ -52,6 +52,7 @@ public final class AgentEnvironment {
                         : Durations.parse(spec.getTimeout()).toString());
         put(env, AgentEnv.AGENT_LIMITS, AgentLimitsVariable.of(plan).orElse(null));
         approvalToken(spec).ifPresent(token -> env.put(AgentEnv.AGENT_APPROVAL_TOKEN, token));
+        AgentWebhooks.env(plan.agent()).forEach(variable -> env.put(variable.getName(), variable));
         put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
         if (AgentHttp.listens(plan.agent())) {
             put(env, AgentHttp.PORT_ENV, String.valueOf(AgentHttp.port(plan.agent())));

@@ -42,6 +42,9 @@ final class AgentSpecCheck {
             problems.add("spec.restartPolicy Always cannot run a scheduled job; use OnFailure or Never");
         }
         AgentMemoryStore.problem(agent).ifPresent(problems::add);
+        // the CEL of conditions and mappings is compiled here: the operator is the admission check (see
+        // docs/triggers.md)
+        problems.addAll(AgentWebhooks.problems(agent));
         String port = AgentHttp.envProblem(agent);
         if (port != null) {
             problems.add(port);

@@ -71,6 +71,11 @@ import java.util.stream.Stream;
             @Dependent(name = "service", type = AgentService.class, reconcilePrecondition = AgentService.Exposed.class),
             @Dependent(name = "egress", type = AgentEgressPolicy.class),
             @Dependent(name = "proxy-key", type = AgentProxyKey.class),
+            @Dependent(
+                    name = "webhook-secrets",
+                    type = AgentWebhookSecrets.class,
+                    reconcilePrecondition = AgentWebhookSecrets.Needed.class,
+                    useEventSourceWithName = "proxy-key"),
             @Dependent(name = "code", type = AgentCode.class, reconcilePrecondition = AgentCode.HasCode.class),
             @Dependent(
                     name = "good-code",

@@ -9,6 +9,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.wire.AgentEnv;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Secret {@code <agent>-proxy-key}: the key the agent presents to its model proxies, which know it by its SHA-256
@@ -29,13 +31,26 @@ public class AgentProxyKey extends ProxyKeySecret<LanguageAgent> {
     protected Secret desired(LanguageAgent agent, Context<LanguageAgent> context) {
         var workflow = context.managedWorkflowAndDependentResourceContext();
         String key = workflow.get(CHOSEN, String.class).orElseGet(() -> {
-            String chosen =
-                    ProxyKeys.keyFor(context.getSecondaryResource(Secret.class).orElse(null), agent);
+            String chosen = ProxyKeys.keyFor(named(context.getSecondaryResources(Secret.class), agent), agent);
             workflow.put(CHOSEN, chosen);
             return chosen;
         });
         return ProxyKeys.secret(
                 agent, name(agent), Labels.of(agent, COMPONENT, agent.getSpec().getClusterRef()), key);
+    }
+
+    /** The informer holds the agent's other Secrets too (its webhooks' secrets): this one is known by its name. */
+    @Override
+    protected Optional<Secret> selectTargetSecondaryResource(
+            Set<Secret> secrets, LanguageAgent agent, Context<LanguageAgent> context) {
+        return Optional.ofNullable(named(secrets, agent));
+    }
+
+    private static Secret named(Set<Secret> secrets, LanguageAgent agent) {
+        return secrets.stream()
+                .filter(secret -> name(agent).equals(secret.getMetadata().getName()))
+                .findFirst()
+                .orElse(null);
     }
 
     public static String name(LanguageAgent agent) {

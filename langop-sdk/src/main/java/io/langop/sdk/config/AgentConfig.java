@@ -42,7 +42,11 @@ import java.util.Optional;
  *     there)</td><td>none</td></tr>
  * <tr><td>AGENT_INSTRUCTIONS</td><td>the instructions inline, when there is no file; used as the single objective
  *     when there is no code</td><td>none</td></tr>
- * <tr><td>AGENT_WEBHOOK_SECRET</td><td>HMAC-SHA256 key for webhook signatures (never logged)</td><td>none: unsigned</td></tr>
+ * <tr><td>AGENT_TRIGGERS</td><td>the webhook triggers as JSON ({@link io.langop.wire.AgentTriggers}), each naming the
+ * variable of its secret (never logged)</td><td>one {@code /webhook}</td></tr>
+ * <tr><td>AGENT_WEBHOOK_SECRET</td><td>without AGENT_TRIGGERS: the HMAC key of {@code /webhook} (never logged)</td>
+ * <td>none: unsigned</td></tr>
+ * <tr><td>AGENT_EVENT_QUEUE</td><td>accepted events not yet run before a delivery is answered 429</td><td>100</td></tr>
  * <tr><td>AGENT_APPROVAL_TOKEN</td><td>bearer token the approval endpoints require (never logged)</td><td>none:
  *     nobody can decide on an approval</td></tr>
  * <tr><td>AGENT_CYCLE_PAUSE</td><td>pause between autonomous cycles (ISO-8601 or seconds)</td><td>30 s</td></tr>
@@ -82,7 +86,7 @@ public record AgentConfig(
         Optional<ExecutionMode> mode,
         Path codePath,
         Optional<String> instructions,
-        Optional<String> webhookSecret,
+        TriggerConfig triggers,
         Duration cyclePause,
         int maxCycles,
         Path workspace,
@@ -123,7 +127,7 @@ public record AgentConfig(
                 value(env, AgentEnv.AGENT_INSTRUCTIONS_PATH)
                         .flatMap(path -> text(AgentEnv.AGENT_INSTRUCTIONS_PATH, path))
                         .or(() -> value(env, AgentEnv.AGENT_INSTRUCTIONS)),
-                value(env, AgentEnv.AGENT_WEBHOOK_SECRET),
+                TriggerConfig.from(env),
                 value(env, AgentEnv.AGENT_CYCLE_PAUSE)
                         .map(AgentConfig::duration)
                         .orElse(Duration.ofSeconds(30)),
@@ -163,7 +167,7 @@ public record AgentConfig(
                 + ", apiKey=" + (apiKey.equals(DEFAULT_API_KEY) ? "default" : "***") + ", mcpServers=" + mcpServers
                 + ", agentName=" + agentName.orElse("-") + ", mode="
                 + mode.map(ExecutionMode::wireName).orElse("from code")
-                + ", codePath=" + codePath + ", webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
+                + ", codePath=" + codePath + ", triggers=" + triggers
                 + ", ceilings=" + ceilings + ", cyclePause=" + cyclePause + ", maxCycles=" + maxCycles + ", workspace="
                 + workspace
                 + ", memory=" + memory
