@@ -27,7 +27,9 @@ public final class ConsoleMain {
                     ServiceServer.portFromEnv(ServiceWire.DEFAULT_PORT),
                     ServiceServer.bindAddressFromEnv(),
                     Clock.systemUTC());
-            dashboard.server().closeOnShutdown().join();
+            // the dashboard's own close ends its streams first, which browsers would otherwise hold open
+            Runtime.getRuntime().addShutdownHook(new Thread(dashboard::close, "dashboard-shutdown"));
+            dashboard.server().join();
             return;
         }
         String file = System.getenv(ClientWire.CONFIG_ENV);

@@ -3,14 +3,11 @@ package io.langop.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.langop.console.testing.Chromium;
 import io.langop.console.testing.TestAgent;
 import io.langop.console.testing.TestOidcProvider;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -21,15 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,9 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String ANSWER = """
             Here is **what runs**:
 
@@ -74,14 +63,12 @@ class ConsoleBrowserTest {
     private static TestOidcProvider issuer;
     private static Console keyConsole;
     private static Console oidcConsole;
+    private static Chromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver):"
-                        + " the browser tests are skipped");
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
         llm = new ScriptedOpenAiServer().pauseBetweenChunks(Duration.ofMillis(120));
         agent = TestAgent.start("helpdesk", "You are the helpdesk.", llm);
         issuer = new TestOidcProvider();
@@ -99,23 +86,14 @@ class ConsoleBrowserTest {
                 null,
                 null,
                 Clock.systemUTC());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1100,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         for (AutoCloseable each : new AutoCloseable[] {keyConsole, oidcConsole, agent, issuer, llm}) {
             try {
@@ -130,8 +108,7 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void freshBrowser() {
-        browser.manage().window().setSize(new Dimension(1100, 900));
-        browser.manage().deleteAllCookies();
+        chromium.fresh();
     }
 
     @Test
@@ -197,7 +174,7 @@ class ConsoleBrowserTest {
         browser.get(keyConsole.uri().toString());
         browser.findElement(By.id("key")).sendKeys("sk-bob", Keys.ENTER);
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("prompt")));
-        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.manage().window().setSize(Chromium.PHONE);
         screenshot("console-phone");
 
         JavascriptExecutor js = browser;
@@ -232,11 +209,10 @@ class ConsoleBrowserTest {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return chromium.waitFor();
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }

@@ -31,11 +31,12 @@ final class CodeSection {
                     .append(
                             "</code>):</p>\n<pre class=\"diff\" id=\"code-diff\" tabindex=\"0\" aria-label=\"Code diff\">");
             for (LineDiff.Line line : LineDiff.of(previous.source(), running.source())) {
+                // ins and del are blocks (console.css): they end their line themselves
                 switch (line.change()) {
                     case ADDED ->
-                        html.append("<ins>+ ").append(Markup.text(line.text())).append("</ins>\n");
+                        html.append("<ins>+ ").append(Markup.text(line.text())).append("</ins>");
                     case REMOVED ->
-                        html.append("<del>- ").append(Markup.text(line.text())).append("</del>\n");
+                        html.append("<del>- ").append(Markup.text(line.text())).append("</del>");
                     case KEPT ->
                         html.append("  ").append(Markup.text(line.text())).append('\n');
                 }

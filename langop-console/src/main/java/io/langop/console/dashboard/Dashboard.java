@@ -57,10 +57,14 @@ public final class Dashboard implements AutoCloseable {
 
     private final ServiceServer server;
     private final ClusterWatch watch;
+    private final LiveServlet live;
+    private final LogServlet logs;
 
-    private Dashboard(ServiceServer server, ClusterWatch watch) {
+    private Dashboard(ServiceServer server, ClusterWatch watch, LiveServlet live, LogServlet logs) {
         this.server = server;
         this.watch = watch;
+        this.live = live;
+        this.logs = logs;
     }
 
     public static Dashboard start(
@@ -76,6 +80,8 @@ public final class Dashboard implements AutoCloseable {
         ui.setTitle("Cluster " + settings.cluster());
         ui.setTheme(Theme.AUTO);
         Pages pages = new Pages(ui);
+        LiveServlet live = new LiveServlet(watch, access);
+        LogServlet logs = new LogServlet(watch, client, access);
         ServiceServer server = ServiceServer.builder("langop-dashboard")
                 .port(port)
                 .bindAddress(bindAddress)
@@ -86,15 +92,15 @@ public final class Dashboard implements AutoCloseable {
                                 watch, new CodeVersions(client, settings.namespace()), access, pages, clock))
                 .servlet("/assets/*", new AssetServlet(ui))
                 .servlet("/auth/*", new SignInServlet(access, clock))
-                .servlet("/live", new LiveServlet(watch, access))
-                .servlet("/logs/*", new LogServlet(watch, client, access))
+                .servlet("/live", live)
+                .servlet("/logs/*", logs)
                 .start();
         LOG.info(
                 "dashboard of cluster {} in namespace {} ({})",
                 settings.cluster(),
                 settings.namespace(),
                 settings.keys() == null ? "open: no API keys set" : "signing in with API keys");
-        return new Dashboard(server, watch);
+        return new Dashboard(server, watch, live, logs);
     }
 
     /** The chat's API-key sign-in with the dashboard's keys; none at all without them. */
@@ -121,6 +127,8 @@ public final class Dashboard implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
+        logs.close();
         server.close();
         watch.close();
     }

@@ -3,6 +3,7 @@ package io.langop.console.dashboard;
 import io.fabric8.kubernetes.api.model.Event;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /** The parts of a Kubernetes Event a person reads: when, how bad, why, about what, and what it says. */
 record EventText(Instant time, boolean warning, String reason, String object, String message, int count) {
@@ -13,7 +14,7 @@ record EventText(Instant time, boolean warning, String reason, String object, St
                 : event.getInvolvedObject().getKind() + "/"
                         + event.getInvolvedObject().getName();
         return new EventText(
-                time(event),
+                time(event).truncatedTo(ChronoUnit.SECONDS),
                 "Warning".equals(event.getType()),
                 nonNull(event.getReason()),
                 object,

@@ -63,7 +63,8 @@ final class LineDiff {
         return diff;
     }
 
+    /** The lines of a text; a final line break ends the last line rather than starting an empty one. */
     private static List<String> lines(String text) {
-        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\r?\n", -1));
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\r?\n"));
     }
 }

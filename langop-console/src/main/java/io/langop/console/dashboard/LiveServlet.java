@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +27,11 @@ final class LiveServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Message(String event, String data) {}
+
+    /** Tells a stream to end: the dashboard is stopping (no change or event is named "end"). */
+    private static final Message END = new Message("end", "{}");
+
+    private final Set<BlockingQueue<Message>> streams = ConcurrentHashMap.newKeySet();
 
     private final ClusterWatch watch;
     private final Access access;
@@ -73,10 +80,12 @@ final class LiveServlet extends HttpServlet {
         };
         ServerSentEvents out = new ServerSentEvents(response);
         watch.listen(listener);
+        streams.add(queue);
         try {
             out.send("ready", "{}");
-            while (true) {
-                Message next = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+            for (Message next = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+                    !END.equals(next);
+                    next = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS)) {
                 if (next == null) {
                     out.keepAlive();
                 } else {
@@ -88,8 +97,14 @@ final class LiveServlet extends HttpServlet {
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } finally {
+            streams.remove(queue);
             watch.forget(listener);
         }
+    }
+
+    /** Ends every stream, so that the server stops without waiting for browsers that would listen forever. */
+    void close() {
+        streams.forEach(queue -> offer(queue, END));
     }
 
     private static void offer(BlockingQueue<Message> queue, Message message) {

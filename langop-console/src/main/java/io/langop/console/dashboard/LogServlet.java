@@ -18,6 +18,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,7 @@ final class LogServlet extends HttpServlet {
     private final ClusterWatch watch;
     private final KubernetesClient client;
     private final Access access;
+    private final Set<LogWatch> following = ConcurrentHashMap.newKeySet();
 
     LogServlet(ClusterWatch watch, KubernetesClient client, Access access) {
         this.watch = watch;
@@ -77,6 +80,7 @@ final class LogServlet extends HttpServlet {
                         .tailingLines(TAIL_LINES)
                         .watchLog();
                 logs.add(log);
+                following.add(log);
                 running.add(readers.submit(() -> copy(pod.getMetadata().getName(), log, out)));
             }
             for (Future<?> each : running) {
@@ -96,8 +100,14 @@ final class LogServlet extends HttpServlet {
         } finally {
             // closing the logs ends the readers blocked on them
             logs.forEach(LogWatch::close);
+            following.removeAll(logs);
             readers.shutdownNow();
         }
+    }
+
+    /** Ends every followed log, so that the server stops without waiting for logs that would go on forever. */
+    void close() {
+        following.forEach(LogWatch::close);
     }
 
     /** A quiet log writes nothing for long: a keep-alive in between finds out whether the browser is still there. */
