@@ -2,9 +2,14 @@ package io.langop.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Traffic a component may send (egress) or receive (ingress). */
+@ValidationRule(
+        value = "!has(self.from)",
+        message =
+                "from is not supported yet: an egress rule names its destination (to) and applies to the object's own pods")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NetworkRule {
 

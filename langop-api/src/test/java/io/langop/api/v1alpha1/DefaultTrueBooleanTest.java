@@ -35,9 +35,6 @@ class DefaultTrueBooleanTest {
         assertThat(read.getSpec().getToolRefs().get(1).getEnabled())
                 .as("unset, so the schema default applies")
                 .isTrue();
-        assertThat(read.getSpec().getObservability().getLogConversations())
-                .as("unset, so the schema default applies")
-                .isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
+import io.langop.operator.kube.LogSettings;
 import io.langop.operator.model.ModelEndpoint;
 import io.langop.operator.tool.ToolEndpoint;
 import io.langop.operator.trace.PodTelemetry;
@@ -93,6 +94,10 @@ public final class AgentEnvironment {
                 plan.agent().getMetadata().getName(),
                 resource(plan))) {
             env.put(otel.getName(), otel);
+        }
+        if (spec.getObservability() != null) {
+            LogSettings.env(spec.getObservability().getLogLevel(), null)
+                    .forEach(variable -> env.put(variable.getName(), variable));
         }
         for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
             env.remove(user.getName());

@@ -20,6 +20,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.LogSettings;
 import io.langop.operator.kube.Owners;
 import io.langop.operator.kube.PullPolicies;
 import io.langop.operator.model.ModelEndpoint;
@@ -182,6 +183,10 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
             put(env, "TLS_KEY_FILE", TLS_DIR + "/tls.key");
         }
         ClientSecrets.env(spec).forEach(variable -> env.put(variable.getName(), variable));
+        if (spec.getLogging() != null) {
+            LogSettings.env(spec.getLogging().getLevel(), spec.getLogging().getFormat())
+                    .forEach(variable -> env.put(variable.getName(), variable));
+        }
         for (EnvVar user : Objects.requireNonNullElse(spec.getEnv(), List.<EnvVar>of())) {
             env.remove(user.getName());
             env.put(user.getName(), user);

@@ -142,16 +142,29 @@ public final class ProxyConfigRenderer {
         };
     }
 
+    /**
+     * {@code spec.endpoint} first (with the default weight), then {@code loadBalancing.endpoints}, which are in
+     * addition to it as the API says; a URL listed in both is served once, with the weight the list gives it.
+     */
     private static List<EndpointConfig> endpoints(LanguageModelSpec spec) {
         var balancing = spec.getLoadBalancing();
-        if (balancing != null
-                && balancing.getEndpoints() != null
-                && !balancing.getEndpoints().isEmpty()) {
-            return balancing.getEndpoints().stream()
-                    .map(e -> new EndpointConfig(URI.create(e.getUrl()), e.getWeight(), null))
-                    .toList();
+        var listed = balancing == null || balancing.getEndpoints() == null
+                ? List.<io.langop.api.v1alpha1.model.ModelEndpoint>of()
+                : balancing.getEndpoints();
+        List<EndpointConfig> endpoints = new java.util.ArrayList<>();
+        if (spec.getEndpoint() != null && listed.stream().noneMatch(e -> sameUrl(e.getUrl(), spec.getEndpoint()))) {
+            endpoints.add(EndpointConfig.of(spec.getEndpoint()));
         }
-        return spec.getEndpoint() == null ? List.of() : List.of(EndpointConfig.of(spec.getEndpoint()));
+        listed.forEach(e -> endpoints.add(new EndpointConfig(URI.create(e.getUrl()), e.getWeight(), null)));
+        return List.copyOf(endpoints);
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return stripSlash(a).equals(stripSlash(b));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Every upstream URL the proxy may call for this model, for its egress policy. */

@@ -10,8 +10,10 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.langop.api.v1alpha1.LogLevel;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.LogSettings;
 import io.langop.operator.kube.Owners;
 import io.langop.operator.trace.PodTelemetry;
 import io.langop.operator.trace.TraceResource;
@@ -58,7 +60,8 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
                 .withOwnerReferences(Owners.controller(model))
                 .endMetadata()
                 .withNewSpec()
-                .withReplicas(1)
+                .withReplicas(
+                        java.util.Objects.requireNonNullElse(model.getSpec().getReplicas(), 1))
                 .withNewSelector()
                 .withMatchLabels(Labels.selector(model))
                 .endSelector()
@@ -70,6 +73,7 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
                 .addNewContainer()
                 .withName("proxy")
                 .withImage(plan.image())
+                .withResources(model.getSpec().getResources())
                 .addNewPort()
                 .withName("http")
                 .withContainerPort(ModelEndpoint.PORT)
@@ -83,6 +87,7 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
                 .withName(ServiceWire.PORT_ENV)
                 .withValue(Integer.toString(ModelEndpoint.PORT))
                 .endEnv()
+                .addAllToEnv(LogSettings.env(logLevel(model), null))
                 .addAllToEnv(PodTelemetry.env(
                         model.getSpec().getObservability(),
                         PodTelemetry.Role.CONTINUES,
@@ -138,5 +143,12 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
                             .build());
         }
         return pod;
+    }
+
+    private static LogLevel logLevel(LanguageModel model) {
+        var observability = model.getSpec().getObservability();
+        return observability == null || observability.getLogging() == null
+                ? null
+                : observability.getLogging().getLevel();
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.langop.api.v1alpha1.FilterAction;
+import io.langop.api.v1alpha1.LogLevel;
 import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.agent.AgentObservability;
 import io.langop.api.v1alpha1.agent.AgentRateLimits;
 import io.langop.api.v1alpha1.agent.ContentFilter;
 import io.langop.api.v1alpha1.agent.ContentFilterType;
@@ -21,6 +23,7 @@ import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.egress.EgressRules;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentLimits;
+import io.langop.wire.ServiceWire;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +160,20 @@ class AgentLimitsVariableTest {
 
     private static AgentPlan plan(LanguageAgent agent, List<LanguageModel> models, LanguagePersona persona) {
         return plan(agent, models, List.of(), persona);
+    }
+
+    @Test
+    void theAgentsLogLevelReachesTheContainerWhenItIsNotTheDefault() {
+        LanguageAgent agent = news();
+        agent.getSpec().setObservability(new AgentObservability());
+        agent.getSpec().getObservability().setLogLevel(LogLevel.INFO);
+        assertThat(env(plan(agent, List.of(Fixtures.model("team", "qwen")), null)))
+                .doesNotContainKey(ServiceWire.LOG_LEVEL_ENV);
+
+        agent.getSpec().getObservability().setLogLevel(LogLevel.DEBUG);
+
+        assertThat(env(plan(agent, List.of(Fixtures.model("team", "qwen")), null)))
+                .containsEntry(ServiceWire.LOG_LEVEL_ENV, "debug");
     }
 
     private static AgentPlan plan(

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.langop.api.clientconfig.ClientConfig;
+import io.langop.api.v1alpha1.LogLevel;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
@@ -21,17 +22,20 @@ import io.langop.api.v1alpha1.client.AuthProvider;
 import io.langop.api.v1alpha1.client.AuthProviderType;
 import io.langop.api.v1alpha1.client.Authentication;
 import io.langop.api.v1alpha1.client.Autoscaling;
+import io.langop.api.v1alpha1.client.ClientLogging;
 import io.langop.api.v1alpha1.client.ClientTls;
 import io.langop.api.v1alpha1.client.ContentModeration;
 import io.langop.api.v1alpha1.client.CustomFilter;
 import io.langop.api.v1alpha1.client.IngressSpec;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
+import io.langop.api.v1alpha1.client.LogFormat;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.agent.Fixtures;
 import io.langop.wire.AgentEnv;
+import io.langop.wire.ServiceWire;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,6 +93,20 @@ class ClientObjectsTest {
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(7);
         assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(SELECTOR);
+    }
+
+    @Test
+    void theLoggingOfTheSpecReachesThePodAsTheVariablesEveryLangopProcessReads() {
+        LanguageClient client = chat();
+        assertThat(env(container(ClientDeployment.of(plan(client), null))))
+                .doesNotContainKeys(ServiceWire.LOG_LEVEL_ENV, ServiceWire.LOG_FORMAT_ENV);
+        client.getSpec().setLogging(new ClientLogging());
+        client.getSpec().getLogging().setLevel(LogLevel.WARN);
+        client.getSpec().getLogging().setFormat(LogFormat.JSON);
+
+        assertThat(env(container(ClientDeployment.of(plan(client), null))))
+                .containsEntry(ServiceWire.LOG_LEVEL_ENV, "warn")
+                .containsEntry(ServiceWire.LOG_FORMAT_ENV, "json");
     }
 
     @Test

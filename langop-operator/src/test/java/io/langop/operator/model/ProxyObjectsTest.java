@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.langop.api.v1alpha1.LogLevel;
 import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.model.ModelLogging;
 import io.langop.api.v1alpha1.model.ModelObservability;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.egress.EgressRules;
@@ -83,6 +87,28 @@ class ProxyObjectsTest {
                 .containsEntry(
                         TelemetryEnv.RESOURCE_ATTRIBUTES,
                         "k8s.namespace.name=" + model.getMetadata().getNamespace());
+    }
+
+    @Test
+    void theSpecSetsTheProxysReplicasResourcesAndLogLevel() {
+        LanguageModel model = gpt();
+        Deployment plain = ProxyDeployment.of(model, plan("", List.of()));
+        assertThat(plain.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(env(proxy(plain))).doesNotContainKey(ServiceWire.LOG_LEVEL_ENV);
+
+        model.getSpec().setReplicas(3);
+        model.getSpec()
+                .setResources(new ResourceRequirementsBuilder()
+                        .addToLimits("memory", new Quantity("256Mi"))
+                        .build());
+        model.getSpec().setObservability(new ModelObservability());
+        model.getSpec().getObservability().setLogging(new ModelLogging());
+        model.getSpec().getObservability().getLogging().setLevel(LogLevel.DEBUG);
+        Deployment deployment = ProxyDeployment.of(model, plan("", List.of()));
+
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(proxy(deployment).getResources().getLimits()).containsEntry("memory", new Quantity("256Mi"));
+        assertThat(env(proxy(deployment))).containsEntry(ServiceWire.LOG_LEVEL_ENV, "debug");
     }
 
     @Test

@@ -3,10 +3,17 @@ package io.langop.api.v1alpha1.agent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.LogLevel;
 import io.langop.api.v1alpha1.Observability;
 
 /** Metrics, tracing and logging of an agent. */
+@ValidationRule(
+        value = "!has(self.logConversations) || !self.logConversations",
+        message = "logConversations is not supported yet: the runtime never logs what users and models say")
+@ValidationRule(
+        value = "self.metrics",
+        message = "metrics: false is not supported yet: an agent with a port always serves /metrics")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentObservability extends Observability {
 
@@ -14,7 +21,6 @@ public class AgentObservability extends Observability {
     @JsonPropertyDescription("Log level of the agent runtime.")
     private LogLevel logLevel;
 
-    @Default("true")
     @JsonPropertyDescription("Log the messages exchanged with models.")
     private Boolean logConversations;
 

@@ -34,20 +34,8 @@ public class LanguageAgentStatus extends ResourceStatus {
     @JsonPropertyDescription("How the last execution ended: succeeded, failed, stuck, constraint_<kind>.")
     private String lastExecutionResult;
 
-    @JsonPropertyDescription("Goal the agent is working on.")
-    private String currentGoal;
-
-    @JsonPropertyDescription("Iterations of the current execution.")
-    private Integer iterationCount;
-
     @JsonPropertyDescription("Aggregated execution metrics.")
     private AgentMetrics metrics;
-
-    @JsonPropertyDescription("Open conversations.")
-    private Integer activeConversations;
-
-    @JsonPropertyDescription("Usage per tool.")
-    private List<ToolUsage> toolUsage;
 
     @JsonPropertyDescription("Usage per model.")
     private List<ModelUsage> modelUsage;
@@ -122,44 +110,12 @@ public class LanguageAgentStatus extends ResourceStatus {
         this.lastExecutionResult = lastExecutionResult;
     }
 
-    public String getCurrentGoal() {
-        return currentGoal;
-    }
-
-    public void setCurrentGoal(String currentGoal) {
-        this.currentGoal = currentGoal;
-    }
-
-    public Integer getIterationCount() {
-        return iterationCount;
-    }
-
-    public void setIterationCount(Integer iterationCount) {
-        this.iterationCount = iterationCount;
-    }
-
     public AgentMetrics getMetrics() {
         return metrics;
     }
 
     public void setMetrics(AgentMetrics metrics) {
         this.metrics = metrics;
-    }
-
-    public Integer getActiveConversations() {
-        return activeConversations;
-    }
-
-    public void setActiveConversations(Integer activeConversations) {
-        this.activeConversations = activeConversations;
-    }
-
-    public List<ToolUsage> getToolUsage() {
-        return toolUsage;
-    }
-
-    public void setToolUsage(List<ToolUsage> toolUsage) {
-        this.toolUsage = toolUsage;
     }
 
     public List<ModelUsage> getModelUsage() {

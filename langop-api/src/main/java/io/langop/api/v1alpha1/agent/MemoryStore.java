@@ -16,6 +16,9 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 @ValidationRule(
         value = "self.type == 'ephemeral' || has(self.connectionSecretRef)",
         message = "redis, postgres and s3 memory stores need connectionSecretRef")
+@ValidationRule(
+        value = "!has(self.maxConversations)",
+        message = "maxConversations is not supported yet: conversations are kept until deleted")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MemoryStore {
 

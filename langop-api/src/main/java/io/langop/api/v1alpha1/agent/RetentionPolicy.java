@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Patterns;
 
 /** How long conversation memory is kept. */
+@ValidationRule(value = "!has(self.maxAge)", message = "retentionPolicy.maxAge is not supported yet: use maxMessages")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RetentionPolicy {
 

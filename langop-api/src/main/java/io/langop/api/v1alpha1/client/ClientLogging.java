@@ -3,9 +3,20 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.LogLevel;
 
 /** Logging of a client. */
+@ValidationRule(
+        value = "!has(self.logRequests) || !self.logRequests",
+        message =
+                "logRequests is not supported yet: the console logs sign-ins, refusals and failures, not each request")
+@ValidationRule(
+        value = "!has(self.logResponses) || !self.logResponses",
+        message = "logResponses is not supported yet: the console never logs what a model answers")
+@ValidationRule(
+        value = "self.sanitizeSecrets",
+        message = "sanitizeSecrets: false is not supported yet: the console always takes secrets out of its logs")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientLogging {
 
@@ -17,11 +28,9 @@ public class ClientLogging {
     @JsonPropertyDescription("Log format.")
     private LogFormat format;
 
-    @Default("true")
     @JsonPropertyDescription("Log requests.")
     private Boolean logRequests;
 
-    @Default("false")
     @JsonPropertyDescription("Log responses.")
     private Boolean logResponses;
 

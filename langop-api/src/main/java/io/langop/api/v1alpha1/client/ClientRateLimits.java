@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Per-user rate limits of a client. */
+@ValidationRule(
+        value = "!has(self.costPerDay)",
+        message = "costPerDay is not supported yet: limit requests or tokens per user")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientRateLimits {
 

@@ -3,9 +3,14 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Role-based access control of a client. */
+@ValidationRule(
+        value = "!self.enabled && !has(self.roles)",
+        message =
+                "rbac is not supported yet: every signed-in user of a client may use all of its models, tools and agents")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClientRbac {
 

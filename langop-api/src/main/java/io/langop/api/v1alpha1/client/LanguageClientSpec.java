@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.PersonaReference;
@@ -17,6 +18,17 @@ import java.util.List;
  * Desired state of a LanguageClient: a chat or API front-end for models, tools and agents. Without {@code image} it
  * runs the langop console (langop-console), which reads every setting below from {@code client.json}.
  */
+@ValidationRule(
+        value = "!has(self.regions)",
+        message = "regions are not supported yet: run one LanguageClient per region")
+@ValidationRule(
+        value = "!has(self.modelRefs) || self.modelRefs.all(m, m.role == 'primary' && !has(m.priority))",
+        message =
+                "modelRefs[].role and priority are not supported yet on a LanguageClient: users pick among the models listed, in their order")
+@ValidationRule(
+        value = "!has(self.toolRefs) || self.toolRefs.all(t, !has(t.requireApproval) || !t.requireApproval)",
+        message = "toolRefs[].requireApproval is not supported yet on a LanguageClient: require approval on the"
+                + " LanguageAgent that calls the tool")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageClientSpec extends ServiceWorkloadSpec {
 

@@ -3,8 +3,30 @@ package io.langop.api.v1alpha1.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Features of a web client. */
+@ValidationRule(
+        value = "!has(self.showPersonaSelector) || !self.showPersonaSelector",
+        message = "showPersonaSelector is not supported yet by the console")
+@ValidationRule(
+        value = "!has(self.showToolUsage) || !self.showToolUsage",
+        message = "showToolUsage is not supported yet by the console")
+@ValidationRule(
+        value = "!has(self.showThinkingProcess) || !self.showThinkingProcess",
+        message = "showThinkingProcess is not supported yet by the console")
+@ValidationRule(
+        value = "!has(self.enableFileUpload) || !self.enableFileUpload",
+        message = "enableFileUpload is not supported yet by the console")
+@ValidationRule(
+        value = "!has(self.enableVoiceInput) || !self.enableVoiceInput",
+        message = "enableVoiceInput is not supported yet by the console")
+@ValidationRule(
+        value = "!has(self.enableSharing) || !self.enableSharing",
+        message = "enableSharing is not supported yet by the console")
+@ValidationRule(
+        value = "!has(self.showCosts) || !self.showCosts",
+        message = "showCosts is not supported yet by the console")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UiFeatures {
 
@@ -16,7 +38,6 @@ public class UiFeatures {
     @JsonPropertyDescription("Show the persona selector.")
     private Boolean showPersonaSelector;
 
-    @Default("true")
     @JsonPropertyDescription("Show tool calls.")
     private Boolean showToolUsage;
 

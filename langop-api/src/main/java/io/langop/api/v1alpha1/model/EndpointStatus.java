@@ -16,15 +16,6 @@ public class EndpointStatus {
     @JsonPropertyDescription("Whether the last checks passed.")
     private Boolean healthy;
 
-    @JsonPropertyDescription("Time of the last check (RFC 3339).")
-    private String lastCheck;
-
-    @JsonPropertyDescription("Consecutive failed checks.")
-    private Integer failureCount;
-
-    @JsonPropertyDescription("Latency of the last check in milliseconds.")
-    private Integer latency;
-
     public String getUrl() {
         return url;
     }
@@ -39,29 +30,5 @@ public class EndpointStatus {
 
     public void setHealthy(Boolean healthy) {
         this.healthy = healthy;
-    }
-
-    public String getLastCheck() {
-        return lastCheck;
-    }
-
-    public void setLastCheck(String lastCheck) {
-        this.lastCheck = lastCheck;
-    }
-
-    public Integer getFailureCount() {
-        return failureCount;
-    }
-
-    public void setFailureCount(Integer failureCount) {
-        this.failureCount = failureCount;
-    }
-
-    public Integer getLatency() {
-        return latency;
-    }
-
-    public void setLatency(Integer latency) {
-        this.latency = latency;
     }
 }

@@ -5,9 +5,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Patterns;
 
 /** Active health checks of model endpoints. */
+@ValidationRule(
+        value = "!has(self.timeout)",
+        message =
+                "healthCheck.timeout is not supported yet: after interval one real request probes an ejected endpoint, within the model's timeout")
+@ValidationRule(
+        value = "!has(self.healthyThreshold)",
+        message = "healthCheck.healthyThreshold is not supported yet: one successful probe brings an endpoint back")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class HealthCheck {
 
@@ -20,7 +28,6 @@ public class HealthCheck {
     @JsonPropertyDescription("Time between probes.")
     private String interval;
 
-    @Default("5s")
     @Pattern(Patterns.DURATION)
     @JsonPropertyDescription("Timeout of one probe.")
     private String timeout;
@@ -30,7 +37,6 @@ public class HealthCheck {
     @JsonPropertyDescription("Failed probes before an endpoint is taken out.")
     private Integer unhealthyThreshold;
 
-    @Default("2")
     @Min(1)
     @JsonPropertyDescription("Successful probes before an endpoint is taken back.")
     private Integer healthyThreshold;

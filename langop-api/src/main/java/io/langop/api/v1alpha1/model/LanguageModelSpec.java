@@ -3,10 +3,12 @@ package io.langop.api.v1alpha1.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.Patterns;
 import io.langop.api.v1alpha1.SecretKeyReference;
@@ -19,6 +21,10 @@ import java.util.List;
                 + "size(self.loadBalancing.endpoints) > 0)",
         message = "providers openai-compatible, azure and custom need an endpoint",
         fieldPath = ".endpoint")
+@ValidationRule(
+        value = "!has(self.regions)",
+        message = "regions are not supported yet: list each region's URL under loadBalancing.endpoints",
+        fieldPath = ".regions")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageModelSpec {
 
@@ -70,12 +76,21 @@ public class LanguageModelSpec {
     @JsonPropertyDescription("Token cost accounting.")
     private CostTracking costTracking;
 
-    @JsonPropertyDescription("Regions serving the model.")
+    @JsonPropertyDescription("Regions serving the model: not supported yet, refused.")
     private List<ModelRegion> regions;
 
     @Size(max = 64)
     @JsonPropertyDescription("External destinations the model proxy may reach besides its endpoints.")
     private List<NetworkRule> egress;
+
+    @Default("1")
+    @Min(0)
+    @JsonPropertyDescription("Pods of the model proxy. Each counts its own rate limits, usage and cost, and the"
+            + " operator reads one of them a minute: more than one shows partial usage in status.")
+    private Integer replicas;
+
+    @JsonPropertyDescription("Resources of the model proxy container.")
+    private ResourceRequirements resources;
 
     public String getClusterRef() {
         return clusterRef;
@@ -203,5 +218,21 @@ public class LanguageModelSpec {
 
     public void setEgress(List<NetworkRule> egress) {
         this.egress = egress;
+    }
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public ResourceRequirements getResources() {
+        return resources;
+    }
+
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
     }
 }

@@ -28,9 +28,6 @@ public class LanguageModelStatus extends ResourceStatus {
     @JsonPropertyDescription("Health per endpoint.")
     private List<EndpointStatus> endpointStatus;
 
-    @JsonPropertyDescription("Health per region.")
-    private List<RegionStatus> regionStatus;
-
     @JsonPropertyDescription("Traffic.")
     private ModelMetrics metrics;
 
@@ -83,14 +80,6 @@ public class LanguageModelStatus extends ResourceStatus {
 
     public void setEndpointStatus(List<EndpointStatus> endpointStatus) {
         this.endpointStatus = endpointStatus;
-    }
-
-    public List<RegionStatus> getRegionStatus() {
-        return regionStatus;
-    }
-
-    public void setRegionStatus(List<RegionStatus> regionStatus) {
-        this.regionStatus = regionStatus;
     }
 
     public ModelMetrics getMetrics() {

@@ -13,7 +13,8 @@ public class LoadBalancing {
     @JsonPropertyDescription("How requests are spread.")
     private LoadBalancingStrategy strategy;
 
-    @JsonPropertyDescription("Endpoints in addition to spec.endpoint.")
+    @JsonPropertyDescription("Endpoints in addition to spec.endpoint, which comes first with weight 100 (a URL"
+            + " listed here too is served once, with the weight given here).")
     private List<ModelEndpoint> endpoints;
 
     @JsonPropertyDescription("Health checks of the endpoints.")

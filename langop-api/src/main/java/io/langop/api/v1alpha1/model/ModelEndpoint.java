@@ -6,9 +6,14 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Patterns;
 
 /** One endpoint of a load-balanced model. */
+@ValidationRule(value = "!has(self.region)", message = "an endpoint's region is not supported yet: leave it out")
+@ValidationRule(
+        value = "!has(self.priority)",
+        message = "an endpoint's priority is not supported yet: use weights with the weighted strategy")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelEndpoint {
 
@@ -22,11 +27,11 @@ public class ModelEndpoint {
     @JsonPropertyDescription("Share of requests with the weighted strategy.")
     private Integer weight;
 
-    @JsonPropertyDescription("Region of the endpoint.")
+    @JsonPropertyDescription("Region of the endpoint: not supported yet, refused.")
     private String region;
 
     @Min(0)
-    @JsonPropertyDescription("Lower values are preferred.")
+    @JsonPropertyDescription("Lower values are preferred: not supported yet, refused.")
     private Integer priority;
 
     public String getUrl() {

@@ -3,9 +3,16 @@ package io.langop.api.v1alpha1.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.LogLevel;
 
 /** Logging of the model proxy. */
+@ValidationRule(
+        value = "!has(self.logRequests) || !self.logRequests",
+        message = "logRequests is not supported yet: the proxy logs failures, ejections and limits, not each request")
+@ValidationRule(
+        value = "!has(self.logResponses) || !self.logResponses",
+        message = "logResponses is not supported yet: the proxy never logs what a model answers")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelLogging {
 
@@ -13,12 +20,10 @@ public class ModelLogging {
     @JsonPropertyDescription("Log level of the model proxy.")
     private LogLevel level;
 
-    @Default("true")
-    @JsonPropertyDescription("Log requests (never their credentials).")
+    @JsonPropertyDescription("Log each request: not supported yet, true is refused.")
     private Boolean logRequests;
 
-    @Default("false")
-    @JsonPropertyDescription("Log responses.")
+    @JsonPropertyDescription("Log responses: not supported yet, true is refused.")
     private Boolean logResponses;
 
     public LogLevel getLevel() {

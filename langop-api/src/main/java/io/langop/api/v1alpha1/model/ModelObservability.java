@@ -2,9 +2,13 @@ package io.langop.api.v1alpha1.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Observability;
 
 /** Metrics, tracing and logging of the model proxy. */
+@ValidationRule(
+        value = "self.metrics",
+        message = "metrics: false is not supported yet: the model proxy always serves /metrics")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelObservability extends Observability {
 

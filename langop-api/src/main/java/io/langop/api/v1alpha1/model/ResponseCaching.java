@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Patterns;
 
 /** Response cache of the model proxy. */
+@ValidationRule(
+        value = "self.backend == 'memory'",
+        message = "caching backends other than memory are not supported yet: each proxy caches in its own memory")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ResponseCaching {
 

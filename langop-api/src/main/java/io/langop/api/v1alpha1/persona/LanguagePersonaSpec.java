@@ -6,12 +6,17 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Patterns;
 import io.langop.api.v1alpha1.PersonaReference;
 import java.util.List;
 import java.util.Map;
 
 /** Desired state of a LanguagePersona: a reusable personality and rule set for agents. */
+@ValidationRule(
+        value = "!has(self.knowledgeSources)",
+        message =
+                "knowledgeSources are not supported yet: nothing fetches them; put what the persona must know into instructions")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguagePersonaSpec {
 

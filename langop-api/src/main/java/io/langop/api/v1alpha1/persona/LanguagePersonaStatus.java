@@ -21,9 +21,6 @@ public class LanguagePersonaStatus extends ResourceStatus {
     @JsonPropertyDescription("Outcome of the validation.")
     private ValidationResult validationResult;
 
-    @JsonPropertyDescription("Usage.")
-    private PersonaMetrics metrics;
-
     public PersonaPhase getPhase() {
         return phase;
     }
@@ -54,13 +51,5 @@ public class LanguagePersonaStatus extends ResourceStatus {
 
     public void setValidationResult(ValidationResult validationResult) {
         this.validationResult = validationResult;
-    }
-
-    public PersonaMetrics getMetrics() {
-        return metrics;
-    }
-
-    public void setMetrics(PersonaMetrics metrics) {
-        this.metrics = metrics;
     }
 }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.Patterns;
 import java.util.List;
 
 /** Limits of a persona. */
+@ValidationRule(
+        value = "!has(self.maxKnowledgeQueries)",
+        message = "maxKnowledgeQueries is not supported yet: knowledge sources are not supported yet")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PersonaConstraints {
 

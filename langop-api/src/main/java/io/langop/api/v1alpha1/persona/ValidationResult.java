@@ -2,8 +2,6 @@ package io.langop.api.v1alpha1.persona;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
 
@@ -23,11 +21,6 @@ public class ValidationResult {
 
     @JsonPropertyDescription("Problems worth fixing.")
     private List<String> warnings;
-
-    @Min(0)
-    @Max(100)
-    @JsonPropertyDescription("Quality score.")
-    private Integer score;
 
     public Boolean getValid() {
         return valid;
@@ -59,13 +52,5 @@ public class ValidationResult {
 
     public void setWarnings(List<String> warnings) {
         this.warnings = warnings;
-    }
-
-    public Integer getScore() {
-        return score;
-    }
-
-    public void setScore(Integer score) {
-        this.score = score;
     }
 }

@@ -12,11 +12,15 @@ import java.util.List;
 
 /** Desired state of a LanguageTool: an MCP tool server. */
 @ValidationRule(value = "has(self.image)", message = "image is required")
+@ValidationRule(
+        value = "self.type == 'mcp'",
+        message = "tool type openapi is not supported yet: run an MCP server (the agents speak MCP to their tools)",
+        fieldPath = ".type")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageToolSpec extends ServiceWorkloadSpec {
 
     @Default("mcp")
-    @JsonPropertyDescription("Protocol of the tool server.")
+    @JsonPropertyDescription("Protocol of the tool server: mcp; openapi is not supported yet (refused).")
     private ToolType type;
 
     @Default("service")
