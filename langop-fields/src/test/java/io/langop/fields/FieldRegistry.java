@@ -35,6 +35,18 @@ final class FieldRegistry {
         r.read(OPERATOR, "cluster.IsolationEnabled", "spec.network", "spec.network.isolation");
         r.read(OPERATOR, "cluster.LanguageClusterReconciler", "spec.network.egress");
         r.egressRules("spec.network.egress[]", "/spec/network/egress");
+        r.read(
+                OPERATOR,
+                "dashboard.DashboardObjects",
+                "spec.dashboard",
+                "spec.dashboard.enabled",
+                "spec.dashboard.image");
+        r.read(
+                OPERATOR,
+                "dashboard.DashboardDeployment",
+                "spec.dashboard.apiKeySecretRef",
+                "spec.dashboard.apiKeySecretRef.name",
+                "spec.dashboard.apiKeySecretRef.key");
 
         r.kind(Kind.LanguageModel);
         r.read(OPERATOR, "cluster.ClusterMembers", "spec.clusterRef");

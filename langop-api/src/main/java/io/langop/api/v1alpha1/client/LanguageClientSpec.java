@@ -42,10 +42,12 @@ public class LanguageClientSpec extends ServiceWorkloadSpec {
     private Integer replicas;
 
     @Required
-    @Size(min = 1)
+    // bounded, so the API server can price the CEL rule that looks at each of them
+    @Size(min = 1, max = 64)
     @JsonPropertyDescription("Models users can talk to.")
     private List<ModelReference> modelRefs;
 
+    @Size(max = 64)
     @JsonPropertyDescription("Tools the client offers.")
     private List<ToolReference> toolRefs;
 
