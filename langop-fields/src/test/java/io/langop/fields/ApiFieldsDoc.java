@@ -86,7 +86,6 @@ final class ApiFieldsDoc {
                         ? "refused | " + escape(refusal(refused).orElse("not supported yet"))
                         : "refused | with `" + refused.path() + "`";
             case Claim.Note note -> "— | a note for people";
-            case Claim.Gap gap -> "not acted on yet | issue " + gap.issue() + ": " + escape(gap.what());
         };
     }
 

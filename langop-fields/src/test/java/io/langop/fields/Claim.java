@@ -1,8 +1,8 @@
 package io.langop.fields;
 
 /**
- * What the registry says about one field of a kind's spec: read by a named class, refused at admission, a
- * note for people, or a gap another issue is closing. {@link FieldRegistryTest} holds each claim to the code.
+ * What the registry says about one field of a kind's spec: read by a named class, refused at admission, or a
+ * note for people. {@link FieldRegistryTest} holds each claim to the code.
  */
 sealed interface Claim {
 
@@ -26,7 +26,4 @@ sealed interface Claim {
 
     /** A description for people (why an egress rule exists); nothing is meant to read it. */
     record Note(Kind kind, String path) implements Claim {}
-
-    /** Accepted and not acted on yet while {@code issue}, open and in progress, builds it. */
-    record Gap(Kind kind, String path, int issue, String what) implements Claim {}
 }

@@ -9,8 +9,8 @@ final class FieldCoverage {
     private FieldCoverage() {}
 
     /**
-     * The field's own claim, else the claim of an object around it that covers what is inside: a refusal, a gap,
-     * or a reader that passes the object on whole.
+     * The field's own claim, else the claim of an object around it that covers what is inside: a refusal, or a
+     * reader that passes the object on whole.
      */
     static Optional<Claim> of(ApiField field) {
         Optional<Claim> own = own(field);
@@ -19,9 +19,7 @@ final class FieldCoverage {
         }
         return FieldRegistry.CLAIMS.stream()
                 .filter(claim -> claim.kind() == field.kind() && encloses(claim.path(), field.path()))
-                .filter(claim -> claim instanceof Claim.Refused
-                        || claim instanceof Claim.Gap
-                        || (claim instanceof Claim.Read read && read.whole()))
+                .filter(claim -> claim instanceof Claim.Refused || (claim instanceof Claim.Read read && read.whole()))
                 .findFirst();
     }
 

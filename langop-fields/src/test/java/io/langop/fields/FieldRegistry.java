@@ -313,13 +313,16 @@ final class FieldRegistry {
         r.refused("spec.observability.logConversations", "/spec/observability/logConversations", "true");
         r.refused("spec.memoryStore.maxConversations", "/spec/memoryStore/maxConversations", "10");
         r.refused("spec.memoryStore.retentionPolicy.maxAge", "/spec/memoryStore/retentionPolicy/maxAge", "\"30d\"");
-        r.gap(
-                22,
-                "trigger sources (issue 22 builds them); an event-driven agent runs on the events POSTed to it",
+        r.read(
+                RUNTIME,
+                "agent.AgentWebhooks",
                 "spec.eventTriggers",
                 "spec.eventTriggers[].type",
                 "spec.eventTriggers[].source",
-                "spec.eventTriggers[].filter");
+                "spec.eventTriggers[].authentication",
+                "spec.eventTriggers[].filter",
+                "spec.eventTriggers[].condition",
+                "spec.eventTriggers[].mapping");
 
         r.kind(Kind.LanguageClient);
         r.read(OPERATOR, "cluster.ClusterMembers", "spec.clusterRef");
@@ -554,12 +557,6 @@ final class FieldRegistry {
 
     private void refused(String path, String pointer, String sample) {
         claims.add(new Claim.Refused(kind, path, pointer, sample));
-    }
-
-    private void gap(int issue, String what, String... paths) {
-        for (String path : paths) {
-            claims.add(new Claim.Gap(kind, path, issue, what));
-        }
     }
 
     /** The pod fields every service workload (tools, clients) takes as written. */
