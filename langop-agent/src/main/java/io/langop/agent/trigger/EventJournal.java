@@ -56,6 +56,9 @@ public final class EventJournal {
     private final SequencedSet<String> runDeliveries = new LinkedHashSet<>();
 
     private int inProgress;
+    /** Offered events being written: they hold a place in the queue already. */
+    private int writing;
+
     private long sequence;
     private int deliveredLines;
 
@@ -135,46 +138,71 @@ public final class EventJournal {
      *
      * @param trace the sender's trace headers, which the run continues
      */
-    public synchronized Offer offer(
-            Optional<String> deliveryId, String source, JsonNode payload, Map<String, String> trace) {
-        if (deliveryId.isPresent()
-                && (waitingDeliveries.contains(deliveryId.get()) || runDeliveries.contains(deliveryId.get()))) {
-            return new Offer.Duplicate(deliveryId.get());
+    public Offer offer(Optional<String> deliveryId, String source, JsonNode payload, Map<String, String> trace) {
+        Event event;
+        Path file;
+        synchronized (this) {
+            if (deliveryId.isPresent()
+                    && (waitingDeliveries.contains(deliveryId.get()) || runDeliveries.contains(deliveryId.get()))) {
+                return new Offer.Duplicate(deliveryId.get());
+            }
+            if (queue.size() + inProgress + writing >= capacity) {
+                return new Offer.Full(capacity);
+            }
+            event = new Event(deliveryId.orElseGet(() -> UUID.randomUUID().toString()), source, payload);
+            file = directory.resolve(String.format("%020d%s", ++sequence, EVENT_SUFFIX));
+            // claimed before the write: a repeat arriving meanwhile is a duplicate, and the slot is taken
+            deliveryId.ifPresent(waitingDeliveries::add);
+            writing++;
         }
-        if (queue.size() + inProgress >= capacity) {
-            return new Offer.Full(capacity);
+        // outside the lock: concurrent deliveries are forced to the disk together, not one after the other
+        try {
+            write(file, entry(event, deliveryId, trace, 0), true);
+        } catch (RuntimeException unwritable) {
+            synchronized (this) {
+                writing--;
+                deliveryId.ifPresent(waitingDeliveries::remove);
+            }
+            throw unwritable;
         }
-        Event event = new Event(deliveryId.orElseGet(() -> UUID.randomUUID().toString()), source, payload);
-        Path file = directory.resolve(String.format("%020d%s", ++sequence, EVENT_SUFFIX));
-        write(file, entry(event, deliveryId, trace, 0));
-        deliveryId.ifPresent(waitingDeliveries::add);
-        queue.add(new Pending(event, deliveryId, trace, 0, file));
-        notifyAll();
-        return new Offer.Queued(event, queue.size() + inProgress);
+        synchronized (this) {
+            writing--;
+            queue.add(new Pending(event, deliveryId, trace, 0, file));
+            notifyAll();
+            return new Offer.Queued(event, queue.size() + inProgress);
+        }
     }
 
     /**
      * The oldest waiting event, once there is one; its attempt is counted on disk before it is handed out. An event
      * that has had {@link #MAX_ATTEMPTS} is dropped here.
      */
-    public synchronized Pending take() throws InterruptedException {
+    public Pending take() throws InterruptedException {
         while (true) {
-            while (queue.isEmpty()) {
-                wait();
-            }
-            Pending next = queue.poll();
-            if (next.attempt() >= MAX_ATTEMPTS) {
-                LOG.error(
-                        "Event {} dropped: its run ended the agent {} times",
-                        next.event().id(),
-                        next.attempt());
-                forget(next);
-                continue;
+            Pending next;
+            synchronized (this) {
+                while (queue.isEmpty()) {
+                    wait();
+                }
+                next = queue.poll();
+                if (next.attempt() >= MAX_ATTEMPTS) {
+                    LOG.error(
+                            "Event {} dropped: its run ended the agent {} times",
+                            next.event().id(),
+                            next.attempt());
+                    forget(next);
+                    continue;
+                }
+                inProgress++;
             }
             Pending attempt =
                     new Pending(next.event(), next.deliveryId(), next.trace(), next.attempt() + 1, next.file());
-            write(attempt.file(), entry(attempt.event(), attempt.deliveryId(), attempt.trace(), attempt.attempt()));
-            inProgress++;
+            // not forced to the disk: only the end of this process (a stuck run) needs the count, and the kernel keeps
+            // what a process wrote when the process ends
+            write(
+                    attempt.file(),
+                    entry(attempt.event(), attempt.deliveryId(), attempt.trace(), attempt.attempt()),
+                    false);
             return attempt;
         }
     }
@@ -192,7 +220,7 @@ public final class EventJournal {
 
     /** Events waiting or running. */
     public synchronized int pending() {
-        return queue.size() + inProgress;
+        return queue.size() + inProgress + writing;
     }
 
     private void forget(Pending pending) {
@@ -253,8 +281,12 @@ public final class EventJournal {
         return entry;
     }
 
-    /** Writes a new version of the file whole, forced to the disk, then moves it in place in one step. */
-    private static void write(Path file, ObjectNode entry) {
+    /**
+     * Writes a new version of the file whole, then moves it in place in one step.
+     *
+     * @param force whether the content is forced to the disk first, to outlive the machine and not only the process
+     */
+    private static void write(Path file, ObjectNode entry, boolean force) {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(
@@ -263,7 +295,9 @@ public final class EventJournal {
                     StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(entry)));
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException unwritable) {
