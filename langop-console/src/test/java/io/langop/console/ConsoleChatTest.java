@@ -8,19 +8,17 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.langop.console.testing.ConsoleHttp;
 import io.langop.console.testing.TestAgent;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.llm.StreamCollector;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,13 +103,13 @@ class ConsoleChatTest {
                 .apiKey("sk-bob")
                 .modelName("helpdesk")
                 .build();
-        List<String> pieces = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StreamCollector stream = new StreamCollector();
 
-        client.chat(ChatRequest.builder().messages(UserMessage.from("stream?")).build(), collect(pieces, done));
+        client.chat(ChatRequest.builder().messages(UserMessage.from("stream?")).build(), stream);
 
-        assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Streaming passes through the console");
-        assertThat(pieces).hasSizeGreaterThan(3);
+        assertThat(stream.response(Duration.ofSeconds(20)).aiMessage().text())
+                .isEqualTo("Streaming passes through the console");
+        assertThat(stream.pieces()).hasSizeGreaterThan(3);
     }
 
     @Test
@@ -275,24 +273,5 @@ class ConsoleChatTest {
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static StreamingChatResponseHandler collect(List<String> pieces, CompletableFuture<ChatResponse> done) {
-        return new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {
-                pieces.add(partialResponse);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        };
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.langop.memory.redis.RedisServer;
@@ -18,6 +17,7 @@ import io.langop.sdk.agent.Constraints;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.sdk.llm.StreamCollector;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.server.ServiceServer;
@@ -29,11 +29,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,14 +106,13 @@ class InteractiveModeTest {
     void withContentFiltersStreamsTheCheckedAnswerAsChunks() throws Exception {
         llm.thenText("Streaming works fine today");
         var client = streamingClient(server, "helpdesk");
-        List<String> pieces = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StreamCollector stream = new StreamCollector();
 
-        client.chat(ChatRequest.builder().messages(UserMessage.from("status?")).build(), collectInto(pieces, done));
+        client.chat(ChatRequest.builder().messages(UserMessage.from("status?")).build(), stream);
 
-        assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Streaming works fine today");
-        assertThat(pieces).hasSizeGreaterThan(1);
-        assertThat(String.join("", pieces)).isEqualTo("Streaming works fine today");
+        assertThat(stream.response(Duration.ofSeconds(20)).aiMessage().text()).isEqualTo("Streaming works fine today");
+        assertThat(stream.pieces()).hasSizeGreaterThan(1);
+        assertThat(String.join("", stream.pieces())).isEqualTo("Streaming works fine today");
     }
 
     @Test
@@ -124,14 +121,14 @@ class InteractiveModeTest {
         try (var liveRuntime = interactiveAgent("live", limits -> limits, Map.of());
                 var liveServer = liveRuntime.serve()) {
             var client = streamingClient(liveServer, "live");
-            List<String> pieces = new CopyOnWriteArrayList<>();
-            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            StreamCollector stream = new StreamCollector();
 
             client.chat(
-                    ChatRequest.builder().messages(UserMessage.from("nodes?")).build(), collectInto(pieces, done));
+                    ChatRequest.builder().messages(UserMessage.from("nodes?")).build(), stream);
 
-            assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Live tokens arrive one by one");
-            assertThat(pieces).containsExactly("Live ", "tokens ", "arrive ", "one ", "by ", "one");
+            assertThat(stream.response(Duration.ofSeconds(20)).aiMessage().text())
+                    .isEqualTo("Live tokens arrive one by one");
+            assertThat(stream.pieces()).containsExactly("Live ", "tokens ", "arrive ", "one ", "by ", "one");
             assertThat(llm.requests())
                     .allSatisfy(request ->
                             assertThat(request.path("stream").asBoolean()).isTrue());
@@ -148,19 +145,18 @@ class InteractiveModeTest {
             // the relayed stream (no content filter) and the checked one (the helpdesk has a blocked topic)
             for (var agentAndServer : List.of(Map.entry("live", liveServer), Map.entry("helpdesk", server))) {
                 var client = streamingClient(agentAndServer.getValue(), agentAndServer.getKey());
-                List<String> pieces = new CopyOnWriteArrayList<>();
-                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+                StreamCollector stream = new StreamCollector();
 
                 client.chat(
                         ChatRequest.builder()
                                 .messages(UserMessage.from("hello"))
                                 .build(),
-                        collectInto(pieces, done));
+                        stream);
 
-                assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text())
+                assertThat(stream.response(Duration.ofSeconds(20)).aiMessage().text())
                         .as(agentAndServer.getKey())
                         .isEqualTo(greeting);
-                assertThat(String.join("", pieces)).isEqualTo(greeting);
+                assertThat(String.join("", stream.pieces())).isEqualTo(greeting);
             }
         }
     }
@@ -227,25 +223,6 @@ class InteractiveModeTest {
                 .apiKey("unused")
                 .modelName(model)
                 .build();
-    }
-
-    private static StreamingChatResponseHandler collectInto(List<String> pieces, CompletableFuture<ChatResponse> done) {
-        return new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {
-                pieces.add(partialResponse);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        };
     }
 
     @Test

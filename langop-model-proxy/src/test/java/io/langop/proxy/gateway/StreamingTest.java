@@ -3,7 +3,6 @@ package io.langop.proxy.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.langop.proxy.testing.CapturedOutput;
 import io.langop.proxy.testing.OpenAiBodies;
@@ -11,6 +10,7 @@ import io.langop.proxy.testing.ProxyFixture;
 import io.langop.proxy.testing.ScriptedUpstream;
 import io.langop.proxy.testing.ScriptedUpstream.Behaviour;
 import io.langop.proxy.testing.SocketUpstream;
+import io.langop.sdk.llm.StreamCollector;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,9 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -75,28 +72,12 @@ class StreamingTest {
                 .apiKey("unused")
                 .modelName("m")
                 .build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StreamCollector stream = new StreamCollector();
 
-        model.chat("Say hello", new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partial) {
-                partials.add(partial);
-            }
+        model.chat("Say hello", stream);
 
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-
-        ChatResponse response = done.get(10, TimeUnit.SECONDS);
-        assertThat(partials).containsExactly("Hel", "lo");
+        ChatResponse response = stream.response(Duration.ofSeconds(10));
+        assertThat(stream.pieces()).containsExactly("Hel", "lo");
         assertThat(response.aiMessage().text()).isEqualTo("Hello");
         var forwarded = ProxyFixture.parse(upstream.requests().getFirst().body());
         assertThat(forwarded.path("stream").asBoolean()).isTrue();

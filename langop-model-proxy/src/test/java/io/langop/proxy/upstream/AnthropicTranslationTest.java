@@ -14,20 +14,16 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import io.langop.proxy.testing.ProxyFixture;
 import io.langop.proxy.testing.ScriptedUpstream;
 import io.langop.proxy.testing.ScriptedUpstream.Behaviour;
+import io.langop.sdk.llm.StreamCollector;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,33 +182,17 @@ class AnthropicTranslationTest {
                 .apiKey("unused")
                 .modelName("claude")
                 .build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StreamCollector stream = new StreamCollector();
 
         model.chat(
                 ChatRequest.builder()
                         .messages(UserMessage.from("Weather in Oslo?"))
                         .toolSpecifications(WEATHER)
                         .build(),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(String partial) {
-                        partials.add(partial);
-                    }
+                stream);
 
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
-
-        ChatResponse response = done.get(10, TimeUnit.SECONDS);
-        assertThat(String.join("", partials)).isEqualTo("Checking now.");
+        ChatResponse response = stream.response(Duration.ofSeconds(10));
+        assertThat(String.join("", stream.pieces())).isEqualTo("Checking now.");
         assertThat(response.aiMessage().toolExecutionRequests()).singleElement().satisfies(call -> {
             assertThat(call.id()).isEqualTo("toolu_09");
             assertThat(call.name()).isEqualTo("get_weather");

@@ -12,11 +12,7 @@ import io.langop.sdk.approval.ApprovalGate;
 import io.langop.sdk.approval.ApprovalRule;
 import io.langop.sdk.approval.Approvals;
 import io.langop.sdk.approval.ToolOrigins;
-import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
-import io.langop.sdk.mcp.McpTools;
-import io.langop.sdk.mcp.TestMcpServer;
-import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.sdk.memory.Memory;
 import io.langop.sdk.retry.Backoff;
 import java.nio.file.Files;
@@ -28,50 +24,27 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 class AgentRunnerTest {
 
-    private static final Backoff FAST = new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(50));
-
     @TempDir
     Path workspace;
 
-    private final CountDownLatch releaseSlowTool = new CountDownLatch(1);
-    private ScriptedOpenAiServer llm;
-    private TestMcpServer mcp;
-    private McpTools tools;
-
-    @BeforeEach
-    void startServers() throws Exception {
-        llm = new ScriptedOpenAiServer();
-        mcp = TestMcpServer.start(
-                TestTool.of("web_search", "query", args -> "{\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}"),
-                TestTool.blockingUntil("slow", "x", releaseSlowTool));
-        tools = McpTools.connect(List.of(mcp.url()), FAST, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stopServers() {
-        releaseSlowTool.countDown();
-        tools.close();
-        mcp.close();
-        llm.close();
-    }
+    @RegisterExtension
+    final RunServers servers = RunServers.searchAnswering("{\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}");
 
     private RunOutcome run(AgentDefinition agent) throws InterruptedException {
         return run(agent, "sk-test");
     }
 
     private RunOutcome run(AgentDefinition agent, String apiKey) throws InterruptedException {
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), apiKey, "test-model", Duration.ofSeconds(10), FAST);
-        return new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC)).run();
+        var client = servers.llmClient(apiKey);
+        return new AgentRunner(agent, client, servers.tools(), workspace, Clock.system(ZoneOffset.UTC)).run();
     }
 
     private static AgentDefinition objectiveAgent(UnaryOperator<Constraints.Builder> limits) {
@@ -99,12 +72,12 @@ class AgentRunnerTest {
                 .build();
         Instant first = Instant.parse("2026-12-06T05:00:00Z");
         Instant second = Instant.parse("2026-12-07T05:00:00Z");
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        var client = servers.llmClient("sk-test");
 
         RunOutcome firstRun =
-                new AgentRunner(agent, client, tools, workspace, Clock.fixed(first, ZoneOffset.UTC)).run();
+                new AgentRunner(agent, client, servers.tools(), workspace, Clock.fixed(first, ZoneOffset.UTC)).run();
         RunOutcome secondRun =
-                new AgentRunner(agent, client, tools, workspace, Clock.fixed(second, ZoneOffset.UTC)).run();
+                new AgentRunner(agent, client, servers.tools(), workspace, Clock.fixed(second, ZoneOffset.UTC)).run();
 
         assertThat(firstRun)
                 .isInstanceOfSatisfying(
@@ -119,7 +92,8 @@ class AgentRunnerTest {
 
     @Test
     void aPromptStepOffersTheModelOnlyTheToolsItNamesAndNoneForAnEmptyList() throws Exception {
-        llm.thenText("a haiku", 10, 5)
+        servers.llm()
+                .thenText("a haiku", 10, 5)
                 .thenToolCall("slow", "{\"x\":\"1\"}") // a tool the step was not offered
                 .thenText("searched", 10, 5);
         var agent = AgentDefinition.builder("poet")
@@ -135,20 +109,23 @@ class AgentRunnerTest {
         RunOutcome outcome = run(agent);
 
         assertThat(outcome).isInstanceOf(RunOutcome.Succeeded.class);
-        assertThat(llm.requests().get(0).has("tools")).isFalse();
-        assertThat(llm.requests().get(1).path("tools").findValuesAsText("name")).containsExactly("web_search");
-        assertThat(mcp.calls()).isEmpty();
-        assertThat(llm.messagesOf(2).getLast()).isEqualTo("tool: Error: no tool named 'slow' is available");
+        assertThat(servers.llm().requests().get(0).has("tools")).isFalse();
+        assertThat(servers.llm().requests().get(1).path("tools").findValuesAsText("name"))
+                .containsExactly("web_search");
+        assertThat(servers.mcp().calls()).isEmpty();
+        assertThat(servers.llm().messagesOf(2).getLast()).isEqualTo("tool: Error: no tool named 'slow' is available");
     }
 
     @Test
     void aPromptStepHeldToNamedToolsStillWaitsForTheApprovalOfTheirCalls() throws Exception {
-        llm.thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}").thenText("found nothing", 10, 5);
+        servers.llm()
+                .thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}")
+                .thenText("found nothing", 10, 5);
         var agent = AgentDefinition.builder("searcher")
                 .objective("Search")
                 .workflow(w -> w.step("search", s -> s.prompt("Search for CVEs").tools("web_search")))
                 .build();
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        var client = servers.llmClient("sk-test");
         var gate = new ApprovalGate(
                 new ApprovalRule(Set.of("web_search"), Set.of(), false, Duration.ofMillis(300)),
                 ToolOrigins.NONE,
@@ -157,7 +134,7 @@ class AgentRunnerTest {
         var runner = new AgentRunner(
                 agent,
                 client,
-                tools,
+                servers.tools(),
                 workspace,
                 Memory.inWorkspace(workspace),
                 Clock.system(ZoneOffset.UTC),
@@ -167,7 +144,7 @@ class AgentRunnerTest {
         RunOutcome outcome = runner.run();
 
         assertThat(outcome).isInstanceOf(RunOutcome.ConstraintViolated.class);
-        assertThat(mcp.calls()).isEmpty();
+        assertThat(servers.mcp().calls()).isEmpty();
     }
 
     @Test
@@ -190,8 +167,8 @@ class AgentRunnerTest {
                                                 .asText()
                                                 .equals("opened"))))
                 .build();
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
-        var runner = new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC));
+        var client = servers.llmClient("sk-test");
+        var runner = new AgentRunner(agent, client, servers.tools(), workspace, Clock.system(ZoneOffset.UTC));
         var json = new ObjectMapper();
 
         RunOutcome opened = runner.run(Event.received(
@@ -207,12 +184,13 @@ class AgentRunnerTest {
                         .isInstanceOfSatisfying(
                                 RunOutcome.Succeeded.class,
                                 done -> assertThat(done.result()).isEqualTo("untitled")));
-        assertThat(mcp.calls()).containsExactly("web_search {query=OOM #7}");
+        assertThat(servers.mcp().calls()).containsExactly("web_search {query=OOM #7}");
     }
 
     @Test
     void objectivesRunThroughTheLlmToolLoopWithMcpTools() throws Exception {
-        llm.thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}")
+        servers.llm()
+                .thenToolCall("web_search", "{\"query\":\"kubernetes CVE\"}")
                 .thenText("One CVE: CVE-2026-0001.\nOBJECTIVES COMPLETE", 40, 12);
         var agent = AgentDefinition.builder("news")
                 .persona("You are terse.")
@@ -232,9 +210,9 @@ class AgentRunnerTest {
         });
         assertThat(Files.readString(workspace.resolve("reports/" + LocalDate.now(ZoneOffset.UTC) + ".md")))
                 .isEqualTo("One CVE: CVE-2026-0001.");
-        assertThat(mcp.calls()).containsExactly("web_search {query=kubernetes CVE}");
-        assertThat(llm.messagesOf(0).getFirst()).isEqualTo("system: You are terse.");
-        assertThat(llm.messagesOf(0).get(1)).isEqualTo("""
+        assertThat(servers.mcp().calls()).containsExactly("web_search {query=kubernetes CVE}");
+        assertThat(servers.llm().messagesOf(0).getFirst()).isEqualTo("system: You are terse.");
+        assertThat(servers.llm().messagesOf(0).get(1)).isEqualTo("""
                 user: # Task: news
 
                 ## Objectives:
@@ -246,7 +224,8 @@ class AgentRunnerTest {
 
                 Please complete this task, using the available tools as needed. When every objective is met, \
                 end your reply with the line OBJECTIVES COMPLETE.""");
-        assertThat(llm.requests()
+        assertThat(servers.llm()
+                        .requests()
                         .getFirst()
                         .path("tools")
                         .get(0)
@@ -254,13 +233,13 @@ class AgentRunnerTest {
                         .path("name")
                         .asText())
                 .isEqualTo("web_search");
-        assertThat(llm.messagesOf(1).getLast())
+        assertThat(servers.llm().messagesOf(1).getLast())
                 .isEqualTo("tool: {\"results\":[{\"title\":\"CVE-2026-0001 in kubelet\"}]}");
     }
 
     @Test
     void workflowStepsCallMcpToolsDirectlyAndPromptTheLlmWithFilledPlaceholders() throws Exception {
-        llm.thenText("Summary: kubelet is affected");
+        servers.llm().thenText("Summary: kubelet is affected");
         var agent = AgentDefinition.builder("digest")
                 .objective("digest")
                 .workflow(w -> w.step("search", s -> s.tool("web_search").param("query", "kubernetes CVE {date}"))
@@ -274,27 +253,27 @@ class AgentRunnerTest {
         RunOutcome outcome = run(agent);
 
         assertThat(outcome).isInstanceOf(RunOutcome.Succeeded.class);
-        assertThat(mcp.calls())
+        assertThat(servers.mcp().calls())
                 .containsExactly("web_search {query=kubernetes CVE " + LocalDate.now(ZoneOffset.UTC) + "}");
-        assertThat(llm.messagesOf(0)).containsExactly("user: Summarize: CVE-2026-0001 in kubelet");
+        assertThat(servers.llm().messagesOf(0)).containsExactly("user: Summarize: CVE-2026-0001 in kubelet");
         assertThat(Files.readString(workspace.resolve("digest.txt"))).isEqualTo("Summary: kubelet is affected");
     }
 
     @Test
     void llmRateLimitsAndServerErrorsAreRetried() throws Exception {
-        llm.thenError(429, "slow down").thenError(503, "overloaded").thenText("fine");
+        servers.llm().thenError(429, "slow down").thenError(503, "overloaded").thenText("fine");
 
         RunOutcome outcome = run(objectiveAgent(c -> c));
 
         assertThat(outcome)
                 .isInstanceOfSatisfying(
                         RunOutcome.Succeeded.class, s -> assertThat(s.result()).isEqualTo("fine"));
-        assertThat(llm.requests()).hasSize(3);
+        assertThat(servers.llm().requests()).hasSize(3);
     }
 
     @Test
     void anLlmThatKeepsFailingFailsTheRunWithTheReason() throws Exception {
-        llm.thenError(500, "boom").thenError(500, "boom").thenError(500, "boom");
+        servers.llm().thenError(500, "boom").thenError(500, "boom").thenError(500, "boom");
 
         RunOutcome outcome = run(objectiveAgent(c -> c));
 
@@ -307,7 +286,8 @@ class AgentRunnerTest {
     @Test
     void anApiKeyTheLlmEchoesStaysOutOfTheRetryLogAndTheRunOutcome() throws Exception {
         String key = "sk-agent-7f3a9c2e51";
-        llm.thenError(503, "overloaded, key " + key + " has to wait")
+        servers.llm()
+                .thenError(503, "overloaded, key " + key + " has to wait")
                 .thenError(401, "Incorrect API key provided: " + key);
         ListAppender<ILoggingEvent> retryLog = new ListAppender<>();
         retryLog.start();
@@ -334,18 +314,19 @@ class AgentRunnerTest {
 
     @Test
     void maxIterationsStopsAModelThatNeverStopsCallingTools() throws Exception {
-        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(
-                List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"again\"}")), 5, 5));
+        servers.llm()
+                .otherwise(new ScriptedOpenAiServer.ToolCalls(
+                        List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"again\"}")), 5, 5));
 
         RunOutcome outcome = run(objectiveAgent(c -> c.maxIterations(3)));
 
         assertViolation(outcome, Kind.MAX_ITERATIONS, "the run reached its limit of 3 LLM turns");
-        assertThat(llm.requests()).hasSize(3);
+        assertThat(servers.llm().requests()).hasSize(3);
     }
 
     @Test
     void tokenBudgetStopsTheRun() throws Exception {
-        llm.thenToolCall("web_search", "{\"query\":\"a\"}").thenText("done", 900, 200);
+        servers.llm().thenToolCall("web_search", "{\"query\":\"a\"}").thenText("done", 900, 200);
 
         RunOutcome outcome = run(objectiveAgent(c -> c.tokenBudget(1000)));
 
@@ -355,7 +336,7 @@ class AgentRunnerTest {
 
     @Test
     void costBudgetStopsTheRun() throws Exception {
-        llm.thenText("expensive", 100_000, 10_000);
+        servers.llm().thenText("expensive", 100_000, 10_000);
 
         RunOutcome outcome = run(objectiveAgent(c -> c.costBudget(0.10, new Constraints.Pricing(1.0, 5.0))));
 
@@ -364,13 +345,14 @@ class AgentRunnerTest {
 
     @Test
     void requestsPerMinuteStopsTheRun() throws Exception {
-        llm.otherwise(new ScriptedOpenAiServer.ToolCalls(
-                List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"x\"}")), 1, 1));
+        servers.llm()
+                .otherwise(new ScriptedOpenAiServer.ToolCalls(
+                        List.of(new ScriptedOpenAiServer.Call("web_search", "{\"query\":\"x\"}")), 1, 1));
 
         RunOutcome outcome = run(objectiveAgent(c -> c.requestsPerMinute(2)));
 
         assertViolation(outcome, Kind.RATE_LIMIT, "more than 2 LLM requests within one minute");
-        assertThat(llm.requests()).hasSize(2);
+        assertThat(servers.llm().requests()).hasSize(2);
     }
 
     @Test
@@ -383,12 +365,12 @@ class AgentRunnerTest {
         RunOutcome outcome = run(agent);
 
         assertViolation(outcome, Kind.BLOCKED_CONTENT, "prompt mentions blocked topic 'password'");
-        assertThat(llm.requests()).isEmpty();
+        assertThat(servers.llm().requests()).isEmpty();
     }
 
     @Test
     void blockedPatternsRefuseLlmOutputs() throws Exception {
-        llm.thenText("here it is: api_key = sk-123");
+        servers.llm().thenText("here it is: api_key = sk-123");
 
         RunOutcome outcome = run(objectiveAgent(c -> c.blockedPatterns("api_key\\s*=")));
 
@@ -426,9 +408,9 @@ class AgentRunnerTest {
                         })))
                 .constraints(c -> c.timeout(Duration.ofMillis(300)))
                 .build();
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
-        var runner =
-                new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC), Duration.ofMillis(300));
+        var client = servers.llmClient("sk-test");
+        var runner = new AgentRunner(
+                agent, client, servers.tools(), workspace, Clock.system(ZoneOffset.UTC), Duration.ofMillis(300));
 
         long start = System.nanoTime();
         RunOutcome outcome = runner.run();
@@ -445,14 +427,14 @@ class AgentRunnerTest {
 
     @Test
     void aBlockedPatternThatBacktracksWithoutEndStopsAtTheTimeout() throws Exception {
-        llm.thenText("a".repeat(28) + "!"); // minutes of backtracking for the pattern below
+        servers.llm().thenText("a".repeat(28) + "!"); // minutes of backtracking for the pattern below
         var agent = AgentDefinition.builder("a")
                 .objective("x")
                 .constraints(c -> c.timeout(Duration.ofMillis(500)).blockedPatterns("(a+)+\\1b"))
                 .build();
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
-        var runner =
-                new AgentRunner(agent, client, tools, workspace, Clock.system(ZoneOffset.UTC), Duration.ofSeconds(2));
+        var client = servers.llmClient("sk-test");
+        var runner = new AgentRunner(
+                agent, client, servers.tools(), workspace, Clock.system(ZoneOffset.UTC), Duration.ofSeconds(2));
 
         long start = System.nanoTime();
         RunOutcome outcome = runner.run();

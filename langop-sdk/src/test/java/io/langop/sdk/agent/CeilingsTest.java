@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
 import io.langop.sdk.config.AgentConfig;
-import io.langop.sdk.llm.LlmClient;
-import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.llm.ScriptedOpenAiServer.Call;
 import io.langop.sdk.llm.ScriptedOpenAiServer.ToolCalls;
-import io.langop.sdk.mcp.McpTools;
-import io.langop.sdk.mcp.TestMcpServer;
-import io.langop.sdk.mcp.TestMcpServer.TestTool;
-import io.langop.sdk.retry.Backoff;
 import io.langop.wire.AgentEnv;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,11 +13,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,38 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CeilingsTest {
 
-    private static final Backoff FAST = new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(50));
     private static final ToolCalls SEARCH_AGAIN =
             new ToolCalls(List.of(new Call("web_search", "{\"query\":\"again\"}")), 5, 5);
 
     @TempDir
     Path workspace;
 
-    private final CountDownLatch releaseSlowTool = new CountDownLatch(1);
-    private ScriptedOpenAiServer llm;
-    private TestMcpServer mcp;
-    private McpTools tools;
-
-    @BeforeEach
-    void startServers() throws Exception {
-        llm = new ScriptedOpenAiServer();
-        mcp = TestMcpServer.start(
-                TestTool.of("web_search", "query", args -> "{\"results\":[]}"),
-                TestTool.blockingUntil("slow", "x", releaseSlowTool));
-        tools = McpTools.connect(List.of(mcp.url()), FAST, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stopServers() {
-        releaseSlowTool.countDown();
-        tools.close();
-        mcp.close();
-        llm.close();
-    }
+    @RegisterExtension
+    final RunServers servers = RunServers.searchAnswering("{\"results\":[]}");
 
     @Test
     void theSpecTimeoutStopsARunTheCodeWouldLetContinue() throws Exception {
-        llm.thenToolCall("slow", "{\"x\":\"1\"}").thenText("done");
+        servers.llm().thenToolCall("slow", "{\"x\":\"1\"}").thenText("done");
         long started = System.nanoTime();
 
         RunOutcome outcome =
@@ -75,7 +47,7 @@ class CeilingsTest {
 
     @Test
     void theCodeTimeoutStaysWhenItIsStricterThanTheSpec() throws Exception {
-        llm.thenToolCall("slow", "{\"x\":\"1\"}").thenText("done");
+        servers.llm().thenToolCall("slow", "{\"x\":\"1\"}").thenText("done");
 
         RunOutcome outcome = run(agent(c -> c.timeout(Duration.ofMillis(300))), Map.of(AgentEnv.AGENT_TIMEOUT, "10m"));
 
@@ -84,30 +56,33 @@ class CeilingsTest {
 
     @Test
     void theSpecMaxIterationsStopsAModelThatNeverStopsCallingTools() throws Exception {
-        llm.otherwise(SEARCH_AGAIN);
+        servers.llm().otherwise(SEARCH_AGAIN);
 
         RunOutcome outcome = run(agent(c -> c.maxIterations(40)), Map.of(AgentEnv.AGENT_MAX_ITERATIONS, "3"));
 
         assertViolation(outcome, Kind.MAX_ITERATIONS, "the run reached its limit of 3 LLM turns");
-        assertThat(llm.requests()).hasSize(3);
+        assertThat(servers.llm().requests()).hasSize(3);
     }
 
     @Test
     void moreToolCallsInOneAnswerThanTheSpecAllowsStopTheRunBeforeAnyToolRuns() throws Exception {
-        llm.then(new ToolCalls(
-                List.of(new Call("web_search", "{\"query\":\"a\"}"), new Call("web_search", "{\"query\":\"b\"}")),
-                5,
-                5));
+        servers.llm()
+                .then(new ToolCalls(
+                        List.of(
+                                new Call("web_search", "{\"query\":\"a\"}"),
+                                new Call("web_search", "{\"query\":\"b\"}")),
+                        5,
+                        5));
 
         RunOutcome outcome = run(agent(c -> c), limits("{\"maxToolCallsPerIteration\":1}"));
 
         assertViolation(outcome, Kind.TOOL_CALLS, "the model asked for 2 tool calls in one iteration, the limit is 1");
-        assertThat(mcp.calls()).isEmpty();
+        assertThat(servers.mcp().calls()).isEmpty();
     }
 
     @Test
     void aToolTheSpecBlocksIsNeverCalledWhetherTheModelOrAWorkflowStepAsks() throws Exception {
-        llm.thenToolCall("web_search", "{\"query\":\"a\"}");
+        servers.llm().thenToolCall("web_search", "{\"query\":\"a\"}");
         var workflowAgent = AgentDefinition.builder("w")
                 .objective("x")
                 .workflow(w -> w.step("search", s -> s.tool("web_search").param("query", "a")))
@@ -118,12 +93,12 @@ class CeilingsTest {
 
         assertViolation(asked, Kind.TOOL_CALLS, "tool 'web_search' is blocked");
         assertViolation(stepped, Kind.TOOL_CALLS, "tool 'web_search' is blocked");
-        assertThat(mcp.calls()).isEmpty();
+        assertThat(servers.mcp().calls()).isEmpty();
     }
 
     @Test
     void theSpecCostPerExecutionStopsTheRunAtTheModelsPrices() throws Exception {
-        llm.thenToolCall("web_search", "{\"query\":\"a\"}").thenText("done", 2000, 500);
+        servers.llm().thenToolCall("web_search", "{\"query\":\"a\"}").thenText("done", 2000, 500);
 
         // 0.01 per 1000 prompt tokens, 0.03 per 1000 completion tokens: 15 + 5 tokens, then 2000 + 500
         RunOutcome outcome = run(
@@ -137,37 +112,37 @@ class CeilingsTest {
 
     @Test
     void theSpecRequestsPerMinuteStopsTheRun() throws Exception {
-        llm.otherwise(SEARCH_AGAIN);
+        servers.llm().otherwise(SEARCH_AGAIN);
 
         RunOutcome outcome = run(agent(c -> c.requestsPerMinute(100)), limits("{\"requestsPerMinute\":2}"));
 
         assertViolation(outcome, Kind.RATE_LIMIT, "more than 2 LLM requests within one minute");
-        assertThat(llm.requests()).hasSize(2);
+        assertThat(servers.llm().requests()).hasSize(2);
     }
 
     @Test
     void theSpecTokensPerMinuteStopsTheRun() throws Exception {
-        llm.otherwise(SEARCH_AGAIN); // 10 tokens a turn
+        servers.llm().otherwise(SEARCH_AGAIN); // 10 tokens a turn
 
         RunOutcome outcome = run(agent(c -> c), limits("{\"tokensPerMinute\":25}"));
 
         assertViolation(outcome, Kind.RATE_LIMIT, "more than 25 tokens within one minute");
-        assertThat(llm.requests()).hasSize(3);
+        assertThat(servers.llm().requests()).hasSize(3);
     }
 
     @Test
     void theSpecToolCallsPerMinuteStopsTheRunBeforeTheCallOverTheLimit() throws Exception {
-        llm.otherwise(SEARCH_AGAIN);
+        servers.llm().otherwise(SEARCH_AGAIN);
 
         RunOutcome outcome = run(agent(c -> c), limits("{\"toolCallsPerMinute\":2}"));
 
         assertViolation(outcome, Kind.RATE_LIMIT, "more than 2 tool calls within one minute");
-        assertThat(mcp.calls()).hasSize(2);
+        assertThat(servers.mcp().calls()).hasSize(2);
     }
 
     @Test
     void aBlockedTopicOfTheSpecRefusesTheModelsOutputButNotThePersonaThatNamesIt() throws Exception {
-        llm.thenText("Buy ACME: my stock tips never fail");
+        servers.llm().thenText("Buy ACME: my stock tips never fail");
         var agent = AgentDefinition.builder("advisor")
                 .persona("You are a careful advisor. Never give stock tips.")
                 .objective("Summarize the market")
@@ -176,12 +151,12 @@ class CeilingsTest {
         RunOutcome outcome = run(agent, limits("{\"blockedTopics\":[\"stock tips\"]}"));
 
         assertViolation(outcome, Kind.BLOCKED_CONTENT, "output mentions blocked topic 'stock tips'");
-        assertThat(llm.requests()).hasSize(1); // the persona naming the topic did not stop the prompt
+        assertThat(servers.llm().requests()).hasSize(1); // the persona naming the topic did not stop the prompt
     }
 
     @Test
     void aCustomContentFilterOfTheSpecBlocksMatchingOutputAndAWarnFilterOnlyLogs() throws Exception {
-        llm.thenText("the ticket is INC-1234, the key is sk-abc");
+        servers.llm().thenText("the ticket is INC-1234, the key is sk-abc");
 
         RunOutcome outcome = run(
                 agent(c -> c),
@@ -193,7 +168,7 @@ class CeilingsTest {
 
     @Test
     void aWarnFilterAloneLetsTheRunSucceed() throws Exception {
-        llm.thenText("the ticket is INC-1234");
+        servers.llm().thenText("the ticket is INC-1234");
 
         RunOutcome outcome = run(
                 agent(c -> c),
@@ -217,11 +192,11 @@ class CeilingsTest {
     /** Runs the agent held to the ceilings that {@code env} sets, read as the runtime reads them. */
     private RunOutcome run(AgentDefinition agent, Map<String, String> env) throws InterruptedException {
         Ceilings ceilings = AgentConfig.from(env).ceilings();
-        var client = LlmClient.openAiCompatible(llm.baseUrl(), "sk-test", "test-model", Duration.ofSeconds(10), FAST);
+        var client = servers.llmClient("sk-test");
         return new AgentRunner(
                         agent.withConstraints(ceilings.applyTo(agent.constraints())),
                         client,
-                        tools,
+                        servers.tools(),
                         workspace,
                         Clock.system(ZoneOffset.UTC),
                         Duration.ofSeconds(2))
