@@ -2,6 +2,7 @@ package io.langop.cli;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.agent.AgentConditions;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
@@ -21,7 +22,8 @@ import java.util.Set;
 
 /**
  * Follows an agent on its way to running, as the operator reports it: one line per change of a condition and per
- * event ({@link Stages} names the stage), until the agent runs (phase Running and Ready), fails (phase Failed, or a
+ * event ({@link Stages} names the stage), until the agent runs its code (phase Running, Ready, and for written code
+ * CodeUpdated), fails (phase Failed, or a
  * synthesis that gave up), or the time is up. Polls the API server: the same on every API server and kubeconfig,
  * and a second between looks is nothing next to an LLM writing code.
  */
@@ -115,7 +117,7 @@ final class AgentProgress {
         if (status == null || !observed(agent)) {
             return Optional.empty();
         }
-        Optional<Condition> synthesized = condition(status, "Synthesized");
+        Optional<Condition> synthesized = condition(status, AgentConditions.SYNTHESIZED);
         if (synthesized.isPresent()
                 && "False".equals(synthesized.get().getStatus())
                 && SYNTHESIS_GAVE_UP.contains(synthesized.get().getReason())) {
@@ -125,10 +127,11 @@ final class AgentProgress {
             return Optional.of(
                     new Outcome(CliExit.FAILED, "failed (" + status.getReason() + "): " + status.getMessage()));
         }
-        boolean ready = condition(status, "Ready")
-                .map(condition -> "True".equals(condition.getStatus()))
-                .orElse(false);
-        if ((status.getPhase() == AgentPhase.RUNNING && ready) || status.getPhase() == AgentPhase.SUCCEEDED) {
+        boolean ready = isTrue(status, AgentConditions.READY);
+        // until its code is written, an agent's pod runs its instructions alone: that is not the agent running yet
+        boolean codeInPlace = agent.getSpec().getCodeRef() != null || isTrue(status, AgentConditions.CODE_UPDATED);
+        if (codeInPlace
+                && ((status.getPhase() == AgentPhase.RUNNING && ready) || status.getPhase() == AgentPhase.SUCCEEDED)) {
             return Optional.of(new Outcome(CliExit.SUCCESS, phase(status) + ": " + status.getMessage()));
         }
         return Optional.empty();
@@ -151,6 +154,12 @@ final class AgentProgress {
         Long generation = agent.getMetadata().getGeneration();
         Long observed = agent.getStatus().getObservedGeneration();
         return generation == null || observed == null || observed >= generation;
+    }
+
+    private static boolean isTrue(LanguageAgentStatus status, String type) {
+        return condition(status, type)
+                .map(condition -> "True".equals(condition.getStatus()))
+                .orElse(false);
     }
 
     private static Optional<Condition> condition(LanguageAgentStatus status, String type) {

@@ -1,17 +1,15 @@
 package io.langop.cli;
 
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.agent.cli.LangopSubcommand;
+import io.langop.api.batch.CronJobRuns;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -69,37 +67,15 @@ public final class RunAgentCommand extends ClusterCommand implements LangopSubco
                     "agent " + name + " has no CronJob yet (langop describe agent " + name + " -n " + namespace
                             + " says why)");
         }
-        Job job = client.resource(manualRun(cronJob)).create();
+        Job job = client.resource(CronJobRuns.manual(
+                        cronJob,
+                        cronJob.getMetadata().getName() + "-run-"
+                                + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP)))
+                .create();
         out().printf(
                         "started Job %s/%s; langop logs agent %s -n %s -f follows it%n",
                         namespace, job.getMetadata().getName(), name, namespace);
         out().flush();
         return CliExit.SUCCESS;
-    }
-
-    /** The Job a CronJob would start, named for now, marked as started by hand as kubectl marks it. */
-    static Job manualRun(CronJob cronJob) {
-        var template = cronJob.getSpec().getJobTemplate();
-        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
-        return new JobBuilder()
-                .withNewMetadata()
-                .withName(cronJob.getMetadata().getName() + "-run-" + stamp)
-                .withNamespace(cronJob.getMetadata().getNamespace())
-                .withLabels(
-                        template.getMetadata() == null
-                                ? null
-                                : template.getMetadata().getLabels())
-                .withAnnotations(Map.of("cronjob.kubernetes.io/instantiate", "manual"))
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion("batch/v1")
-                        .withKind("CronJob")
-                        .withName(cronJob.getMetadata().getName())
-                        .withUid(cronJob.getMetadata().getUid())
-                        .withController(true)
-                        .withBlockOwnerDeletion(true)
-                        .build())
-                .endMetadata()
-                .withSpec(template.getSpec())
-                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.langop.cli;
 
+import io.langop.api.v1alpha1.agent.AgentConditions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +34,11 @@ final class Stages {
     static String ofCondition(String type, String status, String reason) {
         boolean isTrue = "True".equals(status);
         return switch (type) {
-            case "Synthesized" -> isTrue ? "written" : ofReason(reason == null ? type : reason);
-            case "Validated" -> "checking";
-            case "CodeUpdated" -> isTrue ? "rolled out" : "code";
-            case "Ready" -> isTrue ? "ready" : "not ready";
-            case "ReferencesResolved" -> "references";
+            case AgentConditions.SYNTHESIZED -> isTrue ? "written" : ofReason(reason == null ? type : reason);
+            case AgentConditions.VALIDATED -> "checking";
+            case AgentConditions.CODE_UPDATED -> isTrue ? "rolled out" : "code";
+            case AgentConditions.READY -> isTrue ? "ready" : "not ready";
+            case AgentConditions.REFERENCES_RESOLVED -> "references";
             default -> words(type);
         };
     }

@@ -34,6 +34,9 @@ class ClusterCliIT {
     /** Not ASCII: the chat must come through as UTF-8 whatever the terminal's locale. */
     private static final String ANSWER = "Kubernetes 1.99 active les sidecars — partout ✅";
 
+    private static final String SCHEDULED_INSTRUCTIONS =
+            "Every weekday at 7 write a one-line briefing about Kubernetes releases.";
+
     @TempDir
     static Path temp;
 
@@ -46,6 +49,7 @@ class ClusterCliIT {
         llm = new ScriptedOpenAiServer();
         // the instructions are only in the synthesis prompt; every other request is the agent's own
         llm.when("Kubernetes releases in a chat", new ScriptedOpenAiServer.Text(agentCode(), 900, 300));
+        llm.when("one-line briefing about", new ScriptedOpenAiServer.Text(resource("BriefingAgent.java"), 900, 300));
         llm.otherwise(new ScriptedOpenAiServer.Text(ANSWER, 20, 12));
         Path manifests = Files.createDirectories(temp.resolve("manifests"));
         Files.writeString(
@@ -188,6 +192,65 @@ class ClusterCliIT {
         assertThat(notScheduled.err()).contains("agent concierge is interactive, not scheduled");
         assertThat(unknownModel.exit()).as(unknownModel.all()).isEqualTo(3);
         assertThat(unknownModel.err()).contains("no LanguageModel gpt-9 in namespace playground (it has scripted)");
+    }
+
+    @Test
+    @Order(8)
+    void editingTheCodeMakesItTheAgentsOwnAndKeepsTheInstructions() throws IOException {
+        Launcher.Result edited = langop.run(
+                "code",
+                "agent",
+                "concierge",
+                "--edit",
+                "--editor",
+                "sed -i s/briefly/briefly,_with_a_link_to_the_changelog/",
+                "-n",
+                NAMESPACE);
+        Launcher.Result code = langop.run("code", "agent", "concierge", "-n", NAMESPACE);
+        JsonNode agent = new ObjectMapper()
+                .readTree(langop.run("get", "agent", "concierge", "-n", NAMESPACE, "-o", "json")
+                        .out());
+
+        assertThat(edited.exit()).as(edited.all()).isZero();
+        assertThat(edited.out())
+                .startsWith("saved to ConfigMap playground/")
+                .contains("agent concierge now runs it (spec.codeRef, instructions kept in annotation");
+        assertThat(code.out()).isEqualTo(agentCode().replace("briefly", "briefly,_with_a_link_to_the_changelog"));
+        assertThat(agent.path("spec").path("codeRef").path("name").asText()).isNotEmpty();
+        assertThat(agent.path("spec").has("instructions")).isFalse();
+        assertThat(agent.path("metadata").path("annotations").toString()).contains(INSTRUCTIONS);
+    }
+
+    @Test
+    @Order(9)
+    void runsAScheduledAgentNowAndFollowsItsLogUntilTheRunEnds() {
+        Launcher.Result created = langop.runWithInput(
+                "",
+                Duration.ofMinutes(4),
+                "create",
+                "agent",
+                "briefing",
+                SCHEDULED_INSTRUCTIONS,
+                "--schedule",
+                "0 7 * * 1-5",
+                "-n",
+                NAMESPACE,
+                "--timeout",
+                "3m");
+        assertThat(created.exit()).as(created.all()).isZero();
+
+        Launcher.Result run = langop.run("run", "agent", "briefing", "-n", NAMESPACE);
+        Launcher.Result followed = langop.run("logs", "agent", "briefing", "-n", NAMESPACE, "-f");
+
+        assertThat(run.exit()).as(run.all()).isZero();
+        assertThat(run.out())
+                .as(run.all())
+                .matches("started Job playground/briefing\\S*-run-\\d{14}; langop logs agent briefing -n playground"
+                        + " -f follows it\n");
+        assertThat(followed.exit())
+                .as("-f ends with the run: %s", followed.all())
+                .isZero();
+        assertThat(followed.out()).as(followed.all()).isNotBlank();
     }
 
     private static String agentCode() throws IOException {

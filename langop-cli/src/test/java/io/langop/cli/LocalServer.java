@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +53,8 @@ final class LocalServer implements AutoCloseable {
             try (BufferedReader lines =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(account::add);
-            } catch (IOException ended) {
-                // the process ended
+            } catch (IOException | UncheckedIOException ended) {
+                // the process ended, or the test closed its output
             }
         });
         try {

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.langop.api.batch.CronJobRuns;
 import io.langop.local.kube.PodLogs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,28 +161,8 @@ final class PodRunner implements PodLogs, AutoCloseable {
             throw new IllegalStateException("CronJob " + cronJobName + " forbids concurrent runs and Job "
                     + active.getFirst().getName() + " is still active");
         }
-        var template = cronJob.getSpec().getJobTemplate();
         String jobName = cronJobName + "-" + ticks.incrementAndGet();
-        Job job = new JobBuilder()
-                .withNewMetadata()
-                .withName(jobName)
-                .withNamespace(namespace)
-                .withLabels(
-                        template.getMetadata() == null
-                                ? null
-                                : template.getMetadata().getLabels())
-                .withAnnotations(Map.of("cronjob.kubernetes.io/instantiate", "manual"))
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(cronJob.getApiVersion())
-                        .withKind(cronJob.getKind())
-                        .withName(cronJobName)
-                        .withUid(cronJob.getMetadata().getUid())
-                        .withController(true)
-                        .withBlockOwnerDeletion(true)
-                        .build())
-                .endMetadata()
-                .withSpec(template.getSpec())
-                .build();
+        Job job = CronJobRuns.scheduled(cronJob, jobName);
         client.resource(job).create();
         ObjectReference reference = new ObjectReferenceBuilder()
                 .withApiVersion("batch/v1")

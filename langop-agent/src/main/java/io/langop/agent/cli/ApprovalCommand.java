@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "approval",
+        mixinStandardHelpOptions = true,
         description = "List the tool calls an agent waits to have approved, and approve or deny them.",
         subcommands = {ApprovalCommand.List.class, ApprovalCommand.Approve.class, ApprovalCommand.Deny.class})
 final class ApprovalCommand implements Runnable {
@@ -89,7 +90,10 @@ final class ApprovalCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List pending and recently decided approvals.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List pending and recently decided approvals.")
     static final class List implements Callable<Integer> {
         @CommandLine.Mixin
         Target target;
@@ -173,7 +177,10 @@ final class ApprovalCommand implements Runnable {
         }
     }
 
-    @Command(name = AgentApprovals.APPROVE, description = "Approve a tool call: the run makes it and goes on.")
+    @Command(
+            name = AgentApprovals.APPROVE,
+            mixinStandardHelpOptions = true,
+            description = "Approve a tool call: the run makes it and goes on.")
     static final class Approve extends Decide {
         @Override
         String decision() {
@@ -181,7 +188,10 @@ final class ApprovalCommand implements Runnable {
         }
     }
 
-    @Command(name = AgentApprovals.DENY, description = "Deny a tool call: the run stops without making it.")
+    @Command(
+            name = AgentApprovals.DENY,
+            mixinStandardHelpOptions = true,
+            description = "Deny a tool call: the run stops without making it.")
     static final class Deny extends Decide {
         @Override
         String decision() {

@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.langop.api.v1alpha1.agent.AgentConditions;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
 import io.langop.api.v1alpha1.agent.SynthesisStatus;
@@ -18,11 +19,11 @@ import java.util.Optional;
  */
 final class CodeStatus {
 
-    static final String SYNTHESIZED = "Synthesized";
-    static final String VALIDATED = "Validated";
-    static final String DRY_RUN = "DryRun";
-    static final String CODE_UPDATED = "CodeUpdated";
-    static final String ROLLED_BACK = "RolledBack";
+    static final String SYNTHESIZED = AgentConditions.SYNTHESIZED;
+    static final String VALIDATED = AgentConditions.VALIDATED;
+    static final String DRY_RUN = AgentConditions.DRY_RUN;
+    static final String CODE_UPDATED = AgentConditions.CODE_UPDATED;
+    static final String ROLLED_BACK = AgentConditions.ROLLED_BACK;
 
     private final LanguageAgent agent;
     private final Optional<AgentSource> last;

@@ -2,6 +2,7 @@ package io.langop.operator.kube;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.langop.api.v1alpha1.agent.AgentConditions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.Optional;
  */
 public final class Conditions {
 
-    public static final String READY = "Ready";
-    public static final String REFERENCES_RESOLVED = "ReferencesResolved";
+    public static final String READY = AgentConditions.READY;
+    public static final String REFERENCES_RESOLVED = AgentConditions.REFERENCES_RESOLVED;
     public static final String VALID = "Valid";
 
     private final List<Condition> previous;
