@@ -13,6 +13,8 @@ import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Default-deny for the cluster's namespace: every pod in it may only talk to DNS, to pods of the
@@ -24,6 +26,15 @@ import java.util.ArrayList;
 public class ClusterIsolationPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, LanguageCluster> {
 
     static final String EGRESS = "cluster-egress";
+    /** The dependent's name, whose informer the dashboard's policy shares. */
+    static final String NAME = "isolation";
+
+    /** By name and owner: the dashboard's policy, in the same informer, is another of the cluster's policies. */
+    @Override
+    protected Optional<NetworkPolicy> selectTargetSecondaryResource(
+            Set<NetworkPolicy> policies, LanguageCluster cluster, Context<LanguageCluster> context) {
+        return Owners.ownedNamed(policies, Labels.name(cluster, "isolation"), cluster);
+    }
 
     @Override
     protected NetworkPolicy desired(LanguageCluster cluster, Context<LanguageCluster> context) {

@@ -17,7 +17,7 @@ public class IsolationEnabled implements Condition<NetworkPolicy, LanguageCluste
         return isEnabled(cluster);
     }
 
-    static boolean isEnabled(LanguageCluster cluster) {
+    public static boolean isEnabled(LanguageCluster cluster) {
         var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
         return network == null || !Boolean.FALSE.equals(network.getIsolation());
     }

@@ -16,7 +16,9 @@ import io.langop.api.v1alpha1.cluster.ClusterPhase;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterStatus;
 import io.langop.operator.dashboard.DashboardDeployment;
+import io.langop.operator.dashboard.DashboardEgressPolicy;
 import io.langop.operator.dashboard.DashboardEnabled;
+import io.langop.operator.dashboard.DashboardObjects;
 import io.langop.operator.dashboard.DashboardRole;
 import io.langop.operator.dashboard.DashboardRoleBinding;
 import io.langop.operator.dashboard.DashboardService;
@@ -47,7 +49,15 @@ import java.util.Map;
 @Workflow(
         explicitInvocation = true,
         dependents = {
-            @Dependent(type = ClusterIsolationPolicy.class, reconcilePrecondition = IsolationEnabled.class),
+            @Dependent(
+                    name = ClusterIsolationPolicy.NAME,
+                    type = ClusterIsolationPolicy.class,
+                    reconcilePrecondition = IsolationEnabled.class),
+            @Dependent(
+                    name = "dashboard-egress",
+                    type = DashboardEgressPolicy.class,
+                    reconcilePrecondition = DashboardEgressPolicy.Needed.class,
+                    useEventSourceWithName = ClusterIsolationPolicy.NAME),
             @Dependent(
                     name = "dashboard-account",
                     type = DashboardServiceAccount.class,
@@ -174,9 +184,10 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         }
         status.setConditions(conditions.build());
         UpdateControl<LanguageCluster> control = StatusUpdates.patchIfChanged(cluster, status, context);
-        return network != null && EgressRules.namesHosts(network.getEgress())
-                ? control.rescheduleAfter(egressRules.refresh())
-                : control;
+        // host names and the API server's addresses (the dashboard's way out) are read again after a while
+        boolean readsAddresses = (network != null && EgressRules.namesHosts(network.getEgress()))
+                || (DashboardObjects.enabled(cluster) && IsolationEnabled.isEnabled(cluster));
+        return readsAddresses ? control.rescheduleAfter(egressRules.refresh()) : control;
     }
 
     static Map<String, String> namespaceLabels(LanguageCluster cluster) {

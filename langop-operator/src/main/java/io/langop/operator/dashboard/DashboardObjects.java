@@ -13,7 +13,7 @@ import java.util.Map;
  * Names and labels of what a LanguageCluster's dashboard runs on: ServiceAccount, Role, RoleBinding, Deployment and
  * Service, each {@code <cluster>-dashboard}.
  */
-final class DashboardObjects {
+public final class DashboardObjects {
 
     static final String ROLE = "dashboard";
     /** Informer filter: only the dashboard objects this operator made. */
@@ -25,7 +25,7 @@ final class DashboardObjects {
 
     private DashboardObjects() {}
 
-    static boolean enabled(LanguageCluster cluster) {
+    public static boolean enabled(LanguageCluster cluster) {
         return cluster.getSpec() != null
                 && cluster.getSpec().getDashboard() != null
                 && Boolean.TRUE.equals(cluster.getSpec().getDashboard().getEnabled());

@@ -524,6 +524,12 @@ class OperatorAccessTest {
                                     .inNamespace(NS)
                                     .withName("team-dashboard")
                                     .get()
+                            == null
+                    && user.network()
+                                    .networkPolicies()
+                                    .inNamespace(NS)
+                                    .withName("team-dashboard")
+                                    .get()
                             == null);
             // a deleted cluster gives its namespace its labels back before its finalizer goes
             user.resources(LanguageCluster.class)

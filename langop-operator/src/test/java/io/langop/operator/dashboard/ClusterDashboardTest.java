@@ -3,10 +3,12 @@ package io.langop.operator.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -43,6 +45,28 @@ class ClusterDashboardTest {
     @Test
     void runsTheDashboardAsAServiceAccountThatMayOnlyReadTheCluster() {
         operator.api().createNamespace(NS);
+        operator.client()
+                .endpoints()
+                .resource(new EndpointsBuilder()
+                        .withNewMetadata()
+                        .withName("kubernetes")
+                        .withNamespace("default")
+                        .endMetadata()
+                        .addNewSubset()
+                        .addNewAddress()
+                        .withIp("172.18.0.3")
+                        .endAddress()
+                        .addNewAddress()
+                        .withIp("172.18.0.2")
+                        .endAddress()
+                        .addNewPort()
+                        .withName("https")
+                        .withPort(6443)
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSubset()
+                        .build())
+                .create();
         LanguageAgent brought = Fixtures.agent(NS, "brought", "gpt");
         brought.getSpec().setInstructions(null);
         CodeReference code = new CodeReference();
@@ -130,6 +154,23 @@ class ClusterDashboardTest {
         assertThat(container.getPorts())
                 .singleElement()
                 .satisfies(port -> assertThat(port.getName()).isEqualTo("http"));
+        // the cluster is isolated: the dashboard's one way out is to the API server's endpoints
+        NetworkPolicy egress = policy("ops-dashboard");
+        assertThat(egress.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(service.getSpec().getSelector());
+        assertThat(egress.getSpec().getPolicyTypes()).containsExactly("Egress");
+        assertThat(egress.getSpec().getEgress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getTo())
+                    .extracting(peer -> peer.getIpBlock().getCidr())
+                    .containsExactly("172.18.0.2/32", "172.18.0.3/32");
+            assertThat(rule.getPorts())
+                    .extracting(
+                            port -> port.getProtocol() + "/" + port.getPort().getIntVal())
+                    .containsExactly("TCP/6443");
+        });
+        assertThat(policy("ops-isolation"))
+                .as("the cluster's own isolation stays")
+                .isNotNull();
         operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
 
         // an agent joins the cluster: the dashboard may read its code too
@@ -169,7 +210,18 @@ class ClusterDashboardTest {
                             .withName("ops-dashboard")
                             .get())
                     .isNull();
+            assertThat(policy("ops-dashboard")).isNull();
         });
+        assertThat(policy("ops-isolation")).isNotNull();
+    }
+
+    private static NetworkPolicy policy(String name) {
+        return operator.client()
+                .network()
+                .networkPolicies()
+                .inNamespace(NS)
+                .withName(name)
+                .get();
     }
 
     @Test
