@@ -20,7 +20,7 @@ import io.langop.console.web.OpenAiServlet;
 import io.langop.console.web.PageServlet;
 import io.langop.proxy.config.Durations;
 import io.langop.server.ServiceServer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.langop.server.metrics.MeterRegistries;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
@@ -94,7 +94,7 @@ public final class Console implements AutoCloseable {
                 http);
         ChatTargets targets = new ChatTargets(config);
         CorsPolicy cors = new CorsPolicy(config.cors());
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry meters = MeterRegistries.prometheus();
         ChatService chat = new ChatService(
                 new UserRateLimits(config.rateLimiting(), clock),
                 new Moderation(config.contentModeration()),

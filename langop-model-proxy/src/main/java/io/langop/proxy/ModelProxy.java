@@ -15,9 +15,9 @@ import io.langop.proxy.report.UsageReport;
 import io.langop.proxy.transport.EventLoops;
 import io.langop.proxy.upstream.UpstreamClient;
 import io.langop.proxy.usage.UsageLedger;
-import io.langop.server.JvmMetrics;
 import io.langop.server.logging.LogRedaction;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.langop.server.metrics.JvmMetrics;
+import io.langop.server.metrics.MeterRegistries;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +98,7 @@ public final class ModelProxy implements AutoCloseable {
         AtomicReference<Gateway> gateway = new AtomicReference<>(Gateway.build(config, null, System::nanoTime));
         // Whatever logs a key by mistake (an upstream's message, an exception), the log line shows it redacted.
         LogRedaction.protect(gateway, gateway.get().redactor());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus();
         JvmMetrics.bindTo(registry);
         UsageLedger ledger = new UsageLedger(registry);
         EventLoops loops = new EventLoops();

@@ -67,9 +67,11 @@ public final class LangopOperator {
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withUseSSAToPatchPrimaryResource(false)
                     .withConcurrentReconciliationThreads(settings.reconcileThreads())
-                    .withMetrics(new TracedMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(meterRegistry)
-                            .notCollectingMetricsPerResource()
-                            .build()));
+                    .withMetrics(new TracedMetrics(
+                            MicrometerMetrics.newMicrometerMetricsBuilder(meterRegistry)
+                                    .notCollectingMetricsPerResource()
+                                    .build(),
+                            meterRegistry));
             if (leaderElection != null) {
                 overrider.withLeaderElectionConfiguration(leaderElection);
             }

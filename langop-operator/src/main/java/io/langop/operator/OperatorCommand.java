@@ -13,9 +13,9 @@ import io.langop.operator.reach.ServiceReach;
 import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.server.ServiceServer;
+import io.langop.server.metrics.MeterRegistries;
 import io.langop.server.telemetry.Telemetry;
 import io.langop.wire.ServiceWire;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -249,7 +249,7 @@ public final class OperatorCommand implements Callable<Integer> {
         }
 
         Telemetry telemetry = Telemetry.start("langop-operator");
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus();
         ServiceReach.OpenLocator services = reachServices.open(client, System.getenv());
         Operator operator = LangopOperator.create(
                 client, settings, registry, leaderElection(client), HostResolver.SYSTEM, services.locator());

@@ -10,6 +10,7 @@ import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.MockApiServer;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.synthesis.SynthesisTarget;
+import io.langop.wire.Meters;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -168,7 +169,11 @@ class OperatorCommandTest {
                                 HttpRequest.newBuilder(base.resolve("/metrics")).build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .body();
-                assertThat(metrics).contains("operator_sdk_reconciliations");
+                assertThat(metrics)
+                        .contains("operator_sdk_reconciliations")
+                        .containsPattern(Meters.OPERATOR_RECONCILE_DURATION.name()
+                                + "_seconds_count\\{controller=\"languagemodel\",operation=\"reconcile\","
+                                + "outcome=\"success\"} [1-9]");
             }
             assertThatThrownBy(() -> status(http, base.resolve("/healthz"))).isInstanceOf(java.io.IOException.class);
         }

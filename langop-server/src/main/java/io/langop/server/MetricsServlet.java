@@ -1,15 +1,14 @@
 package io.langop.server;
 
+import io.langop.server.metrics.MetricsExposition;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Prometheus text exposition of a Micrometer registry. */
+/** A Micrometer registry in the exposition format the scraper accepts ({@link MetricsExposition}). */
 final class MetricsServlet extends HttpServlet {
-
-    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final transient PrometheusMeterRegistry registry;
 
@@ -19,8 +18,9 @@ final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        MetricsExposition exposition = MetricsExposition.forAccept(request.getHeader("Accept"));
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(PROMETHEUS_TEXT);
-        response.getWriter().write(registry.scrape());
+        response.setContentType(exposition.contentType());
+        response.getWriter().write(exposition.scrape(registry));
     }
 }

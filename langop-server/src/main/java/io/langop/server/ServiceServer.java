@@ -1,7 +1,8 @@
 package io.langop.server;
 
+import io.langop.server.metrics.JvmMetrics;
+import io.langop.server.metrics.MeterRegistries;
 import io.langop.wire.ServiceWire;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetAddress;
@@ -196,7 +197,7 @@ public final class ServiceServer implements AutoCloseable {
             return this;
         }
 
-        /** Registry served at {@code /metrics}; one is created when none is given. */
+        /** Registry served at {@code /metrics}; one of {@link MeterRegistries#prometheus()} when none is given. */
         public Builder meterRegistry(PrometheusMeterRegistry meterRegistry) {
             this.meterRegistry = meterRegistry;
             return this;
@@ -209,8 +210,7 @@ public final class ServiceServer implements AutoCloseable {
         }
 
         public ServiceServer start() {
-            PrometheusMeterRegistry registry =
-                    meterRegistry != null ? meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = meterRegistry != null ? meterRegistry : MeterRegistries.prometheus();
             JvmMetrics.bindTo(registry);
 
             QueuedThreadPool threads = new QueuedThreadPool();
@@ -229,7 +229,7 @@ public final class ServiceServer implements AutoCloseable {
             context.setContextPath("/");
             mount(context, ServiceWire.HEALTH_PATH, new HealthServlet(() -> true));
             mount(context, ServiceWire.READY_PATH, new HealthServlet(readiness));
-            mount(context, "/metrics", new MetricsServlet(registry));
+            mount(context, ServiceWire.METRICS_PATH, new MetricsServlet(registry));
             servlets.forEach((path, servlet) -> mount(context, path, servlet));
             server.setHandler(new GracefulHandler(context));
 

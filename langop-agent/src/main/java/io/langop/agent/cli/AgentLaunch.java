@@ -7,6 +7,7 @@ import io.langop.agent.runtime.InvalidAgentException;
 import io.langop.agent.runtime.RuntimeChecker;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.config.AgentConfig;
+import io.langop.server.telemetry.MetricsPush;
 import io.langop.server.telemetry.Telemetry;
 import io.langop.wire.AgentFiles;
 import java.io.PrintWriter;
@@ -33,17 +34,19 @@ final class AgentLaunch {
      * process exit status; configuration problems go to {@code err} in one line.
      */
     static int run(Map<String, String> settings, Path file, PrintWriter err) throws Exception {
-        // closed last: the spans of the run are exported before a scheduled agent's process exits
-        try (Telemetry ignored = Telemetry.start("langop-agent", settings)) {
-            return runAgent(settings, file, err);
+        // closed last: the spans and meters of the run are exported before a scheduled agent's process exits
+        try (Telemetry ignored = Telemetry.start("langop-agent", settings);
+                MetricsPush push = MetricsPush.start("langop-agent", settings)) {
+            return runAgent(settings, file, err, push);
         }
     }
 
-    private static int runAgent(Map<String, String> settings, Path file, PrintWriter err) throws Exception {
+    private static int runAgent(Map<String, String> settings, Path file, PrintWriter err, MetricsPush push)
+            throws Exception {
         AgentRuntime runtime;
         try {
             AgentConfig config = AgentConfig.from(settings);
-            runtime = AgentRuntime.connect(config, () -> load(config, file));
+            runtime = AgentRuntime.connect(config, () -> load(config, file), push);
         } catch (InvalidAgentException invalid) {
             err.println(invalid.getMessage());
             return ExitStatus.INVALID_AGENT.code();

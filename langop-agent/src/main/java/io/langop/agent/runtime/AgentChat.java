@@ -7,6 +7,7 @@ import dev.langchain4j.data.message.UserMessage;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRates;
 import io.langop.sdk.agent.ConstraintGuard;
+import io.langop.sdk.agent.ConstraintViolationException;
 import io.langop.sdk.agent.RunUsage;
 import io.langop.sdk.agent.TimeLimit;
 import io.langop.sdk.approval.ApprovalGate;
@@ -46,6 +47,7 @@ final class AgentChat {
     private final ConversationStore conversations;
     private final TimeLimit timeLimit;
     private final AgentRates rates = new AgentRates();
+    private final AgentMeters meters;
 
     AgentChat(
             AgentDefinition agent,
@@ -53,7 +55,9 @@ final class AgentChat {
             ToolExecutor tools,
             ConversationStore conversations,
             Duration stopGrace,
-            ApprovalGate approvals) {
+            ApprovalGate approvals,
+            AgentMeters meters) {
+        this.meters = meters;
         this.agent = agent;
         this.llm = llm;
         this.tools = new ApprovalGatedTools(tools, approvals.forChat());
@@ -94,6 +98,8 @@ final class AgentChat {
         // the server side of a chat request: one trace per turn, the model and tool calls its children
         try (SpanScope span = SpanScope.start(Traces.span("chat_turn " + agent.name(), SpanKind.SERVER)
                 .setAttribute(TraceAttributes.AGENT, agent.name()))) {
+            long started = System.nanoTime();
+            String outcome = "failed";
             try {
                 String text = answer(messages, guard, onText);
                 if (session.isPresent()) {
@@ -102,10 +108,17 @@ final class AgentChat {
                     exchange.add(ChatTurn.assistant(text));
                     conversations.append(session.get(), exchange);
                 }
+                outcome = "answered";
                 return new Reply(text, guard.usage());
             } catch (InterruptedException | RuntimeException failure) {
                 span.fail(failure);
+                if (failure instanceof ConstraintViolationException) {
+                    outcome = "refused";
+                }
                 throw failure;
+            } finally {
+                // inside the turn's span: the histogram's exemplar is this turn
+                meters.chatTurn(outcome, guard.usage(), System.nanoTime() - started);
             }
         }
     }

@@ -18,17 +18,21 @@ import io.langop.sdk.memory.spi.MemoryBackends;
 import io.langop.sdk.memory.spi.MemorySettings;
 import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
+import io.langop.server.metrics.MeterRegistries;
+import io.langop.server.telemetry.MetricsPush;
 import io.langop.wire.AgentApprovals;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentTriggers;
+import io.langop.wire.Meters;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +70,7 @@ public final class AgentRuntime implements AutoCloseable {
     private final Memory memory;
     private final ApprovalGate approvals;
     private final PrometheusMeterRegistry metrics;
+    private final AgentMeters meters;
     private final RunReporter reporter;
     private WebhookServlet webhook;
 
@@ -77,7 +82,9 @@ public final class AgentRuntime implements AutoCloseable {
             AgentChat chat,
             Memory memory,
             ApprovalGate approvals,
-            PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics,
+            AgentMeters meters) {
+        this.meters = meters;
         this.approvals = approvals;
         this.config = config;
         this.memory = memory;
@@ -104,6 +111,16 @@ public final class AgentRuntime implements AutoCloseable {
      */
     public static AgentRuntime connect(AgentConfig config, AgentSource source)
             throws InterruptedException, InvalidAgentException {
+        return connect(config, source, MetricsPush.OFF);
+    }
+
+    /**
+     * Like {@link #connect(AgentConfig, AgentSource)}, with the agent's meters also pushed over OTLP when the
+     * process ends ({@code push} is closed by its owner after this runtime): a scheduled agent exits before any
+     * scrape would see its run.
+     */
+    public static AgentRuntime connect(AgentConfig config, AgentSource source, MetricsPush push)
+            throws InterruptedException, InvalidAgentException {
         String endpoint = config.modelEndpoint()
                 .map(Object::toString)
                 .orElseThrow(() -> new IllegalArgumentException(
@@ -115,13 +132,20 @@ public final class AgentRuntime implements AutoCloseable {
         McpTools tools;
         LlmClient llm;
         PrometheusMeterRegistry metrics;
+        AgentMeters meters;
         try (var background = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<McpTools> connecting = background.submit(
-                    () -> McpTools.connect(config.mcpServers(), Backoff.MCP_CONNECT, config.llmTimeout()));
+            Future<PrometheusMeterRegistry> registry = background.submit(MeterRegistries::prometheus);
+            Future<AgentMeters> agentMeters = background.submit(() -> {
+                CompositeMeterRegistry both =
+                        new CompositeMeterRegistry(io.micrometer.core.instrument.Clock.SYSTEM, List.of(registry.get()));
+                push.attachTo(both);
+                return new AgentMeters(both);
+            });
+            Future<McpTools> connecting = background.submit(() ->
+                    McpTools.connect(config.mcpServers(), Backoff.MCP_CONNECT, config.llmTimeout(), agentMeters.get()));
             Future<LlmClient> llmClient = background.submit(() -> LlmClient.openAiCompatible(
-                    endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), Backoff.LLM_CALL));
-            Future<PrometheusMeterRegistry> registry =
-                    background.submit(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                            endpoint, config.apiKey(), config.modelName(), config.llmTimeout(), Backoff.LLM_CALL)
+                    .timedBy(agentMeters.get()));
             // a new agent's key reaches its proxy with the proxy's configuration, a minute or two after the pod starts
             Future<?> keyAccepted = background.submit(() -> {
                 ProxyKeyWait.await(config, KEY_PATIENCE);
@@ -139,6 +163,7 @@ public final class AgentRuntime implements AutoCloseable {
             tools = result(connecting, "connecting the MCP servers");
             llm = result(llmClient, "creating the model client");
             metrics = result(registry, "creating the metrics registry");
+            meters = result(agentMeters, "creating the agent's meters");
             result(keyAccepted, "waiting for the model proxy to accept the agent's key");
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
@@ -148,8 +173,8 @@ public final class AgentRuntime implements AutoCloseable {
                 tools,
                 new Approvals(Clock.systemUTC()),
                 Clock.systemUTC());
-        Gauge.builder("langop_agent_approvals_pending", approvals.approvals(), Approvals::pending)
-                .description("Tool calls that wait for a person's approval")
+        Gauge.builder(Meters.AGENT_APPROVALS_PENDING.name(), approvals.approvals(), Approvals::pending)
+                .description(Meters.AGENT_APPROVALS_PENDING.description())
                 .register(metrics);
         if (approvals.isActive() && config.approvalToken().isEmpty()) {
             LOG.warn(
@@ -165,16 +190,18 @@ public final class AgentRuntime implements AutoCloseable {
                 memory,
                 Clock.system(ZoneId.systemDefault()) /* {date} in output paths: the pod's zone */,
                 config.stopGrace(),
-                approvals);
+                approvals,
+                meters);
         return new AgentRuntime(
                 config,
                 bindAddress,
                 runner,
                 tools,
-                new AgentChat(agent, llm, tools, memory.conversations(), config.stopGrace(), approvals),
+                new AgentChat(agent, llm, tools, memory.conversations(), config.stopGrace(), approvals, meters),
                 memory,
                 approvals,
-                metrics);
+                metrics,
+                meters);
     }
 
     /**
@@ -288,7 +315,7 @@ public final class AgentRuntime implements AutoCloseable {
 
     /** The run counters, and the run reports to the model proxy when the operator asked for them. */
     private RunMetrics runMetrics() {
-        return new RunMetrics(metrics, reporter);
+        return new RunMetrics(meters, reporter);
     }
 
     private ServiceServer.Builder serverBuilder() {

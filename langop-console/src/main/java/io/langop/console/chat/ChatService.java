@@ -6,6 +6,8 @@ import io.langop.api.v1alpha1.FilterAction;
 import io.langop.console.auth.User;
 import io.langop.console.guard.Moderation;
 import io.langop.console.guard.UserRateLimits;
+import io.langop.server.metrics.MeterBuilders;
+import io.langop.wire.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -38,10 +40,8 @@ public final class ChatService {
         this.limits = limits;
         this.moderation = moderation;
         this.upstream = upstream;
-        this.firstEvent = Timer.builder("langop_console_first_event")
-                .description("Time from a chat request to the first event of its answer")
-                .publishPercentiles(0.5, 0.99)
-                .register(meters);
+        // a histogram rather than percentiles: those of several console replicas cannot be added up
+        this.firstEvent = MeterBuilders.timer(Meters.CONSOLE_FIRST_EVENT).register(meters);
     }
 
     /**

@@ -2,7 +2,9 @@ package io.langop.kit.tool;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langop.server.metrics.MeterBuilders;
 import io.langop.trace.SpanScope;
+import io.langop.wire.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -18,13 +20,11 @@ import org.slf4j.MDC;
 
 /**
  * Runs one {@link Tool} for the MCP server: binds the arguments, calls the handler, turns every
- * outcome into a {@link CallToolResult} and records it in the {@code langop.tool.calls} timer
+ * outcome into a {@link CallToolResult} and records it in the {@link Meters#TOOL_CALLS} histogram
  * (tags {@code tool} and {@code outcome}: {@code success}, {@code error}, {@code invalid_arguments},
- * {@code exception}), which gives calls, errors and latency per tool.
+ * {@code exception}), which gives calls, errors and latency per tool, and whose exemplars lead to the call's trace.
  */
 final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> {
-
-    static final String METER = "langop.tool.calls";
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCallHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,13 +92,12 @@ final class ToolCallHandler implements BiFunction<McpSyncServerExchange, CallToo
             if (outcome != Outcome.SUCCESS) {
                 span.fail(outcome.tag, result.text());
             }
+            // while the span is current: the histogram's exemplar is this call
+            sample.stop(MeterBuilders.timer(Meters.TOOL_CALLS)
+                    .tag("tool", tool.name())
+                    .tag("outcome", outcome.tag)
+                    .register(registry));
         }
-        sample.stop(Timer.builder(METER)
-                .description("MCP tools/call handling time by tool and outcome")
-                .tag("tool", tool.name())
-                .tag("outcome", outcome.tag)
-                .publishPercentileHistogram()
-                .register(registry));
         var answer = CallToolResult.builder().addTextContent(result.text()).isError(result.error());
         result.structured().ifPresent(answer::structuredContent);
         return answer.build();

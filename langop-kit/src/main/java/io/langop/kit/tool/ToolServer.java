@@ -1,9 +1,9 @@
 package io.langop.kit.tool;
 
 import io.langop.server.ServiceServer;
+import io.langop.server.metrics.MeterRegistries;
 import io.langop.server.telemetry.Telemetry;
 import io.langop.wire.ServiceWire;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -195,7 +195,7 @@ public final class ToolServer implements AutoCloseable {
             tools.stream().filter(tool -> !names.add(tool.name())).findFirst().ifPresent(tool -> {
                 throw new IllegalArgumentException("two tools named '" + tool.name() + "'");
             });
-            var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            var registry = MeterRegistries.prometheus();
             List<SyncToolSpecification> specifications = tools.stream()
                     .map(tool -> new ToolCallHandler(tool, registry).specification())
                     .toList();

@@ -19,6 +19,7 @@ import io.langop.proxy.trace.ProxySpans;
 import io.langop.proxy.trace.TracedExchange;
 import io.langop.proxy.usage.RunReports;
 import io.langop.proxy.usage.UsageLedger;
+import io.langop.server.metrics.MetricsExposition;
 import io.langop.trace.SpanScope;
 import io.langop.trace.TraceAttributes;
 import io.langop.wire.RunReport;
@@ -45,7 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class ProxyApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyApi.class);
-    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ACCEPTED = "{\"accepted\":true}".getBytes(StandardCharsets.US_ASCII);
 
@@ -174,9 +174,14 @@ public final class ProxyApi {
                 case USAGE -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(usage()));
                 // The proxy holds no state that could make it unready: it is ready while it serves.
                 case HEALTH, READY -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK);
-                case METRICS ->
+                case METRICS -> {
+                    MetricsExposition exposition = MetricsExposition.forAccept(request.accept());
                     exchange.respond(
-                            200, PROMETHEUS_TEXT, Map.of(), metrics.scrape().getBytes(StandardCharsets.UTF_8));
+                            200,
+                            exposition.contentType(),
+                            Map.of(),
+                            exposition.scrape(metrics).getBytes(StandardCharsets.UTF_8));
+                }
             }
         } catch (RuntimeException e) {
             // A bug must not show the client a stack trace; the log has it.

@@ -292,7 +292,8 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 path,
                 admitted.client(),
                 body.toArray(),
-                TraceHeaders.extract(head.headers()::get));
+                TraceHeaders.extract(head.headers()::get),
+                head.headers().get(HttpHeaderNames.ACCEPT));
         request = null;
         path = null;
         admitted = null;

@@ -197,7 +197,12 @@ public final class ModelCalls {
                     model.name(), client, delivery.usage(), model.config().pricing(), false, latencyNanos);
         } else {
             ledger.recordBrokenAnswer(
-                    model.name(), client, delivery.usage(), model.config().pricing(), delivery.errorStatus());
+                    model.name(),
+                    client,
+                    delivery.usage(),
+                    model.config().pricing(),
+                    delivery.errorStatus(),
+                    latencyNanos);
         }
     }
 

@@ -2,18 +2,23 @@ package io.langop.proxy.usage;
 
 import io.langop.proxy.config.Pricing;
 import io.langop.proxy.report.UsageReport;
+import io.langop.server.metrics.MeterBuilders;
+import io.langop.wire.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Counts requests, tokens, cost, latency, cache hits and errors per model and per client key, and the runs each
- * client reports, for {@code /usage} and as Prometheus counters. Costs are summed exactly (BigDecimal) so
+ * client reports, for {@code /usage} and as Prometheus meters ({@link Meters}: the latency of answers as a histogram
+ * per model, whose exemplars lead to the request's trace, since it is recorded while the request's span is current). Costs are summed exactly (BigDecimal) so
  * {@code /usage} adds up to the cent. Counters live in memory: they start again with the process, and
  * {@code since} says when.
  */
@@ -58,8 +63,10 @@ public final class UsageLedger {
                 answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters);
         if (cached) {
             meters.cacheHits().increment();
+            meters.cacheHitLatency().record(latencyNanos, TimeUnit.NANOSECONDS);
         } else {
             meters.answered().increment();
+            meters.answeredLatency().record(latencyNanos, TimeUnit.NANOSECONDS);
             meters.charge(usage, cost);
         }
     }
@@ -68,21 +75,29 @@ public final class UsageLedger {
      * An answer the named model began and did not finish (its stream broke off or fell silent): an error, yet the
      * tokens it used are charged, since the provider bills them.
      */
-    public void recordBrokenAnswer(String model, String client, TokenUsage usage, Pricing pricing, int status) {
+    public void recordBrokenAnswer(
+            String model, String client, TokenUsage usage, Pricing pricing, int status, long latencyNanos) {
         BigDecimal cost = cost(usage, pricing);
         tally(byModel, model, pricing.currency()).addBroken(usage, cost);
         tally(byClient, client, pricing.currency()).addBroken(usage, cost);
-        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "error_" + status)
-                .increment();
-        answerMeters
-                .computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters)
-                .charge(usage, cost);
+        requests(model, client, "error_" + status).increment();
+        AnswerMeters meters =
+                answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters);
+        meters.charge(usage, cost);
+        meters.brokenLatency().record(latencyNanos, TimeUnit.NANOSECONDS);
     }
 
     private record MeterKey(String model, String client, String currency) {}
 
     private record AnswerMeters(
-            Counter answered, Counter cacheHits, Counter promptTokens, Counter completionTokens, Counter cost) {
+            Counter answered,
+            Counter cacheHits,
+            Counter promptTokens,
+            Counter completionTokens,
+            Counter cost,
+            Timer answeredLatency,
+            Timer cacheHitLatency,
+            Timer brokenLatency) {
         void charge(TokenUsage usage, BigDecimal amount) {
             // Counters count in doubles: exact up to 2^53 tokens, far beyond any process's lifetime.
             promptTokens.increment((double) usage.promptTokens());
@@ -95,38 +110,67 @@ public final class UsageLedger {
         String model = key.model();
         String client = key.client();
         return new AnswerMeters(
-                registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "answered"),
-                registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "cache_hit"),
-                registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "prompt"),
-                registry.counter("langop_proxy_tokens", "model", model, "client", client, "type", "completion"),
-                Counter.builder("langop_proxy_cost")
+                requests(model, client, "answered"),
+                requests(model, client, "cache_hit"),
+                tokens(model, client, "prompt"),
+                tokens(model, client, "completion"),
+                MeterBuilders.counter(Meters.PROXY_COST)
                         .baseUnit(key.currency())
                         .tags("model", model, "client", client, "currency", key.currency())
-                        .register(registry));
+                        .register(registry),
+                latency(model, "answered"),
+                latency(model, "cache_hit"),
+                latency(model, "broken"));
+    }
+
+    private Counter requests(String model, String client, String outcome) {
+        return MeterBuilders.counter(Meters.PROXY_REQUESTS)
+                .tags("model", model, "client", client, "outcome", outcome)
+                .register(registry);
+    }
+
+    private Counter tokens(String model, String client, String type) {
+        return MeterBuilders.counter(Meters.PROXY_TOKENS)
+                .tags("model", model, "client", client, "type", type)
+                .register(registry);
+    }
+
+    /** Per model, not per client: a histogram is 17 series per tag set. */
+    private Timer latency(String model, String outcome) {
+        return MeterBuilders.timer(Meters.PROXY_REQUEST_DURATION)
+                .tags("model", model, "outcome", outcome)
+                .register(registry);
     }
 
     /** A cacheable request the cache could not answer. */
     public void recordCacheMiss(String model) {
         tally(byModel, model, null).addCacheMiss();
-        registry.counter("langop_proxy_cache", "model", model, "result", "miss").increment();
+        cache(model, "miss").increment();
     }
 
     public void recordCacheHit(String model) {
-        registry.counter("langop_proxy_cache", "model", model, "result", "hit").increment();
+        cache(model, "hit").increment();
+    }
+
+    private Counter cache(String model, String result) {
+        return MeterBuilders.counter(Meters.PROXY_CACHE)
+                .tags("model", model, "result", result)
+                .register(registry);
     }
 
     /** A request that ended in an error answer; {@code model} is the model the client asked for. */
     public void recordError(String model, String client, int status) {
         tally(byModel, model, null).addError();
         tally(byClient, client, null).addError();
-        registry.counter("langop_proxy_requests", "model", model, "client", client, "outcome", "error_" + status)
-                .increment();
+        requests(model, client, "error_" + status).increment();
     }
 
     /** A run a client reported having ended. */
     public void recordRun(String client, String result, boolean succeeded) {
         runsByClient.computeIfAbsent(client, c -> new RunTally()).add(result, succeeded, Instant.now());
-        registry.counter("langop_proxy_runs", "client", client, "result", result)
+        MeterBuilders.counter(Meters.PROXY_RUNS)
+                .tags("client", client, "result", result)
+                .register(registry)
                 .increment();
     }
 

@@ -75,7 +75,8 @@ class BrokenAnswerAccountingTest {
                 .isEqualByComparingTo(BigDecimal.valueOf(GPT_PROMPT_ESTIMATE * 1 + 3 * 2, 3));
         assertThat(proxy.get("/metrics").body())
                 .contains("langop_proxy_requests_total{client=\"anonymous\",model=\"gpt\",outcome=\"error_502\"} 1.0")
-                .contains("langop_proxy_requests_total{client=\"anonymous\",model=\"gpt\",outcome=\"answered\"} 0.0");
+                .contains("langop_proxy_requests_total{client=\"anonymous\",model=\"gpt\",outcome=\"answered\"} 0.0")
+                .contains("langop_proxy_request_duration_seconds_count{model=\"gpt\",outcome=\"broken\"} 1");
     }
 
     @Test

@@ -6,24 +6,32 @@ import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.langop.server.metrics.MeterBuilders;
 import io.langop.trace.SpanScope;
 import io.langop.trace.TraceAttributes;
 import io.langop.trace.Traces;
+import io.langop.wire.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * JOSDK's metrics hook, used to make each reconcile (and cleanup) the root span of a trace of its own: JOSDK times
- * every controller execution through {@link #timeControllerExecution}, on the thread that runs it, so the API calls
- * and syntheses a reconcile starts are its children. Every other call goes to the metrics it wraps.
+ * JOSDK's metrics hook, used to make each reconcile (and cleanup) the root span of a trace of its own and to time it
+ * in the {@link Meters#OPERATOR_RECONCILE_DURATION} histogram: JOSDK times every controller execution through
+ * {@link #timeControllerExecution}, on the thread that runs it, so the API calls and syntheses a reconcile starts
+ * are its children, and the histogram's exemplar is the reconcile's trace. Every other call goes to the metrics it
+ * wraps.
  */
 public final class TracedMetrics implements Metrics {
 
     private final Metrics metrics;
+    private final MeterRegistry registry;
 
-    public TracedMetrics(Metrics metrics) {
+    public TracedMetrics(Metrics metrics, MeterRegistry registry) {
         this.metrics = metrics;
+        this.registry = registry;
     }
 
     @Override
@@ -36,11 +44,26 @@ public final class TracedMetrics implements Metrics {
                 .setAttribute(TraceAttributes.K8S_NAME, resource.getName())
                 .setAttribute(
                         TraceAttributes.K8S_NAMESPACE, resource.getNamespace().orElse("")))) {
+            long started = System.nanoTime();
+            String outcome = "error";
             try {
-                return metrics.timeControllerExecution(execution);
+                T result = metrics.timeControllerExecution(execution);
+                outcome = "success";
+                return result;
             } catch (Exception | Error failure) {
                 span.fail(failure);
                 throw failure;
+            } finally {
+                MeterBuilders.timer(Meters.OPERATOR_RECONCILE_DURATION)
+                        .tags(
+                                "controller",
+                                execution.controllerName(),
+                                "operation",
+                                execution.name(),
+                                "outcome",
+                                outcome)
+                        .register(registry)
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         }
     }

@@ -11,6 +11,7 @@ import io.langop.sdk.llm.ToolLoop;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.memory.Memory;
 import io.langop.sdk.memory.MemoryUnavailableException;
+import io.langop.sdk.metrics.CallTimings;
 import io.langop.sdk.workflow.Placeholders;
 import io.langop.sdk.workflow.StepExecutor;
 import io.langop.sdk.workflow.StepResult;
@@ -57,6 +58,7 @@ public final class AgentRunner {
     private final TimeLimit timeLimit;
     private final AgentRates rates = new AgentRates();
     private final ApprovalGate approvals;
+    private final CallTimings timings;
 
     public AgentRunner(AgentDefinition agent, LlmClient llm, McpTools tools, Path workspace, Clock clock) {
         this(agent, llm, tools, workspace, clock, TimeLimit.DEFAULT_STOP_GRACE);
@@ -82,6 +84,21 @@ public final class AgentRunner {
             Clock clock,
             Duration stopGrace,
             ApprovalGate approvals) {
+        this(agent, llm, tools, workspace, memory, clock, stopGrace, approvals, CallTimings.NONE);
+    }
+
+    /** @param timings receives how long each run took, while its span is current */
+    public AgentRunner(
+            AgentDefinition agent,
+            LlmClient llm,
+            McpTools tools,
+            Path workspace,
+            Memory memory,
+            Clock clock,
+            Duration stopGrace,
+            ApprovalGate approvals,
+            CallTimings timings) {
+        this.timings = timings;
         this.agent = agent;
         this.approvals = approvals;
         this.llm = llm;
@@ -119,7 +136,9 @@ public final class AgentRunner {
                 SpanScope span = SpanScope.start(Traces.span("run " + agent.name(), SpanKind.INTERNAL)
                         .setAttribute(TraceAttributes.AGENT, agent.name())
                         .setAttribute(TraceAttributes.RUN, runId))) {
+            long started = System.nanoTime();
             RunOutcome outcome = runTraced(runId, guard, trigger);
+            timings.run(outcome.kind(), System.nanoTime() - started);
             span.span().setAttribute(TraceAttributes.RUN_OUTCOME, outcome.kind());
             if (!(outcome instanceof RunOutcome.Succeeded)) {
                 span.fail(outcome.kind(), outcome.reason());

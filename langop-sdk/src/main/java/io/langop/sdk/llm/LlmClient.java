@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.langop.sdk.metrics.CallTimings;
 import io.langop.sdk.retry.Backoff;
 import io.langop.trace.SpanScope;
 import io.langop.trace.TraceAttributes;
@@ -39,19 +40,23 @@ public final class LlmClient {
     /** Taken out of error messages. */
     private final String apiKey;
 
+    private final CallTimings timings;
+
     private LlmClient(
             ChatModel model,
             StreamingChatModel streamingModel,
             String modelName,
             String endpoint,
             Backoff retry,
-            String apiKey) {
+            String apiKey,
+            CallTimings timings) {
         this.model = model;
         this.streamingModel = streamingModel;
         this.modelName = modelName;
         this.endpoint = endpoint;
         this.retry = retry;
         this.apiKey = apiKey;
+        this.timings = timings;
     }
 
     /**
@@ -77,7 +82,18 @@ public final class LlmClient {
                 .customHeaders(TraceHeaders::current)
                 .build();
         return new LlmClient(
-                model, streamingModel, modelName, baseUrl.replaceAll("(?<=://)[^/@\\s]+@", ""), retry, apiKey);
+                model,
+                streamingModel,
+                modelName,
+                baseUrl.replaceAll("(?<=://)[^/@\\s]+@", ""),
+                retry,
+                apiKey,
+                CallTimings.NONE);
+    }
+
+    /** This client, reporting how long each call took (its retries included) to {@code timings}. */
+    public LlmClient timedBy(CallTimings timings) {
+        return new LlmClient(model, streamingModel, modelName, endpoint, retry, apiKey, timings);
     }
 
     public String modelName() {
@@ -102,8 +118,11 @@ public final class LlmClient {
         try (SpanScope span = SpanScope.start(Traces.span("chat " + modelName, SpanKind.CLIENT)
                 .setAttribute(TraceAttributes.GEN_AI_OPERATION, "chat")
                 .setAttribute(TraceAttributes.GEN_AI_REQUEST_MODEL, modelName))) {
+            long started = System.nanoTime();
+            boolean failed = true;
             try {
                 ChatResponse response = call.call();
+                failed = false;
                 if (response.modelName() != null) {
                     span.span().setAttribute(TraceAttributes.GEN_AI_RESPONSE_MODEL, response.modelName());
                 }
@@ -124,6 +143,8 @@ public final class LlmClient {
             } catch (Exception unexpected) {
                 span.fail(unexpected);
                 throw new IllegalStateException(unexpected);
+            } finally {
+                timings.modelCall(modelName, failed, System.nanoTime() - started);
             }
         }
     }

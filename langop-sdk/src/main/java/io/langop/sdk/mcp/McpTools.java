@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import io.langop.sdk.approval.ToolOrigins;
 import io.langop.sdk.llm.ToolExecutor;
+import io.langop.sdk.metrics.CallTimings;
 import io.langop.sdk.retry.Backoff;
 import io.langop.sdk.workflow.StepResult;
 import io.langop.trace.SpanScope;
@@ -40,8 +41,11 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
     private final Map<String, McpSchema.Tool> descriptors;
     private final List<ToolSpecification> specifications;
 
-    private McpTools(List<McpServerConnection> connections) {
+    private final CallTimings timings;
+
+    private McpTools(List<McpServerConnection> connections, CallTimings timings) {
         this.connections = List.copyOf(connections);
+        this.timings = timings;
         Map<String, McpServerConnection> byTool = new LinkedHashMap<>();
         Map<String, McpSchema.Tool> described = new LinkedHashMap<>();
         List<ToolSpecification> specs = new ArrayList<>();
@@ -66,6 +70,12 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
     }
 
     public static McpTools connect(List<URI> servers, Backoff retry, Duration requestTimeout)
+            throws InterruptedException {
+        return connect(servers, retry, requestTimeout, CallTimings.NONE);
+    }
+
+    /** Like {@link #connect(List, Backoff, Duration)}, reporting how long each tool call took to {@code timings}. */
+    public static McpTools connect(List<URI> servers, Backoff retry, Duration requestTimeout, CallTimings timings)
             throws InterruptedException {
         List<McpServerConnection> connected = new ArrayList<>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -98,7 +108,7 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
                 }
             }
         }
-        return new McpTools(connected);
+        return new McpTools(connected, timings);
     }
 
     /**
@@ -162,8 +172,12 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
         }
         try (var ignored = MDC.putCloseable("tool", tool);
                 SpanScope span = SpanScope.start(ToolCallSpans.client(tool, server.url()))) {
+            long started = System.nanoTime();
+            boolean failed = true;
             try {
-                return resultOf(tool, server.call(tool, arguments));
+                StepResult result = resultOf(tool, server.call(tool, arguments));
+                failed = false;
+                return result;
             } catch (ToolCallException failure) {
                 span.fail(failure);
                 throw failure;
@@ -174,6 +188,8 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
                 span.fail(interrupted);
                 Thread.currentThread().interrupt(); // the run is being stopped: its step ends with this failure
                 throw new ToolCallException(tool, "call interrupted while waiting for its server to come back");
+            } finally {
+                timings.toolCall(tool, failed, System.nanoTime() - started);
             }
         }
     }

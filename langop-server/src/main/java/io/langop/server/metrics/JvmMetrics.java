@@ -1,4 +1,4 @@
-package io.langop.server;
+package io.langop.server.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
