@@ -97,6 +97,7 @@ final class FieldRegistry {
                 "spec.costTracking.outputTokenCost",
                 "spec.costTracking.currency");
         r.read(PROXY, "model.ModelFallbacks", "spec.fallbacks", "spec.fallbacks[].modelRef");
+        r.read(PROXY, "model.ProxyConfigRenderer", "spec.fallbacks[].conditions");
         r.read(OPERATOR, "model.ProxyDeployment", "spec.observability", "spec.replicas", "spec.resources");
         r.read(OPERATOR, "model.ProxyDeployment", "spec.observability.logging", "spec.observability.logging.level");
         r.readVia(OPERATOR, "trace.PodTelemetry", "exportsTraces", "spec.observability.tracing");
@@ -120,10 +121,6 @@ final class FieldRegistry {
                 "spec.loadBalancing.healthCheck.healthyThreshold",
                 "/spec/loadBalancing/healthCheck/healthyThreshold",
                 "2");
-        r.refused(
-                "spec.fallbacks[].conditions",
-                "/spec/fallbacks",
-                "[{\"modelRef\": \"other\", \"conditions\": [\"timeout\"]}]");
         r.refused("spec.caching.backend", "/spec/caching/backend", "\"redis\"");
         r.refused("spec.observability.metrics", "/spec/observability/metrics", "false");
         r.refused("spec.observability.logging.logRequests", "/spec/observability/logging/logRequests", "true");

@@ -1,6 +1,7 @@
 package io.langop.proxy.gateway;
 
 import io.langop.proxy.config.Durations;
+import io.langop.proxy.config.FallbackCondition;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.RetryPolicy;
 import io.langop.proxy.limits.RateLimiters;
@@ -66,6 +67,11 @@ final class UpstreamAttempts {
         List<Permit> fallbackPermits = new ArrayList<>();
         ApiError last = null;
         for (ModelRuntime model : chain) {
+            if (last != null
+                    && !requested.config().fallsBackTo(model.name(), FallbackCondition.ofStatus(last.status()))) {
+                LOG.debug("model {} not tried: its conditions do not cover HTTP {}", model.name(), last.status());
+                continue;
+            }
             if (!model.name().equals(requested.name())) {
                 // The requested model's limits were checked on admission; a fallback's own limits apply when used.
                 Admission admission = limiters.admit(

@@ -88,6 +88,29 @@ class RetryAndFallbackTest {
     }
 
     @Test
+    void aFallbackWhoseConditionsDoNotCoverTheFailureIsNotTried() {
+        start(primary.baseUrl().toString(), "fallbackWhen: {spare: [timeout, rate-limit]}");
+        primary.always(Behaviour.json(500, OpenAiBodies.error("boom", "server_error")));
+
+        HttpResponse<String> response = ask();
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(backup.requests()).isEmpty();
+    }
+
+    @Test
+    void aFallbackWhoseConditionsCoverTheFailureIsTried() {
+        start(primary.baseUrl().toString(), "timeout: 200ms\n    fallbackWhen: {spare: [timeout]}");
+        primary.always(
+                Behaviour.delayed(Duration.ofSeconds(3), Behaviour.json(200, OpenAiBodies.completion("late", 1, 1))));
+
+        HttpResponse<String> response = ask();
+
+        assertThat(response.headers().firstValue("X-Langop-Model")).hasValue("spare");
+        assertThat(backup.requests()).hasSize(1);
+    }
+
+    @Test
     void fallsBackWhenTheEndpointCannotBeReached() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -4,12 +4,14 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelConfiguration;
+import io.langop.api.v1alpha1.model.ModelFallback;
 import io.langop.proxy.config.CacheSettings;
 import io.langop.proxy.config.CircuitBreakerSettings;
 import io.langop.proxy.config.ClientKey;
 import io.langop.proxy.config.ConfigException;
 import io.langop.proxy.config.Durations;
 import io.langop.proxy.config.EndpointConfig;
+import io.langop.proxy.config.FallbackCondition;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.Pricing;
 import io.langop.proxy.config.Provider;
@@ -22,11 +24,13 @@ import io.langop.proxy.config.SecretRef;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Renders the model proxy's configuration from a LanguageModel and its fallbacks, with the proxy's
@@ -109,6 +113,7 @@ public final class ProxyConfigRenderer {
                 .timeout(duration(name, "timeout", spec.getTimeout()))
                 .retry(retry(name, spec.getRetryPolicy()))
                 .fallbacks(fallbackNames)
+                .fallbackWhen(fallbackWhen(spec, fallbackNames))
                 .rateLimits(
                         spec.getRateLimits() == null
                                 ? null
@@ -126,6 +131,21 @@ public final class ProxyConfigRenderer {
                                         duration(name, "healthCheck.interval", health.getInterval())))
                 .defaults(defaults)
                 .build();
+    }
+
+    /** {@code spec.fallbacks[].conditions} of the fallbacks rendered, by fallback name. */
+    private static Map<String, Set<FallbackCondition>> fallbackWhen(LanguageModelSpec spec, List<String> rendered) {
+        Map<String, Set<FallbackCondition>> when = new LinkedHashMap<>();
+        for (ModelFallback fallback : Objects.requireNonNullElse(spec.getFallbacks(), List.<ModelFallback>of())) {
+            if (rendered.contains(fallback.getModelRef())
+                    && fallback.getConditions() != null
+                    && !fallback.getConditions().isEmpty()) {
+                Set<FallbackCondition> conditions = EnumSet.noneOf(FallbackCondition.class);
+                fallback.getConditions().forEach(c -> conditions.add(FallbackCondition.valueOf(c.name())));
+                when.put(fallback.getModelRef(), conditions);
+            }
+        }
+        return when;
     }
 
     private static Provider provider(LanguageModel model) {

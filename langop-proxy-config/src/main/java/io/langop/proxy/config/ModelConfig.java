@@ -3,6 +3,7 @@ package io.langop.proxy.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One model clients can call, with everything the proxy needs to reach and govern it.
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param timeout        per-attempt upstream timeout (whole response for non-streaming, idle gap for streams)
  * @param retry          retries on this model before the fallback chain is tried
  * @param fallbacks      names of other models in this file, tried in order after this one gives up
+ * @param fallbackWhen   per fallback name, the failures that send a request to it; one not named here takes any
  * @param rateLimits     limits for this model across all clients
  * @param pricing        prices for cost accounting; absent means cost 0
  * @param cache          exact-match response cache
@@ -36,6 +38,7 @@ public record ModelConfig(
         Duration timeout,
         RetryPolicy retry,
         List<String> fallbacks,
+        Map<String, Set<FallbackCondition>> fallbackWhen,
         RateLimits rateLimits,
         Pricing pricing,
         CacheSettings cache,
@@ -59,11 +62,18 @@ public record ModelConfig(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+        fallbackWhen = fallbackWhen == null ? Map.of() : Map.copyOf(fallbackWhen);
         rateLimits = rateLimits == null ? RateLimits.UNLIMITED : rateLimits;
         pricing = pricing == null ? Pricing.FREE : pricing;
         cache = cache == null ? CacheSettings.DISABLED : cache;
         circuitBreaker = circuitBreaker == null ? CircuitBreakerSettings.DEFAULT : circuitBreaker;
         defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
+    }
+
+    /** Whether a request that failed here with {@code failure} goes on to the fallback {@code model}. */
+    public boolean fallsBackTo(String model, FallbackCondition failure) {
+        Set<FallbackCondition> when = fallbackWhen.get(model);
+        return when == null || when.isEmpty() || when.contains(failure);
     }
 
     /** A model with only the required fields; everything else takes its default. */
@@ -91,6 +101,7 @@ public record ModelConfig(
         private Duration timeout;
         private RetryPolicy retry;
         private List<String> fallbacks;
+        private Map<String, Set<FallbackCondition>> fallbackWhen;
         private RateLimits rateLimits;
         private Pricing pricing;
         private CacheSettings cache;
@@ -146,6 +157,11 @@ public record ModelConfig(
             return this;
         }
 
+        public Builder fallbackWhen(Map<String, Set<FallbackCondition>> fallbackWhen) {
+            this.fallbackWhen = fallbackWhen;
+            return this;
+        }
+
         public Builder rateLimits(RateLimits rateLimits) {
             this.rateLimits = rateLimits;
             return this;
@@ -183,6 +199,7 @@ public record ModelConfig(
                     timeout,
                     retry,
                     fallbacks,
+                    fallbackWhen,
                     rateLimits,
                     pricing,
                     cache,

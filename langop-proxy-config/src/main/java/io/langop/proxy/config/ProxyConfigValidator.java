@@ -102,6 +102,11 @@ final class ProxyConfigValidator {
                 problems.add(where + " falls back to unknown model " + fallback);
             }
         }
+        for (String conditioned : model.fallbackWhen().keySet()) {
+            if (!model.fallbacks().contains(conditioned)) {
+                problems.add(where + " has fallbackWhen for " + conditioned + ", which is none of its fallbacks");
+            }
+        }
         if (model.timeout().isZero() || model.timeout().isNegative()) {
             problems.add(where + " needs a positive timeout");
         }

@@ -4,15 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** A model to use when this one fails. */
-@ValidationRule(
-        value = "!has(self.conditions)",
-        message = "fallback conditions are not supported yet: a fallback is tried on every failure retries did not fix"
-                + " (timeouts, unreachable endpoints, 5xx and 429 answers), never on a request the model refused as"
-                + " invalid")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelFallback {
 
@@ -21,8 +15,10 @@ public class ModelFallback {
     @JsonPropertyDescription("Name of another LanguageModel (same namespace).")
     private String modelRef;
 
-    @JsonPropertyDescription("When to fall back: not supported yet, refused.")
-    private List<String> conditions;
+    @JsonPropertyDescription("The failures of this model, after its retries, that send a request to this fallback:"
+            + " timeout, rate-limit, error (5xx, unreachable); none means any. A request the model refused as invalid"
+            + " never falls back.")
+    private List<FallbackCondition> conditions;
 
     public String getModelRef() {
         return modelRef;
@@ -32,11 +28,11 @@ public class ModelFallback {
         this.modelRef = modelRef;
     }
 
-    public List<String> getConditions() {
+    public List<FallbackCondition> getConditions() {
         return conditions;
     }
 
-    public void setConditions(List<String> conditions) {
+    public void setConditions(List<FallbackCondition> conditions) {
         this.conditions = conditions;
     }
 }
