@@ -35,13 +35,18 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Check agent sources: compile, refuse forbidden APIs, and hold the definition against the"
                 + " tools it will have (--catalog) and its resource (--mode, --schedule). Every problem is"
-                + " reported, with its line and column.")
+                + " reported, with its line and column. A LanguageAgent manifest (.yaml) gets the operator's check of"
+                + " its eventTriggers.")
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Agent.java files")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Agent.java files, or LanguageAgent manifests (.yaml) whose eventTriggers are checked as the"
+                    + " operator checks them (CEL conditions and mappings compiled)")
     List<Path> files;
 
     @Option(
@@ -80,6 +85,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     private boolean validate(Path file, AgentSetting setting, AgentLoader loader) {
         PrintWriter err = spec.commandLine().getErr();
+        if (ManifestCheck.isManifest(file)) {
+            return validateManifest(file, err);
+        }
         String source;
         try {
             source = Files.readString(file);
@@ -110,6 +118,36 @@ final class ValidateCommand implements Callable<Integer> {
             err.println(file + ": " + invalid.getMessage());
             return false;
         }
+    }
+
+    /** A manifest: what the operator would refuse in its LanguageAgents' eventTriggers. */
+    private boolean validateManifest(Path file, PrintWriter err) {
+        List<ManifestCheck.Agent> agents;
+        try {
+            agents = ManifestCheck.check(file);
+        } catch (IOException unreadable) {
+            err.println(file + ": cannot be read as YAML: " + unreadable.getMessage());
+            return false;
+        }
+        if (agents.isEmpty()) {
+            err.println(file + ": no LanguageAgent in it");
+            return false;
+        }
+        boolean valid = true;
+        for (ManifestCheck.Agent agent : agents) {
+            if (agent.problems().isEmpty()) {
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%s: OK, LanguageAgent '%s' (%d event trigger(s))%n",
+                                file, agent.name(), agent.triggers());
+            } else {
+                agent.problems()
+                        .forEach(problem -> err.println(file + ": LanguageAgent '" + agent.name() + "': " + problem));
+                valid = false;
+            }
+        }
+        return valid;
     }
 
     private AgentSetting setting() {

@@ -84,6 +84,49 @@ class LangopCliTest {
     }
 
     @Test
+    void validateChecksTheEventTriggersOfALanguageAgentManifestAsTheOperatorDoes() throws Exception {
+        Path manifest = dir.resolve("agents.yaml");
+        Files.writeString(manifest, """
+                apiVersion: langop.io/v1alpha1
+                kind: LanguageModel
+                metadata: {name: qwen}
+                ---
+                apiVersion: langop.io/v1alpha1
+                kind: LanguageAgent
+                metadata: {name: triage}
+                spec:
+                  executionMode: event-driven
+                  eventTriggers:
+                    - type: webhook
+                      source: github
+                      authentication: github
+                      condition: event.action == 'opened' && has(event.issue)
+                      mapping: {number: event.issue.number}
+                ---
+                apiVersion: langop.io/v1alpha1
+                kind: LanguageAgent
+                metadata: {name: orders}
+                spec:
+                  executionMode: event-driven
+                  eventTriggers:
+                    - type: webhook
+                      filter: {event.kind: order}
+                    - type: webhook
+                      condition: ce.type = 'created'
+                """);
+
+        int status = langop(Map.of(), "validate", manifest.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(out.toString()).contains(manifest + ": OK, LanguageAgent 'triage' (1 event trigger(s))");
+        assertThat(err.toString())
+                .contains(manifest + ": LanguageAgent 'orders': spec.eventTriggers[1]: another trigger serves /webhook"
+                        + " already")
+                .contains(manifest + ": LanguageAgent 'orders': spec.eventTriggers[1].condition: column 9: token"
+                        + " recognition error at: '= '");
+    }
+
+    @Test
     void validateRefusesForbiddenApisWithPositionAndExitStatus3() throws Exception {
         Path file = source("""
                 import io.langop.sdk.agent.*;

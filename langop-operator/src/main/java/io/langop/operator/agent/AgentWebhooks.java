@@ -11,16 +11,14 @@ import io.langop.api.v1alpha1.agent.EventTriggerType;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.WebhookAuthentication;
-import io.langop.sdk.trigger.TriggerRule;
+import io.langop.sdk.trigger.DeclaredTrigger;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentTriggers;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An event-driven agent's webhook triggers ({@code spec.eventTriggers}) as the agent runtime serves them: the JSON of
@@ -72,25 +70,15 @@ final class AgentWebhooks {
      * do not compile (named by the trigger's index in {@code spec.eventTriggers}).
      */
     static List<String> problems(LanguageAgent agent) {
-        List<String> problems = new ArrayList<>();
-        List<EventTrigger> triggers =
-                Objects.requireNonNullElse(agent.getSpec().getEventTriggers(), List.<EventTrigger>of());
-        Set<String> paths = new HashSet<>();
-        for (int i = 0; i < triggers.size(); i++) {
-            EventTrigger trigger = triggers.get(i);
-            String where = "spec.eventTriggers[" + i + "]";
-            if (trigger.getType() != EventTriggerType.WEBHOOK) {
-                problems.add(where + ": type " + wireName(trigger.getType()) + " is not supported yet");
-                continue;
-            }
-            String path = webhook(trigger, "").path();
-            if (!paths.add(path)) {
-                problems.add(where + ": another trigger serves " + path + " already");
-            }
-            TriggerRule.problem(trigger.getFilter(), trigger.getCondition(), trigger.getMapping())
-                    .ifPresent(problem -> problems.add(where + "." + problem));
-        }
-        return problems;
+        return DeclaredTrigger.problems(
+                Objects.requireNonNullElse(agent.getSpec().getEventTriggers(), List.<EventTrigger>of()).stream()
+                        .map(trigger -> new DeclaredTrigger(
+                                wireName(trigger.getType()),
+                                trigger.getSource(),
+                                trigger.getFilter(),
+                                trigger.getCondition(),
+                                trigger.getMapping()))
+                        .toList());
     }
 
     /** {@link AgentEnv#AGENT_TRIGGERS} and the secrets' variables; nothing for an agent that is not event-driven. */
