@@ -29,9 +29,10 @@ final class AgentPage implements DashboardPage {
         return "Agent " + name;
     }
 
+    /** This agent, and pods (a pod's name does not say whose it is; few change at a time). */
     @Override
     public List<String> kinds() {
-        return List.of("LanguageAgent", "Pod");
+        return List.of("LanguageAgent/" + name, "Pod");
     }
 
     @Override
@@ -61,18 +62,8 @@ final class AgentPage implements DashboardPage {
                 .append(Markup.tile("Runs", Figures.count(status.getExecutionCount())))
                 .append(Markup.tile("Succeeded", Figures.count(status.getSuccessfulExecutions())))
                 .append(Markup.tile("Failed", Figures.count(status.getFailedExecutions())))
-                .append(Markup.tile(
-                        "Success rate",
-                        Figures.percent(
-                                status.getMetrics() == null
-                                        ? null
-                                        : status.getMetrics().getSuccessRate())))
-                .append(Markup.tile(
-                        "Last run",
-                        status.getLastExecutionTime() == null
-                                ? Figures.UNKNOWN
-                                : status.getLastExecutionTime() + " "
-                                        + Objects.requireNonNullElse(status.getLastExecutionResult(), "")))
+                .append(Markup.tile("Success rate", AgentStatus.successRate(status)))
+                .append(Markup.tile("Last run", AgentStatus.lastRun(status)))
                 .append(Markup.tile(
                         "Tokens",
                         Figures.count(

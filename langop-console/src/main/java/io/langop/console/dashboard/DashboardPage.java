@@ -3,14 +3,14 @@ package io.langop.console.dashboard;
 import java.util.List;
 
 /**
- * One page of the dashboard: its path, the name in the navigation, the kinds of object whose changes it shows
- * (a change of one makes the browser fetch the page's live part again) and that part, rendered from the watch.
+ * One page of the dashboard: its title, the kinds or objects whose changes it shows (a change of one makes the
+ * browser fetch the page's live part again) and that part, rendered from the watch.
  */
 interface DashboardPage {
 
     String title();
 
-    /** The kinds whose changes this page shows, as {@code kind} of a change. */
+    /** What this page shows: kinds ({@code LanguageModel}) or single objects ({@code LanguageAgent/digest}). */
     List<String> kinds();
 
     /** The part of the page the browser replaces when one of {@link #kinds} changes. */

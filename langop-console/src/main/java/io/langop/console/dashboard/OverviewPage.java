@@ -1,10 +1,16 @@
 package io.langop.console.dashboard;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.langop.api.v1alpha1.CostMetrics;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
+import io.langop.api.v1alpha1.cluster.ClusterMetrics;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
+import io.langop.api.v1alpha1.cluster.LanguageClusterStatus;
+import io.langop.api.v1alpha1.model.LanguageModel;
+import io.langop.api.v1alpha1.persona.LanguagePersona;
+import io.langop.api.v1alpha1.tool.LanguageTool;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,62 +47,36 @@ final class OverviewPage implements DashboardPage {
 
     @Override
     public String live() {
-        StringBuilder html = new StringBuilder("<h2>Overview</h2>\n<dl class=\"tiles\">\n");
-        LanguageCluster cluster = watch.cluster().orElse(null);
-        var status = cluster == null ? null : cluster.getStatus();
-        html.append(Markup.tile("Cluster", status == null ? "not found" : Markup.phaseLabel(status.getPhase())));
-        html.append(Markup.tile(
-                costLabel(status == null ? null : status.getCostMetrics()),
-                Figures.cost(status == null ? null : status.getCostMetrics())));
-        html.append(Markup.tile(
-                "Requests to models",
-                Figures.count(
-                        status == null || status.getMetrics() == null
-                                ? null
-                                : status.getMetrics().getTotalRequests())));
-        html.append(Markup.tile(
-                "Agent runs",
-                Figures.count(
-                        status == null || status.getMetrics() == null
-                                ? null
-                                : status.getMetrics().getExecutions())));
-        html.append("</dl>\n");
+        return "<h2>Overview</h2>\n" + tiles() + phases() + agents();
+    }
 
-        html.append(Markup.table(
+    private String tiles() {
+        Optional<LanguageClusterStatus> found = watch.cluster().map(LanguageCluster::getStatus);
+        LanguageClusterStatus status = found.orElseGet(LanguageClusterStatus::new);
+        ClusterMetrics metrics = Objects.requireNonNullElseGet(status.getMetrics(), ClusterMetrics::new);
+        return "<dl class=\"tiles\">\n"
+                + Markup.tile("Cluster", found.isEmpty() ? "not found" : Markup.phaseLabel(status.getPhase()))
+                + Markup.tile(costLabel(status.getCostMetrics()), Figures.cost(status.getCostMetrics()))
+                + Markup.tile("Requests to models", Figures.count(metrics.getTotalRequests()))
+                + Markup.tile("Agent runs", Figures.count(metrics.getExecutions()))
+                + "</dl>\n";
+    }
+
+    private String phases() {
+        return Markup.table(
                 "phases",
                 "Components by phase",
                 List.of("Kind", "Phases"),
                 List.of(
+                        Markup.row("Agents", counts(watch.agents(), LanguageAgent::getStatus, s -> s.getPhase())),
+                        Markup.row("Models", counts(watch.models(), LanguageModel::getStatus, s -> s.getPhase())),
+                        Markup.row("Tools", counts(watch.tools(), LanguageTool::getStatus, s -> s.getPhase())),
                         Markup.row(
-                                "Agents",
-                                phases(
-                                        watch.agents(),
-                                        a -> a.getStatus() == null
-                                                ? null
-                                                : a.getStatus().getPhase())),
-                        Markup.row(
-                                "Models",
-                                phases(
-                                        watch.models(),
-                                        m -> m.getStatus() == null
-                                                ? null
-                                                : m.getStatus().getPhase())),
-                        Markup.row(
-                                "Tools",
-                                phases(
-                                        watch.tools(),
-                                        t -> t.getStatus() == null
-                                                ? null
-                                                : t.getStatus().getPhase())),
-                        Markup.row(
-                                "Personas",
-                                phases(
-                                        watch.personas(),
-                                        p -> p.getStatus() == null
-                                                ? null
-                                                : p.getStatus().getPhase())))));
+                                "Personas", counts(watch.personas(), LanguagePersona::getStatus, s -> s.getPhase()))));
+    }
 
-        html.append(Markup.table(
+    private String agents() {
+        return Markup.table(
                 "agents",
                 "Agents, failing first",
                 List.of("Agent", "Phase", "Last run", "Success rate", "Cost"),
@@ -102,24 +84,18 @@ final class OverviewPage implements DashboardPage {
                         .sorted(Comparator.comparingInt(OverviewPage::trouble)
                                 .reversed()
                                 .thenComparing(agent -> agent.getMetadata().getName()))
-                        .map(agent -> {
-                            LanguageAgentStatus s = agent.getStatus();
-                            return Markup.row(
-                                    Markup.agentLink(agent.getMetadata().getName()),
-                                    Markup.phase(s == null ? null : s.getPhase()),
-                                    Markup.text(
-                                            s == null || s.getLastExecutionTime() == null
-                                                    ? Figures.UNKNOWN
-                                                    : s.getLastExecutionTime() + " "
-                                                            + nonNull(s.getLastExecutionResult())),
-                                    Markup.text(Figures.percent(
-                                            s == null || s.getMetrics() == null
-                                                    ? null
-                                                    : s.getMetrics().getSuccessRate())),
-                                    Markup.text(Figures.cost(s == null ? null : s.getCostMetrics())));
-                        })
-                        .toList()));
-        return html.toString();
+                        .map(OverviewPage::agentRow)
+                        .toList());
+    }
+
+    private static String agentRow(LanguageAgent agent) {
+        LanguageAgentStatus status = Objects.requireNonNullElseGet(agent.getStatus(), LanguageAgentStatus::new);
+        return Markup.row(
+                Markup.agentLink(agent.getMetadata().getName()),
+                Markup.phase(status.getPhase()),
+                Markup.text(AgentStatus.lastRun(status)),
+                Markup.text(AgentStatus.successRate(status)),
+                Markup.text(Figures.cost(status.getCostMetrics())));
     }
 
     /** How badly an agent is doing: failed beats failing runs beats the rest. */
@@ -135,7 +111,7 @@ final class OverviewPage implements DashboardPage {
     }
 
     /** "Cost today" when the proxies' figures start today, else since when they count. */
-    private String costLabel(io.langop.api.v1alpha1.CostMetrics cost) {
+    private String costLabel(CostMetrics cost) {
         if (cost == null || cost.getLastReset() == null) {
             return "Cost today";
         }
@@ -148,20 +124,23 @@ final class OverviewPage implements DashboardPage {
         }
     }
 
-    private static <T extends HasMetadata> String phases(List<T> members, Function<T, Enum<?>> phase) {
+    /** "Failed: 1 Running: 2": how many members are in each phase (Unknown: no status yet). */
+    private static <T extends HasMetadata, S> String counts(
+            List<T> members, Function<T, S> status, Function<S, Enum<?>> phase) {
         if (members.isEmpty()) {
             return "none";
         }
         Map<String, Long> counts = members.stream()
                 .collect(Collectors.groupingBy(
-                        member -> Markup.phaseLabel(phase.apply(member)), TreeMap::new, Collectors.counting()));
+                        member -> {
+                            S of = status.apply(member);
+                            return Markup.phaseLabel(of == null ? null : phase.apply(of));
+                        },
+                        TreeMap::new,
+                        Collectors.counting()));
         return counts.entrySet().stream()
                 .map(entry ->
                         "<span class=\"count\">" + Markup.text(entry.getKey()) + ": " + entry.getValue() + "</span>")
                 .collect(Collectors.joining(" "));
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -69,7 +69,8 @@
   });
   feed.addEventListener("change", function (message) {
     const change = JSON.parse(message.data);
-    if (kinds.includes(change.kind)) {
+    // a page names the kinds it shows (LanguageModel) or single objects (LanguageAgent/digest)
+    if (kinds.includes(change.kind) || kinds.includes(change.kind + "/" + change.name)) {
       refresh();
     }
     if (change.kind === "Pod" && logs) {

@@ -102,6 +102,7 @@ class DashboardTest {
     void anAgentsPageShowsItsRunsCostConditionsPodsEventsAndTheDiffAgainstTheLastGoodCode() throws Exception {
         String html = http.get("/agents/digest").body();
         assertThat(html)
+                .contains("data-kinds=\"LanguageAgent/digest Pod\" data-events=\"LanguageAgent/digest\"")
                 .contains("<span class=\"phase phase-running\">Running</span>")
                 .contains("<dt>Runs</dt><dd>10</dd>")
                 .contains("<dt>Success rate</dt><dd>90.0 %</dd>")
