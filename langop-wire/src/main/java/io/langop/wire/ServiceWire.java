@@ -40,6 +40,11 @@ public final class ServiceWire {
     public static final String PROXY_USAGE_PATH = "/usage";
     /** Where an agent reports each run's end to its model proxy, as a {@link RunReport}, with its own key. */
     public static final String PROXY_RUNS_PATH = "/runs";
+    /**
+     * Where an agent tells its model proxy, with its own key, which of its tool calls wait for a person's approval
+     * now (a {@link PendingApprovals} list, the whole of it each time it changes).
+     */
+    public static final String PROXY_APPROVALS_PATH = "/approvals";
 
     public static final String LOG_LEVEL_ENV = "LOG_LEVEL";
     public static final String LOG_FORMAT_ENV = "LOG_FORMAT";

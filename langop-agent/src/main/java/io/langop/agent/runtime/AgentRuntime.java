@@ -173,6 +173,8 @@ public final class AgentRuntime implements AutoCloseable {
                 tools,
                 new Approvals(Clock.systemUTC()),
                 Clock.systemUTC());
+        ApprovalReporter.of(config)
+                .ifPresent(reporter -> approvals.approvals().onPendingChange(reporter::pendingChanged));
         Gauge.builder(Meters.AGENT_APPROVALS_PENDING.name(), approvals.approvals(), Approvals::pending)
                 .description(Meters.AGENT_APPROVALS_PENDING.description())
                 .register(metrics);

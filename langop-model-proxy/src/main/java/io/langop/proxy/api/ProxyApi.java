@@ -17,6 +17,7 @@ import io.langop.proxy.openai.Json;
 import io.langop.proxy.report.UsageReport;
 import io.langop.proxy.trace.ProxySpans;
 import io.langop.proxy.trace.TracedExchange;
+import io.langop.proxy.usage.ApprovalReports;
 import io.langop.proxy.usage.RunReports;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.server.metrics.MetricsExposition;
@@ -84,6 +85,7 @@ public final class ProxyApi {
         EMBEDDINGS("POST", Access.CLIENTS),
         MODELS("GET", Access.CLIENTS),
         RUNS("POST", Access.CLIENTS),
+        APPROVALS("POST", Access.CLIENTS),
         USAGE("GET", Access.USAGE_READERS),
         HEALTH("GET", Access.EVERYONE),
         READY("GET", Access.EVERYONE),
@@ -105,6 +107,7 @@ public final class ProxyApi {
                 case "/v1/models", "/models" -> MODELS;
                 case ServiceWire.PROXY_USAGE_PATH -> USAGE;
                 case ServiceWire.PROXY_RUNS_PATH -> RUNS;
+                case ServiceWire.PROXY_APPROVALS_PATH -> APPROVALS;
                 case ServiceWire.HEALTH_PATH -> HEALTH;
                 case ServiceWire.READY_PATH -> READY;
                 case ServiceWire.METRICS_PATH -> METRICS;
@@ -171,6 +174,7 @@ public final class ProxyApi {
                 case EMBEDDINGS -> traced(request, exchange, Operation.EMBEDDINGS);
                 case MODELS -> models(exchange);
                 case RUNS -> run(request, exchange);
+                case APPROVALS -> approvals(request, exchange);
                 case USAGE -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(usage()));
                 // The proxy holds no state that could make it unready: it is ready while it serves.
                 case HEALTH, READY -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK);
@@ -222,6 +226,24 @@ public final class ProxyApi {
         String client =
                 request.client() == null ? Gateway.ANONYMOUS : request.client().name();
         ledger.recordRun(client, report.result(), report.succeeded());
+        exchange.json(202, Map.of(), ACCEPTED);
+    }
+
+    /**
+     * The tool calls an agent says wait for a person's approval now, kept under the key it presents (the latest
+     * list replaces the one before) for the operator, which shows them in the agent's status.
+     */
+    private void approvals(ApiRequest request, Exchange exchange) throws IOException {
+        List<UsageReport.PendingApproval> pending;
+        try {
+            pending = ApprovalReports.parse(request.body());
+        } catch (InvalidRequestException e) {
+            exchange.error(e.error());
+            return;
+        }
+        String client =
+                request.client() == null ? Gateway.ANONYMOUS : request.client().name();
+        ledger.recordApprovals(client, pending);
         exchange.json(202, Map.of(), ACCEPTED);
     }
 

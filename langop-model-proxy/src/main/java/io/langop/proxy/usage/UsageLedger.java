@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ public final class UsageLedger {
     private final Map<String, Tally> byModel = new ConcurrentHashMap<>();
     private final Map<String, Tally> byClient = new ConcurrentHashMap<>();
     private final Map<String, RunTally> runsByClient = new ConcurrentHashMap<>();
+    private final Map<String, List<UsageReport.PendingApproval>> approvalsByClient = new ConcurrentHashMap<>();
     /** Looked up once per model, client and currency: a registry lookup builds and sorts tags each time. */
     private final Map<MeterKey, AnswerMeters> answerMeters = new ConcurrentHashMap<>();
 
@@ -174,10 +176,25 @@ public final class UsageLedger {
                 .increment();
     }
 
+    /** The tool calls a client says wait for approval now; an empty list forgets the client's. */
+    public void recordApprovals(String client, List<UsageReport.PendingApproval> pending) {
+        if (pending.isEmpty()) {
+            approvalsByClient.remove(client);
+        } else {
+            approvalsByClient.put(client, List.copyOf(pending));
+        }
+    }
+
     public UsageReport snapshot() {
         Map<String, UsageReport.Runs> runs = new TreeMap<>();
         runsByClient.forEach((client, tally) -> runs.put(client, tally.snapshot()));
-        return new UsageReport(since.toString(), snapshots(byModel), snapshots(byClient), runs, Map.of());
+        return new UsageReport(
+                since.toString(),
+                snapshots(byModel),
+                snapshots(byClient),
+                runs,
+                Map.of(),
+                new TreeMap<>(approvalsByClient));
     }
 
     private static Map<String, UsageReport.Tally> snapshots(Map<String, Tally> tallies) {

@@ -172,4 +172,41 @@ class UsageAndMetricsTest {
             assertThat(runs.path("ns/b").path("runs").asLong()).isEqualTo(1);
         }
     }
+
+    @Test
+    void keepsTheLatestPendingApprovalsEachClientReportsUnderItsKey() throws Exception {
+        try (ProxyFixture proxy =
+                new ProxyFixture(dir, """
+             clientKeys:
+               - {name: ns/a, keySha256: %s}
+               - {name: operator, keySha256: %s, readsUsage: true}
+             models:
+               - name: gpt
+                 endpoints: [{url: "http://127.0.0.1:9/v1"}]
+             """.formatted(KeyDigests.sha256Hex("key-a"), OPERATOR_SHA256))) {
+            String[] a = {"Authorization", "Bearer key-a"};
+            String twoCalls = """
+                    [{"id": "a1", "tool": "send_email", "arguments": "{\\"to\\":\\"ops@example.com\\"}",
+                      "deadline": "2026-12-06T10:15:00Z"},
+                     {"id": "b2", "tool": "web_fetch", "arguments": "{}", "deadline": "2026-12-06T10:16:00Z"}]""";
+            assertThat(proxy.post("/approvals", twoCalls, a).statusCode()).isEqualTo(202);
+            assertThat(proxy.post("/approvals", "[{\"tool\": \"x\"}]", a).statusCode())
+                    .as("a call without id and deadline")
+                    .isEqualTo(400);
+            assertThat(proxy.post("/approvals", "[]").statusCode())
+                    .as("without a key")
+                    .isEqualTo(401);
+
+            JsonNode pending = proxy.usage(OPERATOR).path("approvals").path("ns/a");
+            assertThat(pending).hasSize(2);
+            assertThat(pending.get(0).path("tool").asText()).isEqualTo("send_email");
+            assertThat(pending.get(0).path("arguments").asText()).isEqualTo("{\"to\":\"ops@example.com\"}");
+            assertThat(pending.get(1).path("deadline").asText()).isEqualTo("2026-12-06T10:16:00Z");
+
+            proxy.post("/approvals", "[]", a);
+            assertThat(proxy.usage(OPERATOR).path("approvals").has("ns/a"))
+                    .as("an empty list: nothing waits any more")
+                    .isFalse();
+        }
+    }
 }

@@ -153,6 +153,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         LanguageAgentStatus status =
                 Workloads.copy(agent.getStatus(), LanguageAgentStatus.class, LanguageAgentStatus::new);
         AgentUsageStatus.fill(status, agent, usage);
+        ApprovalEvents.post(context.getClient(), agent, agent.getStatus(), status);
         Conditions conditions =
                 new Conditions(status.getConditions(), agent.getMetadata().getGeneration());
 

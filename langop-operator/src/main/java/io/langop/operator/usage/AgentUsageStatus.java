@@ -6,6 +6,7 @@ import io.langop.api.v1alpha1.agent.AgentMetrics;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
 import io.langop.api.v1alpha1.agent.ModelUsage;
+import io.langop.api.v1alpha1.agent.PendingApproval;
 import io.langop.proxy.report.UsageReport;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,6 +34,7 @@ public final class AgentUsageStatus {
         Costs costs = new Costs();
         long tokens = 0;
         UsageReport.Runs runs = null;
+        List<PendingApproval> pending = new ArrayList<>();
         boolean read = false;
         for (ResourceID model : AgentModels.of(agent)) {
             UsageReport report =
@@ -49,11 +51,16 @@ public final class AgentUsageStatus {
                 tokens += tally.totalTokens();
             }
             runs = add(runs, report.runs().get(client));
+            report.approvals()
+                    .getOrDefault(client, List.of())
+                    .forEach(call -> pending.add(
+                            new PendingApproval(call.id(), call.tool(), call.arguments(), call.deadline())));
         }
         if (!read) {
             return;
         }
         status.setModelUsage(usage.isEmpty() ? null : usage);
+        status.setPendingApprovals(pending.isEmpty() ? null : pending);
         AgentCostMetrics cost = costs.into(new AgentCostMetrics());
         cost.setModelCosts(costs.perModel().isEmpty() ? null : costs.perModel());
         status.setCostMetrics(cost);

@@ -161,10 +161,12 @@ public final class UsageBoard {
         if (before != null) {
             clients.addAll(before.clients().keySet());
             clients.addAll(before.runs().keySet());
+            clients.addAll(before.approvals().keySet());
         }
         if (now != null) {
             clients.addAll(now.clients().keySet());
             clients.addAll(now.runs().keySet());
+            clients.addAll(now.approvals().keySet());
         }
         Set<ResourceID> agents = new HashSet<>();
         for (String client : clients) {
@@ -173,6 +175,8 @@ public final class UsageBoard {
                     || !Objects.equals(
                             before.clients().get(client), now.clients().get(client))
                     || !Objects.equals(before.runs().get(client), now.runs().get(client))
+                    || !Objects.equals(
+                            before.approvals().get(client), now.approvals().get(client))
                     || !Objects.equals(before.since(), now.since());
             ResourceID agent = AgentModels.agentOf(client);
             if (changed && agent != null) {

@@ -213,6 +213,7 @@ public final class ConvergenceBenchmark {
                                 Map.of("model-" + m, tally((long) round * clients.size())),
                                 clients,
                                 runs,
+                                Map.of(),
                                 Map.of()));
             }
         }

@@ -209,6 +209,44 @@ class UsageStatusTest {
                         "/apis/langop.io/v1alpha1/namespaces/usage/languageclusters/team/status");
     }
 
+    @Test
+    void aToolCallWaitingForApprovalShowsInTheAgentsStatusAndAsAnEvent() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> proxyClients().size() == 3);
+        UsageReport.PendingApproval call = new UsageReport.PendingApproval(
+                "c0ffee", "send_email", "{\"to\":\"ops@example.com\",\"password\":\"***\"}", "2026-12-06T10:15:00Z");
+        proxies.report(NS, "m", withApprovals(report(1, 1), Map.of(NS + "/a", List.of(call))));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(agent("a").getPendingApprovals())
+                        .singleElement()
+                        .satisfies(pending -> {
+                            assertThat(pending.getId()).isEqualTo("c0ffee");
+                            assertThat(pending.getTool()).isEqualTo("send_email");
+                            assertThat(pending.getArguments()).isEqualTo(call.arguments());
+                            assertThat(pending.getDeadline()).isEqualTo("2026-12-06T10:15:00Z");
+                        }));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                client.v1().events().inNamespace(NS).list().getItems())
+                        .filteredOn(event -> "ApprovalPending".equals(event.getReason()))
+                        .singleElement()
+                        .satisfies(event -> {
+                            assertThat(event.getInvolvedObject().getName()).isEqualTo("a");
+                            assertThat(event.getMessage())
+                                    .contains("send_email", "c0ffee", "2026-12-06T10:15:00Z", "\"password\":\"***\"");
+                        }));
+        assertThat(agent("b").getPendingApprovals()).isNull();
+
+        proxies.report(NS, "m", report(1, 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> agent("a").getPendingApprovals() == null);
+    }
+
+    private static UsageReport withApprovals(
+            UsageReport report, Map<String, List<UsageReport.PendingApproval>> approvals) {
+        return new UsageReport(
+                report.since(), report.models(), report.clients(), report.runs(), report.endpoints(), approvals);
+    }
+
     /** Agent a: {@code aRuns} runs of 150 tokens (0.2 each), the last timed out; agent b: {@code bRuns}. */
     private static UsageReport report(int aRuns, int bRuns) {
         UsageReport.Tally a = tally(aRuns);
@@ -222,7 +260,8 @@ class UsageStatusTest {
                         new UsageReport.Runs(aRuns, aRuns - 1, 1, "2026-12-06T05:10:00Z", "constraint_timeout"),
                         NS + "/b",
                         new UsageReport.Runs(bRuns, bRuns, 0, "2026-12-06T05:0" + bRuns + ":00Z", "succeeded")),
-                Map.of("m", List.of(new UsageReport.EndpointHealth("http://vllm.inference.svc:8000/v1", true))));
+                Map.of("m", List.of(new UsageReport.EndpointHealth("http://vllm.inference.svc:8000/v1", true))),
+                Map.of());
     }
 
     private static UsageReport.Tally tally(int requests) {

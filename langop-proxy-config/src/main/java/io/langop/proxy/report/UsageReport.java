@@ -15,23 +15,26 @@ import java.util.Map;
  * @param clients   per client key name
  * @param runs      per client key name, the runs it reported
  * @param endpoints per model, each upstream endpoint's health as routing sees it
+ * @param approvals per client key name, the tool calls it said wait for a person's approval now
  */
 public record UsageReport(
         String since,
         Map<String, Tally> models,
         Map<String, Tally> clients,
         Map<String, Runs> runs,
-        Map<String, List<EndpointHealth>> endpoints) {
+        Map<String, List<EndpointHealth>> endpoints,
+        Map<String, List<PendingApproval>> approvals) {
 
     public UsageReport {
         models = models == null ? Map.of() : models;
         clients = clients == null ? Map.of() : clients;
         runs = runs == null ? Map.of() : runs;
         endpoints = endpoints == null ? Map.of() : endpoints;
+        approvals = approvals == null ? Map.of() : approvals;
     }
 
     public UsageReport withEndpoints(Map<String, List<EndpointHealth>> health) {
-        return new UsageReport(since, models, clients, runs, health);
+        return new UsageReport(since, models, clients, runs, health, approvals);
     }
 
     /**
@@ -57,6 +60,14 @@ public record UsageReport(
      * @param lastResult how it ended ({@code succeeded}, {@code failed}, {@code constraint_timeout}, ...)
      */
     public record Runs(long runs, long succeeded, long failed, String lastEnded, String lastResult) {}
+
+    /**
+     * A tool call waiting for a person, as the agent reported it ({@code io.langop.wire.PendingApprovals}).
+     *
+     * @param arguments the call's arguments with secrets taken out, as compact JSON text, at most 512 characters
+     * @param deadline  RFC 3339
+     */
+    public record PendingApproval(String id, String tool, String arguments, String deadline) {}
 
     /** @param healthy false while the endpoint's circuit breaker keeps traffic away from it */
     public record EndpointHealth(String url, boolean healthy) {}

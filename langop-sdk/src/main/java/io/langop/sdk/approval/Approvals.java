@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +54,34 @@ public final class Approvals {
 
     private final Clock clock;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<Consumer<List<Approval>>> pendingListeners = new CopyOnWriteArrayList<>();
 
     public Approvals(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Tells {@code listener} the pending approvals, oldest first, each time a call starts or stops waiting (asked,
+     * decided, expired). It is called on the thread that made the change, possibly while this object is locked: it
+     * must neither block nor call back into this object.
+     */
+    public void onPendingChange(Consumer<List<Approval>> listener) {
+        pendingListeners.add(listener);
+    }
+
+    /** The approvals that wait for a decision now, oldest first. */
+    public synchronized List<Approval> pendingList() {
+        return entries.values().stream()
+                .map(entry -> entry.approval)
+                .filter(approval -> approval.state() == State.PENDING)
+                .toList();
+    }
+
+    private void pendingChanged() {
+        if (!pendingListeners.isEmpty()) {
+            List<Approval> pending = pendingList();
+            pendingListeners.forEach(listener -> listener.accept(pending));
+        }
     }
 
     /** Every pending approval and the recently decided ones, oldest first. */
@@ -99,10 +126,17 @@ public final class Approvals {
                 entry.approval.tool(),
                 entry.approval.decidedBy().map(person -> " by " + person).orElse(""));
         entry.decision.complete(entry.approval);
+        pendingChanged();
         return entry.approval;
     }
 
-    synchronized Entry open(String tool, JsonNode arguments, String requestedBy, Instant deadline) {
+    Entry open(String tool, JsonNode arguments, String requestedBy, Instant deadline) {
+        Entry entry = opened(tool, arguments, requestedBy, deadline);
+        pendingChanged();
+        return entry;
+    }
+
+    private synchronized Entry opened(String tool, JsonNode arguments, String requestedBy, Instant deadline) {
         Instant now = clock.instant();
         String id = HexFormat.of().formatHex(IDS.generateSeed(4));
         Approval approval = new Approval(
@@ -139,6 +173,7 @@ public final class Approvals {
         }
         LOG.warn("Approval {} expired: {}", entry.approval.id(), why);
         entry.decision.complete(entry.approval);
+        pendingChanged();
     }
 
     /**

@@ -40,6 +40,10 @@ public class LanguageAgentStatus extends ResourceStatus {
     @JsonPropertyDescription("Usage per model.")
     private List<ModelUsage> modelUsage;
 
+    @JsonPropertyDescription("Tool calls waiting for a person's approval, as the agent last told its first model's"
+            + " proxy (read every minute).")
+    private List<PendingApproval> pendingApprovals;
+
     @JsonPropertyDescription("Cost.")
     private AgentCostMetrics costMetrics;
 
@@ -116,6 +120,14 @@ public class LanguageAgentStatus extends ResourceStatus {
 
     public void setMetrics(AgentMetrics metrics) {
         this.metrics = metrics;
+    }
+
+    public List<PendingApproval> getPendingApprovals() {
+        return pendingApprovals;
+    }
+
+    public void setPendingApprovals(List<PendingApproval> pendingApprovals) {
+        this.pendingApprovals = pendingApprovals;
     }
 
     public List<ModelUsage> getModelUsage() {
