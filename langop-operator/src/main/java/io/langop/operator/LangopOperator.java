@@ -79,20 +79,24 @@ public final class LangopOperator {
         EgressRules egressRules =
                 new EgressRules(new DnsCache(hostResolver, settings.dnsRefresh()), ServiceSelectors.of(operatorClient));
         UsageBoard usage = new UsageBoard(new UsageReader(USAGE_READ_TIMEOUT), services);
-        for (Reconciler<?> reconciler : reconcilers(settings, egressRules, services, usage)) {
+        for (Reconciler<?> reconciler : reconcilers(settings, egressRules, services, usage, meterRegistry)) {
             register(operator, reconciler, settings);
         }
         return operator;
     }
 
     private static List<Reconciler<?>> reconcilers(
-            OperatorSettings settings, EgressRules egressRules, ServiceLocator services, UsageBoard usage) {
+            OperatorSettings settings,
+            EgressRules egressRules,
+            ServiceLocator services,
+            UsageBoard usage,
+            MeterRegistry meters) {
         return List.of(
                 new LanguageClusterReconciler(egressRules, usage),
                 new LanguageModelReconciler(egressRules, settings.modelProxyImage(), usage, settings.usageInterval()),
                 new LanguageToolReconciler(egressRules, services),
                 new LanguagePersonaReconciler(),
-                new LanguageAgentReconciler(egressRules, settings.synthesis(), services, usage),
+                new LanguageAgentReconciler(egressRules, settings.synthesis(), services, usage, meters),
                 new LanguageClientReconciler());
     }
 

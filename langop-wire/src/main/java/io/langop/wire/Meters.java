@@ -83,6 +83,18 @@ public final class Meters {
     public static final MeterName OPERATOR_RECONCILE_DURATION =
             new MeterName("langop_operator_reconcile_duration", TIMER, "Reconciles and cleanups by kind");
 
+    /**
+     * Tag {@code outcome}: {@code succeeded} (checked code), {@code refused} (still failing its checks or dry run
+     * after the last repair round), {@code unavailable} (the LLM could not be asked), {@code error}.
+     */
+    public static final MeterName OPERATOR_SYNTHESES =
+            new MeterName("langop_operator_syntheses", COUNTER, "Agent syntheses by outcome");
+
+    public static final MeterName OPERATOR_SYNTHESIS_DURATION = new MeterName(
+            "langop_operator_synthesis_duration",
+            TIMER,
+            "How long a synthesis took, repair rounds and dry runs included");
+
     // console
 
     public static final MeterName CONSOLE_FIRST_EVENT = new MeterName(
@@ -106,6 +118,8 @@ public final class Meters {
             PROXY_CACHE,
             PROXY_RUNS,
             OPERATOR_RECONCILE_DURATION,
+            OPERATOR_SYNTHESES,
+            OPERATOR_SYNTHESIS_DURATION,
             CONSOLE_FIRST_EVENT);
 
     private Meters() {}

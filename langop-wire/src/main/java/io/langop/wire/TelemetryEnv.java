@@ -12,6 +12,12 @@ public final class TelemetryEnv {
     public static final String OTLP_TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
     /** The endpoint of pushed metrics alone (a full URL, {@code .../v1/metrics}). */
     public static final String OTLP_METRICS_ENDPOINT = "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT";
+    /** The path OTLP/HTTP takes metrics at, after the base endpoint. */
+    public static final String OTLP_METRICS_PATH = "/v1/metrics";
+    /** {@code none} switches the metrics push off. */
+    public static final String METRICS_EXPORTER = "OTEL_METRICS_EXPORTER";
+    /** {@code key=value,...}: the headers of every OTLP request (an authenticating collector's). */
+    public static final String OTLP_HEADERS = "OTEL_EXPORTER_OTLP_HEADERS";
     /** {@code http/protobuf}, the one protocol langop's processes send. */
     public static final String OTLP_PROTOCOL = "OTEL_EXPORTER_OTLP_PROTOCOL";
 

@@ -58,7 +58,7 @@ class ScheduledMetricsPushTest {
                     "langop-agent",
                     Map.of(
                             TelemetryEnv.OTLP_METRICS_ENDPOINT,
-                            collector.endpoint() + "/v1/metrics",
+                            collector.endpoint() + TelemetryEnv.OTLP_METRICS_PATH,
                             TelemetryEnv.SERVICE_NAME,
                             "digest",
                             TelemetryEnv.RESOURCE_ATTRIBUTES,

@@ -11,7 +11,8 @@ import io.fabric8.generator.annotation.Pattern;
 public abstract class Observability {
 
     @Default("true")
-    @JsonPropertyDescription("Expose Prometheus metrics.")
+    @JsonPropertyDescription(
+            "Expose Prometheus metrics; false also stops a scheduled agent pushing its metrics to otlpEndpoint.")
     private Boolean metrics;
 
     @Default("false")
@@ -21,7 +22,9 @@ public abstract class Observability {
 
     @Pattern("^https?://.+")
     @JsonPropertyDescription(
-            "OTLP/HTTP (protobuf) endpoint traces are sent to while tracing is on, e.g. http://otel-collector.monitoring:4318.")
+            "OTLP/HTTP (protobuf) endpoint, e.g. http://otel-collector.monitoring:4318: traces are sent there while"
+                    + " tracing is on, and a scheduled agent pushes its metrics there as each run ends (unless metrics is"
+                    + " false).")
     private String otlpEndpoint;
 
     public Boolean getMetrics() {

@@ -95,6 +95,13 @@ public final class AgentEnvironment {
                 resource(plan))) {
             env.put(otel.getName(), otel);
         }
+        if (AgentPlan.isScheduled(plan.agent())) {
+            // a Job ends before any scrape: its meters are pushed as it exits
+            for (EnvVar push : PodTelemetry.metricsPush(
+                    spec.getObservability(), plan.agent().getMetadata().getName(), resource(plan))) {
+                env.put(push.getName(), push);
+            }
+        }
         if (spec.getObservability() != null) {
             LogSettings.env(spec.getObservability().getLogLevel(), null)
                     .forEach(variable -> env.put(variable.getName(), variable));

@@ -20,6 +20,7 @@ import io.langop.operator.synthesis.SynthesisService;
 import io.langop.operator.synthesis.SynthesisService.AgentKey;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.synthesis.SynthesisTarget;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,8 +50,10 @@ final class AgentSynthesis {
     /**
      * @param services  where the operator reaches the proxy of a {@code spec.synthesis.modelRef}
      * @param proxyKeys the operator's key at each model proxy, which that proxy asks of every caller
+     * @param meters where syntheses are counted and timed
      */
-    AgentSynthesis(SynthesisSettings settings, ServiceLocator services, ProxyKeyLookup proxyKeys) {
+    AgentSynthesis(
+            SynthesisSettings settings, ServiceLocator services, ProxyKeyLookup proxyKeys, MeterRegistry meters) {
         this.settings = settings;
         this.services = services;
         this.service = settings.enabled()
@@ -61,7 +64,8 @@ final class AgentSynthesis {
                                 CodeChecker.forRuntimeClasspath(),
                                 ChildJvmDryRun.ofThisJvm(),
                                 prompt,
-                                proxyKeys),
+                                proxyKeys,
+                                meters),
                         wakeUps::wakeUp))
                 : Optional.empty();
     }

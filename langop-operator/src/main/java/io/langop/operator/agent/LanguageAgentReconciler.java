@@ -38,6 +38,7 @@ import io.langop.operator.usage.AgentProxyKey;
 import io.langop.operator.usage.AgentUsageStatus;
 import io.langop.operator.usage.UsageBoard;
 import io.langop.operator.usage.UsageChanges;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,10 +110,17 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
      *     at each proxy
      */
     public LanguageAgentReconciler(
-            EgressRules egressRules, SynthesisSettings synthesisSettings, ServiceLocator services, UsageBoard usage) {
+            EgressRules egressRules,
+            SynthesisSettings synthesisSettings,
+            ServiceLocator services,
+            UsageBoard usage,
+            MeterRegistry meters) {
         this.egressRules = egressRules;
         this.synthesis = new AgentSynthesis(
-                synthesisSettings, services, (namespace, model) -> usage.operatorKey(new ResourceID(model, namespace)));
+                synthesisSettings,
+                services,
+                (namespace, model) -> usage.operatorKey(new ResourceID(model, namespace)),
+                meters);
         this.synthesisSettings = synthesisSettings;
         this.usage = usage;
     }

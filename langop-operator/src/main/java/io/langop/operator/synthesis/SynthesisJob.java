@@ -3,12 +3,16 @@ package io.langop.operator.synthesis;
 import io.langop.kit.check.CodeChecker;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.retry.Backoff;
+import io.langop.server.metrics.MeterBuilders;
 import io.langop.trace.SpanScope;
 import io.langop.trace.TraceAttributes;
 import io.langop.trace.Traces;
+import io.langop.wire.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One synthesis as the {@link SynthesisService} runs it in the background: distil the agent's persona
@@ -28,16 +32,22 @@ public final class SynthesisJob implements SynthesisService.Job {
     private final ProxyKeyLookup proxyKeys;
     private final Map<SynthesisTarget, PersonaDistiller> distillers = new ConcurrentHashMap<>();
     private final Map<WriterKey, Synthesizer> synthesizers = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
     private record WriterKey(SynthesisTarget target, int repairRounds) {}
 
-    /** @param proxyKeys the operator's key at each model proxy */
+    /**
+     * @param proxyKeys the operator's key at each model proxy
+     * @param meters where each synthesis is counted and timed ({@link Meters#OPERATOR_SYNTHESES})
+     */
     public SynthesisJob(
             SynthesisSettings settings,
             CodeChecker checker,
             DryRunner dryRun,
             SynthesisPrompt prompt,
-            ProxyKeyLookup proxyKeys) {
+            ProxyKeyLookup proxyKeys,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.proxyKeys = proxyKeys;
         this.settings = settings;
         this.checker = checker;
@@ -52,9 +62,14 @@ public final class SynthesisJob implements SynthesisService.Job {
                 .setAttribute(TraceAttributes.K8S_KIND, "LanguageAgent")
                 .setAttribute(TraceAttributes.K8S_NAMESPACE, request.namespace())
                 .setAttribute(TraceAttributes.K8S_NAME, request.agentName()))) {
+            long started = System.nanoTime();
+            String outcome = "error";
             try {
-                return write(request);
+                SynthesisResult result = write(request);
+                outcome = result.succeeded() ? "succeeded" : "refused";
+                return result;
             } catch (SynthesisUnavailableException failure) {
+                outcome = "unavailable";
                 // the LLM's error body can echo the key; the message goes to status, events and logs
                 var redacted =
                         new SynthesisUnavailableException(settings.redact(failure.getMessage()), failure.getCause());
@@ -63,8 +78,22 @@ public final class SynthesisJob implements SynthesisService.Job {
             } catch (InterruptedException | RuntimeException failure) {
                 span.fail(new IllegalStateException(settings.redact(String.valueOf(failure.getMessage()))));
                 throw failure;
+            } finally {
+                count(outcome, System.nanoTime() - started);
             }
         }
+    }
+
+    /** Counted while the synthesis's span is current: the histogram's exemplar is its trace. */
+    private void count(String outcome, long nanos) {
+        MeterBuilders.counter(Meters.OPERATOR_SYNTHESES)
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
+        MeterBuilders.timer(Meters.OPERATOR_SYNTHESIS_DURATION)
+                .tag("outcome", outcome)
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private SynthesisResult write(SynthesisRequest request) throws InterruptedException {

@@ -44,13 +44,37 @@ public final class PodTelemetry {
         env.add(variable(TelemetryEnv.SERVICE_NAME, service));
         env.add(variable(TelemetryEnv.TRACES_SAMPLER, role.sampler));
         if (!resource.isEmpty()) {
-            env.add(variable(
-                    TelemetryEnv.RESOURCE_ATTRIBUTES,
-                    resource.entrySet().stream()
-                            .map(attribute -> attribute.getKey() + "=" + attribute.getValue())
-                            .collect(Collectors.joining(","))));
+            env.add(variable(TelemetryEnv.RESOURCE_ATTRIBUTES, attributes(resource)));
         }
         return List.copyOf(env);
+    }
+
+    /**
+     * The variables of a container that ends before Prometheus would scrape it (a scheduled agent's Job): it pushes
+     * its meters over OTLP to {@code otlpEndpoint} as it exits, whether or not it traces; none when there is no
+     * endpoint or {@code metrics: false}.
+     */
+    public static List<EnvVar> metricsPush(Observability observability, String service, Map<String, String> resource) {
+        if (observability == null
+                || observability.getOtlpEndpoint() == null
+                || observability.getOtlpEndpoint().isBlank()
+                || Boolean.FALSE.equals(observability.getMetrics())) {
+            return List.of();
+        }
+        String endpoint = observability.getOtlpEndpoint().strip().replaceAll("/+$", "");
+        List<EnvVar> env = new ArrayList<>();
+        env.add(variable(TelemetryEnv.OTLP_METRICS_ENDPOINT, endpoint + TelemetryEnv.OTLP_METRICS_PATH));
+        env.add(variable(TelemetryEnv.SERVICE_NAME, service));
+        if (!resource.isEmpty()) {
+            env.add(variable(TelemetryEnv.RESOURCE_ATTRIBUTES, attributes(resource)));
+        }
+        return List.copyOf(env);
+    }
+
+    private static String attributes(Map<String, String> resource) {
+        return resource.entrySet().stream()
+                .map(attribute -> attribute.getKey() + "=" + attribute.getValue())
+                .collect(Collectors.joining(","));
     }
 
     private static EnvVar variable(String name, String value) {

@@ -230,6 +230,39 @@ class AgentPodTemplateTest {
     }
 
     @Test
+    void aScheduledAgentWithAnEndpointPushesItsMetersThereAsItExitsEvenWithoutTracing() {
+        LanguageAgent agent = news();
+        agent.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
+        agent.getSpec().setSchedule("0 9 * * *");
+        agent.getSpec().setObservability(new AgentObservability());
+        agent.getSpec().getObservability().setOtlpEndpoint("http://collector.monitoring:4318/");
+
+        Map<String, String> env = env(agentContainer(AgentPodTemplate.build(plan(agent, List.of(), List.of()), null)));
+
+        assertThat(env)
+                .containsEntry(TelemetryEnv.OTLP_METRICS_ENDPOINT, "http://collector.monitoring:4318/v1/metrics")
+                .containsEntry(TelemetryEnv.SERVICE_NAME, "news")
+                .containsEntry(TelemetryEnv.RESOURCE_ATTRIBUTES, "k8s.namespace.name=team,langop.agent=news")
+                .as("no traces: tracing is off")
+                .doesNotContainKey(TelemetryEnv.OTLP_ENDPOINT);
+
+        agent.getSpec().getObservability().setMetrics(false);
+        assertThat(env(agentContainer(AgentPodTemplate.build(plan(agent, List.of(), List.of()), null))))
+                .doesNotContainKey(TelemetryEnv.OTLP_METRICS_ENDPOINT);
+    }
+
+    @Test
+    void aServingAgentIsScrapedAndPushesNoMeters() {
+        LanguageAgent agent = news();
+        agent.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
+        agent.getSpec().setObservability(new AgentObservability());
+        agent.getSpec().getObservability().setOtlpEndpoint("http://collector.monitoring:4318");
+
+        assertThat(env(agentContainer(AgentPodTemplate.build(plan(agent, List.of(), List.of()), null))))
+                .doesNotContainKey(TelemetryEnv.OTLP_METRICS_ENDPOINT);
+    }
+
+    @Test
     void anAgentWithoutTracingOrWithoutAnEndpointGetsNoOpenTelemetryVariable() {
         LanguageAgent agent = news();
         agent.getSpec().setObservability(new AgentObservability());

@@ -27,6 +27,8 @@ import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.mcp.TestMcpServer;
+import io.langop.wire.Meters;
+import io.micrometer.core.instrument.Counter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -104,6 +106,7 @@ class AgentSynthesisTest {
     @Test
     void writesCheckedCodeRollsItOutAndAsksNoMoreWhileTheInputsStayTheSame() {
         int before = llm.requests().size();
+        double succeeded = syntheses("succeeded");
         llm.thenText("Here is the agent:\n```java\n" + VALID + "\n```\nEnjoy!", 1200, 300);
         client.resource(Fixtures.agent(NS, "digest", "qwen")).create();
 
@@ -133,6 +136,9 @@ class AgentSynthesisTest {
             assertThat(synthesis.getLastErrors()).isNullOrEmpty();
         });
         assertThat(isTrue(agent, "Synthesized")).isTrue();
+        assertThat(syntheses("succeeded")).isEqualTo(succeeded + 1);
+        assertThat(operator.meters().scrape())
+                .contains(Meters.OPERATOR_SYNTHESIS_DURATION.name() + "_seconds_count{outcome=\"succeeded\"}");
         assertThat(isTrue(agent, "Validated")).isTrue();
         assertThat(llm.requests()).hasSize(before + 1);
 
@@ -183,6 +189,7 @@ class AgentSynthesisTest {
     void codeThatStaysInvalidIsReportedAndTheLastGoodCodeKeepsRunning() {
         LanguageAgent agent = agentWithCode("keeper", VALID);
         int before = llm.requests().size();
+        double refused = syntheses("refused");
         llm.thenText("```java\n" + INVALID + "\n```").thenText("```java\n" + INVALID + "\n```");
 
         agent.getSpec().setInstructions("Something the model cannot write");
@@ -201,6 +208,7 @@ class AgentSynthesisTest {
         assertThat(llm.requests()).hasSize(before + 2); // first draft + one repair round, then no retry
         eventually().until(() -> eventReasons("keeper").contains("ValidationFailed"));
         assertThat(eventReasons("keeper")).contains("SynthesisFailed");
+        assertThat(syntheses("refused")).isEqualTo(refused + 1);
     }
 
     @Test
@@ -224,6 +232,7 @@ class AgentSynthesisTest {
     @Test
     void anUnreachableLlmIsRetriedWithBackoffUntilItAnswers() {
         int before = llm.requests().size();
+        double unavailable = syntheses("unavailable");
         // one synthesis = the client's two attempts; both fail
         llm.thenError(503, "upstream down").thenError(503, "upstream down");
         llm.thenText("```java\n" + VALID + "\n```");
@@ -232,6 +241,7 @@ class AgentSynthesisTest {
         LanguageAgent waiting =
                 eventually().until(() -> agent("patient"), a -> hasReason(a, "Synthesized", "SynthesisUnavailable"));
         assertThat(condition(waiting, "Synthesized").getMessage()).contains("1 failure(s) in a row");
+        assertThat(syntheses("unavailable")).isEqualTo(unavailable + 1);
         assertThat(configMap("patient-code")).isNull();
 
         eventually().until(() -> agent("patient"), a -> isTrue(a, "CodeUpdated"));
@@ -772,5 +782,14 @@ class AgentSynthesisTest {
     private static boolean hasReason(LanguageAgent agent, String type, String reason) {
         Condition condition = condition(agent, type);
         return condition != null && reason.equals(condition.getReason());
+    }
+
+    /** How many syntheses ended with {@code outcome} so far, as the operator's meter counts them. */
+    private static double syntheses(String outcome) {
+        Counter counter = operator.meters()
+                .find(Meters.OPERATOR_SYNTHESES.name())
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -8,7 +8,8 @@ import io.langop.operator.LangopOperator;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.egress.HostResolver;
 import io.langop.operator.reach.ServiceLocator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.langop.server.metrics.MeterRegistries;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class OperatorHarness implements AutoCloseable {
     private final HostResolver resolver;
     private final ServiceLocator services;
     private Operator operator;
+    /** The operator's meters, kept across {@link #restart()} as a process's registry is not. */
+    private final PrometheusMeterRegistry meters = MeterRegistries.prometheus();
 
     /**
      * No Service answers: tool servers are never listed. Port 1 of loopback refuses at once (nothing listens
@@ -70,10 +73,14 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     private Operator startOperator() {
-        Operator started =
-                LangopOperator.create(api.client(), settings, new SimpleMeterRegistry(), null, resolver, services);
+        Operator started = LangopOperator.create(api.client(), settings, meters, null, resolver, services);
         started.start();
         return started;
+    }
+
+    /** The meters the operator registered, as its {@code /metrics} would serve them. */
+    public PrometheusMeterRegistry meters() {
+        return meters;
     }
 
     public MockApiServer api() {

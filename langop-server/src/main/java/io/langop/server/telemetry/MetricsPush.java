@@ -33,9 +33,6 @@ public final class MetricsPush implements AutoCloseable {
     /** Longer than any process lives: nothing is pushed on a schedule, only on close. */
     private static final Duration NO_SCHEDULE = Duration.ofDays(365);
 
-    private static final String METRICS_EXPORTER = "OTEL_METRICS_EXPORTER";
-    private static final String HEADERS = "OTEL_EXPORTER_OTLP_HEADERS";
-
     private final OtlpMeterRegistry registry;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -47,13 +44,16 @@ public final class MetricsPush implements AutoCloseable {
     public static MetricsPush start(String component, Map<String, String> env) {
         String url = env.getOrDefault(TelemetryEnv.OTLP_METRICS_ENDPOINT, "").strip();
         if (url.isEmpty()
-                || "none".equals(env.getOrDefault(METRICS_EXPORTER, "").strip().toLowerCase(Locale.ROOT))) {
+                || "none"
+                        .equals(env.getOrDefault(TelemetryEnv.METRICS_EXPORTER, "")
+                                .strip()
+                                .toLowerCase(Locale.ROOT))) {
             return OFF;
         }
         Map<String, String> resource =
                 new LinkedHashMap<>(pairs(env.getOrDefault(TelemetryEnv.RESOURCE_ATTRIBUTES, "")));
         resource.put("service.name", env.getOrDefault(TelemetryEnv.SERVICE_NAME, component));
-        Map<String, String> headers = pairs(env.getOrDefault(HEADERS, ""));
+        Map<String, String> headers = pairs(env.getOrDefault(TelemetryEnv.OTLP_HEADERS, ""));
         OtlpConfig config = new OtlpConfig() {
             @Override
             public String get(String key) {

@@ -26,7 +26,7 @@ class MetricsPushTest {
                     "langop-agent",
                     Map.of(
                             TelemetryEnv.OTLP_METRICS_ENDPOINT,
-                            collector.endpoint() + "/v1/metrics",
+                            collector.endpoint() + TelemetryEnv.OTLP_METRICS_PATH,
                             TelemetryEnv.SERVICE_NAME,
                             "digest",
                             TelemetryEnv.RESOURCE_ATTRIBUTES,
@@ -82,7 +82,7 @@ class MetricsPushTest {
                                 Map.of(
                                         TelemetryEnv.OTLP_METRICS_ENDPOINT,
                                         "http://127.0.0.1:4318/v1/metrics",
-                                        "OTEL_METRICS_EXPORTER",
+                                        TelemetryEnv.METRICS_EXPORTER,
                                         "none"))
                         .pushing())
                 .isFalse();
