@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
+import io.langop.wire.PodAnnotations;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -84,16 +86,19 @@ final class AgentPage implements DashboardPage {
                                     Markup.text(Figures.money(cost.getCost(), cost.getCurrency()))))
                             .toList()));
         }
-        html.append(CodeSection.of(code.of(agent)));
+        CodeVersions.View versions = code.of(agent);
+        String running = versions.running().map(CodeVersions.Version::hash).orElse(null);
+        html.append(CodeSection.of(versions));
         html.append(Markup.table(
                 "pods",
                 "Pods",
-                List.of("Pod", "Phase", "Ready", "Restarts"),
-                watch.podsOf(name).stream().map(AgentPage::podRow).toList()));
+                List.of("Pod", "Phase", "Ready", "Restarts", "Code"),
+                watch.podsOf(name).stream().map(pod -> podRow(pod, running)).toList()));
         return html.toString();
     }
 
-    private static String podRow(Pod pod) {
+    /** @param running the hash of the code that runs now: a pod still on older code says so */
+    private static String podRow(Pod pod, String running) {
         List<ContainerStatus> containers =
                 pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
                         ? List.of()
@@ -111,7 +116,19 @@ final class AgentPage implements DashboardPage {
                                 ? Figures.UNKNOWN
                                 : pod.getStatus().getPhase()),
                 Markup.text(ready + "/" + containers.size()),
-                Markup.text(restarts));
+                Markup.text(restarts),
+                Markup.text(codeOf(pod, running)));
+    }
+
+    /** The version a pod runs, from the hash the operator annotates it with (the same SHA-256 of the source). */
+    private static String codeOf(Pod pod, String running) {
+        Map<String, String> annotations = pod.getMetadata().getAnnotations();
+        String hash = annotations == null ? null : annotations.get(PodAnnotations.CODE_HASH);
+        if (hash == null || hash.length() < CodeVersions.Version.SHORT_HASH) {
+            return Figures.UNKNOWN;
+        }
+        String version = hash.substring(0, CodeVersions.Version.SHORT_HASH);
+        return version.equals(running) ? version + " (the running version)" : version + " (an earlier version)";
     }
 
     @Override

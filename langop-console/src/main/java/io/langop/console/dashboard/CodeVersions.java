@@ -26,11 +26,16 @@ final class CodeVersions {
 
     /** One version of an agent's code and the ConfigMap it was read from. */
     record Version(String source, String configMap) {
+
+        /** How many hex digits of the SHA-256 a version is shown by (as git shows commits). */
+        static final int SHORT_HASH = 12;
+
+        /** The start of the source's SHA-256: what the operator annotates the agent's pods with, shortened. */
         String hash() {
             try {
                 return HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)))
-                        .substring(0, 12);
+                        .substring(0, SHORT_HASH);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }

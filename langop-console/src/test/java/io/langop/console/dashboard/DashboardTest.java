@@ -113,7 +113,10 @@ class DashboardTest {
                 .contains("<ins>+     String prompt = &quot;Summarise the news in three bullet points&quot;;</ins>")
                 .contains("<ins>+     int maxItems = 3;</ins>")
                 .contains("      String schedule = &quot;0 8 * * *&quot;;\n")
-                .contains("<th scope=\"row\">" + TeamCluster.POD + "</th><td>Running</td><td>1/1</td>")
+                .contains("<th scope=\"row\">" + TeamCluster.POD + "</th><td>Running</td><td>1/1</td><td>0</td><td>"
+                        + TeamCluster.sha256(TeamCluster.GOOD_CODE).substring(0, 12) + " (an earlier version)</td>")
+                .contains("Running version <code id=\"code-version\">"
+                        + TeamCluster.sha256(TeamCluster.NEW_CODE).substring(0, 12) + "</code>")
                 .contains("new code 3f2a1b written to digest-code")
                 .doesNotContain("no valid code after 3 attempt(s)"); // broken's event, not digest's
         assertThat(http.get("/agents/stranger").statusCode())

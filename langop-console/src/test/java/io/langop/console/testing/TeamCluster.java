@@ -17,7 +17,7 @@ import java.util.UUID;
  * A LanguageCluster {@code ops} in namespace {@code team} as the operator would leave it, for the dashboard to
  * show: agents {@code digest} (running, new code on trial: {@code digest-code} differs from {@code
  * digest-good-code}) and {@code broken} (failed), {@code stranger} in the namespace but in no cluster, a model, a
- * tool with its catalog, a persona, a pod of {@code digest} with a log, and events.
+ * tool with its catalog, a persona, a pod of {@code digest} still on the last good code with a log, and events.
  */
 public final class TeamCluster {
 
@@ -132,18 +132,20 @@ public final class TeamCluster {
         client.configMaps().resource(configMap("digest-good-code", GOOD_CODE)).create();
         client.configMaps().resource(configMap("digest-code", NEW_CODE)).create();
         client.pods()
-                .resource(client.getKubernetesSerialization().unmarshal("""
+                .resource(client.getKubernetesSerialization()
+                        .unmarshal("""
                         apiVersion: v1
                         kind: Pod
                         metadata:
                           name: digest-agent-7f9c
                           namespace: team
                           labels: {langop.io/kind: LanguageAgent, app.kubernetes.io/instance: digest}
+                          annotations: {langop.io/code-hash: %s}
                         spec: {containers: [{name: agent, image: ghcr.io/langop/langop-agent:latest}]}
                         status:
                           phase: Running
                           containerStatuses: [{name: agent, ready: true, restartCount: 0, image: x, imageID: x}]
-                        """, io.fabric8.kubernetes.api.model.Pod.class))
+                        """.formatted(sha256(GOOD_CODE)), io.fabric8.kubernetes.api.model.Pod.class))
                 .create();
         kubernetes.log(POD, "08:00:01 run started\n08:00:03 fetched 12 headlines\n08:00:05 digest written\n");
         event("digest", "CodeUpdated", "Normal", "new code 3f2a1b written to digest-code");
@@ -185,6 +187,17 @@ public final class TeamCluster {
                     edited.getStatus().setMessage(message);
                     return edited;
                 });
+    }
+
+    /** As the operator computes the hash it annotates pods with. */
+    public static String sha256(String source) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private <T extends HasMetadata> void put(Class<T> type, String yaml) {
