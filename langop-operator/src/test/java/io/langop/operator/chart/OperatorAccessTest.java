@@ -18,8 +18,11 @@ import io.langop.api.v1alpha1.PersonaReference;
 import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
 import io.langop.api.v1alpha1.ServiceReference;
 import io.langop.api.v1alpha1.agent.CodeReference;
+import io.langop.api.v1alpha1.agent.EventTrigger;
+import io.langop.api.v1alpha1.agent.EventTriggerType;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.WebhookAuthentication;
 import io.langop.api.v1alpha1.agent.Workspace;
 import io.langop.api.v1alpha1.client.Autoscaling;
 import io.langop.api.v1alpha1.client.IngressSpec;
@@ -190,6 +193,8 @@ class OperatorAccessTest {
             code.setName("handwritten");
             brought.getSpec().setCodeRef(code);
             brought.getSpec().setClusterRef("team"); // its code ConfigMaps join the dashboard's Role
+            brought.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN); // its webhook's secret is generated
+            brought.getSpec().setEventTriggers(List.of(webhook(WebhookAuthentication.GITHUB)));
             user.resource(brought).create();
 
             eventually(() -> user.apps()
@@ -246,6 +251,8 @@ class OperatorAccessTest {
                             .anyMatch(rule -> rule.getResourceNames().contains("handwritten")));
             Set<String> grantedToTheDashboard =
                     ChartRendering.access(dashboardRole(user).getRules());
+            eventually(() ->
+                    user.secrets().inNamespace(NS).withName("brought-webhooks").get() != null);
 
             // updates: each kind of object the operator manages changes once
             LanguageModel gpt = user.resources(LanguageModel.class)
@@ -420,6 +427,14 @@ class OperatorAccessTest {
             agent.getSpec().setExecutionMode(ExecutionMode.AUTONOMOUS); // and the CronJob goes
             agent.getSpec().setSchedule(null);
             Edits.replaceSpec(user, agent);
+            brought = user.resources(LanguageAgent.class)
+                    .inNamespace(NS)
+                    .withName("brought")
+                    .get();
+            brought.getSpec().setEventTriggers(List.of(webhook(WebhookAuthentication.NONE))); // its Secret goes
+            Edits.replaceSpec(user, brought);
+            eventually(() ->
+                    user.secrets().inNamespace(NS).withName("brought-webhooks").get() == null);
             chat = user.resources(LanguageClient.class)
                     .inNamespace(NS)
                     .withName("chat")
@@ -610,6 +625,14 @@ class OperatorAccessTest {
         networkPort.setPort(port);
         rule.setPorts(List.of(networkPort));
         return rule;
+    }
+
+    private static EventTrigger webhook(WebhookAuthentication authentication) {
+        EventTrigger trigger = new EventTrigger();
+        trigger.setType(EventTriggerType.WEBHOOK);
+        trigger.setSource("deploys");
+        trigger.setAuthentication(authentication);
+        return trigger;
     }
 
     private static void eventually(Supplier<Boolean> condition) {
