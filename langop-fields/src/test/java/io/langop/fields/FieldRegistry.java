@@ -159,6 +159,8 @@ final class FieldRegistry {
                 "spec.podDisruptionBudget.minAvailable",
                 "spec.podDisruptionBudget.maxUnavailable");
         r.read(OPERATOR, "tool.LanguageToolReconciler", "spec.egress");
+        r.read(OPERATOR, "tool.ToolAutoscaler", "spec.horizontalPodAutoscaler");
+        r.autoscaling();
         r.egressRules("spec.egress[]", "/spec/egress");
         r.refused("spec.type", "/spec/type", "\"openapi\"");
 
@@ -357,18 +359,7 @@ final class FieldRegistry {
                 "workload.DisruptionBudgets",
                 "spec.podDisruptionBudget.minAvailable",
                 "spec.podDisruptionBudget.maxUnavailable");
-        r.read(
-                OPERATOR,
-                "workload.Autoscalers",
-                "spec.horizontalPodAutoscaler.enabled",
-                "spec.horizontalPodAutoscaler.minReplicas",
-                "spec.horizontalPodAutoscaler.maxReplicas",
-                "spec.horizontalPodAutoscaler.targetCPUUtilizationPercentage",
-                "spec.horizontalPodAutoscaler.targetMemoryUtilizationPercentage",
-                "spec.horizontalPodAutoscaler.customMetrics",
-                "spec.horizontalPodAutoscaler.customMetrics[].name",
-                "spec.horizontalPodAutoscaler.customMetrics[].type",
-                "spec.horizontalPodAutoscaler.customMetrics[].target");
+        r.autoscaling();
         r.read(
                 OPERATOR,
                 "client.ClientIngress",
@@ -568,6 +559,22 @@ final class FieldRegistry {
                 "spec.tolerations",
                 "spec.topologySpreadConstraints",
                 "spec.imagePullSecrets");
+    }
+
+    /** The autoscaler settings tools and clients share ({@code Autoscaling}). */
+    private void autoscaling() {
+        read(
+                OPERATOR,
+                "workload.Autoscalers",
+                "spec.horizontalPodAutoscaler.enabled",
+                "spec.horizontalPodAutoscaler.minReplicas",
+                "spec.horizontalPodAutoscaler.maxReplicas",
+                "spec.horizontalPodAutoscaler.targetCPUUtilizationPercentage",
+                "spec.horizontalPodAutoscaler.targetMemoryUtilizationPercentage",
+                "spec.horizontalPodAutoscaler.customMetrics",
+                "spec.horizontalPodAutoscaler.customMetrics[].name",
+                "spec.horizontalPodAutoscaler.customMetrics[].type",
+                "spec.horizontalPodAutoscaler.customMetrics[].target");
     }
 
     private void updateStrategy() {

@@ -30,6 +30,7 @@ import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import io.langop.operator.reach.ServiceLocator;
+import io.langop.operator.workload.Autoscalers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -62,7 +63,11 @@ import java.util.stream.Stream;
             @Dependent(
                     name = "disruption-budget",
                     type = ToolDisruptionBudget.class,
-                    reconcilePrecondition = ToolDisruptionBudget.Requested.class)
+                    reconcilePrecondition = ToolDisruptionBudget.Requested.class),
+            @Dependent(
+                    name = "autoscaler",
+                    type = ToolAutoscaler.class,
+                    reconcilePrecondition = ToolAutoscaler.Enabled.class)
         })
 @ControllerConfiguration(name = "languagetool")
 public class LanguageToolReconciler implements Reconciler<LanguageTool> {
@@ -139,6 +144,13 @@ public class LanguageToolReconciler implements Reconciler<LanguageTool> {
                 || tool.getSpec().getImage().isBlank()) {
             conditions.set(Conditions.READY, false, "InvalidSpec", "spec.image is required");
             return finish(tool, context, status, conditions, ToolPhase.FAILED, "InvalidSpec", "spec.image is required");
+        }
+        List<String> scaling =
+                Autoscalers.problems(tool.getSpec().getHorizontalPodAutoscaler(), "spec.horizontalPodAutoscaler");
+        if (!scaling.isEmpty()) {
+            String message = String.join("; ", scaling);
+            conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            return finish(tool, context, status, conditions, ToolPhase.FAILED, "InvalidSpec", message);
         }
         EgressRules.Resolved egress = egressRules.resolve(
                 tool.getSpec().getEgress(), tool.getMetadata().getNamespace());

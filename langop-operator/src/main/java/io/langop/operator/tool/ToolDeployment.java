@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
+import io.langop.operator.workload.Autoscalers;
 import io.langop.operator.workload.ServiceWorkloadPods;
 import io.langop.operator.workload.UpdateStrategies;
 import java.util.List;
@@ -29,10 +30,11 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
 
     @Override
     protected Deployment desired(LanguageTool tool, Context<LanguageTool> context) {
-        return of(tool);
+        return of(tool, context.getSecondaryResource(Deployment.class).orElse(null));
     }
 
-    static Deployment of(LanguageTool tool) {
+    /** {@code current}: the stored Deployment, whose replicas an autoscaler may own. */
+    static Deployment of(LanguageTool tool, Deployment current) {
         var spec = tool.getSpec();
         Map<String, String> podLabels = Labels.of(tool, "tool", spec.getClusterRef());
         Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of())
@@ -45,7 +47,13 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
                 .withOwnerReferences(Owners.controller(tool))
                 .endMetadata()
                 .withNewSpec()
-                .withReplicas(ToolEndpoint.isSidecar(tool) ? 1 : Objects.requireNonNullElse(spec.getReplicas(), 1))
+                .withReplicas(
+                        ToolEndpoint.isSidecar(tool)
+                                ? 1
+                                : Autoscalers.replicas(
+                                        spec.getHorizontalPodAutoscaler(),
+                                        current,
+                                        Objects.requireNonNullElse(spec.getReplicas(), 1)))
                 .withNewSelector()
                 .withMatchLabels(Labels.selector(tool))
                 .endSelector()

@@ -9,9 +9,11 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.langop.api.v1alpha1.PodDisruptionBudgetSpec;
 import io.langop.api.v1alpha1.ServiceType;
+import io.langop.api.v1alpha1.client.Autoscaling;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.api.v1alpha1.tool.ToolPhase;
@@ -217,6 +219,50 @@ class LanguageToolReconcilerTest {
     }
 
     @Test
+    void anAutoscalerFollowsTheSpecAndOwnsTheReplicasWhileItIsEnabled() {
+        String ns = "tools-hpa";
+        LanguageTool tool = Fixtures.tool(ns, "search", DeploymentMode.SERVICE, 8080);
+        tool.getSpec().setReplicas(1);
+        tool.getSpec().setHorizontalPodAutoscaler(new Autoscaling());
+        tool.getSpec().getHorizontalPodAutoscaler().setEnabled(true);
+        tool.getSpec().getHorizontalPodAutoscaler().setMinReplicas(2);
+        tool.getSpec().getHorizontalPodAutoscaler().setMaxReplicas(6);
+        tool.getSpec().getHorizontalPodAutoscaler().setTargetCPUUtilizationPercentage(70);
+        operator.client().resource(tool).create();
+
+        HorizontalPodAutoscaler hpa = await().until(() -> autoscaler(ns, "search-tool"), h -> h != null);
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("search-tool");
+        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+        assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(6);
+        assertThat(hpa.getSpec().getMetrics())
+                .singleElement()
+                .satisfies(metric -> assertThat(metric.getResource().getTarget().getAverageUtilization())
+                        .isEqualTo(70));
+        await().untilAsserted(
+                        () -> assertThat(deployment(ns, "search-tool").getSpec().getReplicas())
+                                .as("starts at minReplicas")
+                                .isEqualTo(2));
+        await().until(() -> get(ns, "search").getStatus() != null);
+
+        // the autoscaler scales the Deployment; the operator keeps its count and writes nothing back
+        Deployment scaled = deployment(ns, "search-tool");
+        scaled.getSpec().setReplicas(5);
+        operator.client().resource(scaled).update();
+        operator.assertNoWritesWhileIdle(Duration.ofSeconds(2));
+        assertThat(deployment(ns, "search-tool").getSpec().getReplicas()).isEqualTo(5);
+
+        LanguageTool changed = get(ns, "search");
+        changed.getSpec().getHorizontalPodAutoscaler().setEnabled(false);
+        Edits.replaceSpec(operator.client(), changed);
+        await().untilAsserted(() -> {
+            assertThat(autoscaler(ns, "search-tool")).isNull();
+            assertThat(deployment(ns, "search-tool").getSpec().getReplicas())
+                    .as("back to the spec's count")
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
     void aRefusedDeploymentIsInTheStatusUntilItGoesThrough() {
         String ns = "tools-refused";
         try (var refusal = ReconcileFailures.refuseCreating(operator.api(), ns, "deployments")) {
@@ -229,6 +275,16 @@ class LanguageToolReconcilerTest {
         }
         ReconcileFailures.awaitCleared(operator.client(), LanguageTool.class, ns, "web");
         assertThat(deployment(ns, "web-tool")).isNotNull();
+    }
+
+    private static HorizontalPodAutoscaler autoscaler(String ns, String name) {
+        return operator.client()
+                .autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     private static PodDisruptionBudget budget(String ns, String name) {

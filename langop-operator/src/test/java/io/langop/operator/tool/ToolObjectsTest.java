@@ -30,7 +30,7 @@ class ToolObjectsTest {
         tool.getSpec().setPodLabels(Map.of("team", "search", "langop.io/kind", "spoofed"));
         tool.getSpec().setPodAnnotations(Map.of("prometheus.io/scrape", "true"));
 
-        Deployment deployment = ToolDeployment.of(tool);
+        Deployment deployment = ToolDeployment.of(tool, null);
 
         assertThat(deployment.getMetadata().getName()).isEqualTo("web-tool");
         assertThat(deployment.getMetadata().getOwnerReferences())
@@ -72,7 +72,7 @@ class ToolObjectsTest {
                         .endHttpGet()
                         .build());
 
-        Container container = ToolDeployment.of(tool)
+        Container container = ToolDeployment.of(tool, null)
                 .getSpec()
                 .getTemplate()
                 .getSpec()

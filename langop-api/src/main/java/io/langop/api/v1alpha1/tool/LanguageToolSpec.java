@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.ServiceWorkloadSpec;
+import io.langop.api.v1alpha1.client.Autoscaling;
 import java.util.List;
 
 /** Desired state of a LanguageTool: an MCP tool server. */
@@ -37,6 +38,10 @@ public class LanguageToolSpec extends ServiceWorkloadSpec {
     @Size(max = 64)
     @JsonPropertyDescription("External destinations the tool may reach.")
     private List<NetworkRule> egress;
+
+    @JsonPropertyDescription("HorizontalPodAutoscaler of a service-mode tool's Deployment; while enabled it owns the"
+            + " replica count.")
+    private Autoscaling horizontalPodAutoscaler;
 
     public ToolType getType() {
         return type;
@@ -68,5 +73,13 @@ public class LanguageToolSpec extends ServiceWorkloadSpec {
 
     public void setEgress(List<NetworkRule> egress) {
         this.egress = egress;
+    }
+
+    public Autoscaling getHorizontalPodAutoscaler() {
+        return horizontalPodAutoscaler;
+    }
+
+    public void setHorizontalPodAutoscaler(Autoscaling horizontalPodAutoscaler) {
+        this.horizontalPodAutoscaler = horizontalPodAutoscaler;
     }
 }
