@@ -308,7 +308,7 @@ final class FieldRegistry {
         r.egressRules("spec.egress[]", "/spec/egress");
         r.readVia(OPERATOR, "trace.PodTelemetry", "exportsTraces", "spec.observability.tracing");
         r.read(OPERATOR, "trace.PodTelemetry", "spec.observability.otlpEndpoint");
-        r.refused("spec.observability.metrics", "/spec/observability/metrics", "false");
+        r.read(RUNTIME, "trace.PodTelemetry", "spec.observability.metrics");
         r.refused("spec.observability.logConversations", "/spec/observability/logConversations", "true");
         r.refused("spec.memoryStore.maxConversations", "/spec/memoryStore/maxConversations", "10");
         r.refused("spec.memoryStore.retentionPolicy.maxAge", "/spec/memoryStore/retentionPolicy/maxAge", "\"30d\"");

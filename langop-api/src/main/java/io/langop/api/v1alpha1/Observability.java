@@ -12,7 +12,8 @@ public abstract class Observability {
 
     @Default("true")
     @JsonPropertyDescription(
-            "Expose Prometheus metrics; false also stops a scheduled agent pushing its metrics to otlpEndpoint.")
+            "false stops a scheduled agent pushing its metrics to otlpEndpoint; /metrics is served regardless (an"
+                    + " agent's where it has a port, the model proxy's always, where false is refused).")
     private Boolean metrics;
 
     @Default("false")

@@ -11,9 +11,6 @@ import io.langop.api.v1alpha1.Observability;
 @ValidationRule(
         value = "!has(self.logConversations) || !self.logConversations",
         message = "logConversations is not supported yet: the runtime never logs what users and models say")
-@ValidationRule(
-        value = "self.metrics",
-        message = "metrics: false is not supported yet: an agent with a port always serves /metrics")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentObservability extends Observability {
 
