@@ -91,6 +91,12 @@ final class FieldRegistry {
                 "spec.caching.enabled",
                 "spec.caching.ttl",
                 "spec.caching.maxSize",
+                "spec.caching.backend",
+                "spec.sharedState",
+                "spec.sharedState.connectionSecretRef",
+                "spec.sharedState.connectionSecretRef.name",
+                "spec.sharedState.connectionSecretRef.key",
+                "spec.sharedState.timeout",
                 "spec.costTracking",
                 "spec.costTracking.enabled",
                 "spec.costTracking.inputTokenCost",
@@ -98,12 +104,15 @@ final class FieldRegistry {
                 "spec.costTracking.currency");
         r.read(PROXY, "model.ModelFallbacks", "spec.fallbacks", "spec.fallbacks[].modelRef");
         r.read(PROXY, "model.ProxyConfigRenderer", "spec.fallbacks[].conditions");
-        r.read(OPERATOR, "model.ProxyDeployment", "spec.observability", "spec.replicas", "spec.resources");
+        r.read(OPERATOR, "model.ProxyDeployment", "spec.observability", "spec.resources");
+        // the Deployment's replicas, and each replica's share of the limits while the Redis they share is down
+        r.read(OPERATOR, "model.ProxyConfigRenderer", "spec.replicas");
         r.read(OPERATOR, "model.ProxyDeployment", "spec.observability.logging", "spec.observability.logging.level");
         r.readVia(OPERATOR, "trace.PodTelemetry", "exportsTraces", "spec.observability.tracing");
         r.read(OPERATOR, "trace.PodTelemetry", "spec.observability.otlpEndpoint");
-        r.read(OPERATOR, "model.LanguageModelReconciler", "spec.egress");
+        r.read(OPERATOR, "model.LanguageModelReconciler", "spec.egress", "spec.sharedState.egress");
         r.egressRules("spec.egress[]", "/spec/egress");
+        r.egressRule("spec.sharedState.egress", "/spec/sharedState/egress");
         r.refused(
                 "spec.regions",
                 "/spec/regions",
@@ -121,7 +130,7 @@ final class FieldRegistry {
                 "spec.loadBalancing.healthCheck.healthyThreshold",
                 "/spec/loadBalancing/healthCheck/healthyThreshold",
                 "2");
-        r.refused("spec.caching.backend", "/spec/caching/backend", "\"redis\"");
+        r.refused("spec.caching.backend", "/spec/caching/backend", "\"memcached\"");
         r.refused("spec.observability.metrics", "/spec/observability/metrics", "false");
         r.refused("spec.observability.logging.logRequests", "/spec/observability/logging/logRequests", "true");
         r.refused("spec.observability.logging.logResponses", "/spec/observability/logging/logResponses", "true");

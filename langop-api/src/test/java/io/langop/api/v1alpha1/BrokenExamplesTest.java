@@ -255,6 +255,19 @@ class BrokenExamplesTest {
                         },
                         "/spec: providers openai-compatible, azure and custom need an endpoint"),
                 new Breakage(
+                        "response cache in redis without the redis the replicas share",
+                        SELF_HOSTED,
+                        "LanguageModel",
+                        spec -> ((ObjectNode) spec.get("caching")).put("backend", "redis"),
+                        "/spec: caching.backend redis needs sharedState (the Redis the proxy replicas share)"),
+                new Breakage(
+                        "response cache in memcached, which is not built",
+                        SELF_HOSTED,
+                        "LanguageModel",
+                        spec -> ((ObjectNode) spec.get("caching")).put("backend", "memcached"),
+                        "/spec/caching: caching backend memcached is not supported yet: use memory (each proxy replica"
+                                + " its own) or redis (one cache in the Redis of spec.sharedState)"),
+                new Breakage(
                         "autoscaler minimum above maximum",
                         CLIENT,
                         "LanguageClient",

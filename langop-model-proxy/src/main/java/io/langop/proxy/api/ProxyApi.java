@@ -19,6 +19,7 @@ import io.langop.proxy.trace.ProxySpans;
 import io.langop.proxy.trace.TracedExchange;
 import io.langop.proxy.usage.ApprovalReports;
 import io.langop.proxy.usage.RunReports;
+import io.langop.proxy.usage.SharedUsage;
 import io.langop.proxy.usage.UsageLedger;
 import io.langop.server.metrics.MetricsExposition;
 import io.langop.trace.SpanScope;
@@ -175,7 +176,7 @@ public final class ProxyApi {
                 case MODELS -> models(exchange);
                 case RUNS -> run(request, exchange);
                 case APPROVALS -> approvals(request, exchange);
-                case USAGE -> exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(usage()));
+                case USAGE -> usage(exchange);
                 // The proxy holds no state that could make it unready: it is ready while it serves.
                 case HEALTH, READY -> exchange.respond(200, "text/plain; charset=utf-8", Map.of(), OK);
                 case METRICS -> {
@@ -194,6 +195,17 @@ public final class ProxyApi {
                 exchange.error(ApiError.serverError());
             }
         }
+    }
+
+    private void usage(Exchange exchange) throws IOException {
+        UsageReport report;
+        try {
+            report = usage();
+        } catch (SharedUsage.UnavailableException e) {
+            exchange.error(ApiError.sharedUsageUnavailable(e.getMessage()));
+            return;
+        }
+        exchange.json(200, Map.of(), Json.MAPPER.writeValueAsBytes(report));
     }
 
     /** The ledger's counters with the health of every endpoint as routing sees it now. */

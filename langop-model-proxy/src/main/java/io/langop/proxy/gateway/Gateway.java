@@ -1,12 +1,17 @@
 package io.langop.proxy.gateway;
 
+import io.langop.proxy.cache.MemoryResponseCache;
+import io.langop.proxy.cache.RedisResponseCache;
 import io.langop.proxy.cache.ResponseCache;
+import io.langop.proxy.config.CacheBackend;
+import io.langop.proxy.config.CacheSettings;
 import io.langop.proxy.config.ClientKey;
 import io.langop.proxy.config.KeyDigests;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.routing.Endpoint;
 import io.langop.proxy.routing.EndpointPool;
+import io.langop.proxy.shared.SharedRedis;
 import io.langop.proxy.upstream.Protocol;
 import io.langop.server.redaction.Redactor;
 import java.security.MessageDigest;
@@ -54,9 +59,11 @@ public final class Gateway {
     /**
      * Resolves every secret and builds the runtime.
      *
+     * @param shared the Redis the replicas share, where models with {@code cache.backend: redis} cache; null
+     *     without one
      * @throws io.langop.proxy.config.ConfigException when a secret cannot be read
      */
-    public static Gateway build(ProxyConfig config, Gateway previous, LongSupplier clock) {
+    public static Gateway build(ProxyConfig config, Gateway previous, SharedRedis shared, LongSupplier clock) {
         Map<String, ModelRuntime> models = new LinkedHashMap<>();
         List<String> secrets = new ArrayList<>();
         for (ModelConfig model : config.models()) {
@@ -69,7 +76,7 @@ public final class Gateway {
                             .map(Endpoint::apiKey)
                             .toList()
                             .equals(keys);
-            models.put(model.name(), unchanged ? kept : runtime(model, keys, clock));
+            models.put(model.name(), unchanged ? kept : runtime(model, keys, shared, clock));
         }
         List<ResolvedKey> clients = new ArrayList<>();
         for (ClientKey client : config.clientKeys()) {
@@ -107,12 +114,20 @@ public final class Gateway {
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 
-    private static ModelRuntime runtime(ModelConfig model, List<String> keys, LongSupplier clock) {
+    private static ModelRuntime runtime(ModelConfig model, List<String> keys, SharedRedis shared, LongSupplier clock) {
         EndpointPool pool = new EndpointPool(model.routing(), model.endpoints(), keys, model.circuitBreaker(), clock);
-        ResponseCache cache = model.cache().enabled()
-                ? new ResponseCache(model.cache().ttl(), model.cache().maxBytes(), clock)
-                : null;
-        return new ModelRuntime(model, Protocol.of(model.provider()), pool, cache);
+        return new ModelRuntime(model, Protocol.of(model.provider()), pool, cache(model, shared, clock));
+    }
+
+    private static ResponseCache cache(ModelConfig model, SharedRedis shared, LongSupplier clock) {
+        CacheSettings cache = model.cache();
+        if (!cache.enabled()) {
+            return null;
+        }
+        // the configuration refuses a redis cache without shared state
+        return cache.backend() == CacheBackend.REDIS
+                ? new RedisResponseCache(shared, model.name(), cache.ttl(), cache.maxBytes())
+                : new MemoryResponseCache(cache.ttl(), cache.maxBytes(), clock);
     }
 
     public ProxyConfig config() {

@@ -109,6 +109,14 @@ public record ApiError(int status, String message, String type, String param, St
         return new ApiError(504, message, "server_error", null, "upstream_timeout", null);
     }
 
+    /**
+     * The usage totals the replicas keep in Redis cannot be read now: answered instead of this replica's own counts,
+     * which a reader would take for the totals.
+     */
+    public static ApiError sharedUsageUnavailable(String message) {
+        return new ApiError(503, message, "server_error", null, "shared_state_unavailable", Duration.ofSeconds(5));
+    }
+
     /** A failure of the proxy itself; the details are in its log, never in the answer. */
     public static ApiError serverError() {
         return new ApiError(500, "The proxy failed to handle the request.", "server_error", null, null, null);

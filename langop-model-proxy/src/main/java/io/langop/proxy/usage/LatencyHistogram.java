@@ -30,6 +30,29 @@ final class LatencyHistogram {
         sumMillis += millis;
     }
 
+    /** The count of each bucket, a copy. */
+    long[] buckets() {
+        return counts.clone();
+    }
+
+    long sumMillis() {
+        return sumMillis;
+    }
+
+    /** Adds another histogram's counts ({@link #buckets()} and {@link #sumMillis()}). */
+    void add(long[] buckets, long sumMillis) {
+        for (int bucket = 0; bucket < Math.min(buckets.length, counts.length); bucket++) {
+            counts[bucket] += buckets[bucket];
+            total += buckets[bucket];
+        }
+        this.sumMillis += sumMillis;
+    }
+
+    /** How many buckets there are. */
+    static int bucketCount() {
+        return BOUNDS_MS.length;
+    }
+
     /** Average in milliseconds, null before the first answer. */
     Long averageMillis() {
         return total == 0 ? null : sumMillis / total;

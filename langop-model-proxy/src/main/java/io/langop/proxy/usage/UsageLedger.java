@@ -12,33 +12,40 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Counts requests, tokens, cost, latency, cache hits and errors per model and per client key, and the runs each
  * client reports, for {@code /usage} and as Prometheus meters ({@link Meters}: the latency of answers as a histogram
- * per model, whose exemplars lead to the request's trace, since it is recorded while the request's span is current). Costs are summed exactly (BigDecimal) so
- * {@code /usage} adds up to the cent. Counters live in memory: they start again with the process, and
- * {@code since} says when.
+ * per model, whose exemplars lead to the request's trace, since it is recorded while the request's span is current).
+ * Costs are summed exactly (BigDecimal) so {@code /usage} adds up to the cent.
+ *
+ * <p>Without shared state the counters live in this replica's memory: they start again with the process, and
+ * {@code since} says when. With {@link SharedUsage} every replica adds its counts to the same totals in Redis, which
+ * {@code /usage} reports and which outlive the replicas (and the latest list of approvals an agent reported reaches
+ * every replica). The Prometheus meters are always the replica's own (a Prometheus query sums them over the pods).
  */
 public final class UsageLedger {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-    private final Map<String, Tally> byModel = new ConcurrentHashMap<>();
-    private final Map<String, Tally> byClient = new ConcurrentHashMap<>();
-    private final Map<String, RunTally> runsByClient = new ConcurrentHashMap<>();
-    private final Map<String, List<UsageReport.PendingApproval>> approvalsByClient = new ConcurrentHashMap<>();
+    private final UsageTallies local = new UsageTallies();
     /** Looked up once per model, client and currency: a registry lookup builds and sorts tags each time. */
     private final Map<MeterKey, AnswerMeters> answerMeters = new ConcurrentHashMap<>();
 
     private final MeterRegistry registry;
+    private final SharedUsage shared;
     private final Instant since = Instant.now();
 
     public UsageLedger(MeterRegistry registry) {
+        this(registry, null);
+    }
+
+    /** @param shared where the replicas add up their counts; null when this replica counts for itself */
+    public UsageLedger(MeterRegistry registry, SharedUsage shared) {
         this.registry = registry;
+        this.shared = shared;
     }
 
     /** Cost of {@code usage} at {@code pricing} (prices are per 1,000 tokens). */
@@ -59,8 +66,11 @@ public final class UsageLedger {
             String model, String client, TokenUsage usage, Pricing pricing, boolean cached, long latencyNanos) {
         BigDecimal cost = cached ? BigDecimal.ZERO : cost(usage, pricing);
         TokenUsage billed = cached ? TokenUsage.NONE : usage;
-        tally(byModel, model, pricing.currency()).add(billed, cost, cached, latencyNanos);
-        tally(byClient, client, pricing.currency()).add(billed, cost, cached, latencyNanos);
+        local.answer(model, client, billed, cost, pricing.currency(), cached, latencyNanos);
+        if (shared != null) {
+            shared.record(
+                    pending -> pending.answer(model, client, billed, cost, pricing.currency(), cached, latencyNanos));
+        }
         AnswerMeters meters =
                 answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters);
         if (cached) {
@@ -80,8 +90,10 @@ public final class UsageLedger {
     public void recordBrokenAnswer(
             String model, String client, TokenUsage usage, Pricing pricing, int status, long latencyNanos) {
         BigDecimal cost = cost(usage, pricing);
-        tally(byModel, model, pricing.currency()).addBroken(usage, cost);
-        tally(byClient, client, pricing.currency()).addBroken(usage, cost);
+        local.brokenAnswer(model, client, usage, cost, pricing.currency());
+        if (shared != null) {
+            shared.record(pending -> pending.brokenAnswer(model, client, usage, cost, pricing.currency()));
+        }
         requests(model, client, "error_" + status).increment();
         AnswerMeters meters =
                 answerMeters.computeIfAbsent(new MeterKey(model, client, pricing.currency()), this::answerMeters);
@@ -146,7 +158,10 @@ public final class UsageLedger {
 
     /** A cacheable request the cache could not answer. */
     public void recordCacheMiss(String model) {
-        tally(byModel, model, null).addCacheMiss();
+        local.cacheMiss(model);
+        if (shared != null) {
+            shared.record(pending -> pending.cacheMiss(model));
+        }
         cache(model, "miss").increment();
     }
 
@@ -162,14 +177,20 @@ public final class UsageLedger {
 
     /** A request that ended in an error answer; {@code model} is the model the client asked for. */
     public void recordError(String model, String client, int status) {
-        tally(byModel, model, null).addError();
-        tally(byClient, client, null).addError();
+        local.error(model, client);
+        if (shared != null) {
+            shared.record(pending -> pending.error(model, client));
+        }
         requests(model, client, "error_" + status).increment();
     }
 
     /** A run a client reported having ended. */
     public void recordRun(String client, String result, boolean succeeded) {
-        runsByClient.computeIfAbsent(client, c -> new RunTally()).add(result, succeeded, Instant.now());
+        Instant ended = Instant.now();
+        local.run(client, result, succeeded, ended);
+        if (shared != null) {
+            shared.record(pending -> pending.run(client, result, succeeded, ended));
+        }
         MeterBuilders.counter(Meters.PROXY_RUNS)
                 .tags("client", client, "result", result)
                 .register(registry)
@@ -178,112 +199,24 @@ public final class UsageLedger {
 
     /** The tool calls a client says wait for approval now; an empty list forgets the client's. */
     public void recordApprovals(String client, List<UsageReport.PendingApproval> pending) {
-        if (pending.isEmpty()) {
-            approvalsByClient.remove(client);
-        } else {
-            approvalsByClient.put(client, List.copyOf(pending));
+        Instant reported = Instant.now();
+        local.approvals(client, pending, reported);
+        if (shared != null) {
+            shared.record(latest -> latest.approvals(client, pending, reported));
         }
     }
 
+    /**
+     * What {@code GET /usage} answers: the replicas' totals with shared state, this replica's counts without.
+     *
+     * @throws SharedUsage.UnavailableException when the totals are shared and Redis cannot be read
+     */
     public UsageReport snapshot() {
-        Map<String, UsageReport.Runs> runs = new TreeMap<>();
-        runsByClient.forEach((client, tally) -> runs.put(client, tally.snapshot()));
-        return new UsageReport(
-                since.toString(),
-                snapshots(byModel),
-                snapshots(byClient),
-                runs,
-                Map.of(),
-                new TreeMap<>(approvalsByClient));
+        return shared == null ? localSnapshot() : shared.read(since);
     }
 
-    private static Map<String, UsageReport.Tally> snapshots(Map<String, Tally> tallies) {
-        Map<String, UsageReport.Tally> sorted = new TreeMap<>();
-        tallies.forEach((name, tally) -> sorted.put(name, tally.snapshot()));
-        return sorted;
-    }
-
-    private static Tally tally(Map<String, Tally> tallies, String name, String currency) {
-        Tally tally = tallies.computeIfAbsent(name, n -> new Tally());
-        if (currency != null) {
-            tally.currency = currency;
-        }
-        return tally;
-    }
-
-    private static final class RunTally {
-        private long runs;
-        private long succeeded;
-        private Instant lastEnded;
-        private String lastResult;
-
-        synchronized void add(String result, boolean success, Instant ended) {
-            runs++;
-            if (success) {
-                succeeded++;
-            }
-            lastEnded = ended;
-            lastResult = result;
-        }
-
-        synchronized UsageReport.Runs snapshot() {
-            return new UsageReport.Runs(runs, succeeded, runs - succeeded, lastEnded.toString(), lastResult);
-        }
-    }
-
-    private static final class Tally {
-        private long requests;
-        private long promptTokens;
-        private long completionTokens;
-        private BigDecimal cost = BigDecimal.ZERO;
-        private long cacheHits;
-        private long cacheMisses;
-        private long errors;
-        private volatile String currency = "USD";
-        private final LatencyHistogram latency = new LatencyHistogram();
-
-        synchronized void addCacheMiss() {
-            cacheMisses++;
-        }
-
-        synchronized void addError() {
-            errors++;
-        }
-
-        synchronized void add(TokenUsage usage, BigDecimal requestCost, boolean cached, long latencyNanos) {
-            requests++;
-            latency.record(latencyNanos);
-            charge(usage, requestCost);
-            if (cached) {
-                cacheHits++;
-            }
-        }
-
-        synchronized void addBroken(TokenUsage usage, BigDecimal requestCost) {
-            errors++;
-            charge(usage, requestCost);
-        }
-
-        private void charge(TokenUsage usage, BigDecimal requestCost) {
-            promptTokens += usage.promptTokens();
-            completionTokens += usage.completionTokens();
-            cost = cost.add(requestCost);
-        }
-
-        synchronized UsageReport.Tally snapshot() {
-            return new UsageReport.Tally(
-                    requests,
-                    promptTokens,
-                    completionTokens,
-                    promptTokens + completionTokens,
-                    cost.stripTrailingZeros(),
-                    currency,
-                    cacheHits,
-                    cacheMisses,
-                    errors,
-                    latency.averageMillis(),
-                    latency.percentileMillis(0.95),
-                    latency.percentileMillis(0.99));
-        }
+    /** This replica's own counts since it started, whether or not the replicas share theirs. */
+    public UsageReport localSnapshot() {
+        return local.snapshot(since.toString());
     }
 }

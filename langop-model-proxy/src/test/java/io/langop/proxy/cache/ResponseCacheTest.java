@@ -14,7 +14,7 @@ class ResponseCacheTest {
 
     @Test
     void entriesExpireAfterTheirTtl() {
-        ResponseCache cache = new ResponseCache(Duration.ofSeconds(30), 1000, clock);
+        MemoryResponseCache cache = new MemoryResponseCache(Duration.ofSeconds(30), 1000, clock);
         cache.put("k", new byte[] {1}, "m");
 
         clock.advance(Duration.ofSeconds(29));
@@ -26,7 +26,7 @@ class ResponseCacheTest {
 
     @Test
     void evictsLeastRecentlyUsedBeyondTheByteBound() {
-        ResponseCache cache = new ResponseCache(Duration.ofMinutes(1), 10, clock);
+        MemoryResponseCache cache = new MemoryResponseCache(Duration.ofMinutes(1), 10, clock);
         cache.put("a", new byte[4], "m");
         cache.put("b", new byte[4], "m");
         cache.get("a");

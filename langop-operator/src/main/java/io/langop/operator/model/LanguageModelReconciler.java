@@ -150,6 +150,10 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
         ProxyConfigRenderer.upstreams(model).forEach(url -> egress.add(ruleFor(url)));
         fallbacks.found().forEach(f -> ProxyConfigRenderer.upstreams(f).forEach(url -> egress.add(ruleFor(url))));
         egress.addAll(Objects.requireNonNullElse(model.getSpec().getEgress(), List.of()));
+        if (model.getSpec().getSharedState() != null
+                && model.getSpec().getSharedState().getEgress() != null) {
+            egress.add(model.getSpec().getSharedState().getEgress());
+        }
         EgressRules.Resolved resolved =
                 egressRules.resolve(egress, model.getMetadata().getNamespace());
 
@@ -157,7 +161,10 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
                 .put(
                         ModelProxyPlan.KEY,
                         new ModelProxyPlan(
-                                proxyImage, configYaml, ModelProxyPlan.apiKeysOf(model, fallbacks.found()), resolved));
+                                proxyImage,
+                                configYaml,
+                                ModelProxyPlan.secretKeysOf(model, fallbacks.found()),
+                                resolved));
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         usage.track(model, clients.operatorKey());
@@ -167,7 +174,7 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
 
         status.setEndpoint(ModelEndpoint.url(model));
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
-        Workloads.Availability availability = Workloads.availability(deployment, 1);
+        Workloads.Availability availability = Workloads.availability(deployment, ProxyConfigRenderer.replicas(model));
         status.setReadyReplicas(availability.ready());
         String notes = resolved.notes().isEmpty() ? "" : "; " + String.join("; ", resolved.notes());
         UpdateControl<LanguageModel> control;

@@ -5,6 +5,7 @@ import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelConfiguration;
 import io.langop.api.v1alpha1.model.ModelFallback;
+import io.langop.proxy.config.CacheBackend;
 import io.langop.proxy.config.CacheSettings;
 import io.langop.proxy.config.CircuitBreakerSettings;
 import io.langop.proxy.config.ClientKey;
@@ -21,6 +22,7 @@ import io.langop.proxy.config.RateLimits;
 import io.langop.proxy.config.RetryPolicy;
 import io.langop.proxy.config.RoutingStrategy;
 import io.langop.proxy.config.SecretRef;
+import io.langop.proxy.config.SharedState;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +67,7 @@ public final class ProxyConfigRenderer {
             // a fallback's own fallbacks are not followed: the chain is the one this model declares
             models.add(modelConfig(fallback, List.of()));
         }
-        ProxyConfig config = new ProxyConfig(models, clientKeys, null, null, null);
+        ProxyConfig config = new ProxyConfig(models, clientKeys, null, null, null, sharedState(model));
         try {
             // read back exactly as the proxy will: what it would refuse is reported now, not at its start
             ProxyConfigFiles.parse(ProxyConfigFiles.toYaml(config));
@@ -264,7 +266,37 @@ public final class ProxyConfigRenderer {
             return null;
         }
         Long maxBytes = caching.getMaxSize() == null ? null : caching.getMaxSize() * 1024L * 1024L;
-        return new CacheSettings(true, duration(model, "caching.ttl", caching.getTtl()), maxBytes, null);
+        CacheBackend backend = switch (Objects.requireNonNullElse(
+                caching.getBackend(), io.langop.api.v1alpha1.model.CacheBackend.MEMORY)) {
+            case MEMORY -> CacheBackend.MEMORY;
+            case REDIS -> CacheBackend.REDIS;
+            case MEMCACHED ->
+                throw new InvalidModelException("LanguageModel " + model
+                        + " spec.caching.backend memcached is not supported yet; use memory or redis");
+        };
+        return new CacheSettings(true, duration(model, "caching.ttl", caching.getTtl()), maxBytes, null, backend);
+    }
+
+    /**
+     * The Redis the replicas share, as a mounted Secret file, with keys of their own: proxies of other models may
+     * use the same Redis. Null without {@code spec.sharedState}.
+     */
+    private static SharedState sharedState(LanguageModel model) {
+        var shared = model.getSpec().getSharedState();
+        if (shared == null) {
+            return null;
+        }
+        String name = model.getMetadata().getName();
+        return new SharedState(
+                SecretRef.file(secretPath(shared.getConnectionSecretRef())),
+                SharedState.DEFAULT_KEY_PREFIX + model.getMetadata().getNamespace() + "/" + name + ":",
+                Math.max(1, replicas(model)), // scaled to zero, there is no share to compute
+                duration(name, "sharedState.timeout", shared.getTimeout()));
+    }
+
+    /** Replicas of the model's proxy ({@code spec.replicas}, default 1). */
+    public static int replicas(LanguageModel model) {
+        return Objects.requireNonNullElse(model.getSpec().getReplicas(), 1);
     }
 
     private static Duration duration(String model, String field, String value) {

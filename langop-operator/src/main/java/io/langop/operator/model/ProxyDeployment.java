@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model proxy, Deployment {@code <model>-model}: reads {@code proxy.yaml} from the ConfigMap and
- * each API key from its Secret, mounted at {@code /etc/secrets/<secret>/<key>}.
+ * The model proxy, Deployment {@code <model>-model} with {@code spec.replicas} pods: reads {@code proxy.yaml} from the
+ * ConfigMap and each API key (and the connection string of the Redis its replicas share) from its Secret, mounted at
+ * {@code /etc/secrets/<secret>/<key>}.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MODEL_OBJECTS))
 public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageModel> {
@@ -40,7 +41,7 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
 
     static Deployment of(LanguageModel model, ModelProxyPlan plan) {
         String clusterRef = model.getSpec().getClusterRef();
-        List<VolumeProjection> keys = plan.apiKeys().stream()
+        List<VolumeProjection> keys = plan.secretKeys().stream()
                 .map(ref -> new VolumeProjectionBuilder()
                         .withNewSecret()
                         .withName(ref.getName())
@@ -60,8 +61,7 @@ public class ProxyDeployment extends CRUDKubernetesDependentResource<Deployment,
                 .withOwnerReferences(Owners.controller(model))
                 .endMetadata()
                 .withNewSpec()
-                .withReplicas(
-                        java.util.Objects.requireNonNullElse(model.getSpec().getReplicas(), 1))
+                .withReplicas(ProxyConfigRenderer.replicas(model))
                 .withNewSelector()
                 .withMatchLabels(Labels.selector(model))
                 .endSelector()

@@ -9,12 +9,18 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.langop.api.v1alpha1.NetworkPeer;
+import io.langop.api.v1alpha1.NetworkPort;
+import io.langop.api.v1alpha1.NetworkRule;
 import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.model.CacheBackend;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.ModelConfiguration;
 import io.langop.api.v1alpha1.model.ModelFallback;
 import io.langop.api.v1alpha1.model.ModelPhase;
 import io.langop.api.v1alpha1.model.ModelProvider;
+import io.langop.api.v1alpha1.model.ProxySharedState;
+import io.langop.api.v1alpha1.model.ResponseCaching;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.OperatorExtension;
@@ -23,6 +29,8 @@ import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.Provider;
 import io.langop.proxy.config.ProxyConfig;
 import io.langop.proxy.config.ProxyConfigFiles;
+import io.langop.proxy.config.SecretRef;
+import io.langop.proxy.config.SharedState;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -47,17 +55,7 @@ class LanguageModelReconcilerTest {
     @Test
     void servesTheModelThroughAProxyWhoseFileTheProxyReadsAndWhichHoldsNoSecret() {
         String ns = "models-main";
-        operator.client()
-                .secrets()
-                .inNamespace(ns)
-                .resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withName("openai")
-                        .withNamespace(ns)
-                        .endMetadata()
-                        .withStringData(Map.of("token", "sk-live-do-not-leak"))
-                        .build())
-                .create();
+        createSecret(ns, "openai", "token", "sk-live-do-not-leak");
         LanguageModel model = Fixtures.model(ns, "gpt");
         model.getSpec().setProvider(ModelProvider.OPENAI);
         model.getSpec().setModelName("gpt-4o");
@@ -171,6 +169,85 @@ class LanguageModelReconcilerTest {
     }
 
     @Test
+    void replicasSharingRedisGetItsSecretMountedTheirOwnKeysAndTheWayToIt() {
+        String ns = "models-shared";
+        createSecret(ns, "proxy-redis", "url", "redis://:do-not-leak@10.9.8.7:6379/2");
+        LanguageModel model = Fixtures.model(ns, "gpt");
+        model.getSpec().setReplicas(3);
+        ProxySharedState shared = new ProxySharedState();
+        SecretKeyReference url = new SecretKeyReference();
+        url.setName("proxy-redis");
+        url.setKey("url");
+        shared.setConnectionSecretRef(url);
+        shared.setTimeout("150ms");
+        NetworkRule toRedis = new NetworkRule();
+        toRedis.setTo(new NetworkPeer());
+        toRedis.getTo().setCidr("10.9.8.7/32");
+        NetworkPort port = new NetworkPort();
+        port.setPort(6379);
+        toRedis.setPorts(List.of(port));
+        shared.setEgress(toRedis);
+        model.getSpec().setSharedState(shared);
+        model.getSpec().setCaching(new ResponseCaching());
+        model.getSpec().getCaching().setEnabled(true);
+        model.getSpec().getCaching().setBackend(CacheBackend.REDIS);
+        operator.client().resource(model).create();
+
+        ConfigMap configMap = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> operator.client()
+                                .configMaps()
+                                .inNamespace(ns)
+                                .withName("gpt-model")
+                                .get(),
+                        c -> c != null);
+        String yaml = configMap.getData().get("proxy.yaml");
+        assertThat(yaml).doesNotContain("do-not-leak");
+        ProxyConfig config = ProxyConfigFiles.parse(yaml);
+        assertThat(config.sharedState())
+                .isEqualTo(new SharedState(
+                        SecretRef.file(java.nio.file.Path.of("/etc/secrets/proxy-redis/url")),
+                        "langop:proxy:models-shared/gpt:",
+                        3,
+                        Duration.ofMillis(150)));
+        assertThat(config.model("gpt").orElseThrow().cache().backend())
+                .isEqualTo(io.langop.proxy.config.CacheBackend.REDIS);
+
+        Deployment deployment = await().until(
+                        () -> operator.client()
+                                .apps()
+                                .deployments()
+                                .inNamespace(ns)
+                                .withName("gpt-model")
+                                .get(),
+                        d -> d != null);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getVolumes()
+                        .get(1)
+                        .getProjected()
+                        .getSources())
+                .extracting(source -> source.getSecret().getName() + ":"
+                        + source.getSecret().getItems().getFirst().getPath())
+                .containsExactly("proxy-redis:proxy-redis/url");
+        NetworkPolicy policy = await().until(
+                        () -> operator.client()
+                                .network()
+                                .networkPolicies()
+                                .inNamespace(ns)
+                                .withName("gpt-model")
+                                .get(),
+                        p -> p != null);
+        assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> {
+            assertThat(rule.getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactly("10.9.8.7/32");
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(6379);
+        });
+    }
+
+    @Test
     void aFallbackIsServedFromTheSameProxyOnceItExists() {
         String ns = "models-fallback";
         LanguageModel primary = Fixtures.model(ns, "fast");
@@ -254,5 +331,19 @@ class LanguageModelReconcilerTest {
                 .inNamespace(ns)
                 .withName(name)
                 .get();
+    }
+
+    private static void createSecret(String namespace, String name, String key, String value) {
+        operator.client()
+                .secrets()
+                .inNamespace(namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withStringData(Map.of(key, value))
+                        .build())
+                .create();
     }
 }

@@ -10,15 +10,19 @@ import java.time.Duration;
  *                                least recently used entries go first
  * @param cacheNonZeroTemperature also cache requests with temperature > 0 (off by default: callers asking
  *                                for sampling expect different answers)
+ * @param backend                 where the entries live (default {@link CacheBackend#MEMORY}); in Redis,
+ *                                {@code maxBytes} bounds each entry, and the sum is Redis's {@code maxmemory}
  */
-public record CacheSettings(Boolean enabled, Duration ttl, Long maxBytes, Boolean cacheNonZeroTemperature) {
+public record CacheSettings(
+        Boolean enabled, Duration ttl, Long maxBytes, Boolean cacheNonZeroTemperature, CacheBackend backend) {
 
-    public static final CacheSettings DISABLED = new CacheSettings(false, null, null, null);
+    public static final CacheSettings DISABLED = new CacheSettings(false, null, null, null, null);
 
     public CacheSettings {
         enabled = enabled != null && enabled;
         ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
         maxBytes = maxBytes == null ? 64L * 1024 * 1024 : maxBytes;
         cacheNonZeroTemperature = cacheNonZeroTemperature != null && cacheNonZeroTemperature;
+        backend = backend == null ? CacheBackend.MEMORY : backend;
     }
 }

@@ -3,6 +3,7 @@ package io.langop.proxy.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -15,13 +16,16 @@ import java.util.stream.Stream;
  * @param maxRequestsInProgress chat and embedding requests served at once; more are answered 503 with
  *     {@code Retry-After} at once. Without a bound an overloaded proxy queues until clients give up.
  * @param connectionLimits what one client address may hold before it is served
+ * @param sharedState the Redis the proxy's replicas share limits, usage and (where a model asks) its cache through;
+ *     null when each replica keeps its own
  */
 public record ProxyConfig(
         List<ModelConfig> models,
         List<ClientKey> clientKeys,
         Long maxRequestBytes,
         Integer maxRequestsInProgress,
-        ConnectionLimits connectionLimits) {
+        ConnectionLimits connectionLimits,
+        SharedState sharedState) {
 
     /** Requests one upstream endpoint carries at once; further ones wait for a slot. */
     public static final int MAX_IN_FLIGHT_PER_ENDPOINT = 256;
@@ -44,7 +48,7 @@ public record ProxyConfig(
 
     /** Serves {@code models} without client keys, every other setting at its default. */
     public static ProxyConfig of(List<ModelConfig> models) {
-        return new ProxyConfig(models, null, null, null, null);
+        return new ProxyConfig(models, null, null, null, null, null);
     }
 
     public Optional<ModelConfig> model(String name) {
@@ -53,11 +57,14 @@ public record ProxyConfig(
 
     /** Every secret file the configuration refers to, so a rotated key can be noticed like a changed file. */
     public List<Path> secretFiles() {
-        Stream<SecretRef> refs = Stream.concat(
-                clientKeys.stream().map(ClientKey::key),
-                models.stream()
-                        .flatMap(m -> Stream.concat(
-                                Stream.of(m.apiKey()), m.endpoints().stream().map(EndpointConfig::apiKey))));
+        Stream<SecretRef> refs = Stream.of(
+                        clientKeys.stream().map(ClientKey::key),
+                        models.stream()
+                                .flatMap(m -> Stream.concat(
+                                        Stream.of(m.apiKey()),
+                                        m.endpoints().stream().map(EndpointConfig::apiKey))),
+                        Stream.ofNullable(sharedState).map(SharedState::redis))
+                .flatMap(Function.identity());
         return refs.filter(r -> r != null && r.file() != null)
                 .map(r -> Path.of(r.file()))
                 .distinct()

@@ -59,6 +59,7 @@ final class ProxyConfigValidator {
         if (connections.bodyTimeout().isNegative() || connections.bodyTimeout().isZero()) {
             problems.add("connectionLimits.bodyTimeout must be positive");
         }
+        validateSharedState(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid proxy configuration: " + String.join("; ", problems));
         }
@@ -119,6 +120,28 @@ final class ProxyConfigValidator {
         }
         if (model.cache().ttl().isNegative() || model.cache().maxBytes() < 0) {
             problems.add(where + " cache ttl and maxBytes must not be negative");
+        }
+    }
+
+    private static void validateSharedState(ProxyConfig config, List<String> problems) {
+        SharedState shared = config.sharedState();
+        if (shared == null) {
+            config.models().stream()
+                    .filter(m -> m.cache().enabled() && m.cache().backend() == CacheBackend.REDIS)
+                    .forEach(m -> problems.add("model " + m.name()
+                            + " caches in redis, which needs sharedState (the Redis the replicas share)"));
+            return;
+        }
+        if (shared.redis() == null) {
+            problems.add("sharedState needs redis (a secret reference to the connection string)");
+        } else {
+            validateSecretRef("sharedState.redis", shared.redis(), problems);
+        }
+        if (shared.replicas() < 1) {
+            problems.add("sharedState.replicas must be at least 1");
+        }
+        if (shared.timeout().isZero() || shared.timeout().isNegative()) {
+            problems.add("sharedState.timeout must be positive");
         }
     }
 

@@ -76,7 +76,7 @@ class ProxyConfigFilesTest {
         assertThat(gpt.fallbacks()).containsExactly("claude");
         assertThat(gpt.rateLimits()).isEqualTo(new RateLimits(600, 90_000, 20));
         assertThat(gpt.pricing()).isEqualTo(new Pricing("EUR", 0.0025, 0.01));
-        assertThat(gpt.cache()).isEqualTo(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true));
+        assertThat(gpt.cache()).isEqualTo(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true, null));
         assertThat(gpt.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(5, Duration.ofSeconds(45)));
         assertThat(gpt.defaults()).containsEntry("max_tokens", 1024).containsEntry("stop", List.of("END"));
     }
@@ -101,7 +101,7 @@ class ProxyConfigFilesTest {
                 .fallbacks(List.of("claude"))
                 .rateLimits(new RateLimits(600, 90_000, 20))
                 .pricing(new Pricing("EUR", 0.0025, 0.01))
-                .cache(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true))
+                .cache(new CacheSettings(true, Duration.ofMinutes(10), 1_000_000L, true, null))
                 .circuitBreaker(new CircuitBreakerSettings(5, Duration.ofSeconds(45)))
                 .defaults(Map.of("max_tokens", 1024, "temperature", 0.2, "stop", List.of("END")))
                 .build();
@@ -251,5 +251,48 @@ class ProxyConfigFilesTest {
     void modelWithoutEndpointsMapsToPublicApi() {
         assertThat(ModelConfig.of("x", Provider.OPENAI, null).endpoints())
                 .containsExactly(EndpointConfig.of("https://api.openai.com/v1"));
+    }
+
+    @Test
+    void readsTheSharedRedisAndCountsItsConnectionStringAmongTheSecretFiles() {
+        ProxyConfig config = ProxyConfigFiles.parse("""
+        sharedState:
+          redis: {file: /etc/secrets/proxy-redis/url}
+          keyPrefix: "langop:proxy:team-a/gpt:"
+          replicas: 3
+          timeout: 150ms
+        models:
+          - name: gpt
+            provider: openai
+            cache: {enabled: true, backend: redis}
+        """);
+
+        assertThat(config.sharedState())
+                .isEqualTo(new SharedState(
+                        SecretRef.file(Path.of("/etc/secrets/proxy-redis/url")),
+                        "langop:proxy:team-a/gpt:",
+                        3,
+                        Duration.ofMillis(150)));
+        assertThat(config.model("gpt").orElseThrow().cache().backend()).isEqualTo(CacheBackend.REDIS);
+        assertThat(config.secretFiles()).contains(Path.of("/etc/secrets/proxy-redis/url"));
+        assertThat(ProxyConfigFiles.parse(ProxyConfigFiles.toYaml(config))).isEqualTo(config);
+        assertThat(ProxyConfigFiles.parse("models: [{name: m, provider: openai}]")
+                        .model("m")
+                        .orElseThrow()
+                        .cache()
+                        .backend())
+                .isEqualTo(CacheBackend.MEMORY);
+    }
+
+    @Test
+    void refusesARedisCacheWithoutSharedStateAndSharedStateWithoutRedis() {
+        assertThatThrownBy(() -> ProxyConfigFiles.parse(
+                        "models: [{name: gpt, provider: openai, cache: {enabled: true, backend: redis}}]"))
+                .hasMessageContaining("model gpt caches in redis, which needs sharedState");
+        assertThatThrownBy(() -> ProxyConfigFiles.parse(
+                        "sharedState: {replicas: 0, timeout: 0s}\nmodels: [{name: gpt, provider: openai}]"))
+                .hasMessageContaining("sharedState needs redis")
+                .hasMessageContaining("sharedState.replicas must be at least 1")
+                .hasMessageContaining("sharedState.timeout must be positive");
     }
 }

@@ -25,6 +25,11 @@ import java.util.List;
         value = "!has(self.regions)",
         message = "regions are not supported yet: list each region's URL under loadBalancing.endpoints",
         fieldPath = ".regions")
+@ValidationRule(
+        value = "!has(self.caching) || !has(self.caching.backend) || self.caching.backend != 'redis'"
+                + " || has(self.sharedState)",
+        message = "caching.backend redis needs sharedState (the Redis the proxy replicas share)",
+        fieldPath = ".caching.backend")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LanguageModelSpec {
 
@@ -70,6 +75,11 @@ public class LanguageModelSpec {
     @JsonPropertyDescription("Response cache.")
     private ResponseCaching caching;
 
+    @JsonPropertyDescription(
+            "The Redis the proxy replicas share rate limits, usage totals and (with caching.backend redis) the"
+                    + " response cache through.")
+    private ProxySharedState sharedState;
+
     @JsonPropertyDescription("Metrics, tracing and logging.")
     private ModelObservability observability;
 
@@ -85,8 +95,9 @@ public class LanguageModelSpec {
 
     @Default("1")
     @Min(0)
-    @JsonPropertyDescription("Pods of the model proxy. Each counts its own rate limits, usage and cost, and the"
-            + " operator reads one of them a minute: more than one shows partial usage in status.")
+    @JsonPropertyDescription("Pods of the model proxy. Without sharedState each counts its own rate limits, usage and"
+            + " cost (n replicas admit up to n times every limit, and status shows the one the operator read); with"
+            + " sharedState they keep one limit and one total.")
     private Integer replicas;
 
     @JsonPropertyDescription("Resources of the model proxy container.")
@@ -188,6 +199,22 @@ public class LanguageModelSpec {
         this.caching = caching;
     }
 
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public ProxySharedState getSharedState() {
+        return sharedState;
+    }
+
+    public void setSharedState(ProxySharedState sharedState) {
+        this.sharedState = sharedState;
+    }
+
     public ModelObservability getObservability() {
         return observability;
     }
@@ -218,14 +245,6 @@ public class LanguageModelSpec {
 
     public void setEgress(List<NetworkRule> egress) {
         this.egress = egress;
-    }
-
-    public Integer getReplicas() {
-        return replicas;
-    }
-
-    public void setReplicas(Integer replicas) {
-        this.replicas = replicas;
     }
 
     public ResourceRequirements getResources() {

@@ -10,8 +10,9 @@ import io.langop.api.v1alpha1.Patterns;
 
 /** Response cache of the model proxy. */
 @ValidationRule(
-        value = "self.backend == 'memory'",
-        message = "caching backends other than memory are not supported yet: each proxy caches in its own memory")
+        value = "self.backend != 'memcached'",
+        message = "caching backend memcached is not supported yet: use memory (each proxy replica its own) or redis"
+                + " (one cache in the Redis of spec.sharedState)")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ResponseCaching {
 
@@ -28,7 +29,9 @@ public class ResponseCaching {
     private Integer maxSize;
 
     @Default("memory")
-    @JsonPropertyDescription("Cache backend.")
+    @JsonPropertyDescription(
+            "Where the cache lives: memory (each proxy replica its own) or redis (one cache for every replica, in the"
+                    + " Redis of spec.sharedState); memcached is not supported yet.")
     private CacheBackend backend;
 
     public Boolean getEnabled() {
