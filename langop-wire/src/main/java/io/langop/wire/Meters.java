@@ -60,10 +60,7 @@ public final class Meters {
     /** Tags {@code model}, {@code client}, {@code type}: {@code prompt}, {@code completion}. */
     public static final MeterName PROXY_TOKENS =
             new MeterName("langop_proxy_tokens", COUNTER, "Tokens charged, by model, client and type");
-    /**
-     * Tags {@code model}, {@code client}, {@code currency}. Its base unit is the currency, so Prometheus names it
-     * {@code langop_proxy_cost_<currency>_total}.
-     */
+    /** Tags {@code model}, {@code client}, {@code currency}: one series name whatever the currency. */
     public static final MeterName PROXY_COST =
             new MeterName("langop_proxy_cost", COUNTER, "Cost charged, by model, client and currency");
     /** Tags {@code model}, {@code result}: {@code hit}, {@code miss}. */

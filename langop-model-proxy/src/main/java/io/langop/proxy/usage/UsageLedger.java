@@ -129,7 +129,6 @@ public final class UsageLedger {
                 tokens(model, client, "prompt"),
                 tokens(model, client, "completion"),
                 MeterBuilders.counter(Meters.PROXY_COST)
-                        .baseUnit(key.currency())
                         .tags("model", model, "client", client, "currency", key.currency())
                         .register(registry),
                 latency(model, "answered"),

@@ -84,7 +84,7 @@ class UsageAndMetricsTest {
                     .contains(
                             "langop_proxy_requests_total{client=\"mail-agent\",model=\"unknown\",outcome=\"error_404\"} 1.0")
                     .containsPattern(
-                            "langop_proxy_cost_USD_total\\{client=\"news-agent\",currency=\"USD\",model=\"gpt\"} 3.5");
+                            "langop_proxy_cost_total\\{client=\"news-agent\",currency=\"USD\",model=\"gpt\"} 3.5");
             assertThat(proxy.get("/healthz").statusCode()).isEqualTo(200);
             assertThat(proxy.get("/readyz").statusCode()).isEqualTo(200);
         }

@@ -1,0 +1,163 @@
+package io.langop.operator.chart;
+
+import static io.langop.operator.chart.ChartRendering.all;
+import static io.langop.operator.chart.ChartRendering.only;
+import static io.langop.operator.chart.ChartRendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.langop.server.metrics.MeterBuilders;
+import io.langop.server.metrics.MeterRegistries;
+import io.langop.wire.MeterName;
+import io.langop.wire.Meters;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chart's Grafana dashboard and PrometheusRule alerts, rendered by Helm: they query only series the code
+ * exports, named by {@link Meters}, so that renaming a meter cannot leave a panel empty or an alert mute.
+ */
+class MonitoringChartTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern METRIC = Pattern.compile("\\blangop_[a-z0-9_]+");
+    private static final Pattern SAMPLE = Pattern.compile("(?m)^(langop_[a-z0-9_]+)[{ ]");
+    private static final Map<String, String> BOTH_ON = Map.of(
+            "metrics.grafanaDashboard.enabled", "true",
+            "metrics.prometheusRule.enabled", "true");
+
+    @Test
+    void shipsNoDashboardAndNoAlertsUnlessAskedFor() {
+        List<HasMetadata> objects = render(Map.of());
+
+        assertThat(all(objects, ConfigMap.class))
+                .noneMatch(map -> map.getMetadata().getName().endsWith("-dashboard"));
+        assertThat(all(objects, GenericKubernetesResource.class))
+                .noneMatch(resource -> resource.getKind().equals("PrometheusRule"));
+    }
+
+    @Test
+    void theDashboardIsALabelledConfigMapGrafanaLoadsWithPanelsLinkingLatencyToTraces() throws Exception {
+        ConfigMap dashboard = only(render(BOTH_ON), ConfigMap.class);
+
+        assertThat(dashboard.getMetadata().getName()).isEqualTo("langop-language-operator-dashboard");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        JsonNode json = JSON.readTree(dashboard.getData().get("langop.json"));
+        assertThat(json.path("uid").asText()).isEqualTo("langop-overview");
+        List<JsonNode> targets = targets(json);
+        assertThat(targets).hasSizeGreaterThan(15);
+        assertThat(targets)
+                .filteredOn(target -> target.path("expr").asText().contains("_seconds_bucket"))
+                .as("every latency panel shows exemplars")
+                .isNotEmpty()
+                .allSatisfy(target ->
+                        assertThat(target.path("exemplar").asBoolean()).isTrue());
+    }
+
+    @Test
+    void theAlertsCoverFailingAgentsProxyErrorsSynthesisFailuresAndBudgetsWithTheThresholdsOfTheValues() {
+        GenericKubernetesResource rule = prometheusRule(render(Map.of(
+                "metrics.prometheusRule.enabled", "true",
+                "metrics.prometheusRule.failedRunsPerHour", "5",
+                "metrics.prometheusRule.alertLabels.team", "platform")));
+
+        Map<String, String> alerts = rules(rule).stream()
+                .collect(Collectors.toMap(alert -> (String) alert.get("alert"), alert -> (String) alert.get("expr")));
+        assertThat(alerts)
+                .containsKeys(
+                        "LangopAgentRunsFailing",
+                        "LangopModelProxyErrors",
+                        "LangopSynthesisFailing",
+                        "LangopBudgetExhausted",
+                        "LangopRateLimited");
+        assertThat(alerts.get("LangopAgentRunsFailing")).contains(">= 5");
+        assertThat(alerts.get("LangopModelProxyErrors")).contains("> 0.05");
+        assertThat(rules(rule))
+                .allSatisfy(alert -> assertThat(alert.get("labels").toString()).contains("team=platform"));
+        assertThat(rules(rule))
+                .extracting(alert -> ((Map<?, ?>) alert.get("annotations")).get("summary"))
+                .as("Prometheus's templates reach the rule as written")
+                .allSatisfy(summary -> assertThat((String) summary).contains("{{ $"));
+    }
+
+    @Test
+    void theDashboardAndTheAlertsQueryOnlySeriesTheCodeExports() throws Exception {
+        List<HasMetadata> objects = render(BOTH_ON);
+        List<String> queries = new ArrayList<>();
+        targets(JSON.readTree(only(objects, ConfigMap.class).getData().get("langop.json")))
+                .forEach(target -> queries.add(target.path("expr").asText()));
+        rules(prometheusRule(objects)).forEach(alert -> queries.add((String) alert.get("expr")));
+
+        Set<String> queried = new TreeSet<>();
+        for (String query : queries) {
+            Matcher metric = METRIC.matcher(query);
+            while (metric.find()) {
+                queried.add(metric.group());
+            }
+        }
+        Set<String> exported = Meters.all().stream()
+                .flatMap(meter -> meter.series().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(queried).hasSizeGreaterThan(15).isSubsetOf(exported);
+    }
+
+    /** What {@link MeterName#series()} promises is what Micrometer's Prometheus registry serves. */
+    @Test
+    void everyListedMeterIsServedUnderTheSeriesItsNameListsWhenRegisteredTheWayTheCodeDoes() {
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus();
+        for (MeterName meter : Meters.all()) {
+            switch (meter.kind()) {
+                case COUNTER -> MeterBuilders.counter(meter).register(registry).increment();
+                case TIMER -> MeterBuilders.timer(meter).register(registry).record(Duration.ofMillis(3));
+                case GAUGE -> Gauge.builder(meter.name(), () -> 1).register(registry);
+            }
+        }
+
+        Set<String> served = new TreeSet<>();
+        Matcher sample = SAMPLE.matcher(registry.scrape());
+        while (sample.find()) {
+            served.add(sample.group(1));
+        }
+        assertThat(served)
+                .containsExactlyInAnyOrderElementsOf(Meters.all().stream()
+                        .flatMap(meter -> meter.series().stream())
+                        .toList());
+    }
+
+    private static List<JsonNode> targets(JsonNode dashboard) {
+        List<JsonNode> targets = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(targets::add));
+        return targets;
+    }
+
+    private static GenericKubernetesResource prometheusRule(List<HasMetadata> objects) {
+        return all(objects, GenericKubernetesResource.class).stream()
+                .filter(resource -> resource.getKind().equals("PrometheusRule"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked") // the rule's spec as YAML read it: maps and lists
+    private static List<Map<String, Object>> rules(GenericKubernetesResource rule) {
+        Map<String, Object> spec =
+                (Map<String, Object>) rule.getAdditionalProperties().get("spec");
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) spec.get("groups");
+        return groups.stream()
+                .flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream())
+                .toList();
+    }
+}
