@@ -4,11 +4,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
+import io.langop.operator.usage.ProxyKeySecret;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -21,19 +21,16 @@ import java.util.Set;
 /**
  * Secret {@code <agent>-webhooks}: one generated secret per authenticated webhook trigger ({@link AgentWebhooks}), 256
  * random bits as 64 hex characters, which the sender is given (GitHub's and GitLab's "secret token"; the key of
- * langop's HMAC). A trigger keeps its secret while it keeps its path; a recreated agent (a new UID) gets new ones.
+ * langop's HMAC). A trigger keeps its secret while it keeps its path; a recreated agent (a new UID) gets new ones, in
+ * the Secret it takes over ({@link ProxyKeySecret}).
  * Shares the informer of {@code AgentProxyKey}.
  */
-public class AgentWebhookSecrets extends CRUDKubernetesDependentResource<Secret, LanguageAgent> {
+public class AgentWebhookSecrets extends ProxyKeySecret<LanguageAgent> {
 
     static final String COMPONENT = "webhooks";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The secrets chosen in this reconcile: {@code desired} may be asked more than once, new ones must not differ. */
     private static final String CHOSEN = AgentWebhookSecrets.class.getName();
-
-    public AgentWebhookSecrets() {
-        super(Secret.class);
-    }
 
     static String name(LanguageAgent agent) {
         return Labels.name(agent, COMPONENT);

@@ -7,14 +7,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 
 /**
- * A Secret holding a proxy key of its owner (see {@link ProxyKeys}). When a key is given to a new incarnation of the
- * owner, the update carries the new owner reference too: the framework's update keeps the stored owner references,
- * and a key whose only owner is the deleted incarnation would be taken by the garbage collector (and a new key made
- * under the running pods' feet).
+ * A Secret holding keys the operator generates for their owner: a proxy key (see {@link ProxyKeys}), an agent's
+ * webhook secrets. When keys are given to a new incarnation of the owner, the update carries the new owner reference
+ * too: the framework's update keeps the stored owner references, and keys whose only owner is the deleted incarnation
+ * would be taken by the garbage collector (and new keys made under the running pods' feet).
  */
-abstract class ProxyKeySecret<P extends HasMetadata> extends CRUDKubernetesDependentResource<Secret, P> {
+public abstract class ProxyKeySecret<P extends HasMetadata> extends CRUDKubernetesDependentResource<Secret, P> {
 
-    ProxyKeySecret() {
+    protected ProxyKeySecret() {
         super(Secret.class);
     }
 

@@ -118,6 +118,42 @@ class AgentWebhookTriggersTest {
     }
 
     @Test
+    void aRecreatedAgentTakesOverItsPredecessorsSecretWithNewSecrets() {
+        String ns = "hooks-recreated";
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        operator.client()
+                .resource(eventDriven(ns, "pager", webhook(null, WebhookAuthentication.HMAC, null)))
+                .create();
+        Secret first = await().until(() -> secret(ns, "pager-webhooks"), s -> s != null);
+
+        // deleted and created again before the garbage collector took the Secret (the mock API server has none)
+        operator.client()
+                .resources(LanguageAgent.class)
+                .inNamespace(ns)
+                .withName("pager")
+                .delete();
+        await().until(() -> operator.client()
+                        .resources(LanguageAgent.class)
+                        .inNamespace(ns)
+                        .withName("pager")
+                        .get()
+                == null);
+        LanguageAgent again = operator.client()
+                .resource(eventDriven(ns, "pager", webhook(null, WebhookAuthentication.HMAC, null)))
+                .create();
+
+        await().untilAsserted(() -> assertThat(
+                        secret(ns, "pager-webhooks").getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(owner ->
+                        assertThat(owner.getUid()).isEqualTo(again.getMetadata().getUid())));
+        assertThat(decoded(secret(ns, "pager-webhooks"), "webhook"))
+                .as("the new incarnation's secret")
+                .matches("[0-9a-f]{64}")
+                .isNotEqualTo(decoded(first, "webhook"));
+    }
+
+    @Test
     void aConditionThatDoesNotCompileFailsTheAgentNamingTheTriggerAndTheError() {
         String ns = "hooks-invalid";
         operator.client().resource(Fixtures.model(ns, "m")).create();
