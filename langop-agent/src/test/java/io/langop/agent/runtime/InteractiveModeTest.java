@@ -11,7 +11,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.langop.memory.postgres.PostgresServer;
 import io.langop.memory.redis.RedisServer;
+import io.langop.memory.s3.S3ProxyServer;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.Constraints;
 import io.langop.sdk.agent.ExecutionMode;
@@ -243,6 +245,38 @@ class InteractiveModeTest {
                     redis.url()));
             assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
                     .as("kept in Redis, not in the workspace")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aSessionsConversationKeptInPostgresOutlivesARestartOfTheAgent(@TempDir Path directory) throws Exception {
+        try (PostgresServer postgres = PostgresServer.start(directory.resolve("postgres"))) {
+            conversationOutlivesARestart(Map.of(
+                    AgentEnv.WORKSPACE_PATH,
+                    directory.resolve("workspace").toString(),
+                    AgentEnv.MEMORY_STORE,
+                    "postgres",
+                    AgentEnv.MEMORY_URL,
+                    postgres.url()));
+            assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
+                    .as("kept in Postgres, not in the workspace")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aSessionsConversationKeptInS3OutlivesARestartOfTheAgent(@TempDir Path directory) throws Exception {
+        try (S3ProxyServer s3 = S3ProxyServer.start(directory.resolve("s3"))) {
+            conversationOutlivesARestart(Map.of(
+                    AgentEnv.WORKSPACE_PATH,
+                    directory.resolve("workspace").toString(),
+                    AgentEnv.MEMORY_STORE,
+                    "s3",
+                    AgentEnv.MEMORY_URL,
+                    s3.url()));
+            assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
+                    .as("kept in S3, not in the workspace")
                     .isFalse();
         }
     }
