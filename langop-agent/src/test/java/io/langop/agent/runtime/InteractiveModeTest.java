@@ -236,49 +236,36 @@ class InteractiveModeTest {
     void aSessionsConversationKeptInRedisOutlivesARestartOfTheAgent(@TempDir Path directory) throws Exception {
         assumeTrue(RedisServer.program() != null, "redis-server is not installed (apt-get install redis-server)");
         try (RedisServer redis = RedisServer.start(directory.resolve("redis"))) {
-            conversationOutlivesARestart(Map.of(
-                    AgentEnv.WORKSPACE_PATH,
-                    directory.resolve("workspace").toString(),
-                    AgentEnv.MEMORY_STORE,
-                    "redis",
-                    AgentEnv.MEMORY_URL,
-                    redis.url()));
-            assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
-                    .as("kept in Redis, not in the workspace")
-                    .isFalse();
+            conversationInAStoreOutlivesARestart(directory, "redis", redis.url());
         }
     }
 
     @Test
     void aSessionsConversationKeptInPostgresOutlivesARestartOfTheAgent(@TempDir Path directory) throws Exception {
         try (PostgresServer postgres = PostgresServer.start(directory.resolve("postgres"))) {
-            conversationOutlivesARestart(Map.of(
-                    AgentEnv.WORKSPACE_PATH,
-                    directory.resolve("workspace").toString(),
-                    AgentEnv.MEMORY_STORE,
-                    "postgres",
-                    AgentEnv.MEMORY_URL,
-                    postgres.url()));
-            assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
-                    .as("kept in Postgres, not in the workspace")
-                    .isFalse();
+            conversationInAStoreOutlivesARestart(directory, "postgres", postgres.url());
         }
     }
 
     @Test
     void aSessionsConversationKeptInS3OutlivesARestartOfTheAgent(@TempDir Path directory) throws Exception {
         try (S3ProxyServer s3 = S3ProxyServer.start(directory.resolve("s3"))) {
-            conversationOutlivesARestart(Map.of(
-                    AgentEnv.WORKSPACE_PATH,
-                    directory.resolve("workspace").toString(),
-                    AgentEnv.MEMORY_STORE,
-                    "s3",
-                    AgentEnv.MEMORY_URL,
-                    s3.url()));
-            assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
-                    .as("kept in S3, not in the workspace")
-                    .isFalse();
+            conversationInAStoreOutlivesARestart(directory, "s3", s3.url());
         }
+    }
+
+    /** As {@link #conversationOutlivesARestart}, with the memory store {@code type} at {@code url}. */
+    private void conversationInAStoreOutlivesARestart(Path directory, String type, String url) throws Exception {
+        conversationOutlivesARestart(Map.of(
+                AgentEnv.WORKSPACE_PATH,
+                directory.resolve("workspace").toString(),
+                AgentEnv.MEMORY_STORE,
+                type,
+                AgentEnv.MEMORY_URL,
+                url));
+        assertThat(Files.exists(directory.resolve("workspace/.langop/memory")))
+                .as("kept in " + type + ", not in the workspace")
+                .isFalse();
     }
 
     private void conversationOutlivesARestart(Map<String, String> settings) throws Exception {
