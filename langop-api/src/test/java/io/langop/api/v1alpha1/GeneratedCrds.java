@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,13 +27,32 @@ final class GeneratedCrds {
 
     private GeneratedCrds() {}
 
-    /** File name to path of every freshly generated CRD. */
+    /**
+     * File name to path of every freshly generated CRD: in this module's target/classes, or inside its jar when
+     * another module's tests read them (the reactor hands them the packaged jar in {@code verify}).
+     */
     static Map<String, Path> fresh() {
         try {
-            return yamlFilesIn(
-                    Path.of(GeneratedCrds.class.getResource("/META-INF/fabric8").toURI()));
+            URI generated = GeneratedCrds.class.getResource("/META-INF/fabric8").toURI();
+            if ("jar".equals(generated.getScheme())) {
+                openZipFileSystem(generated);
+            }
+            return yamlFilesIn(Path.of(generated));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Paths into the jar resolve once its zip file system is open; it stays open for the tests' lifetime. */
+    private static synchronized void openZipFileSystem(URI inJar) {
+        try {
+            FileSystems.getFileSystem(inJar);
+        } catch (FileSystemNotFoundException notYetOpen) {
+            try {
+                FileSystems.newFileSystem(inJar, Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -66,7 +88,7 @@ final class GeneratedCrds {
 
     static JsonNode read(Path file) {
         try {
-            return YAML.readTree(file.toFile());
+            return YAML.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
