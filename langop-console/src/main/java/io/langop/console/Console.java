@@ -2,6 +2,7 @@ package io.langop.console;
 
 import io.langop.api.clientconfig.ClientConfig;
 import io.langop.api.v1alpha1.client.SessionBackend;
+import io.langop.console.approval.ApprovalDesk;
 import io.langop.console.auth.Access;
 import io.langop.console.auth.LoginSessions;
 import io.langop.console.auth.SessionCookie;
@@ -13,6 +14,7 @@ import io.langop.console.chat.InMemoryConversationStore;
 import io.langop.console.chat.UpstreamChat;
 import io.langop.console.guard.Moderation;
 import io.langop.console.guard.UserRateLimits;
+import io.langop.console.web.ApprovalApiServlet;
 import io.langop.console.web.AssetServlet;
 import io.langop.console.web.ChatApiServlet;
 import io.langop.console.web.CorsPolicy;
@@ -100,6 +102,7 @@ public final class Console implements AutoCloseable {
                 new Moderation(config.contentModeration()),
                 new UpstreamChat(http, ANSWER_TIMEOUT),
                 meters);
+        ApprovalDesk approvals = new ApprovalDesk(config, variables, http);
         ServiceServer server = ServiceServer.builder("langop-console")
                 .port(port)
                 .bindAddress(bindAddress)
@@ -107,7 +110,10 @@ public final class Console implements AutoCloseable {
                 .servlet("/", new PageServlet(config.ui(), targets, conversations, access))
                 .servlet("/assets/*", new AssetServlet(config.ui()))
                 .servlet("/auth/*", new SignInServlet(access, clock))
-                .servlet("/api/*", new ChatApiServlet(targets, chat, conversations, access, cors, maxMessages, clock))
+                .servlet(
+                        "/api/*",
+                        new ChatApiServlet(targets, chat, conversations, access, approvals, cors, maxMessages, clock))
+                .servlet("/api/approvals/*", new ApprovalApiServlet(approvals, access, cors))
                 .servlet("/v1/*", new OpenAiServlet(targets, chat, access, cors))
                 .start();
         LOG.info(

@@ -5,12 +5,16 @@ package io.langop.wire;
  * operator and a console call: {@code GET /approvals} lists them, {@code POST /approvals/{id}/approve} and
  * {@code POST /approvals/{id}/deny} decide one (an optional JSON body {@code {"by": ..., "reason": ...}}). Every
  * request carries {@code Authorization: Bearer <token>}, the token of {@link AgentEnv#AGENT_APPROVAL_TOKEN}.
+ *
+ * <p>A chat answer that waits for a decision carries the approval (as the list shows it) in the field
+ * {@link #CHAT_FIELD} of its completion, or of its last chunk when streamed; OpenAI clients ignore the field.
  */
 public final class AgentApprovals {
 
     public static final String PATH = "/approvals";
     public static final String APPROVE = "approve";
     public static final String DENY = "deny";
+    public static final String CHAT_FIELD = "approval";
 
     private AgentApprovals() {}
 }

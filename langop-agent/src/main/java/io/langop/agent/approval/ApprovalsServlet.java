@@ -111,7 +111,8 @@ public final class ApprovalsServlet extends HttpServlet {
         return value.length() > max ? value.substring(0, max) : value;
     }
 
-    static ObjectNode toJson(Approval approval) {
+    /** An approval as the endpoints and a waiting chat answer show it (its arguments already redacted). */
+    public static ObjectNode toJson(Approval approval) {
         ObjectNode json = JSON.createObjectNode()
                 .put("id", approval.id())
                 .put("tool", approval.tool())

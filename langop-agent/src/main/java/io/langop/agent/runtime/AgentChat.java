@@ -10,6 +10,7 @@ import io.langop.sdk.agent.ConstraintGuard;
 import io.langop.sdk.agent.ConstraintViolationException;
 import io.langop.sdk.agent.RunUsage;
 import io.langop.sdk.agent.TimeLimit;
+import io.langop.sdk.approval.Approval;
 import io.langop.sdk.approval.ApprovalGate;
 import io.langop.sdk.approval.ApprovalGatedTools;
 import io.langop.sdk.approval.ApprovalPendingException;
@@ -39,7 +40,11 @@ import java.util.function.Consumer;
  */
 final class AgentChat {
 
-    record Reply(String text, RunUsage usage) {}
+    /** The answer; {@code pending} is the approval it waits for, when a tool call needs a person's decision. */
+    record Reply(String text, RunUsage usage, Optional<Approval> pending) {}
+
+    /** What the model answered, or the approval the turn stopped at. */
+    private record Answer(String text, Optional<Approval> pending) {}
 
     private final AgentDefinition agent;
     private final LlmClient llm;
@@ -101,7 +106,8 @@ final class AgentChat {
             long started = System.nanoTime();
             String outcome = "failed";
             try {
-                String text = answer(messages, guard, onText);
+                Answer answer = answer(messages, guard, onText);
+                String text = answer.text();
                 if (session.isPresent()) {
                     List<ChatTurn> exchange = new ArrayList<>();
                     conversation.forEach(message -> exchange.add(turn(message)));
@@ -109,7 +115,7 @@ final class AgentChat {
                     conversations.append(session.get(), exchange);
                 }
                 outcome = "answered";
-                return new Reply(text, guard.usage());
+                return new Reply(text, guard.usage(), answer.pending());
             } catch (InterruptedException | RuntimeException failure) {
                 span.fail(failure);
                 if (failure instanceof ConstraintViolationException) {
@@ -124,10 +130,10 @@ final class AgentChat {
     }
 
     /** The model's answer, or, when a tool call waits for a person, the answer saying so. */
-    private String answer(List<ChatMessage> messages, ConstraintGuard guard, Consumer<String> onText)
+    private Answer answer(List<ChatMessage> messages, ConstraintGuard guard, Consumer<String> onText)
             throws InterruptedException {
         try {
-            return timeLimit.call(
+            String text = timeLimit.call(
                     "chat-" + agent.name(),
                     () -> {
                         String answer = new ToolLoop(llm, tools, guard)
@@ -137,11 +143,12 @@ final class AgentChat {
                         return answer;
                     },
                     guard::timeoutViolation);
+            return new Answer(text, Optional.empty());
         } catch (ApprovalPendingException pending) {
             if (onText != null) {
                 onText.accept(pending.answer());
             }
-            return pending.answer();
+            return new Answer(pending.answer(), Optional.of(pending.approval()));
         } catch (InterruptedException | RuntimeException failure) {
             throw failure;
         } catch (Exception unexpected) {

@@ -7,12 +7,14 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.langop.agent.approval.ApprovalsServlet;
 import io.langop.sdk.agent.ConstraintViolationException;
 import io.langop.sdk.agent.RunStuckException;
 import io.langop.sdk.agent.RunUsage;
 import io.langop.sdk.memory.ConversationStore;
 import io.langop.sdk.memory.MemoryUnavailableException;
 import io.langop.trace.TraceHeaders;
+import io.langop.wire.AgentApprovals;
 import io.langop.wire.ServiceWire;
 import io.opentelemetry.context.Scope;
 import jakarta.servlet.http.HttpServlet;
@@ -158,7 +160,7 @@ final class ChatCompletionsServlet extends HttpServlet {
                     sendChunk(out, chunk(id, JSON.createObjectNode().put("content", piece), null));
                 }
             }
-            finishStream(out, id, reply.usage(), includeUsage);
+            finishStream(out, id, reply, includeUsage);
         } else {
             ObjectNode completion = envelope(id, "chat.completion");
             completion
@@ -170,6 +172,9 @@ final class ChatCompletionsServlet extends HttpServlet {
                     .put("role", "assistant")
                     .put("content", reply.text());
             completion.set("usage", usage(reply.usage()));
+            reply.pending()
+                    .ifPresent(
+                            approval -> completion.set(AgentApprovals.CHAT_FIELD, ApprovalsServlet.toJson(approval)));
             response.setContentType("application/json");
             response.getWriter().write(completion.toString());
         }
@@ -189,7 +194,7 @@ final class ChatCompletionsServlet extends HttpServlet {
                     session,
                     conversation,
                     text -> sendChunk(out, chunk(id, JSON.createObjectNode().put("content", text), null)));
-            finishStream(out, id, reply.usage(), includeUsage);
+            finishStream(out, id, reply, includeUsage);
         } catch (InterruptedException | RuntimeException failure) {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -273,12 +278,15 @@ final class ChatCompletionsServlet extends HttpServlet {
         return out;
     }
 
-    private void finishStream(PrintWriter out, String id, RunUsage usage, boolean includeUsage) {
-        sendChunk(out, chunk(id, JSON.createObjectNode(), "stop"));
+    /** The stop chunk (with the approval the answer waits for, if any), the usage when asked for, the end. */
+    private void finishStream(PrintWriter out, String id, AgentChat.Reply reply, boolean includeUsage) {
+        ObjectNode stop = chunk(id, JSON.createObjectNode(), "stop");
+        reply.pending().ifPresent(approval -> stop.set(AgentApprovals.CHAT_FIELD, ApprovalsServlet.toJson(approval)));
+        sendChunk(out, stop);
         if (includeUsage) {
             ObjectNode usageChunk = envelope(id, "chat.completion.chunk");
             usageChunk.putArray("choices");
-            usageChunk.set("usage", usage(usage));
+            usageChunk.set("usage", usage(reply.usage()));
             sendChunk(out, usageChunk);
         }
         out.write("data: [DONE]\n\n");

@@ -214,6 +214,7 @@ class ApprovalTest {
                 .contains("approval " + pending.path("id").asText())
                 .contains("<redacted>")
                 .doesNotContain("hunter2");
+        assertThat(completion.path(AgentApprovals.CHAT_FIELD)).isEqualTo(pending);
         assertThat(mcp.calls()).isEmpty();
 
         decide(server, pending.path("id").asText(), "approve", TOKEN, "alice", null);
@@ -236,17 +237,23 @@ class ApprovalTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         StringBuilder content = new StringBuilder();
         List<String> finishReasons = new ArrayList<>();
+        List<JsonNode> approvals = new ArrayList<>();
         for (String line : stream.body().lines().toList()) {
             if (line.startsWith("data: {")) {
-                JsonNode choice = JSON.readTree(line.substring(6)).at("/choices/0");
+                JsonNode chunk = JSON.readTree(line.substring(6));
+                JsonNode choice = chunk.at("/choices/0");
                 content.append(choice.at("/delta/content").asText(""));
                 if (!choice.path("finish_reason").isNull()) {
                     finishReasons.add(choice.path("finish_reason").asText());
+                    approvals.add(chunk.path(AgentApprovals.CHAT_FIELD));
                 }
             }
         }
         assertThat(content.toString()).startsWith("Waiting for approval: the call of send_email");
         assertThat(finishReasons).containsExactly("stop");
+        assertThat(approvals).containsExactly(approvals(server).path(0));
+        assertThat(approvals.getFirst().path("state").asText()).isEqualTo("pending");
+        assertThat(approvals.getFirst().toString()).doesNotContain("hunter2");
         assertThat(stream.body()).endsWith("data: [DONE]\n\n");
     }
 

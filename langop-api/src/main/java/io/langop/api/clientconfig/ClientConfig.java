@@ -63,11 +63,20 @@ public record ClientConfig(
 
     /**
      * An agent that takes requests: {@code url} is its Service root; a {@link AgentMode#CHAT} agent answers OpenAI
-     * chat completions under {@code url + "/v1"}.
+     * chat completions under {@code url + "/v1"}. {@code approvalTokenEnv} names the environment variable that
+     * carries the agent's approval token (from its {@code safetyConfig.approvalTokenSecretRef}), with which the
+     * console decides the agent's pending tool calls; absent, the console cannot decide them.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agent(String name, String url, AgentMode mode, String displayName, String description, String icon) {}
+    public record Agent(
+            String name,
+            String url,
+            AgentMode mode,
+            String displayName,
+            String description,
+            String icon,
+            String approvalTokenEnv) {}
 
     public enum AgentMode {
         @JsonProperty("chat")

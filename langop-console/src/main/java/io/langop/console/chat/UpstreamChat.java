@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.console.ConsoleConfigFile;
+import io.langop.wire.AgentApprovals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -31,8 +32,11 @@ public final class UpstreamChat {
         void event(String json) throws IOException;
     }
 
-    /** The whole answer: its text, the upstream's token counts (0 when it sent none), the error it ended with. */
-    public record Answer(String text, long promptTokens, long completionTokens, String error) {
+    /**
+     * The whole answer: its text, the upstream's token counts (0 when it sent none), the error it ended with, and the
+     * approval of a tool call an agent's answer waits for ({@link AgentApprovals#CHAT_FIELD}); null when none.
+     */
+    public record Answer(String text, long promptTokens, long completionTokens, String error, JsonNode approval) {
 
         public long totalTokens() {
             return promptTokens + completionTokens;
@@ -80,6 +84,7 @@ public final class UpstreamChat {
         long prompt = 0;
         long completion = 0;
         String error = null;
+        JsonNode approval = null;
         try (Stream<String> lines =
                 new java.io.BufferedReader(new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)).lines()) {
             for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
@@ -103,6 +108,9 @@ public final class UpstreamChat {
                     prompt = usage.path("prompt_tokens").asLong(prompt);
                     completion = usage.path("completion_tokens").asLong(completion);
                 }
+                if (event.path(AgentApprovals.CHAT_FIELD).isObject()) {
+                    approval = event.get(AgentApprovals.CHAT_FIELD);
+                }
                 if (event.has("error")) {
                     error = event.path("error").path("message").asText("the upstream failed");
                 }
@@ -111,7 +119,7 @@ public final class UpstreamChat {
         } catch (java.io.UncheckedIOException broken) {
             throw broken.getCause();
         }
-        return new Answer(text.toString(), prompt, completion, error);
+        return new Answer(text.toString(), prompt, completion, error, approval);
     }
 
     private static JsonNode parse(String data) {

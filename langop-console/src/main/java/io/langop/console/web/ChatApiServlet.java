@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langop.console.approval.ApprovalDesk;
 import io.langop.console.auth.Access;
 import io.langop.console.auth.User;
 import io.langop.console.chat.ChatRefusal;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * {@code POST /api/chat}, the page's chat: {@code {conversation, target, message}} from a signed-in (or anonymous)
  * browser session; the answer streams back as server-sent events (the upstream's OpenAI chunks) and the turn is
  * kept in the user's conversation, of which the last {@code session.maxMessagesPerSession} messages go upstream.
+ * An agent's answer that waits for a tool call's approval ends with an {@code approval} event (see
+ * {@link EventStream#approval}) that the page shows with buttons when the user may decide.
  */
 public final class ChatApiServlet extends CorsServlet {
 
@@ -36,6 +39,7 @@ public final class ChatApiServlet extends CorsServlet {
     private final ChatService chat;
     private final ConversationStore conversations;
     private final Access access;
+    private final ApprovalDesk approvals;
     private final int maxTurns;
     private final Clock clock;
 
@@ -44,10 +48,12 @@ public final class ChatApiServlet extends CorsServlet {
             ChatService chat,
             ConversationStore conversations,
             Access access,
+            ApprovalDesk approvals,
             CorsPolicy cors,
             int maxTurns,
             Clock clock) {
         super(cors);
+        this.approvals = approvals;
         this.targets = targets;
         this.chat = chat;
         this.conversations = conversations;
@@ -93,6 +99,9 @@ public final class ChatApiServlet extends CorsServlet {
             }
             messages.addObject().put("role", "user").put("content", message);
             UpstreamChat.Answer answer = chat.converse(user.get(), target, upstream, message, events);
+            if (answer.approval() != null) {
+                events.approval(target.id(), answer.approval(), approvals.mayDecide(user.get(), target.id()));
+            }
             if (answer.error() == null) {
                 conversations.save(conversation.with(
                         List.of(

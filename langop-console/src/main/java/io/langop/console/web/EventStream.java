@@ -1,5 +1,7 @@
 package io.langop.console.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.console.chat.ChatRefusal;
 import io.langop.console.chat.ChatService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +30,17 @@ final class EventStream implements ChatService.Listener {
     @Override
     public void notice(String message) throws IOException {
         out.send("notice", OpenAiJson.notice(message));
+    }
+
+    /**
+     * A tool call the answer waits for, an event named {@code approval}: the agent's approval (tool, arguments,
+     * state, deadline), which agent it belongs to and whether this user may decide it.
+     */
+    void approval(String target, JsonNode approval, boolean mayDecide) throws IOException {
+        ObjectNode event =
+                OpenAiJson.mapper().createObjectNode().put("target", target).put("mayDecide", mayDecide);
+        event.set("approval", approval);
+        out.send("approval", event.toString());
     }
 
     boolean started() {

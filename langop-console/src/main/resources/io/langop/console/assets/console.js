@@ -205,6 +205,98 @@
     addTurn(turn.role, turn.content, turn.at);
   });
 
+  // ---- Tool calls that wait for a person ----
+
+  function decision(verdict, text, label, decide) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = verdict;
+    button.textContent = text;
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", function () {
+      decide(verdict);
+    });
+    return button;
+  }
+
+  // The card of a pending tool call under the answer that stopped at it: the tool, its arguments (the agent has
+  // redacted secrets), its state and, for a user who may decide, Approve and Deny buttons. A decision is sent to
+  // the console, which passes it to the agent; then the conversation goes on by itself so the agent can act on it.
+  function approvalCard(turn, waiting) {
+    const approval = waiting.approval;
+    const card = document.createElement("section");
+    card.className = "approval";
+    card.setAttribute("aria-label", "Tool call " + approval.tool + " waiting for approval");
+    const title = document.createElement("p");
+    title.className = "tool";
+    title.appendChild(document.createTextNode("Tool call "));
+    const name = document.createElement("code");
+    name.textContent = approval.tool;
+    title.appendChild(name);
+    title.appendChild(document.createTextNode(": "));
+    const stateText = document.createElement("strong");
+    stateText.className = "state";
+    stateText.textContent = "waiting for approval";
+    title.appendChild(stateText);
+    card.appendChild(title);
+    const args = document.createElement("pre");
+    args.setAttribute("aria-label", "Arguments of " + approval.tool);
+    const code = document.createElement("code");
+    code.textContent = JSON.stringify(approval.arguments, null, 2);
+    args.appendChild(code);
+    card.appendChild(args);
+    const note = document.createElement("p");
+    note.className = "note";
+    card.appendChild(note);
+    if (!waiting.mayDecide) {
+      note.textContent = "Someone allowed to decide must approve it before " + new Date(approval.deadline).toLocaleString() + ".";
+      turn.appendChild(card);
+      card.scrollIntoView({ block: "end" });
+      return;
+    }
+    note.textContent = "Decide before " + new Date(approval.deadline).toLocaleString() + ".";
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    const decide = async function (verdict) {
+      approve.disabled = true;
+      deny.disabled = true;
+      status.classList.remove("error");
+      status.textContent = verdict === "approve" ? "Approving…" : "Denying…";
+      try {
+        const response = await fetch(
+          "/api/approvals/" + encodeURIComponent(waiting.target) + "/" + encodeURIComponent(approval.id) + "/" + verdict,
+          { method: "POST" }
+        );
+        const decided = await response.json().catch(function () {
+          return {};
+        });
+        if (!response.ok) {
+          throw new Error((decided.error && decided.error.message) || "The console answered " + response.status + ".");
+        }
+        stateText.textContent = decided.state;
+        actions.remove();
+        note.textContent = (decided.state === "approved" ? "Approved" : "Denied") + " by " + decided.decidedBy + ".";
+        status.textContent = "";
+        if (!busy) {
+          ask(decided.state === "approved"
+            ? "I approved the call of " + approval.tool + "; go on."
+            : "I denied the call of " + approval.tool + ".");
+        }
+      } catch (failure) {
+        approve.disabled = false;
+        deny.disabled = false;
+        problem(failure.message);
+      }
+    };
+    const approve = decision("approve", "Approve", "Approve the call of " + approval.tool, decide);
+    const deny = decision("deny", "Deny", "Deny the call of " + approval.tool, decide);
+    actions.appendChild(approve);
+    actions.appendChild(deny);
+    card.appendChild(actions);
+    turn.appendChild(card);
+    card.scrollIntoView({ block: "end" });
+  }
+
   // Reads server-sent events from a fetch body: the upstream's OpenAI chunks, the console's notices, errors.
   async function readEvents(response, onEvent) {
     const reader = response.body.getReader();
@@ -247,6 +339,7 @@
     const body = addTurn("assistant", "", new Date().toISOString());
     body.parentElement.setAttribute("aria-busy", "true");
     let answer = "";
+    let waiting = null;
     let frame = 0;
     const paint = function () {
       frame = 0;
@@ -278,6 +371,10 @@
           status.textContent = event.message;
           return;
         }
+        if (name === "approval") {
+          waiting = event;
+          return;
+        }
         if (event.error) {
           throw new Error(event.error.message);
         }
@@ -296,6 +393,9 @@
       paint();
       turns.push({ role: "assistant", content: answer, at: new Date().toISOString() });
       status.textContent = "";
+      if (waiting) {
+        approvalCard(body.parentElement, waiting);
+      }
     } catch (failure) {
       if (frame) {
         cancelAnimationFrame(frame);

@@ -52,7 +52,8 @@ public final class AgentEnvironment {
                         ? null
                         : Durations.parse(spec.getTimeout()).toString());
         put(env, AgentEnv.AGENT_LIMITS, AgentLimitsVariable.of(plan).orElse(null));
-        approvalToken(spec).ifPresent(token -> env.put(AgentEnv.AGENT_APPROVAL_TOKEN, token));
+        approvalToken(spec, AgentEnv.AGENT_APPROVAL_TOKEN)
+                .ifPresent(token -> env.put(AgentEnv.AGENT_APPROVAL_TOKEN, token));
         AgentWebhooks.env(plan.agent()).forEach(variable -> env.put(variable.getName(), variable));
         put(env, AgentEnv.AGENT_CODE_PATH, AgentPodTemplate.CODE_PATH);
         if (AgentHttp.listens(plan.agent())) {
@@ -113,12 +114,15 @@ public final class AgentEnvironment {
         return List.copyOf(env.values());
     }
 
-    /** The approval token, read by the kubelet from the Secret the spec names: it never passes the operator. */
-    private static Optional<EnvVar> approvalToken(LanguageAgentSpec spec) {
+    /**
+     * The agent's approval token as the variable {@code name}, read by the kubelet from the Secret the spec names: it
+     * never passes the operator. The agent's pod has it, and so has the console of a client that fronts the agent.
+     */
+    public static Optional<EnvVar> approvalToken(LanguageAgentSpec spec, String name) {
         return Optional.ofNullable(spec.getSafetyConfig())
                 .map(SafetyConfig::getApprovalTokenSecretRef)
                 .map(ref -> new EnvVarBuilder()
-                        .withName(AgentEnv.AGENT_APPROVAL_TOKEN)
+                        .withName(name)
                         .withNewValueFrom()
                         .withNewSecretKeyRef(
                                 Objects.requireNonNullElse(ref.getKey(), SecretKeyReference.DEFAULT_KEY),

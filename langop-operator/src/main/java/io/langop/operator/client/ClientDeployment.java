@@ -183,6 +183,7 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
             put(env, "TLS_KEY_FILE", TLS_DIR + "/tls.key");
         }
         ClientSecrets.env(spec).forEach(variable -> env.put(variable.getName(), variable));
+        ClientSecrets.approvalTokens(plan.agents()).forEach(variable -> env.put(variable.getName(), variable));
         if (spec.getLogging() != null) {
             LogSettings.env(spec.getLogging().getLevel(), spec.getLogging().getFormat())
                     .forEach(variable -> env.put(variable.getName(), variable));

@@ -3,14 +3,19 @@ package io.langop.operator.client;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
+import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.client.AuthProvider;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
+import io.langop.operator.agent.AgentEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The credentials a client needs (auth providers, session backend) reach its container only as
@@ -40,6 +45,30 @@ final class ClientSecrets {
         return session == null || session.getBackendConfig() == null
                 ? null
                 : session.getBackendConfig().getSecretRef();
+    }
+
+    /**
+     * {@code AGENT_<NAME>_APPROVAL_TOKEN} for an agent with an approval token, whose tool calls the console then
+     * decides: the agent's name upper-cased with other characters as '_'.
+     */
+    static Optional<String> approvalTokenVariable(LanguageAgent agent) {
+        return Optional.ofNullable(agent.getSpec())
+                .map(LanguageAgentSpec::getSafetyConfig)
+                .map(SafetyConfig::getApprovalTokenSecretRef)
+                .map(ref -> "AGENT_"
+                        + agent.getMetadata().getName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                        + "_APPROVAL_TOKEN");
+    }
+
+    /** The approval tokens of the client's agents, from the same Secret keys as the agents' own. */
+    static List<EnvVar> approvalTokens(List<LanguageAgent> agents) {
+        List<EnvVar> env = new ArrayList<>();
+        for (LanguageAgent agent : agents) {
+            approvalTokenVariable(agent)
+                    .flatMap(name -> AgentEnvironment.approvalToken(agent.getSpec(), name))
+                    .ifPresent(env::add);
+        }
+        return env;
     }
 
     static List<EnvVar> env(LanguageClientSpec spec) {

@@ -82,7 +82,8 @@ final class ClientSettings {
                 AgentHttp.interactive(agent) ? ClientConfig.AgentMode.CHAT : ClientConfig.AgentMode.WEBHOOK,
                 blankToNull(ref.getDisplayName()),
                 blankToNull(ref.getDescription()),
-                blankToNull(ref.getIcon()));
+                blankToNull(ref.getIcon()),
+                ClientSecrets.approvalTokenVariable(agent).orElse(null));
     }
 
     private static ClientConfig.Session session(LanguageClientSpec spec) {

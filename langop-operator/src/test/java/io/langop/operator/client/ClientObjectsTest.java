@@ -1,6 +1,7 @@
 package io.langop.operator.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -18,6 +19,7 @@ import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.client.AuthProvider;
 import io.langop.api.v1alpha1.client.AuthProviderType;
 import io.langop.api.v1alpha1.client.Authentication;
@@ -232,6 +234,42 @@ class ClientObjectsTest {
         assertThat(read.authentication().providers())
                 .containsExactly(new ClientConfig.Provider(
                         "team-keys", AuthProviderType.API_KEY, null, "AUTH_TEAM_KEYS_SECRET", null));
+    }
+
+    @Test
+    void theConsoleGetsTheApprovalTokenOfAnAgentFromItsSecretAndTheSettingsNameTheVariable() throws Exception {
+        LanguageAgent gated = Fixtures.agent("apps", "help-desk", "qwen");
+        gated.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
+        SafetyConfig safety = new SafetyConfig();
+        safety.setRequireApprovalFor(List.of("send_email"));
+        SecretKeyReference token = new SecretKeyReference();
+        token.setName("helpdesk-approvals");
+        token.setKey("token");
+        safety.setApprovalTokenSecretRef(token);
+        gated.getSpec().setSafetyConfig(safety);
+        LanguageAgent open = Fixtures.agent("apps", "faq", "qwen");
+        open.getSpec().setExecutionMode(ExecutionMode.INTERACTIVE);
+        ClientPlan plan = new ClientPlan(
+                chat(), List.of(Fixtures.model("apps", "qwen")), List.of(), List.of(gated, open), null, List.of());
+
+        ClientConfig read =
+                new ObjectMapper().readValue(ClientConfigMap.of(plan).getData().get("client.json"), ClientConfig.class);
+        List<EnvVar> env = container(ClientDeployment.of(plan, null)).getEnv();
+
+        assertThat(read.agents())
+                .extracting(ClientConfig.Agent::name, ClientConfig.Agent::approvalTokenEnv)
+                .containsExactly(tuple("help-desk", "AGENT_HELP_DESK_APPROVAL_TOKEN"), tuple("faq", null));
+        assertThat(env)
+                .filteredOn(variable -> variable.getName().endsWith("_APPROVAL_TOKEN"))
+                .singleElement()
+                .satisfies(variable -> {
+                    assertThat(variable.getName()).isEqualTo("AGENT_HELP_DESK_APPROVAL_TOKEN");
+                    assertThat(variable.getValue()).isNull();
+                    assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+                            .isEqualTo("helpdesk-approvals");
+                    assertThat(variable.getValueFrom().getSecretKeyRef().getKey())
+                            .isEqualTo("token");
+                });
     }
 
     @Test
