@@ -81,13 +81,16 @@ public class SharedStateBench {
                     rateLimits: {requestsPerMinute: 100000000, tokensPerMinute: 2000000000}
                     pricing: {inputPer1kTokens: 0.001, outputPer1kTokens: 0.002}
                 """.formatted(upstreamUrl));
-        return ModelProxy.start(config, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(1));
+        return ModelProxy.start(
+                config, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(1));
     }
 
     private static void run(String label, List<URI> proxies, int clients, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        byte[] body = "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"
-                .getBytes(StandardCharsets.UTF_8);
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body =
+                "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"
+                        .getBytes(StandardCharsets.UTF_8);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         AtomicLong next = new AtomicLong();
