@@ -24,10 +24,6 @@ final class AgentMeters implements CallTimings {
         this.registry = registry;
     }
 
-    MeterRegistry registry() {
-        return registry;
-    }
-
     @Override
     public void modelCall(String model, boolean failed, long nanos) {
         time(Meters.AGENT_LLM_CALL_DURATION, nanos, "model", model, OUTCOME, outcome(failed));
