@@ -278,7 +278,12 @@ class OperatorAccessTest {
                     .setEgress(List.of(cidrRule("198.51.100.0/24", 443), serviceRule("web-tool", 8081)));
             team.getSpec().getDashboard().setImage("registry.example.org/langop-console:2");
             Edits.replaceSpec(user, team);
-            // a ServiceAccount and a RoleBinding the operator made, edited by hand, are put back
+            // a ServiceAccount, a Role and a RoleBinding the operator made, edited by hand, are put back (the Role
+            // also changes when an agent joins the cluster, but that may come before the Role is first made)
+            user.rbac().roles().inNamespace(NS).withName("team-dashboard").edit(role -> {
+                role.getMetadata().getLabels().put("app.kubernetes.io/part-of", "edited");
+                return role;
+            });
             user.serviceAccounts().inNamespace(NS).withName("team-dashboard").edit(account -> {
                 account.getMetadata().getLabels().put("app.kubernetes.io/part-of", "edited");
                 return account;
@@ -507,6 +512,11 @@ class OperatorAccessTest {
                                     .inNamespace(NS)
                                     .withName("team-dashboard")
                                     .get()
+                                    .getMetadata()
+                                    .getLabels()
+                                    .get("app.kubernetes.io/part-of"))
+                    && "langop"
+                            .equals(dashboardRole(user)
                                     .getMetadata()
                                     .getLabels()
                                     .get("app.kubernetes.io/part-of")));
