@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,19 +51,15 @@ final class DryRunClassData {
      * that dump it; one child at a time dumps, the others wait for its archive.
      */
     <T> T withOptions(Child<T> child) throws IOException, InterruptedException {
-        if (Files.isRegularFile(archive)) {
-            return child.start(List.of("-XX:SharedArchiveFile=" + archive));
-        }
-        if (dumpsWithoutArchive.get() >= DUMP_ATTEMPTS) {
-            return child.start(List.of());
+        Optional<List<String>> settled = settledOptions();
+        if (settled.isPresent()) {
+            return child.start(settled.get());
         }
         dumping.lockInterruptibly();
         try {
-            if (Files.isRegularFile(archive)) {
-                return child.start(List.of("-XX:SharedArchiveFile=" + archive));
-            }
-            if (dumpsWithoutArchive.get() >= DUMP_ATTEMPTS) {
-                return child.start(List.of());
+            settled = settledOptions(); // the child that held the lock may have dumped it
+            if (settled.isPresent()) {
+                return child.start(settled.get());
             }
             T result = child.start(List.of("-XX:ArchiveClassesAtExit=" + archive));
             if (!Files.isRegularFile(archive)) {
@@ -72,6 +69,17 @@ final class DryRunClassData {
         } finally {
             dumping.unlock();
         }
+    }
+
+    /** The options once the archive is there (map it) or given up on (none); empty while it is still to dump. */
+    private Optional<List<String>> settledOptions() {
+        if (Files.isRegularFile(archive)) {
+            return Optional.of(List.of("-XX:SharedArchiveFile=" + archive));
+        }
+        if (dumpsWithoutArchive.get() >= DUMP_ATTEMPTS) {
+            return Optional.of(List.of());
+        }
+        return Optional.empty();
     }
 
     /** A child JVM started with the given extra options. */
