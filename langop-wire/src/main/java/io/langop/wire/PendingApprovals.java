@@ -23,9 +23,6 @@ public final class PendingApprovals {
 
     /** {@code arguments} cut to {@link #MAX_ARGUMENTS_CHARS}. */
     public static String bounded(String arguments) {
-        if (arguments == null || arguments.length() <= MAX_ARGUMENTS_CHARS) {
-            return arguments;
-        }
-        return arguments.substring(0, MAX_ARGUMENTS_CHARS - 1) + "\u2026";
+        return WireText.bounded(arguments, MAX_ARGUMENTS_CHARS);
     }
 }

@@ -14,6 +14,7 @@ import io.langop.sdk.approval.Approval;
 import io.langop.sdk.approval.ApprovalGate;
 import io.langop.sdk.approval.ApprovalGatedTools;
 import io.langop.sdk.approval.ApprovalPendingException;
+import io.langop.sdk.approval.CallApproval;
 import io.langop.sdk.content.ContentCheck;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.llm.ToolExecutor;
@@ -40,8 +41,18 @@ import java.util.function.Consumer;
  */
 final class AgentChat {
 
-    /** The answer; {@code pending} is the approval it waits for, when a tool call needs a person's decision. */
-    record Reply(String text, RunUsage usage, Optional<Approval> pending) {}
+    /**
+     * The answer; {@code pending} is the approval it waits for, when a tool call needs a person's decision;
+     * {@code toolCalls} the calls the agent ran for it, oldest first.
+     */
+    record Reply(String text, RunUsage usage, Optional<Approval> pending, List<ToolCallReport> toolCalls) {}
+
+    /** Where an answer goes while it is written: the model's text, and each tool call as it starts and ends. */
+    interface Stream {
+        void text(String piece);
+
+        void toolCall(ToolCallReport call);
+    }
 
     /** What the model answered, or the approval the turn stopped at. */
     private record Answer(String text, Optional<Approval> pending) {}
@@ -49,6 +60,7 @@ final class AgentChat {
     private final AgentDefinition agent;
     private final LlmClient llm;
     private final ToolExecutor tools;
+    private final CallApproval approval;
     private final ConversationStore conversations;
     private final TimeLimit timeLimit;
     private final AgentRates rates = new AgentRates();
@@ -65,7 +77,8 @@ final class AgentChat {
         this.meters = meters;
         this.agent = agent;
         this.llm = llm;
-        this.tools = new ApprovalGatedTools(tools, approvals.forChat());
+        this.tools = tools;
+        this.approval = approvals.forChat();
         this.conversations = conversations;
         this.timeLimit = new TimeLimit(agent.constraints().timeout(), stopGrace);
     }
@@ -82,17 +95,16 @@ final class AgentChat {
 
     /**
      * A request whose model asks for a tool call that needs a person's approval ends with an answer saying so (also
-     * handed to {@code onText}), which the client shows like any other answer.
+     * handed to {@code stream}), which the client shows like any other answer.
      *
      * @param session the conversation's id in memory, or empty when the client sends the whole conversation
-     * @param onText receives the answer while it is written, or null to get it only at the end
+     * @param stream receives the answer while it is written, or null to get it only at the end
      * @throws io.langop.sdk.agent.RunStuckException when the request overstayed the agent's timeout and
      *     did not stop; the process must end
      * @throws io.langop.sdk.memory.MemoryUnavailableException when the session's history could not be read or
      *     the exchange not stored
      */
-    Reply reply(Optional<String> session, List<ChatMessage> conversation, Consumer<String> onText)
-            throws InterruptedException {
+    Reply reply(Optional<String> session, List<ChatMessage> conversation, Stream stream) throws InterruptedException {
         List<ChatMessage> messages = new ArrayList<>();
         if (!agent.persona().isBlank()) {
             messages.add(SystemMessage.from(agent.persona()));
@@ -105,8 +117,14 @@ final class AgentChat {
                 .setAttribute(TraceAttributes.AGENT, agent.name()))) {
             long started = System.nanoTime();
             String outcome = "failed";
+            // the calls are told as they run, under the approval gate: a call that waits for a person is not run
+            ReportedTools reported = new ReportedTools(tools, stream == null ? call -> {} : stream::toolCall);
             try {
-                Answer answer = answer(messages, guard, onText);
+                Answer answer = answer(
+                        messages,
+                        new ApprovalGatedTools(reported, approval),
+                        guard,
+                        stream == null ? null : stream::text);
                 String text = answer.text();
                 if (session.isPresent()) {
                     List<ChatTurn> exchange = new ArrayList<>();
@@ -115,7 +133,7 @@ final class AgentChat {
                     conversations.append(session.get(), exchange);
                 }
                 outcome = "answered";
-                return new Reply(text, guard.usage(), answer.pending());
+                return new Reply(text, guard.usage(), answer.pending(), reported.ended());
             } catch (InterruptedException | RuntimeException failure) {
                 span.fail(failure);
                 if (failure instanceof ConstraintViolationException) {
@@ -130,7 +148,8 @@ final class AgentChat {
     }
 
     /** The model's answer, or, when a tool call waits for a person, the answer saying so. */
-    private Answer answer(List<ChatMessage> messages, ConstraintGuard guard, Consumer<String> onText)
+    private Answer answer(
+            List<ChatMessage> messages, ToolExecutor tools, ConstraintGuard guard, Consumer<String> onText)
             throws InterruptedException {
         try {
             String text = timeLimit.call(

@@ -16,6 +16,7 @@ import io.langop.sdk.memory.MemoryUnavailableException;
 import io.langop.trace.TraceHeaders;
 import io.langop.wire.AgentApprovals;
 import io.langop.wire.ServiceWire;
+import io.langop.wire.ToolCallEvents;
 import io.opentelemetry.context.Scope;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * itself; the conversation always starts with the agent's persona and may use the agent's tools.
  * With {@code stream: true} the model's text is relayed as it is written, except when the agent has
  * content filters (blocked topics or patterns): those must see the whole answer first, so it is then
- * sent in chunks once complete.
+ * sent in chunks once complete. Each tool call the agent runs is told in a chunk of its own with an empty delta and
+ * the extra field {@link ToolCallEvents#CHUNK_FIELD}, when it starts and when it ends (after the content filters,
+ * the ended calls before the text); a plain completion lists them in {@link ToolCallEvents#COMPLETION_FIELD}.
  */
 final class ChatCompletionsServlet extends HttpServlet {
 
@@ -155,6 +158,7 @@ final class ChatCompletionsServlet extends HttpServlet {
         }
         if (stream) {
             PrintWriter out = startStream(response, id);
+            reply.toolCalls().forEach(call -> sendChunk(out, toolCallChunk(id, call)));
             for (String piece : AFTER_WHITESPACE.split(reply.text(), -1)) {
                 if (!piece.isEmpty()) {
                     sendChunk(out, chunk(id, JSON.createObjectNode().put("content", piece), null));
@@ -172,6 +176,10 @@ final class ChatCompletionsServlet extends HttpServlet {
                     .put("role", "assistant")
                     .put("content", reply.text());
             completion.set("usage", usage(reply.usage()));
+            if (!reply.toolCalls().isEmpty()) {
+                var calls = completion.putArray(ToolCallEvents.COMPLETION_FIELD);
+                reply.toolCalls().forEach(call -> calls.add(call.toJson()));
+            }
             reply.pending()
                     .ifPresent(
                             approval -> completion.set(AgentApprovals.CHAT_FIELD, ApprovalsServlet.toJson(approval)));
@@ -190,10 +198,17 @@ final class ChatCompletionsServlet extends HttpServlet {
             throws IOException {
         PrintWriter out = startStream(response, id);
         try {
-            AgentChat.Reply reply = chat.reply(
-                    session,
-                    conversation,
-                    text -> sendChunk(out, chunk(id, JSON.createObjectNode().put("content", text), null)));
+            AgentChat.Reply reply = chat.reply(session, conversation, new AgentChat.Stream() {
+                @Override
+                public void text(String piece) {
+                    sendChunk(out, chunk(id, JSON.createObjectNode().put("content", piece), null));
+                }
+
+                @Override
+                public void toolCall(ToolCallReport call) {
+                    sendChunk(out, toolCallChunk(id, call));
+                }
+            });
             finishStream(out, id, reply, includeUsage);
         } catch (InterruptedException | RuntimeException failure) {
             if (failure instanceof InterruptedException) {
@@ -298,6 +313,13 @@ final class ChatCompletionsServlet extends HttpServlet {
         ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);
         choice.put("finish_reason", finishReason);
+        return chunk;
+    }
+
+    /** A chunk that adds nothing to the answer (an empty delta) and tells of a tool call in its extra field. */
+    private ObjectNode toolCallChunk(String id, ToolCallReport call) {
+        ObjectNode chunk = chunk(id, JSON.createObjectNode(), null);
+        chunk.set(ToolCallEvents.CHUNK_FIELD, call.toJson());
         return chunk;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.langop.sdk.agent.ConstraintViolationException;
 import io.langop.sdk.agent.ConstraintViolationException.Kind;
 import io.langop.sdk.approval.Approval.State;
+import io.langop.sdk.llm.ToolExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,9 +107,9 @@ public final class ApprovalGate {
             return Optional.empty();
         }
         if (earlier.isPresent() && earlier.get().state() == State.DENIED) {
-            return Optional.of("Error: a person denied this call of " + tool + " (approval "
+            return Optional.of(ToolExecutor.failure("a person denied this call of " + tool + " (approval "
                     + earlier.get().id() + decisionDetails(earlier.get())
-                    + "); do not call it again with these arguments.");
+                    + "); do not call it again with these arguments."));
         }
         Approval pending = earlier.orElseGet(() ->
                 approvals.open(tool, arguments, Approvals.CHAT, deadline()).approval());

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A tool call's arguments as a person deciding on it sees them, in the agent's status and logs: the values of fields
- * named like secrets ({@code password}, {@code token}, {@code apiKey}...) and API keys anywhere are replaced. Other
- * personal data (an e-mail recipient) stays: it is what the person decides on.
+ * A tool call's arguments as people see them, deciding on it or watching a chat, in the agent's status and logs: the
+ * values of fields named like secrets ({@code password}, {@code token}, {@code apiKey}...) and API keys anywhere are
+ * replaced. Other personal data (an e-mail recipient) stays: it is what the person decides on.
  */
-final class ArgumentRedaction {
+public final class ArgumentRedaction {
 
     static final String REDACTED = "<redacted>";
     private static final Pattern SECRET_NAME = Pattern.compile(
@@ -21,7 +21,7 @@ final class ArgumentRedaction {
 
     private ArgumentRedaction() {}
 
-    static JsonNode redact(JsonNode arguments) {
+    public static JsonNode redact(JsonNode arguments) {
         if (arguments.isObject()) {
             ObjectNode redacted = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> field : arguments.properties()) {

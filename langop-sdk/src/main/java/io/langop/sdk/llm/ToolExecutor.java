@@ -7,6 +7,12 @@ import java.util.Set;
 /** The tools offered to the LLM and the way to run them (MCP in production). */
 public interface ToolExecutor {
 
+    /**
+     * How a result tells of a failed call: the text starts with this, so that the model reads why and may correct its
+     * call, and a report of the call can tell it failed.
+     */
+    String FAILURE_PREFIX = "Error: ";
+
     ToolExecutor NONE = new ToolExecutor() {
         @Override
         public List<ToolSpecification> specifications() {
@@ -15,11 +21,21 @@ public interface ToolExecutor {
 
         @Override
         public String execute(String tool, String argumentsJson) {
-            return "Error: no tool named '" + tool + "' is available";
+            return failure("no tool named '" + tool + "' is available");
         }
     };
 
     List<ToolSpecification> specifications();
+
+    /** The result of a failed call, saying why. */
+    static String failure(String why) {
+        return FAILURE_PREFIX + why;
+    }
+
+    /** Whether a result tells of a failed call ({@link #failure}). */
+    static boolean failed(String result) {
+        return result != null && result.startsWith(FAILURE_PREFIX);
+    }
 
     /** Runs a tool call requested by the model; failures come back as text the model can read. */
     String execute(String tool, String argumentsJson) throws InterruptedException;
@@ -42,7 +58,7 @@ public interface ToolExecutor {
             public String execute(String tool, String argumentsJson) throws InterruptedException {
                 return allowed.contains(tool)
                         ? tools.execute(tool, argumentsJson)
-                        : "Error: no tool named '" + tool + "' is available";
+                        : failure("no tool named '" + tool + "' is available");
             }
         };
     }

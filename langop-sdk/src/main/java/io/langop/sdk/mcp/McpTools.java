@@ -217,9 +217,10 @@ public final class McpTools implements ToolExecutor, ToolOrigins, AutoCloseable 
             return call(tool, arguments).text();
         } catch (ToolCallException failure) {
             LOG.warn("{}", failure.getMessage());
-            return "Error: " + failure.getMessage();
+            return ToolExecutor.failure(failure.getMessage());
         } catch (Exception badArguments) {
-            return "Error: arguments for tool '" + tool + "' are not a JSON object: " + badArguments.getMessage();
+            return ToolExecutor.failure(
+                    "arguments for tool '" + tool + "' are not a JSON object: " + badArguments.getMessage());
         }
     }
 
