@@ -107,7 +107,7 @@ public final class Console implements AutoCloseable {
                 .port(port)
                 .bindAddress(bindAddress)
                 .meterRegistry(meters)
-                .servlet("/", new PageServlet(config.ui(), targets, conversations, access))
+                .servlet("/", new PageServlet(config.ui(), targets, conversations, access, approvals))
                 .servlet("/assets/*", new AssetServlet(config.ui()))
                 .servlet("/auth/*", new SignInServlet(access, clock))
                 .servlet(

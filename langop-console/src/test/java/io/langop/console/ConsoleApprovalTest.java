@@ -149,6 +149,34 @@ class ConsoleApprovalTest {
         assertThat(mcp.calls()).isEmpty();
     }
 
+    @Test
+    void aPageLoadedAgainShowsTheApprovalItsAnswerWaitsForAsItIsNow() throws Exception {
+        llm.thenToolCall("send_email", ARGUMENTS);
+        String id = approvalEvent(chat(alice, "helpdesk", "E-mail on-call").body())
+                .path("approval")
+                .path("id")
+                .asText();
+
+        JsonNode waiting = pageState(alice).at("/turns/1/approval");
+        alice.postJson("/api/approvals/helpdesk/" + id + "/approve", "");
+        JsonNode decided = pageState(alice).at("/turns/1/approval");
+
+        assertThat(waiting.path("target").asText()).isEqualTo("helpdesk");
+        assertThat(waiting.path("mayDecide").asBoolean()).isTrue();
+        assertThat(waiting.at("/approval/id").asText()).isEqualTo(id);
+        assertThat(waiting.at("/approval/state").asText()).isEqualTo("pending");
+        assertThat(waiting.at("/approval/arguments/token").asText()).isEqualTo("<redacted>");
+        assertThat(decided.at("/approval/state").asText()).isEqualTo("approved");
+        assertThat(decided.at("/approval/decidedBy").asText()).isEqualTo("keys:alice");
+    }
+
+    /** The state the chat page starts from: its conversation's turns, as {@code console.js} reads them. */
+    private static JsonNode pageState(ConsoleHttp browser) throws Exception {
+        String page = browser.get("/").body();
+        int start = page.indexOf('>', page.indexOf("id=\"console-state\"")) + 1;
+        return JSON.readTree(page.substring(start, page.indexOf("</script>", start)));
+    }
+
     private static HttpResponse<String> chat(ConsoleHttp browser, String target, String message) throws Exception {
         HttpResponse<String> events = browser.postJson(
                 "/api/chat",

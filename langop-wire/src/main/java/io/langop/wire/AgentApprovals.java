@@ -15,6 +15,10 @@ public final class AgentApprovals {
     public static final String APPROVE = "approve";
     public static final String DENY = "deny";
     public static final String CHAT_FIELD = "approval";
+    /** The field of the list's body ({@code GET /approvals}) that holds the approvals. */
+    public static final String LIST_FIELD = "approvals";
+    /** An approval's id, in the list and in a chat answer's approval. */
+    public static final String ID = "id";
 
     private AgentApprovals() {}
 }

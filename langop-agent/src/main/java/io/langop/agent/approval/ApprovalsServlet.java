@@ -49,7 +49,7 @@ public final class ApprovalsServlet extends HttpServlet {
             return;
         }
         ObjectNode body = JSON.createObjectNode();
-        var items = body.putArray("approvals");
+        var items = body.putArray(AgentApprovals.LIST_FIELD);
         approvals.list().forEach(approval -> items.add(toJson(approval)));
         send(response, 200, body);
     }
@@ -114,7 +114,7 @@ public final class ApprovalsServlet extends HttpServlet {
     /** An approval as the endpoints and a waiting chat answer show it (its arguments already redacted). */
     public static ObjectNode toJson(Approval approval) {
         ObjectNode json = JSON.createObjectNode()
-                .put("id", approval.id())
+                .put(AgentApprovals.ID, approval.id())
                 .put("tool", approval.tool())
                 .put("state", approval.state().name().toLowerCase(Locale.ROOT))
                 .put("requestedBy", approval.requestedBy())

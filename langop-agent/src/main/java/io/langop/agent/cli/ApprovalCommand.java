@@ -115,7 +115,7 @@ final class ApprovalCommand implements Runnable {
             out.printf(
                     "%-10s %-9s %-20s %-16s %-30s %s%n",
                     "ID", "STATE", "TOOL", "REQUESTED BY", "DEADLINE", "ARGUMENTS");
-            for (JsonNode approval : JSON.readTree(response.body()).path("approvals")) {
+            for (JsonNode approval : JSON.readTree(response.body()).path(AgentApprovals.LIST_FIELD)) {
                 out.printf(
                         "%-10s %-9s %-20s %-16s %-30s %s%n",
                         approval.path("id").asText(),

@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -44,6 +46,14 @@ public final class ApprovalDesk {
 
     /** Where an agent's approvals are and the token they take; toString leaves the token out. */
     private record Endpoint(URI approvals, String token) {
+
+        /** A request to {@code path} under the agent's approvals, with its token. */
+        HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(approvals.resolve(path))
+                    .timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + token);
+        }
+
         @Override
         public String toString() {
             return approvals.toString();
@@ -98,17 +108,15 @@ public final class ApprovalDesk {
             throw new ChatRefusal(400, "invalid_request", "That is not an approval's id.");
         }
         Endpoint agent = agents.get(target);
-        HttpRequest request = HttpRequest.newBuilder(agent.approvals()
-                        .resolve(approvalId + "/" + (approve ? AgentApprovals.APPROVE : AgentApprovals.DENY)))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + agent.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.createObjectNode().put("by", user.id()).toString()))
-                .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(
+                    agent.request(approvalId + "/" + (approve ? AgentApprovals.APPROVE : AgentApprovals.DENY))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    JSON.createObjectNode().put("by", user.id()).toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException unreachable) {
             throw new ChatRefusal(
                     502, "upstream_unavailable", target + " cannot be reached: " + unreachable.getMessage());
@@ -134,6 +142,37 @@ public final class ApprovalDesk {
                         502, "upstream_error", target + " refused the decision (HTTP " + response.statusCode() + ").");
             }
         };
+    }
+
+    /**
+     * The agent's approvals as its endpoint lists them now, by id, pending and recently decided ones; empty when the
+     * console holds no token of that agent or the agent cannot be reached now (logged). A page that is loaded again
+     * shows the approvals its answers waited for as they are now.
+     */
+    public Optional<Map<String, JsonNode>> current(String target) {
+        Endpoint agent = agents.get(target);
+        if (agent == null) {
+            return Optional.empty();
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(agent.request("").GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException unreachable) {
+            LOG.warn("the approvals of agent {} cannot be listed: {}", target, unreachable.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            LOG.warn("agent {} refused to list its approvals to the console: HTTP {}", target, response.statusCode());
+            return Optional.empty();
+        }
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        for (JsonNode approval : parse(response.body()).path(AgentApprovals.LIST_FIELD)) {
+            byId.put(approval.path(AgentApprovals.ID).asText(), approval);
+        }
+        return Optional.of(byId);
     }
 
     private static JsonNode parse(String body) {

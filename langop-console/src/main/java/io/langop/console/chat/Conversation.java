@@ -1,5 +1,7 @@
 package io.langop.console.chat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langop.wire.AgentApprovals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,39 @@ public record Conversation(String user, String id, String target, List<Turn> tur
         ASSISTANT
     }
 
-    public record Turn(Role role, String content, Instant at) {}
+    /**
+     * One message.
+     *
+     * @param toolCalls an agent's reports of the tool calls it ran for this answer ({@code ToolCallEvents}), oldest
+     *     first; the page shows them again when it is loaded
+     * @param waiting the tool call this answer stopped at, waiting for a person's approval; null when none
+     */
+    public record Turn(Role role, String content, Instant at, List<JsonNode> toolCalls, WaitingCall waiting) {
+
+        public Turn {
+            toolCalls = List.copyOf(toolCalls);
+        }
+
+        public static Turn user(String content, Instant at) {
+            return new Turn(Role.USER, content, at, List.of(), null);
+        }
+
+        public static Turn assistant(String content, Instant at, List<JsonNode> toolCalls, WaitingCall waiting) {
+            return new Turn(Role.ASSISTANT, content, at, toolCalls, waiting);
+        }
+    }
+
+    /**
+     * A tool call that waited for approval when the answer ended: the agent ({@code target}) that asked, and its
+     * approval as the agent sent it (id, tool, redacted arguments, state, deadline). Its state then is history: the
+     * agent's approval endpoint knows the current one.
+     */
+    public record WaitingCall(String target, JsonNode approval) {
+
+        public String id() {
+            return approval.path(AgentApprovals.ID).asText();
+        }
+    }
 
     public Conversation {
         turns = List.copyOf(turns);

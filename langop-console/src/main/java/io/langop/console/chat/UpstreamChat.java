@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.console.ConsoleConfigFile;
 import io.langop.wire.AgentApprovals;
+import io.langop.wire.ToolCallEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -13,14 +14,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * One streamed chat completion from a target's OpenAI-compatible endpoint (an agent or a model proxy): each
  * server-sent event's JSON is handed on as it arrives, and the answer's text and token usage are gathered on the
  * way. A refusal before the stream (an HTTP error) becomes a {@link ChatRefusal} with the upstream's status and
- * message; an error event inside the stream is handed on like any other event and recorded in the answer.
+ * message; an error event inside the stream is handed on like any other event and recorded in the answer. An agent's
+ * reports of its tool calls ride in ordinary chunks ({@link ToolCallEvents#CHUNK_FIELD}) and are handed on with them.
  */
 public final class UpstreamChat {
 
@@ -33,10 +37,21 @@ public final class UpstreamChat {
     }
 
     /**
-     * The whole answer: its text, the upstream's token counts (0 when it sent none), the error it ended with, and the
-     * approval of a tool call an agent's answer waits for ({@link AgentApprovals#CHAT_FIELD}); null when none.
+     * The whole answer: its text, the upstream's token counts (0 when it sent none), the error it ended with, the
+     * approval of a tool call an agent's answer waits for ({@link AgentApprovals#CHAT_FIELD}; null when none), and the
+     * reports of the tool calls an agent ran for it that ended ({@link ToolCallEvents}), oldest first.
      */
-    public record Answer(String text, long promptTokens, long completionTokens, String error, JsonNode approval) {
+    public record Answer(
+            String text,
+            long promptTokens,
+            long completionTokens,
+            String error,
+            JsonNode approval,
+            List<JsonNode> toolCalls) {
+
+        public Answer {
+            toolCalls = List.copyOf(toolCalls);
+        }
 
         public long totalTokens() {
             return promptTokens + completionTokens;
@@ -85,6 +100,7 @@ public final class UpstreamChat {
         long completion = 0;
         String error = null;
         JsonNode approval = null;
+        List<JsonNode> toolCalls = new ArrayList<>();
         try (Stream<String> lines =
                 new java.io.BufferedReader(new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)).lines()) {
             for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
@@ -108,6 +124,12 @@ public final class UpstreamChat {
                     prompt = usage.path("prompt_tokens").asLong(prompt);
                     completion = usage.path("completion_tokens").asLong(completion);
                 }
+                JsonNode call = event.path(ToolCallEvents.CHUNK_FIELD);
+                if (call.isObject()
+                        && !ToolCallEvents.RUNNING.equals(
+                                call.path(ToolCallEvents.STATE).asText())) {
+                    toolCalls.add(call);
+                }
                 if (event.path(AgentApprovals.CHAT_FIELD).isObject()) {
                     approval = event.get(AgentApprovals.CHAT_FIELD);
                 }
@@ -119,7 +141,7 @@ public final class UpstreamChat {
         } catch (java.io.UncheckedIOException broken) {
             throw broken.getCause();
         }
-        return new Answer(text.toString(), prompt, completion, error, approval);
+        return new Answer(text.toString(), prompt, completion, error, approval, toolCalls);
     }
 
     private static JsonNode parse(String data) {

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * browser session; the answer streams back as server-sent events (the upstream's OpenAI chunks) and the turn is
  * kept in the user's conversation, of which the last {@code session.maxMessagesPerSession} messages go upstream.
  * An agent's answer that waits for a tool call's approval ends with an {@code approval} event (see
- * {@link EventStream#approval}) that the page shows with buttons when the user may decide.
+ * {@link EventStream#approval}) that the page shows with buttons when the user may decide. The agent's reports of
+ * the tool calls it ran, and the call the answer waits for, are kept with the answer's turn: the page shows them
+ * again when it is loaded ({@link PageServlet}).
  */
 public final class ChatApiServlet extends CorsServlet {
 
@@ -91,7 +93,7 @@ public final class ChatApiServlet extends CorsServlet {
             Conversation conversation = conversations
                     .find(user.get().id(), id)
                     .orElseGet(() -> Conversation.start(user.get().id(), id, target.id(), clock.instant()));
-            Conversation.Turn asked = new Conversation.Turn(Conversation.Role.USER, message, clock.instant());
+            Conversation.Turn asked = Conversation.Turn.user(message, clock.instant());
             ObjectNode upstream = OpenAiJson.mapper().createObjectNode();
             ArrayNode messages = upstream.putArray("messages");
             for (Conversation.Turn turn : recent(conversation.turns())) {
@@ -106,7 +108,13 @@ public final class ChatApiServlet extends CorsServlet {
                 conversations.save(conversation.with(
                         List.of(
                                 asked,
-                                new Conversation.Turn(Conversation.Role.ASSISTANT, answer.text(), clock.instant())),
+                                Conversation.Turn.assistant(
+                                        answer.text(),
+                                        clock.instant(),
+                                        answer.toolCalls(),
+                                        answer.approval() == null
+                                                ? null
+                                                : new Conversation.WaitingCall(target.id(), answer.approval()))),
                         target.id(),
                         maxTurns,
                         clock.instant()));

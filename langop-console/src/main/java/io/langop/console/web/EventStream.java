@@ -37,10 +37,15 @@ final class EventStream implements ChatService.Listener {
      * state, deadline), which agent it belongs to and whether this user may decide it.
      */
     void approval(String target, JsonNode approval, boolean mayDecide) throws IOException {
+        out.send("approval", approvalEvent(target, approval, mayDecide).toString());
+    }
+
+    /** The page's view of an approval, as the {@code approval} event and the loaded page ({@link PageTurns}) give it. */
+    static ObjectNode approvalEvent(String target, JsonNode approval, boolean mayDecide) {
         ObjectNode event =
                 OpenAiJson.mapper().createObjectNode().put("target", target).put("mayDecide", mayDecide);
         event.set("approval", approval);
-        out.send("approval", event.toString());
+        return event;
     }
 
     boolean started() {

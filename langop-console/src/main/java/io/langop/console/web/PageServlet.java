@@ -2,12 +2,14 @@ package io.langop.console.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.api.v1alpha1.client.UiConfig;
+import io.langop.console.approval.ApprovalDesk;
 import io.langop.console.auth.Access;
 import io.langop.console.auth.User;
 import io.langop.console.chat.ChatTarget;
 import io.langop.console.chat.ChatTargets;
 import io.langop.console.chat.Conversation;
 import io.langop.console.chat.ConversationStore;
+import io.langop.wire.ToolCallEvents;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code /}: the chat page of the signed-in user, continuing their latest conversation, or the sign-in page. A
+ * {@code /}: the chat page of the signed-in user, continuing their latest conversation ({@link PageTurns}: its
+ * turns, tool calls and approvals as they are now), or the sign-in page. A
  * browser that may stay anonymous gets a session of its own, so its history is its own too. The page loads only
  * the console's own files: its Content-Security-Policy lets nothing else run.
  */
@@ -30,8 +33,11 @@ public final class PageServlet extends HttpServlet {
     private final ChatTargets targets;
     private final ConversationStore conversations;
     private final Access access;
+    private final ApprovalDesk approvals;
 
-    public PageServlet(UiConfig ui, ChatTargets targets, ConversationStore conversations, Access access) {
+    public PageServlet(
+            UiConfig ui, ChatTargets targets, ConversationStore conversations, Access access, ApprovalDesk approvals) {
+        this.approvals = approvals;
         this.pages = new Pages(ui);
         this.targets = targets;
         this.conversations = conversations;
@@ -63,10 +69,13 @@ public final class PageServlet extends HttpServlet {
                 .orElse(targets.all().isEmpty() ? "" : targets.all().getFirst().id());
         response.getWriter()
                 .write(pages.chat(
-                        user.get(), targets.all(), target, state(latest, target).toString()));
+                        user.get(),
+                        targets.all(),
+                        target,
+                        state(latest, target, user.get()).toString()));
     }
 
-    private ObjectNode state(Optional<Conversation> latest, String target) {
+    private ObjectNode state(Optional<Conversation> latest, String target, User user) {
         ObjectNode state = OpenAiJson.mapper().createObjectNode();
         state.put(
                 "conversation",
@@ -77,13 +86,12 @@ public final class PageServlet extends HttpServlet {
         for (ChatTarget each : targets.all()) {
             labels.put(each.id(), each.label());
         }
-        var turns = state.putArray("turns");
-        latest.ifPresent(conversation -> conversation
-                .turns()
-                .forEach(turn -> turns.addObject()
-                        .put("role", turn.role() == Conversation.Role.USER ? "user" : "assistant")
-                        .put("content", turn.content())
-                        .put("at", turn.at().toString())));
+        // where the agent's chunks carry a tool call's report: the page reads it from the chunks it is passed
+        state.put("toolCallField", ToolCallEvents.CHUNK_FIELD);
+        state.set(
+                "turns",
+                latest.map(conversation -> PageTurns.of(conversation, user, approvals))
+                        .orElseGet(() -> OpenAiJson.mapper().createArrayNode()));
         return state;
     }
 

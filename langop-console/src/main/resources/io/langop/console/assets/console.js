@@ -201,9 +201,42 @@
     status.classList.add("error");
   }
 
-  turns.forEach(function (turn) {
-    addTurn(turn.role, turn.content, turn.at);
-  });
+  // ---- Tool calls the agent runs ----
+
+  // One line per call under the speaker's name, updated as the call starts and ends: the tool, a summary of its
+  // arguments (the agent has redacted secrets) and its state in words, so that no colour alone tells it.
+  function toolCallLine(item, call) {
+    let list = item.querySelector(".tool-calls");
+    if (!list) {
+      list = document.createElement("ul");
+      list.className = "tool-calls";
+      list.setAttribute("aria-label", "Tool calls");
+      item.insertBefore(list, item.querySelector(".body"));
+    }
+    let line = Array.prototype.find.call(list.children, function (each) {
+      return each.dataset.id === call.id;
+    });
+    if (!line) {
+      line = document.createElement("li");
+      line.dataset.id = call.id;
+      list.appendChild(line);
+    }
+    line.className = "tool-call " + call.state;
+    const name = document.createElement("code");
+    name.className = "tool";
+    name.textContent = call.tool;
+    const args = document.createElement("span");
+    args.className = "arguments";
+    args.textContent = call.arguments || "";
+    const outcome = document.createElement("strong");
+    outcome.className = "outcome";
+    outcome.textContent = call.state === "running" ? "running…" : call.state === "ok" ? "done" : "failed";
+    const parts = [name, document.createTextNode(" "), args, document.createTextNode(" · "), outcome];
+    if (typeof call.duration_ms === "number") {
+      parts.push(document.createTextNode(" in " + call.duration_ms + " ms"));
+    }
+    line.replaceChildren(...parts);
+  }
 
   // ---- Tool calls that wait for a person ----
 
@@ -222,11 +255,29 @@
   // The card of a pending tool call under the answer that stopped at it: the tool, its arguments (the agent has
   // redacted secrets), its state and, for a user who may decide, Approve and Deny buttons. A decision is sent to
   // the console, which passes it to the agent; then the conversation goes on by itself so the agent can act on it.
+  // A card shown again when the page is loaded tells the approval's state now: it may have been decided meanwhile.
+  function settled(approval) {
+    switch (approval.state) {
+      case "approved":
+        return "Approved by " + approval.decidedBy + ".";
+      case "denied":
+        return "Denied by " + approval.decidedBy + ".";
+      case "expired":
+        return "Nobody decided by the deadline: the call was not made.";
+      default:
+        return "The agent no longer knows this call: ask again if it is still needed.";
+    }
+  }
+
   function approvalCard(turn, waiting) {
     const approval = waiting.approval;
+    const pending = approval.state === undefined || approval.state === "pending";
     const card = document.createElement("section");
     card.className = "approval";
-    card.setAttribute("aria-label", "Tool call " + approval.tool + " waiting for approval");
+    card.setAttribute(
+      "aria-label",
+      "Tool call " + approval.tool + (pending ? " waiting for approval" : " " + (approval.state === "unknown" ? "no longer known" : approval.state))
+    );
     const title = document.createElement("p");
     title.className = "tool";
     title.appendChild(document.createTextNode("Tool call "));
@@ -236,7 +287,7 @@
     title.appendChild(document.createTextNode(": "));
     const stateText = document.createElement("strong");
     stateText.className = "state";
-    stateText.textContent = "waiting for approval";
+    stateText.textContent = pending ? "waiting for approval" : approval.state === "unknown" ? "no longer known" : approval.state;
     title.appendChild(stateText);
     card.appendChild(title);
     const args = document.createElement("pre");
@@ -248,6 +299,11 @@
     const note = document.createElement("p");
     note.className = "note";
     card.appendChild(note);
+    if (!pending) {
+      note.textContent = settled(approval);
+      turn.appendChild(card);
+      return;
+    }
     if (!waiting.mayDecide) {
       note.textContent = "Someone allowed to decide must approve it before " + new Date(approval.deadline).toLocaleString() + ".";
       turn.appendChild(card);
@@ -378,6 +434,9 @@
         if (event.error) {
           throw new Error(event.error.message);
         }
+        if (event[state.toolCallField]) {
+          toolCallLine(body.parentElement, event[state.toolCallField]);
+        }
         (event.choices || []).forEach(function (choice) {
           if (choice.delta && typeof choice.delta.content === "string") {
             answer += choice.delta.content;
@@ -412,6 +471,17 @@
       prompt.focus();
     }
   }
+
+  // the conversation so far, with its tool calls and the approvals its answers waited for as they are now
+  turns.forEach(function (turn) {
+    const body = addTurn(turn.role, turn.content, turn.at);
+    (turn.toolCalls || []).forEach(function (call) {
+      toolCallLine(body.parentElement, call);
+    });
+    if (turn.approval) {
+      approvalCard(body.parentElement, turn.approval);
+    }
+  });
 
   composer.addEventListener("submit", function (event) {
     event.preventDefault();

@@ -37,10 +37,7 @@ class InMemoryConversationStoreTest {
         Conversation conversation = Conversation.start("ann", "c1", "helpdesk", clock.instant());
         for (int i = 0; i < 5; i++) {
             conversation = conversation.with(
-                    List.of(new Conversation.Turn(Conversation.Role.USER, "m" + i, clock.instant())),
-                    "helpdesk",
-                    3,
-                    clock.instant());
+                    List.of(Conversation.Turn.user("m" + i, clock.instant())), "helpdesk", 3, clock.instant());
         }
 
         assertThat(conversation.turns()).extracting(Conversation.Turn::content).containsExactly("m2", "m3", "m4");
@@ -48,9 +45,6 @@ class InMemoryConversationStoreTest {
 
     private Conversation turn(Conversation conversation, String text) {
         return conversation.with(
-                List.of(new Conversation.Turn(Conversation.Role.USER, text, clock.instant())),
-                conversation.target(),
-                100,
-                clock.instant());
+                List.of(Conversation.Turn.user(text, clock.instant())), conversation.target(), 100, clock.instant());
     }
 }
