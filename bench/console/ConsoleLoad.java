@@ -33,8 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * time to first token is the difference (p50, p99). Then the heap the sessions leave in the console (sign-ins and
  * conversations, after a full GC) divided by their number.
  *
+ * <p>With {@code spreadMs} above 0 the sessions do not send at the same instant: each one's message of a round
+ * leaves at its own offset within {@code spreadMs} (the same offsets for both paths), so the streams overlap
+ * without their first tokens being asked for all at once.
+ *
  * <p>Usage: java -cp <langop-console runtime classpath> ConsoleLoad.java [sessions=200] [rounds=10] [chunks=20]
- * [pauseMs=25]
+ * [pauseMs=25] [spreadMs=0]
  */
 public class ConsoleLoad {
 
@@ -43,7 +47,16 @@ public class ConsoleLoad {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int chunks = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int pauseMs = args.length > 3 ? Integer.parseInt(args[3]) : 25;
+        int spreadMs = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        long[] offsetsNanos = new java.util.Random(20)
+                .longs(sessions, 0, Math.max(1, spreadMs * 1_000_000L))
+                .toArray();
 
+        // The JDK's HttpServer, standing in for the model, keeps 200 idle connections and delays small writes
+        // (Nagle) by default: at 200 sessions both paths' connections (400) would be closed and opened again
+        // between rounds. Real model servers and agents (Jetty, Netty) keep them and write at once.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", Integer.toString(4 * sessions + 16));
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         var model = FakeModel.start(chunks, pauseMs);
         Map<String, String> env = new HashMap<>();
         StringBuilder keys = new StringBuilder();
@@ -65,10 +78,8 @@ public class ConsoleLoad {
                 InetAddress.getLoopbackAddress(),
                 null,
                 Clock.systemUTC());
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        // the console's own client settings, for the direct path and the hop to the console alike
+        HttpClient http = Console.httpClient();
         String origin = "http://" + console.uri().getAuthority();
         List<String> cookies = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
@@ -86,10 +97,13 @@ public class ConsoleLoad {
 
         List<Double> direct = new ArrayList<>();
         List<Double> through = new ArrayList<>();
+        CpuTime directCpu = new CpuTime();
+        CpuTime throughCpu = new CpuTime();
         AtomicInteger failures = new AtomicInteger();
         long started = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             int turn = round;
+            directCpu.startUnless(round == 0);
             direct.addAll(wave(
                     sessions,
                     i -> HttpRequest.newBuilder(URI.create(model.url() + "/v1/chat/completions"))
@@ -99,7 +113,10 @@ public class ConsoleLoad {
                                             + "[{\"role\":\"user\",\"content\":\"message " + turn + "\"}]}"))
                             .build(),
                     http,
+                    offsetsNanos,
                     failures));
+            directCpu.stop();
+            throughCpu.startUnless(round == 0);
             through.addAll(wave(
                     sessions,
                     i -> HttpRequest.newBuilder(console.uri().resolve("/api/chat"))
@@ -111,12 +128,16 @@ public class ConsoleLoad {
                                             + turn + " of session " + i + "\"}"))
                             .build(),
                     http,
+                    offsetsNanos,
                     failures));
+            throughCpu.stop();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        // the load's own connections and buffers go; what stays is the console's: sign-ins, conversations, and its
-        // pooled connections to the model
+        // The load's connections and the model go (the model's side of the console's connections lives in this
+        // JVM too, and they are as many as the streams at once, not as the sessions): what stays is the console's
+        // sign-ins and conversations.
         http.close();
+        model.close();
         Thread.sleep(500);
         long heapWithSessions = heapAfterGc();
 
@@ -125,10 +146,11 @@ public class ConsoleLoad {
         List<Double> throughMeasured = through.subList(sessions, through.size());
         System.out.printf(
                 Locale.ROOT,
-                "%d cores, %d sessions, %d rounds (first left out), answers of %d chunks %d ms"
+                "%d cores, %d sessions %s, %d rounds (first left out), answers of %d chunks %d ms"
                         + " apart, %.1f s, %d failed requests%n",
                 Runtime.getRuntime().availableProcessors(),
                 sessions,
+                spreadMs > 0 ? "sending within " + spreadMs + " ms" : "sending at once",
                 rounds,
                 chunks + 1,
                 pauseMs,
@@ -150,13 +172,42 @@ public class ConsoleLoad {
                 "added by the console  %6.1f ms %6.1f ms%n",
                 pct(throughMeasured, 50) - pct(directMeasured, 50),
                 pct(throughMeasured, 99) - pct(directMeasured, 99));
+        int measuredRequests = sessions * (rounds - 1);
+        System.out.printf(
+                Locale.ROOT,
+                "CPU per request (whole JVM: client, model and console): directly %.2f ms, through the console"
+                        + " %.2f ms, added %.2f ms%n",
+                directCpu.millisPer(measuredRequests),
+                throughCpu.millisPer(measuredRequests),
+                throughCpu.millisPer(measuredRequests) - directCpu.millisPer(measuredRequests));
         System.out.printf(
                 Locale.ROOT,
                 "heap kept per session (sign-in + conversation of %d messages): %.1f KiB%n",
                 2 * rounds,
                 (heapWithSessions - heapBefore) / 1024.0 / sessions);
         console.close();
-        model.close();
+    }
+
+    /** The process's CPU time over the measured waves of one path (streams included). */
+    static final class CpuTime {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long total;
+        private long started = -1;
+
+        void startUnless(boolean warmUp) {
+            started = warmUp ? -1 : OS.getProcessCpuTime();
+        }
+
+        void stop() {
+            if (started >= 0) {
+                total += OS.getProcessCpuTime() - started;
+            }
+        }
+
+        double millisPer(int requests) {
+            return total / 1e6 / requests;
+        }
     }
 
     interface Requests {
@@ -164,8 +215,10 @@ public class ConsoleLoad {
     }
 
     /** All sessions at once; each one's time to its first content event, in ms. */
-    static List<Double> wave(int sessions, Requests requests, HttpClient http, AtomicInteger failures)
+    static List<Double> wave(
+            int sessions, Requests requests, HttpClient http, long[] offsetsNanos, AtomicInteger failures)
             throws InterruptedException {
+        long start = System.nanoTime();
         ConcurrentLinkedQueue<Double> times = new ConcurrentLinkedQueue<>();
         CountDownLatch done = new CountDownLatch(sessions);
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -173,6 +226,10 @@ public class ConsoleLoad {
                 int session = i;
                 threads.submit(() -> {
                     try {
+                        long wait = start + offsetsNanos[session] - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(java.time.Duration.ofNanos(wait));
+                        }
                         long sent = System.nanoTime();
                         HttpResponse<java.io.InputStream> response =
                                 http.send(requests.of(session), HttpResponse.BodyHandlers.ofInputStream());
@@ -242,6 +299,8 @@ public class ConsoleLoad {
                                     + (chunks + 1)
                                     + ",\"total_tokens\":" + (chunks + 11) + "}}\n\ndata: [DONE]\n\n")
                             .getBytes(StandardCharsets.UTF_8));
+                    // flushed as streaming servers (agents) do: the response's end follows in a write of its own
+                    out.flush();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

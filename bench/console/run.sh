@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Console load: concurrent chat sessions streaming through the console (docs: bench/console/README.md).
-# Usage: bench/console/run.sh [sessions=200] [rounds=10] [chunks=20] [pauseMs=25]
+# Usage: bench/console/run.sh [sessions=200] [rounds=10] [chunks=20] [pauseMs=25] [spreadMs=0]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

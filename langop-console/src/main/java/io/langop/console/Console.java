@@ -78,13 +78,7 @@ public final class Console implements AutoCloseable {
             }
             conversations = new InMemoryConversationStore(ttl, clock);
         }
-        // HTTP/1.1: agents, model proxies and issuers inside a cluster speak it in plain text, and the default
-        // (HTTP/2) would offer every plain-text request an h2c upgrade first
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        HttpClient http = httpClient();
         Integer concurrent =
                 config.rateLimiting() == null ? null : config.rateLimiting().getConcurrentSessions();
         LoginSessions logins = new LoginSessions(ttl, Objects.requireNonNullElse(concurrent, Integer.MAX_VALUE), clock);
@@ -121,6 +115,21 @@ public final class Console implements AutoCloseable {
                 config.name(),
                 targets.all().stream().map(target -> target.id()).toList());
         return new Console(server);
+    }
+
+    /**
+     * The client the console calls agents, model proxies and issuers with (bench/console calls the model directly
+     * with the same one). HTTP/1.1: they speak it in plain text inside a cluster, and the default (HTTP/2) would
+     * offer every plain-text request an h2c upgrade first. The JDK's own executor, not virtual threads: on a busy
+     * console its threads hand each upstream event to the request's virtual thread sooner than a virtual thread
+     * queued behind all the others would (bench/console/README.md).
+     */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public URI uri() {

@@ -7,17 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.console.ConsoleConfigFile;
 import io.langop.wire.AgentApprovals;
 import io.langop.wire.ToolCallEvents;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One streamed chat completion from a target's OpenAI-compatible endpoint (an agent or a model proxy): each
@@ -101,45 +102,43 @@ public final class UpstreamChat {
         String error = null;
         JsonNode approval = null;
         List<JsonNode> toolCalls = new ArrayList<>();
-        try (Stream<String> lines =
-                new java.io.BufferedReader(new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)).lines()) {
-            for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
-                String line = it.next();
-                if (!line.startsWith("data:")) {
-                    continue; // blank separators, comments, event names
-                }
-                String data = line.substring(5).strip();
-                if (data.equals("[DONE]")) {
-                    break;
-                }
-                JsonNode event = parse(data);
-                if (event == null) {
-                    continue;
-                }
-                for (JsonNode choice : event.path("choices")) {
-                    text.append(choice.path("delta").path("content").asText(""));
-                }
-                JsonNode usage = event.path("usage");
-                if (usage.isObject()) {
-                    prompt = usage.path("prompt_tokens").asLong(prompt);
-                    completion = usage.path("completion_tokens").asLong(completion);
-                }
-                JsonNode call = event.path(ToolCallEvents.CHUNK_FIELD);
-                if (call.isObject()
-                        && !ToolCallEvents.RUNNING.equals(
-                                call.path(ToolCallEvents.STATE).asText())) {
-                    toolCalls.add(call);
-                }
-                if (event.path(AgentApprovals.CHAT_FIELD).isObject()) {
-                    approval = event.get(AgentApprovals.CHAT_FIELD);
-                }
-                if (event.has("error")) {
-                    error = event.path("error").path("message").asText("the upstream failed");
-                }
-                events.event(data);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (!line.startsWith("data:")) {
+                continue; // blank separators, comments, event names
             }
-        } catch (java.io.UncheckedIOException broken) {
-            throw broken.getCause();
+            String data = line.substring(5).strip();
+            if (data.equals("[DONE]")) {
+                // Read on to the response's end, which follows: a stream closed before it cannot go back to the
+                // client's pool, and every turn would then open a new connection to the upstream.
+                lines.transferTo(Writer.nullWriter());
+                break;
+            }
+            JsonNode event = parse(data);
+            if (event == null) {
+                continue;
+            }
+            for (JsonNode choice : event.path("choices")) {
+                text.append(choice.path("delta").path("content").asText(""));
+            }
+            JsonNode usage = event.path("usage");
+            if (usage.isObject()) {
+                prompt = usage.path("prompt_tokens").asLong(prompt);
+                completion = usage.path("completion_tokens").asLong(completion);
+            }
+            JsonNode call = event.path(ToolCallEvents.CHUNK_FIELD);
+            if (call.isObject()
+                    && !ToolCallEvents.RUNNING.equals(
+                            call.path(ToolCallEvents.STATE).asText())) {
+                toolCalls.add(call);
+            }
+            if (event.path(AgentApprovals.CHAT_FIELD).isObject()) {
+                approval = event.get(AgentApprovals.CHAT_FIELD);
+            }
+            if (event.has("error")) {
+                error = event.path("error").path("message").asText("the upstream failed");
+            }
+            events.event(data);
         }
         return new Answer(text.toString(), prompt, completion, error, approval, toolCalls);
     }

@@ -33,6 +33,29 @@ class InMemoryConversationStoreTest {
     }
 
     @Test
+    void anExpiredConversationIsNeverFoundAndItsMemoryIsFreedByTheNextSweep() {
+        InMemoryConversationStore shortLived = new InMemoryConversationStore(Duration.ofSeconds(10), clock);
+        shortLived.save(Conversation.start("ann", "c1", "helpdesk", clock.instant()));
+        shortLived.save(Conversation.start("ben", "c2", "helpdesk", clock.instant()));
+
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(shortLived.find("ann", "c1")).isEmpty();
+        assertThat(shortLived.latest("ann")).isEmpty();
+        assertThat(shortLived.size())
+                .as("held until the sweep, which is not due yet")
+                .isEqualTo(2);
+
+        clock.advance(InMemoryConversationStore.SWEEP_INTERVAL);
+        shortLived.save(Conversation.start("cat", "c3", "helpdesk", clock.instant()));
+
+        assertThat(shortLived.size())
+                .as("ann's and ben's swept by cat's request")
+                .isEqualTo(1);
+        assertThat(shortLived.latest("cat")).isPresent();
+    }
+
+    @Test
     void aConversationKeepsItsLastMessagesOnly() {
         Conversation conversation = Conversation.start("ann", "c1", "helpdesk", clock.instant());
         for (int i = 0; i < 5; i++) {
