@@ -92,7 +92,7 @@ public final class LangopOperator {
             UsageBoard usage,
             MeterRegistry meters) {
         return List.of(
-                new LanguageClusterReconciler(egressRules, usage),
+                new LanguageClusterReconciler(egressRules, usage, settings.dashboardByDefault()),
                 new LanguageModelReconciler(egressRules, settings.modelProxyImage(), usage, settings.usageInterval()),
                 new LanguageToolReconciler(egressRules, services),
                 new LanguagePersonaReconciler(),

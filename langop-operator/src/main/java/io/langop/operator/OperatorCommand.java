@@ -116,6 +116,12 @@ public final class OperatorCommand implements Callable<Integer> {
     String modelProxyImage;
 
     @Option(
+            names = "--dashboard-by-default",
+            description = "Run the dashboard of every LanguageCluster whose spec.dashboard.enabled is unset (a"
+                    + " cluster's own true or false still decides for it).")
+    boolean dashboardByDefault;
+
+    @Option(
             names = "--reconcile-threads",
             defaultValue = "" + OperatorSettings.DEFAULT_RECONCILE_THREADS,
             description = "Reconciles running at the same time (default: ${DEFAULT-VALUE}).")
@@ -228,7 +234,8 @@ public final class OperatorCommand implements Callable<Integer> {
                 modelProxyImage,
                 reconcileThreads,
                 synthesisSettings(),
-                usageInterval);
+                usageInterval,
+                dashboardByDefault);
         Config config = new ConfigBuilder(Config.autoConfigure(null)).build();
         String unreachable = ClusterProbe.unreachableReason(config);
         if (unreachable != null) {

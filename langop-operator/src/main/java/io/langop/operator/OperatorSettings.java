@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What an operator instance is told at start: which namespaces it watches, how often egress DNS
- * names are resolved again, which image runs model proxies and how many reconciles run at once.
+ * names are resolved again, which image runs model proxies, how many reconciles run at once and whether clusters
+ * run their dashboard unless they say otherwise.
  *
  * @param namespaces       namespaces to watch; empty means every namespace
  * @param dnsRefresh       interval after which DNS names in egress rules are resolved again
@@ -16,6 +17,8 @@ import java.util.Set;
  * @param synthesis        how agents are written from their instructions (off by default)
  * @param usageInterval    how often every model proxy's usage is read: at most one status write per agent, model
  *                         and cluster per interval, none when nothing changed
+ * @param dashboardByDefault whether a LanguageCluster whose {@code spec.dashboard.enabled} is unset runs its
+ *                         dashboard (the chart's {@code dashboard.enabledByDefault})
  */
 public record OperatorSettings(
         Set<String> namespaces,
@@ -23,7 +26,8 @@ public record OperatorSettings(
         String modelProxyImage,
         int reconcileThreads,
         SynthesisSettings synthesis,
-        Duration usageInterval) {
+        Duration usageInterval,
+        boolean dashboardByDefault) {
 
     public static final Duration DEFAULT_DNS_REFRESH = Duration.ofMinutes(5);
     public static final String DEFAULT_MODEL_PROXY_IMAGE = "ghcr.io/langop/langop-model-proxy:latest";
@@ -60,7 +64,7 @@ public record OperatorSettings(
             String modelProxyImage,
             int reconcileThreads,
             SynthesisSettings synthesis) {
-        this(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, DEFAULT_USAGE_INTERVAL);
+        this(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, DEFAULT_USAGE_INTERVAL, false);
     }
 
     /** Without synthesis. */
@@ -75,15 +79,24 @@ public record OperatorSettings(
     }
 
     public OperatorSettings withNamespaces(Set<String> watched) {
-        return new OperatorSettings(watched, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, usageInterval);
+        return new OperatorSettings(
+                watched, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, usageInterval, dashboardByDefault);
     }
 
     public OperatorSettings withSynthesis(SynthesisSettings settings) {
-        return new OperatorSettings(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, settings, usageInterval);
+        return new OperatorSettings(
+                namespaces, dnsRefresh, modelProxyImage, reconcileThreads, settings, usageInterval, dashboardByDefault);
     }
 
     /** Tests and benchmarks read usage more often than a cluster should. */
     public OperatorSettings withUsageInterval(Duration interval) {
-        return new OperatorSettings(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, interval);
+        return new OperatorSettings(
+                namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, interval, dashboardByDefault);
+    }
+
+    /** Every cluster that does not say otherwise runs its dashboard (or none does). */
+    public OperatorSettings withDashboardByDefault(boolean enabled) {
+        return new OperatorSettings(
+                namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, usageInterval, enabled);
     }
 }

@@ -43,8 +43,9 @@ import java.util.Map;
 /**
  * A LanguageCluster claims its namespace (labels it {@code langop.io/cluster=<name>} plus
  * {@code spec.namespaceLabels}, given back on deletion: see {@link NamespaceLabels}), isolates it with a default-deny NetworkPolicy, counts the
- * components that name it in {@code spec.clusterRef} and, with {@code spec.dashboard.enabled}, runs its dashboard
- * (see {@link DashboardDeployment}) with a read-only Role.
+ * components that name it in {@code spec.clusterRef} and, with {@code spec.dashboard.enabled} (or, where the cluster
+ * does not say, when the operator runs dashboards by default), runs its dashboard (see {@link DashboardDeployment})
+ * with a read-only Role.
  */
 @Workflow(
         explicitInvocation = true,
@@ -88,11 +89,16 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
 
     private final EgressRules egressRules;
     private final UsageBoard usage;
+    private final boolean dashboardByDefault;
 
-    /** @param usage the model proxies' usage, for the cluster's totals */
-    public LanguageClusterReconciler(EgressRules egressRules, UsageBoard usage) {
+    /**
+     * @param usage the model proxies' usage, for the cluster's totals
+     * @param dashboardByDefault whether a cluster whose {@code spec.dashboard.enabled} is unset runs its dashboard
+     */
+    public LanguageClusterReconciler(EgressRules egressRules, UsageBoard usage, boolean dashboardByDefault) {
         this.egressRules = egressRules;
         this.usage = usage;
+        this.dashboardByDefault = dashboardByDefault;
     }
 
     @Override
@@ -154,6 +160,8 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
         EgressRules.Resolved egress = egressRules.resolve(network == null ? null : network.getEgress(), namespace);
         context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.EGRESS, egress);
+        boolean dashboard = DashboardObjects.enabled(cluster, dashboardByDefault);
+        context.managedWorkflowAndDependentResourceContext().put(DashboardObjects.ENABLED, dashboard);
         context.managedWorkflowAndDependentResourceContext()
                 .put(
                         DashboardRole.AGENTS,
@@ -186,7 +194,7 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         UpdateControl<LanguageCluster> control = StatusUpdates.patchIfChanged(cluster, status, context);
         // host names and the API server's addresses (the dashboard's way out) are read again after a while
         boolean readsAddresses = (network != null && EgressRules.namesHosts(network.getEgress()))
-                || (DashboardObjects.enabled(cluster) && IsolationEnabled.isEnabled(cluster));
+                || (dashboard && IsolationEnabled.isEnabled(cluster));
         return readsAddresses ? control.rescheduleAfter(egressRules.refresh()) : control;
     }
 

@@ -110,7 +110,7 @@ public class DashboardEgressPolicy extends CRUDKubernetesDependentResource<Netwo
                 DependentResource<NetworkPolicy, LanguageCluster> dependent,
                 LanguageCluster cluster,
                 Context<LanguageCluster> context) {
-            return DashboardObjects.enabled(cluster) && IsolationEnabled.isEnabled(cluster);
+            return DashboardObjects.enabled(context) && IsolationEnabled.isEnabled(cluster);
         }
     }
 }

@@ -5,7 +5,10 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 
-/** {@code spec.dashboard.enabled}: when it is not (or no longer) true, the dashboard's objects are removed. */
+/**
+ * The cluster runs its dashboard ({@code spec.dashboard.enabled}, else the operator's default): when it does not (or
+ * no longer), the dashboard's objects are removed.
+ */
 public class DashboardEnabled implements Condition<Object, LanguageCluster> {
 
     @Override
@@ -13,6 +16,6 @@ public class DashboardEnabled implements Condition<Object, LanguageCluster> {
             DependentResource<Object, LanguageCluster> dependent,
             LanguageCluster cluster,
             Context<LanguageCluster> context) {
-        return DashboardObjects.enabled(cluster);
+        return DashboardObjects.enabled(context);
     }
 }

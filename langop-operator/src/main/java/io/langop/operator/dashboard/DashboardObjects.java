@@ -2,6 +2,7 @@ package io.langop.operator.dashboard;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.langop.api.v1alpha1.cluster.ClusterDashboard;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.operator.OperatorSettings;
@@ -20,19 +21,33 @@ public final class DashboardObjects {
     static final String SELECTOR = Labels.KIND + "=LanguageCluster," + Labels.MANAGED_BY + "=" + Labels.OPERATOR + ","
             + Labels.COMPONENT + "=" + ROLE;
 
+    /** The workflow context key of whether the cluster runs its dashboard, decided by the cluster's reconciler. */
+    public static final String ENABLED = DashboardObjects.class.getName() + ".enabled";
+
     static final String PORT_NAME = "http";
     static final int PORT = 8080;
 
     private DashboardObjects() {}
 
-    public static boolean enabled(LanguageCluster cluster) {
-        return cluster.getSpec() != null
-                && cluster.getSpec().getDashboard() != null
-                && Boolean.TRUE.equals(cluster.getSpec().getDashboard().getEnabled());
+    /**
+     * Whether the cluster runs its dashboard: {@code spec.dashboard.enabled} when the cluster says, else the
+     * operator's default ({@code --dashboard-by-default}, the chart's {@code dashboard.enabledByDefault}).
+     */
+    public static boolean enabled(LanguageCluster cluster, boolean byDefault) {
+        Boolean enabled = spec(cluster).getEnabled();
+        return enabled == null ? byDefault : enabled;
     }
 
+    /** What the cluster's reconciler decided ({@link #ENABLED}) for the workflow it runs now. */
+    static boolean enabled(Context<LanguageCluster> context) {
+        return context.managedWorkflowAndDependentResourceContext().getMandatory(ENABLED, Boolean.class);
+    }
+
+    /** The cluster's {@code spec.dashboard}; an empty one when it has none (the operator's default applies). */
     static ClusterDashboard spec(LanguageCluster cluster) {
-        return cluster.getSpec().getDashboard();
+        ClusterDashboard dashboard =
+                cluster.getSpec() == null ? null : cluster.getSpec().getDashboard();
+        return dashboard == null ? new ClusterDashboard() : dashboard;
     }
 
     static String name(LanguageCluster cluster) {

@@ -104,9 +104,10 @@ class HelmChartTest {
 
     @Test
     void everyArgumentTheChartPassesIsAnOptionOfTheOperator() {
-        List<HasMetadata> objects = render(Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b"));
+        List<HasMetadata> objects = render(Map.of(
+                "watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b", "dashboard.enabledByDefault", "true"));
         List<String> args = operator(objects).getArgs();
-        assertThat(args).contains("--namespaces=team-a,team-b");
+        assertThat(args).contains("--namespaces=team-a,team-b", "--dashboard-by-default");
         Set<String> options = new CommandLine(new OperatorCommand())
                 .getCommandSpec()
                 .optionsMap()
@@ -117,6 +118,17 @@ class HelmChartTest {
                 .parseArgs(args.stream()
                         .map(arg -> arg.replace("$(POD_NAMESPACE)", "langop-system"))
                         .toArray(String[]::new));
+    }
+
+    @Test
+    void everyClustersDashboardIsOffByDefaultUntilTheValueTurnsItOn() {
+        assertThat(operator(render(Map.of())).getArgs()).doesNotContain("--dashboard-by-default");
+        assertThat(operator(render(Map.of("dashboard.enabledByDefault", "true")))
+                        .getArgs())
+                .contains("--dashboard-by-default");
+        assertThat(operator(render(Map.of("dashboard.enabledByDefault", "false")))
+                        .getArgs())
+                .doesNotContain("--dashboard-by-default");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.langop.api.v1alpha1.cluster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
 import io.langop.api.v1alpha1.SecretKeyReference;
 
@@ -13,9 +12,9 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClusterDashboard {
 
-    @Default("false")
-    @JsonPropertyDescription(
-            "Run the dashboard (Deployment and Service <cluster>-dashboard) in the cluster's namespace.")
+    // no schema default: unset means the operator's default, which a chart value turns on for every cluster
+    @JsonPropertyDescription("Run the dashboard (Deployment and Service <cluster>-dashboard) in the cluster's"
+            + " namespace. Unset: the operator's default (off unless its chart sets dashboard.enabledByDefault).")
     private Boolean enabled;
 
     @JsonPropertyDescription("Secret whose key holds the API keys that may sign in, one a line: name:key or a bare"
