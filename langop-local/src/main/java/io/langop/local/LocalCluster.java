@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -46,6 +49,9 @@ public final class LocalCluster implements AutoCloseable {
 
     private final KubernetesMockServer apiServer;
     private final KubernetesClient client;
+    /** Writes as a user's would reach a cluster: through the gateway, so the CRDs' schemas admit them. */
+    private final KubernetesClient userClient;
+
     private final Operator operator;
     private final PodRunner pods;
     private final ApiGateway gateway;
@@ -64,6 +70,11 @@ public final class LocalCluster implements AutoCloseable {
         this.pods = pods;
         this.gateway = gateway;
         this.garbageCollector = garbageCollector;
+        this.userClient = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client.getConfiguration())
+                        .withMasterUrl(gateway.url())
+                        .build())
+                .build();
     }
 
     /**
@@ -152,10 +163,17 @@ public final class LocalCluster implements AutoCloseable {
                 .items());
     }
 
-    /** Creates or updates each object, in order. */
+    /**
+     * Creates or updates each object, in order, as {@code kubectl apply} would: through the API server's admission, so
+     * an object its CRD refuses (a field not supported yet, a misspelt field, a value out of range) is refused here
+     * with the API server's message instead of reaching the operator.
+     */
     public List<HasMetadata> apply(List<HasMetadata> resources) {
         return resources.stream()
-                .map(resource -> client.resource(resource).createOr(NonDeletingOperation::update))
+                .map(resource -> userClient
+                        .resource(resource)
+                        .fieldValidation(FieldValidateable.Validation.STRICT)
+                        .createOr(NonDeletingOperation::update))
                 .toList();
     }
 
@@ -243,6 +261,7 @@ public final class LocalCluster implements AutoCloseable {
     /** Stops every pod, then the operator, then the API server. */
     @Override
     public void close() {
+        userClient.close();
         gateway.close();
         garbageCollector.close();
         pods.close();

@@ -157,7 +157,7 @@ class DefaultExampleIT {
                 .as(agents.all())
                 .containsPattern(
                         "NAMESPACE\\s+NAME\\s+AGE\\s+MODE\\s+SCHEDULE\\s+COST\\s+LAST RUN\\s+SUCCESS RATE\\s+PHASE")
-                .containsPattern("research\\s+kubernetes-digest\\s+\\S+\\s+scheduled\\s+0 7 \\* \\* 1-5\\s+Running");
+                .containsPattern("research\\s+kubernetes-digest\\s+\\S+\\s+scheduled\\s+0 7 \\* \\* 1-5\\s+.*Running");
         assertThat(described.out())
                 .as(described.all())
                 .contains("Name:         kubernetes-digest")

@@ -1,115 +1,53 @@
 package io.langop.api.v1alpha1;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.keyword.NonValidationKeyword;
+import io.langop.api.admission.FieldError;
+import io.langop.api.admission.ObjectSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validates langop.io objects against the openAPIV3Schema of their generated CRD with the networknt
- * JSON-schema validator, the way the API server would before it prunes: an unknown field is an
- * error here (the API server would silently drop it, hiding a typo in an example). The CEL rules
- * ({@code x-kubernetes-validations}) are checked separately by {@link CelRules}.
+ * Validates langop.io objects against the openAPIV3Schema of their freshly generated CRD, the way the API server
+ * would under strict field validation: an unknown field is an error here (the API server would silently drop it
+ * without {@code fieldValidation=Strict}, hiding a typo in an example). The CEL rules are checked separately by
+ * {@link CelRules}.
  */
 final class CrdSchemaValidator {
 
-    /** OpenAPI 3.0 schema objects plus the Kubernetes extensions, which carry no JSON-schema rule. */
-    private static final Dialect KUBERNETES_OPENAPI = Dialect.builder(Dialects.getOpenApi30())
-            .keywords(List.of(
-                    new NonValidationKeyword("x-kubernetes-int-or-string"),
-                    new NonValidationKeyword("x-kubernetes-validations"),
-                    new NonValidationKeyword("x-kubernetes-preserve-unknown-fields"),
-                    new NonValidationKeyword("x-kubernetes-embedded-resource"),
-                    new NonValidationKeyword("x-kubernetes-list-type"),
-                    new NonValidationKeyword("x-kubernetes-list-map-keys"),
-                    new NonValidationKeyword("x-kubernetes-map-type")))
-            .build();
+    private static final Map<String, ObjectSchema> SCHEMAS_BY_KIND = new ConcurrentHashMap<>();
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(KUBERNETES_OPENAPI);
-
-    private static final Map<String, Schema> SCHEMAS_BY_KIND = new ConcurrentHashMap<>();
+    private CrdSchemaValidator() {}
 
     /** Everything the schema of the object's kind rejects, one line per problem; empty if valid. */
     static List<String> violations(JsonNode object) {
         String kind = object.path("kind").asText();
-        return SCHEMAS_BY_KIND.computeIfAbsent(kind, CrdSchemaValidator::schemaOf).validate(object).stream()
-                .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
-                .sorted()
+        List<String> violations = new ArrayList<>();
+        if (!LangopApi.API_VERSION.equals(object.path("apiVersion").asText())) {
+            violations.add("/apiVersion: must be " + LangopApi.API_VERSION);
+        }
+        if (!object.has("spec")) {
+            violations.add("/: required property 'spec' not found");
+        }
+        ObjectSchema schema = schemaOf(kind);
+        for (String unknown : schema.unknownFields(object)) {
+            int slash = unknown.lastIndexOf('/');
+            String parent = slash == 0 ? "/" : unknown.substring(0, slash);
+            violations.add(parent + ": property '" + unknown.substring(slash + 1) + "' is not defined in the schema");
+        }
+        schema.structuralViolations(object).stream().map(FieldError::toString).forEach(violations::add);
+        return violations.stream().sorted().toList();
+    }
+
+    /** Every schema default of a kind that its own field schema rejects, as "pointer: problem". */
+    static List<String> invalidDefaults(String kind) {
+        return schemaOf(kind).invalidDefaults().stream()
+                .map(FieldError::toString)
                 .toList();
     }
 
-    /**
-     * Every schema default of a kind that its own field schema rejects (the API server refuses such a
-     * CRD), as "pointer: problem".
-     */
-    static List<String> invalidDefaults(String kind) {
-        List<String> problems = new ArrayList<>();
-        collectInvalidDefaults(GeneratedCrds.openApiSchema(kind), "", problems);
-        return problems;
-    }
-
-    private CrdSchemaValidator() {}
-
-    private static void collectInvalidDefaults(JsonNode schema, String path, List<String> out) {
-        if (schema.has("default")) {
-            ObjectNode fieldSchema = ((ObjectNode) schema).deepCopy();
-            fieldSchema.remove("default");
-            REGISTRY.getSchema(fieldSchema).validate(schema.get("default")).stream()
-                    .map(error -> path + ": default " + schema.get("default") + " " + error.getMessage())
-                    .forEach(out::add);
-        }
-        for (var property : schema.path("properties").properties()) {
-            collectInvalidDefaults(property.getValue(), path + "/" + property.getKey(), out);
-        }
-        if (schema.has("items")) {
-            collectInvalidDefaults(schema.get("items"), path + "/items", out);
-        }
-    }
-
-    private static Schema schemaOf(String kind) {
-        ObjectNode schema = GeneratedCrds.openApiSchema(kind).deepCopy();
-        ObjectNode properties = (ObjectNode) schema.get("properties");
-        properties
-                .putObject("apiVersion")
-                .put("type", "string")
-                .putArray("enum")
-                .add(LangopApi.API_VERSION);
-        properties.putObject("kind").put("type", "string").putArray("enum").add(kind);
-        properties.putObject("metadata").put("type", "object").put("additionalProperties", true);
-        schema.putArray("required")
-                .add("apiVersion")
-                .add("kind")
-                .add("metadata")
-                .add("spec");
-        closeObjects(schema);
-        return REGISTRY.getSchema(schema);
-    }
-
-    /** Makes every object schema with declared properties reject undeclared ones. */
-    private static void closeObjects(JsonNode schema) {
-        if (!(schema instanceof ObjectNode node)) {
-            return;
-        }
-        if (node.has("properties")
-                && !node.has("additionalProperties")
-                && !node.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
-            node.put("additionalProperties", false);
-        }
-        node.path("properties").forEach(CrdSchemaValidator::closeObjects);
-        closeObjects(node.get("items"));
-        closeObjects(node.get("additionalProperties"));
-        for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
-            if (node.get(combinator) instanceof ArrayNode alternatives) {
-                alternatives.forEach(CrdSchemaValidator::closeObjects);
-            }
-        }
+    static ObjectSchema schemaOf(String kind) {
+        return SCHEMAS_BY_KIND.computeIfAbsent(kind, k -> ObjectSchema.of(GeneratedCrds.openApiSchema(k)));
     }
 }

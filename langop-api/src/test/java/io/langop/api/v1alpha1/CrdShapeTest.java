@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.langop.api.admission.ValidationRules;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.client.ClientPhase;
 import io.langop.api.v1alpha1.cluster.ClusterPhase;
@@ -113,7 +114,7 @@ class CrdShapeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void everyCelRuleCompiles(String kind, String shortName, Class<? extends Enum<?>> phases) throws Exception {
-        for (CelRules.Rule rule : CelRules.rulesOf(kind)) {
+        for (ValidationRules.Rule rule : CelRules.rulesOf(kind)) {
             assertThat(CelRules.compile(rule.expression())).as(rule.path()).isNotNull();
             assertThat(rule.message()).as("message of " + rule.path()).isNotBlank();
         }

@@ -49,7 +49,8 @@ class DefaultTrueBooleanTest {
     }
 
     private static JsonNode schemaDefaulted(String json) {
-        return SchemaDefaults.applied(SERIALIZATION.unmarshal(json, JsonNode.class));
+        JsonNode object = SERIALIZATION.unmarshal(json, JsonNode.class);
+        return CrdSchemaValidator.schemaOf(object.path("kind").asText()).defaulted(object);
     }
 
     private static LanguageAgent agentWith(Workspace workspace, ToolReference... tools) {

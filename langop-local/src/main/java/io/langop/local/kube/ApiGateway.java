@@ -1,5 +1,6 @@
 package io.langop.local.kube;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -44,7 +46,7 @@ public final class ApiGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGateway.class);
     private static final Pattern GROUP_VERSION = Pattern.compile("/api/(v1)/?|/apis/([^/]+)/([^/]+)/?");
     private static final String JSON_TYPE = "application/json";
-    private static final String STRATEGIC_MERGE = "application/strategic-merge-patch+json";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
     /** How often a followed log is looked at for new output. */
     private static final Duration FOLLOW_POLL = Duration.ofMillis(250);
 
@@ -62,6 +64,7 @@ public final class ApiGateway implements AutoCloseable {
     private final WatchStream watches;
     private final PodLogs logs;
     private final ServiceProxy services;
+    private final CustomResourceAdmission admission;
 
     private ApiGateway(HttpServer server, KubernetesClient store, PodLogs logs, ServiceProxy.ServicePorts ports) {
         this.server = server;
@@ -72,6 +75,7 @@ public final class ApiGateway implements AutoCloseable {
         this.watches = new WatchStream(http, json, tables);
         this.logs = logs;
         this.services = new ServiceProxy(store, ports, http);
+        this.admission = new CustomResourceAdmission(store, json);
     }
 
     /**
@@ -160,8 +164,16 @@ public final class ApiGateway implements AutoCloseable {
             podLog(exchange, api, query);
         } else if (method.equals("GET")) {
             get(exchange, api, resource, query);
-        } else if (method.equals("PATCH") && contentType(exchange).startsWith(STRATEGIC_MERGE)) {
-            strategicMerge(exchange, api, resource);
+        } else if (WRITES.contains(method) && api.subresource().isEmpty() && CustomResourceAdmission.covers(resource)) {
+            Optional<JsonNode> object = objectToStore(exchange, api, resource);
+            if (object.isPresent()) {
+                admitAndStore(exchange, resource, query, object.get());
+            }
+        } else if (method.equals("PATCH") && contentType(exchange).startsWith(Patches.STRATEGIC_MERGE)) {
+            Optional<JsonNode> object = objectToStore(exchange, api, resource);
+            if (object.isPresent()) {
+                store(exchange, query, object.get());
+            }
         } else {
             HttpResponse<byte[]> response = send(
                     method,
@@ -356,30 +368,86 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     /**
-     * The store knows JSON patches and merge patches; a strategic merge patch is applied here and the result
-     * stored as a whole, with the resource version it was read at, so a concurrent change is refused as a conflict.
+     * The object a create, replace or patch asks to store: the body, or for a patch the stored object with the patch
+     * applied (the store knows JSON and merge patches but not strategic ones, and admission must see the result),
+     * carrying the resource version it was read at, so a concurrent change is refused as a conflict. Empty when the
+     * request has been answered already (not JSON, not found, a patch that does not apply).
      */
-    private void strategicMerge(HttpExchange exchange, ApiPath api, ApiResource resource)
+    private Optional<JsonNode> objectToStore(HttpExchange exchange, ApiPath api, ApiResource resource)
             throws IOException, InterruptedException {
-        String path = exchange.getRequestURI().getRawPath();
-        JsonNode patch = json.readTree(exchange.getRequestBody());
-        HttpResponse<byte[]> current = send("GET", path, null, null);
+        String method = exchange.getRequestMethod();
+        JsonNode body;
+        try {
+            body = json.readTree(exchange.getRequestBody());
+        } catch (JsonProcessingException notJson) {
+            sendStatus(exchange, 400, "BadRequest", "the body is not JSON: " + notJson.getOriginalMessage());
+            return Optional.empty();
+        }
+        if (body == null || !body.isContainerNode()) {
+            sendStatus(exchange, 400, "BadRequest", "the body of a " + method + " must be a JSON object or patch");
+            return Optional.empty();
+        }
+        if (!method.equals("PATCH")) {
+            return Optional.of(body);
+        }
+        HttpResponse<byte[]> current = send("GET", exchange.getRequestURI().getRawPath(), null, null);
         if (current.statusCode() == 404) {
             sendStatus(exchange, 404, "NotFound", notFound(api, resource));
-            return;
+            return Optional.empty();
         }
         if (current.statusCode() != 200) {
             relay(exchange, current);
-            return;
+            return Optional.empty();
         }
-        JsonNode merged;
+        JsonNode stored = json.readTree(current.body());
+        Optional<JsonNode> patched;
         try {
-            merged = StrategicMergePatch.apply(json.readTree(current.body()), patch);
+            patched = Patches.apply(contentType(exchange), stored, body);
         } catch (IllegalArgumentException badPatch) {
             sendStatus(exchange, 422, "Invalid", badPatch.getMessage());
-            return;
+            return Optional.empty();
         }
-        relay(exchange, send("PUT", path, JSON_TYPE, json.writeValueAsBytes(merged)));
+        if (patched.isEmpty()) {
+            sendStatus(
+                    exchange,
+                    415,
+                    "UnsupportedMediaType",
+                    "langop local applies JSON patches, merge patches and strategic merge patches, not "
+                            + contentType(exchange) + " (kubectl apply without --server-side works)");
+            return Optional.empty();
+        }
+        patched.get().withObject("/metadata").set("resourceVersion", stored.at("/metadata/resourceVersion"));
+        return patched;
+    }
+
+    /** A custom resource is stored only as its CRD admits it: defaulted, pruned, valid. */
+    private void admitAndStore(HttpExchange exchange, ApiResource resource, Query query, JsonNode object)
+            throws IOException, InterruptedException {
+        CustomResourceAdmission.Verdict verdict = admission.admit(
+                resource, object, CustomResourceAdmission.FieldValidation.of(query.get("fieldValidation")));
+        switch (verdict) {
+            case CustomResourceAdmission.Verdict.Refused refused ->
+                sendStatus(exchange, refused.code(), refused.reason(), refused.message(), refused.details());
+            case CustomResourceAdmission.Verdict.Admitted admitted -> {
+                for (String warning : admitted.warnings()) {
+                    // a warn-code 299 header, which kubectl prints as "Warning: ..."
+                    exchange.getResponseHeaders().add("Warning", "299 - " + json.writeValueAsString(warning));
+                }
+                store(exchange, query, admitted.object());
+            }
+        }
+    }
+
+    /** Creates (POST) or replaces (PUT, and a patch worked out here) the whole object in the store. */
+    private void store(HttpExchange exchange, Query query, JsonNode object) throws IOException, InterruptedException {
+        String method = exchange.getRequestMethod().equals("POST") ? "POST" : "PUT";
+        relay(
+                exchange,
+                send(
+                        method,
+                        exchange.getRequestURI().getRawPath() + query.toQueryString(),
+                        JSON_TYPE,
+                        json.writeValueAsBytes(object)));
     }
 
     private HttpResponse<byte[]> send(String method, String pathAndQuery, String contentType, byte[] body)
@@ -426,6 +494,11 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     private void sendStatus(HttpExchange exchange, int code, String reason, String message) throws IOException {
+        sendStatus(exchange, code, reason, message, null);
+    }
+
+    private void sendStatus(HttpExchange exchange, int code, String reason, String message, ObjectNode details)
+            throws IOException {
         ObjectNode status = json.createObjectNode()
                 .put("kind", "Status")
                 .put("apiVersion", "v1")
@@ -434,6 +507,9 @@ public final class ApiGateway implements AutoCloseable {
                 .put("reason", reason)
                 .put("code", code);
         status.putObject("metadata");
+        if (details != null) {
+            status.set("details", details);
+        }
         send(exchange, code, status);
     }
 

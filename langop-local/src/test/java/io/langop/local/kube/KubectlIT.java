@@ -126,6 +126,79 @@ class KubectlIT {
     }
 
     @Test
+    void applyRefusesWhatTheCrdRefusesNamingTheFieldAndStoresNothing() throws IOException {
+        Path manifest = temp.resolve("regional.yaml");
+        Files.writeString(manifest, model("regional", "  regions: [eu-west]\n"));
+
+        Kubectl.Result refused = kubectl.run("apply", "-f", manifest.toString());
+
+        assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+        assertThat(refused.err())
+                .contains("The LanguageModel \"regional\" is invalid")
+                .contains("spec: Invalid value: \"object\": regions are not supported yet: list each region's URL"
+                        + " under loadBalancing.endpoints");
+        assertThat(kubectl.run("get", "lmodel", "regional").err()).contains("\"regional\" not found");
+    }
+
+    @Test
+    void applyRefusesAMisspeltFieldAndFillsInTheSchemaDefaults() throws IOException {
+        Path manifest = temp.resolve("misspelt.yaml");
+        Files.writeString(manifest, model("spelled", "  modelNmae: gpt-4o\n  costTracking: {enabled: true}\n"));
+
+        Kubectl.Result misspelt = kubectl.run("apply", "-f", manifest.toString());
+        Files.writeString(manifest, model("spelled", "  costTracking: {enabled: true}\n"));
+        Kubectl.Result created = kubectl.run("apply", "-f", manifest.toString());
+
+        assertThat(misspelt.exitCode()).as(misspelt.all()).isNotZero();
+        assertThat(misspelt.err()).contains("unknown field \"spec.modelNmae\"");
+        assertThat(created.out()).as(created.all()).contains("languagemodel.langop.io/spelled created");
+        assertThat(kubectl.run("get", "lmodel", "spelled", "-o", "jsonpath={.spec.costTracking.currency}")
+                        .out())
+                .as("the schema's default, filled in on create as the API server does")
+                .isEqualTo("USD");
+    }
+
+    @Test
+    void anUpdateThatBreaksARuleIsRefusedAndTheStoredObjectIsKept() throws IOException {
+        Path manifest = temp.resolve("kept.yaml");
+        Files.writeString(manifest, model("kept", ""));
+        assertThat(kubectl.run("apply", "-f", manifest.toString()).exitCode()).isZero();
+
+        Files.writeString(manifest, model("kept", "  regions: [eu-west]\n"));
+        Kubectl.Result applied = kubectl.run("apply", "-f", manifest.toString());
+        Kubectl.Result merged = kubectl.run(
+                "patch",
+                "lmodel",
+                "kept",
+                "--type",
+                "merge",
+                "-p",
+                "{\"spec\":{\"costTracking\":{\"currency\":\"usd\"}}}");
+        Kubectl.Result jsonPatched = kubectl.run(
+                "patch",
+                "lmodel",
+                "kept",
+                "--type",
+                "json",
+                "-p",
+                "[{\"op\":\"replace\",\"path\":\"/spec/timeout\",\"value\":\"soon\"}]");
+        Kubectl.Result accepted =
+                kubectl.run("patch", "lmodel", "kept", "--type", "merge", "-p", "{\"spec\":{\"timeout\":\"90s\"}}");
+
+        assertThat(applied.exitCode()).as(applied.all()).isNotZero();
+        assertThat(applied.err()).contains("regions are not supported yet");
+        assertThat(merged.exitCode()).as(merged.all()).isNotZero();
+        assertThat(merged.err()).contains("spec.costTracking.currency: Invalid value: \"usd\"");
+        assertThat(jsonPatched.exitCode()).as(jsonPatched.all()).isNotZero();
+        assertThat(jsonPatched.err()).contains("spec.timeout: Invalid value: \"soon\"");
+        assertThat(accepted.out()).as(accepted.all()).contains("languagemodel.langop.io/kept patched");
+        assertThat(kubectl.run("get", "lmodel", "kept", "-o", "json").out())
+                .contains("\"timeout\": \"90s\"")
+                .doesNotContain("regions")
+                .doesNotContain("usd");
+    }
+
+    @Test
     void editChangesWhatTheEditorChanged() throws IOException {
         Files.writeString(temp.resolve("edited.yaml"), configMap("mode: slow").replace("settings", "edited"));
         assertThat(kubectl.run("apply", "-f", temp.resolve("edited.yaml").toString())
@@ -276,6 +349,19 @@ class KubectlIT {
                 .untilAsserted(() -> assertThat(
                                 kubectl.run("get", "pods", "-l", "app=hello").out())
                         .containsPattern("hello-\\S+\\s+1/1\\s+Running"));
+    }
+
+    /** A LanguageModel the schema admits, with {@code extraSpec} (indented lines) added to its spec. */
+    private static String model(String name, String extraSpec) {
+        return """
+                apiVersion: langop.io/v1alpha1
+                kind: LanguageModel
+                metadata: {name: %s, namespace: kubectl}
+                spec:
+                  provider: openai
+                  modelName: gpt-4o-mini
+                  timeout: 2m
+                """.formatted(name) + extraSpec;
     }
 
     private static String persona(String tone) {

@@ -1,21 +1,21 @@
-package io.langop.api.v1alpha1;
+package io.langop.api.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Structural-schema defaulting as the API server applies it on create and update: a field that is
- * absent gets the schema's default; a field that is present, even {@code false}, is kept.
+ * Structural-schema defaulting as the API server applies it on create and update: a field that is absent gets the
+ * schema's default; a field that is present, even {@code false}, is kept.
  */
 final class SchemaDefaults {
 
     private SchemaDefaults() {}
 
-    /** A copy of {@code object} with the defaults of the CRD of its kind filled in. */
-    static JsonNode applied(JsonNode object) {
+    /** A copy of {@code object} with the schema's defaults filled in. */
+    static JsonNode applied(JsonNode schema, JsonNode object) {
         JsonNode copy = object.deepCopy();
-        apply(GeneratedCrds.openApiSchema(object.path("kind").asText()), copy);
+        apply(schema, copy);
         return copy;
     }
 
