@@ -57,7 +57,7 @@ class ApprovalBrowserTest {
     static void start() throws Exception {
         assumeTrue(Chromium.installed(), Chromium.MISSING);
         // the answer streams word by word, slowly enough to be seen while it is written
-        llm = new ScriptedOpenAiServer().pauseBetweenChunks(Duration.ofMillis(200));
+        llm = new ScriptedOpenAiServer().pauseBetweenChunks(Duration.ofMillis(120));
         mcp = TestMcpServer.start(
                 TestTool.of(TestAgent.APPROVED_TOOL, "to", args -> "sent to " + args.get("to")),
                 TestTool.blockingUntil(FREE_TOOL, "team", ON_CALL_ANSWERS));

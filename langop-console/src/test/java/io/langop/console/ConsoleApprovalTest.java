@@ -9,6 +9,7 @@ import io.langop.console.testing.TestAgent;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
+import io.langop.wire.ToolCallEvents;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
@@ -37,6 +38,9 @@ class ConsoleApprovalTest {
     static final Map<String, String> VARIABLES =
             Map.of("AUTH_KEYS_SECRET", "alice:sk-alice\n", "AGENT_HELPDESK_APPROVAL_TOKEN", TOKEN);
 
+    /** A tool whose calls need no approval. */
+    private static final String FREE_TOOL = "who_is_on_call";
+
     private ScriptedOpenAiServer llm;
     private TestMcpServer mcp;
     private TestAgent agent;
@@ -46,7 +50,9 @@ class ConsoleApprovalTest {
     @BeforeEach
     void start() throws Exception {
         llm = new ScriptedOpenAiServer();
-        mcp = TestMcpServer.start(TestTool.of(TestAgent.APPROVED_TOOL, "to", args -> "sent to " + args.get("to")));
+        mcp = TestMcpServer.start(
+                TestTool.of(TestAgent.APPROVED_TOOL, "to", args -> "sent to " + args.get("to")),
+                TestTool.of(FREE_TOOL, "team", args -> "Dana"));
         agent = TestAgent.startWithApproval("helpdesk", llm, mcp.url(), TOKEN);
         console = Console.start(
                 ConsoleConfigFile.parse(SETTINGS.formatted(agent.url(), agent.url())),
@@ -168,6 +174,43 @@ class ConsoleApprovalTest {
         assertThat(waiting.at("/approval/arguments/token").asText()).isEqualTo("<redacted>");
         assertThat(decided.at("/approval/state").asText()).isEqualTo("approved");
         assertThat(decided.at("/approval/decidedBy").asText()).isEqualTo("keys:alice");
+    }
+
+    @Test
+    void theToolCallsOfAnAnswerAreKeptForThePageUnlessShowToolUsageIsOff() throws Exception {
+        String call = "{\"team\":\"database\"}";
+        llm.thenToolCall(FREE_TOOL, call)
+                .thenText("Dana.")
+                .thenToolCall(FREE_TOOL, call)
+                .thenText("Dana.");
+        HttpResponse<String> events = chat(alice, "helpdesk", "Who is on call?");
+        JsonNode shown = pageState(alice);
+        JsonNode hidden;
+        try (Console quiet = Console.start(
+                ConsoleConfigFile.parse(
+                        SETTINGS.replace("\"session\":", "\"ui\":{\"features\":{\"showToolUsage\":false}},\"session\":")
+                                .formatted(agent.url(), agent.url())),
+                VARIABLES::get,
+                0,
+                null,
+                null,
+                Clock.systemUTC())) {
+            ConsoleHttp aliceThere = new ConsoleHttp(quiet.uri());
+            aliceThere.postForm("/auth/key", "key", "sk-alice");
+            chat(aliceThere, "helpdesk", "Who is on call?");
+            hidden = pageState(aliceThere);
+        }
+
+        assertThat(events.body()).contains("\"" + ToolCallEvents.CHUNK_FIELD + "\":{");
+        assertThat(shown.path("toolCallField").asText()).isEqualTo(ToolCallEvents.CHUNK_FIELD);
+        assertThat(shown.at("/turns/1/toolCalls")).singleElement().satisfies(kept -> {
+            assertThat(kept.path(ToolCallEvents.TOOL).asText()).isEqualTo(FREE_TOOL);
+            assertThat(kept.path(ToolCallEvents.STATE).asText()).isEqualTo(ToolCallEvents.OK);
+            assertThat(kept.path(ToolCallEvents.ARGUMENTS).asText()).isEqualTo(call);
+        });
+        assertThat(hidden.has("toolCallField")).isFalse();
+        assertThat(hidden.at("/turns/1").has("toolCalls")).isFalse();
+        assertThat(hidden.at("/turns/1/content").asText()).isEqualTo("Dana.");
     }
 
     /** The state the chat page starts from: its conversation's turns, as {@code console.js} reads them. */

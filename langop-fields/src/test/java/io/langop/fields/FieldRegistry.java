@@ -502,7 +502,8 @@ final class FieldRegistry {
                 "spec.uiConfig.features",
                 "spec.uiConfig.features.showModelSelector",
                 "spec.uiConfig.features.enableExport",
-                "spec.uiConfig.features.showTimestamps");
+                "spec.uiConfig.features.showTimestamps",
+                "spec.uiConfig.features.showToolUsage");
         r.refused("spec.regions", "/spec/regions", "[{\"name\": \"eu\"}]");
         r.refused(
                 "spec.toolRefs[].requireApproval",
@@ -517,7 +518,6 @@ final class FieldRegistry {
         r.refused("spec.logging.sanitizeSecrets", "/spec/logging/sanitizeSecrets", "false");
         for (String feature : List.of(
                 "showPersonaSelector",
-                "showToolUsage",
                 "showThinkingProcess",
                 "enableFileUpload",
                 "enableVoiceInput",

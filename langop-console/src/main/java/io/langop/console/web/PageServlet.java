@@ -86,11 +86,13 @@ public final class PageServlet extends HttpServlet {
         for (ChatTarget each : targets.all()) {
             labels.put(each.id(), each.label());
         }
-        // where the agent's chunks carry a tool call's report: the page reads it from the chunks it is passed
-        state.put("toolCallField", ToolCallEvents.CHUNK_FIELD);
+        if (pages.showToolUsage()) {
+            // where the agent's chunks carry a tool call's report: the page reads it from the chunks it is passed
+            state.put("toolCallField", ToolCallEvents.CHUNK_FIELD);
+        }
         state.set(
                 "turns",
-                latest.map(conversation -> PageTurns.of(conversation, user, approvals))
+                latest.map(conversation -> PageTurns.of(conversation, user, approvals, pages.showToolUsage()))
                         .orElseGet(() -> OpenAiJson.mapper().createArrayNode()));
         return state;
     }

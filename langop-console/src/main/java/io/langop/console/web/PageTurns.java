@@ -23,16 +23,19 @@ final class PageTurns {
 
     private final ApprovalDesk desk;
     private final User user;
+    private final boolean showToolCalls;
     /** The approvals of each agent now, asked once per page. */
     private final Map<String, Optional<Map<String, JsonNode>>> current = new HashMap<>();
 
-    private PageTurns(ApprovalDesk desk, User user) {
+    private PageTurns(ApprovalDesk desk, User user, boolean showToolCalls) {
         this.desk = desk;
         this.user = user;
+        this.showToolCalls = showToolCalls;
     }
 
-    static ArrayNode of(Conversation conversation, User user, ApprovalDesk desk) {
-        return new PageTurns(desk, user).turns(conversation);
+    /** @param showToolCalls whether the page shows the tool calls of answers ({@code features.showToolUsage}) */
+    static ArrayNode of(Conversation conversation, User user, ApprovalDesk desk, boolean showToolCalls) {
+        return new PageTurns(desk, user, showToolCalls).turns(conversation);
     }
 
     private ArrayNode turns(Conversation conversation) {
@@ -42,7 +45,7 @@ final class PageTurns {
                     .put("role", turn.role() == Conversation.Role.USER ? "user" : "assistant")
                     .put("content", turn.content())
                     .put("at", turn.at().toString());
-            if (!turn.toolCalls().isEmpty()) {
+            if (showToolCalls && !turn.toolCalls().isEmpty()) {
                 json.putArray("toolCalls").addAll(turn.toolCalls());
             }
             if (turn.waiting() != null) {

@@ -216,6 +216,11 @@ public final class Pages {
         return ui.getCustomJS();
     }
 
+    /** {@code features.showToolUsage}: the tool calls an agent runs, shown as lines (the default). */
+    boolean showToolUsage() {
+        return !Boolean.FALSE.equals(features.getShowToolUsage());
+    }
+
     boolean showTimestamps() {
         return !Boolean.FALSE.equals(features.getShowTimestamps());
     }

@@ -434,7 +434,7 @@
         if (event.error) {
           throw new Error(event.error.message);
         }
-        if (event[state.toolCallField]) {
+        if (state.toolCallField && event[state.toolCallField]) {
           toolCallLine(body.parentElement, event[state.toolCallField]);
         }
         (event.choices || []).forEach(function (choice) {

@@ -10,9 +10,6 @@ import io.fabric8.generator.annotation.ValidationRule;
         value = "!has(self.showPersonaSelector) || !self.showPersonaSelector",
         message = "showPersonaSelector is not supported yet by the console")
 @ValidationRule(
-        value = "!has(self.showToolUsage) || !self.showToolUsage",
-        message = "showToolUsage is not supported yet by the console")
-@ValidationRule(
         value = "!has(self.showThinkingProcess) || !self.showThinkingProcess",
         message = "showThinkingProcess is not supported yet by the console")
 @ValidationRule(
@@ -38,7 +35,8 @@ public class UiFeatures {
     @JsonPropertyDescription("Show the persona selector.")
     private Boolean showPersonaSelector;
 
-    @JsonPropertyDescription("Show tool calls.")
+    @Default("true")
+    @JsonPropertyDescription("Show the tool calls an agent runs for an answer, a line each, as the answer is written.")
     private Boolean showToolUsage;
 
     @Default("false")
