@@ -1,12 +1,12 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langop.agent.runtime.AgentRuntime;
-import io.langop.agent.trigger.HmacSha256;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentTriggers;
+import io.langop.wire.HmacSha256;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -331,6 +331,23 @@ final class FieldRegistry {
                 "spec.eventTriggers[].filter",
                 "spec.eventTriggers[].condition",
                 "spec.eventTriggers[].mapping");
+        r.read(OPERATOR, "trigger.ForwardingPlan", "spec.eventTriggers[].schedule");
+        r.read(OPERATOR, "trigger.AgentForwarding", "spec.eventTriggers[].kubernetes");
+        r.read(
+                OPERATOR,
+                "trigger.WatchedKind",
+                "spec.eventTriggers[].kubernetes.apiVersion",
+                "spec.eventTriggers[].kubernetes.kind");
+        r.read(
+                OPERATOR,
+                "trigger.ResourceWatch",
+                "spec.eventTriggers[].kubernetes.names",
+                "spec.eventTriggers[].kubernetes.labels",
+                "spec.eventTriggers[].kubernetes.changes",
+                "spec.eventTriggers[].kubernetes.reasons",
+                "spec.eventTriggers[].kubernetes.involvedObject",
+                "spec.eventTriggers[].kubernetes.involvedObject.kind",
+                "spec.eventTriggers[].kubernetes.involvedObject.name");
 
         r.kind(Kind.LanguageClient);
         r.read(OPERATOR, "cluster.ClusterMembers", "spec.clusterRef");

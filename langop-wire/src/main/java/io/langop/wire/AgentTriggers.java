@@ -18,6 +18,9 @@ public record AgentTriggers(List<Webhook> webhooks) {
     /** The agent's webhook endpoints: {@code /webhook} itself for an unnamed trigger, {@code /webhook/<name>}. */
     public static final String PATH = "/webhook";
 
+    /** The largest body a trigger's endpoint reads: a larger delivery is answered 413. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
     /** GitHub's signature: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>}. */
     public static final String GITHUB = "github";
     /** GitLab's secret token, sent as it is in {@code X-Gitlab-Token}. */
@@ -33,6 +36,14 @@ public record AgentTriggers(List<Webhook> webhooks) {
     public static final String TIMESTAMP_HEADER = "X-Langop-Timestamp";
     /** The sender's id of a delivery: a delivery repeated with the same id starts no second run. */
     public static final String DELIVERY_HEADER = "X-Langop-Delivery";
+
+    /**
+     * The key of a trigger's generated secret in Secret {@code <agent>-}{@value ObjectNames#WEBHOOKS_ROLE}: {@code
+     * webhook} for the unnamed webhook, else {@code webhook-<name>}.
+     */
+    public static String secretKey(String name) {
+        return name == null || name.isEmpty() ? "webhook" : "webhook-" + name;
+    }
 
     public AgentTriggers {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);

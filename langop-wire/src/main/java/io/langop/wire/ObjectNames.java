@@ -24,6 +24,14 @@ public final class ObjectNames {
     /** The ConfigMap that keeps the last synthesized code a run of the agent succeeded with. */
     public static final String GOOD_CODE_ROLE = "good-code";
 
+    /** The Secret of an agent's generated trigger secrets, one key per trigger ({@link AgentTriggers#secretKey}). */
+    public static final String WEBHOOKS_ROLE = "webhooks";
+    /**
+     * The ConfigMap in which the operator keeps what it delivered of an agent's forwarded triggers (the resource
+     * versions of watched objects, a schedule's last time), so that a restarted operator delivers what it missed.
+     */
+    public static final String TRIGGERS_ROLE = "triggers";
+
     private ObjectNames() {}
 
     /** {@code <resource>-<role>}, e.g. {@code news-agent}. */

@@ -8,6 +8,7 @@ import io.langop.agent.trigger.WebhookEndpoint.Reception;
 import io.langop.sdk.agent.AgentRunner;
 import io.langop.sdk.agent.RunOutcome;
 import io.langop.trace.TraceHeaders;
+import io.langop.wire.AgentTriggers;
 import io.opentelemetry.context.Scope;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final int MAX_BODY_BYTES = AgentTriggers.MAX_BODY_BYTES;
     /** How long {@link #close} lets the run in progress finish before it interrupts it. */
     private static final Duration RUN_FINISH = Duration.ofSeconds(10);
 

@@ -1,7 +1,7 @@
 package io.langop.agent.trigger;
 
 import io.langop.wire.AgentTriggers;
-import java.nio.charset.StandardCharsets;
+import io.langop.wire.HmacSha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,8 +126,7 @@ public sealed interface WebhookAuthentication {
                 return Optional.of(AgentTriggers.TIMESTAMP_HEADER + " is outside the replay window of "
                         + REPLAY_WINDOW.toMinutes() + " minutes");
             }
-            byte[] signed = (timestamp.get().strip() + ".").getBytes(StandardCharsets.US_ASCII);
-            return hmac.verifies(signature.get(), signed, body)
+            return hmac.verifiesTimestamped(signature.get(), timestamp.get().strip(), body)
                     ? Optional.empty()
                     : Optional.of(AgentTriggers.SIGNATURE_HEADER + " does not match");
         }

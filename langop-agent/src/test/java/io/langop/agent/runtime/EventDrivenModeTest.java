@@ -3,7 +3,6 @@ package io.langop.agent.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.langop.agent.trigger.HmacSha256;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
@@ -13,6 +12,7 @@ import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.server.ServiceServer;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentTriggers;
+import io.langop.wire.HmacSha256;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.langop.agent.trigger.HmacSha256;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.ExecutionMode;
 import io.langop.sdk.config.AgentConfig;
@@ -14,6 +13,7 @@ import io.langop.server.ServiceServer;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentTriggers;
 import io.langop.wire.AgentTriggers.Webhook;
+import io.langop.wire.HmacSha256;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

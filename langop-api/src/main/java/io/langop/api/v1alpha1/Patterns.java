@@ -15,6 +15,13 @@ public final class Patterns {
     /** A five-field cron expression or one of the macros Kubernetes CronJobs accept. */
     public static final String CRON = "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[^ ]+( +[^ ]+){4})$";
 
+    /**
+     * A schedule the operator fires a {@code schedule} trigger on: {@link #CRON}, or {@code @every <duration>} (a
+     * Go duration such as {@code 90s} or {@code 1h30m}, counted from the Unix epoch so that restarts keep the beat).
+     */
+    public static final String TRIGGER_SCHEDULE =
+            "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|@every [0-9][0-9a-z.]*|[^ ]+( +[^ ]+){4})$";
+
     /** An IPv4 or IPv6 block in CIDR notation. */
     public static final String CIDR = "^([0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}|[0-9a-fA-F:]+/[0-9]{1,3})$";
 

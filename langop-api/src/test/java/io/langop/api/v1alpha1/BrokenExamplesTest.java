@@ -222,8 +222,68 @@ class BrokenExamplesTest {
                                     .put("type", "message-queue")
                                     .put("source", "orders");
                         },
-                        "/spec/eventTriggers/0: eventTriggers type kubernetes-event, message-queue and schedule are"
-                                + " not supported yet: use webhook (CloudEvents are delivered to webhooks too)"),
+                        "/spec/eventTriggers/0: eventTriggers type message-queue is not supported yet: use webhook"
+                                + " (CloudEvents are delivered to webhooks too)"),
+                new Breakage(
+                        "kubernetes-event trigger on a Secret",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            ObjectNode watch = spec.putArray("eventTriggers")
+                                    .addObject()
+                                    .put("type", "kubernetes-event")
+                                    .putObject("kubernetes")
+                                    .put("kind", "Secret");
+                            watch.putArray("names").add("db-password");
+                        },
+                        "/spec/eventTriggers/0/kubernetes: Secrets are never forwarded: their data would reach the agent and"
+                                + " its model; watch a ConfigMap, or the Events about the Secret (kind: Event,"
+                                + " involvedObject: {kind: Secret})"),
+                new Breakage(
+                        "kubernetes-event trigger on a kind the operator does not read",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            ObjectNode watch = spec.putArray("eventTriggers")
+                                    .addObject()
+                                    .put("type", "kubernetes-event")
+                                    .putObject("kubernetes")
+                                    .put("apiVersion", "apps/v1")
+                                    .put("kind", "StatefulSet");
+                            watch.putArray("names").add("db");
+                        },
+                        "/spec/eventTriggers/0/kubernetes: kubernetes-event triggers watch ConfigMap, Event, Service and"
+                                + " PersistentVolumeClaim (apiVersion v1), Deployment (apps/v1), Job and CronJob"
+                                + " (batch/v1)"),
+                new Breakage(
+                        "kubernetes-event trigger on every ConfigMap of the namespace",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            spec.putArray("eventTriggers")
+                                    .addObject()
+                                    .put("type", "kubernetes-event")
+                                    .putObject("kubernetes")
+                                    .put("kind", "ConfigMap");
+                        },
+                        "/spec/eventTriggers/0/kubernetes: name the objects to watch: names or labels (one of them)"),
+                new Breakage(
+                        "schedule trigger without a schedule",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            spec.putArray("eventTriggers").addObject().put("type", "schedule");
+                        },
+                        "/spec/eventTriggers/0: a schedule trigger needs schedule (a cron expression or"
+                                + " @every <duration>), and only it has one"),
                 new Breakage(
                         "webhook path with a slash",
                         AGENT,
@@ -236,8 +296,8 @@ class BrokenExamplesTest {
                                     .put("type", "webhook")
                                     .put("source", "git/hub");
                         },
-                        "/spec/eventTriggers/0: a webhook's source is its path below /webhook/: lower-case letters,"
-                                + " digits and '-'"),
+                        "/spec/eventTriggers/0: a trigger's source is its path below /webhook/: lower-case"
+                                + " letters, digits and '-'"),
                 new Breakage(
                         "egress peer with a CIDR and names",
                         MODEL,

@@ -9,6 +9,7 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
 import io.langop.operator.usage.ProxyKeySecret;
+import io.langop.wire.ObjectNames;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -27,13 +28,28 @@ import java.util.Set;
  */
 public class AgentWebhookSecrets extends ProxyKeySecret<LanguageAgent> {
 
-    static final String COMPONENT = "webhooks";
+    static final String COMPONENT = ObjectNames.WEBHOOKS_ROLE;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The secrets chosen in this reconcile: {@code desired} may be asked more than once, new ones must not differ. */
     private static final String CHOSEN = AgentWebhookSecrets.class.getName();
 
     static String name(LanguageAgent agent) {
-        return Labels.name(agent, COMPONENT);
+        return AgentWebhooks.secretName(agent);
+    }
+
+    /**
+     * The secrets this reconcile keeps in the Secret, by key, as text (what the operator signs forwarded events with);
+     * empty when the agent needs none.
+     */
+    static Map<String, String> chosen(Context<LanguageAgent> context) {
+        @SuppressWarnings("unchecked") // only this class puts the value
+        Map<String, String> chosen = context.managedWorkflowAndDependentResourceContext()
+                .get(CHOSEN, Map.class)
+                .orElse(Map.of());
+        Map<String, String> secrets = new LinkedHashMap<>();
+        chosen.forEach((key, base64) ->
+                secrets.put(key, new String(Base64.getDecoder().decode(base64), StandardCharsets.US_ASCII)));
+        return secrets;
     }
 
     @Override

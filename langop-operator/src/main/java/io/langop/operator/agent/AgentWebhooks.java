@@ -14,19 +14,22 @@ import io.langop.api.v1alpha1.agent.WebhookAuthentication;
 import io.langop.sdk.trigger.DeclaredTrigger;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentTriggers;
+import io.langop.wire.ObjectNames;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * An event-driven agent's webhook triggers ({@code spec.eventTriggers}) as the agent runtime serves them: the JSON of
+ * An event-driven agent's triggers ({@code spec.eventTriggers}) as the agent runtime serves them: the JSON of
  * {@link AgentEnv#AGENT_TRIGGERS}, and each authenticated trigger's secret passed from Secret {@code <agent>-webhooks}
  * ({@link AgentWebhookSecrets}) as {@code AGENT_WEBHOOK_SECRET_<index>}: the kubelet reads it, the operator's logs,
- * events and status never carry it.
+ * events and status never carry it. A trigger the operator forwards ({@code kubernetes-event}, {@code schedule}) is a
+ * webhook too, which the operator signs with {@code hmac} ({@link io.langop.operator.trigger.TriggerForwarding}).
  */
-final class AgentWebhooks {
+public final class AgentWebhooks {
 
     private static final ObjectWriter JSON = JsonMapper.builder()
             .defaultPropertyInclusion(
@@ -36,68 +39,93 @@ final class AgentWebhooks {
 
     private AgentWebhooks() {}
 
-    /** The agent's webhook triggers, in spec order; none unless it is event-driven. */
-    static List<EventTrigger> of(LanguageAgent agent) {
+    /**
+     * A trigger the agent serves at {@code /webhook/<name>}.
+     *
+     * @param name its path segment and the name of its secret ({@link DeclaredTrigger#name(int)})
+     */
+    public record Served(String name, EventTrigger trigger) {
+
+        /** The operator forwards what it watches or schedules to this trigger's endpoint. */
+        public boolean forwarded() {
+            return trigger.getType() != EventTriggerType.WEBHOOK;
+        }
+
+        /** The key of its secret in Secret {@code <agent>-webhooks}. */
+        public String secretKey() {
+            return AgentTriggers.secretKey(name);
+        }
+
+        boolean authenticated() {
+            return authentication() != WebhookAuthentication.NONE;
+        }
+
+        /** What the operator forwards is always signed with {@code hmac}. */
+        WebhookAuthentication authentication() {
+            return forwarded()
+                    ? WebhookAuthentication.HMAC
+                    : Objects.requireNonNullElse(trigger.getAuthentication(), WebhookAuthentication.HMAC);
+        }
+    }
+
+    /** The agent's triggers the runtime serves, in spec order; none unless it is event-driven. */
+    public static List<Served> of(LanguageAgent agent) {
         if (agent.getSpec().getExecutionMode() != ExecutionMode.EVENT_DRIVEN) {
             return List.of();
         }
-        return Objects.requireNonNullElse(agent.getSpec().getEventTriggers(), List.<EventTrigger>of()).stream()
-                .filter(trigger -> trigger.getType() == EventTriggerType.WEBHOOK)
-                .toList();
+        List<EventTrigger> triggers = triggers(agent);
+        List<Served> served = new ArrayList<>();
+        for (int i = 0; i < triggers.size(); i++) {
+            EventTrigger trigger = triggers.get(i);
+            if (SERVED.contains(trigger.getType())) {
+                served.add(new Served(declared(trigger).name(i), trigger));
+            }
+        }
+        return served;
     }
 
-    /** The key of a trigger's secret in Secret {@code <agent>-webhooks}: {@code webhook} or {@code webhook-<name>}. */
-    static String secretKey(EventTrigger trigger) {
-        return trigger.getSource() == null || trigger.getSource().isEmpty()
-                ? "webhook"
-                : "webhook-" + trigger.getSource();
-    }
-
-    static boolean authenticated(EventTrigger trigger) {
-        return authentication(trigger) != WebhookAuthentication.NONE;
+    /** The name of Secret {@code <agent>-webhooks}. */
+    public static String secretName(LanguageAgent agent) {
+        return ObjectNames.of(agent.getMetadata().getName(), ObjectNames.WEBHOOKS_ROLE);
     }
 
     /** The secret keys the agent's triggers need, in spec order. */
     static List<String> secretKeys(LanguageAgent agent) {
         return of(agent).stream()
-                .filter(AgentWebhooks::authenticated)
-                .map(AgentWebhooks::secretKey)
+                .filter(Served::authenticated)
+                .map(Served::secretKey)
                 .toList();
     }
 
     /**
-     * What the API server's schema cannot check: two triggers at one path, and filters, conditions and mappings that
-     * do not compile (named by the trigger's index in {@code spec.eventTriggers}).
+     * What the API server's schema cannot check: two triggers at one path, filters, conditions and mappings that do
+     * not compile (named by the trigger's index in {@code spec.eventTriggers}), and what the schema refuses in a
+     * forwarded trigger, since the in-process API server of the tests and {@code langop local} checks no schema rule.
      */
     static List<String> problems(LanguageAgent agent) {
-        return DeclaredTrigger.problems(
-                Objects.requireNonNullElse(agent.getSpec().getEventTriggers(), List.<EventTrigger>of()).stream()
-                        .map(trigger -> new DeclaredTrigger(
-                                wireName(trigger.getType()),
-                                trigger.getSource(),
-                                trigger.getFilter(),
-                                trigger.getCondition(),
-                                trigger.getMapping()))
-                        .toList());
+        List<String> problems = new ArrayList<>(DeclaredTrigger.problems(
+                triggers(agent).stream().map(AgentWebhooks::declared).toList()));
+        problems.addAll(ForwardedTriggerCheck.problems(triggers(agent)));
+        return problems;
     }
 
     /** {@link AgentEnv#AGENT_TRIGGERS} and the secrets' variables; nothing for an agent that is not event-driven. */
     static List<EnvVar> env(LanguageAgent agent) {
-        List<EventTrigger> triggers = of(agent);
+        List<Served> triggers = of(agent);
         if (triggers.isEmpty()) {
             return List.of();
         }
         List<EnvVar> env = new ArrayList<>();
         List<AgentTriggers.Webhook> webhooks = new ArrayList<>();
         for (int i = 0; i < triggers.size(); i++) {
-            EventTrigger trigger = triggers.get(i);
-            String secretEnv = authenticated(trigger) ? AgentEnv.AGENT_WEBHOOK_SECRET + "_" + i : null;
-            webhooks.add(webhook(trigger, secretEnv));
+            Served served = triggers.get(i);
+            String secretEnv = served.authenticated() ? AgentEnv.AGENT_WEBHOOK_SECRET + "_" + i : null;
+            webhooks.add(webhook(served, secretEnv));
             if (secretEnv != null) {
                 env.add(new EnvVarBuilder()
                         .withName(secretEnv)
                         .withNewValueFrom()
-                        .withNewSecretKeyRef(secretKey(trigger), AgentWebhookSecrets.name(agent), false)
+                        .withNewSecretKeyRef(served.secretKey(), secretName(agent), false)
                         .endValueFrom()
                         .build());
             }
@@ -113,18 +141,31 @@ final class AgentWebhooks {
         return env;
     }
 
-    private static AgentTriggers.Webhook webhook(EventTrigger trigger, String secretEnv) {
-        return new AgentTriggers.Webhook(
-                Optional.ofNullable(trigger.getSource()).orElse(""),
-                wireName(authentication(trigger)),
-                secretEnv,
+    private static final Set<EventTriggerType> SERVED =
+            EnumSet.of(EventTriggerType.WEBHOOK, EventTriggerType.KUBERNETES_EVENT, EventTriggerType.SCHEDULE);
+
+    private static List<EventTrigger> triggers(LanguageAgent agent) {
+        return Objects.requireNonNullElse(agent.getSpec().getEventTriggers(), List.of());
+    }
+
+    private static DeclaredTrigger declared(EventTrigger trigger) {
+        return new DeclaredTrigger(
+                wireName(trigger.getType()),
+                trigger.getSource(),
                 trigger.getFilter(),
                 trigger.getCondition(),
                 trigger.getMapping());
     }
 
-    private static WebhookAuthentication authentication(EventTrigger trigger) {
-        return Objects.requireNonNullElse(trigger.getAuthentication(), WebhookAuthentication.HMAC);
+    private static AgentTriggers.Webhook webhook(Served served, String secretEnv) {
+        EventTrigger trigger = served.trigger();
+        return new AgentTriggers.Webhook(
+                served.name(),
+                wireName(served.authentication()),
+                secretEnv,
+                trigger.getFilter(),
+                trigger.getCondition(),
+                trigger.getMapping());
     }
 
     private static String wireName(Enum<?> value) {

@@ -34,6 +34,7 @@ import io.langop.operator.kube.Workloads;
 import io.langop.operator.reach.ServiceLocator;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.tool.ToolEndpoint;
+import io.langop.operator.trigger.TriggerForwarding;
 import io.langop.operator.usage.AgentProxyKey;
 import io.langop.operator.usage.AgentUsageStatus;
 import io.langop.operator.usage.UsageBoard;
@@ -103,6 +104,8 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     private final AgentSynthesis synthesis;
     private final SynthesisSettings synthesisSettings;
     private final UsageBoard usage;
+    private final ServiceLocator services;
+    private TriggerForwarding forwarding;
 
     /**
      * @param services where the operator reaches Services: the proxy of a {@code spec.synthesis.modelRef}
@@ -123,6 +126,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
                 meters);
         this.synthesisSettings = synthesisSettings;
         this.usage = usage;
+        this.services = services;
     }
 
     @Override
@@ -130,6 +134,8 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         List<EventSource<?, LanguageAgent>> sources = new ArrayList<>(AgentReferences.eventSources(context));
         sources.addAll(synthesis.eventSources(context));
         sources.add(UsageChanges.of(usage::onAgentsChanged));
+        forwarding = new TriggerForwarding(context.getClient(), services);
+        sources.add(forwarding);
         return sources;
     }
 
@@ -172,6 +178,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         if (!problems.isEmpty()) {
             String message = String.join("; ", problems);
             conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            forwarding.stopped(agent);
             return finish(agent, context, status, conditions, AgentPhase.FAILED, "InvalidSpec", message);
         }
 
@@ -208,6 +215,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
         boolean hadCronJob = context.getSecondaryResource(CronJob.class).isPresent();
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        forwarding.reconciled(agent, AgentWebhookSecrets.chosen(context));
         workloadEvents(
                 agent,
                 context,

@@ -21,6 +21,7 @@ import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.EventTrigger;
 import io.langop.api.v1alpha1.agent.EventTriggerType;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
+import io.langop.api.v1alpha1.agent.KubernetesEventSource;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.WebhookAuthentication;
 import io.langop.api.v1alpha1.agent.Workspace;
@@ -194,7 +195,12 @@ class OperatorAccessTest {
             brought.getSpec().setCodeRef(code);
             brought.getSpec().setClusterRef("team"); // its code ConfigMaps join the dashboard's Role
             brought.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN); // its webhook's secret is generated
-            brought.getSpec().setEventTriggers(List.of(webhook(WebhookAuthentication.GITHUB)));
+            // and it watches its code ConfigMap and the namespace's Events through the operator
+            brought.getSpec()
+                    .setEventTriggers(List.of(
+                            webhook(WebhookAuthentication.GITHUB),
+                            watching("ConfigMap", "handwritten"),
+                            watching("Event", null)));
             user.resource(brought).create();
 
             eventually(() -> user.apps()
@@ -213,6 +219,12 @@ class OperatorAccessTest {
                     .inNamespace(NS)
                     .withName("brought-agent")
                     .get()));
+            // the triggers' watches listed what they watch: the state of their deliveries is written
+            eventually(() -> user.configMaps()
+                            .inNamespace(NS)
+                            .withName("brought-triggers")
+                            .get()
+                    != null);
             eventually(() -> user.persistentVolumeClaims()
                             .inNamespace(NS)
                             .withName("digest-workspace")
@@ -635,6 +647,16 @@ class OperatorAccessTest {
         networkPort.setPort(port);
         rule.setPorts(List.of(networkPort));
         return rule;
+    }
+
+    private static EventTrigger watching(String kind, String name) {
+        KubernetesEventSource watch = new KubernetesEventSource();
+        watch.setKind(kind);
+        watch.setNames(name == null ? null : List.of(name));
+        EventTrigger trigger = new EventTrigger();
+        trigger.setType(EventTriggerType.KUBERNETES_EVENT);
+        trigger.setKubernetes(watch);
+        return trigger;
     }
 
     private static EventTrigger webhook(WebhookAuthentication authentication) {

@@ -72,6 +72,16 @@ public final class OperatorHarness implements AutoCloseable {
         operator = startOperator();
     }
 
+    /** Stops the operator as a crashed or replaced operator process stops; {@link #resume} starts a new one. */
+    public void pause() {
+        operator.stop();
+    }
+
+    /** Starts a new operator after {@link #pause}. */
+    public void resume() {
+        operator = startOperator();
+    }
+
     private Operator startOperator() {
         Operator started = LangopOperator.create(api.client(), settings, meters, null, resolver, services);
         started.start();

@@ -3,31 +3,57 @@ package io.langop.api.v1alpha1.agent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.langop.api.v1alpha1.Patterns;
 import java.util.Map;
 
-/** An event that starts an event-driven agent. */
+/**
+ * An event that starts an event-driven agent: a webhook the agent serves, or a source the operator watches and forwards
+ * to the agent as a signed CloudEvent ({@code kubernetes-event}, {@code schedule}).
+ */
 @ValidationRule(
-        value = "self.type == 'webhook'",
-        message = "eventTriggers type kubernetes-event, message-queue and schedule are not supported yet: use webhook"
-                + " (CloudEvents are delivered to webhooks too)")
+        value = "self.type != 'message-queue'",
+        message = "eventTriggers type message-queue is not supported yet: use webhook (CloudEvents are delivered to"
+                + " webhooks too)")
 @ValidationRule(
-        value = "self.type != 'webhook' || !has(self.source) || self.source.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$')",
-        message = "a webhook's source is its path below /webhook/: lower-case letters, digits and '-'",
+        value = "!has(self.source) || self.source.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$')",
+        message = "a trigger's source is its path below /webhook/: lower-case letters, digits and '-'",
         fieldPath = ".source")
+@ValidationRule(
+        value = "self.type == 'kubernetes-event' ? has(self.kubernetes) : !has(self.kubernetes)",
+        message = EventTrigger.KUBERNETES_FIELD,
+        fieldPath = ".kubernetes")
+@ValidationRule(
+        value = "self.type == 'schedule' ? has(self.schedule) : !has(self.schedule)",
+        message = EventTrigger.SCHEDULE_FIELD,
+        fieldPath = ".schedule")
+@ValidationRule(
+        value = "self.type == 'webhook' || !has(self.authentication) || self.authentication == 'hmac'",
+        message = EventTrigger.FORWARDED_AUTHENTICATION,
+        fieldPath = ".authentication")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EventTrigger {
 
+    // the schema's messages, which the operator repeats where no schema is checked (the in-process API server)
+    public static final String KUBERNETES_FIELD =
+            "a kubernetes-event trigger needs kubernetes (what it watches), and only it has one";
+    public static final String SCHEDULE_FIELD =
+            "a schedule trigger needs schedule (a cron expression or @every <duration>), and only it has one";
+    public static final String FORWARDED_AUTHENTICATION = "the operator signs what it forwards with hmac: leave"
+            + " authentication unset on kubernetes-event and schedule triggers";
+
     @Required
     @JsonPropertyDescription(
-            "Kind of event: webhook (kubernetes-event, message-queue and schedule are not supported" + " yet).")
+            "Kind of event: webhook (served by the agent), kubernetes-event (changes the operator watches) or"
+                    + " schedule (times the operator fires); message-queue is not supported yet.")
     private EventTriggerType type;
 
     @Size(max = 63)
-    @JsonPropertyDescription("Where events come from. For a webhook, its path below /webhook/ (github serves"
-            + " /webhook/github); unset, the webhook is /webhook itself.")
+    @JsonPropertyDescription("The trigger's path below /webhook/ (github serves /webhook/github) and the name of its"
+            + " secret; unset, a webhook is /webhook itself, a kubernetes-event or schedule trigger <type>-<index>.")
     private String source;
 
     @Default("hmac")
@@ -48,6 +74,14 @@ public class EventTrigger {
     @JsonPropertyDescription(
             "The run's event: each field a CEL expression over event, headers and ce; unset, the" + " payload as sent.")
     private Map<String, String> mapping;
+
+    @JsonPropertyDescription("For type kubernetes-event: the objects or Events of the agent's namespace to watch.")
+    private KubernetesEventSource kubernetes;
+
+    @Pattern(Patterns.TRIGGER_SCHEDULE)
+    @JsonPropertyDescription("For type schedule: when the operator starts a run, in UTC: five cron fields, a macro such"
+            + " as @hourly, or @every <duration> (at least 1s).")
+    private String schedule;
 
     public EventTriggerType getType() {
         return type;
@@ -87,6 +121,22 @@ public class EventTrigger {
 
     public void setCondition(String condition) {
         this.condition = condition;
+    }
+
+    public KubernetesEventSource getKubernetes() {
+        return kubernetes;
+    }
+
+    public void setKubernetes(KubernetesEventSource kubernetes) {
+        this.kubernetes = kubernetes;
+    }
+
+    public String getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
     }
 
     public Map<String, String> getMapping() {

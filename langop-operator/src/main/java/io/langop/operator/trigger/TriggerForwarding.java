@@ -1,0 +1,142 @@
+package io.langop.operator.trigger;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.operator.agent.AgentWebhooks;
+import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.Owners;
+import io.langop.operator.reach.ServiceLocator;
+import io.langop.wire.ObjectNames;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards what event-driven agents' {@code kubernetes-event} and {@code schedule} triggers ask for to the agents
+ * ({@link AgentForwarding} per agent): the operator watches, with its own RBAC, and the agent needs no API access. The
+ * agent reconciler hands each agent over when it reconciled it ({@link #reconciled}); a forwarding is replaced when the
+ * agent's triggers or their secrets change and ends when the agent is deleted, turns invalid or has no such trigger.
+ *
+ * <p>An event source of the agent controller, so it runs while the controller runs (with leader election, only in the
+ * leader) and stops with it. It starts no reconcile.
+ */
+public final class TriggerForwarding extends AbstractEventSource<Void, LanguageAgent>
+        implements ResourceEventAware<LanguageAgent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerForwarding.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final KubernetesClient client;
+    private final ServiceLocator services;
+    private final Clock clock;
+    private final EventDelivery.Backoff backoff;
+    private final Map<ResourceID, AgentForwarding> forwardings = new ConcurrentHashMap<>();
+    private HttpClient http;
+
+    public TriggerForwarding(KubernetesClient client, ServiceLocator services) {
+        this(client, services, Clock.systemUTC(), EventDelivery.Backoff.DEFAULT);
+    }
+
+    TriggerForwarding(KubernetesClient client, ServiceLocator services, Clock clock, EventDelivery.Backoff backoff) {
+        super(Void.class, "trigger-forwarding");
+        this.client = client;
+        this.services = services;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public synchronized void start() {
+        http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        super.start();
+    }
+
+    /**
+     * The agent was reconciled: forwards its triggers as its spec says now.
+     *
+     * @param secrets the generated secrets of Secret {@code <agent>-webhooks} by key, as text
+     */
+    public synchronized void reconciled(LanguageAgent agent, Map<String, String> secrets) {
+        ResourceID id = ResourceID.fromResource(agent);
+        List<ForwardingPlan.Source> sources = AgentWebhooks.of(agent).stream()
+                .filter(AgentWebhooks.Served::forwarded)
+                .filter(served -> secrets.containsKey(served.secretKey()))
+                .map(served ->
+                        new ForwardingPlan.Source(served.name(), served.trigger(), secrets.get(served.secretKey())))
+                .toList();
+        if (sources.isEmpty() || !isRunning()) {
+            stopped(agent);
+            return;
+        }
+        ForwardingPlan plan = new ForwardingPlan(
+                agent.getMetadata().getNamespace(),
+                agent.getMetadata().getName(),
+                Owners.controller(agent),
+                stateLabels(agent),
+                sources);
+        AgentForwarding current = forwardings.get(id);
+        if (current != null && current.plan().fingerprint().equals(plan.fingerprint())) {
+            return;
+        }
+        if (current != null) {
+            current.close();
+        }
+        LOG.info(
+                "Agent {}: forwarding {} trigger(s) {}",
+                id,
+                sources.size(),
+                sources.stream().map(ForwardingPlan.Source::trigger).toList());
+        AgentForwarding forwarding = new AgentForwarding(client, services, http, clock, backoff, plan);
+        forwardings.put(id, forwarding);
+        forwarding.start();
+    }
+
+    /** Forwards nothing more to the agent (what was not delivered is delivered by a later forwarding). */
+    public synchronized void stopped(HasMetadata agent) {
+        AgentForwarding forwarding = forwardings.remove(ResourceID.fromResource(agent));
+        if (forwarding != null) {
+            LOG.info("Agent {}: no trigger forwarded any more", ResourceID.fromResource(agent));
+            forwarding.close();
+        }
+    }
+
+    @Override
+    public void onResourceDeleted(LanguageAgent agent) {
+        stopped(agent);
+    }
+
+    @Override
+    public synchronized void stop() {
+        forwardings.values().forEach(AgentForwarding::close);
+        forwardings.clear();
+        if (http != null) {
+            http.close();
+        }
+        super.stop();
+    }
+
+    @Override
+    public Set<Void> getSecondaryResources(LanguageAgent primary) {
+        return Set.of();
+    }
+
+    /**
+     * The state ConfigMap's labels: the agent's, without {@code managed-by}, so that the agent's informers (which select
+     * on it) do not reconcile the agent at each delivery.
+     */
+    private static Map<String, String> stateLabels(LanguageAgent agent) {
+        Map<String, String> labels = Labels.selector(agent);
+        labels.put(Labels.COMPONENT, ObjectNames.TRIGGERS_ROLE);
+        return labels;
+    }
+}

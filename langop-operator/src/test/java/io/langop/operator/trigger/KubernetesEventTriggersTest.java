@@ -1,0 +1,230 @@
+package io.langop.operator.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.langop.api.v1alpha1.agent.EventTrigger;
+import io.langop.api.v1alpha1.agent.EventTriggerType;
+import io.langop.api.v1alpha1.agent.ExecutionMode;
+import io.langop.api.v1alpha1.agent.KubernetesEventSource;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.OperatorExtension;
+import io.langop.operator.harness.ServiceMap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * kubernetes-event and schedule triggers through the operator against the in-process API server: changes of the named
+ * ConfigMaps reach the agent's endpoint (a server on loopback standing in for the agent) as CloudEvents signed with the
+ * trigger's generated secret, through failures and 429s, once each, and across a restart of the operator.
+ */
+class KubernetesEventTriggersTest {
+
+    private static final String NS = "watching";
+    private static final ServiceMap SERVICES = new ServiceMap();
+    private static final FakeAgentEndpoint AGENT = endpoint("watcher");
+    private static final FakeAgentEndpoint TICKER = endpoint("ticker");
+
+    @RegisterExtension
+    static final OperatorExtension operator = OperatorExtension.withDefaults().reaching(SERVICES);
+
+    @AfterAll
+    static void stopAgent() {
+        AGENT.close();
+        TICKER.close();
+    }
+
+    @Test
+    void aScheduleTriggerSendsEachTimeOnceWithTheScheduleThatFiredIt() {
+        operator.client().resource(Fixtures.model(NS, "m")).createOr(NonDeletingOperation::update);
+        EventTrigger trigger = new EventTrigger();
+        trigger.setType(EventTriggerType.SCHEDULE);
+        trigger.setSource("tick");
+        trigger.setSchedule("@every 1s");
+        LanguageAgent agent = Fixtures.agent(NS, "ticker", "m");
+        agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
+        agent.getSpec().setEventTriggers(List.of(trigger));
+        operator.client().resource(agent).create();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> TICKER.accepted().size() >= 2);
+        List<JsonNode> ticks = TICKER.accepted();
+        assertThat(ticks).allSatisfy(tick -> {
+            assertThat(tick.path("type").asText()).isEqualTo("io.langop.schedule");
+            assertThat(tick.path("source").asText())
+                    .isEqualTo("/apis/langop.io/v1alpha1/namespaces/watching/languageagents/ticker/triggers/tick");
+            assertThat(tick.at("/data/schedule").asText()).isEqualTo("@every 1s");
+            assertThat(tick.at("/data/time").asText())
+                    .isEqualTo(tick.path("time").asText())
+                    .isEqualTo(tick.path("id").asText());
+        });
+        assertThat(ticks).extracting(tick -> tick.path("id").asText()).doesNotHaveDuplicates();
+        assertThat(TICKER.attempts())
+                .allSatisfy(attempt -> assertThat(attempt.path()).isEqualTo("/webhook/tick"));
+        operator.client().resource(agent).delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            int before = TICKER.attempts().size();
+            Thread.sleep(1500);
+            return TICKER.attempts().size() == before;
+        });
+    }
+
+    @Test
+    void changesOfTheNamedConfigMapsReachTheAgentAsSignedCloudEventsOnceEachAcrossAnOperatorRestart() {
+        configMap("settings", "mode", "calm");
+        configMap("limits", "max", "3");
+        configMap("unrelated", "x", "1");
+        operator.client().resource(Fixtures.model(NS, "m")).createOr(NonDeletingOperation::update);
+        operator.client().resource(watcher("settings", "limits")).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> secret() != null && stateConfigMap() != null);
+        assertThat(AGENT.attempts())
+                .as("what is there when the watch starts is no change")
+                .isEmpty();
+
+        // a modification: its event carries the object before and after; another ConfigMap's is not forwarded
+        configMap("unrelated", "x", "2");
+        ConfigMap settings = configMap("settings", "mode", "storm");
+        JsonNode modified = awaitAccepted(1).getFirst();
+        assertThat(modified.path("type").asText()).isEqualTo("io.k8s.configmap.modified");
+        assertThat(modified.path("source").asText()).isEqualTo("/api/v1/namespaces/watching/configmaps/settings");
+        assertThat(modified.path("subject").asText()).isEqualTo("settings");
+        assertThat(modified.path("id").asText())
+                .isEqualTo(settings.getMetadata().getUid() + "/"
+                        + settings.getMetadata().getResourceVersion());
+        assertThat(modified.at("/data/change").asText()).isEqualTo("modified");
+        assertThat(modified.at("/data/object/data/mode").asText()).isEqualTo("storm");
+        assertThat(modified.at("/data/previous/data/mode").asText()).isEqualTo("calm");
+        assertThat(AGENT.attempts())
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.path()).isEqualTo("/webhook/kubernetes-event-0"));
+
+        // the agent is away (503), then busy (429): the change waits and arrives once
+        AGENT.answerNext(503, 429);
+        configMap("limits", "max", "5");
+        JsonNode limits = awaitAccepted(2).get(1);
+        assertThat(limits.at("/data/object/data/max").asText()).isEqualTo("5");
+        assertThat(AGENT.attempts())
+                .extracting(FakeAgentEndpoint.Delivery::status)
+                .containsExactly(202, 503, 429, 202);
+
+        // while the operator is down, one ConfigMap changes and the other goes; the restarted operator delivers both,
+        // and nothing it delivered before
+        awaitStateSettled();
+        operator.harness().pause();
+        operator.client().configMaps().inNamespace(NS).withName("limits").delete();
+        ConfigMap changedWhileAway = configMap("settings", "mode", "fog");
+        operator.harness().resume();
+        List<JsonNode> afterRestart = awaitAccepted(4).subList(2, 4);
+        assertThat(afterRestart)
+                .extracting(event -> event.path("type").asText())
+                .containsExactlyInAnyOrder("io.k8s.configmap.modified", "io.k8s.configmap.deleted");
+        JsonNode fog = afterRestart.stream()
+                .filter(event -> event.path("subject").asText().equals("settings"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fog.path("id").asText())
+                .isEqualTo(changedWhileAway.getMetadata().getUid() + "/"
+                        + changedWhileAway.getMetadata().getResourceVersion());
+        assertThat(fog.at("/data/object/data/mode").asText()).isEqualTo("fog");
+        assertThat(fog.at("/data/previous").isMissingNode())
+                .as("the operator did not see the version before")
+                .isTrue();
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> AGENT.attempts().size() == 6);
+    }
+
+    private static List<JsonNode> awaitAccepted(int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> AGENT.accepted().size() >= count);
+        return AGENT.accepted();
+    }
+
+    /** Every delivery noted: the state ConfigMap stops changing. */
+    private static void awaitStateSettled() {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> stateConfigMap()
+                        .getData()
+                        .get("kubernetes-event-0")
+                        .contains(operator.client()
+                                .configMaps()
+                                .inNamespace(NS)
+                                .withName("limits")
+                                .get()
+                                .getMetadata()
+                                .getResourceVersion()));
+    }
+
+    private static LanguageAgent watcher(String... names) {
+        KubernetesEventSource watch = new KubernetesEventSource();
+        watch.setKind("ConfigMap");
+        watch.setNames(List.of(names));
+        EventTrigger trigger = new EventTrigger();
+        trigger.setType(EventTriggerType.KUBERNETES_EVENT);
+        trigger.setKubernetes(watch);
+        LanguageAgent agent = Fixtures.agent(NS, "watcher", "m");
+        agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
+        agent.getSpec().setEventTriggers(List.of(trigger));
+        return agent;
+    }
+
+    private static ConfigMap configMap(String name, String key, String value) {
+        return operator.client()
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withData(Map.of(key, value))
+                        .build())
+                .createOr(NonDeletingOperation::update);
+    }
+
+    private static Secret secret() {
+        return secret("watcher");
+    }
+
+    private static Secret secret(String agent) {
+        return operator.client()
+                .secrets()
+                .inNamespace(NS)
+                .withName(agent + "-webhooks")
+                .get();
+    }
+
+    private static ConfigMap stateConfigMap() {
+        return operator.client()
+                .configMaps()
+                .inNamespace(NS)
+                .withName("watcher-triggers")
+                .get();
+    }
+
+    private static FakeAgentEndpoint endpoint(String name) {
+        try {
+            FakeAgentEndpoint agent = new FakeAgentEndpoint(trigger -> {
+                Secret secret = secret(name);
+                String key = "webhook-" + trigger;
+                return secret == null || !secret.getData().containsKey(key)
+                        ? null
+                        : new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+            });
+            SERVICES.serve(NS, name + "-agent", agent.url());
+            return agent;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
