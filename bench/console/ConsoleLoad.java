@@ -71,7 +71,6 @@ public class ConsoleLoad {
                    "providers":[{"name":"keys","type":"api-key","secretEnv":"AUTH_KEYS_SECRET"}]}}
                 """.formatted(model.url());
         long heapBefore = heapAfterGc();
-        long heapAfterFirstRound = 0;
         Console console = Console.start(
                 ConsoleConfigFile.parse(settings),
                 env::get,
@@ -132,13 +131,13 @@ public class ConsoleLoad {
                     offsetsNanos,
                     failures));
             throughCpu.stop();
-            if (round == 0) {
-                // the buffer pools of Jetty and of both clients have grown to this concurrency: from here on the
-                // heap grows by what the sessions' conversations keep
-                heapAfterFirstRound = heapAfterGc();
-            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        // The load's connections and the model go (the model's side of the console's connections lives in this JVM
+        // too): what stays is the console's sign-ins and conversations, and what its buffer pools kept of the run.
+        http.close();
+        model.close();
+        Thread.sleep(500);
         long heapWithSessions = heapAfterGc();
 
         // The first round warms the JIT up for both paths: left out of the figures.
@@ -182,16 +181,12 @@ public class ConsoleLoad {
                 throughCpu.millisPer(measuredRequests) - directCpu.millisPer(measuredRequests));
         System.out.printf(
                 Locale.ROOT,
-                "heap per session: %.1f KiB after the run (console, sign-in, conversation of %d messages, and the"
-                        + " buffer pools of %d streams at once shared out), of which the conversation grows %.0f bytes"
-                        + " a message%n",
+                "heap the console keeps per session: %.1f KiB (sign-in, conversation of %d messages, and what its"
+                        + " buffer pools kept of %d streams at once, shared out)%n",
                 (heapWithSessions - heapBefore) / 1024.0 / sessions,
                 2 * rounds,
-                sessions,
-                rounds > 1 ? (double) (heapWithSessions - heapAfterFirstRound) / sessions / (2 * (rounds - 1)) : 0);
-        http.close();
+                sessions);
         console.close();
-        model.close();
     }
 
     /** The process's CPU time over the measured waves of one path (streams included). */
