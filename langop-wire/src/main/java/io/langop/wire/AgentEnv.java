@@ -61,6 +61,12 @@ public final class AgentEnv {
      * operator, whose proxies accept the reports; off by default, since other endpoints (OpenAI's) do not.
      */
     public static final String AGENT_REPORT_RUNS = "AGENT_REPORT_RUNS";
+    /**
+     * SHA-256 of the code the container runs, as the pod's {@link PodAnnotations#CODE_HASH} says it: each run report
+     * carries it ({@link RunReport#codeHash()}), so the operator tells the runs of new code from those of the code
+     * before and rolls back new code whose first runs fail. Unset (e.g. {@code langop run}): reports carry none.
+     */
+    public static final String AGENT_CODE_HASH = "AGENT_CODE_HASH";
 
     public static final String WORKSPACE_PATH = "WORKSPACE_PATH";
 

@@ -65,6 +65,7 @@ final class AgentChat {
     private final TimeLimit timeLimit;
     private final AgentRates rates = new AgentRates();
     private final AgentMeters meters;
+    private final RunReporter reporter;
 
     AgentChat(
             AgentDefinition agent,
@@ -73,8 +74,10 @@ final class AgentChat {
             ConversationStore conversations,
             Duration stopGrace,
             ApprovalGate approvals,
-            AgentMeters meters) {
+            AgentMeters meters,
+            RunReporter reporter) {
         this.meters = meters;
+        this.reporter = reporter;
         this.agent = agent;
         this.llm = llm;
         this.tools = tools;
@@ -119,6 +122,7 @@ final class AgentChat {
             String outcome = "failed";
             // the calls are told as they run, under the approval gate: a call that waits for a person is not run
             ReportedTools reported = new ReportedTools(tools, stream == null ? call -> {} : stream::toolCall);
+            RuntimeException failed = null;
             try {
                 Answer answer = answer(
                         messages,
@@ -138,12 +142,32 @@ final class AgentChat {
                 span.fail(failure);
                 if (failure instanceof ConstraintViolationException) {
                     outcome = "refused";
+                } else if (failure instanceof RuntimeException unexpected) {
+                    failed = unexpected;
                 }
                 throw failure;
             } finally {
                 // inside the turn's span: the histogram's exemplar is this turn
                 meters.chatTurn(outcome, guard.usage(), System.nanoTime() - started);
+                report(outcome, failed);
             }
+        }
+    }
+
+    /**
+     * A turn is a run of the agent's code for the proxy's counts, and so for the operator's rollback of new code
+     * whose first runs fail: an answered turn succeeded, a turn that threw failed. A turn a limit refused (blocked
+     * content, a rate, a denied approval, the time or iterations a question took) is not reported: what the user
+     * asked decides those as much as the code does. Nor is an interrupted one (the client or the process left).
+     */
+    private void report(String outcome, RuntimeException failed) {
+        if (outcome.equals("answered")) {
+            reporter.reportLater("succeeded", true, null);
+        } else if (failed != null) {
+            reporter.reportLater(
+                    "failed",
+                    false,
+                    failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage());
         }
     }
 

@@ -83,7 +83,8 @@ public final class AgentRuntime implements AutoCloseable {
             Memory memory,
             ApprovalGate approvals,
             PrometheusMeterRegistry metrics,
-            AgentMeters meters) {
+            AgentMeters meters,
+            RunReporter reporter) {
         this.meters = meters;
         this.approvals = approvals;
         this.config = config;
@@ -93,7 +94,7 @@ public final class AgentRuntime implements AutoCloseable {
         this.runner = runner;
         this.tools = tools;
         this.chat = chat;
-        this.reporter = RunReporter.of(config);
+        this.reporter = reporter;
     }
 
     /** Produces the agent definition: checks and loads the source, or uses a definition at hand. */
@@ -194,16 +195,19 @@ public final class AgentRuntime implements AutoCloseable {
                 config.stopGrace(),
                 approvals,
                 meters);
+        RunReporter reporter = RunReporter.of(config);
         return new AgentRuntime(
                 config,
                 bindAddress,
                 runner,
                 tools,
-                new AgentChat(agent, llm, tools, memory.conversations(), config.stopGrace(), approvals, meters),
+                new AgentChat(
+                        agent, llm, tools, memory.conversations(), config.stopGrace(), approvals, meters, reporter),
                 memory,
                 approvals,
                 metrics,
-                meters);
+                meters,
+                reporter);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.langop.agent.runtime;
 
 import io.langop.sdk.agent.RunOutcome;
-import io.langop.wire.RunReport;
 
 /**
  * What a run's end is counted as: the run counters of the agent's meters, and the run's report to the model proxy
@@ -19,6 +18,6 @@ final class RunMetrics {
 
     void record(RunOutcome outcome) {
         meters.countRun(outcome);
-        reporter.report(new RunReport(outcome.kind(), outcome instanceof RunOutcome.Succeeded));
+        reporter.report(outcome.kind(), outcome instanceof RunOutcome.Succeeded, outcome.reason());
     }
 }

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the model proxy how each run ended, with the agent's own key, so that the operator reads executions
- * and successes where it reads tokens and cost. Best effort: a report that cannot be delivered is logged and
- * the run's outcome stands (the proxy then counts one run fewer).
+ * Tells the model proxy how each run (and chat turn) ended, with the agent's own key and the version of its code, so
+ * that the operator reads executions and successes where it reads tokens and cost, and tells when new code fails its
+ * first runs. Best effort: a report that cannot be delivered is logged and the run's outcome stands (the proxy then
+ * counts one run fewer).
  */
 class RunReporter {
 
@@ -24,16 +25,18 @@ class RunReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunReporter.class);
 
-    static final RunReporter NONE = new RunReporter(null, null, null);
+    static final RunReporter NONE = new RunReporter(null, null, null, null);
 
     private final HttpClient http;
     private final URI runs;
     private final String apiKey;
+    private final String codeHash;
 
-    private RunReporter(HttpClient http, URI runs, String apiKey) {
+    private RunReporter(HttpClient http, URI runs, String apiKey, String codeHash) {
         this.http = http;
         this.runs = runs;
         this.apiKey = apiKey;
+        this.codeHash = codeHash;
     }
 
     /** Reports to the first model endpoint's proxy when {@code AGENT_REPORT_RUNS} is on, else not at all. */
@@ -44,29 +47,61 @@ class RunReporter {
         return new RunReporter(
                 HttpClient.newBuilder().connectTimeout(TIMEOUT).build(),
                 config.modelEndpoint().get().resolve(ServiceWire.PROXY_RUNS_PATH),
-                config.apiKey());
+                config.apiKey(),
+                config.codeHash().orElse(null));
     }
 
-    void report(RunReport report) {
+    /**
+     * Reports a run's end and waits for the proxy's answer: a scheduled agent's process ends after its run.
+     *
+     * @param failure why the run did not succeed, or null
+     */
+    void report(String result, boolean succeeded, String failure) {
         if (http == null) {
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(runs)
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(report.toJson()))
-                .build();
         try {
-            int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 != 2) {
-                LOG.warn("the model proxy at {} refused the run's report: HTTP {}", runs, status);
-            }
+            answered(http.send(request(result, succeeded, failure), HttpResponse.BodyHandlers.discarding()));
         } catch (IOException e) {
-            LOG.warn("the run's report did not reach the model proxy at {}: {}", runs, e.toString());
+            undelivered(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Reports a chat turn's end without holding up the answer, which the client waits for. */
+    // whenComplete handles every outcome of the send; the future it returns has nothing more to say
+    @SuppressWarnings("FutureReturnValueIgnored")
+    void reportLater(String result, boolean succeeded, String failure) {
+        if (http == null) {
+            return;
+        }
+        http.sendAsync(request(result, succeeded, failure), HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failed) -> {
+                    if (failed != null) {
+                        undelivered(failed);
+                    } else {
+                        answered(response);
+                    }
+                });
+    }
+
+    private HttpRequest request(String result, boolean succeeded, String failure) {
+        return HttpRequest.newBuilder(runs)
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new RunReport(result, succeeded, codeHash, failure).toJson()))
+                .build();
+    }
+
+    private void answered(HttpResponse<?> response) {
+        if (response.statusCode() / 100 != 2) {
+            LOG.warn("the model proxy at {} refused the run's report: HTTP {}", runs, response.statusCode());
+        }
+    }
+
+    private void undelivered(Throwable failure) {
+        LOG.warn("the run's report did not reach the model proxy at {}: {}", runs, failure.toString());
     }
 }

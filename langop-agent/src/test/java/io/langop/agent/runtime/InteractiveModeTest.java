@@ -314,6 +314,45 @@ class InteractiveModeTest {
     }
 
     @Test
+    void eachAnsweredOrFailedTurnIsReportedToTheProxyWithTheCodeItRanAndARefusedTurnIsNot() throws Exception {
+        String codeHash = "c0de".repeat(16);
+        try (var reporting = interactiveAgent(
+                        "reporting",
+                        limits -> limits.blockedTopics("root password"),
+                        Map.of(AgentEnv.AGENT_REPORT_RUNS, "true", AgentEnv.AGENT_CODE_HASH, codeHash));
+                var reportingServer = reporting.serve()) {
+            llm.thenText("Fine.").thenError(400, "the model refuses this request");
+            assertThat(postInSession(reportingServer, "s1", "status?").statusCode())
+                    .isEqualTo(200);
+            assertThat(postInSession(reportingServer, "s1", "and now?").statusCode())
+                    .as("the model refused: the turn failed")
+                    .isGreaterThanOrEqualTo(500);
+            assertThat(postInSession(reportingServer, "s1", "the root password?")
+                            .statusCode())
+                    .isEqualTo(400);
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> llm.runReports().size() >= 2);
+            Thread.sleep(200); // a report of the refused turn would be there by now
+            assertThat(llm.runReports()).hasSize(2);
+            assertThat(llm.runReports())
+                    .anySatisfy(report -> {
+                        assertThat(report.path("result").asText()).isEqualTo("succeeded");
+                        assertThat(report.path("succeeded").asBoolean()).isTrue();
+                        assertThat(report.path("codeHash").asText()).isEqualTo(codeHash);
+                        assertThat(report.has("failure")).isFalse();
+                    })
+                    .anySatisfy(report -> {
+                        assertThat(report.path("result").asText()).isEqualTo("failed");
+                        assertThat(report.path("succeeded").asBoolean()).isFalse();
+                        assertThat(report.path("codeHash").asText()).isEqualTo(codeHash);
+                        assertThat(report.path("failure").asText()).contains("the model refuses this request");
+                    });
+        }
+    }
+
+    @Test
     void listsTheAgentAsTheOnlyModel() throws Exception {
         JsonNode models = JSON.readTree(get("/models").body());
 

@@ -237,7 +237,7 @@ public final class ProxyApi {
         }
         String client =
                 request.client() == null ? Gateway.ANONYMOUS : request.client().name();
-        ledger.recordRun(client, report.result(), report.succeeded());
+        ledger.recordRun(client, report);
         exchange.json(202, Map.of(), ACCEPTED);
     }
 

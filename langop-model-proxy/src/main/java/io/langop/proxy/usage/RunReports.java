@@ -31,12 +31,28 @@ public final class RunReports {
                             + "\" (true or false).",
                     null);
         }
-        try {
-            return new RunReport(
-                    report.path(RunReport.RESULT).asText(),
-                    report.path(RunReport.SUCCEEDED).asBoolean());
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of(e.getMessage(), RunReport.RESULT);
+        for (String optional : new String[] {RunReport.CODE_HASH, RunReport.FAILURE}) {
+            if (!report.path(optional).isMissingNode()
+                    && !report.path(optional).isNull()
+                    && !report.path(optional).isTextual()) {
+                throw InvalidRequestException.of("\"" + optional + "\" of a run report is text.", optional);
+            }
         }
+        String result = report.path(RunReport.RESULT).asText();
+        String codeHash = report.path(RunReport.CODE_HASH).textValue();
+        try {
+            RunReport.checkedResult(result);
+            if (codeHash != null) {
+                RunReport.checkedCodeHash(codeHash);
+            }
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of(e.getMessage(), codeHash == null ? RunReport.RESULT : RunReport.CODE_HASH);
+        }
+        // a longer failure than the runtime sends is cut, not refused: the run's outcome still counts
+        return new RunReport(
+                result,
+                report.path(RunReport.SUCCEEDED).asBoolean(),
+                codeHash,
+                report.path(RunReport.FAILURE).textValue());
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,15 +47,21 @@ public final class SharedUsage implements AutoCloseable {
     private static final long BATCH_MARK_SECONDS = Duration.ofDays(1).toSeconds();
 
     private static final int COST_SCALE = 9;
+    /** The fields of a code version's runs in a client's run hash start with it, then the hash and a colon. */
+    private static final String CODE_FIELD = "code:";
 
     /**
      * KEYS[1]: the batch's mark. ARGV: the mark's lifetime in seconds, then operations of four arguments each:
      * {@code i key field n} adds n, {@code s key field value} sets, {@code m key member -} adds to a set,
      * {@code n key value -} sets a string unless it is set, {@code l key endedMillis result} records a run's end
      * unless a later one is recorded, {@code p key client millis\nlist} keeps a client's list of approvals unless a
-     * later one is kept. Returns 0 when the batch was counted before, 1 otherwise.
+     * later one is kept, {@code v key codeHash endedMillis\nfailedMillis\nfailure} records when a code version's
+     * last run ended and why its last failed run failed, unless later ones are recorded, and forgets the version
+     * reported longest ago beyond those kept (its counts come before it, with {@code i}, so that they go with it).
+     * Returns 0 when the batch was counted before, 1 otherwise.
      */
-    private static final RedisScript ADD = new RedisScript("""
+    private static final RedisScript ADD =
+            new RedisScript("""
             if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
                 return 0
             end
@@ -78,9 +85,27 @@ public final class SharedUsage implements AutoCloseable {
                     if tonumber(a) > last then
                         redis.call('HSET', key, 'lastEnded', a, 'lastResult', b)
                     end
+                elseif op == 'v' then
+                    local ended, failed, failure = string.match(b, '^(%d+)\\n(%d+)\\n(.*)$')
+                    local field = 'code:' .. a .. ':'
+                    if tonumber(ended) > tonumber(redis.call('HGET', key, field .. 'lastEnded') or '0') then
+                        redis.call('HSET', key, field .. 'lastEnded', ended)
+                    end
+                    if tonumber(failed) > tonumber(redis.call('HGET', key, field .. 'lastFailed') or '0') then
+                        redis.call('HSET', key, field .. 'lastFailed', failed, field .. 'lastFailure', failure)
+                    end
+                    local codes = key .. ':codes'
+                    if tonumber(ended) > tonumber(redis.call('ZSCORE', codes, a) or '0') then
+                        redis.call('ZADD', codes, ended, a)
+                    end
+                    while redis.call('ZCARD', codes) > {codeVersionsKept} do
+                        local old = 'code:' .. redis.call('ZPOPMIN', codes)[1] .. ':'
+                        redis.call('HDEL', key, old .. 'runs', old .. 'succeeded', old .. 'lastEnded',
+                            old .. 'lastFailed', old .. 'lastFailure')
+                    end
                 end
             end
-            return 1""");
+            return 1""".replace("{codeVersionsKept}", Integer.toString(UsageReport.Runs.CODE_VERSIONS_KEPT)));
 
     /**
      * ARGV: the sets of model, client and run names, the hash prefix of each, the start key and the approvals hash.
@@ -196,6 +221,17 @@ public final class SharedUsage implements AutoCloseable {
                 operations.addAll(
                         List.of("l", key, Long.toString(counts.lastEnded().toEpochMilli()), counts.lastResult()));
             }
+            counts.byCode().forEach((hash, code) -> {
+                String field = CODE_FIELD + hash + ":";
+                increment(operations, key, field + "runs", code.runs());
+                increment(operations, key, field + "succeeded", code.succeeded());
+                operations.addAll(List.of(
+                        "v",
+                        key,
+                        hash,
+                        millis(code.lastEnded()) + "\n" + millis(code.lastFailed()) + "\n"
+                                + Objects.requireNonNullElse(code.lastFailure(), "")));
+            });
         });
         return operations;
     }
@@ -268,6 +304,10 @@ public final class SharedUsage implements AutoCloseable {
                                         ? Instant.ofEpochMilli(Long.parseLong(fields.get("lastEnded")))
                                         : null,
                                 fields.get("lastResult")));
+        forEachHash(
+                (List<?>) answer.get(2),
+                (name, fields) -> codeCounts(fields)
+                        .forEach((hash, counts) -> totals.runs(name).addCode(hash, counts)));
         List<?> approvals = (List<?>) answer.get(4);
         for (int i = 0; i + 1 < approvals.size(); i += 2) {
             String[] reportedAndList = text(approvals.get(i + 1)).split("\n", 2);
@@ -294,6 +334,38 @@ public final class SharedUsage implements AutoCloseable {
         } catch (JsonProcessingException written) {
             throw new IllegalStateException("approvals in redis are not what this proxy writes", written);
         }
+    }
+
+    /** The code versions' counts among the fields of a client's run hash ({@code code:<hash>:<field>}). */
+    private static Map<String, RunTally.CodeCounts> codeCounts(Map<String, String> fields) {
+        Map<String, Map<String, String>> byCode = new HashMap<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith(CODE_FIELD)) {
+                String[] hashAndName = field.substring(CODE_FIELD.length()).split(":", 2);
+                byCode.computeIfAbsent(hashAndName[0], hash -> new HashMap<>()).put(hashAndName[1], value);
+            }
+        });
+        Map<String, RunTally.CodeCounts> counts = new HashMap<>();
+        byCode.forEach((hash, code) -> counts.put(
+                hash,
+                new RunTally.CodeCounts(
+                        number(code, "runs"),
+                        number(code, "succeeded"),
+                        instant(code.get("lastEnded")),
+                        instant(code.get("lastFailed")),
+                        code.get("lastFailure") == null
+                                        || code.get("lastFailure").isEmpty()
+                                ? null
+                                : code.get("lastFailure"))));
+        return counts;
+    }
+
+    private static long millis(Instant instant) {
+        return instant == null ? 0 : instant.toEpochMilli();
+    }
+
+    private static Instant instant(String millis) {
+        return millis == null || millis.equals("0") ? null : Instant.ofEpochMilli(Long.parseLong(millis));
     }
 
     private static Tally.Counts tallyCounts(Map<String, String> fields) {

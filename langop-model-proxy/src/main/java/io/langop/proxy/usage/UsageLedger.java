@@ -4,6 +4,7 @@ import io.langop.proxy.config.Pricing;
 import io.langop.proxy.report.UsageReport;
 import io.langop.server.metrics.MeterBuilders;
 import io.langop.wire.Meters;
+import io.langop.wire.RunReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -183,15 +184,15 @@ public final class UsageLedger {
         requests(model, client, "error_" + status).increment();
     }
 
-    /** A run a client reported having ended. */
-    public void recordRun(String client, String result, boolean succeeded) {
+    /** A run a client reported having ended, counted for the client and for the version of its code it names. */
+    public void recordRun(String client, RunReport report) {
         Instant ended = Instant.now();
-        local.run(client, result, succeeded, ended);
+        local.run(client, report, ended);
         if (shared != null) {
-            shared.record(pending -> pending.run(client, result, succeeded, ended));
+            shared.record(pending -> pending.run(client, report, ended));
         }
         MeterBuilders.counter(Meters.PROXY_RUNS)
-                .tags("client", client, "result", result)
+                .tags("client", client, "result", report.result())
                 .register(registry)
                 .increment();
     }

@@ -1,6 +1,7 @@
 package io.langop.proxy.usage;
 
 import io.langop.proxy.report.UsageReport;
+import io.langop.wire.RunReport;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +44,8 @@ final class UsageTallies {
         tally(byClient, client, null).addError();
     }
 
-    void run(String client, String result, boolean succeeded, Instant ended) {
-        runs(client).add(result, succeeded, ended);
+    void run(String client, RunReport report, Instant ended) {
+        runs(client).add(report.result(), report.succeeded(), ended, report.codeHash(), report.failure());
     }
 
     /** Keeps {@code pending} as the client's list unless a later one was reported. */

@@ -10,6 +10,7 @@ import io.langop.proxy.testing.OpenAiBodies;
 import io.langop.proxy.testing.ProxyFixture;
 import io.langop.proxy.testing.ScriptedUpstream;
 import io.langop.proxy.testing.ScriptedUpstream.Behaviour;
+import io.langop.wire.RunReport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -161,6 +162,53 @@ class SharedStateOverHttpTest {
                 .untilAsserted(() -> assertThat(a.usage().path("approvals").has("anonymous"))
                         .as("the later, empty list reported to b")
                         .isFalse());
+    }
+
+    @Test
+    void theRunsOfEachCodeVersionReportedToBothReplicasAddUpAndOnlyTheVersionsReportedLastAreKept() throws Exception {
+        ProxyFixture a = replica("a");
+        ProxyFixture b = replica("b");
+        String failing = "b".repeat(64);
+        assertThat(a.post("/runs", new RunReport("succeeded", true, "a".repeat(64), null).toJson())
+                        .statusCode())
+                .isEqualTo(202);
+        a.post("/runs", new RunReport("failed", false, failing, "the first failure").toJson());
+        Thread.sleep(5); // the later report's time is later, also across replicas
+        b.post("/runs", new RunReport("failed", false, failing, "step 'weather' failed:\ntool 'forecast'").toJson());
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(b.usage()
+                                .path("runs")
+                                .path("anonymous")
+                                .path("byCode")
+                                .path(failing)
+                                .path("failed")
+                                .asLong())
+                        .isEqualTo(2));
+        JsonNode byCode = a.usage().path("runs").path("anonymous").path("byCode");
+        assertThat(byCode.path(failing).path("lastFailure").asText())
+                .isEqualTo("step 'weather' failed:\ntool 'forecast'");
+        assertThat(byCode.path("a".repeat(64)).path("succeeded").asLong()).isEqualTo(1);
+
+        for (char version : "cdef".toCharArray()) {
+            Thread.sleep(5);
+            a.post(
+                    "/runs",
+                    new RunReport("succeeded", true, String.valueOf(version).repeat(64), null).toJson());
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(b.usage()
+                                .path("runs")
+                                .path("anonymous")
+                                .path("runs")
+                                .asLong())
+                        .isEqualTo(7));
+        assertThat(b.usage().path("runs").path("anonymous").path("byCode").fieldNames())
+                .toIterable()
+                .as("the versions reported last, also in Redis")
+                .containsExactlyInAnyOrder("c".repeat(64), "d".repeat(64), "e".repeat(64), "f".repeat(64));
     }
 
     @Test

@@ -174,6 +174,66 @@ class UsageAndMetricsTest {
     }
 
     @Test
+    void countsTheRunsOfEachCodeVersionWithTheirLastFailureAndKeepsTheVersionsReportedLast() throws Exception {
+        try (ProxyFixture proxy =
+                new ProxyFixture(dir, """
+             clientKeys:
+               - {name: ns/a, keySha256: %s}
+               - {name: operator, keySha256: %s, readsUsage: true}
+             models:
+               - name: gpt
+                 endpoints: [{url: "http://127.0.0.1:9/v1"}]
+             """.formatted(KeyDigests.sha256Hex("key-a"), OPERATOR_SHA256))) {
+            String[] a = {"Authorization", "Bearer key-a"};
+            String good = "a".repeat(64);
+            String failing = "b".repeat(64);
+            proxy.post("/runs", new RunReport("succeeded", true, good, null).toJson(), a);
+            proxy.post(
+                    "/runs",
+                    new RunReport("failed", false, failing, "step 'weather' failed: \"forecast\"").toJson(),
+                    a);
+            assertThat(proxy.post("/runs", new RunReport("failed", false, failing, "x".repeat(2000)).toJson(), a)
+                            .statusCode())
+                    .isEqualTo(202);
+            proxy.post("/runs", new RunReport("succeeded", true).toJson(), a);
+            assertThat(proxy.post("/runs", "{\"result\":\"failed\",\"succeeded\":false,\"codeHash\":\"v2\"}", a)
+                            .statusCode())
+                    .as("a code hash that is none")
+                    .isEqualTo(400);
+
+            JsonNode runs = proxy.usage(OPERATOR).path("runs").path("ns/a");
+            assertThat(runs.path("runs").asLong())
+                    .as("every run, with a code hash or without")
+                    .isEqualTo(4);
+            JsonNode byCode = runs.path("byCode");
+            assertThat(byCode.path(good).path("succeeded").asLong()).isEqualTo(1);
+            assertThat(byCode.path(good).path("lastFailure").isNull()).isTrue();
+            assertThat(byCode.path(failing).path("runs").asLong()).isEqualTo(2);
+            assertThat(byCode.path(failing).path("failed").asLong()).isEqualTo(2);
+            assertThat(byCode.path(failing).path("lastFailure").asText())
+                    .as("the last failure, cut to the report's bound")
+                    .hasSize(RunReport.MAX_FAILURE_LENGTH)
+                    .startsWith("xxx");
+            assertThat(byCode.size()).isEqualTo(2);
+
+            for (char version : "cdef".toCharArray()) {
+                proxy.post(
+                        "/runs",
+                        new RunReport("succeeded", true, String.valueOf(version).repeat(64), null).toJson(),
+                        a);
+            }
+            assertThat(proxy.usage(OPERATOR)
+                            .path("runs")
+                            .path("ns/a")
+                            .path("byCode")
+                            .fieldNames())
+                    .toIterable()
+                    .as("the versions reported last")
+                    .containsExactlyInAnyOrder("c".repeat(64), "d".repeat(64), "e".repeat(64), "f".repeat(64));
+        }
+    }
+
+    @Test
     void keepsTheLatestPendingApprovalsEachClientReportsUnderItsKey() throws Exception {
         try (ProxyFixture proxy =
                 new ProxyFixture(dir, """

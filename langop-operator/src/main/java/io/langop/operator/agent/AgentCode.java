@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
@@ -20,7 +19,7 @@ import java.util.Set;
  * own code or has nothing to synthesize from.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.AGENT_OBJECTS))
-public class AgentCode extends CRUDKubernetesDependentResource<ConfigMap, LanguageAgent> {
+public class AgentCode extends CodeConfigMapDependent {
 
     @Override
     protected ConfigMap desired(LanguageAgent agent, Context<LanguageAgent> context) {

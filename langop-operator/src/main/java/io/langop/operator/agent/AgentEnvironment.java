@@ -71,6 +71,8 @@ public final class AgentEnvironment {
         // the agent's own key at its model proxies, which count its runs too
         env.put(AgentEnv.OPENAI_API_KEY, AgentProxyKey.variable(plan.agent()));
         put(env, AgentEnv.AGENT_REPORT_RUNS, "true");
+        // each run report names the code that ran: how the operator tells new code's first runs (AgentRuns)
+        put(env, AgentEnv.AGENT_CODE_HASH, plan.codeHash());
         put(
                 env,
                 AgentEnv.MCP_SERVERS,

@@ -3,7 +3,6 @@ package io.langop.operator.agent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.kube.Labels;
@@ -17,7 +16,7 @@ import java.util.Set;
  * written (source and annotations), which a rollback puts back into {@code <agent>-code}. Written when a run of
  * new code succeeds; not mounted by any pod. Shares the informer of {@link AgentCode}.
  */
-public class AgentGoodCode extends CRUDKubernetesDependentResource<ConfigMap, LanguageAgent> {
+public class AgentGoodCode extends CodeConfigMapDependent {
 
     /** The workflow context key of the good code to keep, set by {@link AgentSynthesis} when there is any. */
     static final String KEY = AgentGoodCode.class.getName();

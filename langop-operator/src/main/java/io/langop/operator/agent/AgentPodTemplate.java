@@ -94,7 +94,7 @@ final class AgentPodTemplate {
                 .withImage(spec.getImage())
                 .withImagePullPolicy(PullPolicies.kubernetesName(spec.getImagePullPolicy()))
                 // a failed run's last log lines become the container's termination message, which the operator
-                // reads from the pod status when it rolls code back (AgentRuns.describe)
+                // reads from the pod status when it rolls code back (JobRuns, ServedRuns)
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withEnv(AgentEnvironment.of(plan))
                 .withEnvFrom(spec.getEnvFrom())

@@ -1,201 +1,39 @@
 package io.langop.operator.agent;
 
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
-import io.langop.operator.kube.Labels;
-import io.langop.wire.PodAnnotations;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
+import io.langop.operator.usage.UsageBoard;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The runs of a scheduled agent, as its Jobs tell them: which code each ran (the pod template's
- * {@code langop.io/code-hash}) and how it ended. An informer on the Jobs of agents (they carry the CronJob's
- * job template labels) wakes the agent's reconcile when a run ends, which is when a rollback is decided.
+ * What the runs of an agent tell of its code versions: whether a version ran well (it is good code to come back to)
+ * and whether a new one failed its first runs (it is rolled back). A scheduled agent's runs are its Jobs
+ * ({@link JobRuns}); an agent that runs in a Deployment (autonomous, interactive, event-driven) has no Job per run,
+ * so its runs are those its runtime reported to its model proxy, per code version, and the restarts of its pods
+ * ({@link ServedRuns}).
  */
-final class AgentRuns {
+interface AgentRuns {
 
-    static final String EVENT_SOURCE = "agent-runs";
-    /** The label the Job controller puts on a Job's pods. */
-    private static final String JOB_NAME_LABEL = "job-name";
     /** A run failure goes into conditions, annotations and the prompt: enough to see the error, no more. */
-    private static final int MAX_FAILURE_LENGTH = 1500;
+    int MAX_FAILURE_LENGTH = 1500;
 
-    enum Outcome {
-        RUNNING,
-        SUCCEEDED,
-        FAILED
-    }
-
-    /** One run: its Job, the code it ran and how it ended. */
-    record Run(Job job, String codeHash, Outcome outcome) {
-        String name() {
-            return job.getMetadata().getName();
-        }
-    }
-
-    private final List<Run> runs;
-
-    private AgentRuns(List<Run> runs) {
-        this.runs = runs;
-    }
-
-    static EventSource<Job, LanguageAgent> eventSource(EventSourceContext<LanguageAgent> context) {
-        return new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Job.class, LanguageAgent.class)
-                        .withName(EVENT_SOURCE)
-                        .withLabelSelector(Labels.AGENT_OBJECTS)
-                        .withSecondaryToPrimaryMapper(job -> Optional.ofNullable(
-                                        job.getMetadata().getLabels().get(Labels.INSTANCE))
-                                .map(agent -> Set.of(
-                                        new ResourceID(agent, job.getMetadata().getNamespace())))
-                                .orElse(Set.of()))
-                        .build(),
-                context);
-    }
-
-    /** The agent's runs, oldest first. */
-    static AgentRuns of(Context<LanguageAgent> context) {
-        return new AgentRuns(context.getSecondaryResourcesAsStream(Job.class)
-                .sorted(Comparator.comparing(
-                                (Job job) -> job.getMetadata().getCreationTimestamp(),
-                                Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(job -> job.getMetadata().getName()))
-                .map(job -> new Run(job, codeHash(job), outcome(job)))
-                .filter(run -> run.codeHash() != null)
-                .toList());
-    }
-
-    /** Whether a run of this code ended well: it is good code to come back to. */
-    boolean succeeded(String codeHash) {
-        return runsOf(codeHash).anyMatch(run -> run.outcome() == Outcome.SUCCEEDED);
-    }
+    /** Whether a run of this code succeeded. */
+    boolean succeeded(String codeHash);
 
     /**
-     * The failed runs of this code when its first {@code count} finished runs all failed (and none succeeded),
-     * else empty.
+     * How this code's first {@code count} finished runs failed, when they all did and none succeeded (for a person
+     * and for the model that writes the next code); else empty.
      */
-    List<Run> firstRunsFailed(String codeHash, int count) {
-        List<Run> finished =
-                runsOf(codeHash).filter(run -> run.outcome() != Outcome.RUNNING).toList();
-        if (finished.size() < count || finished.stream().anyMatch(run -> run.outcome() == Outcome.SUCCEEDED)) {
-            return List.of();
-        }
-        return finished.subList(0, count);
+    Optional<String> firstRunsFailed(String codeHash, int count);
+
+    static AgentRuns of(LanguageAgent agent, Context<LanguageAgent> context, UsageBoard usage) {
+        return AgentPlan.isScheduled(agent) ? JobRuns.of(context) : ServedRuns.of(agent, context, usage);
     }
 
-    private java.util.stream.Stream<Run> runsOf(String codeHash) {
-        return runs.stream().filter(run -> codeHash.equals(run.codeHash()));
-    }
-
-    /**
-     * How the last of {@code failed} ended, for a person and for the model: the Job's failure, and what its
-     * failed container left as termination message (the agent container's log tail: {@code
-     * FallbackToLogsOnError}). The pods are read once, when a rollback is decided.
-     */
-    static String describe(KubernetesClient client, List<Run> failed) {
-        Run last = failed.getLast();
-        StringBuilder text = new StringBuilder(failed.size() + " run(s) failed; the last, Job " + last.name());
-        Optional.ofNullable(last.job().getStatus())
-                .map(status -> status.getConditions())
-                .flatMap(conditions -> conditions.stream()
-                        .filter(condition -> "Failed".equals(condition.getType()))
-                        .findFirst())
-                .ifPresent(condition -> text.append(": ").append(jobFailure(condition)));
-        containerFailure(client, last.job())
-                .ifPresent(message -> text.append("\n").append(message.strip()));
-        String described = text.toString();
-        return described.length() <= MAX_FAILURE_LENGTH
-                ? described
-                : "…" + described.substring(described.length() - MAX_FAILURE_LENGTH + 1);
-    }
-
-    private static String jobFailure(JobCondition condition) {
-        return Optional.ofNullable(condition.getReason()).orElse("Failed")
-                + Optional.ofNullable(condition.getMessage())
-                        .filter(message -> !message.isBlank())
-                        .map(message -> " (" + message + ")")
-                        .orElse("");
-    }
-
-    private static Optional<String> containerFailure(KubernetesClient client, Job job) {
-        List<Pod> pods;
-        try {
-            pods = client.pods()
-                    .inNamespace(job.getMetadata().getNamespace())
-                    .withLabel(JOB_NAME_LABEL, job.getMetadata().getName())
-                    .list()
-                    .getItems();
-        } catch (KubernetesClientException unreadable) {
-            return Optional.empty(); // the Job's own failure still says that the run failed
-        }
-        return pods.stream()
-                .sorted(Comparator.comparing(
-                                (Pod pod) -> pod.getMetadata().getCreationTimestamp(),
-                                Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .reversed())
-                .flatMap(pod -> pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                        ? java.util.stream.Stream.<ContainerStatus>empty()
-                        : pod.getStatus().getContainerStatuses().stream())
-                .filter(status -> AgentPodTemplate.AGENT_CONTAINER.equals(status.getName()))
-                .map(status ->
-                        status.getState() == null ? null : status.getState().getTerminated())
-                .filter(terminated ->
-                        terminated != null && terminated.getExitCode() != null && terminated.getExitCode() != 0)
-                .findFirst()
-                .map(AgentRuns::terminated);
-    }
-
-    private static String terminated(ContainerStateTerminated terminated) {
-        String message = terminated.getMessage() == null ? "" : terminated.getMessage();
-        return "exit status " + terminated.getExitCode() + (message.isBlank() ? "" : ":\n" + message);
-    }
-
-    private static String codeHash(Job job) {
-        if (job.getSpec() == null
-                || job.getSpec().getTemplate() == null
-                || job.getSpec().getTemplate().getMetadata() == null) {
-            return null;
-        }
-        Map<String, String> annotations =
-                job.getSpec().getTemplate().getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(PodAnnotations.CODE_HASH);
-    }
-
-    private static Outcome outcome(Job job) {
-        if (job.getStatus() == null || job.getStatus().getConditions() == null) {
-            return Outcome.RUNNING;
-        }
-        for (JobCondition condition : job.getStatus().getConditions()) {
-            if ("True".equals(condition.getStatus())) {
-                if ("Complete".equals(condition.getType())) {
-                    return Outcome.SUCCEEDED;
-                }
-                if ("Failed".equals(condition.getType())) {
-                    return Outcome.FAILED;
-                }
-            }
-        }
-        return Outcome.RUNNING;
-    }
-
-    @Override
-    public String toString() {
-        return runs.stream().map(run -> run.name() + "=" + run.outcome()).collect(Collectors.joining(", "));
+    /** {@code failure} cut to {@link #MAX_FAILURE_LENGTH}, keeping its end: the last lines say most. */
+    static String bounded(String failure) {
+        return failure.length() <= MAX_FAILURE_LENGTH
+                ? failure
+                : "…" + failure.substring(failure.length() - MAX_FAILURE_LENGTH + 1);
     }
 }

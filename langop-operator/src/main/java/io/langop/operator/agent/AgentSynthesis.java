@@ -20,6 +20,7 @@ import io.langop.operator.synthesis.SynthesisService;
 import io.langop.operator.synthesis.SynthesisService.AgentKey;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.operator.synthesis.SynthesisTarget;
+import io.langop.operator.usage.UsageBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,9 @@ import java.util.Optional;
 /**
  * Decides, in each reconcile of an agent, which code it runs: the code already written from the
  * current inputs (no LLM call), a fresh synthesis once the background run finishes, or — while one runs,
- * fails or the LLM is away — the last good code. New code of a scheduled agent whose first runs fail is rolled
- * back to the last code a run succeeded with, and written once more with the failure in the prompt. Agents with
+ * fails or the LLM is away — the last good code. New code whose first runs fail ({@link AgentRuns}: a scheduled
+ * agent's Jobs, or the runs other agents report and their pods' restarts) is rolled back to the last code a run
+ * succeeded with, and written once more with the failure in the prompt. Agents with
  * {@code spec.codeRef} are checked
  * ({@link BroughtCode}), not synthesized. The verdict goes into the status through {@link CodeStatus},
  * and each new step of it is told by an event.
@@ -46,16 +48,23 @@ final class AgentSynthesis {
     private final Optional<SynthesisService> service;
 
     private final ServiceLocator services;
+    private final UsageBoard usage;
 
     /**
      * @param services  where the operator reaches the proxy of a {@code spec.synthesis.modelRef}
+     * @param usage     the model proxies' reports, with the runs agents without Jobs reported per code version
      * @param proxyKeys the operator's key at each model proxy, which that proxy asks of every caller
      * @param meters where syntheses are counted and timed
      */
     AgentSynthesis(
-            SynthesisSettings settings, ServiceLocator services, ProxyKeyLookup proxyKeys, MeterRegistry meters) {
+            SynthesisSettings settings,
+            ServiceLocator services,
+            UsageBoard usage,
+            ProxyKeyLookup proxyKeys,
+            MeterRegistry meters) {
         this.settings = settings;
         this.services = services;
+        this.usage = usage;
         this.service = settings.enabled()
                 ? Optional.of(SynthesisService.of(
                         settings,
@@ -71,11 +80,13 @@ final class AgentSynthesis {
     }
 
     /**
-     * The event sources synthesis needs: wake-ups (and deletions), the ConfigMaps named by {@code codeRef}, and the
-     * runs (Jobs) of scheduled agents, whose outcomes decide rollbacks.
+     * The event sources synthesis needs: wake-ups (and deletions), the ConfigMaps named by {@code codeRef}, and what
+     * decides rollbacks: the runs (Jobs) of scheduled agents and the pods of the others (reported runs wake the
+     * agent through the usage board's source).
      */
     List<EventSource<?, LanguageAgent>> eventSources(EventSourceContext<LanguageAgent> context) {
-        return List.of(wakeUps, CodeRefs.eventSource(context), AgentRuns.eventSource(context));
+        return List.of(
+                wakeUps, CodeRefs.eventSource(context), JobRuns.eventSource(context), ServedRuns.eventSource(context));
     }
 
     /**
@@ -115,12 +126,12 @@ final class AgentSynthesis {
         SynthesisFingerprint fingerprint = inputs.fingerprint(prompt.version());
         String inputHash = SynthesisFingerprint.sha256(fingerprint.annotations().toString());
         Optional<AgentSource> written = lastWritten(agent, context);
-        AgentRuns runs = AgentRuns.of(context);
+        AgentRuns runs = AgentRuns.of(agent, context, usage);
         Optional<AgentSource> good = keepGoodCode(agent, context, written, runs);
         // new code whose first runs failed gives way to the good code here, which then runs while new code is
         // written with the failure (in this same reconcile: the operator's own write of the ConfigMap wakes none)
         Optional<AgentSource> last = written.flatMap(
-                        running -> good.flatMap(goodCode -> rollBack(running, goodCode, runs, context, inputHash)))
+                        running -> good.flatMap(goodCode -> rollBack(running, goodCode, runs, inputHash)))
                 .or(() -> written);
         CodeStatus code = new CodeStatus(agent, last, status, conditions);
         if (last.isPresent() && fingerprint.matches(last.get().annotations())) {
@@ -185,16 +196,12 @@ final class AgentSynthesis {
      * first {@value #FAILED_RUNS_BEFORE_ROLLBACK} runs, annotated with how; empty when it should keep running.
      */
     private static Optional<AgentSource> rollBack(
-            AgentSource running, AgentSource good, AgentRuns runs, Context<LanguageAgent> context, String inputHash) {
+            AgentSource running, AgentSource good, AgentRuns runs, String inputHash) {
         if (running.rolledBackFrom().isPresent() || running.hash().equals(good.hash())) {
             return Optional.empty();
         }
-        List<AgentRuns.Run> failed = runs.firstRunsFailed(running.hash(), FAILED_RUNS_BEFORE_ROLLBACK);
-        if (failed.isEmpty()) {
-            return Optional.empty();
-        }
-        String failure = AgentRuns.describe(context.getClient(), failed);
-        return Optional.of(good.restoredAfter(running, failure, inputHash));
+        return runs.firstRunsFailed(running.hash(), FAILED_RUNS_BEFORE_ROLLBACK)
+                .map(failure -> good.restoredAfter(running, failure, inputHash));
     }
 
     /** The code the agent's own ConfigMap holds (the code dependent's, not a {@code codeRef}'s), if any. */

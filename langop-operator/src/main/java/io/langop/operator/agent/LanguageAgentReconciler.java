@@ -122,6 +122,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         this.synthesis = new AgentSynthesis(
                 synthesisSettings,
                 services,
+                usage,
                 (namespace, model) -> usage.operatorKey(new ResourceID(model, namespace)),
                 meters);
         this.synthesisSettings = synthesisSettings;

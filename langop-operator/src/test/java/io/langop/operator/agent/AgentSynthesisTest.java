@@ -492,6 +492,10 @@ class AgentSynthesisTest {
         assertThat(configMap("nightly-good-code").getData())
                 .as("still the code a run succeeded with")
                 .containsEntry("Agent.java", good.strip());
+        assertThat(configMap("nightly-code").getMetadata().getAnnotations())
+                .as("the record of the rollback stays with the code put back, not with the code written after it")
+                .doesNotContainKeys(AgentSource.ROLLED_BACK_FROM, AgentSource.ROLLBACK_INPUTS)
+                .containsKey(AgentSource.REWRITE_OF);
         eventually().until(() -> eventReasons("nightly").contains("RewrittenAfterRollback"));
     }
 

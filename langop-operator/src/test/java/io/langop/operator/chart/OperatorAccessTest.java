@@ -86,9 +86,6 @@ class OperatorAccessTest {
             "langop.io/languageclusters:get",
                     "JOSDK reads a LanguageCluster again when the patch of its finalizer conflicts"
                             + " (ReconciliationDispatcher.conflictRetryingPatch)",
-            "/pods:list",
-                    "AgentRuns reads the pods of a failed Job when new code of a scheduled agent is rolled back"
-                            + " (AgentSynthesisTest makes runs fail)",
             "/secrets:update",
                     "a proxy key Secret still owned by a deleted incarnation of its agent gets the new one's key"
                             + " (ProxyKeySecret; UsageStatusTest.aRecreatedAgentGetsANewKeyAndAnAgentThatLeavesTheModel"

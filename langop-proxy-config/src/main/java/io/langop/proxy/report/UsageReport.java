@@ -58,8 +58,34 @@ public record UsageReport(
     /**
      * @param lastEnded  when the last reported run ended (RFC 3339), as the proxy received the report
      * @param lastResult how it ended ({@code succeeded}, {@code failed}, {@code constraint_timeout}, ...)
+     * @param byCode     the same runs per version of the client's code (its SHA-256), for the reports that named
+     *                   one; the {@value #CODE_VERSIONS_KEPT} versions reported last
      */
-    public record Runs(long runs, long succeeded, long failed, String lastEnded, String lastResult) {}
+    public record Runs(
+            long runs, long succeeded, long failed, String lastEnded, String lastResult, Map<String, CodeRuns> byCode) {
+
+        /** New code, the good code before it, a failed one between them, and one more. */
+        public static final int CODE_VERSIONS_KEPT = 4;
+
+        public Runs {
+            byCode = byCode == null ? Map.of() : byCode;
+        }
+
+        /** Runs whose code nobody named. */
+        public Runs(long runs, long succeeded, long failed, String lastEnded, String lastResult) {
+            this(runs, succeeded, failed, lastEnded, lastResult, Map.of());
+        }
+    }
+
+    /**
+     * The runs of one version of a client's code: what tells the operator that new code fails its first runs while
+     * the code before it succeeded, so that it rolls the agent back.
+     *
+     * @param lastEnded   when the last run of this code was reported (RFC 3339)
+     * @param lastFailure why the last failed run of this code failed, as the runtime reported it; null when none
+     *                    failed or none said why
+     */
+    public record CodeRuns(long runs, long succeeded, long failed, String lastEnded, String lastFailure) {}
 
     /**
      * A tool call waiting for a person, as the agent reported it ({@code io.langop.wire.PendingApprovals}).

@@ -11,6 +11,7 @@ import io.langop.sdk.memory.MemoryLimits;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentFiles;
 import io.langop.wire.AgentLimits;
+import io.langop.wire.RunReport;
 import io.langop.wire.ServiceWire;
 import java.io.IOException;
 import java.net.URI;
@@ -56,6 +57,8 @@ import java.util.Optional;
  *     ({@code langop run FILE}: false, it exits)</td></tr>
  * <tr><td>AGENT_REPORT_RUNS</td><td>report each run's end to the model proxy (a langop proxy), where the
  *     operator counts executions</td><td>false</td></tr>
+ * <tr><td>AGENT_CODE_HASH</td><td>the SHA-256 of the code the pod runs (the operator sets it): each run report
+ *     carries it, so the operator can tell new code's failing first runs and roll it back</td><td>none</td></tr>
  * <tr><td>WORKSPACE_PATH</td><td>the workspace volume</td><td>/workspace</td></tr>
  * <tr><td>MEMORY_STORE</td><td>where memory is kept: workspace, redis, postgres, s3 (docs/memory.md)</td><td>workspace</td></tr>
  * <tr><td>MEMORY_URL</td><td>the memory store's connection string, from a Secret (never logged)</td><td>none</td></tr>
@@ -98,6 +101,7 @@ public record AgentConfig(
         Optional<String> bindAddress,
         boolean idleWhenDone,
         boolean reportRuns,
+        Optional<String> codeHash,
         Optional<String> approvalToken) {
 
     public static final String DEFAULT_API_KEY = "sk-local-proxy-no-key";
@@ -156,6 +160,7 @@ public record AgentConfig(
                 value(env, AgentEnv.AGENT_REPORT_RUNS)
                         .map(text -> bool(AgentEnv.AGENT_REPORT_RUNS, text))
                         .orElse(false),
+                value(env, AgentEnv.AGENT_CODE_HASH).map(text -> codeHash(text.strip())),
                 value(env, AgentEnv.AGENT_APPROVAL_TOKEN));
     }
 
@@ -173,8 +178,17 @@ public record AgentConfig(
                 + ", memory=" + memory
                 + ", llmTimeout=" + llmTimeout + ", stopGrace=" + stopGrace + ", port=" + port
                 + ", bindAddress=" + bindAddress.orElse("every interface") + ", idleWhenDone=" + idleWhenDone
-                + ", reportRuns=" + reportRuns + ", approvalToken=" + (approvalToken.isPresent() ? "***" : "none")
+                + ", reportRuns=" + reportRuns + ", codeHash=" + codeHash.orElse("-") + ", approvalToken="
+                + (approvalToken.isPresent() ? "***" : "none")
                 + "]";
+    }
+
+    private static String codeHash(String text) {
+        try {
+            return RunReport.checkedCodeHash(text);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException(AgentEnv.AGENT_CODE_HASH + ": " + invalid.getMessage());
+        }
     }
 
     /** The OpenAI API root: the proxy Service URL the operator passes has no path, the API lives under /v1. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.langop.wire.ServiceWire;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -45,6 +46,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> traceparents = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> runReports = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Reply fallback;
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
@@ -56,6 +58,8 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", this::chatCompletions);
+        // standing for an agent's model proxy, the server takes the runs the agent reports there too
+        server.createContext(ServiceWire.PROXY_RUNS_PATH, this::runReport);
         server.start();
     }
 
@@ -144,6 +148,18 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
     public List<JsonNode> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The bodies of the run reports an agent sent ({@code POST /runs}, as to its model proxy), in order. */
+    public List<JsonNode> runReports() {
+        return List.copyOf(runReports);
+    }
+
+    private void runReport(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            runReports.add(JSON.readTree(exchange.getRequestBody()));
+            exchange.sendResponseHeaders(202, -1);
+        }
     }
 
     /** The W3C {@code traceparent} header of each request, in order; empty for a request that carried none. */
