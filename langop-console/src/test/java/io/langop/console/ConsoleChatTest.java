@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -14,11 +21,14 @@ import io.langop.console.testing.ConsoleHttp;
 import io.langop.console.testing.TestAgent;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.llm.StreamCollector;
+import io.langop.wire.ClientWire;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +103,57 @@ class ConsoleChatTest {
         assertThat(response.aiMessage().text()).isEqualTo("Three pods are running.");
         assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(16);
         assertThat(llm.messagesOf(0)).containsExactly("system: You are the helpdesk.", "user: How many pods?");
+    }
+
+    @Test
+    void openaisJavaSdkReadsEveryChunkAndFindsTheModerationWarningInTheFirst() throws Exception {
+        llm.thenText("prod-db-1 is healthy.").thenText("prod-db-1 is healthy.");
+        String warns = "\"customFilters\":[{\"name\":\"hosts\",\"pattern\":\"prod-db\",\"action\":\"warn\","
+                + "\"message\":\"Production hosts are named here.\"},";
+        try (Console warning = Console.start(
+                ConsoleConfigFile.parse(
+                        SETTINGS.replace("\"customFilters\":[", warns).formatted(llm.baseUrl(), agent.url())),
+                KEYS::get,
+                0,
+                null,
+                null,
+                Clock.systemUTC())) {
+            OpenAIClient client = OpenAIOkHttpClient.builder()
+                    .baseUrl(warning.uri() + "/v1")
+                    .apiKey("sk-alice")
+                    .maxRetries(0)
+                    .build();
+            ChatCompletionCreateParams question = ChatCompletionCreateParams.builder()
+                    .model("helpdesk")
+                    .addUserMessage("Is prod-db-1 up?")
+                    .build();
+            List<ChatCompletionChunk> chunks = new ArrayList<>();
+            try (StreamResponse<ChatCompletionChunk> stream =
+                    client.chat().completions().createStreaming(question)) {
+                stream.stream().forEach(chunks::add);
+            }
+            ChatCompletion plain = client.chat().completions().create(question);
+
+            // a named event would have been read as a chunk without choices, failing here
+            assertThat(chunks.stream()
+                            .flatMap(chunk -> chunk.choices().stream())
+                            .map(choice -> choice.delta().content().orElse(""))
+                            .collect(Collectors.joining()))
+                    .isEqualTo("prod-db-1 is healthy.");
+            assertThat(notice(chunks.getFirst()._allProperties().get(ClientWire.NOTICE_FIELD)))
+                    .isEqualTo("Production hosts are named here.");
+            assertThat(chunks.subList(1, chunks.size()))
+                    .noneMatch(chunk -> chunk._allProperties().containsKey(ClientWire.NOTICE_FIELD));
+            assertThat(plain.choices().getFirst().message().content()).contains("prod-db-1 is healthy.");
+            assertThat(notice(plain._allProperties().get(ClientWire.NOTICE_FIELD)))
+                    .isEqualTo("Production hosts are named here.");
+        }
+    }
+
+    private static String notice(JsonValue field) {
+        return field == null
+                ? null
+                : JSON.valueToTree(field.convert(Object.class)).path("message").asText();
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class ChatApiServlet extends CorsServlet {
             OpenAiJson.sendError(response, new ChatRefusal(403, "cross_site", "This origin may not use the console."));
             return;
         }
-        EventStream events = new EventStream(response);
+        EventStream events = EventStream.forPage(response);
         try {
             JsonNode body = body(request);
             ChatTarget target = targets.find(body.path("target").asText(null))

@@ -10,6 +10,8 @@ import io.langop.console.chat.ChatService;
 import io.langop.console.chat.ChatTarget;
 import io.langop.console.chat.ChatTargets;
 import io.langop.console.chat.UpstreamChat;
+import io.langop.wire.ClientWire;
+import io.langop.wire.ToolCallEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -94,19 +96,24 @@ public final class OpenAiServlet extends CorsServlet {
             return;
         }
         boolean stream = body.path("stream").asBoolean(false);
-        EventStream events = new EventStream(response);
+        EventStream events = EventStream.forPrograms(response);
         try {
             if (stream) {
                 // passed through as the upstream wrote them, its usage chunk included (the console asks for it)
                 chat.converse(user.get(), target, body, userText.toString(), events);
                 events.done();
             } else {
-                UpstreamChat.Answer answer = chat.converse(user.get(), target, body, userText.toString(), json -> {});
+                HeldNotice notice = new HeldNotice();
+                UpstreamChat.Answer answer = chat.converse(user.get(), target, body, userText.toString(), notice);
                 if (answer.error() != null) {
                     throw new ChatRefusal(502, "upstream_error", target.label() + " failed: " + answer.error());
                 }
+                ObjectNode completion = completion(target, answer);
+                if (notice.message != null) {
+                    completion.putObject(ClientWire.NOTICE_FIELD).put("message", notice.message);
+                }
                 response.setContentType("application/json;charset=utf-8");
-                response.getWriter().write(completion(target, answer).toString());
+                response.getWriter().write(completion.toString());
             }
         } catch (ChatRefusal refused) {
             events.refuse(refused);
@@ -177,6 +184,23 @@ public final class OpenAiServlet extends CorsServlet {
                 .put("prompt_tokens", answer.promptTokens())
                 .put("completion_tokens", answer.completionTokens())
                 .put("total_tokens", answer.totalTokens());
+        if (!answer.toolCalls().isEmpty()) {
+            completion.putArray(ToolCallEvents.COMPLETION_FIELD).addAll(answer.toolCalls());
+        }
         return completion;
+    }
+
+    /** A plain completion's listener: the chunks are gathered into the answer; a notice is kept for the body. */
+    private static final class HeldNotice implements ChatService.Listener {
+
+        private String message;
+
+        @Override
+        public void event(String json) {}
+
+        @Override
+        public void notice(String text) {
+            message = text;
+        }
     }
 }
