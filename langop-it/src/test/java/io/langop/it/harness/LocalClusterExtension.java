@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.api.v1alpha1.agent.AgentPhase;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
 import io.langop.local.LocalCluster;
 import io.langop.operator.OperatorSettings;
 import java.io.IOException;
@@ -101,6 +104,22 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     public Path claimDir(String namespace, String claim) {
         return cluster.claimDir(namespace, claim);
+    }
+
+    /** The agent's status; null before the operator wrote one, or when there is no such agent. */
+    public LanguageAgentStatus agentStatus(String namespace, String agent) {
+        LanguageAgent current = cluster.client()
+                .resources(LanguageAgent.class)
+                .inNamespace(namespace)
+                .withName(agent)
+                .get();
+        return current == null ? null : current.getStatus();
+    }
+
+    /** The agent's phase; null before the operator wrote a status. */
+    public AgentPhase agentPhase(String namespace, String agent) {
+        LanguageAgentStatus status = agentStatus(namespace, agent);
+        return status == null ? null : status.getPhase();
     }
 
     public String podLogs() {

@@ -48,7 +48,7 @@ class AutonomousAgentIT {
             await("agent running")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> phase("digest") == AgentPhase.RUNNING);
+                    .until(() -> cluster.agentPhase(NAMESPACE, "digest") == AgentPhase.RUNNING);
 
             Path digest = cluster.claimDir(NAMESPACE, "digest-workspace").resolve("digest.md");
             await("digest written to the workspace")
@@ -115,16 +115,5 @@ class AutonomousAgentIT {
                 LocalClusterExtension.fill(
                         LocalClusterExtension.resource("agents/DigestAgent.java"),
                         Map.of("PAGE_URL", pageUrl, "OUTPUT_FILE", outputFile)));
-    }
-
-    private static AgentPhase phase(String agent) {
-        LanguageAgent current = cluster.client()
-                .resources(LanguageAgent.class)
-                .inNamespace(NAMESPACE)
-                .withName(agent)
-                .get();
-        return current == null || current.getStatus() == null
-                ? null
-                : current.getStatus().getPhase();
     }
 }

@@ -10,7 +10,6 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.langop.api.v1alpha1.agent.AgentPhase;
-import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.it.harness.LocalClusterExtension;
 import io.langop.it.harness.LocalWebSite;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
@@ -65,7 +64,8 @@ class SharedToolIT {
             await("tool server and chat agent running")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(250))
-                    .until(() -> readyReplicas("web-tool") == 1 && phase("concierge") == AgentPhase.RUNNING);
+                    .until(() -> readyReplicas("web-tool") == 1
+                            && cluster.agentPhase(NAMESPACE, "concierge") == AgentPhase.RUNNING);
             assertThat(deployment("concierge-agent")
                             .getSpec()
                             .getTemplate()
@@ -166,16 +166,5 @@ class SharedToolIT {
                         || deployment.getStatus().getReadyReplicas() == null
                 ? 0
                 : deployment.getStatus().getReadyReplicas();
-    }
-
-    private static AgentPhase phase(String agent) {
-        LanguageAgent current = cluster.client()
-                .resources(LanguageAgent.class)
-                .inNamespace(NAMESPACE)
-                .withName(agent)
-                .get();
-        return current == null || current.getStatus() == null
-                ? null
-                : current.getStatus().getPhase();
     }
 }

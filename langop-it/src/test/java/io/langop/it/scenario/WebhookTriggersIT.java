@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.langop.api.v1alpha1.agent.AgentPhase;
-import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.it.harness.LocalClusterExtension;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.net.URI;
@@ -61,7 +60,7 @@ class WebhookTriggersIT {
             await("agent running")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(250))
-                    .until(() -> phase() == AgentPhase.RUNNING);
+                    .until(() -> cluster.agentPhase(NAMESPACE, "triage") == AgentPhase.RUNNING);
             Secret secrets = cluster.client()
                     .secrets()
                     .inNamespace(NAMESPACE)
@@ -188,16 +187,5 @@ class WebhookTriggersIT {
         try (Stream<Path> files = Files.list(events)) {
             return files.filter(file -> file.toString().endsWith(".event.json")).toList();
         }
-    }
-
-    private static AgentPhase phase() {
-        LanguageAgent current = cluster.client()
-                .resources(LanguageAgent.class)
-                .inNamespace(NAMESPACE)
-                .withName("triage")
-                .get();
-        return current == null || current.getStatus() == null
-                ? null
-                : current.getStatus().getPhase();
     }
 }

@@ -37,6 +37,7 @@ public final class PostgresServer implements RestartableServer {
         return postgres;
     }
 
+    @Override
     public String url() {
         return "postgresql://agent:" + PASSWORD + "@127.0.0.1:" + port + "/memory";
     }

@@ -55,6 +55,7 @@ public final class RedisServer implements RestartableServer {
         return new RedisServer(ServerProcess.start("redis-server", command, directory.resolve("redis.log"), port));
     }
 
+    @Override
     public String url() {
         return "redis://:" + PASSWORD + "@127.0.0.1:" + process.port();
     }

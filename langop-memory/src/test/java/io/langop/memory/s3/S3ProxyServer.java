@@ -57,6 +57,7 @@ public final class S3ProxyServer implements RestartableServer {
     }
 
     /** The connection string an agent gets: credentials percent-encoded, as the docs tell users to. */
+    @Override
     public String url() {
         return "s3+http://" + ACCESS_KEY + ":" + SECRET_KEY.replace("/", "%2F") + "@127.0.0.1:" + process.port() + "/"
                 + BUCKET + "/memory";

@@ -1,6 +1,7 @@
 package io.langop.operator.agent;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -277,7 +278,12 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
                     "scaled to zero replicas" + notes);
         }
         if (!availability.available()) {
-            String message = "deployment " + (deployment == null ? "being created" : availability.describe()) + notes;
+            String workload = "deployment " + (deployment == null ? "being created" : availability.describe());
+            Optional<AgentPods.Stuck> stuck = AgentPods.stuck(context.getSecondaryResources(Pod.class));
+            if (stuck.isPresent()) {
+                return podCannotStart(agent, context, status, conditions, stuck.get(), workload + "; ", notes);
+            }
+            String message = workload + notes;
             conditions.set(Conditions.READY, false, "WorkloadNotAvailable", message);
             return finish(agent, context, status, conditions, AgentPhase.PENDING, "WorkloadNotAvailable", message);
         }
@@ -317,9 +323,32 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
                     "WorkloadNotAvailable",
                     "cron job being created" + notes);
         }
-        String message = "scheduled '" + cronJob.getSpec().getSchedule() + "'" + notes;
+        String scheduled = "scheduled '" + cronJob.getSpec().getSchedule() + "'";
+        Optional<AgentPods.Stuck> stuck = AgentPods.stuck(context.getSecondaryResources(Pod.class));
+        if (stuck.isPresent()) {
+            return podCannotStart(
+                    agent, context, status, conditions, stuck.get(), scheduled + ", but a run cannot start: ", notes);
+        }
+        String message = scheduled + notes;
         conditions.set(Conditions.READY, true, "Scheduled", message);
         return finish(agent, context, status, conditions, AgentPhase.RUNNING, "Scheduled", message);
+    }
+
+    /**
+     * A pod of the agent waits for something to be fixed (a Secret or key that does not exist, an image that cannot
+     * be pulled, a crash loop): the condition's reason is the container's, so that {@code kubectl get} shows it.
+     */
+    private static UpdateControl<LanguageAgent> podCannotStart(
+            LanguageAgent agent,
+            Context<LanguageAgent> context,
+            LanguageAgentStatus status,
+            Conditions conditions,
+            AgentPods.Stuck stuck,
+            String workload,
+            String notes) {
+        String message = workload + stuck.describe() + notes;
+        conditions.set(Conditions.READY, false, stuck.reason(), message);
+        return finish(agent, context, status, conditions, AgentPhase.PENDING, stuck.reason(), message);
     }
 
     private static UpdateControl<LanguageAgent> finish(

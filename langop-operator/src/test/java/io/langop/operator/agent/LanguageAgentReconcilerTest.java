@@ -752,6 +752,95 @@ class LanguageAgentReconcilerTest {
                 .orElse(null);
     }
 
+    @Test
+    void aPodThatWaitsForAMissingSecretIsTheAgentsConditionUntilItRuns() {
+        String ns = "agents-stuck-pods";
+        operator.client().resource(Fixtures.model(ns, "m")).create();
+        operator.client().resource(Fixtures.agent(ns, "chat", "m")).create();
+        await().until(() -> deployment(ns, "chat-agent"), d -> d != null);
+        String missing = "secret \"redis-memory\" not found";
+
+        podOf(ns, "chat", "chat-agent-5d8f-x1", "CreateContainerConfigError", missing);
+        await().untilAsserted(() -> {
+            LanguageAgent agent = agent(ns, "chat");
+            assertThat(agent.getStatus().getPhase()).isEqualTo(AgentPhase.PENDING);
+            assertThat(agent.getStatus().getConditions())
+                    .filteredOn(c -> c.getType().equals("Ready"))
+                    .singleElement()
+                    .satisfies(ready -> {
+                        assertThat(ready.getStatus()).isEqualTo("False");
+                        assertThat(ready.getReason()).isEqualTo("CreateContainerConfigError");
+                        assertThat(ready.getMessage())
+                                .isEqualTo("deployment 0/1 replicas ready; " + stuck("chat-agent-5d8f-x1", missing));
+                    });
+        });
+
+        // the Secret is made: the container starts and the Deployment is available
+        podOf(ns, "chat", "chat-agent-5d8f-x1", null, null);
+        markAvailable(ns, "chat-agent", 1);
+        await().until(() -> phase(ns, "chat") == AgentPhase.RUNNING);
+
+        // a scheduled agent's run that cannot start makes it not ready either
+        LanguageAgent nightly = Fixtures.agent(ns, "nightly", "m");
+        nightly.getSpec().setExecutionMode(ExecutionMode.SCHEDULED);
+        nightly.getSpec().setSchedule("0 * * * *");
+        operator.client().resource(nightly).create();
+        await().until(() -> cronJob(ns, "nightly-agent"), c -> c != null);
+        await().until(() -> phase(ns, "nightly") == AgentPhase.RUNNING);
+        podOf(ns, "nightly", "nightly-agent-29001-abcde", "CreateContainerConfigError", missing);
+        await().untilAsserted(() -> assertThat(agent(ns, "nightly").getStatus().getMessage())
+                .isEqualTo("scheduled '0 * * * *', but a run cannot start: "
+                        + stuck("nightly-agent-29001-abcde", missing)));
+        assertThat(condition(agent(ns, "nightly"), "Ready")).isEqualTo("False");
+        operator.client()
+                .pods()
+                .inNamespace(ns)
+                .withName("nightly-agent-29001-abcde")
+                .delete();
+        await().until(() -> phase(ns, "nightly") == AgentPhase.RUNNING);
+        assertThat(condition(agent(ns, "nightly"), "Ready")).isEqualTo("True");
+    }
+
+    private static String stuck(String pod, String message) {
+        return "pod " + pod + " container agent: CreateContainerConfigError: " + message;
+    }
+
+    /**
+     * An agent's pod, as the kubelet reports it: its agent container waits for {@code reason}, or runs when the
+     * reason is null.
+     */
+    private static void podOf(String ns, String agent, String name, String reason, String message) {
+        var state = new io.fabric8.kubernetes.api.model.ContainerStateBuilder();
+        if (reason == null) {
+            state.withNewRunning().withStartedAt("2026-12-06T10:00:00Z").endRunning();
+        } else {
+            state.withNewWaiting().withReason(reason).withMessage(message).endWaiting();
+        }
+        io.fabric8.kubernetes.api.model.Pod pod = new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name)
+                .withLabels(Map.of(
+                        "langop.io/kind", "LanguageAgent",
+                        "app.kubernetes.io/instance", agent,
+                        "app.kubernetes.io/managed-by", "langop-operator"))
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("agent")
+                .withImage("ghcr.io/langop/langop-agent:test")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .addNewContainerStatus()
+                .withName("agent")
+                .withState(state.build())
+                .endContainerStatus()
+                .endStatus()
+                .build();
+        operator.client().resource(pod).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+    }
+
     private static void markAvailable(String ns, String name, int replicas) {
         Deployment deployment = deployment(ns, name);
         deployment.setStatus(new DeploymentStatusBuilder()
