@@ -252,9 +252,6 @@
     return button;
   }
 
-  // The card of a pending tool call under the answer that stopped at it: the tool, its arguments (the agent has
-  // redacted secrets), its state and, for a user who may decide, Approve and Deny buttons. A decision is sent to
-  // the console, which passes it to the agent; then the conversation goes on by itself so the agent can act on it.
   // A card shown again when the page is loaded tells the approval's state now: it may have been decided meanwhile.
   function settled(approval) {
     switch (approval.state) {
@@ -269,15 +266,16 @@
     }
   }
 
+  // The card of a pending tool call under the answer that stopped at it: the tool, its arguments (the agent has
+  // redacted secrets), its state and, for a user who may decide, Approve and Deny buttons. A decision is sent to
+  // the console, which passes it to the agent; then the conversation goes on by itself so the agent can act on it.
   function approvalCard(turn, waiting) {
     const approval = waiting.approval;
     const pending = approval.state === undefined || approval.state === "pending";
+    const stateWords = pending ? "waiting for approval" : approval.state === "unknown" ? "no longer known" : approval.state;
     const card = document.createElement("section");
     card.className = "approval";
-    card.setAttribute(
-      "aria-label",
-      "Tool call " + approval.tool + (pending ? " waiting for approval" : " " + (approval.state === "unknown" ? "no longer known" : approval.state))
-    );
+    card.setAttribute("aria-label", "Tool call " + approval.tool + " " + stateWords);
     const title = document.createElement("p");
     title.className = "tool";
     title.appendChild(document.createTextNode("Tool call "));
@@ -287,7 +285,7 @@
     title.appendChild(document.createTextNode(": "));
     const stateText = document.createElement("strong");
     stateText.className = "state";
-    stateText.textContent = pending ? "waiting for approval" : approval.state === "unknown" ? "no longer known" : approval.state;
+    stateText.textContent = stateWords;
     title.appendChild(stateText);
     card.appendChild(title);
     const args = document.createElement("pre");
