@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +53,10 @@ public final class LocalCluster implements AutoCloseable {
     /** Writes as a user's would reach a cluster: through the gateway, so the CRDs' schemas admit them. */
     private final KubernetesClient userClient;
 
-    private final Operator operator;
+    /** Makes an operator as the first one was made: for {@link #startOperator} after {@link #stopOperator}. */
+    private final Supplier<Operator> newOperator;
+
+    private Operator operator;
     private final PodRunner pods;
     private final ApiGateway gateway;
     private final GarbageCollector garbageCollector;
@@ -60,12 +64,14 @@ public final class LocalCluster implements AutoCloseable {
     private LocalCluster(
             KubernetesMockServer apiServer,
             KubernetesClient client,
+            Supplier<Operator> newOperator,
             Operator operator,
             PodRunner pods,
             ApiGateway gateway,
             GarbageCollector garbageCollector) {
         this.apiServer = apiServer;
         this.client = client;
+        this.newOperator = newOperator;
         this.operator = operator;
         this.pods = pods;
         this.gateway = gateway;
@@ -107,12 +113,19 @@ public final class LocalCluster implements AutoCloseable {
             ServiceLocator services = (namespace, service, port) ->
                     URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                             + runner.servicePort(namespace, service, port));
-            operator = LangopOperator.create(
+            Supplier<Operator> newOperator = () -> LangopOperator.create(
                     client, settings, new SimpleMeterRegistry(), null, HostResolver.SYSTEM, services);
+            operator = newOperator.get();
             operator.start();
             gateway = ApiGateway.start(client, pods, pods::servicePort);
             return new LocalCluster(
-                    apiServer, client, operator, pods, gateway, GarbageCollector.start(client, LangopApi.API_VERSION));
+                    apiServer,
+                    client,
+                    newOperator,
+                    operator,
+                    pods,
+                    gateway,
+                    GarbageCollector.start(client, LangopApi.API_VERSION));
         } catch (RuntimeException failed) {
             if (gateway != null) {
                 gateway.close();
@@ -131,6 +144,26 @@ public final class LocalCluster implements AutoCloseable {
 
     public static LocalCluster start(Path workDir, OperatorSettings settings) {
         return start(workDir, settings, PodListener.NONE);
+    }
+
+    /**
+     * Stops the operator as a crashed or replaced operator process stops, in the middle of whatever it does; the API
+     * server and the pods keep running. {@link #startOperator} starts a new one.
+     */
+    public synchronized void stopOperator() {
+        if (operator != null) {
+            operator.stop();
+            operator = null;
+        }
+    }
+
+    /** Starts a new operator after {@link #stopOperator}, as a restarted operator process starts: from what it lists. */
+    public synchronized void startOperator() {
+        if (operator == null) {
+            Operator started = newOperator.get();
+            started.start();
+            operator = started;
+        }
     }
 
     public KubernetesClient client() {
@@ -265,7 +298,7 @@ public final class LocalCluster implements AutoCloseable {
         gateway.close();
         garbageCollector.close();
         pods.close();
-        operator.stop();
+        stopOperator();
         client.close();
         apiServer.destroy();
     }

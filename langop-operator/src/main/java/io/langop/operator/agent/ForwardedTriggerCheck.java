@@ -8,6 +8,7 @@ import io.langop.operator.trigger.WatchedKind;
 import io.langop.wire.CronTimes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The schema's rules for the triggers the operator forwards, checked again when the agent is reconciled: the in-process
@@ -49,25 +50,25 @@ final class ForwardedTriggerCheck {
         return problems;
     }
 
-    private static java.util.Optional<String> watchProblem(KubernetesEventSource watch) {
+    private static Optional<String> watchProblem(KubernetesEventSource watch) {
         if ("Secret".equals(watch.getKind())) {
-            return java.util.Optional.of(KubernetesEventSource.NO_SECRETS);
+            return Optional.of(KubernetesEventSource.NO_SECRETS);
         }
         if (WatchedKind.of(watch).isEmpty()) {
-            return java.util.Optional.of(KubernetesEventSource.NOT_WATCHABLE);
+            return Optional.of(KubernetesEventSource.NOT_WATCHABLE);
         }
         boolean events = "Event".equals(watch.getKind());
         boolean names = watch.getNames() != null && !watch.getNames().isEmpty();
         boolean labels = watch.getLabels() != null && !watch.getLabels().isEmpty();
         if (events && names) {
-            return java.util.Optional.of(KubernetesEventSource.NO_EVENT_NAMES);
+            return Optional.of(KubernetesEventSource.NO_EVENT_NAMES);
         }
         if (!events && names == labels) {
-            return java.util.Optional.of(KubernetesEventSource.NAMES_OR_LABELS);
+            return Optional.of(KubernetesEventSource.NAMES_OR_LABELS);
         }
         if (!events && (watch.getReasons() != null || watch.getInvolvedObject() != null)) {
-            return java.util.Optional.of(KubernetesEventSource.EVENTS_ONLY);
+            return Optional.of(KubernetesEventSource.EVENTS_ONLY);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -217,7 +217,6 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
         boolean hadCronJob = context.getSecondaryResource(CronJob.class).isPresent();
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-        forwarding.reconciled(agent, AgentWebhookSecrets.chosen(context));
         workloadEvents(
                 agent,
                 context,
@@ -245,13 +244,14 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
      * The workload is in place (it starts by itself once the code is there), but no pod can run now: the
      * status says why, whatever the workload reports.
      */
-    private static UpdateControl<LanguageAgent> cannotRun(
+    private UpdateControl<LanguageAgent> cannotRun(
             LanguageAgent agent,
             Context<LanguageAgent> context,
             LanguageAgentStatus status,
             Conditions conditions,
             CodeDecision.CannotRun why) {
         conditions.set(Conditions.READY, false, why.reason(), why.message());
+        forwarding.stopped(agent);
         return finish(agent, context, status, conditions, why.phase(), why.reason(), why.message());
     }
 
@@ -266,6 +266,13 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         Workloads.Availability availability = Workloads.availability(deployment, wanted);
         status.setReadyReplicas(availability.ready());
         status.setActiveReplicas(availability.running());
+        // forwarded triggers are delivered while pods serve them; changes meanwhile wait in the cluster
+        // (docs/triggers.md)
+        if (wanted > 0 && availability.available()) {
+            forwarding.reconciled(agent, AgentWebhookSecrets.chosen(context));
+        } else {
+            forwarding.stopped(agent);
+        }
         if (wanted == 0) {
             conditions.set(Conditions.READY, false, "Suspended", "scaled to zero replicas" + notes);
             return finish(
@@ -305,6 +312,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
             Conditions conditions,
             String notes) {
         CronJob cronJob = context.getSecondaryResource(CronJob.class).orElse(null);
+        forwarding.stopped(agent);
         status.setReadyReplicas(null);
         status.setActiveReplicas(
                 cronJob == null

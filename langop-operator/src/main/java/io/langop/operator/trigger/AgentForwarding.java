@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +66,8 @@ final class AgentForwarding implements AutoCloseable {
                     ObjectNames.of(plan.agent(), ObjectNames.TRIGGERS_ROLE),
                     plan.labels(),
                     plan.owner());
-            state.keepOnly(plan.sources().stream()
-                    .map(ForwardingPlan.Source::trigger)
-                    .collect(java.util.stream.Collectors.toSet()));
+            state.keepOnly(
+                    plan.sources().stream().map(ForwardingPlan.Source::trigger).collect(Collectors.toSet()));
             PendingEvents pending = new PendingEvents(QUEUE_CAPACITY);
             Map<String, EventDelivery.Endpoint> endpoints = new LinkedHashMap<>();
             for (ForwardingPlan.Source source : plan.sources()) {
@@ -87,7 +88,7 @@ final class AgentForwarding implements AutoCloseable {
             }
             delivery.start();
             for (ForwardingPlan.Source source : plan.sources()) {
-                java.util.function.Consumer<Forwarded> forward = event -> {
+                Consumer<Forwarded> forward = event -> {
                     if (!pending.offer(event)) {
                         LOG.warn(
                                 "Agent {}/{}: {} events wait already, {} {} waits for the next relist",

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ final class DeliveredState {
     }
 
     /** Forgets the triggers the agent no longer has. */
-    synchronized void keepOnly(java.util.Set<String> current) {
+    synchronized void keepOnly(Set<String> current) {
         dirty |= triggers.keySet().retainAll(current);
     }
 

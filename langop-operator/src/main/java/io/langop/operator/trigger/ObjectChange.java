@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.langop.api.v1alpha1.agent.ResourceChange;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A change of a watched object. Its event's id is {@code <uid>/<resourceVersion>} ({@code <uid>/deleted} for the
@@ -87,7 +88,7 @@ record ObjectChange(
      */
     @Override
     public JsonNode data(boolean complete) {
-        ObjectNode data = JSON.createObjectNode().put("change", change.name().toLowerCase(java.util.Locale.ROOT));
+        ObjectNode data = JSON.createObjectNode().put("change", change.name().toLowerCase(Locale.ROOT));
         data.set("object", tree(object, complete));
         if (previous != null && complete) {
             data.set("previous", tree(previous, true));

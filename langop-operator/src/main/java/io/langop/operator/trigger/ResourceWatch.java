@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,12 +92,14 @@ final class ResourceWatch implements AutoCloseable {
             SharedIndexInformer<? extends HasMetadata> informer = resources.get();
             informers.add(informer);
         }
+        boolean complete = true;
         try {
             for (SharedIndexInformer<? extends HasMetadata> informer : informers) {
                 informer.start().toCompletableFuture().get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException | TimeoutException failed) {
-            // the informers keep trying; what they list later is seen as added
+            // the informers keep trying; what they list later is compared then
+            complete = false;
             LOG.warn(
                     "Trigger {} in {}: watching {} failed to list: {}",
                     trigger,
@@ -115,7 +118,10 @@ final class ResourceWatch implements AutoCloseable {
                 state.startWatching(trigger, specText, current);
             } else {
                 listed.values().forEach(object -> observe(null, object));
-                for (var gone : new HashMap<>(current).entrySet()) {
+                // only a complete list tells that an object is gone
+                for (var gone : complete
+                        ? new HashMap<>(current).entrySet()
+                        : Set.<Map.Entry<String, DeliveredState.Seen>>of()) {
                     if (!listed.containsKey(gone.getKey())) {
                         deleted(stub(gone.getKey(), gone.getValue()));
                     }
@@ -127,9 +133,9 @@ final class ResourceWatch implements AutoCloseable {
     }
 
     /** One informer per selection: the named objects one by one, the labelled ones, or the namespace's Events. */
-    private List<java.util.function.Supplier<SharedIndexInformer<? extends HasMetadata>>> selections() {
+    private List<Supplier<SharedIndexInformer<? extends HasMetadata>>> selections() {
         var resources = client.resources(kind.type()).inNamespace(namespace);
-        List<java.util.function.Supplier<SharedIndexInformer<? extends HasMetadata>>> selections = new ArrayList<>();
+        List<Supplier<SharedIndexInformer<? extends HasMetadata>>> selections = new ArrayList<>();
         if (spec.getNames() != null && !spec.getNames().isEmpty()) {
             for (String name : spec.getNames()) {
                 selections.add(() -> withHandler(resources.withName(name).runnableInformer(0)));

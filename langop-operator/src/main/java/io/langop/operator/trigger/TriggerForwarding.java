@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Forwards what event-driven agents' {@code kubernetes-event} and {@code schedule} triggers ask for to the agents
  * ({@link AgentForwarding} per agent): the operator watches, with its own RBAC, and the agent needs no API access. The
- * agent reconciler hands each agent over when it reconciled it ({@link #reconciled}); a forwarding is replaced when the
- * agent's triggers or their secrets change and ends when the agent is deleted, turns invalid or has no such trigger.
+ * agent reconciler hands each agent over while its Deployment is available ({@link #reconciled}): an agent that is down
+ * gets nothing, and what changes meanwhile is delivered when it is back (the watch then compares with what was
+ * delivered). A forwarding is replaced when the agent's triggers or their secrets change and ends when the agent is
+ * deleted, turns invalid, is unavailable or has no such trigger.
  *
  * <p>An event source of the agent controller, so it runs while the controller runs (with leader election, only in the
  * leader) and stops with it. It starts no reconcile.

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.langop.api.v1alpha1.agent.KubernetesEventSource;
+import io.langop.api.v1alpha1.agent.ResourceChange;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public enum WatchedKind {
     }
 
     /** {@code io.k8s.<kind>.<change>}, e.g. {@code io.k8s.configmap.modified}: the type of its CloudEvents. */
-    String eventType(io.langop.api.v1alpha1.agent.ResourceChange change) {
+    String eventType(ResourceChange change) {
         return "io.k8s." + kind.toLowerCase(Locale.ROOT) + "." + change.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -151,4 +151,29 @@ public final class Fixtures {
         Condition condition = condition(agent, type);
         return condition != null && "True".equals(condition.getStatus());
     }
+
+    /**
+     * Waits for Deployment {@code namespace/name} and reports it available with one ready replica, as the Deployment
+     * controller would once its pod is ready (the in-process API server runs no controller).
+     */
+    public static void markAvailable(
+            io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String name) {
+        io.fabric8.kubernetes.api.model.apps.Deployment deployment = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(
+                        () -> client.apps()
+                                .deployments()
+                                .inNamespace(namespace)
+                                .withName(name)
+                                .get(),
+                        d -> d != null);
+        deployment.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                .withObservedGeneration(deployment.getMetadata().getGeneration())
+                .withReplicas(1)
+                .withReadyReplicas(1)
+                .withAvailableReplicas(1)
+                .withUpdatedReplicas(1)
+                .build());
+        client.resource(deployment).updateStatus();
+    }
 }

@@ -216,7 +216,8 @@ class OperatorAccessTest {
                     .inNamespace(NS)
                     .withName("brought-agent")
                     .get()));
-            // the triggers' watches listed what they watch: the state of their deliveries is written
+            // once its pods serve them, the triggers' watches list what they watch: their deliveries' state is written
+            Fixtures.markAvailable(user, NS, "brought-agent");
             eventually(() -> user.configMaps()
                             .inNamespace(NS)
                             .withName("brought-triggers")

@@ -58,6 +58,7 @@ class KubernetesEventTriggersTest {
         agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
         agent.getSpec().setEventTriggers(List.of(trigger));
         operator.client().resource(agent).create();
+        Fixtures.markAvailable(operator.client(), NS, "ticker-agent");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> TICKER.accepted().size() >= 2);
         List<JsonNode> ticks = TICKER.accepted();
@@ -88,6 +89,7 @@ class KubernetesEventTriggersTest {
         configMap("unrelated", "x", "1");
         operator.client().resource(Fixtures.model(NS, "m")).createOr(NonDeletingOperation::update);
         operator.client().resource(watcher("settings", "limits")).create();
+        Fixtures.markAvailable(operator.client(), NS, "watcher-agent");
         await().atMost(Duration.ofSeconds(20)).until(() -> secret() != null && stateConfigMap() != null);
         assertThat(AGENT.attempts())
                 .as("what is there when the watch starts is no change")
