@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.langop.api.v1alpha1.agent.EventTrigger;
@@ -13,6 +15,8 @@ import io.langop.api.v1alpha1.agent.EventTriggerType;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.KubernetesEventSource;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.api.v1alpha1.agent.ResourceChange;
+import io.langop.api.v1alpha1.agent.WatchedObject;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ServiceMap;
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,7 @@ class KubernetesEventTriggersTest {
     private static final ServiceMap SERVICES = new ServiceMap();
     private static final FakeAgentEndpoint AGENT = endpoint("watcher");
     private static final FakeAgentEndpoint TICKER = endpoint("ticker");
+    private static final FakeAgentEndpoint PAGER = endpoint("pager");
 
     @RegisterExtension
     static final OperatorExtension operator = OperatorExtension.withDefaults().reaching(SERVICES);
@@ -45,6 +51,69 @@ class KubernetesEventTriggersTest {
     static void stopAgent() {
         AGENT.close();
         TICKER.close();
+        PAGER.close();
+    }
+
+    @Test
+    void anEventTriggerForwardsOnlyTheNewEventsOfItsReasonsAboutItsKindOfObject() {
+        operator.client().resource(Fixtures.model(NS, "m")).createOr(NonDeletingOperation::update);
+        KubernetesEventSource watch = new KubernetesEventSource();
+        watch.setKind("Event");
+        watch.setReasons(List.of("BackOff"));
+        WatchedObject pods = new WatchedObject();
+        pods.setKind("Pod");
+        watch.setInvolvedObject(pods);
+        watch.setChanges(List.of(ResourceChange.ADDED));
+        EventTrigger trigger = new EventTrigger();
+        trigger.setType(EventTriggerType.KUBERNETES_EVENT);
+        trigger.setSource("crashes");
+        trigger.setKubernetes(watch);
+        LanguageAgent agent = Fixtures.agent(NS, "pager", "m");
+        agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
+        agent.getSpec().setEventTriggers(List.of(trigger));
+        event("before", "BackOff", "Pod");
+        operator.client().resource(agent).create();
+        Fixtures.markAvailable(operator.client(), NS, "pager-agent");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> operator.client()
+                                .configMaps()
+                                .inNamespace(NS)
+                                .withName("pager-triggers")
+                                .get()
+                        != null);
+
+        event("pulled", "Pulled", "Pod");
+        event("rollout", "BackOff", "Deployment");
+        Event crash = event("crash", "BackOff", "Pod");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !PAGER.accepted().isEmpty());
+        JsonNode forwarded = PAGER.accepted().getFirst();
+        assertThat(forwarded.path("type").asText()).isEqualTo("io.k8s.event.added");
+        assertThat(forwarded.path("id").asText()).startsWith(crash.getMetadata().getUid() + "/");
+        assertThat(forwarded.at("/data/object/involvedObject/name").asText()).isEqualTo("crash-pod");
+        assertThat(forwarded.at("/data/object/reason").asText()).isEqualTo("BackOff");
+        event("crash", "BackOff", "Pod"); // the same Event again (count 2): modified, not forwarded
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> PAGER.attempts().size() == 1);
+    }
+
+    private static Event event(String name, String reason, String kind) {
+        return operator.client()
+                .resource(new EventBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withReason(reason)
+                        .withMessage(reason + " of " + name)
+                        .withCount(name.equals("crash") ? 2 : 1)
+                        .withNewInvolvedObject()
+                        .withKind(kind)
+                        .withName(name + "-" + kind.toLowerCase(Locale.ROOT))
+                        .withNamespace(NS)
+                        .endInvolvedObject()
+                        .build())
+                .createOr(NonDeletingOperation::update);
     }
 
     @Test
