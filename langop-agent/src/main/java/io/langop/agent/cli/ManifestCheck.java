@@ -52,9 +52,14 @@ final class ManifestCheck {
     }
 
     private static DeclaredTrigger declared(JsonNode trigger) {
+        String type = trigger.path("type").asText();
+        String source = trigger.path("source").textValue();
         return new DeclaredTrigger(
-                trigger.path("type").asText(),
-                trigger.path("source").textValue(),
+                type,
+                DeclaredTrigger.MAIL.equals(type)
+                        ? DeclaredTrigger.mailSource(
+                                source, trigger.path("mail").path("tool").asText())
+                        : source,
                 texts(trigger.path("filter")),
                 trigger.path("condition").textValue(),
                 texts(trigger.path("mapping")));

@@ -285,6 +285,32 @@ class BrokenExamplesTest {
                         "/spec/eventTriggers/0: a schedule trigger needs schedule (a cron expression or"
                                 + " @every <duration>), and only it has one"),
                 new Breakage(
+                        "mail trigger without its tool",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            spec.putArray("eventTriggers").addObject().put("type", "mail");
+                        },
+                        "/spec/eventTriggers/0: a mail trigger needs mail (the email tool that reads the mailbox:"
+                                + " mail.tool), and only it has one"),
+                new Breakage(
+                        "mail settings on a webhook",
+                        AGENT,
+                        "LanguageAgent",
+                        spec -> {
+                            spec.remove("schedule");
+                            spec.put("executionMode", "event-driven");
+                            spec.putArray("eventTriggers")
+                                    .addObject()
+                                    .put("type", "webhook")
+                                    .putObject("mail")
+                                    .put("tool", "inbox");
+                        },
+                        "/spec/eventTriggers/0: a mail trigger needs mail (the email tool that reads the mailbox:"
+                                + " mail.tool), and only it has one"),
+                new Breakage(
                         "webhook path with a slash",
                         AGENT,
                         "LanguageAgent",

@@ -142,6 +142,7 @@ final class AgentPodTemplate {
                 .forEach(s -> pullSecrets.add(s.getName()));
         for (LanguageTool tool : plan.sidecarTools()) {
             Container sidecar = ToolContainer.of("tool-" + tool.getMetadata().getName(), tool, workspaceMounts);
+            AgentMailTriggers.sidecar(plan, tool).addTo(sidecar, volumes);
             // a sidecar continues the agent's traces, to the agent's collector
             sidecar.getEnv()
                     .addAll(PodTelemetry.env(

@@ -27,7 +27,8 @@ import java.util.Set;
  * {@link AgentEnv#AGENT_TRIGGERS}, and each authenticated trigger's secret passed from Secret {@code <agent>-webhooks}
  * ({@link AgentWebhookSecrets}) as {@code AGENT_WEBHOOK_SECRET_<index>}: the kubelet reads it, the operator's logs,
  * events and status never carry it. A trigger the operator forwards ({@code kubernetes-event}, {@code schedule}) is a
- * webhook too, which the operator signs with {@code hmac} ({@link io.langop.operator.trigger.TriggerForwarding}).
+ * webhook too, which the operator signs with {@code hmac} ({@link io.langop.operator.trigger.TriggerForwarding}); so is
+ * a {@code mail} trigger, which the email tool reading the mailbox signs ({@link AgentMailTriggers}).
  */
 public final class AgentWebhooks {
 
@@ -48,7 +49,8 @@ public final class AgentWebhooks {
 
         /** The operator forwards what it watches or schedules to this trigger's endpoint. */
         public boolean forwarded() {
-            return trigger.getType() != EventTriggerType.WEBHOOK;
+            return trigger.getType() == EventTriggerType.KUBERNETES_EVENT
+                    || trigger.getType() == EventTriggerType.SCHEDULE;
         }
 
         /** The key of its secret in Secret {@code <agent>-webhooks}. */
@@ -60,11 +62,11 @@ public final class AgentWebhooks {
             return authentication() != WebhookAuthentication.NONE;
         }
 
-        /** What the operator forwards is always signed with {@code hmac}. */
+        /** What the operator or an email tool forwards is always signed with {@code hmac}. */
         WebhookAuthentication authentication() {
-            return forwarded()
-                    ? WebhookAuthentication.HMAC
-                    : Objects.requireNonNullElse(trigger.getAuthentication(), WebhookAuthentication.HMAC);
+            return trigger.getType() == EventTriggerType.WEBHOOK
+                    ? Objects.requireNonNullElse(trigger.getAuthentication(), WebhookAuthentication.HMAC)
+                    : WebhookAuthentication.HMAC;
         }
     }
 
@@ -106,6 +108,7 @@ public final class AgentWebhooks {
         List<String> problems = new ArrayList<>(DeclaredTrigger.problems(
                 triggers(agent).stream().map(AgentWebhooks::declared).toList()));
         problems.addAll(ForwardedTriggerCheck.problems(triggers(agent)));
+        problems.addAll(AgentMailTriggers.problems(agent));
         return problems;
     }
 
@@ -141,8 +144,11 @@ public final class AgentWebhooks {
         return env;
     }
 
-    private static final Set<EventTriggerType> SERVED =
-            EnumSet.of(EventTriggerType.WEBHOOK, EventTriggerType.KUBERNETES_EVENT, EventTriggerType.SCHEDULE);
+    private static final Set<EventTriggerType> SERVED = EnumSet.of(
+            EventTriggerType.WEBHOOK,
+            EventTriggerType.KUBERNETES_EVENT,
+            EventTriggerType.SCHEDULE,
+            EventTriggerType.MAIL);
 
     private static List<EventTrigger> triggers(LanguageAgent agent) {
         return Objects.requireNonNullElse(agent.getSpec().getEventTriggers(), List.of());
@@ -151,7 +157,10 @@ public final class AgentWebhooks {
     private static DeclaredTrigger declared(EventTrigger trigger) {
         return new DeclaredTrigger(
                 wireName(trigger.getType()),
-                trigger.getSource(),
+                trigger.getType() == EventTriggerType.MAIL && trigger.getMail() != null
+                        ? DeclaredTrigger.mailSource(
+                                trigger.getSource(), trigger.getMail().getTool())
+                        : trigger.getSource(),
                 trigger.getFilter(),
                 trigger.getCondition(),
                 trigger.getMapping());

@@ -1,5 +1,8 @@
 package io.langop.operator.tool;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -8,12 +11,16 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.tool.LanguageTool;
+import io.langop.operator.agent.AgentMailTriggers;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
 import io.langop.operator.workload.Autoscalers;
 import io.langop.operator.workload.ServiceWorkloadPods;
 import io.langop.operator.workload.UpdateStrategies;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,11 +37,20 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
 
     @Override
     protected Deployment desired(LanguageTool tool, Context<LanguageTool> context) {
-        return of(tool, context.getSecondaryResource(Deployment.class).orElse(null));
+        @SuppressWarnings("unchecked") // the reconciler registers exactly this event source for agents
+        var agents = (InformerEventSource<LanguageAgent, LanguageTool>)
+                context.eventSourceRetriever().getEventSourceFor(LanguageAgent.class);
+        return of(
+                tool,
+                context.getSecondaryResource(Deployment.class).orElse(null),
+                agents.list(tool.getMetadata().getNamespace()).toList());
     }
 
-    /** {@code current}: the stored Deployment, whose replicas an autoscaler may own. */
-    static Deployment of(LanguageTool tool, Deployment current) {
+    /**
+     * @param current the stored Deployment, whose replicas an autoscaler may own
+     * @param agents agents of the tool's namespace: those whose mail triggers name the tool are its subscribers
+     */
+    static Deployment of(LanguageTool tool, Deployment current, List<LanguageAgent> agents) {
         var spec = tool.getSpec();
         Map<String, String> podLabels = Labels.of(tool, "tool", spec.getClusterRef());
         Objects.requireNonNullElse(spec.getPodLabels(), Map.<String, String>of())
@@ -63,12 +79,23 @@ public class ToolDeployment extends CRUDKubernetesDependentResource<Deployment, 
                 .withLabels(podLabels)
                 .withAnnotations(spec.getPodAnnotations())
                 .endMetadata()
-                .withSpec(ServiceWorkloadPods.podSpec(spec)
-                        .withContainers(ToolContainer.of("tool", tool, List.of()))
-                        .withVolumes(spec.getVolumes())
-                        .build())
+                .withSpec(podSpec(tool, agents))
                 .endTemplate()
                 .endSpec()
+                .build();
+    }
+
+    /** A sidecar's catalog pod watches no mail: the copies in the agents' pods do. */
+    private static PodSpec podSpec(LanguageTool tool, List<LanguageAgent> agents) {
+        Container container = ToolContainer.of("tool", tool, List.of());
+        List<Volume> volumes =
+                new ArrayList<>(Objects.requireNonNullElse(tool.getSpec().getVolumes(), List.of()));
+        if (!ToolEndpoint.isSidecar(tool)) {
+            AgentMailTriggers.service(tool, agents).addTo(container, volumes);
+        }
+        return ServiceWorkloadPods.podSpec(tool.getSpec())
+                .withContainers(container)
+                .withVolumes(volumes.isEmpty() ? null : volumes)
                 .build();
     }
 

@@ -30,7 +30,7 @@ class ToolObjectsTest {
         tool.getSpec().setPodLabels(Map.of("team", "search", "langop.io/kind", "spoofed"));
         tool.getSpec().setPodAnnotations(Map.of("prometheus.io/scrape", "true"));
 
-        Deployment deployment = ToolDeployment.of(tool, null);
+        Deployment deployment = ToolDeployment.of(tool, null, List.of());
 
         assertThat(deployment.getMetadata().getName()).isEqualTo("web-tool");
         assertThat(deployment.getMetadata().getOwnerReferences())
@@ -72,7 +72,7 @@ class ToolObjectsTest {
                         .endHttpGet()
                         .build());
 
-        Container container = ToolDeployment.of(tool, null)
+        Container container = ToolDeployment.of(tool, null, List.of())
                 .getSpec()
                 .getTemplate()
                 .getSpec()

@@ -11,8 +11,10 @@ import java.util.Set;
  * cannot make: the operator runs them on every reconcile and {@code langop validate} on a manifest, with the same
  * messages.
  *
- * @param type the wire name: {@value #WEBHOOK}, {@value #KUBERNETES_EVENT} and {@value #SCHEDULE} are built
- * @param source the trigger's path below {@code /webhook/}; null or empty: see {@link #name(int)}
+ * @param type the wire name: {@value #WEBHOOK}, {@value #KUBERNETES_EVENT}, {@value #SCHEDULE} and {@value #MAIL} are
+ *     built
+ * @param source the trigger's path below {@code /webhook/} (a mail trigger's as {@link #mailSource} makes it); null or
+ *     empty: see {@link #name(int)}
  */
 public record DeclaredTrigger(
         String type, String source, Map<String, String> filter, String condition, Map<String, String> mapping) {
@@ -23,7 +25,15 @@ public record DeclaredTrigger(
     /** The times of a schedule, which the operator fires at the agent's endpoint. */
     public static final String SCHEDULE = "schedule";
 
-    private static final Set<String> BUILT = Set.of(WEBHOOK, KUBERNETES_EVENT, SCHEDULE);
+    /** A message in a mailbox, which the email tool reading it posts to the agent's endpoint {@link #mailSource}. */
+    public static final String MAIL = "mail";
+
+    private static final Set<String> BUILT = Set.of(WEBHOOK, KUBERNETES_EVENT, SCHEDULE, MAIL);
+
+    /** A mail trigger's path below {@code /webhook/}: its {@code source}, else {@code mail-<tool>}. */
+    public static String mailSource(String source, String tool) {
+        return source == null || source.isEmpty() ? "mail-" + tool : source;
+    }
 
     /**
      * The name of the trigger's endpoint below {@code /webhook/} and of its secret: its {@code source}; unset, empty

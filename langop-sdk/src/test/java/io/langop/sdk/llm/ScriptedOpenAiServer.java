@@ -167,6 +167,13 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return List.copyOf(traceparents);
     }
 
+    /** The first message of each request so far, role-prefixed: the prompts, when each request starts a conversation. */
+    public List<String> firstMessages() {
+        return java.util.stream.IntStream.range(0, requests().size())
+                .mapToObj(i -> messagesOf(i).getFirst())
+                .toList();
+    }
+
     /** The text of every message of request {@code index}, role-prefixed, e.g. {@code "user: hi"}. */
     public List<String> messagesOf(int index) {
         return requests.get(index)

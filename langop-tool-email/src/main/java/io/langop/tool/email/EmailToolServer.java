@@ -4,6 +4,9 @@ import io.langop.kit.tool.ToolServer;
 import io.langop.tool.email.connection.MailConfigurationException;
 import io.langop.tool.email.connection.MailServer;
 import io.langop.tool.email.connection.MailSettings;
+import io.langop.tool.email.trigger.MailTriggerSettings;
+import io.langop.tool.email.trigger.MailTriggerWatcher;
+import io.langop.wire.MailTriggers;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +21,29 @@ public final class EmailToolServer {
     public static void main(String[] args) throws InterruptedException {
         MailSettings settings = MailSettings.fromEnvironment();
         logConfiguration(settings);
-        ToolServer.serve("langop-tool-email", new EmailTools(settings, Clock.systemUTC()).all())
-                .join();
+        try (MailTriggerWatcher triggers = mailTriggers(settings)) {
+            ToolServer.serve("langop-tool-email", new EmailTools(settings, Clock.systemUTC()).all())
+                    .join();
+        }
+    }
+
+    /**
+     * The agents' mail triggers ({@link MailTriggers#ENV}): none when unset. A configuration the watch cannot use ends
+     * the process, since the operator wrote it and the agents would wait for mail that never comes.
+     */
+    static MailTriggerWatcher mailTriggers(MailSettings settings) {
+        try {
+            MailTriggerSettings triggers = MailTriggerSettings.from(settings);
+            if (triggers.subscribers().isEmpty()) {
+                return MailTriggerWatcher.start(null, triggers, Clock.systemUTC(), settings::mask);
+            }
+            MailTriggerWatcher watcher =
+                    MailTriggerWatcher.start(settings.imap(), triggers, Clock.systemUTC(), settings::mask);
+            log.info("Mail triggers: {} agent trigger(s), cursors in {}", watcher.size(), triggers.stateDirectory());
+            return watcher;
+        } catch (MailConfigurationException e) {
+            throw new IllegalStateException("mail triggers cannot be served: " + e.getMessage(), e);
+        }
     }
 
     /** Misconfiguration is logged at start-up, not fatal: the tools explain it to the agent when called. */

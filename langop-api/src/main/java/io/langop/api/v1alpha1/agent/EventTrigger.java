@@ -11,8 +11,9 @@ import io.langop.api.v1alpha1.Patterns;
 import java.util.Map;
 
 /**
- * An event that starts an event-driven agent: a webhook the agent serves, or a source the operator watches and forwards
- * to the agent as a signed CloudEvent ({@code kubernetes-event}, {@code schedule}).
+ * An event that starts an event-driven agent: a webhook the agent serves, a source the operator watches and forwards
+ * to the agent as a signed CloudEvent ({@code kubernetes-event}, {@code schedule}), or mail that an email tool watches
+ * and forwards the same way ({@code mail}).
  */
 @ValidationRule(
         value = "self.type != 'message-queue'",
@@ -31,6 +32,10 @@ import java.util.Map;
         message = EventTrigger.SCHEDULE_FIELD,
         fieldPath = ".schedule")
 @ValidationRule(
+        value = "self.type == 'mail' ? has(self.mail) : !has(self.mail)",
+        message = EventTrigger.MAIL_FIELD,
+        fieldPath = ".mail")
+@ValidationRule(
         value = "self.type == 'webhook' || !has(self.authentication) || self.authentication == 'hmac'",
         message = EventTrigger.FORWARDED_AUTHENTICATION,
         fieldPath = ".authentication")
@@ -42,18 +47,22 @@ public class EventTrigger {
             "a kubernetes-event trigger needs kubernetes (what it watches), and only it has one";
     public static final String SCHEDULE_FIELD =
             "a schedule trigger needs schedule (a cron expression or @every <duration>), and only it has one";
-    public static final String FORWARDED_AUTHENTICATION = "the operator signs what it forwards with hmac: leave"
-            + " authentication unset on kubernetes-event and schedule triggers";
+    public static final String MAIL_FIELD =
+            "a mail trigger needs mail (the email tool that reads the mailbox: mail.tool), and only it has one";
+    public static final String FORWARDED_AUTHENTICATION = "the operator (or the email tool) signs what it forwards"
+            + " with hmac: leave authentication unset on kubernetes-event, schedule and mail triggers";
 
     @Required
     @JsonPropertyDescription(
-            "Kind of event: webhook (served by the agent), kubernetes-event (changes the operator watches) or"
-                    + " schedule (times the operator fires); message-queue is not supported yet.")
+            "Kind of event: webhook (served by the agent), kubernetes-event (changes the operator watches),"
+                    + " schedule (times the operator fires) or mail (messages an email tool watches); message-queue is"
+                    + " not supported yet.")
     private EventTriggerType type;
 
     @Size(max = 63)
     @JsonPropertyDescription("The trigger's path below /webhook/ (github serves /webhook/github) and the name of its"
-            + " secret; unset, a webhook is /webhook itself, a kubernetes-event or schedule trigger <type>-<index>.")
+            + " secret; unset, a webhook is /webhook itself, a kubernetes-event or schedule trigger <type>-<index>, a"
+            + " mail trigger mail-<tool>.")
     private String source;
 
     @Default("hmac")
@@ -77,6 +86,10 @@ public class EventTrigger {
 
     @JsonPropertyDescription("For type kubernetes-event: the objects or Events of the agent's namespace to watch.")
     private KubernetesEventSource kubernetes;
+
+    @JsonPropertyDescription(
+            "For type mail: the email tool whose mailbox is watched, the folder and sender or subject" + " filters.")
+    private MailTrigger mail;
 
     @Pattern(Patterns.TRIGGER_SCHEDULE)
     @JsonPropertyDescription("For type schedule: when the operator starts a run, in UTC: five cron fields, a macro such"
@@ -129,6 +142,14 @@ public class EventTrigger {
 
     public void setKubernetes(KubernetesEventSource kubernetes) {
         this.kubernetes = kubernetes;
+    }
+
+    public MailTrigger getMail() {
+        return mail;
+    }
+
+    public void setMail(MailTrigger mail) {
+        this.mail = mail;
     }
 
     public String getSchedule() {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum EventTriggerType {
     @JsonProperty("webhook")
     WEBHOOK,
+    /** A message arriving in a folder that an email tool watches for the agent. */
+    @JsonProperty("mail")
+    MAIL,
     @JsonProperty("kubernetes-event")
     KUBERNETES_EVENT,
     @JsonProperty("message-queue")

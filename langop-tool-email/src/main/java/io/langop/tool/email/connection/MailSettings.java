@@ -153,7 +153,8 @@ public final class MailSettings {
         }
     }
 
-    private Integer number(String name, int min, int max) throws MailConfigurationException {
+    /** A whole number in {@code [min, max]}, or null when unset. */
+    public Integer number(String name, int min, int max) throws MailConfigurationException {
         Optional<String> raw = value(name);
         if (raw.isEmpty()) {
             return null;

@@ -84,23 +84,32 @@ public final class ImapMailbox {
             if (message == null || message.isExpunged()) {
                 throw new InvalidParameterException("id", "no message " + id + " (it may have been deleted)");
             }
-            MessageText text;
-            try {
-                text = MessageText.of(message);
-            } catch (IOException e) {
-                throw new MessagingException("cannot decode the message: " + e.getMessage(), e);
-            }
+            MessageContent content = content(id, message);
             message.setFlag(Flags.Flag.SEEN, true);
-            return new MessageContent(
-                    id,
-                    addresses(message.getFrom()),
-                    addresses(message.getRecipients(Message.RecipientType.TO)),
-                    addresses(message.getRecipients(Message.RecipientType.CC)),
-                    Optional.ofNullable(message.getSubject()).orElse(""),
-                    received(message),
-                    text.body(),
-                    text.attachments());
+            return content;
         });
+    }
+
+    /**
+     * What {@code read_email} shows of a message: headers, readable text and attachment names. Reading the content of
+     * a message in a folder opened read-write marks it as read.
+     */
+    public static MessageContent content(MessageId id, Message message) throws MessagingException {
+        MessageText text;
+        try {
+            text = MessageText.of(message);
+        } catch (IOException e) {
+            throw new MessagingException("cannot decode the message: " + e.getMessage(), e);
+        }
+        return new MessageContent(
+                id,
+                addresses(message.getFrom()),
+                addresses(message.getRecipients(Message.RecipientType.TO)),
+                addresses(message.getRecipients(Message.RecipientType.CC)),
+                Optional.ofNullable(message.getSubject()).orElse(""),
+                received(message),
+                text.body(),
+                text.attachments());
     }
 
     /** Connects, opens the folder, runs {@code work}, and closes both whatever happens. */
@@ -148,12 +157,14 @@ public final class ImapMailbox {
         return folder.search(terms.size() == 1 ? terms.getFirst() : new AndTerm(terms.toArray(SearchTerm[]::new)));
     }
 
-    private static Instant received(Message message) throws MessagingException {
+    /** When the server received the message, else when it was sent, else the epoch. */
+    public static Instant received(Message message) throws MessagingException {
         Date date = Optional.ofNullable(message.getReceivedDate()).orElse(message.getSentDate());
         return date == null ? Instant.EPOCH : date.toInstant();
     }
 
-    private static String addresses(Address[] addresses) {
+    /** Addresses comma-separated, names in Unicode: {@code "Ann" <ann@x.org>, bob@y.org}. */
+    public static String addresses(Address[] addresses) {
         if (addresses == null) {
             return "";
         }

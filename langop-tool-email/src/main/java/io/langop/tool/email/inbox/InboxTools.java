@@ -15,9 +15,6 @@ import java.util.stream.Stream;
 /** list_emails and read_email: a mailbox as text a model can act on, and as data a workflow can. */
 public final class InboxTools {
 
-    /** Long enough for any human-written message, short enough not to flood the model's context. */
-    static final int MAX_BODY_CHARS = 20_000;
-
     private final MailSettings settings;
     private final Clock clock;
 
@@ -94,14 +91,14 @@ public final class InboxTools {
             text.append("\nAttachments: ").append(String.join(", ", message.attachments()));
         }
         String body = message.body();
-        String shown = body.substring(0, Math.min(body.length(), MAX_BODY_CHARS));
+        String shown = message.shownBody();
         text.append("\n\n").append(body.isEmpty() ? "(no text content)" : shown);
-        if (body.length() > MAX_BODY_CHARS) {
+        if (body.length() > MessageContent.MAX_BODY_CHARS) {
             text.append("\n\n[Truncated: ")
-                    .append(body.length() - MAX_BODY_CHARS)
+                    .append(body.length() - MessageContent.MAX_BODY_CHARS)
                     .append(" more characters not shown]");
         }
-        return ToolResult.success(text.toString(), message.asData(shown));
+        return ToolResult.success(text.toString(), message.asData());
     }
 
     private ImapMailbox mailbox() {

@@ -16,8 +16,17 @@ public record MessageContent(
         String body,
         List<String> attachments) {
 
+    /** Long enough for any human-written message, short enough not to flood the model's context. */
+    public static final int MAX_BODY_CHARS = 20_000;
+
+    /** The body as shown: its first {@value #MAX_BODY_CHARS} characters. */
+    public String shownBody() {
+        return body.substring(0, Math.min(body.length(), MAX_BODY_CHARS));
+    }
+
     /** As read_email answers it in structured content, with {@code body} as shown (it may be cut). */
-    Map<String, Object> asData(String shownBody) {
+    public Map<String, Object> asData() {
+        String shownBody = shownBody();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id.toString());
         data.put("from", from);

@@ -1,0 +1,98 @@
+package io.langop.it.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.langop.api.v1alpha1.agent.AgentPhase;
+import io.langop.it.harness.LocalClusterExtension;
+import io.langop.sdk.llm.ScriptedOpenAiServer;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A mail trigger end to end: the operator tells the email tool (service mode, IMAP login from a Secret) to post the
+ * support mailbox's new messages to the event-driven agent, signed with the secret it generated; a message arriving in
+ * GreenMail starts a run whose event carries its subject and sender, and one the agent's condition refuses starts none.
+ */
+class MailTriggerIT {
+
+    private static final String NAMESPACE = "mail-trigger";
+    private static final String USER = "support";
+    private static final String PASSWORD = "imap-Pa55-from-the-Secret";
+    private static final String ADDRESS = "support@shop.example";
+
+    @RegisterExtension
+    static final LocalClusterExtension cluster = new LocalClusterExtension();
+
+    @RegisterExtension
+    static final GreenMailExtension mail = new GreenMailExtension(
+                    ServerSetup.createCopy(new ServerSetup[] {ServerSetupTest.IMAP}, ServerSetup::dynamicPort))
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser(ADDRESS, USER, PASSWORD))
+            .withPerMethodLifecycle(false);
+
+    @Test
+    void aMailArrivingInTheMailboxStartsARunWithItsSubjectAndSenderUnlessTheConditionRefusesIt() throws Exception {
+        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
+            llm.otherwise(new ScriptedOpenAiServer.Text("triaged", 5, 1));
+            cluster.createNamespace(NAMESPACE);
+            cluster.createConfigMap(
+                    NAMESPACE,
+                    "triage-code",
+                    Map.of("Agent.java", LocalClusterExtension.resource("agents/TriageAgent.java")));
+            cluster.applyResource(
+                    "scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl()));
+            cluster.applyResource(
+                    "scenarios/mail-agent.yaml",
+                    Map.of(
+                            "NAMESPACE",
+                            NAMESPACE,
+                            "IMAP_PORT",
+                            Integer.toString(mail.getImap().getPort()),
+                            "IMAP_USER",
+                            USER,
+                            "IMAP_PASSWORD",
+                            PASSWORD));
+            await("agent running")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> cluster.agentPhase(NAMESPACE, "triage") == AgentPhase.RUNNING);
+
+            // in arrival order: the tool posts the second message once the agent has answered the first
+            deliver("ann@shop.example", "Lunch on Friday?");
+            deliver("Ann <ann@shop.example>", "Order 42 is late");
+
+            await("run of the order's mail")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> !llm.firstMessages().isEmpty());
+            assertThat(llm.firstMessages())
+                    .singleElement()
+                    .asString()
+                    .matches("user: Triage mail INBOX:\\d+:\\d+ of Ann <ann@shop\\.example>: Order 42 is late");
+            assertThat(cluster.podLogs())
+                    .as("no log shows the IMAP password or a message's text")
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain("Lunch on Friday");
+        }
+    }
+
+    private static void deliver(String from, String subject) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(MimeMessage.RecipientType.TO, ADDRESS);
+        message.setSubject(subject);
+        message.setText("Sent by " + MailTriggerIT.class.getSimpleName());
+        message.saveChanges();
+        mail.getUserManager().getUser(USER).deliver(message);
+    }
+}
