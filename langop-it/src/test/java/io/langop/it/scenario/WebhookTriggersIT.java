@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -88,8 +87,8 @@ class WebhookTriggersIT {
                     .isEqualTo(202);
             await("run of the issue")
                     .atMost(Duration.ofMinutes(1))
-                    .until(() -> prompts(llm).size() == 1);
-            assertThat(prompts(llm)).containsExactly("user: Triage issue 7 of acme/shop: OOM in checkout");
+                    .until(() -> llm.firstMessages().size() == 1);
+            assertThat(llm.firstMessages()).containsExactly("user: Triage issue 7 of acme/shop: OOM in checkout");
 
             // the condition holds a closed issue back; the same delivery again runs nothing
             HttpResponse<String> closed = github(agent, issue(8, "ignored").replace("opened", "closed"), "d-2", secret);
@@ -113,8 +112,8 @@ class WebhookTriggersIT {
             assertThat(order.statusCode()).isEqualTo(202);
             await("run of the order")
                     .atMost(Duration.ofMinutes(1))
-                    .until(() -> prompts(llm).size() == 2);
-            assertThat(prompts(llm).get(1)).isEqualTo("user: Triage order o-42 of /checkout: blue teapot");
+                    .until(() -> llm.firstMessages().size() == 2);
+            assertThat(llm.firstMessages().get(1)).isEqualTo("user: Triage order o-42 of /checkout: blue teapot");
 
             // the model hangs: one event is in its run, one waits, when the pod is deleted
             llm.delayReplies(Duration.ofMinutes(1));
@@ -124,7 +123,7 @@ class WebhookTriggersIT {
                     .isEqualTo(202);
             await("run of issue 9 started")
                     .atMost(Duration.ofMinutes(1))
-                    .until(() -> prompts(llm).size() == 3);
+                    .until(() -> llm.firstMessages().size() == 3);
             Path events = cluster.claimDir(NAMESPACE, "triage-workspace").resolve(".langop/events");
             assertThat(eventFiles(events)).hasSize(2);
             cluster.client()
@@ -138,12 +137,12 @@ class WebhookTriggersIT {
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> eventFiles(events).isEmpty()
-                            && prompts(llm)
-                                    .subList(3, prompts(llm).size())
+                            && llm.firstMessages()
+                                    .subList(3, llm.firstMessages().size())
                                     .containsAll(List.of(
                                             "user: Triage issue 9 of acme/shop: slow",
                                             "user: Triage issue 10 of acme/shop: waiting")));
-            assertThat(prompts(llm))
+            assertThat(llm.firstMessages())
                     .as("no event ran twice after the restart but the one whose run was cut off")
                     .filteredOn(prompt -> prompt.contains("issue 10 "))
                     .hasSize(1);
@@ -152,13 +151,6 @@ class WebhookTriggersIT {
 
     private static String issue(int number, String title) {
         return OPENED.formatted(number, title);
-    }
-
-    /** The first message of each model request: the triage step's prompt. */
-    private static List<String> prompts(ScriptedOpenAiServer llm) {
-        return IntStream.range(0, llm.requests().size())
-                .mapToObj(i -> llm.messagesOf(i).getFirst())
-                .toList();
     }
 
     private HttpResponse<String> github(URI agent, String body, String delivery, String secret) throws Exception {
