@@ -125,10 +125,12 @@ final class PodVolumes {
         if (volume.getPersistentVolumeClaim() != null) {
             return createDirectories(dir);
         }
-        createDirectories(dir);
         if (volume.getEmptyDir() != null) {
-            return dir;
+            // a pod that replaces one of the same name here reuses its directory; an emptyDir starts empty
+            deleteRecursively(dir);
+            return createDirectories(dir);
         }
+        createDirectories(dir);
         if (volume.getConfigMap() != null) {
             var source = volume.getConfigMap();
             writeConfigMap(
@@ -264,6 +266,19 @@ final class PodVolumes {
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dir, e);
         }
     }
 }

@@ -87,9 +87,7 @@ public final class AgentEnvironment {
                     persona.getTone() == null ? null : persona.getTone().name().toLowerCase(java.util.Locale.ROOT));
             put(env, AgentEnv.PERSONA_LANGUAGE, persona.getLanguage());
         }
-        if (AgentPlan.hasWorkspace(plan.agent())) {
-            put(env, AgentEnv.WORKSPACE_PATH, plan.workspacePath());
-        }
+        put(env, AgentEnv.WORKSPACE_PATH, plan.workspacePath());
         AgentMemoryStore.env(plan.agent()).forEach(variable -> env.put(variable.getName(), variable));
         for (EnvVar otel : PodTelemetry.env(
                 spec.getObservability(),

@@ -67,12 +67,12 @@ final class AgentPodTemplate {
             annotations.put(INSTRUCTIONS_HASH_ANNOTATION, SynthesisFingerprint.sha256(spec.getInstructions()));
         }
 
-        List<VolumeMount> workspaceMounts = AgentPlan.hasWorkspace(agent)
-                ? List.of(new VolumeMountBuilder()
-                        .withName(WORKSPACE_VOLUME)
-                        .withMountPath(plan.workspacePath())
-                        .build())
-                : List.of();
+        // without a claim the workspace is the pod's own emptyDir: the runtime's files and default memory need a
+        // writable place that lives as long as the pod (the image's root file system is not one)
+        List<VolumeMount> workspaceMounts = List.of(new VolumeMountBuilder()
+                .withName(WORKSPACE_VOLUME)
+                .withMountPath(plan.workspacePath())
+                .build());
         List<VolumeMount> agentMounts = new ArrayList<>();
         agentMounts.add(new VolumeMountBuilder()
                 .withName(CODE_VOLUME)
@@ -128,14 +128,19 @@ final class AgentPodTemplate {
                     .endConfigMap()
                     .build());
         }
-        if (AgentPlan.hasWorkspace(agent)) {
-            volumes.add(new VolumeBuilder()
-                    .withName(WORKSPACE_VOLUME)
-                    .withNewPersistentVolumeClaim()
-                    .withClaimName(Labels.name(agent, WORKSPACE_VOLUME))
-                    .endPersistentVolumeClaim()
-                    .build());
-        }
+        volumes.add(
+                AgentPlan.hasWorkspace(agent)
+                        ? new VolumeBuilder()
+                                .withName(WORKSPACE_VOLUME)
+                                .withNewPersistentVolumeClaim()
+                                .withClaimName(Labels.name(agent, WORKSPACE_VOLUME))
+                                .endPersistentVolumeClaim()
+                                .build()
+                        : new VolumeBuilder()
+                                .withName(WORKSPACE_VOLUME)
+                                .withNewEmptyDir()
+                                .endEmptyDir()
+                                .build());
         volumes.addAll(Objects.requireNonNullElse(spec.getVolumes(), List.of()));
         LinkedHashSet<String> pullSecrets = new LinkedHashSet<>();
         Objects.requireNonNullElse(spec.getImagePullSecrets(), List.<LocalObjectReference>of())

@@ -43,8 +43,10 @@ class AgentPodTemplateTest {
                 Fixtures.tool("team", "web", DeploymentMode.SERVICE, 8081),
                 Fixtures.tool("team", "mail", DeploymentMode.SIDECAR, 9090));
 
-        Container container = agentContainer(AgentPodTemplate.build(plan(agent, models, tools), null));
+        var pod = AgentPodTemplate.build(plan(agent, models, tools), null);
+        Container container = agentContainer(pod);
 
+        assertThat(volume(pod, "workspace").getEmptyDir()).isNotNull();
         assertThat(container.getImage()).isEqualTo("ghcr.io/langop/langop-agent:test");
         assertThat(container.getImagePullPolicy()).isEqualTo("IfNotPresent");
         assertThat(env(container))
@@ -62,10 +64,14 @@ class AgentPodTemplateTest {
                 .containsEntry(
                         AgentEnv.MCP_SERVERS,
                         "http://web-tool.team.svc.cluster.local:8081/mcp,http://localhost:9090/mcp")
-                .doesNotContainKey(AgentEnv.WORKSPACE_PATH);
+                .containsEntry(AgentEnv.WORKSPACE_PATH, "/workspace");
         assertThat(container.getVolumeMounts())
                 .extracting(mount -> mount.getName() + ":" + mount.getMountPath() + ":" + mount.getReadOnly())
-                .containsExactly("agent-code:/etc/agent/code:true", "agent-instructions:/etc/agent/instructions:true");
+                .as("without a claim the workspace is the pod's emptyDir, writable for as long as the pod lives")
+                .containsExactly(
+                        "agent-code:/etc/agent/code:true",
+                        "agent-instructions:/etc/agent/instructions:true",
+                        "workspace:/workspace:null");
     }
 
     @Test

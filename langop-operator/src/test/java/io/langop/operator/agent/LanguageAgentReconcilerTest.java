@@ -362,7 +362,11 @@ class LanguageAgentReconcilerTest {
                 .filteredOn(e -> e.getName().equals(AgentEnv.LLM_MODEL))
                 .singleElement()
                 .satisfies(e -> assertThat(e.getValue()).isEqualTo("m-override"));
-        assertThat(env).extracting(EnvVar::getName).doesNotContain(AgentEnv.WORKSPACE_PATH);
+        assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
+                .filteredOn(volume -> volume.getName().equals("workspace"))
+                .singleElement()
+                .as("a disabled workspace is no claim, only the pod's own emptyDir")
+                .satisfies(volume -> assertThat(volume.getEmptyDir()).isNotNull());
         assertThat(operator.client()
                         .persistentVolumeClaims()
                         .inNamespace(ns)
