@@ -1,6 +1,7 @@
 package io.langop.local;
 
 import io.langop.agent.cli.Main;
+import io.langop.console.ConsoleMain;
 import io.langop.proxy.ModelProxyMain;
 import io.langop.tool.email.EmailToolServer;
 import io.langop.tool.web.WebToolServer;
@@ -30,6 +31,8 @@ final class ImageCatalog {
             new Entrypoint(WebToolServer.class.getName(), List.of(), List.of()),
             EMAIL_TOOL,
             new Entrypoint(EmailToolServer.class.getName(), List.of(), List.of()),
+            "langop-console",
+            new Entrypoint(ConsoleMain.class.getName(), List.of(), List.of()),
             // The image's JVM flags (langop-model-proxy/pom.xml): Netty's native epoll and direct memory, request
             // threads carried by the event loops, no leak sampling, compact object headers.
             "langop-model-proxy",

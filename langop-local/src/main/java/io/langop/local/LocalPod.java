@@ -346,7 +346,8 @@ final class LocalPod implements AutoCloseable {
     private Map<String, String> localEnvironment(Container container, Map<String, Path> volumeDirs)
             throws MissingObjectException {
         Map<String, Path> mounts = PodVolumes.mounts(container, volumeDirs);
-        return environment.forContainer(namespace, name, container, mounts, portsByNumber);
+        boolean token = !Boolean.FALSE.equals(template.getSpec().getAutomountServiceAccountToken());
+        return environment.forContainer(namespace, name, container, mounts, portsByNumber, token);
     }
 
     private void serve() throws InterruptedException {

@@ -38,18 +38,40 @@ final class PodEnvironment {
     }
 
     /**
-     * The environment a container process starts with: {@link #resolve resolved}, {@link #localize localized},
-     * then the local {@link EnvironmentOverrides}.
+     * The environment a container process starts with: {@link #resolve resolved}, {@link #localize localized}, the
+     * API server's address when the pod mounts a ServiceAccount token, then the local {@link EnvironmentOverrides}.
      */
     Map<String, String> forContainer(
             String namespace,
             String podName,
             Container container,
             Map<String, Path> mounts,
-            Map<Integer, Integer> podPorts)
+            Map<Integer, Integer> podPorts,
+            boolean serviceAccountToken)
             throws MissingObjectException {
         Map<String, String> local = localize(namespace, resolve(namespace, podName, container), mounts, podPorts);
+        if (serviceAccountToken) {
+            apiServerAccess(namespace).forEach(local::putIfAbsent);
+        }
         return overrides.apply(container.getImage(), local);
+    }
+
+    /**
+     * In a cluster a pod that mounts its ServiceAccount token finds the API server from the kubelet's variables and
+     * the token's files; here the Kubernetes client of a langop process (the dashboard's) is pointed at the store the
+     * operator uses, in the pod's namespace, and told not to read the developer's own kubeconfig, which would reach a
+     * real cluster instead.
+     */
+    private Map<String, String> apiServerAccess(String namespace) {
+        return Map.of(
+                "KUBERNETES_MASTER",
+                client.getMasterUrl().toString(),
+                "KUBERNETES_NAMESPACE",
+                namespace,
+                "KUBERNETES_AUTH_TRYKUBECONFIG",
+                "false",
+                "KUBERNETES_AUTH_TRYSERVICEACCOUNT",
+                "false");
     }
 
     /** The variables as the container would see them in a cluster. */

@@ -118,8 +118,7 @@ public final class ApprovalDesk {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException unreachable) {
-            throw new ChatRefusal(
-                    502, "upstream_unavailable", target + " cannot be reached: " + unreachable.getMessage());
+            throw ChatRefusal.unreachable(target, unreachable);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatRefusal(503, "shutting_down", "the console is stopping");

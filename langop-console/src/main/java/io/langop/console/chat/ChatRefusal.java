@@ -1,5 +1,6 @@
 package io.langop.console.chat;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,15 @@ public final class ChatRefusal extends RuntimeException {
         this.status = status;
         this.code = code;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * An agent or model the console could not connect to or lost mid-request. The JDK client's connection errors
+     * often carry no message ("cannot be reached: null" told nobody anything), so the failure's kind stands in.
+     */
+    public static ChatRefusal unreachable(String target, IOException cause) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new ChatRefusal(502, "upstream_unavailable", target + " cannot be reached: " + why);
     }
 
     public int status() {

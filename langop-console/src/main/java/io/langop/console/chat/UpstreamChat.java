@@ -81,8 +81,7 @@ public final class UpstreamChat {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException unreachable) {
-            throw new ChatRefusal(
-                    502, "upstream_unavailable", target.label() + " cannot be reached: " + unreachable.getMessage());
+            throw ChatRefusal.unreachable(target.label(), unreachable);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatRefusal(503, "shutting_down", "the console is stopping");
