@@ -278,7 +278,7 @@ final class LocalPod implements AutoCloseable {
             try {
                 List<Volume> specVolumes = Objects.requireNonNullElse(spec.getVolumes(), List.of());
                 Map<String, Path> podMounts = PodVolumes.podMounts(spec, volumes.dirs(namespace, specVolumes, dir));
-                localizeText = text -> PodVolumes.localizePaths(text, podMounts);
+                localizeText = text -> environment.serviceUrls(namespace, PodVolumes.localizePaths(text, podMounts));
                 Map<String, Path> volumeDirs = volumes.materialize(namespace, specVolumes, dir, localizeText);
                 List<Container> sidecarSpecs =
                         Objects.requireNonNullElse(spec.getInitContainers(), List.<Container>of()).stream()

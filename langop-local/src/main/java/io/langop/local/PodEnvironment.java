@@ -184,6 +184,15 @@ final class PodEnvironment {
         return value;
     }
 
+    /**
+     * Service URLs in the text of a mounted ConfigMap, mapped as in the environment: the console's client.json names
+     * its agents' and models' Services. Files are written before the pod's own ports are known, so {@code localhost}
+     * URLs stay as they are.
+     */
+    String serviceUrls(String namespace, String text) {
+        return urls(namespace, text, Map.of());
+    }
+
     private String urls(String namespace, String value, Map<Integer, Integer> podPorts) {
         Matcher url = URL.matcher(value);
         StringBuilder out = new StringBuilder();

@@ -120,4 +120,17 @@ class PodEnvironmentTest {
                 .containsEntry("SEARCH", "http://127.0.0.1:" + search + "/api")
                 .containsEntry("EXTERNAL", "https://example.com:8443/v1");
     }
+
+    @Test
+    void serviceUrlsInAMountedFileBecomeLocalAndPodLocalUrlsStay() {
+        String clientJson = "{\"agents\":[{\"url\":\"http://helpdesk-agent.team.svc.cluster.local:8000\"}],"
+                + "\"sidecar\":\"http://localhost:9090/mcp\"}";
+
+        String local = environment.serviceUrls("team", clientJson);
+
+        int agent = router.localPort("team", "helpdesk-agent", 8000);
+        assertThat(local)
+                .isEqualTo("{\"agents\":[{\"url\":\"http://127.0.0.1:" + agent + "\"}],"
+                        + "\"sidecar\":\"http://localhost:9090/mcp\"}");
+    }
 }
