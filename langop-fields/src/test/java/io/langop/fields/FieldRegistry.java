@@ -348,6 +348,14 @@ final class FieldRegistry {
                 "spec.eventTriggers[].kubernetes.involvedObject",
                 "spec.eventTriggers[].kubernetes.involvedObject.kind",
                 "spec.eventTriggers[].kubernetes.involvedObject.name");
+        r.read(
+                OPERATOR,
+                "agent.AgentMailTriggers",
+                "spec.eventTriggers[].mail",
+                "spec.eventTriggers[].mail.tool",
+                "spec.eventTriggers[].mail.folder",
+                "spec.eventTriggers[].mail.from",
+                "spec.eventTriggers[].mail.subject");
 
         r.kind(Kind.LanguageClient);
         r.read(OPERATOR, "cluster.ClusterMembers", "spec.clusterRef");
