@@ -125,12 +125,11 @@ final class PodVolumes {
         if (volume.getPersistentVolumeClaim() != null) {
             return createDirectories(dir);
         }
-        if (volume.getEmptyDir() != null) {
-            // a pod that replaces one of the same name here reuses its directory; an emptyDir starts empty
-            deleteRecursively(dir);
-            return createDirectories(dir);
-        }
         createDirectories(dir);
+        if (volume.getEmptyDir() != null) {
+            // volumes are written again when a ConfigMap or Secret changes: an emptyDir keeps what the pod wrote
+            return dir;
+        }
         if (volume.getConfigMap() != null) {
             var source = volume.getConfigMap();
             writeConfigMap(
@@ -266,19 +265,6 @@ final class PodVolumes {
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + dir, e);
         }
     }
 }

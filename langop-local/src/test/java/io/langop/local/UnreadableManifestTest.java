@@ -3,6 +3,7 @@ package io.langop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.langop.operator.OperatorSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code langop local} applies manifests to an API server that neither prunes nor validates them, so an
- * agent written for a newer API reaches the operator as written. The account tells why that agent fails,
- * and the run goes on with the others (it used to end within seconds, with no reason on the screen).
+ * An agent written for a newer API: {@code langop local} refuses its manifest as a cluster's API server would, naming
+ * the field, and applies the rest; one that is in the store anyway (stored before the CRD said otherwise) reaches the
+ * operator, whose account tells why it cannot be read, and the run goes on with the others (it used to end within
+ * seconds, with no reason on the screen).
  */
 class UnreadableManifestTest {
 
@@ -54,15 +56,26 @@ class UnreadableManifestTest {
                 LocalSetup.withoutLlm(OperatorSettings.defaults()),
                 out)) {
             await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () -> lines(bytes).stream()
-                                            .anyMatch(
-                                                    line -> line.contains(
-                                                            "condition LanguageAgent playground/newer: Ready=False (InvalidSpec)"))
-                                    && lines(bytes).stream()
-                                            .anyMatch(
-                                                    line -> line.contains(
-                                                            "condition LanguageAgent playground/plain: Ready=False (ReferencesMissing)")));
+                    .until(() -> lines(bytes).stream()
+                            .anyMatch(line -> line.contains(
+                                    "condition LanguageAgent playground/plain: Ready=False (ReferencesMissing)")));
+            assertThat(lines(bytes))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("refused")
+                            .contains("LanguageAgent playground/newer")
+                            .contains("unknown field \"spec.budget\""));
+
+            // stored as written, past admission: the operator says why it cannot read it
+            var client = run.cluster().client();
+            client.resource(client.getKubernetesSerialization()
+                            .unmarshal(
+                                    AGENTS.substring(0, AGENTS.indexOf("---")).replace("newer", "stored"),
+                                    GenericKubernetesResource.class))
+                    .create();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> lines(bytes).stream()
+                            .anyMatch(line -> line.contains(
+                                    "condition LanguageAgent playground/stored: Ready=False (InvalidSpec)")));
 
             // the operator still reconciles what comes after
             run.cluster().apply("""
@@ -82,11 +95,11 @@ class UnreadableManifestTest {
             throw failed;
         }
 
-        String newer = lines(bytes).stream()
-                .filter(line -> line.contains("condition LanguageAgent playground/newer: Ready=False"))
+        String stored = lines(bytes).stream()
+                .filter(line -> line.contains("condition LanguageAgent playground/stored: Ready=False"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(newer).contains("spec.budget: unknown field").contains("spec.replicas: \"many\" is not an integer");
+        assertThat(stored).contains("spec.budget: unknown field").contains("spec.replicas: \"many\" is not an integer");
     }
 
     private static List<String> lines(ByteArrayOutputStream bytes) {
