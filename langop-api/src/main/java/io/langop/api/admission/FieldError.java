@@ -13,6 +13,11 @@ public record FieldError(String pointer, String reason, String message) {
 
     /** The field as kubectl names it: {@code spec.toolRefs[0].enabled}. */
     public String field() {
+        return fieldOf(pointer);
+    }
+
+    /** A JSON pointer as kubectl names the field: {@code /spec/toolRefs/0/enabled} → {@code spec.toolRefs[0].enabled}. */
+    public static String fieldOf(String pointer) {
         StringBuilder field = new StringBuilder();
         for (String token : pointer.split("/", -1)) {
             if (token.isEmpty()) {

@@ -75,9 +75,8 @@ final class CustomResourceAdmission {
         }
         ObjectSchema schema = found.get();
         String name = object.path("metadata").path("name").asText("");
-        List<String> unknown = schema.unknownFields(object).stream()
-                .map(pointer -> new FieldError(pointer, "FieldValueInvalid", "").field())
-                .toList();
+        List<String> unknown =
+                schema.unknownFields(object).stream().map(FieldError::fieldOf).toList();
         if (!unknown.isEmpty() && validation == FieldValidation.STRICT) {
             return new Verdict.Refused(
                     400,
