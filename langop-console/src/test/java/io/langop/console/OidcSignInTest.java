@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,8 +62,8 @@ class OidcSignInTest {
         HttpResponse<String> toIssuer = browser.get("/auth/oidc/sso");
         String authorize = toIssuer.headers().firstValue("Location").orElseThrow();
         String form = browser.getElsewhere(authorize).body();
-        HttpResponse<String> back =
-                browser.postFormElsewhere(issuer.issuer() + "/authorize", "user=carol&" + hiddenFields(form));
+        HttpResponse<String> back = browser.postFormElsewhere(
+                issuer.issuer() + "/authorize", "user=carol&" + TestOidcProvider.hiddenFields(form));
         URI callback = URI.create(back.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> signedIn = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
 
@@ -103,20 +101,5 @@ class OidcSignInTest {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
-    }
-
-    private static String hiddenFields(String form) {
-        StringBuilder fields = new StringBuilder();
-        Matcher hidden = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-                .matcher(form);
-        while (hidden.find()) {
-            fields.append(fields.isEmpty() ? "" : "&")
-                    .append(hidden.group(1))
-                    .append('=')
-                    .append(java.net.URLEncoder.encode(
-                            hidden.group(2).replace("&quot;", "\"").replace("&amp;", "&"),
-                            java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return fields.toString();
     }
 }

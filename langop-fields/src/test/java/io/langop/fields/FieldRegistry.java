@@ -45,8 +45,19 @@ final class FieldRegistry {
                 OPERATOR,
                 "dashboard.DashboardDeployment",
                 "spec.dashboard.apiKeySecretRef",
+                "spec.dashboard.oidc",
+                "spec.dashboard.oidc.issuer",
+                "spec.dashboard.oidc.clientId",
+                "spec.dashboard.oidc.clientSecretRef",
+                "spec.dashboard.oidc.audience",
+                "spec.dashboard.oidc.scopes");
+        r.read(
+                OPERATOR,
+                "kube.SecretVariable",
                 "spec.dashboard.apiKeySecretRef.name",
-                "spec.dashboard.apiKeySecretRef.key");
+                "spec.dashboard.apiKeySecretRef.key",
+                "spec.dashboard.oidc.clientSecretRef.name",
+                "spec.dashboard.oidc.clientSecretRef.key");
 
         r.kind(Kind.LanguageModel);
         r.read(OPERATOR, "cluster.ClusterMembers", "spec.clusterRef");
@@ -467,11 +478,14 @@ final class FieldRegistry {
                 "spec.authentication.providers[].name",
                 "spec.authentication.providers[].config",
                 "spec.authentication.providers[].secretRef",
-                "spec.authentication.providers[].secretRef.name",
-                "spec.authentication.providers[].secretRef.key",
                 "spec.sessionConfig",
                 "spec.sessionConfig.backendConfig",
-                "spec.sessionConfig.backendConfig.secretRef",
+                "spec.sessionConfig.backendConfig.secretRef");
+        r.read(
+                CONSOLE,
+                "kube.SecretVariable",
+                "spec.authentication.providers[].secretRef.name",
+                "spec.authentication.providers[].secretRef.key",
                 "spec.sessionConfig.backendConfig.secretRef.name",
                 "spec.sessionConfig.backendConfig.secretRef.key");
         r.readConsole(

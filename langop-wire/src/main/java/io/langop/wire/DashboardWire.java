@@ -13,6 +13,16 @@ public final class DashboardWire {
     public static final String CLUSTER_ENV = "DASHBOARD_CLUSTER";
     /** The API keys that may sign in (from {@code spec.dashboard.apiKeySecretRef}), one a line. */
     public static final String KEYS_ENV = "DASHBOARD_KEYS";
+    /** The OIDC issuer people sign in with ({@code spec.dashboard.oidc.issuer}); unset: no OIDC sign-in. */
+    public static final String OIDC_ISSUER_ENV = "DASHBOARD_OIDC_ISSUER";
+    /** The dashboard's client id at that issuer. */
+    public static final String OIDC_CLIENT_ID_ENV = "DASHBOARD_OIDC_CLIENT_ID";
+    /** Its client secret (from {@code spec.dashboard.oidc.clientSecretRef}); unset: a public client. */
+    public static final String OIDC_CLIENT_SECRET_ENV = "DASHBOARD_OIDC_CLIENT_SECRET";
+    /** The audience programs' bearer tokens must name; unset: the client id. */
+    public static final String OIDC_AUDIENCE_ENV = "DASHBOARD_OIDC_AUDIENCE";
+    /** The scopes of a sign-in, separated by spaces; unset: the console's default. */
+    public static final String OIDC_SCOPES_ENV = "DASHBOARD_OIDC_SCOPES";
 
     private DashboardWire() {}
 }

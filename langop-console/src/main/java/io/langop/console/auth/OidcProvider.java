@@ -47,6 +47,13 @@ public final class OidcProvider {
             JWSAlgorithm.PS256,
             JWSAlgorithm.ES256,
             JWSAlgorithm.ES384);
+    /** The names of a provider's settings, as a LanguageClient's {@code config} (and the dashboard) gives them. */
+    public static final String ISSUER = "issuer";
+
+    public static final String CLIENT_ID = "clientId";
+    public static final String AUDIENCE = "audience";
+    public static final String SCOPES = "scopes";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private record Endpoints(
@@ -66,11 +73,11 @@ public final class OidcProvider {
 
     public OidcProvider(String name, Map<String, String> config, String clientSecret, HttpClient http) {
         this.name = name;
-        this.issuer = stripSlash(required(name, config, "issuer"));
-        this.clientId = required(name, config, "clientId");
+        this.issuer = stripSlash(required(name, config, ISSUER));
+        this.clientId = required(name, config, CLIENT_ID);
         this.clientSecret = clientSecret;
-        this.scopes = config.getOrDefault("scopes", "openid profile email");
-        this.audience = config.getOrDefault("audience", clientId);
+        this.scopes = config.getOrDefault(SCOPES, "openid profile email");
+        this.audience = config.getOrDefault(AUDIENCE, clientId);
         this.http = http;
     }
 

@@ -55,7 +55,8 @@ final class DashboardServlet extends HttpServlet {
                 return;
             }
             response.getWriter()
-                    .write(pages.signIn(access.offersApiKeys(), access.oidcProviders(), signInError(request)));
+                    .write(pages.signIn(
+                            access.offersApiKeys(), access.oidcProviders(), PageServlet.signInError(request)));
             return;
         }
         String path = request.getRequestURI();
@@ -108,9 +109,5 @@ final class DashboardServlet extends HttpServlet {
                     .append("</a></li>\n");
         }
         return html.append("</ul>\n</nav>\n").toString();
-    }
-
-    private static String signInError(HttpServletRequest request) {
-        return request.getParameter("error") == null ? null : "That API key is not valid here.";
     }
 }

@@ -60,7 +60,8 @@ public final class PageServlet extends HttpServlet {
         }
         response.setContentType("text/html;charset=utf-8");
         if (user.isEmpty()) {
-            response.getWriter().write(pages.signIn(access.offersApiKeys(), access.oidcProviders(), error(request)));
+            response.getWriter()
+                    .write(pages.signIn(access.offersApiKeys(), access.oidcProviders(), signInError(request)));
             return;
         }
         Optional<Conversation> latest = conversations.latest(user.get().id());
@@ -97,7 +98,8 @@ public final class PageServlet extends HttpServlet {
         return state;
     }
 
-    private static String error(HttpServletRequest request) {
+    /** What the sign-in page says after a failed sign-in ({@link io.langop.console.auth.SignInServlet}'s redirect). */
+    public static String signInError(HttpServletRequest request) {
         String error = request.getParameter("error");
         if (error == null) {
             return null;

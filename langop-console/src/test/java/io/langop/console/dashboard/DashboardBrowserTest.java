@@ -8,6 +8,7 @@ import io.langop.api.v1alpha1.client.CookieConfig;
 import io.langop.console.testing.Chromium;
 import io.langop.console.testing.TeamCluster;
 import io.langop.console.testing.TestKubernetes;
+import io.langop.console.testing.TestOidcProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -23,10 +24,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The dashboard in Debian's Chromium against an API server on a socket: sign in with a key, open an agent, watch its
- * phase change live when its status changes (no reload), read its code diff and its pod's log, see a new event
- * arrive; on a phone's width, with labels, a keyboard path and text contrast checked. Screenshots go to
- * target/screenshots (docs/console.md shows copies).
+ * The dashboard in Debian's Chromium against an API server on a socket: sign in with a key (and, on the phone, at an
+ * OIDC issuer), open an agent, watch its phase change live when its status changes (no reload), read its code diff
+ * and its pod's log, see a new event arrive; on a phone's width, with labels, a keyboard path and text contrast
+ * checked. Screenshots go to target/screenshots (docs/console.md shows copies).
  */
 class DashboardBrowserTest {
 
@@ -47,18 +48,30 @@ class DashboardBrowserTest {
 
     private static TestKubernetes kubernetes;
     private static TeamCluster team;
+    private static TestOidcProvider issuer;
     private static Dashboard dashboard;
     private static Chromium chromium;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws Exception {
         assumeTrue(Chromium.installed(), Chromium.MISSING);
         kubernetes = new TestKubernetes();
         team = new TeamCluster(kubernetes.client()).create(kubernetes);
+        issuer = new TestOidcProvider();
         CookieConfig cookie = new CookieConfig();
         cookie.setSecure(false); // plain http on loopback
         dashboard = Dashboard.start(
-                new Dashboard.Settings(TeamCluster.NAMESPACE, TeamCluster.CLUSTER, "alice:sk-alice\n", cookie),
+                new Dashboard.Settings(
+                        TeamCluster.NAMESPACE,
+                        TeamCluster.CLUSTER,
+                        "alice:sk-alice\n",
+                        new Dashboard.Oidc(
+                                issuer.issuer(),
+                                TestOidcProvider.CLIENT_ID,
+                                TestOidcProvider.CLIENT_SECRET,
+                                null,
+                                null),
+                        cookie),
                 kubernetes.client(),
                 0,
                 InetAddress.getLoopbackAddress(),
@@ -68,7 +81,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable each : new AutoCloseable[] {chromium, dashboard, kubernetes}) {
+        for (AutoCloseable each : new AutoCloseable[] {chromium, dashboard, kubernetes, issuer}) {
             try {
                 if (each != null) {
                     each.close();
@@ -80,11 +93,12 @@ class DashboardBrowserTest {
     }
 
     @BeforeEach
-    void signIn() throws IOException {
+    void signedOut() {
         chromium.fresh();
-        WebDriver browser = chromium.driver();
-        browser.get(dashboard.uri().toString());
-        browser.findElement(By.id("key")).sendKeys("sk-alice", Keys.ENTER);
+        chromium.driver().get(dashboard.uri().toString());
+    }
+
+    private void signedIn() {
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("agents")));
         chromium.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-state"), "Live"));
     }
@@ -92,6 +106,8 @@ class DashboardBrowserTest {
     @Test
     void watchesAnAgentsPhaseChangeLiveAndReadsItsCodeDiffAndItsLog() throws IOException {
         WebDriver browser = chromium.driver();
+        browser.findElement(By.id("key")).sendKeys("sk-alice", Keys.ENTER);
+        signedIn();
         chromium.screenshot("dashboard-overview");
         assertThat(browser.findElements(By.cssSelector("#agents tbody th")))
                 .extracting(cell -> cell.getText())
@@ -138,8 +154,14 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void fitsAPhoneLabelsItsControlsKeepsItsContrastAndWorksFromTheKeyboard() throws IOException {
+    void signsInAtTheIdentityProviderFitsAPhoneLabelsItsControlsKeepsItsContrastAndWorksFromTheKeyboard()
+            throws IOException {
         WebDriver browser = chromium.driver();
+        browser.findElement(By.linkText("Sign in with sso")).click();
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+        browser.findElement(By.id("user")).sendKeys("carol", Keys.ENTER);
+        signedIn();
+        assertThat(browser.findElement(By.className("who")).getText()).contains("Signed in as carol");
         browser.manage().window().setSize(Chromium.PHONE);
         chromium.screenshot("dashboard-phone");
         assertThat(chromium.script("return document.documentElement.scrollWidth <= window.innerWidth"))

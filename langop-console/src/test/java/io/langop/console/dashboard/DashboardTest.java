@@ -8,6 +8,8 @@ import io.langop.api.v1alpha1.client.CookieConfig;
 import io.langop.console.testing.ConsoleHttp;
 import io.langop.console.testing.TeamCluster;
 import io.langop.console.testing.TestKubernetes;
+import io.langop.console.testing.TestOidcProvider;
+import io.langop.wire.DashboardWire;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,24 +28,38 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard over HTTP against an API server on a real socket (fabric8's mock in CRUD mode with the langop CRDs):
- * sign-in with an API key, each page from what the watches hold, only the cluster's members, the live stream of
- * changes and events, the followed log, and the code diff against the last good code.
+ * sign-in with an API key and at an OIDC issuer (and programs' bearer tokens), each page from what the watches hold,
+ * only the cluster's members, the live stream of changes and events, the followed log, and the code diff against the
+ * last good code.
  */
 class DashboardTest {
 
     private static TestKubernetes kubernetes;
     private static TeamCluster team;
+    private static TestOidcProvider issuer;
+    private static TestOidcProvider anotherIssuer;
     private static Dashboard dashboard;
     private ConsoleHttp http;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         kubernetes = new TestKubernetes();
         team = new TeamCluster(kubernetes.client()).create(kubernetes);
+        issuer = new TestOidcProvider();
+        anotherIssuer = new TestOidcProvider();
+        // the settings as the operator's Deployment passes them (DashboardDeployment)
+        Dashboard.Settings settings = Dashboard.Settings.fromEnvironment(Map.of(
+                DashboardWire.NAMESPACE_ENV, TeamCluster.NAMESPACE,
+                DashboardWire.CLUSTER_ENV, TeamCluster.CLUSTER,
+                DashboardWire.KEYS_ENV, "alice:sk-alice\n",
+                DashboardWire.OIDC_ISSUER_ENV, issuer.issuer(),
+                DashboardWire.OIDC_CLIENT_ID_ENV, TestOidcProvider.CLIENT_ID,
+                DashboardWire.OIDC_CLIENT_SECRET_ENV, TestOidcProvider.CLIENT_SECRET)::get);
         CookieConfig cookie = new CookieConfig();
         cookie.setSecure(false); // plain http on loopback
         dashboard = Dashboard.start(
-                new Dashboard.Settings(TeamCluster.NAMESPACE, TeamCluster.CLUSTER, "alice:sk-alice\n", cookie),
+                new Dashboard.Settings(
+                        settings.namespace(), settings.cluster(), settings.keys(), settings.oidc(), cookie),
                 kubernetes.client(),
                 0,
                 InetAddress.getLoopbackAddress(),
@@ -58,6 +75,11 @@ class DashboardTest {
         }
         if (kubernetes != null) {
             kubernetes.close();
+        }
+        for (TestOidcProvider each : new TestOidcProvider[] {issuer, anotherIssuer}) {
+            if (each != null) {
+                each.close();
+            }
         }
     }
 
@@ -79,6 +101,62 @@ class DashboardTest {
         assertThat(stranger.get("/logs/digest").statusCode()).isEqualTo(401);
         assertThat(stranger.postForm("/auth/key", "key", "sk-mallory").headers().firstValue("Location"))
                 .hasValue("/?error=key");
+    }
+
+    @Test
+    void signsInAtTheOidcIssuerAndShowsTheCluster() throws Exception {
+        ConsoleHttp browser = new ConsoleHttp(dashboard.uri());
+        assertThat(browser.get("/").body())
+                .contains("<label for=\"key\">API key</label>")
+                .contains("href=\"/auth/oidc/sso\">Sign in with sso</a>");
+
+        HttpResponse<String> signedIn = issuer.signIn(browser, "sso", "carol");
+
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
+        assertThat(browser.get("/").body()).contains("Signed in as carol").contains("href=\"/agents/digest\"");
+        assertThat(browser.get("/logs/digest").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForgedOidcCallbackSignsNobodyInAndSaysSo() throws Exception {
+        ConsoleHttp browser = new ConsoleHttp(dashboard.uri());
+
+        HttpResponse<String> forged = browser.get("/auth/callback?code=stolen&state=made-up");
+
+        assertThat(forged.headers().firstValue("Location")).hasValue("/?error=oidc");
+        assertThat(browser.get("/?error=oidc").body())
+                .contains("The sign-in did not complete. Try again.")
+                .doesNotContain("digest");
+    }
+
+    @Test
+    void programsReadItWithTheIssuersTokensAndNotWithExpiredForgedOrForeignOnes() throws Exception {
+        String valid = issuer.accessToken("dave", TestOidcProvider.CLIENT_ID, Duration.ofMinutes(5));
+        assertThat(withToken("/?part=live", valid).statusCode()).isEqualTo(200);
+        assertThat(withToken("/?part=live", valid).body()).contains("href=\"/agents/digest\"");
+
+        for (String refused : List.of(
+                issuer.accessToken("dave", TestOidcProvider.CLIENT_ID, Duration.ofMinutes(-5)),
+                issuer.tokenOfAnotherKey("dave"),
+                issuer.accessToken("dave", "another-app", Duration.ofMinutes(5)),
+                anotherIssuer.accessToken("dave", TestOidcProvider.CLIENT_ID, Duration.ofMinutes(5)),
+                "not-a-token")) {
+            assertThat(withToken("/?part=live", refused).statusCode()).isEqualTo(401);
+            assertThat(withToken("/", refused).body())
+                    .contains("Sign in with sso")
+                    .doesNotContain("digest");
+            assertThat(withToken("/live", refused).statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> withToken(String path, String token) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(dashboard.uri().resolve(path))
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

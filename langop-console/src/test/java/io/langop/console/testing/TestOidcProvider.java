@@ -15,8 +15,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -28,6 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An OpenID Connect provider on a loopback socket, as small as the console's sign-in needs and as strict: discovery,
@@ -192,6 +196,39 @@ public final class TestOidcProvider implements AutoCloseable {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A person's sign-in at {@code browser}'s console as a browser makes it, over real HTTP: the console's redirect to
+     * this issuer, {@code user} typed into its page, the redirect back to the console's callback. Returns the
+     * console's answer to the callback (a redirect to its page, signed in or with an error).
+     */
+    public HttpResponse<String> signIn(ConsoleHttp browser, String provider, String user)
+            throws IOException, InterruptedException {
+        String authorize = browser.get("/auth/oidc/" + provider)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        String page = browser.getElsewhere(authorize).body();
+        HttpResponse<String> back =
+                browser.postFormElsewhere(issuer() + "/authorize", "user=" + user + "&" + hiddenFields(page));
+        URI callback = URI.create(back.headers().firstValue("Location").orElseThrow());
+        return browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
+    }
+
+    /** The hidden fields of this issuer's sign-in page, as the browser posts them back. */
+    public static String hiddenFields(String page) {
+        StringBuilder fields = new StringBuilder();
+        Matcher hidden = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+                .matcher(page);
+        while (hidden.find()) {
+            fields.append(fields.isEmpty() ? "" : "&")
+                    .append(hidden.group(1))
+                    .append('=')
+                    .append(URLEncoder.encode(
+                            hidden.group(2).replace("&quot;", "\"").replace("&amp;", "&"), StandardCharsets.UTF_8));
+        }
+        return fields.toString();
     }
 
     private static Map<String, String> form(String encoded) {

@@ -1,7 +1,6 @@
 package io.langop.operator.client;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
@@ -9,6 +8,7 @@ import io.langop.api.v1alpha1.agent.SafetyConfig;
 import io.langop.api.v1alpha1.client.AuthProvider;
 import io.langop.api.v1alpha1.client.LanguageClientSpec;
 import io.langop.operator.agent.AgentEnvironment;
+import io.langop.operator.kube.SecretVariable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,6 @@ import java.util.Optional;
 final class ClientSecrets {
 
     static final String SESSION_BACKEND = "SESSION_BACKEND_SECRET";
-    static final String DEFAULT_KEY = "api-key";
 
     private ClientSecrets() {}
 
@@ -75,12 +74,12 @@ final class ClientSecrets {
         List<EnvVar> env = new ArrayList<>();
         for (AuthProvider provider : providers(spec)) {
             if (provider.getSecretRef() != null) {
-                env.add(fromSecret(providerVariable(provider), provider.getSecretRef()));
+                env.add(SecretVariable.of(providerVariable(provider), provider.getSecretRef()));
             }
         }
         SecretKeyReference session = sessionSecret(spec);
         if (session != null) {
-            env.add(fromSecret(SESSION_BACKEND, session));
+            env.add(SecretVariable.of(SESSION_BACKEND, session));
         }
         return env;
     }
@@ -115,17 +114,5 @@ final class ClientSecrets {
         String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         return List.of("secret", "password", "apikey", "privatekey", "accesstoken", "bearertoken").stream()
                 .anyMatch(normalized::endsWith);
-    }
-
-    private static EnvVar fromSecret(String name, SecretKeyReference ref) {
-        return new EnvVarBuilder()
-                .withName(name)
-                .withNewValueFrom()
-                .withNewSecretKeyRef()
-                .withName(ref.getName())
-                .withKey(Objects.requireNonNullElse(ref.getKey(), DEFAULT_KEY))
-                .endSecretKeyRef()
-                .endValueFrom()
-                .build();
     }
 }

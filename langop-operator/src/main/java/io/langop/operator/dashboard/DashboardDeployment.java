@@ -6,27 +6,27 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.SecretKeySelectorBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.langop.api.v1alpha1.SecretKeyReference;
+import io.langop.api.v1alpha1.cluster.ClusterDashboard;
+import io.langop.api.v1alpha1.cluster.DashboardOidc;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.operator.kube.Labels;
+import io.langop.operator.kube.SecretVariable;
 import io.langop.wire.DashboardWire;
 import io.langop.wire.ServiceWire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Deployment {@code <cluster>-dashboard}: one replica of the console in dashboard mode, as ServiceAccount
- * {@code <cluster>-dashboard}, told the namespace and cluster to show and, with {@code apiKeySecretRef}, the keys
- * that may sign in (a reference to the Secret: the keys never pass through the operator).
+ * {@code <cluster>-dashboard}, told the namespace and cluster to show and how people sign in: the keys of
+ * {@code apiKeySecretRef}, the OIDC issuer of {@code oidc} (its settings, the client secret as a reference).
  */
 @KubernetesDependent(informer = @Informer(labelSelector = DashboardObjects.SELECTOR))
 public class DashboardDeployment extends CRUDKubernetesDependentResource<Deployment, LanguageCluster> {
@@ -120,17 +120,23 @@ public class DashboardDeployment extends CRUDKubernetesDependentResource<Deploym
         env.add(variable(DashboardWire.NAMESPACE_ENV, cluster.getMetadata().getNamespace()));
         env.add(variable(DashboardWire.CLUSTER_ENV, cluster.getMetadata().getName()));
         env.add(variable(ServiceWire.PORT_ENV, String.valueOf(DashboardObjects.PORT)));
-        SecretKeyReference keys = DashboardObjects.spec(cluster).getApiKeySecretRef();
-        if (keys != null) {
-            env.add(new EnvVarBuilder()
-                    .withName(DashboardWire.KEYS_ENV)
-                    .withNewValueFrom()
-                    .withSecretKeyRef(new SecretKeySelectorBuilder()
-                            .withName(keys.getName())
-                            .withKey(Objects.requireNonNullElse(keys.getKey(), SecretKeyReference.DEFAULT_KEY))
-                            .build())
-                    .endValueFrom()
-                    .build());
+        ClusterDashboard spec = DashboardObjects.spec(cluster);
+        if (spec.getApiKeySecretRef() != null) {
+            env.add(SecretVariable.of(DashboardWire.KEYS_ENV, spec.getApiKeySecretRef()));
+        }
+        DashboardOidc oidc = spec.getOidc();
+        if (oidc != null) {
+            env.add(variable(DashboardWire.OIDC_ISSUER_ENV, oidc.getIssuer()));
+            env.add(variable(DashboardWire.OIDC_CLIENT_ID_ENV, oidc.getClientId()));
+            if (oidc.getClientSecretRef() != null) {
+                env.add(SecretVariable.of(DashboardWire.OIDC_CLIENT_SECRET_ENV, oidc.getClientSecretRef()));
+            }
+            if (oidc.getAudience() != null) {
+                env.add(variable(DashboardWire.OIDC_AUDIENCE_ENV, oidc.getAudience()));
+            }
+            if (oidc.getScopes() != null) {
+                env.add(variable(DashboardWire.OIDC_SCOPES_ENV, oidc.getScopes()));
+            }
         }
         return env;
     }

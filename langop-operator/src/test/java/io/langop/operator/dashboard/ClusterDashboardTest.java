@@ -16,6 +16,7 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.CodeReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.cluster.ClusterDashboard;
+import io.langop.api.v1alpha1.cluster.DashboardOidc;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
 import io.langop.operator.OperatorSettings;
@@ -135,6 +136,14 @@ class ClusterDashboardTest {
                 .isEqualTo("dashboard-keys");
         assertThat(env.get("DASHBOARD_KEYS").getValueFrom().getSecretKeyRef().getKey())
                 .isEqualTo("keys");
+        assertThat(env.get("DASHBOARD_OIDC_ISSUER").getValue()).isEqualTo("https://sso.example.com/realms/ops");
+        assertThat(env.get("DASHBOARD_OIDC_CLIENT_ID").getValue()).isEqualTo("ops-dashboard");
+        assertThat(env.get("DASHBOARD_OIDC_CLIENT_SECRET").getValue()).isNull();
+        assertThat(env.get("DASHBOARD_OIDC_CLIENT_SECRET").getValueFrom().getSecretKeyRef())
+                .extracting(ref -> ref.getName(), ref -> ref.getKey())
+                .containsExactly("dashboard-sso", "client-secret");
+        assertThat(env).doesNotContainKeys("DASHBOARD_OIDC_AUDIENCE").containsKey("DASHBOARD_OIDC_SCOPES");
+        assertThat(env.get("DASHBOARD_OIDC_SCOPES").getValue()).isEqualTo("openid email");
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -264,6 +273,15 @@ class ClusterDashboardTest {
         keys.setName("dashboard-keys");
         keys.setKey("keys");
         spec.setApiKeySecretRef(keys);
+        DashboardOidc oidc = new DashboardOidc();
+        oidc.setIssuer("https://sso.example.com/realms/ops");
+        oidc.setClientId("ops-dashboard");
+        SecretKeyReference clientSecret = new SecretKeyReference();
+        clientSecret.setName("dashboard-sso");
+        clientSecret.setKey("client-secret");
+        oidc.setClientSecretRef(clientSecret);
+        oidc.setScopes("openid email");
+        spec.setOidc(oidc);
         cluster.getSpec().setDashboard(spec);
         return cluster;
     }

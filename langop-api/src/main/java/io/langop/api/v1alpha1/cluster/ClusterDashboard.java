@@ -18,8 +18,12 @@ public class ClusterDashboard {
     private Boolean enabled;
 
     @JsonPropertyDescription("Secret whose key holds the API keys that may sign in, one a line: name:key or a bare"
-            + " key. Without it the dashboard is open to whoever reaches its Service.")
+            + " key. Without it (and without oidc) the dashboard is open to whoever reaches its Service.")
     private SecretKeyReference apiKeySecretRef;
+
+    @JsonPropertyDescription("Sign people in through an OpenID Connect provider (beside the API keys, if any);"
+            + " programs may send the issuer's access tokens as bearer tokens.")
+    private DashboardOidc oidc;
 
     @Size(min = 1)
     @JsonPropertyDescription("The console image to run; default the operator's langop-console image.")
@@ -39,6 +43,14 @@ public class ClusterDashboard {
 
     public void setApiKeySecretRef(SecretKeyReference apiKeySecretRef) {
         this.apiKeySecretRef = apiKeySecretRef;
+    }
+
+    public DashboardOidc getOidc() {
+        return oidc;
+    }
+
+    public void setOidc(DashboardOidc oidc) {
+        this.oidc = oidc;
     }
 
     public String getImage() {
