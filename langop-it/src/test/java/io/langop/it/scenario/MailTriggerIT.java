@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A mail trigger end to end: the operator tells the email tool (service mode, IMAP login from a Secret) to post the
  * support mailbox's new messages to the event-driven agent, signed with the secret it generated; a message arriving in
  * GreenMail starts a run whose event carries its subject and sender, and one the agent's condition refuses starts none.
+ * The tool runs two replicas, both watching the mailbox: a message is run once, whether the second replica skips it
+ * (marked delivered by the first) or posts it too (the agent drops the event id it has).
  */
 class MailTriggerIT {
 
@@ -30,6 +33,10 @@ class MailTriggerIT {
     private static final String USER = "support";
     private static final String PASSWORD = "imap-Pa55-from-the-Secret";
     private static final String ADDRESS = "support@shop.example";
+
+    /** A tool replica's log line for a message it posted, or skipped as posted by the other. */
+    private static final Pattern HANDLED_BY_A_REPLICA =
+            Pattern.compile("Mail event INBOX:\\d+:\\d+ (delivered to|for .* delivered by another replica)");
 
     @RegisterExtension
     static final LocalClusterExtension cluster = new LocalClusterExtension();
@@ -75,6 +82,20 @@ class MailTriggerIT {
                     .atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> !llm.firstMessages().isEmpty());
+            await("both replicas of the tool through with both messages")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> HANDLED_BY_A_REPLICA
+                                    .matcher(cluster.podLogs())
+                                    .results()
+                                    .count()
+                            >= 4);
+            assertThat(Pattern.compile("delivered to " + NAMESPACE + "/triage \\(202\\)")
+                            .matcher(cluster.podLogs())
+                            .results()
+                            .count())
+                    .as("the agent accepted one event (the other answers: condition false, delivered before)")
+                    .isEqualTo(1);
             assertThat(llm.firstMessages())
                     .singleElement()
                     .asString()

@@ -9,9 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,14 +57,7 @@ final class CursorFile {
     }
 
     private static String name(Subscriber subscriber) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((subscriber.subscription().endpoint() + "\n" + subscriber.folder())
-                            .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
+        return Subscriber.digest(subscriber.subscription().endpoint() + "\n" + subscriber.folder(), 12);
     }
 
     @Override

@@ -23,13 +23,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One trigger's folder: delivers each message that arrives there, in UID order, and moves the trigger's
- * {@link DeliveryCursor} past it once the agent has it, so that a restarted tool neither repeats nor skips mail. It waits
+ * One trigger's folder: delivers each message that arrives there, in UID order, and notes it in the trigger's
+ * {@link DeliveryRecord} once the agent has it, so that a restarted or replacing tool neither repeats nor skips mail.
+ * Messages are read without marking them as read (the folder is open read-write only to keep the record). It waits
  * for new mail with IMAP IDLE when the server offers it and {@link MailTriggerSettings#idle} is on, else it polls; a
  * lost connection is made again after a growing pause.
  */
@@ -42,7 +44,7 @@ final class FolderWatch implements Runnable {
     private final MailServer server;
     private final Subscriber subscriber;
     private final MailTriggerSettings settings;
-    private final CursorFile cursorFile;
+    private final DeliveryRecord record;
     private final EventDelivery delivery;
     private final ScheduledExecutorService timer;
     private final Clock clock;
@@ -67,7 +69,7 @@ final class FolderWatch implements Runnable {
         this.server = server;
         this.subscriber = subscriber;
         this.settings = settings;
-        this.cursorFile = new CursorFile(settings.stateDirectory(), subscriber);
+        this.record = new DeliveryRecord(subscriber, new CursorFile(settings.stateDirectory(), subscriber));
         this.delivery = delivery;
         this.timer = timer;
         this.clock = clock;
@@ -120,20 +122,23 @@ final class FolderWatch implements Runnable {
             if (!folder.exists()) {
                 throw new MessagingException("no folder named '" + subscriber.folder() + "'");
             }
-            folder.open(Folder.READ_ONLY);
+            folder.open(Folder.READ_WRITE);
             open = folder;
             try {
                 failures = 0;
+                String recordKept = record.open(folder);
                 DeliveryCursor cursor = cursor(folder);
                 boolean idle = settings.idle() && store.hasCapability("IDLE");
                 LOG.info(
-                        "Mail trigger of {}: watching {}:{} with {}",
+                        "Mail trigger of {}: watching {}:{} with {}, delivered after UID {}, recorded in {}",
                         subscriber,
                         server.host(),
                         server.port(),
                         idle
                                 ? "IMAP IDLE"
-                                : "polling every " + settings.pollInterval().toSeconds() + " s");
+                                : "polling every " + settings.pollInterval().toSeconds() + " s",
+                        cursor.lastUid(),
+                        recordKept);
                 while (!stopped) {
                     DeliveryCursor before;
                     do {
@@ -164,24 +169,18 @@ final class FolderWatch implements Runnable {
         }
     }
 
-    /** The stored cursor of this incarnation of the folder, else one just before the catch-up window. */
+    /** The recorded cursor of this incarnation of the folder, else one just before the catch-up window. */
     private DeliveryCursor cursor(IMAPFolder folder) throws MessagingException, IOException {
-        long uidValidity = folder.getUIDValidity();
-        Optional<DeliveryCursor> stored = cursorFile.load();
-        if (stored.isPresent() && stored.get().uidValidity() == uidValidity) {
-            return stored.get();
+        Optional<DeliveryCursor> recorded = record.load(folder);
+        if (recorded.isPresent()) {
+            return recorded.get();
         }
-        if (stored.isPresent()) {
-            LOG.warn(
-                    "Mail trigger of {}: the server rebuilt the folder (UIDVALIDITY {}, was {}); starting with the mail"
-                            + " of the last {} s",
-                    subscriber,
-                    uidValidity,
-                    stored.get().uidValidity(),
-                    settings.catchUp().toSeconds());
-        }
-        DeliveryCursor start = new DeliveryCursor(uidValidity, firstUid(folder) - 1);
-        cursorFile.save(start);
+        LOG.info(
+                "Mail trigger of {}: no record of delivery in this folder; starting with the mail of the last {} s",
+                subscriber,
+                settings.catchUp().toSeconds());
+        DeliveryCursor start = new DeliveryCursor(folder.getUIDValidity(), firstUid(folder) - 1);
+        record.start(folder, start);
         return start;
     }
 
@@ -229,12 +228,22 @@ final class FolderWatch implements Runnable {
             if (uid <= moved.lastUid() || message.isExpunged()) {
                 continue;
             }
+            // read as a mail client previews: the folder is open read-write, and its owner still sees the mail unread
+            ((IMAPMessage) message).setPeek(true);
             String from = ImapMailbox.addresses(message.getFrom());
             if (subscriber.wants(from, Optional.ofNullable(message.getSubject()).orElse(""))) {
-                deliver(folder, moved.uidValidity(), uid, message);
+                if (record.deliveredElsewhere(folder, message)) {
+                    LOG.info(
+                            "Mail event {} for {}: delivered by another replica",
+                            new MessageId(folder.getFullName(), moved.uidValidity(), uid),
+                            subscriber);
+                } else {
+                    deliver(folder, moved.uidValidity(), uid, message);
+                    record.delivered(folder, message);
+                }
             }
             moved = moved.after(uid);
-            cursorFile.save(moved);
+            record.passed(moved);
         }
         return moved;
     }

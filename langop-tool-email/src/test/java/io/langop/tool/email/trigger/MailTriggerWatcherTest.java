@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mail triggers against GreenMail's IMAP server and a stand-in agent webhook on loopback: each new message is one
- * signed CloudEvent, with IDLE and with polling; a restarted watcher repeats and loses nothing; filters, 429.
+ * signed CloudEvent, with IDLE and with polling; a restarted watcher repeats and loses nothing, and neither does a
+ * replacement with no files of its predecessor (the record is in the mailbox); two replicas post one event id per
+ * message; filters, 429.
  */
 class MailTriggerWatcherTest {
 
@@ -51,6 +53,10 @@ class MailTriggerWatcherTest {
 
     @TempDir
     Path secrets;
+
+    /** The state directory of a second process: a replacement pod, or another replica. */
+    @TempDir
+    Path otherState;
 
     private AgentWebhookStandIn agent;
     private MailTriggerWatcher watcher;
@@ -134,20 +140,71 @@ class MailTriggerWatcherTest {
 
     @Test
     void aNewWatcherCatchesUpOnRecentMailButNotOnOlderMail() throws Exception {
-        greenMail
-                .getManagers()
-                .getImapHostManager()
-                .getInbox(greenMail.getUserManager().getUser(GreenMailServers.USER))
-                .appendMessage(
-                        mail("ann@shop.example", "An hour ago", "0"),
-                        new jakarta.mail.Flags(),
-                        java.util.Date.from(Instant.now().minus(Duration.ofHours(1))));
+        appendToInbox(
+                mail("ann@shop.example", "An hour ago", "0"), Instant.now().minus(Duration.ofHours(1)));
         deliver(mail("ann@shop.example", "Before the pod", "1"));
 
         watcher = start(Map.of("MAIL_WATCH_CATCH_UP_SECONDS", "600"), null, null);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.requests().size() == 1);
         assertThat(subjects()).containsExactly("Before the pod");
+    }
+
+    @Test
+    void aReplacementToolWithNoFilesOfItsPredecessorDeliversOnceWhatCameWhileNoToolRan() throws Exception {
+        watcher = start(Map.of("MAIL_WATCH_CATCH_UP_SECONDS", "600"), null, null);
+        awaitWatching();
+        deliver(mail("ann@shop.example", "Before the replacement", "1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.requests().size() == 1);
+        watcher.close();
+        // an hour without a tool: older than the catch-up window that a tool without any record starts from
+        appendToInbox(
+                mail("ann@shop.example", "While no tool ran", "2"),
+                Instant.now().minus(Duration.ofHours(1)));
+
+        watcher = start(
+                Map.of("MAIL_WATCH_CATCH_UP_SECONDS", "600", "MAIL_WATCH_STATE_DIR", otherState.toString()),
+                null,
+                null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.requests().size() >= 2);
+        awaitWatching();
+        assertThat(subjects()).containsExactly("Before the replacement", "While no tool ran");
+        assertThat(inboxFlags())
+                .as("each delivered message carries the trigger's mark and is still unread")
+                .hasSize(2)
+                .allSatisfy(flags -> {
+                    assertThat(flags.getUserFlags()).singleElement().asString().startsWith(DeliveredMark.PREFIX);
+                    assertThat(flags.contains(jakarta.mail.Flags.Flag.SEEN)).isFalse();
+                });
+    }
+
+    @Test
+    void twoReplicasOnOneInboxPostEveryMessageUnderOneEventIdAtMostOnceEach() throws Exception {
+        watcher = start(Map.of(), null, null);
+        try (MailTriggerWatcher replica = start(Map.of("MAIL_WATCH_STATE_DIR", otherState.toString()), null, null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.waiting() && replica.waiting());
+            Thread.sleep(200);
+
+            deliver(mail("ann@shop.example", "One", "1"));
+            deliver(mail("ann@shop.example", "Two", "2"));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> agent.requests().size() >= 2 && watcher.waiting() && replica.waiting());
+            Map<String, List<String>> idsBySubject = new java.util.TreeMap<>();
+            for (AgentWebhookStandIn.Request request : agent.requests()) {
+                JsonNode event = JSON.readTree(request.body());
+                idsBySubject
+                        .computeIfAbsent(
+                                event.path("data").path("subject").asText(), subject -> new java.util.ArrayList<>())
+                        .add(event.path("id").asText());
+            }
+            // a replica posts what the other has not marked by then: both post a message they see at the same moment,
+            // and the agent runs its event id once (MailTriggerIT runs two replicas of the tool against an agent)
+            assertThat(idsBySubject).containsOnlyKeys("One", "Two");
+            assertThat(idsBySubject.values())
+                    .allSatisfy(ids -> assertThat(ids).hasSizeBetween(1, 2).containsOnly(ids.getFirst()));
+        }
     }
 
     @Test
@@ -248,6 +305,23 @@ class MailTriggerWatcherTest {
         message.setContent(new MimeMultipart(text, pdf));
         message.saveChanges();
         return message;
+    }
+
+    private static void appendToInbox(MimeMessage message, Instant received) throws Exception {
+        inbox().appendMessage(message, new jakarta.mail.Flags(), java.util.Date.from(received));
+    }
+
+    private static List<jakarta.mail.Flags> inboxFlags() throws Exception {
+        return inbox().getMessages().stream()
+                .map(com.icegreen.greenmail.store.StoredMessage::getFlags)
+                .toList();
+    }
+
+    private static com.icegreen.greenmail.store.MailFolder inbox() throws Exception {
+        return greenMail
+                .getManagers()
+                .getImapHostManager()
+                .getInbox(greenMail.getUserManager().getUser(GreenMailServers.USER));
     }
 
     private static void deliver(MimeMessage message) {
