@@ -3,6 +3,7 @@ package io.langop.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -47,6 +48,30 @@ final class ChartRendering {
 
     static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The PrometheusRule among the rendered objects. */
+    static GenericKubernetesResource prometheusRule(List<HasMetadata> objects) {
+        return all(objects, GenericKubernetesResource.class).stream()
+                .filter(resource -> resource.getKind().equals("PrometheusRule"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The rule groups of a PrometheusRule's spec, as Prometheus reads them from a rule file's {@code groups}. */
+    @SuppressWarnings("unchecked") // the rule's spec as YAML read it: maps and lists
+    static List<Map<String, Object>> groups(GenericKubernetesResource rule) {
+        Map<String, Object> spec =
+                (Map<String, Object>) rule.getAdditionalProperties().get("spec");
+        return (List<Map<String, Object>>) spec.get("groups");
+    }
+
+    /** Every rule of every group of a PrometheusRule. */
+    @SuppressWarnings("unchecked") // as groups(rule)
+    static List<Map<String, Object>> rules(GenericKubernetesResource rule) {
+        return groups(rule).stream()
+                .flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream())
+                .toList();
     }
 
     /** Every {@code group/resource:verb} the rules allow (the core group is the empty string). */

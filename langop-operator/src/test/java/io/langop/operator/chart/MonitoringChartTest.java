@@ -2,7 +2,9 @@ package io.langop.operator.chart;
 
 import static io.langop.operator.chart.ChartRendering.all;
 import static io.langop.operator.chart.ChartRendering.only;
+import static io.langop.operator.chart.ChartRendering.prometheusRule;
 import static io.langop.operator.chart.ChartRendering.render;
+import static io.langop.operator.chart.ChartRendering.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.langop.sdk.agent.ConstraintViolationException;
+import io.langop.sdk.agent.RunOutcome;
+import io.langop.sdk.agent.RunUsage;
 import io.langop.server.metrics.MeterBuilders;
 import io.langop.server.metrics.MeterRegistries;
 import io.langop.wire.MeterName;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -115,6 +121,41 @@ class MonitoringChartTest {
         assertThat(queried).hasSizeGreaterThan(15).isSubsetOf(exported);
     }
 
+    /**
+     * The series {@code alerts.test.yaml} feeds promtool ({@link PromtoolAlertsTest}) are series the code exports, with
+     * the run outcomes the agents report: a unit test on made-up names would prove an alert that never fires.
+     */
+    @Test
+    void thePromtoolUnitTestsFeedSeriesTheCodeExportsWithTheOutcomesTheAgentsReport() throws Exception {
+        String unitTests = PromtoolAlertsTest.unitTests();
+        Set<String> fed = new TreeSet<>();
+        Matcher series = Pattern.compile("series: '(langop_[a-z0-9_]+)\\{").matcher(unitTests);
+        while (series.find()) {
+            fed.add(series.group(1));
+        }
+        Set<String> exported = Meters.all().stream()
+                .flatMap(meter -> meter.series().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(fed)
+                .containsExactlyInAnyOrder(
+                        Meters.PROXY_RUNS.name() + "_total",
+                        Meters.PROXY_REQUESTS.name() + "_total",
+                        Meters.OPERATOR_SYNTHESES.name() + "_total")
+                .isSubsetOf(exported);
+        RunUsage none = RunUsage.NONE;
+        assertThat(List.of(
+                        new RunOutcome.Failed("run", "broken", none),
+                        new RunOutcome.Succeeded("run", "done", true, Optional.empty(), none),
+                        violated(ConstraintViolationException.Kind.TOKEN_BUDGET),
+                        violated(ConstraintViolationException.Kind.COST_BUDGET),
+                        violated(ConstraintViolationException.Kind.MAX_ITERATIONS)))
+                .allSatisfy(outcome -> assertThat(unitTests).contains("result=\"" + outcome.kind() + "\""));
+    }
+
+    private static RunOutcome violated(ConstraintViolationException.Kind kind) {
+        return new RunOutcome.ConstraintViolated("run", new ConstraintViolationException(kind, "limit"), RunUsage.NONE);
+    }
+
     /** What {@link MeterName#series()} promises is what Micrometer's Prometheus registry serves. */
     @Test
     void everyListedMeterIsServedUnderTheSeriesItsNameListsWhenRegisteredTheWayTheCodeDoes() {
@@ -142,22 +183,5 @@ class MonitoringChartTest {
         List<JsonNode> targets = new ArrayList<>();
         dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(targets::add));
         return targets;
-    }
-
-    private static GenericKubernetesResource prometheusRule(List<HasMetadata> objects) {
-        return all(objects, GenericKubernetesResource.class).stream()
-                .filter(resource -> resource.getKind().equals("PrometheusRule"))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked") // the rule's spec as YAML read it: maps and lists
-    private static List<Map<String, Object>> rules(GenericKubernetesResource rule) {
-        Map<String, Object> spec =
-                (Map<String, Object>) rule.getAdditionalProperties().get("spec");
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) spec.get("groups");
-        return groups.stream()
-                .flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream())
-                .toList();
     }
 }
