@@ -513,23 +513,7 @@ class AgentSynthesisTest {
                 .get();
         String name = agent + "-agent-" + RUNS.incrementAndGet();
         var template = cronJob.getSpec().getJobTemplate();
-        client.resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .withNamespace(NS)
-                        .withLabels(template.getMetadata().getLabels())
-                        .endMetadata()
-                        .withSpec(template.getSpec())
-                        .withNewStatus()
-                        .addNewCondition()
-                        .withType(succeeded ? "Complete" : "Failed")
-                        .withStatus("True")
-                        .withReason(succeeded ? null : "BackoffLimitExceeded")
-                        .withMessage(succeeded ? null : "Job has reached the specified backoff limit")
-                        .endCondition()
-                        .endStatus()
-                        .build())
-                .create();
+        // the pod ends before its Job is marked failed, as in a cluster: the operator reads the Job's pods then
         client.resource(new io.fabric8.kubernetes.api.model.PodBuilder()
                         .withNewMetadata()
                         .withName(name + "-pod")
@@ -546,6 +530,23 @@ class AgentSynthesisTest {
                         .endTerminated()
                         .endState()
                         .endContainerStatus()
+                        .endStatus()
+                        .build())
+                .create();
+        client.resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(NS)
+                        .withLabels(template.getMetadata().getLabels())
+                        .endMetadata()
+                        .withSpec(template.getSpec())
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType(succeeded ? "Complete" : "Failed")
+                        .withStatus("True")
+                        .withReason(succeeded ? null : "BackoffLimitExceeded")
+                        .withMessage(succeeded ? null : "Job has reached the specified backoff limit")
+                        .endCondition()
                         .endStatus()
                         .build())
                 .create();
