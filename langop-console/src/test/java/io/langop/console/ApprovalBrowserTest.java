@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * {@code send_email} calls need approval and whose {@code who_is_on_call} runs freely, a scripted LLM that asks for
  * the calls, the console holding the agent's approval token. A call the agent runs shows as a line while the answer
  * streams; the card of a pending one shows the tool, its redacted arguments and its state, survives a reload, and
- * Approve lets the chat go on. The tests run in order: the first expects no e-mail sent before it.
+ * Approve lets the chat go on; a call denied shows as a denied line under the answer that follows. The tests run in order: the first expects no e-mail sent before it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApprovalBrowserTest {
@@ -221,6 +221,43 @@ class ApprovalBrowserTest {
                 .as("a card loaded after the decision shows it, without buttons")
                 .isEqualTo("approved");
         assertThat(decided.findElements(By.tagName("button"))).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aCallThePersonDeniedShowsAsADeniedLineUnderTheAnswerThatFollows() throws Exception {
+        String arguments = "{\"to\":\"all@example.com\",\"token\":\"hunter2\"}";
+        llm.thenToolCall("send_email", arguments)
+                .thenToolCall("send_email", arguments)
+                .thenText("I did not send it.");
+        newChatAsAlice();
+        int sentBefore = mcp.calls().size();
+        chromium.driver()
+                .findElement(By.id("prompt"))
+                .sendKeys("E-mail everyone that the database is down", Keys.ENTER);
+        WebElement card = chromium.waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".turn.assistant:last-child .approval")));
+        WebElement deny = card.findElement(By.cssSelector("button.deny"));
+        chromium.script("arguments[0].scrollIntoView({block: 'center'})", deny);
+        deny.click();
+        chromium.waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".turn.assistant:last-child .body"), "I did not send it."));
+
+        WebElement line = chromium.driver().findElement(By.cssSelector(".turn.assistant:last-child .tool-call"));
+        assertThat(line.getAttribute("class")).isEqualTo("tool-call denied");
+        assertThat(line.getText())
+                .isEqualTo("send_email {\"to\":\"all@example.com\",\"token\":\"<redacted>\"} · denied");
+        assertThat(mcp.calls()).hasSize(sentBefore);
+
+        chromium.driver().navigate().refresh();
+        assertThat(chromium.waitFor()
+                        .until(ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector(".turn.assistant:last-child .tool-call")))
+                        .getText())
+                .as("the denied call is kept with the answer")
+                .endsWith("· denied");
     }
 
     /** Alice signed in (again) on a fresh browser, in a new conversation. */

@@ -125,6 +125,14 @@ class ConsoleApprovalTest {
         assertThat(answer(after.body())).isEqualTo("I did not send it.");
         assertThat(llm.messagesOf(2)).anySatisfy(message -> assertThat(message).contains("denied this call"));
         assertThat(mcp.calls()).isEmpty();
+        // the call the model asked for again shows where it would have run, as denied, and is kept with the answer
+        assertThat(after.body()).contains("\"" + ToolCallEvents.STATE + "\":\"" + ToolCallEvents.DENIED + "\"");
+        assertThat(pageState(alice).at("/turns/3/toolCalls")).singleElement().satisfies(kept -> {
+            assertThat(kept.path(ToolCallEvents.TOOL).asText()).isEqualTo("send_email");
+            assertThat(kept.path(ToolCallEvents.STATE).asText()).isEqualTo(ToolCallEvents.DENIED);
+            assertThat(kept.has(ToolCallEvents.DURATION_MS)).isFalse();
+            assertThat(kept.path(ToolCallEvents.ARGUMENTS).asText()).doesNotContain("hunter2");
+        });
     }
 
     @Test

@@ -21,9 +21,10 @@ package io.langop.wire;
  *
  * <p>A report: {@link #ID} (unique within the answer), {@link #TOOL}, {@link #ARGUMENTS} (the call's arguments as
  * compact JSON text with the values of secret-named fields and API keys redacted, cut to
- * {@link #MAX_ARGUMENTS_CHARS}), {@link #STATE}, and once ended {@link #DURATION_MS}. A call that waits for a
- * person's approval is not run and so not reported: the answer's approval ({@link AgentApprovals#CHAT_FIELD}) tells
- * of it.
+ * {@link #MAX_ARGUMENTS_CHARS}), {@link #STATE}, and once it ran {@link #DURATION_MS}. A call that waits for a
+ * person's approval is not reported: the answer's approval ({@link AgentApprovals#CHAT_FIELD}) tells of it. When the
+ * model asks for it again after the decision, it is reported as any call: as it runs when approved, or, denied, once,
+ * as {@link #DENIED} without a duration (it did not run).
  */
 public final class ToolCallEvents {
 
@@ -44,6 +45,8 @@ public final class ToolCallEvents {
     public static final String OK = "ok";
     /** The call failed; the model was told why and may try again. */
     public static final String ERROR = "error";
+    /** A person denied the call: it did not run, and the model was told so. */
+    public static final String DENIED = "denied";
 
     /** Characters of a call's arguments in a report: a summary for a line on a page, not the call itself. */
     public static final int MAX_ARGUMENTS_CHARS = 200;

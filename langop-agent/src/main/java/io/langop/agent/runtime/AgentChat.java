@@ -120,13 +120,14 @@ final class AgentChat {
                 .setAttribute(TraceAttributes.AGENT, agent.name()))) {
             long started = System.nanoTime();
             String outcome = "failed";
-            // the calls are told as they run, under the approval gate: a call that waits for a person is not run
+            // the calls are told as they run, under the approval gate: a call that waits for a person is not run, one
+            // a person denied is told as denied
             ReportedTools reported = new ReportedTools(tools, stream == null ? call -> {} : stream::toolCall);
             RuntimeException failed = null;
             try {
                 Answer answer = answer(
                         messages,
-                        new ApprovalGatedTools(reported, approval),
+                        new ApprovalGatedTools(reported, approval, reported::denied),
                         guard,
                         stream == null ? null : stream::text);
                 String text = answer.text();

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The tools of one chat answer, each call told to the chat's client when it starts and when it ends
  * ({@link ToolCallEvents}), and the ended ones kept for the answer. It sits under the approval gate: a call that
- * waits for a person never reaches it, and so is not told as run.
+ * waits for a person never reaches it, and so is not told as run; one a person denied is told as such
+ * ({@link #denied}).
  */
 final class ReportedTools implements ToolExecutor {
 
@@ -54,6 +55,18 @@ final class ReportedTools implements ToolExecutor {
             ended.add(done);
             listener.accept(done);
         }
+    }
+
+    /**
+     * A call the approval gate above refused because a person denied it: told (and kept) once, as denied, so that the
+     * chat shows it where the call would have run.
+     */
+    void denied(String tool, String argumentsJson) {
+        calls++;
+        ToolCallReport call =
+                ToolCallReport.denied("call-" + calls, tool, ToolCallEvents.summary(redacted(argumentsJson)));
+        ended.add(call);
+        listener.accept(call);
     }
 
     /** The calls that ended, oldest first. */

@@ -203,6 +203,9 @@
 
   // ---- Tool calls the agent runs ----
 
+  // A call's state in words; a denied call did not run, so it has no duration.
+  const TOOL_CALL_STATES = { running: "running…", ok: "done", error: "failed", denied: "denied" };
+
   // One line per call under the speaker's name, updated as the call starts and ends: the tool, a summary of its
   // arguments (the agent has redacted secrets) and its state in words, so that no colour alone tells it.
   function toolCallLine(item, call) {
@@ -230,7 +233,7 @@
     args.textContent = call.arguments || "";
     const outcome = document.createElement("strong");
     outcome.className = "outcome";
-    outcome.textContent = call.state === "running" ? "running…" : call.state === "ok" ? "done" : "failed";
+    outcome.textContent = TOOL_CALL_STATES[call.state] || call.state;
     const parts = [name, document.createTextNode(" "), args, document.createTextNode(" · "), outcome];
     if (typeof call.duration_ms === "number") {
       parts.push(document.createTextNode(" in " + call.duration_ms + " ms"));

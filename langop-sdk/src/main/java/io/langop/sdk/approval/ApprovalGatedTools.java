@@ -10,14 +10,28 @@ import java.util.Optional;
 /** The tools a model may call, each call asked of a {@link CallApproval} first. */
 public final class ApprovalGatedTools implements ToolExecutor {
 
+    /** Told of each call the approval refused (a chat's call a person denied): it does not reach the tools. */
+    @FunctionalInterface
+    public interface Refusals {
+        Refusals NONE = (tool, argumentsJson) -> {};
+
+        void refused(String tool, String argumentsJson);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ToolExecutor tools;
     private final CallApproval approval;
+    private final Refusals refusals;
 
     public ApprovalGatedTools(ToolExecutor tools, CallApproval approval) {
+        this(tools, approval, Refusals.NONE);
+    }
+
+    public ApprovalGatedTools(ToolExecutor tools, CallApproval approval, Refusals refusals) {
         this.tools = tools;
         this.approval = approval;
+        this.refusals = refusals;
     }
 
     @Override
@@ -36,6 +50,10 @@ public final class ApprovalGatedTools implements ToolExecutor {
             return tools.execute(tool, argumentsJson); // refused there, and never run: nothing to approve
         }
         Optional<String> refusal = approval.check(tool, arguments);
-        return refusal.isPresent() ? refusal.get() : tools.execute(tool, argumentsJson);
+        if (refusal.isEmpty()) {
+            return tools.execute(tool, argumentsJson);
+        }
+        refusals.refused(tool, argumentsJson);
+        return refusal.get();
     }
 }
