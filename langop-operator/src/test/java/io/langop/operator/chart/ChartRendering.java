@@ -2,12 +2,17 @@ package io.langop.operator.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,8 @@ final class ChartRendering {
 
     // resolves each document's kind to its fabric8 class
     private static final KubernetesSerialization MANIFESTS = new KubernetesSerialization();
+
+    private static final ObjectMapper DASHBOARD_JSON = new ObjectMapper();
 
     static final Path CHART = Path.of(System.getProperty("langop.chart.dir"));
 
@@ -48,6 +55,23 @@ final class ChartRendering {
 
     static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The Grafana dashboard of the rendered dashboard ConfigMap. */
+    static JsonNode dashboard(List<HasMetadata> objects) {
+        try {
+            return DASHBOARD_JSON.readTree(
+                    only(objects, ConfigMap.class).getData().get("langop.json"));
+        } catch (JsonProcessingException invalid) {
+            throw new AssertionError("the dashboard is not JSON", invalid);
+        }
+    }
+
+    /** The queries of every panel of a dashboard. */
+    static List<JsonNode> targets(JsonNode dashboard) {
+        List<JsonNode> targets = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(targets::add));
+        return targets;
     }
 
     /** The PrometheusRule among the rendered objects. */

@@ -1,14 +1,15 @@
 package io.langop.operator.chart;
 
 import static io.langop.operator.chart.ChartRendering.all;
+import static io.langop.operator.chart.ChartRendering.dashboard;
 import static io.langop.operator.chart.ChartRendering.only;
 import static io.langop.operator.chart.ChartRendering.prometheusRule;
 import static io.langop.operator.chart.ChartRendering.render;
 import static io.langop.operator.chart.ChartRendering.rules;
+import static io.langop.operator.chart.ChartRendering.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class MonitoringChartTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern METRIC = Pattern.compile("\\blangop_[a-z0-9_]+");
     private static final Pattern SAMPLE = Pattern.compile("(?m)^(langop_[a-z0-9_]+)[{ ]");
     private static final Map<String, String> BOTH_ON = Map.of(
@@ -58,11 +58,12 @@ class MonitoringChartTest {
 
     @Test
     void theDashboardIsALabelledConfigMapGrafanaLoadsWithPanelsLinkingLatencyToTraces() throws Exception {
-        ConfigMap dashboard = only(render(BOTH_ON), ConfigMap.class);
+        List<HasMetadata> objects = render(BOTH_ON);
+        ConfigMap dashboard = only(objects, ConfigMap.class);
 
         assertThat(dashboard.getMetadata().getName()).isEqualTo("langop-language-operator-dashboard");
         assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
-        JsonNode json = JSON.readTree(dashboard.getData().get("langop.json"));
+        JsonNode json = dashboard(objects);
         assertThat(json.path("uid").asText()).isEqualTo("langop-overview");
         List<JsonNode> targets = targets(json);
         assertThat(targets).hasSizeGreaterThan(15);
@@ -104,8 +105,14 @@ class MonitoringChartTest {
     void theDashboardAndTheAlertsQueryOnlySeriesTheCodeExports() throws Exception {
         List<HasMetadata> objects = render(BOTH_ON);
         List<String> queries = new ArrayList<>();
-        targets(JSON.readTree(only(objects, ConfigMap.class).getData().get("langop.json")))
-                .forEach(target -> queries.add(target.path("expr").asText()));
+        JsonNode dashboard = dashboard(objects);
+        targets(dashboard).forEach(target -> queries.add(target.path("expr").asText()));
+        // the variables' queries: label_values(<series>, namespace)
+        dashboard
+                .path("templating")
+                .path("list")
+                .forEach(variable ->
+                        queries.add(variable.path("query").path("query").asText()));
         rules(prometheusRule(objects)).forEach(alert -> queries.add((String) alert.get("expr")));
 
         Set<String> queried = new TreeSet<>();
@@ -177,11 +184,5 @@ class MonitoringChartTest {
                 .containsExactlyInAnyOrderElementsOf(Meters.all().stream()
                         .flatMap(meter -> meter.series().stream())
                         .toList());
-    }
-
-    private static List<JsonNode> targets(JsonNode dashboard) {
-        List<JsonNode> targets = new ArrayList<>();
-        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(targets::add));
-        return targets;
     }
 }

@@ -1,11 +1,14 @@
 package io.langop.operator.chart;
 
+import static io.langop.operator.chart.ChartRendering.dashboard;
 import static io.langop.operator.chart.ChartRendering.groups;
 import static io.langop.operator.chart.ChartRendering.prometheusRule;
 import static io.langop.operator.chart.ChartRendering.render;
+import static io.langop.operator.chart.ChartRendering.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The chart's PrometheusRule, as Helm renders it with the default values, through Prometheus's own {@code promtool}:
  * the rules are valid, and the unit tests of {@code chart/alerts.test.yaml} make each alert (failing agents, proxy
  * error rate, synthesis failures, budget exhaustion, rate limits) fire on series of the metrics the code exports and
- * stay quiet on series that must not fire it ({@code MonitoringChartTest} checks those series against the code).
+ * stay quiet on series that must not fire it ({@code MonitoringChartTest} checks those series against the code); and
+ * every query of the Grafana dashboard is PromQL that Prometheus parses.
  * Skipped, saying so, where promtool (Debian's {@code prometheus} package, which {@code .ci/run} installs) is missing.
  */
 class PromtoolAlertsTest {
@@ -82,6 +86,30 @@ class PromtoolAlertsTest {
         String output = promtool("test", "rules", unitTests.toString());
 
         assertThat(output).contains("SUCCESS");
+    }
+
+    /**
+     * Every panel's query parses as PromQL: handed to promtool as a recording rule, with Grafana's variables set as
+     * Grafana sets them ({@code $namespace} to the regex of "All").
+     */
+    @Test
+    void everyQueryOfTheDashboardIsPromqlThatPromtoolParses() throws Exception {
+        List<Map<String, String>> recorded = new ArrayList<>();
+        for (JsonNode target : targets(dashboard(render(Map.of("metrics.grafanaDashboard.enabled", "true"))))) {
+            String query = target.path("expr")
+                    .asText()
+                    .replace("$__rate_interval", "5m")
+                    .replace("$__range", "1d")
+                    .replace("$namespace", ".*");
+            recorded.add(Map.of("record", "langop:dashboard_panel_" + recorded.size(), "expr", query));
+        }
+        Path queries = directory.resolve("dashboard-queries.yaml");
+        JSON.writeValue(queries.toFile(), Map.of("groups", List.of(Map.of("name", "dashboard", "rules", recorded))));
+
+        String output = promtool("check", "rules", queries.toString());
+
+        assertThat(output).contains("SUCCESS: " + recorded.size() + " rules found");
+        assertThat(recorded).hasSizeGreaterThan(15);
     }
 
     /** The unit tests, whose {@code rule_files} names {@code rules.yaml} in the same directory. */
