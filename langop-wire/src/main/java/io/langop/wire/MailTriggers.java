@@ -27,6 +27,8 @@ public record MailTriggers(List<Subscription> subscriptions) {
      * workspace, so that a new pod continues where the last one stopped.
      */
     public static final String STATE_DIR_ENV = "MAIL_WATCH_STATE_DIR";
+    /** The trigger's type, as {@code spec.eventTriggers[].type} and the delivery meters' {@code trigger_type} name it. */
+    public static final String TRIGGER_TYPE = "mail";
     /** The CloudEvent {@code type} of a new message. */
     public static final String EVENT_TYPE = "io.langop.mail.received";
     /** The folder watched when a trigger names none. */

@@ -49,6 +49,27 @@ public final class Meters {
     public static final MeterName TOOL_CALLS =
             new MeterName("langop_tool_calls", TIMER, "MCP tools/call handling time by tool and outcome");
 
+    // forwarded triggers (the operator's kubernetes-event and schedule triggers, the email tool's mail triggers)
+
+    /**
+     * Tags {@code trigger_type} ({@code kubernetes-event}, {@code schedule}, {@code mail}), {@code outcome}
+     * ({@code delivered}: the agent answered 2xx; {@code failed}: it refused the event as broken, 400 or 413).
+     */
+    public static final MeterName TRIGGER_DELIVERIES = new MeterName(
+            "langop_trigger_deliveries", COUNTER, "Events forwarded to agents' webhooks, by trigger type and outcome");
+    /**
+     * Tags {@code trigger_type}, {@code reason} of the attempt that is repeated: {@code throttled} (429),
+     * {@code unauthorized} (401), {@code not_ready} (404), {@code server_error} (5xx), {@code unreachable} (no
+     * answer), {@code other}.
+     */
+    public static final MeterName TRIGGER_DELIVERY_RETRIES = new MeterName(
+            "langop_trigger_delivery_retries", COUNTER, "Attempts to forward an event that are made again, by reason");
+    /** Tags {@code trigger_type}, {@code outcome}: from an event's first attempt to its last, pauses included. */
+    public static final MeterName TRIGGER_DELIVERY_DURATION = new MeterName(
+            "langop_trigger_delivery_duration",
+            TIMER,
+            "How long forwarding an event took until the agent had it or refused it, retries included");
+
     // model proxy
 
     /** Tags {@code model}, {@code client}, {@code outcome}: {@code answered}, {@code cache_hit}, {@code error_<status>}. */
@@ -108,6 +129,9 @@ public final class Meters {
             AGENT_CHAT_TURN_DURATION,
             AGENT_APPROVALS_PENDING,
             TOOL_CALLS,
+            TRIGGER_DELIVERIES,
+            TRIGGER_DELIVERY_RETRIES,
+            TRIGGER_DELIVERY_DURATION,
             PROXY_REQUESTS,
             PROXY_REQUEST_DURATION,
             PROXY_TOKENS,

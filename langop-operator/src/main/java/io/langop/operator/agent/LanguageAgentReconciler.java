@@ -106,6 +106,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
     private final SynthesisSettings synthesisSettings;
     private final UsageBoard usage;
     private final ServiceLocator services;
+    private final MeterRegistry meters;
     private TriggerForwarding forwarding;
 
     /**
@@ -129,6 +130,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         this.synthesisSettings = synthesisSettings;
         this.usage = usage;
         this.services = services;
+        this.meters = meters;
     }
 
     @Override
@@ -136,7 +138,7 @@ public class LanguageAgentReconciler implements Reconciler<LanguageAgent> {
         List<EventSource<?, LanguageAgent>> sources = new ArrayList<>(AgentReferences.eventSources(context));
         sources.addAll(synthesis.eventSources(context));
         sources.add(UsageChanges.of(usage::onAgentsChanged));
-        forwarding = new TriggerForwarding(context.getClient(), services);
+        forwarding = new TriggerForwarding(context.getClient(), services, meters);
         sources.add(forwarding);
         return sources;
     }

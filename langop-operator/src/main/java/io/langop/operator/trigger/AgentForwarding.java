@@ -1,11 +1,11 @@
 package io.langop.operator.trigger;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.langop.kit.trigger.SignedEventPoster;
 import io.langop.operator.reach.ServiceLocator;
 import io.langop.wire.AgentTriggers;
 import io.langop.wire.ObjectNames;
 import io.langop.wire.ServiceWire;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +35,14 @@ final class AgentForwarding implements AutoCloseable {
     AgentForwarding(
             KubernetesClient client,
             ServiceLocator services,
-            HttpClient http,
+            SignedEventPoster poster,
+            DeliveredState.WriteCoalescing writes,
             Clock clock,
-            EventDelivery.Backoff backoff,
             ForwardingPlan plan) {
         this.plan = plan;
         this.starter = Thread.ofVirtual()
                 .name("forward-" + plan.namespace() + "-" + plan.agent())
-                .unstarted(() -> start(client, services, http, clock, backoff));
+                .unstarted(() -> start(client, services, poster, writes, clock));
     }
 
     ForwardingPlan plan() {
@@ -56,16 +56,21 @@ final class AgentForwarding implements AutoCloseable {
     private void start(
             KubernetesClient client,
             ServiceLocator services,
-            HttpClient http,
-            Clock clock,
-            EventDelivery.Backoff backoff) {
+            SignedEventPoster poster,
+            DeliveredState.WriteCoalescing writes,
+            Clock clock) {
         try {
             DeliveredState state = DeliveredState.load(
                     client,
                     plan.namespace(),
                     ObjectNames.of(plan.agent(), ObjectNames.TRIGGERS_ROLE),
                     plan.labels(),
-                    plan.owner());
+                    plan.owner(),
+                    writes);
+            // closed last (the parts close in reverse), so that its last write has every delivery
+            if (!add(state)) {
+                return;
+            }
             state.keepOnly(
                     plan.sources().stream().map(ForwardingPlan.Source::trigger).collect(Collectors.toSet()));
             PendingEvents pending = new PendingEvents(QUEUE_CAPACITY);
@@ -74,6 +79,10 @@ final class AgentForwarding implements AutoCloseable {
                 endpoints.put(
                         source.trigger(),
                         new EventDelivery.Endpoint(
+                                plan.namespace(),
+                                plan.agent(),
+                                source.trigger(),
+                                source.type(),
                                 services.url(
                                         plan.namespace(),
                                         ObjectNames.of(plan.agent(), ObjectNames.AGENT_ROLE),
@@ -82,7 +91,7 @@ final class AgentForwarding implements AutoCloseable {
                                 source.secret()));
             }
             EventDelivery delivery =
-                    new EventDelivery(plan.namespace(), plan.agent(), endpoints, pending, state, http, clock, backoff);
+                    new EventDelivery(plan.namespace(), plan.agent(), endpoints, pending, state, poster);
             if (!add(delivery)) {
                 return;
             }

@@ -10,12 +10,16 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +29,13 @@ import org.slf4j.LoggerFactory;
  * {@code schedule} trigger its last delivered time. A restarted operator compares what it lists with this and delivers
  * the difference: changes seen and not yet accepted when it stopped, and those it missed while it was away. Each entry
  * carries the trigger's spec as it was watched ({@code spec}); another spec starts afresh.
+ *
+ * <p>Deliveries are noted in memory at once and written together ({@link #saveSoon}): at most one write per agent per
+ * {@link WriteCoalescing#interval()}, and the last one when the forwarding ends ({@link #close}). An operator that
+ * dies between two writes delivers the deliveries of that last interval again, with the same ids, and the agent runs
+ * them once; so the writes cost one API request per interval however noisy the namespace, not one per event.
  */
-final class DeliveredState {
+final class DeliveredState implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredState.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,20 +43,42 @@ final class DeliveredState {
     /** A watched object as last delivered. */
     record Seen(String name, String resourceVersion) {}
 
+    /**
+     * When the writes of {@link #saveSoon} happen.
+     *
+     * @param timer runs the writes (one thread for every agent: a write is one short API request)
+     * @param interval the least time between two writes of one agent's state
+     */
+    record WriteCoalescing(ScheduledExecutorService timer, Duration interval) {
+        static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    }
+
     private final KubernetesClient client;
     private final ConfigMap template;
+    private final WriteCoalescing coalescing;
     private final Map<String, ObjectNode> triggers = new TreeMap<>();
     private boolean dirty;
+    private boolean closed;
+    private ScheduledFuture<?> scheduledWrite;
+    private long lastWriteNanos;
 
-    private DeliveredState(KubernetesClient client, ConfigMap template, Map<String, ObjectNode> stored) {
+    private DeliveredState(
+            KubernetesClient client, ConfigMap template, WriteCoalescing coalescing, Map<String, ObjectNode> stored) {
         this.client = client;
         this.template = template;
+        this.coalescing = coalescing;
         this.triggers.putAll(stored);
+        this.lastWriteNanos = System.nanoTime() - coalescing.interval().toNanos();
     }
 
     /** Reads the agent's ConfigMap; a missing or unreadable one is an empty state. */
     static DeliveredState load(
-            KubernetesClient client, String namespace, String name, Map<String, String> labels, OwnerReference owner) {
+            KubernetesClient client,
+            String namespace,
+            String name,
+            Map<String, String> labels,
+            OwnerReference owner,
+            WriteCoalescing coalescing) {
         ConfigMap template = new ConfigMapBuilder()
                 .withNewMetadata()
                 .withName(name)
@@ -74,7 +105,7 @@ final class DeliveredState {
                 }
             });
         }
-        return new DeliveredState(client, template, stored);
+        return new DeliveredState(client, template, coalescing, stored);
     }
 
     /** Forgets the triggers the agent no longer has. */
@@ -142,11 +173,43 @@ final class DeliveredState {
         dirty = true;
     }
 
-    /** Writes what changed since the last save; a failed write is tried again at the next save. */
+    /**
+     * Writes what changed within the {@link WriteCoalescing#interval()}: now when the last write is that long ago,
+     * else when it will be. What is noted meanwhile goes into the same write.
+     */
+    synchronized void saveSoon() {
+        if (scheduledWrite != null || closed || !dirty) {
+            return;
+        }
+        long wait = lastWriteNanos + coalescing.interval().toNanos() - System.nanoTime();
+        scheduledWrite = coalescing.timer().schedule(this::scheduledSave, Math.max(0, wait), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void scheduledSave() {
+        scheduledWrite = null;
+        if (!closed) {
+            save();
+            saveSoon(); // a failed write is tried again an interval later
+        }
+    }
+
+    /** Writes the last changes: the forwarding ends (the operator stops, the agent's triggers changed). */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (scheduledWrite != null) {
+            scheduledWrite.cancel(false);
+            scheduledWrite = null;
+        }
+        save();
+    }
+
+    /** Writes what changed since the last write now; a failed write is tried again at the next save. */
     synchronized void save() {
         if (!dirty) {
             return;
         }
+        lastWriteNanos = System.nanoTime();
         Map<String, String> data = new TreeMap<>();
         triggers.forEach((trigger, entry) -> data.put(trigger, entry.toString()));
         ConfigMap desired = new ConfigMapBuilder(template).withData(data).build();

@@ -34,6 +34,11 @@ record ForwardingPlan(
             return spec.getType() == EventTriggerType.SCHEDULE;
         }
 
+        /** The trigger's type as the spec names it: {@code kubernetes-event}, {@code schedule}. */
+        String type() {
+            return JSON.convertValue(spec.getType(), String.class);
+        }
+
         /** What the trigger watches or when it fires, as text: a change of it starts the trigger's state afresh. */
         String specText() {
             if (schedule()) {

@@ -6,11 +6,14 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.kit.trigger.SignedEventPoster;
 import io.langop.operator.agent.AgentWebhooks;
 import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.Owners;
 import io.langop.operator.reach.ServiceLocator;
+import io.langop.sdk.retry.Backoff;
 import io.langop.wire.ObjectNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,29 +42,33 @@ public final class TriggerForwarding extends AbstractEventSource<Void, LanguageA
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerForwarding.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The pauses between attempts at an agent that does not take an event: 0.5 s doubling to 30 s. */
+    static final Backoff RETRY = new Backoff(Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(30));
 
     private final KubernetesClient client;
     private final ServiceLocator services;
+    private final MeterRegistry meters;
     private final Clock clock;
-    private final EventDelivery.Backoff backoff;
     private final Map<ResourceID, AgentForwarding> forwardings = new ConcurrentHashMap<>();
     private HttpClient http;
+    private SignedEventPoster poster;
+    private ScheduledExecutorService stateWriter;
 
-    public TriggerForwarding(KubernetesClient client, ServiceLocator services) {
-        this(client, services, Clock.systemUTC(), EventDelivery.Backoff.DEFAULT);
-    }
-
-    TriggerForwarding(KubernetesClient client, ServiceLocator services, Clock clock, EventDelivery.Backoff backoff) {
+    /** @param meters the operator's {@code /metrics} registry, where deliveries are counted and timed */
+    public TriggerForwarding(KubernetesClient client, ServiceLocator services, MeterRegistry meters) {
         super(Void.class, "trigger-forwarding");
         this.client = client;
         this.services = services;
-        this.clock = clock;
-        this.backoff = backoff;
+        this.meters = meters;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
     public synchronized void start() {
         http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        poster = new SignedEventPoster(http, clock, RETRY, meters);
+        stateWriter = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("trigger-state-writer").daemon().factory());
         super.start();
     }
 
@@ -98,7 +107,13 @@ public final class TriggerForwarding extends AbstractEventSource<Void, LanguageA
                 id,
                 sources.size(),
                 sources.stream().map(ForwardingPlan.Source::trigger).toList());
-        AgentForwarding forwarding = new AgentForwarding(client, services, http, clock, backoff, plan);
+        AgentForwarding forwarding = new AgentForwarding(
+                client,
+                services,
+                poster,
+                new DeliveredState.WriteCoalescing(stateWriter, DeliveredState.WriteCoalescing.DEFAULT_INTERVAL),
+                clock,
+                plan);
         forwardings.put(id, forwarding);
         forwarding.start();
     }
@@ -121,6 +136,9 @@ public final class TriggerForwarding extends AbstractEventSource<Void, LanguageA
     public synchronized void stop() {
         forwardings.values().forEach(AgentForwarding::close);
         forwardings.clear();
+        if (stateWriter != null) {
+            stateWriter.shutdownNow(); // every state wrote its last changes as its forwarding closed
+        }
         if (http != null) {
             http.close();
         }

@@ -95,6 +95,28 @@ class KubernetesEventTriggersTest {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> PAGER.attempts().size() == 1);
+
+        // a noisy namespace: 30 crashes are 30 deliveries, and a few writes of pager-triggers, not one per delivery
+        int mark = operator.api().requests().mark();
+        long started = System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            event("storm-" + i, "BackOff", "Pod");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> PAGER.accepted().size() == 31);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> stateOf("pager").getData().get("crashes").contains("storm-29"));
+        assertThat(operator.api().requests().writesSince(mark).stream()
+                        .filter(request -> request.method().equals("PUT")
+                                && request.path().contains("/configmaps/pager-triggers")))
+                .as("at most one write per second while 30 Events were delivered in %d s", seconds)
+                .hasSizeBetween(1, (int) seconds + 2);
+        assertThat(operator.harness().meters().scrape())
+                .as("what the operator's /metrics serves")
+                .containsPattern(
+                        "langop_trigger_deliveries_total\\{outcome=\"delivered\",trigger_type=\"kubernetes-event\"} (3[1-9]|[4-9]\\d)")
+                .containsPattern(
+                        "langop_trigger_delivery_duration_seconds_count\\{outcome=\"delivered\",trigger_type=\"kubernetes-event\"} \\d");
     }
 
     private static Event event(String name, String reason, String kind) {
@@ -141,6 +163,9 @@ class KubernetesEventTriggersTest {
                     .isEqualTo(tick.path("id").asText());
         });
         assertThat(ticks).extracting(tick -> tick.path("id").asText()).doesNotHaveDuplicates();
+        assertThat(operator.harness().meters().scrape())
+                .containsPattern(
+                        "langop_trigger_deliveries_total\\{outcome=\"delivered\",trigger_type=\"schedule\"} [1-9]");
         assertThat(TICKER.attempts())
                 .allSatisfy(attempt -> assertThat(attempt.path()).isEqualTo("/webhook/tick"));
         operator.client().resource(agent).delete();
@@ -189,6 +214,11 @@ class KubernetesEventTriggersTest {
         assertThat(AGENT.attempts())
                 .extracting(FakeAgentEndpoint.Delivery::status)
                 .containsExactly(202, 503, 429, 202);
+        assertThat(operator.harness().meters().scrape())
+                .containsPattern(
+                        "langop_trigger_delivery_retries_total\\{reason=\"server_error\",trigger_type=\"kubernetes-event\"} [1-9]")
+                .containsPattern(
+                        "langop_trigger_delivery_retries_total\\{reason=\"throttled\",trigger_type=\"kubernetes-event\"} [1-9]");
 
         // while the operator is down, one ConfigMap changes and the other goes; the restarted operator delivers both,
         // and nothing it delivered before
@@ -276,10 +306,14 @@ class KubernetesEventTriggersTest {
     }
 
     private static ConfigMap stateConfigMap() {
+        return stateOf("watcher");
+    }
+
+    private static ConfigMap stateOf(String agent) {
         return operator.client()
                 .configMaps()
                 .inNamespace(NS)
-                .withName("watcher-triggers")
+                .withName(agent + "-triggers")
                 .get();
     }
 

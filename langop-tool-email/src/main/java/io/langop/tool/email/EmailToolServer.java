@@ -7,6 +7,7 @@ import io.langop.tool.email.connection.MailSettings;
 import io.langop.tool.email.trigger.MailTriggerSettings;
 import io.langop.tool.email.trigger.MailTriggerWatcher;
 import io.langop.wire.MailTriggers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,11 @@ public final class EmailToolServer {
     public static void main(String[] args) throws InterruptedException {
         MailSettings settings = MailSettings.fromEnvironment();
         logConfiguration(settings);
-        try (MailTriggerWatcher triggers = mailTriggers(settings)) {
-            ToolServer.serve("langop-tool-email", new EmailTools(settings, Clock.systemUTC()).all())
-                    .join();
+        ToolServer server = ToolServer.serve("langop-tool-email", new EmailTools(settings, Clock.systemUTC()).all());
+        // the triggers' deliveries are counted on the server's /metrics; a configuration they cannot use stops both
+        try (server;
+                MailTriggerWatcher triggers = mailTriggers(settings, server.meterRegistry())) {
+            server.join();
         }
     }
 
@@ -31,14 +34,14 @@ public final class EmailToolServer {
      * The agents' mail triggers ({@link MailTriggers#ENV}): none when unset. A configuration the watch cannot use ends
      * the process, since the operator wrote it and the agents would wait for mail that never comes.
      */
-    static MailTriggerWatcher mailTriggers(MailSettings settings) {
+    static MailTriggerWatcher mailTriggers(MailSettings settings, MeterRegistry meters) {
         try {
             MailTriggerSettings triggers = MailTriggerSettings.from(settings);
             if (triggers.subscribers().isEmpty()) {
-                return MailTriggerWatcher.start(null, triggers, Clock.systemUTC(), settings::mask);
+                return MailTriggerWatcher.start(null, triggers, Clock.systemUTC(), settings::mask, meters);
             }
             MailTriggerWatcher watcher =
-                    MailTriggerWatcher.start(settings.imap(), triggers, Clock.systemUTC(), settings::mask);
+                    MailTriggerWatcher.start(settings.imap(), triggers, Clock.systemUTC(), settings::mask, meters);
             log.info("Mail triggers: {} agent trigger(s), cursors in {}", watcher.size(), triggers.stateDirectory());
             return watcher;
         } catch (MailConfigurationException e) {

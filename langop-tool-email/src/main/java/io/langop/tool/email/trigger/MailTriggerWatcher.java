@@ -1,6 +1,7 @@
 package io.langop.tool.email.trigger;
 
 import io.langop.tool.email.connection.MailServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +30,17 @@ public final class MailTriggerWatcher implements AutoCloseable {
      * Starts watching for every trigger of {@code settings}.
      *
      * @param mask hides the mail passwords in a server's error text before it is logged
+     * @param meters the tool's {@code /metrics} registry, where deliveries are counted and timed
      */
     public static MailTriggerWatcher start(
-            MailServer imap, MailTriggerSettings settings, Clock clock, UnaryOperator<String> mask) {
+            MailServer imap,
+            MailTriggerSettings settings,
+            Clock clock,
+            UnaryOperator<String> mask,
+            MeterRegistry meters) {
         MailTriggerWatcher watcher = new MailTriggerWatcher(Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("mail-idle-timer").daemon().factory()));
-        EventDelivery delivery = new EventDelivery(clock, EventDelivery.RETRY);
+        EventDelivery delivery = new EventDelivery(clock, EventDelivery.RETRY, meters);
         for (Subscriber subscriber : settings.subscribers()) {
             FolderWatch watch = new FolderWatch(imap, subscriber, settings, delivery, watcher.timer, clock, mask);
             watcher.watches.add(watch);

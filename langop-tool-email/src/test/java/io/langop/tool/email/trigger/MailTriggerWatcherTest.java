@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.langop.server.metrics.MeterRegistries;
 import io.langop.tool.email.GreenMailServers;
 import io.langop.tool.email.connection.MailSettings;
 import io.langop.wire.AgentTriggers;
 import io.langop.wire.MailTriggers;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -58,6 +60,7 @@ class MailTriggerWatcherTest {
     @TempDir
     Path otherState;
 
+    private final PrometheusMeterRegistry meters = MeterRegistries.prometheus();
     private AgentWebhookStandIn agent;
     private MailTriggerWatcher watcher;
 
@@ -249,6 +252,10 @@ class MailTriggerWatcherTest {
                 .isEqualTo(agent.requests().get(1).body());
         Thread.sleep(500);
         assertThat(agent.requests()).as("delivered once accepted").hasSize(2);
+        assertThat(meters.scrape())
+                .as("what the tool's /metrics serves")
+                .contains("langop_trigger_deliveries_total{outcome=\"delivered\",trigger_type=\"mail\"} 1.0")
+                .contains("langop_trigger_delivery_retries_total{reason=\"throttled\",trigger_type=\"mail\"} 1.0");
     }
 
     private MailTriggerWatcher start(Map<String, String> extra, String from, String subject) throws Exception {
@@ -265,7 +272,7 @@ class MailTriggerWatcherTest {
         env.putAll(extra);
         MailSettings settings = new MailSettings(env);
         return MailTriggerWatcher.start(
-                settings.imap(), MailTriggerSettings.from(settings), Clock.systemUTC(), settings::mask);
+                settings.imap(), MailTriggerSettings.from(settings), Clock.systemUTC(), settings::mask, meters);
     }
 
     /**
