@@ -162,6 +162,10 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.EGRESS, egress);
         boolean dashboard = DashboardObjects.enabled(cluster, dashboardByDefault);
         context.managedWorkflowAndDependentResourceContext().put(DashboardObjects.ENABLED, dashboard);
+        EgressRules.Resolved toIssuer = dashboard && IsolationEnabled.isEnabled(cluster)
+                ? DashboardEgressPolicy.toIssuer(cluster, egressRules)
+                : new EgressRules.Resolved(List.of(), List.of());
+        context.managedWorkflowAndDependentResourceContext().put(DashboardEgressPolicy.ISSUER, toIssuer);
         context.managedWorkflowAndDependentResourceContext()
                 .put(
                         DashboardRole.AGENTS,
@@ -177,9 +181,12 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         String isolation = IsolationEnabled.isEnabled(cluster)
                 ? "namespace " + namespace + " isolated"
                 : "network isolation disabled";
-        String notes = egress.notes().isEmpty() ? "" : "; " + String.join("; ", egress.notes());
+        List<String> allNotes = new ArrayList<>(egress.notes());
+        allNotes.addAll(toIssuer.notes());
+        String notes = allNotes.isEmpty() ? "" : "; " + String.join("; ", allNotes);
         if (labelled) {
-            EgressEvents.post(context.getClient(), cluster, storedMessage, egress);
+            EgressEvents.post(
+                    context.getClient(), cluster, storedMessage, new EgressRules.Resolved(List.of(), allNotes));
             status.setPhase(ClusterPhase.READY);
             status.setReason("Reconciled");
             status.setMessage(isolation + notes);

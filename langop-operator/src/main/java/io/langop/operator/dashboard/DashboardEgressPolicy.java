@@ -17,9 +17,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.langop.api.v1alpha1.cluster.DashboardOidc;
 import io.langop.api.v1alpha1.cluster.LanguageCluster;
 import io.langop.operator.cluster.IsolationEnabled;
+import io.langop.operator.egress.EgressRules;
 import io.langop.operator.kube.Owners;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +31,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * NetworkPolicy {@code <cluster>-dashboard}: the one way out of the cluster's isolation the dashboard needs, to the
- * API server it watches. The API server is rarely a pod (a managed control plane, a host network process), so it is
+ * NetworkPolicy {@code <cluster>-dashboard}: the ways out of the cluster's isolation the dashboard needs, to the API
+ * server it watches and, with {@code spec.dashboard.oidc}, to the issuer people sign in at. The API server is rarely a pod (a managed control plane, a host network process), so it is
  * named by the addresses and ports of its endpoints ({@code default/kubernetes}), read on each reconcile; the
  * cluster's reconciler comes back on the DNS refresh interval, so a moved API server is followed. Only while the
  * cluster is isolated: without isolation nothing blocks the dashboard. Shares the isolation policy's informer.
@@ -37,10 +41,36 @@ public class DashboardEgressPolicy extends CRUDKubernetesDependentResource<Netwo
 
     static final String API_SERVER_NAMESPACE = "default";
     static final String API_SERVER_SERVICE = "kubernetes";
+    /** The workflow context's key of the way to the OIDC issuer ({@link #toIssuer}), which the reconciler resolves. */
+    public static final String ISSUER = "dashboard-issuer";
+
+    private static final EgressRules.Resolved NOWHERE = new EgressRules.Resolved(List.of(), List.of());
 
     @Override
     protected NetworkPolicy desired(LanguageCluster cluster, Context<LanguageCluster> context) {
-        return of(cluster, apiServer(context.getClient()));
+        return of(
+                cluster,
+                apiServer(context.getClient()),
+                context.managedWorkflowAndDependentResourceContext()
+                        .get(ISSUER, EgressRules.Resolved.class)
+                        .orElse(NOWHERE)
+                        .rules());
+    }
+
+    /**
+     * The way to {@code spec.dashboard.oidc.issuer} (discovery, keys and tokens are fetched from there): its host's
+     * addresses on its port, resolved as a {@code to.dns} rule is. An issuer inside the cluster resolves to a Service's
+     * virtual address, which NetworkPolicies do not match: such an issuer belongs in the cluster's egress rules as a
+     * {@code to.service}.
+     */
+    public static EgressRules.Resolved toIssuer(LanguageCluster cluster, EgressRules egressRules) {
+        DashboardOidc oidc = DashboardObjects.spec(cluster).getOidc();
+        if (oidc == null || oidc.getIssuer() == null) {
+            return NOWHERE;
+        }
+        URI issuer = URI.create(oidc.getIssuer()); // the CRD's pattern holds it to an http(s) URL
+        int port = issuer.getPort() >= 0 ? issuer.getPort() : "https".equalsIgnoreCase(issuer.getScheme()) ? 443 : 80;
+        return egressRules.toHost(issuer.getHost(), port, "the dashboard's OIDC issuer " + issuer.getHost());
     }
 
     @Override
@@ -49,7 +79,9 @@ public class DashboardEgressPolicy extends CRUDKubernetesDependentResource<Netwo
         return Owners.ownedNamed(policies, DashboardObjects.name(cluster), cluster);
     }
 
-    static NetworkPolicy of(LanguageCluster cluster, Endpoints apiServer) {
+    static NetworkPolicy of(LanguageCluster cluster, Endpoints apiServer, List<NetworkPolicyEgressRule> toIssuer) {
+        List<NetworkPolicyEgressRule> egress = new ArrayList<>(egress(apiServer));
+        egress.addAll(toIssuer);
         return new NetworkPolicyBuilder()
                 .withMetadata(DashboardObjects.metadata(cluster))
                 .withNewSpec()
@@ -57,7 +89,7 @@ public class DashboardEgressPolicy extends CRUDKubernetesDependentResource<Netwo
                 .withMatchLabels(DashboardDeployment.podSelector(cluster))
                 .endPodSelector()
                 .withPolicyTypes("Egress")
-                .withEgress(egress(apiServer))
+                .withEgress(egress)
                 .endSpec()
                 .build();
     }

@@ -68,23 +68,42 @@ public final class EgressRules {
             return new Resolved(resolved, notes);
         }
         for (int i = 0; i < rules.size(); i++) {
-            NetworkRule rule = rules.get(i);
-            String label = "egress[" + i + "]";
-            if (rule.getTo() == null) {
-                notes.add(label + " has no destination and allows nothing");
-                continue;
-            }
-            List<NetworkPolicyPeer> peers = peers(rule.getTo(), ownerNamespace, label, notes);
-            if (peers.isEmpty()) {
-                notes.add(label + " has no reachable destination and allows nothing");
-                continue;
-            }
-            resolved.add(new NetworkPolicyEgressRuleBuilder()
-                    .withTo(peers)
-                    .withPorts(ports(rule.getPorts()))
-                    .build());
+            rule(rules.get(i), ownerNamespace, "egress[" + i + "]", notes).ifPresent(resolved::add);
         }
         return new Resolved(resolved, notes);
+    }
+
+    /**
+     * The way to one host (a {@code to.dns} name, resolved as those are) on one TCP port, for a component's own
+     * destination such as the dashboard's OIDC issuer; its notes name it {@code label}.
+     */
+    public Resolved toHost(String host, int port, String label) {
+        NetworkPeer to = new NetworkPeer();
+        to.setDns(List.of(host));
+        NetworkPort tcp = new NetworkPort();
+        tcp.setPort(port);
+        NetworkRule rule = new NetworkRule();
+        rule.setTo(to);
+        rule.setPorts(List.of(tcp));
+        List<String> notes = new ArrayList<>();
+        return new Resolved(rule(rule, null, label, notes).stream().toList(), notes);
+    }
+
+    private Optional<NetworkPolicyEgressRule> rule(
+            NetworkRule rule, String ownerNamespace, String label, List<String> notes) {
+        if (rule.getTo() == null) {
+            notes.add(label + " has no destination and allows nothing");
+            return Optional.empty();
+        }
+        List<NetworkPolicyPeer> peers = peers(rule.getTo(), ownerNamespace, label, notes);
+        if (peers.isEmpty()) {
+            notes.add(label + " has no reachable destination and allows nothing");
+            return Optional.empty();
+        }
+        return Optional.of(new NetworkPolicyEgressRuleBuilder()
+                .withTo(peers)
+                .withPorts(ports(rule.getPorts()))
+                .build());
     }
 
     private List<NetworkPolicyPeer> peers(NetworkPeer to, String ownerNamespace, String label, List<String> notes) {

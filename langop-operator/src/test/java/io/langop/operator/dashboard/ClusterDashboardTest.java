@@ -1,6 +1,7 @@
 package io.langop.operator.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
@@ -23,6 +24,8 @@ import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,10 @@ class ClusterDashboardTest {
     private static final String NS = "dash";
 
     @RegisterExtension
-    static final OperatorExtension operator = OperatorExtension.withDefaults();
+    static final OperatorExtension operator = OperatorExtension.withDefaults().resolving(host -> switch (host) {
+        case "sso.example.com" -> List.of(InetAddress.getByName("203.0.113.7"));
+        default -> throw new UnknownHostException(host);
+    });
 
     @Test
     void runsTheDashboardAsAServiceAccountThatMayOnlyReadTheCluster() {
@@ -163,20 +169,23 @@ class ClusterDashboardTest {
         assertThat(container.getPorts())
                 .singleElement()
                 .satisfies(port -> assertThat(port.getName()).isEqualTo("http"));
-        // the cluster is isolated: the dashboard's one way out is to the API server's endpoints
+        // the cluster is isolated: the dashboard's ways out are to the API server's endpoints and to the OIDC issuer
         NetworkPolicy egress = policy("ops-dashboard");
         assertThat(egress.getSpec().getPodSelector().getMatchLabels())
                 .isEqualTo(service.getSpec().getSelector());
         assertThat(egress.getSpec().getPolicyTypes()).containsExactly("Egress");
-        assertThat(egress.getSpec().getEgress()).singleElement().satisfies(rule -> {
-            assertThat(rule.getTo())
-                    .extracting(peer -> peer.getIpBlock().getCidr())
-                    .containsExactly("172.18.0.2/32", "172.18.0.3/32");
-            assertThat(rule.getPorts())
-                    .extracting(
-                            port -> port.getProtocol() + "/" + port.getPort().getIntVal())
-                    .containsExactly("TCP/6443");
-        });
+        assertThat(egress.getSpec().getEgress())
+                .extracting(
+                        rule -> rule.getTo().stream()
+                                .map(peer -> peer.getIpBlock().getCidr())
+                                .toList(),
+                        rule -> rule.getPorts().stream()
+                                .map(port -> port.getProtocol() + "/"
+                                        + port.getPort().getIntVal())
+                                .toList())
+                .containsExactly(
+                        tuple(List.of("172.18.0.2/32", "172.18.0.3/32"), List.of("TCP/6443")),
+                        tuple(List.of("203.0.113.7/32"), List.of("TCP/443")));
         assertThat(policy("ops-isolation"))
                 .as("the cluster's own isolation stays")
                 .isNotNull();
