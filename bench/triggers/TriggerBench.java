@@ -1,10 +1,4 @@
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.langop.agent.runtime.AgentRuntime;
-import io.langop.sdk.agent.AgentDefinition;
-import io.langop.sdk.agent.ExecutionMode;
-import io.langop.sdk.config.AgentConfig;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
-import io.langop.wire.AgentEnv;
 import io.langop.wire.AgentTriggers;
 import io.langop.wire.HmacSha256;
 import java.net.URI;
@@ -12,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,15 +33,7 @@ public class TriggerBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Path workspace = Files.createDirectories(Path.of(args.length > 2 ? args[2] : "target/workspace"));
-        Path events = workspace.resolve(".langop/events");
-        if (Files.isDirectory(events)) {
-            try (var old = Files.list(events)) {
-                for (Path file : old.toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+        Path workspace = Path.of(args.length > 2 ? args[2] : "target/workspace");
         var trigger = new AgentTriggers.Webhook(
                 "github",
                 AgentTriggers.GITHUB,
@@ -56,26 +41,8 @@ public class TriggerBench {
                 Map.of("headers.x-github-event", "issues"),
                 "event.action == 'opened' && event.issue.labels.exists(l, l.name == 'bug')",
                 Map.of("repo", "event.repository.full_name", "number", "event.issue.number"));
-        var agent = AgentDefinition.builder("bench")
-                .mode(ExecutionMode.EVENT_DRIVEN)
-                .objective("Count events")
-                .workflow(w -> w.step("count", s -> s.custom(results -> "ok")))
-                .build();
         try (var llm = new ScriptedOpenAiServer()) {
-            var config = AgentConfig.from(Map.of(
-                    AgentEnv.MODEL_ENDPOINTS,
-                    llm.rootUrl(),
-                    "PORT",
-                    "0",
-                    AgentEnv.WORKSPACE_PATH,
-                    workspace.toString(),
-                    AgentEnv.AGENT_EVENT_QUEUE,
-                    "1000000",
-                    AgentEnv.AGENT_TRIGGERS,
-                    new ObjectMapper().writeValueAsString(new AgentTriggers(List.of(trigger))),
-                    "GH_SECRET",
-                    SECRET));
-            try (var runtime = AgentRuntime.connect(config, () -> agent);
+            try (var runtime = BenchAgent.connect(llm.rootUrl(), workspace, trigger, SECRET);
                     var server = runtime.serve()) {
                 URI endpoint = URI.create("http://127.0.0.1:" + server.port() + "/webhook/github");
                 System.out.printf(
