@@ -5,22 +5,24 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * An agent's webhook on a loopback port, as the mail triggers reach it: records each request (headers in lower case,
- * body) and answers 202 unless answers were queued with {@link #answerNext}.
+ * body) and answers 202 unless answers were queued with {@link #answerNext} or {@link #holdNext}.
  */
 final class AgentWebhookStandIn implements AutoCloseable {
 
     record Request(Map<String, String> headers, String body) {}
 
-    private record Answer(int status, Map<String, String> headers) {}
+    private record Answer(int status, Map<String, String> headers, Duration delay) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -36,13 +38,20 @@ final class AgentWebhookStandIn implements AutoCloseable {
                     new Request(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Answer answer;
             synchronized (answers) {
-                answer = answers.isEmpty() ? new Answer(202, Map.of()) : answers.poll();
+                answer = answers.isEmpty() ? new Answer(202, Map.of(), Duration.ZERO) : answers.poll();
+            }
+            try {
+                Thread.sleep(answer.delay());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
             }
             answer.headers()
                     .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.status(), -1);
             exchange.close();
         });
+        // one thread per request: a held answer holds up no other sender
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -52,7 +61,14 @@ final class AgentWebhookStandIn implements AutoCloseable {
 
     void answerNext(int status, Map<String, String> headers) {
         synchronized (answers) {
-            answers.add(new Answer(status, headers));
+            answers.add(new Answer(status, headers, Duration.ZERO));
+        }
+    }
+
+    /** Answers the next request 202 once {@code delay} has passed, as an agent that is slow to take an event. */
+    void holdNext(Duration delay) {
+        synchronized (answers) {
+            answers.add(new Answer(202, Map.of(), delay));
         }
     }
 

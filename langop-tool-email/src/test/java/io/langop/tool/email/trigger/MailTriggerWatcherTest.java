@@ -211,6 +211,27 @@ class MailTriggerWatcherTest {
     }
 
     @Test
+    void aReplicaDoesNotPostAMessageThatAnotherMarkedWhileItWaitedForTheAgent() throws Exception {
+        deliver(mail("ann@shop.example", "First", "1"));
+        deliver(mail("ann@shop.example", "Second", "2"));
+        agent.holdNext(Duration.ofSeconds(3));
+        watcher = start(Map.of("MAIL_WATCH_CATCH_UP_SECONDS", "600"), null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.requests().size() == 1);
+
+        // while the agent holds the first replica's post of "First", a second one delivers and marks both messages
+        try (MailTriggerWatcher replica = start(
+                Map.of("MAIL_WATCH_CATCH_UP_SECONDS", "600", "MAIL_WATCH_STATE_DIR", otherState.toString()),
+                null,
+                null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.waiting() && replica.waiting());
+        }
+
+        assertThat(subjects())
+                .as("the first replica posts \"Second\" only if nobody marked it by then")
+                .containsExactly("First", "First", "Second");
+    }
+
+    @Test
     void onlyMailFromTheSenderWithTheSubjectAsked() throws Exception {
         watcher = start(Map.of(), "@shop.example", "ORDER");
         awaitWatching();
