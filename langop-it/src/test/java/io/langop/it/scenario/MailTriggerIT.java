@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.it.harness.LocalClusterExtension;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.wire.MailTriggers;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -36,7 +37,11 @@ class MailTriggerIT {
 
     /** A tool replica's log line for a message it posted, or skipped as posted by the other. */
     private static final Pattern HANDLED_BY_A_REPLICA =
-            Pattern.compile("Mail event INBOX:\\d+:\\d+ (delivered to|for .* delivered by another replica)");
+            Pattern.compile("Delivered " + Pattern.quote(MailTriggers.EVENT_TYPE)
+                    + " INBOX:\\d+:\\d+ to |Mail event INBOX:\\d+:\\d+ for .* delivered by another replica");
+    /** The poster's line for a post the agent accepted to run (202), not held back or known (200). */
+    private static final Pattern ACCEPTED = Pattern.compile("Delivered " + Pattern.quote(MailTriggers.EVENT_TYPE)
+            + " INBOX:\\d+:\\d+ to agent " + NAMESPACE + "/triage .*: 202");
 
     @RegisterExtension
     static final LocalClusterExtension cluster = new LocalClusterExtension();
@@ -90,10 +95,7 @@ class MailTriggerIT {
                                     .results()
                                     .count()
                             >= 4);
-            assertThat(Pattern.compile("delivered to " + NAMESPACE + "/triage \\(202\\)")
-                            .matcher(cluster.podLogs())
-                            .results()
-                            .count())
+            assertThat(ACCEPTED.matcher(cluster.podLogs()).results().count())
                     .as("the agent accepted one event (the other answers: condition false, delivered before)")
                     .isEqualTo(1);
             assertThat(llm.firstMessages())
