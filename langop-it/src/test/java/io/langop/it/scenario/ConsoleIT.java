@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langop.console.testing.TestOidcProvider;
 import io.langop.it.harness.LocalClusterExtension;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The console as the operator runs it: a LanguageClient without an image gets the console, which answers a program on
  * its OpenAI-compatible endpoint with the interactive agent's reply behind the client's API key, and the
- * LanguageCluster's dashboard reads the cluster through the API server and lists the agent.
+ * LanguageCluster's dashboard reads the cluster through the API server and lists the agent, to a key of its Secret and
+ * to a token of the OIDC issuer its spec names.
  */
 class ConsoleIT {
 
@@ -34,14 +36,25 @@ class ConsoleIT {
 
     @Test
     void aClientWithoutAnImageChatsWithItsAgentAndTheDashboardListsTheAgent() throws Exception {
-        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
+        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer();
+                TestOidcProvider issuer = new TestOidcProvider()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("Kubernetes 1.32 is the latest release.", 12, 8));
             cluster.createNamespace(NAMESPACE);
             cluster.createConfigMap(
                     NAMESPACE,
                     "concierge-code",
                     Map.of("Agent.java", LocalClusterExtension.resource("agents/ConciergeAgent.java")));
-            Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
+            Map<String, String> values = Map.of(
+                    "NAMESPACE",
+                    NAMESPACE,
+                    "LLM_URL",
+                    llm.baseUrl(),
+                    "ISSUER",
+                    issuer.issuer(),
+                    "CLIENT_ID",
+                    TestOidcProvider.CLIENT_ID,
+                    "CLIENT_SECRET",
+                    TestOidcProvider.CLIENT_SECRET);
             cluster.applyResource("scenarios/scripted-model.yaml", values);
             cluster.applyResource("scenarios/console.yaml", values);
 
@@ -76,6 +89,16 @@ class ConsoleIT {
                         assertThat(overview.body()).contains("concierge");
                     });
             assertThat(send(dashboard.resolve("/"), null).body()).doesNotContain("concierge");
+            // spec.dashboard.oidc, passed by the operator: the issuer's tokens are let in, another key's are not
+            assertThat(send(
+                                    dashboard.resolve("/"),
+                                    issuer.accessToken("grace", TestOidcProvider.CLIENT_ID, Duration.ofMinutes(5)))
+                            .body())
+                    .contains("concierge")
+                    .contains("Signed in as grace");
+            assertThat(send(dashboard.resolve("/"), issuer.tokenOfAnotherKey("grace"))
+                            .body())
+                    .doesNotContain("concierge");
         }
     }
 
