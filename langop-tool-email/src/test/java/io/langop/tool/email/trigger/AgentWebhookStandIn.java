@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An agent's webhook on a loopback port, as the mail triggers reach it: records each request (headers in lower case,
@@ -22,7 +24,10 @@ final class AgentWebhookStandIn implements AutoCloseable {
 
     record Request(Map<String, String> headers, String body) {}
 
-    private record Answer(int status, Map<String, String> headers, Duration delay) {}
+    /** @param gate answered once it is open; null: at once */
+    private record Answer(int status, Map<String, String> headers, CountDownLatch gate) {}
+
+    static final Duration HELD_AT_MOST = Duration.ofSeconds(10);
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -38,12 +43,14 @@ final class AgentWebhookStandIn implements AutoCloseable {
                     new Request(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Answer answer;
             synchronized (answers) {
-                answer = answers.isEmpty() ? new Answer(202, Map.of(), Duration.ZERO) : answers.poll();
+                answer = answers.isEmpty() ? new Answer(202, Map.of(), null) : answers.poll();
             }
-            try {
-                Thread.sleep(answer.delay());
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
+            if (answer.gate() != null) {
+                try {
+                    answer.gate().await(HELD_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                }
             }
             answer.headers()
                     .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -61,15 +68,20 @@ final class AgentWebhookStandIn implements AutoCloseable {
 
     void answerNext(int status, Map<String, String> headers) {
         synchronized (answers) {
-            answers.add(new Answer(status, headers, Duration.ZERO));
+            answers.add(new Answer(status, headers, null));
         }
     }
 
-    /** Answers the next request 202 once {@code delay} has passed, as an agent that is slow to take an event. */
-    void holdNext(Duration delay) {
+    /**
+     * Answers the next request 202 once the returned latch is counted down (or after {@link #HELD_AT_MOST}), as an
+     * agent that is slow to take an event.
+     */
+    CountDownLatch holdNext() {
+        CountDownLatch gate = new CountDownLatch(1);
         synchronized (answers) {
-            answers.add(new Answer(202, Map.of(), delay));
+            answers.add(new Answer(202, Map.of(), gate));
         }
+        return gate;
     }
 
     List<Request> requests() {

@@ -214,7 +214,7 @@ class MailTriggerWatcherTest {
     void aReplicaDoesNotPostAMessageThatAnotherMarkedWhileItWaitedForTheAgent() throws Exception {
         deliver(mail("ann@shop.example", "First", "1"));
         deliver(mail("ann@shop.example", "Second", "2"));
-        agent.holdNext(Duration.ofSeconds(3));
+        java.util.concurrent.CountDownLatch answerFirst = agent.holdNext();
         watcher = start(Map.of("MAIL_WATCH_CATCH_UP_SECONDS", "600"), null, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.requests().size() == 1);
 
@@ -223,7 +223,9 @@ class MailTriggerWatcherTest {
                 Map.of("MAIL_WATCH_CATCH_UP_SECONDS", "600", "MAIL_WATCH_STATE_DIR", otherState.toString()),
                 null,
                 null)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.waiting() && replica.waiting());
+            await().atMost(Duration.ofSeconds(10)).until(replica::waiting);
+            answerFirst.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(watcher::waiting);
         }
 
         assertThat(subjects())
