@@ -246,6 +246,8 @@ class ApprovalBrowserTest {
                         By.cssSelector(".turn.assistant:last-child .body"), "I did not send it."));
 
         WebElement line = chromium.driver().findElement(By.cssSelector(".turn.assistant:last-child .tool-call"));
+        chromium.script("arguments[0].scrollIntoView({block: 'center'})", line);
+        chromium.screenshot("console-denied");
         assertThat(line.getAttribute("class")).isEqualTo("tool-call denied");
         assertThat(line.getText())
                 .isEqualTo("send_email {\"to\":\"all@example.com\",\"token\":\"<redacted>\"} · denied");

@@ -157,6 +157,7 @@ class DashboardBrowserTest {
     void signsInAtTheIdentityProviderFitsAPhoneLabelsItsControlsKeepsItsContrastAndWorksFromTheKeyboard()
             throws IOException {
         WebDriver browser = chromium.driver();
+        chromium.screenshot("dashboard-sign-in");
         browser.findElement(By.linkText("Sign in with sso")).click();
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
         browser.findElement(By.id("user")).sendKeys("carol", Keys.ENTER);
