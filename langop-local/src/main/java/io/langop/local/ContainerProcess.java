@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * One container as a JVM process: the image's main class on this module's class path, the
  * container's environment (and nothing inherited), {@code PORT} set to its own loopback port,
- * stdout and stderr appended to {@code <container>.log} in the pod directory.
+ * stdout and stderr appended to {@code <container>.log} in the pod directory. How it last ended, with its termination
+ * message, is kept for the container's status, as a kubelet keeps it.
  */
 final class ContainerProcess {
 
@@ -42,17 +43,28 @@ final class ContainerProcess {
     private final int port;
     private final Path workDir;
     private final Path log;
+    private final TerminationMessage terminationMessage;
     private volatile Process process;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
+    /** Where this run's output begins in the log, which keeps every run's. */
+    private long logStart;
+
+    private volatile ContainerEnd lastEnd;
+    private volatile ContainerEnd endBefore;
     private int restarts = -1;
 
-    ContainerProcess(Container container, Map<String, String> env, int port, Path workDir) {
+    /**
+     * @param mounts the host path of each of the container's mount paths, longest first ({@link PodVolumes#mounts}),
+     *     where its termination message file may be
+     */
+    ContainerProcess(Container container, Map<String, String> env, Map<String, Path> mounts, int port, Path workDir) {
         this.container = container;
         this.env = Map.copyOf(env);
         this.port = port;
         this.workDir = workDir;
         this.log = workDir.resolve(container.getName() + ".log");
+        this.terminationMessage = TerminationMessage.of(container, mounts);
     }
 
     String name() {
@@ -68,11 +80,6 @@ final class ContainerProcess {
         return Optional.ofNullable(startedAt);
     }
 
-    /** When the process ended, if it has and has not started again. */
-    Optional<Instant> finishedAt() {
-        return running() ? Optional.empty() : Optional.ofNullable(finishedAt);
-    }
-
     int port() {
         return port;
     }
@@ -85,7 +92,20 @@ final class ContainerProcess {
         return Math.max(restarts, 0);
     }
 
+    /** How the process last ended, if it has: its {@code state.terminated}, or its {@code lastState} once restarted. */
+    Optional<ContainerEnd> lastEnd() {
+        exitCode(); // an end not asked for yet is recorded now
+        return Optional.ofNullable(lastEnd);
+    }
+
+    /** How the run before the last ended: the {@code lastState} of a container that has ended again and stays so. */
+    Optional<ContainerEnd> endBefore() {
+        exitCode();
+        return Optional.ofNullable(endBefore);
+    }
+
     synchronized void start() {
+        exitCode(); // the end of the run before, if not recorded yet
         if (container.getCommand() != null && !container.getCommand().isEmpty()) {
             throw new IllegalArgumentException(
                     "container " + name() + ": command overrides are not supported by the harness");
@@ -118,6 +138,7 @@ final class ContainerProcess {
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+            logStart = Files.size(log);
             process = builder.start();
             startedAt = Instant.now();
             finishedAt = null;
@@ -132,16 +153,23 @@ final class ContainerProcess {
         return current != null && current.isAlive();
     }
 
-    /** The exit code once the process ended, else null. The supervisor asks every 100 ms, which dates the end. */
-    Integer exitCode() {
+    /**
+     * The exit code once the process ended, else null. The supervisor asks every 100 ms, which dates the end; the
+     * first to ask records it, with its termination message.
+     */
+    synchronized Integer exitCode() {
         Process current = process;
         if (current == null || current.isAlive()) {
             return null;
         }
+        int exit = current.exitValue();
         if (finishedAt == null) {
             finishedAt = Instant.now();
+            endBefore = lastEnd;
+            lastEnd = new ContainerEnd(
+                    exit, terminationMessage.read(startedAt, log, logStart, exit), startedAt, finishedAt);
         }
-        return current.exitValue();
+        return exit;
     }
 
     /** The container's readiness probe (HTTP GET or TCP connect) against its port; no probe: running. */

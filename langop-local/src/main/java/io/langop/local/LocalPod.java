@@ -301,7 +301,11 @@ final class LocalPod implements AutoCloseable {
                 for (var entry : ports.entrySet()) {
                     Container container = entry.getKey();
                     ContainerProcess process = new ContainerProcess(
-                            container, localEnvironment(container, volumeDirs), entry.getValue(), dir);
+                            container,
+                            localEnvironment(container, volumeDirs),
+                            PodVolumes.mounts(container, volumeDirs),
+                            entry.getValue(),
+                            dir);
                     (sidecarSpecs.contains(container) ? sidecars : mains).add(process);
                 }
                 this.volumeDirs = volumeDirs;
@@ -332,7 +336,8 @@ final class LocalPod implements AutoCloseable {
     }
 
     private ContainerProcess processFor(Container init) {
-        return new ContainerProcess(init, localEnvironmentUnchecked(init), freePort(), dir);
+        return new ContainerProcess(
+                init, localEnvironmentUnchecked(init), PodVolumes.mounts(init, volumeDirs), freePort(), dir);
     }
 
     private Map<String, String> localEnvironmentUnchecked(Container container) {

@@ -2,6 +2,8 @@ package io.langop.local;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,12 +151,7 @@ final class PodObjects {
                     .withMessage("exited with " + exit + "; see kubectl logs " + pod.name() + " -c " + container.name())
                     .endWaiting();
         } else if (exit != null) {
-            state.withNewTerminated()
-                    .withExitCode(exit)
-                    .withReason(exit == 0 ? "Completed" : "Error")
-                    .withStartedAt(process.startedAt().map(PodObjects::time).orElse(null))
-                    .withFinishedAt(process.finishedAt().map(PodObjects::time).orElse(null))
-                    .endTerminated();
+            state.withTerminated(process.lastEnd().map(PodObjects::terminated).orElseThrow());
         } else if (pod.waitingFor().isPresent()) {
             state.withNewWaiting()
                     .withReason("CreateContainerConfigError")
@@ -164,6 +162,9 @@ final class PodObjects {
                     .withReason(container.init() ? "PodInitializing" : "ContainerCreating")
                     .endWaiting();
         }
+        // as a kubelet: the end before the current state, which is the last end once the container runs again
+        Optional<ContainerEnd> before =
+                process.running() || container.backingOff() ? process.lastEnd() : process.endBefore();
         return new ContainerStatusBuilder()
                 .withName(container.name())
                 .withImage(container.image())
@@ -172,6 +173,20 @@ final class PodObjects {
                 .withStarted(process.running())
                 .withRestartCount(process.restarts())
                 .withState(state.build())
+                .withLastState(before.map(end -> new ContainerStateBuilder()
+                                .withTerminated(terminated(end))
+                                .build())
+                        .orElse(null))
+                .build();
+    }
+
+    private static ContainerStateTerminated terminated(ContainerEnd end) {
+        return new ContainerStateTerminatedBuilder()
+                .withExitCode(end.exitCode())
+                .withReason(end.reason())
+                .withMessage(end.message())
+                .withStartedAt(end.startedAt() == null ? null : time(end.startedAt()))
+                .withFinishedAt(time(end.finishedAt()))
                 .build();
     }
 

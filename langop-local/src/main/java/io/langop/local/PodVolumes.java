@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,6 +110,20 @@ final class PodVolumes {
                     mount.getSubPath() == null || mount.getSubPath().isEmpty() ? dir : dir.resolve(mount.getSubPath()));
         }
         return mounts;
+    }
+
+    /**
+     * The host path of {@code containerPath} in a container whose mount paths lie at the host paths {@code mounts}
+     * (longest first, as {@link #mounts} orders them); empty when no mount holds it.
+     */
+    static Optional<Path> hostPath(String containerPath, Map<String, Path> mounts) {
+        for (var mount : mounts.entrySet()) {
+            String mountPath = mount.getKey().endsWith("/") ? mount.getKey() : mount.getKey() + "/";
+            if (containerPath.startsWith(mountPath)) {
+                return Optional.of(mount.getValue().resolve(containerPath.substring(mountPath.length())));
+            }
+        }
+        return Optional.empty();
     }
 
     Path claimsRoot() {

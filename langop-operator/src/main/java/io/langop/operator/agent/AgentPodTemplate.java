@@ -62,8 +62,10 @@ final class AgentPodTemplate {
             // new code, new pod template: the rollout follows synthesis
             annotations.put(CODE_HASH_ANNOTATION, plan.codeHash());
         }
-        if (AgentInstructions.present(agent)) {
-            // the runtime reads its instructions file once: new instructions, new pods (also before any code exists)
+        if (plan.codeHash() == null && AgentInstructions.present(agent)) {
+            // before there is code the runtime runs its instructions file, read once: new instructions, new pods. With
+            // code it never reads them; new instructions roll out as the new code written from them, and restarting
+            // the old code meanwhile would only cut its runs short
             annotations.put(INSTRUCTIONS_HASH_ANNOTATION, SynthesisFingerprint.sha256(spec.getInstructions()));
         }
 

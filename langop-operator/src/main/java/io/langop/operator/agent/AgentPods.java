@@ -1,5 +1,6 @@
 package io.langop.operator.agent;
 
+import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -25,12 +26,16 @@ final class AgentPods {
 
     private AgentPods() {}
 
-    /** A container that waits for something to be fixed, and where. */
-    record Stuck(String pod, String container, String reason, String message) {
+    /**
+     * A container that waits for something to be fixed, and where; {@code lastEnd} how it last ended, when it ran
+     * before (a crash loop: its exit status and termination message say why, the back-off only that it waits).
+     */
+    record Stuck(String pod, String container, String reason, String message, Optional<String> lastEnd) {
 
         String describe() {
-            return "pod " + pod + " container " + container + ": " + reason
-                    + (message == null || message.isBlank() ? "" : ": " + message);
+            return AgentRuns.bounded("pod " + pod + " container " + container + ": " + reason
+                    + (message == null || message.isBlank() ? "" : ": " + message)
+                    + lastEnd.map(end -> "; last " + end).orElse(""));
         }
     }
 
@@ -49,7 +54,10 @@ final class AgentPods {
                                         pod.getMetadata().getName(),
                                         container.getName(),
                                         waiting.getReason(),
-                                        waiting.getMessage()))
+                                        waiting.getMessage(),
+                                        Optional.ofNullable(container.getLastState())
+                                                .map(ContainerState::getTerminated)
+                                                .map(ContainerEnds::describe)))
                                 .stream()))
                 .findFirst();
     }

@@ -95,6 +95,7 @@ final class CodeStatus {
     CodeDecision waiting(String reason, String message) {
         conditions.set(SYNTHESIZED, false, reason, message);
         if (last.isPresent()) {
+            describeRunning(last.get());
             conditions.set(VALIDATED, true, "Validated", "the running code passed the checks");
             dryRunOf(last.get());
             conditions.set(
@@ -160,6 +161,19 @@ final class CodeStatus {
                 "ConfigMap " + configMapName() + kept);
         rollbackOf(last);
         return CodeDecision.keep(last);
+    }
+
+    /**
+     * Keeps {@code status.synthesis} on the code that runs while new code is written. It names the code last in
+     * place, which is the running code but after a rollback: the code put back runs while new code is written with
+     * the failure, and the status named the code that failed. Rebuilt from the ConfigMap's annotations, without an
+     * input hash: that code was written from earlier inputs.
+     */
+    private void describeRunning(AgentSource running) {
+        SynthesisStatus described = status.getSynthesis();
+        if (described == null || !running.hash().equals(described.getCodeHash())) {
+            status.setSynthesis(running.synthesisStatus());
+        }
     }
 
     /** The {@code DryRun} condition of code that is (or stays) in place. */

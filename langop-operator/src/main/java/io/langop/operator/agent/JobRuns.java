@@ -1,6 +1,5 @@
 package io.langop.operator.agent;
 
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -140,12 +139,7 @@ final class JobRuns implements AgentRuns {
                 .filter(terminated ->
                         terminated != null && terminated.getExitCode() != null && terminated.getExitCode() != 0)
                 .findFirst()
-                .map(JobRuns::terminated);
-    }
-
-    private static String terminated(ContainerStateTerminated terminated) {
-        String message = terminated.getMessage() == null ? "" : terminated.getMessage();
-        return "exit status " + terminated.getExitCode() + (message.isBlank() ? "" : ":\n" + message);
+                .map(ContainerEnds::describe);
     }
 
     private static String codeHash(Job job) {

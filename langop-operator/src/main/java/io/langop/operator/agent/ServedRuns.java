@@ -121,10 +121,7 @@ final class ServedRuns implements AgentRuns {
             StringBuilder text = new StringBuilder("pod " + pod + ": the agent container ended " + restarts
                     + " time(s) and was started again, no run succeeded");
             if (lastEnd != null && lastEnd.getExitCode() != null) {
-                text.append("; last exit status ").append(lastEnd.getExitCode());
-                if (lastEnd.getMessage() != null && !lastEnd.getMessage().isBlank()) {
-                    text.append(":\n").append(lastEnd.getMessage().strip());
-                }
+                text.append("; last ").append(ContainerEnds.describe(lastEnd));
             } else if (waiting != null && waiting.getMessage() != null) {
                 text.append("; ").append(waiting.getMessage().strip());
             }

@@ -141,7 +141,7 @@ class AgentPodTemplateTest {
     }
 
     @Test
-    void synthesizedCodeIsAnOptionalConfigMapAndItsHashRollsThePods() {
+    void synthesizedCodeIsAnOptionalConfigMapAndItsHashRatherThanTheInstructionsRollsThePods() {
         AgentPlan plan = new AgentPlan(
                 news(),
                 List.of(),
@@ -153,7 +153,15 @@ class AgentPodTemplateTest {
 
         PodTemplateSpec pod = AgentPodTemplate.build(plan, null);
 
-        assertThat(pod.getMetadata().getAnnotations()).containsEntry("langop.io/code-hash", "c0ffee");
+        assertThat(pod.getMetadata().getAnnotations())
+                .containsEntry("langop.io/code-hash", "c0ffee")
+                .as("the code runs, not the instructions: new instructions roll out as new code")
+                .doesNotContainKey("langop.io/instructions-hash");
+        assertThat(AgentPodTemplate.build(plan(news(), List.of(), List.of()), null)
+                        .getMetadata()
+                        .getAnnotations())
+                .as("before there is code the instructions run: new ones, new pods")
+                .containsKey("langop.io/instructions-hash");
         assertThat(volume(pod, "agent-code").getConfigMap()).satisfies(configMap -> {
             assertThat(configMap.getName()).isEqualTo("news-code");
             // the pod is scheduled before the first synthesis finished

@@ -136,6 +136,9 @@ class DeploymentRollbackTest {
                         + goodHash.substring(0, 12) + " runs again: 2 run(s) failed and none succeeded, as the agent"
                         + " reported them; the last: " + failure);
         assertThat(podCodeHash("helpdesk")).isIn(goodHash, rewrittenHash);
+        assertThat(rolledBack.getStatus().getSynthesis().getCodeHash())
+                .as("the status names the code that runs while new code is written, not the code that failed")
+                .isEqualTo(goodHash);
         eventually().until(() -> eventReasons("helpdesk").contains("RolledBack"));
 
         eventually().until(() -> podCodeHash("helpdesk"), rewrittenHash::equals);
@@ -185,6 +188,12 @@ class DeploymentRollbackTest {
         // its container ends at start, once: the kubelet starts it again, which is not yet a crash loop
         String log = "ERROR The agent is invalid: define() failed: IllegalStateException: no digest language";
         crashingPod("watcher", 1);
+        eventually()
+                .untilAsserted(
+                        () -> assertThat(condition(agent("watcher"), "Ready").getMessage())
+                                .as("not ready, and why: the back-off says only that it waits")
+                                .contains("container agent: CrashLoopBackOff: back-off 10s restarting failed container;"
+                                        + " last exit status 3:\n" + log));
         operator.assertNoWritesWhileIdle(Duration.ofMillis(500));
         assertThat(podCodeHash("watcher")).isEqualTo(crashingHash);
 

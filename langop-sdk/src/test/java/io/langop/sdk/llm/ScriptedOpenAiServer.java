@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +52,9 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Reply fallback;
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
+    /** Open (count 0) unless a test holds the replies back ({@link #holdReplies}). */
+    private volatile CountDownLatch held = new CountDownLatch(0);
+
     private volatile java.time.Duration chunkPause = java.time.Duration.ZERO;
     private volatile int pieces = 0; // 0: a streamed answer word by word, a whole answer at once
     private final java.util.concurrent.atomic.AtomicLong answeringNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -115,6 +120,21 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     /** Makes every later reply wait {@code delay} before it is sent, as a slow model does. */
     public ScriptedOpenAiServer delayReplies(java.time.Duration delay) {
         this.delay = delay;
+        return this;
+    }
+
+    /**
+     * Holds every later reply back until {@link #releaseReplies} (or one minute, or {@link #close}): a model that
+     * has not answered yet, for as long as a test needs to look at what happens meanwhile, without a fixed delay.
+     */
+    public ScriptedOpenAiServer holdReplies() {
+        held = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Sends the replies {@link #holdReplies} held back, and every later one at once. */
+    public ScriptedOpenAiServer releaseReplies() {
+        held.countDown();
         return this;
     }
 
@@ -214,6 +234,9 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             if (!delay.isZero() && !pause(delay)) {
                 return;
             }
+            if (!awaitRelease()) {
+                return;
+            }
             switch (reply) {
                 case ErrorReply error ->
                     send(
@@ -294,6 +317,17 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         return body.toString();
+    }
+
+    /** Waits while replies are held; false when interrupted (the server is closing). */
+    private boolean awaitRelease() {
+        try {
+            held.await(1, TimeUnit.MINUTES);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Sleeps; false when interrupted (the server is closing). */
@@ -425,6 +459,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        held.countDown();
         server.stop(0);
     }
 }
