@@ -4,7 +4,6 @@ import io.langop.server.metrics.MeterBuilders;
 import io.langop.wire.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The meters of {@link SignedEventPoster}: {@link Meters#TRIGGER_DELIVERIES} and
@@ -22,7 +21,7 @@ final class DeliveryMeters {
     }
 
     void ended(String triggerType, SignedEventPoster.Outcome outcome, long nanos) {
-        String tag = outcome.name().toLowerCase(Locale.ROOT);
+        String tag = outcome.tag();
         MeterBuilders.counter(Meters.TRIGGER_DELIVERIES)
                 .tag("trigger_type", triggerType)
                 .tag("outcome", tag)

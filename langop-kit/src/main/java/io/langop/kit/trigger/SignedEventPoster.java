@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -46,7 +47,12 @@ public final class SignedEventPoster {
         /** Kept to run, held back by the trigger's condition, or run before: the agent has it. */
         DELIVERED,
         /** Refused as broken (400, 413): given up. */
-        FAILED
+        FAILED;
+
+        /** The {@code outcome} tag of the delivery meters. */
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private final HttpClient http;

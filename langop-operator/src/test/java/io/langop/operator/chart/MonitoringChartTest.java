@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.langop.kit.trigger.SignedEventPoster;
 import io.langop.sdk.agent.ConstraintViolationException;
 import io.langop.sdk.agent.RunOutcome;
 import io.langop.sdk.agent.RunUsage;
@@ -147,8 +148,12 @@ class MonitoringChartTest {
                 .containsExactlyInAnyOrder(
                         Meters.PROXY_RUNS.name() + "_total",
                         Meters.PROXY_REQUESTS.name() + "_total",
-                        Meters.OPERATOR_SYNTHESES.name() + "_total")
+                        Meters.OPERATOR_SYNTHESES.name() + "_total",
+                        Meters.TRIGGER_DELIVERIES.name() + "_total",
+                        Meters.TRIGGER_DELIVERY_RETRIES.name() + "_total")
                 .isSubsetOf(exported);
+        assertThat(SignedEventPoster.Outcome.values())
+                .allSatisfy(outcome -> assertThat(unitTests).contains("outcome=\"" + outcome.tag() + "\""));
         RunUsage none = RunUsage.NONE;
         assertThat(List.of(
                         new RunOutcome.Failed("run", "broken", none),

@@ -75,7 +75,7 @@ class PromtoolAlertsTest {
     void theRenderedRulesPassPromtoolsCheck() throws Exception {
         String output = promtool("check", "rules", rules.toString());
 
-        assertThat(output).contains("SUCCESS: 5 rules found");
+        assertThat(output).contains("SUCCESS: 7 rules found");
     }
 
     @Test
