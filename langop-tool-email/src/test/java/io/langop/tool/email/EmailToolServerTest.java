@@ -1,11 +1,17 @@
 package io.langop.tool.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
 import io.langop.kit.tool.ToolServer;
 import io.langop.tool.email.connection.MailSettings;
+import io.langop.wire.AgentTriggers;
+import io.langop.wire.MailTriggers;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -14,13 +20,21 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,6 +42,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The email server driven end to end by the official MCP Java SDK client, against GreenMail. */
 class EmailToolServerTest {
@@ -399,6 +414,66 @@ class EmailToolServerTest {
                     "Error: IMAP configuration missing. Please set IMAP_HOST, IMAP_USER, IMAP_PASSWORD to read mail.");
             assertThat(text(call(client, "email_config", Map.of())))
                     .contains("SMTP_HOST: (not set)", "SMTP_PASSWORD: No");
+        }
+    }
+
+    /**
+     * The mail triggers as {@code main} wires them: their deliveries are counted on the tool server's {@code /metrics},
+     * beside its tool calls.
+     */
+    @Test
+    void mailTriggerDeliveriesAreCountedOnTheToolServersMetrics(@TempDir Path dir) throws Exception {
+        List<String> posted = new CopyOnWriteArrayList<>();
+        HttpServer agent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        agent.createContext(AgentTriggers.PATH, exchange -> {
+            try (exchange) {
+                posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(posted.size() == 1 ? 503 : 202, -1);
+            }
+        });
+        agent.start();
+        Files.writeString(dir.resolve("0"), "0123456789abcdef0123456789abcdef");
+        Map<String, String> env = new HashMap<>(GreenMailServers.toolEnv(greenMail));
+        env.put(
+                MailTriggers.ENV,
+                new ObjectMapper()
+                        .writeValueAsString(new MailTriggers(List.of(new MailTriggers.Subscription(
+                                "shop/triage",
+                                "http://127.0.0.1:" + agent.getAddress().getPort() + "/webhook/mail-inbox",
+                                "0",
+                                null,
+                                null,
+                                null)))));
+        env.put(MailTriggers.SECRETS_DIR_ENV, dir.toString());
+        env.put(
+                MailTriggers.STATE_DIR_ENV,
+                Files.createDirectories(dir.resolve("state")).toString());
+        env.put("MAIL_WATCH_CATCH_UP_SECONDS", "600");
+        GreenMailUtil.sendTextEmail(
+                GreenMailServers.ADDRESS,
+                "ann@shop.example",
+                "Order 42 is late",
+                "Where is my teapot?",
+                greenMail.getSmtp().getServerSetup());
+
+        try (var server = start(env);
+                var triggers = EmailToolServer.mailTriggers(new MailSettings(env), server.meterRegistry());
+                HttpClient http = HttpClient.newHttpClient()) {
+            assertThat(triggers.size()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> posted.size() == 2);
+            String metrics = http.send(
+                            HttpRequest.newBuilder(server.uri().resolve("/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(metrics)
+                    .contains("langop_trigger_deliveries_total{outcome=\"delivered\",trigger_type=\"mail\"} 1.0")
+                    .contains(
+                            "langop_trigger_delivery_retries_total{reason=\"server_error\",trigger_type=\"mail\"} 1.0")
+                    .contains(
+                            "langop_trigger_delivery_duration_seconds_count{outcome=\"delivered\",trigger_type=\"mail\"} 1");
+        } finally {
+            agent.stop(0);
         }
     }
 
