@@ -1,7 +1,6 @@
 package io.langop.console;
 
 import io.langop.api.clientconfig.ClientConfig;
-import io.langop.api.v1alpha1.client.SessionBackend;
 import io.langop.console.approval.ApprovalDesk;
 import io.langop.console.auth.Access;
 import io.langop.console.auth.LoginSessions;
@@ -10,7 +9,7 @@ import io.langop.console.auth.SignInServlet;
 import io.langop.console.chat.ChatService;
 import io.langop.console.chat.ChatTargets;
 import io.langop.console.chat.ConversationStore;
-import io.langop.console.chat.InMemoryConversationStore;
+import io.langop.console.chat.ConversationStores;
 import io.langop.console.chat.UpstreamChat;
 import io.langop.console.guard.Moderation;
 import io.langop.console.guard.UserRateLimits;
@@ -49,14 +48,17 @@ public final class Console implements AutoCloseable {
     static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
 
     private final ServiceServer server;
+    /** The store this console opened (and so closes); null when it was handed one. */
+    private final ConversationStore opened;
 
-    private Console(ServiceServer server) {
+    private Console(ServiceServer server, ConversationStore opened) {
         this.server = server;
+        this.opened = opened;
     }
 
     /**
      * @param variables the environment, where the providers' Secrets are
-     * @param conversations the session backend; null for the memory one of {@code session}
+     * @param conversations the conversation store; null for the one {@code session.backend} names
      */
     public static Console start(
             ClientConfig config,
@@ -70,13 +72,10 @@ public final class Console implements AutoCloseable {
         int maxMessages = session == null || session.maxMessagesPerSession() == null
                 ? DEFAULT_MAX_MESSAGES
                 : session.maxMessagesPerSession();
+        ConversationStore opened = null;
         if (conversations == null) {
-            if (session != null && session.backend() != null && session.backend() != SessionBackend.MEMORY) {
-                LOG.warn(
-                        "session backend {} is not available in this console: conversations are kept in memory",
-                        session.backend());
-            }
-            conversations = new InMemoryConversationStore(ttl, clock);
+            opened = ConversationStores.open(config, variables, ttl, clock);
+            conversations = opened;
         }
         HttpClient http = httpClient();
         Integer concurrent =
@@ -114,7 +113,7 @@ public final class Console implements AutoCloseable {
                 "console of client {} offers {}",
                 config.name(),
                 targets.all().stream().map(target -> target.id()).toList());
-        return new Console(server);
+        return new Console(server, opened);
     }
 
     /**
@@ -144,8 +143,16 @@ public final class Console implements AutoCloseable {
         return server;
     }
 
+    /** Stops serving, then lets go of a conversation store that holds connections. */
     @Override
     public void close() {
         server.close();
+        if (opened instanceof AutoCloseable connected) {
+            try {
+                connected.close();
+            } catch (Exception e) {
+                LOG.warn("the conversation store did not close cleanly: {}", e.toString());
+            }
+        }
     }
 }

@@ -7,39 +7,32 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Conversations in this process's memory, by user, each forgotten {@code ttl} after its last change. A request
  * touches its user's conversations only: an expired one is never returned, and the sweep that frees the memory
- * of all expired ones runs at most once a {@link #SWEEP_INTERVAL} rather than on every request, whose cost would
+ * of all expired ones runs at most once a {@link Expiry#SWEEP_INTERVAL} rather than on every request, whose cost would
  * grow with the number of conversations kept.
  */
 public final class InMemoryConversationStore implements ConversationStore {
 
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-
     private final Map<String, Map<String, Conversation>> byUser = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> nextSweep;
-    private final Duration ttl;
-    private final Clock clock;
+    private final Expiry expiry;
 
     public InMemoryConversationStore(Duration ttl, Clock clock) {
-        this.ttl = ttl;
-        this.clock = clock;
-        this.nextSweep = new AtomicReference<>(clock.instant().plus(SWEEP_INTERVAL));
+        this.expiry = new Expiry(ttl, clock, clock.instant().plus(Expiry.SWEEP_INTERVAL));
     }
 
     @Override
     public Optional<Conversation> find(String user, String id) {
-        Instant oldest = sweepIfDue();
+        Instant oldest = expiry.oldestAlive(this::sweep);
         return Optional.ofNullable(byUser.getOrDefault(user, Map.of()).get(id))
                 .filter(conversation -> !conversation.updated().isBefore(oldest));
     }
 
     @Override
     public Optional<Conversation> latest(String user) {
-        Instant oldest = sweepIfDue();
+        Instant oldest = expiry.oldestAlive(this::sweep);
         return byUser.getOrDefault(user, Map.of()).values().stream()
                 .filter(conversation -> !conversation.updated().isBefore(oldest))
                 .max(Comparator.comparing(Conversation::updated));
@@ -47,7 +40,7 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public void save(Conversation conversation) {
-        sweepIfDue();
+        expiry.oldestAlive(this::sweep);
         // inside compute: a sweep removing the user's emptied map at the same time cannot lose this conversation
         byUser.compute(conversation.user(), (user, conversations) -> {
             Map<String, Conversation> kept = conversations == null ? new ConcurrentHashMap<>() : conversations;
@@ -59,16 +52,6 @@ public final class InMemoryConversationStore implements ConversationStore {
     /** The conversations held in memory, expired ones included until the next sweep. */
     public int size() {
         return byUser.values().stream().mapToInt(Map::size).sum();
-    }
-
-    /** @return the oldest last change that is still alive */
-    private Instant sweepIfDue() {
-        Instant now = clock.instant();
-        Instant due = nextSweep.get();
-        if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
-            sweep(now.minus(ttl));
-        }
-        return now.minus(ttl);
     }
 
     private void sweep(Instant oldest) {

@@ -46,7 +46,7 @@ class InMemoryConversationStoreTest {
                 .as("held until the sweep, which is not due yet")
                 .isEqualTo(2);
 
-        clock.advance(InMemoryConversationStore.SWEEP_INTERVAL);
+        clock.advance(Expiry.SWEEP_INTERVAL);
         shortLived.save(Conversation.start("cat", "c3", "helpdesk", clock.instant()));
 
         assertThat(shortLived.size())
