@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * holds (as a LanguageAgent's {@code memoryStore.connectionSecretRef} does), or {@code backendConfig.endpoint} when
  * that is a URL without credentials; {@code backendConfig.database} is the URL's path when it has none, and
  * {@code keyPrefix} the scope that keeps clients sharing a store apart (default {@code <namespace>/<client>}).
- * {@code memory}, and what cannot be had, keep conversations in this process ({@link InMemoryConversationStore}),
- * with a warning for the latter.
+ * {@code memory}, {@code enablePersistence: false}, and what cannot be had keep conversations in this process
+ * ({@link InMemoryConversationStore}), with a warning for the latter.
  */
 public final class ConversationStores {
 
@@ -32,6 +32,14 @@ public final class ConversationStores {
         ClientConfig.Session session = config.session();
         SessionBackend backend = session == null ? null : session.backend();
         if (backend == null || backend == SessionBackend.MEMORY) {
+            if (session != null && Boolean.TRUE.equals(session.enablePersistence())) {
+                LOG.warn("enablePersistence asks for conversations that outlive the console, but the session backend"
+                        + " is memory: name redis or postgres to keep them");
+            }
+            return new InMemoryConversationStore(ttl, clock);
+        }
+        if (Boolean.FALSE.equals(session.enablePersistence())) {
+            LOG.info("enablePersistence is false: conversations are kept in memory, not in {}", backend);
             return new InMemoryConversationStore(ttl, clock);
         }
         if (backend != SessionBackend.REDIS && backend != SessionBackend.POSTGRES) {
