@@ -1,10 +1,7 @@
 package io.langop.console.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.langop.proxy.config.KeyDigests;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +28,7 @@ public final class ApiKeys {
             String name = named ? trimmed.substring(0, colon) : provider + "-" + line;
             String key = named ? trimmed.substring(colon + 1).strip() : trimmed;
             if (!key.isEmpty()) {
-                byDigest.put(digest(key), new User(provider + ":" + name, name, provider));
+                byDigest.put(KeyDigests.sha256Hex(key), new User(provider + ":" + name, name, provider));
             }
         }
         return this;
@@ -45,15 +42,6 @@ public final class ApiKeys {
         if (presentedKey == null || presentedKey.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byDigest.get(digest(presentedKey.strip())));
-    }
-
-    private static String digest(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Optional.ofNullable(byDigest.get(KeyDigests.sha256Hex(presentedKey.strip())));
     }
 }

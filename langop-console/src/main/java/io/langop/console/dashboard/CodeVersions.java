@@ -4,12 +4,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
+import io.langop.proxy.config.KeyDigests;
 import io.langop.wire.AgentFiles;
 import io.langop.wire.ObjectNames;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,13 +29,7 @@ final class CodeVersions {
 
         /** The start of the source's SHA-256: what the operator annotates the agent's pods with, shortened. */
         String hash() {
-            try {
-                return HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)))
-                        .substring(0, SHORT_HASH);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
+            return KeyDigests.sha256Hex(source).substring(0, SHORT_HASH);
         }
     }
 
