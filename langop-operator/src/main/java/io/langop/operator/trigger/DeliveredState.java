@@ -209,7 +209,6 @@ final class DeliveredState implements AutoCloseable {
         if (!dirty) {
             return;
         }
-        lastWriteNanos = System.nanoTime();
         Map<String, String> data = new TreeMap<>();
         triggers.forEach((trigger, entry) -> data.put(trigger, entry.toString()));
         ConfigMap desired = new ConfigMapBuilder(template).withData(data).build();
@@ -222,6 +221,9 @@ final class DeliveredState implements AutoCloseable {
                     template.getMetadata().getNamespace(),
                     template.getMetadata().getName(),
                     failed.getMessage());
+        } finally {
+            // counted from the write's end: a slow API server then sees at least the interval between two writes
+            lastWriteNanos = System.nanoTime();
         }
     }
 
