@@ -92,8 +92,9 @@ public final class LangopOperator {
             UsageBoard usage,
             MeterRegistry meters) {
         return List.of(
-                new LanguageClusterReconciler(egressRules, usage, settings.dashboardByDefault()),
-                new LanguageModelReconciler(egressRules, settings.modelProxyImage(), usage, settings.usageInterval()),
+                new LanguageClusterReconciler(egressRules, usage, settings.dashboardByDefault(), settings.scraping()),
+                new LanguageModelReconciler(
+                        egressRules, settings.modelProxyImage(), usage, settings.usageInterval(), settings.scraping()),
                 new LanguageToolReconciler(egressRules, services),
                 new LanguagePersonaReconciler(),
                 new LanguageAgentReconciler(egressRules, settings.synthesis(), services, usage, meters),

@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.langop.operator.crd.CrdInstaller;
 import io.langop.operator.egress.HostResolver;
+import io.langop.operator.monitoring.Scraping;
 import io.langop.operator.reach.ServiceReach;
 import io.langop.operator.synthesis.SynthesisModelOptions;
 import io.langop.operator.synthesis.SynthesisSettings;
@@ -20,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -120,6 +122,33 @@ public final class OperatorCommand implements Callable<Integer> {
             description = "Run the dashboard of every LanguageCluster whose spec.dashboard.enabled is unset (a"
                     + " cluster's own true or false still decides for it).")
     boolean dashboardByDefault;
+
+    @Option(
+            names = "--proxy-service-monitors",
+            description = "Make a Prometheus Operator ServiceMonitor for each LanguageModel's proxy, with the model's"
+                    + " key Secret <model>-model-key as bearer token, where that operator's CRD is installed.")
+    boolean proxyServiceMonitors;
+
+    @Option(
+            names = "--service-monitor-label",
+            paramLabel = "KEY=VALUE",
+            description = "A label of those ServiceMonitors, such as the one your Prometheus selects monitors by;"
+                    + " repeatable.")
+    Map<String, String> serviceMonitorLabels = Map.of();
+
+    @Option(
+            names = "--scraper-namespace-label",
+            paramLabel = "KEY=VALUE",
+            description = "A label of the namespace Prometheus runs in, such as kubernetes.io/metadata.name=monitoring:"
+                    + " isolated LanguageClusters let its pods in to the ports components serve /metrics on;"
+                    + " repeatable. None: they let no one in from outside the cluster.")
+    Map<String, String> scraperNamespaceLabels = Map.of();
+
+    @Option(
+            names = "--scraper-pod-label",
+            paramLabel = "KEY=VALUE",
+            description = "A label of Prometheus's pods in that namespace; repeatable. None: every pod of it.")
+    Map<String, String> scraperPodLabels = Map.of();
 
     @Option(
             names = "--reconcile-threads",
@@ -235,7 +264,8 @@ public final class OperatorCommand implements Callable<Integer> {
                 reconcileThreads,
                 synthesisSettings(),
                 usageInterval,
-                dashboardByDefault);
+                dashboardByDefault,
+                new Scraping(proxyServiceMonitors, serviceMonitorLabels, scraperNamespaceLabels, scraperPodLabels));
         Config config = new ConfigBuilder(Config.autoConfigure(null)).build();
         String unreachable = ClusterProbe.unreachableReason(config);
         if (unreachable != null) {

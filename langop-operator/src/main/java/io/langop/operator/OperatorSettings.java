@@ -1,5 +1,6 @@
 package io.langop.operator;
 
+import io.langop.operator.monitoring.Scraping;
 import io.langop.operator.synthesis.SynthesisSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Set;
  *                         and cluster per interval, none when nothing changed
  * @param dashboardByDefault whether a LanguageCluster whose {@code spec.dashboard.enabled} is unset runs its
  *                         dashboard (the chart's {@code dashboard.enabledByDefault})
+ * @param scraping         what is made for Prometheus to scrape the model proxies, and where it runs
  */
 public record OperatorSettings(
         Set<String> namespaces,
@@ -27,7 +29,8 @@ public record OperatorSettings(
         int reconcileThreads,
         SynthesisSettings synthesis,
         Duration usageInterval,
-        boolean dashboardByDefault) {
+        boolean dashboardByDefault,
+        Scraping scraping) {
 
     public static final Duration DEFAULT_DNS_REFRESH = Duration.ofMinutes(5);
     public static final String DEFAULT_MODEL_PROXY_IMAGE = "ghcr.io/langop/langop-model-proxy:latest";
@@ -55,6 +58,7 @@ public record OperatorSettings(
         if (usageInterval.isNegative() || usageInterval.isZero()) {
             throw new IllegalArgumentException("the usage interval must be positive, got " + usageInterval);
         }
+        Objects.requireNonNull(scraping, "scraping");
     }
 
     /** Usage read every minute. */
@@ -64,7 +68,15 @@ public record OperatorSettings(
             String modelProxyImage,
             int reconcileThreads,
             SynthesisSettings synthesis) {
-        this(namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, DEFAULT_USAGE_INTERVAL, false);
+        this(
+                namespaces,
+                dnsRefresh,
+                modelProxyImage,
+                reconcileThreads,
+                synthesis,
+                DEFAULT_USAGE_INTERVAL,
+                false,
+                Scraping.none());
     }
 
     /** Without synthesis. */
@@ -80,23 +92,57 @@ public record OperatorSettings(
 
     public OperatorSettings withNamespaces(Set<String> watched) {
         return new OperatorSettings(
-                watched, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, usageInterval, dashboardByDefault);
+                watched,
+                dnsRefresh,
+                modelProxyImage,
+                reconcileThreads,
+                synthesis,
+                usageInterval,
+                dashboardByDefault,
+                scraping);
     }
 
     public OperatorSettings withSynthesis(SynthesisSettings settings) {
         return new OperatorSettings(
-                namespaces, dnsRefresh, modelProxyImage, reconcileThreads, settings, usageInterval, dashboardByDefault);
+                namespaces,
+                dnsRefresh,
+                modelProxyImage,
+                reconcileThreads,
+                settings,
+                usageInterval,
+                dashboardByDefault,
+                scraping);
     }
 
     /** Tests and benchmarks read usage more often than a cluster should. */
     public OperatorSettings withUsageInterval(Duration interval) {
         return new OperatorSettings(
-                namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, interval, dashboardByDefault);
+                namespaces,
+                dnsRefresh,
+                modelProxyImage,
+                reconcileThreads,
+                synthesis,
+                interval,
+                dashboardByDefault,
+                scraping);
     }
 
     /** Every cluster that does not say otherwise runs its dashboard (or none does). */
     public OperatorSettings withDashboardByDefault(boolean enabled) {
         return new OperatorSettings(
-                namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, usageInterval, enabled);
+                namespaces, dnsRefresh, modelProxyImage, reconcileThreads, synthesis, usageInterval, enabled, scraping);
+    }
+
+    /** Model proxies get ServiceMonitors, isolated clusters let Prometheus in, as {@code scraping} says. */
+    public OperatorSettings withScraping(Scraping scraping) {
+        return new OperatorSettings(
+                namespaces,
+                dnsRefresh,
+                modelProxyImage,
+                reconcileThreads,
+                synthesis,
+                usageInterval,
+                dashboardByDefault,
+                scraping);
     }
 }

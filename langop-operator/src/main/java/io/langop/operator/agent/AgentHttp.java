@@ -30,7 +30,7 @@ public final class AgentHttp {
      */
     static final int DEFAULT_PORT = 8000;
 
-    static final String PORT_NAME = "http";
+    public static final String PORT_NAME = "http";
     static final String PORT_ENV = ServiceWire.PORT_ENV;
 
     private AgentHttp() {}

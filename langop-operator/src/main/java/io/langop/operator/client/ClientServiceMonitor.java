@@ -1,9 +1,5 @@
 package io.langop.operator.client;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -13,10 +9,10 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.langop.api.v1alpha1.client.LanguageClient;
 import io.langop.api.v1alpha1.client.Monitoring;
-import io.langop.operator.kube.Labels;
-import io.langop.operator.kube.Owners;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.langop.operator.monitoring.ServiceMonitor;
+import io.langop.operator.monitoring.ServiceMonitorCrdInstalled;
+import io.langop.operator.monitoring.ServiceMonitors;
+import io.langop.wire.ServiceWire;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,7 +26,6 @@ import java.util.Objects;
 public class ClientServiceMonitor extends CRUDKubernetesDependentResource<ServiceMonitor, LanguageClient> {
 
     static final String NAME = "service-monitor";
-    static final String CRD = HasMetadata.getFullResourceName(ServiceMonitor.class);
 
     /** Whether the client's spec asks for a ServiceMonitor: metrics on, in Prometheus' format, and the monitor wanted. */
     static boolean requested(LanguageClient client) {
@@ -50,27 +45,16 @@ public class ClientServiceMonitor extends CRUDKubernetesDependentResource<Servic
     @Override
     protected ServiceMonitor desired(LanguageClient client, Context<LanguageClient> context) {
         Monitoring monitoring = client.getSpec().getMonitoring();
-        // The operator's own labels win: its informer finds its objects by them.
-        Map<String, String> labels =
-                new LinkedHashMap<>(Objects.requireNonNullElse(monitoring.getAdditionalLabels(), Map.of()));
-        labels.putAll(ClientObjects.labels(client));
         ServiceMonitor.Endpoint endpoint = new ServiceMonitor.Endpoint();
         endpoint.port = ClientObjects.PORT_NAME;
-        endpoint.path = Objects.requireNonNullElse(monitoring.getMetricsPath(), "/metrics");
+        endpoint.path = Objects.requireNonNullElse(monitoring.getMetricsPath(), ServiceWire.METRICS_PATH);
         endpoint.scheme = "http";
-        ServiceMonitor monitor = new ServiceMonitor();
-        monitor.setMetadata(new ObjectMetaBuilder()
-                .withName(ClientObjects.name(client))
-                .withNamespace(client.getMetadata().getNamespace())
-                .withLabels(labels)
-                .withOwnerReferences(Owners.controller(client))
-                .build());
-        monitor.setSpec(new ServiceMonitor.Spec());
-        monitor.getSpec().selector = new LabelSelectorBuilder()
-                .withMatchLabels(Labels.selector(client))
-                .build();
-        monitor.getSpec().endpoints = List.of(endpoint);
-        return monitor;
+        return ServiceMonitors.of(
+                client,
+                ClientObjects.name(client),
+                Objects.requireNonNullElse(monitoring.getAdditionalLabels(), Map.of()),
+                ClientObjects.labels(client),
+                endpoint);
     }
 
     /** The reconcile precondition: the spec asks for the monitor (once it no longer does, the monitor is deleted). */
@@ -84,29 +68,11 @@ public class ClientServiceMonitor extends CRUDKubernetesDependentResource<Servic
         }
     }
 
-    /**
-     * The activation condition: the cluster has the ServiceMonitor CRD. Looked up once, and again on each
-     * reconcile of a client that asks for a monitor while the CRD is missing, so installing the Prometheus
-     * Operator later is noticed at that client's next reconcile; once seen, the CRD is taken to stay.
-     */
-    public static class CrdInstalled implements Condition<ServiceMonitor, LanguageClient> {
-        private volatile Boolean installed;
-
+    /** The activation condition: the cluster has the ServiceMonitor CRD. */
+    public static class CrdInstalled extends ServiceMonitorCrdInstalled<LanguageClient> {
         @Override
-        public boolean isMet(
-                DependentResource<ServiceMonitor, LanguageClient> dependent,
-                LanguageClient client,
-                Context<LanguageClient> context) {
-            Boolean known = installed;
-            if (known == null || (!known && requested(client))) {
-                known = context.getClient()
-                                .resources(CustomResourceDefinition.class)
-                                .withName(CRD)
-                                .get()
-                        != null;
-                installed = known;
-            }
-            return known;
+        protected boolean requested(LanguageClient client, Context<LanguageClient> context) {
+            return ClientServiceMonitor.requested(client);
         }
     }
 }

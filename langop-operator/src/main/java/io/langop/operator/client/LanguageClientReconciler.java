@@ -21,6 +21,7 @@ import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.Workloads;
+import io.langop.operator.monitoring.ServiceMonitorCrdInstalled;
 import io.langop.operator.workload.Autoscalers;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
         if (ClientServiceMonitor.requested(client)
                 && workflow.getReconciledDependents().stream()
                         .noneMatch(dependent -> ClientServiceMonitor.NAME.equals(dependent.name()))) {
-            notes.add("monitoring.serviceMonitor needs the Prometheus Operator's CRD " + ClientServiceMonitor.CRD
+            notes.add("monitoring.serviceMonitor needs the Prometheus Operator's CRD " + ServiceMonitorCrdInstalled.CRD
                     + ", which this cluster does not have");
         }
 

@@ -32,6 +32,7 @@ import io.langop.operator.kube.Labels;
 import io.langop.operator.kube.ReconcileErrors;
 import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
+import io.langop.operator.monitoring.Scraping;
 import io.langop.operator.usage.ClusterUsageStatus;
 import io.langop.operator.usage.UsageBoard;
 import io.langop.operator.usage.UsageChanges;
@@ -90,15 +91,19 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
     private final EgressRules egressRules;
     private final UsageBoard usage;
     private final boolean dashboardByDefault;
+    private final Scraping scraping;
 
     /**
      * @param usage the model proxies' usage, for the cluster's totals
      * @param dashboardByDefault whether a cluster whose {@code spec.dashboard.enabled} is unset runs its dashboard
+     * @param scraping where Prometheus runs, which an isolated cluster lets in to the metrics ports
      */
-    public LanguageClusterReconciler(EgressRules egressRules, UsageBoard usage, boolean dashboardByDefault) {
+    public LanguageClusterReconciler(
+            EgressRules egressRules, UsageBoard usage, boolean dashboardByDefault, Scraping scraping) {
         this.egressRules = egressRules;
         this.usage = usage;
         this.dashboardByDefault = dashboardByDefault;
+        this.scraping = scraping;
     }
 
     @Override
@@ -160,6 +165,7 @@ public class LanguageClusterReconciler implements Reconciler<LanguageCluster>, C
         var network = cluster.getSpec() == null ? null : cluster.getSpec().getNetwork();
         EgressRules.Resolved egress = egressRules.resolve(network == null ? null : network.getEgress(), namespace);
         context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.EGRESS, egress);
+        context.managedWorkflowAndDependentResourceContext().put(ClusterIsolationPolicy.SCRAPING, scraping);
         boolean dashboard = DashboardObjects.enabled(cluster, dashboardByDefault);
         context.managedWorkflowAndDependentResourceContext().put(DashboardObjects.ENABLED, dashboard);
         EgressRules.Resolved toIssuer = dashboard && IsolationEnabled.isEnabled(cluster)

@@ -27,6 +27,7 @@ import io.langop.operator.kube.StatusUpdates;
 import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
+import io.langop.operator.monitoring.Scraping;
 import io.langop.operator.usage.ModelOperatorKey;
 import io.langop.operator.usage.ModelUsageStatus;
 import io.langop.operator.usage.ProxyClients;
@@ -42,7 +43,8 @@ import java.util.regex.Pattern;
 /**
  * Serves a LanguageModel through the langop model proxy: a ConfigMap with the proxy file rendered
  * from the spec (fallback models included), the proxy Deployment with the API-key Secrets mounted,
- * a Service, and an egress policy that reaches the model's upstreams and nothing else.
+ * a Service, an egress policy that reaches the model's upstreams and nothing else, and where the operator is told to
+ * (and the Prometheus Operator is installed) a ServiceMonitor of the proxy.
  */
 @Workflow(
         explicitInvocation = true,
@@ -51,7 +53,12 @@ import java.util.regex.Pattern;
             @Dependent(name = "config", type = ProxyConfigMap.class),
             @Dependent(name = "deployment", type = ProxyDeployment.class, dependsOn = "config"),
             @Dependent(name = "service", type = ProxyService.class),
-            @Dependent(name = "egress", type = ProxyEgressPolicy.class)
+            @Dependent(name = "egress", type = ProxyEgressPolicy.class),
+            @Dependent(
+                    name = ProxyServiceMonitor.NAME,
+                    type = ProxyServiceMonitor.class,
+                    activationCondition = ProxyServiceMonitor.CrdInstalled.class,
+                    reconcilePrecondition = ProxyServiceMonitor.Requested.class)
         })
 @ControllerConfiguration(name = "languagemodel")
 public class LanguageModelReconciler implements Reconciler<LanguageModel> {
@@ -68,17 +75,20 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
     private final String proxyImage;
     private final UsageBoard usage;
     private final Duration usageInterval;
+    private final Scraping scraping;
 
     /**
      * @param usage         where the proxies' usage is kept, read every {@code usageInterval} while this controller
      *                      runs
+     * @param scraping      whether each proxy gets a ServiceMonitor, and its labels
      */
     public LanguageModelReconciler(
-            EgressRules egressRules, String proxyImage, UsageBoard usage, Duration usageInterval) {
+            EgressRules egressRules, String proxyImage, UsageBoard usage, Duration usageInterval, Scraping scraping) {
         this.egressRules = egressRules;
         this.proxyImage = proxyImage;
         this.usage = usage;
         this.usageInterval = usageInterval;
+        this.scraping = scraping;
     }
 
     @Override
@@ -165,6 +175,7 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
                                 configYaml,
                                 ModelProxyPlan.secretKeysOf(model, fallbacks.found()),
                                 resolved));
+        context.managedWorkflowAndDependentResourceContext().put(ProxyServiceMonitor.SCRAPING, scraping);
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         usage.track(model, clients.operatorKey());

@@ -15,6 +15,9 @@ import io.langop.operator.kube.Owners;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MODEL_OBJECTS))
 public class ProxyService extends CRUDKubernetesDependentResource<Service, LanguageModel> {
 
+    /** The proxy's port, by name: the Service's, the container's and the one its ServiceMonitor scrapes. */
+    static final String PORT_NAME = "http";
+
     @Override
     protected Service desired(LanguageModel model, Context<LanguageModel> context) {
         return of(model);
@@ -31,9 +34,9 @@ public class ProxyService extends CRUDKubernetesDependentResource<Service, Langu
                 .withNewSpec()
                 .withSelector(Labels.selector(model))
                 .addNewPort()
-                .withName("http")
+                .withName(PORT_NAME)
                 .withPort(ModelEndpoint.PORT)
-                .withTargetPort(new IntOrString("http"))
+                .withTargetPort(new IntOrString(PORT_NAME))
                 .withProtocol("TCP")
                 .endPort()
                 .endSpec()

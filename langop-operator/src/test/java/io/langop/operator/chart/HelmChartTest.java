@@ -20,6 +20,9 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.langop.operator.OperatorCommand;
+import io.langop.operator.agent.AgentHttp;
+import io.langop.operator.kube.Labels;
+import io.langop.operator.tool.ToolEndpoint;
 import io.langop.wire.TelemetryEnv;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -105,9 +108,22 @@ class HelmChartTest {
     @Test
     void everyArgumentTheChartPassesIsAnOptionOfTheOperator() {
         List<HasMetadata> objects = render(Map.of(
-                "watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b", "dashboard.enabledByDefault", "true"));
+                "watchNamespaces[0]", "team-a",
+                "watchNamespaces[1]", "team-b",
+                "dashboard.enabledByDefault", "true",
+                "metrics.serviceMonitor.enabled", "true",
+                "metrics.serviceMonitor.labels.release", "prometheus",
+                "metrics.scraper.namespaceLabels.team", "monitoring",
+                "metrics.scraper.podLabels.app", "prometheus"));
         List<String> args = operator(objects).getArgs();
-        assertThat(args).contains("--namespaces=team-a,team-b", "--dashboard-by-default");
+        assertThat(args)
+                .contains(
+                        "--namespaces=team-a,team-b",
+                        "--dashboard-by-default",
+                        "--proxy-service-monitors",
+                        "--service-monitor-label=release=prometheus",
+                        "--scraper-namespace-label=team=monitoring",
+                        "--scraper-pod-label=app=prometheus");
         Set<String> options = new CommandLine(new OperatorCommand())
                 .getCommandSpec()
                 .optionsMap()
@@ -283,6 +299,44 @@ class HelmChartTest {
         assertThatThrownBy(() ->
                         render(Map.of("metrics.serviceMonitor.enabled", "true", "metrics.service.enabled", "false")))
                 .hasMessageContaining("needs metrics.service.enabled");
+    }
+
+    @Test
+    void withItsServiceMonitorTheChartScrapesAgentsAndToolsAndTheOperatorTheModelProxies() {
+        List<HasMetadata> objects = render(Map.of(
+                "metrics.serviceMonitor.enabled", "true", "metrics.serviceMonitor.labels.release", "prometheus"));
+        assertThat(operator(objects).getArgs()).contains("--proxy-service-monitors");
+        GenericKubernetesResource pods = all(objects, GenericKubernetesResource.class).stream()
+                .filter(o -> o.getKind().equals("PodMonitor"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pods.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        assertThat(pods.<Map<String, Object>>get("spec", "namespaceSelector")).isEqualTo(Map.of("any", true));
+        assertThat(pods.<Map<String, String>>get("spec", "selector", "matchLabels"))
+                .isEqualTo(Map.of(Labels.MANAGED_BY, Labels.OPERATOR));
+        assertThat(pods.<List<Map<String, Object>>>get("spec", "selector", "matchExpressions"))
+                .singleElement()
+                .isEqualTo(Map.of("key", Labels.COMPONENT, "operator", "In", "values", List.of("agent", "tool")));
+        List<Map<String, Object>> endpoints = pods.get("spec", "podMetricsEndpoints");
+        assertThat(endpoints)
+                .extracting(endpoint -> endpoint.get("port") + " " + endpoint.get("path"))
+                .containsExactly(AgentHttp.PORT_NAME + " /metrics", ToolEndpoint.PORT_NAME + " /metrics");
+
+        assertThat(all(
+                        render(Map.of(
+                                "metrics.serviceMonitor.enabled", "true",
+                                "watchNamespaces[0]", "team-a")),
+                        GenericKubernetesResource.class))
+                .filteredOn(o -> o.getKind().equals("PodMonitor"))
+                .singleElement()
+                .satisfies(only -> assertThat(only.<Map<String, Object>>get("spec", "namespaceSelector"))
+                        .isEqualTo(Map.of("matchNames", List.of("team-a"))));
+        List<HasMetadata> operatorOnly =
+                render(Map.of("metrics.serviceMonitor.enabled", "true", "metrics.serviceMonitor.components", "false"));
+        assertThat(operator(operatorOnly).getArgs()).doesNotContain("--proxy-service-monitors");
+        assertThat(operatorOnly).noneMatch(o -> o.getKind().equals("PodMonitor"));
+        assertThat(operator(render(Map.of())).getArgs())
+                .noneMatch(arg -> arg.startsWith("--proxy-service-monitors") || arg.startsWith("--scraper"));
     }
 
     @Test

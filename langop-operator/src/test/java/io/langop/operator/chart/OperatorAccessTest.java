@@ -39,12 +39,13 @@ import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
-import io.langop.operator.client.ServiceMonitor;
 import io.langop.operator.harness.ApiRequests;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.MockApiServer;
 import io.langop.operator.harness.OperatorHarness;
 import io.langop.operator.harness.ServiceMap;
+import io.langop.operator.monitoring.Scraping;
+import io.langop.operator.monitoring.ServiceMonitor;
 import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.mcp.TestMcpServer;
@@ -132,6 +133,8 @@ class OperatorAccessTest {
     private static Run accessUsedByTheOperator(ScriptedOpenAiServer llm, ServiceMap services) {
         String valid = Fixtures.CODE_WITHOUT_TOOLS;
         OperatorSettings settings = OperatorSettings.defaults()
+                .withScraping(
+                        new Scraping(true, Map.of(), Map.of("kubernetes.io/metadata.name", "monitoring"), Map.of()))
                 .withSynthesis(new SynthesisSettings(
                         Optional.of(llm.baseUrl()),
                         Optional.of("synth-model"),
@@ -252,6 +255,11 @@ class OperatorAccessTest {
             eventually(() -> user.resources(ServiceMonitor.class)
                             .inNamespace(NS)
                             .withName("chat-client")
+                            .get()
+                    != null);
+            eventually(() -> user.resources(ServiceMonitor.class)
+                            .inNamespace(NS)
+                            .withName("gpt-model")
                             .get()
                     != null);
             eventually(() -> user.v1().events().inNamespace(NS).list().getItems().stream()

@@ -47,6 +47,7 @@ import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ReconcileFailures;
 import io.langop.operator.kube.KubeJson;
+import io.langop.operator.monitoring.ServiceMonitor;
 import io.langop.wire.AgentEnv;
 import java.time.Duration;
 import java.util.List;

@@ -18,9 +18,11 @@ import io.langop.api.v1alpha1.cluster.LanguageClusterSpec;
 import io.langop.api.v1alpha1.model.LanguageModel;
 import io.langop.api.v1alpha1.model.LanguageModelSpec;
 import io.langop.api.v1alpha1.model.ModelProvider;
+import io.langop.operator.OperatorSettings;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ReconcileFailures;
+import io.langop.operator.monitoring.Scraping;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -32,11 +34,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LanguageClusterReconcilerTest {
 
     @RegisterExtension
-    static final OperatorExtension operator = OperatorExtension.withDefaults().resolving(host -> switch (host) {
-        // answers in a rotating order: the policy must not change with it
-        case "api.example.com" -> List.of(InetAddress.getByName("203.0.113.9"), InetAddress.getByName("203.0.113.2"));
-        default -> throw new UnknownHostException(host);
-    });
+    static final OperatorExtension operator = OperatorExtension.with(OperatorSettings.defaults()
+                    .withScraping(new Scraping(
+                            false,
+                            Map.of(),
+                            Map.of("kubernetes.io/metadata.name", "monitoring"),
+                            Map.of("app.kubernetes.io/name", "prometheus"))))
+            .resolving(host -> switch (host) {
+                // answers in a rotating order: the policy must not change with it
+                case "api.example.com" ->
+                    List.of(InetAddress.getByName("203.0.113.9"), InetAddress.getByName("203.0.113.2"));
+                default -> throw new UnknownHostException(host);
+            });
 
     @Test
     void labelsItsNamespaceIsolatesItAndCountsItsMembers() {
@@ -75,6 +84,20 @@ class LanguageClusterReconcilerTest {
         assertThat(sameCluster.getNamespaceSelector().getMatchLabels())
                 .isEqualTo(Map.of("langop.io/cluster", "research"));
         assertThat(sameCluster.getPodSelector()).isNull();
+        assertThat(policy.getSpec().getIngress().getFirst().getPorts())
+                .as("every port")
+                .isNullOrEmpty();
+        var prometheus = policy.getSpec().getIngress().get(1);
+        assertThat(prometheus.getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
+            assertThat(peer.getPodSelector().getMatchLabels())
+                    .isEqualTo(Map.of("app.kubernetes.io/name", "prometheus"));
+        });
+        assertThat(prometheus.getPorts())
+                .as("Prometheus reaches the ports of agents' and proxies' /metrics (http) and tools' (mcp) only")
+                .extracting(p -> p.getProtocol() + "/" + p.getPort().getStrVal())
+                .containsExactly("TCP/http", "TCP/mcp");
         assertThat(policy.getSpec().getEgress().get(0).getPorts())
                 .extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
                 .containsExactlyInAnyOrder("UDP/53", "TCP/53");

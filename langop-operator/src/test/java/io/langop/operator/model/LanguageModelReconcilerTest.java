@@ -23,8 +23,11 @@ import io.langop.api.v1alpha1.model.ProxySharedState;
 import io.langop.api.v1alpha1.model.ResponseCaching;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ReconcileFailures;
+import io.langop.operator.monitoring.Scraping;
+import io.langop.operator.monitoring.ServiceMonitor;
 import io.langop.proxy.config.ModelConfig;
 import io.langop.proxy.config.Provider;
 import io.langop.proxy.config.ProxyConfig;
@@ -46,7 +49,8 @@ class LanguageModelReconcilerTest {
 
     @RegisterExtension
     static final OperatorExtension operator = OperatorExtension.with(
-                    new OperatorSettings(java.util.Set.of(), Duration.ofMinutes(5), PROXY_IMAGE, 4))
+                    new OperatorSettings(java.util.Set.of(), Duration.ofMinutes(5), PROXY_IMAGE, 4)
+                            .withScraping(new Scraping(true, Map.of("release", "prometheus"), Map.of(), Map.of())))
             .resolving(host -> switch (host) {
                 case "api.openai.com" -> List.of(InetAddress.getByName("198.51.100.7"));
                 default -> throw new UnknownHostException(host);
@@ -313,6 +317,78 @@ class LanguageModelReconcilerTest {
                         .withName("gpt-model")
                         .get())
                 .isNotNull();
+    }
+
+    @Test
+    void theProxyGetsAServiceMonitorThatPresentsTheModelsKeyOnceThePrometheusOperatorIsInstalled() {
+        String ns = "models-scraped";
+        operator.client().resource(Fixtures.model(ns, "qwen")).create();
+        await().until(() -> operator.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("qwen-model")
+                        .get()
+                != null);
+        assertThat(monitor(ns, "qwen-model")).as("no Prometheus Operator yet").isNull();
+
+        operator.client().resource(Fixtures.serviceMonitorCrd()).create();
+        LanguageModel changed = get(ns, "qwen");
+        changed.getSpec().setTimeout("90s"); // its next reconcile finds the CRD
+        Edits.replaceSpec(operator.client(), changed);
+
+        ServiceMonitor monitor = await().until(() -> monitor(ns, "qwen-model"), m -> m != null);
+        assertThat(monitor.getMetadata().getLabels())
+                .containsEntry("release", "prometheus")
+                .containsEntry("app.kubernetes.io/managed-by", "langop-operator");
+        assertThat(monitor.getMetadata().getOwnerReferences())
+                .as("removed with the model")
+                .singleElement()
+                .satisfies(owner -> {
+                    assertThat(owner.getKind()).isEqualTo("LanguageModel");
+                    assertThat(owner.getUid())
+                            .isEqualTo(get(ns, "qwen").getMetadata().getUid());
+                    assertThat(owner.getController()).isTrue();
+                });
+        var service = operator.client()
+                .services()
+                .inNamespace(ns)
+                .withName("qwen-model")
+                .get();
+        assertThat(service.getMetadata().getLabels())
+                .as("the Service the monitor selects")
+                .containsAllEntriesOf(monitor.getSpec().selector.getMatchLabels());
+        assertThat(operator.client().services().inNamespace(ns).list().getItems())
+                .as("and no other")
+                .filteredOn(s -> s.getMetadata()
+                        .getLabels()
+                        .entrySet()
+                        .containsAll(monitor.getSpec().selector.getMatchLabels().entrySet()))
+                .hasSize(1);
+        assertThat(monitor.getSpec().endpoints).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.port)
+                    .isEqualTo(service.getSpec().getPorts().getFirst().getName());
+            assertThat(endpoint.path).isEqualTo("/metrics");
+            assertThat(endpoint.bearerTokenSecret.getName()).isEqualTo("qwen-model-key");
+            assertThat(endpoint.bearerTokenSecret.getKey()).isEqualTo("key");
+        });
+        var key = operator.client()
+                .secrets()
+                .inNamespace(ns)
+                .withName("qwen-model-key")
+                .get();
+        assertThat(key.getData()).as("the key the proxy answers /metrics with").containsOnlyKeys("key");
+        assertThat(key.getMetadata().getOwnerReferences())
+                .extracting(owner -> owner.getUid())
+                .containsExactly(get(ns, "qwen").getMetadata().getUid());
+    }
+
+    private static ServiceMonitor monitor(String ns, String name) {
+        return operator.client()
+                .resources(ServiceMonitor.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     private static String proxyYaml(String ns, String model) {

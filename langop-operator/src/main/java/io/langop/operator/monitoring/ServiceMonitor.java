@@ -1,8 +1,9 @@
-package io.langop.operator.client;
+package io.langop.operator.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -28,11 +29,15 @@ public class ServiceMonitor extends CustomResource<ServiceMonitor.Spec, Void> im
         public List<Endpoint> endpoints;
     }
 
-    /** A port of the selected Services, by name, and the path its metrics are at. */
+    /**
+     * A port of the selected Services, by name, the path its metrics are at, and the key of a Secret in the monitor's
+     * namespace that Prometheus presents as bearer token, where {@code /metrics} asks for one.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Endpoint {
         public String port;
         public String path;
         public String scheme;
+        public SecretKeySelector bearerTokenSecret;
     }
 }
