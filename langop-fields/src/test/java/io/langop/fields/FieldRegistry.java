@@ -488,6 +488,10 @@ final class FieldRegistry {
                 "spec.authentication.providers[].secretRef.key",
                 "spec.sessionConfig.backendConfig.secretRef.name",
                 "spec.sessionConfig.backendConfig.secretRef.key");
+        r.refused(
+                "spec.sessionConfig.backend",
+                "/spec/sessionConfig",
+                "{\"backend\": \"dynamodb\", \"backendConfig\": {}}");
         r.readConsole(
                 "auth.SessionCookie",
                 "spec.sessionConfig.cookieConfig.name",

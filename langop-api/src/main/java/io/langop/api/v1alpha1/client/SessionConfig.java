@@ -11,12 +11,16 @@ import io.langop.api.v1alpha1.Patterns;
 /** Sessions of a client. */
 @ValidationRule(
         value = "self.backend == 'memory' || has(self.backendConfig)",
-        message = "redis, postgres and dynamodb session backends need backendConfig")
+        message = "redis and postgres session backends need backendConfig")
+@ValidationRule(
+        value = "self.backend != 'dynamodb'",
+        message = "session backend dynamodb is not supported yet: use memory, redis or postgres")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SessionConfig {
 
     @Default("memory")
-    @JsonPropertyDescription("Where sessions are stored.")
+    @JsonPropertyDescription("Where the console keeps conversations: memory, redis or postgres (through backendConfig);"
+            + " dynamodb is not supported yet.")
     private SessionBackend backend;
 
     @JsonPropertyDescription("Connection to the backend.")
