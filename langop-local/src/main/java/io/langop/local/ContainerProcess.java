@@ -43,6 +43,7 @@ final class ContainerProcess {
     private final int port;
     private final Path workDir;
     private final Path log;
+    private final Path tmp;
     private final TerminationMessage terminationMessage;
     private volatile Process process;
     private volatile Instant startedAt;
@@ -64,6 +65,10 @@ final class ContainerProcess {
         this.port = port;
         this.workDir = workDir;
         this.log = workDir.resolve(container.getName() + ".log");
+        // A container's /tmp is its own, unless a volume is mounted there: the replicas of a tool or agent on this one
+        // machine would otherwise share what they keep under it (an email tool's cursors, an agent's accepted events).
+        this.tmp = Objects.requireNonNullElse(
+                mounts.get("/tmp"), workDir.resolve("tmp").resolve(container.getName()));
         this.terminationMessage = TerminationMessage.of(container, mounts);
     }
 
@@ -117,7 +122,8 @@ final class ContainerProcess {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-Xss512k",
-                "-Xmx384m"));
+                "-Xmx384m",
+                "-Djava.io.tmpdir=" + tmp));
         command.addAll(entrypoint.jvmFlags());
         command.addAll(List.of("-cp", CLASS_PATH, entrypoint.mainClass()));
         List<String> args = container.getArgs();
@@ -129,6 +135,7 @@ final class ContainerProcess {
         builder.environment().clear();
         builder.environment().put("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin"));
         builder.environment().put("HOME", workDir.toString());
+        builder.environment().put("TMPDIR", tmp.toString());
         builder.environment().putAll(env);
         builder.environment().put(ServiceWire.PORT_ENV, Integer.toString(port));
         try {
@@ -139,6 +146,7 @@ final class ContainerProcess {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             logStart = Files.size(log);
+            Files.createDirectories(tmp);
             process = builder.start();
             startedAt = Instant.now();
             finishedAt = null;

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A mail trigger end to end: the operator tells the email tool (service mode, IMAP login from a Secret) to post the
  * support mailbox's new messages to the event-driven agent, signed with the secret it generated; a message arriving in
  * GreenMail starts a run whose event carries its subject and sender, and one the agent's condition refuses starts none.
- * The tool runs two replicas, both watching the mailbox: a message is run once, whether the second replica skips it
- * (marked delivered by the first) or posts it too (the agent drops the event id it has).
+ * The tool runs two replicas, both watching the mailbox, each with its own {@code /tmp} (where it keeps its cursors, as
+ * in a cluster): a message is run once, whether the second replica skips it (marked delivered by the first) or posts it
+ * too (the agent drops the event id it has).
  */
 class MailTriggerIT {
 
@@ -39,6 +40,8 @@ class MailTriggerIT {
     private static final Pattern HANDLED_BY_A_REPLICA =
             Pattern.compile("Delivered " + Pattern.quote(MailTriggers.EVENT_TYPE)
                     + " INBOX:\\d+:\\d+ to |Mail event INBOX:\\d+:\\d+ for .* delivered by another replica");
+    /** A replica's first line of its watch, naming the file it keeps its cursor in. */
+    private static final Pattern CURSOR_FILE = Pattern.compile("watching .* recorded in keyword \\S+ and (\\S+)");
     /** The poster's line for a post the agent accepted to run (202), not held back or known (200). */
     private static final Pattern ACCEPTED = Pattern.compile("Delivered " + Pattern.quote(MailTriggers.EVENT_TYPE)
             + " INBOX:\\d+:\\d+ to agent " + NAMESPACE + "/triage .*: 202");
@@ -95,6 +98,14 @@ class MailTriggerIT {
                                     .results()
                                     .count()
                             >= 4);
+            assertThat(CURSOR_FILE
+                            .matcher(cluster.podLogs())
+                            .results()
+                            .map(found -> found.group(1))
+                            .distinct())
+                    .as("each replica keeps its cursor in its own /tmp (sharing one file, a replica's save failed"
+                            + " on the file another moved, and it skipped the message without a word)")
+                    .hasSize(2);
             assertThat(ACCEPTED.matcher(cluster.podLogs()).results().count())
                     .as("the agent accepted one event (the other answers: condition false, delivered before)")
                     .isEqualTo(1);

@@ -41,18 +41,27 @@ final class CursorFile {
         }
     }
 
+    /**
+     * Writes the cursor to a file of its own and moves it over the stored one. Its own: replicas may share the
+     * directory (the sidecars of an agent's replicas on one workspace, the pods of {@code langop local} on one
+     * machine), and one replica's move must not take away the file another is writing. The last move wins; a cursor
+     * that another replica's move puts back a little is harmless, since the mailbox's marks say what the agent has.
+     */
     void save(DeliveryCursor cursor) throws IOException {
         Files.createDirectories(file.getParent());
-        Path written = file.resolveSibling(file.getFileName() + ".new");
-        try (FileChannel channel = FileChannel.open(
-                written, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(StandardCharsets.US_ASCII.encode(cursor.uidValidity() + " " + cursor.lastUid() + "\n"));
-            channel.force(true);
-        }
+        Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
         try {
-            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+                channel.write(StandardCharsets.US_ASCII.encode(cursor.uidValidity() + " " + cursor.lastUid() + "\n"));
+                channel.force(true);
+            }
+            try {
+                Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(written);
         }
     }
 
