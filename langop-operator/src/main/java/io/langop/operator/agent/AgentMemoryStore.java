@@ -7,6 +7,7 @@ import io.langop.api.v1alpha1.SecretKeyReference;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.MemoryStore;
 import io.langop.api.v1alpha1.agent.MemoryStoreType;
+import io.langop.operator.kube.SecretVariable;
 import io.langop.wire.AgentEnv;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +36,7 @@ final class AgentMemoryStore {
                 .withValue(type.name().toLowerCase(Locale.ROOT))
                 .build());
         if (type != MemoryStoreType.EPHEMERAL && store.getConnectionSecretRef() != null) {
-            SecretKeyReference secret = store.getConnectionSecretRef();
-            env.add(new EnvVarBuilder()
-                    .withName(AgentEnv.MEMORY_URL)
-                    .withNewValueFrom()
-                    .withNewSecretKeyRef()
-                    .withName(secret.getName())
-                    .withKey(Objects.requireNonNullElse(secret.getKey(), SecretKeyReference.DEFAULT_KEY))
-                    .endSecretKeyRef()
-                    .endValueFrom()
-                    .build());
+            env.add(SecretVariable.of(AgentEnv.MEMORY_URL, store.getConnectionSecretRef()));
         }
         if (store.getRetentionPolicy() != null && store.getRetentionPolicy().getMaxMessages() != null) {
             env.add(new EnvVarBuilder()
