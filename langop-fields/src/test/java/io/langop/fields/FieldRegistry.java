@@ -318,11 +318,14 @@ final class FieldRegistry {
                 "spec.memoryStore",
                 "spec.memoryStore.type",
                 "spec.memoryStore.connectionSecretRef",
-                "spec.memoryStore.connectionSecretRef.name",
-                "spec.memoryStore.connectionSecretRef.key",
                 "spec.memoryStore.retentionPolicy",
                 "spec.memoryStore.retentionPolicy.maxMessages",
                 "spec.memoryStore.egress");
+        r.read(
+                RUNTIME,
+                "kube.SecretVariable",
+                "spec.memoryStore.connectionSecretRef.name",
+                "spec.memoryStore.connectionSecretRef.key");
         r.egressRule("spec.memoryStore.egress", "/spec/memoryStore/egress");
         r.read(OPERATOR, "agent.LanguageAgentReconciler", "spec.egress");
         r.egressRules("spec.egress[]", "/spec/egress");
