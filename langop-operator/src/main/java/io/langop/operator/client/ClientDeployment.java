@@ -24,6 +24,7 @@ import io.langop.operator.kube.LogSettings;
 import io.langop.operator.kube.Owners;
 import io.langop.operator.kube.PullPolicies;
 import io.langop.operator.model.ModelEndpoint;
+import io.langop.operator.synthesis.SynthesisFingerprint;
 import io.langop.operator.tool.ToolEndpoint;
 import io.langop.operator.workload.Autoscalers;
 import io.langop.operator.workload.ServiceWorkloadPods;
@@ -31,11 +32,7 @@ import io.langop.operator.workload.UpdateStrategies;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.ClientWire;
 import io.langop.wire.ServiceWire;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +70,7 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
                 .forEach(podLabels::putIfAbsent);
         Map<String, String> annotations =
                 new LinkedHashMap<>(Objects.requireNonNullElse(spec.getPodAnnotations(), Map.of()));
-        annotations.put(CONFIG_HASH_ANNOTATION, sha256(ClientSettings.render(plan)));
+        annotations.put(CONFIG_HASH_ANNOTATION, SynthesisFingerprint.sha256(ClientSettings.render(plan)));
 
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder()
@@ -223,15 +220,6 @@ public class ClientDeployment extends CRUDKubernetesDependentResource<Deployment
     private static void put(Map<String, EnvVar> env, String name, String value) {
         if (value != null && !value.isEmpty()) {
             env.put(name, new EnvVarBuilder().withName(name).withValue(value).build());
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.langop.api.v1alpha1.agent.EventTrigger;
 import io.langop.api.v1alpha1.agent.EventTriggerType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.langop.operator.synthesis.SynthesisFingerprint;
 import java.util.List;
 import java.util.Map;
 
@@ -66,17 +63,8 @@ record ForwardingPlan(
                     .append(' ')
                     .append(source.specText())
                     .append(' ');
-            text.append(sha256(source.secret()));
+            text.append(SynthesisFingerprint.sha256(source.secret()));
         }
         return text.toString();
-    }
-
-    private static String sha256(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }
