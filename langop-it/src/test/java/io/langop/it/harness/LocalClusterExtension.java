@@ -10,6 +10,7 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentStatus;
 import io.langop.local.LocalCluster;
 import io.langop.operator.OperatorSettings;
+import io.langop.wire.AgentFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,16 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     public void createConfigMap(String namespace, String name, Map<String, String> data) {
         cluster.createConfigMap(namespace, name, data);
+    }
+
+    /** Creates ConfigMap {@code name} holding the agent code of the test resource {@code path}, as a user brings code. */
+    public void createAgentCode(String namespace, String name, String path) {
+        createConfigMap(namespace, name, Map.of(AgentFiles.CODE_FILE, resource(path)));
+    }
+
+    /** As {@link #createAgentCode(String, String, String)}, each {@code ${KEY}} of the code replaced by its value. */
+    public void createAgentCode(String namespace, String name, String path, Map<String, String> values) {
+        createConfigMap(namespace, name, Map.of(AgentFiles.CODE_FILE, fill(resource(path), values)));
     }
 
     public String triggerCronJob(String namespace, String cronJob) {

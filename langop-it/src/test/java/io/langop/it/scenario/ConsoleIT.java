@@ -40,10 +40,7 @@ class ConsoleIT {
                 TestOidcProvider issuer = new TestOidcProvider()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("Kubernetes 1.32 is the latest release.", 12, 8));
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "concierge-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/ConciergeAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "concierge-code", "agents/ConciergeAgent.java");
             Map<String, String> values = Map.of(
                     "NAMESPACE",
                     NAMESPACE,

@@ -42,10 +42,7 @@ class EmailAgentIT {
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.thenText(DIGEST);
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "mailer-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/MailerAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "mailer-code", "agents/MailerAgent.java");
             cluster.applyResource(
                     "scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl()));
             cluster.applyResource(

@@ -54,10 +54,7 @@ class ExamplesIT {
                     "redis-credentials",
                     Map.of("url", "redis://redis.support.svc:6379", "password", "example"));
             secret("support", "sso-client", Map.of("client-secret", "example"));
-            cluster.createConfigMap(
-                    "support",
-                    "support-bot-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/ConciergeAgent.java")));
+            cluster.createAgentCode("support", "support-bot-code", "agents/ConciergeAgent.java");
             cluster.cluster().apply(objects);
 
             Map<String, String> expected = new LinkedHashMap<>();

@@ -40,10 +40,7 @@ class ForwardedTriggersIT {
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("handled", 5, 1));
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "guard-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/GuardAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "guard-code", "agents/GuardAgent.java");
             settings("calm");
             Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl(), "SCHEDULE", SCHEDULE);
             cluster.applyResource("scenarios/scripted-model.yaml", values);

@@ -68,10 +68,7 @@ class MailTriggerIT {
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("triaged", 5, 1));
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "triage-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/TriageAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "triage-code", "agents/TriageAgent.java");
             cluster.applyResource(
                     "scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl()));
             cluster.applyResource(

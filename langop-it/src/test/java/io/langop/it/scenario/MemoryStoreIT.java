@@ -73,14 +73,8 @@ class MemoryStoreIT {
     static void theModelTheStoresAndTheirAgents() throws Exception {
         llm = new ScriptedOpenAiServer().otherwise(new ScriptedOpenAiServer.Text(ANSWER, 5, 1));
         cluster.createNamespace(NAMESPACE);
-        cluster.createConfigMap(
-                NAMESPACE,
-                "chat-code",
-                Map.of("Agent.java", LocalClusterExtension.resource("agents/ConciergeAgent.java")));
-        cluster.createConfigMap(
-                NAMESPACE,
-                "counter-code",
-                Map.of("Agent.java", LocalClusterExtension.resource("agents/CounterAgent.java")));
+        cluster.createAgentCode(NAMESPACE, "chat-code", "agents/ConciergeAgent.java");
+        cluster.createAgentCode(NAMESPACE, "counter-code", "agents/CounterAgent.java");
         cluster.applyResource(
                 "scenarios/scripted-model.yaml", Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl()));
         Map<StoreServers, Future<RestartableServer>> starting = new EnumMap<>(StoreServers.class);

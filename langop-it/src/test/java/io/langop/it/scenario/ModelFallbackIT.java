@@ -32,10 +32,7 @@ class ModelFallbackIT {
         try (ScriptedOpenAiServer backup = new ScriptedOpenAiServer()) {
             backup.thenText(HEADLINE);
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "report-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "report-code", "agents/ReportAgent.java");
             // the fallback first, so the primary's proxy starts with it in its configuration instead of
             // picking it up on a later reload while the agent already calls it
             cluster.applyResource(

@@ -31,10 +31,7 @@ class ScheduledAgentIT {
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.thenText(HEADLINE);
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "report-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "report-code", "agents/ReportAgent.java");
             Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
             cluster.applyResource("scenarios/scripted-model.yaml", values);
             cluster.applyResource("scenarios/scheduled-agent.yaml", values);

@@ -45,18 +45,12 @@ class SharedToolIT {
                 LocalWebSite site = LocalWebSite.serving(Map.of("/releases", RELEASE_NOTES))) {
             String page = site.url("/releases");
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
+            cluster.createAgentCode(
                     NAMESPACE,
                     "scout-code",
-                    Map.of(
-                            "Agent.java",
-                            LocalClusterExtension.fill(
-                                    LocalClusterExtension.resource("agents/DigestAgent.java"),
-                                    Map.of("PAGE_URL", page, "OUTPUT_FILE", "digest.md"))));
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "concierge-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/ConciergeAgent.java")));
+                    "agents/DigestAgent.java",
+                    Map.of("PAGE_URL", page, "OUTPUT_FILE", "digest.md"));
+            cluster.createAgentCode(NAMESPACE, "concierge-code", "agents/ConciergeAgent.java");
             Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
             cluster.applyResource("scenarios/scripted-model.yaml", values);
             cluster.applyResource("scenarios/shared-tool.yaml", values);

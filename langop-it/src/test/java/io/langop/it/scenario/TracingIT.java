@@ -39,14 +39,11 @@ class TracingIT {
                 LocalWebSite site = LocalWebSite.serving(Map.of("/releases", PAGE))) {
             llm.otherwise(new ScriptedOpenAiServer.Text(SUMMARY, 10, 5));
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
+            cluster.createAgentCode(
                     NAMESPACE,
                     "digest-code",
-                    Map.of(
-                            "Agent.java",
-                            LocalClusterExtension.fill(
-                                    LocalClusterExtension.resource("agents/DigestAgent.java"),
-                                    Map.of("PAGE_URL", site.url("/releases"), "OUTPUT_FILE", "digest.md"))));
+                    "agents/DigestAgent.java",
+                    Map.of("PAGE_URL", site.url("/releases"), "OUTPUT_FILE", "digest.md"));
             cluster.applyResource(
                     "scenarios/traced-agent.yaml",
                     Map.of(

@@ -59,10 +59,7 @@ class UsageStatusIT {
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("All clusters upgraded.", PROMPT_TOKENS, COMPLETION_TOKENS));
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "report-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/ReportAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "report-code", "agents/ReportAgent.java");
             // The same agent at 18:00: brought code must name the schedule of its LanguageAgent (the semantic check).
             cluster.createConfigMap(
                     NAMESPACE,

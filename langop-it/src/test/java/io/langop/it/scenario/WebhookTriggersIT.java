@@ -48,10 +48,7 @@ class WebhookTriggersIT {
         try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
             llm.otherwise(new ScriptedOpenAiServer.Text("triaged", 5, 1));
             cluster.createNamespace(NAMESPACE);
-            cluster.createConfigMap(
-                    NAMESPACE,
-                    "triage-code",
-                    Map.of("Agent.java", LocalClusterExtension.resource("agents/TriageAgent.java")));
+            cluster.createAgentCode(NAMESPACE, "triage-code", "agents/TriageAgent.java");
             Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl());
             cluster.applyResource("scenarios/scripted-model.yaml", values);
             cluster.applyResource("scenarios/webhook-agent.yaml", values);

@@ -756,9 +756,7 @@ class AgentSynthesisTest {
     }
 
     private static List<Event> events(String agent) {
-        return client.v1().events().inNamespace(NS).list().getItems().stream()
-                .filter(event -> agent.equals(event.getInvolvedObject().getName()))
-                .toList();
+        return Fixtures.events(client, NS, agent);
     }
 
     private static LanguageAgent agent(String name) {
@@ -777,11 +775,7 @@ class AgentSynthesisTest {
     }
 
     private static String podCodeHash(String deployment) {
-        Deployment found = deployment(deployment);
-        if (found == null || found.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
-            return null;
-        }
-        return found.getSpec().getTemplate().getMetadata().getAnnotations().get("langop.io/code-hash");
+        return Fixtures.codeHash(deployment(deployment));
     }
 
     private static boolean hasReason(LanguageAgent agent, String type, String reason) {

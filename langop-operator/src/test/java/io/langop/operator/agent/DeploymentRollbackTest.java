@@ -23,7 +23,6 @@ import io.langop.operator.synthesis.SynthesisSettings;
 import io.langop.proxy.report.UsageReport;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.wire.AgentEnv;
-import io.langop.wire.PodAnnotations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -339,11 +338,7 @@ class DeploymentRollbackTest {
     }
 
     private static String podCodeHash(String agent) {
-        Deployment found = deployment(agent);
-        if (found == null || found.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
-            return null;
-        }
-        return found.getSpec().getTemplate().getMetadata().getAnnotations().get(PodAnnotations.CODE_HASH);
+        return Fixtures.codeHash(deployment(agent));
     }
 
     private static Map<String, String> agentEnv(String agent) {
@@ -357,9 +352,6 @@ class DeploymentRollbackTest {
     }
 
     private static List<String> eventReasons(String agent) {
-        return client.v1().events().inNamespace(NS).list().getItems().stream()
-                .filter(event -> agent.equals(event.getInvolvedObject().getName()))
-                .map(Event::getReason)
-                .toList();
+        return Fixtures.events(client, NS, agent).stream().map(Event::getReason).toList();
     }
 }

@@ -17,7 +17,9 @@ import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.api.v1alpha1.tool.LanguageToolSpec;
+import io.langop.wire.PodAnnotations;
 import java.util.Arrays;
+import java.util.List;
 
 /** Minimal valid resources, as a user would apply them (no server-side defaults filled in). */
 public final class Fixtures {
@@ -145,6 +147,23 @@ public final class Fixtures {
                 .filter(c -> type.equals(c.getType()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The code version a Deployment's pods run (their template's annotation), or null before it has one. */
+    static String codeHash(io.fabric8.kubernetes.api.model.apps.Deployment deployment) {
+        if (deployment == null
+                || deployment.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
+            return null;
+        }
+        return deployment.getSpec().getTemplate().getMetadata().getAnnotations().get(PodAnnotations.CODE_HASH);
+    }
+
+    /** The Events in {@code namespace} about the object named {@code involved}. */
+    static List<io.fabric8.kubernetes.api.model.Event> events(
+            io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String involved) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(event -> involved.equals(event.getInvolvedObject().getName()))
+                .toList();
     }
 
     static boolean isTrue(LanguageAgent agent, String type) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.OperatorSettings;
@@ -106,15 +105,11 @@ class SynthesisRestartTest {
     }
 
     private static String podCodeHash(String name) {
-        Deployment found = operator.client()
+        return Fixtures.codeHash(operator.client()
                 .apps()
                 .deployments()
                 .inNamespace(NS)
                 .withName(name)
-                .get();
-        if (found == null || found.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
-            return null;
-        }
-        return found.getSpec().getTemplate().getMetadata().getAnnotations().get("langop.io/code-hash");
+                .get());
     }
 }
