@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Memory in Postgres: the tables {@code langop_memory_values} and {@code langop_memory_turns} (one row per
- * key, one per turn), created and migrated by the backend itself with Flyway (its history in
+ * key, one per turn) and {@code langop_memory_claims} (one row per claim), created and migrated by the backend itself with Flyway (its history in
  * {@code langop_memory_schema_history}) the first time the database answers, so an empty database is enough
  * and a database that is down at start delays nothing but the first operation.
  */
@@ -42,16 +43,34 @@ public final class PostgresBackend implements MemoryBackend {
     private static final String TURNS =
             "SELECT turn FROM langop_memory_turns WHERE scope = ? AND session = ? ORDER BY seq";
     private static final String DELETE_TURNS = "DELETE FROM langop_memory_turns WHERE scope = ? AND session = ?";
+    /**
+     * One statement: a new claim is inserted; an existing one is taken over only when its owner claims again or it has
+     * expired, and the row is returned only when the claim is the caller's. Concurrent claims of one name queue on the
+     * row's lock, and each sees the row as the one before it left it.
+     */
+    private static final String CLAIM = """
+            INSERT INTO langop_memory_claims AS held (scope, name, owner, expires_at)
+            VALUES (?, ?, ?, now() + ? * interval '1 millisecond')
+            ON CONFLICT (scope, name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+            WHERE held.owner = excluded.owner OR held.expires_at <= now()
+            RETURNING 1""";
+
+    private static final String SWEEP_CLAIMS =
+            "DELETE FROM langop_memory_claims WHERE scope = ? AND expires_at <= now()";
+    /** How often expired claims are deleted: they take no claim's place meanwhile, only a row each. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
     private final HikariDataSource pool;
     private final String description;
     private final String scope;
     private volatile boolean migrated;
+    private volatile long nextSweep;
 
     PostgresBackend(HikariDataSource pool, String description, String scope) {
         this.pool = pool;
         this.description = description;
         this.scope = scope;
+        this.nextSweep = System.nanoTime(); // the first claim sweeps
     }
 
     @Override
@@ -156,6 +175,28 @@ public final class PostgresBackend implements MemoryBackend {
                 bind(delete, scope, session);
                 return delete.executeUpdate() > 0;
             }
+        });
+    }
+
+    @Override
+    public boolean claim(String name, String owner, Duration lifetime) {
+        return query(connection -> {
+            boolean claimed;
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                bind(claim, scope, name, owner, Math.max(1, lifetime.toMillis()));
+                try (ResultSet row = claim.executeQuery()) {
+                    claimed = row.next();
+                }
+            }
+            long now = System.nanoTime();
+            if (now - nextSweep >= 0) {
+                nextSweep = now + SWEEP_EVERY.toNanos();
+                try (PreparedStatement sweep = connection.prepareStatement(SWEEP_CLAIMS)) {
+                    bind(sweep, scope);
+                    sweep.executeUpdate();
+                }
+            }
+            return claimed;
         });
     }
 

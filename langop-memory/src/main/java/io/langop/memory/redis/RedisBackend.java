@@ -7,6 +7,7 @@ import io.langop.sdk.memory.spi.Space;
 import io.langop.sdk.memory.spi.StoredEntry;
 import io.langop.sdk.memory.spi.StoredValue;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +21,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Memory in Redis. Per scope (one agent), all keys share the hash tag {@code {scope}}, so a scope lives in one
  * slot of a cluster: a value is a hash ({@code type}, {@code data}) under {@code langop:{scope}:<space>:v:<key>},
  * listed through a sorted set of its keys ({@code ...:<space>:index}, prefixes by {@code ZRANGEBYLEX}); a
- * conversation is a list ({@code ...:turns:<session>}) trimmed to its last turns. Each write is one Lua script,
- * so the value and its index entry change together. Whether a restart of Redis keeps them is Redis's own
+ * conversation is a list ({@code ...:turns:<session>}) trimmed to its last turns; a claim is a string holding its
+ * owner ({@code ...:claims:<name>}) that Redis expires itself. Each write is one Lua script, so the value and its index
+ * entry change together, and a claim is read and taken in one step. Whether a restart of Redis keeps them is Redis's own
  * persistence (AOF or RDB), configured on the server.
  */
 public final class RedisBackend implements MemoryBackend {
@@ -44,6 +46,15 @@ public final class RedisBackend implements MemoryBackend {
                 entries[#entries + 1] = redis.call('HSTRLEN', value, 'data')
             end
             return entries""";
+    /** The claim is taken unless another owner holds it; its owner taking it again starts its lifetime again. */
+    private static final String CLAIM = """
+            local held = redis.call('GET', KEYS[1])
+            if held and held ~= ARGV[1] then
+                return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return 1""";
+
     private static final String APPEND = """
             redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
             redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
@@ -123,6 +134,15 @@ public final class RedisBackend implements MemoryBackend {
     @Override
     public boolean deleteTurns(String session) {
         return call(() -> redis.del(bytes(turnsKey(session)))) > 0;
+    }
+
+    @Override
+    public boolean claim(String name, String owner, Duration lifetime) {
+        Object taken = call(() -> redis.eval(
+                bytes(CLAIM),
+                List.of(bytes(prefix + "claims:" + name)),
+                List.of(bytes(owner), bytes(Long.toString(Math.max(1, lifetime.toMillis()))))));
+        return taken instanceof Long one && one == 1;
     }
 
     @Override

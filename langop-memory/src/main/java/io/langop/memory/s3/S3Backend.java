@@ -6,11 +6,14 @@ import io.langop.sdk.memory.spi.Space;
 import io.langop.sdk.memory.spi.StoredEntry;
 import io.langop.sdk.memory.spi.StoredValue;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -29,10 +33,20 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * turn under {@code <scope>/conversations/<session>/<time>-<n>}, so that appending never rewrites (S3 has no
  * append, and a read-modify-write would lose a turn to a concurrent request). Listing documents costs a HEAD per
  * document (S3 lists no content types); reading a conversation a GET per turn.
+ *
+ * <p>A claim is an object {@code <scope>/claims/<name>} holding its owner, with its expiry in the metadata, written
+ * only by conditional PUTs: {@code If-None-Match: *} takes a free name, {@code If-Match: <etag>} takes over an expired
+ * claim (or renews the caller's own). The server decides between concurrent writers, so a claim is atomic where the
+ * server's conditional writes are (AWS S3, MinIO, Cloudflare R2, Ceph RGW); a server that ignores the headers cannot
+ * keep claims apart. Expired claim objects stay until a claim of the same name replaces them: a bucket lifecycle
+ * rule that expires {@code <prefix>/<scope>/claims/} after the claims' lifetime removes them.
  */
 public final class S3Backend implements MemoryBackend {
 
     private static final String TURN_TYPE = "application/json";
+    private static final String CLAIM_EXPIRES = "expires";
+    /** Writers that keep taking a name over between this caller's read and write hold it between them. */
+    private static final int CLAIM_ROUNDS = 4;
 
     private final S3Client s3;
     private final String bucket;
@@ -141,6 +155,77 @@ public final class S3Backend implements MemoryBackend {
             deleteAll(stored);
             return !stored.isEmpty();
         });
+    }
+
+    @Override
+    public boolean claim(String name, String owner, Duration lifetime) {
+        String objectKey = root + "claims/" + name;
+        return call(() -> {
+            for (int round = 0; round < CLAIM_ROUNDS; round++) {
+                Optional<ResponseBytes<GetObjectResponse>> held = claimOf(objectKey);
+                Consumer<PutObjectRequest.Builder> condition;
+                if (held.isEmpty()) {
+                    condition = request -> request.ifNoneMatch("*");
+                } else if (held.get().asUtf8String().equals(owner)
+                        || expired(held.get().response())) {
+                    String etag = held.get().response().eTag();
+                    condition = request -> request.ifMatch(etag);
+                } else {
+                    return false;
+                }
+                if (putClaim(objectKey, owner, lifetime, condition)) {
+                    return true;
+                }
+            }
+            // the last write's answer may have been lost: what the object says decides
+            return claimOf(objectKey)
+                    .filter(held -> held.asUtf8String().equals(owner) && !expired(held.response()))
+                    .isPresent();
+        });
+    }
+
+    private Optional<ResponseBytes<GetObjectResponse>> claimOf(String objectKey) {
+        try {
+            return Optional.of(
+                    s3.getObjectAsBytes(request -> request.bucket(bucket).key(objectKey)));
+        } catch (NoSuchKeyException free) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @return whether the server wrote it; false when the condition failed (another writer came first) or the answer
+     *     was lost (a server may answer a failed condition before it read the body, and close the connection): the
+     *     next read tells which
+     */
+    private boolean putClaim(
+            String objectKey, String owner, Duration lifetime, Consumer<PutObjectRequest.Builder> condition) {
+        String expires = Long.toString(System.currentTimeMillis() + lifetime.toMillis());
+        try {
+            s3.putObject(
+                    request -> condition.accept(request.bucket(bucket)
+                            .key(objectKey)
+                            .contentType("text/plain; charset=utf-8")
+                            .metadata(Map.of(CLAIM_EXPIRES, expires))),
+                    RequestBody.fromString(owner, StandardCharsets.UTF_8));
+            return true;
+        } catch (S3Exception refused) {
+            // 412: the condition failed; 409: AWS's answer to a conditional write racing another
+            if (refused.statusCode() == 412 || refused.statusCode() == 409) {
+                return false;
+            }
+            throw refused;
+        } catch (SdkClientException unanswered) {
+            return false;
+        }
+    }
+
+    private static boolean expired(GetObjectResponse claim) {
+        try {
+            return Long.parseLong(claim.metadata().getOrDefault(CLAIM_EXPIRES, "0")) <= System.currentTimeMillis();
+        } catch (NumberFormatException damaged) {
+            return true;
+        }
     }
 
     @Override

@@ -50,6 +50,16 @@ class S3MemoryTest extends MemoryContract {
         return new Backoff(30, Duration.ofMillis(100), Duration.ofSeconds(1));
     }
 
+    /**
+     * S3Proxy honours {@code If-None-Match} and {@code If-Match} on a PUT but checks them before it writes, without a
+     * lock: of 8 concurrent claims, 5 won when this was tried. AWS S3 and MinIO decide between concurrent conditional
+     * writes; the other claim tests run here.
+     */
+    @Override
+    protected boolean serverClaimsAtomically() {
+        return false;
+    }
+
     @Override
     protected String secretInTheUrl() {
         return S3ProxyServer.SECRET_KEY;

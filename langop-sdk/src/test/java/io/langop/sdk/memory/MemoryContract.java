@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,9 @@ public abstract class MemoryContract {
     /** Short enough for a fast suite, long enough to outlast a server's restart on a loaded machine. */
     protected static final Backoff TEST_RETRIES = new Backoff(10, Duration.ofMillis(100), Duration.ofSeconds(1));
 
-    private final List<Memory> opened = new ArrayList<>();
+    private static final Duration A_DAY = Duration.ofDays(1);
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
     private final String scope = "test/" + UUID.randomUUID().toString().substring(0, 8);
 
     /** Opens the backend under test for {@code scope} (a fresh scope per test). */
@@ -41,6 +47,14 @@ public abstract class MemoryContract {
     /** A secret of the connection string that must never show in an error message (null: none). */
     protected String secretInTheUrl() {
         return null;
+    }
+
+    /**
+     * Whether the test's server decides between concurrent claims; a backend whose test server checks a condition and
+     * then writes (S3Proxy) says no, and the claim race is not run against it.
+     */
+    protected boolean serverClaimsAtomically() {
+        return true;
     }
 
     /** How a test's memory retries; a server slower to restart than {@link #TEST_RETRIES} allows says so here. */
@@ -58,9 +72,83 @@ public abstract class MemoryContract {
         return memory;
     }
 
+    /** The backend itself, for what the runtime uses and agent code cannot reach (claims). */
+    protected MemoryBackend backend(String scope) {
+        MemoryBackend backend = open(scope);
+        opened.add(backend);
+        return backend;
+    }
+
     @AfterEach
-    void closeMemories() {
-        opened.forEach(Memory::close);
+    void closeMemories() throws Exception {
+        for (AutoCloseable memory : opened) {
+            memory.close();
+        }
+    }
+
+    @Test
+    void aClaimIsItsFirstOwnersAndItsOwnerMayTakeItAgain() {
+        MemoryBackend first = backend(scope);
+        MemoryBackend second = backend(scope); // another replica
+
+        assertThat(first.claim("delivery-1", "pod-a/1", A_DAY)).isTrue();
+        assertThat(second.claim("delivery-1", "pod-b/2", A_DAY)).isFalse();
+        assertThat(second.claim("delivery-1", "pod-a/1", A_DAY))
+                .as("the owner claiming again: a retry whose answer was lost, or a restarted process")
+                .isTrue();
+        assertThat(second.claim("delivery-2", "pod-b/2", A_DAY)).isTrue();
+        assertThat(first.claim("delivery-2", "pod-a/1", A_DAY)).isFalse();
+    }
+
+    @Test
+    void anExpiredClaimIsFreeToTake() throws Exception {
+        MemoryBackend backend = backend(scope);
+        assertThat(backend.claim("short", "pod-a", Duration.ofMillis(300))).isTrue();
+        assertThat(backend.claim("short", "pod-b", A_DAY)).isFalse();
+
+        Thread.sleep(400);
+
+        assertThat(backend.claim("short", "pod-b", A_DAY)).isTrue();
+        assertThat(backend.claim("short", "pod-a", A_DAY)).isFalse();
+    }
+
+    @Test
+    void claimsAreNeitherValuesNorSharedBetweenAgents() {
+        Memory memory = memory();
+        assertThat(backend(scope).claim("delivery", "pod-a", A_DAY)).isTrue();
+
+        assertThat(memory.state().keys("")).isEmpty();
+        assertThat(memory.documents().list("")).isEmpty();
+        assertThat(memory.state().get("delivery")).isEmpty();
+        assertThat(backend(scope + "-other").claim("delivery", "pod-b", A_DAY)).isTrue();
+    }
+
+    @Test
+    void ofManyReplicasClaimingAtOnceExactlyOneWins() throws Exception {
+        assumeThat(serverClaimsAtomically())
+                .as("the test server decides between concurrent claims")
+                .isTrue();
+        int replicas = 8;
+        List<MemoryBackend> backends =
+                IntStream.range(0, replicas).mapToObj(i -> backend(scope)).toList();
+        try (var threads = Executors.newFixedThreadPool(replicas)) {
+            for (int round = 0; round < 5; round++) {
+                String name = "delivery-" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> claims = IntStream.range(0, replicas)
+                        .mapToObj(i -> threads.submit(() -> {
+                            start.await();
+                            return backends.get(i).claim(name, "pod-" + i, A_DAY);
+                        }))
+                        .toList();
+                start.countDown();
+                int winners = 0;
+                for (Future<Boolean> claim : claims) {
+                    winners += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(winners).as("winners of " + name).isEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.langop.sdk.memory.spi;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
  *
  * <p>Operations that could not reach the store throw {@link BackendUnavailableException}; they are
  * retried with backoff, so each must be safe to repeat: a put replaces, a delete of nothing is no
- * error, and conversation turns carry ids the SDK uses to drop a turn appended twice.
+ * error, conversation turns carry ids the SDK uses to drop a turn appended twice, and a claim taken again by
+ * its owner is the owner's.
  */
 public interface MemoryBackend extends AutoCloseable {
 
@@ -36,6 +38,18 @@ public interface MemoryBackend extends AutoCloseable {
 
     /** @return whether the session had turns */
     boolean deleteTurns(String session);
+
+    /**
+     * Claims {@code name} for {@code owner} for {@code lifetime} from now, atomically: of callers claiming one name at
+     * the same moment, exactly one gets it. The runtime claims a trigger's delivery this way before it runs it, so that
+     * replicas sharing the store run a delivery once. Claims live apart from values and turns (no get or list sees
+     * them); an expired claim is free to take. Names arrive checked like keys; owners are at most 200 characters.
+     *
+     * @return true when the name is {@code owner}'s now: this call took it, the owner held it already (a claim retried
+     *     after its answer was lost, a restarted process claiming again; the lifetime starts again), or another
+     *     owner's claim had expired; false while another owner's claim lasts
+     */
+    boolean claim(String name, String owner, Duration lifetime);
 
     @Override
     void close();

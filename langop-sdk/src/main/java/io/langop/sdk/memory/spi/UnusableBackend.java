@@ -1,5 +1,6 @@
 package io.langop.sdk.memory.spi;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +56,11 @@ final class UnusableBackend implements MemoryBackend {
 
     @Override
     public boolean deleteTurns(String session) {
+        throw refusal();
+    }
+
+    @Override
+    public boolean claim(String name, String owner, Duration lifetime) {
         throw refusal();
     }
 

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -30,7 +33,9 @@ import java.util.stream.Stream;
  * PersistentVolumeClaim), for the pod's lifetime without one. One file per key, named by the URL-encoded
  * key (so no key can name a path; a SHA-256 of it when the encoding is too long for a file name), holding a
  * content-type line, a key line and the bytes; files are replaced by an atomic rename, so a crash mid-write
- * leaves the old value or the new one, never a part.
+ * leaves the old value or the new one, never a part. A claim is a file under {@code claims/} holding its expiry and its
+ * owner, taken under a lock of the directory (one thread of the process at a time, and an exclusive file lock against
+ * another process on the same workspace).
  */
 public final class WorkspaceBackend implements MemoryBackend {
 
@@ -39,6 +44,9 @@ public final class WorkspaceBackend implements MemoryBackend {
 
     private static final String TURNS = "conversations";
     private static final String TURNS_SUFFIX = ".jsonl";
+    private static final String CLAIMS = "claims";
+    /** Held with the file lock: a JVM's second lock of the same file would fail instead of waiting. */
+    private static final Object CLAIMING = new Object();
     /** File names stay well below the 255 bytes file systems allow, room left for the suffix. */
     private static final int LONGEST_NAME = 200;
 
@@ -150,6 +158,42 @@ public final class WorkspaceBackend implements MemoryBackend {
             return Files.deleteIfExists(file);
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot delete " + file, failure);
+        }
+    }
+
+    @Override
+    public boolean claim(String name, String owner, Duration lifetime) {
+        Path directory = root.resolve(CLAIMS);
+        Path file = directory.resolve(encode(name));
+        synchronized (CLAIMING) {
+            try {
+                Files.createDirectories(directory);
+                try (FileChannel lockFile = FileChannel.open(
+                                directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock held = lockFile.lock()) {
+                    long now = System.currentTimeMillis();
+                    if (Files.exists(file)
+                            && heldByAnother(Files.readAllLines(file, StandardCharsets.UTF_8), owner, now)) {
+                        return false;
+                    }
+                    long expires = now + lifetime.toMillis();
+                    replace(file, (expires + "\n" + owner + "\n").getBytes(StandardCharsets.UTF_8));
+                    return true;
+                }
+            } catch (IOException failure) {
+                throw new UncheckedIOException("cannot claim " + file, failure);
+            }
+        }
+    }
+
+    /** A claim file is its expiry (epoch milliseconds) and its owner; a damaged one holds nothing. */
+    private static boolean heldByAnother(List<String> claim, String owner, long now) {
+        try {
+            return claim.size() == 2
+                    && Long.parseLong(claim.get(0)) > now
+                    && !claim.get(1).equals(owner);
+        } catch (NumberFormatException damaged) {
+            return false;
         }
     }
 
