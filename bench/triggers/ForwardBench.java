@@ -153,6 +153,11 @@ public class ForwardBench {
         }
 
         @Override
+        public String agent() {
+            return "agent-" + index;
+        }
+
+        @Override
         public String secret(BooleanSupplier stopping) {
             return SECRET;
         }

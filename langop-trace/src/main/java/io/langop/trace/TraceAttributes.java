@@ -17,6 +17,19 @@ public final class TraceAttributes {
     public static final AttributeKey<String> STEP = AttributeKey.stringKey("langop.step");
     public static final AttributeKey<String> TRIGGER = AttributeKey.stringKey("langop.trigger");
 
+    /**
+     * A forwarded trigger's delivery: the trigger's type ({@code kubernetes-event}, {@code schedule}, {@code mail}) and
+     * how many HTTP attempts it took.
+     */
+    public static final AttributeKey<String> TRIGGER_TYPE = AttributeKey.stringKey("langop.trigger.type");
+
+    public static final AttributeKey<Long> TRIGGER_ATTEMPTS = AttributeKey.longKey("langop.trigger.attempts");
+
+    /** CloudEvents conventions: the event a span sends. */
+    public static final AttributeKey<String> CLOUDEVENTS_ID = AttributeKey.stringKey("cloudevents.event_id");
+
+    public static final AttributeKey<String> CLOUDEVENTS_TYPE = AttributeKey.stringKey("cloudevents.event_type");
+
     /** GenAI conventions: {@code chat} for a model call, {@code execute_tool} for a tool call. */
     public static final AttributeKey<String> GEN_AI_OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
 
@@ -34,6 +47,10 @@ public final class TraceAttributes {
     public static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
     public static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
     public static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+    /** HTTP conventions: on a request sent again, how many times it was sent before (1 on the second attempt). */
+    public static final AttributeKey<Long> HTTP_RESEND_COUNT = AttributeKey.longKey("http.request.resend_count");
+
+    public static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
 
     /** The model proxy: which client asked, and the number of an attempt on an upstream (1 for the first). */
     public static final AttributeKey<String> PROXY_CLIENT = AttributeKey.stringKey("langop.proxy.client");

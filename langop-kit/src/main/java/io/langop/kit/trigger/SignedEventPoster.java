@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
  *       status: again after the backoff, for as long as it takes.
  * </ul>
  *
- * Every post is counted and timed per trigger type ({@link DeliveryMeters}). Logs name the event by id and type and
- * the recipient; never the event's content or the secret.
+ * Every post is counted and timed per trigger type ({@link DeliveryMeters}), and traced ({@link DeliveryTrace}): each
+ * attempt carries the W3C trace context of its span, so the agent's run is part of the delivery's trace, and the
+ * duration histogram's exemplar leads to it. Logs name the event by id and type and the recipient; never the event's
+ * content, the secret or the signature. Of the agent's answer to a refused event, a log line has the first few hundred
+ * bytes ({@link AnswerExcerpt}).
  */
 public final class SignedEventPoster {
 
@@ -80,21 +83,37 @@ public final class SignedEventPoster {
      */
     public Outcome post(WebhookRecipient recipient, OutgoingEvent event, BooleanSupplier stopping)
             throws InterruptedException {
-        byte[] body = event.json().getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
+        try (DeliveryTrace trace = DeliveryTrace.start(recipient, event)) {
+            return attempts(recipient, event, stopping, trace, started);
+        }
+    }
+
+    private Outcome attempts(
+            WebhookRecipient recipient,
+            OutgoingEvent event,
+            BooleanSupplier stopping,
+            DeliveryTrace trace,
+            long started)
+            throws InterruptedException {
+        byte[] body = event.json().getBytes(StandardCharsets.UTF_8);
+        int made = 0;
         for (int attempt = 1; ; attempt++) {
-            if (stopping.getAsBoolean()) {
-                throw new InterruptedException("stopped before " + event.id() + " was delivered");
-            }
-            String secret = recipient.secret(stopping);
             Duration pause;
             String retried;
             try {
-                HttpResponse<String> answer =
-                        http.send(request(recipient, secret, body), HttpResponse.BodyHandlers.ofString());
+                if (stopping.getAsBoolean()) {
+                    throw new InterruptedException("stopped before " + event.id() + " was delivered");
+                }
+                String secret = recipient.secret(stopping);
+                String timestamp = Long.toString(clock.instant().getEpochSecond());
+                String signature = new HmacSha256(secret).signTimestamped(timestamp, body);
+                made = attempt;
+                HttpResponse<AnswerExcerpt> answer = send(recipient, timestamp, signature, body, trace, attempt);
                 int status = answer.statusCode();
                 if (status / 100 == 2) {
                     LOG.info("Delivered {} {} to {}: {}", event.type(), event.id(), recipient, status);
+                    trace.delivered(attempt, status);
                     meters.ended(recipient.triggerType(), Outcome.DELIVERED, System.nanoTime() - started);
                     return Outcome.DELIVERED;
                 }
@@ -105,7 +124,8 @@ public final class SignedEventPoster {
                             event.type(),
                             event.id(),
                             status,
-                            answer.body());
+                            answer.body().text(secret, signature));
+                    trace.refused(attempt, status);
                     meters.ended(recipient.triggerType(), Outcome.FAILED, System.nanoTime() - started);
                     return Outcome.FAILED;
                 }
@@ -130,21 +150,46 @@ public final class SignedEventPoster {
                         event.id(),
                         unreachable.toString(),
                         pause.toMillis());
+            } catch (InterruptedException stopped) {
+                trace.stopped(made, stopped);
+                throw stopped;
             }
             meters.retried(recipient.triggerType(), retried);
-            Thread.sleep(pause);
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException stopped) {
+                trace.stopped(made, stopped);
+                throw stopped;
+            }
         }
     }
 
-    private HttpRequest request(WebhookRecipient recipient, String secret, byte[] body) {
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        return HttpRequest.newBuilder(recipient.endpoint())
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", CLOUDEVENTS_JSON)
-                .header(AgentTriggers.TIMESTAMP_HEADER, timestamp)
-                .header(AgentTriggers.SIGNATURE_HEADER, new HmacSha256(secret).signTimestamped(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+    /** One attempt, as a span of the delivery's trace whose context goes with the request. */
+    private HttpResponse<AnswerExcerpt> send(
+            WebhookRecipient recipient,
+            String timestamp,
+            String signature,
+            byte[] body,
+            DeliveryTrace trace,
+            int attempt)
+            throws IOException, InterruptedException {
+        try (DeliveryTrace.Attempt traced = trace.attempt(attempt, recipient.endpoint())) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(recipient.endpoint())
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", CLOUDEVENTS_JSON)
+                    .header(AgentTriggers.TIMESTAMP_HEADER, timestamp)
+                    .header(AgentTriggers.SIGNATURE_HEADER, signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            try {
+                HttpResponse<AnswerExcerpt> answer =
+                        http.send(traced.propagate(request).build(), AnswerExcerpt.handler());
+                traced.answered(answer.statusCode());
+                return answer;
+            } catch (IOException | InterruptedException failure) {
+                traced.failed(failure);
+                throw failure;
+            }
+        }
     }
 
     /** A {@code Retry-After} in seconds (an HTTP date is not used: the backoff applies then). */

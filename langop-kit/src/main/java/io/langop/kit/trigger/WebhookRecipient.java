@@ -1,6 +1,7 @@
 package io.langop.kit.trigger;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,6 +19,20 @@ public interface WebhookRecipient {
      * {@code mail}): the {@code trigger_type} tag of the delivery meters.
      */
     String triggerType();
+
+    /** The agent's name: its delivery spans are named and tagged with it. */
+    String agent();
+
+    /** The agent's namespace, where the sender serves several (the operator); else the process's resource says it. */
+    default Optional<String> agentNamespace() {
+        return Optional.empty();
+    }
+
+    /** The trigger's name: the last segment of its endpoint, {@code /webhook/<source>}. */
+    default String trigger() {
+        String path = endpoint().getPath();
+        return path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    }
 
     /**
      * The secret to sign the next attempt with. Asked at every attempt, since a secret can be replaced meanwhile (the

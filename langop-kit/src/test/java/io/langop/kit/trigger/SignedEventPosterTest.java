@@ -11,8 +11,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
 import io.langop.server.metrics.MeterRegistries;
+import io.langop.server.telemetry.Telemetry;
+import io.langop.trace.OtlpReceiver;
+import io.langop.trace.OtlpReceiver.ReceivedSpan;
 import io.langop.wire.AgentTriggers;
 import io.langop.wire.HmacSha256;
+import io.langop.wire.TelemetryEnv;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +47,7 @@ import org.slf4j.LoggerFactory;
 class SignedEventPosterTest {
 
     private static final String SECRET = "5ec7e7-0123456789abcdef0123456789abcdef";
+    private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
     private static final Backoff FAST = new Backoff(Integer.MAX_VALUE, Duration.ofMillis(50), Duration.ofMillis(400));
     private static final OutgoingEvent EVENT = new OutgoingEvent(
             "uid-1/42", "io.k8s.configmap.modified", "{\"specversion\":\"1.0\",\"id\":\"uid-1/42\",\"data\":{}}");
@@ -194,14 +200,144 @@ class SignedEventPosterTest {
                 .contains("langop_trigger_delivery_duration_seconds_bucket{" + delivered + ",le=\"5.0\"} 1");
     }
 
-    /** An attempt as the stand-in saw it: the status it answered and when. */
-    record Attempt(int status, String body, String contentType, long nanos) {}
+    @Test
+    void eachAttemptCarriesTheTraceContextOfItsSpanAndRetriesStayInTheDeliverysTrace() throws Exception {
+        agent.answerNext(503);
+        List<ReceivedSpan> spans;
+        try (OtlpReceiver collector = new OtlpReceiver()) {
+            try (Telemetry tracing = tracingTo(collector)) {
+                assertThat(poster.post(agent.recipient(SECRET), EVENT, () -> false))
+                        .isEqualTo(SignedEventPoster.Outcome.DELIVERED);
+            }
+            spans = collector.spans();
+        }
+
+        ReceivedSpan delivery = single(spans, "deliver stand-in/test");
+        assertThat(delivery.kind()).isEqualTo("PRODUCER");
+        assertThat(delivery.isRoot()).as("a delivery starts its trace").isTrue();
+        assertThat(delivery.failed()).isFalse();
+        assertThat(delivery.attributes())
+                .containsEntry("langop.agent", "stand-in")
+                .containsEntry("langop.trigger", "test")
+                .containsEntry("langop.trigger.type", "test")
+                .containsEntry("cloudevents.event_id", EVENT.id())
+                .containsEntry("cloudevents.event_type", EVENT.type())
+                .containsEntry("langop.trigger.attempts", "2")
+                .containsEntry("http.response.status_code", "202");
+        List<ReceivedSpan> posts =
+                spans.stream().filter(span -> span.name().equals("POST")).toList();
+        assertThat(posts).hasSize(2).allSatisfy(post -> {
+            assertThat(post.kind()).isEqualTo("CLIENT");
+            assertThat(post.traceId()).isEqualTo(delivery.traceId());
+            assertThat(post.parentSpanId()).isEqualTo(delivery.spanId());
+        });
+        assertThat(posts)
+                .extracting(post -> post.attribute("http.response.status_code"))
+                .containsExactly("503", "202");
+        assertThat(posts.getFirst().failed()).isTrue();
+        assertThat(posts.get(1).attribute("http.request.resend_count")).isEqualTo("1");
+        List<Attempt> attempts = agent.attempts();
+        assertThat(attempts).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(attempts.get(i).traceparent())
+                    .as("attempt %d sent its own span, sampled, as the parent of what the agent does with it", i + 1)
+                    .startsWith("00-" + delivery.traceId() + "-" + posts.get(i).spanId() + "-")
+                    .satisfies(traceparent -> assertThat(Integer.parseInt(traceparent.substring(53), 16) & 1)
+                            .isEqualTo(1));
+        }
+    }
+
+    @Test
+    void theDurationHistogramKeepsAnExemplarOfTheDeliverysTraceOnlyWhileTracingIsOn() throws Exception {
+        poster.post(agent.recipient(SECRET), EVENT, () -> false);
+
+        assertThat(agent.attempts())
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.traceparent())
+                        .as("tracing off: no trace context is sent")
+                        .isNull());
+        assertThat(meters.scrape(OPEN_METRICS))
+                .contains(
+                        "langop_trigger_delivery_duration_seconds_count{outcome=\"delivered\",trigger_type=\"test\"} 1")
+                .doesNotContain("trace_id");
+
+        String traceId;
+        try (OtlpReceiver collector = new OtlpReceiver()) {
+            try (Telemetry tracing = tracingTo(collector)) {
+                poster.post(agent.recipient(SECRET), EVENT, () -> false);
+            }
+            traceId = single(collector.spans(), "deliver stand-in/test").traceId();
+        }
+        assertThat(meters.scrape(OPEN_METRICS))
+                .containsPattern("langop_trigger_delivery_duration_seconds_bucket\\{outcome=\"delivered\","
+                        + "trigger_type=\"test\",le=\"[0-9.]+\"} [12] # \\{span_id=\"[0-9a-f]{16}\",trace_id=\""
+                        + traceId + "\"}");
+    }
+
+    @Test
+    void theAgentsAnswerToARefusedEventIsLoggedCutShortAndWithoutTheSecretOrSignature() throws Exception {
+        // an answer that echoes the secret and the request's signature, with a forged log line and 4 KB after them
+        agent.refuseNext(
+                400, "broken event; key " + SECRET + " sig {signature}\nERROR forged line " + "x".repeat(4096));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(SignedEventPoster.class);
+        logger.addAppender(log);
+        List<ReceivedSpan> spans;
+        try (OtlpReceiver collector = new OtlpReceiver()) {
+            try (Telemetry tracing = tracingTo(collector)) {
+                assertThat(poster.post(agent.recipient(SECRET), EVENT, () -> false))
+                        .isEqualTo(SignedEventPoster.Outcome.FAILED);
+            } finally {
+                logger.detachAppender(log);
+            }
+            spans = collector.spans();
+        }
+
+        String signature = agent.signatures().getFirst();
+        assertThat(log.list).singleElement().satisfies(line -> {
+            String text = line.getFormattedMessage();
+            assertThat(text)
+                    .contains("broken event; key [redacted] sig [redacted]")
+                    .contains("…(cut, ")
+                    .doesNotContain(SECRET)
+                    .doesNotContain(signature.substring("sha256=".length()))
+                    .doesNotContain("\n");
+            assertThat(text.length()).isLessThan(500);
+        });
+        ReceivedSpan delivery = single(spans, "deliver stand-in/test");
+        assertThat(delivery.failed()).isTrue();
+        assertThat(delivery.attributes())
+                .containsEntry("error.type", "400")
+                .containsEntry("http.response.status_code", "400")
+                .containsEntry("langop.trigger.attempts", "1");
+    }
+
+    /** Tracing as a process with an OTLP endpoint starts it; closing it exports every span to {@code collector}. */
+    private static Telemetry tracingTo(OtlpReceiver collector) {
+        return Telemetry.start("poster-test", Map.of(TelemetryEnv.OTLP_ENDPOINT, collector.endpoint()));
+    }
+
+    private static ReceivedSpan single(List<ReceivedSpan> spans, String name) {
+        List<ReceivedSpan> named =
+                spans.stream().filter(span -> span.name().equals(name)).toList();
+        assertThat(named).as("spans named '%s' among %s", name, spans).hasSize(1);
+        return named.getFirst();
+    }
+
+    /** An attempt as the stand-in saw it: the status it answered and when, and the trace context it came with. */
+    record Attempt(int status, String body, String contentType, long nanos, String traceparent) {}
 
     private record Recipient(URI endpoint, String key, Runnable asked) implements WebhookRecipient {
 
         @Override
         public String triggerType() {
             return "test";
+        }
+
+        @Override
+        public String agent() {
+            return "stand-in";
         }
 
         @Override
@@ -222,6 +358,8 @@ class SignedEventPosterTest {
         private final HttpServer server;
         private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
         private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+        private final List<String> signatures = new CopyOnWriteArrayList<>();
+        private final Queue<String> answers = new ConcurrentLinkedQueue<>();
 
         WebhookStandIn() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -242,30 +380,48 @@ class SignedEventPosterTest {
             script.addAll(List.of(statuses));
         }
 
+        /** Answers the next attempt {@code status} with {@code answer}, its signature in place of {@code {signature}}. */
+        void refuseNext(int status, String answer) {
+            script.add(status);
+            answers.add(answer);
+        }
+
         List<Attempt> attempts() {
             return List.copyOf(attempts);
+        }
+
+        List<String> signatures() {
+            return List.copyOf(signatures);
         }
 
         private void answer(HttpExchange exchange) throws IOException {
             try (exchange) {
                 long nanos = System.nanoTime();
                 byte[] body = exchange.getRequestBody().readAllBytes();
+                String signature = exchange.getRequestHeaders().getFirst(AgentTriggers.SIGNATURE_HEADER);
+                signatures.add(signature);
                 boolean signed = new HmacSha256(SECRET)
                         .verifiesTimestamped(
-                                exchange.getRequestHeaders().getFirst(AgentTriggers.SIGNATURE_HEADER),
-                                exchange.getRequestHeaders().getFirst(AgentTriggers.TIMESTAMP_HEADER),
-                                body);
+                                signature, exchange.getRequestHeaders().getFirst(AgentTriggers.TIMESTAMP_HEADER), body);
                 Integer scripted = signed ? script.poll() : null;
                 int status = !signed ? 401 : scripted == null ? 202 : scripted;
                 attempts.add(new Attempt(
                         status,
                         new String(body, StandardCharsets.UTF_8),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
-                        nanos));
+                        nanos,
+                        exchange.getRequestHeaders().getFirst("traceparent")));
                 if (status == 429) {
                     exchange.getResponseHeaders().add("Retry-After", "1");
                 }
-                exchange.sendResponseHeaders(status, -1);
+                String answer = status == 400 || status == 413 ? answers.poll() : null;
+                if (answer == null) {
+                    exchange.sendResponseHeaders(status, -1);
+                } else {
+                    byte[] text = answer.replace("{signature}", signature).getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(status, text.length);
+                    exchange.getResponseBody().write(text);
+                }
             }
         }
 

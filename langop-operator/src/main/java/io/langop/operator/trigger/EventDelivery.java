@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,6 +32,12 @@ final class EventDelivery implements AutoCloseable {
         @Override
         public String secret(BooleanSupplier stopping) {
             return secret;
+        }
+
+        /** The operator serves every namespace: its delivery spans say the agent's. */
+        @Override
+        public Optional<String> agentNamespace() {
+            return Optional.of(namespace);
         }
 
         @Override

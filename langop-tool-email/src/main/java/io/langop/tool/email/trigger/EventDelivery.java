@@ -68,6 +68,11 @@ final class EventDelivery {
             return MailTriggers.TRIGGER_TYPE;
         }
 
+        @Override
+        public String agent() {
+            return subscriber.agent();
+        }
+
         /**
          * The trigger's secret, once its file is there: looked for every second (a local file; the kubelet writes it
          * soon after the agent's Secret is made), with a warning at first and every minute.
