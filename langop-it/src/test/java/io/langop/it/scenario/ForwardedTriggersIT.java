@@ -8,6 +8,10 @@ import io.langop.api.v1alpha1.agent.AgentPhase;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.it.harness.LocalClusterExtension;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
+import io.langop.server.telemetry.Telemetry;
+import io.langop.trace.OtlpReceiver;
+import io.langop.trace.OtlpReceiver.ReceivedSpan;
+import io.langop.wire.TelemetryEnv;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Triggers the operator forwards, end to end: the real operator watches a ConfigMap for an event-driven agent (which has
  * no API access) and fires a schedule; each change starts a run whose event carries the change (the CEL condition holds
  * one back), the schedule starts runs, and a change made while the operator is stopped is delivered once by the
- * operator that starts next.
+ * operator that starts next. The operator (in this JVM) and the agent trace to an OTLP receiver in the test: a change's
+ * delivery and the run it starts are one trace.
  */
 class ForwardedTriggersIT {
 
@@ -37,12 +43,24 @@ class ForwardedTriggersIT {
 
     @Test
     void configMapChangesAndScheduleTimesStartRunsOnceEvenAcrossAnOperatorRestart() throws Exception {
-        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer()) {
+        try (ScriptedOpenAiServer llm = new ScriptedOpenAiServer();
+                OtlpReceiver collector = new OtlpReceiver();
+                Telemetry operatorTracing = Telemetry.start(
+                        "langop-operator",
+                        Map.of(TelemetryEnv.OTLP_ENDPOINT, collector.endpoint(), "OTEL_BSP_SCHEDULE_DELAY", "200"))) {
             llm.otherwise(new ScriptedOpenAiServer.Text("handled", 5, 1));
             cluster.createNamespace(NAMESPACE);
             cluster.createAgentCode(NAMESPACE, "guard-code", "agents/GuardAgent.java");
             settings("calm");
-            Map<String, String> values = Map.of("NAMESPACE", NAMESPACE, "LLM_URL", llm.baseUrl(), "SCHEDULE", SCHEDULE);
+            Map<String, String> values = Map.of(
+                    "NAMESPACE",
+                    NAMESPACE,
+                    "LLM_URL",
+                    llm.baseUrl(),
+                    "SCHEDULE",
+                    SCHEDULE,
+                    "OTLP_ENDPOINT",
+                    collector.endpoint());
             cluster.applyResource("scenarios/scripted-model.yaml", values);
             cluster.applyResource("scenarios/forwarded-triggers-agent.yaml", values);
 
@@ -71,6 +89,7 @@ class ForwardedTriggersIT {
             await("run of the change")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> prompts(llm).contains("user: Handle config modified checkout-settings storm"));
+            assertDeliveryAndRunAreOneTrace(collector, storm);
 
             // one it holds back is delivered (and noted) but runs nothing
             ConfigMap calm = settings("calm");
@@ -100,6 +119,60 @@ class ForwardedTriggersIT {
                             "user: Handle config modified checkout-settings storm",
                             "user: Handle config modified checkout-settings fog");
         }
+    }
+
+    /**
+     * The operator's delivery of {@code change} starts a trace; its accepted attempt's {@code traceparent} made the
+     * agent's run a child of that attempt.
+     */
+    private static void assertDeliveryAndRunAreOneTrace(OtlpReceiver collector, ConfigMap change) {
+        String eventId =
+                change.getMetadata().getUid() + "/" + change.getMetadata().getResourceVersion();
+        await("the delivery's and the run's spans")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> runOf(collector.spans(), eventId).isPresent());
+        List<ReceivedSpan> spans = collector.spans();
+        ReceivedSpan delivery = deliveryOf(spans, eventId).orElseThrow();
+        assertThat(delivery.service()).isEqualTo("langop-operator");
+        assertThat(delivery.kind()).isEqualTo("PRODUCER");
+        assertThat(delivery.isRoot()).as("a delivery starts its trace").isTrue();
+        assertThat(delivery.attributes())
+                .containsEntry("langop.agent", "guard")
+                .containsEntry("k8s.namespace.name", NAMESPACE)
+                .containsEntry("langop.trigger.type", "kubernetes-event")
+                .containsEntry("cloudevents.event_type", "io.k8s.configmap.modified")
+                .containsEntry("http.response.status_code", "202");
+        ReceivedSpan run = runOf(spans, eventId).orElseThrow();
+        ReceivedSpan attempt = spans.stream()
+                .filter(span -> span.spanId().equals(run.parentSpanId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(attempt.name()).isEqualTo("POST");
+        assertThat(attempt.kind()).isEqualTo("CLIENT");
+        assertThat(attempt.parentSpanId()).isEqualTo(delivery.spanId());
+        assertThat(run.service()).isEqualTo("guard");
+        assertThat(run.traceId()).isEqualTo(delivery.traceId());
+        assertThat(spans)
+                .filteredOn(span -> span.traceId().equals(delivery.traceId()) && span.isRoot())
+                .as("one trace, one root")
+                .containsExactly(delivery);
+    }
+
+    private static Optional<ReceivedSpan> deliveryOf(List<ReceivedSpan> spans, String eventId) {
+        return spans.stream()
+                .filter(span -> span.name().equals("deliver guard/settings")
+                        && eventId.equals(span.attribute("cloudevents.event_id")))
+                .findFirst();
+    }
+
+    /** The agent's run in the trace of {@code eventId}'s delivery. */
+    private static Optional<ReceivedSpan> runOf(List<ReceivedSpan> spans, String eventId) {
+        return deliveryOf(spans, eventId)
+                .flatMap(delivery -> spans.stream()
+                        .filter(span -> span.name().equals("run settings-guard")
+                                && span.traceId().equals(delivery.traceId()))
+                        .findFirst());
     }
 
     private static ConfigMap settings(String mode) {
