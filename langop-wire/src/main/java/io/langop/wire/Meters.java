@@ -40,6 +40,13 @@ public final class Meters {
 
     public static final MeterName AGENT_CHAT_TURN_DURATION =
             new MeterName("langop_agent_chat_turn_duration", TIMER, "How long chat requests took, by outcome");
+    /**
+     * Tag {@code seen_by}: {@code this_replica} (answered "delivered before"), {@code another_replica} (kept here too,
+     * claimed first by another replica in the agent's memory store).
+     */
+    public static final MeterName AGENT_REPEATED_DELIVERIES = new MeterName(
+            "langop_agent_repeated_deliveries", COUNTER, "Trigger deliveries that started no run: delivered before");
+
     public static final MeterName AGENT_APPROVALS_PENDING =
             new MeterName("langop_agent_approvals_pending", GAUGE, "Tool calls that wait for a person's approval");
 
@@ -128,6 +135,7 @@ public final class Meters {
             AGENT_CHAT_TURNS,
             AGENT_CHAT_TURN_DURATION,
             AGENT_APPROVALS_PENDING,
+            AGENT_REPEATED_DELIVERIES,
             TOOL_CALLS,
             TRIGGER_DELIVERIES,
             TRIGGER_DELIVERY_RETRIES,

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 final class AgentMeters implements CallTimings {
 
     private static final String OUTCOME = "outcome";
+    /** A repeated delivery this pod had kept or run before: answered "delivered before". */
+    static final String SEEN_BY_THIS_REPLICA = "this_replica";
+    /** A delivery this pod kept that another replica claimed first (in the shared memory store), so it ran there. */
+    static final String SEEN_BY_ANOTHER_REPLICA = "another_replica";
 
     private final MeterRegistry registry;
 
@@ -46,6 +50,14 @@ final class AgentMeters implements CallTimings {
                 .register(registry)
                 .increment();
         countUsage(outcome.usage());
+    }
+
+    /** A trigger delivery that started no run because it was delivered before; {@code seenBy} says where. */
+    void repeatedDelivery(String seenBy) {
+        MeterBuilders.counter(Meters.AGENT_REPEATED_DELIVERIES)
+                .tag("seen_by", seenBy)
+                .register(registry)
+                .increment();
     }
 
     /**

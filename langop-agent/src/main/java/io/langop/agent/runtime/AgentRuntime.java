@@ -1,7 +1,9 @@
 package io.langop.agent.runtime;
 
 import io.langop.agent.approval.ApprovalsServlet;
+import io.langop.agent.trigger.DeliveryClaims;
 import io.langop.agent.trigger.EventJournal;
+import io.langop.agent.trigger.StoreDeliveryClaims;
 import io.langop.agent.trigger.WebhookEndpoint;
 import io.langop.sdk.agent.AgentDefinition;
 import io.langop.sdk.agent.AgentRunner;
@@ -14,8 +16,10 @@ import io.langop.sdk.config.MemoryConfig;
 import io.langop.sdk.llm.LlmClient;
 import io.langop.sdk.mcp.McpTools;
 import io.langop.sdk.memory.Memory;
+import io.langop.sdk.memory.spi.MemoryBackend;
 import io.langop.sdk.memory.spi.MemoryBackends;
 import io.langop.sdk.memory.spi.MemorySettings;
+import io.langop.sdk.memory.workspace.WorkspaceBackend;
 import io.langop.sdk.retry.Backoff;
 import io.langop.server.ServiceServer;
 import io.langop.server.metrics.MeterRegistries;
@@ -68,6 +72,7 @@ public final class AgentRuntime implements AutoCloseable {
     private final McpTools tools;
     private final AgentChat chat;
     private final Memory memory;
+    private final DeliveryClaims deliveryClaims;
     private final ApprovalGate approvals;
     private final PrometheusMeterRegistry metrics;
     private final AgentMeters meters;
@@ -81,10 +86,12 @@ public final class AgentRuntime implements AutoCloseable {
             McpTools tools,
             AgentChat chat,
             Memory memory,
+            DeliveryClaims deliveryClaims,
             ApprovalGate approvals,
             PrometheusMeterRegistry metrics,
             AgentMeters meters,
             RunReporter reporter) {
+        this.deliveryClaims = deliveryClaims;
         this.meters = meters;
         this.approvals = approvals;
         this.config = config;
@@ -168,7 +175,12 @@ public final class AgentRuntime implements AutoCloseable {
             result(keyAccepted, "waiting for the model proxy to accept the agent's key");
         }
         LOG.info("Agent {} has {} tools: {}", agent.name(), tools.toolNames().size(), tools.toolNames());
-        Memory memory = openMemory(config, config.agentName().orElse(agent.name()));
+        MemoryBackend store = openMemoryStore(config, config.agentName().orElse(agent.name()));
+        Memory memory = new Memory(store, config.memory().limits(), Backoff.MEMORY);
+        // the workspace is this pod's: its journal's delivery ids are all a shared claim could add
+        DeliveryClaims claims = store instanceof WorkspaceBackend
+                ? DeliveryClaims.PER_POD
+                : new StoreDeliveryClaims(store, StoreDeliveryClaims.RETRIES);
         ApprovalGate approvals = new ApprovalGate(
                 ApprovalRule.of(config.ceilings().limits().approval()),
                 tools,
@@ -204,6 +216,7 @@ public final class AgentRuntime implements AutoCloseable {
                 new AgentChat(
                         agent, llm, tools, memory.conversations(), config.stopGrace(), approvals, meters, reporter),
                 memory,
+                claims,
                 approvals,
                 metrics,
                 meters,
@@ -216,15 +229,12 @@ public final class AgentRuntime implements AutoCloseable {
      * malformed MEMORY_URL) is logged, and the operations that need memory fail with the reason: a restart would
      * not mend it, so the agent is not made to crash in a loop.
      */
-    private static Memory openMemory(AgentConfig config, String agentName) {
+    private static MemoryBackend openMemoryStore(AgentConfig config, String agentName) {
         MemoryConfig settings = config.memory();
-        Memory memory = new Memory(
-                MemoryBackends.openOrExplain(new MemorySettings(
-                        settings.store(), settings.url().orElse(""), settings.scope(agentName), config.workspace())),
-                settings.limits(),
-                Backoff.MEMORY);
-        LOG.info("Memory is kept in {}", memory.description());
-        return memory;
+        MemoryBackend store = MemoryBackends.openOrExplain(new MemorySettings(
+                settings.store(), settings.url().orElse(""), settings.scope(agentName), config.workspace()));
+        LOG.info("Memory is kept in {}", store.description());
+        return store;
     }
 
     /** The outcome of background work; an unchecked failure (e.g. a malformed endpoint) surfaces as it was thrown. */
@@ -291,7 +301,11 @@ public final class AgentRuntime implements AutoCloseable {
             builder.servlet("/v1/*", new ChatCompletionsServlet(agentName(), chat));
         } else {
             webhook = new WebhookServlet(
-                    runner, WebhookEndpoint.of(config.triggers(), Clock.systemUTC()), eventJournal(), runMetrics());
+                    runner,
+                    WebhookEndpoint.of(config.triggers(), Clock.systemUTC()),
+                    eventJournal(),
+                    runMetrics(),
+                    meters);
             builder.servlet(AgentTriggers.PATH + "/*", webhook);
             LOG.info("Webhook triggers: {}", config.triggers());
         }
@@ -303,19 +317,21 @@ public final class AgentRuntime implements AutoCloseable {
     /**
      * The accepted events, kept in the workspace so that they outlive the process: across pod restarts with a workspace
      * volume ({@code spec.workspace}), across container restarts only without one. A workspace that cannot be written
-     * costs that guarantee, not the agent.
+     * costs that guarantee, not the agent. Replicas sharing a memory store other than the workspace claim each delivery
+     * there before they run it.
      */
     private EventJournal eventJournal() {
         int capacity = config.triggers().queueCapacity();
         try {
-            return EventJournal.open(config.workspace().resolve(EVENT_DIRECTORY), capacity, REMEMBERED_DELIVERIES);
+            return EventJournal.open(
+                    config.workspace().resolve(EVENT_DIRECTORY), capacity, REMEMBERED_DELIVERIES, deliveryClaims);
         } catch (java.io.UncheckedIOException unwritable) {
             Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "langop-events");
             LOG.warn(
                     "Accepted events are kept in {}, which a restart may lose: {}",
                     fallback,
                     unwritable.getCause().toString());
-            return EventJournal.open(fallback, capacity, REMEMBERED_DELIVERIES);
+            return EventJournal.open(fallback, capacity, REMEMBERED_DELIVERIES, deliveryClaims);
         }
     }
 

@@ -29,8 +29,10 @@ import org.slf4j.MDC;
  * 401), read as a CloudEvent or a plain body (a broken CloudEvent: 400), held to the trigger's filter and condition
  * (held back: 200, no run), then kept in the {@link EventJournal} before the answer 202; a repeated delivery is
  * answered 200 and starts nothing, a full journal 429 with {@code Retry-After}. One worker runs the kept events one
- * at a time, oldest first, so that budgets and the workspace are not shared by concurrent runs. A run that is stuck
- * ends the process ({@link ExitStatus#RUN_STUCK}); its event is run again after the restart.
+ * at a time, oldest first, so that budgets and the workspace are not shared by concurrent runs; before a run, the
+ * event's delivery is claimed among the agent's replicas ({@link EventJournal#claim}), and one another replica claimed
+ * first is not run. A run that is stuck ends the process ({@link ExitStatus#RUN_STUCK}); its event is run again after
+ * the restart.
  */
 final class WebhookServlet extends HttpServlet implements AutoCloseable {
 
@@ -44,17 +46,23 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
     private final Map<String, WebhookEndpoint> endpoints;
     private final transient EventJournal journal;
     private final transient RunMetrics metrics;
+    private final transient AgentMeters meters;
     private final transient RunDurations durations = new RunDurations();
     private final transient Thread worker;
     private volatile boolean closing;
     private volatile boolean running;
 
     WebhookServlet(
-            AgentRunner runner, Map<String, WebhookEndpoint> endpoints, EventJournal journal, RunMetrics metrics) {
+            AgentRunner runner,
+            Map<String, WebhookEndpoint> endpoints,
+            EventJournal journal,
+            RunMetrics metrics,
+            AgentMeters meters) {
         this.runner = runner;
         this.endpoints = Map.copyOf(endpoints);
         this.journal = journal;
         this.metrics = metrics;
+        this.meters = meters;
         this.worker = Thread.ofVirtual().name("webhook-run").start(this::work);
     }
 
@@ -107,6 +115,7 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
             }
             case EventJournal.Offer.Duplicate duplicate -> {
                 LOG.info("Event {} delivered again: no second run", duplicate.deliveryId());
+                meters.repeatedDelivery(AgentMeters.SEEN_BY_THIS_REPLICA);
                 reply(
                         response,
                         200,
@@ -130,6 +139,15 @@ final class WebhookServlet extends HttpServlet implements AutoCloseable {
             try {
                 pending = journal.take();
             } catch (InterruptedException stopping) {
+                return;
+            }
+            try {
+                if (!journal.claim(pending)) {
+                    meters.repeatedDelivery(AgentMeters.SEEN_BY_ANOTHER_REPLICA);
+                    continue;
+                }
+            } catch (InterruptedException stopping) {
+                journal.abandoned(pending);
                 return;
             }
             running = true;

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An event whose run ends the process (a stuck run) is run again after the restart, up to {@link #MAX_ATTEMPTS}
  * times in all; then it is dropped with an error in the log, so that one event cannot keep an agent in a crash loop.
+ *
+ * <p>Replicas of an agent each keep their own journal; a delivery the Service sent to two of them is kept by both, and
+ * {@link #claim} lets only the first to start its run run it ({@link DeliveryClaims}: in the agent's shared memory
+ * store). Each kept event has a claimant of its own, kept with it, so a restarted pod running it again is its owner.
  */
 public final class EventJournal {
 
@@ -49,6 +53,7 @@ public final class EventJournal {
     private final Path directory;
     private final int capacity;
     private final int remembered;
+    private final DeliveryClaims claims;
     private final Deque<Pending> queue = new ArrayDeque<>();
     /** Delivery ids of the events waiting or running. */
     private final Set<String> waitingDeliveries = new HashSet<>();
@@ -62,9 +67,24 @@ public final class EventJournal {
     private long sequence;
     private int deliveredLines;
 
-    /** An accepted event and where it is kept. */
+    /**
+     * An accepted event and where it is kept.
+     *
+     * @param claimant who claims its delivery among the replicas: this pod's name and a random part, made when the
+     *     event was accepted
+     */
     public record Pending(
-            Event event, Optional<String> deliveryId, Map<String, String> trace, int attempt, Path file) {}
+            Event event,
+            Optional<String> deliveryId,
+            Map<String, String> trace,
+            int attempt,
+            String claimant,
+            Path file) {
+
+        Pending nextAttempt() {
+            return new Pending(event, deliveryId, trace, attempt + 1, claimant, file);
+        }
+    }
 
     /** What became of an offered event. */
     public sealed interface Offer {
@@ -78,19 +98,26 @@ public final class EventJournal {
         record Full(int capacity) implements Offer {}
     }
 
-    private EventJournal(Path directory, int capacity, int remembered) {
+    private EventJournal(Path directory, int capacity, int remembered, DeliveryClaims claims) {
         this.directory = directory;
         this.capacity = capacity;
         this.remembered = remembered;
+        this.claims = claims;
+    }
+
+    /** Opens the journal of a single replica: {@link DeliveryClaims#PER_POD}. */
+    public static EventJournal open(Path directory, int capacity, int remembered) {
+        return open(directory, capacity, remembered, DeliveryClaims.PER_POD);
     }
 
     /**
      * Opens the journal in {@code directory} (created if missing) with the events a previous process left.
      *
      * @param remembered how many delivery ids of run events are kept to recognize repeated deliveries
+     * @param claims where replicas agree which of them runs a delivery
      */
-    public static EventJournal open(Path directory, int capacity, int remembered) {
-        EventJournal journal = new EventJournal(directory, capacity, remembered);
+    public static EventJournal open(Path directory, int capacity, int remembered, DeliveryClaims claims) {
+        EventJournal journal = new EventJournal(directory, capacity, remembered, claims);
         try {
             Files.createDirectories(directory);
             journal.load();
@@ -123,8 +150,11 @@ public final class EventJournal {
                     .forEach(e -> trace.put(e.getKey(), e.getValue().asText()));
             Optional<String> deliveryId =
                     Optional.ofNullable(entry.path("delivery").textValue());
+            // an event kept before claimants were: its first attempt here writes the one it gets now
+            String claimant =
+                    Optional.ofNullable(entry.path("claimant").textValue()).orElseGet(EventJournal::newClaimant);
             queue.add(new Pending(
-                    event, deliveryId, Map.copyOf(trace), entry.path("attempts").asInt(), file));
+                    event, deliveryId, Map.copyOf(trace), entry.path("attempts").asInt(), claimant, file));
             deliveryId.ifPresent(waitingDeliveries::add);
             sequence = Math.max(sequence, sequenceOf(file));
         }
@@ -155,9 +185,10 @@ public final class EventJournal {
             deliveryId.ifPresent(waitingDeliveries::add);
             writing++;
         }
+        Pending pending = new Pending(event, deliveryId, trace, 0, newClaimant(), file);
         // outside the lock: concurrent deliveries are forced to the disk together, not one after the other
         try {
-            write(file, entry(event, deliveryId, trace, 0), true);
+            write(file, entry(pending), true);
         } catch (RuntimeException unwritable) {
             synchronized (this) {
                 writing--;
@@ -167,7 +198,7 @@ public final class EventJournal {
         }
         synchronized (this) {
             writing--;
-            queue.add(new Pending(event, deliveryId, trace, 0, file));
+            queue.add(pending);
             notifyAll();
             return new Offer.Queued(event, queue.size() + inProgress);
         }
@@ -195,16 +226,30 @@ public final class EventJournal {
                 }
                 inProgress++;
             }
-            Pending attempt =
-                    new Pending(next.event(), next.deliveryId(), next.trace(), next.attempt() + 1, next.file());
+            Pending attempt = next.nextAttempt();
             // not forced to the disk: only the end of this process (a stuck run) needs the count, and the kernel keeps
             // what a process wrote when the process ends
-            write(
-                    attempt.file(),
-                    entry(attempt.event(), attempt.deliveryId(), attempt.trace(), attempt.attempt()),
-                    false);
+            write(attempt.file(), entry(attempt), false);
             return attempt;
         }
+    }
+
+    /**
+     * Claims the delivery of a {@link #take taken} event for this pod's run. When another replica claimed it first,
+     * the event is forgotten here as if it had run (its delivery id remembered) and false is returned: run nothing.
+     * An event without a delivery id cannot have been sent to another replica, and needs no claim.
+     *
+     * @throws InterruptedException when the agent stops meanwhile; the event stays kept ({@link #abandoned})
+     */
+    public boolean claim(Pending pending) throws InterruptedException {
+        if (pending.deliveryId().isEmpty() || claims.claim(pending.deliveryId().get(), pending.claimant())) {
+            return true;
+        }
+        LOG.info(
+                "Event {} runs on another replica, which claimed its delivery first: no run here",
+                pending.event().id());
+        done(pending);
+        return false;
     }
 
     /** The event's run ended (in any outcome but the process's end): it is not run again. */
@@ -270,15 +315,21 @@ public final class EventJournal {
         }
     }
 
-    private static ObjectNode entry(Event event, Optional<String> deliveryId, Map<String, String> trace, int attempts) {
+    private static ObjectNode entry(Pending pending) {
         ObjectNode entry = JSON.createObjectNode()
-                .put("id", event.id())
-                .put("source", event.source())
-                .put("attempts", attempts);
-        deliveryId.ifPresent(id -> entry.put("delivery", id));
-        trace.forEach(entry.putObject("trace")::put);
-        entry.set("payload", event.payload());
+                .put("id", pending.event().id())
+                .put("source", pending.event().source())
+                .put("attempts", pending.attempt())
+                .put("claimant", pending.claimant());
+        pending.deliveryId().ifPresent(id -> entry.put("delivery", id));
+        pending.trace().forEach(entry.putObject("trace")::put);
+        entry.set("payload", pending.event().payload());
         return entry;
+    }
+
+    /** The pod's name (Kubernetes makes it the host name) for the logs of whoever looks at a claim, and a random part. */
+    private static String newClaimant() {
+        return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("agent") + "/" + UUID.randomUUID();
     }
 
     /**

@@ -3,6 +3,8 @@ package io.langop.agent.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.langop.sdk.memory.workspace.WorkspaceBackend;
+import io.langop.sdk.retry.Backoff;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,50 @@ class EventJournalTest {
         assertThat(offer(EventJournal.open(directory, 10, 100), "poison", 1))
                 .as("a dropped event's delivery counts as delivered")
                 .isInstanceOf(EventJournal.Offer.Duplicate.class);
+    }
+
+    /** Two replicas' journals and the store they share (here a workspace both reach, as a Redis would be). */
+    private DeliveryClaims sharedClaims() {
+        return new StoreDeliveryClaims(new WorkspaceBackend(directory.resolve("store")), Backoff.MEMORY);
+    }
+
+    @Test
+    void aDeliveryBothReplicasKeptRunsOnTheOneThatClaimsItFirst() throws Exception {
+        DeliveryClaims store = sharedClaims();
+        EventJournal first = EventJournal.open(directory.resolve("pod-1"), 10, 100, store);
+        EventJournal second = EventJournal.open(directory.resolve("pod-2"), 10, 100, store);
+        offer(first, "same", 1);
+        offer(second, "same", 1);
+
+        EventJournal.Pending running = first.take();
+        assertThat(first.claim(running)).isTrue();
+        assertThat(second.claim(second.take()))
+                .as("claimed by the first replica")
+                .isFalse();
+
+        assertThat(second.pending()).isZero();
+        assertThat(offer(second, "same", 1))
+                .as("the second replica remembers the delivery as run")
+                .isInstanceOf(EventJournal.Offer.Duplicate.class);
+    }
+
+    @Test
+    void aReplicaThatEndedMidRunFindsTheClaimItsOwnAfterTheRestart() throws Exception {
+        DeliveryClaims store = sharedClaims();
+        EventJournal before = EventJournal.open(directory.resolve("pod-1"), 10, 100, store);
+        offer(before, "same", 1);
+        assertThat(before.claim(before.take())).isTrue(); // the run ends the process: no done()
+
+        EventJournal restarted = EventJournal.open(directory.resolve("pod-1"), 10, 100, store);
+        EventJournal.Pending again = restarted.take();
+
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(restarted.claim(again))
+                .as("the event runs again: at least once")
+                .isTrue();
+        EventJournal other = EventJournal.open(directory.resolve("pod-2"), 10, 100, store);
+        offer(other, "same", 1);
+        assertThat(other.claim(other.take())).isFalse();
     }
 
     @Test

@@ -37,9 +37,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>A claim is an object {@code <scope>/claims/<name>} holding its owner, with its expiry in the metadata, written
  * only by conditional PUTs: {@code If-None-Match: *} takes a free name, {@code If-Match: <etag>} takes over an expired
  * claim (or renews the caller's own). The server decides between concurrent writers, so a claim is atomic where the
- * server's conditional writes are (AWS S3, MinIO, Cloudflare R2, Ceph RGW); a server that ignores the headers cannot
- * keep claims apart. Expired claim objects stay until a claim of the same name replaces them: a bucket lifecycle
- * rule that expires {@code <prefix>/<scope>/claims/} after the claims' lifetime removes them.
+ * server's conditional writes are (AWS S3, MinIO); a server that checks the conditions before it writes without a lock
+ * (S3Proxy) or ignores them cannot keep concurrent claims apart. Expired claim objects stay until a claim of the same
+ * name replaces them: a bucket lifecycle rule that expires {@code <prefix>/<scope>/claims/} after the claims' lifetime
+ * removes them.
  */
 public final class S3Backend implements MemoryBackend {
 
