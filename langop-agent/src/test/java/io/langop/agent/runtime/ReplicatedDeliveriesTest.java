@@ -177,6 +177,24 @@ class ReplicatedDeliveriesTest {
         }
     }
 
+    @Test
+    void aClaimRetriedUntilTheStoreIsBackHoldsForTheOtherReplica() throws Exception {
+        ServiceServer first = replica("pod-1");
+        ServiceServer second = replica("pod-2");
+        Delivery delivery = new Delivery();
+        redis.stop();
+        assertThat(delivery.sendTo(first).statusCode()).isEqualTo(202);
+        Thread.sleep(300); // the first replica's claim is failing and being retried now
+        redis.restart();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.size() == 1);
+
+        assertThat(delivery.sendTo(second).statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> runs.size() > 1 || metrics(second).contains(ANOTHER_REPLICA_RAN_IT));
+        assertThat(runs).as("runs of the delivery, on either replica").hasSize(1);
+    }
+
     private int send(Delivery delivery, ServiceServer pod) {
         try {
             return delivery.sendTo(pod).statusCode();
