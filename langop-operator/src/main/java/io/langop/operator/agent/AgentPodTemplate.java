@@ -149,12 +149,14 @@ final class AgentPodTemplate {
                 .forEach(s -> pullSecrets.add(s.getName()));
         for (LanguageTool tool : plan.sidecarTools()) {
             Container sidecar = ToolContainer.of("tool-" + tool.getMetadata().getName(), tool, workspaceMounts);
-            AgentMailTriggers.sidecar(plan, tool).addTo(sidecar, volumes);
-            // a sidecar continues the agent's traces, to the agent's collector
+            AgentMailTriggers.Wiring mail = AgentMailTriggers.sidecar(plan, tool);
+            mail.addTo(sidecar, volumes);
+            // a sidecar continues the agent's traces, to the agent's collector; one that forwards the agent's mail
+            // starts the trace of each delivery, which the run it brings continues
             sidecar.getEnv()
                     .addAll(PodTelemetry.env(
                             plan.agent().getSpec().getObservability(),
-                            PodTelemetry.Role.CONTINUES,
+                            mail.env().isEmpty() ? PodTelemetry.Role.CONTINUES : PodTelemetry.Role.ORIGIN,
                             tool.getMetadata().getName(),
                             AgentEnvironment.resource(plan)));
             sidecar.setRestartPolicy("Always");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.langop.api.v1alpha1.agent.AgentObservability;
 import io.langop.api.v1alpha1.agent.EventTrigger;
 import io.langop.api.v1alpha1.agent.EventTriggerType;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
@@ -17,6 +18,7 @@ import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.MailTriggers;
+import io.langop.wire.TelemetryEnv;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -111,6 +113,28 @@ class AgentMailTriggersTest {
         assertThat(pod.getSpec().getContainers().getFirst().getVolumeMounts())
                 .as("the agent's container does not see the secrets' volume")
                 .noneSatisfy(mount -> assertThat(mount.getName()).startsWith("mail-trigger"));
+    }
+
+    @Test
+    void aTracedAgentsSidecarThatForwardsItsMailStartsTheTraceOfEachDeliveryWhereOtherSidecarsOnlyContinue() {
+        LanguageTool inbox = Fixtures.tool("shop", "inbox", DeploymentMode.SIDECAR, 8081);
+        LanguageTool web = Fixtures.tool("shop", "web", DeploymentMode.SIDECAR, 8082);
+        LanguageAgent agent = triage("shop", mail("inbox", null));
+        agent.getSpec().setObservability(new AgentObservability());
+        agent.getSpec().getObservability().setTracing(true);
+        agent.getSpec().getObservability().setOtlpEndpoint("http://collector.monitoring:4318");
+
+        PodTemplateSpec pod = AgentPodTemplate.build(AgentPlans.plan(agent, List.of(), List.of(inbox, web)), null);
+
+        Map<String, String> samplers = pod.getSpec().getInitContainers().stream()
+                .collect(Collectors.toMap(
+                        Container::getName,
+                        sidecar -> byName(sidecar.getEnv())
+                                .get(TelemetryEnv.TRACES_SAMPLER)
+                                .getValue()));
+        assertThat(samplers)
+                .containsEntry("tool-inbox", TelemetryEnv.SAMPLER_PARENT_BASED_ALWAYS_ON)
+                .containsEntry("tool-web", TelemetryEnv.SAMPLER_PARENT_BASED_ALWAYS_OFF);
     }
 
     @Test

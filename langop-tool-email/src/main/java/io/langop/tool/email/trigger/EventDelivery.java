@@ -68,9 +68,18 @@ final class EventDelivery {
             return MailTriggers.TRIGGER_TYPE;
         }
 
+        /** The agent's name, of {@link MailTriggers.Subscription#agent}'s {@code <namespace>/<name>}. */
         @Override
         public String agent() {
-            return subscriber.agent();
+            String agent = subscriber.agent();
+            return agent.substring(agent.indexOf('/') + 1);
+        }
+
+        @Override
+        public Optional<String> agentNamespace() {
+            String agent = subscriber.agent();
+            int slash = agent.indexOf('/');
+            return slash < 0 ? Optional.empty() : Optional.of(agent.substring(0, slash));
         }
 
         /**
