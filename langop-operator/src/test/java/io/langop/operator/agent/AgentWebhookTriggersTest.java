@@ -15,6 +15,7 @@ import io.langop.api.v1alpha1.agent.EventTriggerType;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.WebhookAuthentication;
+import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.wire.AgentEnv;
 import java.nio.charset.StandardCharsets;
@@ -89,28 +90,18 @@ class AgentWebhookTriggersTest {
         assertThat(operator.client().resource(deployment).get().toString()).doesNotContain(generated);
 
         // a new trigger keeps the first one's secret; without authenticated triggers the Secret goes
-        operator.client()
-                .resources(LanguageAgent.class)
-                .inNamespace(ns)
-                .withName("triage")
-                .edit(agent -> {
-                    agent.getSpec()
-                            .setEventTriggers(List.of(
-                                    webhook("github", WebhookAuthentication.GITHUB, null),
-                                    webhook("gitlab", WebhookAuthentication.GITLAB, null)));
-                    return agent;
-                });
+        LanguageAgent twoHooks = agent(ns, "triage");
+        twoHooks.getSpec()
+                .setEventTriggers(List.of(
+                        webhook("github", WebhookAuthentication.GITHUB, null),
+                        webhook("gitlab", WebhookAuthentication.GITLAB, null)));
+        Edits.replaceSpec(operator.client(), twoHooks);
         await().untilAsserted(() -> assertThat(secret(ns, "triage-webhooks").getData())
                 .containsOnlyKeys("webhook-github", "webhook-gitlab"));
         assertThat(decoded(secret(ns, "triage-webhooks"), "webhook-github")).isEqualTo(generated);
-        operator.client()
-                .resources(LanguageAgent.class)
-                .inNamespace(ns)
-                .withName("triage")
-                .edit(agent -> {
-                    agent.getSpec().setEventTriggers(List.of(webhook(null, WebhookAuthentication.NONE, null)));
-                    return agent;
-                });
+        LanguageAgent open = agent(ns, "triage");
+        open.getSpec().setEventTriggers(List.of(webhook(null, WebhookAuthentication.NONE, null)));
+        Edits.replaceSpec(operator.client(), open);
         await().until(() -> secret(ns, "triage-webhooks") == null);
         assertThat(secret(ns, "triage-proxy-key"))
                 .as("the agent's other Secret stays")
@@ -186,6 +177,14 @@ class AgentWebhookTriggersTest {
 
     private static String decoded(Secret secret, String key) {
         return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+
+    private static LanguageAgent agent(String ns, String name) {
+        return operator.client()
+                .resources(LanguageAgent.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     private static Secret secret(String ns, String name) {

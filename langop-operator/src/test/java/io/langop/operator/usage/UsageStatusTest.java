@@ -16,6 +16,7 @@ import io.langop.api.v1alpha1.model.LanguageModelStatus;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.ApiRequests;
+import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.MockApiServer;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.OperatorHarness;
@@ -149,10 +150,12 @@ class UsageStatusTest {
                     .isEqualTo(KeyDigests.sha256Hex(key("a-proxy-key")));
         });
 
-        client.resources(LanguageAgent.class).inNamespace(NS).withName("b").edit(b -> {
-            b.getSpec().getModelRefs().getFirst().setName("elsewhere");
-            return b;
-        });
+        LanguageAgent moved = client.resources(LanguageAgent.class)
+                .inNamespace(NS)
+                .withName("b")
+                .get();
+        moved.getSpec().getModelRefs().getFirst().setName("elsewhere");
+        Edits.replaceSpec(client, moved);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() ->
                         assertThat(proxyClients()).extracting(ClientKey::name).doesNotContain(NS + "/b"));
