@@ -100,11 +100,9 @@ public class LanguageClientReconciler implements Reconciler<LanguageClient> {
         WorkflowReconcileResult workflow =
                 context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         List<String> notes = new ArrayList<>(plan.notes());
-        if (ClientServiceMonitor.requested(client)
-                && workflow.getReconciledDependents().stream()
-                        .noneMatch(dependent -> ClientServiceMonitor.NAME.equals(dependent.name()))) {
-            notes.add("monitoring.serviceMonitor needs the Prometheus Operator's CRD " + ServiceMonitorCrdInstalled.CRD
-                    + ", which this cluster does not have");
+        if (ClientServiceMonitor.requested(client)) {
+            ServiceMonitorCrdInstalled.missingNote(workflow, ClientServiceMonitor.NAME, "monitoring.serviceMonitor")
+                    .ifPresent(notes::add);
         }
 
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.langop.api.v1alpha1.NetworkPeer;
 import io.langop.api.v1alpha1.NetworkPort;
@@ -28,6 +29,7 @@ import io.langop.operator.kube.UnreadableSpecs;
 import io.langop.operator.kube.WorkloadEvents;
 import io.langop.operator.kube.Workloads;
 import io.langop.operator.monitoring.Scraping;
+import io.langop.operator.monitoring.ServiceMonitorCrdInstalled;
 import io.langop.operator.usage.ModelOperatorKey;
 import io.langop.operator.usage.ModelUsageStatus;
 import io.langop.operator.usage.ProxyClients;
@@ -177,7 +179,8 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
                                 resolved));
         context.managedWorkflowAndDependentResourceContext().put(ProxyServiceMonitor.SCRAPING, scraping);
         boolean hadDeployment = context.getSecondaryResource(Deployment.class).isPresent();
-        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        WorkflowReconcileResult workflow =
+                context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         usage.track(model, clients.operatorKey());
         WorkloadEvents.afterWorkflow(
                 context.getClient(), model, "deployment " + ModelEndpoint.name(model), hadDeployment, null);
@@ -187,7 +190,15 @@ public class LanguageModelReconciler implements Reconciler<LanguageModel> {
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
         Workloads.Availability availability = Workloads.availability(deployment, ProxyConfigRenderer.replicas(model));
         status.setReadyReplicas(availability.ready());
-        String notes = resolved.notes().isEmpty() ? "" : "; " + String.join("; ", resolved.notes());
+        List<String> noted = new ArrayList<>(resolved.notes());
+        if (ProxyServiceMonitor.requested(context)) {
+            ServiceMonitorCrdInstalled.missingNote(
+                            workflow,
+                            ProxyServiceMonitor.NAME,
+                            "the proxy's ServiceMonitor (chart value metrics.serviceMonitor.components)")
+                    .ifPresent(noted::add);
+        }
+        String notes = noted.isEmpty() ? "" : "; " + String.join("; ", noted);
         UpdateControl<LanguageModel> control;
         if (availability.available()) {
             conditions.set(Conditions.READY, true, "ProxyAvailable", "proxy " + availability.describe() + notes);

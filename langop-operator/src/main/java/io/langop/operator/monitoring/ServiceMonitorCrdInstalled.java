@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import java.util.Optional;
 
 /**
  * The activation condition of a ServiceMonitor dependent: the cluster has the Prometheus Operator's CRD. Looked up
@@ -16,6 +18,19 @@ public abstract class ServiceMonitorCrdInstalled<P extends HasMetadata> implemen
     public static final String CRD = HasMetadata.getFullResourceName(ServiceMonitor.class);
 
     private volatile Boolean installed;
+
+    /**
+     * What the owner's status says when its monitor was asked for ({@code what}) but the workflow left the dependent
+     * {@code dependent} out because the CRD is missing: without it nothing scrapes the owner, and nobody would know why.
+     */
+    public static Optional<String> missingNote(WorkflowReconcileResult workflow, String dependent, String what) {
+        boolean made =
+                workflow.getReconciledDependents().stream().anyMatch(reconciled -> dependent.equals(reconciled.name()));
+        return made
+                ? Optional.empty()
+                : Optional.of(
+                        what + " needs the Prometheus Operator's CRD " + CRD + ", which this cluster does not have");
+    }
 
     /** Whether this owner asks for its monitor now (the dependent's reconcile precondition). */
     protected abstract boolean requested(P owner, Context<P> context);

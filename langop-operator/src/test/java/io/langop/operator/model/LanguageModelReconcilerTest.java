@@ -331,6 +331,11 @@ class LanguageModelReconcilerTest {
                         .get()
                 != null);
         assertThat(monitor(ns, "qwen-model")).as("no Prometheus Operator yet").isNull();
+        await().untilAsserted(() -> assertThat(readyMessage(ns, "qwen"))
+                .as("says why nothing scrapes the proxy")
+                .contains("the proxy's ServiceMonitor (chart value metrics.serviceMonitor.components) needs the"
+                        + " Prometheus Operator's CRD servicemonitors.monitoring.coreos.com, which this cluster does not"
+                        + " have"));
 
         operator.client().resource(Fixtures.serviceMonitorCrd()).create();
         LanguageModel changed = get(ns, "qwen");
@@ -338,6 +343,9 @@ class LanguageModelReconcilerTest {
         Edits.replaceSpec(operator.client(), changed);
 
         ServiceMonitor monitor = await().until(() -> monitor(ns, "qwen-model"), m -> m != null);
+        await().untilAsserted(() -> assertThat(readyMessage(ns, "qwen"))
+                .as("the note goes once the monitor is made")
+                .doesNotContain("Prometheus Operator"));
         assertThat(monitor.getMetadata().getLabels())
                 .containsEntry("release", "prometheus")
                 .containsEntry("app.kubernetes.io/managed-by", "langop-operator");
@@ -381,6 +389,17 @@ class LanguageModelReconcilerTest {
         assertThat(key.getMetadata().getOwnerReferences())
                 .extracting(owner -> owner.getUid())
                 .containsExactly(get(ns, "qwen").getMetadata().getUid());
+    }
+
+    private static String readyMessage(String ns, String name) {
+        LanguageModel model = get(ns, name);
+        return model.getStatus() == null
+                ? ""
+                : model.getStatus().getConditions().stream()
+                        .filter(condition -> condition.getType().equals("Ready"))
+                        .map(condition -> condition.getMessage())
+                        .findFirst()
+                        .orElse("");
     }
 
     private static ServiceMonitor monitor(String ns, String name) {
