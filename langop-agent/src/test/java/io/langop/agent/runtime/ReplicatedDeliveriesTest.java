@@ -145,6 +145,7 @@ class ReplicatedDeliveriesTest {
         assertThat(runs.getFirst().path("node").asText()).isEqualTo("node-3");
         assertThat(metrics(second)).contains(ANOTHER_REPLICA_RAN_IT);
         assertThat(delivery.sendTo(first).body()).contains("delivered before");
+        assertThat(metrics(first)).contains("langop_agent_repeated_deliveries_total{seen_by=\"this_replica\"} 1.0");
         assertThat(runs).hasSize(1);
     }
 
