@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * A body that does not arrive in the same read as its head counts against its client address's limit of pending
  * bodies and must arrive whole within the body timeout. Requests on a connection are answered one at a time, in
  * order; what a pipelining client sends meanwhile waits, and reading pauses once {@value #MAX_WAITING} messages or
- * {@value #MAX_WAITING_BYTES} bytes wait. Every method runs on the connection's event loop.
+ * {@value #MAX_WAITING_BYTES} bytes wait. A request's headers must arrive within the head timeout of their first byte,
+ * so that a client trickling header bytes inside the idle timeout cannot hold a connection for good. Every method
+ * runs on the connection's event loop.
  */
 final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
@@ -83,6 +85,10 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private BoundedBody body;
     /** Set while the request's body is counted as pending for its address: it must arrive by then. */
     private ScheduledFuture<?> bodyDeadline;
+    /** Set while the bytes of a request's headers arrive: they must be whole by then. */
+    private ScheduledFuture<?> headDeadline;
+    /** Whether the socket read in progress gave a message: one that gave none holds part of a request's headers. */
+    private boolean readGaveMessage;
 
     private boolean busy;
     /** A request was refused and the connection is closing: whatever still arrives is dropped. */
@@ -111,6 +117,15 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
+        readGaveMessage = true;
+        if (message instanceof HttpRequest) {
+            headDone();
+        }
+        handle(ctx, message);
+    }
+
+    /** Handles a message read now, or one a pipelining client sent while the request before it was answered. */
+    private void handle(ChannelHandlerContext ctx, Object message) {
         if (discarding) {
             ReferenceCountUtil.release(message);
             return;
@@ -207,8 +222,40 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        awaitHead(ctx);
         awaitBody(ctx);
         ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * A read that gave the decoder no whole message, between requests, began (or went on with) a request's headers:
+     * the first such read sets their deadline. An idle keep-alive connection reads nothing and gets none.
+     */
+    private void awaitHead(ChannelHandlerContext ctx) {
+        boolean partialHead = !readGaveMessage && request == null && !busy && !discarding && client != null;
+        readGaveMessage = false;
+        if (!partialHead || headDeadline != null) {
+            return;
+        }
+        Duration timeout = api.connectionLimits().headTimeout();
+        headDeadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            headDeadline = null;
+                            if (request == null && !busy && !discarding) {
+                                refuse(ctx, ApiError.headTimeout(timeout), true);
+                            }
+                        },
+                        timeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
+    }
+
+    /** The headers being read arrived whole, or the connection ends. */
+    private void headDone() {
+        if (headDeadline != null) {
+            headDeadline.cancel(false);
+            headDeadline = null;
+        }
     }
 
     /**
@@ -337,7 +384,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
             if (next instanceof HttpContent content) {
                 waitingBytes -= content.content().readableBytes();
             }
-            channelRead(ctx, next);
+            handle(ctx, next);
         }
         awaitBody(ctx);
         if (!busy && !ctx.channel().config().isAutoRead()) {
@@ -368,6 +415,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        headDone();
         bodyDone();
         dropWaiting();
         if (client != null) {

@@ -63,6 +63,16 @@ public record ApiError(int status, String message, String type, String param, St
     }
 
     /** The body did not arrive whole within {@code timeout} of the request's headers. */
+    public static ApiError headTimeout(Duration timeout) {
+        return new ApiError(
+                408,
+                "The request headers did not arrive within " + Durations.format(timeout) + " of their first byte.",
+                "invalid_request_error",
+                null,
+                "request_timeout",
+                null);
+    }
+
     public static ApiError bodyTimeout(Duration timeout) {
         return new ApiError(
                 408,

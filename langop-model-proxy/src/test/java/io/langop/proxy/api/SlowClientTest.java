@@ -130,6 +130,33 @@ class SlowClientTest {
     }
 
     @Test
+    void headersTrickledInsideTheIdleTimeoutAreTimedOutWhileAnIdleKeepAliveConnectionStaysOpen() throws Exception {
+        start("{headTimeout: 2s}");
+        Socket idle = connect(LEGITIMATE);
+        send(idle, "GET /healthz HTTP/1.1\r\nHost: proxy\r\n\r\n");
+        assertThat(wholeAnswer(idle)).startsWith("HTTP/1.1 200 ");
+
+        // five clients each send a request line and then a header byte every 200 ms, forever
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Socket attacker = connect(ATTACKER);
+            send(attacker, "POST /v1/chat/completions HTTP/1.1\r\nHost: proxy\r\nX-Slow: ");
+            answers.add(answerWhileTrickling(attacker));
+        }
+        for (CompletableFuture<Answer> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS)).satisfies(a -> {
+                assertThat(a.status()).startsWith("HTTP/1.1 408 ");
+                assertThat(a.after()).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(6));
+            });
+        }
+
+        // the connection that sat idle between requests for longer than the head timeout is served on
+        send(idle, "GET /healthz HTTP/1.1\r\nHost: proxy\r\n\r\n");
+        assertThat(wholeAnswer(idle)).startsWith("HTTP/1.1 200 ");
+        assertThat(upstream.requests()).isEmpty();
+    }
+
+    @Test
     void anAddressGetsNoMoreConnectionsThanItsLimitWhileOthersStillConnect() throws IOException {
         start("{perAddress: 10}");
         List<Socket> held = new ArrayList<>();
@@ -174,7 +201,7 @@ class SlowClientTest {
     /** What an attacker read, and how long after it started. */
     private record Answer(String status, Duration after) {}
 
-    /** Reads the answer on one thread while another sends a byte of the body every 200 ms until it comes. */
+    /** Reads the answer on one thread while another sends a byte (of the body or a header) every 200 ms until it comes. */
     private static CompletableFuture<Answer> answerWhileTrickling(Socket socket) {
         long started = System.nanoTime();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
@@ -239,6 +266,19 @@ class SlowClientTest {
             }
         }
         return line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The status line of the next answer, after reading the rest of it (headers, and a body of Content-Length). */
+    private static String wholeAnswer(Socket socket) throws IOException {
+        String status = statusLine(socket);
+        int length = 0;
+        for (String header = statusLine(socket); !header.isEmpty(); header = statusLine(socket)) {
+            if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                length = Integer.parseInt(header.substring(15).trim());
+            }
+        }
+        socket.getInputStream().readNBytes(length);
+        return status;
     }
 
     private static String readAll(Socket socket) throws IOException {

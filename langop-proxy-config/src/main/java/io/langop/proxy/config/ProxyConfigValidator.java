@@ -59,6 +59,9 @@ final class ProxyConfigValidator {
         if (connections.bodyTimeout().isNegative() || connections.bodyTimeout().isZero()) {
             problems.add("connectionLimits.bodyTimeout must be positive");
         }
+        if (connections.headTimeout().isNegative() || connections.headTimeout().isZero()) {
+            problems.add("connectionLimits.headTimeout must be positive");
+        }
         validateSharedState(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid proxy configuration: " + String.join("; ", problems));

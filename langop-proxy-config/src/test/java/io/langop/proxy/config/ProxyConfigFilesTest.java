@@ -17,7 +17,7 @@ class ProxyConfigFilesTest {
 
     private static final String FULL = """
       maxRequestBytes: 1048576
-      connectionLimits: {perAddress: 64, pendingBodiesPerAddress: 4, bodyTimeout: 10s}
+      connectionLimits: {perAddress: 64, pendingBodiesPerAddress: 4, bodyTimeout: 10s, headTimeout: 5s}
       clientKeys:
         - name: news-agent
           key: {file: /etc/langop/client-keys/news-agent}
@@ -53,7 +53,8 @@ class ProxyConfigFilesTest {
         ProxyConfig config = ProxyConfigFiles.parse(FULL);
 
         assertThat(config.maxRequestBytes()).isEqualTo(1_048_576L);
-        assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(64, 4, Duration.ofSeconds(10)));
+        assertThat(config.connectionLimits())
+                .isEqualTo(new ConnectionLimits(64, 4, Duration.ofSeconds(10), Duration.ofSeconds(5)));
         assertThat(config.clientKeys()).singleElement().satisfies(key -> {
             assertThat(key.name()).isEqualTo("news-agent");
             assertThat(key.key()).isEqualTo(SecretRef.file(Path.of("/etc/langop/client-keys/news-agent")));
@@ -139,7 +140,8 @@ class ProxyConfigFilesTest {
         assertThat(config.clientKeys()).isEmpty();
         assertThat(config.maxRequestBytes()).isEqualTo(ProxyConfig.DEFAULT_MAX_REQUEST_BYTES);
         assertThat(config.maxRequestsInProgress()).isEqualTo(1024);
-        assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(256, 16, Duration.ofSeconds(30)));
+        assertThat(config.connectionLimits())
+                .isEqualTo(new ConnectionLimits(256, 16, Duration.ofSeconds(30), Duration.ofSeconds(20)));
     }
 
     @Test
@@ -171,7 +173,7 @@ class ProxyConfigFilesTest {
     void reportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> ProxyConfigFiles.parse("""
         maxRequestsInProgress: 0
-        connectionLimits: {perAddress: 0, pendingBodiesPerAddress: -1, bodyTimeout: 0s}
+        connectionLimits: {perAddress: 0, pendingBodiesPerAddress: -1, bodyTimeout: 0s, headTimeout: 0s}
         clientKeys:
           - name: a
             key: {env: A, file: /a}
@@ -188,6 +190,7 @@ class ProxyConfigFilesTest {
                 .hasMessageContaining("connectionLimits.perAddress must be positive")
                 .hasMessageContaining("connectionLimits.pendingBodiesPerAddress must be positive")
                 .hasMessageContaining("connectionLimits.bodyTimeout must be positive")
+                .hasMessageContaining("connectionLimits.headTimeout must be positive")
                 .hasMessageContaining("model m is defined twice")
                 .hasMessageContaining("model m (azure) needs at least one endpoint")
                 .hasMessageContaining("needs apiVersion")
