@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Flow;
+import java.util.function.IntPredicate;
 
 /**
  * The beginning of an agent's answer, for its log line: at most {@link #KEPT_BYTES} bytes are kept, the rest is read
@@ -19,9 +20,14 @@ record AnswerExcerpt(String head, long length, boolean cut) {
 
     static final int KEPT_BYTES = 300;
 
-    /** Reads an answer's body into an excerpt. */
-    static HttpResponse.BodyHandler<AnswerExcerpt> handler() {
-        return answer -> HttpResponse.BodySubscribers.fromSubscriber(new Collector(), Collector::excerpt);
+    /** What an answer that is not logged is read into: its body is read to the end and dropped. */
+    static final AnswerExcerpt UNREAD = new AnswerExcerpt("", 0, false);
+
+    /** Reads the body of an answer whose status {@code logged} says is logged into an excerpt; drops any other. */
+    static HttpResponse.BodyHandler<AnswerExcerpt> handler(IntPredicate logged) {
+        return answer -> logged.test(answer.statusCode())
+                ? HttpResponse.BodySubscribers.fromSubscriber(new Collector(), Collector::excerpt)
+                : HttpResponse.BodySubscribers.replacing(UNREAD);
     }
 
     /**

@@ -44,6 +44,9 @@ public final class SignedEventPoster {
     private static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(5);
+    /** The agent's answer: the beginning of a refusal, for the log; any other body is read and dropped. */
+    private static final HttpResponse.BodyHandler<AnswerExcerpt> ANSWER =
+            AnswerExcerpt.handler(SignedEventPoster::refused);
 
     /** What the agent made of an event. */
     public enum Outcome {
@@ -117,7 +120,7 @@ public final class SignedEventPoster {
                     meters.ended(recipient.triggerType(), Outcome.DELIVERED, System.nanoTime() - started);
                     return Outcome.DELIVERED;
                 }
-                if (status == 400 || status == 413) {
+                if (refused(status)) {
                     LOG.error(
                             "{} refused {} {} for good ({}): {}",
                             recipient,
@@ -182,7 +185,7 @@ public final class SignedEventPoster {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             try {
                 HttpResponse<AnswerExcerpt> answer =
-                        http.send(traced.propagate(request).build(), AnswerExcerpt.handler());
+                        http.send(traced.propagate(request).build(), ANSWER);
                 traced.answered(answer.statusCode());
                 return answer;
             } catch (IOException | InterruptedException failure) {
@@ -190,6 +193,11 @@ public final class SignedEventPoster {
                 throw failure;
             }
         }
+    }
+
+    /** A broken or too large event: sending it again would be refused again. */
+    private static boolean refused(int status) {
+        return status == 400 || status == 413;
     }
 
     /** A {@code Retry-After} in seconds (an HTTP date is not used: the backoff applies then). */
