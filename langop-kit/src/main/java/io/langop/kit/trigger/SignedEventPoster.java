@@ -127,7 +127,8 @@ public final class SignedEventPoster {
                             event.type(),
                             event.id(),
                             status,
-                            answer.body().text(secret, signature));
+                            // the signature's hex alone too: an agent may echo the value without its "sha256="
+                            answer.body().text(secret, signature.substring(signature.indexOf('=') + 1)));
                     trace.refused(attempt, status);
                     meters.ended(recipient.triggerType(), Outcome.FAILED, System.nanoTime() - started);
                     return Outcome.FAILED;
