@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The forwarding of one agent's triggers: a watch per {@code kubernetes-event} trigger and a timer per {@code schedule}
- * trigger put what they see into one {@link PendingEvents}, which one {@link EventDelivery} delivers to the agent's
+ * The forwarding of one agent's triggers: a watch per {@code kubernetes-event} trigger (on informers it shares with
+ * the other agents' triggers) and a timer per {@code schedule} trigger put what they see into one {@link PendingEvents}, which one {@link EventDelivery} delivers to the agent's
  * Service. Started in a thread of its own, since a watch waits for its first list.
  */
 final class AgentForwarding implements AutoCloseable {
@@ -34,6 +34,7 @@ final class AgentForwarding implements AutoCloseable {
 
     AgentForwarding(
             KubernetesClient client,
+            SharedInformers informers,
             ServiceLocator services,
             SignedEventPoster poster,
             DeliveredState.WriteCoalescing writes,
@@ -42,7 +43,7 @@ final class AgentForwarding implements AutoCloseable {
         this.plan = plan;
         this.starter = Thread.ofVirtual()
                 .name("forward-" + plan.namespace() + "-" + plan.agent())
-                .unstarted(() -> start(client, services, poster, writes, clock));
+                .unstarted(() -> start(client, informers, services, poster, writes, clock));
     }
 
     ForwardingPlan plan() {
@@ -55,6 +56,7 @@ final class AgentForwarding implements AutoCloseable {
 
     private void start(
             KubernetesClient client,
+            SharedInformers informers,
             ServiceLocator services,
             SignedEventPoster poster,
             DeliveredState.WriteCoalescing writes,
@@ -117,7 +119,7 @@ final class AgentForwarding implements AutoCloseable {
                     firing.start();
                 } else {
                     ResourceWatch watch = new ResourceWatch(
-                            client,
+                            informers,
                             plan.namespace(),
                             source.trigger(),
                             source.spec().getKubernetes(),

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,11 @@ final class DeliveredState implements AutoCloseable {
     private final ConfigMap template;
     private final WriteCoalescing coalescing;
     private final Map<String, ObjectNode> triggers = new TreeMap<>();
+    /** One write at a time, so that a write never overtakes a later one with older data. */
+    private final ReentrantLock writing = new ReentrantLock();
+
     private boolean dirty;
+    private boolean writeInFlight;
     private boolean closed;
     private ScheduledFuture<?> scheduledWrite;
     private long lastWriteNanos;
@@ -178,53 +183,82 @@ final class DeliveredState implements AutoCloseable {
      * else when it will be. What is noted meanwhile goes into the same write.
      */
     synchronized void saveSoon() {
-        if (scheduledWrite != null || closed || !dirty) {
-            return;
+        if (scheduledWrite != null || writeInFlight || closed || !dirty) {
+            return; // a write in flight calls this again when it ends
         }
         long wait = lastWriteNanos + coalescing.interval().toNanos() - System.nanoTime();
         scheduledWrite = coalescing.timer().schedule(this::scheduledSave, Math.max(0, wait), TimeUnit.NANOSECONDS);
     }
 
-    private synchronized void scheduledSave() {
-        scheduledWrite = null;
-        if (!closed) {
-            save();
-            saveSoon(); // a failed write is tried again an interval later
+    private void scheduledSave() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
         }
+        save();
+        synchronized (this) {
+            scheduledWrite = null; // held while writing, so that what is noted meanwhile waits for the interval
+        }
+        saveSoon(); // what was noted meanwhile, or a failed write again, an interval later
     }
 
     /** Writes the last changes: the forwarding ends (the operator stops, the agent's triggers changed). */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (scheduledWrite != null) {
-            scheduledWrite.cancel(false);
-            scheduledWrite = null;
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            if (scheduledWrite != null) {
+                scheduledWrite.cancel(false);
+                scheduledWrite = null;
+            }
         }
         save();
     }
 
-    /** Writes what changed since the last write now; a failed write is tried again at the next save. */
-    synchronized void save() {
-        if (!dirty) {
-            return;
-        }
-        Map<String, String> data = new TreeMap<>();
-        triggers.forEach((trigger, entry) -> data.put(trigger, entry.toString()));
-        ConfigMap desired = new ConfigMapBuilder(template).withData(data).build();
+    /**
+     * Writes what changed since the last write now; what is noted meanwhile, or a failed write, is written an interval
+     * later ({@link #saveSoon}). The request runs
+     * outside the monitor, so that noting a delivery (which the informers' threads do, shared by every agent watching
+     * the same objects) never waits for the API server; writes take turns, each with what was noted before it.
+     */
+    void save() {
+        writing.lock();
         try {
-            client.resource(desired).createOr(NonDeletingOperation::update);
-            dirty = false;
-        } catch (KubernetesClientException failed) {
-            LOG.warn(
-                    "Cannot write ConfigMap {}/{} ({}): a restarted operator may deliver some events again",
-                    template.getMetadata().getNamespace(),
-                    template.getMetadata().getName(),
-                    failed.getMessage());
+            ConfigMap desired;
+            synchronized (this) {
+                if (!dirty) {
+                    return;
+                }
+                Map<String, String> data = new TreeMap<>();
+                triggers.forEach((trigger, entry) -> data.put(trigger, entry.toString()));
+                desired = new ConfigMapBuilder(template).withData(data).build();
+                dirty = false;
+                writeInFlight = true;
+            }
+            try {
+                client.resource(desired).createOr(NonDeletingOperation::update);
+            } catch (KubernetesClientException failed) {
+                synchronized (this) {
+                    dirty = true;
+                }
+                LOG.warn(
+                        "Cannot write ConfigMap {}/{} ({}): a restarted operator may deliver some events again",
+                        template.getMetadata().getNamespace(),
+                        template.getMetadata().getName(),
+                        failed.getMessage());
+            } finally {
+                synchronized (this) {
+                    // counted from the write's end: a slow API server then sees at least the interval between two
+                    // writes
+                    lastWriteNanos = System.nanoTime();
+                    writeInFlight = false;
+                }
+            }
         } finally {
-            // counted from the write's end: a slow API server then sees at least the interval between two writes
-            lastWriteNanos = System.nanoTime();
+            writing.unlock();
         }
+        saveSoon();
     }
 
     private ObjectNode entry(String trigger, String spec) {

@@ -4,9 +4,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.langop.api.v1alpha1.agent.KubernetesEventSource;
 import io.langop.api.v1alpha1.agent.ResourceChange;
 import io.langop.api.v1alpha1.agent.WatchedObject;
@@ -23,25 +21,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The watch of one {@code kubernetes-event} trigger: an informer per named object (a field selector on its name), one on
- * the trigger's labels, or one on the namespace's Events. Each change the trigger forwards goes to {@code forward}.
+ * the trigger's labels, or one on the namespace's Events, each shared with every other trigger that watches the same
+ * ({@link SharedInformers}). Each change the trigger forwards goes to {@code forward}.
  *
  * <p>What the trigger saw last is in {@link DeliveredState}. When the watch starts, the objects listed are held against
  * it: an object at another version was changed while no operator watched (or its change was not accepted before the
  * operator stopped), one not there before was added, one there before and gone now was deleted. The first watch of a
- * trigger takes what it lists as the starting point and forwards nothing of it.
+ * trigger takes what it lists as the starting point and forwards nothing of it. A trigger that joins an informer
+ * another trigger started compares the same way, with what that informer holds once it has listed: sharing changes
+ * what the API server serves, not what a trigger is delivered.
  */
 final class ResourceWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceWatch.class);
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KubernetesClient client;
+    private final SharedInformers informers;
     private final String namespace;
     private final String trigger;
     private final KubernetesEventSource spec;
@@ -51,15 +51,17 @@ final class ResourceWatch implements AutoCloseable {
     private final Consumer<Forwarded> forward;
     private final Clock clock;
     private final Set<ResourceChange> changes;
-    private final List<SharedIndexInformer<? extends HasMetadata>> informers = new ArrayList<>();
+    private final List<SharedInformers.Lease> leases = new ArrayList<>();
+    private final Handler handler = new Handler();
     /** uid → the version this watch last handled; the starting point until the informers have synced. */
     private final Map<String, DeliveredState.Seen> current = new HashMap<>();
 
     private boolean firstWatch;
     private boolean synced;
+    private boolean closed;
 
     ResourceWatch(
-            KubernetesClient client,
+            SharedInformers informers,
             String namespace,
             String trigger,
             KubernetesEventSource spec,
@@ -67,7 +69,7 @@ final class ResourceWatch implements AutoCloseable {
             DeliveredState state,
             Consumer<Forwarded> forward,
             Clock clock) {
-        this.client = client;
+        this.informers = informers;
         this.namespace = namespace;
         this.trigger = trigger;
         this.spec = spec;
@@ -81,36 +83,36 @@ final class ResourceWatch implements AutoCloseable {
                 : EnumSet.copyOf(spec.getChanges());
     }
 
-    /** Starts the informers and, once they listed, delivers what changed since the last delivery. */
+    /** Joins (or starts) the informers and, once they listed, delivers what changed since the last delivery. */
     void start() throws InterruptedException {
         synchronized (this) {
             var delivered = state.objects(trigger, specText);
             firstWatch = delivered.isEmpty();
             delivered.ifPresent(current::putAll);
         }
-        for (var resources : selections()) {
-            SharedIndexInformer<? extends HasMetadata> informer = resources.get();
-            informers.add(informer);
+        for (SharedInformers.Selection selection : selections()) {
+            if (!join(informers.lease(selection))) {
+                return;
+            }
         }
         boolean complete = true;
-        try {
-            for (SharedIndexInformer<? extends HasMetadata> informer : informers) {
-                informer.start().toCompletableFuture().get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        for (SharedInformers.Lease lease : leases()) {
+            try {
+                lease.started().get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException failed) {
+                // the informer keeps trying; what it lists later is compared then
+                LOG.warn("Trigger {} in {}: the {} failed to list: {}", trigger, namespace, lease, failed.toString());
             }
-        } catch (ExecutionException | TimeoutException failed) {
-            // the informers keep trying; what they list later is compared then
-            complete = false;
-            LOG.warn(
-                    "Trigger {} in {}: watching {} failed to list: {}",
-                    trigger,
-                    namespace,
-                    kind.kind(),
-                    failed.toString());
+            // an informer that others started may have failed its first list and listed since
+            complete &= lease.informer().hasSynced();
         }
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             Map<String, HasMetadata> listed = new HashMap<>();
-            informers.forEach(
-                    informer -> informer.getStore().list().forEach(object -> listed.put(uid(object), object)));
+            leases.forEach(
+                    lease -> lease.informer().getStore().list().forEach(object -> listed.put(uid(object), object)));
             if (firstWatch) {
                 listed.values().stream()
                         .filter(this::selected)
@@ -132,46 +134,84 @@ final class ResourceWatch implements AutoCloseable {
         state.save();
     }
 
-    /** One informer per selection: the named objects one by one, the labelled ones, or the namespace's Events. */
-    private List<Supplier<SharedIndexInformer<? extends HasMetadata>>> selections() {
-        var resources = client.resources(kind.type()).inNamespace(namespace);
-        List<Supplier<SharedIndexInformer<? extends HasMetadata>>> selections = new ArrayList<>();
+    /**
+     * What the trigger watches, one informer each: the named objects one by one, the labelled ones, or the namespace's
+     * Events (or all objects of the kind).
+     */
+    private List<SharedInformers.Selection> selections() {
         if (spec.getNames() != null && !spec.getNames().isEmpty()) {
-            for (String name : spec.getNames()) {
-                selections.add(() -> withHandler(resources.withName(name).runnableInformer(0)));
-            }
-        } else if (spec.getLabels() != null && !spec.getLabels().isEmpty()) {
-            selections.add(
-                    () -> withHandler(resources.withLabels(spec.getLabels()).runnableInformer(0)));
-        } else {
-            selections.add(() -> withHandler(resources.runnableInformer(0)));
+            return spec.getNames().stream()
+                    .distinct()
+                    .map(name -> SharedInformers.Selection.named(namespace, kind, name))
+                    .toList();
         }
-        return selections;
+        if (spec.getLabels() != null && !spec.getLabels().isEmpty()) {
+            return List.of(SharedInformers.Selection.labelled(namespace, kind, spec.getLabels()));
+        }
+        return List.of(SharedInformers.Selection.all(namespace, kind));
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> withHandler(SharedIndexInformer<T> informer) {
-        informer.addEventHandler(new ResourceEventHandler<T>() {
-            @Override
-            public void onAdd(T object) {
-                observe(null, object);
+    /**
+     * Adds this trigger's handler to the leased informer; false (and lets go) when the watch was closed meanwhile. An
+     * informer that runs already calls the handler at once with what it holds: that is a relist, which {@link
+     * #observe} takes as such.
+     */
+    private boolean join(SharedInformers.Lease lease) {
+        synchronized (this) {
+            if (closed) {
+                lease.close();
+                return false;
             }
+        }
+        // outside the monitor: fabric8 calls the handler with what the informer holds before it returns
+        lease.informer().addEventHandler(handler);
+        synchronized (this) {
+            if (!closed) {
+                leases.add(lease);
+                return true;
+            }
+        }
+        // closed while joining: close() did not know this lease
+        lease.informer().removeEventHandler(handler);
+        lease.close();
+        return false;
+    }
 
-            @Override
-            public void onUpdate(T before, T object) {
-                observe(before, object);
-            }
+    private synchronized List<SharedInformers.Lease> leases() {
+        return List.copyOf(leases);
+    }
 
-            @Override
-            public void onDelete(T object, boolean finalStateUnknown) {
-                deleted(object);
-            }
-        });
-        return informer;
+    /**
+     * The trigger's handler. It runs on the informer's thread, which every trigger watching the same objects shares, so
+     * it only notes and queues ({@link PendingEvents#offer} and {@link DeliveredState} never wait for I/O): one agent's
+     * slow endpoint or state write holds back no other agent's changes. An exception in it is logged by fabric8 and
+     * reaches no other trigger's handler.
+     */
+    private final class Handler implements ResourceEventHandler<HasMetadata> {
+        @Override
+        public void onAdd(HasMetadata object) {
+            observe(null, object);
+        }
+
+        @Override
+        public void onUpdate(HasMetadata before, HasMetadata object) {
+            observe(before, object);
+        }
+
+        @Override
+        public void onDelete(HasMetadata object, boolean finalStateUnknown) {
+            deleted(object);
+        }
+
+        @Override
+        public String toString() {
+            return "trigger " + trigger + " in " + namespace;
+        }
     }
 
     /** An object listed or changed: added when new to the trigger, modified at another version. */
     private synchronized void observe(HasMetadata before, HasMetadata object) {
-        if (!synced && firstWatch) {
+        if (closed || (!synced && firstWatch)) {
             return; // the starting point is taken from the store once the informers have listed
         }
         DeliveredState.Seen last = current.get(uid(object));
@@ -184,7 +224,7 @@ final class ResourceWatch implements AutoCloseable {
     }
 
     private synchronized void deleted(HasMetadata object) {
-        if (!synced && firstWatch) {
+        if (closed || (!synced && firstWatch)) {
             return;
         }
         if (current.remove(uid(object)) != null) {
@@ -245,8 +285,18 @@ final class ResourceWatch implements AutoCloseable {
         return stub;
     }
 
+    /** Takes the trigger's handler off its informers and lets go of them (the last trigger's stops each). */
     @Override
     public void close() {
-        informers.forEach(SharedIndexInformer::close);
+        List<SharedInformers.Lease> held;
+        synchronized (this) {
+            closed = true;
+            held = List.copyOf(leases);
+            leases.clear();
+        }
+        for (SharedInformers.Lease lease : held) {
+            lease.informer().removeEventHandler(handler);
+            lease.close();
+        }
     }
 }

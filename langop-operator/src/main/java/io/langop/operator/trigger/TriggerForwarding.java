@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * agent reconciler hands each agent over while its Deployment is available ({@link #reconciled}): an agent that is down
  * gets nothing, and what changes meanwhile is delivered when it is back (the watch then compares with what was
  * delivered). A forwarding is replaced when the agent's triggers or their secrets change and ends when the agent is
- * deleted, turns invalid, is unavailable or has no such trigger.
+ * deleted, turns invalid, is unavailable or has no such trigger. The agents' watches share their informers ({@link
+ * SharedInformers}): one watch on the API server per watched object, however many agents watch it.
  *
  * <p>An event source of the agent controller, so it runs while the controller runs (with leader election, only in the
  * leader) and stops with it. It starts no reconcile.
@@ -53,6 +54,7 @@ public final class TriggerForwarding extends AbstractEventSource<Void, LanguageA
     private HttpClient http;
     private SignedEventPoster poster;
     private ScheduledExecutorService stateWriter;
+    private SharedInformers informers;
 
     /** @param meters the operator's {@code /metrics} registry, where deliveries are counted and timed */
     public TriggerForwarding(KubernetesClient client, ServiceLocator services, MeterRegistry meters) {
@@ -69,6 +71,7 @@ public final class TriggerForwarding extends AbstractEventSource<Void, LanguageA
         poster = new SignedEventPoster(http, clock, RETRY, meters);
         stateWriter = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("trigger-state-writer").daemon().factory());
+        informers = new SharedInformers(client);
         super.start();
     }
 
@@ -109,6 +112,7 @@ public final class TriggerForwarding extends AbstractEventSource<Void, LanguageA
                 sources.stream().map(ForwardingPlan.Source::trigger).toList());
         AgentForwarding forwarding = new AgentForwarding(
                 client,
+                informers,
                 services,
                 poster,
                 new DeliveredState.WriteCoalescing(stateWriter, DeliveredState.WriteCoalescing.DEFAULT_INTERVAL),
@@ -136,6 +140,9 @@ public final class TriggerForwarding extends AbstractEventSource<Void, LanguageA
     public synchronized void stop() {
         forwardings.values().forEach(AgentForwarding::close);
         forwardings.clear();
+        if (informers != null) {
+            informers.close(); // each forwarding let go of its informers as it closed: this stops none in practice
+        }
         if (stateWriter != null) {
             stateWriter.shutdownNow(); // every state wrote its last changes as its forwarding closed
         }

@@ -177,6 +177,17 @@ public final class Fixtures {
      */
     public static void markAvailable(
             io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String name) {
+        reportReplicas(client, namespace, name, 1);
+    }
+
+    /** Reports Deployment {@code namespace/name} with no replica ready, as when its pod fails or is evicted. */
+    public static void markUnavailable(
+            io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String name) {
+        reportReplicas(client, namespace, name, 0);
+    }
+
+    private static void reportReplicas(
+            io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String name, int ready) {
         io.fabric8.kubernetes.api.model.apps.Deployment deployment = org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(
@@ -189,8 +200,8 @@ public final class Fixtures {
         deployment.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
                 .withObservedGeneration(deployment.getMetadata().getGeneration())
                 .withReplicas(1)
-                .withReadyReplicas(1)
-                .withAvailableReplicas(1)
+                .withReadyReplicas(ready)
+                .withAvailableReplicas(ready)
                 .withUpdatedReplicas(1)
                 .build());
         client.resource(deployment).updateStatus();

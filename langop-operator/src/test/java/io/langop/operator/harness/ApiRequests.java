@@ -1,5 +1,8 @@
 package io.langop.operator.harness;
 
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -26,6 +29,7 @@ public final class ApiRequests {
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<String> openWatches = new CopyOnWriteArrayList<>();
 
     void record(String method, String path, String userAgent) {
         requests.add(new Request(method, path, userAgent, System.nanoTime()));
@@ -52,5 +56,53 @@ public final class ApiRequests {
 
     public List<Request> all() {
         return List.copyOf(requests);
+    }
+
+    /** The paths (with query) of the watches open now: started, and not closed by either side. */
+    public List<String> openWatches() {
+        return List.copyOf(openWatches);
+    }
+
+    /** The watch's listener, noting while it is open. */
+    WebSocketListener openWatch(String path, WebSocketListener watch) {
+        return new WebSocketListener() {
+            @Override
+            public void onBeforeAccept(WebSocket webSocket, Response response) {
+                watch.onBeforeAccept(webSocket, response);
+            }
+
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                openWatches.add(path);
+                watch.onOpen(webSocket, response);
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, String text) {
+                watch.onMessage(webSocket, text);
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, byte[] bytes) {
+                watch.onMessage(webSocket, bytes);
+            }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                watch.onClosing(webSocket, code, reason);
+            }
+
+            @Override
+            public void onClosed(WebSocket webSocket, int code, String reason) {
+                openWatches.remove(path);
+                watch.onClosed(webSocket, code, reason);
+            }
+
+            @Override
+            public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+                openWatches.remove(path);
+                watch.onFailure(webSocket, failure, response);
+            }
+        };
     }
 }

@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.langop.operator.crd.CrdInstaller;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,7 @@ public final class MockApiServer implements AutoCloseable {
 
     private final ApiRequests requests = new ApiRequests();
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+    private final List<Stall> stalls = new CopyOnWriteArrayList<>();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
@@ -52,7 +54,18 @@ public final class MockApiServer implements AutoCloseable {
                         }
                     }
                 }
-                return store.dispatch(request);
+                MockResponse response = store.dispatch(request);
+                if (response.getWebSocketListener() != null) {
+                    response.withWebSocketUpgrade(
+                            requests.openWatch(request.getPath(), response.getWebSocketListener()));
+                }
+                for (Stall stall : stalls) {
+                    if (stall.method().equals(request.getMethod())
+                            && request.getPath().contains(stall.pathPart())) {
+                        response.setBodyDelay(stall.delay());
+                    }
+                }
+                return response;
             }
 
             @Override
@@ -101,6 +114,18 @@ public final class MockApiServer implements AutoCloseable {
         return refuseWhere(
                 request -> request.method().equals(method) && request.path().contains(pathPart), code, reason, message);
     }
+
+    /**
+     * Until the returned stall is closed, carries out a {@code method} request whose path contains {@code pathPart}
+     * and answers it {@code delay} later: a slow or overloaded API server.
+     */
+    public AutoCloseable stall(String method, String pathPart, Duration delay) {
+        Stall stall = new Stall(method, pathPart, delay);
+        stalls.add(stall);
+        return () -> stalls.remove(stall);
+    }
+
+    private record Stall(String method, String pathPart, Duration delay) {}
 
     /** {@link #refuse} for the requests {@code which} selects, e.g. by their body. */
     public Refusal refuseWhere(Predicate<Incoming> which, int code, String reason, String message) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The state ConfigMap's writes against the mock API server: deliveries noted in a burst are written together, at most
- * once per interval; the last ones are written when the forwarding closes; a refused write is tried again.
+ * once per interval; the last ones are written when the forwarding closes; a refused write is tried again; a slow
+ * write holds back no note of a delivery.
  */
 class DeliveredStateTest {
 
@@ -96,6 +97,30 @@ class DeliveredStateTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> stored("refused-triggers").getData().get("events").contains("\"uid-1\""));
         state.close();
+    }
+
+    @Test
+    void notingADeliveryNeverWaitsForAWriteInFlight() throws Exception {
+        DeliveredState state = started("slow-triggers", Duration.ofHours(1));
+        state.seen("events", "uid-1", new DeliveredState.Seen("first", "1"));
+        int mark = API.requests().mark();
+        Thread writer;
+        try (var slow = API.stall("PUT", "/configmaps/slow-triggers", Duration.ofSeconds(2))) {
+            writer = Thread.ofVirtual().start(state::save);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !stateWrites(mark, "slow-triggers").isEmpty());
+
+            // what an informer's thread does for a change: it must not wait for the API server's answer
+            long started = System.nanoTime();
+            state.seen("events", "uid-2", new DeliveredState.Seen("second", "2"));
+            state.saveSoon();
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("noting while a write waits 2 s for its answer")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+        writer.join(Duration.ofSeconds(10));
+        state.close();
+        assertThat(stored("slow-triggers").getData().get("events")).contains("\"uid-1\"", "\"uid-2\"");
     }
 
     /** A state with one trigger's entry, as a watch starts it, written once. */

@@ -18,6 +18,7 @@ import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.ResourceChange;
 import io.langop.api.v1alpha1.agent.WatchedObject;
 import io.langop.operator.agent.Fixtures;
+import io.langop.operator.harness.ApiRequests;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ServiceMap;
 import java.io.IOException;
@@ -43,6 +44,8 @@ class KubernetesEventTriggersTest {
     private static final FakeAgentEndpoint AGENT = endpoint("watcher");
     private static final FakeAgentEndpoint TICKER = endpoint("ticker");
     private static final FakeAgentEndpoint PAGER = endpoint("pager");
+    private static final FakeAgentEndpoint READER = endpoint("reader");
+    private static final FakeAgentEndpoint AUDITOR = endpoint("auditor");
 
     @RegisterExtension
     static final OperatorExtension operator = OperatorExtension.withDefaults().reaching(SERVICES);
@@ -52,6 +55,8 @@ class KubernetesEventTriggersTest {
         AGENT.close();
         TICKER.close();
         PAGER.close();
+        READER.close();
+        AUDITOR.close();
     }
 
     @Test
@@ -268,14 +273,104 @@ class KubernetesEventTriggersTest {
                                 .getResourceVersion()));
     }
 
+    @Test
+    void agentsWatchingTheSameConfigMapShareOneWatchThatEndsWithTheLastOfThem() {
+        configMap("checkout", "mode", "calm");
+        operator.client().resource(Fixtures.model(NS, "m")).createOr(NonDeletingOperation::update);
+        int mark = operator.api().requests().mark();
+        LanguageAgent reader = watching("reader", "checkout");
+        operator.client().resource(reader).create();
+        Fixtures.markAvailable(operator.client(), NS, "reader-agent");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf("reader") != null);
+        configMap("checkout", "mode", "storm");
+        await().atMost(Duration.ofSeconds(20)).until(() -> READER.accepted().size() == 1);
+
+        // a second agent joins the running watch; its first watch delivers nothing of what happened before it
+        LanguageAgent auditor = watching("auditor", "checkout");
+        operator.client().resource(auditor).create();
+        Fixtures.markAvailable(operator.client(), NS, "auditor-agent");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf("auditor") != null);
+        ConfigMap fog = configMap("checkout", "mode", "fog");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> READER.accepted().size() == 2 && AUDITOR.accepted().size() == 1);
+        assertThat(List.of(READER.accepted().get(1), AUDITOR.accepted().getFirst()))
+                .allSatisfy(event -> assertThat(event.path("id").asText())
+                        .isEqualTo(fog.getMetadata().getUid() + "/"
+                                + fog.getMetadata().getResourceVersion()));
+        assertThat(checkoutWatches(operator.api().requests().since(mark).stream()
+                        .filter(ApiRequests.Request::isWatch)
+                        .map(ApiRequests.Request::path)
+                        .toList()))
+                .as("watch requests the API server received for ConfigMap checkout")
+                .hasSize(1);
+
+        // the auditor is down while the ConfigMap changes; back, it rejoins the watch the reader kept and catches up
+        Fixtures.markUnavailable(operator.client(), NS, "auditor-agent");
+        await().atMost(Duration.ofSeconds(20)).until(() -> readyReplicas(auditor) == 0);
+        ConfigMap hail = configMap("checkout", "mode", "hail");
+        await().atMost(Duration.ofSeconds(20)).until(() -> READER.accepted().size() == 3);
+        Fixtures.markAvailable(operator.client(), NS, "auditor-agent");
+        await().atMost(Duration.ofSeconds(20)).until(() -> AUDITOR.accepted().size() == 2);
+        JsonNode caughtUp = AUDITOR.accepted().get(1);
+        assertThat(caughtUp.path("id").asText())
+                .isEqualTo(
+                        hail.getMetadata().getUid() + "/" + hail.getMetadata().getResourceVersion());
+        assertThat(caughtUp.at("/data/previous").isMissingNode())
+                .as("changed while the auditor was away: the operator did not see the version before for it")
+                .isTrue();
+
+        // one agent goes: the other's deliveries go on through the same watch
+        operator.client().resource(reader).delete();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> operator.client().resource(reader).get() == null);
+        configMap("checkout", "mode", "sun");
+        await().atMost(Duration.ofSeconds(20)).until(() -> AUDITOR.accepted().size() == 3);
+        assertThat(AUDITOR.accepted().get(2).at("/data/object/data/mode").asText())
+                .isEqualTo("sun");
+        assertThat(checkoutWatches(operator.api().requests().openWatches()))
+                .as("the watch the agents shared is open still")
+                .hasSize(1);
+
+        // the last one goes: so does the watch
+        operator.client().resource(auditor).delete();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        checkoutWatches(operator.api().requests().openWatches()).isEmpty());
+        assertThat(checkoutWatches(operator.api().requests().since(mark).stream()
+                        .filter(ApiRequests.Request::isWatch)
+                        .map(ApiRequests.Request::path)
+                        .toList()))
+                .as("one watch all along: never restarted for a joining or leaving agent")
+                .hasSize(1);
+    }
+
+    private static int readyReplicas(LanguageAgent agent) {
+        LanguageAgent stored = operator.client().resource(agent).get();
+        return stored.getStatus() == null || stored.getStatus().getReadyReplicas() == null
+                ? 0
+                : stored.getStatus().getReadyReplicas();
+    }
+
+    /** The watches among {@code paths} that select ConfigMap checkout by its name. */
+    private static List<String> checkoutWatches(List<String> paths) {
+        return paths.stream()
+                .filter(path -> path.startsWith("/api/v1/namespaces/" + NS + "/configmaps?")
+                        && path.contains("fieldSelector=metadata.name%3Dcheckout&"))
+                .toList();
+    }
+
     private static LanguageAgent watcher(String... names) {
+        return watching("watcher", names);
+    }
+
+    private static LanguageAgent watching(String name, String... names) {
         KubernetesEventSource watch = new KubernetesEventSource();
         watch.setKind("ConfigMap");
         watch.setNames(List.of(names));
         EventTrigger trigger = new EventTrigger();
         trigger.setType(EventTriggerType.KUBERNETES_EVENT);
         trigger.setKubernetes(watch);
-        LanguageAgent agent = Fixtures.agent(NS, "watcher", "m");
+        LanguageAgent agent = Fixtures.agent(NS, name, "m");
         agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
         agent.getSpec().setEventTriggers(List.of(trigger));
         return agent;
