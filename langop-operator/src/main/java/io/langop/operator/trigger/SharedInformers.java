@@ -141,11 +141,6 @@ final class SharedInformers implements AutoCloseable {
         }
     }
 
-    /** How many informers run: one per selection some trigger watches. */
-    synchronized int size() {
-        return informers.size();
-    }
-
     private SharedIndexInformer<? extends HasMetadata> informer(Selection selection) {
         var resources = client.resources(selection.kind().type()).inNamespace(selection.namespace());
         if (selection.name() != null) {
