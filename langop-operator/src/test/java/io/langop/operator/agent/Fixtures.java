@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.langop.api.v1alpha1.ModelReference;
 import io.langop.api.v1alpha1.ToolReference;
+import io.langop.api.v1alpha1.agent.EventTrigger;
+import io.langop.api.v1alpha1.agent.EventTriggerType;
 import io.langop.api.v1alpha1.agent.ExecutionMode;
+import io.langop.api.v1alpha1.agent.KubernetesEventSource;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.api.v1alpha1.agent.LanguageAgentSpec;
 import io.langop.api.v1alpha1.model.LanguageModel;
@@ -68,6 +71,20 @@ public final class Fixtures {
                 })
                 .toList());
         agent.setSpec(spec);
+        return agent;
+    }
+
+    /** An event-driven agent with one {@code kubernetes-event} trigger on the named ConfigMaps of its namespace. */
+    public static LanguageAgent configMapWatcher(String namespace, String name, String model, String... configMaps) {
+        KubernetesEventSource watch = new KubernetesEventSource();
+        watch.setKind("ConfigMap");
+        watch.setNames(List.of(configMaps));
+        EventTrigger trigger = new EventTrigger();
+        trigger.setType(EventTriggerType.KUBERNETES_EVENT);
+        trigger.setKubernetes(watch);
+        LanguageAgent agent = agent(namespace, name, model);
+        agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
+        agent.getSpec().setEventTriggers(List.of(trigger));
         return agent;
     }
 

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
-import io.langop.api.v1alpha1.agent.EventTrigger;
-import io.langop.api.v1alpha1.agent.EventTriggerType;
-import io.langop.api.v1alpha1.agent.ExecutionMode;
-import io.langop.api.v1alpha1.agent.KubernetesEventSource;
 import io.langop.api.v1alpha1.agent.LanguageAgent;
 import io.langop.operator.OperatorSettings;
 import io.langop.operator.agent.Fixtures;
@@ -63,7 +59,7 @@ public final class SharedWatchBenchmark {
                     .create();
             List<LanguageAgent> created = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
-                LanguageAgent agent = watching("agent-" + i);
+                LanguageAgent agent = Fixtures.configMapWatcher(NS, "agent-" + i, "m", WATCHED);
                 client.resource(agent).create();
                 created.add(agent);
             }
@@ -135,19 +131,6 @@ public final class SharedWatchBenchmark {
     private static boolean watchesTheConfigMap(String path) {
         return path.startsWith("/api/v1/namespaces/" + NS + "/configmaps?")
                 && path.contains("fieldSelector=metadata.name%3D" + WATCHED + "&");
-    }
-
-    private static LanguageAgent watching(String name) {
-        KubernetesEventSource watch = new KubernetesEventSource();
-        watch.setKind("ConfigMap");
-        watch.setNames(List.of(WATCHED));
-        EventTrigger trigger = new EventTrigger();
-        trigger.setType(EventTriggerType.KUBERNETES_EVENT);
-        trigger.setKubernetes(watch);
-        LanguageAgent agent = Fixtures.agent(NS, name, "m");
-        agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
-        agent.getSpec().setEventTriggers(List.of(trigger));
-        return agent;
     }
 
     /** The least of three readings of the used heap, each after a full GC: what is held, not what is in flight. */

@@ -297,10 +297,7 @@ class KubernetesEventTriggersTest {
                 .allSatisfy(event -> assertThat(event.path("id").asText())
                         .isEqualTo(fog.getMetadata().getUid() + "/"
                                 + fog.getMetadata().getResourceVersion()));
-        assertThat(checkoutWatches(operator.api().requests().since(mark).stream()
-                        .filter(ApiRequests.Request::isWatch)
-                        .map(ApiRequests.Request::path)
-                        .toList()))
+        assertThat(checkoutWatchRequestsSince(mark))
                 .as("watch requests the API server received for ConfigMap checkout")
                 .hasSize(1);
 
@@ -336,10 +333,7 @@ class KubernetesEventTriggersTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         checkoutWatches(operator.api().requests().openWatches()).isEmpty());
-        assertThat(checkoutWatches(operator.api().requests().since(mark).stream()
-                        .filter(ApiRequests.Request::isWatch)
-                        .map(ApiRequests.Request::path)
-                        .toList()))
+        assertThat(checkoutWatchRequestsSince(mark))
                 .as("one watch all along: never restarted for a joining or leaving agent")
                 .hasSize(1);
     }
@@ -349,6 +343,13 @@ class KubernetesEventTriggersTest {
         return stored.getStatus() == null || stored.getStatus().getReadyReplicas() == null
                 ? 0
                 : stored.getStatus().getReadyReplicas();
+    }
+
+    private static List<String> checkoutWatchRequestsSince(int mark) {
+        return checkoutWatches(operator.api().requests().since(mark).stream()
+                .filter(ApiRequests.Request::isWatch)
+                .map(ApiRequests.Request::path)
+                .toList());
     }
 
     /** The watches among {@code paths} that select ConfigMap checkout by its name. */
@@ -364,16 +365,7 @@ class KubernetesEventTriggersTest {
     }
 
     private static LanguageAgent watching(String name, String... names) {
-        KubernetesEventSource watch = new KubernetesEventSource();
-        watch.setKind("ConfigMap");
-        watch.setNames(List.of(names));
-        EventTrigger trigger = new EventTrigger();
-        trigger.setType(EventTriggerType.KUBERNETES_EVENT);
-        trigger.setKubernetes(watch);
-        LanguageAgent agent = Fixtures.agent(NS, name, "m");
-        agent.getSpec().setExecutionMode(ExecutionMode.EVENT_DRIVEN);
-        agent.getSpec().setEventTriggers(List.of(trigger));
-        return agent;
+        return Fixtures.configMapWatcher(NS, name, "m", names);
     }
 
     private static ConfigMap configMap(String name, String key, String value) {
