@@ -21,6 +21,8 @@ import io.langop.console.testing.ConsoleHttp;
 import io.langop.console.testing.TestAgent;
 import io.langop.sdk.llm.ScriptedOpenAiServer;
 import io.langop.sdk.llm.StreamCollector;
+import io.langop.server.testing.OversizeBodies;
+import io.langop.server.testing.RawHttpClient;
 import io.langop.wire.ClientWire;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -187,6 +189,31 @@ class ConsoleChatTest {
         assertThat(answer).isEqualTo("Hello!");
         assertThat(llm.messagesOf(0)).containsExactly("system: Be friendly.", "user: hi");
         assertThat(models.path("data").findValuesAsText("id")).containsExactly("helpdesk", "qwen");
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedWithAnOpenaiErrorOnTheApiAndThePagesChatAndNoHeapIsHeldForIt() throws Exception {
+        for (String path : List.of("/v1/chat/completions", "/api/chat")) {
+            try (RawHttpClient announced = new RawHttpClient(console.port())) {
+                announced.send(RawHttpClient.postHead(
+                        path, "Content-Type: application/json", "Content-Length: " + 64L * 1024 * 1024));
+                assertTooLarge(announced.answer());
+            }
+        }
+
+        OversizeBodies.assertRefusedWithoutHoldingTheHeap(
+                console.port(),
+                "/v1/chat/completions",
+                ConsoleChatTest::assertTooLarge,
+                "Authorization: Bearer sk-bob");
+        assertThat(llm.requests()).isEmpty();
+    }
+
+    private static void assertTooLarge(RawHttpClient.Answer answer) throws Exception {
+        assertThat(answer.status()).isEqualTo(413);
+        JsonNode error = JSON.readTree(answer.body()).path("error");
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.path("code").asText()).isEqualTo("request_too_large");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,23 @@ import org.slf4j.LoggerFactory;
  * endpoints every long-running component owes its operators — {@code /healthz}, {@code /readyz} and
  * {@code /metrics} (Prometheus text) — next to the component's own servlets.
  *
+ * <p>Every request body is capped ({@link Builder#maxRequestBytes(long)}, 4 MiB by default): a body announced
+ * larger is answered 413 before a byte of it is read, a chunked one as soon as it grows past the cap, so no
+ * servlet that parses a body whole can be made to hold more. What Jetty answers itself is JSON in the shape
+ * OpenAI clients parse ({@link JsonErrorHandler}).
+ *
  * <p>{@link #close()} is graceful: the connector stops accepting, in-flight requests get up to the
  * configured drain time to finish, then the server stops.
  */
 public final class ServiceServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceServer.class);
+
+    /**
+     * The default cap of a request body: 4 MiB, as the model proxy's {@code maxRequestBytes}
+     * ({@code ProxyConfig.DEFAULT_MAX_REQUEST_BYTES}), since the largest bodies here are the same chat requests.
+     */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
 
     private final String component;
     private final Server server;
@@ -162,6 +174,7 @@ public final class ServiceServer implements AutoCloseable {
         private BooleanSupplier readiness = () -> true;
         private PrometheusMeterRegistry meterRegistry;
         private Duration drainTimeout = Duration.ofSeconds(10);
+        private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
         private Builder(String component) {
@@ -209,6 +222,18 @@ public final class ServiceServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The largest request body any servlet of this server may read. Default
+         * {@link #DEFAULT_MAX_REQUEST_BYTES}; servlets that need less check their own, smaller cap.
+         */
+        public Builder maxRequestBytes(long maxRequestBytes) {
+            if (maxRequestBytes <= 0) {
+                throw new IllegalArgumentException("maxRequestBytes must be positive, got " + maxRequestBytes);
+            }
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
         public ServiceServer start() {
             PrometheusMeterRegistry registry = meterRegistry != null ? meterRegistry : MeterRegistries.prometheus();
             JvmMetrics.bindTo(registry);
@@ -231,7 +256,11 @@ public final class ServiceServer implements AutoCloseable {
             mount(context, ServiceWire.READY_PATH, new HealthServlet(readiness));
             mount(context, ServiceWire.METRICS_PATH, new MetricsServlet(registry));
             servlets.forEach((path, servlet) -> mount(context, path, servlet));
-            server.setHandler(new GracefulHandler(context));
+            // no response limit (-1): answers stream (server-sent events) for as long as they last
+            SizeLimitHandler bodyCap = new SizeLimitHandler(maxRequestBytes, -1);
+            bodyCap.setHandler(context);
+            server.setHandler(new GracefulHandler(bodyCap));
+            server.setErrorHandler(new JsonErrorHandler());
 
             try {
                 server.start();

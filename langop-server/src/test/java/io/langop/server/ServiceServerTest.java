@@ -3,6 +3,7 @@ package io.langop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.langop.server.testing.RawHttpClient;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ServiceServerTest {
@@ -171,6 +174,64 @@ class ServiceServerTest {
     }
 
     @Test
+    void aBodyAnnouncedLargerThanTheCapIsRefusedAtOnceWithoutReadingIt() throws Exception {
+        ReadingServlet reader = new ReadingServlet();
+        try (ServiceServer server = ServiceServer.builder("capped")
+                        .port(0)
+                        .servlet("/read", reader)
+                        .start();
+                RawHttpClient client = new RawHttpClient(server.port())) {
+            client.send(RawHttpClient.postHead(
+                    "/read", "Content-Type: application/json", "Content-Length: " + 64L * 1024 * 1024));
+
+            RawHttpClient.Answer answer = client.answer();
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.body()).contains("\"code\":\"request_too_large\"").contains("\"type\":");
+            assertThat(reader.calls.get()).as("the servlet never runs").isZero();
+        }
+    }
+
+    @Test
+    void aChunkedBodyGrowingPastTheCapIsAnswered413WhileItIsBeingRead() throws Exception {
+        ReadingServlet reader = new ReadingServlet();
+        try (ServiceServer server = ServiceServer.builder("capped")
+                        .port(0)
+                        .maxRequestBytes(64 * 1024)
+                        .servlet("/read", reader)
+                        .start();
+                RawHttpClient client = new RawHttpClient(server.port())) {
+            client.send(
+                    RawHttpClient.postHead("/read", "Content-Type: application/json", "Transfer-Encoding: chunked"));
+            String chunk = RawHttpClient.chunk("x".repeat(8192));
+            // an endless body: 2 MiB offered, the server must stop it after 64 KiB (later writes may fail)
+            for (int i = 0; i < 256 && client.trySend(chunk); i++) {}
+
+            RawHttpClient.Answer answer = client.answer();
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.body()).contains("request_too_large");
+            assertThat(reader.bytesRead.get()).isLessThanOrEqualTo(64 * 1024);
+        }
+    }
+
+    @Test
+    void aBodyWithinTheCapIsRead() throws Exception {
+        ReadingServlet reader = new ReadingServlet();
+        try (ServiceServer server = ServiceServer.builder("capped")
+                        .port(0)
+                        .maxRequestBytes(64 * 1024)
+                        .servlet("/read", reader)
+                        .start();
+                RawHttpClient client = new RawHttpClient(server.port())) {
+            String body = "x".repeat(64 * 1024);
+            client.send(RawHttpClient.postHead("/read", "Content-Length: " + body.length()) + body);
+
+            RawHttpClient.Answer answer = client.answer();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("read 65536");
+        }
+    }
+
+    @Test
     void twoServletsOnOnePathAreRefused() {
         ServiceServer.Builder builder = ServiceServer.builder("dup").servlet("/a", new TextServlet("a"));
         assertThatThrownBy(() -> builder.servlet("/a", new TextServlet("b")))
@@ -183,6 +244,23 @@ class ServiceServerTest {
                         .timeout(Duration.ofSeconds(5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Reads the whole body, as a servlet that parses JSON does. */
+    private static final class ReadingServlet extends HttpServlet {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicLong bytesRead = new AtomicLong();
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            calls.incrementAndGet();
+            byte[] buffer = new byte[8192];
+            var in = req.getInputStream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                bytesRead.addAndGet(n);
+            }
+            resp.getWriter().write("read " + bytesRead.get());
+        }
     }
 
     private static final class TextServlet extends HttpServlet {

@@ -23,6 +23,8 @@ import io.langop.sdk.llm.StreamCollector;
 import io.langop.sdk.mcp.TestMcpServer;
 import io.langop.sdk.mcp.TestMcpServer.TestTool;
 import io.langop.server.ServiceServer;
+import io.langop.server.testing.OversizeBodies;
+import io.langop.server.testing.RawHttpClient;
 import io.langop.wire.AgentEnv;
 import io.langop.wire.ServiceWire;
 import java.net.URI;
@@ -381,6 +383,27 @@ class InteractiveModeTest {
                 "invalid_request_error",
                 "The model 'gpt-5' does not exist");
         assertThat(llm.requests()).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedWithAnOpenaiErrorAndNoHeapIsHeldForIt() throws Exception {
+        try (RawHttpClient announced = new RawHttpClient(server.port())) {
+            announced.send(RawHttpClient.postHead(
+                    "/v1/chat/completions", "Content-Type: application/json", "Content-Length: " + 64L * 1024 * 1024));
+            assertTooLarge(announced.answer());
+        }
+
+        OversizeBodies.assertRefusedWithoutHoldingTheHeap(
+                server.port(), "/v1/chat/completions", InteractiveModeTest::assertTooLarge);
+        assertThat(llm.requests()).isEmpty();
+    }
+
+    private static void assertTooLarge(RawHttpClient.Answer answer) throws Exception {
+        assertThat(answer.status()).isEqualTo(413);
+        JsonNode error = JSON.readTree(answer.body()).path("error");
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.path("code").asText()).isEqualTo("request_too_large");
+        assertThat(error.path("message").asText()).contains(String.valueOf(ServiceServer.DEFAULT_MAX_REQUEST_BYTES));
     }
 
     @Test

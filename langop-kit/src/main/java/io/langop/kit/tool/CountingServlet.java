@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * Fronts an MCP transport servlet and counts its message requests (POST, DELETE) while they run.
  * Both MCP servlet transports answer a message before its request returns, so a request that has
- * ended has been answered; GETs are long-lived event streams and do not count.
+ * ended has been answered; GETs are long-lived event streams and do not count. A message's body is read whole
+ * first ({@link WholeBodyRequest}), so that one over the server's size cap is answered 413.
  */
 final class CountingServlet extends HttpServlet {
 
@@ -37,7 +38,7 @@ final class CountingServlet extends HttpServlet {
         }
         inFlight.enter();
         try {
-            transport.service(request, response);
+            transport.service(WholeBodyRequest.of(request), response);
         } finally {
             inFlight.exit();
         }

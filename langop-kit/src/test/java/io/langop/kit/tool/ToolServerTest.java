@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.langop.server.testing.OversizeBodies;
+import io.langop.server.testing.RawHttpClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -277,6 +279,32 @@ class ToolServerTest {
 
         assertThat(post(initialize, "http://evil.example").statusCode()).isEqualTo(403);
         assertThat(post(initialize, "http://localhost:6274").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedBeforeTheMcpEndpointReadsItAndNoHeapIsHeldForIt() throws Exception {
+        String accept = "Accept: application/json, text/event-stream";
+        try (RawHttpClient announced = new RawHttpClient(server.port())) {
+            announced.send(RawHttpClient.postHead(
+                    ToolServer.MCP_PATH,
+                    "Content-Type: application/json",
+                    accept,
+                    "Content-Length: " + 64L * 1024 * 1024));
+            assertTooLarge(announced.answer());
+        }
+
+        OversizeBodies.assertRefusedWithoutHoldingTheHeap(
+                server.port(), ToolServer.MCP_PATH, ToolServerTest::assertTooLarge, accept);
+        try (McpSyncClient client = streamableClient()) {
+            assertThat(client.callTool(call("echo", Map.of("text", "still here")))
+                            .isError())
+                    .isFalse();
+        }
+    }
+
+    private static void assertTooLarge(RawHttpClient.Answer answer) {
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"code\":\"request_too_large\"");
     }
 
     @Test
