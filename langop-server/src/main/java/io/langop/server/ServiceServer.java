@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * servlet that parses a body whole can be made to hold more. What Jetty answers itself is JSON in the shape
  * OpenAI clients parse ({@link JsonErrorHandler}).
  *
+ * <p>Slow clients are bounded too: a request's head must arrive whole within {@link Builder#headTimeout} (20 s)
+ * of its first byte ({@link HeadDeadline}), its body within {@link Builder#bodyTimeout} (30 s) of the head
+ * ({@link BodyDeadlineHandler}, 408), and a connection silent for Jetty's idle timeout (30 s) is closed. Answers
+ * are not bounded: server-sent events stream for as long as they last.
+ *
  * <p>{@link #close()} is graceful: the connector stops accepting, in-flight requests get up to the
  * configured drain time to finish, then the server stops.
  */
@@ -46,6 +51,9 @@ public final class ServiceServer implements AutoCloseable {
      * ({@code ProxyConfig.DEFAULT_MAX_REQUEST_BYTES}), since the largest bodies here are the same chat requests.
      */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+
+    /** A connection on which nothing moves for this long is closed. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String component;
     private final Server server;
@@ -175,6 +183,8 @@ public final class ServiceServer implements AutoCloseable {
         private PrometheusMeterRegistry meterRegistry;
         private Duration drainTimeout = Duration.ofSeconds(10);
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private Duration headTimeout = Duration.ofSeconds(20);
+        private Duration bodyTimeout = Duration.ofSeconds(30);
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
         private Builder(String component) {
@@ -234,6 +244,31 @@ public final class ServiceServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a request's head (request line and headers) may take to arrive from its first byte; the
+         * connection is closed past it. Default 20 s, as the model proxy's {@code connectionLimits.headTimeout}.
+         */
+        public Builder headTimeout(Duration headTimeout) {
+            this.headTimeout = positive(headTimeout, "headTimeout");
+            return this;
+        }
+
+        /**
+         * How long a request's body may take to arrive whole from its head, while a servlet waits for it; 408 and
+         * the connection closed past it. Default 30 s, as the model proxy's {@code connectionLimits.bodyTimeout}.
+         */
+        public Builder bodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = positive(bodyTimeout, "bodyTimeout");
+            return this;
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + duration);
+            }
+            return duration;
+        }
+
         public ServiceServer start() {
             PrometheusMeterRegistry registry = meterRegistry != null ? meterRegistry : MeterRegistries.prometheus();
             JvmMetrics.bindTo(registry);
@@ -248,6 +283,9 @@ public final class ServiceServer implements AutoCloseable {
             ServerConnector connector = new ServerConnector(server);
             connector.setPort(port);
             connector.setHost(bindAddress == null ? null : bindAddress.getHostAddress());
+            // Jetty's default, set here because the slow-client bounds documented above count on it
+            connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            connector.addBean(new HeadDeadline(connector, headTimeout));
             server.addConnector(connector);
 
             ServletContextHandler context = new ServletContextHandler();
@@ -258,7 +296,7 @@ public final class ServiceServer implements AutoCloseable {
             servlets.forEach((path, servlet) -> mount(context, path, servlet));
             // no response limit (-1): answers stream (server-sent events) for as long as they last
             SizeLimitHandler bodyCap = new SizeLimitHandler(maxRequestBytes, -1);
-            bodyCap.setHandler(context);
+            bodyCap.setHandler(new BodyDeadlineHandler(bodyTimeout, context));
             server.setHandler(new GracefulHandler(bodyCap));
             server.setErrorHandler(new JsonErrorHandler());
 

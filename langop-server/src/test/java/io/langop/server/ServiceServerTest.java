@@ -232,6 +232,99 @@ class ServiceServerTest {
     }
 
     @Test
+    void aHeadTrickledPastTheHeadTimeoutIsClosedWhileOthersAreServedAndAnIdleConnectionIsNot() throws Exception {
+        try (ServiceServer server = ServiceServer.builder("slow-heads")
+                        .port(0)
+                        .headTimeout(Duration.ofSeconds(1))
+                        .start();
+                RawHttpClient idle = new RawHttpClient(server.port());
+                RawHttpClient trickler = new RawHttpClient(server.port())) {
+            idle.send(RawHttpClient.getHead("/healthz"));
+            assertThat(idle.answer().status()).isEqualTo(200);
+
+            long start = System.nanoTime();
+            trickler.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
+            trickler.trickle("a".repeat(100), Duration.ofMillis(100));
+            assertThat(get(server, "/healthz").statusCode())
+                    .as("another client is served meanwhile")
+                    .isEqualTo(200);
+
+            assertThat(trickler.closedByServer(5_000)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("closed within the 1 s head timeout and two looks of 250 ms")
+                    .isBetween(Duration.ofSeconds(1), Duration.ofMillis(2_500));
+
+            idle.send(RawHttpClient.getHead("/healthz"));
+            assertThat(idle.answer().status())
+                    .as("a keep-alive connection idle for longer than the head timeout is served on")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aBodyTrickledPastTheBodyTimeoutIsAnswered408WhileOthersAreServed() throws Exception {
+        ReadingServlet reader = new ReadingServlet();
+        try (ServiceServer server = ServiceServer.builder("slow-bodies")
+                        .port(0)
+                        .bodyTimeout(Duration.ofSeconds(1))
+                        .servlet("/read", reader)
+                        .start();
+                RawHttpClient trickler = new RawHttpClient(server.port())) {
+            long start = System.nanoTime();
+            trickler.send(RawHttpClient.postHead("/read", "Content-Length: 100"));
+            trickler.trickle("x".repeat(100), Duration.ofMillis(100));
+            assertThat(get(server, "/healthz").statusCode())
+                    .as("another client is served meanwhile")
+                    .isEqualTo(200);
+
+            RawHttpClient.Answer answer = trickler.answer();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(answer.status()).isEqualTo(408);
+            assertThat(answer.body()).contains("\"code\":\"request_timeout\"");
+            assertThat(took)
+                    .as("answered at the 1 s body timeout")
+                    .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+            assertThat(trickler.closedByServer(2_000)).isTrue();
+        }
+    }
+
+    @Test
+    void anAnswerStreamedLongerThanTheBodyTimeoutAfterTheBodyWasReadIsNotCut() throws Exception {
+        HttpServlet streaming = new HttpServlet() {
+            @Override
+            protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                req.getInputStream().readAllBytes();
+                resp.setContentType("text/event-stream");
+                for (int i = 0; i < 6; i++) {
+                    resp.getWriter().write("data: " + i + "\n\n");
+                    resp.flushBuffer();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        };
+        try (ServiceServer server = ServiceServer.builder("streaming")
+                .port(0)
+                .bodyTimeout(Duration.ofMillis(500))
+                .servlet("/stream", streaming)
+                .start()) {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(server.uri().resolve("/stream"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"stream\":true}"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("data: 0").contains("data: 5");
+        }
+    }
+
+    @Test
     void twoServletsOnOnePathAreRefused() {
         ServiceServer.Builder builder = ServiceServer.builder("dup").servlet("/a", new TextServlet("a"));
         assertThatThrownBy(() -> builder.servlet("/a", new TextServlet("b")))

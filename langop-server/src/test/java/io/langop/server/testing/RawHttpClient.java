@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -30,11 +31,37 @@ public final class RawHttpClient implements AutoCloseable {
 
     /** The head of a POST to the path with these header lines ({@code "Content-Length: 5"}), ended by its blank line. */
     public static String postHead(String path, String... headers) {
-        StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        return head("POST", path, headers);
+    }
+
+    /** The head of a GET of the path, ended by its blank line. */
+    public static String getHead(String path) {
+        return head("GET", path);
+    }
+
+    private static String head(String method, String path, String... headers) {
+        StringBuilder head =
+                new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
         return head.append("\r\n").toString();
+    }
+
+    /**
+     * Sends the text one byte every {@code interval}, on a thread of its own, until the server stops taking bytes or
+     * the text is sent; closing the client ends it.
+     */
+    public Thread trickle(String text, Duration interval) {
+        return Thread.ofVirtual().name("trickle").start(() -> {
+            for (int i = 0; i < text.length() && trySend(text.substring(i, i + 1)); i++) {
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        });
     }
 
     /** One chunk of a chunked body. */
