@@ -91,7 +91,7 @@ final class ResourceWatch implements AutoCloseable {
             delivered.ifPresent(current::putAll);
         }
         for (SharedInformers.Selection selection : selections()) {
-            if (!join(informers.lease(selection))) {
+            if (!join(selection)) {
                 return;
             }
         }
@@ -152,16 +152,18 @@ final class ResourceWatch implements AutoCloseable {
     }
 
     /**
-     * Adds this trigger's handler to the leased informer; false (and lets go) when the watch was closed meanwhile. An
-     * informer that runs already calls the handler at once with what it holds: that is a relist, which {@link
+     * Leases the selection's informer and adds this trigger's handler to it; false when the watch was closed meanwhile.
+     * An informer that runs already calls the handler at once with what it holds: that is a relist, which {@link
      * #observe} takes as such.
      */
-    private boolean join(SharedInformers.Lease lease) {
+    private boolean join(SharedInformers.Selection selection) {
+        SharedInformers.Lease lease;
         synchronized (this) {
             if (closed) {
-                lease.close();
                 return false;
             }
+            // under the monitor: a closing operator closes its watches (which wait for this) before its informers
+            lease = informers.lease(selection);
         }
         // outside the monitor: fabric8 calls the handler with what the informer holds before it returns
         lease.informer().addEventHandler(handler);
