@@ -12,8 +12,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * What Jetty itself answers around the servlets (a body over the size cap, a request that timed out): the error shape OpenAI clients parse, {@code {"error": {message, type,
- * code}}}, which every JSON client of these servers reads, instead of Jetty's HTML page. Never a stack trace.
+ * What Jetty itself answers around the servlets (a body over the size cap, a request that timed out): an
+ * {@link OpenAiError}, the error shape every JSON client of these servers reads (OpenAI SDKs, the console's page,
+ * agents), instead of Jetty's HTML page. Never a stack trace.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -32,9 +33,8 @@ final class JsonErrorHandler extends ErrorHandler {
 
     static ByteBuffer body(int status, String message) {
         String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
-        String json = "{\"error\":{\"message\":" + quoted(text) + ",\"type\":" + quoted(type(status))
-                + ",\"param\":null,\"code\":" + quoted(code(status)) + "}}";
-        return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(
+                OpenAiError.json(text, type(status), null, code(status)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String type(int status) {
@@ -48,24 +48,5 @@ final class JsonErrorHandler extends ErrorHandler {
             case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "request_headers_too_large";
             default -> "http_" + status;
         };
-    }
-
-    private static String quoted(String text) {
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 }

@@ -98,7 +98,7 @@ final class EventStream implements ChatService.Listener {
         if (!out.started()) {
             OpenAiJson.sendError(response, refusal);
         } else {
-            event(OpenAiJson.error(refusal).toString());
+            event(OpenAiJson.error(refusal));
         }
     }
 

@@ -1,9 +1,9 @@
 package io.langop.console.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langop.console.ConsoleConfigFile;
 import io.langop.console.chat.ChatRefusal;
+import io.langop.server.OpenAiError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -14,25 +14,17 @@ final class OpenAiJson {
 
     private OpenAiJson() {}
 
-    static ObjectNode error(ChatRefusal refusal) {
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("error")
-                .put("message", refusal.getMessage())
-                .put("type", refusal.type())
-                .putNull("param")
-                .put("code", refusal.code());
-        return body;
+    static String error(ChatRefusal refusal) {
+        return OpenAiError.json(refusal.getMessage(), refusal.type(), null, refusal.code());
     }
 
     static void sendError(HttpServletResponse response, ChatRefusal refusal) throws IOException {
-        response.setStatus(refusal.status());
         if (refusal.retryAfter() != null) {
             response.setHeader(
                     "Retry-After",
                     String.valueOf(Math.max(1, refusal.retryAfter().toSeconds())));
         }
-        response.setContentType("application/json;charset=utf-8");
-        response.getWriter().write(error(refusal).toString());
+        OpenAiError.send(response, refusal.status(), refusal.getMessage(), refusal.type(), null, refusal.code());
     }
 
     static String notice(String message) {
