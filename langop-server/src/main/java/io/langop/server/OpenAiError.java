@@ -1,5 +1,7 @@
 package io.langop.server;
 
+import static io.langop.wire.JsonText.quoted;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -25,27 +27,5 @@ public final class OpenAiError {
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
         response.getWriter().write(json(message, type, param, code));
-    }
-
-    private static String quoted(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 }

@@ -88,31 +88,8 @@ public record RunReport(String result, boolean succeeded, String codeHash, Strin
         }
         if (failure != null) {
             json.append(",\"" + FAILURE + "\":");
-            quote(failure, json);
+            JsonText.quote(failure, json);
         }
         return json.append('}').toString();
-    }
-
-    /** {@code text} as a JSON string (RFC 8259: quote, backslash and control characters escaped). */
-    private static void quote(String text, StringBuilder json) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }
