@@ -62,25 +62,20 @@ public record ApiError(int status, String message, String type, String param, St
                 null);
     }
 
-    /** The body did not arrive whole within {@code timeout} of the request's headers. */
+    /** The headers did not arrive whole within {@code timeout} of their first byte. */
     public static ApiError headTimeout(Duration timeout) {
-        return new ApiError(
-                408,
-                "The request headers did not arrive within " + Durations.format(timeout) + " of their first byte.",
-                "invalid_request_error",
-                null,
-                "request_timeout",
-                null);
+        return requestTimeout(
+                "The request headers did not arrive within " + Durations.format(timeout) + " of their first byte.");
     }
 
+    /** The body did not arrive whole within {@code timeout} of the request's headers. */
     public static ApiError bodyTimeout(Duration timeout) {
-        return new ApiError(
-                408,
-                "The request body did not arrive within " + Durations.format(timeout) + " of its headers.",
-                "invalid_request_error",
-                null,
-                "request_timeout",
-                null);
+        return requestTimeout(
+                "The request body did not arrive within " + Durations.format(timeout) + " of its headers.");
+    }
+
+    private static ApiError requestTimeout(String message) {
+        return new ApiError(408, message, "invalid_request_error", null, "request_timeout", null);
     }
 
     /** An {@code Expect} header other than {@code 100-continue}, the only expectation HTTP defines. */
