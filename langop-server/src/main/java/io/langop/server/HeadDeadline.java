@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * two looks.
  *
  * <p>Jetty's {@code HttpConnection} is in its {@code internal} package, but its parser, public there, is the one
- * place where a head's progress shows. The parser's state is read from the scheduler's thread while the connection's thread writes it; a stale read
- * only delays the close by one look.
+ * place where a head's progress shows. The parser's state is read from the scheduler's thread while the
+ * connection's thread writes it; a stale read only delays the close by one look.
  */
 final class HeadDeadline extends AbstractLifeCycle implements Runnable {
 
