@@ -251,8 +251,9 @@ class ServiceServerTest {
 
             assertThat(trickler.closedByServer(5_000)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start))
-                    .as("closed within the 1 s head timeout and two looks of 250 ms")
-                    .isBetween(Duration.ofSeconds(1), Duration.ofMillis(2_500));
+                    .as("closed after the 1 s head timeout (and up to two looks of 250 ms), long before the 10 s"
+                            + " trickle ends; the slack is for a loaded CI machine")
+                    .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(4));
 
             idle.send(RawHttpClient.getHead("/healthz"));
             assertThat(idle.answer().status())
@@ -282,8 +283,9 @@ class ServiceServerTest {
             assertThat(answer.status()).isEqualTo(408);
             assertThat(answer.body()).contains("\"code\":\"request_timeout\"");
             assertThat(took)
-                    .as("answered at the 1 s body timeout")
-                    .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+                    .as("answered at the 1 s body timeout, long before the 10 s trickle ends (slack for a loaded CI"
+                            + " machine)")
+                    .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(4));
             assertThat(trickler.closedByServer(2_000)).isTrue();
         }
     }
