@@ -25,16 +25,13 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.langop.api.batch.CronJobRuns;
 import io.langop.local.kube.PodLogs;
+import io.langop.wire.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -540,14 +537,7 @@ final class PodRunner implements PodLogs, AutoCloseable {
     }
 
     private static String templateHash(Deployment deployment) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Serialization.asJson(deployment.getSpec().getTemplate())
-                            .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(Serialization.asJson(deployment.getSpec().getTemplate()), 5);
     }
 
     private static String key(HasMetadata resource) {

@@ -3,11 +3,8 @@ package io.langop.agent.trigger;
 import io.langop.sdk.memory.spi.BackendUnavailableException;
 import io.langop.sdk.memory.spi.MemoryBackend;
 import io.langop.sdk.retry.Backoff;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.langop.wire.Sha256;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +57,6 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
     }
 
     private static String name(String deliveryId) {
-        try {
-            return NAME_PREFIX
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256")
-                                    .digest(deliveryId.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
-        }
+        return NAME_PREFIX + Sha256.hex(deliveryId);
     }
 }

@@ -4,6 +4,7 @@ import io.langop.sdk.memory.spi.MemoryBackend;
 import io.langop.sdk.memory.spi.Space;
 import io.langop.sdk.memory.spi.StoredEntry;
 import io.langop.sdk.memory.spi.StoredValue;
+import io.langop.wire.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,12 +18,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -213,16 +211,7 @@ public final class WorkspaceBackend implements MemoryBackend {
     /** URL-encoding turns every key into one file name: '/' becomes %2F, so nothing leaves the folder. */
     private static String encode(String key) {
         String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
-        return encoded.length() <= LONGEST_NAME ? encoded : "~" + sha256(key);
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
-        }
+        return encoded.length() <= LONGEST_NAME ? encoded : "~" + Sha256.hex(key);
     }
 
     private static boolean isValueFile(Path file) {

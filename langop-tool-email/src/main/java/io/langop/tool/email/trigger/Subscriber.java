@@ -1,13 +1,11 @@
 package io.langop.tool.email.trigger;
 
 import io.langop.wire.MailTriggers;
+import io.langop.wire.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -50,12 +48,7 @@ record Subscriber(MailTriggers.Subscription subscription, Path secretFile) {
 
     /** The first {@code bytes} bytes of the SHA-256 of {@code text} in hex: a name for this trigger's records. */
     static String digest(String text, int bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, bytes);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
+        return Sha256.hex(text, bytes);
     }
 
     @Override
