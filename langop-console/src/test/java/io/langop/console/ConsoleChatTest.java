@@ -194,11 +194,7 @@ class ConsoleChatTest {
     @Test
     void aBodyOverTheCapIsRefusedWithAnOpenaiErrorOnTheApiAndThePagesChatAndNoHeapIsHeldForIt() throws Exception {
         for (String path : List.of("/v1/chat/completions", "/api/chat")) {
-            try (RawHttpClient announced = new RawHttpClient(console.port())) {
-                announced.send(RawHttpClient.postHead(
-                        path, "Content-Type: application/json", "Content-Length: " + 64L * 1024 * 1024));
-                assertTooLarge(announced.answer());
-            }
+            assertTooLarge(OversizeBodies.answerToAnnouncedBody(console.port(), path));
         }
 
         OversizeBodies.assertRefusedWithoutHoldingTheHeap(

@@ -3,6 +3,7 @@ package io.langop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.langop.server.testing.OversizeBodies;
 import io.langop.server.testing.RawHttpClient;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -176,15 +177,9 @@ class ServiceServerTest {
     @Test
     void aBodyAnnouncedLargerThanTheCapIsRefusedAtOnceWithoutReadingIt() throws Exception {
         ReadingServlet reader = new ReadingServlet();
-        try (ServiceServer server = ServiceServer.builder("capped")
-                        .port(0)
-                        .servlet("/read", reader)
-                        .start();
-                RawHttpClient client = new RawHttpClient(server.port())) {
-            client.send(RawHttpClient.postHead(
-                    "/read", "Content-Type: application/json", "Content-Length: " + 64L * 1024 * 1024));
-
-            RawHttpClient.Answer answer = client.answer();
+        try (ServiceServer server =
+                ServiceServer.builder("capped").port(0).servlet("/read", reader).start()) {
+            RawHttpClient.Answer answer = OversizeBodies.answerToAnnouncedBody(server.port(), "/read");
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.body()).contains("\"code\":\"request_too_large\"").contains("\"type\":");
             assertThat(reader.calls.get()).as("the servlet never runs").isZero();

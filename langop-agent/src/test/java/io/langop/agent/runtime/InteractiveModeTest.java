@@ -387,11 +387,7 @@ class InteractiveModeTest {
 
     @Test
     void aBodyOverTheCapIsRefusedWithAnOpenaiErrorAndNoHeapIsHeldForIt() throws Exception {
-        try (RawHttpClient announced = new RawHttpClient(server.port())) {
-            announced.send(RawHttpClient.postHead(
-                    "/v1/chat/completions", "Content-Type: application/json", "Content-Length: " + 64L * 1024 * 1024));
-            assertTooLarge(announced.answer());
-        }
+        assertTooLarge(OversizeBodies.answerToAnnouncedBody(server.port(), "/v1/chat/completions"));
 
         OversizeBodies.assertRefusedWithoutHoldingTheHeap(
                 server.port(), "/v1/chat/completions", InteractiveModeTest::assertTooLarge);

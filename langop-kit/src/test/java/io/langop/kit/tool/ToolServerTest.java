@@ -284,14 +284,7 @@ class ToolServerTest {
     @Test
     void aBodyOverTheCapIsRefusedBeforeTheMcpEndpointReadsItAndNoHeapIsHeldForIt() throws Exception {
         String accept = "Accept: application/json, text/event-stream";
-        try (RawHttpClient announced = new RawHttpClient(server.port())) {
-            announced.send(RawHttpClient.postHead(
-                    ToolServer.MCP_PATH,
-                    "Content-Type: application/json",
-                    accept,
-                    "Content-Length: " + 64L * 1024 * 1024));
-            assertTooLarge(announced.answer());
-        }
+        assertTooLarge(OversizeBodies.answerToAnnouncedBody(server.port(), ToolServer.MCP_PATH, accept));
 
         OversizeBodies.assertRefusedWithoutHoldingTheHeap(
                 server.port(), ToolServer.MCP_PATH, ToolServerTest::assertTooLarge, accept);

@@ -20,6 +20,7 @@ import io.langop.api.v1alpha1.persona.LanguagePersonaSpec;
 import io.langop.api.v1alpha1.tool.DeploymentMode;
 import io.langop.api.v1alpha1.tool.LanguageTool;
 import io.langop.api.v1alpha1.tool.LanguageToolSpec;
+import io.langop.operator.kube.Conditions;
 import io.langop.wire.PodAnnotations;
 import java.util.Arrays;
 import java.util.List;
@@ -157,13 +158,9 @@ public final class Fixtures {
 
     /** The agent's condition of {@code type}, or null while it has none. */
     static Condition condition(LanguageAgent agent, String type) {
-        if (agent == null || agent.getStatus() == null || agent.getStatus().getConditions() == null) {
-            return null;
-        }
-        return agent.getStatus().getConditions().stream()
-                .filter(c -> type.equals(c.getType()))
-                .findFirst()
-                .orElse(null);
+        return agent == null || agent.getStatus() == null
+                ? null
+                : Conditions.find(agent.getStatus().getConditions(), type).orElse(null);
     }
 
     /** The code version a Deployment's pods run (their template's annotation), or null before it has one. */

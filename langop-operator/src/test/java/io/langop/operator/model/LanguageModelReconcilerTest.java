@@ -3,6 +3,7 @@ package io.langop.operator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -26,6 +27,7 @@ import io.langop.operator.agent.Fixtures;
 import io.langop.operator.harness.Edits;
 import io.langop.operator.harness.OperatorExtension;
 import io.langop.operator.harness.ReconcileFailures;
+import io.langop.operator.kube.Conditions;
 import io.langop.operator.monitoring.Scraping;
 import io.langop.operator.monitoring.ServiceMonitor;
 import io.langop.proxy.config.ModelConfig;
@@ -395,10 +397,8 @@ class LanguageModelReconcilerTest {
         LanguageModel model = get(ns, name);
         return model.getStatus() == null
                 ? ""
-                : model.getStatus().getConditions().stream()
-                        .filter(condition -> condition.getType().equals("Ready"))
-                        .map(condition -> condition.getMessage())
-                        .findFirst()
+                : Conditions.find(model.getStatus().getConditions(), Conditions.READY)
+                        .map(Condition::getMessage)
                         .orElse("");
     }
 

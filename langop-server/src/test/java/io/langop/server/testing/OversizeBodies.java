@@ -23,7 +23,25 @@ public final class OversizeBodies {
     private static final String OPENING = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"";
     private static final String PIECE = RawHttpClient.chunk("x".repeat(64 * 1024));
 
+    /** A body length far over any cap: the answer to a head announcing it must come from the head alone. */
+    public static final long ANNOUNCED_BYTES = 64L * 1024 * 1024;
+
     private OversizeBodies() {}
+
+    /**
+     * The answer to a JSON POST whose head announces {@link #ANNOUNCED_BYTES} and whose body never comes; the head
+     * carries the given extra header lines.
+     */
+    public static RawHttpClient.Answer answerToAnnouncedBody(int port, String path, String... headers)
+            throws IOException {
+        List<String> head = new ArrayList<>(List.of("Content-Type: application/json"));
+        head.addAll(List.of(headers));
+        head.add("Content-Length: " + ANNOUNCED_BYTES);
+        try (RawHttpClient client = new RawHttpClient(port)) {
+            client.send(RawHttpClient.postHead(path, head.toArray(String[]::new)));
+            return client.answer();
+        }
+    }
 
     /**
      * Opens {@code clients} connections to the path, each posting a chunked JSON body of up to {@code bytesEach}
